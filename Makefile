@@ -1,0 +1,37 @@
+# Two commands do everything on a fresh machine with python3 and make:
+#   make demo   - set up .venv, analyse the bundled example corpus, print the report's path
+#   make test   - set up .venv, lint, run the whole test suite
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+OUT := out
+
+.PHONY: install demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p $(OUT)
+	$(BIN)/storyline analyze examples/corpus --out $(OUT)/report.json --out $(OUT)/report.md --out $(OUT)/report.html --out $(OUT)/events.csv
+	@echo "Report: $(abspath $(OUT))/report.json (also report.md, report.html, events.csv)"
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
+
+bench: $(STAMP)
+	for b in bench/*.py; do $(BIN)/python $$b; done
+
+clean:
+	rm -rf $(OUT) .pytest_cache .ruff_cache .mypy_cache
