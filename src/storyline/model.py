@@ -202,6 +202,7 @@ class ArticleAnalysis:
     """Everything the NLP stages found in one article."""
 
     article_id: str
+    published: PublishedDate | None = None
     sentences: list[Sentence] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
