@@ -1,0 +1,1 @@
+"""Scorers for public benchmarks (article extraction, TimeML, ECB+)."""
