@@ -1,0 +1,75 @@
+"""The main job, end to end: read -> clean -> store -> date, tag, extract -> reconcile.
+
+This is the one place that sequences the stages; each stage stays a function of values, and the
+store is touched only here and in the CLI.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from storyline.ingest.base import IngestError
+from storyline.model import Article, Report
+
+Progress = Callable[[str], None]
+
+
+def _unique(articles: Sequence[Article]) -> list[Article]:
+    """The same article given twice (same content hash) is analysed once."""
+    seen: set[str] = set()
+    out: list[Article] = []
+    for article in articles:
+        if article.content_hash not in seen:
+            seen.add(article.content_hash)
+            out.append(article)
+    return out
+
+
+def analyze_articles(articles: Sequence[Article], *, n_process: int = 1) -> Report:
+    """Run the NLP stages and reconciliation over already-clean articles (no I/O)."""
+    from storyline.extract import analyze_articles as extract_all
+    from storyline.reconcile import reconcile
+
+    articles = _unique(articles)
+    analyses = extract_all(articles, n_process=n_process)
+    dated = [
+        replace(article, published=analysis.published) if analysis.published is not None else article
+        for article, analysis in zip(articles, analyses, strict=True)
+    ]
+    return reconcile(dated, analyses)
+
+
+def analyze(
+    inputs: Sequence[str],
+    *,
+    db_url: str | None = None,
+    allow_private: bool = False,
+    n_process: int = 1,
+    progress: Progress | None = None,
+) -> tuple[Report, list[IngestError]]:
+    """Ingest ``inputs`` into a store (a temporary SQLite file unless ``db_url``), analyse, save.
+
+    Bad inputs come back as errors; the report covers every input that could be read.
+    """
+    from storyline.ingest import ingest
+    from storyline.store import Store
+
+    say = progress or (lambda _msg: None)
+    say(f"reading {len(inputs)} input(s)")
+    articles, errors = ingest(list(inputs), allow_private=allow_private)
+
+    with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
+        url = db_url or f"sqlite:///{Path(tmp) / 'storyline.db'}"
+        store = Store(url)
+        try:
+            result = store.add_articles(articles)
+            say(f"stored {len(result.added)} new article(s), {len(result.skipped)} already known")
+            say(f"analysing {len(_unique(articles))} article(s)")
+            report = analyze_articles(articles, n_process=n_process)
+            store.save_report(report)
+        finally:
+            store.close()
+    return report, errors
