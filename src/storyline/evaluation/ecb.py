@@ -1,0 +1,380 @@
+"""ECB+ reader and the cross-document event coreference evaluation (`storyline eval ecb`).
+
+Reader: ``load_corpus(directory, topics)`` returns documents with tokens, sentences and gold
+mentions (actions and entities) carrying their cross-document chain ids, restricted, as is
+usual, to the sentences listed in ECBplus_coreference_sentences.csv (the only sentences whose
+annotation is complete).
+
+Evaluation: event mentions (ACTION_*/NEG_ACTION_*) of the test topics 36-45 are clustered with
+gold mentions and scored with MUC, B-cubed and CEAF-e (CoNLL F1 = their mean), the set-up of
+Cybulska & Vossen (2015), Barhom et al. (2019) and later work. The clustering is lexical: the
+same head lemma (or a derivationally related lemma) within a document cluster, refined by the
+participants, times and places annotated around the mention.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from storyline.evaluation.conll import CorefScores, conll
+
+TEST_TOPICS = tuple(range(36, 46))
+Category = Literal["ACTION", "NEG", "HUMAN", "LOC", "TIME", "NON_HUMAN", "UNKNOWN"]
+
+
+@dataclass(frozen=True)
+class Token:
+    t_id: int
+    sentence: int
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A gold mention. ``id`` is unique across the corpus (``doc/m_id``)."""
+
+    id: str
+    doc: str
+    m_id: str
+    tag: str
+    category: Category
+    sentence: int
+    token_ids: tuple[int, ...]
+    text: str
+    chain: str
+
+    @property
+    def is_event(self) -> bool:
+        return self.category in ("ACTION", "NEG")
+
+
+@dataclass
+class Document:
+    name: str
+    topic: int
+    subtopic: str
+    tokens: list[Token]
+    sentences: dict[int, list[Token]] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def sentence_text(self, index: int) -> str:
+        return " ".join(t.text for t in self.sentences.get(index, []))
+
+
+def category_of(tag: str) -> Category:
+    if tag.startswith("NEG_"):
+        return "NEG"
+    if tag.startswith("NON_HUMAN"):
+        return "NON_HUMAN"
+    for prefix in ("ACTION", "HUMAN", "LOC", "TIME"):
+        if tag.startswith(prefix):
+            return prefix  # type: ignore[return-value]
+    return "UNKNOWN"
+
+
+def parse_topics(spec: str | Iterable[int] | None) -> tuple[int, ...]:
+    """'36-45', '1,3,5-7' or an iterable of ints; None means the usual test split."""
+    if spec is None:
+        return TEST_TOPICS
+    if not isinstance(spec, str):
+        return tuple(sorted(set(spec)))
+    out: set[int] = set()
+    for part in spec.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        m = re.fullmatch(r"(\d+)\s*-\s*(\d+)", part)
+        if m:
+            out.update(range(int(m.group(1)), int(m.group(2)) + 1))
+        elif part.isdigit():
+            out.add(int(part))
+        else:
+            raise ValueError(f"bad topic list {spec!r}: {part!r} is not a number or range")
+    return tuple(sorted(out))
+
+
+def read_selected_sentences(path: Path) -> dict[str, set[int]]:
+    """ECBplus_coreference_sentences.csv -> {document name without .xml: {sentence numbers}}."""
+    selected: dict[str, set[int]] = defaultdict(set)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            topic, file, sent = row["Topic"].strip(), row["File"].strip(), row["Sentence Number"].strip()
+            selected[f"{topic}_{file}"].add(int(sent))
+    return dict(selected)
+
+
+def parse_document(path: Path, selected: set[int] | None = None) -> Document:
+    """One ECB+ XML file. Mentions outside ``selected`` sentences are dropped (if given)."""
+    root = ET.parse(path).getroot()
+    name = path.stem
+    topic_str, _, rest = name.partition("_")
+    subtopic = "ecbplus" if rest.endswith("ecbplus") else "ecb"
+    tokens = [
+        Token(int(t.get("t_id", "0")), int(t.get("sentence", "0")), int(t.get("number", "0")), t.text or "")
+        for t in root.iter("token")
+    ]
+    by_id = {t.t_id: t for t in tokens}
+    sentences: dict[int, list[Token]] = defaultdict(list)
+    for t in tokens:
+        sentences[t.sentence].append(t)
+
+    chain_of: dict[str, str] = {}
+    relations = root.find("Relations")
+    if relations is not None:
+        for rel in relations:
+            sources = [s.get("m_id", "") for s in rel.findall("source")]
+            if rel.tag == "CROSS_DOC_COREF":
+                chain = rel.get("note") or f"{name}/x{rel.get('r_id')}"
+            elif rel.tag == "INTRA_DOC_COREF":
+                chain = f"{name}/intra{rel.get('r_id')}"
+            else:
+                continue
+            for m in sources:
+                chain_of[m] = chain
+
+    mentions: list[Mention] = []
+    markables = root.find("Markables")
+    for el in markables if markables is not None else []:
+        anchors = [int(a.get("t_id", "0")) for a in el.findall("token_anchor")]
+        if not anchors:
+            continue  # an instance descriptor, not a mention in text
+        anchors = [a for a in anchors if a in by_id]
+        if not anchors:
+            continue
+        sent = by_id[anchors[0]].sentence
+        if selected is not None and sent not in selected:
+            continue
+        m_id = el.get("m_id", "")
+        mentions.append(
+            Mention(
+                id=f"{name}/{m_id}",
+                doc=name,
+                m_id=m_id,
+                tag=el.tag,
+                category=category_of(el.tag),
+                sentence=sent,
+                token_ids=tuple(sorted(anchors)),
+                text=" ".join(by_id[a].text for a in sorted(anchors)),
+                chain=chain_of.get(m_id, f"{name}/singleton{m_id}"),
+            )
+        )
+    return Document(name, int(topic_str), subtopic, tokens, dict(sentences), mentions)
+
+
+def load_corpus(
+    directory: Path | str,
+    topics: str | Iterable[int] | None = None,
+    *,
+    selected_only: bool = True,
+) -> list[Document]:
+    """Documents of ``topics`` under an ECB+ folder (the one holding ``ECB+/`` and the CSV).
+
+    ``directory`` may also be the ``ECB+`` folder itself; the sentence list is looked up beside it.
+    """
+    root = Path(directory)
+    corpus = root / "ECB+" if (root / "ECB+").is_dir() else root
+    csv_path = next(
+        (p for p in (root / "ECBplus_coreference_sentences.csv", corpus.parent / "ECBplus_coreference_sentences.csv")
+         if p.is_file()),
+        None,
+    )
+    if selected_only and csv_path is None:
+        raise FileNotFoundError(f"{root}: ECBplus_coreference_sentences.csv not found")
+    selected = read_selected_sentences(csv_path) if selected_only and csv_path else None
+    docs: list[Document] = []
+    for topic in parse_topics(topics):
+        folder = corpus / str(topic)
+        if not folder.is_dir():
+            raise FileNotFoundError(f"{corpus}: topic folder {topic} not found")
+        for path in sorted(folder.glob("*.xml"), key=_doc_order):
+            sel = selected.get(path.stem, set()) if selected is not None else None
+            docs.append(parse_document(path, sel))
+    return docs
+
+
+def _doc_order(path: Path) -> tuple[int, str, int]:
+    m = re.match(r"(\d+)_(\d+)(ecb(?:plus)?)", path.stem)
+    return (int(m.group(1)), m.group(3), int(m.group(2))) if m else (0, path.stem, 0)
+
+
+# --------------------------------------------------------------------------------------------
+# Event coreference by lexical evidence
+
+
+@dataclass(frozen=True)
+class EventMention:
+    mention: Mention
+    topic: int
+    subtopic: str
+    lemma: str
+    context: frozenset[str]
+
+
+def _lemmatise(docs: Sequence[Document]) -> dict[str, list[str]]:
+    """Lemmas of every selected sentence token (doc/t_id -> lemma), one spaCy pass."""
+    from spacy.tokens import Doc
+
+    from storyline.nlp import load_nlp
+
+    nlp = load_nlp()
+    lemmas: dict[str, list[str]] = {}
+    items: list[tuple[str, list[Token]]] = []
+    for d in docs:
+        wanted = {m.sentence for m in d.mentions}
+        for s in sorted(wanted):
+            items.append((d.name, d.sentences[s]))
+    spacy_docs = (Doc(nlp.vocab, words=[t.text for t in toks]) for _, toks in items)
+    for (name, toks), sdoc in zip(items, nlp.pipe(spacy_docs, batch_size=256), strict=True):
+        for t, st in zip(toks, sdoc, strict=True):
+            lemmas[f"{name}/{t.t_id}"] = [st.lemma_.lower(), st.pos_, st.dep_, str(st.head.i - st.i)]
+    return lemmas
+
+
+def _head_lemma(m: Mention, lemmas: dict[str, list[str]]) -> str:
+    """The lemma of the mention's syntactic head (the token whose head is outside the span)."""
+    infos = [(t, lemmas.get(f"{m.doc}/{t}")) for t in m.token_ids]
+    infos = [(t, i) for t, i in infos if i]
+    if not infos:
+        return m.text.lower()
+    ids = set(m.token_ids)
+    for t, info in infos:
+        outside = t + int(info[3]) not in ids or int(info[3]) == 0
+        if outside and info[1] in ("VERB", "NOUN", "ADJ", "PROPN"):
+            return info[0]
+    content = [i for _, i in infos if i[1] in ("VERB", "NOUN", "ADJ", "PROPN")]
+    return (content[-1] if content else infos[-1][1])[0]
+
+
+_SUFFIXES = ("ation", "ition", "ment", "ing", "ion", "al", "ure", "er", "ed", "s", "e")
+
+
+def lemma_key(lemma: str) -> str:
+    """A crude derivational stem so that 'arrest'/'arrests', 'elect'/'election' meet."""
+    w = lemma.lower()
+    for suf in _SUFFIXES:
+        if len(w) - len(suf) >= 4 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+def event_mentions(docs: Sequence[Document]) -> list[EventMention]:
+    lemmas = _lemmatise(docs)
+    out: list[EventMention] = []
+    for d in docs:
+        args_by_sent: dict[int, set[str]] = defaultdict(set)
+        for m in d.mentions:
+            if not m.is_event and m.category != "UNKNOWN":
+                for t in m.token_ids:
+                    info = lemmas.get(f"{d.name}/{t}")
+                    if info and info[1] in ("PROPN", "NOUN", "NUM"):
+                        args_by_sent[m.sentence].add(info[0])
+        for m in d.mentions:
+            if m.is_event:
+                out.append(
+                    EventMention(m, d.topic, d.subtopic, _head_lemma(m, lemmas), frozenset(args_by_sent[m.sentence]))
+                )
+    return out
+
+
+def cluster_same_lemma(mentions: Sequence[EventMention], *, within: str = "subtopic") -> list[set[str]]:
+    """The same-head-lemma baseline: one cluster per (topic or subtopic, lemma)."""
+    groups: dict[tuple[object, ...], set[str]] = defaultdict(set)
+    for em in mentions:
+        scope = (em.topic, em.subtopic) if within == "subtopic" else (em.topic,)
+        groups[(*scope, em.lemma)].add(em.mention.id)
+    return list(groups.values())
+
+
+def cluster_lexical(mentions: Sequence[EventMention], *, within: str = "subtopic") -> list[set[str]]:
+    """Same derivational stem within the scope, kept apart when their contexts share nothing
+    and each has a context of its own (different participants/places/times)."""
+    groups: dict[tuple[object, ...], list[EventMention]] = defaultdict(list)
+    for em in mentions:
+        scope = (em.topic, em.subtopic) if within == "subtopic" else (em.topic,)
+        groups[(*scope, lemma_key(em.lemma))].append(em)
+    out: list[set[str]] = []
+    for members in groups.values():
+        out.extend(_split_by_context(members))
+    return out
+
+
+def _split_by_context(members: list[EventMention]) -> list[set[str]]:
+    """Greedy agglomeration inside one lemma group: join a cluster when contexts overlap."""
+    if len(members) <= 2:
+        return [{m.mention.id for m in members}]
+    clusters: list[tuple[set[str], Counter[str]]] = []
+    for em in members:
+        best = None
+        best_score = 0.0
+        for i, (_, ctx) in enumerate(clusters):
+            if not em.context or not ctx:
+                score = 0.5
+            else:
+                shared = sum(1 for w in em.context if w in ctx)
+                score = shared / len(em.context)
+            if score > best_score:
+                best, best_score = i, score
+        if best is not None and best_score > 0:
+            clusters[best][0].add(em.mention.id)
+            clusters[best][1].update(em.context)
+        else:
+            clusters.append(({em.mention.id}, Counter(em.context)))
+    return [ids for ids, _ in clusters]
+
+
+def gold_clusters(mentions: Sequence[EventMention]) -> list[set[str]]:
+    groups: dict[str, set[str]] = defaultdict(set)
+    for em in mentions:
+        groups[em.mention.chain].add(em.mention.id)
+    return list(groups.values())
+
+
+def _line(name: str, s: CorefScores) -> list[str]:
+    rows = []
+    for label, sc in (("MUC", s.muc), ("B3", s.b_cubed), ("CEAF-e", s.ceaf_e)):
+        rows.append(f"  {label:<7} R {sc.recall * 100:5.1f}  P {sc.precision * 100:5.1f}  F1 {sc.f1 * 100:5.1f}")
+    rows.append(f"  CoNLL F1 {s.conll_f1 * 100:.1f}")
+    return [f"{name}:", *rows]
+
+
+def evaluate(docs: Sequence[Document], *, within: str = "subtopic") -> dict[str, CorefScores]:
+    mentions = event_mentions(docs)
+    key = gold_clusters(mentions)
+    return {
+        "same-lemma baseline": conll(key, cluster_same_lemma(mentions, within=within)),
+        "storyline lexical": conll(key, cluster_lexical(mentions, within=within)),
+    }
+
+
+def main(directory: Path | str, *, topics: str | None = None, verbose: bool = False, within: str = "subtopic") -> int:
+    """Print event coreference scores on ``topics`` (default 36-45); last line ``CoNLL F1: N``."""
+    try:
+        docs = load_corpus(directory, topics)
+    except (OSError, ValueError, ET.ParseError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    mentions = sum(1 for d in docs for m in d.mentions if m.is_event)
+    topic_list = sorted({d.topic for d in docs})
+    print(
+        f"ECB+ topics {topic_list[0]}-{topic_list[-1]}: {len(docs)} documents, {mentions} gold event mentions "
+        "(selected sentences only)"
+    )
+    scope = "gold subtopics (ecb / ecbplus half of each topic)" if within == "subtopic" else "gold topics"
+    print(f"clustering within {scope}, gold mentions, singletons included")
+    scores = evaluate(docs, within=within)
+    for name, s in scores.items():
+        print("\n".join(_line(name, s)))
+    if verbose:
+        for name, s in evaluate(docs, within="topic" if within == "subtopic" else "subtopic").items():
+            print("\n".join(_line(f"{name} (other scope)", s)))
+    print(f"CoNLL F1: {scores['storyline lexical'].conll_f1 * 100:.1f}")
+    return 0

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from storyline.evaluation import ecb
+
+
+@pytest.fixture(scope="module")
+def ecb_dir(data_dir: Path) -> Path:
+    path = data_dir / "ecbplus"
+    if not (path / "ECB+").is_dir():
+        pytest.skip("ECB+ is not unpacked in ../shared/data/ecbplus")
+    return path
+
+
+def test_parse_topics() -> None:
+    assert ecb.parse_topics("36-38,40") == (36, 37, 38, 40)
+    assert ecb.parse_topics(None) == tuple(range(36, 46))
+    with pytest.raises(ValueError, match="bad topic list"):
+        ecb.parse_topics("36-x")
+
+
+def test_reader_restricts_to_selected_sentences(ecb_dir: Path) -> None:
+    docs = ecb.load_corpus(ecb_dir, "36")
+    selected = ecb.read_selected_sentences(ecb_dir / "ECBplus_coreference_sentences.csv")
+    assert docs and all(d.topic == 36 for d in docs)
+    assert {d.subtopic for d in docs} == {"ecb", "ecbplus"}
+    for d in docs:
+        assert {m.sentence for m in d.mentions} <= selected.get(d.name, set())
+    full = ecb.load_corpus(ecb_dir, "36", selected_only=False)
+    assert sum(len(d.mentions) for d in full) > sum(len(d.mentions) for d in docs)
+
+
+def test_mentions_carry_types_text_and_cross_document_chains(ecb_dir: Path) -> None:
+    docs = ecb.load_corpus(ecb_dir, "36")
+    mentions = [m for d in docs for m in d.mentions]
+    cats = Counter(m.category for m in mentions)
+    assert cats["ACTION"] > 0 and cats["HUMAN"] > 0 and cats["LOC"] > 0 and cats["TIME"] > 0
+    for m in mentions[:50]:
+        doc = next(d for d in docs if d.name == m.doc)
+        words = doc.sentence_text(m.sentence).split(" ")
+        assert all(w in words for w in m.text.split(" "))
+    docs_of_chain: dict[str, set[str]] = {}
+    for m in mentions:
+        docs_of_chain.setdefault(m.chain, set()).add(m.doc)
+    assert any(len(v) > 1 for v in docs_of_chain.values())  # cross-document chains exist
+    assert len({m.id for m in mentions}) == len(mentions)
+
+
+def test_main_prints_scores_and_conll_last(ecb_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert ecb.main(ecb_dir, topics="36") == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert any("within gold subtopics" in line for line in out)
+    assert any(line.strip().startswith("MUC") for line in out)
+    m = re.fullmatch(r"CoNLL F1: (\d+\.\d)", out[-1])
+    assert m and 0 < float(m.group(1)) <= 100
+
+
+def test_main_reports_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert ecb.main(tmp_path) == 2
+    assert "not found" in capsys.readouterr().err
