@@ -1,0 +1,551 @@
+"""Turning raw documents into clean, dated articles.
+
+Plain-text scrapes get the full treatment: dateline, furniture, captions, duplicate lines,
+lines repeated on other pages of the same site, teasers of other stories, the main headline
+(also when a breadcrumb is glued to it), the outlet's own highlights, and the body. Documents
+whose text came out of trafilatura (HTML, WARC, RSS, URL) are already main text, so they only
+lose duplicate and furniture lines. Every cut is recorded as a ``RemovedPart`` so that a user
+can audit it, and the body keeps the page's words unchanged (later stages slice it by span).
+
+Pure functions: no I/O. The batch is cleaned together because a line printed on several pages of
+one site (a footer, a menu) is furniture even when it looks like prose.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from storyline.ingest.base import IngestError, RawDocument
+from storyline.ingest.clean_layout import (
+    MAX_HEADLINE_WORDS,
+    MAX_SUMMARY_WORDS,
+    Unit,
+    bullet_text,
+    is_dek,
+    is_highlights_label,
+    is_paragraph,
+    split_units,
+)
+from storyline.ingest.dateline import Dateline, find_dateline
+from storyline.ingest.furniture import (
+    byline_author,
+    clean_line,
+    ends_sentence,
+    furniture_reason,
+    glued_credit,
+    is_credit_only,
+    is_end_marker,
+    looks_like_caption,
+    norm_key,
+    slash_credit,
+    words,
+)
+from storyline.model import Article, PublishedDate, RemovedPart, Teaser, content_hash
+
+TEXT_FORMATS = frozenset({"text", "jsonl"})
+NO_TEXT = "no article text left after cleaning"
+PORTAL_NOTE = (
+    "portal page (it lists other stories): the dateline is the page's date, not necessarily the "
+    "article's; the article may be older"
+)
+# How far down a page a dateline may stand (units), and how short a line repeated across pages
+# of one folder must be to count as furniture (files in one folder may be from different sites).
+DATELINE_WINDOW = 8
+FOLDER_REPEAT_MAX_WORDS = 20
+# Share of lines two pages must have in common to be copies of one article, not one site.
+COPY_OVERLAP = 0.5
+_INLINE_TEASER = re.compile(
+    r"^\W*(?:related|read\s+more|read\s+also|also\s+read|see\s+also|more|recommended|watch|listen|"
+    r"read|must\s+read|don'?t\s+miss)\s*:\s*(?P<headline>.+)$",
+    re.I,
+)
+_GLUE_PREFIX_MAX_CHARS = 30
+
+
+@dataclass
+class _Page:
+    """Working state of one text page while it is cleaned."""
+
+    units: list[Unit]
+    title: Unit | None = None
+    raw_title: str | None = None
+    author: str | None = None
+    datelines: list[Dateline] = field(default_factory=list)
+    teasers: list[Teaser] = field(default_factory=list)
+    highlights: list[str] = field(default_factory=list)
+
+    def live(self) -> list[int]:
+        return [i for i, u in enumerate(self.units) if u.live]
+
+
+def clean_documents(raws: Sequence[RawDocument]) -> list[Article | IngestError]:
+    """Clean a batch, keeping its order; a document with nothing left becomes an IngestError."""
+    unit_lists = [split_units(raw.text or "") for raw in raws]
+    repeats = _site_repeats(raws, unit_lists)
+    out: list[Article | IngestError] = []
+    for raw, units, repeated in zip(raws, unit_lists, repeats, strict=True):
+        if _is_html_derived(raw):
+            out.append(_clean_light(raw, units, repeated))
+        else:
+            out.append(_clean_text(raw, units, repeated))
+    return out
+
+
+def clean_document(raw: RawDocument) -> Article | IngestError:
+    """One document on its own (no cross-page evidence)."""
+    return clean_documents([raw])[0]
+
+
+def _is_html_derived(raw: RawDocument) -> bool:
+    return raw.format not in TEXT_FORMATS or raw.html is not None
+
+
+# --- Batch level: lines repeated on several pages of one site --------------------------------
+
+
+def _site_of(raw: RawDocument) -> tuple[str, bool] | None:
+    """(site key, is-a-web-host) for grouping pages; a folder stands in for a site for files."""
+    if raw.url:
+        host = urlsplit(raw.url).hostname
+        if host:
+            return (host.removeprefix("www."), True)
+    if raw.path:
+        return (os.path.dirname(os.path.abspath(raw.path)), False)
+    return None
+
+
+def _site_repeats(raws: Sequence[RawDocument], unit_lists: list[list[Unit]]) -> list[dict[str, int]]:
+    """For each document, its line keys that other pages of the same site print too (-> count).
+
+    Pages that share most of their lines are copies of one article (a re-post, the same wire
+    story), so they count once: only lines seen on distinct articles of a site are furniture.
+    """
+    groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    for index, raw in enumerate(raws):
+        site = _site_of(raw)
+        if site is not None:
+            groups[site].append(index)
+    result: list[dict[str, int]] = [{} for _ in raws]
+    for (_, is_host), members in groups.items():
+        if len(members) < 2:
+            continue
+        keys = {
+            m: {u.key for u in unit_lists[m] if u.key and (is_host or u.n_words <= FOLDER_REPEAT_MAX_WORDS)}
+            for m in members
+        }
+        cluster = {m: m for m in members}
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                small = min(len(keys[a]), len(keys[b]))
+                if small and len(keys[a] & keys[b]) / small > COPY_OVERLAP:
+                    cluster[_root(cluster, b)] = _root(cluster, a)
+        seen: dict[str, set[int]] = defaultdict(set)
+        for m in members:
+            for key in keys[m]:
+                seen[key].add(_root(cluster, m))
+        for m in members:
+            result[m] = {key: len(seen[key]) for key in keys[m] if len(seen[key]) >= 2}
+    return result
+
+
+def _root(cluster: dict[int, int], member: int) -> int:
+    while cluster[member] != member:
+        member = cluster[member]
+    return member
+
+
+# --- Plain-text scrapes ----------------------------------------------------------------------
+
+
+def _clean_text(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -> Article | IngestError:
+    page = _Page(units)
+    _mark_datelines(page, window=DATELINE_WINDOW)
+    _mark_furniture(page)
+    _mark_tail(page)
+    _mark_duplicates(page)
+    _mark_captions(page)
+    confirmed = _mark_glued_headline(page)
+    if confirmed is None and raw.title:
+        confirmed = _find_given_title(page, raw.title)
+    _mark_highlights(page)
+    portal = _mark_structure(page, confirmed, dated=bool(page.datelines))
+    _mark_repeats(page, repeated)
+    title = clean_line(page.title.text) if page.title else (clean_line(raw.title) if raw.title else None)
+    return _build(raw, page, title=title, portal=portal)
+
+
+def _mark_datelines(page: _Page, *, window: int) -> None:
+    """Datelines among the first units, before the first long paragraph."""
+    for index, unit in enumerate(page.units[:window]):
+        if unit.n_words >= 20 and ends_sentence(unit.text):
+            break
+        found = find_dateline(unit.text)
+        if found is not None and unit.reason is None:
+            unit.reason = "dateline"
+            page.datelines.append(found)
+            if found.author and not page.author:
+                page.author = found.author
+        elif index >= window:
+            break
+
+
+def _mark_furniture(page: _Page) -> None:
+    for unit in page.units:
+        if unit.reason is not None or is_highlights_label(unit.text):
+            continue
+        author = byline_author(unit.text)
+        if author:
+            unit.reason = "byline"
+            page.author = page.author or author
+            continue
+        inline = _INLINE_TEASER.match(unit.text)
+        if inline and len(words(inline.group("headline"))) >= 3:
+            unit.reason = "link to another story"
+            page.teasers.append(Teaser(clean_line(inline.group("headline"))))
+            continue
+        reason = furniture_reason(unit.text)
+        if reason:
+            unit.reason = reason
+
+
+def _mark_tail(page: _Page) -> None:
+    """Everything below a 'related / most popular / leave a reply' label is not the article.
+
+    The label must come after most of the prose, so a mid-page label does not cut the story.
+    Headlines listed there (with their one-sentence summaries) are kept as teasers.
+    """
+    prose = [u.n_words if u.reason is None and is_paragraph(u) else 0 for u in page.units]
+    total = sum(prose)
+    seen = 0
+    for index, unit in enumerate(page.units):
+        seen += prose[index]
+        if not is_end_marker(unit.text) or seen == 0 or seen < total - seen:
+            continue
+        label = clean_line(unit.text)
+        unit.reason = unit.reason or "site furniture"
+        rest = page.units[index + 1:]
+        j = 0
+        while j < len(rest):
+            item = rest[j]
+            if item.reason is not None:
+                j += 1
+                continue
+            nxt = rest[j + 1] if j + 1 < len(rest) else None
+            if not is_paragraph(item) and 3 <= item.n_words <= MAX_HEADLINE_WORDS:
+                summary = None
+                if nxt is not None and nxt.reason is None and is_paragraph(nxt) and nxt.n_words <= MAX_SUMMARY_WORDS:
+                    summary = nxt
+                page.teasers.append(Teaser(item.text, summary.text if summary else None))
+                item.reason = f"teaser below the article (after '{label}')"
+                if summary is not None:
+                    summary.reason = f"teaser summary below the article (after '{label}')"
+                    j += 1
+            else:
+                item.reason = f"below the end of the article (after '{label}')"
+            j += 1
+        return
+
+
+def _mark_duplicates(page: _Page) -> None:
+    first: dict[str, Unit] = {}
+    for unit in page.units:
+        if not unit.key:
+            continue
+        if unit.key in first:
+            if unit.reason is None:
+                unit.reason = "duplicate line"
+        else:
+            first[unit.key] = unit
+
+
+def _mark_captions(page: _Page) -> None:
+    """Photo captions: a credit glued to a repeated caption, a trailing '/ Source', credit lines."""
+    units = page.units
+    for i, unit in enumerate(units):
+        for j in range(i + 1, min(i + 4, len(units))):
+            other = units[j]
+            for short, long_ in ((unit, other), (other, unit)):
+                credit = glued_credit(short.text, long_.text)
+                if credit:
+                    short.reason = "photo caption"
+                    long_.reason = f"photo caption (credit '{credit}' glued on)"
+    by_key = defaultdict(list)
+    for unit in units:
+        by_key[unit.key].append(unit)
+    for i, unit in enumerate(units):
+        if unit.reason not in (None, "duplicate line"):
+            continue
+        credit = slash_credit(unit.text)
+        if credit and unit.n_words >= 6 and not ends_sentence(unit.text):
+            copies = by_key[unit.key]
+            for copy in copies:
+                copy.reason = "photo caption (printed twice)" if len(copies) > 1 else "photo caption"
+            continue
+        if is_credit_only(unit.text):
+            unit.reason = "photo credit"
+            prev = _previous_live(units, i)
+            if prev is not None and not ends_sentence(prev.text) and prev.n_words <= 40:
+                prev.reason = "photo caption"
+            continue
+        if unit.reason is None and looks_like_caption(unit.text):
+            unit.reason = "photo caption"
+
+
+def _previous_live(units: list[Unit], index: int) -> Unit | None:
+    for unit in reversed(units[:index]):
+        if unit.reason is None:
+            return unit
+    return None
+
+
+def _mark_glued_headline(page: _Page) -> int | None:
+    """Find a line that is a short breadcrumb/section token glued to another line (a headline).
+
+    "SectionHeadline of the story" printed next to "Headline of the story" marks the latter as
+    the main headline. Returns the index of the clean headline.
+    """
+    units = page.units
+    candidates = [
+        (i, u) for i, u in enumerate(units)
+        if u.reason is None and 4 <= u.n_words <= MAX_HEADLINE_WORDS and len(u.key) >= 15
+    ]
+    for li, line in enumerate(units):
+        if line.reason is not None or not line.key:
+            continue
+        for hi, head in candidates:
+            if hi == li or line.key == head.key or not line.key.endswith(head.key):
+                continue
+            prefix = line.key[: -len(head.key)].strip()
+            if not prefix or len(prefix) > _GLUE_PREFIX_MAX_CHARS or len(prefix.split()) > 3:
+                continue
+            line.reason = "breadcrumb glued to headline"
+            page.raw_title = line.text
+            return hi
+    return None
+
+
+def _find_given_title(page: _Page, title: str) -> int | None:
+    key = norm_key(title)
+    for index, unit in enumerate(page.units):
+        if unit.reason is None and key and unit.key == key:
+            return index
+    return None
+
+
+def _mark_highlights(page: _Page) -> None:
+    """An outlet's own 'Key highlights' list: kept in Article.highlights, out of the body."""
+    units = page.units
+    for index, unit in enumerate(units):
+        if unit.reason is not None or not is_highlights_label(unit.text):
+            continue
+        items: list[Unit] = []
+        following = [u for u in units[index + 1:] if u.reason is None]
+        bulleted = bool(following) and bullet_text(following[0].text) is not None
+        for item in following:
+            if bulleted:
+                if bullet_text(item.text) is None:
+                    break
+            elif (is_paragraph(item) and item.n_words > 60) or not ends_sentence(item.text) or len(items) >= 8:
+                break
+            items.append(item)
+        if not items:
+            continue
+        unit.reason = "highlights label"
+        for item in items:
+            text = bullet_text(item.text) if bulleted else item.text
+            page.highlights.append(text or item.text)
+            item.reason = "outlet's highlights (kept in highlights)"
+        return
+
+
+def _mark_structure(page: _Page, confirmed: int | None, *, dated: bool) -> bool:
+    """Split the top of the page into teasers, main headline and standfirst; True for a portal.
+
+    Reading order on a portal page: pairs of (teaser headline, one-sentence summary), the main
+    headline, maybe a standfirst, then the article's paragraphs. Without a confirmed headline the
+    article starts at the first two consecutive paragraphs (or one long one).
+    """
+    live = page.live()
+    if not live:
+        return False
+    units = page.units
+    if confirmed is not None and units[confirmed].live:
+        head = [i for i in live if i < confirmed]
+        title_index: int | None = confirmed
+        after = [i for i in live if i > confirmed]
+        deks: list[int] = []
+        for i in after[:2]:
+            if is_dek(units[i]) or (not is_paragraph(units[i]) and units[i].n_words >= 8 and not deks):
+                deks.append(i)
+            else:
+                break
+        pairs, extras = _pairs(units, head)
+        _set_title(page, title_index, deks)
+        return _keep_teasers(page, pairs, extras)
+
+    start = _body_start(units, live)
+    if start is None:
+        return False
+    head = [i for i in live if i < start]
+    if not head:
+        return False
+    trailing: list[int] = []
+    for i in reversed(head):
+        if is_paragraph(units[i]):
+            break
+        trailing.insert(0, i)
+    rest = head[: len(head) - len(trailing)]
+    deks = []
+    if len(trailing) >= 2 and is_dek(units[trailing[-1]]):
+        deks = [trailing[-1]]
+        trailing = trailing[:-1]
+    title_index = trailing[-1] if trailing else None
+    extras_above = trailing[:-1]
+    pairs, extras = _pairs(units, rest)
+    if title_index is not None and len(pairs) == 1 and not dated and not extras_above:
+        # One (headline, sentence) pair above another headline is as likely the article's own
+        # headline, lead and first subheading as a teaser: keep it as the article.
+        _set_title(page, pairs[0][0], [])
+        return False
+    _set_title(page, title_index, deks)
+    return _keep_teasers(page, pairs, extras + extras_above)
+
+
+def _body_start(units: list[Unit], live: list[int]) -> int | None:
+    for pos, i in enumerate(live):
+        if not is_paragraph(units[i]):
+            continue
+        nxt = live[pos + 1] if pos + 1 < len(live) else None
+        if units[i].n_words > MAX_SUMMARY_WORDS or nxt is None or is_paragraph(units[nxt]):
+            return i
+    return None
+
+
+def _pairs(units: list[Unit], head: list[int]) -> tuple[list[tuple[int, int | None]], list[int]]:
+    """(headline, summary) pairs in the head of a page, and what fits no pair."""
+    pairs: list[tuple[int, int | None]] = []
+    extras: list[int] = []
+    pos = 0
+    while pos < len(head):
+        i = head[pos]
+        nxt = head[pos + 1] if pos + 1 < len(head) else None
+        if not is_paragraph(units[i]) and units[i].n_words >= 3:
+            if nxt is not None and is_paragraph(units[nxt]) and units[nxt].n_words <= MAX_SUMMARY_WORDS:
+                pairs.append((i, nxt))
+                pos += 2
+                continue
+            pairs.append((i, None))
+        else:
+            extras.append(i)
+        pos += 1
+    return pairs, extras
+
+
+def _set_title(page: _Page, title_index: int | None, deks: list[int]) -> None:
+    if title_index is None:
+        return
+    unit = page.units[title_index]
+    unit.role = "title"
+    unit.reason = "headline (kept as title)"
+    page.title = unit
+    for i in deks:
+        dek = page.units[i]
+        dek.role = "highlight"
+        dek.reason = "standfirst under the headline (kept in highlights)"
+        page.highlights.insert(0, dek.text)
+
+
+def _keep_teasers(page: _Page, pairs: list[tuple[int, int | None]], extras: list[int]) -> bool:
+    units = page.units
+    for h, s in pairs:
+        units[h].role = "teaser"
+        units[h].reason = "teaser: headline of another story"
+        summary = None
+        if s is not None:
+            units[s].role = "teaser"
+            units[s].reason = "teaser: summary of another story"
+            summary = units[s].text
+        page.teasers.append(Teaser(units[h].text, summary))
+    for i in extras:
+        units[i].reason = "text above the headline (not part of the article)"
+    return bool(pairs)
+
+
+def _mark_repeats(page: _Page, repeated: dict[str, int]) -> None:
+    for unit in page.units:
+        if unit.live and unit.key in repeated:
+            unit.reason = f"repeated on {repeated[unit.key]} pages of the same site"
+
+
+def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
+    """Metadata first; else the dateline (its publication date before an 'updated' one)."""
+    if raw.published:
+        value = raw.published[:10]
+        note = None
+        if page.datelines:
+            note = f"page also prints the dateline {page.datelines[0].date.isoformat()}"
+        return PublishedDate(value=value, source="metadata", earliest=value, latest=value, note=note)
+    if not page.datelines:
+        return PublishedDate()
+    chosen = next((d for d in page.datelines if not d.updated), page.datelines[0])
+    value = chosen.date.isoformat()
+    notes = ["dateline printed at the top of the page"]
+    if chosen.updated:
+        notes.append("it is an 'updated' date; the first publication may be earlier")
+    if portal:
+        notes.append(PORTAL_NOTE)
+    return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+
+
+def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) -> Article | IngestError:
+    body_units = [u for u in page.units if u.live]
+    body = "\n\n".join(u.text for u in body_units if u.text)
+    if not body.strip():
+        return IngestError(raw.source, NO_TEXT)
+    removed = [RemovedPart(u.text, u.reason, u.line) for u in page.units if u.reason is not None and u.text]
+    site = raw.site or (urlsplit(raw.url).hostname if raw.url else None)
+    return Article(
+        id=Article.make_id(body),
+        body=body,
+        content_hash=content_hash(body),
+        path=raw.path,
+        url=raw.url,
+        title=title,
+        author=raw.author or page.author,
+        site=site,
+        published=_published(raw, page, portal=portal),
+        teasers=page.teasers,
+        highlights=page.highlights,
+        removed=removed,
+        format=raw.format,
+        raw_title=page.raw_title,
+    )
+
+
+# --- Documents already extracted from HTML ----------------------------------------------------
+
+
+def _clean_light(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -> Article | IngestError:
+    """Main text from trafilatura: drop only duplicates, furniture and a repeated title line."""
+    page = _Page(units)
+    if not raw.published:
+        _mark_datelines(page, window=3)
+    _mark_furniture(page)
+    _mark_duplicates(page)
+    title_key = norm_key(raw.title or "")
+    for unit in page.units:
+        if unit.reason is None:
+            if title_key and unit.key == title_key:
+                unit.reason = "headline (kept as title)"
+            break
+    for unit in page.units:
+        if unit.reason is None and is_credit_only(unit.text):
+            unit.reason = "photo credit"
+    _mark_repeats(page, repeated)
+    title = clean_line(raw.title) if raw.title else None
+    return _build(raw, page, title=title, portal=False)

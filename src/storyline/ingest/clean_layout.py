@@ -1,0 +1,133 @@
+"""The layout of one scraped text page: units (paragraph lines) and what role each plays.
+
+A plain-text scrape of a news portal flattens the page: a dateline, teaser headlines with one
+summary sentence each, the main headline (sometimes printed twice, once with a breadcrumb glued
+on), captions, the article, then lists and prompts. This module holds the per-page pieces of
+that analysis; ``storyline.ingest.clean`` runs them in order and builds the ``Article``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from storyline.ingest.furniture import clean_line, ends_sentence, norm_key, title_case_ratio, words
+
+# A headline is rarely longer than this; a longer line without final punctuation is prose.
+MAX_HEADLINE_WORDS = 25
+# A teaser's summary is one or two sentences.
+MAX_SUMMARY_WORDS = 45
+
+
+@dataclass
+class Unit:
+    """One paragraph line of a page and the decision taken about it."""
+
+    text: str
+    line: int
+    key: str
+    gap_before: bool = False
+    reason: str | None = None
+    role: str = "body"
+
+    @property
+    def live(self) -> bool:
+        return self.reason is None and self.role == "body"
+
+    @property
+    def n_words(self) -> int:
+        return len(words(self.text))
+
+
+def split_units(text: str) -> list[Unit]:
+    """Paragraph units with their 1-based line numbers.
+
+    Each non-empty line is a unit, except in hard-wrapped text (every line of a block cut at a
+    similar width), where a blank-line-separated block is one paragraph.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n")
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for number, raw in enumerate(lines, start=1):
+        if raw.strip():
+            current.append((number, raw))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    wrapped = _hard_wrapped(lines)
+    units: list[Unit] = []
+    for block in blocks:
+        if wrapped and _block_wrapped(block):
+            joined = clean_line(" ".join(raw for _, raw in block))
+            units.append(Unit(joined, block[0][0], norm_key(joined), gap_before=True))
+            continue
+        for position, (number, raw) in enumerate(block):
+            line = clean_line(raw)
+            units.append(Unit(line, number, norm_key(line), gap_before=position == 0))
+    return units
+
+
+def _block_wrapped(block: list[tuple[int, str]]) -> bool:
+    if len(block) < 2:
+        return False
+    heads = [raw.rstrip() for _, raw in block[:-1]]
+    return all(40 <= len(h) <= 100 for h in heads)
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """True when the text was wrapped at a fixed width (an e-mail or terminal copy)."""
+    non_empty = [line.rstrip() for line in lines if line.strip()]
+    if len(non_empty) < 4 or max(len(line) for line in non_empty) > 110:
+        return False
+    inner = [a for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
+    if len(inner) < 3:
+        return False
+    cut = sum(1 for line in inner if 40 <= len(line.rstrip()) <= 100 and not ends_sentence(line))
+    return cut / len(inner) >= 0.6
+
+
+def is_paragraph(unit: Unit) -> bool:
+    """Prose: a sentence that ends, or a line too long to be a headline."""
+    text = unit.text
+    n = unit.n_words
+    if n > MAX_HEADLINE_WORDS:
+        return True
+    if not ends_sentence(text) or n < 4:
+        return False
+    stripped = text.rstrip("'\"’”»)] ")
+    # A title-cased line ending in ? or ! is a headline, not a sentence.
+    return not (stripped.endswith(("?", "!")) and title_case_ratio(text) >= 0.6 and n <= 20)
+
+
+def is_dek(unit: Unit) -> bool:
+    """A standfirst: a sentence-case line of some length under the headline, no final period."""
+    return (
+        not ends_sentence(unit.text)
+        and 8 <= unit.n_words <= MAX_HEADLINE_WORDS
+        and title_case_ratio(unit.text) < 0.5
+    )
+
+
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪►✓✔➤→]|\d{1,2}[.)])\s+")
+_HIGHLIGHTS_LABEL = re.compile(
+    r"""^[\W_]*(?:
+        (?:key|main|top|quick|story|article)?\s*(?:highlights?|takeaways?|points|facts|findings)|
+        summary|in\s+summary|at\s+a\s+glance|in\s+(?:brief|short)|tl;?\s*dr|
+        what\s+(?:you\s+need\s+to\s+know|to\s+know|we\s+know)|the\s+(?:big\s+picture|bottom\s+line)|
+        quick\s+(?:read|take)|why\s+it\s+matters|the\s+gist
+    )\s*[:.-]?\s*$""",
+    re.I | re.X,
+)
+
+
+def is_highlights_label(text: str) -> bool:
+    return len(words(text)) <= 6 and bool(_HIGHLIGHTS_LABEL.match(text))
+
+
+def bullet_text(text: str) -> str | None:
+    """The item of a bulleted line ("- item", "• item", "1. item"), or None."""
+    match = _BULLET.match(text)
+    return text[match.end():].strip() if match else None

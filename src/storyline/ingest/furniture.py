@@ -1,0 +1,248 @@
+"""Line-level features of scraped pages: what site furniture, captions and bylines look like.
+
+Nothing here knows any site. The rules describe how navigation, prompts, labels, credits and
+timestamps look on news portals and aggregators in general: short, no sentence-final
+punctuation, title case or capitals, navigational vocabulary, a trailing colon, a credit glued
+to the end. Every function is pure and works on one line (or two, for captions), so the cleaner
+can record exactly which rule removed what.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…。]['\"’”»)\]]*\s*$")
+_CLOSING = "'\"’”»)]"
+
+
+def clean_line(text: str) -> str:
+    """Whitespace normalised, invisible characters dropped; words untouched."""
+    return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
+
+
+def norm_key(text: str) -> str:
+    """A comparison key that survives quote styles, escaping, case and punctuation differences.
+
+    Two copies of one caption scraped from different markup ("Korea\\'s" and "Korea’s") get the
+    same key.
+    """
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).translate(_QUOTES).replace("\\", "")
+    return " ".join(_WORD.findall(text.lower().replace("'", "")))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.strip()))
+
+
+def title_case_ratio(text: str) -> float:
+    """Share of the longer words that start with a capital: high for headlines and menus."""
+    long_words = [w for w in words(text) if len(w) > 3 and w[0].isalpha()]
+    if not long_words:
+        return 1.0 if any(w[:1].isupper() for w in words(text)) else 0.0
+    return sum(w[0].isupper() for w in long_words) / len(long_words)
+
+
+def is_caps(text: str) -> bool:
+    cased = [c for c in text if c.isupper() or c.islower()]
+    return len(cased) >= 2 and all(c.isupper() for c in cased)
+
+
+# --- Site furniture -------------------------------------------------------------------------
+
+# Whole-line shapes that are furniture at any length (comment forms, legal lines, prompts).
+_ALWAYS = re.compile(
+    r"""^\W*(?:
+        (?:leave|post|add|write)\s+a\s+(?:reply|comment)|cancel\s+reply|
+        your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked|
+        save\s+my\s+name|notify\s+me\s+of|
+        all\s+rights\s+reserved|(?:copyright|©|\(c\))\s*(?:\d{4}|©)?|
+        we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+(?:continuing|using)\s+(?:to\s+use\s+)?this\s+(?:web)?site|
+        accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences)|
+        (?:sign\s+up|subscribe|register)\s+(?:for|to)\s+(?:our|the|free|a)\b|
+        (?:follow|like|join)\s+us\s+on|
+        (?:share|tweet|email|print)\s+(?:this|on)\b|share\s+(?:via|to)\b|
+        click\s+here|tap\s+here|
+        (?:read|see|watch|listen)\s+(?:more|also|next|the\s+full|the\s+latest)\b|continue\s+reading|
+        skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|
+        (?:this\s+(?:article|story)\s+(?:was|is|has\s+been)\s+(?:originally\s+)?(?:published|translated|produced|written))|
+        (?:the\s+views?\s+(?:and\s+opinions\s+)?expressed)|
+        (?:advertisement|sponsored(?:\s+content)?|promoted(?:\s+content)?|ad\s+feedback)\b
+    )""",
+    re.I | re.X,
+)
+
+# Vocabulary of navigation and prompts: a short caption-less line made of these is furniture.
+_NAV_VOCAB = re.compile(
+    r"""\b(?:
+        share[sd]?|sharing|tweet|subscribe[sd]?|subscription|newsletters?|sign\s+(?:up|in)|log\s*(?:in|out)|
+        login|register|follow|followers|download|app|advertisements?|advert|ads?|sponsored|promoted|
+        cookies?|privacy|terms|copyright|rights\s+reserved|
+        read\s+more|read\s+also|read\s+next|continue\s+reading|see\s+also|see\s+more|more\s+from|
+        more\s+(?:stories|news|articles|videos|posts|for\s+you|in)|related|recommended|trending|
+        popular|most\s+(?:read|viewed|shared|commented)|latest|top\s+stories|headlines|
+        you\s+(?:may|might)\s+(?:also\s+)?like|don'?t\s+miss|check\s+out|
+        repl(?:y|ies)|comments?|tags?|tagged|filed\s+under|categor(?:y|ies)|posted\s+in|topics?|
+        home|homepage|menu|search|navigation|skip|back\s+to|print|e-?mail|
+        facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|instagram|youtube|tiktok|
+        copy\s+link|link\s+copied|listen|audio|podcast|min(?:ute)?s?\s+read|
+        updated|published|posted|edited|
+        photos?|videos?|gallery|slideshow|images?|credits?|getty|shutterstock|
+        click|tap|watch|load\s+more|show\s+more|view\s+(?:all|more|comments)|next|previous|prev|
+        about\s+us|contact(?:\s+us)?|editorial|editor'?s\s+picks?|opinion|exclusive|breaking|live|
+        story\s+continues|continues\s+below|more\s+for\s+you|for\s+you|feedback|
+        fullscreen|full\s+screen|close|open|toggle|expand|collapse
+    )\b""",
+    re.I | re.X,
+)
+
+# Timestamps, reading times and counters standing on their own line.
+_STAMP = re.compile(
+    r"""^\W*(?:
+        \d+\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago|
+        \d+\s*(?:s|m|h|d|w|mo|y)|
+        (?:just\s+now|yesterday|today)|
+        \d+\s*min(?:ute)?s?\s+read|
+        \d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|
+        [\d\s.,:/|•·()+-]*
+    )\W*$""",
+    re.I | re.X,
+)
+
+_LABEL_END = re.compile(r"[:»›>|]\s*$")
+_BYLINE = re.compile(
+    r"^\W*(?i:by|story\s+by|written\s+by|words\s+by|author|reporter|reported\s+by|posted\s+by)\s*:?\s+"
+    r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin|and|&)){0,6})"
+    r"(?:\s*(?:[,|•·/-]|\band\b)\s*[\w .,'’&-]{0,60})?\W*$",
+)
+
+
+def byline_author(text: str) -> str | None:
+    """The name on a byline line ("By Jane Doe, Staff Writer"), or None when it is not one."""
+    match = _BYLINE.match(clean_line(text))
+    if not match or len(words(text)) > 14:
+        return None
+    return match.group("name").strip()
+
+
+def furniture_reason(text: str) -> str | None:
+    """Why a line is site furniture, or None when it may be article text.
+
+    The checks go from certain to looser: known whole-line prompts at any length; bare
+    timestamps and counters; then short lines without sentence-final punctuation that read like
+    navigation (their vocabulary, a trailing colon on a title-cased label, one or two words, or a
+    short line in capitals).
+    """
+    line = clean_line(text)
+    if not line:
+        return None
+    n_words = len(words(line))
+    if _ALWAYS.match(line) and (n_words <= 25 or not ends_sentence(line) or line.lower().startswith(("©", "copyright"))):
+        return "site furniture"
+    if n_words == 0 or _STAMP.match(line):
+        return "site furniture (timestamp or counter)"
+    if ends_sentence(line) and not line.rstrip(_CLOSING).endswith(("!", "?")) and n_words > 3:
+        return None
+    if n_words <= 8 and _LABEL_END.search(line) and title_case_ratio(line) >= 0.6:
+        return "section label"
+    if n_words <= 2 and not ends_sentence(line):
+        return "section label"
+    if n_words <= 6 and _NAV_VOCAB.search(line) and title_case_ratio(line) >= 0.5:
+        return "site furniture"
+    if n_words <= 4 and _NAV_VOCAB.search(line):
+        return "site furniture"
+    if n_words <= 4 and is_caps(line) and not ends_sentence(line):
+        return "section label"
+    return None
+
+
+# Lists below the article: once one of these labels appears, what follows is other content.
+_END_MARKER = re.compile(
+    r"""^\W*(?:
+        (?:leave|post|add|write)\s+a\s+(?:reply|comment)|\d*\s*comments?|
+        related(?:\s+(?:articles?|posts?|stories|news|content|coverage|reading|topics))?|
+        more\s+(?:stories|news|articles|from\b.*|for\s+you|in\b.*|to\s+read|on\s+this)|
+        most\s+(?:popular|read|viewed|shared|commented)(?:\s+\w+)?|
+        (?:you\s+(?:may|might)\s+(?:also\s+)?like|recommended(?:\s+for\s+you)?|read\s+next|up\s+next|
+        trending(?:\s+now)?|popular\s+(?:posts|articles|stories|now)|latest\s+(?:news|stories|articles|posts)|
+        top\s+stories|editor'?s\s+picks?|don'?t\s+miss|check\s+out\b.*|
+        post\s+navigation|about\s+the\s+author|other\s+tags|tags|you\s+missed)
+    )\W*$""",
+    re.I | re.X,
+)
+
+
+def is_end_marker(text: str) -> bool:
+    """A label after which a page lists other stories, comments or tags, not the article."""
+    line = clean_line(text)
+    return len(words(line)) <= 6 and bool(_END_MARKER.match(line))
+
+
+# --- Photo captions and credits --------------------------------------------------------------
+
+_CREDIT_ONLY = re.compile(
+    r"""^\W*(?:
+        (?:photo|photograph|image|picture|pic|video|illustration|graphic|file\s+photo|source|credit)s?
+            (?:\s+(?:by|credit|courtesy))?\s*[:/|©-]\s*.{1,60}|
+        \(?(?:[A-Z][\w.&'-]*\s+){0,4}(?:photo|images?|pictures?)(?:\s*/\s*.{1,50})?\)?|
+        .{0,40}\bvia\s+getty\s+images\)?|
+        getty\s+images.{0,40}|
+        ©\s*.{1,60}|
+        \(?(?:ap|afp|reuters|epa|efe|ani|pti|yonhap|xinhua|tass|ria\s+novosti|kcna|upi)(?:\s+photo)?(?:\s*/\s*.{1,40})?\)?
+    )\W*$""",
+    re.I | re.X,
+)
+# A credit written after a slash at the end of a caption: "... arrived on Wednesday / Agency".
+_SLASH_CREDIT = re.compile(r"\s/\s*(?P<credit>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*\)?$")
+_POSITION_CUE = re.compile(
+    r"(?:,\s*(?:left|right|center|centre|second\s+(?:left|right)|top|bottom|front|back)\s*,|"
+    r"\((?:left|right|center|centre|l|r|c|pictured|file)\)|\bpictured\b|\bfile\s+photo\b)",
+    re.I,
+)
+_GLUED_CREDIT_MAX = 30
+
+
+def is_credit_only(text: str) -> bool:
+    """A line that only credits a picture ("AP Photo/Jane Doe", "Photo: Agency")."""
+    line = clean_line(text)
+    return len(words(line)) <= 10 and not ends_sentence(line.rstrip(")")) and bool(_CREDIT_ONLY.match(line))
+
+
+def slash_credit(text: str) -> str | None:
+    """The credit after a trailing "/ Source", the mark of a caption line."""
+    match = _SLASH_CREDIT.search(clean_line(text))
+    return match.group("credit") if match else None
+
+
+def strip_slash_credit(text: str) -> str:
+    line = clean_line(text)
+    match = _SLASH_CREDIT.search(line)
+    return line[: match.start()].rstrip() if match else line
+
+
+def looks_like_caption(text: str) -> bool:
+    """Caption wording: a position cue ("X, left, and Y") on a line that is not a sentence."""
+    line = clean_line(text)
+    return not ends_sentence(line) and len(words(line)) <= 40 and bool(_POSITION_CUE.search(line))
+
+
+def glued_credit(shorter: str, longer: str) -> str | None:
+    """The credit when ``longer`` is ``shorter`` with a short credit glued on ("...KimAP").
+
+    Scrapers flatten a caption and its credit element into one string, so the same caption
+    appears once bare and once with the agency name stuck to its last word.
+    """
+    a, b = clean_line(shorter), clean_line(longer)
+    if len(a) < 20 or not b.startswith(a) or b == a:
+        return None
+    rest = b[len(a):].strip()
+    if not rest or len(rest) > _GLUED_CREDIT_MAX or len(words(rest)) > 4 or ends_sentence(rest):
+        return None
+    return rest
