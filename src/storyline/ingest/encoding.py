@@ -1,0 +1,127 @@
+"""Bytes to text, for pages and files whose encoding nobody told us reliably.
+
+Order of trust: a byte-order mark, then what the sender declared (HTTP ``charset``, then an HTML
+``<meta charset>``), then strict UTF-8, then charset-normalizer's statistical guess. Binary
+input (NUL bytes, control characters, nothing decodes) is refused rather than turned into
+mojibake that would poison every later stage.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+
+from charset_normalizer import from_bytes
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# WHATWG: pages labelled Latin-1 or ASCII are decoded as windows-1252 by every browser.
+_LABEL_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+                  "ascii": "cp1252", "iso8859-1": "cp1252", "x-user-defined": "cp1252"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+MAX_CONTROL_SHARE = 0.01
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we can trust."""
+
+
+def _codec(label: str | None) -> str | None:
+    """A Python codec name for a declared label, or None for unknown labels."""
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    name = _LABEL_ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a document declares about itself (XML prolog or HTML meta), if any."""
+    head = data[:4096]
+    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    """``text/html; charset=koi8-r`` -> ``koi8-r``."""
+    if not content_type:
+        return None
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+@functools.cache
+def _is_single_byte(codec: str) -> bool:
+    """Every byte is one character: true of Latin-1, cp125x, KOI8..., false of UTF-8, EUC-KR, Shift-JIS."""
+    try:
+        return len(bytes(range(256)).decode(codec, "replace")) == 256
+    except LookupError:
+        return False
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    sample = text[:20000]
+    return bool(sample) and len(_CONTROL.findall(sample)) / len(sample) > MAX_CONTROL_SHARE
+
+
+def decode(data: bytes, *, declared: str | None = None, sniff_declaration: bool = True) -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, codec)``; raise ``DecodeError`` for binary input.
+
+    ``declared`` is the HTTP header's charset. With ``sniff_declaration`` the document's own
+    ``<meta charset>`` / XML prolog is honoured as well. A declared single-byte charset loses to
+    valid multi-byte UTF-8, because such a sequence is almost never an accident while wrong
+    labels on UTF-8 pages are common.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = _try(data[len(bom):], codec)
+            if text is None:
+                raise DecodeError(f"starts with a {codec} byte-order mark but does not decode as {codec}")
+            return _checked(text), codec
+    if b"\x00" in data:
+        raise DecodeError("binary content (NUL bytes), not a text document")
+
+    utf8 = _try(data, "utf-8")
+    labels = [declared, declared_charset(data) if sniff_declaration else None]
+    for label in labels:
+        codec = _codec(label)
+        if codec is None:
+            continue
+        if codec != "utf-8" and utf8 is not None and _is_single_byte(codec) and not utf8.isascii():
+            return _checked(utf8), "utf-8"
+        text = _try(data, codec)
+        if text is not None:
+            return _checked(text), codec
+    if utf8 is not None:
+        return _checked(utf8), "utf-8"
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise DecodeError("undecodable bytes: no text encoding fits (binary file?)")
+    return _checked(str(best)), best.encoding
+
+
+def _checked(text: str) -> str:
+    if _looks_binary(text):
+        raise DecodeError("binary content (control characters), not a text document")
+    return text

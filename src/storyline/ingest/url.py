@@ -1,0 +1,156 @@
+"""URL reader: fetch a page safely, then hand its bytes to the reader its content type asks for.
+
+Safety matters because URLs come from users and from feeds: every hop of a redirect chain is
+resolved and refused if it points at loopback, private, link-local, reserved or multicast space
+(the classic way to make a fetcher read a cloud metadata service or an intranet), and the body is
+capped while it streams, so a huge or endless response cannot fill memory. Remaining gap: the
+address is checked before httpx resolves the name again, so a DNS server answering differently
+the second time (rebinding) is not caught.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from storyline.ingest.base import IngestError
+from storyline.ingest.context import Item, ReadContext
+from storyline.ingest.encoding import charset_from_content_type
+from storyline.ingest.formats import kind_from_content_type, read_as, sniff, unsupported_content_type
+
+TIMEOUT = httpx.Timeout(connect=10.0, read=20.0, write=10.0, pool=10.0)
+TOTAL_SECONDS = 60.0
+MAX_REDIRECTS = 5
+USER_AGENT = "storyline/0.1 (+offline news timeline tool)"
+_REDIRECTS = {301, 302, 303, 307, 308}
+
+
+class FetchError(Exception):
+    """A URL that cannot or must not be fetched; the message is the one-line reason."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A response body and what the server said about it."""
+
+    url: str
+    status: int
+    content_type: str | None
+    data: bytes
+
+
+def is_url(value: str) -> bool:
+    """``scheme://...`` of any scheme (unsupported schemes are refused later, with a reason)."""
+    scheme, sep, _ = value.partition("://")
+    return bool(sep) and scheme.isascii() and scheme.replace("+", "").replace(".", "").replace("-", "").isalnum()
+
+
+def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for name in ("loopback", "private", "link_local", "reserved", "multicast", "unspecified"):
+        if getattr(ip, f"is_{name}"):
+            return name.replace("_", "-")
+    if not ip.is_global:
+        return "non-global"
+    return None
+
+
+def check_host(url: str, *, allow_private: bool) -> None:
+    """Refuse schemes other than http(s), and hosts resolving to non-public addresses."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"}:
+        raise FetchError(f"unsupported URL scheme {parts.scheme!r} (only http and https)")
+    host = parts.hostname
+    if not host:
+        raise FetchError("URL has no host")
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),
+                                   type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as err:
+        raise FetchError(f"cannot resolve host {host!r} ({err})") from err
+    for info in infos:
+        address = str(info[4][0]).split("%", 1)[0]
+        reason = _refused(ipaddress.ip_address(address))
+        if reason is not None:
+            raise FetchError(
+                f"refused: {host} resolves to {reason} address {address} (allow private addresses to fetch it)"
+            )
+
+
+def fetch(url: str, *, allow_private: bool = False, max_bytes: int, client: httpx.Client | None = None) -> Fetched:
+    """GET ``url`` following redirects by hand, so that every hop passes ``check_host``."""
+    own = client is None
+    http = client or httpx.Client(timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT})
+    deadline = time.monotonic() + TOTAL_SECONDS
+    try:
+        current = url
+        for _hop in range(MAX_REDIRECTS + 1):
+            check_host(current, allow_private=allow_private)
+            try:
+                with http.stream("GET", current) as response:
+                    if response.status_code in _REDIRECTS and "location" in response.headers:
+                        current = urljoin(current, response.headers["location"])
+                        continue
+                    if response.status_code >= 400:
+                        raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+                    data = _capped_body(response, max_bytes, deadline)
+                    return Fetched(str(response.url), response.status_code,
+                                   response.headers.get("content-type"), data)
+            except httpx.TimeoutException as err:
+                raise FetchError(f"timed out ({type(err).__name__})") from err
+            except httpx.HTTPError as err:
+                raise FetchError(f"request failed ({type(err).__name__}: {err})") from err
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+    finally:
+        if own:
+            http.close()
+
+
+def _capped_body(response: httpx.Response, max_bytes: int, deadline: float) -> bytes:
+    declared = response.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(f"response is {int(declared):,} bytes, over the {max_bytes:,}-byte limit")
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"response exceeds the {max_bytes:,}-byte limit")
+        if time.monotonic() > deadline:
+            raise FetchError(f"download took longer than {TOTAL_SECONDS:.0f} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def read_url(url: str, ctx: ReadContext) -> Iterator[Item]:
+    """Fetch ``url`` and read it with the reader its content type (or its bytes) calls for."""
+    try:
+        fetched = fetch(url, allow_private=ctx.allow_private, max_bytes=ctx.max_bytes)
+    except FetchError as err:
+        yield IngestError(url, str(err))
+        return
+    content_type = fetched.content_type
+    if unsupported_content_type(content_type):
+        yield IngestError(url, f"unsupported content type {content_type!r}")
+        return
+    kind = kind_from_content_type(content_type)
+    if kind is None and fetched.data:
+        kind = sniff(fetched.data)
+        if kind == "text" and content_type and "xml" in content_type.lower():
+            kind = "feed"
+    if kind == "feed" and ctx.depth > 0:
+        yield IngestError(url, "a feed entry's link is itself a feed; not followed")
+        return
+    sub = ctx.at(url=fetched.url, path=None, charset=charset_from_content_type(content_type),
+                 content_type=content_type)
+    yield from read_as(kind, url, fetched.data, sub)
+
