@@ -1,0 +1,25 @@
+"""Store errors. Each ``str()`` is one line a user can act on; the CLI prints it as is."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A problem with the database or a request to it that is the user's to fix."""
+
+
+class ArticleNotFound(StoreError, LookupError):
+    """No stored article has this id or id prefix."""
+
+
+class AmbiguousId(StoreError, LookupError):
+    """An id prefix matches more than one article."""
+
+    def __init__(self, prefix: str, candidates: list[str]) -> None:
+        shown = ", ".join(candidates[:5]) + (", ..." if len(candidates) > 5 else "")
+        super().__init__(f"article id prefix {prefix!r} is ambiguous: it matches {shown}")
+        self.prefix = prefix
+        self.candidates = candidates
+
+
+class SearchError(StoreError, ValueError):
+    """A full-text query the database cannot run."""

@@ -1,0 +1,1 @@
+"""Alembic migrations for the store, packaged so that ``Store`` can upgrade any database."""

@@ -1,0 +1,187 @@
+"""The store's tables, as SQLAlchemy Core metadata.
+
+The queries in ``storyline.store.store`` are built from these objects; the schema itself is
+created by the Alembic migrations in ``storyline/store/migrations`` (which are frozen copies, so
+that an old database can be upgraded step by step). The full-text index is dialect-specific and
+lives only in the migrations: an FTS5 table ``articles_fts`` on SQLite, a generated ``search``
+tsvector column on PostgreSQL.
+
+Child rows (teasers, removed parts, analysis results) reference their parent with
+``ON DELETE CASCADE`` so that replacing a parent never leaves orphans.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+
+#: JSON on SQLite, JSONB (indexable, compact) on PostgreSQL.
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("path", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("raw_title", Text),
+    Column("author", Text),
+    Column("site", Text),
+    Column("format", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("published_value", Text),
+    Column("published_source", Text),
+    Column("published_earliest", Text),
+    Column("published_latest", Text),
+    Column("published_note", Text),
+    Column("ingested_at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+
+def _article_fk() -> Column[str]:
+    return Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+
+
+teasers = Table(
+    "teasers",
+    metadata,
+    _article_fk(),
+    Column("position", Integer, primary_key=True),
+    Column("headline", Text, nullable=False),
+    Column("summary", Text),
+)
+
+highlights = Table(
+    "highlights",
+    metadata,
+    _article_fk(),
+    Column("position", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+)
+
+removed_parts = Table(
+    "removed_parts",
+    metadata,
+    _article_fk(),
+    Column("position", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("line", Integer),
+)
+
+# One analysis run over a set of articles. ``key`` is derived from the sorted article ids, so a
+# second analysis of the same articles replaces the first instead of piling up next to it.
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("article_ids", Json, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+
+def _analysis_fk() -> Column[int]:
+    return Column("analysis_id", Integer, ForeignKey("analyses.id", ondelete="CASCADE"), primary_key=True)
+
+
+claims = Table(
+    "claims",
+    metadata,
+    _analysis_fk(),
+    Column("id", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column(
+        "article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("sentence", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("predicate", Text),
+    Column("agents", Json, nullable=False),
+    Column("patients", Json, nullable=False),
+    Column("time", Json),
+    Column("place", Text),
+    Column("quantities", Json, nullable=False),
+    Column("attribution", Text),
+    Column("hedged", Boolean, nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("modality", Text),
+    Column("event_type", Text),
+    Column("section", Text, nullable=False),
+    Column("checkworthiness", Float, nullable=False),
+    Column("entity_ids", Json, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    _analysis_fk(),
+    Column("id", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("aliases", Json, nullable=False),
+    Column("country", Text),
+    Column("geonames_id", Integer),
+)
+
+events = Table(
+    "events",
+    metadata,
+    _analysis_fk(),
+    Column("id", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("time", Json, nullable=False),
+    Column("claim_ids", Json, nullable=False),
+    Column("article_ids", Json, nullable=False),
+    Column("event_type", Text),
+    Column("place", Text),
+    Column("participants", Json, nullable=False),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    _analysis_fk(),
+    Column("id", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("slot", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("values", Json, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("event_id", Text),
+    Column("best_supported", Text),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    _analysis_fk(),
+    Column("position", Integer, primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("outlet", Text),
+    Column("claims", Integer, nullable=False),
+    Column("conflicts_with_consensus", Integer, nullable=False),
+    Column("attribution_rate", Float, nullable=False),
+    Column("sensational_signals", Json, nullable=False),
+)

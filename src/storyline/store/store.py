@@ -1,0 +1,551 @@
+"""The article store: SQLite by default, any PostgreSQL for teams, through SQLAlchemy Core.
+
+Ingest is transactional and idempotent: ``add_articles`` writes a whole call in one transaction
+(an article row, its teasers, highlights, removed parts and full-text entry commit together or
+not at all), and an article whose content hash is already stored is skipped, so re-ingesting a
+batch, or finishing one that a killed process left half done, stores each article exactly once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql as pg
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+
+from storyline import model
+from storyline.store import migrate
+from storyline.store import schema as t
+from storyline.store.errors import AmbiguousId, ArticleNotFound, SearchError, StoreError
+from storyline.store.query import parse, to_fts5, to_websearch
+
+DEFAULT_PATH = "storyline.db"
+BUSY_TIMEOUT_MS = 30_000
+_CHUNK = 500  # ids per IN (...) list, far below every backend's bound-parameter limit
+_HEX = set("0123456789abcdef")
+
+T = TypeVar("T")
+
+
+@dataclass
+class AddResult:
+    """Ids of the articles a call stored, and of those already present (or repeated in the call)."""
+
+    added: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchHit:
+    """A matching article; ``snippet`` marks matched words, ``score`` is higher for better hits."""
+
+    article: model.Article
+    snippet: str
+    score: float
+
+
+def resolve_url(url: str | Path | None) -> URL:
+    """The SQLAlchemy URL for ``--db``: a URL, or a plain path meaning an SQLite file."""
+    if url is None:
+        url = DEFAULT_PATH
+    if isinstance(url, Path) or "://" not in url:
+        return URL.create("sqlite+pysqlite", database=str(Path(url).expanduser()))
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a database URL or path: {url!r}") from None
+    backend = parsed.get_backend_name()
+    if backend == "postgres":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif backend == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
+        # psycopg 3 is the driver Storyline ships; psycopg2 is not installed.
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(
+            f"unsupported database {parsed.get_backend_name()!r} in {_safe(parsed)}: "
+            "Storyline stores into SQLite (a path or sqlite:///path) or PostgreSQL (postgresql://...)"
+        )
+    return parsed
+
+
+def _safe(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
+
+
+def _one_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(orig).strip().splitlines() if line.strip()]
+    return lines[0] if lines else type(orig).__name__
+
+
+def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """Pragmas on every connection, and BEGIN under our control.
+
+    Python 3.11's sqlite3 defers BEGIN until the first write, which makes reads in a transaction
+    see no snapshot and lets two writers both read then fail to upgrade their lock. Emitting
+    BEGIN ourselves fixes that; write transactions take the write lock up front
+    (``BEGIN IMMEDIATE``), so they queue on the busy timeout instead of failing.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("storyline_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+class Store:
+    """Articles and analyses in one database; see the module docstring for the guarantees."""
+
+    def __init__(self, url: str | Path | None = None) -> None:
+        self.url = resolve_url(url)
+        self.dialect = self.url.get_backend_name()
+        kwargs: dict[str, Any] = {}
+        if self.dialect == "postgresql":
+            kwargs["connect_args"] = {"connect_timeout": 10}
+        try:
+            self.engine = create_engine(self.url, **kwargs)
+        except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+            raise StoreError(f"cannot use database {_safe(self.url)}: {_one_line(exc)}") from None
+        if self.dialect == "sqlite":
+            _configure_sqlite(self.engine)
+        try:
+            migrate.upgrade(self.engine)
+        except StoreError:
+            self.engine.dispose()
+            raise
+        except (SQLAlchemyError, OSError) as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open database {_safe(self.url)}: {_one_line(exc)}") from None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({_safe(self.url)!r})"
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            conn.execution_options(storyline_write=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    # -- articles ----------------------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[model.Article]) -> AddResult:
+        """Store the articles not yet stored, all in one transaction."""
+        batch = list(articles)
+        for article in batch:
+            if article.id != article.content_hash[:16]:
+                raise StoreError(
+                    f"article {article.id!r} does not match its content hash {article.content_hash[:16]}..."
+                )
+        try:
+            with self._write() as conn:
+                return self._add(conn, batch)
+        except IntegrityError as exc:
+            raise StoreError(f"cannot store the articles: {_one_line(exc)}") from None
+        except DBAPIError as exc:
+            raise StoreError(f"cannot store the articles in {_safe(self.url)}: {_one_line(exc)}") from None
+
+    def _insert(self, table: Any) -> Any:
+        return pg.insert(table) if self.dialect == "postgresql" else sqlite_dialect.insert(table)
+
+    def _add(self, conn: Connection, batch: Sequence[model.Article]) -> AddResult:
+        result = AddResult()
+        for article in batch:
+            row = _article_row(article)
+            # ON CONFLICT DO NOTHING makes the skip race-free when two processes ingest at once.
+            statement = (
+                self._insert(t.articles).values(row).on_conflict_do_nothing().returning(t.articles.c.id)
+            )
+            if conn.execute(statement).first() is None:
+                result.skipped.append(article.id)
+                continue
+            _insert_many(
+                conn,
+                t.teasers,
+                [
+                    {"article_id": article.id, "position": i, "headline": x.headline, "summary": x.summary}
+                    for i, x in enumerate(article.teasers)
+                ],
+            )
+            _insert_many(
+                conn,
+                t.highlights,
+                [
+                    {"article_id": article.id, "position": i, "text": x}
+                    for i, x in enumerate(article.highlights)
+                ],
+            )
+            _insert_many(
+                conn,
+                t.removed_parts,
+                [
+                    {
+                        "article_id": article.id,
+                        "position": i,
+                        "text": x.text,
+                        "reason": x.reason,
+                        "line": x.line,
+                    }
+                    for i, x in enumerate(article.removed)
+                ],
+            )
+            result.added.append(article.id)
+        return result
+
+    def count(self) -> int:
+        with self._read() as conn:
+            return conn.execute(select(func.count()).select_from(t.articles)).scalar_one()
+
+    def articles(self) -> list[model.Article]:
+        """Every stored article, in the order it was ingested."""
+        with self._read() as conn:
+            rows = conn.execute(select(t.articles).order_by(t.articles.c.ingested_at, t.articles.c.id)).all()
+            return _load_articles(conn, rows)
+
+    def get(self, id_or_prefix: str) -> model.Article:
+        """The article with this id, or the only one whose id starts with this prefix."""
+        key = id_or_prefix.strip().lower()
+        if not key or not set(key) <= _HEX or len(key) > 16:
+            raise ArticleNotFound(f"no article {id_or_prefix!r}: ids are up to 16 hexadecimal digits")
+        with self._read() as conn:
+            rows = conn.execute(
+                select(t.articles)
+                .where(t.articles.c.id.startswith(key, autoescape=True))
+                .order_by(t.articles.c.id)
+                .limit(21)
+            ).all()
+            exact = [r for r in rows if r.id == key]
+            if exact:
+                rows = exact
+            if not rows:
+                raise ArticleNotFound(f"no article with id {id_or_prefix!r} (see `storyline articles`)")
+            if len(rows) > 1:
+                raise AmbiguousId(id_or_prefix, [r.id for r in rows])
+            return _load_articles(conn, rows)[0]
+
+    def _get_many(self, conn: Connection, ids: Sequence[str]) -> dict[str, model.Article]:
+        rows: list[Row[Any]] = []
+        for part in _chunks(ids):
+            rows += conn.execute(select(t.articles).where(t.articles.c.id.in_(part))).all()
+        return {a.id: a for a in _load_articles(conn, rows)}
+
+    # -- search ------------------------------------------------------------------------------
+
+    def search(
+        self, query: str, limit: int = 20, *, raw: bool = False, mark: tuple[str, str] = ("[", "]")
+    ) -> list[SearchHit]:
+        """Articles matching a web-search style query, best first.
+
+        With ``raw=True`` the query goes to the database's own syntax untouched (FTS5 MATCH on
+        SQLite, ``to_tsquery`` on PostgreSQL); a malformed one raises ``SearchError``.
+        """
+        if limit < 1:
+            raise SearchError(f"the search limit must be at least 1, not {limit}")
+        if not raw:
+            parse(query)  # same validation and messages on both backends
+        try:
+            with self._read() as conn:
+                if self.dialect == "postgresql":
+                    found = self._search_postgres(conn, query, limit, raw, mark)
+                else:
+                    found = self._search_sqlite(conn, query, limit, raw, mark)
+                articles = self._get_many(conn, [f[0] for f in found])
+        except DBAPIError as exc:
+            raise SearchError(f"cannot run search query {query!r}: {_one_line(exc)}") from None
+        return [SearchHit(articles[i], snippet, float(score)) for i, snippet, score in found]
+
+    def _search_sqlite(
+        self, conn: Connection, query: str, limit: int, raw: bool, mark: tuple[str, str]
+    ) -> list[tuple[str, str, float]]:
+        # bm25 is lower for better matches; titles weigh twice as much as bodies.
+        sql = text(
+            "SELECT article_id, snippet(articles_fts, 2, :open, :close, '…', 16) AS snip, "
+            "-bm25(articles_fts, 0.0, 2.0, 1.0) AS score "
+            "FROM articles_fts WHERE articles_fts MATCH :q ORDER BY score DESC, article_id LIMIT :limit"
+        )
+        match = query if raw else to_fts5(query)
+        rows = conn.execute(sql, {"q": match, "limit": limit, "open": mark[0], "close": mark[1]}).all()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def _search_postgres(
+        self, conn: Connection, query: str, limit: int, raw: bool, mark: tuple[str, str]
+    ) -> list[tuple[str, str, float]]:
+        params: dict[str, Any] = {"limit": limit}
+        if raw:
+            tsquery = "to_tsquery('english', :q)"
+            params["q"] = query
+        else:
+            params["q"], params["exclude"] = to_websearch(query)
+            tsquery = "websearch_to_tsquery('english', :q)"
+            if params["exclude"] is not None:
+                tsquery = f"({tsquery} && !!websearch_to_tsquery('english', :exclude))"
+        params["options"] = (
+            f'StartSel="{mark[0]}", StopSel="{mark[1]}", MaxWords=30, MinWords=12, '
+            'MaxFragments=2, FragmentDelimiter=" … "'
+        )
+        # ts_headline is costly, so it runs only on the rows that survive the LIMIT.
+        sql = text(
+            "SELECT hit.id, ts_headline('english', hit.body, hit.q, :options) AS snip, hit.score FROM ("
+            "  SELECT a.id, a.body, q.q, ts_rank(a.search, q.q) AS score"
+            f"  FROM articles a, (SELECT {tsquery} AS q) AS q"
+            "  WHERE a.search @@ q.q ORDER BY score DESC, a.id LIMIT :limit"
+            ") AS hit ORDER BY hit.score DESC, hit.id"
+        )
+        rows = conn.execute(sql, params).all()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    # -- analyses ----------------------------------------------------------------------------
+
+    def save_report(self, report: model.Report) -> int:
+        """Store an analysis (and its articles), replacing an earlier one of the same articles.
+
+        Returns the analysis id. Everything commits in one transaction.
+        """
+        article_ids = sorted({a.id for a in report.articles} | {c.article_id for c in report.claims})
+        key = hashlib.sha256(",".join(article_ids).encode()).hexdigest()
+        try:
+            with self._write() as conn:
+                self._add(conn, report.articles)
+                conn.execute(delete(t.analyses).where(t.analyses.c.key == key))
+                analysis_id: int = conn.execute(
+                    insert(t.analyses)
+                    .values(
+                        key=key, article_ids=[a.id for a in report.articles], created_at=datetime.now(UTC)
+                    )
+                    .returning(t.analyses.c.id)
+                ).scalar_one()
+                _insert_many(
+                    conn, t.claims, [_claim_row(analysis_id, i, c) for i, c in enumerate(report.claims)]
+                )
+                _insert_many(
+                    conn,
+                    t.entities,
+                    [
+                        {"analysis_id": analysis_id, "position": i, **_dump(e)}
+                        for i, e in enumerate(report.entities)
+                    ],
+                )
+                _insert_many(
+                    conn,
+                    t.events,
+                    [
+                        {"analysis_id": analysis_id, "position": i, **_dump(e)}
+                        for i, e in enumerate(report.events)
+                    ],
+                )
+                _insert_many(
+                    conn,
+                    t.conflicts,
+                    [
+                        {"analysis_id": analysis_id, "position": i, **_dump(c)}
+                        for i, c in enumerate(report.conflicts)
+                    ],
+                )
+                _insert_many(
+                    conn,
+                    t.sources,
+                    [
+                        {"analysis_id": analysis_id, "position": i, **_dump(s)}
+                        for i, s in enumerate(report.sources)
+                    ],
+                )
+                return analysis_id
+        except IntegrityError as exc:
+            raise StoreError(f"cannot store the analysis: {_one_line(exc)}") from None
+
+    def load_report(self, article_ids: Iterable[str] | None = None) -> model.Report | None:
+        """The stored analysis of exactly these articles (default: the latest analysis)."""
+        with self._read() as conn:
+            query = select(t.analyses)
+            if article_ids is None:
+                query = query.order_by(t.analyses.c.created_at.desc(), t.analyses.c.id.desc()).limit(1)
+            else:
+                key = hashlib.sha256(",".join(sorted(set(article_ids))).encode()).hexdigest()
+                query = query.where(t.analyses.c.key == key)
+            analysis = conn.execute(query).first()
+            if analysis is None:
+                return None
+            ids: list[str] = list(analysis.article_ids)
+            by_id = self._get_many(conn, ids)
+
+            def rows(table: Any) -> list[dict[str, Any]]:
+                found = conn.execute(
+                    select(table).where(table.c.analysis_id == analysis.id).order_by(table.c.position)
+                ).mappings()
+                return [{k: v for k, v in r.items() if k not in ("analysis_id", "position")} for r in found]
+
+            return model.Report(
+                articles=[by_id[i] for i in ids if i in by_id],
+                claims=[_claim(r) for r in rows(t.claims)],
+                entities=[_build(model.Entity, r) for r in rows(t.entities)],
+                events=[_event(r) for r in rows(t.events)],
+                conflicts=[_conflict(r) for r in rows(t.conflicts)],
+                sources=[_build(model.SourceProfile, r) for r in rows(t.sources)],
+            )
+
+
+# -- row <-> model ---------------------------------------------------------------------------
+
+
+def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(table), rows)
+
+
+def _article_row(a: model.Article) -> dict[str, Any]:
+    p = a.published
+    return {
+        "id": a.id,
+        "content_hash": a.content_hash,
+        "path": a.path,
+        "url": a.url,
+        "title": a.title,
+        "raw_title": a.raw_title,
+        "author": a.author,
+        "site": a.site,
+        "format": a.format,
+        "body": a.body,
+        "published_value": p.value,
+        "published_source": p.source,
+        "published_earliest": p.earliest,
+        "published_latest": p.latest,
+        "published_note": p.note,
+        "ingested_at": datetime.now(UTC),
+    }
+
+
+def _children(conn: Connection, table: Any, ids: Sequence[str]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for part in _chunks(ids):
+        query = (
+            select(table).where(table.c.article_id.in_(part)).order_by(table.c.article_id, table.c.position)
+        )
+        for row in conn.execute(query):
+            out.setdefault(row.article_id, []).append(row)
+    return out
+
+
+def _load_articles(conn: Connection, rows: Sequence[Row[Any]]) -> list[model.Article]:
+    ids = [r.id for r in rows]
+    teasers = _children(conn, t.teasers, ids)
+    highlights = _children(conn, t.highlights, ids)
+    removed = _children(conn, t.removed_parts, ids)
+    return [
+        model.Article(
+            id=r.id,
+            body=r.body,
+            content_hash=r.content_hash,
+            path=r.path,
+            url=r.url,
+            title=r.title,
+            author=r.author,
+            site=r.site,
+            format=r.format,
+            raw_title=r.raw_title,
+            published=model.PublishedDate(
+                value=r.published_value,
+                source=r.published_source,
+                earliest=r.published_earliest,
+                latest=r.published_latest,
+                note=r.published_note,
+            ),
+            teasers=[model.Teaser(x.headline, x.summary) for x in teasers.get(r.id, [])],
+            highlights=[x.text for x in highlights.get(r.id, [])],
+            removed=[model.RemovedPart(x.text, x.reason, x.line) for x in removed.get(r.id, [])],
+        )
+        for r in rows
+    ]
+
+
+def _dump(obj: Any) -> dict[str, Any]:
+    """A dataclass as a row: nested dataclasses/lists become JSON-ready values."""
+    return json.loads(json.dumps(dataclasses.asdict(obj)))
+
+
+def _build(cls: type[T], data: dict[str, Any]) -> T:
+    """A dataclass from stored JSON, ignoring keys the model no longer has."""
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def _claim_row(analysis_id: int, position: int, c: model.Claim) -> dict[str, Any]:
+    row = _dump(c)
+    start, end = row.pop("span")
+    return {"analysis_id": analysis_id, "position": position, "span_start": start, "span_end": end, **row}
+
+
+def _claim(row: dict[str, Any]) -> model.Claim:
+    data = dict(row)
+    data["span"] = (data.pop("span_start"), data.pop("span_end"))
+    data["time"] = _build(model.TimeExpr, data["time"]) if data.get("time") else None
+    data["quantities"] = [_build(model.Quantity, q) for q in data.get("quantities") or []]
+    return _build(model.Claim, data)
+
+
+def _event(row: dict[str, Any]) -> model.Event:
+    data = dict(row)
+    data["time"] = _build(model.EventTime, data.get("time") or {})
+    return _build(model.Event, data)
+
+
+def _conflict(row: dict[str, Any]) -> model.Conflict:
+    data = dict(row)
+    values = []
+    for v in data.get("values") or []:
+        value = _build(model.ConflictValue, v)
+        value.spans = [(int(s), int(e)) for s, e in value.spans]
+        values.append(value)
+    data["values"] = values
+    return _build(model.Conflict, data)

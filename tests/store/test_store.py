@@ -1,0 +1,317 @@
+"""The store's contract, run against SQLite and a real PostgreSQL alike (fixture ``store_url``)."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from article_factory import make_article, marker
+from sqlalchemy import create_engine, text
+
+from storyline import model
+from storyline.store import AmbiguousId, ArticleNotFound, SearchError, Store, StoreError
+from storyline.store.migrate import head_revision
+
+
+@pytest.fixture
+def store(store_url: str):  # type: ignore[no-untyped-def]
+    with Store(store_url) as s:
+        yield s
+
+
+def article(body: str, **kw: object) -> model.Article:
+    digest = model.content_hash(body)
+    return model.Article(id=digest[:16], body=body, content_hash=digest, **kw)  # type: ignore[arg-type]
+
+
+def test_round_trip_keeps_every_field(store: Store) -> None:
+    originals = [make_article(n) for n in range(12)]
+    assert store.add_articles(originals).added == [a.id for a in originals]
+    for original in originals:
+        assert store.get(original.id) == original
+    assert store.articles() == originals
+    unicode = article("Ünïcødé — «quotes», 한국어 텍스트\n\nsecond paragraph\twith a tab.", title="Ω")
+    store.add_articles([unicode])
+    assert store.get(unicode.id) == unicode
+
+
+def test_same_article_is_stored_once(store: Store) -> None:
+    batch = [make_article(n) for n in range(5)]
+    first = store.add_articles([*batch, batch[0]])
+    assert first.added == [a.id for a in batch]
+    assert first.skipped == [batch[0].id]
+    again = store.add_articles(batch)
+    assert again.added == []
+    assert again.skipped == [a.id for a in batch]
+    assert store.count() == 5
+    # whitespace-only differences hash the same: still one article
+    respaced = article(batch[1].body.replace(" ", "  ", 3))
+    assert respaced.id == batch[1].id
+    assert store.add_articles([respaced]).skipped == [batch[1].id]
+
+
+def test_a_failing_call_stores_nothing(store: Store) -> None:
+    good = [make_article(n) for n in range(3)]
+    broken = make_article(3)
+    broken.teasers = [model.Teaser(None)]  # type: ignore[arg-type]  # headline NOT NULL
+    with pytest.raises(StoreError):
+        store.add_articles([*good, broken])
+    assert store.count() == 0
+    assert store.search(marker(0)) == []  # no full-text row survived the rollback either
+    assert store.add_articles(good).added == [a.id for a in good]
+
+
+def test_id_must_match_content_hash(store: Store) -> None:
+    bad = dataclasses.replace(make_article(1), id="0" * 16)
+    with pytest.raises(StoreError, match="content hash"):
+        store.add_articles([bad])
+
+
+def test_get_by_unique_prefix_and_clear_errors(store: Store) -> None:
+    batch = [make_article(n) for n in range(40)]  # 40 ids over 16 first digits: some share one
+    store.add_articles(batch)
+    target = batch[7]
+    prefix = next(
+        target.id[:k] for k in range(1, 17) if sum(a.id.startswith(target.id[:k]) for a in batch) == 1
+    )
+    assert store.get(prefix) == target
+    assert store.get(target.id.upper()) == target
+    shared = next(a.id[0] for a in batch if sum(b.id[0] == a.id[0] for b in batch) > 1)
+    with pytest.raises(AmbiguousId, match="ambiguous") as ambiguous:
+        store.get(shared)
+    assert len(ambiguous.value.candidates) > 1
+    with pytest.raises(ArticleNotFound, match="no article"):
+        store.get("f" * 16 if not any(a.id == "f" * 16 for a in batch) else "e" * 16)
+    with pytest.raises(ArticleNotFound, match="hexadecimal"):
+        store.get("not-an-id")
+    with pytest.raises(ArticleNotFound):
+        store.get("%")
+
+
+def test_search_ranks_snippets_and_syntax(store: Store) -> None:
+    batch = [make_article(n) for n in range(6)]
+    strong = article(
+        "The glacier retreated again. Scientists measured the glacier twice; the glacier lost mass.",
+        title="Glacier retreat measured",
+    )
+    weak = article("A long report on budgets and ports mentions a glacier once among many other topics.")
+    store.add_articles([*batch, strong, weak])
+
+    hits = store.search("glacier")
+    assert [h.article.id for h in hits] == [strong.id, weak.id]
+    assert hits[0].score > hits[1].score
+    assert "[glacier]" in hits[0].snippet.lower()
+    assert hits[0].article == strong
+
+    only = store.search(marker(3))
+    assert [h.article.id for h in only] == [batch[3].id]
+    assert [h.article.id for h in store.search("glaciers")] == [strong.id, weak.id]  # stemming
+    assert [h.article.id for h in store.search('"lost mass"')] == [strong.id]
+    assert [h.article.id for h in store.search('"mass lost"')] == []
+    assert {h.article.id for h in store.search(f"{marker(1)} OR {marker(2)}")} == {batch[1].id, batch[2].id}
+    assert [h.article.id for h in store.search("glacier -scientists")] == [weak.id]
+    assert len(store.search("dispatch", limit=2)) == 2
+    assert store.search("nothingmatchesthisword") == []
+    # punctuation is text, never query syntax
+    assert [h.article.id for h in store.search("glacier: (retreat) AND* NEAR")] == []
+    assert store.search("retreat,") and store.search("glacier-retreat")
+
+
+@pytest.mark.parametrize("query", ['"unclosed phrase', "-only -exclusions", "  ", "!!! ..."])
+def test_bad_queries_raise_search_error(store: Store, query: str) -> None:
+    with pytest.raises(SearchError):
+        store.search(query)
+
+
+def test_malformed_raw_query_is_a_clear_error(store: Store) -> None:
+    store.add_articles([make_article(1)])
+    with pytest.raises(SearchError, match="cannot run search query"):
+        store.search("dispatch & | (", raw=True)
+    raw = "Dispatch" if store.dialect == "sqlite" else "dispatch & !nothing"
+    assert store.search(raw, raw=True)
+
+
+def _report(articles: list[model.Article], label: str) -> model.Report:
+    a, b = articles
+    time = model.TimeExpr(
+        "on Friday",
+        10,
+        19,
+        "DATE",
+        "2024-03-08",
+        "2024-03-08",
+        "2024-03-08",
+        anchor="2024-03-05",
+        anchor_kind="document",
+    )
+    claims = [
+        model.Claim(
+            id="c1",
+            article_id=a.id,
+            sentence=0,
+            text=a.body[:20],
+            span=(0, 20),
+            predicate="open",
+            agents=["e1"],
+            time=time,
+            place="Harbour",
+            attribution="the council",
+            quantities=[model.Quantity("about 300", 3, 12, 250.0, 350.0, "boats", approximate=True)],
+            hedged=True,
+            modality="may",
+            event_type="opening",
+            checkworthiness=0.7,
+            entity_ids=["e1"],
+        ),
+        model.Claim(
+            id="c2",
+            article_id=b.id,
+            sentence=1,
+            text=b.body[5:30],
+            span=(5, 30),
+            quantities=[model.Quantity("over 12", 0, 7, 12.0, None, None)],
+            section="teaser",
+        ),
+    ]
+    return model.Report(
+        articles=articles,
+        claims=claims,
+        entities=[
+            model.Entity("e1", "Harbour Council", "ORG", aliases=["the council"], country="NZ", geonames_id=7)
+        ],
+        events=[
+            model.Event(
+                "ev1",
+                label,
+                model.EventTime("2024-03", "2024-03-01", "2024-03-31", "c1"),
+                claim_ids=["c1", "c2"],
+                article_ids=[a.id, b.id],
+                participants=["e1"],
+            )
+        ],
+        conflicts=[
+            model.Conflict(
+                "k1",
+                "quantity",
+                "attributed_estimates",
+                [
+                    model.ConflictValue("300", [a.id], ["c1"], ["about 300"], ["the council"], [(3, 12)]),
+                    model.ConflictValue(">12", [b.id], ["c2"], ["over 12"], [], [(0, 7)]),
+                ],
+                "Two figures credited to different sources.",
+                event_id="ev1",
+                best_supported="300",
+            )
+        ],
+        sources=[
+            model.SourceProfile(a.id, "news.example.org", 1, 0, 1.0, ["exclamation"]),
+            model.SourceProfile(b.id, None, 1, 1, 0.0),
+        ],
+    )
+
+
+def test_report_round_trip_and_replacement(store: Store, store_url: str) -> None:
+    pair = [make_article(1), make_article(2)]
+    first = _report(pair, "first run")
+    first_id = store.save_report(first)
+    assert store.count() == 2  # the report's articles are stored with it
+    assert store.load_report([a.id for a in reversed(pair)]) == first
+    second = _report(pair, "second run")
+    second_id = store.save_report(second)
+    assert store.load_report() == second
+    assert second_id != first_id
+    other = _report([make_article(3), make_article(4)], "other articles")
+    store.save_report(other)
+    assert store.load_report() == other
+    assert store.load_report([a.id for a in pair]) == second
+    assert store.load_report(["0" * 16]) is None
+
+    engine = create_engine(Store(store_url).url)  # count rows directly: nothing duplicated
+    with engine.connect() as conn:
+        counts = {
+            t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
+            for t in ("analyses", "claims", "events", "conflicts", "sources", "entities", "articles")
+        }
+    engine.dispose()
+    assert counts == {
+        "analyses": 2,
+        "claims": 4,
+        "events": 2,
+        "conflicts": 2,
+        "sources": 4,
+        "entities": 2,
+        "articles": 4,
+    }
+
+
+def test_reopen_is_current_and_keeps_data(store_url: str) -> None:
+    with Store(store_url) as s:
+        s.add_articles([make_article(1)])
+    with Store(store_url) as s:
+        assert s.count() == 1
+        with s.engine.connect() as conn:
+            assert (
+                conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
+            )
+
+
+def test_concurrent_writers_on_a_fresh_database(store_url: str) -> None:
+    """Four threads open a new store at once (one migration wins) and ingest overlapping batches."""
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def work(k: int) -> None:
+        try:
+            barrier.wait()
+            with Store(store_url) as s:
+                for start in range(0, 20, 5):
+                    s.add_articles([make_article(n) for n in range(start + k, start + k + 5)])
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    with Store(store_url) as s:
+        assert sorted(a.id for a in s.articles()) == sorted(make_article(n).id for n in range(23))
+
+
+def test_sqlite_pragmas(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.db") as s, s.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_plain_path_sqlite_url_and_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(f"sqlite:///{tmp_path / 'u.db'}") as s:
+        s.add_articles([make_article(1)])
+    with Store(str(tmp_path / "u.db")) as s:
+        assert s.count() == 1
+    monkeypatch.chdir(tmp_path)
+    with Store() as s:
+        assert s.count() == 0
+    assert (tmp_path / "storyline.db").exists()
+    assert sqlite3.connect(tmp_path / "storyline.db").execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://user@localhost/db", "unsupported database 'mysql'"),
+        ("nosuchdb://x/y", "unsupported database"),
+        ("postgresql://nobody:secret@127.0.0.1:9/db", "cannot open database"),
+        ("sqlite:////nonexistent-dir/deeper/x.db", "cannot open database"),
+    ],
+)
+def test_bad_database_urls_are_one_line_errors(url: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message) as caught:
+        Store(url)
+    assert "\n" not in str(caught.value)
+    assert "secret" not in str(caught.value)
