@@ -34,6 +34,7 @@ from storyline.ingest.clean_layout import (
 from storyline.ingest.dateline import Dateline, find_dateline
 from storyline.ingest.furniture import (
     byline_author,
+    caption_credit,
     clean_line,
     ends_sentence,
     furniture_reason,
@@ -42,7 +43,6 @@ from storyline.ingest.furniture import (
     is_end_marker,
     looks_like_caption,
     norm_key,
-    slash_credit,
     words,
 )
 from storyline.model import Article, PublishedDate, RemovedPart, Teaser, content_hash
@@ -172,8 +172,10 @@ def _clean_text(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -
     confirmed = _mark_glued_headline(page)
     if confirmed is None and raw.title:
         confirmed = _find_given_title(page, raw.title)
+    if confirmed is None:
+        confirmed = _title_above_byline(page)
     _mark_highlights(page)
-    portal = _mark_structure(page, confirmed, dated=bool(page.datelines))
+    portal = _mark_structure(page, confirmed)
     _mark_repeats(page, repeated)
     title = clean_line(page.title.text) if page.title else (clean_line(raw.title) if raw.title else None)
     return _build(raw, page, title=title, portal=portal)
@@ -181,7 +183,7 @@ def _clean_text(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -
 
 def _mark_datelines(page: _Page, *, window: int) -> None:
     """Datelines among the first units, before the first long paragraph."""
-    for index, unit in enumerate(page.units[:window]):
+    for unit in page.units[:window]:
         if unit.n_words >= 20 and ends_sentence(unit.text):
             break
         found = find_dateline(unit.text)
@@ -190,8 +192,6 @@ def _mark_datelines(page: _Page, *, window: int) -> None:
             page.datelines.append(found)
             if found.author and not page.author:
                 page.author = found.author
-        elif index >= window:
-            break
 
 
 def _mark_furniture(page: _Page) -> None:
@@ -280,11 +280,11 @@ def _mark_captions(page: _Page) -> None:
     for i, unit in enumerate(units):
         if unit.reason not in (None, "duplicate line"):
             continue
-        credit = slash_credit(unit.text)
+        credit = caption_credit(unit.text)
         if credit and unit.n_words >= 6 and not ends_sentence(unit.text):
             copies = by_key[unit.key]
             for copy in copies:
-                copy.reason = "photo caption (printed twice)" if len(copies) > 1 else "photo caption"
+                copy.reason = f"photo caption (printed {len(copies)} times)" if len(copies) > 1 else "photo caption"
             continue
         if is_credit_only(unit.text):
             unit.reason = "photo credit"
@@ -312,7 +312,7 @@ def _mark_glued_headline(page: _Page) -> int | None:
     units = page.units
     candidates = [
         (i, u) for i, u in enumerate(units)
-        if u.reason is None and 4 <= u.n_words <= MAX_HEADLINE_WORDS and len(u.key) >= 15
+        if u.reason is None and u.n_words >= 4 and _headline_like(u) and len(u.key) >= 15
     ]
     for li, line in enumerate(units):
         if line.reason is not None or not line.key:
@@ -327,6 +327,23 @@ def _mark_glued_headline(page: _Page) -> int | None:
             page.raw_title = line.text
             return hi
     return None
+
+
+def _title_above_byline(page: _Page) -> int | None:
+    """The first line of the page when a byline or dateline follows it: the article's headline."""
+    live = page.live()
+    if not live or not _headline_like(page.units[live[0]]):
+        return None
+    for unit in page.units[live[0] + 1:]:
+        if unit.reason in ("byline", "dateline"):
+            return live[0]
+        if unit.reason is None:
+            return None
+    return None
+
+
+def _headline_like(unit: Unit) -> bool:
+    return not is_paragraph(unit) and 3 <= unit.n_words <= MAX_HEADLINE_WORDS
 
 
 def _find_given_title(page: _Page, title: str) -> int | None:
@@ -363,7 +380,7 @@ def _mark_highlights(page: _Page) -> None:
         return
 
 
-def _mark_structure(page: _Page, confirmed: int | None, *, dated: bool) -> bool:
+def _mark_structure(page: _Page, confirmed: int | None) -> bool:
     """Split the top of the page into teasers, main headline and standfirst; True for a portal.
 
     Reading order on a portal page: pairs of (teaser headline, one-sentence summary), the main
@@ -407,7 +424,7 @@ def _mark_structure(page: _Page, confirmed: int | None, *, dated: bool) -> bool:
     title_index = trailing[-1] if trailing else None
     extras_above = trailing[:-1]
     pairs, extras = _pairs(units, rest)
-    if title_index is not None and len(pairs) == 1 and not dated and not extras_above:
+    if title_index is not None and len(pairs) == 1 and not extras_above:
         # One (headline, sentence) pair above another headline is as likely the article's own
         # headline, lead and first subheading as a teaser: keep it as the article.
         _set_title(page, pairs[0][0], [])

@@ -120,7 +120,7 @@ _LABEL_END = re.compile(r"[:»›>|]\s*$")
 _BYLINE = re.compile(
     r"^\W*(?i:by|story\s+by|written\s+by|words\s+by|author|reporter|reported\s+by|posted\s+by)\s*:?\s+"
     r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin|and|&)){0,6})"
-    r"(?:\s*(?:[,|•·/-]|\band\b)\s*[\w .,'’&-]{0,60})?\W*$",
+    r"(?:\s*(?:[,|•·/-]|\b(?:and|in|for|at)\b)\s*[\w .,'’&-]{0,60})?\W*$",
 )
 
 
@@ -199,8 +199,19 @@ _CREDIT_ONLY = re.compile(
     )\W*$""",
     re.I | re.X,
 )
-# A credit written after a slash at the end of a caption: "... arrived on Wednesday / Agency".
+# A credit at the end of a caption: "... on Wednesday / Agency", "... town. Photo: Outlet/Name",
+# "... (AP Photo/Name)", "... AFP via Getty Images".
 _SLASH_CREDIT = re.compile(r"\s/\s*(?P<credit>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*\)?$")
+_TRAILING_CREDIT = re.compile(
+    r"""(?:
+        \b(?:photo|photograph|image|picture|pic|foto|credit|source|illustration)s?(?:\s+(?:by|credit|courtesy))?
+            \s*[:©|]\s*(?P<a>[\w.&'’/ -]{1,60})|
+        \((?P<b>(?:[\w.&'’-]+\s+){0,3}(?:photo|images?|pictures?)\b[^()]{0,60})\)|
+        (?P<c>(?:[\w.&'’-]+\s+){1,3}via\s+getty\s+images)|
+        ©\s*(?P<d>[\w.&'’/ -]{1,60})
+    )\W*$""",
+    re.I | re.X,
+)
 _POSITION_CUE = re.compile(
     r"(?:,\s*(?:left|right|center|centre|second\s+(?:left|right)|top|bottom|front|back)\s*,|"
     r"\((?:left|right|center|centre|l|r|c|pictured|file)\)|\bpictured\b|\bfile\s+photo\b)",
@@ -219,6 +230,17 @@ def slash_credit(text: str) -> str | None:
     """The credit after a trailing "/ Source", the mark of a caption line."""
     match = _SLASH_CREDIT.search(clean_line(text))
     return match.group("credit") if match else None
+
+
+def caption_credit(text: str) -> str | None:
+    """The picture credit a caption line ends with ("/ Agency", "Photo: X", "(AP Photo/X)")."""
+    line = clean_line(text)
+    match = _TRAILING_CREDIT.search(line)
+    if match:
+        before = line[: match.start()]
+        if len(words(before)) >= 4:
+            return next(g for g in match.groups() if g).strip()
+    return slash_credit(line)
 
 
 def strip_slash_credit(text: str) -> str:
