@@ -10,13 +10,17 @@ publisher's structured statement about the entry.
 from __future__ import annotations
 
 import email.utils
+import html as html_lib
 import io
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
-import trafilatura
+import lxml.etree
+import lxml.html
 
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.context import MAX_FETCH_DEPTH, Item, ReadContext
@@ -29,7 +33,7 @@ SUBSTANTIAL_CHARS = 500
 
 def entry_date(entry: Any) -> str | None:
     """The entry's publication date as written (its own calendar day, not shifted to UTC)."""
-    raw = entry.get("published")
+    raw = dict.get(entry, "published")  # dict.get: feedparser would answer with 'updated'
     if not raw:
         return None
     raw = str(raw).strip()
@@ -43,7 +47,7 @@ def entry_date(entry: Any) -> str | None:
         parsed = None
     if parsed is not None:
         return parsed.date().isoformat()
-    st = entry.get("published_parsed")
+    st = dict.get(entry, "published_parsed")
     return f"{st.tm_year:04d}-{st.tm_mon:02d}-{st.tm_mday:02d}" if st else None
 
 
@@ -62,24 +66,37 @@ def _content(entry: Any) -> tuple[str, str] | None:
 
 
 def _plain(value: str, mime: str) -> str:
-    if "html" in mime:
-        return (trafilatura.html2txt(value) or "").strip()
-    return value.strip()
+    """Text of an entry body: feeds mix HTML fragments and bare text under the same label."""
+    if "html" not in mime or "<" not in value:
+        return normalise(html_lib.unescape(value)) if "<" not in value else value.strip()
+    try:
+        fragment = lxml.html.fragment_fromstring(value, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for block in fragment.iter("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote"):
+        block.tail = "\n\n" + (block.tail or "")
+    return normalise(re.sub(r"\n{3,}", "\n\n", fragment.text_content())).strip()
 
 
 def _from_content(source: str, value: str, mime: str, link: str | None) -> RawDocument | IngestError:
-    if "html" not in mime:
-        return RawDocument(source=source, format="rss", text=normalise(value), url=link)
-    doc = extract_document(source, value, url=link)
+    plain = _plain(value, mime)
+    if "html" not in mime or "<" not in value:
+        return RawDocument(source=source, format="rss", text=plain, url=link)
+    doc = extract_document(source, f"<html><body><article>{value}</article></body></html>", url=link)
     if isinstance(doc, IngestError):
         # The feed already isolates the article, so a fragment too plain for trafilatura's
         # boilerplate model is still the article text.
-        text = normalise(trafilatura.html2txt(value) or "")
-        if not text:
+        if not plain:
             return doc
-        return RawDocument(source=source, format="rss", text=text, html=value, url=link)
+        return RawDocument(source=source, format="rss", text=plain, html=value, url=link)
     doc.format = "rss"
     return doc
+
+
+def _site_is_fallback(doc: RawDocument) -> bool:
+    """trafilatura names the site after the host when a page has no site name of its own."""
+    host = urlsplit(doc.url).hostname if doc.url else None
+    return not doc.site or (host is not None and doc.site.lower() in {host, host.removeprefix("www.")})
 
 
 def read(source: str, data: bytes, ctx: ReadContext) -> Iterator[Item]:
@@ -111,8 +128,9 @@ def _entry(source: str, number: int, entry: Any, site: str | None, ctx: ReadCont
     title = " ".join((entry.get("title") or "").split()) or None
     published = entry_date(entry)
     extra = {"feed": source}
-    if entry.get("updated"):
-        extra["updated"] = str(entry["updated"])
+    updated = dict.get(entry, "updated")
+    if updated:
+        extra["updated"] = str(updated)
     content = _content(entry)
     docs: list[Item]
     if content is not None and len(_plain(*content)) > SUBSTANTIAL_CHARS:
@@ -131,7 +149,7 @@ def _entry(source: str, number: int, entry: Any, site: str | None, ctx: ReadCont
             doc.url = link or doc.url
             doc.title = title or doc.title
             doc.published = published or doc.published
-            doc.site = doc.site or site
+            doc.site = site if site and _site_is_fallback(doc) else doc.site or site
             doc.path = ctx.path
             doc.extra = {**doc.extra, **extra}
         yield doc

@@ -21,13 +21,13 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def walk(root: Path) -> Iterator[Path]:
-    """Files under ``root``, sorted, hidden ones and hidden folders skipped."""
+def walk(root: Path) -> list[Path]:
+    """Files under ``root`` in path order (``a.txt``, ``b/c.txt``, ``d.txt``), hidden ones skipped."""
+    found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield Path(dirpath) / name
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found.extend(Path(dirpath) / name for name in filenames if not name.startswith("."))
+    return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
