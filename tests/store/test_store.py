@@ -12,7 +12,7 @@ from article_factory import make_article, marker
 from sqlalchemy import create_engine, text
 
 from storyline import model
-from storyline.store import AmbiguousId, ArticleNotFound, SearchError, Store, StoreError
+from storyline.store import AmbiguousId, ArticleNotFound, SearchError, Store, StoreError, resolve_url
 from storyline.store.migrate import head_revision
 
 
@@ -315,3 +315,38 @@ def test_bad_database_urls_are_one_line_errors(url: str, message: str) -> None:
         Store(url)
     assert "\n" not in str(caught.value)
     assert "secret" not in str(caught.value)
+
+
+def test_report_keeps_the_dates_the_analysis_settled_on(store: Store) -> None:
+    pair = [make_article(0), make_article(3)]  # both undated at ingest
+    store.add_articles(pair)
+    inferred = model.PublishedDate(None, "inferred", "2023-05-01", "2023-06-30", "read off the text")
+    dated = [dataclasses.replace(pair[0], published=inferred), pair[1]]
+    report = _report(dated, "dated")
+    store.save_report(report)
+    assert store.load_report() == report
+    assert store.get(pair[0].id).published == model.PublishedDate()  # the ingested article is untouched
+
+
+def test_upgrade_from_the_first_schema_keeps_data(store_url: str) -> None:
+    from alembic import command
+
+    from storyline.store.migrate import alembic_config
+
+    engine = create_engine(resolve_url(store_url))
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, content_hash, format, body, ingested_at) "
+                "VALUES ('00aa', 'h00aa', 'text', 'An older harbour record.', CURRENT_TIMESTAMP)"
+            )
+        )
+    engine.dispose()
+    with Store(store_url) as s:
+        assert s.get("00aa").body == "An older harbour record."
+        assert [h.article.id for h in s.search("harbour")] == ["00aa"]
+        with s.engine.connect() as conn:
+            assert (
+                conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
+            )

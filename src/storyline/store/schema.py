@@ -94,6 +94,9 @@ analyses = Table(
     Column("key", String(64), nullable=False, unique=True),
     Column("article_ids", Json, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # the PublishedDate the analysis used for each article (aligned with article_ids), since the
+    # time stage may date what ingest could not; the ingested article itself stays as read
+    Column("published", Json),
     sqlite_autoincrement=True,
 )
 

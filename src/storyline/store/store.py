@@ -362,7 +362,10 @@ class Store:
                 analysis_id: int = conn.execute(
                     insert(t.analyses)
                     .values(
-                        key=key, article_ids=[a.id for a in report.articles], created_at=datetime.now(UTC)
+                        key=key,
+                        article_ids=[a.id for a in report.articles],
+                        published=[_dump(a.published) for a in report.articles],
+                        created_at=datetime.now(UTC),
                     )
                     .returning(t.analyses.c.id)
                 ).scalar_one()
@@ -426,8 +429,17 @@ class Store:
                 ).mappings()
                 return [{k: v for k, v in r.items() if k not in ("analysis_id", "position")} for r in found]
 
+            # the dates the analysis used, which may be better than the ingested ones
+            dates = [_build(model.PublishedDate, d) for d in analysis.published or []]
+            articles = [by_id[i] for i in ids if i in by_id]
+            if len(dates) == len(ids):
+                articles = [
+                    dataclasses.replace(by_id[i], published=d)
+                    for i, d in zip(ids, dates, strict=True)
+                    if i in by_id
+                ]
             return model.Report(
-                articles=[by_id[i] for i in ids if i in by_id],
+                articles=articles,
                 claims=[_claim(r) for r in rows(t.claims)],
                 entities=[_build(model.Entity, r) for r in rows(t.entities)],
                 events=[_event(r) for r in rows(t.events)],
