@@ -9,6 +9,7 @@ from free text would be a date we invented.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -27,6 +28,11 @@ EXTRACT_OPTIONS: dict[str, Any] = {
 }
 DATE_OPTIONS: dict[str, Any] = {"original_date": True, "extensive_search": False}
 MIN_WORDS = 10
+
+# Our IngestError already says what went wrong with a page; without a handler of their own these
+# libraries' log records would reach stderr through logging's last-resort handler.
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
