@@ -60,8 +60,8 @@ FOLDER_REPEAT_MAX_WORDS = 20
 # Share of lines two pages must have in common to be copies of one article, not one site.
 COPY_OVERLAP = 0.5
 _INLINE_TEASER = re.compile(
-    r"^\W*(?:related|read\s+more|read\s+also|also\s+read|see\s+also|more|recommended|watch|listen|"
-    r"read|must\s+read|don'?t\s+miss)\s*:\s*(?P<headline>.+)$",
+    r"^\W*(?:related(?:\s+(?:story|article|coverage))?|read\s+more|read\s+also|also\s+read|see\s+also|"
+    r"more\s+on\s+this|recommended|must\s+read|don'?t\s+miss)\s*:\s*(?P<headline>.+)$",
     re.I,
 )
 _GLUE_PREFIX_MAX_CHARS = 30
@@ -134,6 +134,7 @@ def _site_repeats(raws: Sequence[RawDocument], unit_lists: list[list[Unit]]) -> 
     for (_, is_host), members in groups.items():
         if len(members) < 2:
             continue
+        every = {m: {u.key for u in unit_lists[m] if u.key} for m in members}
         keys = {
             m: {u.key for u in unit_lists[m] if u.key and (is_host or u.n_words <= FOLDER_REPEAT_MAX_WORDS)}
             for m in members
@@ -141,8 +142,8 @@ def _site_repeats(raws: Sequence[RawDocument], unit_lists: list[list[Unit]]) -> 
         cluster = {m: m for m in members}
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                small = min(len(keys[a]), len(keys[b]))
-                if small and len(keys[a] & keys[b]) / small > COPY_OVERLAP:
+                small = min(len(every[a]), len(every[b]))
+                if small and len(every[a] & every[b]) / small > COPY_OVERLAP:
                     cluster[_root(cluster, b)] = _root(cluster, a)
         seen: dict[str, set[int]] = defaultdict(set)
         for m in members:
@@ -343,7 +344,12 @@ def _title_above_byline(page: _Page) -> int | None:
 
 
 def _headline_like(unit: Unit) -> bool:
-    return not is_paragraph(unit) and 3 <= unit.n_words <= MAX_HEADLINE_WORDS
+    """Short, not a finished sentence, and not a line that introduces the next one."""
+    return (
+        not is_paragraph(unit)
+        and 3 <= unit.n_words <= MAX_HEADLINE_WORDS
+        and not unit.text.rstrip().endswith((":", ",", ";"))
+    )
 
 
 def _find_given_title(page: _Page, title: str) -> int | None:
@@ -424,6 +430,10 @@ def _mark_structure(page: _Page, confirmed: int | None) -> bool:
     title_index = trailing[-1] if trailing else None
     extras_above = trailing[:-1]
     pairs, extras = _pairs(units, rest)
+    if not pairs and any(is_paragraph(units[i]) for i in extras):
+        return False  # the page opens with prose: there is no headline block to split
+    if title_index is not None and not _headline_like(units[title_index]):
+        return False
     if title_index is not None and len(pairs) == 1 and not extras_above:
         # One (headline, sentence) pair above another headline is as likely the article's own
         # headline, lead and first subheading as a teaser: keep it as the article.
@@ -451,7 +461,7 @@ def _pairs(units: list[Unit], head: list[int]) -> tuple[list[tuple[int, int | No
     while pos < len(head):
         i = head[pos]
         nxt = head[pos + 1] if pos + 1 < len(head) else None
-        if not is_paragraph(units[i]) and units[i].n_words >= 3:
+        if _headline_like(units[i]):
             if nxt is not None and is_paragraph(units[nxt]) and units[nxt].n_words <= MAX_SUMMARY_WORDS:
                 pairs.append((i, nxt))
                 pos += 2

@@ -39,7 +39,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year-slash", re.compile(r"(?<![\d/])(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")),
     ("year-dot", re.compile(r"(?<![\d.])(?P<year>\d{4})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})\.?(?![\d])")),
     ("day-dot", re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d])")),
-    ("us-slash", re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
+    # Day and month order differs between countries: only dates where one number exceeds 12.
+    ("numeric-slash", re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
     ("korean", re.compile(r"(?P<year>\d{4})\s*년\s*(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일")),
 ]
 
@@ -77,6 +78,11 @@ class Dateline:
 
 def _make_date(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
+    if groups.get("first"):
+        first, second = int(groups["first"]), int(groups["second"])
+        if (first > 12) == (second > 12):
+            return None  # 03/04/2025 is March or April depending on the country: no guess
+        groups = {"year": groups["year"], "month": str(min(first, second)), "day": str(max(first, second))}
     try:
         year = int(groups["year"])
         month = MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else int(groups["month"])

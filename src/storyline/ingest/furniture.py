@@ -67,6 +67,7 @@ _ALWAYS = re.compile(
         we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+(?:continuing|using)\s+(?:to\s+use\s+)?this\s+(?:web)?site|
         accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences)|
         (?:sign\s+up|subscribe|register)\s+(?:for|to)\s+(?:our|the|free|a)\b|
+        (?:tags?|tagged|topics|categories|filed\s+under|posted\s+in)\s*:|
         (?:follow|like|join)\s+us\s+on|
         (?:share|tweet|email|print)\s+(?:this|on)\b|share\s+(?:via|to)\b|
         click\s+here|tap\s+here|
@@ -116,7 +117,30 @@ _STAMP = re.compile(
     re.I | re.X,
 )
 
+# Words that carry no story of their own in a navigation line ("Check out our content").
+_FILLER = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the this that these our your my all any more other others to on in of for with from by at "
+        "and or us you we here now today article articles story stories content news post posts page "
+        "pages site website world section sections item items it its is are be",
+    )
+)
+
+
+def _mostly_navigation(line: str) -> bool:
+    """At least one navigation term, and at most one word that is neither that nor filler."""
+    covered = 0
+    for match in _NAV_VOCAB.finditer(line):
+        covered += len(words(match.group(0)))
+    if not covered:
+        return False
+    rest = [w for w in words(line.lower()) if w not in _FILLER]
+    return len(rest) - covered <= 1
+
+
 _LABEL_END = re.compile(r"[:»›>|]\s*$")
+_MENU_SEPARATOR = re.compile(r"\s*(?:[|»›>•·/\\]|\s-\s|::)\s*")
 _BYLINE = re.compile(
     r"^\W*(?i:by|story\s+by|written\s+by|words\s+by|author|reporter|reported\s+by|posted\s+by)\s*:?\s+"
     r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin|and|&)){0,6})"
@@ -146,17 +170,18 @@ def furniture_reason(text: str) -> str | None:
     n_words = len(words(line))
     if _ALWAYS.match(line) and (n_words <= 25 or not ends_sentence(line) or line.lower().startswith(("©", "copyright"))):
         return "site furniture"
-    if n_words == 0 or _STAMP.match(line):
+    segments = [seg for seg in _MENU_SEPARATOR.split(line) if seg.strip()]
+    if n_words == 0 or all(_STAMP.match(seg) for seg in segments):
         return "site furniture (timestamp or counter)"
+    if len(segments) >= 3 and all(len(words(seg)) <= 3 for seg in segments) and not ends_sentence(line):
+        return "navigation menu or breadcrumb"
     if ends_sentence(line) and not line.rstrip(_CLOSING).endswith(("!", "?")) and n_words > 3:
         return None
     if n_words <= 8 and _LABEL_END.search(line) and title_case_ratio(line) >= 0.6:
         return "section label"
-    if n_words <= 2 and not ends_sentence(line):
+    if n_words <= 2 and not ends_sentence(line) and (title_case_ratio(line) >= 0.5 or is_caps(line)):
         return "section label"
-    if n_words <= 6 and _NAV_VOCAB.search(line) and title_case_ratio(line) >= 0.5:
-        return "site furniture"
-    if n_words <= 4 and _NAV_VOCAB.search(line):
+    if n_words <= 6 and _mostly_navigation(line):
         return "site furniture"
     if n_words <= 4 and is_caps(line) and not ends_sentence(line):
         return "section label"

@@ -1,0 +1,404 @@
+"""Unit tests of the cleaner and the dateline parser on small pages written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from storyline.ingest.base import IngestError, RawDocument
+from storyline.ingest.clean import NO_TEXT, clean_documents
+from storyline.ingest.dateline import find_dateline, parse_date
+from storyline.model import Article
+
+LEAD = (
+    "The harbour authority of Portvale closed the northern quay on Monday after a crane collapsed "
+    "onto a cargo ship during a storm, officials said."
+)
+SECOND = (
+    "No one was hurt, but the ship's owner said repairs could take several weeks and that the "
+    "cargo of timber would be moved to another port."
+)
+THIRD = (
+    "Dock workers have complained for years that the cranes on the northern quay were too old to "
+    "work safely in high winds, their union said in a statement."
+)
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def clean_one(text: str, **kw: str | None) -> Article:
+    raw = RawDocument(source=kw.pop("source", None) or "page.txt", format="text", text=text, **kw)  # type: ignore[arg-type]
+    [result] = clean_documents([raw])
+    assert isinstance(result, Article), result
+    return result
+
+
+def reasons(article: Article) -> dict[str, str]:
+    return {part.text: part.reason for part in article.removed}
+
+
+# --- furniture --------------------------------------------------------------------------------
+
+
+def test_site_furniture_is_removed_and_recorded() -> None:
+    text = page(
+        "Skip to content",
+        "Home » World » Europe",
+        "Crane Collapse Shuts Northern Quay in Portvale",
+        "By Mara Lind",
+        "Share on Facebook",
+        LEAD,
+        "Advertisement",
+        SECOND,
+        "We use cookies to improve your experience on our site.",
+        THIRD,
+        "Subscribe to our newsletter",
+        "© 2025 Portvale Post. All rights reserved.",
+    )
+    article = clean_one(text)
+    assert article.body == page(LEAD, SECOND, THIRD)
+    assert article.title == "Crane Collapse Shuts Northern Quay in Portvale"
+    assert article.author == "Mara Lind"
+    cut = reasons(article)
+    for line in ("Skip to content", "Home » World » Europe", "Share on Facebook", "Advertisement",
+                 "Subscribe to our newsletter", "© 2025 Portvale Post. All rights reserved.",
+                 "We use cookies to improve your experience on our site."):
+        assert cut.get(line), line
+    assert cut["By Mara Lind"] == "byline"
+    lines = {part.text: part.line for part in article.removed}
+    assert lines["Skip to content"] == 1 and lines["Advertisement"] == 13
+
+
+def test_labels_and_lists_below_the_article_are_cut_and_their_headlines_kept_as_teasers() -> None:
+    text = page(
+        LEAD, SECOND, THIRD,
+        "Related Articles",
+        "Fishing Fleet Returns Early as Storm Season Begins",
+        "Portvale Council Approves New Ferry Terminal After Long Dispute",
+        "Tags:",
+        "Leave a Reply",
+    )
+    article = clean_one(text)
+    assert article.body == page(LEAD, SECOND, THIRD)
+    headlines = [t.headline for t in article.teasers]
+    assert "Fishing Fleet Returns Early as Storm Season Begins" in headlines
+    assert "Portvale Council Approves New Ferry Terminal After Long Dispute" in headlines
+    assert "Leave a Reply" in reasons(article)
+
+
+def test_quote_introduction_ending_in_colon_is_not_furniture() -> None:
+    article = clean_one(page(LEAD, "The statement read:", SECOND, THIRD))
+    assert "The statement read:" in article.body
+
+
+# --- lines repeated on other pages of the same site -------------------------------------------
+
+FOOTER = "The Portvale Post is an independent newsroom funded by its readers and members."
+
+
+def test_line_repeated_on_pages_of_one_site_is_removed() -> None:
+    other = (
+        "A second storm is expected to reach the coast on Thursday, forecasters said, with gusts of "
+        "up to 110 kilometres an hour along the northern shore."
+    )
+    third = "Schools in the lower town will stay closed until the flood water has been pumped away."
+    raws = [
+        RawDocument("a", "text", text=page(LEAD, SECOND, FOOTER), url="https://www.portvalepost.example/a"),
+        RawDocument("b", "text", text=page(other, third, FOOTER), url="https://portvalepost.example/b"),
+        RawDocument("c", "text", text=page(THIRD, SECOND, FOOTER), url="https://another.example/c"),
+    ]
+    a, b, c = clean_documents(raws)
+    assert isinstance(a, Article) and isinstance(b, Article) and isinstance(c, Article)
+    assert FOOTER not in a.body and FOOTER not in b.body
+    assert reasons(a)[FOOTER] == "repeated on 2 pages of the same site"
+    assert FOOTER in c.body  # another site
+
+
+def test_files_in_one_folder_count_as_one_site(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    label = "Read our coverage of the coast"
+    other = "Ferry services between the islands were suspended for a second day, the operator said."
+    raws = [
+        RawDocument("1", "text", text=page(LEAD, SECOND, label), path=str(tmp_path / "1.txt")),
+        RawDocument("2", "text", text=page(other, THIRD, label), path=str(tmp_path / "2.txt")),
+    ]
+    first, second = clean_documents(raws)
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert label not in first.body and label not in second.body
+
+
+def test_copies_of_one_article_on_one_site_keep_their_text() -> None:
+    body = page(LEAD, SECOND, THIRD)
+    raws = [
+        RawDocument("a", "text", text=body, url="https://news.example/story"),
+        RawDocument("b", "text", text=body + "\n\nPrint", url="https://news.example/story?print=1"),
+    ]
+    a, b = clean_documents(raws)
+    assert isinstance(a, Article) and isinstance(b, Article)
+    assert a.body == body and b.body == body and a.id == b.id
+
+
+# --- duplicate lines and captions -------------------------------------------------------------
+
+
+def test_caption_printed_twice_with_slash_credit_is_removed() -> None:
+    caption = "\u00a0Rescue crews inspect the fallen crane on the northern quay on Monday / Portvale Post"
+    article = clean_one(page("Crane Collapse Shuts Northern Quay", caption, caption.replace("'", "\\'"), LEAD, SECOND))
+    assert article.body.startswith(LEAD)
+    assert "Rescue crews" not in article.body
+    assert sum("photo caption" in part.reason for part in article.removed) == 2
+
+
+def test_caption_with_glued_agency_credit_is_removed() -> None:
+    caption = "The harbour master, left, and the mayor of Portvale walk along the quay"
+    article = clean_one("\n".join(["Crane Collapse Shuts Northern Quay", "", caption, caption + "AFP", "", LEAD, SECOND]))
+    assert article.body == page(LEAD, SECOND)
+    cut = reasons(article)
+    assert cut[caption] == "photo caption"
+    assert cut[caption + "AFP"] == "photo caption (credit 'AFP' glued on)"
+
+
+def test_repeated_body_line_kept_once() -> None:
+    article = clean_one(page(LEAD, SECOND, SECOND, THIRD))
+    assert article.body == page(LEAD, SECOND, THIRD)
+    assert [p.reason for p in article.removed] == ["duplicate line"]
+    assert article.removed[0].line == 5
+
+
+def test_credit_line_and_its_caption_are_removed() -> None:
+    article = clean_one("\n".join([LEAD, "Workers clear debris from the quay", "(AP Photo/Jon Vass)", SECOND]))
+    assert article.body == page(LEAD, SECOND)
+
+
+# --- portal pages: teasers, headline, breadcrumb ----------------------------------------------
+
+PORTAL = [
+    "Tuesday, March 4, 2025",
+    "Lighthouse Keepers Return to Three Islands After Decades Away",
+    "The coast guard says staffed lighthouses are cheaper to run than the automated beacons they replaced.",
+    "WATCH: Seals Take Over Abandoned Ferry Pier in Stunning Footage",
+    "Residents have started charging visitors to watch the colony from a fishing boat.",
+    "Shipyard Orders Surge as Owners Replace Ageing Fleets",
+    "Order books at the two largest yards are full until the end of the decade, managers say.",
+    "Crane Collapse Shuts Northern Quay in Portvale",
+]
+
+
+def test_portal_page_is_split_into_teasers_headline_and_article() -> None:
+    article = clean_one(page(*PORTAL, "HarbourCrane Collapse Shuts Northern Quay in Portvale", LEAD, SECOND, THIRD))
+    assert article.title == "Crane Collapse Shuts Northern Quay in Portvale"
+    assert article.raw_title == "HarbourCrane Collapse Shuts Northern Quay in Portvale"
+    assert [t.headline for t in article.teasers] == [PORTAL[1], PORTAL[3], PORTAL[5]]
+    assert article.teasers[0].summary == PORTAL[2]
+    assert article.body == page(LEAD, SECOND, THIRD)
+    cut = reasons(article)
+    assert cut["HarbourCrane Collapse Shuts Northern Quay in Portvale"] == "breadcrumb glued to headline"
+    assert cut[PORTAL[1]].startswith("teaser") and cut[PORTAL[2]].startswith("teaser")
+    published = article.published
+    assert (published.value, published.source, published.earliest, published.latest) == (
+        "2025-03-04", "dateline", "2025-03-04", "2025-03-04")
+    assert published.note and "page's date" in published.note
+
+
+def test_portal_page_without_glued_headline_still_finds_teasers() -> None:
+    article = clean_one(page(*PORTAL, LEAD, SECOND, THIRD))
+    assert article.title == PORTAL[-1]
+    assert len(article.teasers) == 3
+    assert article.body == page(LEAD, SECOND, THIRD)
+
+
+def test_breadcrumb_glued_with_a_space_and_headline_in_capitals() -> None:
+    headline = "CRANE COLLAPSE SHUTS NORTHERN QUAY"
+    article = clean_one(page(headline, "Local News " + headline, LEAD, SECOND))
+    assert article.title == headline
+    assert article.body == page(LEAD, SECOND)
+
+
+def test_headline_lead_and_subheading_are_not_mistaken_for_a_teaser() -> None:
+    article = clean_one(page("Crane Collapse Shuts Northern Quay", LEAD, "Years of Warnings", SECOND, THIRD))
+    assert article.title == "Crane Collapse Shuts Northern Quay"
+    assert article.body == page(LEAD, "Years of Warnings", SECOND, THIRD)
+    assert not article.teasers
+
+
+def test_standfirst_under_headline_goes_to_highlights() -> None:
+    dek = "Dock workers say the accident was a warning that the port authority chose to ignore"
+    article = clean_one(page("NEWS", "Crane collapse shuts the northern quay in Portvale", "Updated", dek, LEAD, SECOND))
+    assert article.title == "Crane collapse shuts the northern quay in Portvale"
+    assert article.highlights == [dek]
+    assert article.body == page(LEAD, SECOND)
+
+
+def test_key_highlights_list_is_kept_apart() -> None:
+    text = "\n".join([
+        LEAD, SECOND, THIRD,
+        "🔑 Key Takeaways:",
+        "- A crane fell onto a cargo ship in a storm.",
+        "- The northern quay is closed for weeks.",
+        "",
+        "Leave a Reply",
+    ])
+    article = clean_one(text)
+    assert article.highlights == ["A crane fell onto a cargo ship in a storm.", "The northern quay is closed for weeks."]
+    assert article.body == page(LEAD, SECOND, THIRD)
+    assert "🔑 Key Takeaways:" in reasons(article)
+
+
+# --- document dates ---------------------------------------------------------------------------
+
+
+def test_dateline_forms_at_the_top_are_read_and_removed() -> None:
+    for line, expected in [
+        ("Jan. 5, 2025", "2025-01-05"),
+        ("2025-03-04", "2025-03-04"),
+        ("5 March 2025 | 10:32", "2025-03-05"),
+        ("Published: 04.03.2025 14:05 MSK", "2025-03-04"),
+        ("Posted : 2025.03.04 09:15 KST | Updated : 2025.03.05 10:00 KST", "2025-03-04"),
+    ]:
+        article = clean_one(page("Crane Collapse Shuts Northern Quay", line, LEAD, SECOND))
+        assert article.published.value == expected, line
+        assert article.published.source == "dateline"
+        assert article.published.earliest == article.published.latest == expected
+        assert "portal" not in (article.published.note or "")
+        assert reasons(article)[line] == "dateline"
+        assert article.title == "Crane Collapse Shuts Northern Quay"
+        assert article.body == page(LEAD, SECOND)
+
+
+def test_byline_with_date_gives_author_and_date() -> None:
+    article = clean_one(page("Crane Collapse Shuts Northern Quay", "By Mara Lind | March 3, 2025 4:12 PM ET", LEAD))
+    assert article.author == "Mara Lind"
+    assert article.published.value == "2025-03-03"
+
+
+def test_no_date_is_invented() -> None:
+    text = page("On March 5, 2025, the quay reopened.", LEAD, "The storm of 12 February 2024 was worse.", SECOND)
+    article = clean_one(text)
+    published = article.published
+    assert (published.value, published.source, published.earliest, published.latest) == (None, None, None, None)
+    assert article.body.startswith("On March 5, 2025")
+
+
+def test_ambiguous_numeric_date_is_not_guessed() -> None:
+    assert find_dateline("03/04/2025") is None
+    assert find_dateline("23/04/2025") is not None and find_dateline("23/04/2025").date == date(2025, 4, 23)  # type: ignore[union-attr]
+
+
+def test_metadata_date_wins_over_a_dateline() -> None:
+    article = clean_one(page("March 9, 2025", LEAD, SECOND), published="2025-03-08")
+    assert (article.published.value, article.published.source) == ("2025-03-08", "metadata")
+    assert article.body == page(LEAD, SECOND)
+
+
+MONTHS_FULL = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"]
+MONTHS_ABBR = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+RENDERERS = {
+    "weekday month day, year": lambda d: f"{WEEKDAYS[d.weekday()]}, {MONTHS_FULL[d.month - 1]} {d.day}, {d.year}",
+    "abbreviated month": lambda d: f"{MONTHS_ABBR[d.month - 1]} {d.day}, {d.year}",
+    "iso": lambda d: d.isoformat(),
+    "day month year": lambda d: f"{d.day} {MONTHS_FULL[d.month - 1]} {d.year}",
+    "weekday day month year": lambda d: f"{WEEKDAYS[d.weekday()][:3]} {d.day:02d} {MONTHS_FULL[d.month - 1][:3]} {d.year}",
+    "dotted day first": lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+    "dotted year first": lambda d: f"{d.year}. {d.month}. {d.day}.",
+    "slashed year first": lambda d: f"{d.year}/{d.month:02d}/{d.day:02d}",
+    "korean": lambda d: f"{d.year}년 {d.month}월 {d.day}일",
+}
+dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+
+
+@given(dates, st.sampled_from(sorted(RENDERERS)))
+def test_every_supported_format_parses_back(day: date, name: str) -> None:
+    written = RENDERERS[name](day)
+    assert parse_date(written) == day, written
+    found = find_dateline(written)
+    assert found is not None and found.date == day
+
+
+@given(dates, st.sampled_from(sorted(RENDERERS)), st.sampled_from(["", " | 10:32", " 09:05 AM EST", ", 23:59 KST"]),
+       st.sampled_from(["", "Published: ", "Updated ", "Posted on "]))
+def test_datelines_with_times_and_labels_parse_back(day: date, name: str, time: str, label: str) -> None:
+    found = find_dateline(label + RENDERERS[name](day) + time)
+    assert found is not None and found.date == day
+    assert found.updated == label.startswith("Updated")
+
+
+@given(dates)
+def test_unambiguous_slashed_dates_parse_back(day: date) -> None:
+    assume(day.day > 12)
+    assert parse_date(f"{day.month}/{day.day}/{day.year}") == day
+    assert parse_date(f"{day.day}/{day.month}/{day.year}") == day
+
+
+@given(dates, st.sampled_from(sorted(RENDERERS)))
+def test_a_sentence_mentioning_a_date_is_not_a_dateline(day: date, name: str) -> None:
+    assert find_dateline(f"The ministry said the ferry would sail again on {RENDERERS[name](day)}.") is None
+
+
+@given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2090, 1, 1)))
+def test_iso_timestamps_parse_back(moment: datetime) -> None:
+    stamp = moment.replace(microsecond=0).isoformat() + "+09:00"
+    found = find_dateline(stamp)
+    assert found is not None and found.date == moment.date()
+    assert find_dateline((moment + timedelta(days=1)).strftime("%Y-%m-%d")) is not None
+
+
+# --- HTML-derived documents, errors, order, text unchanged -------------------------------------
+
+
+def test_html_derived_text_gets_light_cleaning_only() -> None:
+    raw = RawDocument(
+        source="page.html", format="html", html="<html></html>", title="Crane Collapse Shuts Northern Quay",
+        published="2025-03-04T10:00:00", site="Portvale Post",
+        text="\n".join(["Crane Collapse Shuts Northern Quay", LEAD, "Why it matters now", SECOND, SECOND,
+                        "Share this article", THIRD]),
+    )
+    [article] = clean_documents([raw])
+    assert isinstance(article, Article)
+    assert article.title == "Crane Collapse Shuts Northern Quay"
+    assert article.body == page(LEAD, "Why it matters now", SECOND, THIRD)
+    assert (article.published.value, article.published.source) == ("2025-03-04", "metadata")
+    assert article.site == "Portvale Post" and not article.teasers
+
+
+def test_empty_after_cleaning_is_an_error_and_batch_order_is_kept() -> None:
+    raws = [
+        RawDocument("one.txt", "text", text=page(LEAD, SECOND)),
+        RawDocument("menu.txt", "text", text=page("Home", "Share this article", "Subscribe", "Leave a Reply")),
+        RawDocument("none.txt", "text", text=None),
+        RawDocument("three.txt", "text", text=THIRD),
+    ]
+    out = clean_documents(raws)
+    assert isinstance(out[0], Article) and isinstance(out[3], Article)
+    assert out[1] == IngestError("menu.txt", NO_TEXT)
+    assert out[2] == IngestError("none.txt", NO_TEXT)
+    assert out[3].body == THIRD
+
+
+def test_whitespace_normalised_words_unchanged_and_id_from_body() -> None:
+    messy = "The  harbour\tauthority\u00a0closed the quay , officials said  ."
+    article = clean_one(page(messy, SECOND))
+    assert article.body == "The harbour authority closed the quay , officials said .\n\n" + SECOND
+    assert article.id == Article.make_id(article.body) and len(article.id) == 16
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    wrapped = (
+        "The harbour authority of Portvale closed the northern quay on Monday\n"
+        "after a crane collapsed onto a cargo ship during a storm, officials\n"
+        "said on Tuesday morning.\n\n"
+        "No one was hurt, but the ship's owner said repairs could take several\n"
+        "weeks and that the cargo would be moved to another port nearby.\n"
+    )
+    article = clean_one(wrapped)
+    assert article.body.split("\n\n") == [
+        "The harbour authority of Portvale closed the northern quay on Monday after a crane collapsed onto "
+        "a cargo ship during a storm, officials said on Tuesday morning.",
+        "No one was hurt, but the ship's owner said repairs could take several weeks and that the cargo "
+        "would be moved to another port nearby.",
+    ]
