@@ -1,0 +1,448 @@
+"""Attributed claims: one record per sentence that asserts an event or a state.
+
+A claim is read off the dependency parse. The main clause is checked first for a reporting
+frame ("X said that ...", "... , stated X", "according to X, ...", "X estimates that ..."): its
+subject becomes the attribution and its complement clause becomes the content whose predicate,
+participants, time, place and figures the claim records. Pronoun and definite-description
+sources ("He said", "the official added") are resolved to the person the previous sentences
+were about, and attribution carries over to a sentence that continues a quote or opens with a
+connective ("Moreover", "He added"). Hedges, negation and modality are flags, because a
+reconciler must weigh "may have sent" differently from "sent".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.extract import plover
+from storyline.extract.entities import PLACE_LABELS, TITLE_WORDS, is_pronoun
+from storyline.extract.quantities import attach_units, find_quantities
+from storyline.model import Claim, Mention, Quantity, Sentence, TimeExpr
+
+#: Verbs that introduce what someone says, thinks or reports.
+REPORTING = frozenset(
+    ["say", "tell", "state", "claim", "estimate", "report", "announce", "add", "explain", "declare", "note", "confirm", "reveal", "assert", "insist", "warn", "indicate", "believe", "assess", "allege", "argue", "write", "acknowledge", "deny", "emphasize", "emphasise", "stress", "highlight", "comment", "observe", "remark", "predict", "inform", "conclude", "speculate", "evaluate", "recall", "mention", "admit", "maintain", "respond", "reply", "quote", "cite", "suggest", "testify", "disclose", "publish", "tweet", "post", "show", "find", "continue", "calculate"]
+)
+#: Reporting verbs whose object is still what was said ("explained the decision", "confirmed the attack").
+SPEECH_ACTS = frozenset({"say", "tell", "announce", "report", "confirm", "deny", "claim", "reveal", "explain",
+                         "acknowledge", "admit", "allege", "estimate"})
+#: Reporting verbs that distance the writer from the content.
+DISTANCING = frozenset({"claim", "allege", "speculate", "suggest", "believe"})
+#: Verbs whose infinitive complement is the real event ("decided to send", "is preparing to triple").
+PLAN_VERBS = frozenset(
+    ["plan", "prepare", "decide", "intend", "aim", "expect", "seek", "try", "attempt", "vow", "promise", "agree", "hope", "want", "threaten", "mean", "schedule", "set", "move", "begin", "start", "continue", "propose", "offer"]
+)
+HEDGE_WORDS = frozenset(
+    ["allegedly", "reportedly", "purportedly", "apparently", "possibly", "perhaps", "probably", "likely", "unlikely", "presumably", "seemingly", "supposedly", "may", "might", "could", "suggest", "appear", "seem", "speculate", "unconfirmed", "rumor", "rumour"]
+)
+CONNECTIVES = re.compile(
+    r"^\W*(moreover|furthermore|in addition|additionally|also|besides|he added|she added|they added|"
+    r"it added|the (?:official|minister|statement|report|agency) added|he also|she also)\b",
+    re.IGNORECASE,
+)
+PLACE_PREPS = ("in", "at", "near", "inside", "outside", "across", "throughout", "within", "on")
+MOTION_PREPS = ("to", "into", "toward", "towards")
+QUOTES = "\"“”«»„"
+_OPINION = frozenset(
+    ["think", "feel", "worth", "arguably", "clearly", "obviously", "surely", "unfortunately", "fortunately", "hopefully", "interestingly", "notably", "remarkably", "question", "wonder", "perhaps", "seem"]
+)
+
+
+@dataclass
+class SentenceContext:
+    """What the previous sentences leave behind for the next one (speakers, subjects, quotes)."""
+
+    attribution: str | None = None
+    attribution_sentence: int = -10
+    last_person: str | None = None
+    last_subject_person: str | None = None
+    open_quote: bool = False
+    paragraph: int = -1
+    people_titles: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _phrase(tokens: Sequence[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    s, e = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    while s < e and (doc[s].is_punct or doc[s].is_space) and doc[s].text not in ("$",):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    return doc[s:e].text.strip() if e > s else ""
+
+
+def _np(tok: Token, limit: int = 12, appos: bool = False) -> str:
+    """The noun phrase a token heads, without relative clauses and long trailing modifiers."""
+    drop = {"relcl", "acl", "advcl", "punct", "cc", "parataxis"} | (set() if appos else {"appos"})
+    keep: list[Token] = [tok]
+    stack = [c for c in tok.children if c.dep_ not in drop]
+    while stack:
+        c = stack.pop()
+        keep.append(c)
+        stack.extend(x for x in c.children if x.dep_ not in {"relcl", "acl", "advcl", "parataxis"})
+    keep.sort(key=lambda t: t.i)
+    # keep the contiguous block around the head
+    block = [t for t in keep if abs(t.i - tok.i) <= limit]
+    return _phrase(block)
+
+
+def _verbal_ancestor(tok: Token) -> Token | None:
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT":
+            return a
+    return None
+
+
+_NON_SOURCES = frozenset({"this", "that", "it", "these", "those", "which", "time", "what", "who"})
+
+
+def _has_source(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NON_SOURCES for c in verb.children)
+
+
+def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, bool]:
+    """(predicate, reporting verb, inverted source token, reported?) for a sentence root.
+
+    A reporting verb with a clausal complement hands the claim over to the complement; a quote
+    placed before the verb with the source after it ("..., stated the agency") is inverted; a
+    reporting verb the parser hung under the quote ('X explained, "..."') still names the source;
+    an expletive frame ("It is worth recalling that ...") hands over to its clause.
+    """
+    if root.pos_ in ("NOUN", "PROPN"):
+        # "The agency estimated that ..." parsed as a noun phrase with the verb as its modifier
+        for c in root.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REPORTING and any(
+                    x.dep_ == "ccomp" for x in c.children):
+                comp = next(x for x in c.children if x.dep_ == "ccomp")
+                return comp, c, root, True
+    if root.lemma_.lower() not in REPORTING:
+        for c in root.children:
+            if (c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORTING and _has_source(c)
+                    and not any(x.dep_ in ("ccomp", "dobj") for x in c.children)):
+                return root, c, None, True
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subj and subj[0].lower_ == "it":
+            holders = [root, *[c for c in root.children if c.dep_ in ("acomp", "attr")]]
+            for h in holders:
+                comps = [c for c in h.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+                if comps:
+                    return comps[0], None, None, False
+    if root.lemma_.lower() in REPORTING:
+        comps = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        if not comps:
+            comps = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX", "NOUN")]
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if comps:
+            comp = comps[0]
+            inverted = None
+            if comp.i < root.i:
+                after = [c for c in root.children if c.i > root.i and c.dep_ in ("nsubj", "dobj", "attr")]
+                if after and not [s for s in subj if s.i < root.i]:
+                    inverted = after[0]
+            return comp, root, inverted, True
+        direct_object = any(c.dep_ == "dobj" for c in root.children)
+        if subj and _has_source(root) and (not direct_object or root.lemma_.lower() in SPEECH_ACTS):
+            return root, root, None, True
+    return root, None, None, False
+
+
+def _descend_plan(pred: Token) -> tuple[Token, str | None]:
+    modality = None
+    for _ in range(3):
+        if pred.lemma_.lower() in PLAN_VERBS:
+            x = [c for c in pred.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+            if x:
+                modality = "plan"
+                pred = x[0]
+                continue
+        break
+    return pred, modality
+
+
+def _modality(pred: Token, reported: bool) -> str | None:
+    auxes = [c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("will", "shall", "'ll", "wo") for a in auxes):
+        return "future"
+    if any(a == "would" for a in auxes):
+        return "future" if reported else "conditional"
+    if any(a in ("may", "might", "could") for a in auxes):
+        return "possible"
+    if any(a in ("must", "should") for a in auxes):
+        return "obligation"
+    if "going" in [c.lower_ for c in pred.children] or (
+        pred.head.lower_ == "going" and pred.dep_ == "xcomp"
+    ):
+        return "future"
+    return None
+
+
+def _negated(pred: Token, chain: Sequence[Token]) -> bool:
+    for t in chain:
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+    subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in s.children) or s.lower_ in (
+        "nobody", "nothing", "none") for s in subj)
+
+
+def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> TimeExpr | None:
+    inside = [t for t in times if t.start >= sent.start_char and t.end <= sent.end_char]
+    if not inside:
+        return None
+
+    def distance(t: TimeExpr) -> tuple[int, int, int]:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return (99, 1, t.start)
+        tok = span.root
+        anc = {a.i: d for d, a in enumerate([tok, *tok.ancestors])}
+        d = 99
+        for depth, a in enumerate([pred, *pred.ancestors]):
+            if a.i in anc:
+                d = anc[a.i] + depth
+                break
+        anc_verb = _verbal_ancestor(tok)
+        direct = 0 if anc_verb is not None and anc_verb.i == pred.i else 1
+        weak = 1 if t.type in ("DURATION", "SET") or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
+        return (weak, direct, d)
+
+    return min(inside, key=distance)
+
+
+def _place_for(sent: Span, pred: Token, mentions: Sequence[Mention]) -> str | None:
+    doc = sent.doc
+    best: tuple[int, int, str] | None = None
+    for m in mentions:
+        if m.label not in PLACE_LABELS or m.start < sent.start_char or m.end > sent.end_char:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        head = tok.head
+        # "the region of X" / "the X region": climb to the phrase the preposition governs
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("region", "area", "province", "city", "capital", "oblast", "town", "village", "district"):
+            tok = head.head
+            head = tok.head
+        elif tok.dep_ == "compound" and tok.head.lemma_.lower() in ("region", "area", "province", "oblast", "district"):
+            tok = tok.head
+            head = tok.head
+        if tok.dep_ != "pobj" or head.pos_ != "ADP":
+            continue
+        prep = head.lower_
+        if prep in PLACE_PREPS:
+            rank = 0
+        elif prep in MOTION_PREPS:
+            rank = 1
+        else:
+            continue
+        anc = _verbal_ancestor(head)
+        if anc is None or anc.i != pred.i:
+            continue  # the place of another clause's event
+        cand = (rank, m.start, m.text)
+        if best is None or cand < best:
+            best = cand
+    return best[2] if best else None
+
+
+def _is_assertion(sent: Span, text: str) -> bool:
+    """Questions, verbless headings and fragments assert nothing."""
+    if text.rstrip(QUOTES + " ").endswith("?"):
+        return False
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if len(words) < 4:
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    ends = text.rstrip(QUOTES + " )")
+    # a title-case heading without final punctuation is not a sentence
+    return not (ends and ends[-1] not in ".!;:" and sum(w.text[:1].isupper() for w in words) > 0.6 * len(words))
+
+
+def _checkworthiness(claim: Claim, sent: Span, opinionated: bool) -> float:
+    """Rank for fact-checking: specific, attributable, quantified events high; opinion low."""
+    score = 0.15
+    if claim.quantities:
+        score += 0.25
+    if claim.time is not None:
+        score += 0.15
+    named = {eid for eid in claim.entity_ids if not eid.startswith("group:")}
+    score += min(0.2, 0.07 * len(named))
+    if claim.event_type:
+        score += 0.15
+    if claim.place:
+        score += 0.05
+    if claim.attribution:
+        score += 0.05
+    if claim.hedged:
+        score -= 0.1
+    if claim.modality in ("possible", "conditional"):
+        score -= 0.1
+    if opinionated:
+        score -= 0.2
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+@dataclass
+class ClaimInputs:
+    """One parsed article with everything claims are read from."""
+
+    article_id: str
+    doc: Doc
+    sentences: Sequence[Sentence]
+    spans: Sequence[Span]
+    times: Sequence[TimeExpr]
+    mentions: Sequence[Mention]
+    names: dict[str, str]
+
+
+def _mention_name(m: Mention, names: dict[str, str]) -> str:
+    return names.get(m.entity_id or "", m.text) if m.label == "PERSON" else m.text
+
+
+def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext, sent_mentions: Sequence[Mention]) -> str:
+    """The source a subject names; pronouns and bare descriptions go back to recent people."""
+    if is_pronoun(tok) and tok.lower_ in ("he", "she", "him", "her"):
+        return ctx.last_subject_person or ctx.last_person or tok.text
+    if is_pronoun(tok) and tok.lower_ in ("they", "it") and ctx.attribution:
+        return ctx.attribution
+    np_text = _np(tok, appos=True)
+    inside = [m for m in sent_mentions if tok.idx <= m.start < tok.idx + 1 + len(np_text) + 40
+              and m.label == "PERSON" and m.start >= min(t.idx for t in tok.subtree)
+              and m.end <= max(t.idx + len(t) for t in tok.subtree)]
+    if inside:
+        return _mention_name(inside[0], inp.names)
+    propn = any(t.pos_ == "PROPN" for t in tok.subtree)
+    det = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    if not propn and det and det[0] in ("the", "this", "that") and tok.lemma_.lower() in TITLE_WORDS | {"official"}:
+        head = tok.lemma_.lower()
+        for person, titles in reversed(list(ctx.people_titles.items())):
+            if any(head in t.lower() for t in titles):
+                return person
+        if ctx.attribution and head in ctx.attribution.lower():
+            return ctx.attribution
+    return np_text
+
+
+def build_claims(inp: ClaimInputs) -> list[Claim]:
+    """Claims of one article's body, in sentence order."""
+    doc = inp.doc
+    claims: list[Claim] = []
+    ctx = SentenceContext()
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in inp.mentions:
+        by_sentence.setdefault(m.sentence if m.sentence is not None else -1, []).append(m)
+    for sent_model, sent in zip(inp.sentences, inp.spans, strict=True):
+        idx = sent_model.index
+        text = sent_model.text
+        mentions = by_sentence.get(idx, [])
+        persons = [m for m in mentions if m.label == "PERSON"]
+        for m in persons:
+            if m.titles:
+                ctx.people_titles.setdefault(_mention_name(m, inp.names), []).extend(m.titles)
+        if sent_model.paragraph != ctx.paragraph:
+            ctx.open_quote = False
+        starts_quoted = text[:1] in QUOTES
+        quote_balance = sum(text.count(q) for q in "\"") % 2 + text.count("“") - text.count("”")
+        asserted = _is_assertion(sent, text)
+        root = sent.root
+        attribution: str | None = None
+        pred, reporter, inverted, reported = _content_predicate(root)
+        # "according to X"
+        according: str | None = None
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+                if objs:
+                    according = _resolve_source(objs[0], inp, ctx, mentions)
+                    break
+        speaker: str | None = None
+        if reporter is not None:
+            if inverted is not None:
+                speaker = _resolve_source(inverted, inp, ctx, mentions)
+            else:
+                subj = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NON_SOURCES]
+                if subj:
+                    speaker = _resolve_source(subj[0], inp, ctx, mentions)
+        if speaker and according and speaker.lower() != according.lower():
+            attribution = f"{speaker}, according to {according}"
+        else:
+            attribution = speaker or according
+        carried = False
+        if attribution is None and ctx.attribution and idx - ctx.attribution_sentence <= 2:
+            continuing_quote = (starts_quoted and ctx.open_quote is False and idx - ctx.attribution_sentence == 1
+                                and sent_model.paragraph == ctx.paragraph) or ctx.open_quote
+            if continuing_quote or CONNECTIVES.match(text):
+                attribution = ctx.attribution
+                carried = True
+        pred, plan = _descend_plan(pred)
+        chain = [pred, *[a for a in pred.ancestors if a.i >= sent.start and (reporter is None or a.i != reporter.i)]][:3]
+        subj = [c for c in pred.children if c.dep_ in ("nsubj", "csubj")]
+        if not subj and pred.dep_ == "xcomp":
+            subj = [c for c in pred.head.children if c.dep_ == "nsubj"]
+        agents = [_resolve_source(s, inp, ctx, mentions) if s.lower_ in ("he", "she") else _np(s) for s in subj]
+        agents += [_np(p) for c in pred.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        patients = [_np(c) for c in pred.children if c.dep_ in ("dobj", "attr", "dative", "nsubjpass", "oprd")]
+        obj_lemma = next((c.lemma_ for c in pred.children if c.dep_ in ("dobj", "attr")), None)
+        for prep in (c for c in pred.children if c.dep_ == "prep"):
+            for p in prep.children:
+                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
+                    patients.append(f"{prep.lower_} {_np(p)}")
+        time = _time_for(doc, sent, pred, inp.times)
+        place = _place_for(sent, pred, mentions)
+        quantities: list[Quantity] = attach_units(doc, find_quantities(text, sent_model.start))
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        hedged = bool(lemmas & HEDGE_WORDS) or bool(reporter is not None and reporter.lemma_.lower() in DISTANCING)
+        modality = plan or _modality(pred, reported)
+        negated = _negated(pred, chain)
+        etype = plover.event_type(pred.lemma_, obj_lemma)
+        opinionated = bool(lemmas & _OPINION) or bool(re.search(r"\b(I|we|our|us)\b", text) and not starts_quoted)
+        if asserted:
+            claim = Claim(
+                id=f"{inp.article_id}:{idx}", article_id=inp.article_id, sentence=idx, text=text,
+                span=(sent_model.start, sent_model.end), predicate=pred.lemma_.lower(),
+                agents=[a for a in agents if a], patients=[p for p in patients if p][:6], time=time,
+                place=place, quantities=quantities, attribution=attribution, hedged=hedged,
+                negated=negated, modality=modality, event_type=etype, section="body",
+                entity_ids=sorted({m.entity_id for m in mentions if m.entity_id}),
+            )
+            claim.checkworthiness = _checkworthiness(claim, sent, opinionated)
+            claims.append(claim)
+        # what this sentence leaves for the next ones
+        if attribution and not carried:
+            ctx.attribution, ctx.attribution_sentence = attribution, idx
+        elif carried:
+            ctx.attribution_sentence = idx
+        if persons:
+            ctx.last_person = _mention_name(persons[-1], inp.names)
+            subj_persons = [m for m in persons if _is_subject(doc, m)]
+            if subj_persons:
+                ctx.last_subject_person = _mention_name(subj_persons[0], inp.names)
+        ctx.open_quote = (ctx.open_quote if sent_model.paragraph == ctx.paragraph else False) ^ bool(quote_balance % 2)
+        ctx.paragraph = sent_model.paragraph
+    return claims
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "appos", "conj", "flat"):
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")

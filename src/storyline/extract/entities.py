@@ -1,0 +1,381 @@
+"""Entity mentions, the titles articles give people, and canonical entities across articles.
+
+Mentions come from spaCy's NER, corrected where general evidence is strong: the gazetteer turns
+a known country/region/capital tagged PRODUCT, ORG or PERSON into a place, and a "person" whose
+name is preceded by an organisation noun ("the newspaper X") becomes an organisation. Titles are
+read off the parse (title compounds before the name, appositions either side of it) and kept
+twice: as written on the mention, and normalised on a :class:`RoleMention` so that reconciliation
+can compare what two outlets call the same person at the same time.
+
+Canonicalisation is corpus-level and deterministic: names are folded (case, accents, hyphens,
+possessives, leading titles), a surname or given-name-only mention is linked to a full name that
+contains it (the most recent in the same article first, then the most frequent in the corpus),
+an acronym to the organisation whose initials it spells, and places to their gazetteer name.
+Entity ids are derived from the canonical name, so the same corpus always gets the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.extract import gazetteer
+from storyline.model import ArticleAnalysis, Entity, Mention
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Words that make up titles and offices; used to strip titles off names and to find title prefixes.
+TITLE_WORDS = frozenset(
+    ["president", "vice", "prime", "minister", "ministers", "deputy", "secretary", "general", "chancellor", "premier", "king", "queen", "prince", "princess", "emperor", "crown", "chairman", "chairwoman", "chair", "chief", "head", "leader", "commander", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "director", "governor", "mayor", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "speaker", "judge", "justice", "colonel", "col", "lieutenant", "lt", "general", "gen", "major", "maj", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "marshal", "field", "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "lord", "lady", "sheikh", "emir", "sultan", "pope", "cardinal", "bishop", "archbishop", "rev", "father", "supreme", "first", "lady", "official", "officer", "defense", "defence", "foreign", "interior", "finance", "security", "state", "military", "national", "intelligence", "deputy", "acting", "former", "late", "then", "counterpart", "adviser", "advisor", "aide", "negotiator", "delegate", "commissioner", "attorney", "prosecutor"]
+)
+#: Head nouns that mark the name after them as an organisation, not a person.
+ORG_NOUNS = frozenset(
+    ["newspaper", "paper", "agency", "company", "firm", "group", "party", "ministry", "outlet", "broadcaster", "channel", "network", "magazine", "daily", "weekly", "bank", "university", "institute", "council", "committee", "organisation", "organization", "association", "union", "corporation", "station", "radio", "television", "tv", "website", "portal", "publication"]
+)
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "we", "i"}
+
+
+#: Nouns that name an office or role (as opposed to the modifiers in TITLE_WORDS).
+ROLE_NOUNS = frozenset(
+    ["president", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince", "princess", "emperor", "chairman", "chairwoman", "chair", "chief", "head", "leader", "commander", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "director", "governor", "mayor", "senator", "representative", "congressman", "congresswoman", "speaker", "judge", "justice", "colonel", "lieutenant", "general", "captain", "sergeant", "admiral", "marshal", "sheikh", "emir", "sultan", "pope", "cardinal", "bishop", "archbishop", "official", "officer", "adviser", "advisor", "aide", "negotiator", "delegate", "commissioner", "attorney", "prosecutor", "deputy", "vice-president", "ceo", "founder", "chairperson", "dictator", "ruler", "monarch", "lawmaker", "legislator", "diplomat", "rep", "sen", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "dr", "prof"]
+)
+
+
+def is_title(text: str) -> bool:
+    """Does this text name an office held by one person (not "the two leaders", not "late")?"""
+    words = [w.strip(".,").lower() for w in text.replace("-", " ").split()]
+    if not words or words[0] in ("two", "three", "both", "all", "several", "many"):
+        return False
+    return any(w in ROLE_NOUNS for w in words) and not any(
+        w.endswith("s") and w[:-1] in ROLE_NOUNS and w not in ("ss",) for w in words[-1:]
+    )
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, hyphen- and possessive-insensitive key for a name."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"'s?$|'s\b", "", text.strip())
+    text = re.sub(r"[\s\-\u2010-\u2015_]+", " ", text.lower())
+    text = re.sub(r"^(the|a|an)\s+", "", text)
+    return re.sub(r"[^\w\s.&]", "", text).strip(" .")
+
+
+def _strip_leading_titles(words: list[str]) -> list[str]:
+    """'President Vladimir Putin' -> ['vladimir', 'putin'] (keeps at least one word)."""
+    i = 0
+    while i < len(words) - 1 and (words[i].rstrip(".") in TITLE_WORDS or gazetteer.country_from_adjective(words[i])):
+        i += 1
+    return words[i:]
+
+
+def strip_titles(text: str) -> str:
+    """The name as written, minus the titles and nationality words in front of it."""
+    words = text.split()
+    i = 0
+    while i < len(words) - 1 and len(_strip_leading_titles([w.lower() for w in words[i:]])) < len(words) - i:
+        i += 1
+    return " ".join(words[i:])
+
+
+def person_key(text: str) -> str:
+    """Fold a person's name and drop the titles and nationality adjectives in front of it."""
+    return " ".join(_strip_leading_titles(fold(text).split()))
+
+
+def normalize_title(text: str) -> str:
+    """A title in comparable form: lower case, no article, owner or nationality, one spelling.
+
+    "Russia's top security official" -> "top security official"; "the Russian Defence Minister" ->
+    "defense minister"; "Minister of Defense" -> "defense minister".
+    """
+    t = text.replace("\u2019", "'").replace("\u2018", "'").strip(" ,;:-\"'")
+    t = re.sub(r"\s+", " ", t)
+    t = re.sub(r"^(the|a|an)\s+", "", t, flags=re.IGNORECASE)
+    # owner in front: "Russia's", "the country's"
+    t = re.sub(r"^(?:[\w.\- ]+?)'s?\s+", "", t) if re.match(r"^[\w.\- ]+?'s?\s", t) else t
+    words = t.split()
+    while len(words) > 1:
+        two = " ".join(words[:2])
+        if len(words) > 2 and gazetteer.country_from_adjective(two):
+            words = words[2:]
+        elif gazetteer.country_from_adjective(words[0]):
+            words = words[1:]
+        else:
+            break
+    t = " ".join(words).lower()
+    t = re.sub(r"\bdefence\b", "defense", t)
+    t = re.sub(r"\bprogramme\b", "program", t)
+    m = re.fullmatch(r"(.*?)\b(minister|secretary|ministry)\s+(?:of|for)\s+(?:the\s+)?([a-z]+)(.*)", t)
+    if m and m.group(3) not in ("state",):
+        t = f"{m.group(1)}{m.group(3)} {m.group(2)}{m.group(4)}"
+    return re.sub(r"\s+", " ", t).strip(" ,")
+
+
+@dataclass
+class RawMention:
+    """A mention before corpus-level resolution, with what resolution needs to know."""
+
+    article: int
+    mention: Mention
+    key: str
+    kind: str
+    title_spans: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def _trim_possessive(doc: Doc, span: Span) -> Span:
+    """Drop a trailing possessive and leading determiner so the mention is just the name."""
+    start, end = span.start, span.end
+    while end > start + 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    while end - start > 1 and doc[start].lower_ in _DETERMINERS:
+        start += 1
+    return doc[start:end]
+
+
+def _relabel(span: Span) -> str | None:
+    """The label a span should carry, after the gazetteer and simple syntax have had their say."""
+    label = span.label_
+    text = span.text
+    if label in ("PRODUCT", "ORG", "PERSON", "WORK_OF_ART", "EVENT", "LOC", "GPE") and gazetteer.is_sure_place(text):
+        place = gazetteer.lookup(text)
+        if place is not None:
+            if label == "LOC" and place.kind == "city":
+                return "LOC"
+            return "GPE" if label != "FAC" else label
+    if label == "PERSON":
+        root = span.root
+        left = [t for t in span.doc[max(0, span.start - 3):span.start] if t.head.i in range(span.start, span.end)]
+        if any(t.lemma_.lower() in ORG_NOUNS for t in left) or any(
+            t.lemma_.lower() in ORG_NOUNS for t in span
+        ) or (root.dep_ == "compound" and root.head.lemma_.lower() in ORG_NOUNS):
+            return "ORG"
+    if label in ENTITY_LABELS:
+        return label
+    return None
+
+
+def _title_prefix(doc: Doc, span: Span) -> Span | None:
+    """Title words written in front of a name ("Russian Defense Minister" X, "leader" X)."""
+    i = span.start - 1
+    first = None
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_space or (tok.is_punct and tok.text not in ("-", ".")):
+            break
+        outside = tok.head.i < span.start or tok.head.i >= span.end + 1
+        # a prefix word must depend on the name or on another prefix word
+        if outside and not (first is not None and first.i > tok.i and tok.i <= tok.head.i < span.end):
+            break
+        if tok.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "DET", "NUM") or tok.tag_ == "POS":
+            break
+        first = tok
+        i -= 1
+    if first is None:
+        return None
+    prefix = doc[first.i:span.start]
+    if not any(t.lower_.rstrip(".") in TITLE_WORDS or t.pos_ == "NOUN" for t in prefix):
+        return None
+    return prefix
+
+
+def _appositive_titles(doc: Doc, span: Span) -> list[Span]:
+    """Titles in apposition: "X, the ambassador to Y" and "Y's top security official, X"."""
+    out: list[Span] = []
+    root = span.root
+    ent_ids = {t.i for t in span}
+    for child in root.children:
+        if child.dep_ == "appos" and child.i not in ent_ids and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ != "PERSON":
+            inside = {x.i for x in child.subtree}
+            toks = [t for t in child.subtree
+                    if t.dep_ != "relcl" and not any(a.dep_ == "relcl" for a in t.ancestors if a.i in inside)]
+            if toks:
+                s, e = toks[0].i, toks[-1].i + 1
+                while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+                    e -= 1
+                if e > s and e - s <= 14:
+                    out.append(doc[s:e])
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < span.start:
+        head = root.head
+        sub = [t for t in head.subtree if t.i < span.start and t.i <= head.i]
+        if sub:
+            s, e = sub[0].i, head.i + 1
+            if e - s <= 10:
+                out.append(doc[s:e])
+    return out
+
+
+def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int]) -> list[RawMention]:
+    """Named mentions of people, organisations, places and groups in one parsed article."""
+    out: list[RawMention] = []
+    for ent in doc.ents:
+        label = _relabel(ent)
+        if label is None:
+            continue
+        span = _trim_possessive(doc, ent)
+        text = span.text.strip()
+        if not text or not any(c.isalpha() for c in text):
+            continue
+        titles: list[tuple[str, int, int]] = []
+        if label == "PERSON":
+            prefix = _title_prefix(doc, span)
+            if prefix is not None:
+                titles.append((prefix.text, prefix.start_char, prefix.end_char))
+            for app in _appositive_titles(doc, span):
+                titles.append((app.text, app.start_char, app.end_char))
+            # a title the NER swallowed into the name ("President Vladimir Putin")
+            words = span.text.split()
+            lead = len(words) - len(_strip_leading_titles([w.lower() for w in words]))
+            if lead:
+                inner = doc[span.start:span.start + lead]
+                titles.append((inner.text, inner.start_char, inner.end_char))
+            key = person_key(text)
+        elif label in PLACE_LABELS:
+            place = gazetteer.lookup(text) if label == "GPE" or gazetteer.is_sure_place(text) else None
+            key = fold(place.name) if place is not None else fold(text)
+        elif label == "NORP":
+            key = fold(text)
+            key = key[:-1] if key.endswith("s") and gazetteer.country_from_adjective(key[:-1]) else key
+        else:
+            key = fold(text)
+        if not key:
+            continue
+        mention = Mention(
+            text=text, start=span.start_char, end=span.end_char, label=label,
+            titles=[t[0] for t in titles], sentence=sentence_of[span.start],
+        )
+        out.append(RawMention(article, mention, key, _kind(label), titles))
+    return out
+
+
+def _kind(label: str) -> str:
+    return {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "facility",
+            "NORP": "group"}[label]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def _initials(key: str) -> str:
+    words = [w for w in key.split() if w not in ("of", "the", "and", "for", "&")]
+    return "".join(w[0] for w in words if w)
+
+
+def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
+    """Assign an entity id to every raw mention (keyed by position); deterministic for a corpus.
+
+    Full names first define entities; then short forms (one name word, or initial + surname) link to
+    a full name containing them, preferring the latest such name earlier in the same article, else
+    the corpus's most frequent; acronyms link to an organisation with those initials.
+    """
+    ids: dict[int, str] = {}
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(raw):
+        by_kind[r.kind].append(i)
+    for kind, idxs in by_kind.items():
+        counts = Counter(raw[i].key for i in idxs)
+        keys = set(counts)
+        canonical: dict[str, str] = {k: k for k in keys}
+        if kind == "person":
+            full = [k for k in keys if len(k.split()) >= 2]
+            for k in full:
+                # a truncated name ("A B" of "A B C", e.g. a cut caption) is the longer name if unique
+                longer = [f for f in full if len(f.split()) > len(k.split()) and f.split()[:len(k.split())] == k.split()]
+                if len(longer) == 1:
+                    canonical[k] = longer[0]
+            for k in keys:
+                words = k.split()
+                short_surname = len(words) == 2 and len(words[0].rstrip(".")) == 1
+                if len(words) == 1 or short_surname:
+                    cands = [f for f in full if f != k and _person_contains(f, words)]
+                    if cands:
+                        canonical[k] = "?"  # decided per mention below
+        elif kind == "org":
+            multi = [k for k in keys if len(k.split()) >= 2]
+            for k in keys:
+                if len(k.split()) == 1 and k.replace(".", "").isalpha() and len(k) >= 2:
+                    cands = [m for m in multi if _initials(m) == k.replace(".", "")]
+                    if len(cands) >= 1:
+                        canonical[k] = max(cands, key=lambda m: (counts[m], m))
+        # per-mention resolution of ambiguous short person names
+        last_full: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for i in idxs:
+            r = raw[i]
+            if canonical.get(r.key) == r.key and kind == "person" and len(r.key.split()) >= 2:
+                last_full[r.article].append((r.mention.start, r.key))
+        for i in idxs:
+            r = raw[i]
+            key = canonical[r.key]
+            if key == "?":
+                words = r.key.split()
+                local = [(pos, f) for pos, f in last_full[r.article] if _person_contains(f, words)]
+                before = [x for x in local if x[0] < r.mention.start]
+                if before:
+                    key = max(before)[1]
+                elif local:
+                    key = min(local)[1]
+                else:
+                    cands = [f for f in counts if len(f.split()) >= 2 and _person_contains(f, words)]
+                    key = max(cands, key=lambda f: (counts[f], f))
+            ids[i] = f"{kind}:{_slug(key)}"
+    return ids
+
+
+def _person_contains(full: str, words: list[str]) -> bool:
+    """Does a full name contain this short form (a name word, or "V. Surname")?"""
+    parts = full.split()
+    if len(words) == 1:
+        w = words[0]
+        return w in (parts[0], parts[-1]) or (len(parts) >= 3 and w == parts[1] and False)
+    initial, surname = words[0].rstrip("."), words[-1]
+    return parts[-1] == surname and parts[0].startswith(initial)
+
+
+def collect_entities(analyses: Iterable[ArticleAnalysis]) -> list[Entity]:
+    """The canonical entities behind the mentions of a set of analyses, with their aliases."""
+    texts: dict[str, Counter[str]] = defaultdict(Counter)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for analysis in analyses:
+        for m in analysis.mentions:
+            if m.entity_id:
+                texts[m.entity_id][m.text] += 1
+                labels[m.entity_id][m.label] += 1
+    out: list[Entity] = []
+    for eid in sorted(texts):
+        variants = texts[eid]
+        label = labels[eid].most_common(1)[0][0]
+        kind = eid.split(":", 1)[0]
+        if kind == "person":
+            name = max(variants, key=lambda v: (len(person_key(v).split()), variants[v], v))
+            name = " ".join(name.split()[len(name.split()) - len(person_key(name).split()):])
+        else:
+            name = max(variants, key=lambda v: (variants[v], len(v), v))
+        country: str | None = None
+        geonames_id: int | None = None
+        if label in PLACE_LABELS:
+            place = gazetteer.lookup(name)
+            if place is not None:
+                name, country, geonames_id = place.name, place.country, place.geonames_id
+        elif label == "NORP":
+            country = gazetteer.country_from_adjective(name)
+        out.append(Entity(id=eid, name=name, kind=label, aliases=sorted(set(variants) - {name}),
+                          country=country, geonames_id=geonames_id))
+    return out
+
+
+def token_is_person_pronoun(tok: Token) -> bool:
+    return tok.lower_ in ("he", "she", "him", "her") and tok.pos_ == "PRON"
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.lower_ in _PRONOUNS and tok.pos_ == "PRON"

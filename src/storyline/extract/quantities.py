@@ -1,0 +1,310 @@
+"""The quantity grammar: numbers in digits or words, with the bounds their wording implies.
+
+A figure in the news is rarely exact: "more than 10,000" is a lower bound, "up to 12,000" an
+upper bound, "around 2,000" an interval, "thousands of" a vague lower bound, and "another 5,000"
+an increment rather than a total. Reconciling figures across outlets needs those bounds, so the
+grammar turns each expression into ``low``/``high`` (``None`` = open) plus ``approximate`` and
+``increment`` flags. The counted noun (``unit``) needs the parse and is attached in
+:func:`attach_units`; everything else here is plain text processing so it can be property-tested.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from storyline.model import Quantity
+
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+SCALES: dict[str, int] = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+_ABBREV_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+
+#: ±share of the value an "about N" interval covers.
+APPROX_SHARE = 0.1
+
+_W = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_S = "|".join(SCALES)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ATOM = rf"(?:{_DIGITS})(?:\s*(?:{_S}|k|m|mn|bn)\b)?|(?:{_W}|{_S}|dozen)\b"
+_NUM = (
+    rf"(?:(?:an?\s+)(?=(?:{_S}|dozen)\b))?(?:{_ATOM})"
+    rf"(?:(?:[\s-]+|\s+and\s+(?=(?:{_W})\b))(?:(?:{_W}|{_S}|dozen)\b))*"
+)
+_LOWER = r"more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than"
+_UPPER = (
+    r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|"
+    r"fewer\s+than|less\s+than|under|below|a\s+maximum\s+of"
+)
+_NEARLY = r"nearly|almost|close\s+to|just\s+under|just\s+shy\s+of"
+_ABOUT = r"about|around|approximately|roughly|some|an\s+estimated|estimated|approx\.|circa|an\s+approximate"
+_INCR = r"another|an\s+additional|additional|a\s+further|further|an\s+extra|extra"
+_VAGUE = r"dozens|hundreds|thousands|millions|billions|scores"
+_FEW = r"a\s+few|several|a\s+couple\s+of|a\s+number\s+of"
+
+QUANTITY_RE = re.compile(
+    rf"""
+    (?<![\w.,/-])
+    (?:(?P<incr>{_INCR})\s+)?
+    (?:(?P<pre>{_LOWER}|{_UPPER}|{_NEARLY}|{_ABOUT})\s+)?
+    (?:(?P<incr2>{_INCR})\s+)?
+    (?P<cur>[$€£])?
+    (?:
+        (?P<vtens>tens|hundreds)\s+of\s+(?P<vscale2>thousands|millions)(?=\s+of\b|\s*[,.;]|\s*$)
+      | (?P<vscale>{_VAGUE})(?=\s+of\b|\s+(?:more|additional|extra)\b)
+      | (?P<few>{_FEW})\s+(?P<fscale>hundred|thousand|million|billion|dozen)\b
+      | between\s+(?P<n1>{_NUM})\s+and\s+(?P<cur2>[$€£])?(?P<n2>{_NUM})
+      | (?:from\s+)?(?P<n3>{_NUM})(?:\s+(?:to|or)\s+|(?<=\d)\s*[-–]\s*)(?P<cur3>[$€£])?(?P<n4>{_NUM})
+      | (?P<n>{_NUM})
+    )
+    (?P<pct>\s*(?:%|percent\b|per\s+cent\b))?
+    (?:\s+(?P<post>more|additional|extra)\b)?
+    (?![\w%]|[.,]\d|-(?!strong\b)[A-Za-z])
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_BEFORE_DATE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_AFTER_DATE = re.compile(rf"^\s*(?:(?:st|nd|rd|th)\b|(?:of\s+)?(?:{_MONTHS})\b)", re.IGNORECASE)
+_AFTER_AGE = re.compile(r"^\s*-?\s*(?:years?|months?)[\s-]*old\b|^-year-old", re.IGNORECASE)
+_AFTER_CLOCK = re.compile(r"^\s*(?::\d|a\.?m\b|p\.?m\b|GMT|UTC|hrs\b)", re.IGNORECASE)
+_BEFORE_NONCOUNT = re.compile(r"(?:\bpage|\bno\.|\bnumber|\barticle|\bresolution|\broom|#)\s*$", re.IGNORECASE)
+_BEFORE_YEARISH = re.compile(r"\b(?:in|since|of|by|until|till|from|before|after|during|early|late|mid)\s*$",
+                             re.IGNORECASE)
+_TIME_UNITS = frozenset(
+    {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "night",
+     "weekend", "morning", "evening", "term", "round"}
+)
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a number written in digits, words or both ("10,000", "twenty-five thousand", "2.5m").
+
+    Returns None for text that is not a number. Words are summed scale by scale, the way English
+    composes them: "two hundred and five thousand" = (2*100+5)*1000.
+    """
+    words = re.findall(r"[a-z]+|\d[\d,]*(?:\.\d+)?", text.lower().replace("-", " "))
+    if not words:
+        return None
+    total = 0.0
+    current: float | None = None
+    seen = False
+    for i, w in enumerate(words):
+        if w[0].isdigit():
+            if current is not None and current != 0 and not (i > 0 and words[i - 1] == "and"):
+                return None  # two bare figures in a row is not one number
+            try:
+                current = (current or 0) + float(w.replace(",", ""))
+            except ValueError:
+                return None
+            seen = True
+        elif w in UNITS or w in TENS:
+            current = (current or 0) + UNITS.get(w, TENS.get(w, 0))
+            seen = True
+        elif w == "hundred":
+            current = (current if current else 1) * 100
+            seen = True
+        elif w in SCALES or w in _ABBREV_SCALES:
+            scale = SCALES.get(w) or _ABBREV_SCALES[w]
+            total += (current if current else 1) * scale
+            current = None
+            seen = True
+        elif w == "dozen":
+            current = (current if current else 1) * 12
+            seen = True
+        elif w in ("a", "an", "and"):
+            continue
+        else:
+            return None
+    if not seen:
+        return None
+    return total + (current or 0)
+
+
+def _plain(value: float) -> float:
+    return float(round(value, 6))
+
+
+def _bounds(pre: str | None, value: float) -> tuple[float | None, float | None, bool]:
+    """(low, high, approximate) for a single figure under its modifier."""
+    p = re.sub(r"\s+", " ", (pre or "").lower())
+    if not p:
+        return value, value, False
+    if re.fullmatch(_LOWER, p, re.IGNORECASE):
+        return value, None, False
+    if re.fullmatch(_NEARLY, p, re.IGNORECASE):
+        return _plain(value * (1 - APPROX_SHARE)), value, True
+    if re.fullmatch(_UPPER, p, re.IGNORECASE):
+        return None, value, False
+    return _plain(value * (1 - APPROX_SHARE)), _plain(value * (1 + APPROX_SHARE)), True
+
+
+def _excluded(text: str, m: re.Match[str]) -> bool:
+    """Dates, years, ages, clock times and reference numbers are not counts."""
+    before = text[max(0, m.start() - 16):m.start()]
+    after = text[m.end():m.end() + 14]
+    if m.group("n") and not (m.group("pre") or m.group("cur") or m.group("pct")):
+        raw = m.group("n")
+        if re.fullmatch(r"\d{4}", raw) and 1000 <= int(raw) <= 2199:
+            return True  # a bare four-digit number in that range is a year
+        if re.fullmatch(r"\d{1,2}", raw) and (_BEFORE_DATE.search(before) or _AFTER_DATE.match(after)):
+            return True
+        if re.fullmatch(r"\d{2}|'\d{2}", raw) and _BEFORE_YEARISH.search(before) and after[:1] == "s":
+            return True
+    first = m.group("n1") or m.group("n3") or ""
+    if re.fullmatch(r"\d{4}", first) and 1000 <= int(first) <= 2199:
+        return True
+    if _AFTER_AGE.match(after) or _AFTER_CLOCK.match(after) or _BEFORE_NONCOUNT.search(before):
+        return True
+    return bool(re.fullmatch(r"\d+", m.group("n") or "") and _BEFORE_DATE.search(before))
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Every quantity expression in ``text`` with its bounds (no unit yet); offsets are + ``offset``."""
+    found: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        if _excluded(text, m):
+            continue
+        q = _from_match(m)
+        if q is None:
+            continue
+        start, end = m.start(), m.end()
+        found.append(replace(q, text=text[start:end], start=start + offset, end=end + offset))
+    return found
+
+
+def _from_match(m: re.Match[str]) -> Quantity | None:
+    increment = bool(m.group("incr") or m.group("incr2") or m.group("post"))
+    pre = m.group("pre")
+    unit = "percent" if m.group("pct") else None
+    cur = m.group("cur") or m.group("cur2") or m.group("cur3")
+    if cur:
+        unit = {"$": "USD", "€": "EUR", "£": "GBP"}[cur]
+    if m.group("vscale2"):
+        base = SCALES[m.group("vscale2").lower()[:-1]]
+        low = (20 if m.group("vtens").lower() == "tens" else 200) * base
+        return Quantity("", 0, 0, float(low), None, unit, True, increment)
+    if m.group("vscale"):
+        word = m.group("vscale").lower()
+        base = {"dozens": 12, "scores": 20}.get(word) or SCALES[word[:-1]]
+        if pre and re.fullmatch(_UPPER, pre, re.IGNORECASE):
+            return Quantity("", 0, 0, None, None, unit, True, increment)
+        return Quantity("", 0, 0, float(2 * base), None, unit, True, increment)
+    if m.group("few"):
+        base = 12 if m.group("fscale").lower() == "dozen" else SCALES[m.group("fscale").lower()]
+        few = re.sub(r"\s+", " ", m.group("few").lower())
+        low = 3 if few == "several" else 2
+        return Quantity("", 0, 0, float(low * base), float(9 * base), unit, True, increment)
+    if m.group("n1") or m.group("n3"):
+        first, second = (m.group("n1"), m.group("n2")) if m.group("n1") else (m.group("n3"), m.group("n4"))
+        a, b = parse_number(first), parse_number(second)
+        if a is None or b is None:
+            return None
+        scale_b = re.search(rf"({_S}|k|m|bn)\s*$", second, re.IGNORECASE)
+        if scale_b and a < b and not re.search(rf"({_S})", first, re.IGNORECASE) and a * 1000 <= b:
+            a = parse_number(f"{first} {scale_b.group(1)}") or a  # "two to three thousand"
+        low, high = (a, b) if a <= b else (b, a)
+        approx = bool(pre)
+        if pre and re.fullmatch(_LOWER, pre, re.IGNORECASE):
+            high = None
+        elif pre and re.fullmatch(_UPPER, pre, re.IGNORECASE):
+            low = None
+        return Quantity("", 0, 0, low, high, unit, approx, increment)
+    value = parse_number(m.group("n"))
+    if value is None:
+        return None
+    low, high, approx = _bounds(pre, value)
+    return Quantity("", 0, 0, low, high, unit, approx, increment)
+
+
+def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun a figure counts: its syntactic head if that is a noun, else the next noun phrase head."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    last = span[-1]
+    if last.lower_ in ("of",):
+        last = span[-2] if len(span) > 1 else last
+    # "thousands of workers": the figure is a noun whose "of" object is what is counted.
+    for child in last.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    i = last.i + 1
+    noun: Token | None = None
+    while i < len(doc) and i <= last.i + 6:
+        tok = doc[i]
+        if tok.is_sent_start:
+            break
+        if tok.pos_ in ("NOUN",) or (tok.pos_ == "PROPN" and tok.tag_ == "NNPS"):
+            noun = tok
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and not nxt.is_sent_start:
+                i += 1
+                continue
+            return noun
+        if tok.pos_ in ("ADJ", "PROPN", "NUM", "ADV", "CCONJ", "DET", "PART") or tok.text in ("-", "of"):
+            if tok.lower_ in ("than", "per"):
+                break
+            i += 1
+            continue
+        if tok.pos_ == "VERB" and tok.tag_ == "VBN" and i == last.i + 1:
+            i += 1  # "2,000 armed men"
+            continue
+        break
+    if last.dep_ == "nummod" and last.head.pos_ == "NOUN" and last.head.i > last.i:
+        return last.head
+    return noun
+
+
+def _anaphoric(doc: Doc, q: Quantity) -> bool:
+    """'the two countries', 'our two nations', 'one side': a reference, not a count."""
+    if q.low != q.high or q.low is None or q.low > 10 or q.approximate or re.search(r"\d", q.text):
+        return False
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return q.low == 1
+    prev = doc[span.start - 1]
+    return q.low == 1 or prev.pos_ == "DET" or prev.tag_ == "PRP$" or prev.lower_ in ("both", "all", "the")
+
+
+def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
+    """Give each quantity its counted noun's lemma; drop figures that count time or nothing at all.
+
+    Time spans ("three years") are the time engine's business, and a bare small word number with
+    nothing counted ("one of them") is not a figure worth reconciling.
+    """
+    out: list[Quantity] = []
+    for q in quantities:
+        if _anaphoric(doc, q):
+            continue
+        noun = _counted_noun(doc, q.start, q.end)
+        unit = q.unit
+        if unit is None and noun is not None:
+            unit = noun.lemma_.lower()
+        if unit in _TIME_UNITS or (noun is not None and noun.lemma_.lower() in _TIME_UNITS and unit is None):
+            continue
+        if unit is None:
+            small = (q.low if q.low is not None else q.high or 0) < 100
+            if small or not re.search(r"\d|thousand|million|billion|hundred", q.text, re.IGNORECASE):
+                continue
+        out.append(replace(q, unit=unit))
+    return out
