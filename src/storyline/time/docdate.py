@@ -1,0 +1,93 @@
+"""Document dating: how far to trust a date given with the article, and what the text implies.
+
+A metadata date is trusted. A dateline printed at the top of a page is weak: on a portal page it is
+the page's date, which can be years after the article; it is used as the anchor only when the text
+itself agrees (its latest explicit date falls shortly before the dateline). Without either, the
+text bounds the writing date: the latest explicit past date is a lower bound, explicit dates in
+future-tense clauses are upper bounds, and "last year" next to explicit dates of one year says the
+writing year is the year after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from storyline.model import PublishedDate
+from storyline.time.resolve import Anchor
+from storyline.time.tagger import Tagged
+
+DATELINE_AGREEMENT_DAYS = 45
+
+
+def anchor_of(published: PublishedDate) -> Anchor | None:
+    """The anchor a trusted date gives (``2024-06-19``, ``2024-06-19T10:00``, ``2024-06``, ``2024``)."""
+    return Anchor.parse((published.value or "")[:10]) if published.value else None
+
+
+def _explicit(tagged: list[Tagged]) -> list[Tagged]:
+    return [
+        t
+        for t in tagged
+        if t.expr.anchor_kind == "absolute"
+        and t.expr.type in ("DATE", "TIME")
+        and re.match(r"^\d{4}", t.expr.value)
+        and t.expr.earliest is not None
+    ]
+
+
+def dateline_is_safe(published: PublishedDate, tagged: list[Tagged]) -> bool:
+    """Whether a dateline can anchor relative expressions: the text's own latest date agrees with it."""
+    a = anchor_of(published)
+    if a is None or a.date is None:
+        return False
+    past = [t.expr.earliest for t in _explicit(tagged) if t.tense != "future" and t.expr.earliest]
+    if not past:
+        return False
+    latest = date.fromisoformat(max(past))
+    return a.date - timedelta(days=DATELINE_AGREEMENT_DAYS) <= latest <= a.date
+
+
+def infer_published(tagged: list[Tagged]) -> PublishedDate:
+    """A writing-date range read off the text (tagged without an anchor); value at the known precision."""
+    explicit = _explicit(tagged)
+    past = [t for t in explicit if t.tense != "future"]
+    future = [t for t in explicit if t.tense == "future"]
+    if not past:
+        return PublishedDate(None, None, None, None, "no explicit date in the text to infer from")
+    lower = max(t.expr.earliest for t in past if t.expr.earliest)
+    upper_candidates = [t.expr.earliest for t in future if t.expr.earliest and t.expr.earliest > lower]
+    upper = min(upper_candidates) if upper_candidates else None
+    year = int(lower[:4])
+    notes = [f"latest explicit date mentioned starts {lower}"]
+    says_last_year = any(
+        t.expr.anchor_kind == "none" and re.fullmatch(r"last\s+year|a\s+year\s+ago", t.expr.text.lower())
+        for t in tagged
+    )
+    writing_year = year
+    if says_last_year and not any(t.expr.value.startswith(f"{year + 1}") for t in explicit):
+        writing_year = year + 1
+        notes.append(f"'last year' beside explicit dates of {year}: written in {writing_year}")
+        lower = max(lower, f"{writing_year:04d}-01-01")
+    else:
+        notes.append(f"writing year taken as the latest explicit year, {year}")
+    if upper is not None and upper[:4] < f"{writing_year:04d}":
+        writing_year = int(lower[:4])
+    return PublishedDate(
+        value=f"{writing_year:04d}",
+        source="inferred",
+        earliest=lower,
+        latest=upper,
+        note="; ".join(notes),
+    )
+
+
+def bound_dateline(published: PublishedDate, tagged: list[Tagged]) -> PublishedDate:
+    """A dateline kept as it is, with the text's lower bound and the page date as upper bound."""
+    explicit = [t.expr.earliest for t in _explicit(tagged) if t.tense != "future" and t.expr.earliest]
+    earliest = published.earliest or (max(explicit) if explicit else None)
+    latest = published.latest or (published.value[:10] if published.value else None)
+    if earliest and latest and earliest > latest:
+        earliest = None
+    return replace(published, earliest=earliest, latest=latest)

@@ -1,0 +1,209 @@
+"""Detection grammar: regular patterns for English time expressions, in TimeML extents.
+
+Each rule is a named regular expression over the raw text; every match becomes a candidate with
+its rule name and groups, and overlapping candidates are settled longest-first. Month and weekday
+names are matched case-sensitively (``May`` the month, not ``may`` the verb; the part-of-speech
+check against the parse happens later, in the tagger). The extents follow TimeBank: determiners
+and modifiers are inside ("the past two months", "late 2024", "about three years ago"),
+prepositions are outside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storyline.time.lexicon import NUMBER_WORDS
+
+MON_FULL = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+)
+MON_ABBR = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MON = rf"(?:{MON_FULL}|{MON_ABBR})"
+WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WD_ABBR = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\."
+WD_ANY = rf"(?:{WD}|{WD_ABBR})"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?<![\w$£€.,/:-])(?:1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d|:\d)"
+YEAR2 = r"['’]\d\d(?![\w'’])"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+POD = r"(?:morning|afternoon|evening|night)"
+NW = "|".join(w for w in NUMBER_WORDS if w not in ("a", "an"))
+NUM = (
+    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{NW})(?:(?:\s+|-)(?:and\s+)?(?:{NW}))*"
+    r"|several|a\s+few|few|many|a\s+couple\s+of|a\s+couple|couple\s+of|numerous|a\s+number\s+of"
+    r"|a\s+dozen|dozens\s+of)"
+)
+A = r"(?:a|an|one)"
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?"
+    r"|decades?|centur(?:y|ies)|millenni(?:um|a)|yrs?|hrs?|mins?)"
+)
+UNIT_SG = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
+UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
+APPROX = (
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than"
+    r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|some|well\s+over|just\s+over"
+    r"|just\s+under|over|under|upwards\s+of)\s+)"
+)
+# position modifiers: "early", "mid-", "the end of"...
+POS = (
+    r"(?:(?:the\s+)?(?:very\s+)?(?:early|mid|late|earlier|later)(?:\s+|-)|mid-?"
+    r"|the\s+(?:very\s+)?(?:beginning|start|middle|end|close|turn|first\s+half|second\s+half|last\s+half"
+    r"|latter\s+half|first\s+part|latter\s+part|last\s+part)\s+of\s+(?:the\s+)?)"
+)
+REL = (
+    r"(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|current|that|the\s+same|the\s+very\s+same"
+    r"|the\s+(?:past|last|previous|preceding|coming|next|current|following|same|latest|prior|subsequent)"
+    r"|the)"
+)
+YEAR_REL = r"(?:this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+next|the\s+prior)"
+TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time|Moscow\s+time))"
+CLOCK = (
+    r"(?:(?<![\d:.,$])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?-i:am|pm|AM|PM)\b)"
+    r"|(?<![\d:.,$])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|:\d)(?:\s*(?-i:GMT|UTC|hrs|h)\b)?"
+    r"|noon|midnight|midday|(?:[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock)"
+)
+DAYREF = rf"(?:{WD}|today|yesterday|tomorrow|tonight|{MON}\s+{DAY}(?:,?\s+{YEAR})?)"
+HOLIDAY = (
+    r"(?-i:Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?"
+    r"|Easter(?:\s+Sunday|\s+Monday)?|Independence\s+Day|Labor\s+Day|Labour\s+Day|Memorial\s+Day"
+    r"|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Good\s+Friday|Veterans\s+Day|May\s+Day"
+    r"|Victory\s+Day|Armistice\s+Day|Remembrance\s+Day|Columbus\s+Day)"
+)
+
+RULES: list[tuple[str, str]] = [
+    ("iso", r"(?<![\w-])(?:1[5-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?(?![\w-])"),
+    ("numeric", r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)(?![\w/])"),
+    (
+        "time",
+        rf"(?:{POS})?(?:(?:{WD}|today|yesterday|tomorrow),?\s+(?:at\s+)?)?{CLOCK}{TZ}?"
+        rf"(?:\s+(?:in\s+the\s+{POD}|at\s+night))?(?:,?\s+(?:on\s+)?{DAYREF})?",
+    ),
+    (
+        "date",
+        rf"(?:{WD_ANY},?\s+)?(?:{POS})?(?:the\s+)?(?:{MON}\s+{DAY}|{DAY}(?:\s+of)?\s+{MON})"
+        rf"(?:(?:,\s*|\s+){YEAR}|\s+{YEAR2})?(?:,?\s+{WD}(?!\w))?(?:\s+{POD})?",
+    ),
+    ("month_year", rf"(?:{POS})?{MON}(?:,|\s+of)?\s+(?:{YEAR}|{YEAR2})"),
+    (
+        "month",
+        rf"(?:{POS})?(?:(?:this\s+past|this\s+coming|this|last|next|past|coming|that|early|late|mid)[\s-]+)?"
+        rf"{MON_FULL}(?:\s+{YEAR_REL}\s+year|\s+of\s+{YEAR_REL}\s+year|\s+of\s+the\s+year)?",
+    ),
+    (
+        "season",
+        rf"(?:{POS})?(?:{REL}\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{YEAR2})|\s+(?:of\s+)?{YEAR_REL}\s+year)?",
+    ),
+    ("season_year", rf"(?:{POS})?(?:{YEAR})\s+{SEASON}"),
+    (
+        "decade",
+        rf"(?:the\s+)?(?:{POS})?(?:(?:1[5-9]|20)\d0['’]?s|['’]\d0s|(?:the\s+)?(?:nineteen|twenty)[\s-]+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",
+    ),
+    (
+        "century",
+        r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+        r"|twentieth|twenty[\s-]first|twenty[\s-]second)[\s-]+century|this\s+century|the\s+last\s+century",
+    ),
+    ("year", rf"(?:{POS})?(?:(?:fiscal|calendar|financial|model|the\s+year|the\s+fiscal\s+year)(?:\s+year)?\s+)?(?:{YEAR}|FY\s*\d\d(?:\d\d)?)(?:['’]s(?!\w))?"),
+    (
+        "quarter",
+        r"(?:the\s+)?(?:(?:fiscal|calendar|latest|current|last|past|previous|preceding|same|comparable|year-earlier"
+        r"|year-ago|year\s+earlier|year\s+ago|first|second|third|fourth|1st|2nd|3rd|4th|final|next|coming|recent"
+        r"|most\s+recent|june|september|december|march)(?:\s+|-)){1,3}quarters?"
+        rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:{YEAR}|{YEAR2})|\s+of\s+(?:this|last|next|the)\s+(?:fiscal\s+)?year|\s+a\s+year\s+(?:ago|earlier))?"
+        r"|(?<![\w-])[Qq][1-4](?:\s+(?:of\s+)?(?:fiscal\s+)?" + YEAR + r")?|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?",
+    ),
+    (
+        "half",
+        r"(?:the\s+)?(?:first|second|last|latter|back|front)[\s-]+half"
+        rf"(?=\s+of\s+(?:fiscal\s+)?(?:{YEAR}|this\s+year|next\s+year|last\s+year|the\s+year))(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|this\s+year|next\s+year|last\s+year|the\s+year))"
+        rf"|(?:the\s+)?(?:first|second)[\s-]+half(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?year)?(?=\s+(?:results|earnings|profits?|sales|revenues?|growth|losses?)\b)",
+    ),
+    ("recent_unit", rf"(?:in\s+)?(?:recent|coming|upcoming|the\s+coming|the\s+upcoming)\s+{UNIT_PL}"),
+    ("few_unit", rf"(?:the\s+)?(?:past|last|next|coming|previous|first|final|latest)\s+(?:few|several|many|couple\s+of)\s+{UNIT_PL}"),
+    (
+        "rel_unit",
+        rf"(?:{POS})?(?:(?:earlier|later)\s+(?:in\s+)?)?(?:{REL})\s+(?:fiscal\s+|calendar\s+|financial\s+|very\s+)?"
+        rf"(?:{UNIT_SG}|{POD})(?!\s*-)",
+    ),
+    ("rel_weekday", rf"(?:{POS})?(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|that|the\s+following|the\s+previous|the\s+next|the\s+same)\s+)?{WD}(?:['’]s)?(?:\s+{POD})?(?:,\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?)?"),
+    (
+        "deictic",
+        rf"(?:{POS})?(?:today|yesterday|tomorrow|tonight|overnight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+        rf"|this\s+{POD}|last\s+night|(?:yesterday|tomorrow)\s+{POD})",
+    ),
+    (
+        "ref",
+        r"(?:(?<![\w-])now(?![\w-])|currently|recently|lately|nowadays|these\s+days|the\s+present|at\s+present|presently"
+        r"|the\s+past(?!\s+(?:-|\d|few|several|many|decade|year|month|week|day|hour|quarter|century|spring|summer|fall|winter|weekend|night))"
+        r"|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|soon|previously|formerly|in\s+the\s+meantime|the\s+time\s+being)",
+    ),
+    ("ago", rf"(?:{APPROX})?(?:{NUM}|{A})\s+(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+ago|(?:{UNIT_PL}|long|some\s+time|a\s+while)\s+ago"),
+    (
+        "later",
+        rf"(?:{APPROX})?(?:{NUM}|{A})\s+{UNIT}(?:\s+or\s+so)?\s+(?:later|earlier|afterwards?|previously|prior|before(?=\s*[,.;:!?)]))",
+    ),
+    ("anaphor_day", r"the\s+(?:day|night|week|month|year)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:that|last|next))"),
+    (
+        "duration",
+        rf"(?:{APPROX})?(?:the\s+(?:past|last|next|first|final|coming|previous|latest|following|remaining|same|better\s+part\s+of\s+the|entire|full|whole)\s+|the\s+)?"
+        rf"(?:{NUM}|{A})(?:\s+(?:more|additional|full|straight|consecutive|long))?(?:\s+|-)(?:{UNIT})"
+        rf"(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:-long|-old|\s+old)?",
+    ),
+    ("half_unit", rf"(?:{APPROX})?(?:half\s+(?:a|an)\s+(?:hour|day|year|month|century|decade)|(?:a|an)\s+(?:hour|day|week|month|year|decade)\s+and\s+a\s+half)"),
+    ("vague_unit", r"(?:(?<=\bfor\s)|(?<=within\s)|(?<=\bover\s)|(?<=\b[Ii]n\s))(?:years|months|weeks|days|decades|hours|minutes|centuries|ages)(?!\s+(?:of|ago|later|earlier|old))"),
+    ("units_long", r"(?:years|months|weeks|days|decades|hours)-long|decades-old|centuries-old"),
+    ("set", r"(?<![\w-])(?:hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|bimonthly|quarterly|annually|yearly|biannually|semiannually|semi-annually)(?![\w-])"),
+    (
+        "every",
+        rf"(?:(?:once|twice|thrice|(?:{NUM})\s+times)\s+)?(?:every|each|per)\s+(?:other\s+|single\s+)?(?:(?:{NUM})\s+)?"
+        rf"(?:{UNIT}|{WD}|{MON_FULL}|{SEASON}|{POD})",
+    ),
+    ("times_a", rf"(?:once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per)\s+{UNIT_SG}"),
+    ("weekdays_pl", r"(?<=\b[Oo]n\s)(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"),
+    ("holiday", rf"(?:(?:last|next|this|this\s+past)\s+)?{HOLIDAY}(?:,?\s+{YEAR})?"),
+    ("year2", rf"(?<=\b[Ii]n\s){YEAR2}"),
+]
+
+PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One matched span before normalisation."""
+
+    start: int
+    end: int
+    rule: str
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+    return [(name, re.compile(rf"(?<![\w-])(?:{pat})(?![\w])", re.I)) for name, pat in RULES]
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """All rule matches, overlaps settled longest-first (then by rule order), in text order."""
+    found: list[Candidate] = []
+    for name, rx in _compiled():
+        for m in rx.finditer(text):
+            s, e = m.span()
+            while e > s and text[e - 1] in " ,-":
+                e -= 1
+            if e > s:
+                found.append(Candidate(s, e, name, text[s:e]))
+    found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
+    taken: list[Candidate] = []
+    used: list[tuple[int, int]] = []
+    for c in found:
+        if any(c.start < e and s < c.end for s, e in used):
+            continue
+        taken.append(c)
+        used.append((c.start, c.end))
+    taken.sort(key=lambda c: c.start)
+    return taken

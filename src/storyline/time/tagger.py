@@ -1,0 +1,127 @@
+"""The tagger: grammar candidates, checked against the parse, normalised in text order.
+
+Text order matters because anaphors ("a month later", "in October of the same year") count from
+the last calendar time the discourse resolved, which is updated as the tagger goes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from storyline.model import TimeExpr
+from storyline.time.grammar import Candidate, find_candidates
+from storyline.time.resolve import Anchor, Context, Norm, normalise
+from storyline.time.tense import Tense, clause_tense
+from storyline.time.values import interval
+
+_TIME_NOUNS = {
+    "year", "month", "week", "day", "quarter", "season", "period", "time", "summer", "winter", "spring",
+    "fall", "autumn", "decade", "century", "election", "budget", "model", "census", "olympics",
+}  # fmt: skip
+_REJECT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
+_MONTH_WORDS = {"may", "march", "june", "august", "april"}
+
+
+@dataclass
+class Tagged:
+    """A time expression with the tense of its clause (document dating uses the tense)."""
+
+    expr: TimeExpr
+    tense: Tense
+
+
+class _TokenIndex:
+    """Char offset -> token, for looking up the parse under a regex match."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def span(self, start: int, end: int) -> Span | None:
+        if not self.starts:
+            return None
+        i = max(bisect_right(self.starts, start) - 1, 0)
+        j = max(bisect_right(self.starts, end - 1) - 1, i)
+        return self.doc[i : j + 1]
+
+
+def _rejected(c: Candidate, span: Span | None, text: str) -> bool:
+    """Parse-based vetoes: "may" the modal, "March" the verb, "fall" the verb, numbers that are not years."""
+    low = c.text.lower()
+    if span is None:
+        return False
+    first = span[0]
+    if c.rule == "month" and low.split()[-1] in _MONTH_WORDS and len(span) == 1:
+        if first.tag_ == "MD" or first.pos_ in ("VERB", "AUX"):
+            return True
+        if low == "may" and (first.is_sent_start or (first.i + 1 < len(first.doc) and first.nbor(1).pos_ in ("VERB", "AUX", "PRON"))):
+            return True
+    if c.rule == "season" and low in ("fall", "spring") and first.pos_ in ("VERB", "AUX"):
+        return True
+    if c.rule == "year" and re.fullmatch(r"\d{4}", c.text):
+        tok = first
+        if tok.ent_type_ in _REJECT_ENTS:
+            return True
+        if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lemma_ not in _TIME_NOUNS:
+            return True
+        if c.start > 0 and text[max(0, c.start - 4) : c.start].rstrip().endswith(("No.", "#", "No")):
+            return True
+    if c.rule == "ref" and low == "now" and first.is_sent_start and text[c.end : c.end + 1] == ",":
+        return True
+    if c.rule == "duration" and re.match(r"^(?:a|an|one)\s+second$", low):
+        nxt = text[c.end : c.end + 12].lower()
+        if not re.match(r"^\s*(?:later|ago|earlier|or|[,.;)])", nxt):
+            return True
+    return False
+
+
+def _to_expr(c: Candidate, norm: Norm) -> TimeExpr:
+    text, start, end = c.text, c.start, c.end
+    if c.rule == "duration" and text.lower().startswith("the ") and re.search(r"\d-[a-z]", text):
+        start += 4
+        text = text[4:]
+    if norm.type in ("DATE", "TIME"):
+        lo, hi = interval(norm.value)
+    else:
+        lo, hi = None, None
+    return TimeExpr(
+        text=text,
+        start=start,
+        end=end,
+        type=norm.type,
+        value=norm.value,
+        earliest=lo,
+        latest=hi,
+        mod=norm.mod,
+        anchor=norm.anchor,
+        anchor_kind=norm.anchor_kind,
+        quant=norm.quant,
+        freq=norm.freq,
+    )
+
+
+def tag_doc(doc: Doc, anchor: Anchor | None) -> list[Tagged]:
+    """Tag and normalise every time expression of a parsed text against a document anchor."""
+    text = doc.text
+    index = _TokenIndex(doc)
+    discourse: Anchor | None = None
+    out: list[Tagged] = []
+    for c in find_candidates(text):
+        span = index.span(c.start, c.end)
+        if _rejected(c, span, text):
+            continue
+        tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
+        norm = normalise(c.rule, c.text, Context(anchor, discourse, tense))
+        if norm is None:
+            continue
+        expr = _to_expr(c, norm)
+        out.append(Tagged(expr, tense))
+        if norm.type in ("DATE", "TIME") and re.match(r"^\d{4}", norm.value):
+            parsed = Anchor.parse(norm.value)
+            if parsed is not None:
+                discourse = parsed
+    return out

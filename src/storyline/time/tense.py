@@ -1,0 +1,61 @@
+"""Tense of the clause a time expression sits in: it decides whether "Friday" is past or coming."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+Tense = Literal["past", "present", "future"] | None
+
+_FUTURE_CUES = re.compile(
+    r"(?:\bahead\s+of|\bupcoming|\bleading\s+up\s+to|\bscheduled\s+(?:for|on)|\bset\s+for|\bplanned\s+for"
+    r"|\bexpected\s+(?:on|by|in)|\bdue\s+(?:on|by|in)|\buntil|\btill|\bstarting|\bnext)\s+(?:the\s+)?$",
+    re.I,
+)
+_FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "prepare", "due", "going", "promise"}
+
+
+def _governing_verb(span: Span) -> Token | None:
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def clause_tense(span: Span, left_text: str = "") -> Tense:
+    """Past, present or future for the clause governing ``span``; ``None`` when nothing tells.
+
+    A cue just before the expression ("ahead of", "until", "scheduled for") says future whatever
+    the verb's tense; otherwise the verb and its auxiliaries decide ("will", "is going to",
+    "expects to" -> future; a past form or a present perfect -> past).
+    """
+    if left_text and _FUTURE_CUES.search(left_text[-40:]):
+        return "future"
+    verb = _governing_verb(span)
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & {"will", "'ll", "shall", "wo"}:
+        return "future"
+    if any(a.lemma_ == "go" and a.tag_ == "VBG" for a in auxes):
+        return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
+        return "future"
+    if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if words & {"would", "could", "might"}:
+        return None
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return None
