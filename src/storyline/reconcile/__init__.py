@@ -1,0 +1,336 @@
+"""Reconcile: cluster claims into events across articles, compare their slots, report conflicts.
+
+``reconcile(articles, analyses) -> Report`` is a pure function. The steps:
+
+1. split claims into event frames (one per trigger, with its own time and document name);
+2. cluster frames across articles with blocking (``cluster.py``);
+3. cross-document temporal completion: a year-less date on an event other articles date gets
+   its year from them, and a document with an unknown or weak writing date is narrowed by the
+   events it shares with dated articles; its "this year"/"last year" expressions are then
+   re-resolved and the clustering is run again (at most a few rounds);
+4. slot comparison with interval logic (time, quantity) per event, plus roles and places;
+5. consensus per contested slot from independent sources, and source profiles.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from storyline.model import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Conflict,
+    Entity,
+    Event,
+    EventTime,
+    Mention,
+    Report,
+    TimeExpr,
+)
+from storyline.reconcile.cluster import Cluster, cluster_frames
+from storyline.reconcile.compare import quantity_conflicts, time_classes, time_conflict
+from storyline.reconcile.facts import place_conflicts, role_conflicts
+from storyline.reconcile.frames import Frame, frames_of_claim
+from storyline.reconcile.sources import source_key, source_profiles
+from storyline.reconcile.timeslot import (
+    bounds,
+    intersect,
+    parse_day,
+    relative_to_document,
+    reresolve,
+    year_of,
+)
+
+__all__ = ["reconcile"]
+
+MAX_ROUNDS = 3
+
+
+@dataclass
+class _Doc:
+    article: Article
+    analysis: ArticleAnalysis
+    mention_starts: list[int]
+    time_starts: list[int]
+    earliest: date | None = None
+    latest: date | None = None
+    evidence: str | None = None
+
+
+def _prepare(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> dict[str, _Doc]:
+    docs: dict[str, _Doc] = {}
+    for a, an in zip(articles, analyses, strict=True):
+        an.mentions.sort(key=lambda m: m.start)
+        an.times.sort(key=lambda t: t.start)
+        pub = an.published or a.published
+        d = _Doc(a, an, [m.start for m in an.mentions], [t.start for t in an.times])
+        if pub is not None and pub.source in ("metadata", "dateline") and pub.value:
+            lo, hi = bounds(pub.value[:10])
+            d.earliest, d.latest = parse_day(lo), parse_day(hi)
+        elif pub is not None:
+            d.earliest, d.latest = parse_day(pub.earliest), parse_day(pub.latest)
+        docs[a.id] = d
+    return docs
+
+
+def _in_span(starts: list[int], items: list, lo: int, hi: int) -> list:
+    i = bisect.bisect_left(starts, lo)
+    out = []
+    while i < len(items) and starts[i] < hi:
+        out.append(items[i])
+        i += 1
+    return out
+
+
+def _frames(docs: dict[str, _Doc]) -> list[Frame]:
+    frames: list[Frame] = []
+    for d in docs.values():
+        for c in d.analysis.claims:
+            if c.section != "body":
+                continue  # headlines, teasers and the outlet's own highlights are not new sources
+            lo, hi = c.span
+            mentions: list[Mention] = _in_span(d.mention_starts, d.analysis.mentions, lo, hi)
+            times: list[TimeExpr] = _in_span(d.time_starts, d.analysis.times, lo, hi)
+            if not times and c.time is not None:
+                times = [c.time]
+            frames.extend(frames_of_claim(c, d.article, d.analysis, mentions, times))
+    return frames
+
+
+def _cluster_consensus(c: Cluster, docs: dict[str, _Doc]) -> str | None:
+    """The best-supported year-known time of a cluster, if any."""
+    classes = time_classes(c.frames, docs_key=lambda f: source_key(f.claim, docs[f.article_id].article))
+    return classes[0].value if classes and year_of(classes[0].value) else None
+
+
+def _narrow_documents(clusters: list[Cluster], docs: dict[str, _Doc]) -> bool:
+    """Narrow unknown/weak writing dates from events other articles date; True if any changed."""
+    changed = False
+    lower: dict[str, tuple[date, str]] = {}
+    years: dict[str, dict[int, str]] = defaultdict(dict)
+    for c in clusters:
+        if len(c.articles) < 2:
+            continue
+        consensus = _cluster_consensus(c, docs)
+        if consensus is None:
+            continue
+        for f in c.frames:
+            d = docs[f.article_id]
+            if d.article.published.source == "metadata" or f.time is None:
+                continue
+            if f.unique and not f.descriptors:
+                continue  # an unnamed "the treaty" is too weak an identity to date a document
+            others = [g for g in c.frames if g.article_id != f.article_id and g.value and year_of(g.value)]
+            if not others:
+                continue
+            rel = relative_to_document(f.time.text)
+            if rel is None or f.value is None or (year_of(f.value) is not None and not _weak(f, d)):
+                continue
+            if rel.month is None:  # "last year" = consensus year => the writing year
+                y = year_of(consensus)
+                if y is not None:
+                    years[f.article_id][y - rel.years] = (
+                        f"'{f.time.text}' names the {consensus[:4]} event '{f.trigger}' that other articles date"
+                    )
+            else:
+                done = intersect(consensus, f.value) if _compatible(consensus, f.value) else None
+                if done and len(done) >= 10 and f.claim.modality not in ("future", "plan"):
+                    day = parse_day(done)
+                    if day and (f.article_id not in lower or day > lower[f.article_id][0]):
+                        lower[f.article_id] = (day, f"reports '{f.time.text}' ({done}, dated by other articles) as past")
+    for aid, ys in years.items():
+        d = docs[aid]
+        if len(ys) == 1:
+            (y, why), = ys.items()
+            lo, hi = date(y, 1, 1), date(y, 12, 31)
+            if d.earliest and d.earliest.year == y:
+                lo = max(lo, d.earliest)
+            if (d.earliest, d.latest) != (lo, hi) and (d.earliest is None or d.earliest.year <= y):
+                d.earliest, d.latest, d.evidence = lo, hi, why
+                changed = True
+    for aid, (day, why) in lower.items():
+        d = docs[aid]
+        if d.earliest is None or day > d.earliest:
+            d.earliest = day
+            if d.latest is None or d.latest < day:
+                # assume the piece was written the same year as the latest event it reports
+                d.latest = date(day.year, 12, 31)
+            d.evidence = why + "; written the same year assumed"
+            changed = True
+    return changed
+
+
+def _weak(f: Frame, d: _Doc) -> bool:
+    return f.value is not None and f.value.startswith("XXXX")
+
+
+def _compatible(a: str, b: str) -> bool:
+    from storyline.time.values import compatible
+
+    return compatible(a, b)
+
+
+def _reresolve_times(docs: dict[str, _Doc]) -> None:
+    """Re-resolve document-relative times of narrowed documents (their year is now known)."""
+    for d in docs.values():
+        if d.article.published.source == "metadata" or d.earliest is None or d.latest is None:
+            continue
+        if d.earliest.year != d.latest.year:
+            continue
+        new_times = []
+        for t in d.analysis.times:
+            if t.value and t.value[:4].isdigit() and not t.value.startswith("XXXX") and t.anchor_kind != "document":
+                new_times.append(t)
+                continue
+            r = reresolve(t, d.earliest, d.latest)
+            new_times.append(r if r is not None else t)
+        d.analysis = replace(d.analysis, times=new_times)
+        d.time_starts = [t.start for t in new_times]
+
+
+def _run(docs: dict[str, _Doc]) -> tuple[list[Frame], list[Cluster]]:
+    frames = _frames(docs)
+    for f in frames:  # a re-resolved expression has a trustworthy year now
+        d = docs[f.article_id]
+        if f.time is not None and f.time.anchor and "/" in (f.time.anchor or "") and d.evidence:
+            f.value = f.time.value
+    return frames, cluster_frames(frames)
+
+
+def _entities(analyses: Sequence[ArticleAnalysis]) -> list[Entity]:
+    names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    kinds: dict[str, str] = {}
+    for an in analyses:
+        for m in an.mentions:
+            if m.entity_id:
+                names[m.entity_id][m.text] += 1
+                kinds.setdefault(m.entity_id, m.label)
+    out = []
+    for eid, counts in names.items():
+        best = max(counts, key=lambda n: (len(n.split()), counts[n], len(n)))
+        out.append(Entity(eid, best, kinds[eid], sorted(n for n in counts if n != best)))
+    return out
+
+
+def _stable_id(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:10]
+
+
+def _label(c: Cluster, docs: dict[str, _Doc], names: dict[str, str]) -> str:
+    f = max(c.frames, key=lambda g: (bool(g.value), g.claim.checkworthiness, -len(g.claim.text)))
+    body = docs[f.article_id].article.body
+    s = max(f.claim.span[0], f.start - 70)
+    e = min(f.claim.span[1], f.end + 90)
+    snippet = " ".join(body[s:e].split())
+    if s > f.claim.span[0]:
+        snippet = "…" + snippet.split(" ", 1)[-1]
+    if e < f.claim.span[1]:
+        snippet = snippet.rsplit(" ", 1)[0] + "…"
+    return f"{f.family}: {snippet}"
+
+
+def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Report:
+    """Cluster the claims of ``articles`` into events and report agreements and conflicts."""
+    docs = _prepare(articles, analyses)
+    _, clusters = _run(docs)
+    for _ in range(MAX_ROUNDS):
+        if not _narrow_documents(clusters, docs):
+            break
+        _reresolve_times(docs)
+        _, clusters = _run(docs)
+
+    entities = _entities([d.analysis for d in docs.values()])
+    names = {e.id: e.name for e in entities}
+    key_of = {aid: (lambda f, _d=d: source_key(f.claim, _d.article)) for aid, d in docs.items()}
+
+    def skey(f: Frame) -> str:
+        return key_of[f.article_id](f)
+
+    events: list[Event] = []
+    conflicts: list[Conflict] = []
+    for c in clusters:
+        eid = _stable_id("ev-", *sorted(f.id for f in c.frames))
+        classes = time_classes(c.frames, docs_key=skey)
+        time = EventTime()
+        if classes:
+            best = classes[0]
+            time = EventTime(best.full_value, *bounds(best.full_value), best.evidence)
+        if c.unique or len(classes) > 1:
+            k = time_conflict(classes, docs)
+            if k is not None:
+                k.event_id = eid
+                conflicts.append(k)
+        for k in quantity_conflicts(c.frames, docs_key=skey):
+            k.event_id = eid
+            conflicts.append(k)
+        claim_ids = list(dict.fromkeys(f.claim.id for f in c.frames))
+        article_ids = list(dict.fromkeys(f.article_id for f in c.frames))
+        participants = sorted({names.get(p, p) for f in c.frames for p in f.participants})
+        places = [f.place for f in c.frames if f.place]
+        events.append(
+            Event(
+                id=eid,
+                label=_label(c, docs, names),
+                time=time,
+                claim_ids=claim_ids,
+                article_ids=article_ids,
+                event_type=c.frames[0].event_type,
+                place=max(set(places), key=places.count) if places else None,
+                participants=participants,
+            )
+        )
+
+    doc_ranges = {
+        aid: (d.earliest.isoformat() if d.earliest else None, d.latest.isoformat() if d.latest else None)
+        for aid, d in docs.items()
+    }
+    conflicts += role_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], doc_ranges, names)
+    conflicts += place_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()])
+    for i, k in enumerate(conflicts):
+        k.id = f"conflict-{i + 1}-{k.slot}"
+
+    out_articles = []
+    for d in docs.values():
+        a = d.article
+        if d.evidence and a.published.source != "metadata":
+            pub = replace(
+                a.published,
+                source=a.published.source or "inferred",
+                earliest=d.earliest.isoformat() if d.earliest else a.published.earliest,
+                latest=d.latest.isoformat() if d.latest else a.published.latest,
+                note=((a.published.note + "; ") if a.published.note else "") + "narrowed across articles: " + d.evidence,
+            )
+            if a.published.source == "dateline":
+                pub = replace(pub, source="dateline", earliest=a.published.earliest, latest=a.published.latest)
+            a = replace(a, published=pub)
+        out_articles.append(a)
+
+    claims = _final_claims(docs)
+    return Report(
+        articles=out_articles,
+        claims=claims,
+        entities=entities,
+        events=events,
+        conflicts=conflicts,
+        sources=source_profiles(out_articles, claims, conflicts),
+    )
+
+
+def _final_claims(docs: dict[str, _Doc]) -> list[Claim]:
+    """Claims with their time replaced by its re-resolved form where the document was narrowed."""
+    out: list[Claim] = []
+    for d in docs.values():
+        by_span = {(t.start, t.end): t for t in d.analysis.times}
+        for c in d.analysis.claims:
+            if c.time is not None and (c.time.start, c.time.end) in by_span:
+                t = by_span[(c.time.start, c.time.end)]
+                if t is not c.time and t.value != c.time.value:
+                    c = replace(c, time=t)
+            out.append(c)
+    return out

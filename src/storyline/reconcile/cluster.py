@@ -1,0 +1,134 @@
+"""Cross-article event clustering with blocking: near-linear, never all pairs.
+
+Each frame is compared only with the clusters that share a blocking key with it: (family,
+document-name word) for once-only events on a named document, (family, participant, year) and
+(family, participant) otherwise. Each key keeps a bounded list of recent clusters, so the work per
+frame is bounded and the whole pass grows near-linearly with the number of claims.
+
+Two rules keep clusters honest:
+- once-only events (signing/ratifying/abolishing a named document) join on the document's name
+  even when their dates disagree: that disagreement is exactly the conflict to report, while
+  different names ("Treaty of Friendship" vs "Strategic Partnership Agreement") never join;
+- repeatable events (visits, meetings, deployments) join only when their participants overlap
+  and their times are compatible: two visits in different months are two visits.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.reconcile.frames import Frame
+from storyline.reconcile.timeslot import agree, intersect, is_calendar, precision_rank, year_of
+
+MAX_PER_KEY = 40  # clusters remembered per blocking key: bounds the work per frame
+
+
+@dataclass
+class Cluster:
+    id: int
+    family: str
+    unique: bool
+    frames: list[Frame] = field(default_factory=list)
+    descriptors: set[str] = field(default_factory=set)
+    participants: dict[str, int] = field(default_factory=dict)
+    persons: set[str] = field(default_factory=set)
+    window: str | None = None  # the intersection of its members' times (repeatable events)
+    articles: set[str] = field(default_factory=set)
+
+    def add(self, f: Frame) -> None:
+        self.frames.append(f)
+        self.descriptors |= f.descriptors
+        for p in f.participants:
+            self.participants[p] = self.participants.get(p, 0) + 1
+        self.persons |= f.persons
+        self.articles.add(f.article_id)
+        if not self.unique and f.value and is_calendar(f.value):
+            self.window = f.value if self.window is None else intersect(self.window, f.value)
+
+
+def containment(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _score(f: Frame, c: Cluster) -> float | None:
+    """How well frame ``f`` fits cluster ``c``; None when it must not join."""
+    shared = sum(1 for p in f.participants if p in c.participants)
+    shared_persons = len(f.persons & c.persons)
+    if f.unique and c.unique:
+        if f.descriptors and c.descriptors:
+            overlap = containment(f.descriptors, c.descriptors)
+            if overlap <= 0.5:
+                return None
+            return 3.0 + overlap + 0.1 * shared
+        # a generic "the treaty": needs both parties (or all it names) in common
+        need = min(2, len(f.participants))
+        if need == 0 or shared < need:
+            return None
+        month_hint = 0.5 if f.value and c.frames and any(
+            g.value and g.value[5:7] == f.value[5:7] for g in c.frames) else 0.0
+        return 1.0 + shared + month_hint
+    if f.unique != c.unique:
+        return None
+    # repeatable events: compatible times and a shared actor
+    if f.value and c.window and not agree(f.value, c.window):
+        return None
+    if f.persons and c.persons:
+        if not shared_persons:
+            return None
+    elif shared == 0:
+        return None
+    timed = 1.0 if f.value and c.window else 0.0
+    return shared + shared_persons + timed
+
+
+def _keys(f: Frame) -> list[tuple[str, ...]]:
+    if f.unique and f.descriptors:
+        return [(f.family, "doc", d) for d in sorted(f.descriptors)] + [
+            (f.family, "p", p) for p in sorted(f.participants)
+        ]
+    return [(f.family, "p", p) for p in sorted(f.participants)]
+
+
+def _order(f: Frame) -> tuple[int, int, int, str]:
+    """Named documents first, then dated frames (finest first): they anchor the clusters."""
+    return (
+        0 if f.descriptors else 1,
+        0 if f.value and year_of(f.value) else 1,
+        -precision_rank(f.value),
+        f.id,
+    )
+
+
+def cluster_frames(frames: Sequence[Frame]) -> list[Cluster]:
+    """Greedy agglomeration over blocked candidates; returns clusters with at least one frame."""
+    clusters: list[Cluster] = []
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for f in sorted(frames, key=_order):
+        candidates: set[int] = set()
+        keys = _keys(f)
+        for k in keys:
+            candidates.update(index.get(k, ()))
+        best: Cluster | None = None
+        best_score = 0.0
+        for cid in sorted(candidates):
+            c = clusters[cid]
+            if c.family != f.family:
+                continue
+            s = _score(f, c)
+            if s is not None and s > best_score:
+                best, best_score = c, s
+        if best is None:
+            best = Cluster(len(clusters), f.family, f.unique)
+            clusters.append(best)
+        best.add(f)
+        for k in keys + [(f.family, "doc", d) for d in best.descriptors if (f.family, "doc", d) not in keys]:
+            lst = index[k]
+            if best.id not in lst:
+                lst.append(best.id)
+                if len(lst) > MAX_PER_KEY:
+                    del lst[0]
+    return clusters

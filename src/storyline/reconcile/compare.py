@@ -1,0 +1,233 @@
+"""Slot comparison inside one event: times by interval logic, numbers by their bounds.
+
+Values are grouped into agreement classes: a value joins a class when it is compatible with
+everything already in it ("June 4" with "in June", "XXXX-06-19" with "2024-06", "over 11,000"
+with "more than 10,000"). Two or more classes on one event are a conflict; the class with the
+most independent sources is the consensus, stated with its reason.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from storyline.model import Conflict, ConflictValue, Quantity
+from storyline.reconcile.frames import Frame
+from storyline.reconcile.timeslot import agree, intersect, is_calendar, precision_rank, year_of
+
+if TYPE_CHECKING:
+    pass
+
+SourceKey = Callable[[Frame], str]
+
+
+@dataclass
+class TimeClass:
+    value: str  # the intersection of the members that state a year (or of all, if none does)
+    full_value: str  # including the members completed from it
+    frames: list[Frame] = field(default_factory=list)
+    completed: list[Frame] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(f.article_id for f in [*self.frames, *self.completed]))
+
+    @property
+    def evidence(self) -> str:
+        parts = [f"{len(self.sources)} independent source(s), {len(self.articles)} article(s)"]
+        if self.completed and self.frames:
+            src = self.frames[0]
+            for f in self.completed:
+                if f.time is not None and src.time is not None:
+                    parts.append(
+                        f"'{f.time.text}' ({f.value}) completed to {intersect(self.value, f.value or '')} from "
+                        f"'{src.time.text}' in article {src.article_id}"
+                    )
+        return "; ".join(parts)
+
+
+def time_classes(frames: Sequence[Frame], *, docs_key: SourceKey) -> list[TimeClass]:
+    """Agreement classes of the frames' times, best-supported first."""
+    dated = [f for f in frames if f.value and is_calendar(f.value)]
+    known = sorted((f for f in dated if year_of(f.value)), key=lambda f: (-precision_rank(f.value), f.id))
+    yearless = sorted((f for f in dated if not year_of(f.value)), key=lambda f: (-precision_rank(f.value), f.id))
+    classes: list[TimeClass] = []
+    for f in known:
+        fits = [c for c in classes if agree(c.value, f.value)]
+        if fits:
+            c = max(fits, key=lambda c: (len(c.sources), len(c.frames)))
+            c.frames.append(f)
+            c.value = intersect(c.value, f.value or "")
+            c.full_value = c.value
+            c.sources.add(docs_key(f))
+        else:
+            classes.append(TimeClass(f.value or "", f.value or "", [f], [], {docs_key(f)}))
+    for f in yearless:
+        fits = [c for c in classes if agree(c.full_value, f.value)]
+        if fits:
+            c = max(fits, key=lambda c: (len(c.sources), len(c.frames)))
+            if year_of(c.value):
+                c.completed.append(f)
+            else:
+                c.frames.append(f)
+                c.value = intersect(c.value, f.value or "")
+            c.full_value = intersect(c.full_value, f.value or "")
+            c.sources.add(docs_key(f))
+        else:
+            classes.append(TimeClass(f.value or "", f.value or "", [f], [], {docs_key(f)}))
+    classes.sort(key=lambda c: (-len(c.sources), -len(c.articles), 0 if year_of(c.value) else 1,
+                                -precision_rank(c.value), c.value))
+    return classes
+
+
+def _value(label: str, frames: Sequence[Frame], sources: set[str]) -> ConflictValue:
+    return ConflictValue(
+        value=label,
+        article_ids=list(dict.fromkeys(f.article_id for f in frames)),
+        claim_ids=list(dict.fromkeys(f.claim.id for f in frames)),
+        texts=list(dict.fromkeys(f.claim.text for f in frames)),
+        sources=sorted(s.split(":", 1)[-1] for s in sources),
+        spans=list(dict.fromkeys(f.claim.span for f in frames)),
+    )
+
+
+def time_conflict(classes: Sequence[TimeClass], docs: Any) -> Conflict | None:
+    """A conflict when an event's times fall into two or more incompatible classes."""
+    real = [c for c in classes if year_of(c.value)]
+    if len(real) < 2:
+        return None
+    if len({a for c in classes for a in c.articles}) < 2:
+        return None
+    best, second = classes[0], classes[1]
+    winner = best.value if len(best.sources) > len(second.sources) and year_of(best.value) else None
+    values = [_value(c.value, [*c.frames, *c.completed], c.sources) for c in classes]
+    listing = "; ".join(f"{c.value} ({len(c.sources)} independent source(s))" for c in classes)
+    if winner:
+        why = (
+            f"{winner} is best supported: {len(best.sources)} independent sources against at most "
+            f"{len(second.sources)} for any other value. Values that differ only in precision or in an unstated "
+            "year count as agreeing."
+        )
+    else:
+        why = "No value has more independent sources than the others."
+    return Conflict(
+        id="",
+        slot="time",
+        kind="contradiction",
+        values=values,
+        explanation=f"The articles date this event differently: {listing}. {why}",
+        best_supported=winner,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# quantities
+
+_UNIT_CLASSES = {
+    "troops": ("troop", "soldier", "personnel", "force", "serviceman", "servicemen", "fighter", "combatant"),
+    "workers": ("worker", "labourer", "laborer", "builder"),
+    "people": ("people", "person", "civilian", "resident"),
+}
+
+
+def unit_class(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    u = re.sub(r"[^a-z ]", "", unit.lower()).strip()
+    head = u.split()[-1] if u.split() else u
+    for name, forms in _UNIT_CLASSES.items():
+        if any(head.startswith(f) for f in forms):
+            return name
+    return head.rstrip("s") or None
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    lo = q.low if q.low is not None else 0.0
+    hi = q.high if q.high is not None else math.inf
+    return lo, hi
+
+
+@dataclass
+class _QClass:
+    lo: float
+    hi: float
+    items: list[tuple[Frame, Quantity]] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+
+    def label(self) -> str:
+        texts = list(dict.fromkeys(q.text for _, q in self.items))
+        return " / ".join(texts[:3])
+
+
+def quantity_conflicts(frames: Sequence[Frame], *, docs_key: SourceKey) -> list[Conflict]:
+    """Numbers of the same kind on one event whose bounds do not overlap. Increments are skipped."""
+    by_unit: dict[str, list[tuple[Frame, Quantity]]] = {}
+    for f in frames:
+        for q in f.quantities:
+            if q.increment or (q.low is None and q.high is None):
+                continue
+            u = unit_class(q.unit)
+            if u is None:
+                continue
+            by_unit.setdefault(u, []).append((f, q))
+    out: list[Conflict] = []
+    for unit, items in by_unit.items():
+        if len({f.claim.id for f, _ in items}) < 2:
+            continue
+        classes: list[_QClass] = []
+        for f, q in sorted(items, key=lambda x: _bounds(x[1])[1] - _bounds(x[1])[0]):
+            lo, hi = _bounds(q)
+            for c in classes:
+                if lo <= c.hi and c.lo <= hi:
+                    c.lo, c.hi = max(c.lo, lo), min(c.hi, hi)
+                    c.items.append((f, q))
+                    c.sources.add(docs_key(f))
+                    break
+            else:
+                classes.append(_QClass(lo, hi, [(f, q)], {docs_key(f)}))
+        if len(classes) < 2:
+            continue
+        kind = _quantity_kind(classes)
+        classes.sort(key=lambda c: -len(c.sources))
+        values = [_value(c.label(), [f for f, _ in c.items], c.sources) for c in classes]
+        if kind == "contradiction":
+            winner = values[0].value if len(classes[0].sources) > len(classes[1].sources) else None
+        else:
+            winner = None
+        reason = {
+            "attributed_estimates": "the figures are credited to different sources, so they are a spread of "
+            "estimates rather than a contradiction",
+            "changed_over_time": "the figures describe different times, so the number changed rather than "
+            "being contradicted",
+            "contradiction": "the same source type gives figures whose ranges do not overlap",
+        }[kind]
+        out.append(
+            Conflict(
+                id="",
+                slot="quantity",
+                kind=kind,  # type: ignore[arg-type]
+                values=values,
+                explanation=f"Different counts of {unit}: " + "; ".join(v.value for v in values) + f" — {reason}.",
+                best_supported=winner,
+            )
+        )
+    return out
+
+
+def _quantity_kind(classes: Sequence[_QClass]) -> str:
+    attrs = [{(f.claim.attribution or "").lower() for f, _ in c.items} for c in classes]
+    if all(a and "" not in a for a in attrs) and all(
+        not (attrs[i] & attrs[j]) for i in range(len(attrs)) for j in range(i + 1, len(attrs))
+    ):
+        return "attributed_estimates"
+    times = [[f.value for f, _ in c.items if f.value and year_of(f.value)] for c in classes]
+    if all(times) and all(
+        not any(agree(a, b) for a in times[i] for b in times[j])
+        for i in range(len(times)) for j in range(i + 1, len(times))
+    ):
+        return "changed_over_time"
+    return "contradiction"

@@ -1,0 +1,258 @@
+"""Slot checks that do not need an event cluster: a person's office and a city's country.
+
+- Roles: one person given two different offices by different articles for overlapping times is a
+  conflict ("Defense Minister" in one outlet, "top security official" in another). Titles that
+  only differ in wording or precision ("Minister" / "Defense Minister") agree; generic descriptors
+  ("leader", "official") say nothing about the office and are never compared.
+- Places: "the <Adjective> capital of <City>" is checked against the gazetteer; when the
+  gazetteer says the city is the capital of another country, the sentence is flagged, with the
+  gazetteer and any article that places the city in the right country as the competing value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue, Sentence
+
+_OFFICE_HEADS = frozenset(
+    ["minister", "secretary", "president", "chairman", "chairwoman", "chair", "director", "chief", "head", "ambassador", "governor", "commander", "general", "spokesman", "spokeswoman", "spokesperson", "official", "envoy", "premier", "chancellor", "mayor", "advisor", "adviser", "deputy", "speaker", "prosecutor", "judge", "king", "queen", "prince", "emir", "sultan", "senator", "representative", "lawmaker", "officer"]
+)
+_GENERIC = frozenset({"leader", "official", "officials", "head", "chief", "representative", "officer"})
+_DOMAIN_STOP = frozenset(
+    ["the", "a", "an", "of", "for", "and", "top", "senior", "high-ranking", "high", "ranking", "former", "then", "current", "acting", "first", "deputy", "vice", "new", "late", "country's", "nation's", "its", "his", "her", "their"]
+)
+
+
+@dataclass(frozen=True)
+class Office:
+    head: str
+    domain: frozenset[str]
+    deputy: bool
+    text: str
+
+
+def office(title: str) -> Office | None:
+    """Parse a title into head noun and domain words; None for generic or former titles."""
+    try:
+        from storyline.extract.entities import normalize_title
+
+        t = normalize_title(title)
+    except ImportError:  # pragma: no cover - extraction not installed
+        t = title.lower()
+    t = t.lower().replace("defence", "defense")
+    words = re.findall(r"[a-z][a-z'\-]*", t)
+    if not words or any(w in ("former", "ex", "then", "late", "outgoing", "incoming", "future") for w in words):
+        return None
+    heads = [w for w in words if w in _OFFICE_HEADS]
+    if not heads:
+        return None
+    head = heads[-1] if "of" not in words else heads[0]
+    domain = frozenset(w for w in words if w not in _DOMAIN_STOP and w not in _OFFICE_HEADS)
+    if head in _GENERIC and not domain:
+        return None
+    return Office(head, domain, "deputy" in words or "vice" in words, t)
+
+
+def offices_differ(a: Office, b: Office) -> bool:
+    """Different offices: different rank, or different heads and domains with no inclusion."""
+    if a.deputy != b.deputy:
+        return True
+    if a.head == b.head:
+        return bool(a.domain and b.domain and not (a.domain <= b.domain or b.domain <= a.domain))
+    if not a.domain or not b.domain:
+        return False  # "minister" vs "official": one is vaguer, not another office
+    return not (a.domain & b.domain)
+
+
+@dataclass
+class _RoleSeen:
+    entity: str
+    name: str
+    title: str
+    office: Office
+    article_id: str
+    sentence: int
+    text: str
+    span: tuple[int, int]
+
+
+def _sentence_at(analysis: ArticleAnalysis, index: int | None, start: int) -> Sentence | None:
+    for s in analysis.sentences:
+        if (index is not None and s.index == index) or (index is None and s.start <= start < s.end):
+            return s
+    return None
+
+
+def role_conflicts(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    doc_ranges: dict[str, tuple[str | None, str | None]],
+    names: dict[str, str],
+) -> list[Conflict]:
+    """Different offices for one person in different articles whose times overlap."""
+    seen: dict[str, list[_RoleSeen]] = defaultdict(list)
+    for an in analyses:
+        pairs: list[tuple[str, str, int | None, int, int]] = [
+            (r.entity_id, r.title, r.sentence, r.start, r.end) for r in an.roles
+        ]
+        for m in an.mentions:
+            if m.entity_id and m.label == "PERSON":
+                for t in m.titles:
+                    pairs.append((m.entity_id, t, m.sentence, m.start, m.end))
+        done: set[tuple[str, str]] = set()
+        for entity, title, sent, start, _end in pairs:
+            off = office(title)
+            if off is None or (entity, off.text) in done:
+                continue
+            done.add((entity, off.text))
+            s = _sentence_at(an, sent, start)
+            text = s.text if s else title
+            span = (s.start, s.end) if s else (start, _end)
+            seen[entity].append(
+                _RoleSeen(entity, names.get(entity, entity), title, off, an.article_id, s.index if s else -1, text, span)
+            )
+    conflicts: list[Conflict] = []
+    for roles in seen.values():
+        groups: list[list[_RoleSeen]] = []
+        for r in roles:
+            for g in groups:
+                if not offices_differ(g[0].office, r.office):
+                    g.append(r)
+                    break
+            else:
+                groups.append([r])
+        if len(groups) < 2:
+            continue
+        # keep pairs of groups asserted by different articles with overlapping article times
+        arts = [{r.article_id for r in g} for g in groups]
+        if all(a == arts[0] and len(a) == 1 for a in arts):
+            continue  # one article listing two posts of the same person is not a contradiction
+        if not _times_overlap([doc_ranges.get(a, (None, None)) for g in arts for a in g]):
+            continue
+        name = roles[0].name
+        values = [
+            ConflictValue(
+                value=g[0].office.text,
+                article_ids=sorted({r.article_id for r in g}),
+                claim_ids=[],
+                texts=[r.text for r in g],
+                sources=sorted({r.article_id for r in g}),
+                spans=[r.span for r in g],
+            )
+            for g in groups
+        ]
+        counts = sorted(((len(v.article_ids), v.value) for v in values), reverse=True)
+        best = counts[0][1] if counts[0][0] > counts[1][0] else None
+        listing = "; ".join(f"'{v.value}' ({len(v.article_ids)} article(s))" for v in values)
+        conflicts.append(
+            Conflict(
+                id="",
+                slot="role",
+                kind="contradiction",
+                values=values,
+                explanation=(
+                    f"{name} is given different offices for the same period: {listing}. "
+                    + (f"'{best}' is named by more articles." if best else "No office has more independent support.")
+                ),
+                best_supported=best,
+            )
+        )
+    return conflicts
+
+
+def _times_overlap(ranges: list[tuple[str | None, str | None]]) -> bool:
+    """True unless two known ranges are disjoint (unknown dates are assumed to overlap)."""
+    known = [(lo, hi) for lo, hi in ranges if lo and hi]
+    return all(a_lo <= b_hi and b_lo <= a_hi for a_lo, a_hi in known for b_lo, b_hi in known)
+
+
+_CAPITAL = re.compile(
+    r"\b(?:the\s+)?((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+capital(?:\s+city)?,?\s+(?:of\s+)?([A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?)"
+)
+_CAPITAL_AFTER = re.compile(
+    r"\b([A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?),\s+the\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+capital\b"
+)
+
+
+def _gazetteer():  # type: ignore[no-untyped-def]
+    from storyline.extract import gazetteer
+
+    return gazetteer
+
+
+def place_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[Conflict]:
+    """'the <Adjective> capital of <City>' where the gazetteer says the city is another country's capital."""
+    gz = _gazetteer()
+    out: list[Conflict] = []
+    by_article = {an.article_id: an for an in analyses}
+    for a in articles:
+        for m in [*_CAPITAL.finditer(a.body), *_CAPITAL_AFTER.finditer(a.body)]:
+            adj, city = (m.group(1), m.group(2)) if m.re is _CAPITAL else (m.group(2), m.group(1))
+            said = gz.country_from_adjective(adj) or (adj if gz.capital_of(adj) else None)
+            if said is None:
+                continue
+            true_country = _capital_country(gz, city)
+            if true_country is None or true_country == said:
+                continue
+            an = by_article.get(a.id)
+            sent = _sentence_at(an, None, m.start()) if an else None
+            text = sent.text if sent else a.body[max(0, m.start() - 80) : m.end() + 80]
+            span = (sent.start, sent.end) if sent else (m.start(), m.end())
+            support = _placing_articles(articles, city, true_country, exclude=a.id)
+            right = ConflictValue(
+                value=f"{city} is the capital of {true_country}",
+                article_ids=[x.id for x, _ in support],
+                texts=["GeoNames gazetteer: capital of " + true_country, *[t for _, t in support]],
+                sources=["gazetteer", *[x.id for x, _ in support]],
+            )
+            wrong = ConflictValue(
+                value=f"{city} called the capital of {said}",
+                article_ids=[a.id],
+                texts=[text],
+                sources=[a.id],
+                spans=[span],
+            )
+            out.append(
+                Conflict(
+                    id="",
+                    slot="place",
+                    kind="contradiction",
+                    values=[wrong, right],
+                    explanation=(
+                        f"The article calls {city} '{m.group(0).strip()}', but the gazetteer lists {city} as "
+                        f"the capital of {true_country}, not of {said}"
+                        + (f"; {len(support)} other article(s) also place it in {true_country}." if support else ".")
+                    ),
+                    best_supported=right.value,
+                )
+            )
+    return out
+
+
+def _capital_country(gz, city: str) -> str | None:  # type: ignore[no-untyped-def]
+    place = gz.lookup(city)
+    if place is None:
+        return None
+    country = gz.country_of(city)
+    if country and gz.capital_of(country) and gz.capital_of(country).lower() == city.lower():
+        return country
+    return None
+
+
+def _placing_articles(articles: Sequence[Article], city: str, country: str, exclude: str) -> list[tuple[Article, str]]:
+    """Other articles that write the city together with its true country ("<City>, <Country>")."""
+    pat = re.compile(rf"{re.escape(city)}[^.\n]{{0,80}}\b{re.escape(country)}\b|\b{re.escape(country)}\b[^.\n]{{0,80}}{re.escape(city)}")
+    out = []
+    for a in articles:
+        if a.id == exclude:
+            continue
+        m = pat.search(a.body)
+        if m:
+            start = a.body.rfind(".", 0, m.start()) + 1
+            end = a.body.find(".", m.end())
+            out.append((a, a.body[start : end + 1 if end >= 0 else len(a.body)].strip()))
+    return out

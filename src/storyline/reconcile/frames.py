@@ -1,0 +1,232 @@
+"""Event frames: the event mentions inside a claim sentence, each with its own time and object.
+
+A claim is a sentence, and a news sentence often reports several events ("held a summit on
+June 19 and signed an agreement"; "a treaty signed in 1961 and abolished in 1996"). Clustering
+whole sentences would mix their dates, so each sentence is split into frames: one per event
+trigger (a verb or event noun from a small lexicon of news event families), with the time
+expressions bound to the trigger they modify and, for once-only events on a named document
+(signing, ratifying, abolishing a treaty), the words that name the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.model import Article, ArticleAnalysis, Claim, Mention, TimeExpr
+from storyline.reconcile.timeslot import comparable_value, is_calendar
+
+# family -> (PLOVER type, trigger regex). Families are finer than PLOVER types on purpose:
+# "signed" and "ratified" are both AGREE but are different events on the timeline.
+FAMILIES: dict[str, tuple[str, str]] = {
+    "sign": ("AGREE", r"sign(?:s|ed|ing)?|ink(?:s|ed)|conclud(?:e|es|ed)"),
+    "ratify": ("AGREE", r"ratif(?:y|ies|ied|ying|ication)"),
+    "abolish": ("RETREAT", r"abolish(?:es|ed|ing)?|scrap(?:s|ped)|annul(?:s|led)?|revok(?:e|es|ed)|terminat(?:e|es|ed)"),
+    "visit": ("CONSULT", r"visit(?:s|ed|ing)?|trips?|tour(?:s|ed)?|travel(?:s|led|ed)?\s+to|fl(?:ew|ies|y)\s+to|arriv(?:e|es|ed|al)\s+in"),
+    "meet": ("CONSULT", r"meet(?:s|ing|ings)?|met|summits?|talks"),
+    "call": ("CONSULT", r"(?:phone\s+)?calls?|called|phoned|spok(?:e|en)\s+(?:with|to)|phone\s+conversations?"),
+    "deploy": ("MOBILIZE", r"deploy(?:s|ed|ing|ment|ments)?|dispatch(?:es|ed)?|send(?:s|ing)?|sent|station(?:ed)?|operating\s+in"),
+    "kill": ("ASSAULT", r"kill(?:s|ed|ing)?|died|dead|casualt(?:y|ies)|deaths?"),
+    "acknowledge": ("CONCEDE", r"acknowledg(?:e|es|ed|ing)|admit(?:s|ted)?|confirm(?:s|ed)"),
+    "intercept": ("FIGHT", r"intercept(?:s|ed|ion)?"),
+    "open": ("SUPPORT", r"open(?:s|ed|ing)|inaugurat(?:e|es|ed|ion)|unveil(?:s|ed|ing)|groundbreaking"),
+    "attack": ("FIGHT", r"attack(?:s|ed)?|strikes?|struck|bomb(?:s|ed|ing)|shell(?:s|ed|ing)|invad(?:e|es|ed)|invasion|incursions?"),
+    "withdraw": ("RETREAT", r"withdr(?:aw|aws|ew|awn|awal)|pull(?:s|ed)?\s+out"),
+    "arrest": ("COERCE", r"arrest(?:s|ed)?|detain(?:s|ed)?"),
+    "appoint": ("CONSULT", r"appoint(?:s|ed|ment)?|elect(?:s|ed|ion)?|sworn\s+in|nominat(?:e|es|ed)"),
+    "sanction": ("SANCTION", r"sanction(?:s|ed)?|embargo(?:es|ed)?"),
+}
+UNIQUE_FAMILIES = frozenset({"sign", "ratify", "abolish"})
+_TRIGGERS = [(fam, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE)) for fam, (_, rx) in FAMILIES.items()]
+
+DOC_NOUNS = r"treat(?:y|ies)|agreements?|pacts?|accords?|declarations?|memorand(?:um|a)|charters?|conventions?|deals?|protocols?"
+_DOC_PHRASE = re.compile(
+    rf"((?:[\w\-\"“”']+\s+){{0,5}}?)\b((?i:{DOC_NOUNS}))\b"
+    r"((?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w\-]*)*)?)",
+)
+_STOP = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "of", "in", "on", "to", "with", "by", "under", "since", "and", "or", "for", "from", "as", "at", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "new", "so-called", "historic", "landmark", "bilateral", "said", "says", "reported", "considering", "especially", "also", "both", "two", "former", "same", "such", "following", "previous", "latest", "first", "second"]
+)
+
+
+@dataclass
+class Frame:
+    """One event mention: a trigger in a claim with its slots."""
+
+    id: str
+    claim: Claim
+    family: str
+    event_type: str
+    trigger: str
+    start: int  # into the article body
+    end: int
+    unique: bool
+    descriptors: frozenset[str] = frozenset()
+    participants: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    time: TimeExpr | None = None
+    value: str | None = None  # comparable calendar value (a weak-anchor year is XXXX)
+    place: str | None = None
+    quantities: list = field(default_factory=list)
+
+    @property
+    def article_id(self) -> str:
+        return self.claim.article_id
+
+
+def _descriptor_words(phrase_mods: str, noun: str, of_part: str, entity_words: set[str]) -> set[str]:
+    mods = re.findall(r"[\w\-]+", phrase_mods)
+    # keep only the run of modifiers right before the noun, stopping at a function word
+    kept: list[str] = []
+    for w in reversed(mods):
+        if w.lower() in _STOP:
+            break
+        kept.append(w)
+    words = [*kept, *re.findall(r"[\w\-]+", of_part)]
+    out = set()
+    for w in words:
+        lw = w.lower().strip("-")
+        if not lw or lw in _STOP or lw in entity_words or lw.isdigit() or len(lw) < 3:
+            continue
+        out.add(lw)
+    return out
+
+
+def document_descriptors(text: str, t_start: int, t_end: int, entity_words: set[str]) -> frozenset[str]:
+    """Words naming the document a signing/ratifying trigger acts on (its modifiers and name)."""
+    before = text[max(0, t_start - 120) : t_start]
+    after = text[t_end : t_end + 140]
+    words: set[str] = set()
+    # passive or participial use: "the X agreement signed in ..."; the phrase ends just before
+    last = None
+    for m in _DOC_PHRASE.finditer(before):
+        last = m
+    if last is not None and len(before) - last.end() <= 25 and re.fullmatch(
+        r"[\s,]*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+|had\s+been\s+)?", before[last.end():]
+    ):
+        words |= _descriptor_words(last.group(1), last.group(2), last.group(3), entity_words)
+    m = _DOC_PHRASE.search(after)
+    if m is not None and m.start() <= 40 and not words:
+        words |= _descriptor_words(m.group(1), m.group(2), m.group(3), entity_words)
+        rest = after[m.end() :]
+        app = re.match(rf",\s*(?:an?|the)\s+((?:[\w\-]+\s+){{0,4}}?)((?i:{DOC_NOUNS}))\b", rest)
+        if app:  # an appositive renaming the same document: ", a mutual defense pact"
+            words |= _descriptor_words(app.group(1), app.group(2), "", entity_words)
+    return frozenset(words)
+
+
+def has_document(text: str, t_start: int, t_end: int) -> bool:
+    near = text[max(0, t_start - 60) : t_end + 80]
+    return re.search(rf"\b({DOC_NOUNS})\b", near, re.IGNORECASE) is not None
+
+
+def _bind_times(
+    triggers: list[tuple[int, int, str]], times: list[TimeExpr], text: str, offset: int
+) -> dict[int, TimeExpr]:
+    """Bind each time expression to the trigger it modifies; returns trigger index -> time."""
+    bound: dict[int, TimeExpr] = {}
+    for t in times:
+        ts, te = t.start - offset, t.end - offset
+        before = [i for i, (_, e, _) in enumerate(triggers) if e <= ts and ts - e <= 70]
+        after = [i for i, (s, _, _) in enumerate(triggers) if s >= te and s - te <= 90]
+        choice = None
+        if before:
+            i = before[-1]
+            between = text[triggers[i][1] : ts]
+            # a sentence-initial "In April 2025, X did" belongs to what follows, not to a previous clause
+            if "," not in between or not after:
+                choice = i
+        if choice is None and after:
+            choice = after[0]
+        if choice is None and len(triggers) == 1:
+            choice = 0
+        if choice is not None and choice not in bound:
+            bound[choice] = t
+    # coordination: "... on June 19 and signed X" shares the date of the first verb
+    for i, (s, _, _) in enumerate(triggers):
+        if i in bound:
+            continue
+        for t in times:
+            te = t.end - offset
+            if te <= s and re.fullmatch(r"\s*,?\s*and\s+(?:then\s+)?", text[te:s]):
+                bound[i] = t
+    return bound
+
+
+def frames_of_claim(
+    claim: Claim,
+    article: Article,
+    analysis: ArticleAnalysis,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpr],
+) -> list[Frame]:
+    """Split one claim into frames. ``mentions``/``times`` are those inside the claim span."""
+    base = claim.span[0]
+    text = claim.text
+    found: list[tuple[int, int, str]] = []
+    for fam, rx in _TRIGGERS:
+        for m in rx.finditer(text):
+            found.append((m.start(), m.end(), fam))
+    found.sort()
+    # one trigger per position (the first family listed wins on overlaps)
+    triggers: list[tuple[int, int, str]] = []
+    for s, e, fam in found:
+        if triggers and s < triggers[-1][1]:
+            continue
+        triggers.append((s, e, fam))
+    usable_times = [t for t in times if t.type in ("DATE", "TIME") and is_calendar_like(t)]
+    entity_words = {w.lower() for m in mentions for w in re.findall(r"[\w\-]+", m.text)}
+    participants = frozenset(_entity_key(m) for m in mentions if m.label not in ("DATE", "TIME", "CARDINAL"))
+    persons = frozenset(_entity_key(m) for m in mentions if m.label == "PERSON")
+    places = [m.text for m in mentions if m.label in ("GPE", "LOC", "FAC")]
+    frames: list[Frame] = []
+    if not triggers:
+        if claim.time is None and not usable_times:
+            return []
+        t = usable_times[0] if usable_times else claim.time
+        fam = (claim.predicate or claim.event_type or "state").lower()
+        frames.append(
+            Frame(f"{claim.id}#0", claim, f"other:{fam}", claim.event_type or "OTHER", claim.predicate or "",
+                  base, base, False, frozenset(), participants, persons, t,
+                  comparable_value(t, article.published) if t else None, claim.place or (places[0] if places else None),
+                  list(claim.quantities))
+        )
+        return frames
+    bound = _bind_times(triggers, usable_times, text, base)
+    for i, (s, e, fam) in enumerate(triggers):
+        unique = fam in UNIQUE_FAMILIES and has_document(text, s, e)
+        desc = document_descriptors(text, s, e, entity_words) if unique else frozenset()
+        t = bound.get(i)
+        frames.append(
+            Frame(
+                id=f"{claim.id}#{i}",
+                claim=claim,
+                family=fam,
+                event_type=FAMILIES[fam][0],
+                trigger=text[s:e],
+                start=base + s,
+                end=base + e,
+                unique=unique,
+                descriptors=desc,
+                participants=participants,
+                persons=persons,
+                time=t,
+                value=comparable_value(t, article.published) if t else None,
+                place=claim.place or (places[0] if places else None),
+                quantities=[q for q in claim.quantities if _near(q.start - base, s, e)],
+            )
+        )
+    return frames
+
+
+def _near(q_start: int, s: int, e: int) -> bool:
+    return abs(q_start - s) <= 90 or abs(q_start - e) <= 90
+
+
+def is_calendar_like(t: TimeExpr) -> bool:
+    return is_calendar(t.value) or bool(t.earliest and t.latest)
+
+
+def _entity_key(m: Mention) -> str:
+    return m.entity_id or re.sub(r"\W+", " ", m.text.lower()).strip()

@@ -1,0 +1,188 @@
+"""Time slots of claims: comparable TIMEX values, weak anchors, and document-relative re-resolution.
+
+A value resolved against a weak anchor (a portal dateline, an inferred or unknown writing date)
+carries a year the text never wrote; for comparison such a year is put back to ``XXXX`` so that
+it can be completed from other articles instead of producing a false conflict. Expressions like
+"this year" or "last July" are re-resolved here once reconciliation has narrowed the writing
+date of their document from other articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from storyline.model import PublishedDate, TimeExpr
+from storyline.time.values import compatible, interval
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"]
+    )
+}
+_MONTH_RE = "|".join(MONTHS)
+_YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b|'\d\d\b")
+CALENDAR = re.compile(r"^[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?$")
+
+
+def is_calendar(value: str | None) -> bool:
+    return bool(value) and bool(CALENDAR.match(value or ""))
+
+
+def year_of(value: str | None) -> int | None:
+    if value and len(value) >= 4 and value[:4].isdigit():
+        return int(value[:4])
+    return None
+
+
+def precision_rank(value: str | None) -> int:
+    """0 unknown, 1 year, 2 month, 3 day; an unknown year costs a rank (it is less informative)."""
+    if not value or not is_calendar(value):
+        return 0
+    parts = value.split("-")
+    rank = len([p for p in parts if "X" not in p])
+    return rank
+
+
+def weak_anchor(t: TimeExpr, published: PublishedDate | None) -> bool:
+    """True when the year of ``t`` came from an anchor that cannot be trusted for the year.
+
+    The text of the expression wrote no year, and it was resolved against the document date,
+    which is a dateline (a portal page's date), inferred, or unknown.
+    """
+    if _YEAR_IN_TEXT.search(t.text):
+        return False
+    if t.anchor_kind != "document":
+        return False
+    return published is None or published.source != "metadata"
+
+
+def comparable_value(t: TimeExpr, published: PublishedDate | None) -> str | None:
+    """The value to compare: calendar values only; a year from a weak anchor becomes ``XXXX``."""
+    v = t.value
+    if not is_calendar(v):
+        iv = _interval_value(t)
+        return iv
+    if weak_anchor(t, published) and v[:4].isdigit():
+        return "XXXX" + v[4:]
+    return v
+
+
+def _interval_value(t: TimeExpr) -> str | None:
+    """A calendar value for a non-calendar TIMEX (a week, season) from its interval, if it is one year."""
+    if t.earliest and t.latest and t.earliest[:4] == t.latest[:4] and t.value[:4].isdigit():
+        if t.earliest[:7] == t.latest[:7]:
+            return t.earliest[:7]
+        return t.earliest[:4]
+    return None
+
+
+def bounds(value: str | None) -> tuple[str | None, str | None]:
+    return interval(value) if value else (None, None)
+
+
+def agree(a: str | None, b: str | None) -> bool:
+    return compatible(a, b)
+
+
+def intersect(a: str, b: str) -> str:
+    """The most specific value both compatible values allow (field-wise, X filled from the other)."""
+    pa, pb = a.split("-"), b.split("-")
+    out: list[str] = []
+    for i in range(max(len(pa), len(pb))):
+        x = pa[i] if i < len(pa) else None
+        y = pb[i] if i < len(pb) else None
+        if x is None:
+            out.append(y or "")
+        elif y is None:
+            out.append(x)
+        else:
+            out.append("".join(c if c != "X" else d for c, d in zip(x, y, strict=False)))
+    return "-".join(p for p in out if p)
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A document-relative expression: a year offset, optionally a month or a day."""
+
+    years: int
+    month: int | None = None
+    day: int | None = None
+    last_named_month: bool = False
+
+
+def relative_to_document(text: str) -> Relative | None:
+    """Parse the document-relative expressions that need the writing year to be resolved."""
+    t = text.lower().strip()
+    t = re.sub(r"^(in|on|during|since|by|from|until|of)\s+", "", t)
+    t = re.sub(r"^(earlier|later|early|late)\s+(in\s+)?", "", t)
+    m = re.fullmatch(r"(this|last|next|the past|the previous|the coming)\s+year", t)
+    if m:
+        return Relative({"this": 0, "last": -1, "next": 1}.get(m.group(1), 0 if "coming" not in m.group(1) else 1))
+    m = re.fullmatch(rf"({_MONTH_RE})\s+(of\s+)?this\s+year", t)
+    if m:
+        return Relative(0, MONTHS[m.group(1)])
+    m = re.fullmatch(rf"({_MONTH_RE})\s+(of\s+)?last\s+year", t)
+    if m:
+        return Relative(-1, MONTHS[m.group(1)])
+    m = re.fullmatch(rf"this\s+({_MONTH_RE})", t)
+    if m:
+        return Relative(0, MONTHS[m.group(1)])
+    m = re.fullmatch(rf"last\s+({_MONTH_RE})", t)
+    if m:
+        return Relative(0, MONTHS[m.group(1)], last_named_month=True)
+    m = re.fullmatch(rf"({_MONTH_RE})(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?", t)
+    if m:
+        return Relative(0, MONTHS[m.group(1)], int(m.group(2)) if m.group(2) else None, last_named_month=True)
+    m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})", t)
+    if m:
+        return Relative(0, MONTHS[m.group(2)], int(m.group(1)), last_named_month=True)
+    return None
+
+
+def resolve_relative(rel: Relative, earliest: date, latest: date) -> str | None:
+    """The value of ``rel`` for a document written between ``earliest`` and ``latest``.
+
+    Returns None unless every writing date in the range gives the same answer: an unresolvable
+    date stays unresolved rather than guessed.
+    """
+    answers = {_resolve_at(rel, earliest), _resolve_at(rel, latest)}
+    if earliest.year != latest.year:
+        answers.add(_resolve_at(rel, date(latest.year, 1, 1)))
+    return answers.pop() if len(answers) == 1 else None
+
+
+def _resolve_at(rel: Relative, dct: date) -> str:
+    year = dct.year + rel.years
+    if rel.month is None:
+        return f"{year:04d}"
+    if rel.last_named_month and (rel.month, rel.day or 1) > (dct.month, dct.day):
+        year -= 1  # "last July" / a bare "June 4" in a past report: the most recent one
+    if rel.day:
+        return f"{year:04d}-{rel.month:02d}-{rel.day:02d}"
+    return f"{year:04d}-{rel.month:02d}"
+
+
+def reresolve(t: TimeExpr, earliest: date, latest: date) -> TimeExpr | None:
+    """``t`` re-resolved against a narrowed writing-date range, or None when nothing changes."""
+    rel = relative_to_document(t.text)
+    if rel is None:
+        return None
+    value = resolve_relative(rel, earliest, latest)
+    if value is None:
+        return None
+    lo, hi = interval(value)
+    return replace(t, value=value, earliest=lo, latest=hi, anchor=f"{earliest.isoformat()}/{latest.isoformat()}",
+                   anchor_kind="document")
+
+
+def parse_day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None

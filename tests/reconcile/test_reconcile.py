@@ -1,0 +1,163 @@
+"""Reconciliation on an invented story: Freedonia and Sylvania sign the Harbour Accord."""
+
+from __future__ import annotations
+
+from storyline.model import PublishedDate
+from storyline.reconcile import reconcile
+
+from .conftest import Builder, by_slot, parties
+
+META = PublishedDate("2031-09-10", "metadata", "2031-09-10", "2031-09-10")
+
+
+def test_treaty_date_conflict_and_yearless_completion(make: Builder) -> None:
+    a1 = make(
+        "Freedonia and Sylvania signed the Harbour Cooperation Accord in May 2030. Trade grew quickly.",
+        name="a1", published=META, times=[("May 2030", "2030-05", "absolute")], mentions=parties(),
+    )
+    a2 = make(
+        "Rufus Firefly met Trentino on May 12 and signed a Harbour Cooperation Accord for Freedonia.",
+        name="a2", published=PublishedDate("2033-01-02", "dateline", None, None),
+        times=[("May 12", "XXXX-05-12", "none")], mentions=parties(),
+    )
+    a3 = make(
+        "The two countries have traded since signing the harbour cooperation accord in May 2029.",
+        name="a3", published=META, times=[("May 2029", "2029-05", "absolute")], mentions=parties(),
+    )
+    a4 = make(
+        "Freedonia signed the Harbour Cooperation Accord with Sylvania in May 2030, officials said.",
+        name="a4", published=META, times=[("May 2030", "2030-05", "absolute")], mentions=parties(),
+    )
+    arts, ans = zip(a1, a2, a3, a4, strict=True)
+    report = reconcile(list(arts), list(ans))
+    times = by_slot(report, "time")
+    assert len(times) == 1
+    k = times[0]
+    values = {v.value: set(v.article_ids) for v in k.values}
+    assert values["2029-05"] == {a3[0].id}
+    best = next(v for v in k.values if v.value.startswith("2030-05"))
+    assert a2[0].id in best.article_ids  # the year-less May 12 agrees, it is not a conflict
+    assert k.best_supported == "2030-05"
+    assert "best supported" in k.explanation
+    ev = next(e for e in report.events if e.id == k.event_id)
+    assert ev.time.value == "2030-05-12"
+    assert "completed" in (ev.time.evidence or "")
+
+
+def test_differently_named_documents_are_different_events(make: Builder) -> None:
+    a1 = make(
+        "The Treaty of Friendship and Mutual Assistance was signed in 1950 and abolished in 1990. "
+        "Freedonia signed the Harbour Cooperation Accord in 2030.",
+        name="b1", published=META,
+        times=[("1950", "1950", "absolute"), ("1990", "1990", "absolute"), ("2030", "2030", "absolute")],
+        mentions=parties(),
+    )
+    report = reconcile([a1[0]], [a1[1]])
+    assert by_slot(report, "time") == []
+    dated = sorted(e.time.value for e in report.events if e.time.value)
+    assert dated == ["1950", "1990", "2030"]
+
+
+def test_month_and_day_agree_and_visits_in_other_months_stay_apart(make: Builder) -> None:
+    a1 = make(
+        "Rufus Firefly visited Sylvania on June 4. He returned home.",
+        name="c1", published=META, times=[("June 4", "2031-06-04", "document")], mentions=parties(),
+    )
+    a2 = make(
+        "Firefly made a trip to Sylvania in June. Firefly visited Sylvania again in August 2031.",
+        name="c2", published=META,
+        times=[("June", "2031-06", "document"), ("August 2031", "2031-08", "absolute")], mentions=parties(),
+    )
+    report = reconcile([a1[0], a2[0]], [a1[1], a2[1]])
+    assert by_slot(report, "time") == []
+    visits = [e for e in report.events if e.time.value and e.time.value.startswith("2031-0")]
+    june = [e for e in visits if e.time.value.startswith("2031-06")]
+    assert len(june) == 1 and set(june[0].article_ids) == {a1[0].id, a2[0].id}
+    assert any(e.time.value == "2031-08" for e in visits)
+
+
+def test_document_year_is_narrowed_and_this_year_resolved(make: Builder) -> None:
+    dated = make(
+        "Freedonia and Sylvania signed the Harbour Cooperation Accord in May 2030.",
+        name="d1", published=META, times=[("May 2030", "2030-05", "absolute")], mentions=parties(),
+    )
+    undated = make(
+        "The Harbour Cooperation Accord was signed by Freedonia and Sylvania last year. "
+        "Firefly visited Sylvania in March this year.",
+        name="d2", times=[("last year", "XXXX", "none"), ("March this year", "XXXX-03", "none")],
+        mentions=parties(),
+    )
+    report = reconcile([dated[0], undated[0]], [dated[1], undated[1]])
+    art = next(a for a in report.articles if a.id == undated[0].id)
+    assert art.published.earliest == "2031-01-01" and art.published.latest == "2031-12-31"
+    assert art.published.source == "inferred" and "narrowed" in (art.published.note or "")
+    assert any(e.time.value == "2031-03" and undated[0].id in e.article_ids for e in report.events)
+    march = next(c for c in report.claims if c.article_id == undated[0].id and "March" in c.text)
+    assert march.time is not None and march.time.value == "2031-03"
+
+
+def test_quantities_bounds_increments_and_attributed_estimates(make: Builder) -> None:
+    a1 = make(
+        "Freedonia deployed over 11,000 soldiers to Sylvania. It will send 3,000 additional troops.",
+        name="q1", published=META, mentions=parties(),
+        quantities=[("over 11,000 soldiers", 11000, None, "soldiers", False),
+                    ("3,000 additional troops", 3000, 3000, "troops", True)],
+    )
+    a2 = make(
+        "More than 10,000 troops from Freedonia were deployed in Sylvania.",
+        name="q2", published=META, mentions=parties(),
+        quantities=[("More than 10,000 troops", 10000, None, "troops", False)],
+    )
+    report = reconcile([a1[0], a2[0]], [a1[1], a2[1]])
+    assert by_slot(report, "quantity") == []
+
+    b1 = make(
+        "Freedonia deployed about 10,000 troops to Sylvania, Sylvania said.",
+        name="q3", published=META, mentions=parties(), attributions={0: "Sylvania's defence ministry"},
+        quantities=[("about 10,000 troops", 9500, 10500, "troops", False)],
+    )
+    b2 = make(
+        "Freedonia deployed up to 14,000 troops to Sylvania, according to Ruritania's intelligence agency.",
+        name="q4", published=META, mentions=parties(), attributions={0: "Ruritania's intelligence agency"},
+        quantities=[("up to 14,000 troops", 12000, 14000, "troops", False)],
+    )
+    report = reconcile([b1[0], b2[0]], [b1[1], b2[1]])
+    q = by_slot(report, "quantity")
+    assert len(q) == 1 and q[0].kind == "attributed_estimates"
+
+
+def test_role_conflict_between_articles(make: Builder) -> None:
+    a1 = make("Defence Minister Rufus Firefly arrived in Sylvania.", name="r1", published=META,
+              mentions=parties(), titles=[("Rufus Firefly", "Defence Minister", "firefly")])
+    a2 = make("Freedonia's top security official, Rufus Firefly, met Trentino.", name="r2", published=META,
+              mentions=parties(), titles=[("Rufus Firefly", "Freedonia's top security official", "firefly")])
+    a3 = make("Minister Firefly spoke.", name="r3", published=META,
+              mentions=parties(), titles=[("Firefly", "Minister", "firefly")])
+    report = reconcile([a1[0], a2[0], a3[0]], [a1[1], a2[1], a3[1]])
+    roles = by_slot(report, "role")
+    assert len(roles) == 1
+    assert {v.value for v in roles[0].values} == {"defense minister", "top security official"}
+    assert "Rufus Firefly" in roles[0].explanation
+
+
+def test_place_conflict_from_gazetteer(make: Builder) -> None:
+    wrong = make("The delegates met in the Italian capital of Madrid on Monday.", name="p1", published=META)
+    right = make("Talks resumed in Madrid, Spain, the next week.", name="p2", published=META)
+    fine = make("Later they flew to the Spanish capital of Madrid.", name="p3", published=META)
+    report = reconcile([wrong[0], right[0], fine[0]], [wrong[1], right[1], fine[1]])
+    places = by_slot(report, "place")
+    assert len(places) == 1
+    k = places[0]
+    assert k.values[0].article_ids == [wrong[0].id]
+    assert "Spain" in k.best_supported and right[0].id in k.values[1].article_ids
+
+
+def test_sources_profile_and_sensational_headline(make: Builder) -> None:
+    a, an = make("Freedonia signed the Harbour Accord, officials said. Trade grew.", name="s1",
+                 published=META, attributions={0: "officials"}, mentions=parties())
+    a.title = "TOTAL HUMILIATION! Sylvania Destroyed In Port Deal"
+    report = reconcile([a], [an])
+    prof = report.sources[0]
+    assert prof.claims == 2 and prof.attribution_rate == 0.5
+    sig = " ".join(prof.sensational_signals)
+    assert "all-caps" in sig and "exclamation" in sig and "destroyed" in sig
