@@ -402,3 +402,36 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
         "No one was hurt, but the ship's owner said repairs could take several weeks and that the cargo "
         "would be moved to another port nearby.",
     ]
+
+
+def test_date_under_the_headline_wins_over_the_site_header_date() -> None:
+    text = "\n".join([
+        "Skip to content", "Friday, March 7, 2025", "Latest:", "Ferry Route Reopens After Winter Pause",
+        "Home", "World", "Crane Collapse Shuts Northern Quay", "admin", "March 6, 2025", "Share on Facebook",
+        LEAD, SECOND, THIRD,
+    ])
+    article = clean_one(text)
+    assert article.title == "Crane Collapse Shuts Northern Quay"
+    assert article.published.value == "2025-03-06"
+    assert article.published.note and "under the headline" in article.published.note
+    assert "2025-03-07" in article.published.note
+    assert article.body == page(LEAD, SECOND, THIRD)
+
+
+def test_headlines_listed_after_the_article_behind_furniture_are_teasers() -> None:
+    text = "\n".join([LEAD, SECOND, "(END)", "#harbour #storm", "Fishing Fleet Returns Early as Storm Season Begins"])
+    article = clean_one(text)
+    assert article.body == page(LEAD, SECOND)
+    assert [t.headline for t in article.teasers] == ["Fishing Fleet Returns Early as Storm Season Begins"]
+
+
+def test_shared_wire_copy_in_one_folder_is_not_taken_for_furniture(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    wire = "The port will stay closed until engineers have checked every crane, the harbour master said."
+    raws = [
+        RawDocument("1", "text", text=page("Quay Closed After Crane Falls", "Harbour News", LEAD, wire), path=str(tmp_path / "1.txt")),
+        RawDocument("2", "text", text=page("Cranes To Be Checked", "Harbour News", THIRD, wire), path=str(tmp_path / "2.txt")),
+    ]
+    first, second = clean_documents(raws)
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert wire in first.body and wire in second.body
+    assert "Harbour News" not in first.body

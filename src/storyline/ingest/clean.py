@@ -55,12 +55,12 @@ PORTAL_NOTE = (
 )
 # How far down a page a dateline may stand (units), and how short a line repeated across pages
 # of one folder must be to count as furniture (files in one folder may be from different sites).
-DATELINE_WINDOW = 8
-FOLDER_REPEAT_MAX_WORDS = 20
+DATELINE_WINDOW = 30
+FOLDER_REPEAT_MAX_WORDS = 12
 # Share of lines two pages must have in common to be copies of one article, not one site.
 COPY_OVERLAP = 0.5
 _INLINE_TEASER = re.compile(
-    r"^\W*(?:related(?:\s+(?:story|article|coverage))?|read\s+more|read\s+also|also\s+read|see\s+also|"
+    r"^\W*(?:related(?:\s+(?:story|stories|article|articles|coverage|video|videos|content|link|links|post|posts))?|read\s+more|read\s+also|also\s+read|see\s+also|"
     r"more\s+on\s+this|recommended|must\s+read|don'?t\s+miss)\s*:\s*(?P<headline>.+)$",
     re.I,
 )
@@ -75,7 +75,7 @@ class _Page:
     title: Unit | None = None
     raw_title: str | None = None
     author: str | None = None
-    datelines: list[Dateline] = field(default_factory=list)
+    datelines: list[tuple[int, Dateline]] = field(default_factory=list)
     teasers: list[Teaser] = field(default_factory=list)
     highlights: list[str] = field(default_factory=list)
 
@@ -135,10 +135,7 @@ def _site_repeats(raws: Sequence[RawDocument], unit_lists: list[list[Unit]]) -> 
         if len(members) < 2:
             continue
         every = {m: {u.key for u in unit_lists[m] if u.key} for m in members}
-        keys = {
-            m: {u.key for u in unit_lists[m] if u.key and (is_host or u.n_words <= FOLDER_REPEAT_MAX_WORDS)}
-            for m in members
-        }
+        keys = {m: {u.key for u in unit_lists[m] if u.key and (is_host or _not_prose(u))} for m in members}
         cluster = {m: m for m in members}
         for i, a in enumerate(members):
             for b in members[i + 1:]:
@@ -152,6 +149,12 @@ def _site_repeats(raws: Sequence[RawDocument], unit_lists: list[list[Unit]]) -> 
         for m in members:
             result[m] = {key: len(seen[key]) for key in keys[m] if len(seen[key]) >= 2}
     return result
+
+
+def _not_prose(unit: Unit) -> bool:
+    """Files in one folder may come from different outlets that share wire copy: only lines that
+    are not sentences of prose may be judged by their repetition there."""
+    return unit.n_words <= FOLDER_REPEAT_MAX_WORDS and (not ends_sentence(unit.text) or unit.n_words <= 6)
 
 
 def _root(cluster: dict[int, int], member: int) -> int:
@@ -177,20 +180,21 @@ def _clean_text(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -
         confirmed = _title_above_byline(page)
     _mark_highlights(page)
     portal = _mark_structure(page, confirmed)
+    _mark_trailing_list(page)
     _mark_repeats(page, repeated)
     title = clean_line(page.title.text) if page.title else (clean_line(raw.title) if raw.title else None)
     return _build(raw, page, title=title, portal=portal)
 
 
 def _mark_datelines(page: _Page, *, window: int) -> None:
-    """Datelines among the first units, before the first long paragraph."""
-    for unit in page.units[:window]:
-        if unit.n_words >= 20 and ends_sentence(unit.text):
+    """Datelines above the article: among the first units, before the first long paragraph."""
+    for index, unit in enumerate(page.units[:window]):
+        if unit.n_words >= 12 and ends_sentence(unit.text):
             break
         found = find_dateline(unit.text)
         if found is not None and unit.reason is None:
             unit.reason = "dateline"
-            page.datelines.append(found)
+            page.datelines.append((index, found))
             if found.author and not page.author:
                 page.author = found.author
 
@@ -237,7 +241,9 @@ def _mark_tail(page: _Page) -> None:
                 j += 1
                 continue
             nxt = rest[j + 1] if j + 1 < len(rest) else None
-            if not is_paragraph(item) and 3 <= item.n_words <= MAX_HEADLINE_WORDS:
+            if find_dateline(item.text) is not None:
+                item.reason = f"date of a story listed below the article (after '{label}')"
+            elif not is_paragraph(item) and 3 <= item.n_words <= MAX_HEADLINE_WORDS:
                 summary = None
                 if nxt is not None and nxt.reason is None and is_paragraph(nxt) and nxt.n_words <= MAX_SUMMARY_WORDS:
                     summary = nxt
@@ -331,16 +337,25 @@ def _mark_glued_headline(page: _Page) -> int | None:
 
 
 def _title_above_byline(page: _Page) -> int | None:
-    """The first line of the page when a byline or dateline follows it: the article's headline."""
-    live = page.live()
-    if not live or not _headline_like(page.units[live[0]]):
-        return None
-    for unit in page.units[live[0] + 1:]:
-        if unit.reason in ("byline", "dateline"):
-            return live[0]
-        if unit.reason is None:
-            return None
-    return None
+    """A headline-like line with a byline or dateline under it (furniture aside): the article's.
+
+    When several lines qualify (a list of dated stories above the article), the last one before
+    the first paragraph is the main headline.
+    """
+    units = page.units
+    found = None
+    for index, unit in enumerate(units):
+        if unit.live and is_paragraph(unit):
+            break
+        if not unit.live or not _headline_like(unit):
+            continue
+        for below in units[index + 1:]:
+            if below.reason in ("byline", "dateline"):
+                found = index
+                break
+            if below.reason is None:
+                break
+    return found
 
 
 def _headline_like(unit: Unit) -> bool:
@@ -503,6 +518,24 @@ def _keep_teasers(page: _Page, pairs: list[tuple[int, int | None]], extras: list
     return bool(pairs)
 
 
+def _mark_trailing_list(page: _Page) -> None:
+    """Headlines left after the last paragraph, cut off from it by furniture: a list of stories."""
+    units = page.units
+    live = page.live()
+    last_prose = max((i for i in live if is_paragraph(units[i])), default=None)
+    if last_prose is None:
+        return
+    trailing = [i for i in live if i > last_prose]
+    if not trailing or not all(_headline_like(units[i]) for i in trailing):
+        return
+    if not any(units[i].reason is not None for i in range(last_prose + 1, trailing[0])):
+        return
+    for i in trailing:
+        units[i].reason = "headline of another story listed below the article"
+        units[i].role = "teaser"
+        page.teasers.append(Teaser(units[i].text))
+
+
 def _mark_repeats(page: _Page, repeated: dict[str, int]) -> None:
     for unit in page.units:
         if unit.live and unit.key in repeated:
@@ -515,18 +548,38 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
         value = raw.published[:10]
         note = None
         if page.datelines:
-            note = f"page also prints the dateline {page.datelines[0].date.isoformat()}"
+            note = f"page also prints the dateline {_chosen_dateline(page)[0].date.isoformat()}"
         return PublishedDate(value=value, source="metadata", earliest=value, latest=value, note=note)
     if not page.datelines:
         return PublishedDate()
-    chosen = next((d for d in page.datelines if not d.updated), page.datelines[0])
+    chosen, under_headline = _chosen_dateline(page)
     value = chosen.date.isoformat()
-    notes = ["dateline printed at the top of the page"]
+    notes = ["dateline printed under the headline" if under_headline else "dateline printed at the top of the page"]
+    others = sorted({d.date.isoformat() for _, d in page.datelines} - {value})
+    if others:
+        notes.append("the page also prints " + ", ".join(others))
     if chosen.updated:
         notes.append("it is an 'updated' date; the first publication may be earlier")
-    if portal:
+    if portal and not under_headline:
         notes.append(PORTAL_NOTE)
     return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+
+
+def _chosen_dateline(page: _Page) -> tuple[Dateline, bool]:
+    """The article's own date line when one stands under the headline, else the page's first.
+
+    A site header often prints today's date above everything; the date printed right under the
+    headline (with the byline) is the article's. Publication dates win over 'updated' ones.
+    Returns the dateline and whether it stands under the headline.
+    """
+    candidates = page.datelines
+    under = False
+    if page.title is not None:
+        title_index = page.units.index(page.title)
+        below = [(i, d) for i, d in candidates if i > title_index]
+        if below:
+            candidates, under = below, True
+    return next((d for _, d in candidates if not d.updated), candidates[0][1]), under
 
 
 def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) -> Article | IngestError:
@@ -535,6 +588,13 @@ def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) ->
     if not body.strip():
         return IngestError(raw.source, NO_TEXT)
     removed = [RemovedPart(u.text, u.reason, u.line) for u in page.units if u.reason is not None and u.text]
+    teasers: list[Teaser] = []
+    seen: set[str] = set()
+    for teaser in page.teasers:
+        key = norm_key(teaser.headline)
+        if key and key not in seen:
+            seen.add(key)
+            teasers.append(teaser)
     site = raw.site or (urlsplit(raw.url).hostname if raw.url else None)
     return Article(
         id=Article.make_id(body),
@@ -546,7 +606,7 @@ def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) ->
         author=raw.author or page.author,
         site=site,
         published=_published(raw, page, portal=portal),
-        teasers=page.teasers,
+        teasers=teasers,
         highlights=page.highlights,
         removed=removed,
         format=raw.format,

@@ -68,6 +68,7 @@ _ALWAYS = re.compile(
         accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences)|
         (?:sign\s+up|subscribe|register)\s+(?:for|to)\s+(?:our|the|free|a)\b|
         (?:tags?|tagged|topics|categories|filed\s+under|posted\s+in)\s*:|
+        (?:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation)\s+by\b|
         (?:follow|like|join)\s+us\s+on|
         (?:share|tweet|email|print)\s+(?:this|on)\b|share\s+(?:via|to)\b|
         click\s+here|tap\s+here|
@@ -179,8 +180,12 @@ def furniture_reason(text: str) -> str | None:
         return None
     if n_words <= 8 and _LABEL_END.search(line) and title_case_ratio(line) >= 0.6:
         return "section label"
-    if n_words <= 2 and not ends_sentence(line) and (title_case_ratio(line) >= 0.5 or is_caps(line)):
+    if n_words == 1 and not ends_sentence(line):
         return "section label"
+    if n_words == 2 and not ends_sentence(line) and (title_case_ratio(line) >= 0.5 or is_caps(line)):
+        return "section label"
+    if all(token.startswith("#") for token in line.split()):
+        return "tags"
     if n_words <= 6 and _mostly_navigation(line):
         return "site furniture"
     if n_words <= 4 and is_caps(line) and not ends_sentence(line):
@@ -198,7 +203,9 @@ _END_MARKER = re.compile(
         (?:you\s+(?:may|might)\s+(?:also\s+)?like|recommended(?:\s+for\s+you)?|read\s+next|up\s+next|
         trending(?:\s+now)?|popular\s+(?:posts|articles|stories|now)|latest\s+(?:news|stories|articles|posts)|
         top\s+stories|editor'?s\s+picks?|don'?t\s+miss|check\s+out\b.*|
-        post\s+navigation|about\s+the\s+author|other\s+tags|tags|you\s+missed)
+        post\s+navigation|about\s+the\s+author|other\s+tags|tags|keywords|topics|you\s+missed|
+        read\s+(?:also|more|next)|see\s+also|also\s+read|more\s+on\s+(?:this|the)\s+(?:topic|story|subject)|
+        most\s+(?:liked|watched|recent))
     )\W*$""",
     re.I | re.X,
 )
