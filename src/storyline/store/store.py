@@ -91,6 +91,9 @@ def resolve_url(url: str | Path | None) -> URL:
 
 
 def _safe(url: URL) -> str:
+    """How to name a database in a message: the file for SQLite, the URL without password else."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
     return url.render_as_string(hide_password=True)
 
 

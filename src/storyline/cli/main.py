@@ -1,0 +1,398 @@
+"""The ``storyline`` command line: ingest, browse, search, analyse, evaluate.
+
+User errors (a bad ``--db``, an unknown article id, an unreadable input) are one line on stderr,
+``error: ...``, and a non-zero exit status; tracebacks are for bugs only. Results go to stdout,
+progress and errors to stderr, so output can be piped.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from storyline import __version__, model
+from storyline.cli.eval import eval_app
+from storyline.store import Store, StoreError
+
+app = typer.Typer(
+    name="storyline",
+    help="Turn news articles about one story into a sourced, reconciled timeline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+app.add_typer(eval_app, name="eval")
+
+STORE_CHUNK = 100  # articles per transaction: a killed ingest keeps every finished chunk
+_MARK = ("\x02", "\x03")  # snippet markers that cannot occur in stored text
+
+Db = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="STORYLINE_DB",
+        help="SQLite file path or database URL (sqlite:///file.db, postgresql://user@host/db). "
+        "Default: ./storyline.db.",
+        show_default=False,
+    ),
+]
+AllowPrivate = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Allow fetching URLs on loopback or private networks."),
+]
+Inputs = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="PATH|URL...", help="Files, folders, URLs, feeds, WARC or JSONL files.", show_default=False
+    ),
+]
+
+
+def stdout() -> Console:
+    """Results console: terminal width on a terminal; piped, wide enough for one line per row."""
+    width = None if sys.stdout.isatty() else 240
+    return Console(highlight=False, soft_wrap=False, width=width)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def open_store(db: str | None) -> Store:
+    try:
+        return Store(db)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def progress_bar() -> Progress:
+    """A transient progress display on stderr, shown only when stderr is a terminal."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr(),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn news articles about one story into a sourced, reconciled timeline."""
+
+
+# -- ingest ----------------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(inputs: Inputs, db: Db = None, allow_private: AllowPrivate = False) -> None:
+    """Read, clean and store articles; each bad input is reported and the rest go through."""
+    from storyline.ingest import ingest as read_and_clean
+
+    store = open_store(db)
+    try:
+        with progress_bar() as bar:
+            reading = bar.add_task("reading", total=None)
+            articles, errors = read_and_clean(
+                list(inputs), allow_private=allow_private, progress=lambda _item: bar.advance(reading)
+            )
+            bar.update(reading, total=bar.tasks[reading].completed, description="read")
+            storing = bar.add_task("storing", total=len(articles))
+            added = skipped = 0
+            for start in range(0, len(articles), STORE_CHUNK):
+                chunk = articles[start : start + STORE_CHUNK]
+                result = store.add_articles(chunk)
+                added += len(result.added)
+                skipped += len(result.skipped)
+                bar.advance(storing, len(chunk))
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    for error in errors:
+        _echo_error(error)
+    typer.echo(
+        f"added {added}, skipped {skipped} (already stored), failed {len(errors)}"
+        + (" (see errors above)" if errors else "")
+    )
+    if errors:
+        raise typer.Exit(1)
+
+
+def _echo_error(error: object) -> None:
+    source = getattr(error, "source", "?")
+    message = " ".join(str(getattr(error, "message", error)).split())
+    typer.echo(f"error: {source}: {message}", err=True)
+
+
+# -- browse ----------------------------------------------------------------------------------
+
+
+def _date(published: model.PublishedDate) -> str:
+    if published.value:
+        return f"{published.value} ({published.source})" if published.source else published.value
+    if published.earliest or published.latest:
+        return f"{published.earliest or '?'}..{published.latest or '?'} ({published.source or 'range'})"
+    return "undated"
+
+
+@app.command()
+def articles(db: Db = None) -> None:
+    """List the stored articles: id, date and where it came from, title, site or path."""
+    store = open_store(db)
+    try:
+        stored = store.articles()
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    out = stdout()
+    if not stored:
+        out.print("no articles stored yet; add some with `storyline ingest PATH|URL...`", markup=False)
+        return
+    table = Table(show_lines=False, pad_edge=False)
+    table.add_column("id", no_wrap=True, style="cyan")
+    table.add_column("date (source)", no_wrap=True)
+    table.add_column("title", overflow="fold")
+    table.add_column("site / path", overflow="fold")
+    for a in stored:
+        table.add_row(
+            a.id, _date(a.published), escape(a.title or "(no title)"), escape(a.site or a.url or a.path or "")
+        )
+    out.print(table)
+    out.print(f"{len(stored)} article(s)", markup=False)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix of it.")],
+    db: Db = None,
+) -> None:
+    """One article: title, dates and their source, teasers, highlights, clean body, removed parts."""
+    store = open_store(db)
+    try:
+        a = store.get(article_id)
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    out = stdout()
+    out.print(Text(a.title or "(no title)", style="bold"))
+    facts = [
+        ("id", a.id),
+        ("source", a.url or a.path or ""),
+        ("site", a.site or ""),
+        ("author", a.author or ""),
+        ("format", a.format),
+        ("raw title", a.raw_title if a.raw_title and a.raw_title != a.title else ""),
+    ]
+    p = a.published
+    facts.append(("published", f"{p.value or 'unknown'}" + (f" (source: {p.source})" if p.source else "")))
+    if p.earliest or p.latest:
+        facts.append(("date range", f"{p.earliest or '?'} .. {p.latest or '?'}"))
+    if p.note:
+        facts.append(("date note", p.note))
+    for label, value in facts:
+        if value:
+            out.print(Text.assemble((f"{label:>11}: ", "dim"), value))
+    if a.teasers:
+        out.print(Rule(f"teasers of other stories ({len(a.teasers)})", align="left"))
+        for teaser in a.teasers:
+            out.print(
+                Text.assemble(
+                    "• ", (teaser.headline, "bold"), f" — {teaser.summary}" if teaser.summary else ""
+                )
+            )
+    if a.highlights:
+        out.print(Rule(f"highlights ({len(a.highlights)})", align="left"))
+        for highlight in a.highlights:
+            out.print(Text("• " + highlight))
+    out.print(Rule("body", align="left"))
+    out.print(Text(a.body), soft_wrap=True)
+    out.print(Rule(f"removed by the cleaner ({len(a.removed)})", align="left"))
+    if not a.removed:
+        out.print(Text("nothing was removed", style="dim"))
+    for part in a.removed:
+        where = f"line {part.line}" if part.line is not None else "line ?"
+        out.print(
+            Text.assemble((f"{where:>9} ", "dim"), (f"[{part.reason}] ", "yellow"), part.text), soft_wrap=True
+        )
+
+
+def _snippet(snippet: str) -> Text:
+    """Rich text with the matched words (between the private markers) in bold."""
+    text = Text()
+    rest = " ".join(snippet.split())
+    while _MARK[0] in rest:
+        before, _, tail = rest.partition(_MARK[0])
+        word, _, rest = tail.partition(_MARK[1])
+        text.append(before)
+        text.append(word, style="bold reverse")
+    text.append(rest)
+    return text
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words to find (all of them), "a phrase", a OR b, -excluded.', show_default=False
+        ),
+    ],
+    db: Db = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results to show.")] = 20,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Pass the query to the database as is (FTS5 / to_tsquery syntax).")
+    ] = False,
+) -> None:
+    """Full-text search over article bodies and titles, best matches first."""
+    store = open_store(db)
+    try:
+        hits = store.search(query, limit=limit, raw=raw, mark=_MARK)
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    out = stdout()
+    if not hits:
+        out.print(f"no article matches {query!r}", markup=False)
+        return
+    for hit in hits:
+        a = hit.article
+        out.print(
+            Text.assemble(
+                (a.id, "cyan"),
+                "  ",
+                (a.title or "(no title)", "bold"),
+                ("  " + " · ".join(x for x in (a.site or a.url or a.path, _date(a.published)) if x), "dim"),
+            )
+        )
+        out.print(Text("    ").append_text(_snippet(hit.snippet)), soft_wrap=True)
+    out.print(f"{len(hits)} match(es)", markup=False)
+
+
+# -- analyze ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def _status() -> Iterator[Callable[[str], None]]:
+    """A spinner line on stderr for the pipeline's progress messages, only on a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda _message: None
+        return
+    with stderr().status("starting") as status:
+        yield lambda message: status.update(escape(message))
+
+
+def _check_outputs(outputs: Sequence[Path]) -> None:
+    from storyline.report import FORMATS
+
+    for out in outputs:
+        if out.suffix.lower() not in FORMATS:
+            known = ", ".join(sorted(FORMATS))
+            fail(f"{out}: unknown report format {out.suffix or '(no extension)'!r}; use one of {known}")
+        if out.exists() and out.is_dir():
+            fail(f"{out}: is a directory")
+
+
+@app.command()
+def analyze(
+    inputs: Inputs,
+    out: Annotated[
+        list[Path],
+        typer.Option(
+            "--out",
+            "-o",
+            help="Report file; the extension picks the format (.json .md .html .csv). Repeat for several.",
+            show_default=False,
+        ),
+    ],
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="STORYLINE_DB",
+            show_default=False,
+            help="Keep the articles and the analysis in this database (default: a temporary one).",
+        ),
+    ] = None,
+    allow_private: AllowPrivate = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP stages.")] = 1,
+) -> None:
+    """Ingest, analyse and reconcile articles, then write the report(s)."""
+    from storyline.pipeline import analyze as run_pipeline
+    from storyline.report import write_report
+    from storyline.store import resolve_url
+
+    _check_outputs(out)
+    if db is not None:
+        try:
+            resolve_url(db)
+        except StoreError as exc:
+            fail(str(exc))
+    try:
+        with _status() as say:
+            report, errors = run_pipeline(
+                list(inputs), db_url=db, allow_private=allow_private, n_process=jobs, progress=say
+            )
+    except StoreError as exc:
+        fail(str(exc))
+    for error in errors:
+        _echo_error(error)
+    failed_writes = 0
+    for path in out:
+        try:
+            written = write_report(report, path)
+        except OSError as exc:
+            typer.echo(f"error: cannot write {path}: {exc.strerror or exc}", err=True)
+            failed_writes += 1
+            continue
+        typer.echo(str(written))
+    typer.echo(
+        f"{len(report.articles)} article(s), {len(report.claims)} claim(s), {len(report.events)} event(s), "
+        f"{len(report.conflicts)} conflict(s); {len(errors)} input(s) failed",
+        err=True,
+    )
+    if errors or failed_writes:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

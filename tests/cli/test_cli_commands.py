@@ -1,0 +1,275 @@
+"""The ``storyline`` commands on real files and real SQLite stores (CliRunner), plus the installed script."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline import model
+from storyline.cli.main import app
+from storyline.store import Store
+
+runner = CliRunner()
+SCRIPT = Path(sys.executable).parent / "storyline"
+
+GOOD = (
+    "Harbour council approves ferry budget\n\n"
+    "The harbour council voted on Tuesday to fund a second ferry. The mayor said the vote was close, "
+    "with seven members in favour and five against.\n\n"
+    "Work on the new landing stage is due to start next spring.\n"
+)
+OTHER = (
+    "Wildfire crews contain blaze near village\n\n"
+    "Firefighters contained a wildfire on the hills above the village after two days. No homes were lost, "
+    "the regional coastguard said, and the road has reopened.\n"
+)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> dict[str, Path]:
+    files = {
+        "good": tmp_path / "ferry.txt",
+        "other": tmp_path / "wildfire.txt",
+        "binary": tmp_path / "image.txt",
+        "empty": tmp_path / "empty.txt",
+    }
+    files["good"].write_text(GOOD, encoding="utf-8")
+    files["other"].write_text(OTHER, encoding="utf-8")
+    files["binary"].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    files["empty"].write_bytes(b"")
+    return files
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, [str(a) for a in args], env=env)
+
+
+def no_traceback(result) -> None:  # type: ignore[no-untyped-def]
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_ingest_reports_bad_inputs_and_is_idempotent(corpus: dict[str, Path], tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    first = run("ingest", corpus["good"], corpus["binary"], corpus["other"], corpus["empty"], "--db", db)
+    assert first.exit_code == 1
+    no_traceback(first)
+    errors = first.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert errors[0].startswith(f"error: {corpus['binary']}: ")
+    assert errors[1].startswith(f"error: {corpus['empty']}: ")
+    assert "added 2, skipped 0 (already stored), failed 2" in first.stdout
+
+    again = run("ingest", corpus["good"], corpus["other"], "--db", db)
+    assert again.exit_code == 0, again.output
+    assert "added 0, skipped 2 (already stored), failed 0" in again.stdout
+    assert again.stderr == ""
+    with Store(db) as store:
+        assert store.count() == 2
+
+
+def test_articles_show_and_search(corpus: dict[str, Path], tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    empty = run("articles", "--db", db)
+    assert empty.exit_code == 0 and "no articles stored yet" in empty.stdout
+    assert run("ingest", corpus["good"], corpus["other"], "--db", db).exit_code == 0
+    with Store(db) as store:
+        ferry = next(a for a in store.articles() if "ferry" in a.body)
+
+    listing = run("articles", "--db", db)
+    assert listing.exit_code == 0
+    assert ferry.id in listing.stdout
+    assert "ferry.txt" in listing.stdout and "2 article(s)" in listing.stdout
+
+    shown = run("show", ferry.id[:6], "--db", db)
+    assert shown.exit_code == 0, shown.output
+    assert "Harbour council approves ferry budget" in shown.stdout
+    assert "second ferry" in shown.stdout and "removed by the cleaner" in shown.stdout
+
+    hits = run("search", "ferry vote", "--db", db)
+    assert hits.exit_code == 0
+    assert ferry.id in hits.stdout and "1 match(es)" in hits.stdout
+    none = run("search", "glacier", "--db", db)
+    assert none.exit_code == 0 and "no article matches" in none.stdout
+    either = run("search", "ferry OR wildfire", "--db", db, "--limit", "1")
+    assert either.exit_code == 0 and "1 match(es)" in either.stdout
+
+
+def test_show_prints_dates_teasers_highlights_and_the_audit_of_the_cut(tmp_path: Path) -> None:
+    body = "Officials confirmed the bridge will reopen.\n\nRepairs took three weeks."
+    digest = model.content_hash(body)
+    article = model.Article(
+        id=digest[:16],
+        body=body,
+        content_hash=digest,
+        title="Bridge to reopen",
+        url="https://example.org/b",
+        site="example.org",
+        published=model.PublishedDate("2024-05-02", "dateline", note="portal page date, not the article's"),
+        teasers=[model.Teaser("Market hall gets a new roof", "Council signs off the plan.")],
+        highlights=["The bridge reopens on Monday"],
+        removed=[
+            model.RemovedPart("Leave a Reply", "site furniture", 14),
+            model.RemovedPart("Share", "prompt"),
+        ],
+    )
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        store.add_articles([article])
+    shown = run("show", article.id, "--db", db)
+    assert shown.exit_code == 0, shown.output
+    out = shown.stdout
+    for expected in (
+        "Bridge to reopen",
+        "2024-05-02 (source: dateline)",
+        "portal page date, not the article's",
+        "Market hall gets a new roof",
+        "Council signs off the plan.",
+        "The bridge reopens on Monday",
+        "Repairs took three weeks.",
+        "line 14 [site furniture] Leave a Reply",
+        "[prompt] Share",
+    ):
+        assert expected in out
+    assert out.index("Repairs took three weeks.") < out.index("Leave a Reply")  # body, then the cut
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "0123456789abcdef"], "no article with id '0123456789abcdef'"),
+        (["show", "not-hex"], "hexadecimal"),
+        (["articles", "--db", "mysql://u@h/db"], "unsupported database 'mysql'"),
+        (["articles", "--db", "/nonexistent-dir/x/s.db"], "cannot open database /nonexistent-dir/x/s.db"),
+        (["search", '"unbalanced'], "unbalanced double quote"),
+        (["search", "a AND (", "--raw"], "cannot run search query"),
+        (["analyze", "x.txt", "--out", "report.pdf"], "unknown report format '.pdf'"),
+        (["analyze", "x.txt", "--out", "r.json", "--db", "oracle://u@h/db"], "unsupported database 'oracle'"),
+    ],
+)
+def test_user_errors_are_one_line(
+    args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 1
+    no_traceback(result)
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.stderr
+
+
+def test_ambiguous_prefix_lists_candidates(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    articles = []
+    for n in range(40):
+        body = f"Note {n} about the harbour."
+        digest = model.content_hash(body)
+        articles.append(model.Article(id=digest[:16], body=body, content_hash=digest))
+    with Store(db) as store:
+        store.add_articles(articles)
+    shared = next(a.id[0] for a in articles if sum(b.id[0] == a.id[0] for b in articles) > 1)
+    result = run("show", shared, "--db", db)
+    assert result.exit_code == 1
+    assert re.match(rf"error: article id prefix '{shared}' is ambiguous: it matches {shared}", result.stderr)
+
+
+def test_db_from_environment(corpus: dict[str, Path], tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    assert run("ingest", corpus["good"], env={"STORYLINE_DB": str(db)}).exit_code == 0
+    with Store(db) as store:
+        assert store.count() == 1
+
+
+def test_eval_is_mounted_and_version() -> None:
+    helped = run("eval", "--help")
+    assert helped.exit_code == 0 and "extraction" in helped.stdout
+    version = run("--version")
+    assert version.exit_code == 0 and version.stdout.startswith("storyline ")
+
+
+def test_analyze_writes_reports_and_reports_bad_inputs(corpus: dict[str, Path], tmp_path: Path) -> None:
+    out_json, out_md = tmp_path / "out" / "r.json", tmp_path / "out" / "r.md"
+    db = tmp_path / "a.db"
+    result = run(
+        "analyze",
+        corpus["good"],
+        corpus["other"],
+        corpus["binary"],
+        "--out",
+        out_json,
+        "--out",
+        out_md,
+        "--db",
+        db,
+    )
+    assert result.exit_code == 1, result.output
+    no_traceback(result)
+    assert result.stdout.split() == [str(out_json), str(out_md)]
+    assert f"error: {corpus['binary']}: " in result.stderr
+    report = json.loads(out_json.read_text(encoding="utf-8"))
+    assert sorted(Path(a["path"]).name for a in report["articles"]) == ["ferry.txt", "wildfire.txt"]
+    assert out_md.read_text(encoding="utf-8").strip()
+    with Store(db) as store:  # --db keeps the articles and the analysis
+        assert store.count() == 2
+        saved = store.load_report()
+        assert saved is not None and len(saved.articles) == 2
+
+
+def test_installed_script_runs(corpus: dict[str, Path], tmp_path: Path) -> None:
+    assert SCRIPT.exists(), f"the storyline entry point is not installed at {SCRIPT}"
+    db = tmp_path / "script.db"
+    ingest = subprocess.run(
+        [SCRIPT, "ingest", corpus["good"], corpus["empty"], "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ingest.returncode == 1
+    assert ingest.stderr.strip() == f"error: {corpus['empty']}: " + ingest.stderr.split(": ", 2)[2].strip()
+    assert "added 1" in ingest.stdout
+    listing = subprocess.run([SCRIPT, "articles", "--db", db], capture_output=True, text=True, timeout=60)
+    assert listing.returncode == 0 and "Harbour council approves" in listing.stdout.replace("\n", " ")
+    missing = subprocess.run([SCRIPT, "show", "abc", "--db", db], capture_output=True, text=True, timeout=60)
+    assert (
+        missing.returncode == 1
+        and missing.stderr.startswith("error: no article")
+        and "Traceback" not in missing.stderr
+    )
+
+
+def test_progress_bar_only_on_a_terminal(corpus: dict[str, Path], tmp_path: Path) -> None:
+    """With stderr on a pseudo-terminal the progress display is drawn; piped, stderr stays clean."""
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}
+    proc = subprocess.Popen(
+        [SCRIPT, "ingest", corpus["good"], corpus["other"], "--db", tmp_path / "p.db"],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env,
+    )
+    os.close(slave)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    assert proc.wait(timeout=120) == 0
+    os.close(master)
+    assert b"storing" in drawn or b"reading" in drawn
+    piped = subprocess.run(
+        [SCRIPT, "ingest", corpus["good"], "--db", tmp_path / "q.db"], capture_output=True, timeout=120
+    )
+    assert piped.returncode == 0 and piped.stderr == b""
