@@ -159,9 +159,27 @@ def _relabel(span: Span) -> str | None:
             t.lemma_.lower() in ORG_NOUNS for t in span
         ) or (root.dep_ == "compound" and root.head.lemma_.lower() in ORG_NOUNS):
             return "ORG"
+    if label in ("ORG", "GPE", "PRODUCT", "WORK_OF_ART", "NORP") and _holds_office(span):
+        return "PERSON"
     if label in ENTITY_LABELS:
         return label
     return None
+
+
+def _holds_office(span: Span) -> bool:
+    """A name in apposition with an office ("X, the ambassador" / "the official, X") or right after a
+    capitalised office word ("Minister X") names a person, whatever the NER said."""
+    root = span.root
+    if gazetteer.lookup(span.text) is not None or len(span) > 4:
+        return False
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.lemma_.lower() in ROLE_NOUNS:
+        return True
+    if any(c.dep_ == "appos" and c.i >= span.end and c.lemma_.lower() in ROLE_NOUNS for c in root.children):
+        return True
+    if span.start > 0:
+        prev = span.doc[span.start - 1]
+        return prev.text[:1].isupper() and prev.lower_ in ROLE_NOUNS and prev.head.i in range(span.start, span.end)
+    return False
 
 
 def _title_prefix(doc: Doc, span: Span) -> Span | None:
@@ -279,6 +297,15 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
     the corpus's most frequent; acronyms link to an organisation with those initials.
     """
     ids: dict[int, str] = {}
+    name_words: set[str] = set()
+    for r in raw:
+        if r.kind == "person" and len(r.key.split()) >= 2:
+            parts = r.key.split()
+            name_words |= {parts[0], parts[-1]}
+    for r in raw:
+        if (r.kind in ("place", "org") and " " not in r.key and r.key in name_words
+                and not gazetteer.is_sure_place(r.mention.text)):
+            r.kind, r.mention.label = "person", "PERSON"  # "Scholz" tagged as a place next to "Olaf Scholz"
     by_kind: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(raw):
         by_kind[r.kind].append(i)

@@ -1,0 +1,59 @@
+"""Entity mentions, titles and canonical entities across articles (texts written for the test)."""
+
+from __future__ import annotations
+
+from storyline.extract import analyze_articles, collect_entities
+from storyline.extract.entities import normalize_title
+from storyline.model import Article, content_hash
+
+
+def _article(body: str) -> Article:
+    return Article(id=Article.make_id(body), body=body, content_hash=content_hash(body))
+
+
+def test_title_normalisation() -> None:
+    assert normalize_title("the Dutch Defence Minister") == "defense minister"
+    assert normalize_title("France's top security official") == "top security official"
+    assert normalize_title("Minister of Defense") == "defense minister"
+    assert normalize_title("Deputy Minister of Defence") == "deputy defense minister"
+
+
+def test_name_variants_link_across_articles(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = _article("French President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday. "
+                 "Macron said the talks were useful.")
+    b = _article("Lee Jae-myung spoke to reporters in Seoul. Later, President Lee Jae Myung flew to Tokyo.\n\n"
+                 "Emmanuel Macron did not attend.")
+    c = _article("Mr. Macron and Scholz will meet again in May, the Elysee said.")
+    analyses = analyze_articles([a, b, c], nlp=nlp)
+    ids = {m.text: m.entity_id for an in analyses for m in an.mentions}
+    assert ids["Macron"] == ids["Emmanuel Macron"]
+    assert ids["Lee Jae-myung"] == ids["Lee Jae Myung"]
+    assert ids["Scholz"] == ids["Olaf Scholz"]
+    entities = {e.id: e for e in collect_entities(analyses)}
+    macron = entities[ids["Macron"]]
+    assert macron.name == "Emmanuel Macron" and "Macron" in macron.aliases
+    berlin = next(e for e in entities.values() if e.name == "Berlin")
+    assert berlin.country == "Germany"
+
+
+def test_roles_from_prefix_and_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = _article("Dutch Defense Minister Rufus Firefly inspected the border on Tuesday.")
+    b = _article("The talks were led by Sylvania's top security official, Rufus Firefly, who arrived on Friday. "
+                 "Chicolini Trentino, the ambassador to Sylvania, greeted him.")
+    analyses = analyze_articles([a, b], nlp=nlp)
+    titles = {(r.entity_id, r.title) for an in analyses for r in an.roles}
+    firefly = next(m.entity_id for an in analyses for m in an.mentions if m.text == "Rufus Firefly")
+    assert (firefly, "defense minister") in titles
+    assert (firefly, "top security official") in titles
+    assert any(t.startswith("ambassador to") for _, t in titles)
+    for an, art in zip(analyses, (a, b), strict=True):
+        for r in an.roles:
+            assert art.body[r.start:r.end]  # the role's evidence is a span of the body
+
+
+def test_gazetteer_fixes_labels(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Troops moved through the Kharkiv region toward Nairobi, officials in Chile said."
+    (an,) = analyze_articles([_article(body)], nlp=nlp)
+    labels = {m.text: m.label for m in an.mentions}
+    assert labels.get("Chile") == "GPE"
+    assert labels.get("Nairobi") == "GPE"

@@ -1,0 +1,144 @@
+"""The quantity grammar: every documented form, plus numbers hypothesis writes in digits and words."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.extract.quantities import attach_units, find_quantities, parse_number
+
+
+def one(text: str):  # type: ignore[no-untyped-def]
+    found = find_quantities(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "approximate", "increment"),
+    [
+        ("more than 10,000 troops", 10000, None, False, False),
+        ("over 11,000 soldiers", 11000, None, False, False),
+        ("at least 300 people", 300, None, False, False),
+        ("between 25,000 and 30,000 additional troops", 25000, 30000, False, True),
+        ("25,000-30,000 troops", 25000, 30000, False, False),
+        ("from 10 to 20 drones", 10, 20, False, False),
+        ("around 2,000 troops", 1800, 2200, True, False),
+        ("about five thousand construction workers", 4500, 5500, True, False),
+        ("nearly 3,000 civilians", 2700, 3000, True, False),
+        ("thousands of workers", 2000, None, True, False),
+        ("tens of thousands of refugees", 20000, None, True, False),
+        ("hundreds of buildings", 200, None, True, False),
+        ("several thousand protesters", 3000, 9000, True, False),
+        ("one thousand sappers", 1000, 1000, False, False),
+        ("up to 12,000 fighters", None, 12000, False, False),
+        ("fewer than 50 tanks", None, 50, False, False),
+        ("another 5,000 soldiers", 5000, 5000, False, True),
+        ("an additional 800 engineers", 800, 800, False, True),
+        ("10,000 more troops", 10000, 10000, False, True),
+        ("a dozen drones", 12, 12, False, False),
+        ("two to three thousand men", 2000, 3000, False, False),
+        ("2.5 million people", 2_500_000, 2_500_000, False, False),
+    ],
+)
+def test_forms(text: str, low: float | None, high: float | None, approximate: bool, increment: bool) -> None:
+    q = one(text)
+    assert (q.low, q.high, q.approximate, q.increment) == (low, high, approximate, increment)
+    assert text.startswith(q.text) or q.text in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On June 19 they met", "signed in 1961 and abolished in 1996", "a 25-year-old soldier", "at 10:30 am",
+     "the F-16 and COVID-19", "in the 1990s", "a one-on-one meeting"],
+)
+def test_dates_ages_codes_are_not_counts(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_percent_and_money_are_typed() -> None:
+    assert one("unemployment rose 4.5 percent").unit == "percent"
+    q = one("a $5 million grant")
+    assert (q.low, q.unit) == (5_000_000, "USD")
+
+
+def test_offsets_index_the_text() -> None:
+    text = "Officials said more than 10,000 troops arrived."
+    q = one(text)
+    assert text[q.start:q.end] == q.text == "more than 10,000"
+    shifted = find_quantities(text, offset=100)[0]
+    assert (shifted.start, shifted.end) == (q.start + 100, q.end + 100)
+
+
+def test_units_are_counted_noun_lemmas(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The ministry said more than 4,000 Freedonian soldiers crossed the river, and thousands of "
+            "volunteers followed; the two countries met for three days.")
+    doc = nlp(text)
+    units = {q.text: q.unit for q in attach_units(doc, find_quantities(text))}
+    assert units["more than 4,000"] == "soldier"
+    assert units["thousands"] == "volunteer"
+    assert "two" not in units  # an anaphoric "the two countries" is not a count
+    assert "three" not in units  # durations belong to the time engine
+
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _below_thousand(n: int, hyphen: bool, use_and: bool) -> list[str]:
+    words: list[str] = []
+    if n >= 100:
+        words += [_UNITS[n // 100], "hundred"]
+        n %= 100
+        if n and use_and:
+            words.append("and")
+    if n >= 20:
+        tens = _TENS[n // 10]
+        if n % 10:
+            words += [f"{tens}-{_UNITS[n % 10]}"] if hyphen else [tens, _UNITS[n % 10]]
+        else:
+            words.append(tens)
+    elif n:
+        words.append(_UNITS[n])
+    return words
+
+
+def to_words(n: int, hyphen: bool = True, use_and: bool = False) -> str:
+    """An independent English spelling of n (the oracle the parser is checked against)."""
+    if n == 0:
+        return "zero"
+    words: list[str] = []
+    for scale, name in ((1_000_000_000, "billion"), (1_000_000, "million"), (1000, "thousand"), (1, "")):
+        chunk = (n // scale) % 1000
+        if chunk:
+            words += _below_thousand(chunk, hyphen, use_and)
+            if name:
+                words.append(name)
+    return " ".join(words)
+
+
+@given(st.integers(min_value=0, max_value=999_999_999_999), st.booleans())
+def test_digits_parse(n: int, commas: bool) -> None:
+    text = f"{n:,}" if commas else str(n)
+    assert parse_number(text) == n
+
+
+@given(st.integers(min_value=0, max_value=999_999_999_999), st.booleans(), st.booleans())
+def test_words_parse(n: int, hyphen: bool, use_and: bool) -> None:
+    assert parse_number(to_words(n, hyphen, use_and)) == n
+
+
+@given(st.integers(min_value=2200, max_value=999_999_999), st.sampled_from(["more than", "over", "at least"]))
+def test_lower_bounds_in_running_text(n: int, modifier: str) -> None:
+    q = one(f"Officials counted {modifier} {n:,} troops there.")
+    assert (q.low, q.high) == (n, None)
+
+
+@given(st.integers(min_value=21, max_value=999_999), st.sampled_from(["about", "around", "roughly"]))
+def test_approximate_words_in_running_text(n: int, modifier: str) -> None:
+    q = one(f"They sent {modifier} {to_words(n)} engineers.")
+    assert q.approximate
+    assert q.low is not None and q.high is not None
+    assert q.low < n < q.high
