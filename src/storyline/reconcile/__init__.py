@@ -18,7 +18,7 @@ import bisect
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from storyline.model import (
@@ -61,6 +61,7 @@ class _Doc:
     earliest: date | None = None
     latest: date | None = None
     evidence: str | None = None
+    reresolved: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _prepare(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> dict[str, _Doc]:
@@ -75,6 +76,8 @@ def _prepare(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -
             d.earliest, d.latest = parse_day(lo), parse_day(hi)
         elif pub is not None:
             d.earliest, d.latest = parse_day(pub.earliest), parse_day(pub.latest)
+            if d.latest is None and pub.value and len(pub.value) == 4 and pub.value.isdigit():
+                d.latest = date(int(pub.value), 12, 31)  # the dating stage settled on this year
         docs[a.id] = d
     return docs
 
@@ -179,17 +182,23 @@ def _compatible(a: str, b: str) -> bool:
 def _reresolve_times(docs: dict[str, _Doc]) -> None:
     """Re-resolve document-relative times of narrowed documents (their year is now known)."""
     for d in docs.values():
-        if d.article.published.source == "metadata" or d.earliest is None or d.latest is None:
+        if d.article.published.source in ("metadata", "dateline") and not d.evidence:
+            continue  # trusted as is, or a portal page's date the article may predate
+        if d.earliest is None or d.latest is None:
             continue
         if d.earliest.year != d.latest.year:
             continue
         new_times = []
         for t in d.analysis.times:
-            if t.value and t.value[:4].isdigit() and not t.value.startswith("XXXX") and t.anchor_kind != "document":
+            if t.value and t.value[:4].isdigit() and t.anchor_kind != "document":
                 new_times.append(t)
                 continue
             r = reresolve(t, d.earliest, d.latest)
-            new_times.append(r if r is not None else t)
+            if r is not None and (r.value != t.value or (t.start, t.end) in d.reresolved):
+                d.reresolved.add((t.start, t.end))
+                new_times.append(r)
+            else:
+                new_times.append(t)
         d.analysis = replace(d.analysis, times=new_times)
         d.time_starts = [t.start for t in new_times]
 
@@ -198,7 +207,7 @@ def _run(docs: dict[str, _Doc]) -> tuple[list[Frame], list[Cluster]]:
     frames = _frames(docs)
     for f in frames:  # a re-resolved expression has a trustworthy year now
         d = docs[f.article_id]
-        if f.time is not None and f.time.anchor and "/" in (f.time.anchor or "") and d.evidence:
+        if f.time is not None and (f.time.start, f.time.end) in d.reresolved:
             f.value = f.time.value
     return frames, cluster_frames(frames)
 
@@ -238,6 +247,7 @@ def _label(c: Cluster, docs: dict[str, _Doc], names: dict[str, str]) -> str:
 def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Report:
     """Cluster the claims of ``articles`` into events and report agreements and conflicts."""
     docs = _prepare(articles, analyses)
+    _reresolve_times(docs)
     _, clusters = _run(docs)
     for _ in range(MAX_ROUNDS):
         if not _narrow_documents(clusters, docs):

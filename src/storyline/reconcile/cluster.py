@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.reconcile.frames import Frame
-from storyline.reconcile.timeslot import agree, intersect, is_calendar, precision_rank, year_of
+from storyline.reconcile.timeslot import agree, completes, intersect, is_calendar, precision_rank, year_of
 
 MAX_PER_KEY = 40  # clusters remembered per blocking key: bounds the work per frame
 
@@ -76,11 +76,13 @@ def _score(f: Frame, c: Cluster) -> float | None:
     # repeatable events: compatible times and a shared actor
     if f.value and c.window and not agree(f.value, c.window):
         return None
+    if f.value and c.window and not completes(c.window, f.value):
+        return None  # "June 19" is not dated by a cluster that only knows the year
     if f.persons and c.persons:
-        if not shared_persons:
-            return None
-    elif shared == 0:
-        return None
+        if shared_persons < min(2, len(f.persons), len(c.persons)):
+            return None  # the same head of state meeting someone else is another meeting
+    elif shared < 2:
+        return None  # one shared country is too common to identify a repeatable event
     timed = 1.0 if f.value and c.window else 0.0
     return shared + shared_persons + timed
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.model import Conflict, ConflictValue, Quantity
 from storyline.reconcile.frames import Frame
-from storyline.reconcile.timeslot import agree, intersect, is_calendar, precision_rank, year_of
+from storyline.reconcile.timeslot import agree, completes, intersect, is_calendar, precision_rank, year_of
 
 if TYPE_CHECKING:
     pass
@@ -67,7 +67,7 @@ def time_classes(frames: Sequence[Frame], *, docs_key: SourceKey) -> list[TimeCl
         else:
             classes.append(TimeClass(f.value or "", f.value or "", [f], [], {docs_key(f)}))
     for f in yearless:
-        fits = [c for c in classes if agree(c.full_value, f.value)]
+        fits = [c for c in classes if agree(c.full_value, f.value) and completes(c.value, f.value or "")]
         if fits:
             c = max(fits, key=lambda c: (len(c.sources), len(c.frames)))
             if year_of(c.value):

@@ -57,7 +57,12 @@ def weak_anchor(t: TimeExpr, published: PublishedDate | None) -> bool:
         return False
     if t.anchor_kind != "document":
         return False
-    return published is None or published.source != "metadata"
+    if published is None or published.source is None or published.source == "dateline":
+        return True  # unknown, or a portal page's date that the article may predate
+    if published.source == "inferred":
+        # an inferred range is trusted only for the year it settled on
+        return not (published.value and published.value[:4].isdigit() and year_of(t.value) == int(published.value[:4]))
+    return False
 
 
 def comparable_value(t: TimeExpr, published: PublishedDate | None) -> str | None:
@@ -86,6 +91,17 @@ def bounds(value: str | None) -> tuple[str | None, str | None]:
 
 def agree(a: str | None, b: str | None) -> bool:
     return compatible(a, b)
+
+
+def completes(known: str, yearless: str) -> bool:
+    """Whether ``known`` may lend its year to ``yearless``: it must state every field the year-less
+    value states before its day (a bare year does not date "June 19"; "June 2024" does)."""
+    if year_of(known) is None or year_of(yearless) is not None:
+        return True
+    k, y = known.split("-"), yearless.split("-")
+    if len(y) >= 2 and "X" not in y[1]:
+        return len(k) >= 2 and "X" not in k[1]
+    return True
 
 
 def intersect(a: str, b: str) -> str:
@@ -134,12 +150,13 @@ def relative_to_document(text: str) -> Relative | None:
     m = re.fullmatch(rf"last\s+({_MONTH_RE})", t)
     if m:
         return Relative(0, MONTHS[m.group(1)], last_named_month=True)
+    # a bare "June" / "June 4": the writing year, as TimeML taggers resolve it (HeidelTime-style)
     m = re.fullmatch(rf"({_MONTH_RE})(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?", t)
     if m:
-        return Relative(0, MONTHS[m.group(1)], int(m.group(2)) if m.group(2) else None, last_named_month=True)
+        return Relative(0, MONTHS[m.group(1)], int(m.group(2)) if m.group(2) else None)
     m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})", t)
     if m:
-        return Relative(0, MONTHS[m.group(2)], int(m.group(1)), last_named_month=True)
+        return Relative(0, MONTHS[m.group(2)], int(m.group(1)))
     return None
 
 
