@@ -435,3 +435,28 @@ def test_shared_wire_copy_in_one_folder_is_not_taken_for_furniture(tmp_path) -> 
     assert isinstance(first, Article) and isinstance(second, Article)
     assert wire in first.body and wire in second.body
     assert "Harbour News" not in first.body
+
+
+def test_a_read_also_link_inside_the_story_does_not_cut_the_rest() -> None:
+    fourth = "The harbour master said the quay would reopen once every crane had been inspected by engineers."
+    fifth = "Insurers have sent their own team of assessors, and the port expects a report by the end of the month."
+    text = "\n".join([LEAD, SECOND, THIRD, "Read also:", "Port Strike Talks Resume as Deadline Nears", fourth, fifth])
+    article = clean_one(text)
+    assert article.body == page(LEAD, SECOND, THIRD, fourth, fifth)
+    assert [t.headline for t in article.teasers] == ["Port Strike Talks Resume as Deadline Nears"]
+
+
+def test_everything_below_a_comments_label_is_cut() -> None:
+    comment = "Great reporting, I have worked on that quay for twenty years and nobody ever listened to us."
+    article = clean_one("\n".join([LEAD, SECOND, "3 Comments", "Jon Harbor", comment]))
+    assert article.body == page(LEAD, SECOND)
+    assert reasons(article)[comment].startswith("comments below the article")
+
+
+def test_light_path_keeps_short_lines_list_items_and_tables() -> None:
+    text = "\n".join(["Season Standings", "| Pos | Team | Points |", "| 1 | Harbour FC | 40 |", "- Yes", "- Yes",
+                      LEAD, "Click here to subscribe to our newsletter."])
+    raw = RawDocument(source="t.html", format="html", html="<p></p>", text=text, title="Standings")
+    [article] = clean_documents([raw])
+    assert isinstance(article, Article)
+    assert article.body.split("\n\n") == text.split("\n")[:-1]

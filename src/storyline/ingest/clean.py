@@ -39,6 +39,7 @@ from storyline.ingest.furniture import (
     ends_sentence,
     furniture_reason,
     glued_credit,
+    is_comments_marker,
     is_credit_only,
     is_end_marker,
     looks_like_caption,
@@ -65,6 +66,7 @@ _INLINE_TEASER = re.compile(
     re.I,
 )
 _GLUE_PREFIX_MAX_CHARS = 30
+LIGHT_DUPLICATE_MIN_WORDS = 6
 
 
 @dataclass
@@ -199,7 +201,8 @@ def _mark_datelines(page: _Page, *, window: int) -> None:
                 page.author = found.author
 
 
-def _mark_furniture(page: _Page) -> None:
+def _mark_furniture(page: _Page, *, strict: bool = False) -> None:
+    """Bylines, links to other stories and furniture lines (``strict``: only certain prompts)."""
     for unit in page.units:
         if unit.reason is not None or is_highlights_label(unit.text):
             continue
@@ -213,55 +216,81 @@ def _mark_furniture(page: _Page) -> None:
             unit.reason = "link to another story"
             page.teasers.append(Teaser(clean_line(inline.group("headline"))))
             continue
-        reason = furniture_reason(unit.text)
+        reason = furniture_reason(unit.text, strict=strict)
         if reason:
             unit.reason = reason
 
 
 def _mark_tail(page: _Page) -> None:
-    """Everything below a 'related / most popular / leave a reply' label is not the article.
+    """What follows a 'related / most popular / leave a reply' label is not the article.
 
-    The label must come after most of the prose, so a mid-page label does not cut the story.
-    Headlines listed there (with their one-sentence summaries) are kept as teasers.
+    The label must come after most of the prose, so a label high on the page does not cut the
+    story. Below a comments label everything goes; below a list label only the list goes (its
+    headlines, with their one-sentence summaries, are kept as teasers): a paragraph that is not
+    a summary means the article goes on (a "Read also:" link inside the story).
     """
-    prose = [u.n_words if u.reason is None and is_paragraph(u) else 0 for u in page.units]
+    units = page.units
+    prose = [u.n_words if u.reason is None and is_paragraph(u) else 0 for u in units]
     total = sum(prose)
     seen = 0
-    for index, unit in enumerate(page.units):
+    index = 0
+    while index < len(units):
+        unit = units[index]
         seen += prose[index]
         if not is_end_marker(unit.text) or seen == 0 or seen < total - seen:
+            index += 1
             continue
         label = clean_line(unit.text)
         unit.reason = unit.reason or "site furniture"
-        rest = page.units[index + 1:]
-        j = 0
-        while j < len(rest):
-            item = rest[j]
-            if item.reason is not None:
-                j += 1
-                continue
-            nxt = rest[j + 1] if j + 1 < len(rest) else None
-            if find_dateline(item.text) is not None:
-                item.reason = f"date of a story listed below the article (after '{label}')"
-            elif not is_paragraph(item) and 3 <= item.n_words <= MAX_HEADLINE_WORDS:
-                summary = None
-                if nxt is not None and nxt.reason is None and is_paragraph(nxt) and nxt.n_words <= MAX_SUMMARY_WORDS:
-                    summary = nxt
-                page.teasers.append(Teaser(item.text, summary.text if summary else None))
-                item.reason = f"teaser below the article (after '{label}')"
-                if summary is not None:
-                    summary.reason = f"teaser summary below the article (after '{label}')"
-                    j += 1
-            else:
-                item.reason = f"below the end of the article (after '{label}')"
+        if is_comments_marker(unit.text):
+            for item in units[index + 1:]:
+                item.reason = item.reason or f"comments below the article (after '{label}')"
+            return
+        index = _take_listing(page, index + 1, label)
+
+
+def _take_listing(page: _Page, start: int, label: str) -> int:
+    """Mark the story list that starts at ``start``; return where the list ends."""
+    units = page.units
+    j = start
+    while j < len(units):
+        item = units[j]
+        if item.reason is not None:
             j += 1
-        return
+            continue
+        if find_dateline(item.text) is not None:
+            item.reason = f"date of a story listed below the article (after '{label}')"
+            j += 1
+            continue
+        if not _headline_like(item):
+            return j
+        nxt = units[j + 1] if j + 1 < len(units) else None
+        after = next((u for u in units[j + 2:] if u.reason is None), None)
+        summary = None
+        # A summary is followed by the next listed headline or by nothing; a paragraph followed by
+        # more prose is the article going on after a single link.
+        if (
+            nxt is not None
+            and nxt.reason is None
+            and is_paragraph(nxt)
+            and nxt.n_words <= MAX_SUMMARY_WORDS
+            and (after is None or _headline_like(after))
+        ):
+            summary = nxt
+        page.teasers.append(Teaser(item.text, summary.text if summary else None))
+        item.reason = f"teaser below the article (after '{label}')"
+        if summary is not None:
+            summary.reason = f"teaser summary below the article (after '{label}')"
+            j += 1
+        j += 1
+    return j
 
 
-def _mark_duplicates(page: _Page) -> None:
+def _mark_duplicates(page: _Page, *, min_words: int = 1) -> None:
+    """Later copies of a line go; ``min_words`` spares short list items and table cells."""
     first: dict[str, Unit] = {}
     for unit in page.units:
-        if not unit.key:
+        if not unit.key or unit.n_words < min_words or bullet_text(unit.text) is not None or unit.text.startswith("|"):
             continue
         if unit.key in first:
             if unit.reason is None:
@@ -618,12 +647,16 @@ def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) ->
 
 
 def _clean_light(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -> Article | IngestError:
-    """Main text from trafilatura: drop only duplicates, furniture and a repeated title line."""
+    """Main text from trafilatura: drop only duplicates, certain furniture and the title line.
+
+    Trafilatura already cut the page down to its main text, in which short lines are mostly
+    subheadings, list items and table rows, so the looser text-scrape rules would cut content.
+    """
     page = _Page(units)
     if not raw.published:
         _mark_datelines(page, window=3)
-    _mark_furniture(page)
-    _mark_duplicates(page)
+    _mark_furniture(page, strict=True)
+    _mark_duplicates(page, min_words=LIGHT_DUPLICATE_MIN_WORDS)
     title_key = norm_key(raw.title or "")
     for unit in page.units:
         if unit.reason is None:

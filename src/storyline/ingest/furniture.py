@@ -75,6 +75,7 @@ _ALWAYS = re.compile(
         (?:read|see|watch|listen)\s+(?:more|also|next|the\s+full|the\s+latest)\b|continue\s+reading|
         skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|
         (?:this\s+(?:article|story)\s+(?:was|is|has\s+been)\s+(?:originally\s+)?(?:published|translated|produced|written))|
+        originally\s+(?:published|appeared)\s+(?:on|in|at|by)\b|
         (?:the\s+views?\s+(?:and\s+opinions\s+)?expressed)|
         (?:advertisement|sponsored(?:\s+content)?|promoted(?:\s+content)?|ad\s+feedback)\b
     )""",
@@ -157,13 +158,13 @@ def byline_author(text: str) -> str | None:
     return match.group("name").strip()
 
 
-def furniture_reason(text: str) -> str | None:
+def furniture_reason(text: str, *, strict: bool = False) -> str | None:
     """Why a line is site furniture, or None when it may be article text.
 
     The checks go from certain to looser: known whole-line prompts at any length; bare
     timestamps and counters; then short lines without sentence-final punctuation that read like
     navigation (their vocabulary, a trailing colon on a title-cased label, one or two words, or a
-    short line in capitals).
+    short line in capitals). ``strict`` keeps only the first, certain check.
     """
     line = clean_line(text)
     if not line:
@@ -171,6 +172,8 @@ def furniture_reason(text: str) -> str | None:
     n_words = len(words(line))
     if _ALWAYS.match(line) and (n_words <= 25 or not ends_sentence(line) or line.lower().startswith(("©", "copyright"))):
         return "site furniture"
+    if strict:
+        return None
     segments = [seg for seg in _MENU_SEPARATOR.split(line) if seg.strip()]
     if n_words == 0 or all(_STAMP.match(seg) for seg in segments):
         return "site furniture (timestamp or counter)"
@@ -209,6 +212,19 @@ _END_MARKER = re.compile(
     )\W*$""",
     re.I | re.X,
 )
+
+
+_COMMENTS_MARKER = re.compile(
+    r"^\W*(?:(?:leave|post|add|write)\s+a\s+(?:reply|comment)|\d*\s*comments?|\d*\s*responses?|"
+    r"join\s+the\s+(?:conversation|discussion)|discussion)\b",
+    re.I,
+)
+
+
+def is_comments_marker(text: str) -> bool:
+    """A label that opens the comments: nothing below it is the article."""
+    line = clean_line(text)
+    return len(words(line)) <= 6 and bool(_COMMENTS_MARKER.match(line))
 
 
 def is_end_marker(text: str) -> bool:
