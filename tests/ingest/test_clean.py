@@ -460,3 +460,30 @@ def test_light_path_keeps_short_lines_list_items_and_tables() -> None:
     [article] = clean_documents([raw])
     assert isinstance(article, Article)
     assert article.body.split("\n\n") == text.split("\n")[:-1]
+
+
+def test_aggregator_page_outlet_line_under_headline_is_not_the_title() -> None:
+    text = "\n".join(["Crane Collapse Shuts Northern Quay in Portvale", "The Coastal Courier", "Follow", "2 days ago",
+                      LEAD, SECOND, THIRD])
+    article = clean_one(text)
+    assert article.title == "Crane Collapse Shuts Northern Quay in Portvale"
+    assert article.body == page(LEAD, SECOND, THIRD)
+    assert (article.published.value, article.published.source) == (None, None)  # "2 days ago" is no date
+
+
+def test_single_captions_recognised_by_their_credit_or_wording() -> None:
+    captions = [
+        "The harbour master inspects the fallen crane in Portvale.PORT AUTHORITY VIA REUTERS",
+        "Workers gather on the quay after the accident. (Portvale Post/Yonhap)",
+        "A crane lies across the deck of a cargo ship in this handout photo released by the port authority.",
+    ]
+    article = clean_one(page("Crane Collapse Shuts Northern Quay", *captions, LEAD, SECOND))
+    assert article.body == page(LEAD, SECOND)
+    cut = reasons(article)
+    assert all("caption" in cut[c] for c in captions)
+
+
+def test_wordpress_posted_on_line_with_lowercase_author() -> None:
+    article = clean_one(page("Crane Collapse Shuts Northern Quay", "Posted on March 3, 2025 by admin", LEAD, SECOND))
+    assert article.published.value == "2025-03-03"
+    assert article.body == page(LEAD, SECOND)

@@ -67,6 +67,9 @@ _INLINE_TEASER = re.compile(
 )
 _GLUE_PREFIX_MAX_CHARS = 30
 LIGHT_DUPLICATE_MIN_WORDS = 6
+# A short line between the headline and the article: the outlet's name, a byline, a label.
+SOURCE_LINE_MAX_WORDS = 4
+SOURCE_LINE = "short line under the headline (outlet, byline or label)"
 
 
 @dataclass
@@ -444,10 +447,13 @@ def _mark_structure(page: _Page, confirmed: int | None) -> bool:
     if confirmed is not None and units[confirmed].live:
         head = [i for i in live if i < confirmed]
         title_index: int | None = confirmed
-        after = [i for i in live if i > confirmed]
         deks: list[int] = []
-        for i in after[:2]:
-            if is_dek(units[i]) or (not is_paragraph(units[i]) and units[i].n_words >= 8 and not deks):
+        for i in [i for i in live if i > confirmed][:3]:
+            if is_paragraph(units[i]):
+                break
+            if units[i].n_words <= SOURCE_LINE_MAX_WORDS:
+                units[i].reason = SOURCE_LINE
+            elif len(deks) < 2 and (is_dek(units[i]) or (units[i].n_words >= 8 and not deks)):
                 deks.append(i)
             else:
                 break
@@ -467,6 +473,12 @@ def _mark_structure(page: _Page, confirmed: int | None) -> bool:
             break
         trailing.insert(0, i)
     rest = head[: len(head) - len(trailing)]
+    while (
+        len(trailing) >= 2
+        and units[trailing[-1]].n_words <= SOURCE_LINE_MAX_WORDS
+        and units[trailing[-2]].n_words > SOURCE_LINE_MAX_WORDS
+    ):
+        units[trailing.pop()].reason = SOURCE_LINE
     deks = []
     if len(trailing) >= 2 and is_dek(units[trailing[-1]]):
         deks = [trailing[-1]]

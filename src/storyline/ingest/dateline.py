@@ -58,7 +58,7 @@ _RESIDUE_TOKEN = re.compile(rf"(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?
 _SEPARATORS = re.compile(r"[\s|•·,:;/()\[\]\-–—_*#]+")
 _BYLINE = re.compile(
     r"\b(?i:by|story by|written by|author|reporter|reported by)\s*:?\s+"
-    r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){0,4})"
+    r"(?P<name>[A-Za-z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){0,4})"
 )
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
 

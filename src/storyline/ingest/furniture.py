@@ -75,7 +75,7 @@ _ALWAYS = re.compile(
         (?:read|see|watch|listen)\s+(?:more|also|next|the\s+full|the\s+latest)\b|continue\s+reading|
         skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|
         (?:this\s+(?:article|story)\s+(?:was|is|has\s+been)\s+(?:originally\s+)?(?:published|translated|produced|written))|
-        originally\s+(?:published|appeared)\s+(?:on|in|at|by)\b|
+        originally\s+(?:published|appeared)\s+(?:on|in|at|by)\b|(?:©\s*)?provided\s+by\b|
         (?:the\s+views?\s+(?:and\s+opinions\s+)?expressed)|
         (?:advertisement|sponsored(?:\s+content)?|promoted(?:\s+content)?|ad\s+feedback)\b
     )""",
@@ -144,7 +144,8 @@ def _mostly_navigation(line: str) -> bool:
 _LABEL_END = re.compile(r"[:»›>|]\s*$")
 _MENU_SEPARATOR = re.compile(r"\s*(?:[|»›>•·/\\]|\s-\s|::)\s*")
 _BYLINE = re.compile(
-    r"^\W*(?i:by|story\s+by|written\s+by|words\s+by|author|reporter|reported\s+by|posted\s+by)\s*:?\s+"
+    r"^\W*(?i:by|story\s+by|written\s+by|words\s+by|author|reporter|reported\s+by|posted\s+by|"
+    r"(?:opinion|analysis|commentary|column|interview|photos?|text)\s+by)\s*:?\s+"
     r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin|and|&)){0,6})"
     r"(?:\s*(?:[,|•·/-]|\b(?:and|in|for|at)\b)\s*[\w .,'’&-]{0,60})?\W*$",
 )
@@ -265,6 +266,21 @@ _POSITION_CUE = re.compile(
     r"\((?:left|right|center|centre|l|r|c|pictured|file)\)|\bpictured\b|\bfile\s+photo\b)",
     re.I,
 )
+# Wording only captions use: "... in this undated photo released by ...", "a handout picture".
+_CAPTION_WORDING = re.compile(
+    r"\b(?:in\s+(?:this|an?|the)\s+(?:\w+\s+){0,2}(?:photo|picture|image|handout|screengrab|screenshot|still)"
+    r"|(?:photo|picture|image)\s+(?:released|provided|distributed|taken|obtained)\s+by"
+    r"|handout\s+(?:photo|picture|image))\b",
+    re.I,
+)
+# A caption's credit glued to its last word by the scraper: "...leader KimAP",
+# "...in Pyongyang.KCNA VIA REUTERS".
+_GLUED_CAPS_CREDIT = re.compile(r"(?<=[a-z.)’'\]])(?P<credit>[A-Z]{2,}(?:(?:\s+(?:via\s+)?|\s*/\s*)[A-Z]{2,}){0,5})$")
+_BRACKET_AGENCY = re.compile(
+    r"[\[(](?P<credit>[^\])]{0,40}\b(?:photo|yonhap|kcna|kcna\s+watch|reuters|afp|ap|epa|efe|getty|newsis|news1|"
+    r"tass|ria\s+novosti|sputnik|xinhua|kyodo|anadolu|dpa|ansa|upi)\b[^\])]{0,40})[\])]$",
+    re.I,
+)
 _GLUED_CREDIT_MAX = 30
 
 
@@ -283,10 +299,9 @@ def slash_credit(text: str) -> str | None:
 def caption_credit(text: str) -> str | None:
     """The picture credit a caption line ends with ("/ Agency", "Photo: X", "(AP Photo/X)")."""
     line = clean_line(text)
-    match = _TRAILING_CREDIT.search(line)
-    if match:
-        before = line[: match.start()]
-        if len(words(before)) >= 4:
+    for pattern in (_TRAILING_CREDIT, _BRACKET_AGENCY, _GLUED_CAPS_CREDIT):
+        match = pattern.search(line)
+        if match and len(words(line[: match.start()])) >= 4:
             return next(g for g in match.groups() if g).strip()
     return slash_credit(line)
 
@@ -298,9 +313,14 @@ def strip_slash_credit(text: str) -> str:
 
 
 def looks_like_caption(text: str) -> bool:
-    """Caption wording: a position cue ("X, left, and Y") on a line that is not a sentence."""
+    """Caption wording: a position cue ("X, left, and Y") on a line that is not a sentence, or
+    what only captions say ("in this undated photo released by ...")."""
     line = clean_line(text)
-    return not ends_sentence(line) and len(words(line)) <= 40 and bool(_POSITION_CUE.search(line))
+    if len(words(line)) > 40:
+        return False
+    if _CAPTION_WORDING.search(line):
+        return True
+    return not ends_sentence(line) and bool(_POSITION_CUE.search(line))
 
 
 def glued_credit(shorter: str, longer: str) -> str | None:
