@@ -54,8 +54,6 @@ def extract_document(
         html = data
     if not html.strip():
         return IngestError(source, "empty HTML page")
-    if load_html(html) is None:
-        return IngestError(source, "not parseable as HTML (no markup found)")
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, date_extraction_params=DATE_OPTIONS, **EXTRACT_OPTIONS
@@ -63,6 +61,8 @@ def extract_document(
     except Exception as err:  # a library bug on one odd page must not stop the batch
         return IngestError(source, f"HTML extraction failed ({type(err).__name__}: {err})")
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if doc is None and load_html(html) is None:  # parsed again only to say why it failed
+        return IngestError(source, "not parseable as HTML (no markup found)")
     if not text:
         return IngestError(source, "no article text found in the HTML (empty, script-only or malformed page)")
     words = len(text.split())
