@@ -26,11 +26,14 @@ def anchor_of(published: PublishedDate) -> Anchor | None:
     return Anchor.parse((published.value or "")[:10]) if published.value else None
 
 
-def _explicit(tagged: list[Tagged]) -> list[Tagged]:
+def _explicit(tagged: list[Tagged], published: PublishedDate | None = None) -> list[Tagged]:
+    """Explicit calendar dates of the text, less the printed date line itself."""
+    own = (published.value or "")[:10] if published else ""
     return [
         t
         for t in tagged
         if t.expr.anchor_kind == "absolute"
+        and not (own and t.expr.value[:10] == own)
         and t.expr.type in ("DATE", "TIME")
         and re.match(r"^\d{4}", t.expr.value)
         and t.expr.earliest is not None
@@ -42,7 +45,7 @@ def dateline_is_safe(published: PublishedDate, tagged: list[Tagged]) -> bool:
     a = anchor_of(published)
     if a is None or a.date is None:
         return False
-    past = [t.expr.earliest for t in _explicit(tagged) if t.tense != "future" and t.expr.earliest]
+    past = [t.expr.earliest for t in _explicit(tagged, published) if t.tense != "future" and t.expr.earliest]
     if not past:
         return False
     latest = date.fromisoformat(max(past))
@@ -85,7 +88,7 @@ def infer_published(tagged: list[Tagged]) -> PublishedDate:
 
 def bound_dateline(published: PublishedDate, tagged: list[Tagged]) -> PublishedDate:
     """A dateline kept as it is, with the text's lower bound and the page date as upper bound."""
-    explicit = [t.expr.earliest for t in _explicit(tagged) if t.tense != "future" and t.expr.earliest]
+    explicit = [t.expr.earliest for t in _explicit(tagged, published) if t.tense != "future" and t.expr.earliest]
     earliest = published.earliest or (max(explicit) if explicit else None)
     latest = published.latest or (published.value[:10] if published.value else None)
     if earliest and latest and earliest > latest:

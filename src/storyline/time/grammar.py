@@ -11,6 +11,7 @@ prepositions are outside.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,13 +27,13 @@ WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WD_ABBR = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\."
 WD_ANY = rf"(?:{WD}|{WD_ABBR})"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-YEAR = r"(?<![\w$£€.,/:-])(?:1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d|:\d)"
+YEAR = r"(?<![\w$£€.,/:])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d|:\d)"
 YEAR2 = r"['’]\d\d(?![\w'’])"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 POD = r"(?:morning|afternoon|evening|night)"
 NW = "|".join(w for w in NUMBER_WORDS if w not in ("a", "an"))
 NUM = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{NW})(?:(?:\s+|-)(?:and\s+)?(?:{NW}))*"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|(?:{NW})(?:(?:\s+|-)(?:and\s+)?(?:{NW}))*"
     r"|several|a\s+few|few|many|a\s+couple\s+of|a\s+couple|couple\s+of|numerous|a\s+number\s+of"
     r"|a\s+dozen|dozens\s+of)"
 )
@@ -46,7 +47,7 @@ UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|
 APPROX = (
     r"(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than"
     r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|some|well\s+over|just\s+over"
-    r"|just\s+under|over|under|upwards\s+of)\s+)"
+    r"|just\s+under|upwards\s+of)\s+)"
 )
 # position modifiers: "early", "mid-", "the end of"...
 POS = (
@@ -75,6 +76,7 @@ HOLIDAY = (
 )
 
 RULES: list[tuple[str, str]] = [
+    ("rate", rf"(?<=\d\s)(?:a|an|per)\s+(?:{UNIT_SG})|(?:(?<=dollars\s)|(?<=cents\s)|(?<=percent\s)|(?<=barrels\s)|(?<=tons\s)|(?<=million\s)|(?<=billion\s))(?:a|an|per)\s+(?:{UNIT_SG})"),
     ("iso", r"(?<![\w-])(?:1[5-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?(?![\w-])"),
     ("numeric", r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:(?:19|20)\d\d|\d\d)(?![\w/])"),
     (
@@ -100,7 +102,7 @@ RULES: list[tuple[str, str]] = [
     ("season_year", rf"(?:{POS})?(?:{YEAR})\s+{SEASON}"),
     (
         "decade",
-        rf"(?:the\s+)?(?:{POS})?(?:(?:1[5-9]|20)\d0['’]?s|['’]\d0s|(?:the\s+)?(?:nineteen|twenty)[\s-]+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",
+        rf"(?:the\s+)?(?:{POS})?(?:(?:1[5-9]|20)\d0['’]?s|['’]\d0s|the\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(?:the\s+)?(?:nineteen|twenty)[\s-]+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",
     ),
     (
         "century",
@@ -108,29 +110,29 @@ RULES: list[tuple[str, str]] = [
         r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
         r"|twentieth|twenty[\s-]first|twenty[\s-]second)[\s-]+century|this\s+century|the\s+last\s+century",
     ),
-    ("year", rf"(?:{POS})?(?:(?:fiscal|calendar|financial|model|the\s+year|the\s+fiscal\s+year)(?:\s+year)?\s+)?(?:{YEAR}|FY\s*\d\d(?:\d\d)?)(?:['’]s(?!\w))?"),
-    (
-        "quarter",
-        r"(?:the\s+)?(?:(?:fiscal|calendar|latest|current|last|past|previous|preceding|same|comparable|year-earlier"
-        r"|year-ago|year\s+earlier|year\s+ago|first|second|third|fourth|1st|2nd|3rd|4th|final|next|coming|recent"
-        r"|most\s+recent|june|september|december|march)(?:\s+|-)){1,3}quarters?"
-        rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:{YEAR}|{YEAR2})|\s+of\s+(?:this|last|next|the)\s+(?:fiscal\s+)?year|\s+a\s+year\s+(?:ago|earlier))?"
-        r"|(?<![\w-])[Qq][1-4](?:\s+(?:of\s+)?(?:fiscal\s+)?" + YEAR + r")?|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?",
-    ),
     (
         "half",
         r"(?:the\s+)?(?:first|second|last|latter|back|front)[\s-]+half"
         rf"(?=\s+of\s+(?:fiscal\s+)?(?:{YEAR}|this\s+year|next\s+year|last\s+year|the\s+year))(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|this\s+year|next\s+year|last\s+year|the\s+year))"
         rf"|(?:the\s+)?(?:first|second)[\s-]+half(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?year)?(?=\s+(?:results|earnings|profits?|sales|revenues?|growth|losses?)\b)",
     ),
-    ("recent_unit", rf"(?:in\s+)?(?:recent|coming|upcoming|the\s+coming|the\s+upcoming)\s+{UNIT_PL}"),
+    ("year", rf"(?:{POS})?(?:(?:fiscal|calendar|financial|model|the\s+year|the\s+fiscal\s+year)(?:\s+year)?\s+)?(?:{YEAR}|FY\s*\d\d(?:\d\d)?)(?:['’]s(?!\w))?"),
+    (
+        "quarter",
+        r"(?:the\s+)?(?:(?:fiscal|calendar|latest|current|last|past|previous|preceding|same|comparable|year-earlier"
+        r"|year-ago|year\s+earlier|year\s+ago|first|second|third|fourth|1st|2nd|3rd|4th|final|next|coming|recent"
+        r"|most\s+recent|june|september|december|march|corresponding|(?:1[5-9]|20)\d\d)(?:\s+|-)){1,3}quarters?"
+        rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:{YEAR}|{YEAR2})|\s+of\s+(?:this|last|next|the)\s+(?:fiscal\s+)?year|\s+a\s+year\s+(?:ago|earlier))?"
+        r"|(?<![\w-])[Qq][1-4](?:\s+(?:of\s+)?(?:fiscal\s+)?" + YEAR + r")?|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?",
+    ),
+    ("recent_unit", rf"(?:recent|coming|upcoming|the\s+coming|the\s+upcoming)\s+{UNIT_PL}"),
     ("few_unit", rf"(?:the\s+)?(?:past|last|next|coming|previous|first|final|latest)\s+(?:few|several|many|couple\s+of)\s+{UNIT_PL}"),
     (
         "rel_unit",
         rf"(?:{POS})?(?:(?:earlier|later)\s+(?:in\s+)?)?(?:{REL})\s+(?:fiscal\s+|calendar\s+|financial\s+|very\s+)?"
         rf"(?:{UNIT_SG}|{POD})(?!\s*-)",
     ),
-    ("rel_weekday", rf"(?:{POS})?(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|that|the\s+following|the\s+previous|the\s+next|the\s+same)\s+)?{WD}(?:['’]s)?(?:\s+{POD})?(?:,\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?)?"),
+    ("rel_weekday", rf"(?:{POS})?(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|that|the\s+following|the\s+previous|the\s+next|the\s+same)\s+)?{WD}(?:\s+{POD})?(?:,\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?)?"),
     (
         "deictic",
         rf"(?:{POS})?(?:today|yesterday|tomorrow|tonight|overnight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
@@ -140,7 +142,8 @@ RULES: list[tuple[str, str]] = [
         "ref",
         r"(?:(?<![\w-])now(?![\w-])|currently|recently|lately|nowadays|these\s+days|the\s+present|at\s+present|presently"
         r"|the\s+past(?!\s+(?:-|\d|few|several|many|decade|year|month|week|day|hour|quarter|century|spring|summer|fall|winter|weekend|night))"
-        r"|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|soon|previously|formerly|in\s+the\s+meantime|the\s+time\s+being)",
+        r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|formerly|the\s+time\s+being"
+        r"|the\s+(?:near|short|long)[\s-]+term)",
     ),
     ("ago", rf"(?:{APPROX})?(?:{NUM}|{A})\s+(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+ago|(?:{UNIT_PL}|long|some\s+time|a\s+while)\s+ago"),
     (
@@ -156,8 +159,9 @@ RULES: list[tuple[str, str]] = [
     ),
     ("half_unit", rf"(?:{APPROX})?(?:half\s+(?:a|an)\s+(?:hour|day|year|month|century|decade)|(?:a|an)\s+(?:hour|day|week|month|year|decade)\s+and\s+a\s+half)"),
     ("vague_unit", r"(?:(?<=\bfor\s)|(?<=within\s)|(?<=\bover\s)|(?<=\b[Ii]n\s))(?:years|months|weeks|days|decades|hours|minutes|centuries|ages)(?!\s+(?:of|ago|later|earlier|old))"),
+    ("ahead", rf"the\s+(?:{UNIT_PL})\s+ahead"),
     ("units_long", r"(?:years|months|weeks|days|decades|hours)-long|decades-old|centuries-old"),
-    ("set", r"(?<![\w-])(?:hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|bimonthly|quarterly|annually|yearly|biannually|semiannually|semi-annually)(?![\w-])"),
+    ("set", r"(?<![\w-])(?:hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|bimonthly|annually|yearly|biannually|semiannually|semi-annually)(?![\w-])"),
     (
         "every",
         rf"(?:(?:once|twice|thrice|(?:{NUM})\s+times)\s+)?(?:every|each|per)\s+(?:other\s+|single\s+)?(?:(?:{NUM})\s+)?"
@@ -165,6 +169,15 @@ RULES: list[tuple[str, str]] = [
     ),
     ("times_a", rf"(?:once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per)\s+{UNIT_SG}"),
     ("weekdays_pl", r"(?<=\b[Oo]n\s)(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"),
+    (
+        "year_ago_adj",
+        r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year-earlier|year-ago)(?:\s+(?:period|quarter|months?|levels?))?",
+    ),
+    (
+        "spoken_year",
+        r"(?:the\s+year\s+)?nineteen[\s-]+(?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+        r"|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?",
+    ),
     ("holiday", rf"(?:(?:last|next|this|this\s+past)\s+)?{HOLIDAY}(?:,?\s+{YEAR})?"),
     ("year2", rf"(?<=\b[Ii]n\s){YEAR2}"),
 ]
@@ -188,7 +201,7 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def find_candidates(text: str) -> list[Candidate]:
-    """All rule matches, overlaps settled longest-first (then by rule order), in text order."""
+    """All rule matches, longest first (then by rule order); the tagger settles overlaps."""
     found: list[Candidate] = []
     for name, rx in _compiled():
         for m in rx.finditer(text):
@@ -198,10 +211,15 @@ def find_candidates(text: str) -> list[Candidate]:
             if e > s:
                 found.append(Candidate(s, e, name, text[s:e]))
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
+    return found
+
+
+def settle(found: list[Candidate], accept: Callable[[Candidate], bool]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first, each kept only if ``accept`` takes it; in text order."""
     taken: list[Candidate] = []
     used: list[tuple[int, int]] = []
     for c in found:
-        if any(c.start < e and s < c.end for s, e in used):
+        if any(c.start < e and s < c.end for s, e in used) or not accept(c):
             continue
         taken.append(c)
         used.append((c.start, c.end))

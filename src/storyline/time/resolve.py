@@ -201,7 +201,11 @@ def _year_for(month: int, day: int | None, ctx: Context, *, direction: int = 0) 
     if ctx.tense == "future":
         return a.year + 1 if there < (a.month, a.day or 1) else a.year
     months_ahead = (month - a.month) + ((day or 15) - (a.day or 15)) / 31
-    return a.year - 1 if months_ahead > 6 else a.year
+    if months_ahead > 6:
+        return a.year - 1
+    if months_ahead < -8:
+        return a.year + 1
+    return a.year
 
 
 def _unit_of(word: str) -> str | None:
@@ -287,10 +291,11 @@ def _unknown(unit: str) -> str:
 
 def _num_unit(text: str) -> tuple[float | None, str | None, bool]:
     """Number and unit of "two and a half years", "a month", "several weeks"; flag if parsed."""
-    t = re.sub(r"^(?:the\s+)?(?:past|last|next|first|final|coming|previous|latest|following|remaining|same|entire|full|whole|better\s+part\s+of\s+the)\s+", "", text.strip(), flags=re.I)
-    t = re.sub(r"^the\s+", "", t, flags=re.I)
+    t = text.strip()
     for rx, _ in _APPROX_MODS:
         t = rx.sub("", t).strip()
+    t = re.sub(r"^(?:the\s+)?(?:past|last|next|first|final|coming|previous|latest|following|remaining|same|entire|full|whole|better\s+part\s+of\s+the)\s+", "", t, flags=re.I)
+    t = re.sub(r"^the\s+", "", t, flags=re.I)
     m = re.match(r"^(.*?)(?:\s+|-)(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+)?([a-z]+)(?:\s+and\s+(a\s+half|.+))?(?:-long|-old|\s+old)?$", t, re.I)
     if m is None:
         return None, None, False
@@ -455,7 +460,8 @@ def _decade_norm(text: str, ctx: Context) -> Norm | None:
     names = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
     for k, v in names.items():
         if k in low:
-            return Norm("DATE", ("20" if "twenty " in low or "twenty-" in low else "19") + str(v), mod)
+            century = "20" if ("twenty " in low or "twenty-" in low) else "19"
+        return Norm("DATE", century + str(v), mod)
     return None
 
 
@@ -548,7 +554,7 @@ def _quarter_norm(text: str, ctx: Context) -> Norm | None:
         base_y, base_q = a.year, (a.month - 1) // 3 + 1
     elif any(w in ws for w in ("next", "coming")) and a and a.month:
         base_y, base_q = cm.shift_quarter(a.year, (a.month - 1) // 3 + 1, 1)
-    elif disc is not None and disc.month is not None:
+    elif disc is not None and disc.month is not None and not any(w in ws for w in ("latest", "last", "past", "previous", "recent")):
         base_y, base_q = disc.year, (disc.month - 1) // 3 + 1
     elif a is not None and a.month is not None:
         base_y, base_q = cm.shift_quarter(a.year, (a.month - 1) // 3 + 1, -1)
@@ -578,7 +584,7 @@ def _ref_norm(text: str, ctx: Context) -> Norm | None:
         v = "PRESENT_REF"
     elif low in ("recently", "lately", "previously", "formerly", "the past"):
         v = "PAST_REF"
-    elif "future" in low or low == "soon":
+    elif "future" in low or low == "soon" or re.search(r"(?:near|short|long)[\s-]+term", low):
         v = "FUTURE_REF"
     else:
         return None
@@ -627,10 +633,12 @@ def _rel_unit_norm(text: str, ctx: Context) -> Norm | None:
     if pod and rel in ("the", "past", "the past", "the last", "last", "current", "the current", "the latest"):
         return None
     # durations: "the past year", "the last month", "the next week"
-    if rel in ("the past", "the last", "the latest") or (rel == "the next" and ctx.tense != "past") or (rel == "the coming" and unit != "Y"):
-        if pod or unit == "WE":
-            return None
+    if rel in ("the past", "the last") and unit in ("DE", "CE"):
         return Norm("DURATION", duration_value(1, unit), mod, None, "absolute")
+    if rel in ("the past", "the last", "the latest") and not pod:
+        rel = "last"
+    elif rel == "the next" and ctx.tense != "past" and not pod:
+        rel = "next"
     anaphoric = rel in ("that", "the same", "the following", "the next", "the previous", "the preceding", "the prior", "the subsequent")
     if anaphoric:
         base = ctx.discourse or ctx.doc
@@ -701,8 +709,7 @@ def _weekday_norm(text: str, ctx: Context) -> Norm | None:
     elif re.match(r"^(?:that|the same)\b", low):
         res = cm.weekday_near(d, wd, 0)
     else:
-        direction = -1 if ctx.tense == "past" else 1 if ctx.tense == "future" else 0
-        res = cm.weekday_near(d, wd, direction)
+        res = cm.weekday_near(d, wd, 1 if ctx.tense == "future" else -1)
     kind: AnchorKind = "discourse" if anaphoric and ctx.discourse else "document"
     return Norm(typ, _fmt_day(res) + suffix, mod, a.value, kind)
 
@@ -828,12 +835,16 @@ def _vague_unit_norm(text: str, ctx: Context) -> Norm | None:
 
 def _recent_unit_norm(text: str, ctx: Context) -> Norm | None:
     low = text.lower()
-    v = "PAST_REF" if "recent" in low else "FUTURE_REF"
+    if "recent" in low:
+        unit = _unit_of(_words(low)[-1])
+        return Norm("DURATION", duration_value(None, unit)) if unit else None
+    v = "FUTURE_REF"
     return Norm("DATE", v, None, ctx.doc.value if ctx.doc else None, "document" if ctx.doc else "none")
 
 
 def _few_unit_norm(text: str, ctx: Context) -> Norm | None:
-    unit = _unit_of(_words(text)[-1])
+    ws = [w for w in _words(text) if w != "ahead"]
+    unit = _unit_of(ws[-1])
     if unit is None:
         return None
     return Norm("DURATION", duration_value(None, unit))
@@ -1021,7 +1032,48 @@ def _season_year_norm(text: str, ctx: Context) -> Norm | None:
     return _season_norm(text, ctx)
 
 
+def _year_ago_adj_norm(text: str, ctx: Context) -> Norm | None:
+    disc = ctx.discourse if (ctx.discourse and ctx.discourse.quarter_value) else None
+    low = text.lower()
+    if disc is not None or "quarter" in low:
+        base = disc
+        if base is None and ctx.doc is not None and ctx.doc.month is not None:
+            y, q = cm.shift_quarter(ctx.doc.year, (ctx.doc.month - 1) // 3 + 1, -1)
+            base = Anchor(y, 3 * q - 2, quarter_value=f"{y:04d}-Q{q}")
+        if base is not None and base.quarter_value:
+            v = f"{base.year - 1:04d}-Q{base.quarter_value[-1]}"
+            return Norm("DATE", v, None, base.value, "discourse" if disc else "document")
+    a = ctx.discourse or ctx.doc
+    if a is None:
+        return Norm("DATE", "XXXX", None, None, "none")
+    return Norm("DATE", f"{a.year - 1:04d}", None, a.value, "discourse" if ctx.discourse else "document")
+
+
+def _spoken_year_norm(text: str, ctx: Context) -> Norm | None:
+    low = re.sub(r"^the\s+year\s+", "", text.lower())
+    if low.startswith("two thousand"):
+        rest = words_to_number(re.sub(r"^two thousand\s*(?:and\s+)?", "", low) or "zero") or 0
+        return Norm("DATE", f"{2000 + int(rest):04d}")
+    rest_txt = re.sub(r"^nineteen[\s-]+", "", low)
+    if rest_txt == "hundred":
+        return Norm("DATE", "1900")
+    n = words_to_number(rest_txt)
+    if n is None or n >= 100:
+        return None
+    return Norm("DATE", f"{1900 + int(n):04d}")
+
+
+def _rate_norm(text: str, ctx: Context) -> Norm | None:
+    unit = _unit_of(_words(text)[-1])
+    if unit is None:
+        return None
+    return Norm("SET", duration_value(1, unit), None, quant="EVERY" if text.lower().startswith("per") else None)
+
+
 NORMALISERS = {
+    "year_ago_adj": _year_ago_adj_norm,
+    "spoken_year": _spoken_year_norm,
+    "rate": _rate_norm,
     "iso": _iso_norm,
     "numeric": _numeric_norm,
     "time": _time_norm,
@@ -1049,6 +1101,7 @@ NORMALISERS = {
     "half_unit": _half_unit_norm,
     "vague_unit": _vague_unit_norm,
     "units_long": _vague_unit_norm,
+    "ahead": _few_unit_norm,
     "set": _set_norm,
     "every": _every_norm,
     "times_a": _times_a_norm,

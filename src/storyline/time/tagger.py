@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from storyline.model import TimeExpr
-from storyline.time.grammar import Candidate, find_candidates
+from storyline.time.grammar import Candidate, find_candidates, settle
 from storyline.time.resolve import Anchor, Context, Norm, normalise
 from storyline.time.tense import Tense, clause_tense
 from storyline.time.values import interval
@@ -79,6 +79,14 @@ def _rejected(c: Candidate, span: Span | None, text: str) -> bool:
     return False
 
 
+def _backward(c: Candidate) -> bool:
+    """A flashback ("a year earlier", "two weeks ago", "the year-ago quarter") that the narrative
+    does not move to, so it must not become the anchor of the next anaphor."""
+    return c.rule in ("ago", "year_ago_adj") or (
+        c.rule == "later" and not re.search(r"(?:later|after|afterwards?)$", c.text, re.I)
+    )
+
+
 def _to_expr(c: Candidate, norm: Norm) -> TimeExpr:
     text, start, end = c.text, c.start, c.end
     if c.rule == "duration" and text.lower().startswith("the ") and re.search(r"\d-[a-z]", text):
@@ -110,17 +118,20 @@ def tag_doc(doc: Doc, anchor: Anchor | None) -> list[Tagged]:
     index = _TokenIndex(doc)
     discourse: Anchor | None = None
     out: list[Tagged] = []
-    for c in find_candidates(text):
+    probe = Context(anchor)
+
+    def accept(c: Candidate) -> bool:
+        return not _rejected(c, index.span(c.start, c.end), text) and normalise(c.rule, c.text, probe) is not None
+
+    for c in settle(find_candidates(text), accept):
         span = index.span(c.start, c.end)
-        if _rejected(c, span, text):
-            continue
         tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
         norm = normalise(c.rule, c.text, Context(anchor, discourse, tense))
         if norm is None:
             continue
         expr = _to_expr(c, norm)
         out.append(Tagged(expr, tense))
-        if norm.type in ("DATE", "TIME") and re.match(r"^\d{4}", norm.value):
+        if norm.type in ("DATE", "TIME") and re.match(r"^\d{4}", norm.value) and not _backward(c):
             parsed = Anchor.parse(norm.value)
             if parsed is not None:
                 discourse = parsed

@@ -11,10 +11,12 @@ Tense = Literal["past", "present", "future"] | None
 
 _FUTURE_CUES = re.compile(
     r"(?:\bahead\s+of|\bupcoming|\bleading\s+up\s+to|\bscheduled\s+(?:for|on)|\bset\s+for|\bplanned\s+for"
-    r"|\bexpected\s+(?:on|by|in)|\bdue\s+(?:on|by|in)|\buntil|\btill|\bstarting|\bnext)\s+(?:the\s+)?$",
+    r"|\bexpected\s+(?:on|by|in)|\bdue\s+(?:on|by|in)|\bas\s+(?:soon|early)\s+as|\bstarting|\bnext)\s+(?:the\s+)?$",
     re.I,
 )
-_FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "prepare", "due", "going", "promise"}
+_FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "prepare", "due", "going", "promise", "set", "slate"}
+_SCHEDULING = {"schedule", "slate", "plan"}
+_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 
 
 def _governing_verb(span: Span) -> Token | None:
@@ -50,12 +52,14 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "future"
+    if verb.lemma_ in _SCHEDULING:
+        return "future"
+    if words & _MODALS and verb.tag_ == "VB" and "have" not in {a.lemma_ for a in auxes}:
+        return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
-    if words & {"would", "could", "might"}:
-        return None
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
