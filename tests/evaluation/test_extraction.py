@@ -127,5 +127,12 @@ def test_a_page_we_reject_scores_as_an_empty_prediction(tmp_path: Path) -> None:
     assert per_page["p1"].recall == 0.0 and m.recall == 0.0
 
 
+def test_main_scores_a_predictions_file(bench: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert ev.main(bench, predictions=bench / "output" / "trafilatura.json") == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == "system: trafilatura 2.0.0"
+    assert lines[-1] == "F1: 0.958"
+
+
 def test_main_refuses_a_folder_without_the_layout(tmp_path: Path) -> None:
     assert ev.main(tmp_path) == 2

@@ -217,11 +217,27 @@ def format_metrics(m: Metrics) -> list[str]:
     ]
 
 
-def main(directory: Path, verbose: bool = False) -> int:
-    """Score our HTML path on DIR (``html/*.html.gz`` + ``ground-truth.json``); F1 printed last."""
+def main(directory: Path, verbose: bool = False, predictions: Path | None = None) -> int:
+    """Score our HTML path on DIR (``html/*.html.gz`` + ``ground-truth.json``); F1 printed last.
+
+    With ``predictions`` (a benchmark ``output/*.json`` file) score that file instead: this is
+    how the scorer is checked against the benchmark's published table.
+    """
     if not (directory / "ground-truth.json").is_file() or not (directory / "html").is_dir():
         print(f"{directory}: expected ground-truth.json and html/*.html.gz", file=sys.stderr)
         return 2
+
+    if predictions is not None:
+        try:
+            _output, version = load_predictions(predictions)
+            result = score_predictions_file(directory, predictions)
+        except (OSError, ValueError) as err:
+            print(f"{predictions}: {err}", file=sys.stderr)
+            return 2
+        print(f"system: {predictions.stem} {version or '(no version)'}")
+        for line in format_metrics(result):
+            print(line)
+        return 0
 
     def report_error(item_id: str, message: str) -> None:
         if verbose:
@@ -236,3 +252,14 @@ def main(directory: Path, verbose: bool = False) -> int:
     for line in format_metrics(result):
         print(line)
     return 0
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Score article-body extraction like the benchmark does.")
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--predictions", type=Path, help="score this output/*.json file instead of our reader")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    cli = parser.parse_args()
+    sys.exit(main(cli.directory, verbose=cli.verbose, predictions=cli.predictions))

@@ -23,9 +23,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-# WHATWG: pages labelled Latin-1 or ASCII are decoded as windows-1252 by every browser.
-_LABEL_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
-                  "ascii": "cp1252", "iso8859-1": "cp1252", "x-user-defined": "cp1252"}
+# WHATWG label handling: browsers decode these labels with the superset encoding, and pages
+# written in the superset under the old label are common (Latin-1 -> windows-1252, EUC-KR ->
+# windows-949, GB2312 -> GBK/GB18030, Shift_JIS -> cp932).
+_LABEL_ALIASES = {
+    "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "iso8859-1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252", "x-user-defined": "cp1252", "iso-8859-9": "cp1254",
+    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "gb2312": "gb18030", "gbk": "gb18030",
+    "shift_jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "tis-620": "cp874", "iso-8859-11": "cp874",
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.01
 
