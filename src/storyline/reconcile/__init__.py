@@ -62,6 +62,7 @@ class _Doc:
     latest: date | None = None
     evidence: str | None = None
     reresolved: set[tuple[int, int]] = field(default_factory=set)
+    frames: list[Frame] | None = None  # cached between rounds until the document's times change
 
 
 def _prepare(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> dict[str, _Doc]:
@@ -94,6 +95,10 @@ def _in_span(starts: list[int], items: list, lo: int, hi: int) -> list:
 def _frames(docs: dict[str, _Doc]) -> list[Frame]:
     frames: list[Frame] = []
     for d in docs.values():
+        if d.frames is not None:
+            frames.extend(d.frames)
+            continue
+        start = len(frames)
         for c in d.analysis.claims:
             if c.section != "body":
                 continue  # headlines, teasers and the outlet's own highlights are not new sources
@@ -103,6 +108,10 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
             if not times and c.time is not None:
                 times = [c.time]
             frames.extend(frames_of_claim(c, d.article, d.analysis, mentions, times))
+        for f in frames[start:]:  # a re-resolved expression has a trustworthy year now
+            if f.time is not None and (f.time.start, f.time.end) in d.reresolved:
+                f.value = f.time.value
+        d.frames = frames[start:]
     return frames
 
 
@@ -199,16 +208,14 @@ def _reresolve_times(docs: dict[str, _Doc]) -> None:
                 new_times.append(r)
             else:
                 new_times.append(t)
-        d.analysis = replace(d.analysis, times=new_times)
-        d.time_starts = [t.start for t in new_times]
+        if any(a is not b for a, b in zip(new_times, d.analysis.times, strict=True)):
+            d.analysis = replace(d.analysis, times=new_times)
+            d.time_starts = [t.start for t in new_times]
+            d.frames = None
 
 
 def _run(docs: dict[str, _Doc]) -> tuple[list[Frame], list[Cluster]]:
     frames = _frames(docs)
-    for f in frames:  # a re-resolved expression has a trustworthy year now
-        d = docs[f.article_id]
-        if f.time is not None and (f.time.start, f.time.end) in d.reresolved:
-            f.value = f.time.value
     return frames, cluster_frames(frames)
 
 

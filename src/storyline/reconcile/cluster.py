@@ -63,6 +63,8 @@ def _score(f: Frame, c: Cluster) -> float | None:
             overlap = containment(f.descriptors, c.descriptors)
             if overlap <= 0.5:
                 return None
+            if f.participants and c.participants and not shared:
+                return None  # the same kind of accord between other parties
             return 3.0 + overlap + 0.1 * shared
         # a generic "the treaty": needs both parties (or all it names) in common
         need = min(2, len(f.participants))

@@ -188,6 +188,7 @@ def place_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnaly
     """'the <Adjective> capital of <City>' where the gazetteer says the city is another country's capital."""
     gz = _gazetteer()
     out: list[Conflict] = []
+    placing: dict[tuple[str, str], list[tuple[Article, str]]] = {}
     by_article = {an.article_id: an for an in analyses}
     for a in articles:
         for m in [*_CAPITAL.finditer(a.body), *_CAPITAL_AFTER.finditer(a.body)]:
@@ -202,7 +203,9 @@ def place_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnaly
             sent = _sentence_at(an, None, m.start()) if an else None
             text = sent.text if sent else a.body[max(0, m.start() - 80) : m.end() + 80]
             span = (sent.start, sent.end) if sent else (m.start(), m.end())
-            support = _placing_articles(articles, city, true_country, exclude=a.id)
+            if (city, true_country) not in placing:  # one scan per city, not per conflict
+                placing[(city, true_country)] = _placing_articles(articles, city, true_country, limit=5)
+            support = [(x, t) for x, t in placing[(city, true_country)] if x.id != a.id]
             right = ConflictValue(
                 value=f"{city} is the capital of {true_country}",
                 article_ids=[x.id for x, _ in support],
@@ -243,13 +246,13 @@ def _capital_country(gz, city: str) -> str | None:  # type: ignore[no-untyped-de
     return None
 
 
-def _placing_articles(articles: Sequence[Article], city: str, country: str, exclude: str) -> list[tuple[Article, str]]:
+def _placing_articles(articles: Sequence[Article], city: str, country: str, limit: int) -> list[tuple[Article, str]]:
     """Other articles that write the city together with its true country ("<City>, <Country>")."""
     pat = re.compile(rf"{re.escape(city)}[^.\n]{{0,80}}\b{re.escape(country)}\b|\b{re.escape(country)}\b[^.\n]{{0,80}}{re.escape(city)}")
     out = []
     for a in articles:
-        if a.id == exclude:
-            continue
+        if len(out) > limit:
+            break
         m = pat.search(a.body)
         if m:
             start = a.body.rfind(".", 0, m.start()) + 1
