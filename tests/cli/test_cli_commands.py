@@ -273,3 +273,22 @@ def test_progress_bar_only_on_a_terminal(corpus: dict[str, Path], tmp_path: Path
         [SCRIPT, "ingest", corpus["good"], "--db", tmp_path / "q.db"], capture_output=True, timeout=120
     )
     assert piped.returncode == 0 and piped.stderr == b""
+
+
+def test_seed_pages_ingest_list_and_show(seeds_dir: Path, tmp_path: Path) -> None:
+    """The real scraped pages go in once each, and every one can be shown with its audit."""
+    db = tmp_path / "seeds.db"
+    first = run("ingest", seeds_dir, "--db", db)
+    assert first.exit_code == 0, first.output
+    pages = [p for p in seeds_dir.iterdir() if p.is_file() and not p.name.startswith(".")]
+    assert f"added {len(pages)}, skipped 0" in first.stdout
+    assert f"added 0, skipped {len(pages)}" in run("ingest", seeds_dir, "--db", db).stdout
+    with Store(db) as store:
+        stored = store.articles()
+    for article in stored:
+        shown = run("show", article.id, "--db", db)
+        assert shown.exit_code == 0
+        assert article.body.splitlines()[0] in shown.stdout
+        assert f"removed by the cleaner ({len(article.removed)})" in shown.stdout
+        word = max((w for w in (article.title or article.body).split() if w.isalpha()), key=len)
+        assert article.id in run("search", word, "--db", db, "--limit", "50").stdout

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 
 def unavailable(reason: str) -> None:
@@ -100,19 +100,35 @@ def postgres_server() -> Iterator[str]:
         shutil.rmtree(base, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def postgres_admin(postgres_server: str) -> Iterator[Engine]:
+    engine = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture
-def postgres_url(postgres_server: str) -> Iterator[str]:
-    """A fresh, empty database on the session's server, dropped after the test."""
+def postgres_url(postgres_server: str, postgres_admin: Engine) -> Iterator[str]:
+    """A fresh, empty schema on the session's server (first on the search path), dropped after.
+
+    A schema per test instead of a database per test: CREATE DATABASE checkpoints and copies a
+    template, which costs seconds on a loaded machine; CREATE SCHEMA is instant and isolates
+    every table, index and the Alembic version row just as well.
+    """
     name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    with postgres_admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{name}"'))
     try:
-        yield postgres_server.rsplit("/", 1)[0] + f"/{name}"
+        yield f"{postgres_server}?options=-csearch_path%3D{name}"
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        with postgres_admin.connect() as conn:
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                    "AND datname = current_database() AND backend_type = 'client backend'"
+                )
+            )
+            conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

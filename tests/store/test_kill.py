@@ -21,8 +21,8 @@ from sqlalchemy import text
 
 from storyline.store import Store
 
-TOTAL = 1000
-CHUNK = 50
+TOTAL = 400
+CHUNK = 20
 HERE = Path(__file__).resolve().parent
 
 CHILD = """
@@ -35,7 +35,7 @@ from storyline.store import Store
 url, total, chunk = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 store = Store(url)
 for start in range(0, total, chunk):
-    batch = [make_article(n, words=300) for n in range(start, min(start + chunk, total))]
+    batch = [make_article(n, words=150) for n in range(start, min(start + chunk, total))]
     result = store.add_articles(batch)
     print(len(result.added), flush=True)
 print("done", flush=True)
@@ -73,7 +73,7 @@ def check_consistent(store: Store) -> set[str]:
     assert len(ids) == len(set(ids))
     for article in stored:
         n = int((article.title or "").rsplit(" ", 1)[-1])
-        assert article == make_article(n, words=300)  # complete: every child row is there
+        assert article == make_article(n, words=150)  # complete: every child row is there
     # all-or-nothing per call: only whole chunks
     assert len(stored) % CHUNK == 0
     with store.engine.connect() as conn:
@@ -99,7 +99,7 @@ def check_consistent(store: Store) -> set[str]:
 def run_kill_scenario(url: str) -> None:
     with Store(url):
         pass  # create the schema first, so the kill lands in ingest, not in a migration
-    for kill_after in (3, 9):
+    for kill_after in (4,):
         ingest(url, kill_after=kill_after)
         with Store(url) as store:
             before = check_consistent(store)
@@ -107,7 +107,7 @@ def run_kill_scenario(url: str) -> None:
     ingest(url, kill_after=None)
     with Store(url) as store:
         after = check_consistent(store)
-        assert after == {make_article(n, words=300).id for n in range(TOTAL)}
+        assert after == {make_article(n, words=150).id for n in range(TOTAL)}
         assert store.count() == TOTAL
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 
 from storyline import model
 from storyline.store import AmbiguousId, ArticleNotFound, SearchError, Store, StoreError, resolve_url
-from storyline.store.migrate import head_revision
+from storyline.store.migrate import HEAD_REVISION, head_revision
 
 
 @pytest.fixture
@@ -350,3 +350,17 @@ def test_upgrade_from_the_first_schema_keeps_data(store_url: str) -> None:
             assert (
                 conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
             )
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    assert head_revision() == HEAD_REVISION
+
+
+def test_a_newer_schema_is_refused_clearly(tmp_path: Path) -> None:
+    db = tmp_path / "future.db"
+    with Store(db):
+        pass
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(StoreError, match=r"revision 9999.*upgrade Storyline"):
+        Store(db)

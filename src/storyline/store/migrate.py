@@ -5,28 +5,33 @@ No ``alembic.ini`` is needed at the working directory: the script location is th
 not both try to create it, so the upgrade runs under a lock: SQLite's write lock (the begin
 hook in ``store.py`` issues ``BEGIN IMMEDIATE`` for write connections), a transaction-scoped
 advisory lock on PostgreSQL.
+
+Alembic is imported only when a database actually needs upgrading: every CLI command opens the
+store, and checking one row against ``HEAD_REVISION`` is much cheaper than loading Alembic.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.script.revision import RevisionError
-from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from storyline.store.errors import StoreError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
+#: The newest migration in ``migrations/versions`` (a test checks it against Alembic's head).
+HEAD_REVISION = "0002"
 _ADVISORY_LOCK = 0x5354_4F52  # "STOR": any constant shared by every Storyline process
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic config pointing at the packaged migrations (and at ``connection`` if given)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(SCRIPT_LOCATION))
     if connection is not None:
@@ -35,41 +40,47 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    """Alembic's own idea of the head, read from the migration scripts."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "the packaged migrations have no head"
     return head
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
-
-
-def _known(script: ScriptDirectory, revision: str) -> bool:
-    try:
-        return script.get_revision(revision) is not None
-    except (CommandError, RevisionError):
-        return False
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine) -> None:
     """Upgrade to head; a no-op (one query) when the database is already current."""
-    head = head_revision()
     with engine.connect() as conn:
-        if current_revision(conn) == head:
+        if current_revision(conn) == HEAD_REVISION:
             return
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from alembic.script.revision import RevisionError
+    from alembic.util import CommandError
+
     with engine.connect() as conn:
         conn.execution_options(storyline_write=True)
         with conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
             current = current_revision(conn)
-            if current == head:
+            if current == HEAD_REVISION:
                 return
             script = ScriptDirectory.from_config(alembic_config())
-            if current is not None and not _known(script, current):
+            try:
+                known = current is None or script.get_revision(current) is not None
+            except (CommandError, RevisionError):
+                known = False
+            if not known:
                 raise StoreError(
                     f"the database schema is at revision {current}, which this version of Storyline "
-                    f"does not know (its newest is {head}); upgrade Storyline"
+                    f"does not know (its newest is {HEAD_REVISION}); upgrade Storyline"
                 )
             try:
                 command.upgrade(alembic_config(conn), "head")
