@@ -98,19 +98,19 @@ def decode(data: bytes, *, declared: str | None = None, sniff_declaration: bool 
     valid multi-byte UTF-8, because such a sequence is almost never an accident while wrong
     labels on UTF-8 pages are common.
     """
-    for bom, codec in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            text = _try(data[len(bom):], codec)
+            text = _try(data[len(bom):], bom_codec)
             if text is None:
-                raise DecodeError(f"starts with a {codec} byte-order mark but does not decode as {codec}")
-            return _checked(text), codec
+                raise DecodeError(f"starts with a {bom_codec} byte-order mark but does not decode as {bom_codec}")
+            return _checked(text), bom_codec
     if b"\x00" in data:
         raise DecodeError("binary content (NUL bytes), not a text document")
 
     utf8 = _try(data, "utf-8")
     labels = [declared, declared_charset(data) if sniff_declaration else None]
     for label in labels:
-        codec = _codec(label)
+        codec: str | None = _codec(label)
         if codec is None:
             continue
         if codec != "utf-8" and utf8 is not None and _is_single_byte(codec) and not utf8.isascii():

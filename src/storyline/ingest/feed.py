@@ -107,8 +107,11 @@ def read(source: str, data: bytes, ctx: ReadContext) -> Iterator[Item]:
         yield IngestError(source, str(err))
         return
     # A stream, never a string: feedparser would fetch a string that looks like a URL.
-    headers = {"content-type": ctx.content_type} if ctx.content_type else None
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    # The headers give feedparser the charset and, for a fetched feed, the base for relative links.
+    headers = {"content-type": ctx.content_type} if ctx.content_type else {}
+    if ctx.url:
+        headers["content-location"] = ctx.url
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers or None)
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None)
         detail = f" ({reason})" if reason else ""

@@ -65,6 +65,8 @@ def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
 def check_host(url: str, *, allow_private: bool) -> None:
     """Refuse schemes other than http(s), and hosts resolving to non-public addresses."""
     parts = urlsplit(url)
+    if not parts.scheme:
+        raise FetchError("not an absolute URL (relative link without a base?)")
     if parts.scheme not in {"http", "https"}:
         raise FetchError(f"unsupported URL scheme {parts.scheme!r} (only http and https)")
     host = parts.hostname
