@@ -1,0 +1,245 @@
+"""The tagger on sentences written for each kind of expression, against a known creation time."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storyline.model import PublishedDate
+from storyline.time import analyze_times, tag_text
+from storyline.time.resolve import Anchor, Context, normalise
+
+# 2024-06-19 is a Wednesday.
+DCT = "2024-06-19"
+
+
+def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {t.text: t.value for t in tag_text(text, dct, nlp)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # absolute and partial
+        ("The treaty was signed on June 19, 2024 in the capital.", "June 19, 2024", "2024-06-19"),
+        ("The talks began in October 2024.", "October 2024", "2024-10"),
+        ("The pact dates from 1961.", "1961", "1961"),
+        ("It was agreed on 19 June 2024.", "19 June 2024", "2024-06-19"),
+        ("Prices peaked in the 1990s.", "the 1990s", "199"),
+        ("Results for the third quarter of 2023 were weak.", "the third quarter of 2023", "2023-Q3"),
+        ("The vote is set for 2024-07-01.", "2024-07-01", "2024-07-01"),
+        # relative to the document
+        ("The minister said on Monday that talks had failed.", "Monday", "2024-06-17"),
+        ("The ministers will meet on Friday.", "Friday", "2024-06-21"),
+        ("Sales fell last month.", "last month", "2024-05"),
+        ("Sales fell earlier this month.", "earlier this month", "2024-06"),
+        ("The plant closed last year.", "last year", "2023"),
+        ("The deal was reached in March this year.", "March this year", "2024-03"),
+        ("He visited the region last July.", "last July", "2023-07"),
+        ("He visited the region last April.", "last April", "2024-04"),
+        ("The building was finished in late 2023.", "late 2023", "2023"),
+        ("A report was published earlier this summer.", "earlier this summer", "2024-SU"),
+        ("Prices will rise in the coming months.", "the coming months", "FUTURE_REF"),
+        ("The company reported a loss yesterday.", "yesterday", "2024-06-18"),
+        ("The index rose today.", "today", "2024-06-19"),
+        ("The shares traded at 3 p.m. on Tuesday.", "3 p.m. on Tuesday", "2024-06-18T15:00"),
+        ("Traders are nervous now, analysts said.", "now", "PRESENT_REF"),
+        ("The firm was founded five years ago.", "five years ago", "2019"),
+        ("The firm expects growth next year.", "next year", "2025"),
+        ("The office opens next week.", "next week", "2024-W26"),
+        # future reading of a weekday in a noun phrase
+        ("Leaders prepared ahead of the Friday summit.", "Friday", "2024-06-21"),
+        # durations and sets
+        ("The strike lasted three days.", "three days", "P3D"),
+        ("He served two years in prison.", "two years", "P2Y"),
+        ("Talks went on for months.", "months", "PXM"),
+        ("The paper is published weekly.", "weekly", "P1W"),
+        ("The committee meets every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("The fee is charged twice a year.", "twice a year", "P1Y"),
+        ("Half an hour passed.", "Half an hour", "PT30M"),
+    ],
+)
+def test_kinds(nlp, text: str, expr: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    found = values(nlp, text)
+    assert found.get(expr) == value, found
+
+
+def test_types(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = {t.text: t for t in tag_text("The fund pays out weekly and the loan runs for two years from March 2024.", DCT, nlp)}
+    assert got["weekly"].type == "SET"
+    assert got["two years"].type == "DURATION"
+    assert got["March 2024"].type == "DATE"
+    assert got["March 2024"].earliest == "2024-03-01" and got["March 2024"].latest == "2024-03-31"
+
+
+def test_anaphora_follow_the_discourse_not_the_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Troops first arrived in October 2022. A month later, the two sides signed a pact. "
+        "The treaty of June 2019 was ratified in October of the same year. "
+        "The flood hit on March 3, 2020. The following day, rescuers arrived."
+    )
+    found = {t.text: t for t in tag_text(text, DCT, nlp)}
+    assert found["A month later"].value == "2022-11"
+    assert found["A month later"].anchor_kind == "discourse"
+    assert found["A month later"].anchor == "2022-10"
+    assert found["October of the same year"].value == "2019-10"
+    assert found["The following day"].value == "2020-03-04"
+
+
+def test_false_hits_avoided(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials may delay the vote. They held a one-on-one meeting. Now, the question is open. "
+        "Protesters march to the square. He finished second. A second round is planned. "
+        "The army sent 2000 troops. Leaves fall in the park."
+    )
+    found = tag_text(text, DCT, nlp)
+    assert found == [], [(t.text, t.value) for t in found]
+
+
+def test_may_the_month_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = values(nlp, "The election took place in May 2019, and the count ended on May 3.")
+    assert found["May 2019"] == "2019-05"
+    assert found["May 3"] == "2024-05-03"
+
+
+def test_offsets_slice_the_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On Tuesday night, after three weeks of talks, the deal of 12 March 2024 was finally signed."
+    for t in tag_text(text, DCT, nlp):
+        assert text[t.start : t.end] == t.text
+        if t.earliest and t.latest:
+            assert t.earliest <= t.latest
+
+
+def test_without_anchor_values_stay_underspecified(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = {t.text: t for t in tag_text("On June 19 the leaders met, and last month they spoke on Thursday.", None, nlp)}
+    assert found["June 19"].value == "XXXX-06-19"
+    assert found["June 19"].earliest is None and found["June 19"].latest is None
+    assert found["June 19"].anchor_kind == "none"
+    assert found["last month"].value == "XXXX-XX"
+    assert found["Thursday"].value == "XXXX-WXX-4"
+
+
+def test_dateline_far_from_the_text_is_not_an_anchor(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The pact was signed in 1961. On June 19, the two leaders met again, officials said on Thursday.")
+    pub, times = analyze_times(doc, PublishedDate("2026-01-31", "dateline"))
+    found = {t.text: t.value for t in times}
+    assert found["June 19"] == "XXXX-06-19"
+    assert found["Thursday"] == "XXXX-WXX-4"
+    assert pub.value == "2026-01-31" and pub.source == "dateline"
+    assert pub.latest == "2026-01-31"
+
+
+def test_dateline_agreeing_with_the_text_anchors(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The storm reached the coast on January 12, 2026. On Thursday, rescuers found survivors.")
+    _, times = analyze_times(doc, PublishedDate("2026-01-17", "dateline"))
+    found = {t.text: t.value for t in times}
+    assert found["Thursday"] == "2026-01-15"
+
+
+def test_metadata_date_is_trusted(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The minister resigned on Tuesday.")
+    pub, times = analyze_times(doc, PublishedDate("2024-06-19", "metadata"))
+    assert [t.value for t in times] == ["2024-06-18"]
+    assert pub.source == "metadata" and pub.value == "2024-06-19"
+
+
+def test_inferred_date_from_the_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "The accord was signed in March 2023. Inspectors reported in September 2024 that the plan "
+        "had stalled, and in October the ministers met again."
+    )
+    pub, times = analyze_times(doc, PublishedDate())
+    assert pub.source == "inferred"
+    assert pub.value == "2024"
+    assert pub.earliest == "2024-09-01"
+    found = {t.text: t.value for t in times}
+    assert found["October"] == "2024-10"
+
+
+def test_inferred_year_after_last_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The treaty signed last year is in force. It was signed in June 2023 by both leaders.")
+    pub, _ = analyze_times(doc, PublishedDate())
+    assert pub.value == "2024"
+    assert pub.source == "inferred"
+
+
+def test_no_date_in_text_gives_no_invented_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The ministers met in June this year and again in November.")
+    pub, times = analyze_times(doc, PublishedDate())
+    assert pub.value is None
+    assert {t.text: t.value for t in times} == {"June this year": "XXXX-06", "November": "XXXX-11"}
+
+
+# ---- property tests ---------------------------------------------------------------------------
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"]  # fmt: skip
+ABBR = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+FORMATS = [
+    lambda d: f"{MONTH_NAMES[d.month - 1]} {d.day}, {d.year}",
+    lambda d: f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}",
+    lambda d: f"{ABBR[d.month - 1]} {d.day}, {d.year}",
+    lambda d: d.isoformat(),
+    lambda d: f"{d.month}/{d.day}/{d.year}",
+    lambda d: f"{WEEKDAY_NAMES[d.weekday()]}, {MONTH_NAMES[d.month - 1]} {d.day}, {d.year}",
+    lambda d: f"the {d.day}th of {MONTH_NAMES[d.month - 1]} {d.year}",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dates(date(1900, 1, 1), date(2099, 12, 31)), st.sampled_from(range(len(FORMATS))), st.sampled_from([None, DCT]))
+def test_any_written_date_normalises_to_itself(nlp, d: date, fmt: int, dct: str | None) -> None:  # type: ignore[no-untyped-def]
+    written = FORMATS[fmt](d)
+    found = tag_text(f"The agreement was signed on {written} in the capital.", dct, nlp)
+    assert [(t.text, t.value) for t in found] == [(written, d.isoformat())]
+    assert found[0].earliest == found[0].latest == d.isoformat()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dates(date(1900, 1, 1), date(2099, 12, 31)), st.sampled_from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))
+def test_month_year_normalises_to_itself(nlp, d: date, month: int) -> None:  # type: ignore[no-untyped-def]
+    written = f"{MONTH_NAMES[month - 1]} {d.year}"
+    found = tag_text(f"Prices rose in {written}.", None, nlp)
+    assert [(t.text, t.value) for t in found] == [(written, f"{d.year:04d}-{month:02d}")]
+
+
+RELATIVE = [
+    ("rel_unit", "last month"), ("rel_unit", "next year"), ("rel_unit", "this week"), ("deictic", "yesterday"),
+    ("rel_weekday", "Friday"), ("month", "last July"), ("season", "earlier this summer"), ("ago", "two years ago"),
+    ("later", "a month later"), ("quarter", "the third quarter"), ("date", "June 19"),
+]  # fmt: skip
+
+
+@given(
+    st.dates(date(1900, 1, 1), date(2099, 12, 31)),
+    st.one_of(st.none(), st.dates(date(1900, 1, 1), date(2099, 12, 31))),
+    st.sampled_from(RELATIVE),
+    st.sampled_from([None, "past", "present", "future"]),
+)
+def test_resolution_is_deterministic_and_never_empty(anchor_day: date, disc_day: date | None, rule_text, tense) -> None:  # type: ignore[no-untyped-def]
+    rule, text = rule_text
+    doc = Anchor(anchor_day.year, anchor_day.month, anchor_day.day)
+    disc = Anchor(disc_day.year, disc_day.month, disc_day.day) if disc_day else None
+    ctx = Context(doc, disc, tense)
+    first = normalise(rule, text, ctx)
+    second = normalise(rule, text, Context(doc, disc, tense))
+    assert first is not None and first == second
+    from storyline.time import interval
+
+    lo, hi = interval(first.value)
+    if lo is not None and hi is not None:
+        assert lo <= hi
+
+
+@given(st.dates(date(1900, 1, 8), date(2099, 12, 24)))
+def test_yesterday_and_tomorrow_move_one_day(d: date) -> None:
+    ctx = Context(Anchor(d.year, d.month, d.day))
+    y = normalise("deictic", "yesterday", ctx)
+    t = normalise("deictic", "tomorrow", ctx)
+    assert y is not None and y.value == (d - timedelta(days=1)).isoformat()
+    assert t is not None and t.value == (d + timedelta(days=1)).isoformat()
