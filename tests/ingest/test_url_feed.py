@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_readers import KOREAN, PARAGRAPHS, RUSSIAN, article_html
@@ -81,6 +83,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", f"http://127.0.0.2:{self.server.server_address[1]}/article.html")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif self.path == "/host":
+            self._send(f"Request addressed to host {self.headers['Host']} over plain HTTP".encode(), "text/plain")
         elif self.path == "/big":
             self._send(b"x" * 300_000, "text/plain")
         elif self.path == "/endless":  # no Content-Length: only the streaming cap can stop it
@@ -137,6 +141,31 @@ def test_redirects_are_followed_and_each_hop_rechecked(server: str, monkeypatch:
     (err,) = read_inputs([f"{server}/to-other-loopback"])
     assert isinstance(err, IngestError)
     assert "refused" in err.message and "127.0.0.2" in err.message
+
+
+def test_request_goes_to_the_address_that_was_checked(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name is resolved once; a second lookup (where DNS rebinding would strike) never happens."""
+    port = int(server.rsplit(":", 1)[1])
+    real_lookup = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def lookup(host: str, *args: Any, **kwargs: Any) -> Any:
+        if host == "courier.test":
+            lookups.append(host)
+            if len(lookups) > 1:
+                raise socket.gaierror("rebinding: second lookup")
+            return real_lookup("127.0.0.1", *args, **kwargs)
+        return real_lookup(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+    real_policy = url_reader._refused
+    monkeypatch.setattr(url_reader, "_refused",
+                        lambda ip: None if ip == ipaddress.ip_address("127.0.0.1") else real_policy(ip))
+    (doc,) = read_inputs([f"http://courier.test:{port}/host"])
+    assert isinstance(doc, RawDocument), doc
+    assert doc.text == f"Request addressed to host courier.test:{port} over plain HTTP"
+    assert doc.url == f"http://courier.test:{port}/host"
+    assert lookups == ["courier.test"]
 
 
 def test_private_addresses_are_refused_by_default(server: str) -> None:

@@ -3,9 +3,9 @@
 Safety matters because URLs come from users and from feeds: every hop of a redirect chain is
 resolved and refused if it points at loopback, private, link-local, reserved or multicast space
 (the classic way to make a fetcher read a cloud metadata service or an intranet), and the body is
-capped while it streams, so a huge or endless response cannot fill memory. Remaining gap: the
-address is checked before httpx resolves the name again, so a DNS server answering differently
-the second time (rebinding) is not caught.
+capped while it streams, so a huge or endless response cannot fill memory. The request is sent
+to the very address that was checked, so a DNS server answering differently on a second lookup
+(rebinding) gains nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import socket
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -62,8 +62,12 @@ def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     return None
 
 
-def check_host(url: str, *, allow_private: bool) -> None:
-    """Refuse schemes other than http(s), and hosts resolving to non-public addresses."""
+def check_host(url: str, *, allow_private: bool) -> str | None:
+    """Refuse schemes other than http(s) and hosts resolving to non-public addresses.
+
+    Returns the address to connect to (None when private addresses are allowed and the name is
+    left to the HTTP client), so that the request goes to the address that was checked.
+    """
     parts = urlsplit(url)
     if not parts.scheme:
         raise FetchError("not an absolute URL (relative link without a base?)")
@@ -73,40 +77,63 @@ def check_host(url: str, *, allow_private: bool) -> None:
     if not host:
         raise FetchError("URL has no host")
     if allow_private:
-        return
+        return None
     try:
         infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),
                                    type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as err:
         raise FetchError(f"cannot resolve host {host!r} ({err})") from err
-    for info in infos:
-        address = str(info[4][0]).split("%", 1)[0]
+    addresses = [str(info[4][0]).split("%", 1)[0] for info in infos]
+    for address in addresses:
         reason = _refused(ipaddress.ip_address(address))
         if reason is not None:
             raise FetchError(
                 f"refused: {host} resolves to {reason} address {address} (allow private addresses to fetch it)"
             )
+    if not addresses:
+        raise FetchError(f"cannot resolve host {host!r} (no addresses)")
+    return addresses[0]
+
+
+def _pinned(url: str, address: str | None) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The request aimed at the checked address, with the original Host header and TLS name.
+
+    Connecting by address closes the DNS-rebinding gap: a second lookup by the HTTP client could
+    otherwise return a private address the first one did not.
+    """
+    if address is None:
+        return url, {}, {}
+    parts = urlsplit(url)
+    literal = f"[{address}]" if ":" in address else address
+    netloc = literal + (f":{parts.port}" if parts.port else "")
+    host_header = parts.netloc.rsplit("@", 1)[-1]
+    extensions = {"sni_hostname": parts.hostname or ""} if parts.scheme == "https" else {}
+    return urlunsplit(parts._replace(netloc=netloc)), {"Host": host_header}, extensions
 
 
 def fetch(url: str, *, allow_private: bool = False, max_bytes: int, client: httpx.Client | None = None) -> Fetched:
-    """GET ``url`` following redirects by hand, so that every hop passes ``check_host``."""
+    """GET ``url`` following redirects by hand, so that every hop passes ``check_host``.
+
+    Environment proxies are ignored (``trust_env=False``): through a proxy, the address checks
+    would say nothing about where the request really goes.
+    """
     own = client is None
-    http = client or httpx.Client(timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT})
+    http = client or httpx.Client(timeout=TIMEOUT, follow_redirects=False, trust_env=False,
+                                  headers={"User-Agent": USER_AGENT})
     deadline = time.monotonic() + TOTAL_SECONDS
     try:
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
-            check_host(current, allow_private=allow_private)
+            target, headers, extensions = _pinned(current, check_host(current, allow_private=allow_private))
             try:
-                with http.stream("GET", current) as response:
+                with http.stream("GET", target, headers=headers, extensions=extensions) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         continue
                     if response.status_code >= 400:
                         raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
                     data = _capped_body(response, max_bytes, deadline)
-                    return Fetched(str(response.url), response.status_code,
-                                   response.headers.get("content-type"), data)
+                    return Fetched(current, response.status_code, response.headers.get("content-type"), data)
             except httpx.TimeoutException as err:
                 raise FetchError(f"timed out ({type(err).__name__})") from err
             except httpx.HTTPError as err:
