@@ -28,7 +28,6 @@ HERE = Path(__file__).resolve().parent
 CHILD = """
 import sys
 sys.path.insert(0, sys.argv[1])
-import pytest
 from article_factory import make_article
 from storyline.store import Store
 
@@ -36,14 +35,18 @@ url, total, chunk = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 store = Store(url)
 for start in range(0, total, chunk):
     batch = [make_article(n, words=150) for n in range(start, min(start + chunk, total))]
+    print("writing", flush=True)
     result = store.add_articles(batch)
-    print(len(result.added), flush=True)
+    print("committed", len(result.added), flush=True)
 print("done", flush=True)
 """
 
 
 def ingest(url: str, *, kill_after: int | None) -> int:
-    """Run the child; with ``kill_after`` SIGKILL it once that many chunks have committed."""
+    """Run the child; with ``kill_after``, SIGKILL it as it starts writing the chunk after that many.
+
+    Returns how many chunks the child reported committed.
+    """
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(HERE), url, str(TOTAL), str(CHUNK)],
         stdout=subprocess.PIPE,
@@ -53,11 +56,13 @@ def ingest(url: str, *, kill_after: int | None) -> int:
     assert child.stdout is not None
     committed = 0
     for line in child.stdout:
-        if line.strip() == "done":
+        word = line.split()[0]
+        if word == "done":
             break
-        committed += 1
-        if kill_after is not None and committed >= kill_after:
-            os.kill(child.pid, signal.SIGKILL)
+        if word == "committed":
+            committed += 1
+        elif kill_after is not None and committed >= kill_after:
+            os.kill(child.pid, signal.SIGKILL)  # it is inside add_articles now
             break
     child.wait(timeout=120)
     if kill_after is None:
@@ -100,10 +105,13 @@ def run_kill_scenario(url: str) -> None:
     with Store(url):
         pass  # create the schema first, so the kill lands in ingest, not in a migration
     for kill_after in (4,):
-        ingest(url, kill_after=kill_after)
+        committed = ingest(url, kill_after=kill_after)
         with Store(url) as store:
             before = check_consistent(store)
-        assert 0 < len(before) < TOTAL
+        # the chunk being written when the kill landed is gone entirely (or, if the kill came
+        # just after its commit, there entirely)
+        assert len(before) in (committed * CHUNK, (committed + 1) * CHUNK)
+        assert len(before) < TOTAL
     ingest(url, kill_after=None)
     with Store(url) as store:
         after = check_consistent(store)
