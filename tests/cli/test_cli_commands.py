@@ -292,3 +292,43 @@ def test_seed_pages_ingest_list_and_show(seeds_dir: Path, tmp_path: Path) -> Non
         assert f"removed by the cleaner ({len(article.removed)})" in shown.stdout
         word = max((w for w in (article.title or article.body).split() if w.isalpha()), key=len)
         assert article.id in run("search", word, "--db", db, "--limit", "50").stdout
+
+
+def test_urls_on_loopback_need_allow_private(tmp_path: Path) -> None:
+    """A real HTTP server on 127.0.0.1: refused by default, fetched with --allow-private."""
+    import functools
+    import http.server
+    import threading
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "story.html").write_text(
+        "<html><head><title>Ferry service resumes</title>"
+        '<meta property="article:published_time" content="2024-04-03T08:00:00Z"></head><body><article>'
+        "<h1>Ferry service resumes</h1>"
+        "<p>The island ferry resumed its regular crossings on Wednesday after a week of storms kept the "
+        "boats in harbour. Operators said every sailing was full and extra crossings were added.</p>"
+        "<p>Islanders had relied on a single supply boat during the closure, the harbour master said, and "
+        "shops ran short of fresh food by the weekend.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *_args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/story.html"
+        db = tmp_path / "u.db"
+        refused = run("ingest", url, "--db", db)
+        assert refused.exit_code == 1
+        assert refused.stderr.startswith(f"error: {url}: ")
+        allowed = run("ingest", url, "--db", db, "--allow-private")
+        assert allowed.exit_code == 0, allowed.output
+        assert "added 1" in allowed.stdout
+        with Store(db) as store:
+            (article,) = store.articles()
+        assert article.url == url and "island ferry resumed" in article.body
+    finally:
+        server.shutdown()
+        server.server_close()
