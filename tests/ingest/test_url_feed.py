@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from test_readers import KOREAN, PARAGRAPHS, RUSSIAN, article_html
 
@@ -84,7 +88,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif self.path == "/host":
-            self._send(f"Request addressed to host {self.headers['Host']} over plain HTTP".encode(), "text/plain")
+            self._send(f"Request addressed to host {self.headers['Host']} was served".encode(), "text/plain")
         elif self.path == "/big":
             self._send(b"x" * 300_000, "text/plain")
         elif self.path == "/endless":  # no Content-Length: only the streaming cap can stop it
@@ -143,9 +147,18 @@ def test_redirects_are_followed_and_each_hop_rechecked(server: str, monkeypatch:
     assert "refused" in err.message and "127.0.0.2" in err.message
 
 
-def test_request_goes_to_the_address_that_was_checked(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_request_goes_to_the_address_that_was_checked(server: str, public_courier: None) -> None:
     """A name is resolved once; a second lookup (where DNS rebinding would strike) never happens."""
     port = int(server.rsplit(":", 1)[1])
+    (doc,) = read_inputs([f"http://courier.test:{port}/host"])
+    assert isinstance(doc, RawDocument), doc
+    assert doc.text == f"Request addressed to host courier.test:{port} was served"
+    assert doc.url == f"http://courier.test:{port}/host"
+
+
+@pytest.fixture
+def public_courier(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend ``courier.test`` is a public host at 127.0.0.1, looked up at most once."""
     real_lookup = socket.getaddrinfo
     lookups: list[str] = []
 
@@ -161,11 +174,35 @@ def test_request_goes_to_the_address_that_was_checked(server: str, monkeypatch: 
     real_policy = url_reader._refused
     monkeypatch.setattr(url_reader, "_refused",
                         lambda ip: None if ip == ipaddress.ip_address("127.0.0.1") else real_policy(ip))
-    (doc,) = read_inputs([f"http://courier.test:{port}/host"])
-    assert isinstance(doc, RawDocument), doc
-    assert doc.text == f"Request addressed to host courier.test:{port} over plain HTTP"
-    assert doc.url == f"http://courier.test:{port}/host"
-    assert lookups == ["courier.test"]
+
+
+def test_https_to_the_checked_address_keeps_sni_and_certificate_checks(tmp_path: Path, public_courier: None) -> None:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl command not available to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+         "-days", "1", "-subj", "/CN=courier.test", "-addext", "subjectAltName=DNS:courier.test"],
+        check=True, capture_output=True,
+    )
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    port = httpd.server_address[1]
+    trusting = httpx.Client(verify=ssl.create_default_context(cafile=str(cert)), trust_env=False)
+    try:
+        got = url_reader.fetch(f"https://courier.test:{port}/host", max_bytes=10_000, client=trusting)
+        assert got.data.decode() == f"Request addressed to host courier.test:{port} was served"
+        # The same server under a name its certificate does not carry fails verification.
+        with pytest.raises(url_reader.FetchError, match="request failed"):
+            url_reader.fetch(f"https://127.0.0.1:{port}/host", allow_private=True, max_bytes=10_000,
+                             client=trusting)
+    finally:
+        trusting.close()
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def test_private_addresses_are_refused_by_default(server: str) -> None:
