@@ -5,12 +5,16 @@ The page builders below are shared with the other ingest tests (invented stories
 
 from __future__ import annotations
 
+import email.utils
 import gzip
 import io
 import json
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -18,6 +22,8 @@ from storyline.ingest import ingest, read_inputs
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.context import Item
 from storyline.ingest.encoding import decode
+from storyline.ingest.feed import entry_date
+from storyline.ingest.jsonl import iso_date
 from storyline.model import Article
 
 PARAGRAPHS = [
@@ -329,3 +335,23 @@ def test_ingest_reads_then_cleans(tmp_path: Path) -> None:
     assert page.title == "Velmora breakwater to be rebuilt after winter storms"
     assert PARAGRAPHS[1] in page.body and page.id == Article.make_id(page.body)
     assert by_name["story.txt"].published.value is None
+
+
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+       st.integers(min_value=-14 * 60, max_value=14 * 60))
+def test_metadata_dates_keep_the_day_as_written(moment: datetime, offset_minutes: int) -> None:
+    stamped = moment.replace(tzinfo=timezone(timedelta(minutes=offset_minutes)))
+    day = moment.date().isoformat()
+    assert iso_date(day) == day
+    assert iso_date(stamped.isoformat()) == day
+    assert entry_date({"published": stamped.isoformat()}) == day
+    assert entry_date({"published": email.utils.format_datetime(stamped)}) == day
+
+
+@given(st.text(max_size=30))
+def test_metadata_dates_reject_or_parse_without_crashing(value: str) -> None:
+    try:
+        parsed = iso_date(value)
+    except ValueError:
+        return
+    assert date.fromisoformat(parsed).isoformat() == parsed
