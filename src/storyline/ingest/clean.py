@@ -13,9 +13,10 @@ one site (a footer, a menu) is furniture even when it looks like prose.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -60,6 +61,7 @@ DATELINE_WINDOW = 30
 FOLDER_REPEAT_MAX_WORDS = 12
 # Share of lines two pages must have in common to be copies of one article, not one site.
 COPY_OVERLAP = 0.5
+COPY_EVIDENCE_MAX_PAGES = 50
 _INLINE_TEASER = re.compile(
     r"^\W*(?:related(?:\s+(?:story|stories|article|articles|coverage|video|videos|content|link|links|post|posts))?|read\s+more|read\s+also|also\s+read|see\s+also|"
     r"more\s+on\s+this|recommended|must\s+read|don'?t\s+miss)\s*:\s*(?P<headline>.+)$",
@@ -142,11 +144,9 @@ def _site_repeats(raws: Sequence[RawDocument], unit_lists: list[list[Unit]]) -> 
         every = {m: {u.key for u in unit_lists[m] if u.key} for m in members}
         keys = {m: {u.key for u in unit_lists[m] if u.key and (is_host or _not_prose(u))} for m in members}
         cluster = {m: m for m in members}
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                small = min(len(every[a]), len(every[b]))
-                if small and len(every[a] & every[b]) / small > COPY_OVERLAP:
-                    cluster[_root(cluster, b)] = _root(cluster, a)
+        for (a, b), n_shared in _shared_lines(every).items():
+            if n_shared / min(len(every[a]), len(every[b])) > COPY_OVERLAP:
+                cluster[_root(cluster, b)] = _root(cluster, a)
         seen: dict[str, set[int]] = defaultdict(set)
         for m in members:
             for key in keys[m]:
@@ -154,6 +154,23 @@ def _site_repeats(raws: Sequence[RawDocument], unit_lists: list[list[Unit]]) -> 
         for m in members:
             result[m] = {key: len(seen[key]) for key in keys[m] if len(seen[key]) >= 2}
     return result
+
+
+def _shared_lines(every: dict[int, set[str]]) -> Counter[tuple[int, int]]:
+    """How many lines each pair of pages shares, through an index of lines (not all pairs).
+
+    A line printed on very many pages is site furniture, not evidence that two pages are copies,
+    so it is left out of the count (and keeps the index small on big folders).
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for member, keys in every.items():
+        for key in keys:
+            postings[key].append(member)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        if 2 <= len(members) <= COPY_EVIDENCE_MAX_PAGES:
+            shared.update(itertools.combinations(sorted(members), 2))
+    return shared
 
 
 def _not_prose(unit: Unit) -> bool:
@@ -309,6 +326,8 @@ def _mark_captions(page: _Page) -> None:
         for j in range(i + 1, min(i + 4, len(units))):
             other = units[j]
             for short, long_ in ((unit, other), (other, unit)):
+                if len(long_.text) <= len(short.text) or not long_.text.startswith(short.text[:20]):
+                    continue
                 credit = glued_credit(short.text, long_.text)
                 if credit:
                     short.reason = "photo caption"
@@ -319,8 +338,8 @@ def _mark_captions(page: _Page) -> None:
     for i, unit in enumerate(units):
         if unit.reason not in (None, "duplicate line"):
             continue
-        credit = caption_credit(unit.text)
-        if credit and unit.n_words >= 6 and not ends_sentence(unit.text):
+        credit = None if ends_sentence(unit.text) or unit.n_words < 6 else caption_credit(unit.text)
+        if credit:
             copies = by_key[unit.key]
             for copy in copies:
                 copy.reason = f"photo caption (printed {len(copies)} times)" if len(copies) > 1 else "photo caption"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.ingest.furniture import clean_line, ends_sentence, norm_key, title_case_ratio, words
 
@@ -30,14 +30,14 @@ class Unit:
     gap_before: bool = False
     reason: str | None = None
     role: str = "body"
+    n_words: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.n_words = len(words(self.text))
 
     @property
     def live(self) -> bool:
         return self.reason is None and self.role == "body"
-
-    @property
-    def n_words(self) -> int:
-        return len(words(self.text))
 
 
 def split_units(text: str) -> list[Unit]:
@@ -124,7 +124,7 @@ _HIGHLIGHTS_LABEL = re.compile(
 
 
 def is_highlights_label(text: str) -> bool:
-    return len(words(text)) <= 6 and bool(_HIGHLIGHTS_LABEL.match(text))
+    return len(text) <= 60 and len(words(text)) <= 6 and bool(_HIGHLIGHTS_LABEL.match(text))
 
 
 def bullet_text(text: str) -> str | None:

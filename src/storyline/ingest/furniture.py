@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Lengths (characters) above which a line cannot be a label, a credit or a caption.
+SHORT_LINE = 80
+LONG_LINE = 400
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
@@ -21,7 +24,9 @@ _CLOSING = "'\"’”»)]"
 
 def clean_line(text: str) -> str:
     """Whitespace normalised, invisible characters dropped; words untouched."""
-    return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    return " ".join(text.split())
 
 
 def norm_key(text: str) -> str:
@@ -170,6 +175,9 @@ def furniture_reason(text: str, *, strict: bool = False) -> str | None:
     line = clean_line(text)
     if not line:
         return None
+    if len(line) > LONG_LINE:
+        certain = _ALWAYS.match(line) and (not ends_sentence(line) or line.lower().startswith(("©", "copyright")))
+        return "site furniture" if certain else None
     n_words = len(words(line))
     if _ALWAYS.match(line) and (n_words <= 25 or not ends_sentence(line) or line.lower().startswith(("©", "copyright"))):
         return "site furniture"
@@ -224,12 +232,16 @@ _COMMENTS_MARKER = re.compile(
 
 def is_comments_marker(text: str) -> bool:
     """A label that opens the comments: nothing below it is the article."""
+    if len(text) > SHORT_LINE:
+        return False
     line = clean_line(text)
     return len(words(line)) <= 6 and bool(_COMMENTS_MARKER.match(line))
 
 
 def is_end_marker(text: str) -> bool:
     """A label after which a page lists other stories, comments or tags, not the article."""
+    if len(text) > SHORT_LINE:
+        return False
     line = clean_line(text)
     return len(words(line)) <= 6 and bool(_END_MARKER.match(line))
 
@@ -286,6 +298,8 @@ _GLUED_CREDIT_MAX = 30
 
 def is_credit_only(text: str) -> bool:
     """A line that only credits a picture ("AP Photo/Jane Doe", "Photo: Agency")."""
+    if len(text) > SHORT_LINE * 2:
+        return False
     line = clean_line(text)
     return len(words(line)) <= 10 and not ends_sentence(line.rstrip(")")) and bool(_CREDIT_ONLY.match(line))
 
@@ -315,6 +329,8 @@ def strip_slash_credit(text: str) -> str:
 def looks_like_caption(text: str) -> bool:
     """Caption wording: a position cue ("X, left, and Y") on a line that is not a sentence, or
     what only captions say ("in this undated photo released by ...")."""
+    if len(text) > LONG_LINE:
+        return False
     line = clean_line(text)
     if len(words(line)) > 40:
         return False
