@@ -260,6 +260,9 @@ def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int]) -> list[Raw
         elif label in PLACE_LABELS:
             place = gazetteer.lookup(text) if label == "GPE" or gazetteer.is_sure_place(text) else None
             key = fold(place.name) if place is not None else fold(text)
+            # "X province" and "X" are one place for coreference ("the province of X" too)
+            key = re.sub(r"\s+(" + "|".join(sorted(gazetteer.REGION_WORDS)) + r")$", "", key)
+            key = re.sub(r"^(" + "|".join(sorted(gazetteer.REGION_WORDS)) + r")\s+of\s+", "", key)
         elif label == "NORP":
             key = fold(text)
             key = key[:-1] if key.endswith("s") and gazetteer.country_from_adjective(key[:-1]) else key
@@ -301,11 +304,12 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
     for r in raw:
         if r.kind == "person" and len(r.key.split()) >= 2:
             parts = r.key.split()
-            name_words |= {parts[0], parts[-1]}
+            name_words |= {parts[0], parts[-1], r.key}
     for r in raw:
-        if (r.kind in ("place", "org") and " " not in r.key and r.key in name_words
+        if (r.kind in ("place", "org") and r.key in name_words
                 and not gazetteer.is_sure_place(r.mention.text)):
-            r.kind, r.mention.label = "person", "PERSON"  # "Scholz" tagged as a place next to "Olaf Scholz"
+            # "Scholz" tagged as a place, "Olaf Scholz" as an organisation, next to the person "Olaf Scholz"
+            r.kind, r.mention.label, r.key = "person", "PERSON", person_key(r.mention.text)
     by_kind: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(raw):
         by_kind[r.kind].append(i)
@@ -316,6 +320,13 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
         if kind == "person":
             full = [k for k in keys if len(k.split()) >= 2]
             for k in full:
+                # a name with an unknown word in front ("polygamist A B") is the known name "A B"
+                parts = k.split()
+                suffixes = [" ".join(parts[j:]) for j in range(1, len(parts) - 1)]
+                known = [x for x in suffixes if x in keys]
+                if known:
+                    canonical[k] = known[0]
+                    continue
                 # a truncated name ("A B" of "A B C", e.g. a cut caption) is the longer name if unique
                 longer = [f for f in full if len(f.split()) > len(k.split()) and f.split()[:len(k.split())] == k.split()]
                 if len(longer) == 1:
