@@ -332,3 +332,24 @@ def test_urls_on_loopback_need_allow_private(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_an_unstorable_article_costs_only_itself(tmp_path: Path) -> None:
+    """A JSONL line whose text holds a NUL cannot be stored; the other lines of its chunk are."""
+    lines = [
+        {
+            "text": f"Story {n} about the harbour ferry timetable, which changes again next month.",
+            "title": f"T{n}",
+        }
+        for n in range(3)
+    ]
+    lines[1]["text"] = "A story with a \u0000 inside it, about the river crossing and the flood barrier."
+    feed = tmp_path / "batch.jsonl"
+    feed.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    result = run("ingest", feed, "--db", tmp_path / "n.db")
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: {feed}") and line.endswith(
+        "its text contains a NUL character, which cannot be stored"
+    )
+    assert "added 2, skipped 0 (already stored), failed 1" in result.stdout

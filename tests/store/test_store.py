@@ -12,7 +12,15 @@ from article_factory import make_article, marker
 from sqlalchemy import create_engine, text
 
 from storyline import model
-from storyline.store import AmbiguousId, ArticleNotFound, SearchError, Store, StoreError, resolve_url
+from storyline.store import (
+    AmbiguousId,
+    ArticleNotFound,
+    InvalidArticle,
+    SearchError,
+    Store,
+    StoreError,
+    resolve_url,
+)
 from storyline.store.migrate import HEAD_REVISION, head_revision
 
 
@@ -364,3 +372,16 @@ def test_a_newer_schema_is_refused_clearly(tmp_path: Path) -> None:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(StoreError, match=r"revision 9999.*upgrade Storyline"):
         Store(db)
+
+
+def test_nul_characters_are_refused_on_both_backends(store: Store) -> None:
+    good = make_article(1)
+    bad = article("A line with a \x00 inside.", title="nul")
+    with pytest.raises(InvalidArticle, match="NUL character") as caught:
+        store.add_articles([good, bad])
+    assert caught.value.name == bad.id
+    assert store.count() == 0
+    teaser = make_article(2)
+    teaser.teasers = [model.Teaser("Head\x00line")]
+    with pytest.raises(InvalidArticle):
+        store.add_articles([teaser])

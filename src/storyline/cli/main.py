@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -30,7 +30,10 @@ from rich.text import Text
 
 from storyline import __version__, model
 from storyline.cli.eval import eval_app
-from storyline.store import Store, StoreError
+from storyline.store import AddResult, InvalidArticle, Store, StoreError
+
+if TYPE_CHECKING:
+    from storyline.ingest.base import IngestError
 
 app = typer.Typer(
     name="storyline",
@@ -137,9 +140,10 @@ def ingest(inputs: Inputs, db: Db = None, allow_private: AllowPrivate = False) -
             added = skipped = 0
             for start in range(0, len(articles), STORE_CHUNK):
                 chunk = articles[start : start + STORE_CHUNK]
-                result = store.add_articles(chunk)
+                result, failed = _store_chunk(store, chunk)
                 added += len(result.added)
                 skipped += len(result.skipped)
+                errors.extend(failed)
                 bar.advance(storing, len(chunk))
     except StoreError as exc:
         fail(str(exc))
@@ -153,6 +157,28 @@ def ingest(inputs: Inputs, db: Db = None, allow_private: AllowPrivate = False) -
     )
     if errors:
         raise typer.Exit(1)
+
+
+def _store_chunk(store: Store, chunk: Sequence[model.Article]) -> tuple[AddResult, list[IngestError]]:
+    """Store a chunk in one transaction; if that fails, article by article, so that one bad
+    article costs only itself and is reported like any other bad input."""
+    from storyline.ingest.base import IngestError
+
+    try:
+        return store.add_articles(chunk), []
+    except StoreError:
+        pass
+    result, failed = AddResult(), []
+    for article in chunk:
+        try:
+            one = store.add_articles([article])
+        except StoreError as exc:
+            reason = exc.reason if isinstance(exc, InvalidArticle) else f"cannot store: {exc}"
+            failed.append(IngestError(article.path or article.url or article.id, reason))
+            continue
+        result.added += one.added
+        result.skipped += one.skipped
+    return result, failed
 
 
 def _echo_error(error: object) -> None:

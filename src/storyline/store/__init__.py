@@ -1,6 +1,6 @@
 """Persistence: articles and analyses in SQLite (default) or PostgreSQL, with full-text search."""
 
-from storyline.store.errors import AmbiguousId, ArticleNotFound, SearchError, StoreError
+from storyline.store.errors import AmbiguousId, ArticleNotFound, InvalidArticle, SearchError, StoreError
 from storyline.store.store import DEFAULT_PATH, AddResult, SearchHit, Store, resolve_url
 
 __all__ = [
@@ -8,6 +8,7 @@ __all__ = [
     "AddResult",
     "AmbiguousId",
     "ArticleNotFound",
+    "InvalidArticle",
     "SearchError",
     "SearchHit",
     "Store",

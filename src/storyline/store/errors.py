@@ -23,3 +23,12 @@ class AmbiguousId(StoreError, LookupError):
 
 class SearchError(StoreError, ValueError):
     """A full-text query the database cannot run."""
+
+
+class InvalidArticle(StoreError, ValueError):
+    """An article the store refuses before writing anything; ``reason`` omits the article's name."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"article {name}: {reason}")
+        self.name = name
+        self.reason = reason

@@ -38,7 +38,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 from storyline import model
 from storyline.store import migrate
 from storyline.store import schema as t
-from storyline.store.errors import AmbiguousId, ArticleNotFound, SearchError, StoreError
+from storyline.store.errors import AmbiguousId, ArticleNotFound, InvalidArticle, SearchError, StoreError
 from storyline.store.query import parse, to_fts5, to_websearch
 
 DEFAULT_PATH = "storyline.db"
@@ -188,10 +188,7 @@ class Store:
         """Store the articles not yet stored, all in one transaction."""
         batch = list(articles)
         for article in batch:
-            if article.id != article.content_hash[:16]:
-                raise StoreError(
-                    f"article {article.id!r} does not match its content hash {article.content_hash[:16]}..."
-                )
+            check_article(article)
         try:
             with self._write() as conn:
                 return self._add(conn, batch)
@@ -449,6 +446,29 @@ class Store:
                 conflicts=[_conflict(r) for r in rows(t.conflicts)],
                 sources=[_build(model.SourceProfile, r) for r in rows(t.sources)],
             )
+
+
+def _strings(article: model.Article) -> Iterator[str | None]:
+    yield from (article.body, article.path, article.url, article.title, article.raw_title, article.author)
+    yield from (article.site, article.published.note)
+    for teaser in article.teasers:
+        yield from (teaser.headline, teaser.summary)
+    yield from article.highlights
+    for part in article.removed:
+        yield from (part.text, part.reason)
+
+
+def check_article(article: model.Article) -> None:
+    """Refuse, before writing anything, what would fail (or differ) in the database.
+
+    The id must be the content hash's prefix (idempotence depends on it), and no text may hold a
+    NUL character: PostgreSQL cannot store one, so SQLite refuses it too, to behave the same.
+    """
+    name = article.path or article.url or article.id
+    if article.id != article.content_hash[:16]:
+        raise InvalidArticle(name, f"id {article.id!r} does not match its content hash")
+    if any(value is not None and "\x00" in value for value in _strings(article)):
+        raise InvalidArticle(name, "its text contains a NUL character, which cannot be stored")
 
 
 # -- row <-> model ---------------------------------------------------------------------------
