@@ -18,11 +18,18 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Per-document fig
 
 
 @eval_app.command("extraction")
-def extraction(directory: DirArg, verbose: Verbose = False) -> None:
+def extraction(
+    directory: DirArg,
+    verbose: Verbose = False,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(exists=True, dir_okay=False, help="Score this benchmark output file instead of our extractor."),
+    ] = None,
+) -> None:
     """Article-body extraction on a folder laid out like the article-extraction benchmark."""
     from storyline.evaluation import extraction as ev
 
-    raise typer.Exit(ev.main(directory, verbose=verbose))
+    raise typer.Exit(ev.main(directory, verbose=verbose, predictions=predictions))
 
 
 @eval_app.command("timeml")
