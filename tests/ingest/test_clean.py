@@ -296,6 +296,10 @@ def test_metadata_date_wins_over_a_dateline() -> None:
 MONTHS_FULL = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"]
 MONTHS_ABBR = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+             "noviembre", "diciembre"]
+MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+             "ноября", "декабря"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 RENDERERS = {
@@ -308,6 +312,9 @@ RENDERERS = {
     "dotted year first": lambda d: f"{d.year}. {d.month}. {d.day}.",
     "slashed year first": lambda d: f"{d.year}/{d.month:02d}/{d.day:02d}",
     "korean": lambda d: f"{d.year}년 {d.month}월 {d.day}일",
+    "compact abbreviated": lambda d: f"{MONTHS_FULL[d.month - 1][:3]}.{d.day},{d.year}",
+    "spanish": lambda d: f"{d.day} de {MONTHS_ES[d.month - 1]} de {d.year}",
+    "russian": lambda d: f"{d.day} {MONTHS_RU[d.month - 1]} {d.year} г.",
 }
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 

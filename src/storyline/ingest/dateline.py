@@ -20,21 +20,28 @@ MONTHS: dict[str, int] = {
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Machine-translated pages sometimes keep the source language's date line.
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }
 WEEKDAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
+    "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun|"
+    "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"
+    "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"
 )
 
-_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?:\.\s*|\s+)"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _WD = rf"(?:(?:{WEEKDAYS})\.?,?\s+)?"
 
 # Each pattern names its groups year/mon|month/day; order matters only for overlapping shapes.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("month-day-year", re.compile(rf"\b{_WD}{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    ("day-month-year", re.compile(rf"\b{_WD}{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I)),
+    ("month-day-year", re.compile(rf"\b{_WD}{_MON}{_DAY}(?:,\s*|\s+){_YEAR}\b", re.I)),
+    ("day-month-year", re.compile(rf"\b{_WD}{_DAY}\s+(?:of\s+|de\s+)?{_MON}(?:,\s*)?(?:de\s+)?{_YEAR}(?:\s*г(?:ода|\.)?)?(?!\w)", re.I)),
     ("iso", re.compile(r"(?<![\d.])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d])")),
     ("year-slash", re.compile(r"(?<![\d/])(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")),
     ("year-dot", re.compile(r"(?<![\d.])(?P<year>\d{4})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})\.?(?![\d])")),
@@ -52,7 +59,7 @@ _TZ = (
 )
 _WORDS = (
     r"published|updated|posted|last|modified|date|dated|created|issued|first|on|at|"
-    r"am|pm|a\.m\.|p\.m\.|time|edited|release[d]?|" + WEEKDAYS
+    r"am|pm|a\.m\.|p\.m\.|time|edited|release[d]?|actualizado|publicado|обновлено|опубликовано|г|года|" + WEEKDAYS
 )
 _RESIDUE_TOKEN = re.compile(rf"(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
 _SEPARATORS = re.compile(r"[\s|•·,:;/()\[\]\-–—_*#]+")
@@ -60,7 +67,7 @@ _BYLINE = re.compile(
     r"\b(?i:by|story by|written by|author|reporter|reported by)\s*:?\s+"
     r"(?P<name>[A-Za-z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){0,4})"
 )
-_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
+_UPDATED = re.compile(r"\b(?:updated|modified|edited|actualizado|обновлено)\b", re.I)
 
 MAX_DATELINE_WORDS = 16
 
