@@ -494,3 +494,12 @@ def test_wordpress_posted_on_line_with_lowercase_author() -> None:
     article = clean_one(page("Crane Collapse Shuts Northern Quay", "Posted on March 3, 2025 by admin", LEAD, SECOND))
     assert article.published.value == "2025-03-03"
     assert article.body == page(LEAD, SECOND)
+
+
+def test_portal_with_the_article_date_under_its_headline() -> None:
+    article = clean_one(page(*PORTAL, "March 2, 2025", LEAD, SECOND, THIRD))
+    assert article.title == PORTAL[-1]
+    assert len(article.teasers) == 3
+    assert article.published.value == "2025-03-02"
+    assert article.published.note and "under the headline" in article.published.note
+    assert "portal" not in article.published.note and "2025-03-04" in article.published.note

@@ -210,8 +210,11 @@ def _clean_text(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -
 
 def _mark_datelines(page: _Page, *, window: int) -> None:
     """Datelines above the article: among the first units, before the first long paragraph."""
-    for index, unit in enumerate(page.units[:window]):
-        if unit.n_words >= 12 and ends_sentence(unit.text):
+    units = page.units
+    for index, unit in enumerate(units[:window]):
+        # The article has begun at two paragraphs in a row (a teaser's summary stands alone).
+        followed_by_prose = index + 1 < len(units) and is_paragraph(units[index + 1])
+        if is_paragraph(unit) and (unit.n_words > MAX_SUMMARY_WORDS or followed_by_prose):
             break
         found = find_dateline(unit.text)
         if found is not None and unit.reason is None:
