@@ -68,6 +68,7 @@ _INLINE_TEASER = re.compile(
     re.I,
 )
 _GLUE_PREFIX_MAX_CHARS = 30
+GLUE_DISTANCE = 3
 LIGHT_DUPLICATE_MIN_WORDS = 6
 # A short line between the headline and the article: the outlet's name, a byline, a label.
 SOURCE_LINE_MAX_WORDS = 4
@@ -376,10 +377,11 @@ def _mark_glued_headline(page: _Page) -> int | None:
         if u.reason is None and u.n_words >= 4 and _headline_like(u) and len(u.key) >= 15
     ]
     for li, line in enumerate(units):
-        if line.reason is not None or not line.key:
+        if line.reason is not None or not line.key or is_paragraph(line):
             continue
         for hi, head in candidates:
-            if hi == li or line.key == head.key or not line.key.endswith(head.key):
+            # The two copies are printed together; far apart, a line ending with another is prose.
+            if abs(hi - li) > GLUE_DISTANCE or line.key == head.key or not line.key.endswith(head.key):
                 continue
             prefix = line.key[: -len(head.key)].strip()
             if not prefix or len(prefix) > _GLUE_PREFIX_MAX_CHARS or len(prefix.split()) > 3:
