@@ -385,3 +385,12 @@ def test_nul_characters_are_refused_on_both_backends(store: Store) -> None:
     teaser.teasers = [model.Teaser("Head\x00line")]
     with pytest.raises(InvalidArticle):
         store.add_articles([teaser])
+
+
+@pytest.mark.parametrize("url", [":memory:", "sqlite://"])
+def test_in_memory_store(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with Store(url) as s:
+        s.add_articles([make_article(1)])
+        assert [h.article.id for h in s.search(marker(1))] == [make_article(1).id]
+    assert list(tmp_path.iterdir()) == []  # nothing written to disk

@@ -70,6 +70,8 @@ def resolve_url(url: str | Path | None) -> URL:
     """The SQLAlchemy URL for ``--db``: a URL, or a plain path meaning an SQLite file."""
     if url is None:
         url = DEFAULT_PATH
+    if url == ":memory:":
+        return URL.create("sqlite+pysqlite")  # a private in-memory database, gone on close
     if isinstance(url, Path) or "://" not in url:
         return URL.create("sqlite+pysqlite", database=str(Path(url).expanduser()))
     try:
