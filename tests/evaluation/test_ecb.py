@@ -62,4 +62,4 @@ def test_main_prints_scores_and_conll_last(ecb_dir: Path, capsys: pytest.Capture
 
 def test_main_reports_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert ecb.main(tmp_path) == 2
-    assert "not found" in capsys.readouterr().err
+    assert "no topic folder" in capsys.readouterr().err

@@ -85,8 +85,9 @@ def _value_html(conflict: Conflict, v: ConflictValue, report_claims: dict[str, C
     parts = [f'<div class="value"><span class="v">{escape(v.value)}</span>']
     who = ", ".join(names.get(a, a) for a in v.article_ids)
     parts.append(f' <span class="meta">in {escape(who)}</span>')
-    if v.sources:
-        parts.append(f' <span class="meta">· according to {escape(", ".join(v.sources))}</span>')
+    credited = [names.get(s, s) for s in v.sources if names.get(s, s) not in who]
+    if credited:
+        parts.append(f' <span class="meta">· according to {escape(", ".join(credited))}</span>')
     shown = 0
     for cid, text in zip(v.claim_ids, v.texts, strict=False):
         parts.append(f"<blockquote>{_highlight(text, _needles(conflict, v, report_claims.get(cid)))}</blockquote>")

@@ -41,7 +41,9 @@ def render_markdown(report: Report) -> str:
         out.append("")
         for v in c.values:
             names = ", ".join(article_name(arts[a]) for a in v.article_ids if a in arts)
-            src = f"; sources: {', '.join(v.sources)}" if v.sources else ""
+            credited = [article_name(arts[x]) if x in arts else x for x in v.sources]
+            credited = [x for x in credited if x not in names]
+            src = f"; according to {', '.join(credited)}" if credited else ""
             out.append(f"- **{_cell(v.value)}** ({names}{src})")
             for t in v.texts:
                 out.append(f"  - > {_cell(t)}")
