@@ -60,6 +60,10 @@ def test_main_prints_scores_and_conll_last(ecb_dir: Path, capsys: pytest.Capture
     assert m and 0 < float(m.group(1)) <= 100
 
 
-def test_main_reports_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_reports_missing_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert ecb.main(tmp_path) == 2
-    assert "no topic folder" in capsys.readouterr().err
+    assert "ECBplus_coreference_sentences.csv not found" in capsys.readouterr().err
+    (tmp_path / "ECBplus_coreference_sentences.csv").write_text("Topic,File,Sentence Number\n", encoding="utf-8")
+    (tmp_path / "ECB+").mkdir()
+    assert ecb.main(tmp_path, topics="36-45") == 2
+    assert "no topic folder of 36-45" in capsys.readouterr().err
