@@ -503,3 +503,21 @@ def test_portal_with_the_article_date_under_its_headline() -> None:
     assert article.published.value == "2025-03-02"
     assert article.published.note and "under the headline" in article.published.note
     assert "portal" not in article.published.note and "2025-03-04" in article.published.note
+
+
+def test_wordpress_and_news_agency_furniture() -> None:
+    junk = [
+        "Share this:", "Click to share on X (Opens in new window)", "Like this:", "Like Loading...",
+        "Reporter Jon Vass jvass@portvale.example", "Join our Telegram channel for more updates!",
+        "Unauthorized reproduction and redistribution prohibited", "Powered by WordPress",
+    ]
+    article = clean_one("\n".join([LEAD, SECOND, *junk, THIRD]))
+    assert article.body == page(LEAD, SECOND, THIRD)
+    assert article.author == "Jon Vass"
+    assert set(junk) <= set(reasons(article))
+
+
+def test_byline_rule_does_not_take_a_sentence_starting_with_by() -> None:
+    line = "By Tuesday the crews had cleared the wreckage from the quay"
+    article = clean_one(page(LEAD, line, SECOND))
+    assert line in article.body and article.author is None

@@ -76,7 +76,9 @@ _ALWAYS = re.compile(
         (?:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation)\s+by\b|
         (?:follow|like|join)\s+us\s+on|
         (?:share|tweet|email|print)\s+(?:this|on)\b|share\s+(?:via|to)\b|
-        click\s+here|tap\s+here|
+        click\s+here|tap\s+here|click\s+to\s+(?:share|print|email|copy|open)|.{0,40}\(opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)|
+        (?:proudly\s+)?powered\s+by\b|theme\s*:|join\s+(?:our|us)\b|
+        unauthori[sz]ed\s+(?:reproduction|redistribution|copying|use)|(?:reproduction|redistribution)\s+(?:is\s+)?(?:strictly\s+)?prohibited|
         (?:read|see|watch|listen)\s+(?:more|also|next|the\s+full|the\s+latest)\b|continue\s+reading|
         skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|
         (?:this\s+(?:article|story)\s+(?:was|is|has\s+been)\s+(?:originally\s+)?(?:published|translated|produced|written))|
@@ -146,13 +148,14 @@ def _mostly_navigation(line: str) -> bool:
     return len(rest) - covered <= 1
 
 
+_ADDRESS_ONLY = re.compile(r"^\W*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+)\W*$", re.I)
 _LABEL_END = re.compile(r"[:»›>|]\s*$")
 _MENU_SEPARATOR = re.compile(r"\s*(?:[|»›>•·/\\]|\s-\s|::)\s*")
 _BYLINE = re.compile(
     r"^\W*(?i:by|story\s+by|written\s+by|words\s+by|author|reporter|reported\s+by|posted\s+by|"
     r"(?:opinion|analysis|commentary|column|interview|photos?|text)\s+by)\s*:?\s+"
     r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin|and|&)){0,6})"
-    r"(?:\s*(?:[,|•·/-]|\b(?:and|in|for|at)\b)\s*[\w .,'’&-]{0,60})?\W*$",
+    r"(?:\s*(?:[,|•·/-]|\b(?:and|in|for|at)\b)\s*[\w .,'’&@-]{0,60})?(?:\s+[\w.+-]+@[\w.-]+)?\W*$",
 )
 
 
@@ -183,6 +186,10 @@ def furniture_reason(text: str, *, strict: bool = False) -> str | None:
         return "site furniture"
     if strict:
         return None
+    if n_words <= 2 and line.endswith(("...", "…")):
+        return "site furniture"
+    if _ADDRESS_ONLY.match(line):
+        return "site furniture (address or link)"
     segments = [seg for seg in _MENU_SEPARATOR.split(line) if seg.strip()]
     if n_words == 0 or all(_STAMP.match(seg) for seg in segments):
         return "site furniture (timestamp or counter)"
@@ -251,7 +258,7 @@ def is_end_marker(text: str) -> bool:
 _CREDIT_ONLY = re.compile(
     r"""^\W*(?:
         (?:photo|photograph|image|picture|pic|video|illustration|graphic|file\s+photo|source|credit)s?
-            (?:\s+(?:by|credit|courtesy))?\s*[:/|©-]\s*.{1,60}|
+            (?:\s+(?:by|credit|credits|courtesy|source))?\s*[:/|©=-]\s*.{1,60}|
         \(?(?:[A-Z][\w.&'-]*\s+){0,4}(?:photo|images?|pictures?)(?:\s*/\s*.{1,50})?\)?|
         .{0,40}\bvia\s+getty\s+images\)?|
         getty\s+images.{0,40}|
