@@ -310,6 +310,15 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
                 and not gazetteer.is_sure_place(r.mention.text)):
             # "Scholz" tagged as a place, "Olaf Scholz" as an organisation, next to the person "Olaf Scholz"
             r.kind, r.mention.label, r.key = "person", "PERSON", person_key(r.mention.text)
+    # one key, one kind: the NER may call the same name an organisation here and a place there
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in raw:
+        kinds[r.key][r.kind] += 1
+    for r in raw:
+        if len(kinds[r.key]) > 1 and r.kind != "person":
+            best = max(kinds[r.key], key=lambda k: (kinds[r.key][k], k == "person", k))
+            if best != r.kind and best != "person":
+                r.kind = best
     by_kind: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(raw):
         by_kind[r.kind].append(i)
@@ -327,6 +336,13 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
                 if known:
                     canonical[k] = known[0]
                     continue
+                # "A B" is "A X B" when only one such longer name is known (a middle name left out)
+                if len(parts) == 2:
+                    middle = [f for f in full if len(f.split()) > 2 and f.split()[0] == parts[0]
+                              and f.split()[-1] == parts[-1]]
+                    if len(middle) == 1:
+                        canonical[k] = middle[0]
+                        continue
                 # a truncated name ("A B" of "A B C", e.g. a cut caption) is the longer name if unique
                 longer = [f for f in full if len(f.split()) > len(k.split()) and f.split()[:len(k.split())] == k.split()]
                 if len(longer) == 1:
