@@ -29,6 +29,10 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         ("The pact dates from 1961.", "1961", "1961"),
         ("It was agreed on 19 June 2024.", "19 June 2024", "2024-06-19"),
         ("Prices peaked in the 1990s.", "the 1990s", "199"),
+        ("The boom of the nineties ended.", "the nineties", "199"),
+        ("He was born in the 20th century.", "the 20th century", "19"),
+        ("Shops will close on Christmas Day.", "Christmas Day", "2024-12-25"),
+        ("Sales fell in the first half of 2023.", "the first half of 2023", "2023-H1"),
         ("Results for the third quarter of 2023 were weak.", "the third quarter of 2023", "2023-Q3"),
         ("The vote is set for 2024-07-01.", "2024-07-01", "2024-07-01"),
         # relative to the document

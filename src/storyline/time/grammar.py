@@ -86,7 +86,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "date",
-        rf"(?:{WD_ANY},?\s+)?(?:{POS})?(?:the\s+)?(?:{MON}\s+{DAY}|{DAY}(?:\s+of)?\s+{MON})"
+        rf"(?:{WD_ANY},?\s+)?(?:{POS})?(?:{MON}\s+{DAY}|(?:the\s+)?{DAY}(?:\s+of)?\s+{MON})"
         rf"(?:(?:,\s*|\s+){YEAR}|\s+{YEAR2})?(?:,?\s+{WD}(?!\w))?(?:\s+{POD})?",
     ),
     ("month_year", rf"(?:{POS})?{MON}(?:,|\s+of)?\s+(?:{YEAR}|{YEAR2})"),
@@ -143,7 +143,7 @@ RULES: list[tuple[str, str]] = [
         r"(?:(?<![\w-])now(?![\w-])|currently|recently|lately|nowadays|these\s+days|the\s+present|at\s+present|presently"
         r"|the\s+past(?!\s+(?:-|\d|few|several|many|decade|year|month|week|day|hour|quarter|century|spring|summer|fall|winter|weekend|night))"
         r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|formerly|the\s+time\s+being"
-        r"|the\s+(?:near|short|long)[\s-]+term)",
+        r"|the\s+(?:near|short)[\s-]+term)",
     ),
     ("ago", rf"(?:{APPROX})?(?:{NUM}|{A})\s+(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+ago|(?:{UNIT_PL}|long|some\s+time|a\s+while)\s+ago"),
     (

@@ -461,7 +461,7 @@ def _decade_norm(text: str, ctx: Context) -> Norm | None:
     for k, v in names.items():
         if k in low:
             century = "20" if ("twenty " in low or "twenty-" in low) else "19"
-        return Norm("DATE", century + str(v), mod)
+            return Norm("DATE", century + str(v), mod)
     return None
 
 
@@ -690,7 +690,7 @@ def _weekday_norm(text: str, ctx: Context) -> Norm | None:
     pod = find_pod(re.sub(r"^.*?(?=\b(?:morning|afternoon|evening|night)\b)", "", low)) if re.search(r"\b(?:morning|afternoon|evening|night)\b", low) else None
     mod = pos_mod(re.sub(r"\b(?:last|latest|past)\b", "", low))
     suffix = f"T{pod}" if pod else ""
-    typ: Literal["DATE", "TIME"] = "TIME" if pod else "DATE"
+    typ: Literal["DATE", "TIME"] = "DATE"  # TimeBank types "Friday night" as a date
     anaphoric = re.match(r"^(?:that|the following|the previous|the next|the same)\b", low)
     a = ctx.discourse if anaphoric and ctx.discourse else ctx.doc
     if a is None or a.date is None:
