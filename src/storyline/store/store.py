@@ -295,6 +295,8 @@ class Store:
         """
         if limit < 1:
             raise SearchError(f"the search limit must be at least 1, not {limit}")
+        if any('"' in m for m in mark):
+            raise ValueError("snippet marks cannot contain a double quote (PostgreSQL's ts_headline option syntax)")
         if not raw:
             parse(query)  # same validation and messages on both backends
         try:
@@ -334,7 +336,7 @@ class Store:
             if params["exclude"] is not None:
                 tsquery = f"({tsquery} && !!websearch_to_tsquery('english', :exclude))"
         params["options"] = (
-            f'StartSel="{mark[0]}", StopSel="{mark[1]}", MaxWords=30, MinWords=12, '
+            f'StartSel="{mark[0]}", StopSel="{mark[1]}", MaxWords=24, MinWords=10, '
             'MaxFragments=2, FragmentDelimiter=" … "'
         )
         # ts_headline is costly, so it runs only on the rows that survive the LIMIT.
