@@ -521,3 +521,11 @@ def test_byline_rule_does_not_take_a_sentence_starting_with_by() -> None:
     line = "By Tuesday the crews had cleared the wreckage from the quay"
     article = clean_one(page(LEAD, line, SECOND))
     assert line in article.body and article.author is None
+
+
+def test_standfirst_ending_in_a_period_above_the_photo_is_not_the_lead() -> None:
+    dek = "Dock workers say the accident was a warning that the port authority chose to ignore."
+    caption = "The harbour master, right, and the mayor of Portvale on the quay"
+    article = clean_one(page("Crane collapse shuts the northern quay in Portvale", "Updated", dek, caption, LEAD, SECOND))
+    assert article.highlights == [dek]
+    assert article.body == page(LEAD, SECOND)

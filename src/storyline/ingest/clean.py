@@ -86,6 +86,7 @@ class _Page:
     datelines: list[tuple[int, Dateline]] = field(default_factory=list)
     teasers: list[Teaser] = field(default_factory=list)
     highlights: list[str] = field(default_factory=list)
+    standfirsts: int = 0
 
     def live(self) -> list[int]:
         return [i for i, u in enumerate(self.units) if u.live]
@@ -203,6 +204,7 @@ def _clean_text(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -
         confirmed = _title_above_byline(page)
     _mark_highlights(page)
     portal = _mark_structure(page, confirmed)
+    _mark_standfirst_above_caption(page)
     _mark_trailing_list(page)
     _mark_repeats(page, repeated)
     title = clean_line(page.title.text) if page.title else (clean_line(raw.title) if raw.title else None)
@@ -554,17 +556,19 @@ def _pairs(units: list[Unit], head: list[int]) -> tuple[list[tuple[int, int | No
 
 
 def _set_title(page: _Page, title_index: int | None, deks: list[int]) -> None:
-    if title_index is None:
+    if title_index is not None:
+        unit = page.units[title_index]
+        unit.role = "title"
+        unit.reason = "headline (kept as title)"
+        page.title = unit
+    elif page.title is None:
         return
-    unit = page.units[title_index]
-    unit.role = "title"
-    unit.reason = "headline (kept as title)"
-    page.title = unit
     for i in deks:
         dek = page.units[i]
         dek.role = "highlight"
         dek.reason = "standfirst under the headline (kept in highlights)"
-        page.highlights.insert(0, dek.text)
+        page.highlights.insert(page.standfirsts, dek.text)
+        page.standfirsts += 1
 
 
 def _keep_teasers(page: _Page, pairs: list[tuple[int, int | None]], extras: list[int]) -> bool:
@@ -581,6 +585,25 @@ def _keep_teasers(page: _Page, pairs: list[tuple[int, int | None]], extras: list
     for i in extras:
         units[i].reason = "text above the headline (not part of the article)"
     return bool(pairs)
+
+
+def _mark_standfirst_above_caption(page: _Page) -> None:
+    """A one-paragraph summary between the headline and the lead photo is the standfirst.
+
+    Pages print headline, standfirst, picture, article: a short paragraph cut off from the rest
+    of the text by a caption is not the article's first paragraph, even when it ends in a period.
+    """
+    if page.title is None:
+        return
+    units = page.units
+    start = units.index(page.title) + 1
+    first = next((i for i in range(start, len(units)) if units[i].live), None)
+    if first is None or not is_paragraph(units[first]) or units[first].n_words > MAX_SUMMARY_WORDS:
+        return
+    following = next((i for i in range(first + 1, len(units)) if units[i].live), None)
+    between = units[first + 1: following if following is not None else len(units)]
+    if following is not None and any("caption" in (u.reason or "") for u in between):
+        _set_title(page, None, [first])
 
 
 def _mark_trailing_list(page: _Page) -> None:
