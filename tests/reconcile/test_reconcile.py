@@ -161,3 +161,63 @@ def test_sources_profile_and_sensational_headline(make: Builder) -> None:
     assert prof.claims == 2 and prof.attribution_rate == 0.5
     sig = " ".join(prof.sensational_signals)
     assert "all-caps" in sig and "exclamation" in sig and "destroyed" in sig
+
+
+def test_changed_over_time_figure(make: Builder) -> None:
+    a1 = make(
+        "In March 2031 Freedonia had deployed 2,000 troops in Sylvania.", name="t1", published=META,
+        mentions=parties(), times=[("March 2031", "2031-03", "absolute")],
+        quantities=[("2,000 troops", 2000, 2000, "troops", False)],
+    )
+    a2 = make(
+        "In March 2031 Freedonia had deployed 6,000 troops in Sylvania by July 2031.", name="t2",
+        published=META, mentions=parties(), times=[("March 2031", "2031-03", "absolute")],
+        quantities=[("6,000 troops", 6000, 6000, "troops", False)],
+    )
+    report = reconcile([a1[0], a2[0]], [a1[1], a2[1]])
+    q = by_slot(report, "quantity")
+    assert len(q) == 1 and q[0].kind == "contradiction"  # same time, same kind of source
+
+    b1 = make("Freedonia deployed 2,000 troops to Sylvania in 2030.", name="t3", published=META,
+              mentions=parties(), times=[("2030", "2030", "absolute")],
+              quantities=[("2,000 troops", 2000, 2000, "troops", False)])
+    b2 = make("Freedonia deployed 6,000 troops to Sylvania, Firefly said.", name="t4", published=META,
+              mentions=parties(), quantities=[("6,000 troops", 6000, 6000, "troops", False)])
+    b3 = make("By 2031 Freedonia had deployed 6,000 troops to Sylvania.", name="t5", published=META,
+              mentions=parties(), times=[("2031", "2031", "absolute")],
+              quantities=[("6,000 troops", 6000, 6000, "troops", False)])
+    frames_report = reconcile([b1[0], b3[0]], [b1[1], b3[1]])
+    # two dated deployments in different years are two events: no conflict at all
+    assert by_slot(frames_report, "quantity") == []
+    undated = reconcile([b1[0], b2[0]], [b1[1], b2[1]])
+    assert [k.kind for k in by_slot(undated, "quantity")] in ([], ["contradiction"])
+
+
+def test_clustering_compares_a_bounded_number_of_candidates(make: Builder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Blocking: every frame is scored against at most MAX_PER_KEY clusters per blocking key."""
+    from storyline.reconcile import cluster
+
+    calls = 0
+    real = cluster._score
+
+    def counting(f, c):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return real(f, c)
+
+    monkeypatch.setattr(cluster, "_score", counting)
+    arts, ans = [], []
+    for i in range(150):
+        a, an = make(
+            f"Freedonia and Sylvania signed the Harbour Cooperation Accord in May {1800 + i}.",
+            name=f"x{i}", published=META, times=[(f"May {1800 + i}", f"{1800 + i}-05", "absolute")],
+            mentions=[("Freedonia", "GPE", f"f{i}"), ("Sylvania", "GPE", f"s{i}")],  # other parties each time
+        )
+        arts.append(a)
+        ans.append(an)
+    report = reconcile(arts, ans)
+    frames = 150
+    assert len(report.events) == frames  # same accord name, different parties: different events
+    # both document words index the same clusters, so a frame meets at most MAX_PER_KEY of them
+    assert calls <= frames * cluster.MAX_PER_KEY
+    assert calls < frames * (frames - 1) / 2  # far fewer than all pairs

@@ -102,3 +102,15 @@ def make_report() -> Report:
 @pytest.fixture
 def report() -> Report:
     return make_report()
+
+
+@pytest.fixture(scope="session")
+def seeds_report(seeds_dir):  # type: ignore[no-untyped-def]
+    """The full pipeline's report of the seed articles (computed once for the area)."""
+    from pathlib import Path
+
+    from storyline.pipeline import analyze
+
+    report, errors = analyze(sorted(str(p) for p in Path(seeds_dir).glob("*.txt")))
+    assert not errors
+    return report

@@ -35,12 +35,8 @@ def _png_pixels(data: bytes) -> tuple[int, int, bytes]:
 
 
 @pytest.fixture(scope="module")
-def dossier(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from storyline.pipeline import analyze
-
-    report, errors = analyze(sorted(str(p) for p in seeds_dir.glob("*.txt")))
-    assert not errors
-    return write_report(report, tmp_path_factory.mktemp("dossier") / "seeds.html")
+def dossier(seeds_report, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    return write_report(seeds_report, tmp_path_factory.mktemp("dossier") / "seeds.html")
 
 
 @pytest.fixture(scope="module")
