@@ -529,3 +529,15 @@ def test_standfirst_ending_in_a_period_above_the_photo_is_not_the_lead() -> None
     article = clean_one(page("Crane collapse shuts the northern quay in Portvale", "Updated", dek, caption, LEAD, SECOND))
     assert article.highlights == [dek]
     assert article.body == page(LEAD, SECOND)
+
+
+def test_metadata_dates_keep_their_precision() -> None:
+    for published, expected in [
+        ("2025-03-04T10:00:00+09:00", ("2025-03-04", "2025-03-04", "2025-03-04")),
+        ("2024-02", ("2024-02", "2024-02-01", "2024-02-29")),
+        ("2024-12", ("2024-12", "2024-12-01", "2024-12-31")),
+        ("2023", ("2023", "2023-01-01", "2023-12-31")),
+    ]:
+        p = clean_one(page(LEAD, SECOND), published=published).published
+        assert (p.value, p.earliest, p.latest) == expected and p.source == "metadata"
+    assert clean_one(page(LEAD, SECOND), published="not a date").published.source is None

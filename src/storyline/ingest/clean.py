@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from storyline.ingest.base import IngestError, RawDocument
@@ -632,12 +633,13 @@ def _mark_repeats(page: _Page, repeated: dict[str, int]) -> None:
 
 def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
     """Metadata first; else the dateline (its publication date before an 'updated' one)."""
-    if raw.published:
-        value = raw.published[:10]
+    bounds = _metadata_bounds(raw.published)
+    if bounds is not None:
+        value, earliest, latest = bounds
         note = None
         if page.datelines:
             note = f"page also prints the dateline {_chosen_dateline(page)[0].date.isoformat()}"
-        return PublishedDate(value=value, source="metadata", earliest=value, latest=value, note=note)
+        return PublishedDate(value=value, source="metadata", earliest=earliest, latest=latest, note=note)
     if not page.datelines:
         return PublishedDate()
     chosen, under_headline = _chosen_dateline(page)
@@ -651,6 +653,25 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
     if portal and not under_headline:
         notes.append(PORTAL_NOTE)
     return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+
+
+def _metadata_bounds(published: str | None) -> tuple[str, str, str] | None:
+    """(value, earliest, latest) of a metadata date at its own precision (day, month or year)."""
+    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", (published or "").strip())
+    if not match:
+        return None
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    try:
+        if day:
+            value = date(int(year), int(month), int(day)).isoformat()
+            return value, value, value
+        if month:
+            first = date(int(year), int(month), 1)
+            last = date(int(year) + (first.month == 12), first.month % 12 + 1, 1) - timedelta(days=1)
+            return f"{year}-{month}", first.isoformat(), last.isoformat()
+    except ValueError:
+        return None
+    return year, f"{year}-01-01", f"{year}-12-31"
 
 
 def _chosen_dateline(page: _Page) -> tuple[Dateline, bool]:
