@@ -541,3 +541,13 @@ def test_metadata_dates_keep_their_precision() -> None:
         p = clean_one(page(LEAD, SECOND), published=published).published
         assert (p.value, p.earliest, p.latest) == expected and p.source == "metadata"
     assert clean_one(page(LEAD, SECOND), published="not a date").published.source is None
+
+
+def test_prompt_words_opening_a_sentence_of_the_article_are_kept() -> None:
+    lines = [
+        "Advertisement spending by the port authority rose by a fifth last year, the auditors said.",
+        "Powered by two new diesel engines, the replacement crane can lift forty tonnes.",
+        "Copyright law does not cover the port's safety reports, a court ruled in May.",
+    ]
+    article = clean_one(page(LEAD, *lines, SECOND))
+    assert article.body == page(LEAD, *lines, SECOND)

@@ -68,7 +68,7 @@ _ALWAYS = re.compile(
         (?:leave|post|add|write)\s+a\s+(?:reply|comment)|cancel\s+reply|
         your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked|
         save\s+my\s+name|notify\s+me\s+of|
-        all\s+rights\s+reserved|(?:copyright|©|\(c\))\s*(?:\d{4}|©)?|
+        all\s+rights\s+reserved|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|
         we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+(?:continuing|using)\s+(?:to\s+use\s+)?this\s+(?:web)?site|
         accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences)|
         (?:sign\s+up|subscribe|register)\s+(?:for|to)\s+(?:our|the|free|a)\b|
@@ -77,17 +77,26 @@ _ALWAYS = re.compile(
         (?:follow|like|join)\s+us\s+on|
         (?:share|tweet|email|print)\s+(?:this|on)\b|share\s+(?:via|to)\b|
         click\s+here|tap\s+here|click\s+to\s+(?:share|print|email|copy|open)|.{0,40}\(opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)|
-        (?:proudly\s+)?powered\s+by\b|theme\s*:|join\s+(?:our|us)\b|
         unauthori[sz]ed\s+(?:reproduction|redistribution|copying|use)|(?:reproduction|redistribution)\s+(?:is\s+)?(?:strictly\s+)?prohibited|
         (?:read|see|watch|listen)\s+(?:more|also|next|the\s+full|the\s+latest)\b|continue\s+reading|
         skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|
         (?:this\s+(?:article|story)\s+(?:was|is|has\s+been)\s+(?:originally\s+)?(?:published|translated|produced|written))|
         originally\s+(?:published|appeared)\s+(?:on|in|at|by)\b|(?:©\s*)?provided\s+by\b|
-        (?:the\s+views?\s+(?:and\s+opinions\s+)?expressed)|
-        (?:advertisement|sponsored(?:\s+content)?|promoted(?:\s+content)?|ad\s+feedback)\b
+        (?:the\s+views?\s+(?:and\s+opinions\s+)?expressed)
     )""",
     re.I | re.X,
 )
+# Prompts that are furniture only as short lines of their own ("Advertisement", "Powered by X"):
+# the same words can open a sentence of the article.
+_SHORT_PROMPT = re.compile(
+    r"""^\W*(?:
+        (?:advertisement|sponsored(?:\s+content)?|promoted(?:\s+content)?|ad\s+feedback)\W*$|
+        (?:proudly\s+)?powered\s+by\b|theme\s*:|join\s+(?:our|us)\b|(?:follow|find)\s+us\b|
+        (?:download|get)\s+(?:our|the)\s+app\b
+    )""",
+    re.I | re.X,
+)
+SHORT_PROMPT_MAX_WORDS = 10
 
 # Vocabulary of navigation and prompts: a short caption-less line made of these is furniture.
 _NAV_VOCAB = re.compile(
@@ -183,6 +192,8 @@ def furniture_reason(text: str, *, strict: bool = False) -> str | None:
         return "site furniture" if certain else None
     n_words = len(words(line))
     if _ALWAYS.match(line) and (n_words <= 25 or not ends_sentence(line) or line.lower().startswith(("©", "copyright"))):
+        return "site furniture"
+    if n_words <= SHORT_PROMPT_MAX_WORDS and _SHORT_PROMPT.match(line):
         return "site furniture"
     if strict:
         return None
