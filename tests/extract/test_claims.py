@@ -89,3 +89,19 @@ def test_event_types_and_checkworthiness(nlp) -> None:  # type: ignore[no-untype
     assert signed.attribution == "officials"
     mood = _find(claims, "mood")
     assert signed.checkworthiness > mood.checkworthiness
+
+
+def test_more_reporting_frames(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "The army lost 300 tanks, said Defense Minister John Carter.\n\n"
+        "Russia has sent up to 12,000 troops, Kyiv says.\n\n"
+        "The ministry was quoted as saying that 40 bridges were destroyed.\n\n"
+        "The spokesman denied that troops had crossed the border."
+    )
+    claims = _claims(nlp, body)
+    assert "John Carter" in (_find(claims, "tanks").attribution or "")
+    assert _find(claims, "12,000").attribution == "Kyiv"
+    bridges = _find(claims, "bridges")
+    assert (bridges.attribution, bridges.predicate) == ("The ministry", "destroy")
+    denied = _find(claims, "denied")
+    assert denied.negated and denied.attribution == "The spokesman"

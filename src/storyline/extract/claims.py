@@ -30,6 +30,8 @@ REPORTING = frozenset(
 #: Reporting verbs whose object is still what was said ("explained the decision", "confirmed the attack").
 SPEECH_ACTS = frozenset({"say", "tell", "announce", "report", "confirm", "deny", "claim", "reveal", "explain",
                          "acknowledge", "admit", "allege", "estimate"})
+#: Reporting verbs whose source asserts the negation of their clause.
+DENIALS = frozenset({"deny", "dismiss", "refute", "reject", "dispute"})
 #: Reporting verbs that distance the writer from the content.
 DISTANCING = frozenset({"claim", "allege", "speculate", "suggest", "believe"})
 #: Verbs whose infinitive complement is the real event ("decided to send", "is preparing to triple").
@@ -390,6 +392,18 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             if continuing_quote or CONNECTIVES.match(text):
                 attribution = ctx.attribution
                 carried = True
+        for _ in range(2):  # "was quoted as saying that ...", "went on to say that ..."
+            around = [*pred.children, *(g for c in pred.children if c.dep_ == "prep" for g in c.children)]
+            nested = [c for c in around if c.dep_ in ("advcl", "xcomp", "ccomp", "pcomp")
+                      and c.lemma_.lower() in REPORTING and any(x.dep_ == "ccomp" for x in c.children)]
+            if reporter is not None and pred.i == reporter.i and nested:
+                reporter = nested[0]
+                pred = next(x for x in reporter.children if x.dep_ == "ccomp")
+            elif reporter is not None and pred.lemma_.lower() in REPORTING and pred.i != reporter.i and any(
+                    x.dep_ == "ccomp" for x in pred.children):
+                pred = next(x for x in pred.children if x.dep_ == "ccomp")
+            else:
+                break
         pred, plan = _descend_plan(pred)
         chain = [pred, *[a for a in pred.ancestors if a.i >= sent.start and (reporter is None or a.i != reporter.i)]][:3]
         subj = [c for c in pred.children if c.dep_ in ("nsubj", "csubj")]
@@ -410,6 +424,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         hedged = bool(lemmas & HEDGE_WORDS) or bool(reporter is not None and reporter.lemma_.lower() in DISTANCING)
         modality = plan or _modality(pred, reported)
         negated = _negated(pred, chain)
+        if reporter is not None and reporter.lemma_.lower() in DENIALS and pred.i != reporter.i:
+            negated = not negated  # "X denied that troops crossed": the source asserts the opposite
         etype = plover.event_type(pred.lemma_, obj_lemma)
         opinionated = bool(lemmas & _OPINION) or bool(re.search(r"\b(I|we|our|us)\b", text) and not starts_quoted)
         if asserted:
