@@ -203,47 +203,48 @@ class Store:
         return pg.insert(table) if self.dialect == "postgresql" else sqlite_dialect.insert(table)
 
     def _add(self, conn: Connection, batch: Sequence[model.Article]) -> AddResult:
+        """Insert the new articles of ``batch`` and their child rows: a few statements per call."""
+        first: dict[str, model.Article] = {}
+        for article in batch:
+            first.setdefault(article.id, article)
+        inserted: set[str] = set()
+        unique = list(first.values())
+        for part in _chunks(unique):
+            # ON CONFLICT DO NOTHING makes the skip race-free when two processes ingest at once;
+            # RETURNING says which rows this call actually wrote.
+            statement = self._insert(t.articles).on_conflict_do_nothing().returning(t.articles.c.id)
+            inserted.update(conn.execute(statement, [_article_row(a) for a in part]).scalars())
+        new = [a for a in unique if a.id in inserted]
+        _insert_many(
+            conn,
+            t.teasers,
+            [
+                {"article_id": a.id, "position": i, "headline": x.headline, "summary": x.summary}
+                for a in new
+                for i, x in enumerate(a.teasers)
+            ],
+        )
+        _insert_many(
+            conn,
+            t.highlights,
+            [{"article_id": a.id, "position": i, "text": x} for a in new for i, x in enumerate(a.highlights)],
+        )
+        _insert_many(
+            conn,
+            t.removed_parts,
+            [
+                {"article_id": a.id, "position": i, "text": x.text, "reason": x.reason, "line": x.line}
+                for a in new
+                for i, x in enumerate(a.removed)
+            ],
+        )
         result = AddResult()
         for article in batch:
-            row = _article_row(article)
-            # ON CONFLICT DO NOTHING makes the skip race-free when two processes ingest at once.
-            statement = (
-                self._insert(t.articles).values(row).on_conflict_do_nothing().returning(t.articles.c.id)
-            )
-            if conn.execute(statement).first() is None:
+            if article.id in inserted:
+                inserted.discard(article.id)  # a repeat later in the batch is a skip
+                result.added.append(article.id)
+            else:
                 result.skipped.append(article.id)
-                continue
-            _insert_many(
-                conn,
-                t.teasers,
-                [
-                    {"article_id": article.id, "position": i, "headline": x.headline, "summary": x.summary}
-                    for i, x in enumerate(article.teasers)
-                ],
-            )
-            _insert_many(
-                conn,
-                t.highlights,
-                [
-                    {"article_id": article.id, "position": i, "text": x}
-                    for i, x in enumerate(article.highlights)
-                ],
-            )
-            _insert_many(
-                conn,
-                t.removed_parts,
-                [
-                    {
-                        "article_id": article.id,
-                        "position": i,
-                        "text": x.text,
-                        "reason": x.reason,
-                        "line": x.line,
-                    }
-                    for i, x in enumerate(article.removed)
-                ],
-            )
-            result.added.append(article.id)
         return result
 
     def count(self) -> int:
@@ -296,7 +297,9 @@ class Store:
         if limit < 1:
             raise SearchError(f"the search limit must be at least 1, not {limit}")
         if any('"' in m for m in mark):
-            raise ValueError("snippet marks cannot contain a double quote (PostgreSQL's ts_headline option syntax)")
+            raise ValueError(
+                "snippet marks cannot contain a double quote (PostgreSQL's ts_headline option syntax)"
+            )
         if not raw:
             parse(query)  # same validation and messages on both backends
         try:
