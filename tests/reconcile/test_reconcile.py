@@ -137,7 +137,7 @@ def test_role_conflict_between_articles(make: Builder) -> None:
     roles = by_slot(report, "role")
     assert len(roles) == 1
     assert {v.value for v in roles[0].values} == {"defense minister", "top security official"}
-    assert "Rufus Firefly" in roles[0].explanation
+    assert "Firefly" in roles[0].explanation and roles[0].best_supported == "defense minister"
 
 
 def test_place_conflict_from_gazetteer(make: Builder) -> None:

@@ -262,7 +262,12 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
         _reresolve_times(docs)
         _, clusters = _run(docs)
 
-    entities = _entities([d.analysis for d in docs.values()])
+    try:
+        from storyline.extract import collect_entities
+
+        entities = collect_entities([d.analysis for d in docs.values()])
+    except ImportError:  # pragma: no cover - extraction not installed
+        entities = _entities([d.analysis for d in docs.values()])
     names = {e.id: e.name for e in entities}
     key_of = {aid: (lambda f, _d=d: source_key(f.claim, _d.article)) for aid, d in docs.items()}
 

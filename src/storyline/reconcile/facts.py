@@ -125,12 +125,22 @@ def role_conflicts(
                     break
             else:
                 groups.append([r])
+        # posts that one article gives the same person are held together ("Deputy Minister of
+        # Defense and head of the Directorate"): merge such groups, they do not contradict
+        merged = True
+        while merged and len(groups) > 1:
+            merged = False
+            for i in range(len(groups)):
+                for j in range(i + 1, len(groups)):
+                    if {r.article_id for r in groups[i]} & {r.article_id for r in groups[j]}:
+                        groups[i].extend(groups.pop(j))
+                        merged = True
+                        break
+                if merged:
+                    break
         if len(groups) < 2:
             continue
-        # keep pairs of groups asserted by different articles with overlapping article times
         arts = [{r.article_id for r in g} for g in groups]
-        if all(a == arts[0] and len(a) == 1 for a in arts):
-            continue  # one article listing two posts of the same person is not a contradiction
         if not _times_overlap([doc_ranges.get(a, (None, None)) for g in arts for a in g]):
             continue
         name = roles[0].name
