@@ -551,3 +551,12 @@ def test_prompt_words_opening_a_sentence_of_the_article_are_kept() -> None:
     ]
     article = clean_one(page(LEAD, *lines, SECOND))
     assert article.body == page(LEAD, *lines, SECOND)
+
+
+def test_light_path_drops_a_kicker_printed_above_the_title_line() -> None:
+    raw = RawDocument(source="k.html", format="html", html="<p></p>", title="Crane Collapse Shuts Northern Quay",
+                      text="\n".join(["Harbour news", "Crane Collapse Shuts Northern Quay", LEAD, SECOND]))
+    [article] = clean_documents([raw])
+    assert isinstance(article, Article)
+    assert article.body == page(LEAD, SECOND)
+    assert reasons(article)["Harbour news"].startswith("text above the headline")

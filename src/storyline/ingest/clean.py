@@ -71,6 +71,7 @@ _INLINE_TEASER = re.compile(
 _GLUE_PREFIX_MAX_CHARS = 30
 GLUE_DISTANCE = 3
 LIGHT_DUPLICATE_MIN_WORDS = 6
+LIGHT_TITLE_WINDOW = 3
 # A short line between the headline and the article: the outlet's name, a byline, a label.
 SOURCE_LINE_MAX_WORDS = 4
 SOURCE_LINE = "short line under the headline (outlet, byline or label)"
@@ -738,11 +739,12 @@ def _clean_light(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) 
     _mark_furniture(page, strict=True)
     _mark_duplicates(page, min_words=LIGHT_DUPLICATE_MIN_WORDS)
     title_key = norm_key(raw.title or "")
-    for unit in page.units:
-        if unit.reason is None:
-            if title_key and unit.key == title_key:
-                unit.reason = "headline (kept as title)"
-            break
+    top = [u for u in page.units if u.reason is None][:LIGHT_TITLE_WINDOW]
+    at = next((n for n, u in enumerate(top) if title_key and u.key == title_key), None)
+    if at is not None:
+        top[at].reason = "headline (kept as title)"
+        for unit in top[:at]:  # a kicker or section name printed above the headline
+            unit.reason = "text above the headline (not part of the article)"
     for unit in page.units:
         if unit.reason is None and is_credit_only(unit.text):
             unit.reason = "photo credit"
