@@ -560,3 +560,14 @@ def test_light_path_drops_a_kicker_printed_above_the_title_line() -> None:
     assert isinstance(article, Article)
     assert article.body == page(LEAD, SECOND)
     assert reasons(article)["Harbour news"].startswith("text above the headline")
+
+
+def test_tags_below_the_article_are_not_teasers_and_teasers_keep_page_order() -> None:
+    text = page(*PORTAL, LEAD, SECOND, THIRD, "Check Out Other Tags:", "Portvale", "Harbour Safety",
+                "Most Popular Articles", "Fishing Fleet Returns Early as Storm Season Begins",
+                "Skippers say the catch has been the smallest in a decade.")
+    article = clean_one(text)
+    assert article.body == page(LEAD, SECOND, THIRD)
+    assert [t.headline for t in article.teasers] == [PORTAL[1], PORTAL[3], PORTAL[5],
+                                                     "Fishing Fleet Returns Early as Storm Season Begins"]
+    assert article.teasers[-1].summary == "Skippers say the catch has been the smallest in a decade."

@@ -72,6 +72,8 @@ _GLUE_PREFIX_MAX_CHARS = 30
 GLUE_DISTANCE = 3
 LIGHT_DUPLICATE_MIN_WORDS = 6
 LIGHT_TITLE_WINDOW = 3
+# Fewer words than this below the article are tags or topics, not headlines of other stories.
+TEASER_MIN_WORDS = 4
 # A short line between the headline and the article: the outlet's name, a byline, a label.
 SOURCE_LINE_MAX_WORDS = 4
 SOURCE_LINE = "short line under the headline (outlet, byline or label)"
@@ -86,7 +88,7 @@ class _Page:
     raw_title: str | None = None
     author: str | None = None
     datelines: list[tuple[int, Dateline]] = field(default_factory=list)
-    teasers: list[Teaser] = field(default_factory=list)
+    teasers: list[tuple[int, Teaser]] = field(default_factory=list)  # (line, teaser)
     highlights: list[str] = field(default_factory=list)
     standfirsts: int = 0
 
@@ -242,7 +244,7 @@ def _mark_furniture(page: _Page, *, strict: bool = False) -> None:
         inline = _INLINE_TEASER.match(unit.text)
         if inline and len(words(inline.group("headline"))) >= 3:
             unit.reason = "link to another story"
-            page.teasers.append(Teaser(clean_line(inline.group("headline"))))
+            page.teasers.append((unit.line, Teaser(clean_line(inline.group("headline")))))
             continue
         reason = furniture_reason(unit.text, strict=strict)
         if reason:
@@ -290,6 +292,10 @@ def _take_listing(page: _Page, start: int, label: str) -> int:
             item.reason = f"date of a story listed below the article (after '{label}')"
             j += 1
             continue
+        if not is_paragraph(item) and item.n_words < TEASER_MIN_WORDS:
+            item.reason = f"list item below the article (after '{label}')"  # a tag, a topic
+            j += 1
+            continue
         if not _headline_like(item):
             return j
         nxt = units[j + 1] if j + 1 < len(units) else None
@@ -305,7 +311,7 @@ def _take_listing(page: _Page, start: int, label: str) -> int:
             and (after is None or _headline_like(after))
         ):
             summary = nxt
-        page.teasers.append(Teaser(item.text, summary.text if summary else None))
+        page.teasers.append((item.line, Teaser(item.text, summary.text if summary else None)))
         item.reason = f"teaser below the article (after '{label}')"
         if summary is not None:
             summary.reason = f"teaser summary below the article (after '{label}')"
@@ -583,7 +589,7 @@ def _keep_teasers(page: _Page, pairs: list[tuple[int, int | None]], extras: list
             units[s].role = "teaser"
             units[s].reason = "teaser: summary of another story"
             summary = units[s].text
-        page.teasers.append(Teaser(units[h].text, summary))
+        page.teasers.append((units[h].line, Teaser(units[h].text, summary)))
     for i in extras:
         units[i].reason = "text above the headline (not part of the article)"
     return bool(pairs)
@@ -623,7 +629,7 @@ def _mark_trailing_list(page: _Page) -> None:
     for i in trailing:
         units[i].reason = "headline of another story listed below the article"
         units[i].role = "teaser"
-        page.teasers.append(Teaser(units[i].text))
+        page.teasers.append((units[i].line, Teaser(units[i].text)))
 
 
 def _mark_repeats(page: _Page, repeated: dict[str, int]) -> None:
@@ -700,7 +706,7 @@ def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) ->
     removed = [RemovedPart(u.text, u.reason, u.line) for u in page.units if u.reason is not None and u.text]
     teasers: list[Teaser] = []
     seen: set[str] = set()
-    for teaser in page.teasers:
+    for _, teaser in sorted(page.teasers, key=lambda item: item[0]):
         key = norm_key(teaser.headline)
         if key and key not in seen:
             seen.add(key)
