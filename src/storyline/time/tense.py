@@ -54,7 +54,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.lemma_ in _SCHEDULING:
         return "future"
-    if words & _MODALS and verb.tag_ == "VB" and "have" not in {a.lemma_ for a in auxes}:
+    if words & _MODALS and verb.tag_ in ("VB", "VBG") and "have" not in {a.lemma_ for a in auxes}:
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
