@@ -27,7 +27,6 @@ class Unit:
     text: str
     line: int
     key: str
-    gap_before: bool = False
     reason: str | None = None
     role: str = "body"
     n_words: int = field(init=False)
@@ -62,11 +61,11 @@ def split_units(text: str) -> list[Unit]:
     for block in blocks:
         if wrapped and _block_wrapped(block):
             joined = clean_line(" ".join(raw for _, raw in block))
-            units.append(Unit(joined, block[0][0], norm_key(joined), gap_before=True))
+            units.append(Unit(joined, block[0][0], norm_key(joined)))
             continue
-        for position, (number, raw) in enumerate(block):
+        for number, raw in block:
             line = clean_line(raw)
-            units.append(Unit(line, number, norm_key(line), gap_before=position == 0))
+            units.append(Unit(line, number, norm_key(line)))
     return units
 
 
