@@ -221,3 +221,30 @@ def test_clustering_compares_a_bounded_number_of_candidates(make: Builder, monke
     # both document words index the same clusters, so a frame meets at most MAX_PER_KEY of them
     assert calls <= frames * cluster.MAX_PER_KEY
     assert calls < frames * (frames - 1) / 2  # far fewer than all pairs
+
+
+def test_definite_reference_joins_a_named_document_and_indefinite_does_not(make: Builder) -> None:
+    named = make("Freedonia and Sylvania signed the Harbour Cooperation Accord in May 2030.", name="g1",
+                 published=META, times=[("May 2030", "2030-05", "absolute")], mentions=parties())
+    anaphor = make("The treaty was signed by Freedonia and Sylvania in May 2029.", name="g2",
+                   published=META, times=[("May 2029", "2029-05", "absolute")], mentions=parties())
+    other = make("Freedonia and Sylvania signed an agreement on fishing quotas in 2019.", name="g3",
+                 published=META, times=[("2019", "2019", "absolute")], mentions=parties())
+    report = reconcile([named[0], anaphor[0], other[0]], [named[1], anaphor[1], other[1]])
+    times = by_slot(report, "time")
+    assert len(times) == 1
+    values = {v.value for v in times[0].values}
+    assert values == {"2030-05", "2029-05"}  # the fishing agreement of 2019 is another document
+
+
+def test_posts_one_article_gives_together_do_not_conflict(make: Builder) -> None:
+    a1 = make("Deputy Defence Minister Rufus Firefly, head of the Harbour Directorate, arrived.", name="h1",
+              published=META, mentions=parties(),
+              titles=[("Rufus Firefly", "Deputy Defence Minister", "firefly"),
+                      ("Rufus Firefly", "head of the Harbour Directorate", "firefly")])
+    a2 = make("Rufus Firefly, head of the Harbour Directorate, spoke.", name="h2", published=META,
+              mentions=parties(), titles=[("Rufus Firefly", "head of the Harbour Directorate", "firefly")])
+    a3 = make("Deputy Defence Minister Rufus Firefly left.", name="h3", published=META, mentions=parties(),
+              titles=[("Rufus Firefly", "Deputy Defence Minister", "firefly")])
+    report = reconcile([a1[0], a2[0], a3[0]], [a1[1], a2[1], a3[1]])
+    assert by_slot(report, "role") == []

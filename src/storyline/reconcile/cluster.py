@@ -66,7 +66,10 @@ def _score(f: Frame, c: Cluster) -> float | None:
             if f.participants and c.participants and not shared:
                 return None  # the same kind of accord between other parties
             return 3.0 + overlap + 0.1 * shared
-        # a generic "the treaty": needs both parties (or all it names) in common
+        # a generic "the treaty": needs both parties (or all it names) in common; an indefinite
+        # "an agreement" is a new document, never one already known
+        if not f.definite and not f.descriptors:
+            return None
         need = min(2, len(f.participants))
         if need == 0 or shared < need:
             return None

@@ -45,8 +45,11 @@ _TRIGGER = re.compile("|".join(rf"\b(?P<{fam}>{rx})\b" for fam, (_, rx) in FAMIL
 DOC_NOUNS = r"treat(?:y|ies)|agreements?|pacts?|accords?|declarations?|memorand(?:um|a)|charters?|conventions?|deals?|protocols?"
 _DOC_PHRASE = re.compile(
     rf"((?:[\w\-\"“”']+\s+){{0,5}}?)\b((?i:{DOC_NOUNS}))\b"
-    r"((?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w\-]*)*)?)",
+    r"((?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w\-]*)*)?)"
+    # a lower-case subject: "an agreement on economic cooperation" names its document too
+    r"((?:\s+(?:on|for)\s+(?!the\b|a\b|an\b)[a-z][\w\-]+(?:\s+(?!and\b|in\b|with\b|between\b|to\b)[a-z][\w\-]+)?)?)",
 )
+_DEFINITE = frozenset({"the", "this", "that", "its", "their", "said"})
 _STOP = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "of", "in", "on", "to", "with", "by", "under", "since", "and", "or", "for", "from", "as", "at", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "new", "so-called", "historic", "landmark", "bilateral", "said", "says", "reported", "considering", "especially", "also", "both", "two", "former", "same", "such", "following", "previous", "latest", "first", "second"]
 )
@@ -71,6 +74,7 @@ class Frame:
     value: str | None = None  # comparable calendar value (a weak-anchor year is XXXX)
     place: str | None = None
     quantities: list = field(default_factory=list)
+    definite: bool = False  # "the treaty": may refer to a document named elsewhere
 
     @property
     def article_id(self) -> str:
@@ -95,8 +99,29 @@ def _descriptor_words(phrase_mods: str, noun: str, of_part: str, entity_words: s
     return out
 
 
+def _definite(mods: str) -> bool:
+    """Whether the phrase before the document noun starts with a definite determiner."""
+    words = [w.lower() for w in re.findall(r"[\w\-]+", mods)]
+    for w in reversed(words):
+        if w in _STOP:
+            return w in _DEFINITE
+    return False
+
+
+def document_reference(text: str, t_start: int, t_end: int, entity_words: set[str]) -> tuple[frozenset[str], bool]:
+    """The document a signing/ratifying trigger acts on: its naming words, and whether it is
+    referred to definitely ("the treaty", an anaphor that may name a known document) or not
+    ("an agreement", a new one)."""
+    words, definite = _document_reference(text, t_start, t_end, entity_words)
+    return frozenset(words), definite
+
+
 def document_descriptors(text: str, t_start: int, t_end: int, entity_words: set[str]) -> frozenset[str]:
     """Words naming the document a signing/ratifying trigger acts on (its modifiers and name)."""
+    return document_reference(text, t_start, t_end, entity_words)[0]
+
+
+def _document_reference(text: str, t_start: int, t_end: int, entity_words: set[str]) -> tuple[set[str], bool]:
     before = text[max(0, t_start - 120) : t_start]
     after = text[t_end : t_end + 140]
     words: set[str] = set()
@@ -107,15 +132,18 @@ def document_descriptors(text: str, t_start: int, t_end: int, entity_words: set[
     if last is not None and len(before) - last.end() <= 25 and re.fullmatch(
         r"[\s,]*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+|had\s+been\s+)?", before[last.end():]
     ):
-        words |= _descriptor_words(last.group(1), last.group(2), last.group(3), entity_words)
+        words |= _descriptor_words(last.group(1), last.group(2), last.group(3) + last.group(4), entity_words)
+        return words, _definite(last.group(1)) or bool(words)
     m = _DOC_PHRASE.search(after)
-    if m is not None and m.start() <= 40 and not words:
-        words |= _descriptor_words(m.group(1), m.group(2), m.group(3), entity_words)
+    definite = False
+    if m is not None and m.start() <= 40:
+        words |= _descriptor_words(m.group(1), m.group(2), m.group(3) + m.group(4), entity_words)
+        definite = _definite(after[: m.start()] + " " + m.group(1))
         rest = after[m.end() :]
         app = re.match(rf",\s*(?:an?|the)\s+((?:[\w\-]+\s+){{0,4}}?)((?i:{DOC_NOUNS}))\b", rest)
         if app:  # an appositive renaming the same document: ", a mutual defense pact"
             words |= _descriptor_words(app.group(1), app.group(2), "", entity_words)
-    return frozenset(words)
+    return words, definite
 
 
 def has_document(text: str, t_start: int, t_end: int) -> bool:
@@ -190,7 +218,7 @@ def frames_of_claim(
     bound = _bind_times(triggers, usable_times, text, base)
     for i, (s, e, fam) in enumerate(triggers):
         unique = fam in UNIQUE_FAMILIES and has_document(text, s, e)
-        desc = document_descriptors(text, s, e, entity_words) if unique else frozenset()
+        desc, definite = document_reference(text, s, e, entity_words) if unique else (frozenset(), False)
         t = bound.get(i)
         frames.append(
             Frame(
@@ -203,6 +231,7 @@ def frames_of_claim(
                 end=base + e,
                 unique=unique,
                 descriptors=desc,
+                definite=definite,
                 participants=participants,
                 persons=persons,
                 time=t,
