@@ -353,3 +353,18 @@ def test_an_unstorable_article_costs_only_itself(tmp_path: Path) -> None:
         "its text contains a NUL character, which cannot be stored"
     )
     assert "added 2, skipped 0 (already stored), failed 1" in result.stdout
+
+
+def test_a_database_that_refuses_writes_stops_the_run_with_one_line(
+    corpus: dict[str, Path], tmp_path: Path
+) -> None:
+    db = tmp_path / "ro.db"
+    assert run("ingest", corpus["good"], "--db", db).exit_code == 0
+    read_only = f"sqlite:///file:{db}?mode=ro&uri=true"
+    result = run("ingest", corpus["other"], corpus["good"], "--db", read_only)
+    assert result.exit_code == 1
+    no_traceback(result)
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: cannot write to ") and "readonly" in line
+    listing = run("articles", "--db", read_only)  # reading still works
+    assert listing.exit_code == 0 and "1 article(s)" in listing.stdout

@@ -15,6 +15,7 @@ from storyline import model
 from storyline.store import (
     AmbiguousId,
     ArticleNotFound,
+    DatabaseUnavailable,
     InvalidArticle,
     SearchError,
     Store,
@@ -394,3 +395,13 @@ def test_in_memory_store(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPat
         s.add_articles([make_article(1)])
         assert [h.article.id for h in s.search(marker(1))] == [make_article(1).id]
     assert list(tmp_path.iterdir()) == []  # nothing written to disk
+
+
+def test_write_refused_by_the_database_is_database_unavailable(tmp_path: Path) -> None:
+    db = tmp_path / "ro.db"
+    with Store(db) as s:
+        s.add_articles([make_article(1)])
+    with Store(f"sqlite:///file:{db}?mode=ro&uri=true") as s:
+        with pytest.raises(DatabaseUnavailable, match="readonly"):
+            s.add_articles([make_article(2)])
+        assert s.count() == 1

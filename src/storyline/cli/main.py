@@ -30,7 +30,7 @@ from rich.text import Text
 
 from storyline import __version__, model
 from storyline.cli.eval import eval_app
-from storyline.store import AddResult, InvalidArticle, Store, StoreError
+from storyline.store import AddResult, DatabaseUnavailable, InvalidArticle, Store, StoreError
 
 if TYPE_CHECKING:
     from storyline.ingest.base import IngestError
@@ -166,12 +166,16 @@ def _store_chunk(store: Store, chunk: Sequence[model.Article]) -> tuple[AddResul
 
     try:
         return store.add_articles(chunk), []
+    except DatabaseUnavailable:
+        raise  # not the articles' fault: stop, keeping the chunks already committed
     except StoreError:
         pass
     result, failed = AddResult(), []
     for article in chunk:
         try:
             one = store.add_articles([article])
+        except DatabaseUnavailable:
+            raise
         except StoreError as exc:
             reason = exc.reason if isinstance(exc, InvalidArticle) else f"cannot store: {exc}"
             failed.append(IngestError(article.path or article.url or article.id, reason))

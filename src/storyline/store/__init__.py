@@ -1,6 +1,13 @@
 """Persistence: articles and analyses in SQLite (default) or PostgreSQL, with full-text search."""
 
-from storyline.store.errors import AmbiguousId, ArticleNotFound, InvalidArticle, SearchError, StoreError
+from storyline.store.errors import (
+    AmbiguousId,
+    ArticleNotFound,
+    DatabaseUnavailable,
+    InvalidArticle,
+    SearchError,
+    StoreError,
+)
 from storyline.store.store import DEFAULT_PATH, AddResult, SearchHit, Store, resolve_url
 
 __all__ = [
@@ -8,6 +15,7 @@ __all__ = [
     "AddResult",
     "AmbiguousId",
     "ArticleNotFound",
+    "DatabaseUnavailable",
     "InvalidArticle",
     "SearchError",
     "SearchHit",

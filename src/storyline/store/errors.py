@@ -32,3 +32,7 @@ class InvalidArticle(StoreError, ValueError):
         super().__init__(f"article {name}: {reason}")
         self.name = name
         self.reason = reason
+
+
+class DatabaseUnavailable(StoreError):
+    """The database refused a write for reasons of its own (down, locked, full), not the data's."""

@@ -33,12 +33,26 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql as pg
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    SQLAlchemyError,
+)
 
 from storyline import model
 from storyline.store import migrate
 from storyline.store import schema as t
-from storyline.store.errors import AmbiguousId, ArticleNotFound, InvalidArticle, SearchError, StoreError
+from storyline.store.errors import (
+    AmbiguousId,
+    ArticleNotFound,
+    DatabaseUnavailable,
+    InvalidArticle,
+    SearchError,
+    StoreError,
+)
 from storyline.store.query import parse, to_fts5, to_websearch
 
 DEFAULT_PATH = "storyline.db"
@@ -194,10 +208,11 @@ class Store:
         try:
             with self._write() as conn:
                 return self._add(conn, batch)
-        except IntegrityError as exc:
+        except (IntegrityError, DataError) as exc:
             raise StoreError(f"cannot store the articles: {_one_line(exc)}") from None
         except DBAPIError as exc:
-            raise StoreError(f"cannot store the articles in {_safe(self.url)}: {_one_line(exc)}") from None
+            # the database itself failed (down, locked, disk full): no article can go in now
+            raise DatabaseUnavailable(f"cannot write to {_safe(self.url)}: {_one_line(exc)}") from None
 
     def _insert(self, table: Any) -> Any:
         return pg.insert(table) if self.dialect == "postgresql" else sqlite_dialect.insert(table)
