@@ -571,3 +571,12 @@ def test_tags_below_the_article_are_not_teasers_and_teasers_keep_page_order() ->
     assert [t.headline for t in article.teasers] == [PORTAL[1], PORTAL[3], PORTAL[5],
                                                      "Fishing Fleet Returns Early as Storm Season Begins"]
     assert article.teasers[-1].summary == "Skippers say the catch has been the smallest in a decade."
+
+
+def test_unbulleted_summary_list_is_taken_but_not_the_article_after_a_summary_label() -> None:
+    items = ["A crane fell onto a cargo ship in a storm.", "The northern quay is closed for weeks."]
+    article = clean_one("\n".join([LEAD, SECOND, "Summary", *items]))
+    assert article.highlights == items and article.body == page(LEAD, SECOND)
+    short = [f"Crane number {n} was inspected on the quay today." for n in range(1, 9)]
+    article = clean_one("\n".join(["Summary", *short]))
+    assert article.highlights == [] and article.body == page(*short)

@@ -74,6 +74,9 @@ LIGHT_DUPLICATE_MIN_WORDS = 6
 LIGHT_TITLE_WINDOW = 3
 # Fewer words than this below the article are tags or topics, not headlines of other stories.
 TEASER_MIN_WORDS = 4
+# An unbulleted highlights list: this many short sentences at most.
+HIGHLIGHT_MAX_WORDS = 35
+HIGHLIGHTS_MAX_UNBULLETED = 6
 # A short line between the headline and the article: the outlet's name, a byline, a label.
 SOURCE_LINE_MAX_WORDS = 4
 SOURCE_LINE = "short line under the headline (outlet, byline or label)"
@@ -454,10 +457,12 @@ def _mark_highlights(page: _Page) -> None:
             if bulleted:
                 if bullet_text(item.text) is None:
                     break
-            elif (is_paragraph(item) and item.n_words > 60) or not ends_sentence(item.text) or len(items) >= 8:
+            elif item.n_words > HIGHLIGHT_MAX_WORDS or not ends_sentence(item.text):
                 break
             items.append(item)
-        if not items:
+        # Without bullets, a run of short lines longer than any summary list is the article itself.
+        if not items or (not bulleted and len(items) > HIGHLIGHTS_MAX_UNBULLETED):
+            unit.reason = furniture_reason(unit.text)  # a bare label over the article
             continue
         unit.reason = "highlights label"
         for item in items:
