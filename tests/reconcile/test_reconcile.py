@@ -248,3 +248,17 @@ def test_posts_one_article_gives_together_do_not_conflict(make: Builder) -> None
               titles=[("Rufus Firefly", "Deputy Defence Minister", "firefly")])
     report = reconcile([a1[0], a2[0], a3[0]], [a1[1], a2[1], a3[1]])
     assert by_slot(report, "role") == []
+
+
+def test_place_conflict_with_the_country_by_name(make: Builder) -> None:
+    for text in (
+        "The envoys landed in Lisbon, the capital of Brazil, on Monday.",
+        "The envoys landed in Brazil's capital, Lisbon, on Monday.",
+    ):
+        wrong = make(text, name="n1", published=META)
+        right = make("Lisbon, Portugal, hosted the talks.", name="n2", published=META)
+        ok = make("They went on to Portugal's capital, Lisbon.", name="n3", published=META)
+        report = reconcile([wrong[0], right[0], ok[0]], [wrong[1], right[1], ok[1]])
+        places = by_slot(report, "place")
+        assert len(places) == 1 and places[0].values[0].article_ids == [wrong[0].id]
+        assert "Portugal" in (places[0].best_supported or "")

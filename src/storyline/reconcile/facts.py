@@ -186,6 +186,14 @@ _CAPITAL = re.compile(
 _CAPITAL_AFTER = re.compile(
     r"\b([A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?),\s+the\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+capital\b"
 )
+_COUNTRY = r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)"
+_CITY = r"([A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?)"
+# the country by name: "City, the capital of Country"; "Country's capital(,) City"; "the capital of Country, City"
+_CAPITAL_NAMED = (
+    (re.compile(rf"\b{_CITY},\s+the\s+capital\s+(?:city\s+)?of\s+{_COUNTRY}\b"), 2, 1),
+    (re.compile(rf"\b{_COUNTRY}(?:'s|’s)\s+capital(?:\s+city)?,?\s+{_CITY}"), 1, 2),
+    (re.compile(rf"\bthe\s+capital\s+(?:city\s+)?of\s+{_COUNTRY},\s+{_CITY}"), 1, 2),
+)
 
 
 def _gazetteer():  # type: ignore[no-untyped-def]
@@ -201,9 +209,16 @@ def place_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnaly
     placing: dict[tuple[str, str], list[tuple[Article, str]]] = {}
     by_article = {an.article_id: an for an in analyses}
     for a in articles:
-        for m in [*_CAPITAL.finditer(a.body), *_CAPITAL_AFTER.finditer(a.body)]:
-            adj, city = (m.group(1), m.group(2)) if m.re is _CAPITAL else (m.group(2), m.group(1))
-            said = gz.country_from_adjective(adj) or (adj if gz.capital_of(adj) else None)
+        found: list[tuple[re.Match[str], str | None, str]] = []
+        for m in _CAPITAL.finditer(a.body):
+            found.append((m, gz.country_from_adjective(m.group(1)), m.group(2)))
+        for m in _CAPITAL_AFTER.finditer(a.body):
+            found.append((m, gz.country_from_adjective(m.group(2)), m.group(1)))
+        for rx, country_group, city_group in _CAPITAL_NAMED:
+            for m in rx.finditer(a.body):
+                name = m.group(country_group)
+                found.append((m, name if gz.capital_of(name) else None, m.group(city_group)))
+        for m, said, city in found:
             if said is None:
                 continue
             true_country = _capital_country(gz, city)

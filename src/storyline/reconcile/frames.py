@@ -49,6 +49,8 @@ _DOC_PHRASE = re.compile(
     # a lower-case subject: "an agreement on economic cooperation" names its document too
     r"((?:\s+(?:on|for)\s+(?!the\b|a\b|an\b)[a-z][\w\-]+(?:\s+(?!and\b|in\b|with\b|between\b|to\b)[a-z][\w\-]+)?)?)",
 )
+_SPELLING = {"defence": "defense", "co-operation": "cooperation", "programme": "program",
+             "organisation": "organization", "neighbourly": "neighborly", "labour": "labor"}
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "said"})
 _STOP = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "of", "in", "on", "to", "with", "by", "under", "since", "and", "or", "for", "from", "as", "at", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "new", "so-called", "historic", "landmark", "bilateral", "said", "says", "reported", "considering", "especially", "also", "both", "two", "former", "same", "such", "following", "previous", "latest", "first", "second"]
@@ -93,6 +95,7 @@ def _descriptor_words(phrase_mods: str, noun: str, of_part: str, entity_words: s
     out = set()
     for w in words:
         lw = w.lower().strip("-")
+        lw = _SPELLING.get(lw, lw)
         if not lw or lw in _STOP or lw in entity_words or lw.isdigit() or len(lw) < 3:
             continue
         out.add(lw)
