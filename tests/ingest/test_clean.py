@@ -580,3 +580,9 @@ def test_unbulleted_summary_list_is_taken_but_not_the_article_after_a_summary_la
     short = [f"Crane number {n} was inspected on the quay today." for n in range(1, 9)]
     article = clean_one("\n".join(["Summary", *short]))
     assert article.highlights == [] and article.body == page(*short)
+
+
+def test_title_given_with_a_text_document_is_used_and_its_line_removed() -> None:
+    article = clean_one(page("Crane Collapse Shuts Northern Quay", LEAD, SECOND), title="Crane collapse shuts northern quay")
+    assert article.title == "Crane collapse shuts northern quay"
+    assert article.body == page(LEAD, SECOND)

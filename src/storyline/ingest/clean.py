@@ -214,7 +214,8 @@ def _clean_text(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -
     _mark_standfirst_above_caption(page)
     _mark_trailing_list(page)
     _mark_repeats(page, repeated)
-    title = clean_line(page.title.text) if page.title else (clean_line(raw.title) if raw.title else None)
+    # A title given with the document (JSONL metadata) wins over the one read off the page.
+    title = clean_line(raw.title) if raw.title else (clean_line(page.title.text) if page.title else None)
     return _build(raw, page, title=title, portal=portal)
 
 
