@@ -105,3 +105,13 @@ def test_more_reporting_frames(nlp) -> None:  # type: ignore[no-untyped-def]
     assert (bridges.attribution, bridges.predicate) == ("The ministry", "destroy")
     denied = _find(claims, "denied")
     assert denied.negated and denied.attribution == "The spokesman"
+
+
+def test_quotes_spanning_sentences_and_paragraphs(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "“The dam held through the night. Nobody was hurt,” the engineer said.\n\n"
+        "“We will inspect it again tomorrow.”"
+    )
+    claims = _claims(nlp, body)
+    assert _find(claims, "dam held").attribution == "the engineer"
+    assert _find(claims, "inspect").attribution == "the engineer"

@@ -16,6 +16,8 @@ def test_title_normalisation() -> None:
     assert normalize_title("France's top security official") == "top security official"
     assert normalize_title("Minister of Defense") == "defense minister"
     assert normalize_title("Deputy Minister of Defence") == "deputy defense minister"
+    assert normalize_title("U.S. President") == normalize_title("president") == "president"
+    assert normalize_title("the ambassador to Kenya") == "ambassador to kenya"
 
 
 def test_name_variants_link_across_articles(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -387,8 +387,9 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             attribution = speaker or according
         carried = False
         if attribution is None and ctx.attribution and idx - ctx.attribution_sentence <= 2:
-            continuing_quote = (starts_quoted and ctx.open_quote is False and idx - ctx.attribution_sentence == 1
-                                and sent_model.paragraph == ctx.paragraph) or ctx.open_quote
+            # a quote that goes on after its attribution, in the same or the next paragraph
+            continuing_quote = (starts_quoted and not ctx.open_quote and idx - ctx.attribution_sentence == 1
+                                and sent_model.paragraph - ctx.paragraph <= 1) or ctx.open_quote
             if continuing_quote or CONNECTIVES.match(text):
                 attribution = ctx.attribution
                 carried = True
@@ -451,7 +452,32 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 ctx.last_subject_person = _mention_name(subj_persons[0], inp.names)
         ctx.open_quote = (ctx.open_quote if sent_model.paragraph == ctx.paragraph else False) ^ bool(quote_balance % 2)
         ctx.paragraph = sent_model.paragraph
+    _attribute_quotes_backwards(claims, inp.sentences)
     return claims
+
+
+_OPENING = "“\"«„"
+_CLOSING = "”\"»"
+
+
+def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentence]) -> None:
+    """'"A. B," she said.': A is hers too. A quote opened without attribution takes the one of
+    the sentence (same paragraph) in which it closes."""
+    by_index = {c.sentence: c for c in claims}
+    for claim in claims:
+        if claim.attribution or claim.text[:1] not in _OPENING:
+            continue
+        if any(q in claim.text[1:] for q in _CLOSING):
+            continue  # the quote closes in this very sentence
+        para = sentences[claim.sentence].paragraph
+        for j in range(claim.sentence + 1, min(len(sentences), claim.sentence + 6)):
+            if sentences[j].paragraph != para:
+                break
+            if any(q in sentences[j].text for q in _CLOSING):
+                later = by_index.get(j)
+                if later is not None and later.attribution:
+                    claim.attribution = later.attribution
+                break
 
 
 def _is_subject(doc: Doc, m: Mention) -> bool:

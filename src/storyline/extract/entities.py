@@ -92,6 +92,11 @@ def person_key(text: str) -> str:
     return " ".join(_strip_leading_titles(fold(text).split()))
 
 
+def _is_country(text: str) -> bool:
+    place = gazetteer.lookup(text)
+    return place is not None and place.kind == "country"
+
+
 def normalize_title(text: str) -> str:
     """A title in comparable form: lower case, no article, owner or nationality, one spelling.
 
@@ -106,9 +111,9 @@ def normalize_title(text: str) -> str:
     words = t.split()
     while len(words) > 1:
         two = " ".join(words[:2])
-        if len(words) > 2 and gazetteer.country_from_adjective(two):
+        if len(words) > 2 and (gazetteer.country_from_adjective(two) or _is_country(two)):
             words = words[2:]
-        elif gazetteer.country_from_adjective(words[0]):
+        elif gazetteer.country_from_adjective(words[0]) or _is_country(words[0]):
             words = words[1:]
         else:
             break
