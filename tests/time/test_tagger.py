@@ -52,6 +52,8 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         ("The shares traded at 3 p.m. on Tuesday.", "3 p.m. on Tuesday", "2024-06-18T15:00"),
         ("Traders are nervous now, analysts said.", "now", "PRESENT_REF"),
         ("The firm was founded five years ago.", "five years ago", "2019"),
+        ("The office moved a couple of weeks ago.", "a couple of weeks ago", "2024-W23"),
+        ("Prices rose sharply in June.", "June", "2024-06"),
         ("The firm expects growth next year.", "next year", "2025"),
         ("The office opens next week.", "next week", "2024-W26"),
         # future reading of a weekday in a noun phrase

@@ -68,6 +68,8 @@ def words_to_number(text: str) -> float | None:
         return None
     if words[:2] == ["half", "a"] or words[:2] == ["half", "an"]:
         return 0.5
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]  # "a couple", "a dozen", "a hundred"
     total, current = 0, 0
     seen = False
     for w in words:

@@ -188,7 +188,7 @@ def _year_for(month: int, day: int | None, ctx: Context, *, direction: int = 0) 
     a = ctx.doc
     if a is None:
         return None
-    if a.month is None:
+    if a.month is None or (day is None and month == a.month and direction == 0):
         return a.year
     here = (a.month, a.day or 15)
     there = (month, day or 15)
