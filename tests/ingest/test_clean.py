@@ -586,3 +586,8 @@ def test_title_given_with_a_text_document_is_used_and_its_line_removed() -> None
     article = clean_one(page("Crane Collapse Shuts Northern Quay", LEAD, SECOND), title="Crane collapse shuts northern quay")
     assert article.title == "Crane collapse shuts northern quay"
     assert article.body == page(LEAD, SECOND)
+
+
+def test_a_sentence_broken_over_two_lines_is_one_paragraph() -> None:
+    article = clean_one("\n".join([LEAD, "The owner said repairs could take", "several weeks, and the cargo would move.", SECOND]))
+    assert article.body == page(LEAD, "The owner said repairs could take several weeks, and the cargo would move.", SECOND)

@@ -43,7 +43,8 @@ def split_units(text: str) -> list[Unit]:
     """Paragraph units with their 1-based line numbers.
 
     Each non-empty line is a unit, except in hard-wrapped text (every line of a block cut at a
-    similar width), where a blank-line-separated block is one paragraph.
+    similar width), where a blank-line-separated block is one paragraph, and where a sentence
+    runs on to the next line.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n")
     blocks: list[list[tuple[int, str]]] = []
@@ -63,10 +64,30 @@ def split_units(text: str) -> list[Unit]:
             joined = clean_line(" ".join(raw for _, raw in block))
             units.append(Unit(joined, block[0][0], norm_key(joined)))
             continue
-        for number, raw in block:
-            line = clean_line(raw)
+        for number, line in _join_broken_sentences(block):
             units.append(Unit(line, number, norm_key(line)))
     return units
+
+
+def _join_broken_sentences(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines of one block where a sentence runs on (the next line starts in lower case) are
+    joined: a scraper that turned a <br> inside a paragraph into a newline cut the sentence."""
+    out: list[tuple[int, str]] = []
+    for number, raw in block:
+        line = clean_line(raw)
+        prev = out[-1][1] if out else ""
+        if (
+            line[:1].islower()
+            and len(words(line)) >= 3
+            and len(words(prev)) >= 4
+            and not ends_sentence(prev)
+            and not prev.endswith(":")
+            and title_case_ratio(prev) < 0.6  # a headline above a lower-case line stays apart
+        ):
+            out[-1] = (out[-1][0], out[-1][1] + " " + line)
+        else:
+            out.append((number, line))
+    return out
 
 
 def _block_wrapped(block: list[tuple[int, str]]) -> bool:
