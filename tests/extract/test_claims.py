@@ -96,9 +96,11 @@ def test_more_reporting_frames(nlp) -> None:  # type: ignore[no-untyped-def]
         "The army lost 300 tanks, said Defense Minister John Carter.\n\n"
         "Russia has sent up to 12,000 troops, Kyiv says.\n\n"
         "The ministry was quoted as saying that 40 bridges were destroyed.\n\n"
-        "The spokesman denied that troops had crossed the border."
+        "The spokesman denied that troops had crossed the border.\n\n"
+        "The talks collapsed, Reuters reported, citing two diplomats."
     )
     claims = _claims(nlp, body)
+    assert _find(claims, "collapsed").attribution == "Reuters, citing two diplomats"
     assert "John Carter" in (_find(claims, "tanks").attribution or "")
     assert _find(claims, "12,000").attribution == "Kyiv"
     bridges = _find(claims, "bridges")

@@ -381,6 +381,18 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 subj = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NON_SOURCES]
                 if subj:
                     speaker = _resolve_source(subj[0], inp, ctx, mentions)
+        citing: str | None = None
+        for t in sent:
+            if t.lemma_.lower() == "cite" and t.tag_ == "VBG" and (reporter is None or t.i != reporter.i):
+                objs = [c for c in t.children if c.dep_ == "dobj"]
+                if objs:
+                    citing = _np(objs[0], appos=True)
+                    break
+        if citing and (speaker or according):
+            according = f"{according}, citing {citing}" if according else None
+            speaker = f"{speaker}, citing {citing}" if speaker else None
+        elif citing:
+            according = citing
         if speaker and according and speaker.lower() != according.lower():
             attribution = f"{speaker}, according to {according}"
         else:
