@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 import sqlite3
+import string
 import threading
 from pathlib import Path
 
@@ -405,3 +407,15 @@ def test_write_refused_by_the_database_is_database_unavailable(tmp_path: Path) -
         with pytest.raises(DatabaseUnavailable, match="readonly"):
             s.add_articles([make_article(2)])
         assert s.count() == 1
+
+
+def test_a_huge_body_is_stored_and_searchable(store: Store) -> None:
+    """Far beyond any article (PostgreSQL indexes its first 250,000 characters)."""
+    rng = random.Random(7)
+    tokens = [
+        "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 10))) for _ in range(150_000)
+    ]
+    huge = article("Opening words about the lighthouse. " + " ".join(tokens))
+    assert store.add_articles([huge]).added == [huge.id]
+    assert store.get(huge.id) == huge
+    assert [h.article.id for h in store.search("lighthouse")] == [huge.id]

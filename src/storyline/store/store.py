@@ -38,7 +38,9 @@ from sqlalchemy.exc import (
     DataError,
     DBAPIError,
     IntegrityError,
+    InterfaceError,
     NoSuchModuleError,
+    OperationalError,
     SQLAlchemyError,
 )
 
@@ -117,6 +119,19 @@ def _one_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     lines = [line.strip() for line in str(orig).strip().splitlines() if line.strip()]
     return lines[0] if lines else type(orig).__name__
+
+
+def _database_fault(exc: DBAPIError) -> bool:
+    """Whether a failed write is the database's fault (down, locked, full) rather than the data's.
+
+    PostgreSQL says so in its SQLSTATE class: connection (08), resources (53), operator
+    intervention (57), system (58), internal (XX). SQLite only has OperationalError, which is
+    about the database except for a value that is too big.
+    """
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate:
+        return str(sqlstate)[:2] in {"08", "53", "57", "58", "XX"}
+    return isinstance(exc, (OperationalError, InterfaceError)) and "too big" not in str(exc.orig)
 
 
 def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
@@ -211,7 +226,9 @@ class Store:
         except (IntegrityError, DataError) as exc:
             raise StoreError(f"cannot store the articles: {_one_line(exc)}") from None
         except DBAPIError as exc:
-            # the database itself failed (down, locked, disk full): no article can go in now
+            if not _database_fault(exc):
+                raise StoreError(f"cannot store the articles: {_one_line(exc)}") from None
+            # the database itself failed (down, locked, read-only, full): no article can go in now
             raise DatabaseUnavailable(f"cannot write to {_safe(self.url)}: {_one_line(exc)}") from None
 
     def _insert(self, table: Any) -> Any:
