@@ -591,3 +591,12 @@ def test_title_given_with_a_text_document_is_used_and_its_line_removed() -> None
 def test_a_sentence_broken_over_two_lines_is_one_paragraph() -> None:
     article = clean_one("\n".join([LEAD, "The owner said repairs could take", "several weeks, and the cargo would move.", SECOND]))
     assert article.body == page(LEAD, "The owner said repairs could take several weeks, and the cargo would move.", SECOND)
+
+
+def test_aggregator_outlet_and_date_under_the_headline() -> None:
+    text = "\n".join(["Crane Collapse Shuts Northern Quay in Portvale", "The Coastal Courier", "Mar 6, 2025",
+                      LEAD, SECOND, "Read the full story on The Coastal Courier"])
+    article = clean_one(text)
+    assert article.title == "Crane Collapse Shuts Northern Quay in Portvale"
+    assert article.published.value == "2025-03-06"
+    assert article.body == page(LEAD, SECOND)

@@ -417,14 +417,14 @@ def _title_above_byline(page: _Page) -> int | None:
     for index, unit in enumerate(units):
         if unit.live and is_paragraph(unit):
             break
-        if not unit.live or not _headline_like(unit):
+        if not unit.live or not _headline_like(unit) or unit.n_words <= SOURCE_LINE_MAX_WORDS:
             continue
         for below in units[index + 1:]:
             if below.reason in ("byline", "dateline"):
                 found = index
                 break
-            if below.reason is None:
-                break
+            if below.reason is None and (is_paragraph(below) or below.n_words > SOURCE_LINE_MAX_WORDS):
+                break  # an outlet's name between headline and date is passed over
     return found
 
 
