@@ -419,3 +419,16 @@ def test_a_huge_body_is_stored_and_searchable(store: Store) -> None:
     assert store.add_articles([huge]).added == [huge.id]
     assert store.get(huge.id) == huge
     assert [h.article.id for h in store.search("lighthouse")] == [huge.id]
+
+
+def test_migrations_build_exactly_the_declared_schema(store: Store) -> None:
+    """schema.py (what queries use) and the migrations (what builds databases) never drift apart."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from storyline.store.migrate import include_object
+    from storyline.store.schema import metadata
+
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": include_object})
+        assert compare_metadata(context, metadata) == []

@@ -28,6 +28,13 @@ HEAD_REVISION = "0003"
 _ADVISORY_LOCK = 0x5354_4F52  # "STOR": any constant shared by every Storyline process
 
 
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Autogenerate filter: the full-text index is hand-written per dialect, not in ``schema.py``."""
+    if type_ == "table" and name is not None and name.startswith("articles_fts"):
+        return False
+    return not (reflected and name in ("search", "ix_articles_search"))
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic config pointing at the packaged migrations (and at ``connection`` if given)."""
     from alembic.config import Config
