@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.timeslot import agree, completes, intersect, is_calendar, precision_rank, year_of
 
@@ -34,6 +35,8 @@ class Cluster:
     descriptors: set[str] = field(default_factory=set)
     participants: dict[str, int] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    units: set[str] = field(default_factory=set)
     window: str | None = None  # the intersection of its members' times (repeatable events)
     articles: set[str] = field(default_factory=set)
 
@@ -43,9 +46,16 @@ class Cluster:
         for p in f.participants:
             self.participants[p] = self.participants.get(p, 0) + 1
         self.persons |= f.persons
+        self.actors |= f.actors
+        self.units |= _units(f)
         self.articles.add(f.article_id)
         if not self.unique and f.value and is_calendar(f.value):
             self.window = f.value if self.window is None else intersect(self.window, f.value)
+
+
+def _units(f: Frame) -> set[str]:
+    """What the frame's totals count ('troops', 'workers'); increments are not totals."""
+    return {u for q in f.quantities if not q.increment and (u := unit_class(q.unit))}
 
 
 def containment(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
@@ -86,8 +96,16 @@ def _score(f: Frame, c: Cluster) -> float | None:
     if f.persons and c.persons:
         if shared_persons < min(2, len(f.persons), len(c.persons)):
             return None  # the same head of state meeting someone else is another meeting
-    elif shared < 2:
-        return None  # one shared country is too common to identify a repeatable event
+    elif not (f.actors & c.actors) and not (
+        shared >= 2
+        and (
+            (f.value and c.window and precision_rank(f.value) >= 2 and precision_rank(c.window) >= 2)
+            or (_units(f) & c.units)
+        )
+    ):
+        # places alone are too common in a one-story corpus to identify a repeatable event;
+        # they do when both are dated to the same month or day, or count the same thing
+        return None
     timed = 1.0 if f.value and c.window else 0.0
     return shared + shared_persons + timed
 

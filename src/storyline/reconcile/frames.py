@@ -77,6 +77,7 @@ class Frame:
     place: str | None = None
     quantities: list = field(default_factory=list)
     definite: bool = False  # "the treaty": may refer to a document named elsewhere
+    actors: frozenset[str] = frozenset()  # people and organisations: specific participants
 
     @property
     def article_id(self) -> str:
@@ -204,6 +205,7 @@ def frames_of_claim(
     entity_words = {w.lower() for m in mentions for w in re.findall(r"[\w\-]+", m.text)}
     participants = frozenset(_entity_key(m) for m in mentions if m.label not in ("DATE", "TIME", "CARDINAL"))
     persons = frozenset(_entity_key(m) for m in mentions if m.label == "PERSON")
+    actors = frozenset(_entity_key(m) for m in mentions if m.label in ("PERSON", "ORG"))
     places = [m.text for m in mentions if m.label in ("GPE", "LOC", "FAC")]
     frames: list[Frame] = []
     if not triggers:
@@ -215,7 +217,7 @@ def frames_of_claim(
             Frame(f"{claim.id}#0", claim, f"other:{fam}", claim.event_type or "OTHER", claim.predicate or "",
                   base, base, False, frozenset(), participants, persons, t,
                   comparable_value(t, article.published) if t else None, claim.place or (places[0] if places else None),
-                  list(claim.quantities))
+                  list(claim.quantities), actors=actors)
         )
         return frames
     bound = _bind_times(triggers, usable_times, text, base)
@@ -235,6 +237,7 @@ def frames_of_claim(
                 unique=unique,
                 descriptors=desc,
                 definite=definite,
+                actors=actors,
                 participants=participants,
                 persons=persons,
                 time=t,
