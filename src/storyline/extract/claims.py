@@ -29,7 +29,7 @@ REPORTING = frozenset(
 )
 #: Reporting verbs whose object is still what was said ("explained the decision", "confirmed the attack").
 SPEECH_ACTS = frozenset({"say", "tell", "announce", "report", "confirm", "deny", "claim", "reveal", "explain",
-                         "acknowledge", "admit", "allege", "estimate"})
+                         "acknowledge", "admit", "allege", "estimate", "suggest", "indicate"})
 #: Reporting verbs whose source asserts the negation of their clause.
 DENIALS = frozenset({"deny", "dismiss", "refute", "reject", "dispute"})
 #: Reporting verbs that distance the writer from the content.
@@ -139,11 +139,14 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
                 return root, c, None, True
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
         if subj and subj[0].lower_ == "it":
-            holders = [root, *[c for c in root.children if c.dep_ in ("acomp", "attr")]]
-            for h in holders:
-                comps = [c for c in h.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            # "It is worth recalling that ...", "It can be inferred that ...": the clause is the claim
+            frontier = [root]
+            for _ in range(3):
+                comps = [c for h in frontier for c in h.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
                 if comps:
                     return comps[0], None, None, False
+                frontier = [c for h in frontier for c in h.children
+                            if c.dep_ in ("acomp", "attr", "xcomp", "pcomp", "prep", "advcl")]
     if root.lemma_.lower() in REPORTING:
         comps = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
         if not comps:
@@ -440,6 +443,10 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         if reporter is not None and reporter.lemma_.lower() in DENIALS and pred.i != reporter.i:
             negated = not negated  # "X denied that troops crossed": the source asserts the opposite
         etype = plover.event_type(pred.lemma_, obj_lemma)
+        if pred.lemma_.lower() in plover.OCCUR_VERBS or (pred.lemma_.lower() == "take" and obj_lemma == "place"):
+            # "the visit took place", "the attack happened": the subject noun is the event
+            subj_noun = next((c.lemma_ for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            etype = plover.event_type(subj_noun) if subj_noun else None
         opinionated = bool(lemmas & _OPINION) or bool(re.search(r"\b(I|we|our|us)\b", text) and not starts_quoted)
         if asserted:
             claim = Claim(

@@ -66,8 +66,11 @@ _NOUNS: dict[str, tuple[str, ...]] = {
 }
 LIGHT_VERBS = frozenset(
     {"hold", "have", "make", "take", "conduct", "carry", "stage", "launch", "begin", "start", "open", "host",
-     "mark", "undertake", "pay", "lay", "perform", "issue", "express", "sign", "do", "reach"}
+     "mark", "undertake", "pay", "lay", "perform", "issue", "express", "sign", "do", "reach", "receive", "get",
+     "obtain", "win", "secure"}
 )
+#: Verbs whose subject is the event itself ("the meeting took place", "the attack occurred").
+OCCUR_VERBS = frozenset({"happen", "occur", "unfold", "proceed", "resume", "end", "conclude"})
 
 VERB_TYPE: dict[str, str] = {}
 for _type, _lemmas in _VERBS.items():
