@@ -14,8 +14,9 @@ _AGENCY_WORDS = re.compile(
     r"intelligence|general staff|government|office|spokes\w*)\b",
     re.IGNORECASE,
 )
+# words that dramatise rather than report; plain news words ("death", "failed") are left out
 _LOADED = frozenset(
-    ["shocking", "shock", "stunning", "stunned", "bombshell", "explosive", "outrage", "outrageous", "slams", "slammed", "blasts", "blasted", "destroys", "destroyed", "humiliating", "humiliated", "humiliation", "brutal", "horrifying", "horrific", "terrifying", "chilling", "insane", "crazy", "disaster", "disastrous", "catastrophe", "catastrophic", "chaos", "meltdown", "nightmare", "slave", "slavery", "death", "deadly", "morons", "moron", "idiots", "failure", "failed", "fail", "exposed", "unbelievable", "jaw-dropping", "epic", "furious", "panic", "doomed", "evil", "grind", "cruel", "savage"]
+    ["shocking", "stunning", "stunned", "bombshell", "explosive", "outrage", "outrageous", "slams", "slammed", "blasts", "blasted", "destroys", "destroyed", "humiliating", "humiliated", "humiliation", "brutal", "horrifying", "horrific", "terrifying", "chilling", "insane", "crazy", "disaster", "disastrous", "catastrophic", "chaos", "meltdown", "nightmare", "slave", "slavery", "morons", "moron", "idiots", "idiot", "unbelievable", "jaw-dropping", "furious", "doomed", "evil", "grind", "cruel", "savage"]
 )
 _ACRONYM_OK = re.compile(r"^[A-Z]{2,5}$")
 
