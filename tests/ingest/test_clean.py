@@ -600,3 +600,74 @@ def test_aggregator_outlet_and_date_under_the_headline() -> None:
     assert article.title == "Crane Collapse Shuts Northern Quay in Portvale"
     assert article.published.value == "2025-03-06"
     assert article.body == page(LEAD, SECOND)
+
+
+# --- generated pages: any mix of the page parts above must come apart the same way -------------
+
+BODY_POOL = [
+    LEAD, SECOND, THIRD,
+    "Engineers from the national rail company were called in to check the tracks that run along the quay, "
+    "which carry grain trains to the silos at the end of the harbour.",
+    "The mayor of Portvale said the city would ask the government for emergency funds to replace the oldest "
+    "cranes before the autumn storms arrive.",
+]
+TEASER_POOL = [
+    ("Lighthouse Keepers Return to Three Islands After Decades Away",
+     "The coast guard says staffed lighthouses are cheaper to run than the automated beacons they replaced."),
+    ("Shipyard Orders Surge as Owners Replace Ageing Fleets",
+     "Order books at the two largest yards are full until the end of the decade, managers say."),
+    ("Ferry Fares to Rise for Second Time This Year",
+     "The island operator blames fuel costs and a shortage of qualified deckhands for the increase."),
+]
+TOP_FURNITURE = ["Skip to content", "Home » Region » Coast", "NEWS", "Share on Facebook", "Subscribe"]
+BOTTOM_FURNITURE = ["Share this article", "Leave a Reply", "Most Popular Articles", "© 2025 Portvale Post"]
+
+
+@given(
+    dated=st.booleans(),
+    top=st.lists(st.sampled_from(TOP_FURNITURE), max_size=2, unique=True),
+    n_teasers=st.sampled_from([0, 2, 3]),
+    glued=st.booleans(),
+    caption=st.booleans(),
+    body=st.lists(st.sampled_from(BODY_POOL), min_size=2, max_size=5, unique=True),
+    bottom=st.lists(st.sampled_from(BOTTOM_FURNITURE), max_size=3, unique=True),
+    blank_lines=st.booleans(),
+    under=st.lists(st.sampled_from(["By Mara Lind", "Updated", "5 min read"]), max_size=2, unique=True),
+    dek=st.booleans(),
+    highlights=st.booleans(),
+    related=st.booleans(),
+)
+def test_generated_pages_come_apart(dated: bool, top: list[str], n_teasers: int, glued: bool, caption: bool,
+                                    body: list[str], bottom: list[str], blank_lines: bool, under: list[str],
+                                    dek: bool, highlights: bool, related: bool) -> None:
+    headline = "Crane Collapse Shuts Northern Quay in Portvale"
+    standfirst = "Dock workers say the accident was a warning that the port authority chose to ignore"
+    lines = ["Tuesday, March 4, 2025"] if dated else []
+    lines += top
+    for teaser_headline, summary in TEASER_POOL[:n_teasers]:
+        lines += [teaser_headline, summary]
+    lines.append(headline)
+    if glued:
+        lines.append("Harbour" + headline)
+    lines += under
+    if dek:
+        lines.append(standfirst)
+    if caption:
+        text = "The fallen crane lies across the deck of the cargo ship on Monday / Portvale Post"
+        lines += [text, text]
+    lines += body
+    if highlights:
+        lines += ["Key Highlights", "- A crane fell onto a ship.", "- The quay is closed."]
+    if related:
+        lines += ["Related Articles", *TEASER_POOL[2]]
+    lines += bottom
+    article = clean_one(("\n\n" if blank_lines else "\n").join(lines))
+    assert article.body == page(*body)
+    assert article.title == headline
+    assert [t.headline for t in article.teasers][:n_teasers] == [h for h, _ in TEASER_POOL[:n_teasers]]
+    assert (article.published.value == "2025-03-04") == dated
+    if not dated:
+        assert article.published.source is None
+    assert (standfirst in article.highlights) == dek
+    assert ("The quay is closed." in article.highlights) == highlights
+    assert (article.author == "Mara Lind") == ("By Mara Lind" in under)
