@@ -97,6 +97,8 @@ _SHORT_PROMPT = re.compile(
     re.I | re.X,
 )
 SHORT_PROMPT_MAX_WORDS = 10
+# Legal notices wherever they stand in a short line ("Example Media. All rights reserved.").
+_LEGAL = re.compile(r"all\s+rights\s+reserved|©|\bcopyright\s+(?:©|\(c\)|\d{4})", re.I)
 
 # Vocabulary of navigation and prompts: a short caption-less line made of these is furniture.
 _NAV_VOCAB = re.compile(
@@ -195,6 +197,8 @@ def furniture_reason(text: str, *, strict: bool = False) -> str | None:
         return "site furniture"
     if n_words <= SHORT_PROMPT_MAX_WORDS and _SHORT_PROMPT.match(line):
         return "site furniture"
+    if n_words <= 20 and _LEGAL.search(line):
+        return "site furniture (copyright)"
     if strict:
         return None
     if n_words <= 2 and line.endswith(("...", "…")):
