@@ -14,6 +14,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -21,6 +22,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
+
+# the tests (and the kill test's child processes) import article_factory from this folder,
+# whatever pytest's import mode
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def unavailable(reason: str) -> None:
