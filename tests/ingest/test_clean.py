@@ -232,6 +232,14 @@ def test_standfirst_under_headline_goes_to_highlights() -> None:
     assert article.body == page(LEAD, SECOND)
 
 
+def test_short_line_between_headline_and_standfirst_is_not_the_title() -> None:
+    dek = "Dock workers say the accident was a warning that the port authority chose to ignore"
+    article = clean_one(page("NEWS", "Crane collapse shuts the northern quay in Portvale", "Correspondent in Portvale",
+                             dek, LEAD, SECOND))
+    assert article.title == "Crane collapse shuts the northern quay in Portvale"
+    assert article.highlights == [dek] and article.body == page(LEAD, SECOND)
+
+
 def test_key_highlights_list_is_kept_apart() -> None:
     text = "\n".join([
         LEAD, SECOND, THIRD,

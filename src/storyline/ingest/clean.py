@@ -513,16 +513,16 @@ def _mark_structure(page: _Page, confirmed: int | None) -> bool:
             break
         trailing.insert(0, i)
     rest = head[: len(head) - len(trailing)]
+    deks = []
+    if len(trailing) >= 2 and is_dek(units[trailing[-1]]):
+        deks = [trailing[-1]]
+        trailing = trailing[:-1]
     while (
         len(trailing) >= 2
         and units[trailing[-1]].n_words <= SOURCE_LINE_MAX_WORDS
         and units[trailing[-2]].n_words > SOURCE_LINE_MAX_WORDS
     ):
         units[trailing.pop()].reason = SOURCE_LINE
-    deks = []
-    if len(trailing) >= 2 and is_dek(units[trailing[-1]]):
-        deks = [trailing[-1]]
-        trailing = trailing[:-1]
     title_index = trailing[-1] if trailing else None
     extras_above = trailing[:-1]
     pairs, extras = _pairs(units, rest)
