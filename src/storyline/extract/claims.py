@@ -226,7 +226,16 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
         weak = 1 if t.type in ("DURATION", "SET") or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
         return (weak, direct, d)
 
-    return min(inside, key=distance)
+    def governs(t: TimeExpr) -> bool:
+        """The time modifies the predicate or a verb above it, not another clause's event."""
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        verb = _verbal_ancestor(span.root)
+        return verb is None or verb.i == pred.i or any(a.i == verb.i for a in pred.ancestors)
+
+    own = [t for t in inside if governs(t)]
+    return min(own, key=distance) if own else None
 
 
 def _place_for(sent: Span, pred: Token, mentions: Sequence[Mention]) -> str | None:
