@@ -86,14 +86,21 @@ def resolve_url(url: str | Path | None) -> URL:
     """The SQLAlchemy URL for ``--db``: a URL, or a plain path meaning an SQLite file."""
     if url is None:
         url = DEFAULT_PATH
+    if isinstance(url, str) and not url.strip():
+        raise StoreError("the database is empty: give an SQLite file path or a database URL")
     if url == ":memory:":
         return URL.create("sqlite+pysqlite")  # a private in-memory database, gone on close
     if isinstance(url, Path) or "://" not in url:
-        return URL.create("sqlite+pysqlite", database=str(Path(url).expanduser()))
+        path = Path(url).expanduser()
+        if path.is_dir():
+            raise StoreError(
+                f"{path} is a folder: give the database's file name (for example {path / DEFAULT_PATH})"
+            )
+        return URL.create("sqlite+pysqlite", database=str(path))
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise StoreError(f"not a database URL or path: {url!r}") from None
+    except (ArgumentError, ValueError) as exc:
+        raise StoreError(f"not a database URL or path: {url!r} ({_one_line(exc)})") from None
     backend = parsed.get_backend_name()
     if backend == "postgres":
         parsed = parsed.set(drivername="postgresql+psycopg")
