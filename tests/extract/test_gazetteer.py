@@ -45,3 +45,10 @@ def test_sure_places_only_where_unambiguous() -> None:
     assert gazetteer.is_sure_place("Nairobi")
     assert gazetteer.is_sure_place("Chile")
     assert not gazetteer.is_sure_place("Smallville Heights")
+
+
+def test_formal_state_names() -> None:
+    assert gazetteer.country_of("French Republic") == "France"
+    assert gazetteer.country_of("Islamic Republic of Iran") == "Iran"
+    assert gazetteer.country_of("Federal Republic of Germany") == "Germany"
+    assert gazetteer.lookup("Republic of Nowhere") is None

@@ -186,7 +186,25 @@ def candidates(name: str) -> list[Place]:
             best = max(base, key=lambda p: p.population)
             places = [Place(f"{best.name} {m.group(2)}", "admin", best.country_code, best.country,
                             None, best.population)]
+    if not places:
+        places = _formal_country(key)
     return sorted(places, key=lambda p: (_RANK[p.kind], -p.population))
+
+
+_STATE_WORDS = r"republic|kingdom|federation|emirates?|state|confederation|commonwealth|principality|sultanate"
+
+
+def _formal_country(key: str) -> list[Place]:
+    """Formal state names: "<demonym> Federation", "Islamic Republic of <country>"."""
+    m = re.fullmatch(rf"(.+?)\s+(?:{_STATE_WORDS})", key)
+    if m:
+        code = _index().demonyms.get(m.group(1))
+        if code:
+            return list(_index().places.get(_fold(_index().country_name(code) or ""), []))
+    m = re.fullmatch(rf"(?:.*\b(?:{_STATE_WORDS}))\s+of\s+(?:the\s+)?(.+)", key)
+    if m:
+        return [p for p in _index().places.get(m.group(1), []) if p.kind == "country"]
+    return []
 
 
 def lookup(name: str) -> Place | None:
