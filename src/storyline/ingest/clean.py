@@ -718,10 +718,11 @@ def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) ->
             seen.add(key)
             teasers.append(teaser)
     site = raw.site or (urlsplit(raw.url).hostname if raw.url else None)
+    digest = content_hash(body)  # Article.make_id(body) is its first 16 hex digits: hash once
     return Article(
-        id=Article.make_id(body),
+        id=digest[:16],
         body=body,
-        content_hash=content_hash(body),
+        content_hash=digest,
         path=raw.path,
         url=raw.url,
         title=title,
