@@ -191,7 +191,7 @@ def conflict_checks(rep: Report, exp: dict[str, Any], out: list[tuple[str, str, 
             else:
                 ok = all(has(allkeys, k) for k in e["articles"])
                 ok &= e.get("mentions", "") in dump
-                ok &= all(v in dump for v in e.get("values_include", []))
+                ok &= all(any(v in norm(g[0]) for g in groups) for v in e.get("values_include", []))
                 found |= ok
         out.append(
             (
