@@ -66,6 +66,9 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         ("The committee meets every Monday.", "every Monday", "XXXX-WXX-1"),
         ("The fee is charged twice a year.", "twice a year", "P1Y"),
         ("Half an hour passed.", "Half an hour", "PT30M"),
+        # spans only the statistical model finds, normalised by the fallback
+        ("Stocks climbed for eight trading days.", "eight trading days", "P8D"),
+        ("The plan will be finalised at a later date.", "a later date", "FUTURE_REF"),
     ],
 )
 def test_kinds(nlp, text: str, expr: str, value: str) -> None:  # type: ignore[no-untyped-def]

@@ -1070,7 +1070,39 @@ def _rate_norm(text: str, ctx: Context) -> Norm | None:
     return Norm("SET", duration_value(1, unit), None, quant="EVERY" if text.lower().startswith("per") else None)
 
 
+_SPACY_TIME_NOUN = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|quarters?|hours?|minutes?|decades?|end|date|season|morning|afternoon|evening|night)\b"
+)
+_UNIT_WORDS = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|quarters?|years?|decades?)"
+
+
+def _spacy_norm(text: str, ctx: Context) -> Norm | None:
+    """Spans the statistical model calls DATE/TIME that the grammar has no rule for, kept only
+    when their words say what they denote (a year's end, "eight trading days", "a later date")."""
+    low = re.sub(r"\s+", " ", text.lower()).strip()
+    if re.search(r"\bold\b|-old\b|\baged?\b", low) or not _SPACY_TIME_NOUN.search(low):
+        return None
+    a = ctx.doc
+    ref = (a.value if a else None, "document" if a else "none")
+    if re.search(r"year[\s'’-]*s?[\s-]*end\b|end of (?:the )?year", low):
+        return Norm("DATE", f"{a.year:04d}" if a else "XXXX", "END", *ref)  # type: ignore[arg-type]
+    if re.fullmatch(r"(?:a|some) (?:later|future) (?:date|time)", low):
+        return Norm("DATE", "FUTURE_REF", None, *ref)  # type: ignore[arg-type]
+    m = re.fullmatch(rf"(?:the )?(past|recent|previous|prior|future|coming|upcoming|later) {_UNIT_WORDS}", low)
+    if m and low.endswith("s"):
+        v = "PAST_REF" if m[1] in ("past", "recent", "previous", "prior") else "FUTURE_REF"
+        return Norm("DATE", v, None, *ref)  # type: ignore[arg-type]
+    m = re.fullmatch(rf"(?:the )?(\S+(?: \S+)?) (?:full |straight |consecutive |trading |business |working |calendar |school )({_UNIT_WORDS})", low)
+    if m:
+        n = words_to_number(m[1])
+        unit = _unit_of(m[2])
+        if n is not None and unit is not None:
+            return Norm("DURATION", duration_value(n, unit))
+    return None
+
+
 NORMALISERS = {
+    "spacy": _spacy_norm,
     "year_ago_adj": _year_ago_adj_norm,
     "spoken_year": _spoken_year_norm,
     "rate": _rate_norm,

@@ -112,6 +112,21 @@ def _to_expr(c: Candidate, norm: Norm) -> TimeExpr:
     )
 
 
+def _model_spans(doc: Doc, chosen: list[Candidate], probe: Context) -> list[Candidate]:
+    """spaCy DATE/TIME entities the grammar did not cover, when the fallback normaliser takes them."""
+    extra: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        s, e = ent.start_char, ent.end_char
+        if any(s < c.end and c.start < e for c in chosen):
+            continue
+        cand = Candidate(s, e, "spacy", doc.text[s:e])
+        if normalise("spacy", cand.text, probe) is not None:
+            extra.append(cand)
+    return extra
+
+
 def tag_doc(doc: Doc, anchor: Anchor | None) -> list[Tagged]:
     """Tag and normalise every time expression of a parsed text against a document anchor."""
     text = doc.text
@@ -123,7 +138,9 @@ def tag_doc(doc: Doc, anchor: Anchor | None) -> list[Tagged]:
     def accept(c: Candidate) -> bool:
         return not _rejected(c, index.span(c.start, c.end), text) and normalise(c.rule, c.text, probe) is not None
 
-    for c in settle(find_candidates(text), accept):
+    chosen = settle(find_candidates(text), accept)
+    chosen = sorted(chosen + _model_spans(doc, chosen, probe), key=lambda c: c.start)
+    for c in chosen:
         span = index.span(c.start, c.end)
         tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
         norm = normalise(c.rule, c.text, Context(anchor, discourse, tense))
