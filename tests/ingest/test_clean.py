@@ -679,3 +679,11 @@ def test_generated_pages_come_apart(dated: bool, top: list[str], n_teasers: int,
     assert (standfirst in article.highlights) == dek
     assert ("The quay is closed." in article.highlights) == highlights
     assert (article.author == "Mara Lind") == ("By Mara Lind" in under)
+
+
+def test_glued_copy_found_despite_dash_and_quote_differences() -> None:
+    clean = "Port Chief’s Warning Ignored—Crane Falls on Ship"
+    glued = "HarbourPort Chief's Warning Ignored - Crane Falls on Ship"
+    article = clean_one(page(*PORTAL[:7], clean, glued, LEAD, SECOND))
+    assert article.title == clean and article.raw_title == glued
+    assert article.body == page(LEAD, SECOND)

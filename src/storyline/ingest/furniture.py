@@ -36,7 +36,7 @@ def norm_key(text: str) -> str:
     same key.
     """
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).translate(_QUOTES).replace("\\", "")
-    return " ".join(_WORD.findall(text.lower().replace("'", "")))
+    return " ".join(_WORD.findall(text.lower().replace("'", "").replace("-", " ")))
 
 
 def words(text: str) -> list[str]:
