@@ -36,6 +36,7 @@ class Report:
         self.articles = [a for a in data.get("articles") or [] if isinstance(a, dict)]
         self.claims = [c for c in data.get("claims") or [] if isinstance(c, dict)]
         self.conflicts = [c for c in data.get("conflicts") or [] if isinstance(c, dict)]
+        self.events = [e for e in data.get("events") or [] if isinstance(e, dict)]
         self.key = {str(a.get("id")): key_of(a) for a in self.articles}
         self.claim_article = {str(c.get("id")): str(c.get("article_id")) for c in self.claims}
 
@@ -212,6 +213,31 @@ def conflict_checks(rep: Report, exp: dict[str, Any], out: list[tuple[str, str, 
         out.append((e["level"], f"no false conflict: {e['id']}", not bad, str(bad)))
 
 
+def timeline_checks(rep: Report, exp: dict[str, Any], out: list[tuple[str, str, bool, str]]) -> None:
+    for e in exp.get("timeline", []):
+        ok = False
+        for ev in rep.events:
+            value = str((ev.get("time") or {}).get("value") or "")
+            keys = {rep.key.get(str(i), "") for i in ev.get("article_ids") or []}
+            if value.startswith(e["value"]) and all(has(keys, k) for k in e["keys"]):
+                ok = True
+        out.append(
+            (e["level"], f"timeline {e['value']} {'+'.join(e['keys'])}: {e['event']}", ok, "no such event")
+        )
+    for e in exp.get("timeline_not", []):
+        bad = []
+        for ev in rep.events:
+            value = str((ev.get("time") or {}).get("value") or "")
+            keys = {rep.key.get(str(i), "") for i in ev.get("article_ids") or []}
+            if (
+                value == e["value"]
+                and has(keys, e["key"])
+                and norm(e["label_contains"]) in norm(ev.get("label"))
+            ):
+                bad.append(str(ev.get("label"))[:60])
+        out.append((e["level"], f"no event {e['value']} from {e['key']}: {e['why']}", not bad, str(bad)))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("report")
@@ -228,6 +254,7 @@ def main() -> int:
     article_checks(rep, exp, out)
     claim_checks(rep, exp, out)
     conflict_checks(rep, exp, out)
+    timeline_checks(rep, exp, out)
     for level, name, ok, why in out:
         if not (ok and args.quiet):
             print(f"{'PASS' if ok else 'FAIL'} [{level}] {name}" + ("" if ok else f" -- {why}"))
