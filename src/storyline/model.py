@@ -40,6 +40,9 @@ class PublishedDate:
     earliest: str | None = None
     latest: str | None = None
     note: str | None = None
+    portal: bool = False
+    """True when a dateline belongs to a portal page listing other stories: then it bounds the
+    article's date from above only (``latest``), and the article may be older."""
 
     @property
     def is_strong(self) -> bool:
