@@ -34,13 +34,15 @@ from storyline.model import (
     TimeExpr,
 )
 from storyline.reconcile.cluster import Cluster, cluster_frames
-from storyline.reconcile.compare import quantity_conflicts, time_classes, time_conflict
+from storyline.reconcile.compare import time_classes, time_conflict
 from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import Frame, frames_of_claim
+from storyline.reconcile.quantities import quantity_conflicts
 from storyline.reconcile.sources import source_key, source_profiles
 from storyline.reconcile.timeslot import (
     bounds,
     intersect,
+    is_portal,
     parse_day,
     relative_to_document,
     reresolve,
@@ -191,7 +193,8 @@ def _compatible(a: str, b: str) -> bool:
 def _reresolve_times(docs: dict[str, _Doc]) -> None:
     """Re-resolve document-relative times of narrowed documents (their year is now known)."""
     for d in docs.values():
-        if d.article.published.source in ("metadata", "dateline") and not d.evidence:
+        pub = d.article.published
+        if (pub.source == "metadata" or is_portal(pub)) and not d.evidence:
             continue  # trusted as is, or a portal page's date the article may predate
         if d.earliest is None or d.latest is None:
             continue
@@ -288,9 +291,6 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
             if k is not None:
                 k.event_id = eid
                 conflicts.append(k)
-        for k in quantity_conflicts(c.frames, docs_key=skey):
-            k.event_id = eid
-            conflicts.append(k)
         claim_ids = list(dict.fromkeys(f.claim.id for f in c.frames))
         article_ids = list(dict.fromkeys(f.article_id for f in c.frames))
         participants = sorted({names.get(p, p) for f in c.frames for p in f.participants})
@@ -307,6 +307,16 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
                 participants=participants,
             )
         )
+
+    event_of_claim: dict[str, str] = {}
+    for c, ev in zip(clusters, events, strict=True):
+        for f in c.frames:
+            event_of_claim.setdefault(f.claim.id, ev.id)
+    for k in quantity_conflicts([f for c in clusters for f in c.frames],
+                                {aid: d.article for aid, d in docs.items()}, key=skey):
+        first = k.values[0].claim_ids[0] if k.values and k.values[0].claim_ids else None
+        k.event_id = event_of_claim.get(first) if first else None
+        conflicts.append(k)
 
     doc_ranges = {
         aid: (d.earliest.isoformat() if d.earliest else None, d.latest.isoformat() if d.latest else None)

@@ -8,18 +8,14 @@ most independent sources is the consensus, stated with its reason.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from storyline.model import Conflict, ConflictValue, Quantity
+from storyline.model import Conflict, ConflictValue
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.timeslot import agree, completes, intersect, is_calendar, precision_rank, year_of
-
-if TYPE_CHECKING:
-    pass
 
 SourceKey = Callable[[Frame], str]
 
@@ -125,7 +121,7 @@ def time_conflict(classes: Sequence[TimeClass], docs: Any) -> Conflict | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# quantities
+# quantities (compared in quantities.py): what a number counts
 
 _UNIT_CLASSES = {
     "troops": ("troop", "soldier", "personnel", "force", "serviceman", "servicemen", "fighter", "combatant"),
@@ -145,89 +141,3 @@ def unit_class(unit: str | None) -> str | None:
     return head.rstrip("s") or None
 
 
-def _bounds(q: Quantity) -> tuple[float, float]:
-    lo = q.low if q.low is not None else 0.0
-    hi = q.high if q.high is not None else math.inf
-    return lo, hi
-
-
-@dataclass
-class _QClass:
-    lo: float
-    hi: float
-    items: list[tuple[Frame, Quantity]] = field(default_factory=list)
-    sources: set[str] = field(default_factory=set)
-
-    def label(self) -> str:
-        texts = list(dict.fromkeys(q.text for _, q in self.items))
-        return " / ".join(texts[:3])
-
-
-def quantity_conflicts(frames: Sequence[Frame], *, docs_key: SourceKey) -> list[Conflict]:
-    """Numbers of the same kind on one event whose bounds do not overlap. Increments are skipped."""
-    by_unit: dict[str, list[tuple[Frame, Quantity]]] = {}
-    for f in frames:
-        for q in f.quantities:
-            if q.increment or (q.low is None and q.high is None):
-                continue
-            u = unit_class(q.unit)
-            if u is None:
-                continue
-            by_unit.setdefault(u, []).append((f, q))
-    out: list[Conflict] = []
-    for unit, items in by_unit.items():
-        if len({f.claim.id for f, _ in items}) < 2:
-            continue
-        classes: list[_QClass] = []
-        for f, q in sorted(items, key=lambda x: _bounds(x[1])[1] - _bounds(x[1])[0]):
-            lo, hi = _bounds(q)
-            for c in classes:
-                if lo <= c.hi and c.lo <= hi:
-                    c.lo, c.hi = max(c.lo, lo), min(c.hi, hi)
-                    c.items.append((f, q))
-                    c.sources.add(docs_key(f))
-                    break
-            else:
-                classes.append(_QClass(lo, hi, [(f, q)], {docs_key(f)}))
-        if len(classes) < 2:
-            continue
-        kind = _quantity_kind(classes)
-        classes.sort(key=lambda c: -len(c.sources))
-        values = [_value(c.label(), [f for f, _ in c.items], c.sources) for c in classes]
-        if kind == "contradiction":
-            winner = values[0].value if len(classes[0].sources) > len(classes[1].sources) else None
-        else:
-            winner = None
-        reason = {
-            "attributed_estimates": "the figures are credited to different sources, so they are a spread of "
-            "estimates rather than a contradiction",
-            "changed_over_time": "the figures describe different times, so the number changed rather than "
-            "being contradicted",
-            "contradiction": "the same source type gives figures whose ranges do not overlap",
-        }[kind]
-        out.append(
-            Conflict(
-                id="",
-                slot="quantity",
-                kind=kind,  # type: ignore[arg-type]
-                values=values,
-                explanation=f"Different counts of {unit}: " + "; ".join(v.value for v in values) + f" — {reason}.",
-                best_supported=winner,
-            )
-        )
-    return out
-
-
-def _quantity_kind(classes: Sequence[_QClass]) -> str:
-    attrs = [{(f.claim.attribution or "").lower() for f, _ in c.items} for c in classes]
-    if all(a and "" not in a for a in attrs) and all(
-        not (attrs[i] & attrs[j]) for i in range(len(attrs)) for j in range(i + 1, len(attrs))
-    ):
-        return "attributed_estimates"
-    times = [[f.value for f, _ in c.items if f.value and year_of(f.value)] for c in classes]
-    if all(times) and all(
-        not any(agree(a, b) for a in times[i] for b in times[j])
-        for i in range(len(times)) for j in range(i + 1, len(times))
-    ):
-        return "changed_over_time"
-    return "contradiction"

@@ -15,8 +15,10 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue, Sentence
+from storyline.reconcile.timeslot import parse_day
 
 _OFFICE_HEADS = frozenset(
     ["minister", "secretary", "president", "chairman", "chairwoman", "chair", "director", "chief", "head", "ambassador", "governor", "commander", "general", "spokesman", "spokeswoman", "spokesperson", "official", "envoy", "premier", "chancellor", "mayor", "advisor", "adviser", "deputy", "speaker", "prosecutor", "judge", "king", "queen", "prince", "emir", "sultan", "senator", "representative", "lawmaker", "officer"]
@@ -141,8 +143,17 @@ def role_conflicts(
         if len(groups) < 2:
             continue
         arts = [{r.article_id for r in g} for g in groups]
-        if not _times_overlap([doc_ranges.get(a, (None, None)) for g in arts for a in g]):
-            continue
+
+        def meets(i: int, j: int, arts: list[set[str]] = arts) -> bool:
+            return any(
+                _times_overlap([doc_ranges.get(a, (None, None)), doc_ranges.get(b, (None, None))])
+                for a in arts[i] for b in arts[j]
+            )
+
+        keep = [i for i in range(len(groups)) if any(meets(i, j) for j in range(len(groups)) if j != i)]
+        groups = [groups[i] for i in keep]
+        if len(groups) < 2:
+            continue  # the offices belong to different periods: a change of post, not a conflict
         name = roles[0].name
         values = [
             ConflictValue(
@@ -174,9 +185,16 @@ def role_conflicts(
     return conflicts
 
 
+ROLE_SLACK_DAYS = 92  # an office is held for months: reports a season apart describe the same tenure
+
+
 def _times_overlap(ranges: list[tuple[str | None, str | None]]) -> bool:
-    """True unless two known ranges are disjoint (unknown dates are assumed to overlap)."""
-    known = [(lo, hi) for lo, hi in ranges if lo and hi]
+    """True unless two known writing dates lie more than a season apart (unknown dates overlap)."""
+    known = []
+    for lo, hi in ranges:
+        a, b = parse_day(lo), parse_day(hi)
+        if a and b:
+            known.append((a - timedelta(days=ROLE_SLACK_DAYS), b + timedelta(days=ROLE_SLACK_DAYS)))
     return all(a_lo <= b_hi and b_lo <= a_hi for a_lo, a_hi in known for b_lo, b_hi in known)
 
 

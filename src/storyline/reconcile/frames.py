@@ -24,7 +24,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "ratify": ("AGREE", r"ratif(?:y|ies|ied|ying|ication)"),
     "abolish": ("RETREAT", r"abolish(?:es|ed|ing)?|scrap(?:s|ped)|annul(?:s|led)?|revok(?:e|es|ed)|terminat(?:e|es|ed)"),
     "visit": ("CONSULT", r"visit(?:s|ed|ing)?|trips?|tour(?:s|ed)?|travel(?:s|led|ed)?\s+to|fl(?:ew|ies|y)\s+to|arriv(?:e|es|ed|al)\s+in"),
-    "meet": ("CONSULT", r"meet(?:s|ing|ings)?|met|summits?|talks"),
+    "meet": ("CONSULT", r"meet(?:s|ing|ings)?|met|summits?|talks|s(?:at|it|its|itting)\s+(?:down|across)"),
     "call": ("CONSULT", r"(?:phone\s+)?calls?|called|phoned|spok(?:e|en)\s+(?:with|to)|phone\s+conversations?"),
     "deploy": ("MOBILIZE", r"deploy(?:s|ed|ing|ment|ments)?|dispatch(?:es|ed)?|send(?:s|ing)?|sent|station(?:ed)?|operating\s+in"),
     "kill": ("ASSAULT", r"kill(?:s|ed|ing)?|died|dead|casualt(?:y|ies)|deaths?"),
@@ -36,6 +36,8 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "arrest": ("COERCE", r"arrest(?:s|ed)?|detain(?:s|ed)?"),
     "appoint": ("CONSULT", r"appoint(?:s|ed|ment)?|elect(?:s|ed|ion)?|sworn\s+in|nominat(?:e|es|ed)"),
     "sanction": ("SANCTION", r"sanction(?:s|ed)?|embargo(?:es|ed)?"),
+    "displace": ("DISPLACE", r"displac(?:e|es|ed|ement)|fle(?:e|es|eing|d)|evacuat(?:e|es|ed|ion)|forced\s+from\s+their\s+homes|homeless"),
+    "destroy": ("DAMAGE", r"destroy(?:s|ed)?|destruction|damag(?:e|es|ed)|flattened|razed"),
 }
 UNIQUE_FAMILIES = frozenset({"sign", "ratify", "abolish"})
 # one alternation with a named group per family: a single scan of the sentence finds every trigger,
@@ -133,8 +135,9 @@ def _document_reference(text: str, t_start: int, t_end: int, entity_words: set[s
     last = None
     for m in _DOC_PHRASE.finditer(before):
         last = m
-    if last is not None and len(before) - last.end() <= 25 and re.fullmatch(
-        r"[\s,]*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+|had\s+been\s+)?", before[last.end():]
+    if last is not None and len(before) - last.end() <= 45 and re.fullmatch(
+        r"[\s,]*(?:(?:which|that)\s+(?:[\w\-]+\s+){0,3}?)?(?:was\s+|were\s+|is\s+|has\s+been\s+|had\s+been\s+|have\s+)?",
+        before[last.end():],
     ):
         words |= _descriptor_words(last.group(1), last.group(2), last.group(3) + last.group(4), entity_words)
         return words, _definite(last.group(1)) or bool(words)
@@ -202,23 +205,30 @@ def frames_of_claim(
         (m.start(), m.end(), m.lastgroup or "") for m in _TRIGGER.finditer(text)
     ]
     usable_times = [t for t in times if t.type in ("DATE", "TIME") and is_calendar_like(t)]
-    entity_words = {w.lower() for m in mentions for w in re.findall(r"[\w\-]+", m.text)}
+    # the parties' names are not part of a document's name ("Joint Declaration of X and Y")
+    entity_words = {
+        w.lower() for m in mentions if m.label in ("PERSON", "GPE", "NORP") for w in re.findall(r"[\w\-]+", m.text)
+    }
     participants = frozenset(_entity_key(m) for m in mentions if m.label not in ("DATE", "TIME", "CARDINAL"))
     persons = frozenset(_entity_key(m) for m in mentions if m.label == "PERSON")
     actors = frozenset(_entity_key(m) for m in mentions if m.label in ("PERSON", "ORG"))
     places = [m.text for m in mentions if m.label in ("GPE", "LOC", "FAC")]
     frames: list[Frame] = []
     if not triggers:
-        if claim.time is None and not usable_times:
-            return []
-        t = usable_times[0] if usable_times else claim.time
+        if claim.time is None and not usable_times and not claim.quantities:
+            return []  # nothing to place on a timeline or to compare
         fam = (claim.predicate or claim.event_type or "state").lower()
-        frames.append(
-            Frame(f"{claim.id}#0", claim, f"other:{fam}", claim.event_type or "OTHER", claim.predicate or "",
-                  base, base, False, frozenset(), participants, persons, t,
-                  comparable_value(t, article.published) if t else None, claim.place or (places[0] if places else None),
-                  list(claim.quantities), actors=actors)
-        )
+        # one frame per date the sentence gives ("wrote last month ... and cut the budget in February")
+        dated: list[TimeExpr | None] = list(usable_times[:3]) or [claim.time]
+        for i, t in enumerate(dated):
+            at = t.start if t is not None and i > 0 else base
+            frames.append(
+                Frame(f"{claim.id}#{i}", claim, f"other:{fam}", claim.event_type or "OTHER", claim.predicate or "",
+                      at, at, False, frozenset(), participants, persons, t,
+                      comparable_value(t, article.published) if t else None,
+                      claim.place or (places[0] if places else None),
+                      list(claim.quantities) if i == 0 else [], actors=actors)
+            )
         return frames
     bound = _bind_times(triggers, usable_times, text, base)
     for i, (s, e, fam) in enumerate(triggers):

@@ -57,12 +57,19 @@ def weak_anchor(t: TimeExpr, published: PublishedDate | None) -> bool:
         return False
     if t.anchor_kind != "document":
         return False
-    if published is None or published.source is None or published.source == "dateline":
-        return True  # unknown, or a portal page's date that the article may predate
+    if published is None or published.source is None:
+        return True
+    if published.source == "dateline":
+        return is_portal(published)  # a portal page's date: the article may be much older
     if published.source == "inferred":
         # an inferred range is trusted only for the year it settled on
         return not (published.value and published.value[:4].isdigit() and year_of(t.value) == int(published.value[:4]))
     return False
+
+
+def is_portal(published: PublishedDate | None) -> bool:
+    """A dateline the cleaner found on a portal page (other stories listed): the page's date only."""
+    return bool(published and published.source == "dateline" and "portal" in (published.note or "").lower())
 
 
 def comparable_value(t: TimeExpr, published: PublishedDate | None) -> str | None:
@@ -122,12 +129,14 @@ def intersect(a: str, b: str) -> str:
 
 @dataclass(frozen=True)
 class Relative:
-    """A document-relative expression: a year offset, optionally a month or a day."""
+    """A document-relative expression: a year offset, optionally a month or a day; or a month offset."""
 
     years: int
     month: int | None = None
     day: int | None = None
     last_named_month: bool = False
+    months: int | None = None  # "last month" = -1: needs the writing month
+    bare: bool = False  # "June 4" with no cue: the writing year, or the last one before a known day
 
 
 def relative_to_document(text: str) -> Relative | None:
@@ -135,6 +144,9 @@ def relative_to_document(text: str) -> Relative | None:
     t = text.lower().strip()
     t = re.sub(r"^(in|on|during|since|by|from|until|of)\s+", "", t)
     t = re.sub(r"^(earlier|later|early|late)\s+(in\s+)?", "", t)
+    m = re.fullmatch(r"(this|last|next)\s+month", t)
+    if m:
+        return Relative(0, months={"this": 0, "last": -1, "next": 1}[m.group(1)])
     m = re.fullmatch(r"(this|last|next|the past|the previous|the coming)\s+year", t)
     if m:
         return Relative({"this": 0, "last": -1, "next": 1}.get(m.group(1), 0 if "coming" not in m.group(1) else 1))
@@ -153,10 +165,10 @@ def relative_to_document(text: str) -> Relative | None:
     # a bare "June" / "June 4": the writing year, as TimeML taggers resolve it (HeidelTime-style)
     m = re.fullmatch(rf"({_MONTH_RE})(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?", t)
     if m:
-        return Relative(0, MONTHS[m.group(1)], int(m.group(2)) if m.group(2) else None)
+        return Relative(0, MONTHS[m.group(1)], int(m.group(2)) if m.group(2) else None, bare=True)
     m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})", t)
     if m:
-        return Relative(0, MONTHS[m.group(2)], int(m.group(1)))
+        return Relative(0, MONTHS[m.group(2)], int(m.group(1)), bare=True)
     return None
 
 
@@ -166,6 +178,8 @@ def resolve_relative(rel: Relative, earliest: date, latest: date) -> str | None:
     Returns None unless every writing date in the range gives the same answer: an unresolvable
     date stays unresolved rather than guessed.
     """
+    if rel.bare and earliest == latest:
+        rel = Relative(rel.years, rel.month, rel.day, last_named_month=True)  # news reports the past
     answers = {_resolve_at(rel, earliest), _resolve_at(rel, latest)}
     if earliest.year != latest.year:
         answers.add(_resolve_at(rel, date(latest.year, 1, 1)))
@@ -173,6 +187,9 @@ def resolve_relative(rel: Relative, earliest: date, latest: date) -> str | None:
 
 
 def _resolve_at(rel: Relative, dct: date) -> str:
+    if rel.months is not None:
+        total = dct.year * 12 + dct.month - 1 + rel.months
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
     year = dct.year + rel.years
     if rel.month is None:
         return f"{year:04d}"
