@@ -119,7 +119,7 @@ RULES: list[tuple[str, str]] = [
     ("year", rf"(?:{POS})?(?:(?:fiscal|calendar|financial|model|the\s+year|the\s+fiscal\s+year)(?:\s+year)?\s+)?(?:{YEAR}|FY\s*\d\d(?:\d\d)?)(?:['’]s(?!\w))?"),
     (
         "quarter",
-        r"(?:the\s+)?(?:(?:fiscal|calendar|latest|current|last|past|previous|preceding|same|comparable|year-earlier"
+        r"(?:the\s+)?(?:(?:this|last|next)\s+year['’]s\s+)?(?:(?:fiscal|calendar|latest|current|last|past|previous|preceding|same|comparable|year-earlier"
         r"|year-ago|year\s+earlier|year\s+ago|first|second|third|fourth|1st|2nd|3rd|4th|final|next|coming|recent"
         r"|most\s+recent|june|september|december|march|corresponding|(?:1[5-9]|20)\d\d)(?:\s+|-)){1,3}quarters?"
         rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:{YEAR}|{YEAR2})|\s+of\s+(?:this|last|next|the)\s+(?:fiscal\s+)?year|\s+a\s+year\s+(?:ago|earlier))?"

@@ -196,6 +196,16 @@ def _year_for(month: int, day: int | None, ctx: Context, *, direction: int = 0) 
         return a.year if there < here else a.year - 1
     if direction > 0:
         return a.year if there > here else a.year + 1
+    if day is not None and a.day is not None and direction == 0:
+        # a day written without its year and due within two months is the coming one, whatever the
+        # tense ("decided the boy should go home by Jan. 14"): news adds the year to dates a year old
+        for y in (a.year, a.year + 1):
+            try:
+                ahead = (date(y, month, day) - date(a.year, a.month, a.day)).days
+            except ValueError:
+                continue
+            if 0 < ahead <= 62:
+                return y
     if ctx.tense == "past":
         return a.year - 1 if there > here and (month, day) != (a.month, a.day) else a.year
     if ctx.tense == "future":
@@ -561,6 +571,8 @@ def _quarter_norm(text: str, ctx: Context) -> Norm | None:
     else:
         return Norm("DATE", "XXXX-QX", None, None, "none")
     kind: AnchorKind = "discourse" if disc is not None else "document"
+    if year is not None:  # "the 1988 quarter": the quarter in discussion, in the year written
+        return Norm("DATE", f"{year - back:04d}-Q{base_q}", None, (disc or a).value if (disc or a) else None, kind)
     return Norm("DATE", f"{base_y - back:04d}-Q{base_q}", None, (disc or a).value if (disc or a) else None, kind)
 
 
@@ -847,7 +859,7 @@ def _few_unit_norm(text: str, ctx: Context) -> Norm | None:
     unit = _unit_of(ws[-1])
     if unit is None:
         return None
-    return Norm("DURATION", duration_value(None, unit))
+    return Norm("DURATION", duration_value(2 if "couple" in ws else None, unit))
 
 
 def _set_norm(text: str, ctx: Context) -> Norm | None:
@@ -1043,10 +1055,10 @@ def _year_ago_adj_norm(text: str, ctx: Context) -> Norm | None:
         if base is not None and base.quarter_value:
             v = f"{base.year - 1:04d}-Q{base.quarter_value[-1]}"
             return Norm("DATE", v, None, base.value, "discourse" if disc else "document")
-    a = ctx.discourse or ctx.doc
+    a = ctx.doc or ctx.discourse
     if a is None:
         return Norm("DATE", "XXXX", None, None, "none")
-    return Norm("DATE", f"{a.year - 1:04d}", None, a.value, "discourse" if ctx.discourse else "document")
+    return Norm("DATE", f"{a.year - 1:04d}", None, a.value, "document" if ctx.doc else "discourse")
 
 
 def _spoken_year_norm(text: str, ctx: Context) -> Norm | None:
