@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storyline.model import Article, ArticleAnalysis, Claim, Mention, TimeExpr
+from storyline.model import Article, ArticleAnalysis, Claim, Mention, Quantity, TimeExpr
 from storyline.reconcile.timeslot import comparable_value, is_calendar
 
 # family -> (PLOVER type, trigger regex). Families are finer than PLOVER types on purpose:
@@ -231,6 +231,7 @@ def frames_of_claim(
             )
         return frames
     bound = _bind_times(triggers, usable_times, text, base)
+    owner = _bind_quantities(triggers, claim.quantities, base)
     for i, (s, e, fam) in enumerate(triggers):
         unique = fam in UNIQUE_FAMILIES and has_document(text, s, e)
         desc, definite = document_reference(text, s, e, entity_words) if unique else (frozenset(), False)
@@ -253,14 +254,30 @@ def frames_of_claim(
                 time=t,
                 value=comparable_value(t, article.published) if t else None,
                 place=claim.place or (places[0] if places else None),
-                quantities=[q for q in claim.quantities if _near(q.start - base, s, e)],
+                quantities=[q for q in claim.quantities if owner.get(id(q)) == i],
             )
         )
     return frames
 
 
-def _near(q_start: int, s: int, e: int) -> bool:
-    return abs(q_start - s) <= 90 or abs(q_start - e) <= 90
+COUNTING = frozenset({"kill", "displace", "destroy", "deploy", "arrest"})
+
+
+def _bind_quantities(triggers: list[tuple[int, int, str]], quantities: Sequence[Quantity], offset: int) -> dict[int, int]:
+    """Each figure goes to the one trigger it counts for: the nearest, with a head start for
+    families that count things ("41 people had been confirmed dead" counts the dead)."""
+    owner: dict[int, int] = {}
+    for q in quantities:
+        qs, qe = q.start - offset, q.end - offset
+        best, best_d = None, 10**9
+        for i, (s, e, fam) in enumerate(triggers):
+            d = s - qe if s >= qe else (qs - e if qs >= e else 0)
+            d -= 15 if fam in COUNTING else 0
+            if d < best_d and d <= 90:
+                best, best_d = i, d
+        if best is not None:
+            owner[id(q)] = best
+    return owner
 
 
 def is_calendar_like(t: TimeExpr) -> bool:
