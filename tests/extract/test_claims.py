@@ -117,3 +117,9 @@ def test_quotes_spanning_sentences_and_paragraphs(nlp) -> None:  # type: ignore[
     claims = _claims(nlp, body)
     assert _find(claims, "dam held").attribution == "the engineer"
     assert _find(claims, "inspect").attribution == "the engineer"
+
+
+def test_unnamed_reports_as_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "Reports emerged on Monday that rebels had seized the port.")
+    seized = _find(claims, "seized")
+    assert (seized.predicate, seized.attribution, seized.hedged) == ("seize", "Reports", True)

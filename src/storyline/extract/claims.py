@@ -113,6 +113,17 @@ def _verbal_ancestor(tok: Token) -> Token | None:
 _NON_SOURCES = frozenset({"this", "that", "it", "these", "those", "which", "time", "what", "who"})
 
 
+#: Nouns that stand for an unnamed source ("reports", "claims", "evidence").
+REPORT_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "indication", "evidence", "sign",
+                          "suggestion", "word", "news", "speculation", "account"})
+UNCERTAIN_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "speculation", "suggestion"})
+
+
+def _report_noun(tok: Token) -> bool:
+    word = tok.lower_
+    return word in REPORT_NOUNS or (word.endswith("s") and word[:-1] in REPORT_NOUNS)
+
+
 def _has_source(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NON_SOURCES for c in verb.children)
 
@@ -132,6 +143,12 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
                     x.dep_ == "ccomp" for x in c.children):
                 comp = next(x for x in c.children if x.dep_ == "ccomp")
                 return comp, c, root, True
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and _report_noun(subject) and root.lemma_.lower() not in REPORTING:
+        # "Reports surfaced that ...", "Evidence emerged that ...": the clause is what is reported
+        comps = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if comps:
+            return comps[0], root, None, True
     if root.lemma_.lower() not in REPORTING:
         for c in root.children:
             if (c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORTING and _has_source(c)
@@ -447,6 +464,9 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         quantities: list[Quantity] = attach_units(doc, find_quantities(text, sent_model.start))
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         hedged = bool(lemmas & HEDGE_WORDS) or bool(reporter is not None and reporter.lemma_.lower() in DISTANCING)
+        if reporter is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_.rstrip("s") in UNCERTAIN_NOUNS
+                                        for c in reporter.children):
+            hedged = True  # unnamed "reports" or "claims" as the only source
         modality = plan or _modality(pred, reported)
         negated = _negated(pred, chain)
         if reporter is not None and reporter.lemma_.lower() in DENIALS and pred.i != reporter.i:
