@@ -27,6 +27,18 @@ class TimeClass:
     frames: list[Frame] = field(default_factory=list)
     completed: list[Frame] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
+    partial: set[str] = field(default_factory=set)  # sources that agree but state no year
+
+    @property
+    def support(self) -> float:
+        """Independent sources; one that agrees without stating the year counts half."""
+        return len(self.sources) + 0.5 * len(self.partial - self.sources)
+
+    def support_text(self) -> str:
+        extra = len(self.partial - self.sources)
+        return f"{len(self.sources)} independent source(s)" + (
+            f" and {extra} more that agree without stating the year" if extra else ""
+        )
 
     @property
     def articles(self) -> list[str]:
@@ -34,7 +46,7 @@ class TimeClass:
 
     @property
     def evidence(self) -> str:
-        parts = [f"{len(self.sources)} independent source(s), {len(self.articles)} article(s)"]
+        parts = [f"{self.support_text()}, {len(self.articles)} article(s)"]
         if self.completed and self.frames:
             src = self.frames[0]
             for f in self.completed:
@@ -55,7 +67,7 @@ def time_classes(frames: Sequence[Frame], *, docs_key: SourceKey) -> list[TimeCl
     for f in known:
         fits = [c for c in classes if agree(c.value, f.value)]
         if fits:
-            c = max(fits, key=lambda c: (len(c.sources), len(c.frames)))
+            c = max(fits, key=lambda c: (c.support, len(c.frames)))
             c.frames.append(f)
             c.value = intersect(c.value, f.value or "")
             c.full_value = c.value
@@ -65,17 +77,18 @@ def time_classes(frames: Sequence[Frame], *, docs_key: SourceKey) -> list[TimeCl
     for f in yearless:
         fits = [c for c in classes if agree(c.full_value, f.value) and completes(c.value, f.value or "")]
         if fits:
-            c = max(fits, key=lambda c: (len(c.sources), len(c.frames)))
+            c = max(fits, key=lambda c: (c.support, len(c.frames)))
             if year_of(c.value):
                 c.completed.append(f)
+                c.partial.add(docs_key(f))
             else:
                 c.frames.append(f)
                 c.value = intersect(c.value, f.value or "")
+                c.sources.add(docs_key(f))
             c.full_value = intersect(c.full_value, f.value or "")
-            c.sources.add(docs_key(f))
         else:
             classes.append(TimeClass(f.value or "", f.value or "", [f], [], {docs_key(f)}))
-    classes.sort(key=lambda c: (-len(c.sources), -len(c.articles), 0 if year_of(c.value) else 1,
+    classes.sort(key=lambda c: (-c.support, -len(c.articles), 0 if year_of(c.value) else 1,
                                 -precision_rank(c.value), c.value))
     return classes
 
@@ -99,13 +112,13 @@ def time_conflict(classes: Sequence[TimeClass], docs: Any) -> Conflict | None:
     if len({a for c in classes for a in c.articles}) < 2:
         return None
     best, second = classes[0], classes[1]
-    winner = best.value if len(best.sources) > len(second.sources) and year_of(best.value) else None
-    values = [_value(c.value, [*c.frames, *c.completed], c.sources) for c in classes]
-    listing = "; ".join(f"{c.value} ({len(c.sources)} independent source(s))" for c in classes)
+    winner = best.value if best.support > second.support and year_of(best.value) else None
+    values = [_value(c.value, [*c.frames, *c.completed], c.sources | c.partial) for c in classes]
+    listing = "; ".join(f"{c.value} ({c.support_text()})" for c in classes)
     if winner:
         why = (
-            f"{winner} is best supported: {len(best.sources)} independent sources against at most "
-            f"{len(second.sources)} for any other value. Values that differ only in precision or in an unstated "
+            f"{winner} is best supported: {best.support_text()}, against {second.support_text()} at most for any "
+            "other value. Values that differ only in precision or in an unstated "
             "year count as agreeing."
         )
     else:
