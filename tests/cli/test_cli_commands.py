@@ -371,3 +371,17 @@ def test_a_database_that_refuses_writes_stops_the_run_with_one_line(
     assert line.startswith("error: cannot write to ") and "readonly" in line
     listing = run("articles", "--db", read_only)  # reading still works
     assert listing.exit_code == 0 and "1 article(s)" in listing.stdout
+
+
+def test_json_output_for_scripts(corpus: dict[str, Path], tmp_path: Path) -> None:
+    db = tmp_path / "j.db"
+    assert run("ingest", corpus["good"], corpus["other"], "--db", db).exit_code == 0
+    listed = json.loads(run("articles", "--db", db, "--json").stdout)
+    assert sorted(Path(a["path"]).name for a in listed) == ["ferry.txt", "wildfire.txt"]
+    assert all("body" not in a and "published" in a for a in listed)
+    hits = json.loads(run("search", "wildfire", "--db", db, "--json").stdout)
+    assert [Path(h["path"]).name for h in hits] == ["wildfire.txt"]
+    assert "[wildfire]" in hits[0]["snippet"].lower() and hits[0]["score"] > 0
+    shown = json.loads(run("show", hits[0]["id"], "--db", db, "--json").stdout)
+    assert shown["id"] == hits[0]["id"] and "contained a wildfire" in shown["body"]
+    assert isinstance(shown["removed"], list)

@@ -7,6 +7,8 @@ progress and errors to stderr, so output can be piped.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -61,6 +63,7 @@ AllowPrivate = Annotated[
     bool,
     typer.Option("--allow-private", help="Allow fetching URLs on loopback or private networks."),
 ]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table, for scripts.")]
 Inputs = Annotated[
     list[str],
     typer.Argument(
@@ -194,6 +197,23 @@ def _echo_error(error: object) -> None:
 # -- browse ----------------------------------------------------------------------------------
 
 
+def _print_json(value: object) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _summary(a: model.Article) -> dict[str, object]:
+    """An article without its body and audit, as listings show it."""
+    return {
+        "id": a.id,
+        "title": a.title,
+        "published": dataclasses.asdict(a.published),
+        "site": a.site,
+        "url": a.url,
+        "path": a.path,
+        "format": a.format,
+    }
+
+
 def _date(published: model.PublishedDate) -> str:
     if published.value:
         return f"{published.value} ({published.source})" if published.source else published.value
@@ -203,7 +223,7 @@ def _date(published: model.PublishedDate) -> str:
 
 
 @app.command()
-def articles(db: Db = None) -> None:
+def articles(db: Db = None, as_json: Json = False) -> None:
     """List the stored articles: id, date and where it came from, title, site or path."""
     store = open_store(db)
     try:
@@ -212,6 +232,9 @@ def articles(db: Db = None) -> None:
         fail(str(exc))
     finally:
         store.close()
+    if as_json:
+        _print_json([_summary(a) for a in stored])
+        return
     out = stdout()
     if not stored:
         out.print("no articles stored yet; add some with `storyline ingest PATH|URL...`", markup=False)
@@ -233,6 +256,7 @@ def articles(db: Db = None) -> None:
 def show(
     article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix of it.")],
     db: Db = None,
+    as_json: Json = False,
 ) -> None:
     """One article: title, dates and their source, teasers, highlights, clean body, removed parts."""
     store = open_store(db)
@@ -242,6 +266,9 @@ def show(
         fail(str(exc))
     finally:
         store.close()
+    if as_json:
+        _print_json(dataclasses.asdict(a))
+        return
     out = stdout()
     out.print(Text(a.title or "(no title)", style="bold"))
     facts = [
@@ -285,15 +312,15 @@ def show(
         )
 
 
-def _snippet(snippet: str) -> Text:
-    """Rich text with the matched words (between the private markers) in bold."""
+def _snippet(snippet: str, brackets: tuple[str, str] = ("", "")) -> Text:
+    """Rich text with the matched words (between the private markers) highlighted and bracketed."""
     text = Text()
     rest = " ".join(snippet.split())
     while _MARK[0] in rest:
         before, _, tail = rest.partition(_MARK[0])
         word, _, rest = tail.partition(_MARK[1])
         text.append(before)
-        text.append(word, style="bold reverse")
+        text.append(brackets[0] + word + brackets[1], style="bold reverse")
     text.append(rest)
     return text
 
@@ -311,6 +338,7 @@ def search(
     raw: Annotated[
         bool, typer.Option("--raw", help="Pass the query to the database as is (FTS5 / to_tsquery syntax).")
     ] = False,
+    as_json: Json = False,
 ) -> None:
     """Full-text search over article bodies and titles, best matches first."""
     store = open_store(db)
@@ -320,6 +348,14 @@ def search(
         fail(str(exc))
     finally:
         store.close()
+    if as_json:
+        _print_json(
+            [
+                {**_summary(h.article), "score": h.score, "snippet": _snippet(h.snippet, ("[", "]")).plain}
+                for h in hits
+            ]
+        )
+        return
     out = stdout()
     if not hits:
         out.print(f"no article matches {query!r}", markup=False)

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -50,6 +51,7 @@ articles = Table(
     Column("published_earliest", Text),
     Column("published_latest", Text),
     Column("published_note", Text),
+    Column("published_portal", Boolean, nullable=False, server_default=false()),
     Column("ingested_at", DateTime(timezone=True), nullable=False, index=True),
 )
 

@@ -545,6 +545,7 @@ def _article_row(a: model.Article) -> dict[str, Any]:
         "published_earliest": p.earliest,
         "published_latest": p.latest,
         "published_note": p.note,
+        "published_portal": p.portal,
         "ingested_at": datetime.now(UTC),
     }
 
@@ -583,6 +584,7 @@ def _load_articles(conn: Connection, rows: Sequence[Row[Any]]) -> list[model.Art
                 earliest=r.published_earliest,
                 latest=r.published_latest,
                 note=r.published_note,
+                portal=bool(r.published_portal),
             ),
             teasers=[model.Teaser(x.headline, x.summary) for x in teasers.get(r.id, [])],
             highlights=[x.text for x in highlights.get(r.id, [])],
