@@ -113,7 +113,9 @@ def test_show_prints_dates_teasers_highlights_and_the_audit_of_the_cut(tmp_path:
         title="Bridge to reopen",
         url="https://example.org/b",
         site="example.org",
-        published=model.PublishedDate("2024-05-02", "dateline", note="portal page date, not the article's"),
+        published=model.PublishedDate(
+            "2024-05-02", "dateline", note="portal page date, not the article's", portal=True
+        ),
         teasers=[model.Teaser("Market hall gets a new roof", "Council signs off the plan.")],
         highlights=["The bridge reopens on Monday"],
         removed=[
@@ -131,6 +133,7 @@ def test_show_prints_dates_teasers_highlights_and_the_audit_of_the_cut(tmp_path:
         "Bridge to reopen",
         "2024-05-02 (source: dateline)",
         "portal page date, not the article's",
+        "portal page: yes",
         "Market hall gets a new roof",
         "Council signs off the plan.",
         "The bridge reopens on Monday",

@@ -216,7 +216,8 @@ def _summary(a: model.Article) -> dict[str, object]:
 
 def _date(published: model.PublishedDate) -> str:
     if published.value:
-        return f"{published.value} ({published.source})" if published.source else published.value
+        source = f"{published.source}, portal page" if published.portal else published.source
+        return f"{published.value} ({source})" if source else published.value
     if published.earliest or published.latest:
         return f"{published.earliest or '?'}..{published.latest or '?'} ({published.source or 'range'})"
     return "undated"
@@ -283,6 +284,10 @@ def show(
     facts.append(("published", f"{p.value or 'unknown'}" + (f" (source: {p.source})" if p.source else "")))
     if p.earliest or p.latest:
         facts.append(("date range", f"{p.earliest or '?'} .. {p.latest or '?'}"))
+    if p.portal:
+        facts.append(
+            ("portal page", "yes: the dateline is the page's date, so the article is that old or older")
+        )
     if p.note:
         facts.append(("date note", p.note))
     for label, value in facts:
