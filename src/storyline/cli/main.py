@@ -135,10 +135,15 @@ def ingest(inputs: Inputs, db: Db = None, allow_private: AllowPrivate = False) -
     try:
         with progress_bar() as bar:
             reading = bar.add_task("reading", total=None)
-            articles, errors = read_and_clean(
-                list(inputs), allow_private=allow_private, progress=lambda _item: bar.advance(reading)
-            )
-            bar.update(reading, total=bar.tasks[reading].completed, description="read")
+            seen = 0
+
+            def one_read(_item: object) -> None:
+                nonlocal seen
+                seen += 1
+                bar.advance(reading)
+
+            articles, errors = read_and_clean(list(inputs), allow_private=allow_private, progress=one_read)
+            bar.update(reading, total=seen, description="read")
             storing = bar.add_task("storing", total=len(articles))
             added = skipped = 0
             for start in range(0, len(articles), STORE_CHUNK):
