@@ -264,3 +264,16 @@ def test_place_conflict_with_the_country_by_name(make: Builder) -> None:
         places = by_slot(report, "place")
         assert len(places) == 1 and places[0].values[0].article_ids == [wrong[0].id]
         assert "Portugal" in (places[0].best_supported or "")
+
+
+def test_overlapping_estimates_from_two_governments_are_a_spread(make: Builder) -> None:
+    a1 = make("Freedonia deployed about 10,000 troops to Sylvania, Ruritania said.", name="e1", published=META,
+              mentions=parties(), attributions={0: "Ruritania"},
+              quantities=[("about 10,000 troops", 9000, 11000, "troops", False)])
+    a2 = make("Freedonia deployed about 11,500 troops to Sylvania, Sylvania said.", name="e2", published=META,
+              mentions=parties(), attributions={0: "Sylvania"},
+              quantities=[("about 11,500 troops", 10350, 12650, "troops", False)])
+    report = reconcile([a1[0], a2[0]], [a1[1], a2[1]])
+    q = by_slot(report, "quantity")
+    assert [k.kind for k in q] == ["attributed_estimates"]
+    assert {tuple(v.sources) for v in q[0].values} == {("ruritania",), ("sylvania",)}

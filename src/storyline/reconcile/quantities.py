@@ -12,8 +12,10 @@ Disagreeing figures are then told apart:
 - ``attributed_estimates``: each figure is credited to a different source;
 - ``contradiction``: otherwise.
 
-Figures that agree but are credited to different sources, with different values, are reported
-as a spread of ``attributed_estimates`` too; an unattributed figure never starts one.
+Figures that agree but are credited to different sources with different estimates ("about
+10,000" says one government, "about 12,000" another) are reported as a spread of
+``attributed_estimates`` too; bounds alone ("over 11,000", "more than 10,000") and unattributed
+figures never start one.
 Increments ("an additional 300") are never compared with totals.
 """
 
@@ -186,9 +188,12 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
         classes = _classes(group)
         if len(classes) == 1:
             attrs = {i.attribution for i in group}
-            figures = {(i.quantity.low, i.quantity.high) for i in group}
-            if None in attrs or len(attrs) < 2 or len(figures) < 2:
-                continue  # one agreeing figure, or an unattributed one: nothing to report
+            closed = {i.attribution: (i.quantity.low, i.quantity.high) for i in group
+                      if i.quantity.low is not None and i.quantity.high is not None}
+            if None in attrs or len(attrs) < 2 or len(closed) < 2 or len(set(closed.values())) < 2:
+                # agreeing figures, an unattributed one, or bounds only ("over 11,000" and "more
+                # than 10,000" agree): nothing to report
+                continue
             by_source: dict[str, list[_Item]] = defaultdict(list)
             for i in group:
                 by_source[i.attribution or ""].append(i)
