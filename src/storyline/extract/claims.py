@@ -42,7 +42,7 @@ HEDGE_WORDS = frozenset(
     ["allegedly", "reportedly", "purportedly", "apparently", "possibly", "perhaps", "probably", "likely", "unlikely", "presumably", "seemingly", "supposedly", "may", "might", "could", "suggest", "appear", "seem", "speculate", "unconfirmed", "rumor", "rumour"]
 )
 CONNECTIVES = re.compile(
-    r"^\W*(moreover|furthermore|in addition|additionally|also|besides|he added|she added|they added|"
+    r"^\W*(moreover|furthermore|in addition|additionally|also|besides|adding|noting|he added|she added|they added|"
     r"it added|the (?:official|minister|statement|report|agency) added|he also|she also)\b",
     re.IGNORECASE,
 )
