@@ -123,3 +123,9 @@ def test_unnamed_reports_as_source(nlp) -> None:  # type: ignore[no-untyped-def]
     claims = _claims(nlp, "Reports emerged on Monday that rebels had seized the port.")
     seized = _find(claims, "seized")
     assert (seized.predicate, seized.attribution, seized.hedged) == ("seize", "Reports", True)
+
+
+def test_first_person_inside_a_quote_is_the_quoted_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "“I said that the shelter would stay open. It will,” the governor told reporters."
+    claims = _claims(nlp, body)
+    assert _find(claims, "shelter").attribution == "the governor"

@@ -110,7 +110,7 @@ def _verbal_ancestor(tok: Token) -> Token | None:
     return None
 
 
-_NON_SOURCES = frozenset({"this", "that", "it", "these", "those", "which", "time", "what", "who"})
+_NON_SOURCES = frozenset({"this", "that", "it", "these", "those", "which", "time", "what", "who", "i", "we", "you"})
 
 
 #: Nouns that stand for an unnamed source ("reports", "claims", "evidence").
