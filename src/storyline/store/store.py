@@ -247,7 +247,10 @@ class Store:
         for article in batch:
             first.setdefault(article.id, article)
         inserted: set[str] = set()
-        unique = list(first.values())
+        present: set[str] = set()
+        for part in _chunks(list(first)):  # cheap pre-check, so known bodies are not sent again
+            present.update(conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(part))).scalars())
+        unique = [a for a in first.values() if a.id not in present]
         for part in _chunks(unique):
             # ON CONFLICT DO NOTHING makes the skip race-free when two processes ingest at once;
             # RETURNING says which rows this call actually wrote.
