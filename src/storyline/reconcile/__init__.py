@@ -51,7 +51,7 @@ from storyline.reconcile.timeslot import (
 
 __all__ = ["reconcile"]
 
-MAX_ROUNDS = 3
+MAX_ROUNDS = 1  # one narrowing round: later rounds found nothing new on the seeds and examples
 
 
 @dataclass
