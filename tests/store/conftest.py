@@ -64,7 +64,8 @@ def postgres_server() -> Iterator[str]:
         except KeyError:
             unavailable("running as root and there is no 'postgres' user to run the server as")
         prefix = ["runuser", "-u", "postgres", "--"]
-    base = Path(tempfile.mkdtemp(prefix="storyline-pg-"))
+    # /tmp, not $TMPDIR: the server user must be able to reach the folder
+    base = Path(tempfile.mkdtemp(prefix="storyline-pg-", dir="/tmp" if owner is not None else None))
     data = base / "data"
     if owner is not None:
         os.chown(base, owner.pw_uid, owner.pw_gid)
