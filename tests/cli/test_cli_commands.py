@@ -229,6 +229,18 @@ def test_analyze_writes_reports_and_reports_bad_inputs(corpus: dict[str, Path], 
         saved = store.load_report()
         assert saved is not None and len(saved.articles) == 2
 
+    again = tmp_path / "again.json"  # the stored analysis, written again without recomputing
+    rerun = run("report", "--out", again, "--db", db)
+    assert rerun.exit_code == 0, rerun.output
+    assert json.loads(again.read_text(encoding="utf-8")) == report
+    ids = [a["id"] for a in report["articles"]]
+    picked = run("report", "--out", again, "--db", db, "--article", ids[0][:8], "--article", ids[1])
+    assert picked.exit_code == 0, picked.output
+    missing = run("report", "--out", again, "--db", db, "--article", ids[0])
+    assert missing.exit_code == 1 and missing.stderr.startswith("error: no stored analysis of these articles")
+    empty = run("report", "--out", again, "--db", tmp_path / "none.db")
+    assert empty.exit_code == 1 and "no analysis stored yet" in empty.stderr
+
 
 def test_installed_script_runs(corpus: dict[str, Path], tmp_path: Path) -> None:
     assert SCRIPT.exists(), f"the storyline entry point is not installed at {SCRIPT}"

@@ -470,5 +470,52 @@ def analyze(
         raise typer.Exit(1)
 
 
+@app.command()
+def report(
+    out: Annotated[
+        list[Path],
+        typer.Option(
+            "--out",
+            "-o",
+            help="Report file; the extension picks the format. Repeat for several.",
+            show_default=False,
+        ),
+    ],
+    db: Db = None,
+    article_ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--article",
+            "-a",
+            metavar="ID",
+            help="The analysis of exactly these articles (default: the latest).",
+        ),
+    ] = None,
+) -> None:
+    """Write a stored analysis (from `storyline analyze --db`) again, without recomputing it."""
+    from storyline.report import write_report
+
+    _check_outputs(out)
+    store = open_store(db)
+    try:
+        ids = [store.get(i).id for i in article_ids] if article_ids else None
+        saved = store.load_report(ids)
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    if saved is None:
+        fail(
+            "no stored analysis of these articles"
+            if ids
+            else "no analysis stored yet; run `storyline analyze --db`"
+        )
+    for path in out:
+        try:
+            typer.echo(str(write_report(saved, path)))
+        except OSError as exc:
+            fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
