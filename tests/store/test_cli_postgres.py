@@ -34,3 +34,34 @@ def test_ingest_list_show_search_on_postgres(postgres_url: str, tmp_path: Path) 
     assert found.exit_code == 0 and article.id in found.stdout
     bad = runner.invoke(app, ["search", "tunnel & (", "--raw", "--db", plain])
     assert bad.exit_code == 1 and bad.stderr.startswith("error: cannot run search query")
+
+
+@pytest.mark.postgres
+def test_analysis_round_trips_through_postgres(postgres_url: str, tmp_path: Path) -> None:
+    """analyze --db postgresql://..., then report: the same JSON, read back from JSONB columns."""
+    import json
+
+    for name, text in {
+        "a.txt": "Bridge closes for repairs\n\nThe old river bridge closed on Monday for three weeks of repairs, "
+        "the county said. About 12,000 drivers use it every day.\n",
+        "b.txt": "Bridge repairs to last a month\n\nRepairs to the river bridge will take a month, not three weeks, "
+        "a contractor said on Tuesday. Some 15,000 drivers cross it daily.\n",
+    }.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    analyzed = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(tmp_path / "a.txt"),
+            str(tmp_path / "b.txt"),
+            "--out",
+            str(first),
+            "--db",
+            postgres_url,
+        ],
+    )
+    assert analyzed.exit_code == 0, analyzed.output
+    rerun = runner.invoke(app, ["report", "--out", str(second), "--db", postgres_url])
+    assert rerun.exit_code == 0, rerun.output
+    assert json.loads(second.read_text(encoding="utf-8")) == json.loads(first.read_text(encoding="utf-8"))
