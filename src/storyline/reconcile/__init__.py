@@ -40,6 +40,7 @@ from storyline.reconcile.frames import Frame, frames_of_claim
 from storyline.reconcile.quantities import quantity_conflicts
 from storyline.reconcile.sources import source_key, source_profiles
 from storyline.reconcile.timeslot import (
+    agree,
     bounds,
     intersect,
     is_portal,
@@ -136,16 +137,17 @@ def _narrow_documents(clusters: list[Cluster], docs: dict[str, _Doc]) -> bool:
             continue
         for f in c.frames:
             d = docs[f.article_id]
-            if d.article.published.source == "metadata" or f.time is None:
-                continue
+            pub = d.article.published
+            if f.time is None or pub.source == "metadata" or (pub.source == "dateline" and not is_portal(pub)):
+                continue  # the document's own date is trusted
             if f.unique and not f.descriptors:
                 continue  # an unnamed "the treaty" is too weak an identity to date a document
             others = [g for g in c.frames if g.article_id != f.article_id and g.value and year_of(g.value)]
             if not others:
                 continue
             rel = relative_to_document(f.time.text)
-            if rel is None or f.value is None or (year_of(f.value) is not None and not _weak(f, d)):
-                continue
+            if rel is None or f.value is None or year_of(f.value) is not None:
+                continue  # only a date whose year the document did not settle can date the document
             if rel.month is None:  # "last year" = consensus year => the writing year
                 y = year_of(consensus)
                 if y is not None:
@@ -153,7 +155,7 @@ def _narrow_documents(clusters: list[Cluster], docs: dict[str, _Doc]) -> bool:
                         f"'{f.time.text}' names the {consensus[:4]} event '{f.trigger}' that other articles date"
                     )
             else:
-                done = intersect(consensus, f.value) if _compatible(consensus, f.value) else None
+                done = intersect(consensus, f.value) if agree(consensus, f.value) else None
                 if done and len(done) >= 10 and f.claim.modality not in ("future", "plan"):
                     day = parse_day(done)
                     if day and (f.article_id not in lower or day > lower[f.article_id][0]):
@@ -178,16 +180,6 @@ def _narrow_documents(clusters: list[Cluster], docs: dict[str, _Doc]) -> bool:
             d.evidence = why + "; written the same year assumed"
             changed = True
     return changed
-
-
-def _weak(f: Frame, d: _Doc) -> bool:
-    return f.value is not None and f.value.startswith("XXXX")
-
-
-def _compatible(a: str, b: str) -> bool:
-    from storyline.time.values import compatible
-
-    return compatible(a, b)
 
 
 def _reresolve_times(docs: dict[str, _Doc]) -> None:
