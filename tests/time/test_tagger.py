@@ -98,6 +98,12 @@ def test_anaphora_follow_the_discourse_not_the_document(nlp) -> None:  # type: i
     assert found["The following day"].value == "2020-03-04"
 
 
+def test_clock_time_takes_the_day_of_the_narrative(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = values(nlp, "The blast happened on Saturday, June 15: police arrived at 10:35 a.m. and left.")
+    assert found["Saturday, June 15"] == "2024-06-15"
+    assert found["10:35 a.m."] == "2024-06-15T10:35"
+
+
 def test_false_hits_avoided(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Officials may delay the vote. They held a one-on-one meeting. Now, the question is open. "

@@ -87,6 +87,7 @@ class Context:
     doc: Anchor | None
     discourse: Anchor | None = None
     tense: Tense = None
+    discourse_distance: int | None = None  # characters back to where the discourse anchor was written
 
 
 @dataclass
@@ -100,6 +101,7 @@ class Norm:
     freq: str | None = None
 
 
+NEAR_CHARS = 400  # about two sentences: how far back a bare clock time looks for its day
 _WORD = re.compile(r"[a-z]+|\d+", re.I)
 _POS_MODS = [
     (re.compile(r"\b(?:early|beginning|start|first\s+(?:half|part)|earlier)\b", re.I), "START"),
@@ -115,7 +117,7 @@ _APPROX_MODS = [
 ]
 _YEAR_RX = re.compile(r"(?<![\d])(1[5-9]\d\d|20\d\d)(?!\d)")
 _YEAR2_RX = re.compile(r"['’](\d\d)\b")
-_DAY_RX = re.compile(r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
+_DAY_RX = re.compile(r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)")
 _HOLIDAYS_FIXED = {
     "christmas eve": (12, 24), "christmas": (12, 25), "new year's eve": (12, 31), "new year's": (1, 1),
     "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
@@ -1012,6 +1014,10 @@ def _time_norm(text: str, ctx: Context) -> Norm | None:
         if re.match(r"^\d{4}-\d\d-\d\d$", v):
             return Norm("TIME", v + hhmm, mod, day.anchor, day.anchor_kind)
         return Norm("TIME", f"XXXX-XX-XX{hhmm}", mod, day.anchor, day.anchor_kind)
+    # a bare clock time belongs to the day the narrative is on, else to the document's day
+    near = ctx.discourse_distance is not None and ctx.discourse_distance <= NEAR_CHARS
+    if ctx.discourse is not None and ctx.discourse.date is not None and near:
+        return Norm("TIME", _fmt_day(ctx.discourse.date) + hhmm, mod, ctx.discourse.value, "discourse")
     a = ctx.doc
     if a is not None and a.date is not None:
         return Norm("TIME", _fmt_day(a.date) + hhmm, mod, a.value, "document")

@@ -132,6 +132,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None) -> list[Tagged]:
     text = doc.text
     index = _TokenIndex(doc)
     discourse: Anchor | None = None
+    discourse_at = 0
     out: list[Tagged] = []
     probe = Context(anchor)
 
@@ -143,7 +144,8 @@ def tag_doc(doc: Doc, anchor: Anchor | None) -> list[Tagged]:
     for c in chosen:
         span = index.span(c.start, c.end)
         tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
-        norm = normalise(c.rule, c.text, Context(anchor, discourse, tense))
+        distance = c.start - discourse_at if discourse is not None else None
+        norm = normalise(c.rule, c.text, Context(anchor, discourse, tense, distance))
         if norm is None:
             continue
         expr = _to_expr(c, norm)
@@ -151,5 +153,5 @@ def tag_doc(doc: Doc, anchor: Anchor | None) -> list[Tagged]:
         if norm.type in ("DATE", "TIME") and re.match(r"^\d{4}", norm.value) and not _backward(c):
             parsed = Anchor.parse(norm.value)
             if parsed is not None:
-                discourse = parsed
+                discourse, discourse_at = parsed, c.end
     return out
