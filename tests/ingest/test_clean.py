@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.clean import NO_TEXT, clean_documents
-from storyline.ingest.dateline import find_dateline, parse_date
+from storyline.ingest.dateline import find_dateline, find_wire_dateline, parse_date
 from storyline.model import Article
 
 LEAD = (
@@ -198,8 +198,9 @@ def test_portal_page_is_split_into_teasers_headline_and_article() -> None:
     assert cut["HarbourCrane Collapse Shuts Northern Quay in Portvale"] == "breadcrumb glued to headline"
     assert cut[PORTAL[1]].startswith("teaser") and cut[PORTAL[2]].startswith("teaser")
     published = article.published
-    assert (published.value, published.source, published.earliest, published.latest) == (
-        "2025-03-04", "dateline", "2025-03-04", "2025-03-04")
+    # A portal's dateline is the page's date: an upper bound only, the article may be older.
+    assert (published.value, published.source, published.earliest, published.latest, published.portal) == (
+        "2025-03-04", "dateline", None, "2025-03-04", True)
     assert published.note and "page's date" in published.note
 
 
@@ -687,3 +688,160 @@ def test_glued_copy_found_despite_dash_and_quote_differences() -> None:
     article = clean_one(page(*PORTAL[:7], clean, glued, LEAD, SECOND))
     assert article.title == clean and article.raw_title == glued
     assert article.body == page(LEAD, SECOND)
+
+
+# --- portal or not: whose date is the dateline ------------------------------------------------
+
+
+def test_dateline_of_a_page_without_teasers_is_the_articles_date() -> None:
+    text = page("The Portvale Post", "Independent news from the coast", "2025-03-04 11:32",
+                "Crane Collapse Shuts Northern Quay in Portvale", "Author: Mara Lind", LEAD, SECOND, THIRD)
+    article = clean_one(text)
+    published = article.published
+    assert (published.value, published.earliest, published.latest, published.portal) == (
+        "2025-03-04", "2025-03-04", "2025-03-04", False)
+    assert "portal" not in (published.note or "")
+    assert article.teasers == []  # a masthead and a tagline are not headlines of other stories
+    cut = reasons(article)
+    assert cut["The Portvale Post"].startswith("masthead") and cut["Independent news from the coast"].startswith("masthead")
+    assert article.title == "Crane Collapse Shuts Northern Quay in Portvale"
+    assert article.body == page(LEAD, SECOND, THIRD)
+
+
+def test_masthead_and_breadcrumb_above_a_portal_are_not_teasers() -> None:
+    text = page("The Portvale Post", "World > Coast", *PORTAL, LEAD, SECOND)
+    article = clean_one(text)
+    assert [t.headline for t in article.teasers] == [PORTAL[1], PORTAL[3], PORTAL[5]]
+    assert reasons(article)["World > Coast"] == "navigation menu or breadcrumb"
+    assert article.published.portal and article.published.earliest is None
+
+
+# --- wire datelines ---------------------------------------------------------------------------
+
+WIRE_SENTENCE = "Harbour officials closed the northern quay on Monday after a crane collapsed onto a ship."
+
+
+def test_wire_dateline_with_a_full_date_dates_the_article_and_is_cut() -> None:
+    for opening, expected in [
+        ("PORTVALE, March 3, 2025 (Coast Wire) —", "2025-03-03"),
+        ("Portvale, 3 March 2025 (Reuters) -", "2025-03-03"),
+        ("PORTVALE, Northland, Mar. 3, 2025 (AP) --", "2025-03-03"),
+    ]:
+        article = clean_one(page("Crane Collapse Shuts Northern Quay", f"{opening} {WIRE_SENTENCE}", SECOND))
+        assert article.body == page(WIRE_SENTENCE, SECOND), opening
+        assert reasons(article)[opening] == "wire dateline"
+        published = article.published
+        assert (published.value, published.source, published.earliest, published.latest, published.portal) == (
+            expected, "dateline", expected, expected, False)
+        assert published.note and "wire dateline" in published.note
+
+
+def test_wire_dateline_without_a_year_or_date_is_cut_but_dates_nothing() -> None:
+    for opening in ["PORTVALE, March 3 (Coast Wire) -", "PORTVALE (AP) —", "PORTVALE —", "PORTVALE, Northland —"]:
+        article = clean_one(page(f"{opening} {WIRE_SENTENCE}", SECOND))
+        assert article.body.startswith("Harbour officials"), opening
+        assert reasons(article)[opening] == "wire dateline"
+        assert article.published.value is None and article.published.source is None
+    assert "without a year" in (clean_one(page(f"PORTVALE, March 3 (AP) - {WIRE_SENTENCE}")).published.note or "")
+
+
+def test_mixed_case_place_alone_stays_in_the_body() -> None:
+    for first in [f"Portvale, Northland — {WIRE_SENTENCE}", f"Mara Lind — {WIRE_SENTENCE}"]:
+        article = clean_one(page(first, SECOND))
+        assert article.body == page(first, SECOND)
+        assert "wire dateline" not in reasons(article).values()
+
+
+def test_metadata_date_wins_over_a_wire_date_and_the_wire_date_beats_a_portal_date() -> None:
+    text = page(f"PORTVALE, March 3, 2025 (AP) — {WIRE_SENTENCE}", SECOND)
+    published = clean_one(text, published="2025-03-04").published
+    assert (published.value, published.source) == ("2025-03-04", "metadata")
+    assert published.note and "2025-03-03" in published.note
+    portal = clean_one(page(*PORTAL, f"PORTVALE, March 2, 2025 (AP) — {WIRE_SENTENCE}", SECOND, THIRD)).published
+    assert (portal.value, portal.earliest, portal.portal) == ("2025-03-02", "2025-03-02", False)
+    assert portal.note and "2025-03-04" in portal.note
+
+
+def test_light_path_cuts_a_wire_dateline_too() -> None:
+    raw = RawDocument(source="w.html", format="html", html="<p></p>", title="Crane Collapse Shuts Northern Quay",
+                      text=page(f"PORTVALE (Coast Wire) — {WIRE_SENTENCE}", SECOND))
+    [article] = clean_documents([raw])
+    assert isinstance(article, Article)
+    assert article.body == page(WIRE_SENTENCE, SECOND)
+
+
+@given(dates, st.sampled_from(["PORTVALE", "Port Vale", "NEW HARBOUR"]), st.sampled_from(["", ", Northland"]),
+       st.sampled_from(["", " (AP)", " (Coast Wire)"]), st.sampled_from([" —", " -", " --", " –"]),
+       st.sampled_from(["abbreviated month", "day month year", "iso"]))
+def test_wire_datelines_parse_back(day: date, place: str, region: str, agency: str, dash: str, name: str) -> None:
+    opening = f"{place}{region}, {RENDERERS[name](day)}{agency}{dash}"
+    found = find_wire_dateline(f"{opening} {WIRE_SENTENCE}")
+    assert found is not None and found.date == day and found.place == place, opening
+    assert found.text == opening and found.agency == (agency.strip(" ()") or None)
+
+
+def test_a_sentence_is_not_a_wire_dateline() -> None:
+    for sentence in [WIRE_SENTENCE, "UPDATE — The quay has reopened to ships this morning.",
+                     "The 2024 storm - the worst in decades - wrecked the pier."]:
+        assert find_wire_dateline(sentence) is None, sentence
+
+
+# --- blogs, fact boxes, captions, teaser lists, bylines ---------------------------------------
+
+
+def test_posted_by_line_is_a_byline_and_the_headline_above_it_is_the_title() -> None:
+    text = page("Harbour Notes", "Home  About  Archive", "Why the Northern Quay Cranes Failed, and What Comes Next",
+                "Posted by Harbour Notes in Analysis | 6 comments", LEAD, SECOND, "Filed under: Ports", "6 comments",
+                "Leave a comment")
+    article = clean_one(text)
+    assert article.title == "Why the Northern Quay Cranes Failed, and What Comes Next"
+    assert article.author == "Harbour Notes"
+    assert article.body == page(LEAD, SECOND)
+    assert reasons(article)["Posted by Harbour Notes in Analysis | 6 comments"] == "byline"
+
+
+def test_outlets_own_timeline_stays_in_the_body_and_makes_no_portal() -> None:
+    box = ["2024-10-02 - Inspectors record seepage under the quay", "2025-03-03 - Crane collapses onto a cargo ship"]
+    text = page("2025-03-04", "Crane Collapse Shuts Northern Quay", LEAD, SECOND, "Advertisement", "TIMELINE", *box,
+                "Read more:", "Port Strike Talks Resume as Deadline Nears", "Comments (3)")
+    article = clean_one(text)
+    assert article.body == page(LEAD, SECOND, *box)
+    assert [t.headline for t in article.teasers] == ["Port Strike Talks Resume as Deadline Nears"]
+    assert not article.published.portal and article.published.earliest == "2025-03-04"
+    key_dates = clean_one(page(LEAD, SECOND, "Key dates", "Oct. 2, 2024: Inspectors record seepage under the quay"))
+    assert key_dates.body == page(LEAD, SECOND, "Oct. 2, 2024: Inspectors record seepage under the quay")
+
+
+def test_listen_prompt_and_labelled_photo_captions_are_removed() -> None:
+    captions = ["(Photo: The fallen crane on the quay. Port Authority via Portvale Post)",
+                "[Photo caption] Workers look at the fallen crane on the northern quay on Monday."]
+    article = clean_one(page("Crane Collapse Shuts Northern Quay", "Listen to this article - 5 min", LEAD, SECOND,
+                             *captions, THIRD))
+    assert article.body == page(LEAD, SECOND, THIRD)
+    cut = reasons(article)
+    assert cut["Listen to this article - 5 min"] == "site furniture"
+    assert all("caption" in cut[c] for c in captions)
+
+
+def test_teaser_list_markers_are_stripped_and_teasers_listed_twice_kept_once() -> None:
+    text = page(*PORTAL, LEAD, SECOND, THIRD, "Most Read", f"1. {PORTAL[3]}", f"2. {PORTAL[5]}",
+                "More on this story", "> Port Strike Talks Resume as Deadline Nears",
+                "- Ferry Fares to Rise for Second Time This Year")
+    article = clean_one(text)
+    assert [t.headline for t in article.teasers] == [PORTAL[1], PORTAL[3], PORTAL[5],
+                                                     "Port Strike Talks Resume as Deadline Nears",
+                                                     "Ferry Fares to Rise for Second Time This Year"]
+    assert article.teasers[1].summary == PORTAL[4]
+
+
+def test_site_glued_to_the_author_goes_to_the_site() -> None:
+    raw = RawDocument(source="a.html", format="html", html="<p></p>", text=page(LEAD, SECOND),
+                      author="Mara Lind · Portvale Post")
+    [article] = clean_documents([raw])
+    assert isinstance(article, Article)
+    assert (article.author, article.site) == ("Mara Lind", "Portvale Post")
+    raw = RawDocument(source="b.html", format="html", html="<p></p>", text=page(LEAD, SECOND),
+                      author="Mara Lind | Portvale Post", site="The Portvale Post")
+    [article] = clean_documents([raw])
+    assert isinstance(article, Article)
+    assert (article.author, article.site) == ("Mara Lind", "The Portvale Post")

@@ -33,7 +33,7 @@ from storyline.ingest.clean_layout import (
     is_paragraph,
     split_units,
 )
-from storyline.ingest.dateline import Dateline, find_dateline
+from storyline.ingest.dateline import Dateline, WireDateline, dated_fact, find_dateline, find_wire_dateline
 from storyline.ingest.furniture import (
     byline_author,
     caption_credit,
@@ -41,6 +41,7 @@ from storyline.ingest.furniture import (
     ends_sentence,
     furniture_reason,
     glued_credit,
+    is_caps,
     is_comments_marker,
     is_credit_only,
     is_end_marker,
@@ -80,6 +81,18 @@ HIGHLIGHTS_MAX_UNBULLETED = 6
 # A short line between the headline and the article: the outlet's name, a byline, a label.
 SOURCE_LINE_MAX_WORDS = 4
 SOURCE_LINE = "short line under the headline (outlet, byline or label)"
+# A headline-like line without a summary this short, printed above the page's first teaser with
+# a summary, is the outlet's name, its tagline or a kicker, not the headline of another story.
+MASTHEAD_MAX_WORDS = 5
+MASTHEAD = "masthead, tagline or label above the headline (not part of the article)"
+WIRE_DATELINE = "wire dateline"
+# A label over a box of dated facts (the outlet's own chronology), which stays in the body.
+_FACT_BOX_LABEL = re.compile(
+    r"^\W*(?:timeline|chronology|key\s+(?:dates|events|moments)|fact\s*box|fast\s+facts|the\s+facts|"
+    r"how\s+it\s+(?:unfolded|happened)|dates\s+to\s+know|in\s+dates|what\s+happened\s+when)\W*$",
+    re.I,
+)
+_AUTHOR_SITE = re.compile(r"\s+[·•|]\s+|\s+[—–]\s+")
 
 
 @dataclass
@@ -94,6 +107,8 @@ class _Page:
     teasers: list[tuple[int, Teaser]] = field(default_factory=list)  # (line, teaser)
     highlights: list[str] = field(default_factory=list)
     standfirsts: int = 0
+    wire: WireDateline | None = None
+    cuts: list[RemovedPart] = field(default_factory=list)  # parts cut out of a kept line
 
     def live(self) -> list[int]:
         return [i for i, u in enumerate(self.units) if u.live]
@@ -200,6 +215,7 @@ def _root(cluster: dict[int, int], member: int) -> int:
 def _clean_text(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -> Article | IngestError:
     page = _Page(units)
     _mark_datelines(page, window=DATELINE_WINDOW)
+    _mark_fact_box(page)
     _mark_furniture(page)
     _mark_tail(page)
     _mark_duplicates(page)
@@ -214,6 +230,7 @@ def _clean_text(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -
     _mark_standfirst_above_caption(page)
     _mark_trailing_list(page)
     _mark_repeats(page, repeated)
+    _mark_wire_dateline(page)
     # A title given with the document (JSONL metadata) wins over the one read off the page.
     title = clean_line(raw.title) if raw.title else (clean_line(page.title.text) if page.title else None)
     return _build(raw, page, title=title, portal=portal)
@@ -233,6 +250,29 @@ def _mark_datelines(page: _Page, *, window: int) -> None:
             page.datelines.append((index, found))
             if found.author and not page.author:
                 page.author = found.author
+
+
+def _mark_fact_box(page: _Page) -> None:
+    """The outlet's own chronology ("TIMELINE" over "2024-06-19 - Treaty signed" lines) is article
+    content: its lines stay in the body (role ``fact``, out of reach of the teaser and list rules)
+    and do not make the page a portal. Two dated lines in a row, or one under a fact-box label."""
+    units = page.units
+    index = 0
+    while index < len(units):
+        if units[index].reason is not None or not dated_fact(bullet_text(units[index].text) or units[index].text):
+            index += 1
+            continue
+        end = index
+        while end < len(units) and units[end].reason is None and dated_fact(bullet_text(units[end].text) or units[end].text):
+            end += 1
+        label = units[index - 1] if index > 0 and units[index - 1].reason is None else None
+        labelled = label is not None and bool(_FACT_BOX_LABEL.match(label.text))
+        if end - index >= 2 or labelled:
+            for unit in units[index:end]:
+                unit.role = "fact"
+            if label is not None and labelled:
+                label.reason = "fact box label (its dated lines are kept in the body)"
+        index = end
 
 
 def _mark_furniture(page: _Page, *, strict: bool = False) -> None:
@@ -292,6 +332,8 @@ def _take_listing(page: _Page, start: int, label: str) -> int:
         if item.reason is not None:
             j += 1
             continue
+        if item.role == "fact" or is_end_marker(item.text):
+            return j  # the outlet's chronology, or the label of the next list
         if find_dateline(item.text) is not None:
             item.reason = f"date of a story listed below the article (after '{label}')"
             j += 1
@@ -586,7 +628,20 @@ def _set_title(page: _Page, title_index: int | None, deks: list[int]) -> None:
 
 
 def _keep_teasers(page: _Page, pairs: list[tuple[int, int | None]], extras: list[int]) -> bool:
+    """Keep the head's (headline, summary) pairs as teasers; True when any are left (a portal).
+
+    A short summary-less line above the first summarised teaser is the outlet's masthead, tagline
+    or a kicker; a single summary-less line left over is a label, not a list of other stories.
+    """
     units = page.units
+    first_summary = next((k for k, (_, s) in enumerate(pairs) if s is not None), len(pairs))
+    masthead = [h for k, (h, s) in enumerate(pairs) if s is None and k < first_summary and units[h].n_words <= MASTHEAD_MAX_WORDS]
+    pairs = [(h, s) for h, s in pairs if h not in masthead]
+    if len(pairs) == 1 and pairs[0][1] is None:
+        masthead.append(pairs[0][0])
+        pairs = []
+    for h in masthead:
+        units[h].reason = MASTHEAD
     for h, s in pairs:
         units[h].role = "teaser"
         units[h].reason = "teaser: headline of another story"
@@ -638,6 +693,25 @@ def _mark_trailing_list(page: _Page) -> None:
         page.teasers.append((units[i].line, Teaser(units[i].text)))
 
 
+def _mark_wire_dateline(page: _Page) -> None:
+    """Cut a wire dateline ("SEOUL, Jan. 13 (Yonhap) --") off the first paragraph.
+
+    It is cut when it carries a date or an agency, or when the place is in capitals (the wire
+    convention), so that later stages never read the place as the sentence's speaker; the cut is
+    recorded and the date may date the article. A mixed-case place alone ("Harbourtown, Region
+    —") stays in the body: it reads as the paragraph's first words and may be a name.
+    """
+    first = next((u for u in page.units if u.reason is None and u.role in ("body", "fact")), None)
+    if first is None or not is_paragraph(first):
+        return
+    wire = find_wire_dateline(first.text)
+    if wire is None or (wire.place_only and not is_caps(wire.place)):
+        return
+    page.wire = wire
+    page.cuts.append(RemovedPart(wire.text, WIRE_DATELINE, first.line))
+    first.text = first.text[wire.end:]
+
+
 def _mark_repeats(page: _Page, repeated: dict[str, int]) -> None:
     for unit in page.units:
         if unit.live and unit.key in repeated:
@@ -647,15 +721,28 @@ def _mark_repeats(page: _Page, repeated: dict[str, int]) -> None:
 def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
     """Metadata first; else the dateline (its publication date before an 'updated' one)."""
     bounds = _metadata_bounds(raw.published)
+    wire = page.wire
     if bounds is not None:
         value, earliest, latest = bounds
-        note = None
-        if page.datelines:
-            note = f"page also prints the dateline {_chosen_dateline(page)[0].date.isoformat()}"
+        printed = [f"page also prints the dateline {_chosen_dateline(page)[0].date.isoformat()}"] if page.datelines else []
+        if wire is not None and wire.date is not None and wire.date.isoformat() != value:
+            printed.append(f"the wire dateline says {wire.date.isoformat()}")
+        note = "; ".join(printed) or None
         return PublishedDate(value=value, source="metadata", earliest=earliest, latest=latest, note=note)
-    if not page.datelines:
+    chosen, under_headline = _chosen_dateline(page) if page.datelines else (None, False)
+    if wire is not None and wire.date is not None and not under_headline:
+        # The article's own date, printed by the agency: better than a date at the top of the page.
+        value = wire.date.isoformat()
+        notes = [f"wire dateline at the start of the article ('{wire.text}')"]
+        others = sorted({d.date.isoformat() for _, d in page.datelines} - {value})
+        if others:
+            notes.append("the page also prints " + ", ".join(others))
+        return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+    if chosen is None:
+        if wire is not None and wire.month_day is not None:
+            month, day = wire.month_day
+            return PublishedDate(note=f"wire dateline '{wire.text}' gives --{month:02d}-{day:02d} without a year")
         return PublishedDate()
-    chosen, under_headline = _chosen_dateline(page)
     value = chosen.date.isoformat()
     notes = ["dateline printed under the headline" if under_headline else "dateline printed at the top of the page"]
     others = sorted({d.date.isoformat() for _, d in page.datelines} - {value})
@@ -664,8 +751,36 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
     if chosen.updated:
         notes.append("it is an 'updated' date; the first publication may be earlier")
     if portal and not under_headline:
+        # Only an upper bound: the page was rendered that day, the article may be older.
         notes.append(PORTAL_NOTE)
+        return PublishedDate(value=value, source="dateline", earliest=None, latest=value, note="; ".join(notes), portal=True)
     return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+
+
+def _unique_teasers(found: list[tuple[int, Teaser]]) -> list[Teaser]:
+    """Teasers in page order, list markers ("1. ", "- ", "> ") off, each headline once (with the
+    summary of whichever copy has one)."""
+    teasers: dict[str, Teaser] = {}
+    for _, teaser in sorted(found, key=lambda item: item[0]):
+        headline = clean_line(bullet_text(teaser.headline) or teaser.headline)
+        key = norm_key(headline)
+        if not key:
+            continue
+        if key not in teasers:
+            teasers[key] = Teaser(headline, teaser.summary)
+        elif teasers[key].summary is None and teaser.summary:
+            teasers[key].summary = teaser.summary
+    return list(teasers.values())
+
+
+def _split_author(author: str | None) -> tuple[str | None, str | None]:
+    """("Jane Doe", "Outlet") from "Jane Doe · Outlet": a byline with the site glued on."""
+    if not author:
+        return None, None
+    parts = _AUTHOR_SITE.split(clean_line(author), maxsplit=1)
+    if len(parts) == 2 and parts[0] and parts[1]:
+        return parts[0], parts[1]
+    return clean_line(author), None
 
 
 def _metadata_bounds(published: str | None) -> tuple[str, str, str] | None:
@@ -705,19 +820,15 @@ def _chosen_dateline(page: _Page) -> tuple[Dateline, bool]:
 
 
 def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) -> Article | IngestError:
-    body_units = [u for u in page.units if u.live]
+    body_units = [u for u in page.units if u.reason is None and u.role in ("body", "fact")]
     body = "\n\n".join(u.text for u in body_units if u.text)
     if not body.strip():
         return IngestError(raw.source, NO_TEXT)
     removed = [RemovedPart(u.text, u.reason, u.line) for u in page.units if u.reason is not None and u.text]
-    teasers: list[Teaser] = []
-    seen: set[str] = set()
-    for _, teaser in sorted(page.teasers, key=lambda item: item[0]):
-        key = norm_key(teaser.headline)
-        if key and key not in seen:
-            seen.add(key)
-            teasers.append(teaser)
+    removed = sorted(removed + page.cuts, key=lambda part: part.line or 0)
     site = raw.site or (urlsplit(raw.url).hostname if raw.url else None)
+    author, author_site = _split_author(raw.author or page.author)
+    site = site or author_site
     digest = content_hash(body)  # Article.make_id(body) is its first 16 hex digits: hash once
     return Article(
         id=digest[:16],
@@ -726,10 +837,10 @@ def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) ->
         path=raw.path,
         url=raw.url,
         title=title,
-        author=raw.author or page.author,
+        author=author,
         site=site,
         published=_published(raw, page, portal=portal),
-        teasers=teasers,
+        teasers=_unique_teasers(page.teasers),
         highlights=page.highlights,
         removed=removed,
         format=raw.format,
@@ -762,5 +873,6 @@ def _clean_light(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) 
         if unit.reason is None and is_credit_only(unit.text):
             unit.reason = "photo credit"
     _mark_repeats(page, repeated)
+    _mark_wire_dateline(page)
     title = clean_line(raw.title) if raw.title else None
     return _build(raw, page, title=title, portal=False)

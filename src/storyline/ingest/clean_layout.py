@@ -131,7 +131,7 @@ def is_dek(unit: Unit) -> bool:
     )
 
 
-_BULLET = re.compile(r"^\s*(?:[-–—•*·▪►✓✔➤→]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪►✓✔➤→>»]|\d{1,2}[.)])\s+")
 _HIGHLIGHTS_LABEL = re.compile(
     r"""^[\W_]*(?:
         (?:key|main|top|quick|story|article)?\s*(?:highlights?|takeaways?|points|facts|findings)|

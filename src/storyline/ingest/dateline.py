@@ -158,3 +158,107 @@ def find_dateline(line: str) -> Dateline | None:
     before_first = text[: match.start()]
     updated = bool(_UPDATED.search(before_first)) and len(found) == 1
     return Dateline(date=value, text=text, format=name, updated=updated, author=author)
+
+
+# --- Wire datelines: "SEOUL, Jan. 13 (Yonhap) --" opening the first paragraph ------------------
+
+_CAP_WORD = r"[A-Z][\w.'’]*(?:-[\w.'’]+)*"
+_MONTH_NAMES = "|".join(sorted((m for m in MONTHS if m.isascii()), key=len, reverse=True))
+_NOT_A_MONTH = rf"(?!(?i:{_MONTH_NAMES})\b\.?\s*\d)"
+_WIRE_MON = rf"(?i:{_MONTH_NAMES})\.?"
+_WIRE_DATE = (
+    rf"(?:{_WIRE_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_WIRE_MON}(?:,?\s+\d{{4}})?"
+    r"|\d{4}-\d{1,2}-\d{1,2})"
+)
+_WIRE = re.compile(
+    rf"^(?P<place>{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|de|al|el|la|upon|on)){{0,3}})"
+    rf"(?:,\s*{_NOT_A_MONTH}(?P<region>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}}))?"
+    rf"(?:,\s*(?P<date>{_WIRE_DATE}))?"
+    r"(?:\s*\((?P<agency>[A-Z][^()]{0,40})\))?"
+    r"(?P<dash>\s*[—–―]\s*|\s*--\s*|\s+-\s+)"
+    r"(?=[\"'“‘(]?[A-Z0-9])"
+)
+# Kickers that open a paragraph the way a place does ("UPDATE —", "BREAKING —").
+_KICKERS = frozenset(
+    {"breaking", "update", "updated", "exclusive", "analysis", "opinion", "watch", "live", "editorial",
+     "correction", "urgent", "flash", "alert", "video", "photos", "comment", "review", "interview", "note"}
+)
+_YEARLESS = re.compile(rf"^(?:(?P<mon>{_WIRE_MON})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_WIRE_MON}))", re.I)
+
+
+@dataclass(frozen=True)
+class WireDateline:
+    """The "CITY[, REGION][, DATE] [(AGENCY)] —" opening of a wire-style first paragraph.
+
+    ``date`` is set only for a full date (with a year); ``month_day`` keeps a year-less one
+    ("Jan. 13") as (month, day), which dates nothing on its own. ``text`` is the prefix up to and
+    including the dash, ``end`` where the sentence starts.
+    """
+
+    place: str
+    text: str
+    end: int
+    region: str | None = None
+    date: date | None = None
+    month_day: tuple[int, int] | None = None
+    agency: str | None = None
+
+    @property
+    def place_only(self) -> bool:
+        return self.date is None and self.month_day is None and self.agency is None
+
+
+def find_wire_dateline(paragraph: str) -> WireDateline | None:
+    """The wire dateline a paragraph opens with, or None.
+
+    Only the shape counts: a capitalised place (one to four words, then maybe a region), then
+    optionally a date and an agency in brackets, then a dash and a capitalised sentence. A
+    place-only opening in mixed case ("Harbourtown —") is returned too; the caller decides what
+    to do with it, because it may also be how a sentence about a person begins.
+    """
+    match = _WIRE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place").strip()
+    if place.lower().rstrip(".") in _KICKERS or len(words_of(paragraph[match.end():])) < 3:
+        return None
+    raw_date = match.group("date")
+    full = parse_date(raw_date) if raw_date else None
+    month_day = None
+    if raw_date and full is None:
+        yearless = _YEARLESS.match(raw_date)
+        if yearless:
+            mon = (yearless.group("mon") or yearless.group("mon2")).lower().rstrip(".")
+            day = int(yearless.group("day") or yearless.group("day2"))
+            if 1 <= day <= 31:
+                month_day = (MONTHS[mon], day)
+    agency = match.group("agency")
+    return WireDateline(
+        place=place,
+        text=paragraph[: match.end()].rstrip(),
+        end=match.end(),
+        region=match.group("region"),
+        date=full,
+        month_day=month_day,
+        agency=agency.strip() if agency else None,
+    )
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text)
+
+
+# --- Dated facts: "2024-06-19 - Treaty signed", "Oct. 18, 2024: Seoul goes public" -----------
+
+_FACT_DATE = re.compile(
+    rf"^(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}\s+{_WIRE_MON}(?:,?\s+\d{{4}})?|{_WIRE_MON}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+    rf"|{_WIRE_MON}\s+\d{{4}}|(?:19|20)\d{{2}})"
+    r"\s*(?:[-–—:|]|\s-\s)\s*(?P<rest>[\"'“‘]?[^\W\d_].*)$"
+)
+
+
+def dated_fact(line: str) -> bool:
+    """A line that states what happened on a date it starts with: an item of a chronology box."""
+    match = _FACT_DATE.match(line.strip())
+    return bool(match) and len(words_of(match.group("rest"))) >= 3

@@ -80,6 +80,7 @@ _ALWAYS = re.compile(
         unauthori[sz]ed\s+(?:reproduction|redistribution|copying|use)|(?:reproduction|redistribution)\s+(?:is\s+)?(?:strictly\s+)?prohibited|
         (?:read|see|watch|listen)\s+(?:more|also|next|the\s+full|the\s+latest)\b|continue\s+reading|
         skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|
+        listen\s+to\s+(?:this|the)\s+(?:article|story|report|piece)\b|
         (?:this\s+(?:article|story)\s+(?:was|is|has\s+been)\s+(?:originally\s+)?(?:published|translated|produced|written))|
         originally\s+(?:published|appeared)\s+(?:on|in|at|by)\b|(?:©\s*)?provided\s+by\b|
         (?:the\s+views?\s+(?:and\s+opinions\s+)?expressed)
@@ -130,7 +131,7 @@ _STAMP = re.compile(
         \d+\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago|
         \d+\s*(?:s|m|h|d|w|mo|y)|
         (?:just\s+now|yesterday|today)|
-        \d+\s*min(?:ute)?s?\s+read|
+        \d+\s*min(?:ute)?s?\s+(?:read|listen)|
         \d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|
         [\d\s.,:/|•·()+-]*
     )\W*$""",
@@ -160,13 +161,17 @@ def _mostly_navigation(line: str) -> bool:
 
 
 _ADDRESS_ONLY = re.compile(r"^\W*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+)\W*$", re.I)
+# "World > Korean Peninsula": short title-case parts joined by arrows (two parts are enough).
+_BREADCRUMB = re.compile(r"^[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}(?:\s*[>»›]\s*[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2})+$")
 _LABEL_END = re.compile(r"[:»›>|]\s*$")
 _MENU_SEPARATOR = re.compile(r"\s*(?:[|»›>•·/\\]|\s-\s|::)\s*")
 _BYLINE = re.compile(
     r"^\W*(?i:by|story\s+by|written\s+by|words\s+by|author|reporter|reported\s+by|posted\s+by|"
     r"(?:opinion|analysis|commentary|column|interview|photos?|text)\s+by)\s*:?\s+"
     r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin|and|&)){0,6})"
-    r"(?:\s*(?:[,|•·/-]|\b(?:and|in|for|at)\b)\s*[\w .,'’&@-]{0,60})?(?:\s+[\w.+-]+@[\w.-]+)?\W*$",
+    # then a role, an outlet, a section or a comment count, in up to three parts
+    # ("Posted by Jane Doe in Analysis | 6 comments").
+    r"(?:\s*(?:[,|•·/-]|\b(?:and|in|for|at)\b)\s*[\w .,'’&@-]{0,60}){0,3}(?:\s+[\w.+-]+@[\w.-]+)?\W*$",
 )
 
 
@@ -209,6 +214,8 @@ def furniture_reason(text: str, *, strict: bool = False) -> str | None:
     if n_words == 0 or all(_STAMP.match(seg) for seg in segments):
         return "site furniture (timestamp or counter)"
     if len(segments) >= 3 and all(len(words(seg)) <= 3 for seg in segments) and not ends_sentence(line):
+        return "navigation menu or breadcrumb"
+    if _BREADCRUMB.match(line):
         return "navigation menu or breadcrumb"
     if ends_sentence(line) and not line.rstrip(_CLOSING).endswith(("!", "?")) and n_words > 3:
         return None
@@ -309,6 +316,10 @@ _CAPTION_WORDING = re.compile(
 )
 # A caption's credit glued to its last word by the scraper: "...leader KimAP",
 # "...in Pyongyang.KCNA VIA REUTERS".
+# A line labelled as a caption: "(Photo: ... via ...)", "[Photo caption] ...", "Pictured: ...".
+_CAPTION_LABEL = re.compile(
+    r"^[(\[]?\s*(?:photo\s+caption|caption|photo|photograph|picture|image|pictured|file\s+photo)\s*[:\]]", re.I
+)
 _GLUED_CAPS_CREDIT = re.compile(r"(?<=[a-z.)’'\]])(?P<credit>[A-Z]{2,}(?:(?:\s+(?:via\s+)?|\s*/\s*)[A-Z]{2,}){0,5})$")
 _BRACKET_AGENCY = re.compile(
     r"[\[(](?P<credit>[^\])]{0,40}\b(?:photo|yonhap|kcna|kcna\s+watch|reuters|afp|ap|epa|efe|getty|newsis|news1|"
@@ -356,7 +367,7 @@ def looks_like_caption(text: str) -> bool:
     line = clean_line(text)
     if len(words(line)) > 40:
         return False
-    if _CAPTION_WORDING.search(line):
+    if _CAPTION_WORDING.search(line) or _CAPTION_LABEL.match(line):
         return True
     return not ends_sentence(line) and bool(_POSITION_CUE.search(line))
 
