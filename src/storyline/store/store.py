@@ -248,8 +248,8 @@ class Store:
             first.setdefault(article.id, article)
         inserted: set[str] = set()
         present: set[str] = set()
-        for part in _chunks(list(first)):  # cheap pre-check, so known bodies are not sent again
-            present.update(conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(part))).scalars())
+        for ids in _chunks(list(first)):  # cheap pre-check, so known bodies are not sent again
+            present.update(conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(ids))).scalars())
         unique = [a for a in first.values() if a.id not in present]
         for part in _chunks(unique):
             # ON CONFLICT DO NOTHING makes the skip race-free when two processes ingest at once;
