@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.model import PublishedDate
 from storyline.reconcile import reconcile
 
@@ -277,3 +279,17 @@ def test_overlapping_estimates_from_two_governments_are_a_spread(make: Builder) 
     q = by_slot(report, "quantity")
     assert [k.kind for k in q] == ["attributed_estimates"]
     assert {tuple(v.sources) for v in q[0].values} == {("ruritania",), ("sylvania",)}
+
+
+def test_a_masthead_dateline_anchors_relative_dates_and_each_date_is_an_event(make: Builder) -> None:
+    masthead = PublishedDate("2031-04-16", "dateline", "2031-04-16", "2031-04-16", "dateline printed at the top")
+    a = make(
+        "The ministry wrote to the harbour board last month, and parliament cut its budget in February.",
+        name="m1", published=masthead, times=[("last month", "XXXX-XX", "none"), ("February", "XXXX-02", "none")],
+    )
+    report = reconcile([a[0]], [a[1]])
+    assert sorted(e.time.value for e in report.events if e.time.value) == ["2031-02", "2031-03"]
+    portal = replace(masthead, note="portal page: the page's date")
+    b = make("The board met in February.", name="m2", published=portal, times=[("February", "XXXX-02", "none")])
+    report = reconcile([b[0]], [b[1]])
+    assert [e.time.value for e in report.events] == ["XXXX-02"]  # a portal page's date anchors nothing
