@@ -269,6 +269,10 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
     def skey(f: Frame) -> str:
         return key_of[f.article_id](f)
 
+    def short_name(article_id: str) -> str:
+        a = docs[article_id].article
+        return a.site or (a.path or "").rsplit("/", 1)[-1] or a.url or a.id
+
     events: list[Event] = []
     conflicts: list[Conflict] = []
     for c in clusters:
@@ -277,7 +281,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
         time = EventTime()
         if classes:
             best = classes[0]
-            time = EventTime(best.full_value, *bounds(best.full_value), best.evidence)
+            time = EventTime(best.full_value, *bounds(best.full_value), best.evidence(short_name))
         if c.unique or len(classes) > 1:
             k = time_conflict(classes, docs)
             if k is not None:

@@ -44,18 +44,20 @@ class TimeClass:
     def articles(self) -> list[str]:
         return list(dict.fromkeys(f.article_id for f in [*self.frames, *self.completed]))
 
-    @property
-    def evidence(self) -> str:
-        parts = [f"{self.support_text()}, {len(self.articles)} article(s)"]
+    def evidence(self, name: Callable[[str], str] = str) -> str | None:
+        """How the date was settled, in words; None when one article simply states it."""
+        parts = []
+        if len(self.sources | self.partial) > 1:
+            parts.append(f"{self.support_text()}, {len(self.articles)} article(s)")
         if self.completed and self.frames:
-            src = self.frames[0]
+            src = max(self.frames, key=lambda f: precision_rank(f.value))
             for f in self.completed:
                 if f.time is not None and src.time is not None:
                     parts.append(
-                        f"'{f.time.text}' ({f.value}) completed to {intersect(self.value, f.value or '')} from "
-                        f"'{src.time.text}' in article {src.article_id}"
+                        f"'{f.time.text}' ({f.value}) in {name(f.article_id)} completed to "
+                        f"{intersect(self.value, f.value or '')} from '{src.time.text}' in {name(src.article_id)}"
                     )
-        return "; ".join(parts)
+        return "; ".join(parts) or None
 
 
 def time_classes(frames: Sequence[Frame], *, docs_key: SourceKey) -> list[TimeClass]:
