@@ -71,8 +71,8 @@ class _Doc:
 def _prepare(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> dict[str, _Doc]:
     docs: dict[str, _Doc] = {}
     for a, an in zip(articles, analyses, strict=True):
-        an.mentions.sort(key=lambda m: m.start)
-        an.times.sort(key=lambda t: t.start)
+        # sorted copies: the caller's analyses are not touched
+        an = replace(an, mentions=sorted(an.mentions, key=lambda m: m.start), times=sorted(an.times, key=lambda t: t.start))
         pub = an.published or a.published
         d = _Doc(a, an, [m.start for m in an.mentions], [t.start for t in an.times])
         if pub is not None and pub.source in ("metadata", "dateline") and pub.value:

@@ -29,9 +29,11 @@ def render_markdown(report: Report) -> str:
             if c is not None:
                 who = f" (according to {c.attribution})" if c.attribution else ""
                 out.append(f"  - > {_cell(c.text)}{who}")
+    if not report.events:
+        out.append("No events found.")
     out += ["", "## Conflicts", ""]
     if not report.conflicts:
-        out.append("No conflicts found.")
+        out += ["No conflicts found.", ""]
     for c in report.conflicts:
         out.append(f"### {_cell(c.slot)}: {_cell(c.kind)} ({c.id})")
         out.append("")
