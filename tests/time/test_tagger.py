@@ -66,6 +66,9 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         ("The committee meets every Monday.", "every Monday", "XXXX-WXX-1"),
         ("The fee is charged twice a year.", "twice a year", "P1Y"),
         ("Half an hour passed.", "Half an hour", "PT30M"),
+        ("The siege lasted 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("It took a year and a half.", "a year and a half", "P1Y6M"),
         # spans only the statistical model finds, normalised by the fallback
         ("Stocks climbed for eight trading days.", "eight trading days", "P8D"),
         ("The plan will be finalised at a later date.", "a later date", "FUTURE_REF"),

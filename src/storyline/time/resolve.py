@@ -247,14 +247,29 @@ def duration_value(n: float | None, unit: str) -> str:
         smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
         if unit in smaller:
             unit2, k = smaller[unit]
-            if (n * k) == int(n * k):
-                unit, n = unit2, n * k
+            whole, rest = int(n), (n - int(n)) * k
+            if rest == int(rest):
+                if whole == 0:
+                    unit, n = unit2, rest
+                else:  # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
+                    return _compound(whole, unit, int(rest), unit2)
     num = "X" if n is None else (str(int(n)) if n == int(n) else f"{n:g}")
     if unit in ("H", "MIN", "S"):
         return f"PT{num}{'M' if unit == 'MIN' else unit}"
     if unit == "WE":
         return f"P{num}WE"
     return f"P{num}{unit}"
+
+
+def _compound(whole: int, unit: str, rest: int, unit2: str) -> str:
+    def part(k: int, u: str) -> str:
+        return f"{k}{'M' if u == 'MIN' else u}"
+
+    if unit in ("H", "MIN", "S"):
+        return f"PT{part(whole, unit)}{part(rest, unit2)}"
+    if unit2 in ("H", "MIN", "S"):
+        return f"P{part(whole, unit)}T{part(rest, unit2)}"
+    return f"P{part(whole, unit)}{part(rest, unit2)}"
 
 
 def _shift(anchor: Anchor, n: int, unit: str) -> tuple[str, Anchor] | None:
