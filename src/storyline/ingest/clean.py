@@ -85,7 +85,8 @@ SOURCE_LINE = "short line under the headline (outlet, byline or label)"
 # a summary, is the outlet's name, its tagline or a kicker, not the headline of another story.
 MASTHEAD_MAX_WORDS = 5
 MASTHEAD = "masthead, tagline or label above the headline (not part of the article)"
-WIRE_DATELINE = "wire dateline"
+WIRE_DATELINE = "wire dateline"  # the role of a wire dateline's own paragraph (kept in the body)
+_BODY_ROLES = ("body", "fact", WIRE_DATELINE)
 # A label over a box of dated facts (the outlet's own chronology), which stays in the body.
 _FACT_BOX_LABEL = re.compile(
     r"^\W*(?:timeline|chronology|key\s+(?:dates|events|moments)|fact\s*box|fast\s+facts|the\s+facts|"
@@ -108,7 +109,6 @@ class _Page:
     highlights: list[str] = field(default_factory=list)
     standfirsts: int = 0
     wire: WireDateline | None = None
-    cuts: list[RemovedPart] = field(default_factory=list)  # parts cut out of a kept line
 
     def live(self) -> list[int]:
         return [i for i, u in enumerate(self.units) if u.live]
@@ -694,21 +694,23 @@ def _mark_trailing_list(page: _Page) -> None:
 
 
 def _mark_wire_dateline(page: _Page) -> None:
-    """Cut a wire dateline ("SEOUL, Jan. 13 (Yonhap) --") off the first paragraph.
+    """Set a wire dateline ("SEOUL, Jan. 13 (Yonhap) --") apart from the first paragraph.
 
-    It is cut when it carries a date or an agency, or when the place is in capitals (the wire
-    convention), so that later stages never read the place as the sentence's speaker; the cut is
-    recorded and the date may date the article. A mixed-case place alone ("Harbourtown, Region
-    —") stays in the body: it reads as the paragraph's first words and may be a name.
+    It becomes a paragraph of its own (a sentence boundary for later stages, so the place is
+    never read as the first sentence's speaker) and its date may date the article; its words stay
+    in the body, which keeps the page's text. Taken when it carries a date or an agency, or when
+    the place is in capitals (the wire convention); a mixed-case place alone ("Harbourtown,
+    Region —") may be a name opening a sentence, so that paragraph is left whole.
     """
-    first = next((u for u in page.units if u.reason is None and u.role in ("body", "fact")), None)
-    if first is None or not is_paragraph(first):
+    at = next((i for i, u in enumerate(page.units) if u.reason is None and u.role in ("body", "fact")), None)
+    if at is None or not is_paragraph(page.units[at]):
         return
+    first = page.units[at]
     wire = find_wire_dateline(first.text)
     if wire is None or (wire.place_only and not is_caps(wire.place)):
         return
     page.wire = wire
-    page.cuts.append(RemovedPart(wire.text, WIRE_DATELINE, first.line))
+    page.units.insert(at, Unit(wire.text, first.line, norm_key(wire.text), role=WIRE_DATELINE))
     first.text = first.text[wire.end:]
 
 
@@ -820,12 +822,11 @@ def _chosen_dateline(page: _Page) -> tuple[Dateline, bool]:
 
 
 def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) -> Article | IngestError:
-    body_units = [u for u in page.units if u.reason is None and u.role in ("body", "fact")]
+    body_units = [u for u in page.units if u.reason is None and u.role in _BODY_ROLES]
     body = "\n\n".join(u.text for u in body_units if u.text)
     if not body.strip():
         return IngestError(raw.source, NO_TEXT)
     removed = [RemovedPart(u.text, u.reason, u.line) for u in page.units if u.reason is not None and u.text]
-    removed = sorted(removed + page.cuts, key=lambda part: part.line or 0)
     site = raw.site or (urlsplit(raw.url).hostname if raw.url else None)
     author, author_site = _split_author(raw.author or page.author)
     site = site or author_site
