@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from storyline.ingest.dateline import MONTHS, WEEKDAYS
+
 # Lengths (characters) above which a line cannot be a label, a credit or a caption.
 SHORT_LINE = 80
 LONG_LINE = 400
@@ -176,11 +178,29 @@ _BYLINE = re.compile(
 
 
 def byline_author(text: str) -> str | None:
-    """The name on a byline line ("By Jane Doe, Staff Writer"), or None when it is not one."""
-    match = _BYLINE.match(clean_line(text))
+    """The name on a byline line ("By Jane Doe, Staff Writer"), or None when it is not one.
+
+    "By Tuesday, the crews had left." has the shape of a byline: a time word is no name, and a
+    line that ends as a sentence after several more words is prose.
+    """
+    line = clean_line(text)
+    match = _BYLINE.match(line)
     if not match or len(words(text)) > 14:
         return None
-    return match.group("name").strip()
+    name = match.group("name").strip()
+    first = name.split()[0].lower().rstrip(".")
+    if first in _NOT_A_NAME or (first in _TIME_WORDS and len(name.split()) == 1):  # "By May Lin" is a name
+        return None
+    if ends_sentence(line) and len(words(line[match.end("name"):])) >= 4:
+        return None
+    return name
+
+
+_TIME_WORDS = frozenset([*MONTHS, *WEEKDAYS.split("|")])
+_NOT_A_NAME = frozenset(
+    ["the", "then", "now", "far", "contrast", "comparison", "law", "noon", "midnight", "dawn", "nightfall", "morning",
+     "evening", "night", "late", "early", "mid", "next", "last", "this", "that", "all", "today", "tomorrow", "tonight"]
+)
 
 
 def furniture_reason(text: str, *, strict: bool = False) -> str | None:
