@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.evaluation.timeml import Counts, figures, main, parse_tml, score_doc
+from storyline.evaluation.timeml import Counts, evaluate, figures, main, parse_tml, score_doc
 from storyline.model import TimeExpr
 
 TML = """<?xml version="1.0" ?>
@@ -70,6 +70,18 @@ def test_score_doc_strict_relaxed_and_values(tmp_path: Path) -> None:
     assert kinds == {"extent", "value", "spurious"}
 
 
+def test_creation_time_printed_in_text_is_not_scored(tmp_path: Path) -> None:
+    body = TML.replace(
+        "<TEXT>\n",
+        '<TEXT>\n<TIMEX3 tid="t9" type="DATE" value="1998-02-06" functionInDocument="CREATION_TIME">Feb. 6, 1998</TIMEX3>\n',
+    )
+    doc = parse_tml(_write(tmp_path, "dct.tml", body))
+    assert [g.text for g in doc.gold] == ["Thursday", "the past three months", "next Monday"]
+    assert [doc.text[s:e] for s, e in doc.unscored] == ["Feb. 6, 1998"]
+    counts, _ = evaluate([doc])
+    assert counts.gold == 3 and counts.system == 3
+
+
 def test_empty_counts_give_zero() -> None:
     assert figures(Counts())["value_f1"] == 0.0
 
@@ -95,7 +107,7 @@ def test_tbaq_slice_regression_guard(data_dir: Path) -> None:
     folder with ``storyline eval timeml``; this slice measured relaxed 90.6 / value 74.1 when the
     whole folder gave 93.5 / 78.9.
     """
-    from storyline.evaluation.timeml import evaluate, find_tml
+    from storyline.evaluation.timeml import find_tml
 
     folder = data_dir / "tempeval3" / "TBAQ-cleaned"
     if not folder.is_dir():

@@ -38,6 +38,7 @@ class TimeMLDoc:
     text: str
     dct: str | None
     gold: list[GoldTimex] = field(default_factory=list)
+    unscored: list[tuple[int, int]] = field(default_factory=list)  # the creation time, when printed in TEXT
 
 
 def parse_tml(path: Path) -> TimeMLDoc:
@@ -55,6 +56,7 @@ def parse_tml(path: Path) -> TimeMLDoc:
     pos = 0
     length = 0
     gold: list[GoldTimex] = []
+    unscored: list[tuple[int, int]] = []
     open_timex: tuple[int, dict[str, str]] | None = None
     for m in _TAG.finditer(inner):
         chunk = html.unescape(inner[pos : m.start()])
@@ -70,12 +72,13 @@ def parse_tml(path: Path) -> TimeMLDoc:
             s, attrs = open_timex
             open_timex = None
             if attrs.get("functionInDocument") == "CREATION_TIME":
+                unscored.append((s, length))
                 continue
             text = "".join(out)[s:length]
             gold.append(GoldTimex(s, length, text, attrs.get("type", ""), attrs.get("value", "")))
     tail = html.unescape(inner[pos:])
     out.append(tail)
-    return TimeMLDoc(path, "".join(out), dct, gold)
+    return TimeMLDoc(path, "".join(out), dct, gold, unscored)
 
 
 @dataclass
@@ -174,7 +177,11 @@ def evaluate(docs: Iterable[TimeMLDoc], *, nlp=None) -> tuple[Counts, list[tuple
     results: list[tuple[TimeMLDoc, DocResult]] = []
     for d, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
         anchor = Anchor.parse(d.dct[:10]) if d.dct else None
-        system = [t.expr for t in tag_doc(parsed, anchor)]
+        system = [
+            t.expr
+            for t in tag_doc(parsed, anchor)
+            if not any(t.expr.start < e and s < t.expr.end for s, e in d.unscored)
+        ]
         res = score_doc(d.gold, system)
         total.add(res.counts)
         results.append((d, res))

@@ -305,8 +305,7 @@ def _shift(anchor: Anchor, n: int, unit: str) -> tuple[str, Anchor] | None:
     if unit in ("Y", "DE", "CE"):
         k = {"Y": 1, "DE": 10, "CE": 100}[unit] * n
         if anchor.quarter_value and unit == "Y":
-            q = anchor.quarter_value[-1]
-            v = f"{anchor.year + k:04d}-Q{q}"
+            v = f"{anchor.year + k:04d}-Q{anchor.quarter_value[-1]}"
             return v, Anchor(anchor.year + k, anchor.month, quarter_value=v)
         return f"{anchor.year + k:04d}", Anchor(anchor.year + k)
     return None
@@ -390,8 +389,8 @@ def _month_norm(text: str, ctx: Context) -> Norm | None:
         if word in ("this", "last", "next", "the"):
             if ctx.doc is None:
                 return Norm("DATE", f"XXXX-{month:02d}", mod, None, "none")
-            y = ctx.doc.year + {"this": 0, "the": 0, "last": -1, "next": 1}[word]
-            return Norm("DATE", f"{y:04d}-{month:02d}", mod, ctx.doc.value, "document")
+            yr = ctx.doc.year + {"this": 0, "the": 0, "last": -1, "next": 1}[word]
+            return Norm("DATE", f"{yr:04d}-{month:02d}", mod, ctx.doc.value, "document")
         base = ctx.discourse or ctx.doc
         if base is None:
             return Norm("DATE", f"XXXX-{month:02d}", mod, None, "none")
@@ -588,9 +587,11 @@ def _quarter_norm(text: str, ctx: Context) -> Norm | None:
     else:
         return Norm("DATE", "XXXX-QX", None, None, "none")
     kind: AnchorKind = "discourse" if disc is not None else "document"
+    base = disc or a
+    ref = base.value if base is not None else None
     if year is not None:  # "the 1988 quarter": the quarter in discussion, in the year written
-        return Norm("DATE", f"{year - back:04d}-Q{base_q}", None, (disc or a).value if (disc or a) else None, kind)
-    return Norm("DATE", f"{base_y - back:04d}-Q{base_q}", None, (disc or a).value if (disc or a) else None, kind)
+        return Norm("DATE", f"{year - back:04d}-Q{base_q}", None, ref, kind)
+    return Norm("DATE", f"{base_y - back:04d}-Q{base_q}", None, ref, kind)
 
 
 def _half_norm(text: str, ctx: Context) -> Norm | None:

@@ -74,14 +74,14 @@ def interval(value: str | None) -> tuple[str | None, str | None]:
             else:
                 lo, hi = date(y, mo, 1), date(y, mo, last_day(y, mo))
         elif m["w"] and "X" not in m["w"]:
-            start = iso_week_start(y, int(m["w"]))
+            monday = iso_week_start(y, int(m["w"]))
             wd = m["wd"]
             if wd == "WE":
-                lo, hi = start + timedelta(days=5), start + timedelta(days=6)
+                lo, hi = monday + timedelta(days=5), monday + timedelta(days=6)
             elif wd and wd != "X":
-                lo = hi = start + timedelta(days=int(wd) - 1)
+                lo = hi = monday + timedelta(days=int(wd) - 1)
             else:
-                lo, hi = start, start + timedelta(days=6)
+                lo, hi = monday, monday + timedelta(days=6)
         elif m["q"] and m["q"] != "X":
             q = int(m["q"])
             lo, hi = date(y, 3 * q - 2, 1), date(y, 3 * q, last_day(y, 3 * q))
