@@ -102,7 +102,8 @@ def _value(label: str, frames: Sequence[Frame], sources: set[str]) -> ConflictVa
         claim_ids=list(dict.fromkeys(f.claim.id for f in frames)),
         texts=list(dict.fromkeys(f.claim.text for f in frames)),
         sources=sorted(s.split(":", 1)[-1] for s in sources),
-        spans=list(dict.fromkeys(f.claim.span for f in frames)),
+        # the exact words that carry each value (the time expression), else the sentence
+        spans=list(dict.fromkeys((f.time.start, f.time.end) if f.time is not None else f.claim.span for f in frames)),
     )
 
 

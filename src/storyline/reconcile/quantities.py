@@ -173,7 +173,7 @@ def _value(label: str, items: Sequence[_Item], key: SourceKey) -> ConflictValue:
         claim_ids=list(dict.fromkeys(f.claim.id for f in frames)),
         texts=list(dict.fromkeys(f.claim.text for f in frames)),
         sources=sorted({i.attribution or key(i.frame).split(":", 1)[-1] for i in items}),
-        spans=list(dict.fromkeys(f.claim.span for f in frames)),
+        spans=list(dict.fromkeys((i.quantity.start, i.quantity.end) for i in items)),  # the figures themselves
     )
 
 

@@ -72,6 +72,10 @@ def _needles(conflict: Conflict, value: ConflictValue, claim: Claim | None) -> l
     """The words in the evidence sentence that carry the contested value."""
     if claim is None:
         return [value.value]
+    lo, hi = claim.span
+    inside = [claim.text[s - lo : e - lo] for s, e in value.spans if lo <= s and e <= hi and (s, e) != (lo, hi)]
+    if inside:  # the value's evidence spans, when the stage recorded the exact words
+        return inside
     if conflict.slot in ("time", "date") and claim.time is not None:
         return [claim.time.text]
     if conflict.slot == "quantity":
