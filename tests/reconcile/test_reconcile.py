@@ -293,3 +293,12 @@ def test_a_masthead_dateline_anchors_relative_dates_and_each_date_is_an_event(ma
     b = make("The board met in February.", name="m2", published=portal, times=[("February", "XXXX-02", "none")])
     report = reconcile([b[0]], [b[1]])
     assert [e.time.value for e in report.events] == ["XXXX-02"]  # a portal page's date anchors nothing
+
+
+def test_casualties_are_not_compared_with_the_dead(make: Builder) -> None:
+    a1 = make("About 2,000 Freedonian troops were killed in Sylvania.", name="k1", published=META,
+              mentions=parties(), quantities=[("About 2,000 Freedonian troops", 1800, 2200, "troops", False)])
+    a2 = make("Freedonia suffered about 4,700 casualties in Sylvania, killed or wounded.", name="k2",
+              published=META, mentions=parties(), quantities=[("about 4,700 casualties", 4230, 5170, "troops", False)])
+    report = reconcile([a1[0], a2[0]], [a1[1], a2[1]])
+    assert by_slot(report, "quantity") == []

@@ -27,7 +27,9 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "meet": ("CONSULT", r"meet(?:s|ing|ings)?|met|summits?|talks|s(?:at|it|its|itting)\s+(?:down|across)"),
     "call": ("CONSULT", r"(?:phone\s+)?calls?|called|phoned|spok(?:e|en)\s+(?:with|to)|phone\s+conversations?"),
     "deploy": ("MOBILIZE", r"deploy(?:s|ed|ing|ment|ments)?|dispatch(?:es|ed)?|send(?:s|ing)?|sent|station(?:ed)?|operating\s+in"),
-    "kill": ("ASSAULT", r"kill(?:s|ed|ing)?|died|dead|casualt(?:y|ies)|deaths?"),
+    # killed and wounded together: never compared with a count of the dead
+    "casualty": ("ASSAULT", r"casualt(?:y|ies)|wounded|injur(?:ed|ies|y)|killed\s+or\s+(?:wounded|injured)"),
+    "kill": ("ASSAULT", r"kill(?:s|ed|ing)?|died|dead|deaths?"),
     "acknowledge": ("CONCEDE", r"acknowledg(?:e|es|ed|ing)|admit(?:s|ted)?|confirm(?:s|ed)"),
     "intercept": ("FIGHT", r"intercept(?:s|ed|ion)?"),
     "open": ("SUPPORT", r"open(?:s|ed|ing)|inaugurat(?:e|es|ed|ion)|unveil(?:s|ed|ing)|groundbreaking"),
@@ -260,7 +262,7 @@ def frames_of_claim(
     return frames
 
 
-COUNTING = frozenset({"kill", "displace", "destroy", "deploy", "arrest"})
+COUNTING = frozenset({"kill", "casualty", "displace", "destroy", "deploy", "arrest"})
 
 
 def _bind_quantities(triggers: list[tuple[int, int, str]], quantities: Sequence[Quantity], offset: int) -> dict[int, int]:
