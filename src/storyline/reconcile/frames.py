@@ -79,7 +79,7 @@ class Frame:
     time: TimeExpr | None = None
     value: str | None = None  # comparable calendar value (a weak-anchor year is XXXX)
     place: str | None = None
-    quantities: list = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
     definite: bool = False  # "the treaty": may refer to a document named elsewhere
     actors: frozenset[str] = frozenset()  # people and organisations: specific participants
 
