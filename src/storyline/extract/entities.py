@@ -331,46 +331,56 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
         counts = Counter(raw[i].key for i in idxs)
         keys = set(counts)
         canonical: dict[str, str] = {k: k for k in keys}
+        by_word: dict[str, list[str]] = defaultdict(list)  # first or last name word -> full names
         if kind == "person":
-            full = [k for k in keys if len(k.split()) >= 2]
+            split = {k: k.split() for k in keys}
+            full = sorted(k for k in keys if len(split[k]) >= 2)
+            by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+            by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)
+            for f in full:
+                parts = split[f]
+                by_word[parts[0]].append(f)
+                if parts[-1] != parts[0]:
+                    by_word[parts[-1]].append(f)
+                if len(parts) > 2:
+                    by_ends[(parts[0], parts[-1])].append(f)
+                for j in range(2, len(parts)):
+                    by_prefix[tuple(parts[:j])].append(f)
             for k in full:
+                parts = split[k]
                 # a name with an unknown word in front ("polygamist A B") is the known name "A B"
-                parts = k.split()
-                suffixes = [" ".join(parts[j:]) for j in range(1, len(parts) - 1)]
-                known = [x for x in suffixes if x in keys]
+                known = [x for x in (" ".join(parts[j:]) for j in range(1, len(parts) - 1)) if x in keys]
                 if known:
                     canonical[k] = known[0]
                     continue
                 # "A B" is "A X B" when only one such longer name is known (a middle name left out)
-                if len(parts) == 2:
-                    middle = [f for f in full if len(f.split()) > 2 and f.split()[0] == parts[0]
-                              and f.split()[-1] == parts[-1]]
-                    if len(middle) == 1:
-                        canonical[k] = middle[0]
-                        continue
+                if len(parts) == 2 and len(by_ends.get((parts[0], parts[-1]), [])) == 1:
+                    canonical[k] = by_ends[(parts[0], parts[-1])][0]
+                    continue
                 # a truncated name ("A B" of "A B C", e.g. a cut caption) is the longer name if unique
-                longer = [f for f in full if len(f.split()) > len(k.split()) and f.split()[:len(k.split())] == k.split()]
+                longer = by_prefix.get(tuple(parts), [])
                 if len(longer) == 1:
                     canonical[k] = longer[0]
+
             for k in keys:
-                words = k.split()
+                words = split[k]
                 short_surname = len(words) == 2 and len(words[0].rstrip(".")) == 1
-                if len(words) == 1 or short_surname:
-                    cands = [f for f in full if f != k and _person_contains(f, words)]
-                    if cands:
-                        canonical[k] = "?"  # decided per mention below
+                if (len(words) == 1 or short_surname) and [f for f in _containing(by_word, words) if f != k]:
+                    canonical[k] = "?"  # decided per mention below
         elif kind == "org":
-            multi = [k for k in keys if len(k.split()) >= 2]
+            by_initials: dict[str, list[str]] = defaultdict(list)
+            for m in keys:
+                if " " in m:
+                    by_initials[_initials(m)].append(m)
             for k in keys:
-                if len(k.split()) == 1 and k.replace(".", "").isalpha() and len(k) >= 2:
-                    cands = [m for m in multi if _initials(m) == k.replace(".", "")]
-                    if len(cands) >= 1:
-                        canonical[k] = max(cands, key=lambda m: (counts[m], m))
+                bare = k.replace(".", "")
+                if " " not in k and bare.isalpha() and len(k) >= 2 and by_initials.get(bare):
+                    canonical[k] = max(by_initials[bare], key=lambda m: (counts[m], m))
         # per-mention resolution of ambiguous short person names
         last_full: dict[int, list[tuple[int, str]]] = defaultdict(list)
         for i in idxs:
             r = raw[i]
-            if canonical.get(r.key) == r.key and kind == "person" and len(r.key.split()) >= 2:
+            if canonical.get(r.key) == r.key and kind == "person" and " " in r.key:
                 last_full[r.article].append((r.mention.start, r.key))
         for i in idxs:
             r = raw[i]
@@ -384,10 +394,15 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
                 elif local:
                     key = min(local)[1]
                 else:
-                    cands = [f for f in counts if len(f.split()) >= 2 and _person_contains(f, words)]
-                    key = max(cands, key=lambda f: (counts[f], f))
+                    key = max(_containing(by_word, words), key=lambda f: (counts[f], f))
+                key = canonical.get(key, key) if canonical.get(key) != "?" else key
             ids[i] = f"{kind}:{_slug(key)}"
     return ids
+
+
+def _containing(by_word: dict[str, list[str]], words: list[str]) -> list[str]:
+    """Full names that contain a short form, looked up by its last word."""
+    return [f for f in by_word.get(words[-1], []) if _person_contains(f, words)]
 
 
 def _person_contains(full: str, words: list[str]) -> bool:
