@@ -845,3 +845,18 @@ def test_site_glued_to_the_author_goes_to_the_site() -> None:
     [article] = clean_documents([raw])
     assert isinstance(article, Article)
     assert (article.author, article.site) == ("Mara Lind", "The Portvale Post")
+
+
+def test_date_between_the_teasers_and_the_headline_is_the_articles() -> None:
+    article = clean_one(page(*PORTAL[1:-1], "March 2, 2025", PORTAL[-1], LEAD, SECOND, THIRD))
+    assert len(article.teasers) == 3
+    published = article.published
+    assert (published.value, published.earliest, published.portal) == ("2025-03-02", "2025-03-02", False)
+
+
+def test_dated_headlines_of_a_story_list_are_not_a_fact_box() -> None:
+    listed = ["2025-03-03 - Port Strike Talks Resume as Deadline Nears", "2025-03-02 - Ferry Fares to Rise Again"]
+    article = clean_one(page(LEAD, SECOND, THIRD, "Latest news", *listed))
+    assert article.body == page(LEAD, SECOND, THIRD)
+    article = clean_one(page(LEAD, SECOND, THIRD, "Share this article", *listed))
+    assert article.body == page(LEAD, SECOND, THIRD)

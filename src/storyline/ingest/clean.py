@@ -47,6 +47,7 @@ from storyline.ingest.furniture import (
     is_end_marker,
     looks_like_caption,
     norm_key,
+    title_case_ratio,
     words,
 )
 from storyline.model import Article, PublishedDate, RemovedPart, Teaser, content_hash
@@ -109,6 +110,7 @@ class _Page:
     highlights: list[str] = field(default_factory=list)
     standfirsts: int = 0
     wire: WireDateline | None = None
+    first_teaser: int | None = None  # unit index of the first teaser above the headline
 
     def live(self) -> list[int]:
         return [i for i, u in enumerate(self.units) if u.live]
@@ -255,7 +257,8 @@ def _mark_datelines(page: _Page, *, window: int) -> None:
 def _mark_fact_box(page: _Page) -> None:
     """The outlet's own chronology ("TIMELINE" over "2024-06-19 - Treaty signed" lines) is article
     content: its lines stay in the body (role ``fact``, out of reach of the teaser and list rules)
-    and do not make the page a portal. Two dated lines in a row, or one under a fact-box label."""
+    and do not make the page a portal. Two dated lines in a row, or one under a fact-box label;
+    dated lines under a list label ("Latest news") or in title case are headlines of other stories."""
     units = page.units
     index = 0
     while index < len(units):
@@ -267,7 +270,9 @@ def _mark_fact_box(page: _Page) -> None:
             end += 1
         label = units[index - 1] if index > 0 and units[index - 1].reason is None else None
         labelled = label is not None and bool(_FACT_BOX_LABEL.match(label.text))
-        if end - index >= 2 or labelled:
+        listed = label is not None and is_end_marker(label.text)
+        headlines = sum(title_case_ratio(u.text) >= 0.6 for u in units[index:end]) * 2 > end - index
+        if labelled or (end - index >= 2 and not listed and not headlines):
             for unit in units[index:end]:
                 unit.role = "fact"
             if label is not None and labelled:
@@ -642,6 +647,8 @@ def _keep_teasers(page: _Page, pairs: list[tuple[int, int | None]], extras: list
         pairs = []
     for h in masthead:
         units[h].reason = MASTHEAD
+    if pairs:
+        page.first_teaser = min(h for h, _ in pairs)
     for h, s in pairs:
         units[h].role = "teaser"
         units[h].reason = "teaser: headline of another story"
@@ -711,6 +718,9 @@ def _mark_wire_dateline(page: _Page) -> None:
         return
     page.wire = wire
     page.units.insert(at, Unit(wire.text, first.line, norm_key(wire.text), role=WIRE_DATELINE))
+    page.datelines = [(i + (i >= at), d) for i, d in page.datelines]
+    if page.first_teaser is not None and page.first_teaser >= at:
+        page.first_teaser += 1
     first.text = first.text[wire.end:]
 
 
@@ -726,12 +736,12 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
     wire = page.wire
     if bounds is not None:
         value, earliest, latest = bounds
-        printed = [f"page also prints the dateline {_chosen_dateline(page)[0].date.isoformat()}"] if page.datelines else []
+        printed = [f"page also prints the dateline {_chosen_dateline(page)[0][1].date.isoformat()}"] if page.datelines else []
         if wire is not None and wire.date is not None and wire.date.isoformat() != value:
             printed.append(f"the wire dateline says {wire.date.isoformat()}")
         note = "; ".join(printed) or None
         return PublishedDate(value=value, source="metadata", earliest=earliest, latest=latest, note=note)
-    chosen, under_headline = _chosen_dateline(page) if page.datelines else (None, False)
+    (at, chosen), under_headline = _chosen_dateline(page) if page.datelines else ((-1, None), False)
     if wire is not None and wire.date is not None and not under_headline:
         # The article's own date, printed by the agency: better than a date at the top of the page.
         value = wire.date.isoformat()
@@ -752,8 +762,8 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
         notes.append("the page also prints " + ", ".join(others))
     if chosen.updated:
         notes.append("it is an 'updated' date; the first publication may be earlier")
-    if portal and not under_headline:
-        # Only an upper bound: the page was rendered that day, the article may be older.
+    if portal and not under_headline and page.first_teaser is not None and at < page.first_teaser:
+        # The date above the list of stories is the page's: an upper bound, the article may be older.
         notes.append(PORTAL_NOTE)
         return PublishedDate(value=value, source="dateline", earliest=None, latest=value, note="; ".join(notes), portal=True)
     return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
@@ -804,12 +814,12 @@ def _metadata_bounds(published: str | None) -> tuple[str, str, str] | None:
     return year, f"{year}-01-01", f"{year}-12-31"
 
 
-def _chosen_dateline(page: _Page) -> tuple[Dateline, bool]:
+def _chosen_dateline(page: _Page) -> tuple[tuple[int, Dateline], bool]:
     """The article's own date line when one stands under the headline, else the page's first.
 
     A site header often prints today's date above everything; the date printed right under the
     headline (with the byline) is the article's. Publication dates win over 'updated' ones.
-    Returns the dateline and whether it stands under the headline.
+    Returns the dateline with its unit index, and whether it stands under the headline.
     """
     candidates = page.datelines
     under = False
@@ -818,7 +828,7 @@ def _chosen_dateline(page: _Page) -> tuple[Dateline, bool]:
         below = [(i, d) for i, d in candidates if i > title_index]
         if below:
             candidates, under = below, True
-    return next((d for _, d in candidates if not d.updated), candidates[0][1]), under
+    return next(((i, d) for i, d in candidates if not d.updated), candidates[0]), under
 
 
 def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) -> Article | IngestError:
