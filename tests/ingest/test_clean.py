@@ -739,7 +739,8 @@ def test_wire_dateline_with_a_full_date_dates_the_article_and_stands_apart() -> 
 
 
 def test_wire_dateline_without_a_year_or_date_stands_apart_but_dates_nothing() -> None:
-    for opening in ["PORTVALE, March 3 (Coast Wire) -", "PORTVALE (AP) —", "PORTVALE —", "PORTVALE, Northland —"]:
+    for opening in ["PORTVALE, March 3 (Coast Wire) -", "PORTVALE (AP) —", "PORTVALE —", "PORTVALE, Northland —",
+                    "PORTVALE/NEW HARBOUR, Mar 3 (Coast Wire) -", "(Coast Wire) —"]:
         article = clean_one(page(f"{opening} {WIRE_SENTENCE}", SECOND))
         assert article.body == page(opening, WIRE_SENTENCE, SECOND), opening
         assert article.published.value is None and article.published.source is None
@@ -814,12 +815,13 @@ def test_outlets_own_timeline_stays_in_the_body_and_makes_no_portal() -> None:
 
 def test_listen_prompt_and_labelled_photo_captions_are_removed() -> None:
     captions = ["(Photo: The fallen crane on the quay. Port Authority via Portvale Post)",
-                "[Photo caption] Workers look at the fallen crane on the northern quay on Monday."]
-    article = clean_one(page("Crane Collapse Shuts Northern Quay", "Listen to this article - 5 min", LEAD, SECOND,
-                             *captions, THIRD))
+                "[Photo caption] Workers look at the fallen crane on the northern quay on Monday.",
+                "Image source, Portvale Post", "Image caption, Workers look at the fallen crane on the quay"]
+    prompts = ["Listen to this article - 5 min", "Listen · 4 min", "Listen to article"]
+    article = clean_one(page("Crane Collapse Shuts Northern Quay", *prompts, LEAD, SECOND, *captions, THIRD))
     assert article.body == page(LEAD, SECOND, THIRD)
     cut = reasons(article)
-    assert cut["Listen to this article - 5 min"] == "site furniture"
+    assert all(cut[p] == "site furniture" for p in prompts)
     assert all("caption" in cut[c] for c in captions)
 
 

@@ -172,7 +172,7 @@ _WIRE_DATE = (
     r"|\d{4}-\d{1,2}-\d{1,2})"
 )
 _WIRE = re.compile(
-    rf"^(?P<place>{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|de|al|el|la|upon|on)){{0,3}})"
+    rf"^(?P<place>{_CAP_WORD}(?:\s*/\s*{_CAP_WORD}|\s+(?:{_CAP_WORD}|de|al|el|la|upon|on)){{0,3}})?"
     rf"(?:,\s*{_NOT_A_MONTH}(?P<region>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}}))?"
     rf"(?:,\s*(?P<date>{_WIRE_DATE}))?"
     r"(?:\s*\((?P<agency>[A-Z][^()]{0,40})\))?"
@@ -218,10 +218,12 @@ def find_wire_dateline(paragraph: str) -> WireDateline | None:
     to do with it, because it may also be how a sentence about a person begins.
     """
     match = _WIRE.match(paragraph)
-    if not match:
+    if not match or not (match.group("place") or match.group("agency")):  # "(Agency) —" alone is one too
         return None
-    place = match.group("place").strip()
-    if place.lower().rstrip(".") in _KICKERS or len(words_of(paragraph[match.end():])) < 3:
+    place = (match.group("place") or "").strip()
+    if (place and place.lower().rstrip(".") in _KICKERS) or len(words_of(paragraph[match.end():])) < 3:
+        return None
+    if not place and (match.group("region") or match.group("date")):
         return None
     raw_date = match.group("date")
     full = parse_date(raw_date) if raw_date else None

@@ -82,7 +82,7 @@ _ALWAYS = re.compile(
         unauthori[sz]ed\s+(?:reproduction|redistribution|copying|use)|(?:reproduction|redistribution)\s+(?:is\s+)?(?:strictly\s+)?prohibited|
         (?:read|see|watch|listen)\s+(?:more|also|next|the\s+full|the\s+latest)\b|continue\s+reading|
         skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|
-        listen\s+to\s+(?:this|the)\s+(?:article|story|report|piece)\b|
+        listen\s+to\s+(?:this\s+|the\s+)?(?:article|story|report|piece)\b|
         (?:this\s+(?:article|story)\s+(?:was|is|has\s+been)\s+(?:originally\s+)?(?:published|translated|produced|written))|
         originally\s+(?:published|appeared)\s+(?:on|in|at|by)\b|(?:©\s*)?provided\s+by\b|
         (?:the\s+views?\s+(?:and\s+opinions\s+)?expressed)
@@ -116,7 +116,7 @@ _NAV_VOCAB = re.compile(
         repl(?:y|ies)|comments?|tags?|tagged|filed\s+under|categor(?:y|ies)|posted\s+in|topics?|
         home|homepage|menu|search|navigation|skip|back\s+to|print|e-?mail|
         facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|instagram|youtube|tiktok|
-        copy\s+link|link\s+copied|listen|audio|podcast|min(?:ute)?s?\s+read|
+        copy\s+link|link\s+copied|listen|audio|podcast|min(?:ute)?s?\s+read|\d+\s*min(?:ute)?s?|
         updated|published|posted|edited|
         photos?|videos?|gallery|slideshow|images?|credits?|getty|shutterstock|
         click|tap|watch|load\s+more|show\s+more|view\s+(?:all|more|comments)|next|previous|prev|
@@ -338,7 +338,9 @@ _CAPTION_WORDING = re.compile(
 # "...in Pyongyang.KCNA VIA REUTERS".
 # A line labelled as a caption: "(Photo: ... via ...)", "[Photo caption] ...", "Pictured: ...".
 _CAPTION_LABEL = re.compile(
-    r"^[(\[]?\s*(?:photo\s+caption|caption|photo|photograph|picture|image|pictured|file\s+photo)\s*[:\]]", re.I
+    r"^[(\[]?\s*(?:(?:photo|image|picture)\s+(?:caption|source|credit)\s*[:,\]]|"
+    r"(?:caption|photo|photograph|picture|image|pictured|file\s+photo)\s*[:\]])",
+    re.I,
 )
 _GLUED_CAPS_CREDIT = re.compile(r"(?<=[a-z.)’'\]])(?P<credit>[A-Z]{2,}(?:(?:\s+(?:via\s+)?|\s*/\s*)[A-Z]{2,}){0,5})$")
 _BRACKET_AGENCY = re.compile(
