@@ -74,9 +74,15 @@ def test_portal_pages_say_the_dateline_is_the_page_date(seed_articles: list[Arti
     portal = [a for a in seed_articles if a.teasers]
     assert len(portal) >= 2
     for article in portal:
-        assert article.published.source == "dateline"
-        assert article.published.note and "page" in article.published.note
+        published = article.published
+        assert published.source == "dateline"
+        assert published.note and "page" in published.note
         assert any(part.reason == "dateline" for part in article.removed)
+        # The page's date bounds the article's from above only: it may be older.
+        assert published.portal and published.earliest is None and published.latest == published.value
+    for article in seed_articles:
+        if not article.teasers:
+            assert not article.published.portal
 
 
 def test_outlet_highlights_kept_apart(seed_articles: list[Article]) -> None:
