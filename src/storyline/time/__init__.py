@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from storyline.model import PublishedDate, TimeExpr
 from storyline.time.docdate import anchor_of, bound_dateline, dateline_is_safe, infer_published
 from storyline.time.resolve import Anchor
-from storyline.time.tagger import Tagged, tag_doc
+from storyline.time.tagger import Tagged, select, tag_doc
 from storyline.time.values import compatible, interval, precision
 
 __all__ = ["analyze_times", "compatible", "interval", "precision", "tag_doc", "tag_text"]
@@ -39,16 +39,17 @@ def analyze_times(doc: Doc, published: PublishedDate) -> tuple[PublishedDate, li
             lo, hi = interval(anchor.value)
             published = replace(published, earliest=lo, latest=hi)
         return published, [t.expr for t in tagged]
-    bare: list[Tagged] = tag_doc(doc, None)
+    selection = select(doc)
+    bare: list[Tagged] = tag_doc(doc, None, selection)
     if published.source == "dateline" and published.value:
         if dateline_is_safe(published, bare):
-            tagged = tag_doc(doc, anchor_of(published))
+            tagged = tag_doc(doc, anchor_of(published), selection)
             return bound_dateline(published, bare), [t.expr for t in tagged]
         return bound_dateline(published, bare), [t.expr for t in bare]
     inferred = infer_published(bare)
     if inferred.value is None:
         return published if published.source else inferred, [t.expr for t in bare]
-    tagged = tag_doc(doc, Anchor(int(inferred.value[:4])))
+    tagged = tag_doc(doc, Anchor(int(inferred.value[:4])), selection)
     return inferred, [t.expr for t in tagged]
 
 

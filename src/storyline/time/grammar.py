@@ -200,15 +200,57 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(rf"(?<![\w-])(?:{pat})(?![\w])", re.I)) for name, pat in RULES]
 
 
+# Words (or word starts) without which no rule can match: the rules only run near them, which
+# keeps the tagger cheap next to the parse. Kept deliberately broad; a miss here is a missed timex.
+_TRIGGER = re.compile(
+    r"\d|\b(?:"
+    # whole words (abbreviations, short words that begin many unrelated words)
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs|fri|sat|sun|hrs?|yrs?"
+    r"|mins?|secs?|fy|q[1-4]|now|per|each|every|once|twice|thrice|ages|term|half|past|present|time|later"
+    r"|earlier|first|third|fourth|final|fall|spring)\b"
+    # word starts (inflected or compounded forms)
+    r"|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|second|minute|hour|day|night|week|fortnight|month|quarter"
+    r"|year|decade|centur|millenni|current|recent|future|ago|daily|annual|hourly|nightly|biweekly"
+    r"|bimonthly|semiannual|noon|midnight|midday|tonight|overnight|today|yesterday|tomorrow|morning"
+    r"|afternoon|evening|summer|autumn|winter|christmas|thanksgiving|easter|new\s+year|halloween"
+    r"|valentine|independence|labou?r\s+day|memorial|boxing|veterans|victory|armistice|remembrance"
+    r"|columbus|nineteen|twent|thirties|forties|fifties|sixties|seventies|eighties|nineties|fiscal"
+    r"|formerly|lately|presently)",
+    re.I,
+)
+_MARGIN = 45
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words, each ending at a word boundary."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _TRIGGER.finditer(text):
+        s, e = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
+        while e < n and (text[e].isalnum() or text[e] in "'’."):
+            e += 1
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s, e))
+    return spans
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """All rule matches, longest first (then by rule order); the tagger settles overlaps."""
     found: list[Candidate] = []
+    windows = _windows(text)
+    if sum(e - s for s, e in windows) > 0.8 * len(text):
+        windows = [(0, len(text))]
+    seen: set[tuple[int, int, str]] = set()
     for name, rx in _compiled():
-        for m in rx.finditer(text):
+        for m in (m for ws, we in windows for m in rx.finditer(text, ws, we)):
             s, e = m.span()
             while e > s and text[e - 1] in " ,-":
                 e -= 1
-            if e > s:
+            if e > s and (s, e, name) not in seen:
+                seen.add((s, e, name))
                 found.append(Candidate(s, e, name, text[s:e]))
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
     return found

@@ -39,7 +39,7 @@ class _TokenIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
 
     def span(self, start: int, end: int) -> Span | None:
         if not self.starts:
@@ -127,23 +127,44 @@ def _model_spans(doc: Doc, chosen: list[Candidate], probe: Context) -> list[Cand
     return extra
 
 
-def tag_doc(doc: Doc, anchor: Anchor | None) -> list[Tagged]:
-    """Tag and normalise every time expression of a parsed text against a document anchor."""
+@dataclass
+class Selection:
+    """The spans a text's time expressions occupy, with the clause tense of each.
+
+    Which spans are time expressions does not depend on the anchor, so a document that is
+    normalised twice (once without an anchor to date it, once against that date) is scanned once.
+    """
+
+    spans: list[tuple[Candidate, Tense]]
+
+
+def select(doc: Doc) -> Selection:
+    """Grammar candidates vetted by the parse, overlaps settled, plus model-only spans."""
     text = doc.text
     index = _TokenIndex(doc)
-    discourse: Anchor | None = None
-    discourse_at = 0
-    out: list[Tagged] = []
-    probe = Context(anchor)
+    probe = Context(None)
 
     def accept(c: Candidate) -> bool:
         return not _rejected(c, index.span(c.start, c.end), text) and normalise(c.rule, c.text, probe) is not None
 
     chosen = settle(find_candidates(text), accept)
     chosen = sorted(chosen + _model_spans(doc, chosen, probe), key=lambda c: c.start)
+    spans: list[tuple[Candidate, Tense]] = []
     for c in chosen:
         span = index.span(c.start, c.end)
         tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
+        spans.append((c, tense))
+    return Selection(spans)
+
+
+def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None) -> list[Tagged]:
+    """Tag and normalise every time expression of a parsed text against a document anchor."""
+    if selection is None:
+        selection = select(doc)
+    discourse: Anchor | None = None
+    discourse_at = 0
+    out: list[Tagged] = []
+    for c, tense in selection.spans:
         distance = c.start - discourse_at if discourse is not None else None
         norm = normalise(c.rule, c.text, Context(anchor, discourse, tense, distance))
         if norm is None:
