@@ -233,7 +233,8 @@ def _stable_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:10]
 
 
-def _label(c: Cluster, docs: dict[str, _Doc], names: dict[str, str]) -> str:
+def _label(c: Cluster, docs: dict[str, _Doc]) -> str:
+    """The family and the words around the trigger of the cluster's most informative frame."""
     f = max(c.frames, key=lambda g: (bool(g.value), g.claim.checkworthiness, -len(g.claim.text)))
     body = docs[f.article_id].article.body
     s = max(f.claim.span[0], f.start - 70)
@@ -294,12 +295,12 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
         events.append(
             Event(
                 id=eid,
-                label=_label(c, docs, names),
+                label=_label(c, docs),
                 time=time,
                 claim_ids=claim_ids,
                 article_ids=article_ids,
                 event_type=c.frames[0].event_type,
-                place=max(set(places), key=places.count) if places else None,
+                place=min(set(places), key=lambda p: (-places.count(p), p)) if places else None,
                 participants=participants,
             )
         )
