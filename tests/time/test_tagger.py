@@ -261,3 +261,16 @@ def test_yesterday_and_tomorrow_move_one_day(d: date) -> None:
     t = normalise("deictic", "tomorrow", ctx)
     assert y is not None and y.value == (d - timedelta(days=1)).isoformat()
     assert t is not None and t.value == (d + timedelta(days=1)).isoformat()
+
+
+def test_trigger_windows_lose_no_candidate(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    from storyline.time.grammar import find_candidates
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    texts.append(
+        "Nowadays the shop opens at three o'clock, closes at noon on Good Friday, and during the "
+        "nineties it was open for two and a half years. At least the past 18 months were hard; "
+        "no more than sixty days remain, about two and a half years ago it was worse."
+    )
+    for text in texts:
+        assert find_candidates(text) == find_candidates(text, everywhere=True)

@@ -216,7 +216,7 @@ _TRIGGER = re.compile(
     r"|afternoon|evening|summer|autumn|winter|christmas|thanksgiving|easter|new\s+year|halloween"
     r"|valentine|independence|labou?r\s+day|memorial|boxing|veterans|victory|armistice|remembrance"
     r"|columbus|nineteen|twent|thirties|forties|fifties|sixties|seventies|eighties|nineties|fiscal"
-    r"|formerly|lately|presently)",
+    r"|formerly|lately|presently|nowadays|o['’]clock)",
     re.I,
 )
 _MARGIN = 45
@@ -237,11 +237,15 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """All rule matches, longest first (then by rule order); the tagger settles overlaps."""
+def find_candidates(text: str, *, everywhere: bool = False) -> list[Candidate]:
+    """All rule matches, longest first (then by rule order); the tagger settles overlaps.
+
+    Rules run only in windows around trigger words unless ``everywhere`` (the two agree; the
+    full scan is there to check that they do).
+    """
     found: list[Candidate] = []
     windows = _windows(text)
-    if sum(e - s for s, e in windows) > 0.8 * len(text):
+    if everywhere or sum(e - s for s, e in windows) > 0.8 * len(text):
         windows = [(0, len(text))]
     seen: set[tuple[int, int, str]] = set()
     for name, rx in _compiled():
