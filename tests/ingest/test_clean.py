@@ -862,3 +862,14 @@ def test_dated_headlines_of_a_story_list_are_not_a_fact_box() -> None:
     assert article.body == page(LEAD, SECOND, THIRD)
     article = clean_one(page(LEAD, SECOND, THIRD, "Share this article", *listed))
     assert article.body == page(LEAD, SECOND, THIRD)
+
+
+def test_blog_meta_lines_with_a_date_are_datelines() -> None:
+    headline = "Why the Northern Quay Cranes Failed, and What Comes Next"
+    for meta, author in [("Posted by admin on March 3, 2025 in News | 2 comments", "admin"),
+                         ("Posted on March 3, 2025 by Mara Lind | Leave a comment", "Mara Lind"),
+                         ("March 3, 2025 by Mara Lind in Analysis · 4 min read", "Mara Lind")]:
+        article = clean_one(page("Harbour Notes", headline, meta, LEAD, SECOND, THIRD))
+        assert (article.title, article.author, article.published.value) == (headline, author, "2025-03-03"), meta
+        assert article.body == page(LEAD, SECOND, THIRD)
+    assert find_dateline("The quay reopened on March 3, 2025 in Portvale") is None

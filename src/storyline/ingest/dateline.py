@@ -67,6 +67,11 @@ _BYLINE = re.compile(
     r"\b(?i:by|story by|written by|author|reporter|reported by)\s*:?\s+"
     r"(?P<name>[A-Za-z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){0,4})"
 )
+# Blog meta that shares the line with the date: a section, a comment count, a reading time.
+_POST_META = re.compile(
+    r"\b(?:(?:in|under|filed\s+under)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}|"
+    r"(?i:\d+\s+(?:comments?|responses?|replies)|no\s+comments?|leave\s+a\s+(?:comment|reply)|\d+\s*min(?:ute)?s?\s+read))"
+)
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|actualizado|обновлено)\b", re.I)
 
 MAX_DATELINE_WORDS = 16
@@ -151,6 +156,7 @@ def find_dateline(line: str) -> Dateline | None:
     if byline:
         author = byline.group("name").strip()
         residue = residue[: byline.start()] + " | " + residue[byline.end():]
+    residue = _POST_META.sub(" | ", residue)
     leftover = _SEPARATORS.sub(" ", _RESIDUE_TOKEN.sub(" ", residue)).strip(" .")
     if leftover:
         return None
