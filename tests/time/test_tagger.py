@@ -274,3 +274,11 @@ def test_trigger_windows_lose_no_candidate(seeds_dir) -> None:  # type: ignore[n
     )
     for text in texts:
         assert find_candidates(text) == find_candidates(text, everywhere=True)
+
+
+def test_a_bare_old_year_does_not_date_the_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The treaty of 1961 was abolished in 1996. On June 19, the two leaders met and signed a pact.")
+    pub, times = analyze_times(doc, PublishedDate())
+    assert pub.value is None
+    assert pub.source == "inferred" and pub.earliest == "1996-01-01"
+    assert {t.text: t.value for t in times}["June 19"] == "XXXX-06-19"

@@ -48,7 +48,7 @@ def analyze_times(doc: Doc, published: PublishedDate) -> tuple[PublishedDate, li
         return bound_dateline(published, bare), [t.expr for t in bare]
     inferred = infer_published(bare)
     if inferred.value is None:
-        return published if published.source else inferred, [t.expr for t in bare]
+        return (inferred if inferred.source else published), [t.expr for t in bare]
     tagged = tag_doc(doc, Anchor(int(inferred.value[:4])), selection)
     return inferred, [t.expr for t in tagged]
 

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from storyline.model import PublishedDate
 from storyline.time.resolve import Anchor
 from storyline.time.tagger import Tagged
+from storyline.time.values import precision
 
 DATELINE_AGREEMENT_DAYS = 45
 
@@ -64,6 +65,14 @@ def infer_published(tagged: list[Tagged]) -> PublishedDate:
     upper = min(upper_candidates) if upper_candidates else None
     year = int(lower[:4])
     notes = [f"latest explicit date mentioned starts {lower}"]
+    # A bare year ("in 2000") says little about when a text was written: only a month or a day in
+    # that year is taken as the mark of a recent text.
+    fine = any(
+        t.expr.value.startswith(f"{year:04d}-") and precision(t.expr.value) in ("day", "month", "week") for t in past
+    )
+    if not fine:
+        notes.append(f"no month or day given in {year}: writing year left open")
+        return PublishedDate(None, "inferred", lower, upper, "; ".join(notes))
     says_last_year = any(
         t.expr.anchor_kind == "none" and re.fullmatch(r"last\s+year|a\s+year\s+ago", t.expr.text.lower())
         for t in tagged
