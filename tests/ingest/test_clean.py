@@ -873,3 +873,14 @@ def test_blog_meta_lines_with_a_date_are_datelines() -> None:
         assert (article.title, article.author, article.published.value) == (headline, author, "2025-03-03"), meta
         assert article.body == page(LEAD, SECOND, THIRD)
     assert find_dateline("The quay reopened on March 3, 2025 in Portvale") is None
+
+
+def test_standfirst_printed_above_the_byline_is_not_the_title() -> None:
+    headline = "Crane collapse shuts the northern quay in Portvale"
+    dek = "Dock workers say the accident was a warning that the port authority chose to ignore"
+    text = page("Your harbour, your news", "Home > Coast", headline, dek, "By Mara Lind · The Portvale Post", LEAD,
+                SECOND, "Coast Wire writer Jon Vass contributed to this report.")
+    article = clean_one(text)
+    assert article.title == headline and article.highlights == [dek]
+    assert (article.author, article.site) == ("Mara Lind", "The Portvale Post")
+    assert article.body == page(LEAD, SECOND) and article.teasers == []

@@ -36,6 +36,7 @@ from storyline.ingest.clean_layout import (
 from storyline.ingest.dateline import Dateline, WireDateline, dated_fact, find_dateline, find_wire_dateline
 from storyline.ingest.furniture import (
     byline_author,
+    byline_site,
     caption_credit,
     clean_line,
     ends_sentence,
@@ -105,6 +106,7 @@ class _Page:
     title: Unit | None = None
     raw_title: str | None = None
     author: str | None = None
+    site: str | None = None
     datelines: list[tuple[int, Dateline]] = field(default_factory=list)
     teasers: list[tuple[int, Teaser]] = field(default_factory=list)  # (line, teaser)
     highlights: list[str] = field(default_factory=list)
@@ -289,6 +291,7 @@ def _mark_furniture(page: _Page, *, strict: bool = False) -> None:
         if author:
             unit.reason = "byline"
             page.author = page.author or author
+            page.site = page.site or byline_site(unit.text)
             continue
         inline = _INLINE_TEASER.match(unit.text)
         if inline and len(words(inline.group("headline"))) >= 3:
@@ -472,6 +475,15 @@ def _title_above_byline(page: _Page) -> int | None:
                 break
             if below.reason is None and (is_paragraph(below) or below.n_words > SOURCE_LINE_MAX_WORDS):
                 break  # an outlet's name between headline and date is passed over
+    if found is not None and is_dek(units[found]):
+        # A longer sentence-case line right under a headline is its standfirst, printed above the byline.
+        above = _previous_live(units, found)
+        if (
+            above is not None
+            and _headline_like(above)
+            and SOURCE_LINE_MAX_WORDS < above.n_words < units[found].n_words
+        ):
+            return units.index(above)
     return found
 
 
@@ -839,7 +851,7 @@ def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) ->
     removed = [RemovedPart(u.text, u.reason, u.line) for u in page.units if u.reason is not None and u.text]
     site = raw.site or (urlsplit(raw.url).hostname if raw.url else None)
     author, author_site = _split_author(raw.author or page.author)
-    site = site or author_site
+    site = site or author_site or page.site
     digest = content_hash(body)  # Article.make_id(body) is its first 16 hex digits: hash once
     return Article(
         id=digest[:16],

@@ -84,7 +84,8 @@ _ALWAYS = re.compile(
         skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|
         listen\s+to\s+(?:this\s+|the\s+)?(?:article|story|report|piece)\b|
         (?:this\s+(?:article|story)\s+(?:was|is|has\s+been)\s+(?:originally\s+)?(?:published|translated|produced|written))|
-        originally\s+(?:published|appeared)\s+(?:on|in|at|by)\b|(?:©\s*)?provided\s+by\b|
+        originally\s+(?:published|appeared)\s+(?:on|in|at|by)\b|
+        (?:.{0,100}\s)?contributed\s+(?:(?:additional\s+)?reporting|to\s+this\s+(?:report|story|article))|(?:©\s*)?provided\s+by\b|
         (?:the\s+views?\s+(?:and\s+opinions\s+)?expressed)
     )""",
     re.I | re.X,
@@ -194,6 +195,19 @@ def byline_author(text: str) -> str | None:
     if ends_sentence(line) and len(words(line[match.end("name"):])) >= 4:
         return None
     return name
+
+
+_SITE_AFTER_BYLINE = re.compile(r"\s[·•]\s+(?P<site>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*$")
+_ROLE_WORDS = re.compile(r"\b(?:writer|correspondent|reporter|editor|staff|columnist|contributor|bureau|chief|desk)\b", re.I)
+
+
+def byline_site(text: str) -> str | None:
+    """The outlet printed after the name on a byline ("By Jane Doe · Example Times"), not a role."""
+    line = clean_line(text)
+    match = _SITE_AFTER_BYLINE.search(line)
+    if not match or not byline_author(line) or _ROLE_WORDS.search(match.group("site")):
+        return None
+    return match.group("site")
 
 
 _TIME_WORDS = frozenset([*MONTHS, *WEEKDAYS.split("|")])
