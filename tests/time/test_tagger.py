@@ -66,6 +66,8 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         ("The committee meets every Monday.", "every Monday", "XXXX-WXX-1"),
         ("The fee is charged twice a year.", "twice a year", "P1Y"),
         ("Half an hour passed.", "Half an hour", "PT30M"),
+        ("Net income for the year ended March 31 rose.", "the year", "P1Y"),
+        ("Shares hit a high for the year on Monday.", "the year", "2024"),
         ("The siege lasted 2 1/2 years.", "2 1/2 years", "P2Y6M"),
         ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
         ("It took a year and a half.", "a year and a half", "P1Y6M"),

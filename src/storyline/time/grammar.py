@@ -125,6 +125,7 @@ RULES: list[tuple[str, str]] = [
         rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:{YEAR}|{YEAR2})|\s+of\s+(?:this|last|next|the)\s+(?:fiscal\s+)?year|\s+a\s+year\s+(?:ago|earlier))?"
         r"|(?<![\w-])[Qq][1-4](?:\s+(?:of\s+)?(?:fiscal\s+)?" + YEAR + r")?|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?",
     ),
+    ("year_ended", r"the\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:ended|ending|that\s+ended|through|to\s+(?-i:[A-Z])))"),
     ("recent_unit", rf"(?:recent|coming|upcoming|the\s+coming|the\s+upcoming)\s+{UNIT_PL}"),
     ("few_unit", rf"(?:the\s+)?(?:past|last|next|coming|previous|first|final|latest)\s+(?:few|several|many|couple\s+of)\s+{UNIT_PL}"),
     (

@@ -657,7 +657,7 @@ def _rel_unit_norm(text: str, ctx: Context) -> Norm | None:
         elif (unit_word == "year" and mod is not None) or (unit_word in ("month", "week") and mod is not None):
             rel = "this"
         elif unit_word == "year":
-            return Norm("DURATION", "P1Y", None, None, "absolute")
+            rel = "this"  # "a high for the year", "earnings for the fiscal year": the current one
         else:
             return None
     if pod and rel in ("the", "past", "the past", "the last", "last", "current", "the current", "the latest"):
@@ -1135,7 +1135,13 @@ def _spacy_norm(text: str, ctx: Context) -> Norm | None:
     return None
 
 
+def _year_ended_norm(text: str, ctx: Context) -> Norm | None:
+    """ "the year ended March 31": a twelve-month span named by its end, not a calendar year."""
+    return Norm("DURATION", "P1Y")
+
+
 NORMALISERS = {
+    "year_ended": _year_ended_norm,
     "spacy": _spacy_norm,
     "year_ago_adj": _year_ago_adj_norm,
     "spoken_year": _spoken_year_norm,
