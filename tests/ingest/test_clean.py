@@ -266,6 +266,7 @@ def test_dateline_forms_at_the_top_are_read_and_removed() -> None:
         ("5 March 2025 | 10:32", "2025-03-05"),
         ("Published: 04.03.2025 14:05 MSK", "2025-03-04"),
         ("Posted : 2025.03.04 09:15 KST | Updated : 2025.03.05 10:00 KST", "2025-03-04"),
+        ("March 4, 2025 10:32 AM GMT+9Updated 2 hours ago", "2025-03-04"),
     ]:
         article = clean_one(page("Crane Collapse Shuts Northern Quay", line, LEAD, SECOND))
         assert article.published.value == expected, line
@@ -519,6 +520,7 @@ def test_wordpress_and_news_agency_furniture() -> None:
         "Share this:", "Click to share on X (Opens in new window)", "Like this:", "Like Loading...",
         "Reporter Jon Vass jvass@portvale.example", "Join our Telegram channel for more updates!",
         "Unauthorized reproduction and redistribution prohibited", "Powered by WordPress",
+        "Our Standards: The Portvale Post Trust Principles., opens new tab",
     ]
     article = clean_one("\n".join([LEAD, SECOND, *junk, THIRD]))
     assert article.body == page(LEAD, SECOND, THIRD)

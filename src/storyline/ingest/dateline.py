@@ -67,6 +67,9 @@ _BYLINE = re.compile(
     r"\b(?i:by|story by|written by|author|reporter|reported by)\s*:?\s+"
     r"(?P<name>[A-Za-z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){0,4})"
 )
+# A page stamp glued to the time before it by the scraper ("10:32 AM GMT+9Updated 2 hours ago").
+_GLUED_STAMP = re.compile(r"(?<=[\da-z])(?=(?:Updated|Published|Posted|Modified|Last\s+updated)\b)")
+_AGO = re.compile(r"\b\d+\s*(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?)\s+ago\b", re.I)
 # Blog meta that shares the line with the date: a section, a comment count, a reading time.
 _POST_META = re.compile(
     r"\b(?:(?:in|under|filed\s+under)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}|"
@@ -142,7 +145,7 @@ def find_dateline(line: str) -> Dateline | None:
     first, the publication date. The line is rejected when words other than the furniture listed
     in ``_WORDS`` and a byline remain, because then it is prose that mentions a date.
     """
-    text = line.strip()
+    text = _GLUED_STAMP.sub(" ", line.strip())
     if not text or len(text.split()) > MAX_DATELINE_WORDS:
         return None
     found = _find_dates(text)
@@ -156,7 +159,7 @@ def find_dateline(line: str) -> Dateline | None:
     if byline:
         author = byline.group("name").strip()
         residue = residue[: byline.start()] + " | " + residue[byline.end():]
-    residue = _POST_META.sub(" | ", residue)
+    residue = _AGO.sub(" | ", _POST_META.sub(" | ", residue))
     leftover = _SEPARATORS.sub(" ", _RESIDUE_TOKEN.sub(" ", residue)).strip(" .")
     if leftover:
         return None

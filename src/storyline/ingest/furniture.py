@@ -79,6 +79,7 @@ _ALWAYS = re.compile(
         (?:follow|like|join)\s+us\s+on|
         (?:share|tweet|email|print)\s+(?:this|on)\b|share\s+(?:via|to)\b|
         click\s+here|tap\s+here|click\s+to\s+(?:share|print|email|copy|open)|.{0,40}\(opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)|
+        .{0,80}[,(]\s*opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)?\s*$|
         unauthori[sz]ed\s+(?:reproduction|redistribution|copying|use)|(?:reproduction|redistribution)\s+(?:is\s+)?(?:strictly\s+)?prohibited|
         (?:read|see|watch|listen)\s+(?:more|also|next|the\s+full|the\s+latest)\b|continue\s+reading|
         skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|
