@@ -767,7 +767,8 @@ def test_metadata_date_wins_over_a_wire_date_and_the_wire_date_beats_a_portal_da
 
 def test_light_path_sets_a_wire_dateline_apart_too() -> None:
     raw = RawDocument(source="w.html", format="html", html="<p></p>", title="Crane Collapse Shuts Northern Quay",
-                      text=page(f"PORTVALE (Coast Wire) — {WIRE_SENTENCE}", SECOND))
+                      text=page(f"PORTVALE (Coast Wire) — {WIRE_SENTENCE}", "Listen to this article",
+                                "(Photo: The fallen crane. Port Authority via Portvale Post)", SECOND))
     [article] = clean_documents([raw])
     assert isinstance(article, Article)
     assert article.body == page("PORTVALE (Coast Wire) —", WIRE_SENTENCE, SECOND)

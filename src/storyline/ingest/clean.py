@@ -46,6 +46,7 @@ from storyline.ingest.furniture import (
     is_comments_marker,
     is_credit_only,
     is_end_marker,
+    is_labelled_caption,
     looks_like_caption,
     norm_key,
     title_case_ratio,
@@ -895,6 +896,8 @@ def _clean_light(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) 
     for unit in page.units:
         if unit.reason is None and is_credit_only(unit.text):
             unit.reason = "photo credit"
+        elif unit.reason is None and is_labelled_caption(unit.text):
+            unit.reason = "photo caption"
     _mark_repeats(page, repeated)
     _mark_wire_dateline(page)
     title = clean_line(raw.title) if raw.title else None

@@ -374,6 +374,12 @@ def is_credit_only(text: str) -> bool:
     return len(words(line)) <= 10 and not ends_sentence(line.rstrip(")")) and bool(_CREDIT_ONLY.match(line))
 
 
+def is_labelled_caption(text: str) -> bool:
+    """A line that says it is a caption ("(Photo: ... via ...)", "[Photo caption] ...")."""
+    line = clean_line(text)
+    return len(words(line)) <= 60 and bool(_CAPTION_LABEL.match(line))
+
+
 def slash_credit(text: str) -> str | None:
     """The credit after a trailing "/ Source", the mark of a caption line."""
     match = _SLASH_CREDIT.search(clean_line(text))
