@@ -7,6 +7,12 @@ whose text came out of trafilatura (HTML, WARC, RSS, URL) are already main text,
 lose duplicate and furniture lines. Every cut is recorded as a ``RemovedPart`` so that a user
 can audit it, and the body keeps the page's words unchanged (later stages slice it by span).
 
+Dates: metadata first; then a date under the headline, a wire dateline opening the article
+("SEOUL, Jan. 13, 2025 (Agency) —", set apart as its own paragraph), a date at the top of the
+page. A date printed above a list of other stories (a portal page) is the page's: it only bounds
+the article's date from above (``PublishedDate.portal``). An outlet's own chronology box is
+article text, never a list of other stories.
+
 Pure functions: no I/O. The batch is cleaned together because a line printed on several pages of
 one site (a footer, a menu) is furniture even when it looks like prose.
 """
