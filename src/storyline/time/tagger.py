@@ -72,6 +72,10 @@ def _rejected(c: Candidate, span: Span | None, text: str) -> bool:
             return True
     if c.rule == "ref" and low == "now" and first.is_sent_start and text[c.end : c.end + 1] == ",":
         return True
+    # "three-quarters of the vote", "a quarter of the population": fractions, not periods
+    fraction = re.search(r"\w-quarters?$", low) or re.match(r"\s+of\b", text[c.end : c.end + 5])
+    if c.rule == "duration" and re.search(r"quarters?$", low) and fraction:
+        return True
     if c.rule == "duration" and re.match(r"^(?:a|an|one)\s+second$", low):
         nxt = text[c.end : c.end + 12].lower()
         if not re.match(r"^\s*(?:later|ago|earlier|or|[,.;)])", nxt):
