@@ -429,6 +429,7 @@ def test_date_under_the_headline_wins_over_the_site_header_date() -> None:
     ])
     article = clean_one(text)
     assert article.title == "Crane Collapse Shuts Northern Quay"
+    assert [t.headline for t in article.teasers] == ["Ferry Route Reopens After Winter Pause"]  # under "Latest:"
     assert article.published.value == "2025-03-06"
     assert article.published.note and "under the headline" in article.published.note
     assert "2025-03-07" in article.published.note

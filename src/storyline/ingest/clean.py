@@ -102,6 +102,11 @@ _FACT_BOX_LABEL = re.compile(
     r"how\s+it\s+(?:unfolded|happened)|dates\s+to\s+know|in\s+dates|what\s+happened\s+when)\W*$",
     re.I,
 )
+_LIST_LABEL = re.compile(
+    r"^\W*(?:latest(?:\s+(?:news|stories|headlines))?|breaking(?:\s+news)?|trending(?:\s+now)?|top\s+(?:stories|news)|"
+    r"just\s+in|most\s+(?:read|popular|viewed)|popular|editor'?s\s+picks?|more\s+(?:news|stories)|news\s+in\s+brief)\W*$",
+    re.I,
+)
 _AUTHOR_SITE = re.compile(r"\s+[·•|]\s+|\s+[—–]\s+")
 
 
@@ -658,10 +663,14 @@ def _keep_teasers(page: _Page, pairs: list[tuple[int, int | None]], extras: list
     or a kicker; a single summary-less line left over is a label, not a list of other stories.
     """
     units = page.units
+    listed = {h for h, _ in pairs if h > 0 and _LIST_LABEL.match(units[h - 1].text)}  # "Latest:" over a headline
     first_summary = next((k for k, (_, s) in enumerate(pairs) if s is not None), len(pairs))
-    masthead = [h for k, (h, s) in enumerate(pairs) if s is None and k < first_summary and units[h].n_words <= MASTHEAD_MAX_WORDS]
+    masthead = [
+        h for k, (h, s) in enumerate(pairs)
+        if s is None and k < first_summary and units[h].n_words <= MASTHEAD_MAX_WORDS and h not in listed
+    ]
     pairs = [(h, s) for h, s in pairs if h not in masthead]
-    if len(pairs) == 1 and pairs[0][1] is None:
+    if len(pairs) == 1 and pairs[0][1] is None and pairs[0][0] not in listed:
         masthead.append(pairs[0][0])
         pairs = []
     for h in masthead:
