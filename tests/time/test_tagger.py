@@ -143,9 +143,9 @@ def test_without_anchor_values_stay_underspecified(nlp) -> None:  # type: ignore
     assert found["Thursday"].value == "XXXX-WXX-4"
 
 
-def test_dateline_far_from_the_text_is_not_an_anchor(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_portal_dateline_far_from_the_text_is_not_an_anchor(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("The pact was signed in 1961. On June 19, the two leaders met again, officials said on Thursday.")
-    pub, times = analyze_times(doc, PublishedDate("2026-01-31", "dateline"))
+    pub, times = analyze_times(doc, PublishedDate("2026-01-31", "dateline", None, "2026-01-31", portal=True))
     found = {t.text: t.value for t in times}
     assert found["June 19"] == "XXXX-06-19"
     assert found["Thursday"] == "XXXX-WXX-4"
@@ -153,11 +153,19 @@ def test_dateline_far_from_the_text_is_not_an_anchor(nlp) -> None:  # type: igno
     assert pub.latest == "2026-01-31"
 
 
-def test_dateline_agreeing_with_the_text_anchors(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_portal_dateline_agreeing_with_the_text_anchors(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("The storm reached the coast on January 12, 2026. On Thursday, rescuers found survivors.")
-    _, times = analyze_times(doc, PublishedDate("2026-01-17", "dateline"))
+    _, times = analyze_times(doc, PublishedDate("2026-01-17", "dateline", None, "2026-01-17", portal=True))
     found = {t.text: t.value for t in times}
     assert found["Thursday"] == "2026-01-15"
+
+
+def test_an_articles_own_dateline_anchors(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The pact was signed in 1961. Officials met on Thursday and will meet again on Friday.")
+    _, times = analyze_times(doc, PublishedDate("2026-01-14", "dateline", "2026-01-14", "2026-01-14"))
+    found = {t.text: t.value for t in times}
+    assert found["Thursday"] == "2026-01-08"
+    assert found["Friday"] == "2026-01-16"
 
 
 def test_metadata_date_is_trusted(nlp) -> None:  # type: ignore[no-untyped-def]

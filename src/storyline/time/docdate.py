@@ -1,8 +1,9 @@
 """Document dating: how far to trust a date given with the article, and what the text implies.
 
-A metadata date is trusted. A dateline printed at the top of a page is weak: on a portal page it is
-the page's date, which can be years after the article; it is used as the anchor only when the text
-itself agrees (its latest explicit date falls shortly before the dateline). Without either, the
+A metadata date is trusted. A dateline that is the article's own (the cleaner
+says so: ``PublishedDate.portal`` is false) anchors relative dates. On a portal page the dateline
+is the page's date, which can be years after the article; it is used as the anchor only when the
+text itself agrees (its latest explicit date falls shortly before the dateline). Without either, the
 text bounds the writing date: the latest explicit past date is a lower bound, explicit dates in
 future-tense clauses are upper bounds, and "last year" next to explicit dates of one year says the
 writing year is the year after.
@@ -42,10 +43,16 @@ def _explicit(tagged: list[Tagged], published: PublishedDate | None = None) -> l
 
 
 def dateline_is_safe(published: PublishedDate, tagged: list[Tagged]) -> bool:
-    """Whether a dateline can anchor relative expressions: the text's own latest date agrees with it."""
+    """Whether a dateline can anchor relative expressions.
+
+    The article's own dateline (under its headline, or on a page listing no other stories) can; a
+    portal page's dateline only when the text's own latest date agrees with it.
+    """
     a = anchor_of(published)
     if a is None or a.date is None:
         return False
+    if not published.portal:
+        return True
     past = [t.expr.earliest for t in _explicit(tagged, published) if t.tense != "future" and t.expr.earliest]
     if not past:
         return False
