@@ -27,6 +27,7 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         ("The treaty was signed on June 19, 2024 in the capital.", "June 19, 2024", "2024-06-19"),
         ("The talks began in October 2024.", "October 2024", "2024-10"),
         ("The pact dates from 1961.", "1961", "1961"),
+        ("Analysts expect 1990 BellSouth earnings to rise.", "1990", "1990"),
         ("It was agreed on 19 June 2024.", "19 June 2024", "2024-06-19"),
         ("Prices peaked in the 1990s.", "the 1990s", "199"),
         ("The boom of the nineties ended.", "the nineties", "199"),

@@ -66,7 +66,9 @@ def _rejected(c: Candidate, span: Span | None, text: str) -> bool:
         tok = first
         if tok.ent_type_ in _REJECT_ENTS:
             return True
-        if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lemma_ not in _TIME_NOUNS:
+        counts = tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lemma_ not in _TIME_NOUNS
+        # "2000 troops" counts; "1990 BellSouth earnings", "its 1989 operating results" are years
+        if counts and (tok.head.i == tok.i + 1 or tok.ent_type_ != "DATE"):
             return True
         if c.start > 0 and text[max(0, c.start - 4) : c.start].rstrip().endswith(("No.", "#", "No")):
             return True
