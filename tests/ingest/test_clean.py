@@ -866,6 +866,9 @@ def test_dated_headlines_of_a_story_list_are_not_a_fact_box() -> None:
     assert article.body == page(LEAD, SECOND, THIRD)
     article = clean_one(page(LEAD, SECOND, THIRD, "Share this article", *listed))
     assert article.body == page(LEAD, SECOND, THIRD)
+    above = ["2025-03-03 - Port strike talks resume as the deadline nears", "2025-03-02 - Ferry fares rise again"]
+    article = clean_one(page("Tuesday, March 4, 2025", *above, "Crane Collapse Shuts Northern Quay", LEAD, SECOND))
+    assert article.body == page(LEAD, SECOND)
 
 
 def test_blog_meta_lines_with_a_date_are_datelines() -> None:

@@ -272,8 +272,10 @@ def _mark_fact_box(page: _Page) -> None:
     """The outlet's own chronology ("TIMELINE" over "2024-06-19 - Treaty signed" lines) is article
     content: its lines stay in the body (role ``fact``, out of reach of the teaser and list rules)
     and do not make the page a portal. Two dated lines in a row, or one under a fact-box label;
-    dated lines under a list label ("Latest news") or in title case are headlines of other stories."""
+    dated lines under a list label ("Latest news"), in title case, or above the article without a
+    label are headlines of other stories."""
     units = page.units
+    body_start = _body_start(units, [i for i, u in enumerate(units) if u.reason is None])
     index = 0
     while index < len(units):
         if units[index].reason is not None or not dated_fact(bullet_text(units[index].text) or units[index].text):
@@ -286,7 +288,8 @@ def _mark_fact_box(page: _Page) -> None:
         labelled = label is not None and bool(_FACT_BOX_LABEL.match(label.text))
         listed = label is not None and is_end_marker(label.text)
         headlines = sum(title_case_ratio(u.text) >= 0.6 for u in units[index:end]) * 2 > end - index
-        if labelled or (end - index >= 2 and not listed and not headlines):
+        inside = body_start is not None and index > body_start
+        if labelled or (end - index >= 2 and inside and not listed and not headlines):
             for unit in units[index:end]:
                 unit.role = "fact"
             if label is not None and labelled:
