@@ -302,3 +302,22 @@ def test_casualties_are_not_compared_with_the_dead(make: Builder) -> None:
               published=META, mentions=parties(), quantities=[("about 4,700 casualties", 4230, 5170, "troops", False)])
     report = reconcile([a1[0], a2[0]], [a1[1], a2[1]])
     assert by_slot(report, "quantity") == []
+
+
+def test_outlets_relaying_one_agency_are_one_source(make: Builder) -> None:
+    def art(name: str, site: str, year: int, attribution: str | None) -> tuple:
+        return make(
+            f"Freedonia and Sylvania signed the Harbour Cooperation Accord in May {year}, {site} reports.",
+            name=name, site=site, published=META, times=[(f"May {year}", f"{year}-05", "absolute")],
+            mentions=parties(), attributions={0: attribution} if attribution else None,
+        )
+
+    relays = [art("i1", "Daily One", 2030, "the state news agency"), art("i2", "Daily Two", 2030, "the state news agency")]
+    other = art("i3", "Weekly Three", 2029, None)
+    report = reconcile([a for a, _ in [*relays, other]], [an for _, an in [*relays, other]])
+    k = by_slot(report, "time")[0]
+    assert k.best_supported is None  # one relayed agency against one outlet: a tie
+    assert "No value has more independent sources" in k.explanation
+    third = art("i4", "Evening Four", 2030, None)
+    report = reconcile([a for a, _ in [*relays, other, third]], [an for _, an in [*relays, other, third]])
+    assert by_slot(report, "time")[0].best_supported == "2030-05"
