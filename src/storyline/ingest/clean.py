@@ -53,6 +53,7 @@ from storyline.ingest.furniture import (
     is_credit_only,
     is_end_marker,
     is_labelled_caption,
+    is_role,
     looks_like_caption,
     norm_key,
     title_case_ratio,
@@ -822,7 +823,7 @@ def _split_author(author: str | None) -> tuple[str | None, str | None]:
         return None, None
     parts = _AUTHOR_SITE.split(clean_line(author), maxsplit=1)
     if len(parts) == 2 and parts[0] and parts[1]:
-        return parts[0], parts[1]
+        return parts[0], None if is_role(parts[1]) else parts[1]
     return clean_line(author), None
 
 

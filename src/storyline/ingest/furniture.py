@@ -202,6 +202,11 @@ _SITE_AFTER_BYLINE = re.compile(r"\s[·•]\s+(?P<site>[A-Z][\w.'’&-]*(?:\s+[A
 _ROLE_WORDS = re.compile(r"\b(?:writer|correspondent|reporter|editor|staff|columnist|contributor|bureau|chief|desk)\b", re.I)
 
 
+def is_role(text: str) -> bool:
+    """A job title on a byline ("Staff Writer", "Seoul correspondent"), not an outlet's name."""
+    return bool(_ROLE_WORDS.search(text))
+
+
 def byline_site(text: str) -> str | None:
     """The outlet printed after the name on a byline ("By Jane Doe · Example Times"), not a role."""
     line = clean_line(text)
