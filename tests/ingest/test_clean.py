@@ -846,6 +846,11 @@ def test_site_glued_to_the_author_goes_to_the_site() -> None:
     [article] = clean_documents([raw])
     assert isinstance(article, Article)
     assert (article.author, article.site) == ("Mara Lind", "Portvale Post")
+    raw = RawDocument(source="c.html", format="html", html="<p></p>", text=page(LEAD, SECOND),
+                      author="Mara Lind — Staff Writer")
+    [article] = clean_documents([raw])
+    assert isinstance(article, Article)
+    assert (article.author, article.site) == ("Mara Lind", None)
     raw = RawDocument(source="b.html", format="html", html="<p></p>", text=page(LEAD, SECOND),
                       author="Mara Lind | Portvale Post", site="The Portvale Post")
     [article] = clean_documents([raw])
