@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
-from storyline.reconcile.timeslot import agree, completes, intersect, is_calendar, precision_rank, year_of
+from storyline.reconcile.timeslot import (
+    agree,
+    completes,
+    intersect,
+    is_calendar,
+    parse_day,
+    precision_rank,
+    year_of,
+)
 
 MAX_PER_KEY = 40  # clusters remembered per blocking key: bounds the work per frame
 
@@ -51,6 +59,17 @@ class Cluster:
         self.articles.add(f.article_id)
         if not self.unique and f.value and is_calendar(f.value):
             self.window = f.value if self.window is None else intersect(self.window, f.value)
+
+
+def _tight(f: Frame) -> bool:
+    """A frame dated to a day or a week (its interval spans at most seven days)."""
+    if f.value and precision_rank(f.value) >= 3 and year_of(f.value):
+        return True
+    t = f.time
+    if t is None or not t.earliest or not t.latest or (f.value or "").startswith("XXXX"):
+        return False
+    lo, hi = parse_day(t.earliest), parse_day(t.latest)
+    return bool(lo and hi and 0 <= (hi - lo).days <= 6)
 
 
 def _units(f: Frame) -> set[str]:
@@ -102,9 +121,10 @@ def _score(f: Frame, c: Cluster) -> float | None:
             (f.value and c.window and precision_rank(f.value) >= 2 and precision_rank(c.window) >= 2)
             or (_units(f) & c.units)
         )
-    ):
+    ) and not (shared >= 1 and _tight(f) and c.window is not None and precision_rank(c.window) >= 3):
         # places alone are too common in a one-story corpus to identify a repeatable event;
-        # they do when both are dated to the same month or day, or count the same thing
+        # they do when both are dated to the same month, or count the same thing, or when the
+        # same kind of event happens in the same place within the same week
         return None
     timed = 1.0 if f.value and c.window else 0.0
     return shared + shared_persons + timed

@@ -40,6 +40,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "sanction": ("SANCTION", r"sanction(?:s|ed)?|embargo(?:es|ed)?"),
     "displace": ("DISPLACE", r"displac(?:e|es|ed|ement)|fle(?:e|es|eing|d)|evacuat(?:e|es|ed|ion)|forced\s+from\s+their\s+homes|homeless"),
     "destroy": ("DAMAGE", r"destroy(?:s|ed)?|destruction|damag(?:e|es|ed)|flattened|razed"),
+    "collapse": ("DISASTER", r"collaps(?:e|es|ed|ing)|burst|gave\s+way|breach(?:ed|es)?"),
 }
 UNIQUE_FAMILIES = frozenset({"sign", "ratify", "abolish"})
 # one alternation with a named group per family: a single scan of the sentence finds every trigger,
