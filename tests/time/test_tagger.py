@@ -90,6 +90,18 @@ def test_types(nlp) -> None:  # type: ignore[no-untyped-def]
     assert got["March 2024"].earliest == "2024-03-01" and got["March 2024"].latest == "2024-03-31"
 
 
+def test_reporting_periods_follow_the_quarter_in_discussion(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Profit rose in the third quarter. Sales for the full year are expected to grow, and the "
+        "comparable period of 2023 was weaker. In the year-ago quarter the firm lost money."
+    )
+    found = values(nlp, text, "2024-10-25")
+    assert found["the third quarter"] == "2024-Q3"
+    assert found["the full year"] == "2024"
+    assert found["the year-ago quarter"] == "2023-Q3"
+    assert "the comparable period" not in values(nlp, "The comparable period was weaker.", "2024-10-25")
+
+
 def test_anaphora_follow_the_discourse_not_the_document(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Troops first arrived in October 2022. A month later, the two sides signed a pact. "

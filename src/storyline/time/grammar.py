@@ -126,6 +126,8 @@ RULES: list[tuple[str, str]] = [
         r"|(?<![\w-])[Qq][1-4](?:\s+(?:of\s+)?(?:fiscal\s+)?" + YEAR + r")?|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?",
     ),
     ("year_ended", r"the\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:ended|ending|that\s+ended|through|to\s+(?-i:[A-Z])))"),
+    ("full_year", r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+|calendar\s+)?year(?!\s+(?:ended|ending))"),
+    ("period", r"the\s+(?:latest|most\s+recent|comparable|same|current)\s+period"),
     ("recent_unit", rf"(?:recent|coming|upcoming|the\s+coming|the\s+upcoming)\s+{UNIT_PL}"),
     ("few_unit", rf"(?:the\s+)?(?:past|last|next|coming|previous|first|final|latest)\s+(?:few|several|many|couple\s+of)\s+{UNIT_PL}"),
     (

@@ -1140,7 +1140,29 @@ def _year_ended_norm(text: str, ctx: Context) -> Norm | None:
     return Norm("DURATION", "P1Y")
 
 
+def _full_year_norm(text: str, ctx: Context) -> Norm | None:
+    a = ctx.doc
+    if a is None:
+        return Norm("DATE", "XXXX", None, None, "none")
+    return Norm("DATE", f"{a.year:04d}", None, a.value, "document")
+
+
+def _period_norm(text: str, ctx: Context) -> Norm | None:
+    """ "the latest period" names a reporting period only where quarters are being discussed."""
+    if ctx.discourse is None or not ctx.discourse.quarter_value:
+        return None
+    low = text.lower()
+    if "latest" in low or "recent" in low or "current" in low:
+        a = ctx.doc
+        if a is not None and a.month is not None:
+            y, q = cm.shift_quarter(a.year, (a.month - 1) // 3 + 1, -1)
+            return Norm("DATE", f"{y:04d}-Q{q}", None, a.value, "document")
+    return Norm("DATE", ctx.discourse.quarter_value, None, ctx.discourse.value, "discourse")
+
+
 NORMALISERS = {
+    "full_year": _full_year_norm,
+    "period": _period_norm,
     "year_ended": _year_ended_norm,
     "spacy": _spacy_norm,
     "year_ago_adj": _year_ago_adj_norm,

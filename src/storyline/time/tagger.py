@@ -22,6 +22,7 @@ _TIME_NOUNS = {
     "year", "month", "week", "day", "quarter", "season", "period", "time", "summer", "winter", "spring",
     "fall", "autumn", "decade", "century", "election", "budget", "model", "census", "olympics",
 }  # fmt: skip
+_DISCOURSE_ONLY = {"period"}  # rules that only the discourse can confirm, decided when normalising
 _REJECT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 _MONTH_WORDS = {"may", "march", "june", "august", "april"}
 
@@ -151,7 +152,9 @@ def select(doc: Doc) -> Selection:
     probe = Context(None)
 
     def accept(c: Candidate) -> bool:
-        return not _rejected(c, index.span(c.start, c.end), text) and normalise(c.rule, c.text, probe) is not None
+        if _rejected(c, index.span(c.start, c.end), text):
+            return False
+        return c.rule in _DISCOURSE_ONLY or normalise(c.rule, c.text, probe) is not None
 
     chosen = settle(find_candidates(text), accept)
     chosen = sorted(chosen + _model_spans(doc, chosen, probe), key=lambda c: c.start)
