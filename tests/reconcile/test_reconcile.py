@@ -321,3 +321,15 @@ def test_outlets_relaying_one_agency_are_one_source(make: Builder) -> None:
     third = art("i4", "Evening Four", 2030, None)
     report = reconcile([a for a, _ in [*relays, other, third]], [an for _, an in [*relays, other, third]])
     assert by_slot(report, "time")[0].best_supported == "2030-05"
+
+
+def test_a_week_and_a_day_in_the_same_place_make_one_meeting(make: Builder) -> None:
+    day = make("The envoys met in Lisbon on 22 April 2031.", name="w1", published=META,
+               times=[("22 April 2031", "2031-04-22", "absolute")], mentions=[("Lisbon", "GPE", "lisbon")])
+    week = make("A week later Freedonia and Sylvania held talks in Lisbon.", name="w2", published=META,
+                times=[("A week later", "2031-W17", "discourse")],
+                mentions=[*parties(), ("Lisbon", "GPE", "lisbon")])
+    report = reconcile([day[0], week[0]], [day[1], week[1]])
+    meetings = [e for e in report.events if e.event_type == "CONSULT"]
+    assert len(meetings) == 1 and meetings[0].time.value == "2031-04-22"
+    assert set(meetings[0].article_ids) == {day[0].id, week[0].id}
