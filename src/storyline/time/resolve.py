@@ -867,6 +867,8 @@ def _recent_unit_norm(text: str, ctx: Context) -> Norm | None:
     low = text.lower()
     if "recent" in low:
         unit = _unit_of(_words(low)[-1])
+        if unit in ("Y", "DE"):  # TimeBank: "recent years" is the past, "recent weeks" a stretch of it
+            return Norm("DATE", "PAST_REF", None, ctx.doc.value if ctx.doc else None, "document" if ctx.doc else "none")
         return Norm("DURATION", duration_value(None, unit)) if unit else None
     v = "FUTURE_REF"
     return Norm("DATE", v, None, ctx.doc.value if ctx.doc else None, "document" if ctx.doc else "none")
