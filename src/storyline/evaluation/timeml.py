@@ -6,6 +6,11 @@ TIMEX3 spans are kept as character offsets into it. The creation time (the TIMEX
 Figures, as the TempEval-3 scorer defines them: strict (exact extent) and relaxed (any overlap)
 span precision/recall/F1; type F1 and value F1 = relaxed F1 x the share of relaxed matches whose
 attribute is exactly equal.
+
+Measured on TBAQ-cleaned (TimeBank + AQUAINT, 256 documents, 1822 timexes), ``storyline eval
+timeml ../shared/data/tempeval3/TBAQ-cleaned``: strict P/R/F1 86.5/88.7/87.6, relaxed P/R/F1
+93.1/95.2/94.1, type F1 90.6, value F1 80.7 (AQUAINT alone: relaxed 93.6, value 77.4). HeidelTime's
+published TempEval-3 result, the bar: relaxed F1 90.3, value F1 77.6.
 """
 
 from __future__ import annotations
