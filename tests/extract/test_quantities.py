@@ -40,6 +40,12 @@ def one(text: str):  # type: ignore[no-untyped-def]
         ("a dozen drones", 12, 12, False, False),
         ("two to three thousand men", 2000, 3000, False, False),
         ("2.5 million people", 2_500_000, 2_500_000, False, False),
+        ("approaching 2,000 arrivals", 1800, 2000, True, False),
+        ("almost 600 ferries", 540, 600, True, False),
+        ("just under 90 trucks", 81, 90, True, False),
+        ("topped 4,700 claims", 4700, None, False, False),
+        ("exceeded 12,000 votes", 12000, None, False, False),
+        ("surpassing 300 flights", 300, None, False, False),
     ],
 )
 def test_forms(text: str, low: float | None, high: float | None, approximate: bool, increment: bool) -> None:
@@ -80,6 +86,28 @@ def test_units_are_counted_noun_lemmas(nlp) -> None:  # type: ignore[no-untyped-
     assert units["thousands"] == "volunteer"
     assert "two" not in units  # an anaphoric "the two countries" is not a count
     assert "three" not in units  # durations belong to the time engine
+
+
+def test_units_of_state_words_pronouns_and_nationalities(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The ministry's earlier tally, released in March, was about 40 dead and some 120 wounded. "
+            "About 5,000 Chileans now live in the province, and as many as 900 of them work in the mines. "
+            "Some 600 engineers are repairing roads under a new contract, and a few hundred of them went home. "
+            "Officials expect 7,000 to 8,000 volunteers.")
+    doc = nlp(text)
+    units = {q.text: q.unit for q in attach_units(doc, find_quantities(text))}
+    assert units["about 40"] == "dead"
+    assert units["some 120"] == "wounded"
+    assert units["About 5,000"] == "Chilean people"
+    assert units["as many as 900"] == "Chilean people"  # 'of them': the counted subject before it
+    assert units["a few hundred"] == "engineer"  # not 'roads', the object in between
+    assert units["7,000 to 8,000"] == "volunteer"
+
+
+def test_pronoun_without_antecedent_has_no_unit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The storm passed quickly. As many as 3,000 of them lost power."
+    doc = nlp(text)
+    (q,) = attach_units(doc, find_quantities(text))
+    assert (q.high, q.unit) == (3000, None)
 
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

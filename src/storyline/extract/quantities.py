@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from storyline.extract import gazetteer
 from storyline.model import Quantity
 
 UNITS: dict[str, int] = {
@@ -44,12 +45,21 @@ _NUM = (
     rf"(?:(?:an?\s+)(?=(?:{_S}|dozen)\b))?(?:{_ATOM})"
     rf"(?:(?:[\s-]+|\s+and\s+(?=(?:{_W})\b))(?:(?:{_W}|{_S}|dozen)\b))*"
 )
-_LOWER = r"more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than"
+#: Verbs that put a figure below the true value ("the toll topped 4,700"): a lower bound, as "more than".
+_PASSED = r"topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing"
+_LOWER = (
+    r"more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|"
+    + _PASSED
+)
 _UPPER = (
     r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|"
     r"fewer\s+than|less\s+than|under|below|a\s+maximum\s+of"
 )
-_NEARLY = r"nearly|almost|close\s+to|just\s+under|just\s+shy\s+of"
+#: Just below the figure: an upper bound with an approximate interval under it ("approaching 2,000").
+_NEARLY = (
+    r"nearly|almost|close\s+to|just\s+under|just\s+below|just\s+shy\s+of|just\s+short\s+of|approaching|nearing|"
+    r"a\s+little\s+under|slightly\s+under|slightly\s+less\s+than|not\s+quite"
+)
 _ABOUT = r"about|around|approximately|roughly|some|an\s+estimated|estimated|approx\.|circa|an\s+approximate"
 _INCR = r"another|an\s+additional|additional|a\s+further|further|an\s+extra|extra"
 _VAGUE = r"dozens|hundreds|thousands|millions|billions|scores"
@@ -234,8 +244,20 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
     return Quantity("", 0, 0, low, high, unit, approx, increment)
 
 
+#: Participles and adjectives of state that name what a bare figure counts ("about 100 dead").
+STATE_WORDS = frozenset(
+    {"dead", "killed", "wounded", "injured", "hurt", "missing", "captured", "detained", "arrested", "displaced",
+     "evacuated", "homeless", "rescued", "stranded", "infected", "sick", "jailed", "imprisoned", "executed"}
+)
+_PRONOUN_UNITS = frozenset({"they", "them", "these", "those", "we", "us", "which", "whom"})
+
+
 def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
-    """The noun a figure counts: its syntactic head if that is a noun, else the next noun phrase head."""
+    """The noun a figure counts: its syntactic head if that is a noun, else the next noun phrase head.
+
+    A state word right after the figure with no noun after it ("about 100 dead", "some 2,700
+    wounded") is what is counted, whatever its part of speech.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -248,6 +270,11 @@ def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in STATE_WORDS and not nxt.is_sent_start:
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return nxt
     i = last.i + 1
     noun: Token | None = None
     while i < len(doc) and i <= last.i + 6:
@@ -275,6 +302,52 @@ def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
     return noun
 
 
+def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
+    """What "of them" counts: the nearest counted or subject plural noun in this or the previous sentence.
+
+    A noun that carries a figure or is a clause's subject is what a later "N of them" picks out
+    ("10,000 soldiers ... 8,000 of them"); a plain object in between ("clearing mines") is not.
+    """
+    sent = pronoun.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for i in range(pronoun.i - 1, first - 1, -1):
+        tok = doc[i]
+        if tok.tag_ not in ("NNS", "NNPS") or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "nummod" for c in tok.children):
+            return tok
+    return None
+
+
+def _nationality(noun: Token) -> str | None:
+    """'North Koreans', 'Chileans': people of a nationality, written '<Nationality> people'."""
+    if noun.tag_ not in ("NNS", "NNPS") or not noun.text.endswith("s"):
+        return None
+    words = [c.text for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1 and c.text[:1].isupper()]
+    name = " ".join([*words, noun.text[:-1]])
+    if noun.ent_type_ != "NORP" and not gazetteer.country_from_adjective(name):
+        return None
+    return f"{name} people"
+
+
+def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
+    """The unit a figure counts and the token it was read from (None when nothing is counted).
+
+    Pronouns ("8,000 of them") take their antecedent or stay None; a nationality plural counts
+    people of that nationality; a state word ("dead", "wounded") is kept as written.
+    """
+    noun = _counted_noun(doc, q.start, q.end)
+    if q.unit is not None or noun is None:
+        return q.unit, noun
+    if noun.lower_ in _PRONOUN_UNITS or noun.pos_ == "PRON":
+        noun = _antecedent(doc, noun)
+        if noun is None:
+            return None, None
+    if noun.lower_ in STATE_WORDS:
+        return noun.lower_, noun
+    return _nationality(noun) or noun.lemma_.lower(), noun
+
+
 def _anaphoric(doc: Doc, q: Quantity) -> bool:
     """'the two countries', 'our two nations', 'one side': a reference, not a count."""
     if q.low != q.high or q.low is None or q.low > 10 or q.approximate or re.search(r"\d", q.text):
@@ -296,10 +369,7 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
     for q in quantities:
         if _anaphoric(doc, q):
             continue
-        noun = _counted_noun(doc, q.start, q.end)
-        unit = q.unit
-        if unit is None and noun is not None:
-            unit = noun.lemma_.lower()
+        unit, noun = unit_of(doc, q)
         if unit in _TIME_UNITS or (noun is not None and noun.lemma_.lower() in _TIME_UNITS and unit is None):
             continue
         if unit is None:
