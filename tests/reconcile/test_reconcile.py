@@ -19,7 +19,7 @@ def test_treaty_date_conflict_and_yearless_completion(make: Builder) -> None:
     )
     a2 = make(
         "Rufus Firefly met Trentino on May 12 and signed a Harbour Cooperation Accord for Freedonia.",
-        name="a2", published=PublishedDate("2033-01-02", "dateline", None, None, "portal page: the page's date"),
+        name="a2", published=PublishedDate("2033-01-02", "dateline", None, "2033-01-02", portal=True),
         times=[("May 12", "XXXX-05-12", "none")], mentions=parties(),
     )
     a3 = make(
@@ -289,10 +289,14 @@ def test_a_masthead_dateline_anchors_relative_dates_and_each_date_is_an_event(ma
     )
     report = reconcile([a[0]], [a[1]])
     assert sorted(e.time.value for e in report.events if e.time.value) == ["2031-02", "2031-03"]
-    portal = replace(masthead, note="portal page: the page's date")
+    portal = replace(masthead, earliest=None, portal=True)
     b = make("The board met in February.", name="m2", published=portal, times=[("February", "XXXX-02", "none")])
     report = reconcile([b[0]], [b[1]])
     assert [e.time.value for e in report.events] == ["XXXX-02"]  # a portal page's date anchors nothing
+    # the cleaner's flag decides, not the wording of the note
+    worded = replace(masthead, note="dateline of a portal-style masthead")
+    c = make("The board met in February.", name="m3", published=worded, times=[("February", "XXXX-02", "none")])
+    assert [e.time.value for e in reconcile([c[0]], [c[1]]).events] == ["2031-02"]
 
 
 def test_casualties_are_not_compared_with_the_dead(make: Builder) -> None:
@@ -333,3 +337,47 @@ def test_a_week_and_a_day_in_the_same_place_make_one_meeting(make: Builder) -> N
     meetings = [e for e in report.events if e.event_type == "CONSULT"]
     assert len(meetings) == 1 and meetings[0].time.value == "2031-04-22"
     assert set(meetings[0].article_ids) == {day[0].id, week[0].id}
+
+
+def test_a_portal_page_date_bounds_a_figure_only_from_above(make: Builder) -> None:
+    """A figure on a portal page holds at an unknown date before the page's: it is not dated by the
+    page, so a different count elsewhere is not 'changed over time' on the page's date."""
+    page = PublishedDate("2031-09-01", "dateline", None, "2031-09-01", "top of the page", portal=True)
+    a1 = make("About 2,000 Freedonian troops were killed in Sylvania.", name="pq1", published=page,
+              mentions=parties(), quantities=[("About 2,000 Freedonian troops", 1800, 2200, "troops", False)])
+    a2 = make("About 5,000 Freedonian troops were killed in Sylvania.", name="pq2", published=META,
+              mentions=parties(), quantities=[("About 5,000 Freedonian troops", 4500, 5500, "troops", False)])
+    q = by_slot(reconcile([a1[0], a2[0]], [a1[1], a2[1]]), "quantity")
+    assert [k.kind for k in q] == ["contradiction"]
+    dated = replace(page, portal=False, earliest="2031-09-01")
+    a1 = make("About 2,000 Freedonian troops were killed in Sylvania.", name="pq1", published=dated,
+              mentions=parties(), quantities=[("About 2,000 Freedonian troops", 1800, 2200, "troops", False)])
+    q = by_slot(reconcile([a1[0], a2[0]], [a1[1], a2[1]]), "quantity")
+    assert [k.kind for k in q] == ["changed_over_time"]
+
+
+def test_role_on_a_portal_page_meets_a_dated_meeting(make: Builder) -> None:
+    """A portal page's date is only an upper bound: its title can belong to any earlier meeting."""
+    page = PublishedDate("2033-03-03", "dateline", None, "2033-03-03", "top of the page", portal=True)
+    a1 = make("Foreign Minister Trentino met Firefly on Monday.", name="r1", published=page,
+              mentions=parties(), titles=[("Trentino", "Foreign Minister", "trentino")])
+    a2 = make("First Vice Foreign Minister Trentino met Firefly in Freedonia on 4 November 2031.", name="r2",
+              published=META, mentions=parties(), times=[("4 November 2031", "2031-11-04", "absolute")],
+              titles=[("Trentino", "First Vice Foreign Minister", "trentino")])
+    roles = by_slot(reconcile([a1[0], a2[0]], [a1[1], a2[1]]), "role")
+    assert len(roles) == 1
+    assert {v.value for v in roles[0].values} == {"foreign minister", "first vice foreign minister"}
+
+
+def test_role_uses_the_sentence_own_date_not_the_article_date(make: Builder) -> None:
+    """Both articles are from 2031, but one gives the title for a meeting six years earlier."""
+    a1 = make("In March 2025 Deputy Foreign Minister Trentino visited Freedonia.", name="r3", published=META,
+              mentions=parties(), times=[("March 2025", "2025-03", "absolute")],
+              titles=[("Trentino", "Deputy Foreign Minister", "trentino")])
+    a2 = make("Foreign Minister Trentino met Firefly in Freedonia.", name="r4", published=META,
+              mentions=parties(), titles=[("Trentino", "Foreign Minister", "trentino")])
+    assert by_slot(reconcile([a1[0], a2[0]], [a1[1], a2[1]]), "role") == []
+    a1 = make("In August 2031 Deputy Foreign Minister Trentino visited Freedonia.", name="r5", published=META,
+              mentions=parties(), times=[("August 2031", "2031-08", "absolute")],
+              titles=[("Trentino", "Deputy Foreign Minister", "trentino")])
+    assert len(by_slot(reconcile([a1[0], a2[0]], [a1[1], a2[1]]), "role")) == 1

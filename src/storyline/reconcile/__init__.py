@@ -75,7 +75,9 @@ def _prepare(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -
         an = replace(an, mentions=sorted(an.mentions, key=lambda m: m.start), times=sorted(an.times, key=lambda t: t.start))
         pub = an.published or a.published
         d = _Doc(a, an, [m.start for m in an.mentions], [t.start for t in an.times])
-        if pub is not None and pub.source in ("metadata", "dateline") and pub.value:
+        if is_portal(pub):  # the page's date bounds the article's from above only
+            d.earliest, d.latest = parse_day(pub.earliest), parse_day(pub.latest or pub.value)
+        elif pub is not None and pub.source in ("metadata", "dateline") and pub.value:
             lo, hi = bounds(pub.value[:10])
             d.earliest, d.latest = parse_day(lo), parse_day(hi)
         elif pub is not None:

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue, Sentence
 from storyline.reconcile.timeslot import parse_day
@@ -80,6 +80,20 @@ class _RoleSeen:
     sentence: int
     text: str
     span: tuple[int, int]
+    when: tuple[str | None, str | None] = (None, None)
+
+
+def _sentence_times(analysis: ArticleAnalysis) -> dict[int, tuple[str | None, str | None]]:
+    """The interval each claim sentence's own time denotes, where the text gives its year."""
+    out: dict[int, tuple[str | None, str | None]] = {}
+    for c in analysis.claims:
+        t = c.time
+        if t is None or not t.earliest or not t.latest or not t.value[:4].isdigit():
+            continue
+        if t.type not in ("DATE", "TIME") or c.sentence in out:
+            continue
+        out[c.sentence] = (t.earliest, t.latest)
+    return out
 
 
 def _sentence_at(analysis: ArticleAnalysis, index: int | None, start: int) -> Sentence | None:
@@ -98,6 +112,8 @@ def role_conflicts(
     """Different offices for one person in different articles whose times overlap."""
     seen: dict[str, list[_RoleSeen]] = defaultdict(list)
     for an in analyses:
+        own = _sentence_times(an)
+        doc = doc_ranges.get(an.article_id, (None, None))
         pairs: list[tuple[str, str, int | None, int, int]] = [
             (r.entity_id, r.title, r.sentence, r.start, r.end) for r in an.roles
         ]
@@ -115,7 +131,8 @@ def role_conflicts(
             text = s.text if s else title
             span = (s.start, s.end) if s else (start, _end)
             seen[entity].append(
-                _RoleSeen(entity, names.get(entity, entity), title, off, an.article_id, s.index if s else -1, text, span)
+                _RoleSeen(entity, names.get(entity, entity), title, off, an.article_id, s.index if s else -1, text, span,
+                          _within(own.get(s.index), doc) if s else doc)
             )
     conflicts: list[Conflict] = []
     for roles in seen.values():
@@ -142,12 +159,10 @@ def role_conflicts(
                     break
         if len(groups) < 2:
             continue
-        arts = [{r.article_id for r in g} for g in groups]
-
-        def meets(i: int, j: int, arts: list[set[str]] = arts) -> bool:
+        def meets(i: int, j: int, groups: list[list[_RoleSeen]] = groups) -> bool:
             return any(
-                _times_overlap([doc_ranges.get(a, (None, None)), doc_ranges.get(b, (None, None))])
-                for a in arts[i] for b in arts[j]
+                a.article_id != b.article_id and _times_overlap([a.when, b.when])
+                for a in groups[i] for b in groups[j]
             )
 
         keep = [i for i in range(len(groups)) if any(meets(i, j) for j in range(len(groups)) if j != i)]
@@ -188,13 +203,21 @@ def role_conflicts(
 ROLE_SLACK_DAYS = 92  # an office is held for months: reports a season apart describe the same tenure
 
 
+def _within(own: tuple[str | None, str | None] | None, doc: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """The time a title is given for: its sentence's own date when the text states one (a report
+    looks back, so the article's date would be wrong), else the article's writing-date range. A
+    portal page gives only an upper bound there (``lo`` None)."""
+    return own if own is not None else doc
+
+
 def _times_overlap(ranges: list[tuple[str | None, str | None]]) -> bool:
-    """True unless two known writing dates lie more than a season apart (unknown dates overlap)."""
+    """True unless two times lie more than a season apart; an open side is unbounded."""
     known = []
     for lo, hi in ranges:
         a, b = parse_day(lo), parse_day(hi)
-        if a and b:
-            known.append((a - timedelta(days=ROLE_SLACK_DAYS), b + timedelta(days=ROLE_SLACK_DAYS)))
+        if a or b:
+            known.append((a - timedelta(days=ROLE_SLACK_DAYS) if a else date.min,
+                          b + timedelta(days=ROLE_SLACK_DAYS) if b else date.max))
     return all(a_lo <= b_hi and b_lo <= a_hi for a_lo, a_hi in known for b_lo, b_hi in known)
 
 

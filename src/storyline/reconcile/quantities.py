@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from storyline.model import Article, Conflict, ConflictValue, Quantity
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
-from storyline.reconcile.timeslot import agree, bounds, year_of
+from storyline.reconcile.timeslot import agree, bounds, is_portal, year_of
 
 SourceKey = Callable[[Frame], str]
 
@@ -62,7 +62,7 @@ def _as_of(f: Frame, article: Article) -> str | None:
     if f.value and year_of(f.value) and not f.value.startswith("XXXX"):
         return f.value
     p = article.published
-    if p.value and (p.source == "metadata" or (p.source == "dateline" and "portal" not in (p.note or ""))):
+    if p.value and (p.source == "metadata" or (p.source == "dateline" and not is_portal(p))):
         return p.value[:10]
     return None
 

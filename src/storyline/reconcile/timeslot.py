@@ -68,8 +68,9 @@ def weak_anchor(t: TimeExpr, published: PublishedDate | None) -> bool:
 
 
 def is_portal(published: PublishedDate | None) -> bool:
-    """A dateline the cleaner found on a portal page (other stories listed): the page's date only."""
-    return bool(published and published.source == "dateline" and "portal" in (published.note or "").lower())
+    """A dateline the cleaner found on a portal page (other stories listed): the page's date only,
+    an upper bound on the article's date. The cleaner says so in ``PublishedDate.portal``."""
+    return bool(published and published.portal)
 
 
 def comparable_value(t: TimeExpr, published: PublishedDate | None) -> str | None:
