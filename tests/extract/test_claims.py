@@ -129,3 +129,92 @@ def test_first_person_inside_a_quote_is_the_quoted_speaker(nlp) -> None:  # type
     body = "“I said that the shelter would stay open. It will,” the governor told reporters."
     claims = _claims(nlp, body)
     assert _find(claims, "shelter").attribution == "the governor"
+
+
+def test_time_from_coordinated_verbs_and_participle_modifiers(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "The mayor toured the flooded district and opened a shelter in the old school on Wednesday.\n\n"
+        "The council's first estimate, published in May, was about 200 homes.\n\n"
+        "The bridge, which was built in 1990, collapsed."
+    )
+    claims = _claims(nlp, body)
+    toured = _find(claims, "toured")
+    assert toured.time is not None and toured.time.text == "Wednesday"
+    estimate = _find(claims, "first estimate")
+    assert estimate.time is not None and estimate.time.text == "May"
+    assert estimate.attribution == "The council"  # the owner of an estimate is its source
+    assert _find(claims, "bridge").time is None  # a relative clause's time is its own event's
+
+
+def test_attribution_outside_the_main_frame(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "The announcement followed remarks by the army chief, Jonas Berg, who said on Friday that the bridge "
+        "had been rebuilt.\n\n"
+        "Minister Ana Ruiz landed in Quito on Monday and told reporters afterwards that 300 doctors would follow.\n\n"
+        "Chile has disputed that the border was crossed.\n\n"
+        "The coastguard said on Sunday that 12 boats had sunk. Its previous count put the missing at about 40.\n\n"
+        "Several were reported to have been injured by debris.\n\n"
+        "Peru's weather service (SENAMHI) said that the river would rise."
+    )
+    claims = _claims(nlp, body)
+    assert _find(claims, "rebuilt").attribution == "Jonas Berg"
+    landed = _find(claims, "landed")
+    assert "Ana Ruiz" in (landed.attribution or "")
+    assert landed.time is not None and landed.time.text == "Monday"
+    disputed = _find(claims, "disputed")
+    assert (disputed.attribution, disputed.negated) == ("Chile", True)
+    count = _find(claims, "previous count")
+    assert count.attribution == "The coastguard"
+    assert [(q.unit, q.approximate) for q in count.quantities] == [("missing", True)]
+    injured = _find(claims, "Several")
+    assert (injured.attribution, injured.hedged) == (None, True)
+    assert _find(claims, "river").attribution == "Peru's weather service (SENAMHI)"
+
+
+def test_a_quote_belongs_to_its_speaker_not_to_people_inside_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "“Luis Vega acted far too late,” said a historian at a Lima university who studies floods. "
+        "“Until May he would not even admit the river had risen.”"
+    )
+    claims = _claims(nlp, body)
+    assert _find(claims, "Until May").attribution == "a historian at a Lima university"
+
+
+def test_a_dateline_paragraph_is_never_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "LIMA, March 3 (Andina) --\n\nHeavy rain flooded 300 homes in the north on Sunday.\n\n"
+        "QUITO —\n\nThe ministry said 40 sailors were rescued."
+    )
+    claims = _claims(nlp, body)
+    assert _find(claims, "flooded").attribution is None
+    assert _find(claims, "sailors").attribution == "The ministry"
+    assert not [c for c in claims if c.attribution and ("LIMA" in c.attribution or "QUITO" in c.attribution)]
+
+
+def test_negated_reporting_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "The army has never confirmed that its units are in the valley.\n\n"
+        "The ministry refused to confirm that the dam had failed.\n\n"
+        "The ministry confirmed that the road had reopened."
+    )
+    claims = _claims(nlp, body)
+    assert _find(claims, "never confirmed").negated
+    refused = _find(claims, "refused")
+    assert refused.negated and refused.attribution == "The ministry"
+    assert not _find(claims, "reopened").negated
+
+
+def test_hedges_only_count_over_the_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Armed men had appeared near the border crossing on Sunday.\n\n"
+        "The storm killed 40 people, a toll that suggests the warnings came too late.\n\n"
+        "The minister will visit Lima next week, provided the airport could reopen.\n\n"
+        "The convoy appeared to be heading north.\n\n"
+        "Officials said the dam may fail."
+    )
+    claims = _claims(nlp, body)
+    assert not _find(claims, "Armed men").hedged
+    assert not _find(claims, "storm killed").hedged
+    assert not _find(claims, "provided").hedged
+    assert _find(claims, "convoy").hedged
+    assert _find(claims, "dam may").hedged

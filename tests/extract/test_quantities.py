@@ -170,3 +170,10 @@ def test_approximate_words_in_running_text(n: int, modifier: str) -> None:
     assert q.approximate
     assert q.low is not None and q.high is not None
     assert q.low < n < q.high
+
+
+def test_put_at_counts_the_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The coastguard put the missing at about 40."
+    doc = nlp(text)
+    (q,) = attach_units(doc, find_quantities(text))
+    assert (q.text, q.unit) == ("about 40", "missing")

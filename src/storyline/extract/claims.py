@@ -25,13 +25,21 @@ from storyline.model import Claim, Mention, Quantity, Sentence, TimeExpr
 
 #: Verbs that introduce what someone says, thinks or reports.
 REPORTING = frozenset(
-    ["say", "tell", "state", "claim", "estimate", "report", "announce", "add", "explain", "declare", "note", "confirm", "reveal", "assert", "insist", "warn", "indicate", "believe", "assess", "allege", "argue", "write", "acknowledge", "deny", "emphasize", "emphasise", "stress", "highlight", "comment", "observe", "remark", "predict", "inform", "conclude", "speculate", "evaluate", "recall", "mention", "admit", "maintain", "respond", "reply", "quote", "cite", "suggest", "testify", "disclose", "publish", "tweet", "post", "show", "find", "continue", "calculate"]
+    ["say", "tell", "state", "claim", "estimate", "report", "announce", "add", "explain", "declare", "note", "confirm", "reveal", "assert", "insist", "warn", "indicate", "believe", "assess", "allege", "argue", "write", "acknowledge", "deny", "emphasize", "emphasise", "stress", "highlight", "comment", "observe", "remark", "predict", "inform", "conclude", "speculate", "evaluate", "recall", "mention", "admit", "maintain", "respond", "reply", "quote", "cite", "suggest", "testify", "disclose", "publish", "tweet", "post", "show", "find", "continue", "calculate",
+     "dispute", "refute", "contest"]
 )
 #: Reporting verbs whose object is still what was said ("explained the decision", "confirmed the attack").
 SPEECH_ACTS = frozenset({"say", "tell", "announce", "report", "confirm", "deny", "claim", "reveal", "explain",
                          "acknowledge", "admit", "allege", "estimate", "suggest", "indicate"})
 #: Reporting verbs whose source asserts the negation of their clause.
-DENIALS = frozenset({"deny", "dismiss", "refute", "reject", "dispute"})
+DENIALS = frozenset({"deny", "dismiss", "refute", "reject", "dispute", "contest"})
+#: Verbs that negate the reporting verb they govern ("refused to confirm that ...").
+REFUSALS = frozenset({"refuse", "decline", "fail"})
+#: Verbs that state an estimate as "X put the dead at 300".
+ESTIMATE_VERBS = frozenset({"put", "peg", "place", "set", "estimate", "fix"})
+#: Nouns for a figure someone gave; their possessor is its source ("the agency's previous count").
+ESTIMATE_NOUNS = frozenset({"count", "estimate", "tally", "figure", "assessment", "calculation", "toll", "forecast",
+                            "projection", "statement", "report", "data", "number", "total"})
 #: Reporting verbs that distance the writer from the content.
 DISTANCING = frozenset({"claim", "allege", "speculate", "suggest", "believe"})
 #: Verbs whose infinitive complement is the real event ("decided to send", "is preparing to triple").
@@ -62,6 +70,7 @@ class SentenceContext:
     attribution_sentence: int = -10
     last_person: str | None = None
     last_subject_person: str | None = None
+    last_org: str | None = None
     open_quote: bool = False
     paragraph: int = -1
     people_titles: dict[str, list[str]] = field(default_factory=dict)
@@ -85,6 +94,8 @@ def _phrase(tokens: Sequence[Token]) -> str:
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
+    if e > s and doc[s:e].text.count("(") > doc[s:e].text.count(")") and e < len(doc) and doc[e].text == ")":
+        e += 1  # keep the bracket a name is written with: "the military intelligence (HUR)"
     return doc[s:e].text.strip() if e > s else ""
 
 
@@ -222,37 +233,86 @@ def _negated(pred: Token, chain: Sequence[Token]) -> bool:
         "nobody", "nothing", "none") for s in subj)
 
 
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def _conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated with this one ("knelt ... and pinned ..."), however deep the chain."""
+    out: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj" and x.pos_ in ("VERB", "AUX"))
+    return out
+
+
+def _participle_modifiers(pred: Token) -> set[int]:
+    """Reduced participial modifiers of the predicate's arguments ("the estimate, given in May").
+
+    Their time is the argument's own event, which is the closest thing the claim has to a time
+    when its predicate has none ("the prisoners taken last week", "was about 100 dead").
+    """
+    verbs = [pred]
+    for v in verbs:  # "was ready to exchange the prisoners taken ...": complements share the claim
+        if len(verbs) < 4:
+            verbs.extend(c for c in v.children if c.dep_ in ("xcomp", "acomp"))
+    args = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj")]
+    args += [p for v in verbs for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    found: set[int] = set()
+    for arg in args:
+        for c in arg.children:
+            if c.dep_ == "acl" or (c.dep_ == "prep" and c.tag_ == "VBN"):
+                found.add(c.i)
+                found.update(x.i for x in c.subtree if x.pos_ in ("VERB", "AUX"))
+    return found
+
+
 def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> TimeExpr | None:
+    """The claim's time: one that modifies the predicate or a verb above it, best; else one on a
+    coordinated verb; else one inside a participial modifier of an argument. A relative or
+    adverbial clause's time belongs to that clause's own event and is never taken."""
     inside = [t for t in times if t.start >= sent.start_char and t.end <= sent.end_char]
     if not inside:
         return None
-
-    def distance(t: TimeExpr) -> tuple[int, int, int]:
+    above = {pred.i, *(a.i for a in pred.ancestors)}
+    conj = {c.i for v in (pred, *(a for a in pred.ancestors if a.i >= sent.start)) for c in _conjuncts(v)}
+    modifiers: set[int] | None = None
+    best: tuple[tuple[int, int, int, int], TimeExpr] | None = None
+    for t in inside:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or len(span) == 0:
-            return (99, 1, t.start)
+            continue
         tok = span.root
+        verb = _verbal_ancestor(tok)
+        outer = verb
+        while outer is not None and outer.dep_ == "pcomp" and not _has_subject(outer):
+            outer = _verbal_ancestor(outer)  # "pinned medals on returning commanders on Monday"
+        if verb is None or verb.i in above:
+            tier = 0
+        elif verb.i in conj:
+            tier = 1
+        elif outer is not None and (outer.i in above or outer.i in conj):
+            tier = 2
+        else:
+            if modifiers is None:
+                modifiers = _participle_modifiers(pred)
+            if verb.i not in modifiers:
+                continue
+            tier = 3
         anc = {a.i: d for d, a in enumerate([tok, *tok.ancestors])}
         d = 99
         for depth, a in enumerate([pred, *pred.ancestors]):
             if a.i in anc:
                 d = anc[a.i] + depth
                 break
-        anc_verb = _verbal_ancestor(tok)
-        direct = 0 if anc_verb is not None and anc_verb.i == pred.i else 1
+        direct = 0 if verb is not None and verb.i == pred.i else 1
         weak = 1 if t.type in ("DURATION", "SET") or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
-        return (weak, direct, d)
-
-    def governs(t: TimeExpr) -> bool:
-        """The time modifies the predicate or a verb above it, not another clause's event."""
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return False
-        verb = _verbal_ancestor(span.root)
-        return verb is None or verb.i == pred.i or any(a.i == verb.i for a in pred.ancestors)
-
-    own = [t for t in inside if governs(t)]
-    return min(own, key=distance) if own else None
+        key = (tier, weak, direct, d)
+        if best is None or key < best[0]:
+            best = (key, t)
+    return best[1] if best else None
 
 
 def _place_for(sent: Span, pred: Token, mentions: Sequence[Mention]) -> str | None:
@@ -352,6 +412,9 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext, sent_men
         return ctx.last_subject_person or ctx.last_person or tok.text
     if is_pronoun(tok) and tok.lower_ in ("they", "it") and ctx.attribution:
         return ctx.attribution
+    owner = _possessor(tok)
+    if owner is not None:
+        return _owner_source(owner, inp, ctx, sent_mentions)
     np_text = _np(tok, appos=True)
     inside = [m for m in sent_mentions if tok.idx <= m.start < tok.idx + 1 + len(np_text) + 40
               and m.label == "PERSON" and m.start >= min(t.idx for t in tok.subtree)
@@ -368,6 +431,126 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext, sent_men
         if ctx.attribution and head in ctx.attribution.lower():
             return ctx.attribution
     return np_text
+
+
+def _possessor(tok: Token) -> Token | None:
+    """The owner of an estimate noun ("its previous count", "the agency's estimate"), if any."""
+    if tok.lemma_.lower() not in ESTIMATE_NOUNS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "poss"), None)
+
+
+def _owner_source(owner: Token, inp: ClaimInputs, ctx: SentenceContext, sent_mentions: Sequence[Mention]) -> str | None:
+    """The source an estimate's owner names: "its"/"their" go back to the agency just quoted."""
+    if owner.lower_ in ("its", "their"):
+        return ctx.attribution or ctx.last_org
+    if owner.lower_ in ("his", "her"):
+        return ctx.last_subject_person or ctx.last_person
+    if owner.pos_ == "PRON":
+        return None
+    return re.sub(r"\s*['\u2019]s?$", "", _resolve_source(owner, inp, ctx, sent_mentions))
+
+
+def _speaker_subject(reporter: Token) -> tuple[Token | None, bool]:
+    """(the source token of a reporting verb, is the report unattributed passive?).
+
+    The subject of a passive reporting verb is what is reported on ("Several were reported to
+    have been killed"), not who reported it: the source is then the "by" agent, or nobody.
+    An infinitive reporting verb takes its governor's subject ("refused to confirm").
+    """
+    verb = reporter
+    for _ in range(2):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NON_SOURCES]
+        passive = verb.lemma_.lower() not in ("quote", "cite") and any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)  # "X was quoted as saying": X speaks
+        if passive:
+            agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return (agent[0], False) if agent else (None, True)
+        if subj:
+            return subj[0], False
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    return None, False
+
+
+def _secondary_reporter(sent: Span, root: Token) -> Token | None:
+    """The source token of a reporting verb outside the main frame.
+
+    "X, who said on Saturday that ..." (a relative clause on the source) and "X arrived ... and
+    told reporters that ..." (a reporting verb coordinated with the main one, sharing its subject).
+    """
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma not in REPORTING or not any(c.dep_ == "ccomp" for c in t.children):
+            continue
+        if t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in t.children):
+            return t.head
+        if t.dep_ == "conj" and not _has_subject(t) and t.head.i == root.i:
+            subj, passive = _speaker_subject(root)
+            if subj is not None and not passive:
+                return subj
+    return None
+
+
+def _puts_figure_at(verb: Token) -> bool:
+    """"X put/pegged the dead at 300": an object and an "at" phrase holding a number."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(x.like_num for x in c.subtree) for c in verb.children)
+
+
+def _wholly_quoted(text: str, open_quote: bool) -> bool:
+    """Is the sentence all inside a quotation (no attribution written outside the quote marks)?"""
+    if text[:1] in _OPENING:
+        rest = text[1:]
+    elif open_quote:
+        rest = text
+    else:
+        return False
+    close = min((i for i in (rest.find(q) for q in _CLOSING) if i >= 0), default=-1)
+    return close < 0 or not rest[close + 1:].strip(" .,;:!?" + QUOTES)
+
+
+#: Hedge words that are verbs: a hedge only with a complement ("appeared to be", "seems ready").
+_HEDGE_VERBS = frozenset({"appear", "seem", "suggest", "speculate"})
+_SCOPE_DEPS = frozenset({"advmod", "aux", "auxpass", "acomp", "npadvmod", "amod", "det", "attr", "prep", "neg"})
+
+
+def _hedged(pred: Token, reporter: Token | None, sent: Span) -> bool:
+    """A hedge counts when it scopes over the claim: on the predicate or a verb governing it.
+
+    "may"/"could" in a conditional or relative clause, "suggests" in a clause about something
+    else, and "appeared" meaning "showed up" (no complement) do not hedge the main claim.
+    """
+    chain = [pred, *[a for a in pred.ancestors if a.i >= sent.start]]
+    if reporter is not None and reporter not in chain:
+        chain.append(reporter)
+    # a coordinated clause is part of the claim (its figures are): "..., and it said the toll could be N"
+    for v in list(chain):
+        for c in _conjuncts(v):
+            chain.append(c)
+            if c.lemma_.lower() in REPORTING:
+                chain.extend(x for x in c.children if x.dep_ == "ccomp")
+    for v in chain:
+        lemma = v.lemma_.lower()
+        if lemma in _HEDGE_VERBS and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in v.children):
+            return True
+        if lemma in ("likely", "unlikely", "possible", "probable") and v.pos_ == "ADJ":
+            return True
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if any(x.lower_ in HEDGE_WORDS for x in c.children if x.dep_ == "amod") or _uncertain_noun(c):
+                    return True
+            elif c.dep_ in _SCOPE_DEPS and (c.lemma_.lower() in HEDGE_WORDS or c.lower_ in HEDGE_WORDS):
+                if c.lemma_.lower() in _HEDGE_VERBS:
+                    continue
+                return True
+    return False
+
+
+def _uncertain_noun(tok: Token) -> bool:
+    return tok.lower_.rstrip("s") in UNCERTAIN_NOUNS and not any(c.dep_ == "poss" for c in tok.children)
 
 
 def build_claims(inp: ClaimInputs) -> list[Claim]:
@@ -393,7 +576,14 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         asserted = _is_assertion(sent, text)
         root = sent.root
         attribution: str | None = None
-        pred, reporter, inverted, reported = _content_predicate(root)
+        refused = None
+        if root.lemma_.lower() in REFUSALS:
+            refused = next((c for c in root.children if c.dep_ == "xcomp" and c.lemma_.lower() in REPORTING
+                            and any(x.dep_ == "ccomp" for x in c.children)), None)
+        pred, reporter, inverted, reported = _content_predicate(refused or root)
+        if reporter is None and root.lemma_.lower() in ESTIMATE_VERBS and _puts_figure_at(root):
+            reporter, reported = root, True  # "the agency put the dead at about 300"
+        quoted = _wholly_quoted(text, ctx.open_quote)
         # "according to X"
         according: str | None = None
         for t in sent:
@@ -403,13 +593,23 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                     according = _resolve_source(objs[0], inp, ctx, mentions)
                     break
         speaker: str | None = None
-        if reporter is not None:
+        unattributed_report = False
+        if reporter is not None and not quoted:
             if inverted is not None:
                 speaker = _resolve_source(inverted, inp, ctx, mentions)
             else:
-                subj = [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NON_SOURCES]
-                if subj:
-                    speaker = _resolve_source(subj[0], inp, ctx, mentions)
+                source, unattributed_report = _speaker_subject(reporter)
+                if source is not None:
+                    speaker = _resolve_source(source, inp, ctx, mentions)
+        if speaker is None and not quoted:
+            source = _secondary_reporter(sent, root)
+            if source is None:
+                subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                owner = _possessor(subj) if subj is not None else None
+                if owner is not None:  # "The agency's previous estimate ... was about 100 dead."
+                    speaker = _owner_source(owner, inp, ctx, mentions)
+            else:
+                speaker = _resolve_source(source, inp, ctx, mentions)
         citing: str | None = None
         for t in sent:
             if t.lemma_.lower() == "cite" and t.tag_ == "VBG" and (reporter is None or t.i != reporter.i):
@@ -463,7 +663,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         place = _place_for(sent, pred, mentions)
         quantities: list[Quantity] = attach_units(doc, find_quantities(text, sent_model.start))
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-        hedged = bool(lemmas & HEDGE_WORDS) or bool(reporter is not None and reporter.lemma_.lower() in DISTANCING)
+        hedged = (_hedged(pred, reporter, sent) or unattributed_report
+                  or bool(reporter is not None and reporter.lemma_.lower() in DISTANCING))
         if reporter is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_.rstrip("s") in UNCERTAIN_NOUNS
                                         for c in reporter.children):
             hedged = True  # unnamed "reports" or "claims" as the only source
@@ -471,6 +672,9 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         negated = _negated(pred, chain)
         if reporter is not None and reporter.lemma_.lower() in DENIALS and pred.i != reporter.i:
             negated = not negated  # "X denied that troops crossed": the source asserts the opposite
+        if reporter is not None and pred.i != reporter.i and (
+                refused is not None or any(c.dep_ == "neg" for c in reporter.children)):
+            negated = True  # "X never confirmed / refused to confirm that ...": nobody asserts it
         etype = plover.event_type(pred.lemma_, obj_lemma)
         if pred.lemma_.lower() in plover.OCCUR_VERBS or (pred.lemma_.lower() == "take" and obj_lemma == "place"):
             # "the visit took place", "the attack happened": the subject noun is the event
@@ -493,6 +697,9 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             ctx.attribution, ctx.attribution_sentence = attribution, idx
         elif carried:
             ctx.attribution_sentence = idx
+        orgs = [m for m in mentions if m.label == "ORG"]
+        if orgs:
+            ctx.last_org = orgs[-1].text
         if persons:
             ctx.last_person = _mention_name(persons[-1], inp.names)
             subj_persons = [m for m in persons if _is_subject(doc, m)]

@@ -249,6 +249,7 @@ STATE_WORDS = frozenset(
     {"dead", "killed", "wounded", "injured", "hurt", "missing", "captured", "detained", "arrested", "displaced",
      "evacuated", "homeless", "rescued", "stranded", "infected", "sick", "jailed", "imprisoned", "executed"}
 )
+_PUT_VERBS = frozenset({"put", "peg", "place", "set", "estimate", "fix"})
 _PRONOUN_UNITS = frozenset({"they", "them", "these", "those", "we", "us", "which", "whom"})
 
 
@@ -270,6 +271,11 @@ def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if last.dep_ == "pobj" and last.head.lower_ == "at" and last.head.head.lemma_.lower() in _PUT_VERBS:
+        # "put the dead at about 300": the figure counts the verb's object
+        obj = next((c for c in last.head.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in STATE_WORDS and not nxt.is_sent_start:
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
