@@ -59,3 +59,26 @@ def test_gazetteer_fixes_labels(nlp) -> None:  # type: ignore[no-untyped-def]
     labels = {m.text: m.label for m in an.mentions}
     assert labels.get("Chile") == "GPE"
     assert labels.get("Nairobi") == "GPE"
+
+
+def test_three_part_names_and_bracketed_acronyms(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from storyline.extract.entities import doc_mentions
+
+    a = _article("North Korean Foreign Minister Mun Sun Hui held talks with officials at the Kremlin on Monday.\n\n"
+                 "The Financial Supervisory Service (FSS) said fraud rose. Chile's coastal guard (DIRECTEMAR) "
+                 "said 40 boats sank. Lima's flood office (ZQX) said the river rose.")
+    b = _article("The FSS said on Friday that it would fine three banks.")
+    analyses = analyze_articles([a, b], nlp=nlp)
+    mentions = {m.text: m for an in analyses for m in an.mentions}
+    assert "Mun Sun Hui" in mentions and "Mun Sun" not in mentions
+    long_form = mentions["Financial Supervisory Service"]
+    fss = [m for an in analyses for m in an.mentions if m.text == "FSS"]
+    assert len(fss) == 2 and all(m.entity_id == long_form.entity_id for m in fss)  # in both articles
+    assert mentions["ZQX"].label == "ORG"  # a bracketed acronym the NER missed is an entity
+    # an acronym the NER calls a place is an organisation unless it abbreviates a country
+    doc = nlp("Officials at ABIN and the US embassy met.")
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 5, 6, label="GPE")]
+    labels = {r.mention.text: r.mention.label for r in doc_mentions(doc, 0, [0] * len(doc))}
+    assert labels == {"ABIN": "ORG", "US": "GPE"}

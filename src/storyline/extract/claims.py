@@ -38,8 +38,8 @@ REFUSALS = frozenset({"refuse", "decline", "fail"})
 #: Verbs that state an estimate as "X put the dead at 300".
 ESTIMATE_VERBS = frozenset({"put", "peg", "place", "set", "estimate", "fix"})
 #: Nouns for a figure someone gave; their possessor is its source ("the agency's previous count").
-ESTIMATE_NOUNS = frozenset({"count", "estimate", "tally", "figure", "assessment", "calculation", "toll", "forecast",
-                            "projection", "statement", "report", "data", "number", "total"})
+ESTIMATE_NOUNS = frozenset({"count", "estimate", "tally", "figure", "assessment", "calculation", "forecast",
+                            "projection", "statement", "report"})
 #: Reporting verbs that distance the writer from the content.
 DISTANCING = frozenset({"claim", "allege", "speculate", "suggest", "believe"})
 #: Verbs whose infinitive complement is the real event ("decided to send", "is preparing to triple").
@@ -71,6 +71,7 @@ class SentenceContext:
     last_person: str | None = None
     last_subject_person: str | None = None
     last_org: str | None = None
+    sentence: int = 0
     open_quote: bool = False
     paragraph: int = -1
     people_titles: dict[str, list[str]] = field(default_factory=dict)
@@ -443,7 +444,8 @@ def _possessor(tok: Token) -> Token | None:
 def _owner_source(owner: Token, inp: ClaimInputs, ctx: SentenceContext, sent_mentions: Sequence[Mention]) -> str | None:
     """The source an estimate's owner names: "its"/"their" go back to the agency just quoted."""
     if owner.lower_ in ("its", "their"):
-        return ctx.attribution or ctx.last_org
+        recent = ctx.attribution if ctx.sentence - ctx.attribution_sentence <= 3 else None
+        return recent or ctx.last_org
     if owner.lower_ in ("his", "her"):
         return ctx.last_subject_person or ctx.last_person
     if owner.pos_ == "PRON":
@@ -563,6 +565,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         by_sentence.setdefault(m.sentence if m.sentence is not None else -1, []).append(m)
     for sent_model, sent in zip(inp.sentences, inp.spans, strict=True):
         idx = sent_model.index
+        ctx.sentence = idx
         text = sent_model.text
         mentions = by_sentence.get(idx, [])
         persons = [m for m in mentions if m.label == "PERSON"]

@@ -135,6 +135,26 @@ class RawMention:
     key: str
     kind: str
     title_spans: list[tuple[str, int, int]] = field(default_factory=list)
+    #: for a bracketed acronym after a name ("National Intelligence Service (NIS)"): that name's key
+    expands_to: str | None = None
+
+
+def _extend_name(doc: Doc, span: Span) -> Span:
+    """Keep a three-part name whole: the NER often stops one syllable short ("A B" of "A B C").
+
+    The next token joins when it is the name's own head (the name is its compound), is a short
+    capitalised word the NER left untagged, and is neither a title, an organisation noun nor a place.
+    """
+    end = span.end
+    if end >= len(doc) or span.root.dep_ != "compound" or span.root.head.i != end:
+        return span
+    nxt = doc[end]
+    word = nxt.text
+    if (nxt.ent_iob_ != "O" or nxt.pos_ != "PROPN" or not word.isalpha() or not word[:1].isupper()
+            or word.isupper() or len(word) > 5 or word.lower() in TITLE_WORDS or word.lower() in ORG_NOUNS
+            or word.lower() in ROLE_NOUNS or gazetteer.lookup(word) is not None):
+        return span
+    return doc[span.start:end + 1]
 
 
 def _trim_possessive(doc: Doc, span: Span) -> Span:
@@ -147,10 +167,21 @@ def _trim_possessive(doc: Doc, span: Span) -> Span:
     return doc[start:end]
 
 
+def is_acronym(text: str) -> bool:
+    """'NIS', 'HUR', 'U.N.': an all-capital abbreviation of two to six letters."""
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+
+
 def _relabel(span: Span) -> str | None:
     """The label a span should carry, after the gazetteer and simple syntax have had their say."""
     label = span.label_
     text = span.text
+    if is_acronym(text) and label in ("GPE", "LOC", "FAC", "PRODUCT", "ORG"):
+        # an acronym is a place only when it abbreviates a country ("US", "UAE"); "NIS" is no city
+        place = gazetteer.lookup(text)
+        if place is None or place.kind != "country":
+            return "ORG"
     if label in ("PRODUCT", "ORG", "PERSON", "WORK_OF_ART", "EVENT", "LOC", "GPE") and gazetteer.is_sure_place(text):
         place = gazetteer.lookup(text)
         if place is not None:
@@ -244,7 +275,7 @@ def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int]) -> list[Raw
         label = _relabel(ent)
         if label is None:
             continue
-        span = _trim_possessive(doc, ent)
+        span = _trim_possessive(doc, _extend_name(doc, ent) if label == "PERSON" else ent)
         text = span.text.strip()
         if not text or not any(c.isalpha() for c in text):
             continue
@@ -280,7 +311,41 @@ def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int]) -> list[Raw
             titles=[t[0] for t in titles], sentence=sentence_of[span.start],
         )
         out.append(RawMention(article, mention, key, _kind(label), titles))
+    _bracketed_acronyms(doc, article, sentence_of, out)
     return out
+
+
+def _bracketed_acronyms(doc: Doc, article: int, sentence_of: Sequence[int], out: list[RawMention]) -> None:
+    """"Name (ACRONYM)": the acronym is an organisation, and it stands for the name before it.
+
+    The NER often misses such acronyms ("HUR") or calls them places; the bracket is the article
+    telling us what they mean, so the pair is linked for the whole corpus (see :func:`resolve`).
+    """
+    text = doc.text
+    if "(" not in text:
+        return
+    by_start = {r.mention.start: r for r in out}
+    orgs_by_end = {r.mention.end: r for r in out if r.kind == "org"}
+    for m in re.finditer(r"\(([A-Z][A-Z.]{1,7})\)", text):
+        acronym = m.group(1)
+        if not is_acronym(acronym):
+            continue
+        start, end = m.start(1), m.end(1)
+        before = text[:m.start()].rstrip()
+        long_form = orgs_by_end.get(len(before))
+        existing = by_start.get(start)
+        if existing is not None:
+            if long_form is not None and existing.kind == "org":
+                existing.expands_to = long_form.key
+            continue
+        tok = doc.char_span(start, end, alignment_mode="expand")
+        if tok is None:
+            continue
+        mention = Mention(text=acronym, start=start, end=end, label="ORG", sentence=sentence_of[tok.start])
+        raw = RawMention(article, mention, fold(acronym), "org")
+        raw.expands_to = long_form.key if long_form is not None else None
+        out.append(raw)
+    out.sort(key=lambda r: r.mention.start)
 
 
 def _kind(label: str) -> str:
@@ -305,6 +370,14 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
     the corpus's most frequent; acronyms link to an organisation with those initials.
     """
     ids: dict[int, str] = {}
+    # "Name (ACRONYM)" anywhere in the corpus: the acronym means that name everywhere
+    expansions: dict[str, str] = {}
+    for r in raw:
+        if r.expands_to:
+            expansions.setdefault(r.key, r.expands_to)
+    for r in raw:
+        if r.key in expansions and r.kind in ("org", "place") and is_acronym(r.mention.text):
+            r.kind, r.mention.label, r.key = "org", "ORG", expansions[r.key]
     name_words: set[str] = set()
     for r in raw:
         if r.kind == "person" and len(r.key.split()) >= 2:
