@@ -381,3 +381,48 @@ def test_role_uses_the_sentence_own_date_not_the_article_date(make: Builder) -> 
               mentions=parties(), times=[("August 2031", "2031-08", "absolute")],
               titles=[("Trentino", "Deputy Foreign Minister", "trentino")])
     assert len(by_slot(reconcile([a1[0], a2[0]], [a1[1], a2[1]]), "role")) == 1
+
+
+def _deployment_story(make: Builder) -> list[tuple]:
+    return [
+        make("The first troops from Freedonia left for Sylvania in October 2030, officials said.", name="d1",
+             site="One", published=META, mentions=parties(), times=[("October 2030", "2030-10", "absolute")]),
+        make("Freedonia sent its first troops to Sylvania in August 2030.", name="d2", site="Two", published=META,
+             mentions=parties(), times=[("August 2030", "2030-08", "absolute")]),
+        make("Freedonia began sending troops to Sylvania in the autumn of 2030.", name="d3", site="Three",
+             published=META, mentions=parties(), times=[("the autumn of 2030", "2030-FA", "absolute")]),
+        make("Freedonia could send more troops to Sylvania in March 2031.", name="d4", site="Four",
+             published=META, mentions=parties(), times=[("March 2031", "2031-03", "absolute")]),
+    ]
+
+
+def test_a_first_deployment_dated_differently_is_one_event_with_a_time_conflict(make: Builder) -> None:
+    story = _deployment_story(make)
+    report = reconcile([a for a, _ in story], [an for _, an in story])
+    times = by_slot(report, "time")
+    assert len(times) == 1
+    values = {v.value: set(v.article_ids) for v in times[0].values}
+    assert values == {"2030-10": {story[0][0].id, story[2][0].id}, "2030-08": {story[1][0].id}}
+    assert times[0].best_supported == "2030-10"
+    # the planned further deployment is another event, not a rival date
+    assert story[3][0].id not in {a for v in times[0].values for a in v.article_ids}
+
+
+def test_repeated_deployments_on_different_dates_are_two_events(make: Builder) -> None:
+    a1 = make("Freedonia deployed troops to Sylvania in May 2030.", name="d5", published=META, mentions=parties(),
+              times=[("May 2030", "2030-05", "absolute")])
+    a2 = make("Freedonia deployed troops to Sylvania in July 2031.", name="d6", published=META, mentions=parties(),
+              times=[("July 2031", "2031-07", "absolute")])
+    report = reconcile([a1[0], a2[0]], [a1[1], a2[1]])
+    assert by_slot(report, "time") == []
+    assert {e.time.value for e in report.events if e.event_type == "MOBILIZE"} == {"2030-05", "2031-07"}
+
+
+def test_a_season_keeps_its_value_and_movement_verbs_are_deployments(make: Builder) -> None:
+    a = make("The first Freedonian battalions were loaded onto ships in the autumn of 2030.", name="d7",
+             published=META, mentions=parties(), times=[("the autumn of 2030", "2030-FA", "absolute")])
+    report = reconcile([a[0]], [a[1]])
+    assert [(e.event_type, e.time.value) for e in report.events] == [("MOBILIZE", "2030-FA")]
+    b = make("Rufus Firefly arrived in Sylvania on 3 May 2031.", name="d8", published=META, mentions=parties(),
+             times=[("3 May 2031", "2031-05-03", "absolute")])
+    assert [e.event_type for e in reconcile([b[0]], [b[1]]).events] == ["CONSULT"]  # a person's arrival: a visit

@@ -18,6 +18,7 @@ from storyline.reconcile.frames import Frame
 from storyline.reconcile.timeslot import agree, completes, intersect, is_calendar, precision_rank, year_of
 
 SourceKey = Callable[[Frame], str]
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 @dataclass
@@ -39,6 +40,12 @@ class TimeClass:
         return f"{len(self.sources)} independent source(s)" + (
             f" and {extra} more that agree without stating the year" if extra else ""
         )
+
+    @property
+    def explicit(self) -> int:
+        """Members whose text writes the year: on a tie, a stated date beats a computed one
+        ("October 2024" against "October of the same year")."""
+        return sum(1 for f in self.frames if f.time is not None and _YEAR.search(f.time.text))
 
     @property
     def articles(self) -> list[str]:
@@ -90,7 +97,7 @@ def time_classes(frames: Sequence[Frame], *, docs_key: SourceKey) -> list[TimeCl
             c.full_value = intersect(c.full_value, f.value or "")
         else:
             classes.append(TimeClass(f.value or "", f.value or "", [f], [], {docs_key(f)}))
-    classes.sort(key=lambda c: (-c.support, -len(c.articles), 0 if year_of(c.value) else 1,
+    classes.sort(key=lambda c: (-c.support, -len(c.articles), -c.explicit, 0 if year_of(c.value) else 1,
                                 -precision_rank(c.value), c.value))
     return classes
 

@@ -20,6 +20,8 @@ from storyline.reconcile.timeslot import comparable_value, is_calendar
 # family -> (PLOVER type, trigger regex). Families are finer than PLOVER types on purpose:
 # "signed" and "ratified" are both AGREE but are different events on the timeline.
 FAMILIES: dict[str, tuple[str, str]] = {
+    # movement of people or units: a deployment when units move, a visit when a person does
+    "move": ("MOBILIZE", r"(?:left|leav(?:e|es|ing))\s+for|left(?=\s+(?-i:[A-Z]))|(?:were|was|been)\s+loaded\s+onto|shipped|ferried|airlifted|(?:been\s+)?(?:moved|transferred)\s+(?:to|into)|arriv(?:e|es|ed|ing|al)\s+in"),
     "sign": ("AGREE", r"sign(?:s|ed|ing)?|ink(?:s|ed)|conclud(?:e|es|ed)"),
     "ratify": ("AGREE", r"ratif(?:y|ies|ied|ying|ication)"),
     "abolish": ("RETREAT", r"abolish(?:es|ed|ing)?|scrap(?:s|ped)|annul(?:s|led)?|revok(?:e|es|ed)|terminat(?:e|es|ed)"),
@@ -43,6 +45,25 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "collapse": ("DISASTER", r"collaps(?:e|es|ed|ing)|burst|gave\s+way|breach(?:ed|es)?"),
 }
 UNIQUE_FAMILIES = frozenset({"sign", "ratify", "abolish"})
+# families whose first occurrence is a once-only event ("the first troops left", "began arriving")
+ONCE_FAMILIES = frozenset({"deploy"})
+ONCE = "#first"  # the descriptor once-only events of a family share: they join on it like a named document
+_UNITS = re.compile(
+    r"\b(?:troops|soldiers|units|battalions|brigades|regiments|divisions|forces|personnel|contingents?|servicemen|"
+    r"sappers|deminers|engineers|builders|workers|labou?rers|reinforcements|fighters|mercenaries)\b",
+    re.IGNORECASE,
+)
+_FIRST_BEFORE = re.compile(r"\b(?:first|initial)\b(?:\W+\w+){0,5}?\W+$", re.IGNORECASE)
+_FIRST_AFTER = re.compile(r"^\W+(?:\w+\W+){0,1}(?:first|initial)\b", re.IGNORECASE)
+_BEGAN = re.compile(r"\b(?:began|begun|begins?|start(?:ed|s)?)\s+(?:to\s+)?$", re.IGNORECASE)
+_FIRST_REPORT = re.compile(r"\bfirst\s+(?:surfaced|emerged|appeared|came\s+to\s+light)\b", re.IGNORECASE)
+_THE_NOUN = re.compile(r"\bthe\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NOT_ONCE = re.compile(
+    r"\b(?:second|third|another|new|more|additional|further|next|could|would|may|might|will|plans?|intends?|"
+    r"preparing|ultimately)\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"^[^,;.]{0,60}\bsince\b", re.IGNORECASE)  # "the first units sent openly since ..."
 # one alternation with a named group per family: a single scan of the sentence finds every trigger,
 # and at one position the family listed first wins
 _TRIGGER = re.compile("|".join(rf"\b(?P<{fam}>{rx})\b" for fam, (_, rx) in FAMILIES.items()), re.IGNORECASE)
@@ -179,10 +200,12 @@ def _bind_times(
                 choice = i
         if choice is None and after:
             choice = after[0]
-        if choice is None and len(triggers) == 1:
-            choice = 0
         if choice is not None and choice not in bound:
             bound[choice] = t
+    if len(triggers) == 1 and not bound:  # a lone trigger takes a far time only if none is near
+        far = [t for t in times if t.start - offset >= 0]
+        if far:
+            bound[0] = far[0]
     # coordination: "... on June 19 and signed X" shares the date of the first verb
     for i, (s, _, _) in enumerate(triggers):
         if i in bound:
@@ -234,10 +257,18 @@ def frames_of_claim(
             )
         return frames
     bound = _bind_times(triggers, usable_times, text, base)
-    owner = _bind_quantities(triggers, claim.quantities, base)
+    owner = _bind_quantities(triggers, claim.quantities, base, text)
     for i, (s, e, fam) in enumerate(triggers):
+        once_parties = participants
+        if fam == "move":
+            fam = _movement(text, s, e, mentions, base)
+            if fam is None:
+                continue
         unique = fam in UNIQUE_FAMILIES and has_document(text, s, e)
         desc, definite = document_reference(text, s, e, entity_words) if unique else (frozenset(), False)
+        if not unique and fam in ONCE_FAMILIES and claim.modality not in ("future", "plan") and once_only(text, s, e):
+            unique, desc, definite = True, frozenset({ONCE}), True
+            once_parties = frozenset(_once_parties(mentions, claim.attribution))
         t = bound.get(i)
         frames.append(
             Frame(
@@ -252,7 +283,7 @@ def frames_of_claim(
                 descriptors=desc,
                 definite=definite,
                 actors=actors,
-                participants=participants,
+                participants=once_parties if desc == {ONCE} else participants,
                 persons=persons,
                 time=t,
                 value=comparable_value(t, article.published) if t else None,
@@ -260,20 +291,104 @@ def frames_of_claim(
                 quantities=[q for q in claim.quantities if owner.get(id(q)) == i],
             )
         )
+    # a date no trigger took belongs to the sentence's own verb ("announced on Saturday that ...
+    # had taken two soldiers, ... since they began arriving last October"): it stays on the timeline
+    taken = {id(t) for t in bound.values()}
+    fam = (claim.predicate or claim.event_type or "state").lower()
+    for j, t in enumerate(usable_times[:3]):
+        if id(t) in taken or any(f.family == f"other:{fam}" for f in frames):
+            continue
+        frames.append(
+            Frame(f"{claim.id}#t{j}", claim, f"other:{fam}", claim.event_type or "OTHER", claim.predicate or "",
+                  t.start, t.end, False, frozenset(), participants, persons, t,
+                  comparable_value(t, article.published), claim.place or (places[0] if places else None), [],
+                  actors=actors)
+        )
     return frames
 
 
-COUNTING = frozenset({"kill", "casualty", "displace", "destroy", "deploy", "arrest"})
+def _movement(text: str, s: int, e: int, mentions: Sequence[Mention], base: int) -> str | None:
+    """What a movement verb reports: units moving are a deployment, a person arriving a visit."""
+    near = text[max(0, s - 90) : e + 40]
+    person_before = any(m.label == "PERSON" and s - 60 <= m.start - base < s for m in mentions)
+    if _UNITS.search(near) or (not person_before and re.search(r"\bfirst\s+of\s+them\b", text[max(0, s - 40) : s])):
+        return "deploy"
+    if re.match(r"arriv", text[s:e], re.IGNORECASE):
+        return "visit"
+    return None
 
 
-def _bind_quantities(triggers: list[tuple[int, int, str]], quantities: Sequence[Quantity], offset: int) -> dict[int, int]:
-    """Each figure goes to the one trigger it counts for: the nearest, with a head start for
-    families that count things ("41 people had been confirmed dead" counts the dead)."""
+def once_only(text: str, s: int, e: int) -> bool:
+    """A deployment reported as its first occurrence: "the first troops left", "sent its first
+    troops", "began arriving", "reports first surfaced that ... were operating", "the deployment
+    of X to Y". Such an event happens once, so two outlets dating it differently contradict each
+    other; "the first units sent openly since ...", "a second contingent", "could send" do not."""
+    before = text[max(0, s - 60) : s]
+    after = text[e : e + 30]
+    clause = re.split(r"[,;:]", text[max(0, s - 60) : s])[-1] + text[s : e + 40].split(",")[0]
+    if _NOT_ONCE.search(clause) or _SINCE.search(text[e:]):
+        return False
+    if _FIRST_BEFORE.search(before) or _FIRST_AFTER.match(after) or _BEGAN.search(before):
+        return True
+    if _FIRST_REPORT.search(text[:s]):
+        return True
+    word = text[s:e].lower()
+    return word.startswith("deployment") and bool(_THE_NOUN.search(before)) and bool(
+        re.match(r"\s+of\s+[^,.;]{1,60}?\s+to\s+", after + text[e + 30 : e + 80]))
+
+
+def _once_parties(mentions: Sequence[Mention], attribution: str | None) -> set[str]:
+    """Participants of a once-only event, canonical: a nationality is its country and a capital its
+    country's government ("North Korean troops", "North Korea", "Pyongyang"); the source that
+    reports it ("according to <Country> intelligence") is not a participant."""
+    gz = _gazetteer()
+    out: set[str] = set()
+    for m in mentions:
+        if m.label in ("DATE", "TIME", "CARDINAL") or (attribution and m.text in attribution):
+            continue
+        country = None
+        if gz is not None and m.label == "NORP":
+            country = gz.country_from_adjective(m.text)
+        elif gz is not None and m.label == "GPE":
+            home = gz.country_of(m.text)
+            cap = gz.capital_of(home) if home else None
+            country = home if cap and cap.lower() == m.text.lower() else None
+        out.add("place:" + re.sub(r"\W+", "-", country.lower()).strip("-") if country else _entity_key(m))
+    return out
+
+
+def _gazetteer():  # type: ignore[no-untyped-def]
+    try:
+        from storyline.extract import gazetteer
+    except ImportError:  # pragma: no cover - extraction not installed
+        return None
+    return gazetteer
+
+
+COUNTING = frozenset({"kill", "casualty", "displace", "destroy", "deploy", "arrest", "move"})
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\b(?:since|while|whereas|but|because|after|before|when|until)\b|"
+    r"\b(?:is|are|was|were|has|have|had)\b.*\band\b",
+    re.IGNORECASE,
+)
+
+
+def _bind_quantities(
+    triggers: list[tuple[int, int, str]], quantities: Sequence[Quantity], offset: int, text: str = ""
+) -> dict[int, int]:
+    """Each figure goes to the one trigger it counts for: the nearest in its own clause, with a
+    head start for families that count things ("41 people had been confirmed dead" counts the
+    dead). A trigger in a later clause does not count it ("taken two soldiers, the first since
+    they began arriving"; "10,000 are in X and 8,000 of them were moved")."""
     owner: dict[int, int] = {}
     for q in quantities:
         qs, qe = q.start - offset, q.end - offset
         best, best_d = None, 10**9
         for i, (s, e, fam) in enumerate(triggers):
+            if s >= qe and _CLAUSE_BREAK.search(text[qe:s]):
+                continue
             d = s - qe if s >= qe else (qs - e if qs >= e else 0)
             d -= 15 if fam in COUNTING else 0
             if d < best_d and d <= 90:

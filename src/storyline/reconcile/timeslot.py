@@ -26,10 +26,11 @@ MONTHS = {
 _MONTH_RE = "|".join(MONTHS)
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b|'\d\d\b")
 CALENDAR = re.compile(r"^[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?$")
+SEASONAL = re.compile(r"^\d{4}-(SP|SU|FA|WI|Q[1-4]|H[12])$")  # "autumn 2024": kept, compared by interval
 
 
 def is_calendar(value: str | None) -> bool:
-    return bool(value) and bool(CALENDAR.match(value or ""))
+    return bool(value) and bool(CALENDAR.match(value or "") or SEASONAL.match(value or ""))
 
 
 def year_of(value: str | None) -> int | None:
@@ -86,6 +87,8 @@ def comparable_value(t: TimeExpr, published: PublishedDate | None) -> str | None
 
 def _interval_value(t: TimeExpr) -> str | None:
     """A calendar value for a non-calendar TIMEX (a week, season) from its interval, if it is one year."""
+    if SEASONAL.match(t.value):
+        return t.value
     if t.earliest and t.latest and t.earliest[:4] == t.latest[:4] and t.value[:4].isdigit():
         if t.earliest[:7] == t.latest[:7]:
             return t.earliest[:7]
@@ -113,7 +116,15 @@ def completes(known: str, yearless: str) -> bool:
 
 
 def intersect(a: str, b: str) -> str:
-    """The most specific value both compatible values allow (field-wise, X filled from the other)."""
+    """The most specific value both compatible values allow (field-wise, X filled from the other).
+    A season or quarter gives way to a month or day inside it ("autumn 2024" and "October")."""
+    if SEASONAL.match(a) or SEASONAL.match(b):
+        if SEASONAL.match(a) and SEASONAL.match(b):
+            return a
+        plain, season = (b, a) if SEASONAL.match(a) else (a, b)
+        if year_of(plain) is None and len(plain) > 4:
+            plain = season[:4] + plain[4:]  # "XXXX-10" inside "2024-FA" is October 2024
+        return plain if len(plain) > 4 else season
     pa, pb = a.split("-"), b.split("-")
     out: list[str] = []
     for i in range(max(len(pa), len(pb))):
