@@ -51,13 +51,13 @@ def _time_analyzer() -> TimeAnalyzer | None:
     return fn if callable(fn) else None
 
 
-def sentences_of(doc: Doc) -> tuple[list[Sentence], list[Any]]:
+def sentences_of(doc: Doc, text: str | None = None) -> tuple[list[Sentence], list[Any]]:
     """Sentences trimmed of surrounding whitespace, numbered, with their paragraph index.
 
     Every line break is a paragraph break (the shared pipeline makes it a sentence boundary too),
     so the paragraph index is the number of line breaks before the sentence.
     """
-    text = doc.text
+    text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
     breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
     out: list[Sentence] = []
     spans = []
@@ -106,12 +106,12 @@ def analyze_articles(
     per_article: list[tuple[Doc, list[Sentence], list[Any], list[TimeExpr], PublishedDate | None]] = []
     raw: list[RawMention] = []
     for n, (article, doc) in enumerate(zip(articles, docs, strict=True)):
-        sentences, spans = sentences_of(doc)
+        sentences, spans = sentences_of(doc, article.body)
         published: PublishedDate | None = article.published
         times: list[TimeExpr] = []
         if analyze_times is not None:
             published, times = analyze_times(doc, article.published)
-        raw.extend(doc_mentions(doc, n, _sentence_index(doc, sentences)))
+        raw.extend(doc_mentions(doc, n, _sentence_index(doc, sentences), article.body))
         per_article.append((doc, sentences, spans, times, published))
     ids = resolve(raw)
     mentions_of: dict[int, list[Mention]] = defaultdict(list)

@@ -95,9 +95,12 @@ def _phrase(tokens: Sequence[Token]) -> str:
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
-    if e > s and doc[s:e].text.count("(") > doc[s:e].text.count(")") and e < len(doc) and doc[e].text == ")":
-        e += 1  # keep the bracket a name is written with: "the military intelligence (HUR)"
-    return doc[s:e].text.strip() if e > s else ""
+    if e <= s:
+        return ""
+    text = doc[s:e].text
+    if "(" in text and text.count("(") > text.count(")") and e < len(doc) and doc[e].text == ")":
+        text += ")"  # keep the bracket a name is written with: "the military intelligence (HUR)"
+    return text.strip()
 
 
 def _np(tok: Token, limit: int = 12, appos: bool = False) -> str:
@@ -352,14 +355,14 @@ def _place_for(sent: Span, pred: Token, mentions: Sequence[Mention]) -> str | No
     return best[2] if best else None
 
 
-def _is_assertion(sent: Span, text: str) -> bool:
+def _is_assertion(toks: Sequence[Token], text: str) -> bool:
     """Questions, verbless headings and fragments assert nothing."""
     if text.rstrip(QUOTES + " ").endswith("?"):
         return False
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    words = [t for t in toks if not (t.is_punct or t.is_space)]
     if len(words) < 4:
         return False
-    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+    if not any(t.pos_ in ("VERB", "AUX") for t in toks):
         return False
     ends = text.rstrip(QUOTES + " )")
     # a title-case heading without final punctuation is not a sentence
@@ -476,13 +479,13 @@ def _speaker_subject(reporter: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _secondary_reporter(sent: Span, root: Token) -> Token | None:
+def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
     """The source token of a reporting verb outside the main frame.
 
     "X, who said on Saturday that ..." (a relative clause on the source) and "X arrived ... and
     told reporters that ..." (a reporting verb coordinated with the main one, sharing its subject).
     """
-    for t in sent:
+    for t in toks:
         lemma = t.lemma_.lower()
         if lemma not in REPORTING or not any(c.dep_ == "ccomp" for c in t.children):
             continue
@@ -576,7 +579,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             ctx.open_quote = False
         starts_quoted = text[:1] in QUOTES
         quote_balance = sum(text.count(q) for q in "\"") % 2 + text.count("“") - text.count("”")
-        asserted = _is_assertion(sent, text)
+        toks = list(sent)  # one pass over the tokens: Span iteration builds Token objects each time
+        asserted = _is_assertion(toks, text)
         root = sent.root
         attribution: str | None = None
         refused = None
@@ -589,7 +593,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         quoted = _wholly_quoted(text, ctx.open_quote)
         # "according to X"
         according: str | None = None
-        for t in sent:
+        for t in toks:
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
                 if objs:
@@ -605,7 +609,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 if source is not None:
                     speaker = _resolve_source(source, inp, ctx, mentions)
         if speaker is None and not quoted:
-            source = _secondary_reporter(sent, root)
+            source = _secondary_reporter(toks, root)
             if source is None:
                 subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 owner = _possessor(subj) if subj is not None else None
@@ -614,7 +618,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             else:
                 speaker = _resolve_source(source, inp, ctx, mentions)
         citing: str | None = None
-        for t in sent:
+        for t in toks:
             if t.lemma_.lower() == "cite" and t.tag_ == "VBG" and (reporter is None or t.i != reporter.i):
                 objs = [c for c in t.children if c.dep_ == "dobj"]
                 if objs:
@@ -665,7 +669,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         time = _time_for(doc, sent, pred, inp.times)
         place = _place_for(sent, pred, mentions)
         quantities: list[Quantity] = attach_units(doc, find_quantities(text, sent_model.start))
-        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        lemmas = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
         hedged = (_hedged(pred, reporter, sent) or unattributed_report
                   or bool(reporter is not None and reporter.lemma_.lower() in DISTANCING))
         if reporter is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_.rstrip("s") in UNCERTAIN_NOUNS

@@ -268,8 +268,11 @@ def _appositive_titles(doc: Doc, span: Span) -> list[Span]:
     return out
 
 
-def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int]) -> list[RawMention]:
-    """Named mentions of people, organisations, places and groups in one parsed article."""
+def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int], text: str | None = None) -> list[RawMention]:
+    """Named mentions of people, organisations, places and groups in one parsed article.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds that string on every access).
+    """
     out: list[RawMention] = []
     for ent in doc.ents:
         label = _relabel(ent)
@@ -311,17 +314,16 @@ def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int]) -> list[Raw
             titles=[t[0] for t in titles], sentence=sentence_of[span.start],
         )
         out.append(RawMention(article, mention, key, _kind(label), titles))
-    _bracketed_acronyms(doc, article, sentence_of, out)
+    _bracketed_acronyms(doc, doc.text if text is None else text, article, sentence_of, out)
     return out
 
 
-def _bracketed_acronyms(doc: Doc, article: int, sentence_of: Sequence[int], out: list[RawMention]) -> None:
+def _bracketed_acronyms(doc: Doc, text: str, article: int, sentence_of: Sequence[int], out: list[RawMention]) -> None:
     """"Name (ACRONYM)": the acronym is an organisation, and it stands for the name before it.
 
     The NER often misses such acronyms ("HUR") or calls them places; the bracket is the article
     telling us what they mean, so the pair is linked for the whole corpus (see :func:`resolve`).
     """
-    text = doc.text
     if "(" not in text:
         return
     by_start = {r.mention.start: r for r in out}
