@@ -6,8 +6,14 @@ subject becomes the attribution and its complement clause becomes the content wh
 participants, time, place and figures the claim records. Pronoun and definite-description
 sources ("He said", "the official added") are resolved to the person the previous sentences
 were about, and attribution carries over to a sentence that continues a quote or opens with a
-connective ("Moreover", "He added"). Hedges, negation and modality are flags, because a
-reconciler must weigh "may have sent" differently from "sent".
+connective ("Moreover", "He added"). Sources outside the main frame count too: a relative
+clause on the source ("X, who said that ..."), a reporting verb coordinated with the main verb
+("X arrived ... and told reporters that ..."), "X put the dead at N", and the owner of an
+estimate ("its previous count" -> the agency just quoted). A sentence wholly inside a quote is
+the quoted speaker's, whoever it mentions. Hedges, negation and modality are flags, because a
+reconciler must weigh "may have sent" differently from "sent"; a hedge counts only when it
+scopes over the claim (not inside a conditional, relative or adverbial clause), and a negated
+reporting verb ("never confirmed that") leaves its clause unasserted.
 """
 
 from __future__ import annotations
