@@ -82,3 +82,9 @@ def test_three_part_names_and_bracketed_acronyms(nlp) -> None:  # type: ignore[n
     doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 5, 6, label="GPE")]
     labels = {r.mention.text: r.mention.label for r in doc_mentions(doc, 0, [0] * len(doc))}
     assert labels == {"ABIN": "ORG", "US": "GPE"}
+
+
+def test_bracketed_acronym_after_other_entities(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Lima's flood office (ZQX) said on Monday that the river rose near Cusco."
+    (analysis,) = analyze_articles([_article(body)], nlp=nlp)
+    assert "ZQX" in {m.text for m in analysis.mentions}

@@ -273,6 +273,7 @@ def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int], text: str |
 
     ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds that string on every access).
     """
+    body = doc.text if text is None else text
     out: list[RawMention] = []
     for ent in doc.ents:
         label = _relabel(ent)
@@ -314,7 +315,7 @@ def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int], text: str |
             titles=[t[0] for t in titles], sentence=sentence_of[span.start],
         )
         out.append(RawMention(article, mention, key, _kind(label), titles))
-    _bracketed_acronyms(doc, doc.text if text is None else text, article, sentence_of, out)
+    _bracketed_acronyms(doc, body, article, sentence_of, out)
     return out
 
 
