@@ -210,7 +210,8 @@ def test_hedges_only_count_over_the_claim(nlp) -> None:  # type: ignore[no-untyp
         "The storm killed 40 people, a toll that suggests the warnings came too late.\n\n"
         "The minister will visit Lima next week, provided the airport could reopen.\n\n"
         "The convoy appeared to be heading north.\n\n"
-        "Officials said the dam may fail."
+        "Officials said the dam may fail.\n\n"
+        "The rebels sent perhaps 200 fighters to the hills."
     )
     claims = _claims(nlp, body)
     assert not _find(claims, "Armed men").hedged
@@ -218,3 +219,4 @@ def test_hedges_only_count_over_the_claim(nlp) -> None:  # type: ignore[no-untyp
     assert not _find(claims, "provided").hedged
     assert _find(claims, "convoy").hedged
     assert _find(claims, "dam may").hedged
+    assert _find(claims, "perhaps 200").hedged  # a hedge on the claim's figure

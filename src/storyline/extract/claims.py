@@ -550,8 +550,12 @@ def _hedged(pred: Token, reporter: Token | None, sent: Span) -> bool:
         if lemma in ("likely", "unlikely", "possible", "probable") and v.pos_ == "ADJ":
             return True
         for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                if any(x.lower_ in HEDGE_WORDS for x in c.children if x.dep_ == "amod") or _uncertain_noun(c):
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+                # "unconfirmed reports", "perhaps 200 fighters": a hedge on an argument or its figure
+                near = [x for x in c.children if x.dep_ in ("amod", "advmod", "nummod")]
+                near += [y for x in near if x.dep_ == "nummod" for y in x.children if y.dep_ == "advmod"]
+                if any(x.lower_ in HEDGE_WORDS for x in near if x.dep_ != "nummod") or (
+                        c.dep_ != "dobj" and _uncertain_noun(c)):
                     return True
             elif c.dep_ in _SCOPE_DEPS and (c.lemma_.lower() in HEDGE_WORDS or c.lower_ in HEDGE_WORDS):
                 if c.lemma_.lower() in _HEDGE_VERBS:
