@@ -38,7 +38,7 @@ from storyline.reconcile.compare import time_classes, time_conflict
 from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import Frame, frames_of_claim
 from storyline.reconcile.quantities import quantity_conflicts
-from storyline.reconcile.sources import source_key, source_profiles
+from storyline.reconcile.sources import SourceNames, source_key, source_profiles
 from storyline.reconcile.timeslot import (
     agree,
     bounds,
@@ -311,8 +311,9 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
     for c, ev in zip(clusters, events, strict=True):
         for f in c.frames:
             event_of_claim.setdefault(f.claim.id, ev.id)
+    canon = _source_names(docs)
     for k in quantity_conflicts([f for c in clusters for f in c.frames],
-                                {aid: d.article for aid, d in docs.items()}, key=skey):
+                                {aid: d.article for aid, d in docs.items()}, key=skey, canon=canon.canonical):
         first = k.values[0].claim_ids[0] if k.values and k.values[0].claim_ids else None
         k.event_id = event_of_claim.get(first) if first else None
         conflicts.append(k)
@@ -351,6 +352,16 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
         conflicts=conflicts,
         sources=source_profiles(out_articles, claims, conflicts),
     )
+
+
+def _source_names(docs: dict[str, _Doc]) -> SourceNames:
+    """Every name a source goes by in the corpus: attributions and organisation mentions."""
+    names: dict[str, list[str]] = {}
+    for aid, d in docs.items():
+        names[aid] = [c.attribution for c in d.analysis.claims if c.attribution] + [
+            m.text for m in d.analysis.mentions if m.label == "ORG" or (m.label == "GPE" and m.text.isupper())
+        ]
+    return SourceNames(names)
 
 
 def _final_claims(docs: dict[str, _Doc]) -> list[Claim]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from storyline.model import Article, Conflict, ConflictValue, Quantity
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
-from storyline.reconcile.timeslot import agree, bounds, is_portal, year_of
+from storyline.reconcile.timeslot import agree, bounds, is_portal, parse_day, year_of
 
 SourceKey = Callable[[Frame], str]
 
@@ -96,28 +96,73 @@ class _Groups:
             self.parent[rb] = ra
 
 
-def figure_groups(frames: Sequence[Frame], articles: dict[str, Article]) -> list[list[_Item]]:
-    """Figures grouped by what they count; near-linear (one representative per key)."""
+_CASUALTY_WORDS = (
+    # (count type, pattern), longest phrases first: "killed or wounded" is not "killed"
+    ("dead", r"death\s+toll|toll\s+of\s+(?:the\s+)?dead"),
+    ("casualties", r"(?:killed|dead)\s*,?\s+(?:or|and)\s+(?:wounded|injured)|casualt(?:y|ies)|losses|toll"),
+    ("wounded", r"wounded|injured"),
+    ("dead", r"kill(?:ed|s|ing)?|dead|died|deaths?|perished|bodies"),
+    ("captured", r"captured|prisoners?|taken\s+(?:alive|prisoner)|detained"),
+)
+_COUNT_WORD = re.compile("|".join(f"(?P<{name}{i}>\\b(?:{rx})\\b)" for i, (name, rx) in enumerate(_CASUALTY_WORDS)),
+                         re.IGNORECASE)
+CASUALTY_FAMILIES = frozenset({"kill", "casualty"})
+_VAGUE = re.compile(r"\b(?:dozens|hundreds|thousands|millions|scores|several|a\s+few|few|many|numerous)\b", re.IGNORECASE)
+_SUBSET = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|of\s+the\s+\w+)\b", re.IGNORECASE)
+
+
+def count_type(f: Frame, q: Quantity, body: str) -> str | None:
+    """What a figure counts. The dead, the wounded, casualties (killed or wounded) and prisoners
+    are different counts and never compared; the count word nearest the figure decides ("about
+    300 killed and some 2,700 wounded, a toll of roughly 3,000"). Other figures count their noun."""
+    lo, hi = max(0, q.start - 45), min(len(body), q.end + 80)
+    best: tuple[int, str] | None = None
+    for m in _COUNT_WORD.finditer(body, lo, hi):
+        before = m.end() <= q.start
+        d = q.start - m.end() if before else max(0, m.start() - q.end)
+        name = re.sub(r"\d+$", "", m.lastgroup or "")
+        if d <= (25 if before else 45) and (best is None or d < best[0]):
+            best = (d, name)
+    if best is not None and (f.family in CASUALTY_FAMILIES or best[0] <= 12):
+        return best[1]
+    return unit_class(q.unit)
+
+
+def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
+                  canon: Callable[[str | None], str | None] | None = None) -> list[list[_Item]]:
+    """Figures grouped by what they count; near-linear (one representative per key).
+
+    Casualty counts (the dead, the wounded, casualties, prisoners) form one slot per count type:
+    a running total reported on different days is the same quantity at another date. Other
+    figures join through a shared participant, and one naming no participant joins the largest
+    group of its kind."""
     items: list[_Item] = []
     keys: list[tuple[str, str]] = []
     seen: set[tuple[str, int, int]] = set()
     for f in frames:
+        body = articles[f.article_id].body
         for q in f.quantities:
             if q.increment or (q.low is None and q.high is None):
                 continue
-            u = unit_class(q.unit)
+            if _SUBSET.match(body[q.end : q.end + 25]):
+                continue  # "as many as 8,000 of them": a part of another count, not a total
+            if _VAGUE.search(q.text) and not re.search(r"\d", q.text):
+                continue  # "dozens", "thousands": an order of magnitude, not an estimate to compare
+            u = count_type(f, q, body)
             if u is None or (f.claim.id, q.start, q.end) in seen:
                 continue
             seen.add((f.claim.id, q.start, q.end))
-            items.append(_Item(f, q, _as_of(f, articles[f.article_id]), _norm_attr(f.claim.attribution)))
-            keys.append((f.family, u))
+            attr = canon(f.claim.attribution) if canon is not None else _norm_attr(f.claim.attribution)
+            items.append(_Item(f, q, _as_of(f, articles[f.article_id]), attr))
+            keys.append(("casualty", u) if u in _COUNT_TYPES else (f.family, u))
     uf = _Groups()
     for _ in items:
         uf.add()
-    first: dict[tuple[str, str, str], int] = {}
+    first: dict[tuple[str, ...], int] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
-        for p in it.frame.participants:
-            k = (*key, p)
+        links = [()] if key[0] == "casualty" else [(p,) for p in it.frame.participants]
+        for p in links:
+            k = (*key, *p)
             if k in first:
                 uf.union(first[k], i)
             else:
@@ -140,6 +185,9 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article]) -> list
             target = largest[key]
         out[target].extend(items[i] for i in members)
     return [g for g in out.values() if len({i.frame.claim.id for i in g}) >= 2]
+
+
+_COUNT_TYPES = frozenset(name for name, _ in _CASUALTY_WORDS)
 
 
 def _classes(items: list[_Item]) -> list[_QClass]:
@@ -172,7 +220,7 @@ def _value(label: str, items: Sequence[_Item], key: SourceKey) -> ConflictValue:
         article_ids=list(dict.fromkeys(f.article_id for f in frames)),
         claim_ids=list(dict.fromkeys(f.claim.id for f in frames)),
         texts=list(dict.fromkeys(f.claim.text for f in frames)),
-        sources=sorted({i.attribution or key(i.frame).split(":", 1)[-1] for i in items}),
+        sources=sorted({i.frame.claim.attribution or key(i.frame).split(":", 1)[-1] for i in items}),
         spans=list(dict.fromkeys((i.quantity.start, i.quantity.end) for i in items)),  # the figures themselves
     )
 
@@ -181,56 +229,125 @@ def _disjoint_dates(a: str, b: str) -> bool:
     return not agree(a, b) and None not in bounds(a) and None not in bounds(b)
 
 
-def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *, key: SourceKey) -> list[Conflict]:
+SAME_TIME_DAYS = 7  # two sources' running totals a few days apart describe the same moment
+
+
+def _close(a: str | None, b: str | None) -> bool | None:
+    """Whether two as-of dates describe the same moment: True, False, or None when one is unknown."""
+    if not a or not b:
+        return None
+    if agree(a, b):
+        # a year alone does not say when in it the figure was given
+        return None if len(a) < 7 or len(b) < 7 else True
+    if len(a) < 10 or len(b) < 10:
+        return False  # different months: a month apart at least
+    lo_a, hi_a = bounds(a)
+    lo_b, hi_b = bounds(b)
+    da, db = parse_day(hi_a), parse_day(lo_b)
+    dc, dd = parse_day(hi_b), parse_day(lo_a)
+    if None in (da, db, dc, dd):
+        return False
+    gap = max((db - da).days, (dd - dc).days)  # type: ignore[operator]
+    return gap <= SAME_TIME_DAYS
+
+
+def _pair_kind(a: _Item, b: _Item) -> str | None:
+    """How two disagreeing figures of one count relate: dates are checked before source names.
+
+    The same source at two different dates: the count changed. Different sources about the same
+    moment: attributed estimates. Different sources far apart in time: changed too. Unknown
+    sources at the same moment: a contradiction; at an unknown moment: nothing."""
+    close = _close(a.as_of, b.as_of)
+    same = a.attribution is not None and a.attribution == b.attribution
+    if close is False:
+        return "changed_over_time"
+    if a.attribution and b.attribution and not same:
+        return "attributed_estimates"
+    if close is None:
+        return None  # an unknown source at an unknown moment: nothing to say
+    return "contradiction"
+
+
+_REASONS = {
+    "changed_over_time": "each figure holds at a different date, so the count changed",
+    "attributed_estimates": "the figures are credited to different sources for the same time",
+    "contradiction": "the ranges do not overlap for the same date and source type",
+}
+
+
+def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *, key: SourceKey,
+                       canon: Callable[[str | None], str | None] | None = None) -> list[Conflict]:
     out: list[Conflict] = []
-    for group in figure_groups(frames, articles):
-        unit = unit_class(group[0].quantity.unit)
+    for group in figure_groups(frames, articles, canon):
+        what = count_type(group[0].frame, group[0].quantity, articles[group[0].frame.article_id].body) or "figures"
         classes = _classes(group)
         if len(classes) == 1:
-            attrs = {i.attribution for i in group}
-            closed = {i.attribution: (i.quantity.low, i.quantity.high) for i in group
-                      if i.quantity.low is not None and i.quantity.high is not None}
-            if None in attrs or len(attrs) < 2 or len(closed) < 2 or len(set(closed.values())) < 2:
-                # agreeing figures, an unattributed one, or bounds only ("over 11,000" and "more
-                # than 10,000" agree): nothing to report
-                continue
-            by_source: dict[str, list[_Item]] = defaultdict(list)
-            for i in group:
-                by_source[i.attribution or ""].append(i)
-            values = [_value(" / ".join(dict.fromkeys(i.quantity.text for i in its)), its, key)
-                      for _, its in sorted(by_source.items())]
-            out.append(Conflict(
-                id="", slot="quantity", kind="attributed_estimates", values=values,
-                explanation=(f"Estimates of {unit} from {len(by_source)} sources differ but their ranges overlap: "
-                             + "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in values)
-                             + ". A spread of attributed estimates, not a contradiction."),
-                best_supported=None,
-            ))
+            spread = _spread(group, what, key)
+            if spread is not None:
+                out.append(spread)
             continue
-        dates = [{i.as_of for i in c.items if i.as_of} for c in classes]
-        attrs = [{i.attribution for i in c.items if i.attribution} for c in classes]
-        complete_attr = all(i.attribution for c in classes for i in c.items)
-        if _pairwise(dates, _disjoint_dates):
-            kind, reason = "changed_over_time", "each figure holds at a different date, so the count changed"
-        elif complete_attr and _pairwise(attrs, lambda a, b: a != b):
-            kind, reason = "attributed_estimates", "the figures are credited to different sources"
-        else:
-            kind, reason = "contradiction", "the ranges do not overlap for the same date and source type"
-        classes.sort(key=lambda c: (-len({i.frame.article_id for i in c.items}), c.lo))
-        values = [_value(c.label(), c.items, key) for c in classes]
-        winner = None
-        if kind == "contradiction":
-            counts = [len({key(i.frame) for i in c.items}) for c in classes]
-            winner = values[0].value if counts[0] > counts[1] else None
-        elif kind == "changed_over_time":
-            latest = max(classes, key=lambda c: max(i.as_of or "" for i in c.items))
-            winner = latest.label()
-        out.append(Conflict(
-            id="", slot="quantity", kind=kind,  # type: ignore[arg-type]
-            values=values,
-            explanation=f"Different counts of {unit}: " + "; ".join(
-                f"{v.value} ({', '.join(v.sources)})" for v in values) + f" — {reason}."
-            + (f" The latest figure is {winner}." if kind == "changed_over_time" and winner else ""),
-            best_supported=winner,
-        ))
+        index = {id(i): n for n, c in enumerate(classes) for i in c.items}
+        pairs: dict[str, set[int]] = defaultdict(set)
+        for x in range(len(group)):
+            for y in range(x + 1, len(group)):
+                a, b = group[x], group[y]
+                if index[id(a)] == index[id(b)] or a.frame.claim.id == b.frame.claim.id:
+                    continue
+                kind = _pair_kind(a, b)
+                if kind is not None:
+                    pairs[kind] |= {id(a), id(b)}
+        for kind in ("contradiction", "attributed_estimates", "changed_over_time"):
+            if kind not in pairs:
+                continue
+            involved = [c for c in ([_QClass(c.lo, c.hi, [i for i in c.items if id(i) in pairs[kind]])
+                                      for c in classes]) if c.items]
+            if len(involved) < 2:
+                continue
+            out.append(_conflict(kind, involved, what, key))
     return out
+
+
+def _conflict(kind: str, classes: list[_QClass], what: str, key: SourceKey) -> Conflict:
+    classes = sorted(classes, key=lambda c: (-len({i.frame.article_id for i in c.items}), c.lo))
+    if kind == "changed_over_time":
+        classes.sort(key=lambda c: min(i.as_of or "9999" for i in c.items))
+    values = [_value(c.label(), c.items, key) for c in classes]
+    winner = None
+    if kind == "contradiction":
+        counts = [len({key(i.frame) for i in c.items}) for c in classes]
+        winner = values[0].value if counts[0] > counts[1] else None
+    elif kind == "changed_over_time":
+        winner = max(classes, key=lambda c: max(i.as_of or "" for i in c.items)).label()
+    return Conflict(
+        id="", slot="quantity", kind=kind,  # type: ignore[arg-type]
+        values=values,
+        explanation=f"Different counts of {what}: " + "; ".join(
+            f"{v.value} ({', '.join(v.sources)})" for v in values) + f" — {_REASONS[kind]}."
+        + (f" The latest figure is {winner}." if kind == "changed_over_time" and winner else ""),
+        best_supported=winner,
+    )
+
+
+def _spread(group: list[_Item], what: str, key: SourceKey) -> Conflict | None:
+    """Agreeing figures from different sources that still differ: a spread of estimates when at
+    least one is a closed estimate ("about 5,200" against "more than 4,000"). Two open bounds
+    ("over 11,000", "more than 10,000") or an unattributed figure never start one."""
+    attrs = {i.attribution for i in group}
+    if None in attrs or len(attrs) < 2:
+        return None
+    if not any(i.quantity.low is not None and i.quantity.high is not None for i in group):
+        return None
+    if len({(i.quantity.low, i.quantity.high) for i in group}) < 2:
+        return None
+    by_source: dict[str, list[_Item]] = defaultdict(list)
+    for i in group:
+        by_source[i.attribution or ""].append(i)
+    values = [_value(" / ".join(dict.fromkeys(i.quantity.text for i in its)), its, key)
+              for _, its in sorted(by_source.items())]
+    return Conflict(
+        id="", slot="quantity", kind="attributed_estimates", values=values,
+        explanation=(f"Estimates of {what} from {len(by_source)} sources differ but their ranges overlap: "
+                     + "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in values)
+                     + ". A spread of attributed estimates, not a contradiction."),
+        best_supported=None,
+    )

@@ -106,3 +106,147 @@ def source_profiles(
             )
         )
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# one source under several names: "the NIS", "National Intelligence Service", "Seoul's spy agency"
+
+_GENERIC_SOURCE = frozenset(
+    ["the", "a", "an", "of", "and", "its", "their", "official", "officials", "spokesman", "spokeswoman",
+     "spokesperson", "service", "services", "agency", "agencies", "office", "department", "regional", "local",
+     "national", "state", "government", "source", "sources", "people", "statement", "said", "says", "according",
+     "to", "senior", "top", "his", "her", "in"]
+)
+_INTEL = re.compile(
+    r"^(?P<who>.+?)(?:'s|’s|s')?\s+(?P<kind>(?:military|foreign|domestic)\s+)?"
+    r"(?:intelligence(?:\s+(?:service|agency|directorate))?|spy\s+(?:agency|service))$",
+    re.IGNORECASE,
+)
+_PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[A-Z]{2,6})\)?\s*$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_SMALL = frozenset({"of", "the", "and", "for", "on", "de"})
+
+
+def _norm_name(text: str) -> str:
+    t = re.sub(r"^(?:according\s+to\s+)?(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", t.replace("’", "'")).strip(" ,.;:")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w\-]*", name) if w.lower() not in _SMALL).upper()
+
+
+def _intel_country(name: str) -> str | None:
+    """'<country adjective or place> intelligence' / "<capital>'s spy agency" -> that country's service."""
+    m = _INTEL.match(name)
+    if m is None:
+        return None
+    who = m.group("who").strip()
+    try:
+        from storyline.extract import gazetteer as gz
+    except ImportError:  # pragma: no cover - extraction not installed
+        return None
+    country = gz.country_from_adjective(who)
+    if country is None and gz.capital_of(who):
+        country = who  # a country named by its name
+    if country is None:
+        home = gz.country_of(who)
+        cap = gz.capital_of(home) if home else None
+        country = home if cap and cap.lower() == who.lower() else None
+    if country is None:
+        return None
+    return f"{(m.group('kind') or '').strip().lower()} intelligence of {country.lower()}".strip()
+
+
+class SourceNames:
+    """Canonical names of the sources a corpus credits: one key per agency, whatever it is called.
+
+    Built from every attribution and organisation mention of the corpus, with general rules:
+    an acronym is the organisation whose initials it spells ("NIS" = "National Intelligence
+    Service"); "<Country adjective> intelligence" and "<Capital>'s spy agency" are that
+    country's intelligence service; a name followed by its acronym in brackets is that acronym;
+    an article that names exactly one country's intelligence service and exactly one
+    intelligence organisation by its own name means one agency. Otherwise names that share
+    their distinctive words ("regional civil protection service", "civil protection officials")
+    are one source.
+    """
+
+    def __init__(self, names_by_article: dict[str, list[str]]) -> None:
+        self.parent: dict[str, str] = {}
+        self.proper: set[str] = set()  # keys that are an organisation's own name or acronym
+        named: set[str] = set()
+        for names in names_by_article.values():
+            for n in names:
+                named.add(self._add(n))
+        named.discard("")
+        self.parent.pop("", None)
+        by_initials: dict[str, list[str]] = {}
+        for k in named:
+            if not _ACRONYM.match(k) and len(k.split()) >= 2:
+                by_initials.setdefault(_initials(k), []).append(k)
+        for k in named:
+            if _ACRONYM.match(k) and len(by_initials.get(k, [])) == 1:
+                self._union(k, by_initials[k][0])
+        for names in names_by_article.values():
+            roots = {self.find(self._key(n)) for n in names}
+            members = {r: self._members(r) for r in roots}
+            countries = {r for r in roots if any(" of " in m and "intelligence" in m for m in members[r])}
+            own = {r for r in roots - countries
+                   if any("intelligence" in m for m in members[r]) and any(m in self.proper for m in members[r])}
+            if len(countries) == 1 and len(own) == 1:
+                self._union(next(iter(countries)), next(iter(own)))
+
+    def _members(self, k: str) -> list[str]:
+        root = self.find(k)
+        return [m.lower() for m in list(self.parent) if self.find(m) == root]
+
+    def _key(self, text: str) -> str:
+        name = _norm_name(text)
+        m = _PAREN_ACRONYM.match(name)
+        if m:
+            self.proper.add(m.group("acr").lower())
+            return m.group("acr")
+        if _ACRONYM.match(name):
+            self.proper.add(name.lower())
+            return name
+        intel = _intel_country(name)
+        if intel:
+            return intel
+        tokens = re.findall(r"[A-Za-z][\w\-']*", name)
+        if len(tokens) >= 2 and all(w[0].isupper() for w in tokens if w.lower() not in _SMALL):
+            self.proper.add(name.lower())
+            return name.lower()  # a proper name ("National Intelligence Service"): its initials count
+        words = [w for w in re.findall(r"[a-z][a-z\-]*", name.lower()) if w not in _GENERIC_SOURCE]
+        return " ".join(sorted(words))
+
+    def _add(self, text: str) -> str:
+        name = _norm_name(text)
+        k = self._key(text)
+        self.parent.setdefault(k, k)
+        m = _PAREN_ACRONYM.match(name)
+        if m:  # "Kyiv's military intelligence (HUR)": both names
+            other = self._key(m.group("name"))
+            self.parent.setdefault(other, other)
+            self._union(k, other)
+        return k
+
+    def find(self, k: str) -> str:
+        self.parent.setdefault(k, k)
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # an organisation's own name represents the group, else the longest
+            keep, drop = sorted((ra, rb), key=lambda x: (x.lower() not in self.proper, -len(x), x))
+            self.parent[drop] = keep
+
+    def canonical(self, text: str | None) -> str | None:
+        """The source key of an attribution; None for an anonymous one ("officials")."""
+        if not text:
+            return None
+        k = self._key(text)
+        return self.find(k) if k else None
