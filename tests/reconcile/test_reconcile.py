@@ -498,3 +498,31 @@ def test_source_names_acronyms_and_national_intelligence() -> None:
     assert names.canonical("CIMS") == names.canonical("Madrid's military intelligence (CIMS)") != dib
     assert names.canonical("civil protection officials") == names.canonical("the regional civil protection service")
     assert names.canonical("officials") is None and names.canonical("the agency") is None
+
+
+def test_two_outlets_signings_at_compatible_dates_are_one_event(make: Builder) -> None:
+    a1 = make("Firefly flew to Sylvania in May 2030 and signed a treaty with Trentino.", name="g1", site="One",
+              published=META, mentions=parties(), times=[("May 2030", "2030-05", "absolute")])
+    a2 = make("The partnership treaty Firefly and Trentino signed in Sylvania on 12 May 2030 took effect.", name="g2",
+              site="Two", published=META, mentions=parties(), times=[("12 May 2030", "2030-05-12", "absolute")])
+    a3 = make("Firefly and Trentino signed a fisheries treaty in Sylvania in March 2031.", name="g3", site="Three",
+              published=META, mentions=parties(), times=[("March 2031", "2031-03", "absolute")])
+    report = reconcile([a1[0], a2[0], a3[0]], [a1[1], a2[1], a3[1]])
+    signings = sorted((e.time.value, len(e.article_ids)) for e in report.events if e.event_type == "AGREE")
+    assert signings == [("2030-05-12", 2), ("2031-03", 1)]
+    assert by_slot(report, "time") == []
+    # "the most visible sign of" is a noun, not a signing
+    b = make("The visit is a sign of the treaty Firefly and Trentino want.", name="g4", published=META,
+             mentions=parties())
+    assert [e for e in reconcile([b[0]], [b[1]]).events if e.event_type == "AGREE"] == []
+
+
+def test_an_undated_mention_joins_the_event_of_the_same_parties(make: Builder) -> None:
+    a1 = make("Freedonia deployed troops to Sylvania on 3 May 2031.", name="h1", site="One", published=META,
+              mentions=parties(), times=[("3 May 2031", "2031-05-03", "absolute")])
+    a2 = make("Freedonia's troop deployment in Sylvania drew criticism.", name="h2", site="Two", published=META,
+              mentions=parties())
+    report = reconcile([a1[0], a2[0]], [a1[1], a2[1]])
+    moves = [e for e in report.events if e.event_type == "MOBILIZE"]
+    assert len(moves) == 1 and set(moves[0].article_ids) == {a1[0].id, a2[0].id}
+    assert moves[0].time.value == "2031-05-03"

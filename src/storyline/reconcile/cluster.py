@@ -47,9 +47,14 @@ class Cluster:
     units: set[str] = field(default_factory=set)
     window: str | None = None  # the intersection of its members' times (repeatable events)
     articles: set[str] = field(default_factory=set)
+    canon: set[str] = field(default_factory=set)
+    dated: list[str] = field(default_factory=list)  # the members' year-known values (once-only events)
 
     def add(self, f: Frame) -> None:
         self.frames.append(f)
+        self.canon |= f.canon
+        if f.value and year_of(f.value):
+            self.dated.append(f.value)
         self.descriptors |= f.descriptors
         for p in f.participants:
             self.participants[p] = self.participants.get(p, 0) + 1
@@ -88,25 +93,30 @@ def _score(f: Frame, c: Cluster) -> float | None:
     shared = sum(1 for p in f.participants if p in c.participants)
     shared_persons = len(f.persons & c.persons)
     if f.unique and c.unique:
+        same_time = _same_dated_document(f, c)
         if f.descriptors and c.descriptors:
             overlap = containment(f.descriptors, c.descriptors)
             if overlap <= 0.5:
-                return None
+                return same_time
             if f.participants and c.participants and not shared:
                 return None  # the same kind of accord between other parties
             return 3.0 + overlap + 0.1 * shared
         # a generic "the treaty": needs both parties (or all it names) in common; an indefinite
         # "an agreement" is a new document, never one already known
         if not f.definite and not f.descriptors:
-            return None
+            return same_time
         need = min(2, len(f.participants))
         if need == 0 or shared < need:
-            return None
+            return same_time
         month_hint = 0.5 if f.value and c.frames and any(
             g.value and g.value[5:7] == f.value[5:7] for g in c.frames) else 0.0
         return 1.0 + shared + month_hint
     if f.unique != c.unique:
         return None
+    if f.value is None and not f.quantities and len(f.canon & c.canon) >= 2:
+        # an undated mention of the same kind of event between the same parties adds no rival
+        # date or count: it joins rather than standing alone on the timeline
+        return 0.5 + len(f.canon & c.canon) / 10
     # repeatable events: compatible times and a shared actor
     if f.value and c.window and not agree(f.value, c.window):
         return None
@@ -130,12 +140,24 @@ def _score(f: Frame, c: Cluster) -> float | None:
     return shared + shared_persons + timed
 
 
+def _same_dated_document(f: Frame, c: Cluster) -> float | None:
+    """Two outlets' signings of a document between the same parties at compatible dates are one
+    signing, even when they name the document differently ("a treaty", "the partnership treaty")."""
+    if f.family not in ("sign", "ratify", "abolish") or not f.value or not year_of(f.value) or not c.dated:
+        return None
+    if not all(agree(f.value, v) for v in c.dated):
+        return None
+    if len(f.canon & c.canon) < 2:
+        return None
+    return 1.5 + len(f.canon & c.canon) / 10
+
+
 def _keys(f: Frame) -> list[tuple[str, ...]]:
     if f.unique and f.descriptors:
         return [(f.family, "doc", d) for d in sorted(f.descriptors)] + [
-            (f.family, "p", p) for p in sorted(f.participants)
+            (f.family, "p", p) for p in sorted(f.participants | f.canon)
         ]
-    return [(f.family, "p", p) for p in sorted(f.participants)]
+    return [(f.family, "p", p) for p in sorted(f.participants | f.canon)]
 
 
 def _order(f: Frame) -> tuple[int, int, int, str]:

@@ -104,6 +104,7 @@ class Frame:
     quantities: list[Quantity] = field(default_factory=list)
     definite: bool = False  # "the treaty": may refer to a document named elsewhere
     actors: frozenset[str] = frozenset()  # people and organisations: specific participants
+    canon: frozenset[str] = frozenset()  # participants with nationalities and capitals as their country
 
     @property
     def article_id(self) -> str:
@@ -256,6 +257,7 @@ def frames_of_claim(
                       list(claim.quantities) if i == 0 else [], actors=actors)
             )
         return frames
+    canon = frozenset(_once_parties(mentions, claim.attribution))
     bound = _bind_times(triggers, usable_times, text, base)
     owner = _bind_quantities(triggers, claim.quantities, base, text)
     for i, (s, e, fam) in enumerate(triggers):
@@ -264,11 +266,13 @@ def frames_of_claim(
             fam = _movement(text, s, e, mentions, base)
             if fam is None:
                 continue
+        if fam == "sign" and re.match(r"signs?\s+(?:of|that)\b", text[s : e + 6], re.IGNORECASE):
+            continue  # "the most visible sign of": a noun, not a signing
         unique = fam in UNIQUE_FAMILIES and has_document(text, s, e)
         desc, definite = document_reference(text, s, e, entity_words) if unique else (frozenset(), False)
         if not unique and fam in ONCE_FAMILIES and claim.modality not in ("future", "plan") and once_only(text, s, e):
             unique, desc, definite = True, frozenset({ONCE}), True
-            once_parties = frozenset(_once_parties(mentions, claim.attribution))
+            once_parties = canon
         t = bound.get(i)
         frames.append(
             Frame(
@@ -289,6 +293,7 @@ def frames_of_claim(
                 value=comparable_value(t, article.published) if t else None,
                 place=claim.place or (places[0] if places else None),
                 quantities=[q for q in claim.quantities if owner.get(id(q)) == i],
+                canon=canon,
             )
         )
     # a date no trigger took belongs to the sentence's own verb ("announced on Saturday that ...
