@@ -526,3 +526,12 @@ def test_an_undated_mention_joins_the_event_of_the_same_parties(make: Builder) -
     moves = [e for e in report.events if e.event_type == "MOBILIZE"]
     assert len(moves) == 1 and set(moves[0].article_ids) == {a1[0].id, a2[0].id}
     assert moves[0].time.value == "2031-05-03"
+
+
+def test_capital_appositive_after_the_city(make: Builder) -> None:
+    wrong = make("The envoys met in Madrid, Italy's capital, on Monday.", name="p4", published=META)
+    right = make("The envoys met in Madrid, Spain's capital, on Monday.", name="p5", published=META)
+    report = reconcile([wrong[0], right[0]], [wrong[1], right[1]])
+    places = by_slot(report, "place")
+    assert len(places) == 1 and places[0].values[0].article_ids == [wrong[0].id]
+    assert "Spain" in (places[0].best_supported or "")

@@ -229,11 +229,14 @@ _CAPITAL_AFTER = re.compile(
 )
 _COUNTRY = r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)"
 _CITY = r"([A-Z][\w\-']+(?:\s+[A-Z][\w\-']+)?)"
-# the country by name: "City, the capital of Country"; "Country's capital(,) City"; "the capital of Country, City"
+# the country by name: "City, the capital of Country"; "Country's capital(,) City"; "the capital of Country, City";
+# "City, Country's capital"
 _CAPITAL_NAMED = (
     (re.compile(rf"\b{_CITY},\s+the\s+capital\s+(?:city\s+)?of\s+{_COUNTRY}\b"), 2, 1),
     (re.compile(rf"\b{_COUNTRY}(?:'s|’s)\s+capital(?:\s+city)?,?\s+{_CITY}"), 1, 2),
     (re.compile(rf"\bthe\s+capital\s+(?:city\s+)?of\s+{_COUNTRY},\s+{_CITY}"), 1, 2),
+    # the appositive after the city: "City, Country's capital"
+    (re.compile(rf"\b{_CITY},\s+(?:the\s+)?{_COUNTRY}(?:'s|’s)\s+capital\b"), 2, 1),
 )
 
 
