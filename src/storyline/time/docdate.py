@@ -4,9 +4,9 @@ A metadata date is trusted. A dateline that is the article's own (the cleaner
 says so: ``PublishedDate.portal`` is false) anchors relative dates. On a portal page the dateline
 is the page's date, which can be years after the article; it is used as the anchor only when the
 text itself agrees (its latest explicit date falls shortly before the dateline). Without either, the
-text bounds the writing date: the latest explicit past date is a lower bound, explicit dates in
-future-tense clauses are upper bounds, and "last year" next to explicit dates of one year says the
-writing year is the year after.
+text bounds the writing date: the latest past date it reaches (explicit, or counted from an
+explicit one) is a lower bound, explicit dates in future-tense clauses are upper bounds, and "last
+year" next to explicit dates of one year says the writing year is the year after.
 """
 
 from __future__ import annotations
@@ -60,18 +60,44 @@ def dateline_is_safe(published: PublishedDate, tagged: list[Tagged]) -> bool:
     return a.date - timedelta(days=DATELINE_AGREEMENT_DAYS) <= latest <= a.date
 
 
+def _reached(tagged: list[Tagged], published: PublishedDate | None = None) -> list[Tagged]:
+    """Past dates the narrative reaches: the explicit ones and those counted from them ("two months
+    later" after "June 2024" reaches August 2024). Their latest start bounds the writing date."""
+    counted = [
+        t
+        for t in tagged
+        if t.expr.anchor_kind == "discourse"
+        and t.expr.type in ("DATE", "TIME")
+        and re.match(r"^\d{4}", t.expr.value)
+        and t.expr.earliest is not None
+    ]
+    return [t for t in [*_explicit(tagged, published), *counted] if t.tense != "future"]
+
+
 def infer_published(tagged: list[Tagged]) -> PublishedDate:
-    """A writing-date range read off the text (tagged without an anchor); value at the known precision."""
+    """A writing-date range read off the text (tagged without an anchor); value at the known precision.
+
+    The lower bound is the latest date the text reaches, explicit or counted from an explicit one.
+    The writing year is inferred only on evidence: "last year" beside explicit dates of one year
+    says the year after; otherwise the year of the latest explicit month or day is assumed (and the
+    note says so) unless the text itself goes on past that date, in which case it was written some
+    unknown time later and the year stays open.
+    """
     explicit = _explicit(tagged)
     past = [t for t in explicit if t.tense != "future"]
     future = [t for t in explicit if t.tense == "future"]
     if not past:
         return PublishedDate(None, None, None, None, "no explicit date in the text to infer from")
-    lower = max(t.expr.earliest for t in past if t.expr.earliest)
+    latest_explicit = max(past, key=lambda t: t.expr.earliest or "")
+    explicit_lower = latest_explicit.expr.earliest or ""
+    further = max(_reached(tagged), key=lambda t: t.expr.earliest or "")
+    lower = max(explicit_lower, further.expr.earliest or "")
     upper_candidates = [t.expr.earliest for t in future if t.expr.earliest and t.expr.earliest > lower]
     upper = min(upper_candidates) if upper_candidates else None
-    year = int(lower[:4])
-    notes = [f"latest explicit date mentioned starts {lower}"]
+    year = int(explicit_lower[:4])
+    notes = [f"latest explicit date mentioned starts {explicit_lower}"]
+    if lower > explicit_lower:
+        notes.append(f"the text reaches {further.expr.value} ('{further.expr.text}'): lower bound {lower}")
     # A bare year ("in 2000") says little about when a text was written: only a month or a day in
     # that year is taken as the mark of a recent text.
     fine = any(
@@ -89,8 +115,11 @@ def infer_published(tagged: list[Tagged]) -> PublishedDate:
         writing_year = year + 1
         notes.append(f"'last year' beside explicit dates of {year}: written in {writing_year}")
         lower = max(lower, f"{writing_year:04d}-01-01")
+    elif (latest_explicit.expr.latest or "") < lower:
+        notes.append("the text goes on past its latest explicit date: writing year left open")
+        return PublishedDate(None, "inferred", lower, upper, "; ".join(notes))
     else:
-        notes.append(f"writing year taken as the latest explicit year, {year}")
+        notes.append(f"writing year assumed to be that of the latest explicit month or day, {year} (no other evidence)")
     if upper is not None and upper[:4] < f"{writing_year:04d}":
         writing_year = int(lower[:4])
     return PublishedDate(
@@ -104,7 +133,7 @@ def infer_published(tagged: list[Tagged]) -> PublishedDate:
 
 def bound_dateline(published: PublishedDate, tagged: list[Tagged]) -> PublishedDate:
     """A dateline kept as it is, with the text's lower bound and the page date as upper bound."""
-    explicit = [t.expr.earliest for t in _explicit(tagged, published) if t.tense != "future" and t.expr.earliest]
+    explicit = [t.expr.earliest for t in _reached(tagged, published) if t.expr.earliest]
     earliest = published.earliest or (max(explicit) if explicit else None)
     latest = published.latest or (published.value[:10] if published.value else None)
     if earliest and latest and earliest > latest:

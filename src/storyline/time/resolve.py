@@ -25,6 +25,7 @@ from storyline.time.lexicon import (
     words_to_number,
 )
 from storyline.time.tense import Tense
+from storyline.time.values import interval, last_day
 
 AnchorKind = Literal["absolute", "document", "discourse", "none"]
 
@@ -80,6 +81,58 @@ class Anchor:
         return Anchor(y)
 
 
+_STAND_IN_WEEK = (2001, 23)
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # a mid-year ISO week far from both year ends
+
+
+@dataclass(frozen=True)
+class Partial:
+    """The latest day the narrative named without its year or week ("on Nov. 13", "on Thursday").
+
+    Anaphors such as "the previous day" count from it, not from an older full date: the arithmetic
+    runs on a stand-in day with the same month and day (or weekday) and the parts the text never
+    gave stay ``X`` in the result (``XXXX-11-13`` -> ``XXXX-11-12``, ``XXXX-WXX-4`` -> ``XXXX-WXX-3``).
+    """
+
+    value: str
+    stand_in: Anchor
+    weekday_only: bool
+
+    @staticmethod
+    def parse(value: str) -> Partial | None:
+        m = re.match(r"^XXXX-(\d\d)-(\d\d)(?:T|$)", value)
+        if m:
+            month, day = int(m[1]), int(m[2])
+            year = 2000 if (month, day) == (2, 29) else 2001  # a common year unless the day needs a leap one
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                return None
+            return Partial(value, Anchor(d.year, d.month, d.day), weekday_only=False)
+        m = re.match(r"^(?:\d{4}|XXXX)-WXX-([1-7])(?:T|$)", value)
+        if m:
+            d = date.fromisocalendar(*_STAND_IN_WEEK, int(m[1]))
+            return Partial(value, Anchor(d.year, d.month, d.day), weekday_only=True)
+        return None
+
+    def mask(self, value: str) -> str:
+        """A value computed on the stand-in day, with what the text does not say put back to ``X``."""
+        body, t, clock = value.partition("T")
+        suffix = t + clock
+        if self.weekday_only:
+            year = self.value[:4]
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", body):
+                return f"{year}-WXX-{date.fromisoformat(body).isoweekday()}{suffix}"
+            if re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", body):
+                return f"{year}-WXX" + ("-WE" if body.endswith("-WE") else "") + suffix
+            if re.fullmatch(r"\d{4}-\d\d", body):
+                return f"{year}-XX{suffix}"
+            return "XXXX" + suffix
+        if re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", body):
+            return "XXXX-WXX" + ("-WE" if body.endswith("-WE") else "") + suffix
+        return "XXXX" + body[4:] + suffix if re.match(r"^\d{4}", body) else value
+
+
 @dataclass(frozen=True)
 class Context:
     """What resolution may lean on for one expression."""
@@ -87,7 +140,8 @@ class Context:
     doc: Anchor | None
     discourse: Anchor | None = None
     tense: Tense = None
-    discourse_distance: int | None = None  # characters back to where the discourse anchor was written
+    discourse_distance: int | None = None  # characters back to the latest day or date the text named
+    partial: Partial | None = None  # a day named after ``discourse`` without its year or week
 
 
 @dataclass
@@ -99,6 +153,8 @@ class Norm:
     anchor_kind: AnchorKind = "absolute"
     quant: str | None = None
     freq: str | None = None
+    earliest: str | None = None  # set when the expression is narrower than its value's interval
+    latest: str | None = None
 
 
 NEAR_CHARS = 400  # about two sentences: how far back a bare clock time looks for its day
@@ -457,9 +513,13 @@ def _season_norm(text: str, ctx: Context) -> Norm | None:
         steps = (order.index(season) - order.index(cur_s)) % 4 or 4
         y, s = cm.shift_season(cur_y, cur_s, steps)
     elif re.search(r"\bthis\b", low):
-        y, s = cur_y, season
-        if season == "WI" and a.month in (1, 2):
-            y = a.year - 1
+        # the season of the document's own year ("this spring" in January is the coming one), or the
+        # winter around it; a past-tense clause means the latest one already begun
+        s = season
+        y = a.year - 1 if (season == "WI" and a.month in (1, 2)) else a.year
+        start = date(y, SEASON_START[season], 1)
+        if ctx.tense == "past" and start > date(a.year, a.month, a.day or 1):
+            y -= 1
     else:
         back = (order.index(cur_s) - order.index(season)) % 4
         fwd = (order.index(season) - order.index(cur_s)) % 4
@@ -671,16 +731,15 @@ def _rel_unit_norm(text: str, ctx: Context) -> Norm | None:
         rel = "next"
     anaphoric = rel in ("that", "the same", "the following", "the next", "the previous", "the preceding", "the prior", "the subsequent")
     if anaphoric:
-        base = ctx.discourse or ctx.doc
-        kind: AnchorKind = "discourse" if ctx.discourse else ("document" if ctx.doc else "none")
+        base, ref, kind, partial = _count_base(ctx, unit)
         shift = 1 if rel in ("the following", "the next", "the subsequent") else -1 if rel in ("the previous", "the preceding", "the prior") else 0
         if base is None:
             return Norm("TIME" if pod else "DATE", _unknown(unit) + (f"T{pod}" if pod else ""), mod, None, "none")
         res = _shift(base, shift, "W" if unit == "WE" else unit)
         if res is None:
-            return Norm("TIME" if pod else "DATE", _unknown(unit) + (f"T{pod}" if pod else ""), mod, base.value, kind)
-        v = res[0] + ("-WE" if unit == "WE" else "") + (f"T{pod}" if pod else "")
-        return Norm("TIME" if pod else "DATE", v, mod, base.value, kind)
+            return Norm("TIME" if pod else "DATE", _unknown(unit) + (f"T{pod}" if pod else ""), mod, ref, kind)
+        v = (partial.mask(res[0]) if partial else res[0]) + ("-WE" if unit == "WE" else "") + (f"T{pod}" if pod else "")
+        return Norm("TIME" if pod else "DATE", v, mod, ref, kind)
     shift = {"this": 0, "current": 0, "the current": 0, "this past": -1, "this coming": 1, "last": -1, "past": -1,
              "previous": -1, "next": 1, "coming": 1, "the coming": 1, "the weekend": 0}.get(rel, 0)  # fmt: skip
     if rel in ("this past", "this coming") and unit in ("WE",):
@@ -722,6 +781,9 @@ def _weekday_norm(text: str, ctx: Context) -> Norm | None:
     suffix = f"T{pod}" if pod else ""
     typ: Literal["DATE", "TIME"] = "DATE"  # TimeBank types "Friday night" as a date
     anaphoric = re.match(r"^(?:that|the following|the previous|the next|the same)\b", low)
+    if anaphoric and ctx.partial is not None:  # after a day without its year, the weekday is all we know
+        year = ctx.partial.value[:4] if ctx.partial.weekday_only else "XXXX"
+        return Norm(typ, f"{year}-WXX-{wd}{suffix}", mod, ctx.partial.value, "discourse")
     a = ctx.discourse if anaphoric and ctx.discourse else ctx.doc
     if a is None or a.date is None:
         if a is not None and a.month is None and not anaphoric:
@@ -808,32 +870,47 @@ def _later_norm(text: str, ctx: Context) -> Norm | None:
     n, unit, ok = _num_unit(low[: m.start()])
     if not ok or unit is None:
         return None
-    base = ctx.discourse or ctx.doc
-    kind: AnchorKind = "discourse" if ctx.discourse else ("document" if ctx.doc else "none")
+    base, ref, kind, partial = _count_base(ctx)
     if n is None or n != int(n):
-        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, base.value if base else None, kind)
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, ref, kind)
     if unit in ("H", "MIN", "S"):
         return Norm("DURATION", duration_value(n, unit), mod, None, "absolute")
     if base is None:
         return Norm("DATE", _unknown(unit), mod, None, "none")
+    if unit in ("W", "FN") and base.date is not None:
+        # "a week later" counted from a day is a day (the 15th + P1W = the 22nd), not a calendar week
+        unit, n = "D", n * (7 if unit == "W" else 14)
     res = _shift(base, sign * int(n), unit)
     if res is None:
-        return Norm("DATE", _partial_unknown(base, unit), mod, base.value, kind)
-    return Norm("DATE", res[0], mod, base.value, kind)
+        return Norm("DATE", _partial_unknown(base, unit), mod, ref, kind)
+    return Norm("DATE", partial.mask(res[0]) if partial else res[0], mod, ref, kind)
 
 
 def _anaphor_day_norm(text: str, ctx: Context) -> Norm | None:
     low = text.lower()
     unit = _unit_of(_words(low)[1]) or "D"
     sign = 1 if low.endswith("after") else -1
-    base = ctx.discourse or ctx.doc
-    kind: AnchorKind = "discourse" if ctx.discourse else ("document" if ctx.doc else "none")
+    base, ref, kind, partial = _count_base(ctx)
     if base is None:
         return Norm("DATE", _unknown(unit), None, None, "none")
     res = _shift(base, sign, unit)
     if res is None:
-        return Norm("DATE", _partial_unknown(base, unit), None, base.value, kind)
-    return Norm("DATE", res[0], None, base.value, kind)
+        return Norm("DATE", _partial_unknown(base, unit), None, ref, kind)
+    return Norm("DATE", partial.mask(res[0]) if partial else res[0], None, ref, kind)
+
+
+def _count_base(ctx: Context, unit: str = "D") -> tuple[Anchor | None, str | None, AnchorKind, Partial | None]:
+    """Where "two days later" or "the previous day" counts from: the latest day the text named,
+    even without its year or week, else the discourse anchor, else the document's date.
+
+    A calendar unit coarser than a month ("the following year") skips a year-less day and counts
+    from the latest time whose year the text gave.
+    """
+    if ctx.partial is not None and unit in ("D", "W", "WE", "FN", "M"):
+        return ctx.partial.stand_in, ctx.partial.value, "discourse", ctx.partial
+    base = ctx.discourse or ctx.doc
+    kind: AnchorKind = "discourse" if ctx.discourse else ("document" if ctx.doc else "none")
+    return base, (base.value if base else None), kind, None
 
 
 def _duration_norm(text: str, ctx: Context) -> Norm | None:
@@ -1034,6 +1111,9 @@ def _time_norm(text: str, ctx: Context) -> Norm | None:
         return Norm("TIME", f"XXXX-XX-XX{hhmm}", mod, day.anchor, day.anchor_kind)
     # a bare clock time belongs to the day the narrative is on, else to the document's day
     near = ctx.discourse_distance is not None and ctx.discourse_distance <= NEAR_CHARS
+    if ctx.partial is not None and near:
+        day_of = ctx.partial.value.partition("T")[0]
+        return Norm("TIME", day_of + hhmm, mod, ctx.partial.value, "discourse")
     if ctx.discourse is not None and ctx.discourse.date is not None and near:
         return Norm("TIME", _fmt_day(ctx.discourse.date) + hhmm, mod, ctx.discourse.value, "discourse")
     a = ctx.doc
@@ -1206,6 +1286,59 @@ NORMALISERS = {
 }
 
 
+def _thirds(lo: date, hi: date, mod: str) -> tuple[date, date]:
+    """The early, middle or late third of an interval: whole months when it is made of months."""
+    whole_months = lo.day == 1 and (hi + timedelta(days=1)).day == 1
+    months = (hi.year * 12 + hi.month) - (lo.year * 12 + lo.month) + 1
+    if whole_months and months >= 3:
+        k = round(months / 3)
+        first_end = cm.shift_months(lo.year, lo.month, k - 1)
+        last_start = cm.shift_months(hi.year, hi.month, -(k - 1))
+        start_end = date(*first_end, last_day(*first_end))
+        end_start = date(*last_start, 1)
+        if mod == "START":
+            return lo, start_end
+        if mod == "END":
+            return end_start, hi
+        return start_end + timedelta(days=1), end_start - timedelta(days=1)
+    if whole_months:  # a month: the 1st-10th, 11th-20th, 21st-end
+        if mod == "START":
+            return lo, lo + timedelta(days=9)
+        if mod == "END":
+            return lo + timedelta(days=20), hi
+        return lo + timedelta(days=10), lo + timedelta(days=19)
+    k = ((hi - lo).days + 1) // 3
+    if mod == "START":
+        return lo, lo + timedelta(days=k - 1)
+    if mod == "END":
+        return hi - timedelta(days=k - 1), hi
+    return lo + timedelta(days=k), hi - timedelta(days=k)
+
+
+def _narrow(norm: Norm, text: str, ctx: Context) -> Norm:
+    """The interval a position modifier leaves: early/mid/late a third of it; "earlier" and
+    "later" ("earlier this year", "later that month") end or start at the time they are said from,
+    when that time falls inside (the document's day, or the narrative's for an anaphor)."""
+    if norm.type not in ("DATE", "TIME") or norm.mod not in ("START", "MID", "END") or norm.earliest:
+        return norm
+    lo_s, hi_s = interval(norm.value)
+    if lo_s is None or hi_s is None:
+        return norm
+    lo, hi = date.fromisoformat(lo_s), date.fromisoformat(hi_s)
+    if (hi - lo).days < 2:
+        return norm
+    said = re.search(r"\b(earlier|later)\b", text, re.I)
+    if said:
+        ref = ctx.discourse if norm.anchor_kind == "discourse" else ctx.doc
+        point = ref.date if ref is not None else None
+        if point is None or not lo <= point <= hi:
+            return norm
+        lo, hi = (lo, point) if said[1].lower() == "earlier" else (point, hi)
+    else:
+        lo, hi = _thirds(lo, hi, norm.mod)
+    return replace(norm, earliest=lo.isoformat(), latest=hi.isoformat())
+
+
 def normalise(rule: str, text: str, ctx: Context) -> Norm | None:
     """TIMEX3 type/value of a matched span under ``ctx``; ``None`` rejects the match."""
     fn = NORMALISERS.get(rule)
@@ -1219,4 +1352,4 @@ def normalise(rule: str, text: str, ctx: Context) -> Norm | None:
         return None
     if norm.anchor_kind == "absolute" and norm.type in ("DATE", "TIME") and norm.value[:1] == "X":
         norm = replace(norm, anchor_kind="none")
-    return norm
+    return _narrow(norm, text, ctx)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.model import TimeExpr
 from storyline.time.grammar import Candidate, find_candidates, settle
-from storyline.time.resolve import Anchor, Context, Norm, normalise
+from storyline.time.resolve import Anchor, Context, Norm, Partial, normalise
 from storyline.time.tense import Tense, clause_tense
 from storyline.time.values import interval
 
@@ -101,6 +101,8 @@ def _to_expr(c: Candidate, norm: Norm) -> TimeExpr:
         text = text[4:]
     if norm.type in ("DATE", "TIME"):
         lo, hi = interval(norm.value)
+        if norm.earliest and norm.latest:
+            lo, hi = norm.earliest, norm.latest
     else:
         lo, hi = None, None
     return TimeExpr(
@@ -171,17 +173,22 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
     if selection is None:
         selection = select(doc)
     discourse: Anchor | None = None
+    partial: Partial | None = None  # a later day named without its year or week
     discourse_at = 0
     out: list[Tagged] = []
     for c, tense in selection.spans:
-        distance = c.start - discourse_at if discourse is not None else None
-        norm = normalise(c.rule, c.text, Context(anchor, discourse, tense, distance))
+        distance = c.start - discourse_at if (discourse or partial) is not None else None
+        norm = normalise(c.rule, c.text, Context(anchor, discourse, tense, distance, partial))
         if norm is None:
             continue
         expr = _to_expr(c, norm)
         out.append(Tagged(expr, tense))
-        if norm.type in ("DATE", "TIME") and re.match(r"^\d{4}", norm.value) and not _backward(c):
-            parsed = Anchor.parse(norm.value)
-            if parsed is not None:
-                discourse, discourse_at = parsed, c.end
+        if norm.type not in ("DATE", "TIME") or _backward(c):
+            continue
+        if re.match(r"^\d{4}", norm.value) and (parsed := Anchor.parse(norm.value)) is not None:
+            discourse, discourse_at = parsed, c.end
+            # "Thursday" in a year known but not its week ("2025-WXX-4") is still a day to count from
+            partial = Partial.parse(norm.value) if parsed.day is None else None
+        elif (named := Partial.parse(norm.value)) is not None:
+            partial, discourse_at = named, c.end
     return out

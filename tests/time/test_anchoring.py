@@ -1,0 +1,168 @@
+"""What relative expressions count from, and the intervals modifiers leave (red-team findings 6-8).
+
+Every sentence here is written for the test; none comes from a real article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.model import PublishedDate, TimeExpr
+from storyline.time import analyze_times, interval, tag_text
+from storyline.time.resolve import Partial, _thirds
+
+
+def by_text(nlp, text: str, dct: str | None) -> dict[str, TimeExpr]:  # type: ignore[no-untyped-def]
+    return {t.text: t for t in tag_text(text, dct, nlp)}
+
+
+# ---- anaphora count from the latest day named, even without its year -------------------------
+
+
+def test_previous_day_counts_from_a_yearless_date_not_an_older_full_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The ferry line opened on March 2, 2019. Its last crossing left on Nov. 13; the previous day, "
+        "the crew had been told. Two days later the port closed."
+    )
+    found = by_text(nlp, text, None)
+    assert found["Nov. 13"].value == "XXXX-11-13"
+    assert found["the previous day"].value == "XXXX-11-12"
+    assert found["the previous day"].anchor == "XXXX-11-13"
+    assert found["the previous day"].anchor_kind == "discourse"
+    assert found["Two days later"].value == "XXXX-11-14"
+
+
+def test_previous_day_after_a_bare_weekday_stays_a_weekday(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The bridge was finished on May 5, 2021. On Thursday the mayor opened it; the previous day, engineers tested it."
+    found = by_text(nlp, text, None)
+    assert found["Thursday"].value == "XXXX-WXX-4"
+    assert found["the previous day"].value == "XXXX-WXX-3"
+    assert found["the previous day"].earliest is None
+
+
+def test_previous_day_after_a_weekday_in_a_known_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = by_text(nlp, "On Thursday the festival opened; the following day it rained.", "2023")
+    assert found["Thursday"].value == "2023-WXX-4"
+    assert found["the following day"].value == "2023-WXX-5"
+
+
+def test_a_full_date_after_the_yearless_one_takes_over(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The fair opened on Nov. 13. It closed on December 2, 2022, and the next day the tents came down."
+    found = by_text(nlp, text, None)
+    assert found["the next day"].value == "2022-12-03"
+
+
+def test_same_year_skips_a_yearless_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The museum was founded in June 2010. On Wednesday its director spoke; it expanded in October of the same year."
+    found = by_text(nlp, text, None)
+    assert found["October of the same year"].value == "2010-10"
+
+
+def test_partial_anchor_masks_what_the_text_never_gave() -> None:
+    md = Partial.parse("XXXX-12-31")
+    assert md is not None and md.mask("2002-01-01") == "XXXX-01-01"
+    assert md.mask("2001-W52") == "XXXX-WXX" and md.mask("2002") == "XXXX"
+    wd = Partial.parse("XXXX-WXX-7T10:00")
+    assert wd is not None and wd.weekday_only
+    assert wd.mask("2001-06-11") == "XXXX-WXX-1"
+    assert Partial.parse("2024-06-19") is None and Partial.parse("XXXX-XX") is None
+
+
+# ---- "a week later" after a day is a day --------------------------------------------------------
+
+
+def test_weeks_and_days_later_from_a_day_give_a_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The strike began on April 15, 2025. A week later the union met. Two days later it voted, "
+        "and a month later the strike ended."
+    )
+    found = by_text(nlp, text, "2025-07-01")
+    week = found["A week later"]
+    assert (week.value, week.earliest, week.latest) == ("2025-04-22", "2025-04-22", "2025-04-22")
+    assert found["Two days later"].value == "2025-04-24"
+    month = found["a month later"]
+    assert (month.value, month.earliest, month.latest) == ("2025-05", "2025-05-01", "2025-05-31")
+
+
+def test_weeks_later_from_a_month_stays_coarse(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = by_text(nlp, "The levee broke in March 2021. Three weeks later the water receded.", "2025-07-01")
+    assert found["Three weeks later"].value == "XXXX-WXX"
+
+
+# ---- seasons and position modifiers ---------------------------------------------------------------
+
+
+def test_this_spring_in_january_is_the_coming_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert by_text(nlp, "The new line will open this spring.", "2025-01-20")["this spring"].value == "2025-SP"
+    assert by_text(nlp, "The new line is due this spring.", "2025-01-20")["this spring"].value == "2025-SP"
+
+
+def test_this_spring_in_a_past_clause_is_the_latest_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert by_text(nlp, "The line opened this spring.", "2025-01-20")["this spring"].value == "2024-SP"
+    assert by_text(nlp, "The line opened this spring.", "2025-06-20")["this spring"].value == "2025-SP"
+    assert by_text(nlp, "The lake froze this winter.", "2025-03-10")["this winter"].value == "2024-WI"
+
+
+def test_early_mid_late_narrow_the_interval(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The dam was planned in late 2024, its design fixed in early 2023 and its funds voted in mid-June."
+    found = by_text(nlp, text, "2025-07-01")
+    late = found["late 2024"]
+    assert (late.value, late.mod, late.earliest, late.latest) == ("2024", "END", "2024-09-01", "2024-12-31")
+    assert (found["early 2023"].earliest, found["early 2023"].latest) == ("2023-01-01", "2023-04-30")
+    assert (found["mid-June"].earliest, found["mid-June"].latest) == ("2025-06-11", "2025-06-20")
+
+
+def test_earlier_this_year_and_month_end_at_the_document_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rents rose earlier this year, fell earlier this month and will rise again later this year."
+    found = by_text(nlp, text, "2025-05-14")
+    assert (found["earlier this year"].earliest, found["earlier this year"].latest) == ("2025-01-01", "2025-05-14")
+    assert (found["earlier this month"].earliest, found["earlier this month"].latest) == ("2025-05-01", "2025-05-14")
+    assert (found["later this year"].earliest, found["later this year"].latest) == ("2025-05-14", "2025-12-31")
+    assert found["earlier this year"].value == "2025"
+
+
+@given(
+    st.dates(date(1900, 1, 1), date(2099, 12, 31)),
+    st.integers(0, 400),
+    st.sampled_from(["START", "MID", "END"]),
+)
+def test_thirds_are_inside_and_never_empty(lo: date, span: int, mod: str) -> None:
+    from datetime import timedelta
+
+    hi = lo + timedelta(days=span + 2)
+    a, b = _thirds(lo, hi, mod)
+    assert lo <= a <= b <= hi
+
+
+# ---- undated texts: the writing year only on evidence ---------------------------------------------
+
+
+def test_undated_text_that_goes_past_its_dates_leaves_the_year_open(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "The canal company was founded in June 2019. Two months later, its first barge sailed. "
+        "Earlier this year it said the canal could close."
+    )
+    pub, times = analyze_times(doc, PublishedDate())
+    assert (pub.value, pub.source, pub.earliest) == (None, "inferred", "2019-08-01")
+    found = {t.text: t.value for t in times}
+    assert found["Two months later"] == "2019-08"
+    assert found["Earlier this year"] == "XXXX"
+
+
+def test_undated_text_assumed_year_is_said_in_the_note(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The orchestra toured in May 2021 and recorded in September 2022. Its director left earlier this year.")
+    pub, times = analyze_times(doc, PublishedDate())
+    assert (pub.value, pub.earliest) == ("2022", "2022-09-01")
+    assert pub.note is not None and "assumed" in pub.note
+    assert {t.text: t.value for t in times}["earlier this year"] == "2022"
+
+
+def test_dated_intervals_are_ordered(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In late 2023, early this month, later in the year and in mid-2020 the plans changed."
+    for t in tag_text(text, "2024-06-19", nlp):
+        lo, hi = interval(t.value)
+        if t.earliest and t.latest and lo and hi:
+            assert lo <= t.earliest <= t.latest <= hi
