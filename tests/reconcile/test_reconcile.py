@@ -535,3 +535,19 @@ def test_capital_appositive_after_the_city(make: Builder) -> None:
     places = by_slot(report, "place")
     assert len(places) == 1 and places[0].values[0].article_ids == [wrong[0].id]
     assert "Spain" in (places[0].best_supported or "")
+
+
+def test_one_agency_under_two_names_is_one_independent_source(make: Builder) -> None:
+    def art(name: str, site: str, year: int, attribution: str | None) -> tuple:
+        return make(
+            f"Freedonia and Sylvania signed the Harbour Cooperation Accord in May {year}, {site} reports.",
+            name=name, site=site, published=META, times=[(f"May {year}", f"{year}-05", "absolute")],
+            mentions=[*parties(), ("Harbour Survey Office", "ORG", "hso")],
+            attributions={0: attribution} if attribution else None,
+        )
+
+    relays = [art("n1", "Daily One", 2030, "the Harbour Survey Office"), art("n2", "Daily Two", 2030, "the HSO")]
+    other = art("n3", "Weekly Three", 2029, None)
+    report = reconcile([a for a, _ in [*relays, other]], [an for _, an in [*relays, other]])
+    k = by_slot(report, "time")[0]
+    assert k.best_supported is None  # "the HSO" is the Harbour Survey Office: one source against one

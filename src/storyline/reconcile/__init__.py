@@ -267,7 +267,8 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
     except ImportError:  # pragma: no cover - extraction not installed
         entities = _entities([d.analysis for d in docs.values()])
     names = {e.id: e.name for e in entities}
-    key_of = {aid: (lambda f, _d=d: source_key(f.claim, _d.article)) for aid, d in docs.items()}
+    canon = _source_names(docs)
+    key_of = {aid: (lambda f, _d=d: source_key(f.claim, _d.article, canon.canonical)) for aid, d in docs.items()}
 
     def skey(f: Frame) -> str:
         return key_of[f.article_id](f)
@@ -311,7 +312,6 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
     for c, ev in zip(clusters, events, strict=True):
         for f in c.frames:
             event_of_claim.setdefault(f.claim.id, ev.id)
-    canon = _source_names(docs)
     for k in quantity_conflicts([f for c in clusters for f in c.frames],
                                 {aid: d.article for aid, d in docs.items()}, key=skey, canon=canon.canonical):
         first = k.values[0].claim_ids[0] if k.values and k.values[0].claim_ids else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import urlparse
 
 from storyline.model import Article, Claim, Conflict, SourceProfile
@@ -19,6 +19,7 @@ _LOADED = frozenset(
     ["shocking", "stunning", "stunned", "bombshell", "explosive", "outrage", "outrageous", "slams", "slammed", "blasts", "blasted", "destroys", "destroyed", "humiliating", "humiliated", "humiliation", "brutal", "horrifying", "horrific", "terrifying", "chilling", "insane", "crazy", "disaster", "disastrous", "catastrophic", "chaos", "meltdown", "nightmare", "slave", "slavery", "morons", "moron", "idiots", "idiot", "unbelievable", "jaw-dropping", "furious", "doomed", "evil", "grind", "cruel", "savage"]
 )
 _ACRONYM_OK = re.compile(r"^[A-Z]{2,5}$")
+_ACRONYM_IN = re.compile(r"\b[A-Z]{2,6}\b")
 
 
 def outlet(article: Article) -> str | None:
@@ -31,14 +32,16 @@ def outlet(article: Article) -> str | None:
     return None
 
 
-def source_key(claim: Claim, article: Article) -> str:
+def source_key(claim: Claim, article: Article, canon: Callable[[str | None], str | None] | None = None) -> str:
     """The independent source behind a claim.
 
     A claim credited to an agency or institution counts as that source, so two outlets that
-    both relay the same agency are one source; otherwise the outlet (or the article) is.
+    both relay the same agency are one source (under any of its names, with ``canon``);
+    otherwise the outlet (or the article) is.
     """
-    if claim.attribution and _AGENCY_WORDS.search(claim.attribution):
-        return "attr:" + re.sub(r"[^a-z0-9]+", " ", claim.attribution.lower()).strip()
+    if claim.attribution and (_AGENCY_WORDS.search(claim.attribution) or _ACRONYM_IN.search(claim.attribution)):
+        name = canon(claim.attribution) if canon is not None else None
+        return "attr:" + (name or re.sub(r"[^a-z0-9]+", " ", claim.attribution.lower()).strip())
     return "outlet:" + (outlet(article) or article.id)
 
 
