@@ -160,7 +160,9 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         uf.add()
     first: dict[tuple[str, ...], int] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
-        links = [()] if key[0] == "casualty" else [(p,) for p in it.frame.participants]
+        # a casualty count links through its population (nationalities as their country), so
+        # running totals from different days and outlets meet; other counts through any participant
+        links = [(p,) for p in (it.frame.canon if key[0] == "casualty" else it.frame.participants)]
         for p in links:
             k = (*key, *p)
             if k in first:
@@ -172,8 +174,11 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         comps[uf.find(i)].append(i)
     # figures naming no participant join the largest group of their kind
     largest: dict[tuple[str, str], int] = {}
+    def named(i: int) -> bool:
+        return bool(items[i].frame.canon if keys[i][0] == "casualty" else items[i].frame.participants)
+
     for root, members in comps.items():
-        if items[members[0]].frame.participants:
+        if named(members[0]):
             key = keys[members[0]]
             if key not in largest or len(members) > len(comps[largest[key]]):
                 largest[key] = root
@@ -181,7 +186,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     for root, members in comps.items():
         key = keys[members[0]]
         target = root
-        if not items[members[0]].frame.participants and key in largest:
+        if not named(members[0]) and key in largest:
             target = largest[key]
         out[target].extend(items[i] for i in members)
     return [g for g in out.values() if len({i.frame.claim.id for i in g}) >= 2]
@@ -286,16 +291,23 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
             if spread is not None:
                 out.append(spread)
             continue
-        index = {id(i): n for n, c in enumerate(classes) for i in c.items}
+        # pairs are judged per (class, source, date) bucket, not per figure: the work grows with
+        # the number of distinct readings, not with the square of the figures
+        buckets: dict[tuple[int, str | None, str | None], list[_Item]] = defaultdict(list)
+        for n, c in enumerate(classes):
+            for i in c.items:
+                buckets[(n, i.attribution, i.as_of)].append(i)
+        blist = list(buckets.items())
         pairs: dict[str, set[int]] = defaultdict(set)
-        for x in range(len(group)):
-            for y in range(x + 1, len(group)):
-                a, b = group[x], group[y]
-                if index[id(a)] == index[id(b)] or a.frame.claim.id == b.frame.claim.id:
+        for x in range(len(blist)):
+            for y in range(x + 1, len(blist)):
+                (ca, _, _), ia = blist[x]
+                (cb, _, _), ib = blist[y]
+                if ca == cb or {i.frame.claim.id for i in ia} == {i.frame.claim.id for i in ib}:
                     continue
-                kind = _pair_kind(a, b)
+                kind = _pair_kind(ia[0], ib[0])
                 if kind is not None:
-                    pairs[kind] |= {id(a), id(b)}
+                    pairs[kind] |= {id(i) for i in (*ia, *ib)}
         for kind in ("contradiction", "attributed_estimates", "changed_over_time"):
             if kind not in pairs:
                 continue

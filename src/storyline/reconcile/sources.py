@@ -190,18 +190,19 @@ class SourceNames:
         for k in named:
             if _ACRONYM.match(k) and len(by_initials.get(k, [])) == 1:
                 self._union(k, by_initials[k][0])
+        groups: dict[str, list[str]] = {}
+        for k in list(self.parent):
+            groups.setdefault(self.find(k), []).append(k.lower())
         for names in names_by_article.values():
             roots = {self.find(self._key(n)) for n in names}
-            members = {r: self._members(r) for r in roots}
+            members = {r: groups.get(r, [r.lower()]) for r in roots}
             countries = {r for r in roots if any(" of " in m and "intelligence" in m for m in members[r])}
             own = {r for r in roots - countries
                    if any("intelligence" in m for m in members[r]) and any(m in self.proper for m in members[r])}
             if len(countries) == 1 and len(own) == 1:
-                self._union(next(iter(countries)), next(iter(own)))
-
-    def _members(self, k: str) -> list[str]:
-        root = self.find(k)
-        return [m.lower() for m in list(self.parent) if self.find(m) == root]
+                a, b = next(iter(countries)), next(iter(own))
+                self._union(a, b)
+                groups[self.find(a)] = groups.pop(a, [a.lower()]) + groups.pop(b, [b.lower()])
 
     def _key(self, text: str) -> str:
         name = _norm_name(text)
