@@ -220,3 +220,11 @@ def test_hedges_only_count_over_the_claim(nlp) -> None:  # type: ignore[no-untyp
     assert _find(claims, "convoy").hedged
     assert _find(claims, "dam may").hedged
     assert _find(claims, "perhaps 200").hedged  # a hedge on the claim's figure
+
+
+def test_time_on_an_infinitive_complement(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "One guard about to be arrested last week shouted for help and ran off, the police said."
+    claims = _claims(nlp, body)
+    shouted = _find(claims, "shouted")
+    assert shouted.attribution == "the police"
+    assert shouted.time is not None and shouted.time.text == "last week"

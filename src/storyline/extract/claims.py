@@ -189,6 +189,11 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
         comps = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
         if not comps:
             comps = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX", "NOUN")]
+        if not comps:
+            # a clause the parser headed with a non-verb ("One man about to be caught shouted ...,
+            # X said": ccomp "about" with the verbs as its conjuncts): its first verbal conjunct
+            comps = [x for c in root.children if c.dep_ == "ccomp" and any(y.dep_ == "nsubj" for y in c.children)
+                     for x in c.children if x.dep_ == "conj" and x.pos_ == "VERB"][:1]
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         if comps:
             comp = comps[0]
@@ -287,7 +292,10 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
     if not inside:
         return None
     above = {pred.i, *(a.i for a in pred.ancestors)}
-    conj = {c.i for v in (pred, *(a for a in pred.ancestors if a.i >= sent.start)) for c in _conjuncts(v)}
+    governing = [pred, *(a for a in pred.ancestors if a.i >= sent.start)]
+    conj = {c.i for v in governing for c in _conjuncts(v)}
+    # the verb an infinitive complement names is part of the claim ("about to be caught last week")
+    conj |= {x.i for v in governing for x in v.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")}
     modifiers: set[int] | None = None
     best: tuple[tuple[int, int, int, int], TimeExpr] | None = None
     for t in inside:
