@@ -551,3 +551,15 @@ def test_one_agency_under_two_names_is_one_independent_source(make: Builder) -> 
     report = reconcile([a for a, _ in [*relays, other]], [an for _, an in [*relays, other]])
     k = by_slot(report, "time")[0]
     assert k.best_supported is None  # "the HSO" is the Harbour Survey Office: one source against one
+
+
+def test_a_ratification_in_the_signing_sentence_takes_the_signing_year(make: Builder) -> None:
+    a1 = make("Freedonia and Sylvania signed the Harbour Cooperation Accord in May 2030.", name="l1", site="One",
+              published=META, mentions=parties(), times=[("May 2030", "2030-05", "absolute")])
+    a2 = make("Freedonia and Sylvania later signed the Harbour Cooperation Accord, which was ratified in "
+              "November of the same year.", name="l2", site="Two", published=PublishedDate(),
+              mentions=parties(), times=[("November of the same year", "XXXX-11", "discourse")])
+    report = reconcile([a1[0], a2[0]], [a1[1], a2[1]])
+    ratified = [e for e in report.events if e.label.startswith("ratify")]
+    assert [e.time.value for e in ratified] == ["2030-11"]
+    assert "completed to 2030-11" in (ratified[0].time.evidence or "")

@@ -213,7 +213,47 @@ def _reresolve_times(docs: dict[str, _Doc]) -> None:
 
 def _run(docs: dict[str, _Doc]) -> tuple[list[Frame], list[Cluster]]:
     frames = _frames(docs)
-    return frames, cluster_frames(frames)
+    clusters = cluster_frames(frames)
+    _complete_later_stages(clusters, docs)
+    return frames, clusters
+
+
+LATER_STAGES = frozenset({"ratify", "abolish"})
+
+
+def _complete_later_stages(clusters: list[Cluster], docs: dict[str, _Doc]) -> None:
+    """A later stage of a document ("..., which was ratified in November") told in the sentence
+    of its signing takes its year from the signing as the other articles date it, when the
+    article gives none: the month after the signing's month is the same year, before it the next."""
+    cluster_of: dict[str, Cluster] = {}
+    for c in clusters:
+        for f in c.frames:
+            cluster_of[f.id] = c
+    by_claim: dict[str, list[Frame]] = defaultdict(list)
+    for c in clusters:
+        for f in c.frames:
+            by_claim[f.claim.id].append(f)
+    for frames in by_claim.values():
+        signings = [f for f in frames if f.unique and f.family == "sign" and f.descriptors]
+        if not signings:
+            continue
+        for f in frames:
+            if f.family not in LATER_STAGES or not f.value or year_of(f.value) or len(f.value) < 7:
+                continue
+            if not f.value[5:7].isdigit():
+                continue
+            sign = signings[0]
+            consensus = _cluster_consensus(cluster_of[sign.id], docs)
+            if consensus is None or len(consensus) < 7 or not consensus[5:7].isdigit():
+                continue
+            year = int(consensus[:4]) + (1 if int(f.value[5:7]) < int(consensus[5:7]) else 0)
+            done = f"{year:04d}{f.value[4:]}"
+            c = cluster_of[f.id]
+            if all(g.value == f.value for g in c.frames if g.value):
+                f.completed_from = (f"'{f.time.text if f.time else f.value}' completed to {done} from the signing "
+                                    f"'{sign.trigger}' in the same sentence, dated {consensus} by the articles")
+                f.value = done
+                c.window = done if c.window is None or agree(c.window, done) else c.window
 
 
 def _entities(analyses: Sequence[ArticleAnalysis]) -> list[Entity]:
@@ -285,7 +325,8 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
         time = EventTime()
         if classes:
             best = classes[0]
-            time = EventTime(best.full_value, *bounds(best.full_value), best.evidence(short_name))
+            notes = [best.evidence(short_name), *(f.completed_from for f in best.frames if f.completed_from)]
+            time = EventTime(best.full_value, *bounds(best.full_value), "; ".join(n for n in notes if n) or None)
         if c.unique or len(classes) > 1:
             k = time_conflict(classes, docs)
             if k is not None:

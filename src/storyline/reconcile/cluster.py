@@ -98,7 +98,7 @@ def _score(f: Frame, c: Cluster) -> float | None:
             overlap = containment(f.descriptors, c.descriptors)
             if overlap <= 0.5:
                 return same_time
-            if f.participants and c.participants and not shared:
+            if f.participants and c.participants and not shared and not (f.canon & c.canon):
                 return None  # the same kind of accord between other parties
             return 3.0 + overlap + 0.1 * shared
         # a generic "the treaty": needs both parties (or all it names) in common; an indefinite

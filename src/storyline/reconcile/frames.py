@@ -105,6 +105,7 @@ class Frame:
     definite: bool = False  # "the treaty": may refer to a document named elsewhere
     actors: frozenset[str] = frozenset()  # people and organisations: specific participants
     canon: frozenset[str] = frozenset()  # participants with nationalities and capitals as their country
+    completed_from: str | None = None  # how a year-less value got its year from another event
 
     @property
     def article_id(self) -> str:
