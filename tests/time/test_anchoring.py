@@ -166,3 +166,9 @@ def test_dated_intervals_are_ordered(nlp) -> None:  # type: ignore[no-untyped-de
         lo, hi = interval(t.value)
         if t.earliest and t.latest and lo and hi:
             assert lo <= t.earliest <= t.latest <= hi
+
+
+def test_a_deadline_just_ahead_is_the_coming_month_even_in_a_past_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert by_text(nlp, "The regulator gave the bidder until mid-November to reply.", "2024-10-05")["mid-November"].value == "2024-11"
+    assert by_text(nlp, "The bank extended its credit line through January.", "2024-11-20")["January"].value == "2025-01"
+    assert by_text(nlp, "The firm changed its fiscal year in December.", "2024-10-05")["December"].value == "2023-12"

@@ -142,6 +142,7 @@ class Context:
     tense: Tense = None
     discourse_distance: int | None = None  # characters back to the latest day or date the text named
     partial: Partial | None = None  # a day named after ``discourse`` without its year or week
+    cue: str | None = None  # the preposition just before the expression ("until", "since", "in")
 
 
 @dataclass
@@ -157,6 +158,7 @@ class Norm:
     latest: str | None = None
 
 
+_BOUND_CUES = {"until", "till", "through", "thru", "by"}
 NEAR_CHARS = 400  # about two sentences: how far back a bare clock time looks for its day
 _WORD = re.compile(r"[a-z]+|\d+", re.I)
 _POS_MODS = [
@@ -264,6 +266,10 @@ def _year_for(month: int, day: int | None, ctx: Context, *, direction: int = 0) 
                 continue
             if 0 < ahead <= 62:
                 return y
+    if day is None and direction == 0 and ctx.cue in _BOUND_CUES and 0 < (month - a.month) % 12 <= 2:
+        # a deadline a month or two ahead is the coming one even in a past clause ("gave them until
+        # mid-November", "extended loans through January")
+        return a.year if month > a.month else a.year + 1
     if ctx.tense == "past":
         return a.year - 1 if there > here and (month, day) != (a.month, a.day) else a.year
     if ctx.tense == "future":

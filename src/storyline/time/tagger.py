@@ -25,6 +25,7 @@ _TIME_NOUNS = {
 _DISCOURSE_ONLY = {"period"}  # rules that only the discourse can confirm, decided when normalising
 _REJECT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 _MONTH_WORDS = {"may", "march", "june", "august", "april"}
+_CUE = re.compile(r"\b([A-Za-z]+)\s+$")
 
 
 @dataclass
@@ -145,6 +146,7 @@ class Selection:
     """
 
     spans: list[tuple[Candidate, Tense]]
+    text: str = ""
 
 
 def select(doc: Doc) -> Selection:
@@ -165,7 +167,7 @@ def select(doc: Doc) -> Selection:
         span = index.span(c.start, c.end)
         tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
         spans.append((c, tense))
-    return Selection(spans)
+    return Selection(spans, text)
 
 
 def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None) -> list[Tagged]:
@@ -178,7 +180,9 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
     out: list[Tagged] = []
     for c, tense in selection.spans:
         distance = c.start - discourse_at if (discourse or partial) is not None else None
-        norm = normalise(c.rule, c.text, Context(anchor, discourse, tense, distance, partial))
+        cue = _CUE.search(selection.text[max(0, c.start - 12) : c.start])
+        ctx = Context(anchor, discourse, tense, distance, partial, cue[1].lower() if cue else None)
+        norm = normalise(c.rule, c.text, ctx)
         if norm is None:
             continue
         expr = _to_expr(c, norm)
