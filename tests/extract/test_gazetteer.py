@@ -52,3 +52,11 @@ def test_formal_state_names() -> None:
     assert gazetteer.country_of("Islamic Republic of Iran") == "Iran"
     assert gazetteer.country_of("Federal Republic of Germany") == "Germany"
     assert gazetteer.lookup("Republic of Nowhere") is None
+
+
+def test_formal_state_acronyms_are_countries() -> None:
+    from storyline.extract import gazetteer
+
+    for acronym, country in (("DPRK", "North Korea"), ("PRC", "China"), ("ROK", "South Korea")):
+        place = gazetteer.lookup(acronym)
+        assert place is not None and (place.kind, place.name) == ("country", country)

@@ -48,6 +48,8 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "america": "US", "united states of america": "US", "usa": "US", "britain": "GB", "great britain": "GB",
     "england": "GB", "holland": "NL", "czech republic": "CZ", "burma": "MM", "east timor": "TL",
     "cote d'ivoire": "CI", "palestine": "PS", "vatican city": "VA", "persia": "IR",
+    # acronyms of formal state names, which the initials of the short name do not give
+    "dprk": "KP", "rok": "KR", "prc": "CN", "roc": "TW", "drc": "CD", "ksa": "SA",
 }
 
 
