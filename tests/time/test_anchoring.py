@@ -172,3 +172,10 @@ def test_a_deadline_just_ahead_is_the_coming_month_even_in_a_past_clause(nlp) ->
     assert by_text(nlp, "The regulator gave the bidder until mid-November to reply.", "2024-10-05")["mid-November"].value == "2024-11"
     assert by_text(nlp, "The bank extended its credit line through January.", "2024-11-20")["January"].value == "2025-01"
     assert by_text(nlp, "The firm changed its fiscal year in December.", "2024-10-05")["December"].value == "2023-12"
+
+
+def test_until_a_weekday_is_the_coming_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 2024-06-17 is a Monday
+    found = by_text(nlp, "The agency gave the owners until 9 a.m. Tuesday to sign the paper.", "2024-06-17")
+    assert found["9 a.m. Tuesday"].value == "2024-06-18T09:00"
+    assert by_text(nlp, "The council met on Tuesday.", "2024-06-17")["Tuesday"].value == "2024-06-11"

@@ -807,7 +807,7 @@ def _weekday_norm(text: str, ctx: Context) -> Norm | None:
     elif re.match(r"^(?:that|the same)\b", low):
         res = cm.weekday_near(d, wd, 0)
     else:
-        res = cm.weekday_near(d, wd, 1 if ctx.tense == "future" else -1)
+        res = cm.weekday_near(d, wd, 1 if ctx.tense == "future" or ctx.cue in ("until", "till") else -1)
     kind: AnchorKind = "discourse" if anaphoric and ctx.discourse else "document"
     return Norm(typ, _fmt_day(res) + suffix, mod, a.value, kind)
 
