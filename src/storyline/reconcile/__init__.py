@@ -137,6 +137,7 @@ def _narrow_documents(clusters: list[Cluster], docs: dict[str, _Doc]) -> bool:
         consensus = _cluster_consensus(c, docs)
         if consensus is None:
             continue
+        dated_in = {g.article_id for g in c.frames if g.value and year_of(g.value)}
         for f in c.frames:
             d = docs[f.article_id]
             pub = d.article.published
@@ -144,9 +145,8 @@ def _narrow_documents(clusters: list[Cluster], docs: dict[str, _Doc]) -> bool:
                 continue  # the document's own date is trusted
             if f.unique and not f.descriptors:
                 continue  # an unnamed "the treaty" is too weak an identity to date a document
-            others = [g for g in c.frames if g.article_id != f.article_id and g.value and year_of(g.value)]
-            if not others:
-                continue
+            if not (dated_in - {f.article_id}):
+                continue  # no other article dates this event
             rel = relative_to_document(f.time.text)
             if rel is None or f.value is None or year_of(f.value) is not None:
                 continue  # only a date whose year the document did not settle can date the document
@@ -229,6 +229,7 @@ def _complete_later_stages(clusters: list[Cluster], docs: dict[str, _Doc]) -> No
     for c in clusters:
         for f in c.frames:
             cluster_of[f.id] = c
+    consensus_of: dict[int, str | None] = {}  # one consensus per cluster: the work stays linear
     by_claim: dict[str, list[Frame]] = defaultdict(list)
     for c in clusters:
         for f in c.frames:
@@ -243,7 +244,10 @@ def _complete_later_stages(clusters: list[Cluster], docs: dict[str, _Doc]) -> No
             if not f.value[5:7].isdigit():
                 continue
             sign = signings[0]
-            consensus = _cluster_consensus(cluster_of[sign.id], docs)
+            home = cluster_of[sign.id]
+            if home.id not in consensus_of:
+                consensus_of[home.id] = _cluster_consensus(home, docs)
+            consensus = consensus_of[home.id]
             if consensus is None or len(consensus) < 7 or not consensus[5:7].isdigit():
                 continue
             year = int(consensus[:4]) + (1 if int(f.value[5:7]) < int(consensus[5:7]) else 0)
