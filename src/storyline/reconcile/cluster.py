@@ -6,11 +6,14 @@ document-name word) for once-only events on a named document, (family, participa
 frame is bounded and the whole pass grows near-linearly with the number of claims.
 
 Two rules keep clusters honest:
-- once-only events (signing/ratifying/abolishing a named document) join on the document's name
-  even when their dates disagree: that disagreement is exactly the conflict to report, while
-  different names ("Treaty of Friendship" vs "Strategic Partnership Agreement") never join;
+- once-only events (signing/ratifying/abolishing a named document; a first deployment: "the
+  first troops left", "began arriving") join on the document's name, or on the shared parties of
+  a first deployment, even when their dates disagree: that disagreement is exactly the conflict
+  to report, while different names ("Treaty of Friendship" vs "Strategic Partnership Agreement")
+  never join unless the same parties signed them at compatible dates;
 - repeatable events (visits, meetings, deployments) join only when their participants overlap
-  and their times are compatible: two visits in different months are two visits.
+  and their times are compatible: two visits in different months are two visits. An undated
+  mention with two parties in common joins (it adds no rival date).
 """
 
 from __future__ import annotations

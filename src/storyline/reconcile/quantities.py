@@ -1,24 +1,27 @@
-"""Figures across articles: the same count (same event family, same counted thing) compared by bounds.
+"""Figures across articles: the same count (same counted thing, same population) compared by bounds.
 
 A count is often reported at several moments ("at least 23 dead", "the toll rose to 29", "41
-confirmed dead"), so figures are grouped by what they count rather than by event time: the same
-event family and counted noun, linked through shared participants (a figure naming no
-participant joins the largest group of its kind, the usual case in a one-story corpus).
+confirmed dead"), so figures are grouped by what they count rather than by event time. Casualty
+counts are typed by the count word nearest the figure: the dead, the wounded, casualties (killed
+or wounded) and prisoners are four counts, never compared with each other; they link through
+their population (a nationality counts as its country). Other figures group by event family and
+counted noun, linked through shared participants (a figure naming no participant joins the
+largest group of its kind, the usual case in a one-story corpus). A part ("8,000 of them") and
+an order of magnitude ("dozens") are not compared.
 Within a group, figures whose bounds overlap agree ("over 11,000" and "more than 10,000").
-Disagreeing figures are then told apart:
+Disagreeing figures are judged pairwise, dates before sources, with sources under their
+canonical name (``sources.SourceNames``: "the NIS" is the National Intelligence Service):
 
-- ``changed_over_time``: each figure holds at a different date (the date its sentence gives, or
-  the date of a dated article);
-- ``attributed_estimates``: each figure is credited to a different source;
-- ``contradiction``: otherwise.
+- ``changed_over_time``: the two figures hold at different dates (the date the sentence gives,
+  or the date of a dated article);
+- ``attributed_estimates``: different sources about the same moment (within a week);
+- ``contradiction``: the same or unknown sources about the same moment.
 
-Figures that agree but are credited to different sources with different estimates ("about
-10,000" says one government, "about 12,000" another) are reported as a spread of
-``attributed_estimates`` too; bounds alone ("over 11,000", "more than 10,000") and unattributed
-figures never start one.
+Figures that agree but are credited to different sources, at least one a closed estimate ("about
+5,200" against "more than 4,000"), are a spread of ``attributed_estimates`` too; two open bounds
+("over 11,000", "more than 10,000") and unattributed figures never start one.
 Increments ("an additional 300") are never compared with totals.
 """
-
 from __future__ import annotations
 
 import math
