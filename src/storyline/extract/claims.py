@@ -434,9 +434,13 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext, sent_men
     if owner is not None:
         return _owner_source(owner, inp, ctx, sent_mentions)
     np_text = _np(tok, appos=True)
-    inside = [m for m in sent_mentions if tok.idx <= m.start < tok.idx + 1 + len(np_text) + 40
-              and m.label == "PERSON" and m.start >= min(t.idx for t in tok.subtree)
-              and m.end <= max(t.idx + len(t) for t in tok.subtree)]
+    sub = list(tok.subtree)
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+    # a person named in the subject phrase, the name itself included ("Minister A B": the head is B)
+    inside = [m for m in sent_mentions if m.label == "PERSON" and lo <= m.start and m.end <= hi
+              and m.start < tok.idx + 1 + len(np_text) + 40]
+    # the name the head word is part of first; a possessor before it ("A's spokesman B") is not the source
+    inside = [m for m in inside if m.start <= tok.idx < m.end] or [m for m in inside if m.start >= tok.idx]
     if inside:
         return _mention_name(inside[0], inp.names)
     propn = any(t.pos_ == "PROPN" for t in tok.subtree)
