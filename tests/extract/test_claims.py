@@ -135,7 +135,8 @@ def test_time_from_coordinated_verbs_and_participle_modifiers(nlp) -> None:  # t
     body = (
         "The mayor toured the flooded district and opened a shelter in the old school on Wednesday.\n\n"
         "The council's first estimate, published in May, was about 200 homes.\n\n"
-        "The bridge, which was built in 1990, collapsed."
+        "The bridge, which was built in 1990, collapsed.\n\n"
+        "The treaty, signed in 2019, was ratified by parliament."
     )
     claims = _claims(nlp, body)
     toured = _find(claims, "toured")
@@ -144,6 +145,7 @@ def test_time_from_coordinated_verbs_and_participle_modifiers(nlp) -> None:  # t
     assert estimate.time is not None and estimate.time.text == "May"
     assert estimate.attribution == "The council"  # the owner of an estimate is its source
     assert _find(claims, "bridge").time is None  # a relative clause's time is its own event's
+    assert _find(claims, "ratified").time is None  # and so is a participle's, under an event verb
 
 
 def test_attribution_outside_the_main_frame(nlp) -> None:  # type: ignore[no-untyped-def]

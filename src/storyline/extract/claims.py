@@ -263,6 +263,9 @@ def _conjuncts(verb: Token) -> list[Token]:
     return out
 
 
+_STATE_VERBS = frozenset({"be", "remain", "stand", "become", "seem", "appear", "stay"})
+
+
 def _participle_modifiers(pred: Token) -> set[int]:
     """Reduced participial modifiers of the predicate's arguments ("the estimate, given in May").
 
@@ -286,7 +289,8 @@ def _participle_modifiers(pred: Token) -> set[int]:
 
 def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> TimeExpr | None:
     """The claim's time: one that modifies the predicate or a verb above it, best; else one on a
-    coordinated verb; else one inside a participial modifier of an argument. A relative or
+    coordinated verb or an infinitive complement; else, for a state ("was", "remained"), one
+    inside a participial modifier of an argument. A relative or
     adverbial clause's time belongs to that clause's own event and is never taken."""
     inside = [t for t in times if t.start >= sent.start_char and t.end <= sent.end_char]
     if not inside:
@@ -313,12 +317,16 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
             tier = 1
         elif outer is not None and (outer.i in above or outer.i in conj):
             tier = 2
-        else:
+        elif pred.lemma_.lower() in _STATE_VERBS:
+            # "the estimate, given in May, was 200": a state described by its argument's event
+            # (an event verb's own time is unknown instead: "the treaty, signed in 2019, was ratified")
             if modifiers is None:
                 modifiers = _participle_modifiers(pred)
             if verb.i not in modifiers:
                 continue
             tier = 3
+        else:
+            continue
         anc = {a.i: d for d, a in enumerate([tok, *tok.ancestors])}
         d = 99
         for depth, a in enumerate([pred, *pred.ancestors]):
