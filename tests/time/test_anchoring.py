@@ -179,3 +179,9 @@ def test_until_a_weekday_is_the_coming_one(nlp) -> None:  # type: ignore[no-unty
     found = by_text(nlp, "The agency gave the owners until 9 a.m. Tuesday to sign the paper.", "2024-06-17")
     assert found["9 a.m. Tuesday"].value == "2024-06-18T09:00"
     assert by_text(nlp, "The council met on Tuesday.", "2024-06-17")["Tuesday"].value == "2024-06-11"
+
+
+def test_since_looks_back(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert by_text(nlp, "Prices have doubled since December.", "2024-10-05")["December"].value == "2023-12"
+    assert by_text(nlp, "The road has been shut since Nov. 20.", "2024-10-05")["Nov. 20"].value == "2023-11-20"
+    assert by_text(nlp, "The road has been shut since Sept. 20.", "2024-10-05")["Sept. 20"].value == "2024-09-20"

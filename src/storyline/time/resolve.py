@@ -430,6 +430,8 @@ def _date_norm(text: str, ctx: Context) -> Norm | None:
         return Norm("TIME" if pod else "DATE", v + (f"T{pod}" if pod else ""), mod, None, "none")
     try:
         d = date(y, month, day)
+        if ctx.cue == "since" and ctx.doc is not None and ctx.doc.date is not None and d > ctx.doc.date:
+            d = cm.clamp_day(y - 1, month, day)  # "since June 4" looks back
     except ValueError:
         return None
     assert ctx.doc is not None
@@ -471,6 +473,8 @@ def _month_norm(text: str, ctx: Context) -> Norm | None:
         y = _year_for(month, None, ctx, direction=direction)
         if ctx.doc.month is None:
             y = ctx.doc.year
+        elif y is not None and ctx.cue == "since" and (y, month) > (ctx.doc.year, ctx.doc.month):
+            y -= 1  # "since April" looks back to the latest April
     if y is None:
         return Norm("DATE", f"XXXX-{month:02d}", mod, None, "none")
     return Norm("DATE", f"{y:04d}-{month:02d}", mod, ctx.doc.value, "document")

@@ -1,7 +1,9 @@
 """The tagger: grammar candidates, checked against the parse, normalised in text order.
 
 Text order matters because anaphors ("a month later", "in October of the same year") count from
-the last calendar time the discourse resolved, which is updated as the tagger goes.
+the last calendar time the discourse resolved, which is updated as the tagger goes. A day named
+without its year or week ("on Nov. 13", "on Thursday") is kept too: day arithmetic ("the previous
+day") counts from it, year anaphora ("the same year") from the last time with a known year.
 """
 
 from __future__ import annotations
