@@ -185,3 +185,16 @@ def test_since_looks_back(nlp) -> None:  # type: ignore[no-untyped-def]
     assert by_text(nlp, "Prices have doubled since December.", "2024-10-05")["December"].value == "2023-12"
     assert by_text(nlp, "The road has been shut since Nov. 20.", "2024-10-05")["Nov. 20"].value == "2023-11-20"
     assert by_text(nlp, "The road has been shut since Sept. 20.", "2024-10-05")["Sept. 20"].value == "2024-09-20"
+
+
+def test_a_year_in_passing_does_not_anchor_the_following_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The levee failed on Tuesday. It had been built in 1998. The following day, crews arrived."
+    assert by_text(nlp, text, None)["The following day"].value == "XXXX-WXX-3"
+    text = "The levee failed on March 4, 2025. It had been built in 1998. The following day, crews arrived."
+    assert by_text(nlp, text, None)["The following day"].value == "2025-03-05"
+
+
+def test_until_opening_a_sentence_bounds_a_past_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 2024-06-21 is a Friday
+    found = by_text(nlp, "Until Thursday, the police had not named him.", "2024-06-21")
+    assert found["Thursday"].value == "2024-06-20"

@@ -9,7 +9,7 @@ attribute is exactly equal.
 
 Measured on TBAQ-cleaned (TimeBank + AQUAINT, 256 documents, 1822 timexes), ``storyline eval
 timeml ../shared/data/tempeval3/TBAQ-cleaned``: strict P/R/F1 86.5/88.7/87.6, relaxed P/R/F1
-93.1/95.2/94.1, type F1 90.6, value F1 80.8 (AQUAINT alone: relaxed 93.6, value 77.4). HeidelTime's
+93.1/95.2/94.1, type F1 90.6, value F1 80.8 (AQUAINT alone: relaxed 93.6, value 77.6). HeidelTime's
 published TempEval-3 result, the bar: relaxed F1 90.3, value F1 77.6.
 """
 

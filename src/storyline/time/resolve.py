@@ -142,7 +142,8 @@ class Context:
     tense: Tense = None
     discourse_distance: int | None = None  # characters back to the latest day or date the text named
     partial: Partial | None = None  # a day named after ``discourse`` without its year or week
-    cue: str | None = None  # the preposition just before the expression ("until", "since", "in")
+    cue: str | None = None  # the word just before the expression, as written ("until", "Since", "in")
+    day: Anchor | Partial | None = None  # the latest day named, however coarse the times after it
 
 
 @dataclass
@@ -266,7 +267,7 @@ def _year_for(month: int, day: int | None, ctx: Context, *, direction: int = 0) 
                 continue
             if 0 < ahead <= 62:
                 return y
-    if day is None and direction == 0 and ctx.cue in _BOUND_CUES and 0 < (month - a.month) % 12 <= 2:
+    if day is None and direction == 0 and (ctx.cue or "").lower() in _BOUND_CUES and 0 < (month - a.month) % 12 <= 2:
         # a deadline a month or two ahead is the coming one even in a past clause ("gave them until
         # mid-November", "extended loans through January")
         return a.year if month > a.month else a.year + 1
@@ -430,7 +431,7 @@ def _date_norm(text: str, ctx: Context) -> Norm | None:
         return Norm("TIME" if pod else "DATE", v + (f"T{pod}" if pod else ""), mod, None, "none")
     try:
         d = date(y, month, day)
-        if ctx.cue == "since" and ctx.doc is not None and ctx.doc.date is not None and d > ctx.doc.date:
+        if (ctx.cue or "").lower() == "since" and ctx.doc is not None and ctx.doc.date is not None and d > ctx.doc.date:
             d = cm.clamp_day(y - 1, month, day)  # "since June 4" looks back
     except ValueError:
         return None
@@ -473,7 +474,7 @@ def _month_norm(text: str, ctx: Context) -> Norm | None:
         y = _year_for(month, None, ctx, direction=direction)
         if ctx.doc.month is None:
             y = ctx.doc.year
-        elif y is not None and ctx.cue == "since" and (y, month) > (ctx.doc.year, ctx.doc.month):
+        elif y is not None and (ctx.cue or "").lower() == "since" and (y, month) > (ctx.doc.year, ctx.doc.month):
             y -= 1  # "since April" looks back to the latest April
     if y is None:
         return Norm("DATE", f"XXXX-{month:02d}", mod, None, "none")
@@ -811,9 +812,15 @@ def _weekday_norm(text: str, ctx: Context) -> Norm | None:
     elif re.match(r"^(?:that|the same)\b", low):
         res = cm.weekday_near(d, wd, 0)
     else:
-        res = cm.weekday_near(d, wd, 1 if ctx.tense == "future" or ctx.cue in ("until", "till") else -1)
+        res = cm.weekday_near(d, wd, 1 if ctx.tense == "future" or _deadline(ctx) else -1)
     kind: AnchorKind = "discourse" if anaphoric and ctx.discourse else "document"
     return Norm(typ, _fmt_day(res) + suffix, mod, a.value, kind)
+
+
+def _deadline(ctx: Context) -> bool:
+    """ "postponed until Tuesday" names a coming day; a sentence opening "Until Thursday, they
+    had not..." bounds a past state, so only a lower-case "until" counts."""
+    return ctx.cue in ("until", "till")
 
 
 def _deictic_norm(text: str, ctx: Context) -> Norm | None:
@@ -880,7 +887,7 @@ def _later_norm(text: str, ctx: Context) -> Norm | None:
     n, unit, ok = _num_unit(low[: m.start()])
     if not ok or unit is None:
         return None
-    base, ref, kind, partial = _count_base(ctx)
+    base, ref, kind, partial = _count_base(ctx, unit, any_unit_from_partial=True)
     if n is None or n != int(n):
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, ref, kind)
     if unit in ("H", "MIN", "S"):
@@ -900,7 +907,7 @@ def _anaphor_day_norm(text: str, ctx: Context) -> Norm | None:
     low = text.lower()
     unit = _unit_of(_words(low)[1]) or "D"
     sign = 1 if low.endswith("after") else -1
-    base, ref, kind, partial = _count_base(ctx)
+    base, ref, kind, partial = _count_base(ctx, unit, any_unit_from_partial=True)
     if base is None:
         return Norm("DATE", _unknown(unit), None, None, "none")
     res = _shift(base, sign, unit)
@@ -909,17 +916,25 @@ def _anaphor_day_norm(text: str, ctx: Context) -> Norm | None:
     return Norm("DATE", partial.mask(res[0]) if partial else res[0], None, ref, kind)
 
 
-def _count_base(ctx: Context, unit: str = "D") -> tuple[Anchor | None, str | None, AnchorKind, Partial | None]:
+def _count_base(
+    ctx: Context, unit: str, *, any_unit_from_partial: bool = False
+) -> tuple[Anchor | None, str | None, AnchorKind, Partial | None]:
     """Where "two days later" or "the previous day" counts from: the latest day the text named,
     even without its year or week, else the discourse anchor, else the document's date.
 
     A calendar unit coarser than a month ("the following year") skips a year-less day and counts
-    from the latest time whose year the text gave.
+    from the latest time whose year the text gave; plain arithmetic ("a year later") counts from the
+    year-less day (``any_unit_from_partial``) and so stays ``XXXX``.
     """
-    if ctx.partial is not None and unit in ("D", "W", "WE", "FN", "M"):
+    if ctx.partial is not None and (any_unit_from_partial or unit in ("D", "W", "WE", "FN", "M")):
         return ctx.partial.stand_in, ctx.partial.value, "discourse", ctx.partial
     base = ctx.discourse or ctx.doc
     kind: AnchorKind = "discourse" if ctx.discourse else ("document" if ctx.doc else "none")
+    if unit in ("D", "W", "WE", "FN") and ctx.discourse is not None and ctx.discourse.day is None and ctx.day is not None:
+        # "a dam completed in 2014. The following day, ...": a year in passing cannot anchor a day
+        if isinstance(ctx.day, Partial):
+            return ctx.day.stand_in, ctx.day.value, "discourse", ctx.day
+        return ctx.day, ctx.day.value, "discourse", None
     return base, (base.value if base else None), kind, None
 
 

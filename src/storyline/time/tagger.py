@@ -178,12 +178,13 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         selection = select(doc)
     discourse: Anchor | None = None
     partial: Partial | None = None  # a later day named without its year or week
+    day: Anchor | Partial | None = None  # the latest day named, with or without its year
     discourse_at = 0
     out: list[Tagged] = []
     for c, tense in selection.spans:
         distance = c.start - discourse_at if (discourse or partial) is not None else None
         cue = _CUE.search(selection.text[max(0, c.start - 12) : c.start])
-        ctx = Context(anchor, discourse, tense, distance, partial, cue[1].lower() if cue else None)
+        ctx = Context(anchor, discourse, tense, distance, partial, cue[1] if cue else None, day)
         norm = normalise(c.rule, c.text, ctx)
         if norm is None:
             continue
@@ -195,6 +196,8 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
             discourse, discourse_at = parsed, c.end
             # "Thursday" in a year known but not its week ("2025-WXX-4") is still a day to count from
             partial = Partial.parse(norm.value) if parsed.day is None else None
+            if parsed.day is not None or partial is not None:
+                day = partial or parsed
         elif (named := Partial.parse(norm.value)) is not None:
-            partial, discourse_at = named, c.end
+            partial, day, discourse_at = named, named, c.end
     return out
