@@ -52,6 +52,7 @@ class Cluster:
     articles: set[str] = field(default_factory=set)
     canon: set[str] = field(default_factory=set)
     dated: list[str] = field(default_factory=list)  # the members' year-known values (once-only events)
+    common: frozenset[str] = frozenset()  # the corpus's most frequent names: they identify no event
 
     def add(self, f: Frame) -> None:
         self.frames.append(f)
@@ -116,6 +117,8 @@ def _score(f: Frame, c: Cluster) -> float | None:
         return 1.0 + shared + month_hint
     if f.unique != c.unique:
         return None
+    if f.value is None and not _undated_may_join(f, c):
+        return None
     if f.value is None and not f.quantities and len(f.canon & c.canon) >= 2:
         # an undated mention of the same kind of event between the same parties adds no rival
         # date or count: it joins rather than standing alone on the timeline
@@ -141,6 +144,40 @@ def _score(f: Frame, c: Cluster) -> float | None:
         return None
     timed = 1.0 if f.value and c.window else 0.0
     return shared + shared_persons + timed
+
+
+def _names(f: Frame) -> frozenset[str]:
+    return f.canon | f.participants
+
+
+def _undated_may_join(f: Frame, c: Cluster) -> bool:
+    """An undated mention has only its names to identify its event. The names every article of
+    the story repeats (the host leader, the host capital) identify nothing: it needs a shared
+    person or organisation beyond those (or, when neither side names any, two shared places), and
+    it must not name another person than the cluster's (a visit by one envoy is not another's).
+    A figure counting what the cluster counts is identity enough for a running total."""
+    if f.quantities and _units(f) & c.units:
+        return True
+    f_people, c_people = f.persons - c.common, c.persons - c.common
+    if f_people and c_people and not (f_people & c_people):
+        return False
+    shared = (_names(f) & (c.canon | set(c.participants))) - c.common
+    if shared & (f.actors | c.actors):
+        return True
+    return not (f.actors - c.common) and not (c.actors - c.common) and len(shared) >= 2
+
+
+def _common_names(frames: Sequence[Frame]) -> frozenset[str]:
+    """Names found in at least half of the articles (and in three or more): in a one-story corpus
+    they are the story's protagonists, present in every event, so sharing them proves nothing."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    articles: set[str] = set()
+    for f in frames:
+        articles.add(f.article_id)
+        for n in _names(f):
+            seen[n].add(f.article_id)
+    need = max(3, (len(articles) + 1) // 2)
+    return frozenset(n for n, arts in seen.items() if len(arts) >= need)
 
 
 def _same_dated_document(f: Frame, c: Cluster) -> float | None:
@@ -177,7 +214,10 @@ def cluster_frames(frames: Sequence[Frame]) -> list[Cluster]:
     """Greedy agglomeration over blocked candidates; returns clusters with at least one frame."""
     clusters: list[Cluster] = []
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    common = _common_names(frames)
     for f in sorted(frames, key=_order):
+        if f.unreal:
+            continue  # a denied or hypothetical event supports no event and dates none
         candidates: set[int] = set()
         keys = _keys(f)
         for k in keys:
@@ -192,7 +232,7 @@ def cluster_frames(frames: Sequence[Frame]) -> list[Cluster]:
             if s is not None and s > best_score:
                 best, best_score = c, s
         if best is None:
-            best = Cluster(len(clusters), f.family, f.unique)
+            best = Cluster(len(clusters), f.family, f.unique, common=common)
             clusters.append(best)
         best.add(f)
         for k in keys + [(f.family, "doc", d) for d in best.descriptors if (f.family, "doc", d) not in keys]:

@@ -63,6 +63,12 @@ _NOT_ONCE = re.compile(
     r"preparing|ultimately)\b",
     re.IGNORECASE,
 )
+# a negation right before the trigger, in its own clause: "was not under attack", "had no reason to send"
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:not|never|no|nor|without|n't)\b(?:\s+(?!and\b|but\b)[\w\-]+){0,3}\s+$|n't\s+(?:[\w\-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+UNREAL_MODALITIES = frozenset({"conditional", "hypothetical"})
 _SINCE = re.compile(r"^[^,;.]{0,60}\bsince\b", re.IGNORECASE)  # "the first units sent openly since ..."
 # one alternation with a named group per family: a single scan of the sentence finds every trigger,
 # and at one position the family listed first wins
@@ -106,6 +112,7 @@ class Frame:
     actors: frozenset[str] = frozenset()  # people and organisations: specific participants
     canon: frozenset[str] = frozenset()  # participants with nationalities and capitals as their country
     completed_from: str | None = None  # how a year-less value got its year from another event
+    unreal: bool = False  # negated or hypothetical: "was not under attack", "had no reason to send"
 
     @property
     def article_id(self) -> str:
@@ -242,6 +249,8 @@ def frames_of_claim(
     actors = frozenset(_entity_key(m) for m in mentions if m.label in ("PERSON", "ORG"))
     places = [m.text for m in mentions if m.label in ("GPE", "LOC", "FAC")]
     frames: list[Frame] = []
+    # the claim's own negation or mood is about its main verb: it speaks for a lone trigger only
+    claim_unreal = claim.negated or (claim.modality or "") in UNREAL_MODALITIES
     if not triggers:
         if claim.time is None and not usable_times and not claim.quantities:
             return []  # nothing to place on a timeline or to compare
@@ -255,7 +264,8 @@ def frames_of_claim(
                       at, at, False, frozenset(), participants, persons, t,
                       comparable_value(t, article.published) if t else None,
                       claim.place or (places[0] if places else None),
-                      list(claim.quantities) if i == 0 else [], actors=actors)
+                      list(claim.quantities) if i == 0 else [], actors=actors,
+                      unreal=_unreal_date(claim, t, base))
             )
         return frames
     canon = frozenset(_once_parties(mentions, claim.attribution))
@@ -295,6 +305,7 @@ def frames_of_claim(
                 place=claim.place or (places[0] if places else None),
                 quantities=[q for q in claim.quantities if owner.get(id(q)) == i],
                 canon=canon,
+                unreal=(claim_unreal and len(triggers) == 1) or negated_trigger(text, s),
             )
         )
     # a date no trigger took belongs to the sentence's own verb ("announced on Saturday that ...
@@ -311,6 +322,29 @@ def frames_of_claim(
                   actors=actors)
         )
     return frames
+
+
+def _unreal_date(claim: Claim, t: TimeExpr | None, base: int) -> bool:
+    """A sentence without a trigger is unreal when its mood is, or when its negation sits in the
+    clause of its date ("had not explained why ..., a dam completed in 2014" keeps 2014)."""
+    if (claim.modality or "") in UNREAL_MODALITIES:
+        return True
+    if not claim.negated:
+        return False
+    if t is None:
+        return True
+    lo, hi = t.start - base, t.end - base
+    cuts = [m.end() for m in re.finditer(r"[,;:]", claim.text[:lo])]
+    end = re.search(r"[,;:]", claim.text[hi:])
+    clause = claim.text[cuts[-1] if cuts else 0 : hi + end.start() if end else len(claim.text)]
+    return re.search(r"\b(?:not|never|no|nor|without)\b|n't", clause, re.IGNORECASE) is not None
+
+
+def negated_trigger(text: str, s: int) -> bool:
+    """Whether the trigger starting at ``s`` is negated within its clause ("not under attack",
+    "had no reason to send"): a denied event is no evidence that it happened, nor of its date."""
+    clause = re.split(r"[,;:]|\b(?:and|but|while|when)\b", text[max(0, s - 40) : s])[-1]
+    return bool(_NEGATION_BEFORE.search(" " + clause))
 
 
 def _movement(text: str, s: int, e: int, mentions: Sequence[Mention], base: int) -> str | None:
