@@ -46,6 +46,8 @@ def one(text: str):  # type: ignore[no-untyped-def]
         ("topped 4,700 claims", 4700, None, False, False),
         ("exceeded 12,000 votes", 12000, None, False, False),
         ("surpassing 300 flights", 300, None, False, False),
+        ("2,000 or so nurses", 1800, 2200, True, False),
+        ("an additional 40 or so ferries", 36, 44, True, True),
     ],
 )
 def test_forms(text: str, low: float | None, high: float | None, approximate: bool, increment: bool) -> None:

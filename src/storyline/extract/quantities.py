@@ -81,6 +81,7 @@ QUANTITY_RE = re.compile(
       | (?P<n>{_NUM})
     )
     (?P<pct>\s*(?:%|percent\b|per\s+cent\b))?
+    (?P<orso>\s+or\s+so\b)?
     (?:\s+(?P<post>more|additional|extra)\b)?
     (?![\w%]|[.,]\d|-(?!strong\b)[A-Za-z])
     """,
@@ -203,6 +204,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
 def _from_match(m: re.Match[str]) -> Quantity | None:
     increment = bool(m.group("incr") or m.group("incr2") or m.group("post"))
     pre = m.group("pre")
+    if m.group("orso") and not pre:
+        pre = "about"  # "3,000 or so": a round figure, hedged after it
     unit = "percent" if m.group("pct") else None
     cur = m.group("cur") or m.group("cur2") or m.group("cur3")
     if cur:
