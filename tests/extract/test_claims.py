@@ -236,3 +236,55 @@ def test_a_named_subject_is_the_name_not_its_possessor(nlp) -> None:  # type: ig
     body = "Governor Ruth Ames's spokesman Carl Lind said that the levee held."
     claims = _claims(nlp, body)
     assert _find(claims, "levee").attribution == "Carl Lind"
+
+
+def test_a_descriptive_participle_passes_its_time_to_the_main_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "The president received a trade mission led by the deputy minister Anna Berg in Oslo on Friday, "
+        "the agency reported, in a sign that ties now run deep.\n\n"
+        "The accord, signed in 2019, was ratified by parliament."
+    )
+    claims = _claims(nlp, body)
+    received = _find(claims, "trade mission")
+    assert received.predicate == "receive"
+    assert received.time is not None and received.time.text == "Friday"
+    assert received.attribution == "the agency"
+    # a participle narrating its own earlier event keeps its date to itself
+    assert _find(claims, "ratified").time is None
+
+
+def test_attribution_boundaries(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "According to Norway's PST, foreign agents and hackers are now active in the north, "
+        "although that could not be verified.\n\n"
+        "Some 200 agents operate in the region, according to Norway's PST, the security service, "
+        "which said they were recruited online.\n\n"
+        "The ministry called the report a fabrication, and the country's intelligence agency said that "
+        "some 300 sailors are believed to have drowned.\n\n"
+        "By May at least 4,000 workers had been hired, according to estimates published by Lagos and Accra.\n\n"
+        "The palace has declined to confirm or deny that the envoy is in the capital, saying only that "
+        "its talks are a private matter."
+    )
+    claims = _claims(nlp, body)
+    assert _find(claims, "hackers").attribution == "Norway's PST"
+    attribution = _find(claims, "Some 200 agents").attribution or ""
+    assert "Norway's PST" in attribution and attribution.lower().count("security service") <= 1
+    drowned = _find(claims, "drowned")
+    assert drowned.attribution == "the country's intelligence agency"
+    assert drowned.hedged
+    assert [(q.low, q.high) for q in drowned.quantities] == [(270, 330)]
+    assert _find(claims, "4,000 workers").attribution == "Lagos and Accra"
+    palace = _find(claims, "palace")
+    assert palace.attribution == "The palace" and palace.negated
+
+
+def test_consensus_guesses_are_hedged_but_schedules_are_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "The minister is widely expected to resign, but no date has been set.\n\n"
+        "Dozens of divers are believed to be trapped in the cave.\n\n"
+        "The minister is expected to visit the port on Saturday, her office said."
+    )
+    claims = _claims(nlp, body)
+    assert _find(claims, "widely expected").hedged
+    assert _find(claims, "divers").hedged
+    assert not _find(claims, "visit the port").hedged

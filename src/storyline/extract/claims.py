@@ -196,7 +196,9 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
                      for x in c.children if x.dep_ == "conj" and x.pos_ == "VERB"][:1]
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         if comps:
-            comp = comps[0]
+            # a clause after the verb is what it reports; one before it with a subject between is a
+            # misparsed coordination ("X called it a crime, and Y said that ...")
+            comp = min(comps, key=lambda c: (c.i < root.i, c.i))
             inverted = None
             if comp.i < root.i:
                 after = [c for c in root.children if c.i > root.i and c.dep_ in ("nsubj", "dobj", "attr")]
@@ -264,6 +266,10 @@ def _conjuncts(verb: Token) -> list[Token]:
 
 
 _STATE_VERBS = frozenset({"be", "remain", "stand", "become", "seem", "appear", "stay"})
+#: Participles that describe an argument rather than narrate an event of their own ("a delegation
+#: led by X"): a time the parser hangs on them belongs to the main verb.
+_DESCRIPTIVE_PARTICIPLES = frozenset({"lead", "head", "accompany", "chair", "command", "escort", "join",
+                                      "include", "compose", "comprise", "make"})
 
 
 def _participle_modifiers(pred: Token) -> set[int]:
@@ -296,6 +302,8 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
     if not inside:
         return None
     above = {pred.i, *(a.i for a in pred.ancestors)}
+    # the sentence's dated times ("now" in a clause of comment does not date a second event)
+    dated = [t for t in inside if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")]
     governing = [pred, *(a for a in pred.ancestors if a.i >= sent.start)]
     conj = {c.i for v in governing for c in _conjuncts(v)}
     # the verb an infinitive complement names is part of the claim ("about to be caught last week")
@@ -317,9 +325,12 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
             tier = 1
         elif outer is not None and (outer.i in above or outer.i in conj):
             tier = 2
-        elif pred.lemma_.lower() in _STATE_VERBS:
+        elif pred.lemma_.lower() in _STATE_VERBS or (
+                len(dated) == 1 and verb.lemma_.lower() in _DESCRIPTIVE_PARTICIPLES and verb.tag_ == "VBN"):
             # "the estimate, given in May, was 200": a state described by its argument's event
-            # (an event verb's own time is unknown instead: "the treaty, signed in 2019, was ratified")
+            # (an event verb's own time is unknown instead: "the treaty, signed in 2019, was ratified");
+            # but "received a delegation led by X on Friday": a descriptive participle, the only
+            # time in the sentence, is the main verb's time the parser misattached
             if modifiers is None:
                 modifiers = _participle_modifiers(pred)
             if verb.i not in modifiers:
@@ -463,6 +474,30 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext, sent_men
     return np_text
 
 
+#: Participles that make their agent the author of a figure ("estimates published by A").
+_AUTHORING = frozenset({"publish", "release", "issue", "compile", "produce", "provide", "prepare", "make",
+                        "give", "draw", "calculate", "collect"})
+
+
+def _according_source(obj: Token, according: Token, sent: Span, inp: ClaimInputs, ctx: SentenceContext,
+                      sent_mentions: Sequence[Mention]) -> str:
+    """The source of "according to X": the agent of a published figure ("estimates published by
+    A and B" -> A and B), and, when the phrase opens the sentence, only up to its comma."""
+    if obj.lemma_.lower() in ESTIMATE_NOUNS | {"datum", "data", "figure", "report", "finding"}:
+        agents = [p for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING
+                  for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if agents:
+            obj = agents[0]
+    source = _resolve_source(obj, inp, ctx, sent_mentions)
+    if all(t.is_space or t.is_punct for t in sent.doc[sent.start:according.i]):
+        comma = next((t for t in sent if t.i > obj.i and t.text == ","), None)
+        if comma is not None:
+            head = sent.doc[according.i + 2:comma.i].text.strip()
+            if head and source.startswith(head) and len(source) > len(head):
+                source = head
+    return source
+
+
 def _possessor(tok: Token) -> Token | None:
     """The owner of an estimate noun ("its previous count", "the agency's estimate"), if any."""
     if tok.lemma_.lower() not in ESTIMATE_NOUNS:
@@ -490,8 +525,11 @@ def _speaker_subject(reporter: Token) -> tuple[Token | None, bool]:
     An infinitive reporting verb takes its governor's subject ("refused to confirm").
     """
     verb = reporter
-    for _ in range(2):
+    for _ in range(3):  # "declined to confirm or deny that": deny -> confirm -> declined
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NON_SOURCES]
+        # two subjects are a misparsed coordination ("X called it a crime, and Y said that ..."):
+        # the one nearest before the verb is its own
+        subj.sort(key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
         passive = verb.lemma_.lower() not in ("quote", "cite") and any(
             c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)  # "X was quoted as saying": X speaks
         if passive:
@@ -524,6 +562,19 @@ def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
     return None
 
 
+def _figure_report(root: Token) -> Token | None:
+    """"X called it a crime, and Y said that 600 died": a reporting verb coordinated with a
+    non-reporting root, with its own subject and a figure in its clause, frames the sentence."""
+    if root.lemma_.lower() in REPORTING:
+        return None
+    for c in _conjuncts(root):
+        comps = [x for x in c.children if x.dep_ == "ccomp"]
+        if c.lemma_.lower() in REPORTING and _has_source(c) and comps and any(
+                t.like_num for x in comps for t in x.subtree):
+            return c
+    return None
+
+
 def _puts_figure_at(verb: Token) -> bool:
     """"X put/pegged the dead at 300": an object and an "at" phrase holding a number."""
     if not any(c.dep_ == "dobj" for c in verb.children):
@@ -545,6 +596,11 @@ def _wholly_quoted(text: str, open_quote: bool) -> bool:
 
 #: Hedge words that are verbs: a hedge only with a complement ("appeared to be", "seems ready").
 _HEDGE_VERBS = frozenset({"appear", "seem", "suggest", "speculate"})
+#: Passive verbs of belief with an infinitive: nobody vouches for the content ("is believed to").
+_BELIEF_VERBS = frozenset({"believe", "expect", "think", "rumor", "rumour", "suspect", "presume", "fear",
+                           "understand", "reckon", "estimate"})
+#: "is widely expected to": a consensus guess; a bare "is expected to" is usually a schedule.
+_BROADLY = frozenset({"widely", "generally", "broadly", "commonly", "largely"})
 _SCOPE_DEPS = frozenset({"advmod", "aux", "auxpass", "acomp", "npadvmod", "amod", "det", "attr", "prep", "neg"})
 
 
@@ -569,6 +625,10 @@ def _hedged(pred: Token, reporter: Token | None, sent: Span) -> bool:
             return True
         if lemma in ("likely", "unlikely", "possible", "probable") and v.pos_ == "ADJ":
             return True
+        if lemma in _BELIEF_VERBS and any(c.dep_ == "auxpass" for c in v.children) and any(
+                c.dep_ == "xcomp" for c in v.children) and (lemma != "expect" or any(
+                c.lower_ in _BROADLY for c in v.children if c.dep_ == "advmod")):
+            return True  # "are believed to have died", "is widely expected to invite"
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
                 # "unconfirmed reports", "perhaps 200 fighters": a hedge on an argument or its figure
@@ -615,9 +675,11 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         attribution: str | None = None
         refused = None
         if root.lemma_.lower() in REFUSALS:
-            refused = next((c for c in root.children if c.dep_ == "xcomp" and c.lemma_.lower() in REPORTING
-                            and any(x.dep_ == "ccomp" for x in c.children)), None)
-        pred, reporter, inverted, reported = _content_predicate(refused or root)
+            # "declined to confirm or deny that ...": the clause may hang on the coordinated verb
+            refused = next((v for c in root.children if c.dep_ == "xcomp" for v in [c, *_conjuncts(c)]
+                            if v.lemma_.lower() in REPORTING and any(x.dep_ == "ccomp" for x in v.children)), None)
+        frame = refused or _figure_report(root) or root
+        pred, reporter, inverted, reported = _content_predicate(frame)
         if reporter is None and root.lemma_.lower() in ESTIMATE_VERBS and _puts_figure_at(root):
             reporter, reported = root, True  # "the agency put the dead at about 300"
         quoted = _wholly_quoted(text, ctx.open_quote)
@@ -627,7 +689,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
                 if objs:
-                    according = _resolve_source(objs[0], inp, ctx, mentions)
+                    according = _according_source(objs[0], t, sent, inp, ctx, mentions)
                     break
         speaker: str | None = None
         unattributed_report = False
@@ -659,6 +721,10 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             speaker = f"{speaker}, citing {citing}" if speaker else None
         elif citing:
             according = citing
+        if speaker and according and speaker.lower() in according.lower():
+            speaker = None  # "according to A, the directorate, which said ...": one source, once
+        elif speaker and according and according.lower() in speaker.lower():
+            according = None
         if speaker and according and speaker.lower() != according.lower():
             attribution = f"{speaker}, according to {according}"
         else:
