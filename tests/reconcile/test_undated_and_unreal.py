@@ -65,3 +65,12 @@ def test_negation_is_read_in_the_trigger_own_clause() -> None:
     }
     for text, (word, expected) in cases.items():
         assert negated_trigger(text, text.index(word)) is expected, text
+
+
+def test_the_noun_sign_takes_no_date_from_the_sentence_event(make: Builder) -> None:
+    a = make("Rufus Firefly received Ambassador Trentino in Freedonia on 4 May 2031, in the latest sign that "
+             "the two countries are close.", name="s1", published=META, mentions=parties(),
+             times=[("4 May 2031", "2031-05-04", "absolute")])
+    report = reconcile([a[0]], [a[1]])
+    assert [e.time.value for e in report.events] == ["2031-05-04"]
+

@@ -13,7 +13,9 @@ Two rules keep clusters honest:
   never join unless the same parties signed them at compatible dates;
 - repeatable events (visits, meetings, deployments) join only when their participants overlap
   and their times are compatible: two visits in different months are two visits. An undated
-  mention with two parties in common joins (it adds no rival date).
+  mention joins on a person or organisation beyond the story's protagonists (the names in most
+  articles), never when it names another person than the event's; denied or hypothetical
+  mentions ("was not under attack", "had no reason to send") join and date nothing.
 """
 
 from __future__ import annotations

@@ -68,6 +68,7 @@ _NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|no|nor|without|n't)\b(?:\s+(?!and\b|but\b)[\w\-]+){0,3}\s+$|n't\s+(?:[\w\-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_SIGN_NOUN = re.compile(r"signs?\s+(?:of|that)\b", re.IGNORECASE)
 UNREAL_MODALITIES = frozenset({"conditional", "hypothetical"})
 _SINCE = re.compile(r"^[^,;.]{0,60}\bsince\b", re.IGNORECASE)  # "the first units sent openly since ..."
 # one alternation with a named group per family: a single scan of the sentence finds every trigger,
@@ -236,8 +237,10 @@ def frames_of_claim(
     """Split one claim into frames. ``mentions``/``times`` are those inside the claim span."""
     base = claim.span[0]
     text = claim.text
+    # "the latest sign that": a noun, not a signing; dropped before binding so it takes no date
     triggers: list[tuple[int, int, str]] = [
         (m.start(), m.end(), m.lastgroup or "") for m in _TRIGGER.finditer(text)
+        if not (m.lastgroup == "sign" and _SIGN_NOUN.match(text, m.start()))
     ]
     usable_times = [t for t in times if t.type in ("DATE", "TIME") and is_calendar_like(t)]
     # the parties' names are not part of a document's name ("Joint Declaration of X and Y")
@@ -277,8 +280,6 @@ def frames_of_claim(
             fam = _movement(text, s, e, mentions, base)
             if fam is None:
                 continue
-        if fam == "sign" and re.match(r"signs?\s+(?:of|that)\b", text[s : e + 6], re.IGNORECASE):
-            continue  # "the most visible sign of": a noun, not a signing
         unique = fam in UNIQUE_FAMILIES and has_document(text, s, e)
         desc, definite = document_reference(text, s, e, entity_words) if unique else (frozenset(), False)
         if not unique and fam in ONCE_FAMILIES and claim.modality not in ("future", "plan") and once_only(text, s, e):
