@@ -36,3 +36,19 @@ def test_corpus_report_passes_every_must_check(name: str, tmp_path: Path) -> Non
     run = subprocess.run([sys.executable, str(scorer), str(path)], capture_output=True, text=True, check=False)
     failed = [line for line in run.stdout.splitlines() if line.startswith("FAIL [must]")]
     assert run.returncode == 0 and "must: 0 failed" in run.stdout, "\n".join(failed) or run.stderr
+
+
+def test_an_over_long_article_is_reported_and_the_rest_analysed(tmp_path: Path) -> None:
+    """A body past the NLP limit gets a one-line error naming it; the other article still goes through."""
+    from storyline.pipeline import MAX_BODY_CHARS
+
+    (tmp_path / "short.txt").write_text(
+        "Officials in the port city said on Monday that 40 ships had been held at anchor.\n", encoding="utf-8"
+    )
+    paragraph = "At its meeting number {} the committee heard the chair read the minutes of the previous one aloud.\n\n"
+    count = MAX_BODY_CHARS // len(paragraph) + 10
+    (tmp_path / "huge.txt").write_text("".join(paragraph.format(i) for i in range(count)), encoding="utf-8")
+    report, errors = analyze([str(tmp_path)])
+    assert [e.source.endswith("huge.txt") for e in errors] == [True]
+    assert "characters" in errors[0].message
+    assert [a.path for a in report.articles] == [str(tmp_path / "short.txt")]

@@ -16,6 +16,9 @@ from storyline.model import Article, Report
 
 Progress = Callable[[str], None]
 
+MAX_BODY_CHARS = 1_000_000
+"""Longest body the NLP stages take (spaCy's own limit); a longer one is stored, not analysed."""
+
 
 def _unique(articles: Sequence[Article]) -> list[Article]:
     """The same article given twice (same content hash) is analysed once."""
@@ -60,6 +63,11 @@ def analyze(
     say = progress or (lambda _msg: None)
     say(f"reading {len(inputs)} input(s)")
     articles, errors = ingest(list(inputs), allow_private=allow_private)
+    too_long = [a for a in articles if len(a.body) > MAX_BODY_CHARS]
+    errors += [
+        IngestError(a.path or a.url or a.id, f"body has {len(a.body):,} characters; analysis takes at most {MAX_BODY_CHARS:,}")
+        for a in too_long
+    ]
 
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         url = db_url or f"sqlite:///{Path(tmp) / 'storyline.db'}"
@@ -68,7 +76,7 @@ def analyze(
             result = store.add_articles(articles)
             say(f"stored {len(result.added)} new article(s), {len(result.skipped)} already known")
             say(f"analysing {len(_unique(articles))} article(s)")
-            report = analyze_articles(articles, n_process=n_process)
+            report = analyze_articles([a for a in articles if a not in too_long], n_process=n_process)
             store.save_report(report)
         finally:
             store.close()

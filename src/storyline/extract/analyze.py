@@ -8,10 +8,9 @@ span into ``Article.body``. They stay on the Article for the report to show as w
 from __future__ import annotations
 
 import bisect
-import importlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -37,18 +36,7 @@ from storyline.model import (
     Sentence,
     TimeExpr,
 )
-
-TimeAnalyzer = Callable[[Doc, PublishedDate], tuple[PublishedDate, list[TimeExpr]]]
-
-
-def _time_analyzer() -> TimeAnalyzer | None:
-    """The time stage's entry point, when that package provides it."""
-    try:
-        module = importlib.import_module("storyline.time")
-    except ImportError:
-        return None
-    fn = getattr(module, "analyze_times", None)
-    return fn if callable(fn) else None
+from storyline.time import analyze_times
 
 
 def sentences_of(doc: Doc, text: str | None = None) -> tuple[list[Sentence], list[Any]]:
@@ -101,16 +89,13 @@ def analyze_articles(
         from storyline.nlp import load_nlp
 
         nlp = load_nlp()
-    analyze_times = _time_analyzer()
     docs = nlp.pipe((a.body for a in articles), n_process=n_process, batch_size=batch_size)
     per_article: list[tuple[Doc, list[Sentence], list[Any], list[TimeExpr], PublishedDate | None]] = []
     raw: list[RawMention] = []
     for n, (article, doc) in enumerate(zip(articles, docs, strict=True)):
         sentences, spans = sentences_of(doc, article.body)
         published: PublishedDate | None = article.published
-        times: list[TimeExpr] = []
-        if analyze_times is not None:
-            published, times = analyze_times(doc, article.published)
+        published, times = analyze_times(doc, article.published)
         raw.extend(doc_mentions(doc, n, _sentence_index(doc, sentences), article.body))
         per_article.append((doc, sentences, spans, times, published))
     ids = resolve(raw)

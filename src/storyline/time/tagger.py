@@ -124,8 +124,12 @@ def _to_expr(c: Candidate, norm: Norm) -> TimeExpr:
     )
 
 
-def _model_spans(doc: Doc, chosen: list[Candidate], probe: Context) -> list[Candidate]:
-    """spaCy DATE/TIME entities the grammar did not cover, when the fallback normaliser takes them."""
+def _model_spans(doc: Doc, chosen: list[Candidate], probe: Context, text: str) -> list[Candidate]:
+    """spaCy DATE/TIME entities the grammar did not cover, when the fallback normaliser takes them.
+
+    ``text`` is ``doc.text`` read once: spaCy rebuilds it on every access, which made this loop
+    quadratic on long articles.
+    """
     extra: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -133,7 +137,7 @@ def _model_spans(doc: Doc, chosen: list[Candidate], probe: Context) -> list[Cand
         s, e = ent.start_char, ent.end_char
         if any(s < c.end and c.start < e for c in chosen):
             continue
-        cand = Candidate(s, e, "spacy", doc.text[s:e])
+        cand = Candidate(s, e, "spacy", text[s:e])
         if normalise("spacy", cand.text, probe) is not None:
             extra.append(cand)
     return extra
@@ -163,7 +167,7 @@ def select(doc: Doc) -> Selection:
         return c.rule in _DISCOURSE_ONLY or normalise(c.rule, c.text, probe) is not None
 
     chosen = settle(find_candidates(text), accept)
-    chosen = sorted(chosen + _model_spans(doc, chosen, probe), key=lambda c: c.start)
+    chosen = sorted(chosen + _model_spans(doc, chosen, probe, text), key=lambda c: c.start)
     spans: list[tuple[Candidate, Tense]] = []
     for c in chosen:
         span = index.span(c.start, c.end)
