@@ -74,3 +74,14 @@ def test_the_noun_sign_takes_no_date_from_the_sentence_event(make: Builder) -> N
     report = reconcile([a[0]], [a[1]])
     assert [e.time.value for e in report.events] == ["2031-05-04"]
 
+
+
+def test_a_week_stays_a_week_and_a_day_inside_it_refines_it(make: Builder) -> None:
+    week = make("Ambassador Trentino held talks with Rufus Firefly in Freedonia last week.", name="k1",
+                published=META, mentions=parties(), times=[("last week", "2031-W48", "document")])
+    report = reconcile([week[0]], [week[1]])
+    assert [e.time.value for e in report.events] == ["2031-W48"]  # not coarsened to 2031
+    day = make("Trentino held talks with Firefly in Freedonia on 26 November 2031.", name="k2", published=META,
+               mentions=parties(), times=[("26 November 2031", "2031-11-26", "absolute")])
+    report = reconcile([week[0], day[0]], [week[1], day[1]])
+    assert [e.time.value for e in report.events] == ["2031-11-26"]

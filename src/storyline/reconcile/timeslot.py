@@ -26,7 +26,8 @@ MONTHS = {
 _MONTH_RE = "|".join(MONTHS)
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b|'\d\d\b")
 CALENDAR = re.compile(r"^[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?$")
-SEASONAL = re.compile(r"^\d{4}-(SP|SU|FA|WI|Q[1-4]|H[12])$")  # "autumn 2024": kept, compared by interval
+# "autumn 2024", "last week" (2024-W48): kept as written, compared by interval, never coarsened
+SEASONAL = re.compile(r"^\d{4}-(SP|SU|FA|WI|Q[1-4]|H[12]|W\d\d)$")
 
 
 def is_calendar(value: str | None) -> bool:
