@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from storyline.model import PublishedDate
 from storyline.reconcile import reconcile
-from storyline.reconcile.sources import SourceNames
+from storyline.reconcile.sources import SourceNames, headline_signals
 
 from .conftest import Builder, by_slot, parties
 
@@ -163,7 +165,34 @@ def test_sources_profile_and_sensational_headline(make: Builder) -> None:
     prof = report.sources[0]
     assert prof.claims == 2 and prof.attribution_rate == 0.5
     sig = " ".join(prof.sensational_signals)
-    assert "all-caps" in sig and "exclamation" in sig and "destroyed" in sig
+    assert "all-caps" in sig and "exclamation" in sig and "humiliation" in sig
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "NATO: Freedonian troops seen near the Sylvanian border",
+        "US, UK condemn deployment as UNSC meets",
+        "Drones destroyed artillery, Freedonia's army says",
+        "Flood disaster kills 40 in the capital",
+        "Leader visits KCNA HQ on anniversary",
+    ],
+)
+def test_plain_headlines_with_acronyms_or_event_words_are_not_sensational(headline: str) -> None:
+    assert headline_signals(headline) == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "THE GREAT BETRAYAL: How the Accord Fell Apart",
+        "SHAMEFUL: Ministers Flee the Port",
+        "You Won't Believe What Happened Next!",
+        "Bombshell report on the harbour deal",
+    ],
+)
+def test_shouting_exclamations_and_loaded_words_are_sensational(headline: str) -> None:
+    assert headline_signals(headline)
 
 
 def test_changed_over_time_figure(make: Builder) -> None:

@@ -14,11 +14,18 @@ _AGENCY_WORDS = re.compile(
     r"intelligence|general staff|government|office|spokes\w*)\b",
     re.IGNORECASE,
 )
-# words that dramatise rather than report; plain news words ("death", "failed") are left out
+# Words that dramatise rather than report (clickbait and tabloid vocabulary). Plain event words
+# that serious outlets use for real events ("destroyed", "disaster", "brutal") are left out.
 _LOADED = frozenset(
-    ["shocking", "stunning", "stunned", "bombshell", "explosive", "outrage", "outrageous", "slams", "slammed", "blasts", "blasted", "destroys", "destroyed", "humiliating", "humiliated", "humiliation", "brutal", "horrifying", "horrific", "terrifying", "chilling", "insane", "crazy", "disaster", "disastrous", "catastrophic", "chaos", "meltdown", "nightmare", "slave", "slavery", "morons", "moron", "idiots", "idiot", "unbelievable", "jaw-dropping", "furious", "doomed", "evil", "grind", "cruel", "savage"]
+    [
+        "shocking", "stunning", "stunned", "bombshell", "outrage", "outrageous", "slams", "slammed",
+        "blasts", "blasted", "humiliating", "humiliated", "humiliation", "horrifying", "terrifying",
+        "chilling", "insane", "crazy", "meltdown", "nightmare", "unbelievable", "jaw-dropping",
+        "furious", "doomed", "idiots", "idiotic", "mind-blowing",
+    ]
 )
-_ACRONYM_OK = re.compile(r"^[A-Z]{2,5}$")
+# An all-caps word this long is shouting, not an acronym (NATO, KCNA, UNSC are shorter).
+_SHOUT_LEN = 6
 _ACRONYM_IN = re.compile(r"\b[A-Z]{2,6}\b")
 
 
@@ -46,17 +53,30 @@ def source_key(claim: Claim, article: Article, canon: Callable[[str | None], str
 
 
 def headline_signals(headline: str) -> list[str]:
-    """Sensational signals in one headline: all-caps runs, exclamation marks, loaded words."""
+    """Sensational signals in one headline: shouting in capitals, exclamation marks, loaded words.
+
+    Capitals count as shouting only beyond what acronyms explain: a run of three all-caps words,
+    a run of two with a long word in it, or a long all-caps word before a colon or "!".
+    """
     signals: list[str] = []
     words = re.findall(r"[A-Za-z][A-Za-z'\-]*", headline)
-    caps = [w for w in words if w.isupper() and len(w) >= 2]
-    run, longest = 0, 0
+    runs: list[list[str]] = [[]]
     for w in words:
-        run = run + 1 if w.isupper() and len(w) >= 2 else 0
-        longest = max(longest, run)
-    shouting = [w for w in caps if not (_ACRONYM_OK.match(w) and longest < 2) and len(w) >= 3]
-    if longest >= 2 or any(re.search(rf"\b{re.escape(w)}\s*[:!]", headline) for w in caps if len(w) >= 4):
-        signals.append("all-caps: " + " ".join(dict.fromkeys(shouting or caps)))
+        if w.isupper() and len(w) >= 2:
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    shouting: list[str] = []
+    for run in runs:
+        longest = max((len(w) for w in run), default=0)
+        if len(run) >= 3 or (len(run) == 2 and longest >= _SHOUT_LEN):
+            shouting.extend(run)
+    shouting += [
+        w for w in words
+        if w.isupper() and len(w) >= _SHOUT_LEN and re.search(rf"\b{re.escape(w)}\s*[:!]", headline)
+    ]
+    if shouting:
+        signals.append("all-caps: " + " ".join(dict.fromkeys(shouting)))
     if "!" in headline:
         signals.append(f"exclamation marks: {headline.count('!')}")
     loaded = sorted({w.lower() for w in words if w.lower() in _LOADED})
