@@ -355,7 +355,7 @@ _CAPTION_WORDING = re.compile(
     re.I,
 )
 # A caption's credit glued to its last word by the scraper: "...leader KimAP",
-# "...in Pyongyang.KCNA VIA REUTERS".
+# "...in Castrel.OPA VIA REUTERS".
 # A line labelled as a caption: "(Photo: ... via ...)", "[Photo caption] ...", "Pictured: ...".
 _CAPTION_LABEL = re.compile(
     r"^[(\[]?\s*(?:(?:photo|image|picture)\s+(?:caption|source|credit)\s*[:,\]]|"

@@ -380,7 +380,7 @@ def once_only(text: str, s: int, e: int) -> bool:
 
 def _once_parties(mentions: Sequence[Mention], attribution: str | None) -> set[str]:
     """Participants of a once-only event, canonical: a nationality is its country and a capital its
-    country's government ("North Korean troops", "North Korea", "Pyongyang"); the source that
+    country's government ("Freedonian troops", "Freedonia", "its capital"); the source that
     reports it ("according to <Country> intelligence") is not a participant."""
     gz = _gazetteer()
     out: set[str] = set()
