@@ -18,29 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
+from _timing import rates
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-
-
-def rates(workloads: dict[str, Callable[[], int]], seconds: float) -> dict[str, float]:
-    """Articles per second for each workload, best round each (process CPU time, interleaved)."""
-    for work in workloads.values():
-        work()  # warm-up: model, gazetteer index, compiled patterns
-    best = dict.fromkeys(workloads, 0.0)
-    started = time.process_time()
-    rounds = 0
-    while rounds < 3 or time.process_time() - started < seconds * len(workloads):
-        for name, work in workloads.items():
-            start = time.process_time()
-            n = work()
-            best[name] = max(best[name], n / max(1e-9, time.process_time() - start))
-        rounds += 1
-    return best
 
 
 def main() -> int:
@@ -83,7 +67,7 @@ def main() -> int:
         return len(extract.analyze_articles(articles, nlp=nlp))
 
     def without_time() -> int:
-        with mock.patch.object(analyze, "_time_analyzer", lambda: None):
+        with mock.patch.object(analyze, "analyze_times", lambda _doc, published: (published, [])):
             return len(extract.analyze_articles(articles, nlp=nlp))
 
     best = rates({"parse": parse_only, "whole": whole, "no-time": without_time}, args.seconds)

@@ -16,34 +16,15 @@ from __future__ import annotations
 import argparse
 import gzip
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import trafilatura
 
+from _timing import rates
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-
-
-def rates(workloads: dict[str, Callable[[], int]], seconds: float) -> dict[str, float]:
-    """Articles per second for each workload, best round each.
-
-    Time is this process's CPU time, and rounds interleave the workloads, so that other
-    processes on a shared machine skew neither the baseline nor the candidates.
-    """
-    for work in workloads.values():
-        work()  # warm-up: imports, caches, lazily compiled patterns
-    best = dict.fromkeys(workloads, 0.0)
-    started = time.process_time()
-    rounds = 0
-    while rounds < 3 or time.process_time() - started < seconds * len(workloads):
-        for name, work in workloads.items():
-            start = time.process_time()
-            n = work()
-            best[name] = max(best[name], n / (time.process_time() - start))
-        rounds += 1
-    return best
 
 
 def main() -> int:
