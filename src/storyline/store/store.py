@@ -439,38 +439,17 @@ class Store:
                 _insert_many(
                     conn, t.claims, [_claim_row(analysis_id, i, c) for i, c in enumerate(report.claims)]
                 )
-                _insert_many(
-                    conn,
-                    t.entities,
-                    [
-                        {"analysis_id": analysis_id, "position": i, **_dump(e)}
-                        for i, e in enumerate(report.entities)
-                    ],
-                )
-                _insert_many(
-                    conn,
-                    t.events,
-                    [
-                        {"analysis_id": analysis_id, "position": i, **_dump(e)}
-                        for i, e in enumerate(report.events)
-                    ],
-                )
-                _insert_many(
-                    conn,
-                    t.conflicts,
-                    [
-                        {"analysis_id": analysis_id, "position": i, **_dump(c)}
-                        for i, c in enumerate(report.conflicts)
-                    ],
-                )
-                _insert_many(
-                    conn,
-                    t.sources,
-                    [
-                        {"analysis_id": analysis_id, "position": i, **_dump(s)}
-                        for i, s in enumerate(report.sources)
-                    ],
-                )
+                for table, items in (
+                    (t.entities, report.entities),
+                    (t.events, report.events),
+                    (t.conflicts, report.conflicts),
+                    (t.sources, report.sources),
+                ):
+                    _insert_many(
+                        conn,
+                        table,
+                        [{"analysis_id": analysis_id, "position": i, **_dump(x)} for i, x in enumerate(items)],
+                    )
                 return analysis_id
         except IntegrityError as exc:
             raise StoreError(f"cannot store the analysis: {_one_line(exc)}") from None
