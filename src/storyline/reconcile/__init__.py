@@ -40,7 +40,6 @@ from storyline.reconcile.frames import Frame, frames_of_claim
 from storyline.reconcile.quantities import quantity_conflicts
 from storyline.reconcile.sources import SourceNames, source_key, source_profiles
 from storyline.reconcile.timeslot import (
-    agree,
     bounds,
     intersect,
     is_portal,
@@ -49,6 +48,7 @@ from storyline.reconcile.timeslot import (
     reresolve,
     year_of,
 )
+from storyline.time import compatible
 
 __all__ = ["reconcile"]
 
@@ -157,7 +157,7 @@ def _narrow_documents(clusters: list[Cluster], docs: dict[str, _Doc]) -> bool:
                         f"'{f.time.text}' names the {consensus[:4]} event '{f.trigger}' that other articles date"
                     )
             else:
-                done = intersect(consensus, f.value) if agree(consensus, f.value) else None
+                done = intersect(consensus, f.value) if compatible(consensus, f.value) else None
                 if done and len(done) >= 10 and f.claim.modality not in ("future", "plan"):
                     day = parse_day(done)
                     if day and (f.article_id not in lower or day > lower[f.article_id][0]):
@@ -257,7 +257,7 @@ def _complete_later_stages(clusters: list[Cluster], docs: dict[str, _Doc]) -> No
                 f.completed_from = (f"'{f.time.text if f.time else f.value}' completed to {done} from the signing "
                                     f"'{sign.trigger}' in the same sentence, dated {consensus} by the articles")
                 f.value = done
-                c.window = done if c.window is None or agree(c.window, done) else c.window
+                c.window = done if c.window is None or compatible(c.window, done) else c.window
 
 
 def _entities(analyses: Sequence[ArticleAnalysis]) -> list[Entity]:

@@ -26,15 +26,8 @@ from dataclasses import dataclass, field
 
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
-from storyline.reconcile.timeslot import (
-    agree,
-    completes,
-    intersect,
-    is_calendar,
-    parse_day,
-    precision_rank,
-    year_of,
-)
+from storyline.reconcile.timeslot import completes, intersect, is_calendar, parse_day, precision_rank, year_of
+from storyline.time import compatible
 
 MAX_PER_KEY = 40  # clusters remembered per blocking key: bounds the work per frame
 
@@ -126,7 +119,7 @@ def _score(f: Frame, c: Cluster) -> float | None:
         # date or count: it joins rather than standing alone on the timeline
         return 0.5 + len(f.canon & c.canon) / 10
     # repeatable events: compatible times and a shared actor
-    if f.value and c.window and not agree(f.value, c.window):
+    if f.value and c.window and not compatible(f.value, c.window):
         return None
     if f.value and c.window and not completes(c.window, f.value):
         return None  # "June 19" is not dated by a cluster that only knows the year
@@ -187,7 +180,7 @@ def _same_dated_document(f: Frame, c: Cluster) -> float | None:
     signing, even when they name the document differently ("a treaty", "the partnership treaty")."""
     if f.family not in ("sign", "ratify", "abolish") or not f.value or not year_of(f.value) or not c.dated:
         return None
-    if not all(agree(f.value, v) for v in c.dated):
+    if not all(compatible(f.value, v) for v in c.dated):
         return None
     if len(f.canon & c.canon) < 2:
         return None

@@ -15,7 +15,8 @@ from typing import Any
 
 from storyline.model import Conflict, ConflictValue
 from storyline.reconcile.frames import Frame
-from storyline.reconcile.timeslot import agree, completes, intersect, is_calendar, precision_rank, year_of
+from storyline.reconcile.timeslot import completes, intersect, is_calendar, precision_rank, year_of
+from storyline.time import compatible
 
 SourceKey = Callable[[Frame], str]
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -74,7 +75,7 @@ def time_classes(frames: Sequence[Frame], *, docs_key: SourceKey) -> list[TimeCl
     yearless = sorted((f for f in dated if not year_of(f.value)), key=lambda f: (-precision_rank(f.value), f.id))
     classes: list[TimeClass] = []
     for f in known:
-        fits = [c for c in classes if agree(c.value, f.value)]
+        fits = [c for c in classes if compatible(c.value, f.value)]
         if fits:
             c = max(fits, key=lambda c: (c.support, len(c.frames)))
             c.frames.append(f)
@@ -84,7 +85,7 @@ def time_classes(frames: Sequence[Frame], *, docs_key: SourceKey) -> list[TimeCl
         else:
             classes.append(TimeClass(f.value or "", f.value or "", [f], [], {docs_key(f)}))
     for f in yearless:
-        fits = [c for c in classes if agree(c.full_value, f.value) and completes(c.value, f.value or "")]
+        fits = [c for c in classes if compatible(c.full_value, f.value) and completes(c.value, f.value or "")]
         if fits:
             c = max(fits, key=lambda c: (c.support, len(c.frames)))
             if year_of(c.value):

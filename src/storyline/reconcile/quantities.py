@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from storyline.model import Article, Conflict, ConflictValue, Quantity
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
-from storyline.reconcile.timeslot import agree, bounds, is_portal, parse_day, year_of
+from storyline.reconcile.timeslot import bounds, is_portal, parse_day, year_of
+from storyline.time import compatible
 
 SourceKey = Callable[[Frame], str]
 
@@ -234,7 +235,7 @@ def _value(label: str, items: Sequence[_Item], key: SourceKey) -> ConflictValue:
 
 
 def _disjoint_dates(a: str, b: str) -> bool:
-    return not agree(a, b) and None not in bounds(a) and None not in bounds(b)
+    return not compatible(a, b) and None not in bounds(a) and None not in bounds(b)
 
 
 SAME_TIME_DAYS = 7  # two sources' running totals a few days apart describe the same moment
@@ -244,7 +245,7 @@ def _close(a: str | None, b: str | None) -> bool | None:
     """Whether two as-of dates describe the same moment: True, False, or None when one is unknown."""
     if not a or not b:
         return None
-    if agree(a, b):
+    if compatible(a, b):
         # a year alone does not say when in it the figure was given
         return None if len(a) < 7 or len(b) < 7 else True
     if len(a) < 10 or len(b) < 10:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from storyline.model import PublishedDate, TimeExpr
-from storyline.time.values import compatible, interval
+from storyline.time.values import interval
 
 MONTHS = {
     m: i + 1
@@ -101,8 +101,6 @@ def bounds(value: str | None) -> tuple[str | None, str | None]:
     return interval(value) if value else (None, None)
 
 
-def agree(a: str | None, b: str | None) -> bool:
-    return compatible(a, b)
 
 
 def completes(known: str, yearless: str) -> bool:
