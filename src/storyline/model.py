@@ -198,6 +198,11 @@ class Claim:
     section: Section = "body"
     checkworthiness: float = 0.0
     entity_ids: list[str] = field(default_factory=list)
+    trigger: tuple[int, int] | None = None
+    """Span (into the body) of the word that names the event: the predicate or event noun."""
+    parent: str | None = None
+    """For an event told inside another claim's sentence (a relative or adverbial clause, a
+    participle, a dated event noun, the reporting verb itself), the id of that sentence's claim."""
 
 
 @dataclass
@@ -233,6 +238,12 @@ class Event:
     event_type: str | None = None
     place: str | None = None
     participants: list[str] = field(default_factory=list)
+    timeline: bool = True
+    """On the story's timeline (a happening of the story's own period), or background: history,
+    generic statements, undated scene-setting, opinion, plans."""
+    salience: float = 0.0
+    """0-1: how central the event is to the story (sources telling it, precision of its date,
+    its type, its participants), the order a reader scans the timeline in."""
 
 
 @dataclass

@@ -11,8 +11,11 @@ def _claims(nlp, body: str) -> list[Claim]:  # type: ignore[no-untyped-def]
     (analysis,) = analyze_articles([article], nlp=nlp)
     for claim in analysis.claims:
         assert body[claim.span[0]:claim.span[1]] == claim.text
-        assert claim.id == f"{article.id}:{claim.sentence}"
-    return analysis.claims
+        sentence_claim = f"{article.id}:{claim.sentence}"
+        assert claim.id == sentence_claim if claim.parent is None else claim.parent == sentence_claim
+        if claim.trigger is not None:
+            assert claim.span[0] <= claim.trigger[0] < claim.trigger[1] <= claim.span[1]
+    return [c for c in analysis.claims if c.parent is None]
 
 
 def _find(claims: list[Claim], needle: str) -> Claim:

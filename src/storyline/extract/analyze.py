@@ -117,7 +117,7 @@ def analyze_articles(
 
 def _roles(article_id: str, raw: Sequence[RawMention], claims: Sequence[Claim]) -> list[RoleMention]:
     """Titles given to people, normalised, dated by the time of the sentence they appear in."""
-    time_of = {c.sentence: c.time for c in claims}
+    time_of = {c.sentence: c.time for c in claims if c.parent is None}
     roles: list[RoleMention] = []
     seen: set[tuple[str, str, int]] = set()
     for r in raw:

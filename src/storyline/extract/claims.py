@@ -293,11 +293,32 @@ def _participle_modifiers(pred: Token) -> set[int]:
     return found
 
 
+#: Dependency relations by which a time expression modifies an event noun ("the March 26
+#: collision", "last month's collapse", "Monday's vote", "the crash on Thursday").
+_NOUN_TIME_DEPS = frozenset({"compound", "poss", "npadvmod", "nmod", "amod", "nummod", "prep", "pobj"})
+
+
+def time_owner(tok: Token) -> Token | None:
+    """The event word a time expression (its root token ``tok``) dates: the nearest verb above it,
+    or an event noun it modifies on the way there. A reporting verb owns its own time ("police
+    said Monday"): it dates the statement, not the event reported."""
+    child = tok
+    for a in tok.ancestors:
+        if a.pos_ == "VERB" or (a.pos_ == "AUX" and a.dep_ not in ("aux", "auxpass")):
+            return a
+        if a.pos_ == "NOUN" and plover.is_event_noun(a.lemma_) and child.dep_ in _NOUN_TIME_DEPS:
+            return a
+        child = a
+    return tok if tok.pos_ == "VERB" else None
+
+
 def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> TimeExpr | None:
     """The claim's time: one that modifies the predicate or a verb above it, best; else one on a
     coordinated verb or an infinitive complement; else, for a state ("was", "remained"), one
-    inside a participial modifier of an argument. A relative or
-    adverbial clause's time belongs to that clause's own event and is never taken."""
+    inside a participial modifier of an argument. A relative or adverbial clause's time belongs
+    to that clause's own event and is never taken. The event's own time beats the reporting
+    verb's ("found Sunday, police said Monday"); the reporting verb's dates a claim that has
+    none (a figure is as of when it was given)."""
     inside = [t for t in times if t.start >= sent.start_char and t.end <= sent.end_char]
     if not inside:
         return None
@@ -794,7 +815,9 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 entity_ids=sorted({m.entity_id for m in mentions if m.entity_id}),
             )
             claim.checkworthiness = _checkworthiness(claim, sent, opinionated)
+            claim.trigger = (pred.idx, pred.idx + len(pred))
             claims.append(claim)
+            claims.extend(_told_events(claim, sent, pred, reporter, inp, reported))
         # what this sentence leaves for the next ones
         if attribution and not carried:
             ctx.attribution, ctx.attribution_sentence = attribution, idx
@@ -846,3 +869,54 @@ def _is_subject(doc: Doc, m: Mention) -> bool:
     while root.dep_ in ("compound", "appos", "conj", "flat"):
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, inp: ClaimInputs,
+                 reported: bool) -> list[Claim]:
+    """The other events a sentence tells with their own time: one claim each, tied to the
+    sentence's claim by ``parent``.
+
+    A sentence often dates more than its main event: "workers missing since the bridge collapsed
+    Tuesday are presumed dead", "the body was found Sunday, police said Monday", "the March 26
+    collision". Each time expression goes to the event word that governs it (``time_owner``); a
+    time the main claim took, or one on a state verb, tells no event of its own.
+    """
+    doc = inp.doc
+    taken = (claim.time.start, claim.time.end) if claim.time is not None else None
+    # coordinated verbs ("killed or wounded since October") are the sentence claim's own events
+    shared = {pred.i, *(c.i for c in _conjuncts(pred))}
+    owners: dict[int, tuple[Token, TimeExpr]] = {}
+    for t in inp.times:
+        if t.start < sent.start_char or t.end > sent.end_char or (t.start, t.end) == taken:
+            continue
+        if t.type not in ("DATE", "TIME") or t.value.endswith("_REF"):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        owner = time_owner(span.root)
+        if owner is None or owner.i in shared or owner.i in owners:
+            continue
+        if owner.pos_ != "NOUN" and owner.lemma_.lower() in plover.STATE_VERBS - {"say"}:
+            continue
+        owners[owner.i] = (owner, t)
+    out: list[Claim] = []
+    for k, (owner, t) in enumerate(sorted(owners.values(), key=lambda x: x[0].i)):
+        lemma = owner.lemma_.lower()
+        statement = reporter is not None and owner.i == reporter.i
+        obj = next((c.lemma_ for c in owner.children if c.dep_ in ("dobj", "attr")), None)
+        etype = "STATEMENT" if statement else plover.event_type(lemma, obj)
+        agents = [_np(c) for c in owner.children if c.dep_ in ("nsubj", "csubj")]
+        patients = [_np(c) for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        sub = Claim(
+            id=f"{claim.id}.{k + 1}", article_id=claim.article_id, sentence=claim.sentence, text=claim.text,
+            span=claim.span, predicate=lemma, agents=[a for a in agents if a], patients=[p for p in patients if p],
+            time=t, place=claim.place if owner.pos_ == "NOUN" else None, quantities=[],
+            attribution=claim.attribution, hedged=claim.hedged and not statement,
+            negated=_negated(owner, [owner]), modality=_modality(owner, reported) if owner.pos_ != "NOUN" else None,
+            event_type=etype, section=claim.section, entity_ids=list(claim.entity_ids),
+            trigger=(owner.idx, owner.idx + len(owner)), parent=claim.id,
+        )
+        sub.checkworthiness = round(max(0.0, claim.checkworthiness - 0.1), 3)
+        out.append(sub)
+    return out

@@ -36,7 +36,7 @@ from storyline.model import (
 from storyline.reconcile.cluster import Cluster, cluster_frames
 from storyline.reconcile.compare import time_classes, time_conflict
 from storyline.reconcile.facts import place_conflicts, role_conflicts
-from storyline.reconcile.frames import Frame, frames_of_claim
+from storyline.reconcile.frames import Frame, frames_of_claim, frames_of_told_event
 from storyline.reconcile.quantities import quantity_conflicts
 from storyline.reconcile.sources import SourceNames, source_key, source_profiles
 from storyline.reconcile.timeslot import (
@@ -104,15 +104,27 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
             frames.extend(d.frames)
             continue
         start = len(frames)
+        # times that date an event told inside a sentence belong to that event's own frame
+        told = {(c.time.start, c.time.end) for c in d.analysis.claims if c.parent is not None and c.time is not None}
+        told_triggers: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for c in d.analysis.claims:
+            if c.parent is not None and c.trigger is not None:
+                told_triggers[c.parent].append(c.trigger)
         for c in d.analysis.claims:
             if c.section != "body":
                 continue  # headlines, teasers and the outlet's own highlights are not new sources
             lo, hi = c.span
             mentions: list[Mention] = _in_span(d.mention_starts, d.analysis.mentions, lo, hi)
-            times: list[TimeExpr] = _in_span(d.time_starts, d.analysis.times, lo, hi)
+            if c.parent is not None:
+                current = next((t for t in _in_span(d.time_starts, d.analysis.times, lo, hi)
+                                if c.time is not None and (t.start, t.end) == (c.time.start, c.time.end)), c.time)
+                frames.extend(frames_of_told_event(replace(c, time=current), d.article, mentions))
+                continue
+            times: list[TimeExpr] = [t for t in _in_span(d.time_starts, d.analysis.times, lo, hi)
+                                     if (t.start, t.end) not in told]
             if not times and c.time is not None:
                 times = [c.time]
-            frames.extend(frames_of_claim(c, d.article, d.analysis, mentions, times))
+            frames.extend(frames_of_claim(c, d.article, d.analysis, mentions, times, told_triggers.get(c.id, ())))
         for f in frames[start:]:  # a re-resolved expression has a trustworthy year now
             if f.time is not None and (f.time.start, f.time.end) in d.reresolved:
                 f.value = f.time.value
@@ -233,7 +245,7 @@ def _complete_later_stages(clusters: list[Cluster], docs: dict[str, _Doc]) -> No
     by_claim: dict[str, list[Frame]] = defaultdict(list)
     for c in clusters:
         for f in c.frames:
-            by_claim[f.claim.id].append(f)
+            by_claim[f.claim.parent or f.claim.id].append(f)  # the sentence: its told events too
     for frames in by_claim.values():
         signings = [f for f in frames if f.unique and f.family == "sign" and f.descriptors]
         if not signings:

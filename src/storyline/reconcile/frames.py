@@ -233,14 +233,18 @@ def frames_of_claim(
     analysis: ArticleAnalysis,
     mentions: Sequence[Mention],
     times: Sequence[TimeExpr],
+    told: Sequence[tuple[int, int]] = (),
 ) -> list[Frame]:
-    """Split one claim into frames. ``mentions``/``times`` are those inside the claim span."""
+    """Split one claim into frames. ``mentions``/``times`` are those inside the claim span;
+    ``told`` are the trigger spans of events the sentence tells with their own claim (they get
+    their own frame from ``frames_of_told_event``)."""
     base = claim.span[0]
     text = claim.text
     # "the latest sign that": a noun, not a signing; dropped before binding so it takes no date
     triggers: list[tuple[int, int, str]] = [
         (m.start(), m.end(), m.lastgroup or "") for m in _TRIGGER.finditer(text)
         if not (m.lastgroup == "sign" and _SIGN_NOUN.match(text, m.start()))
+        and not any(s < base + m.end() and base + m.start() < e for s, e in told)
     ]
     usable_times = [t for t in times if t.type in ("DATE", "TIME") and is_calendar_like(t)]
     # the parties' names are not part of a document's name ("Joint Declaration of X and Y")
@@ -323,6 +327,47 @@ def frames_of_claim(
                   actors=actors)
         )
     return frames
+
+
+def family_of(word: str, predicate: str | None) -> str:
+    """The family a lone trigger word belongs to ("collapsed" -> collapse), else other:<lemma>."""
+    for fam, (_, rx) in FAMILIES.items():
+        if fam != "move" and re.fullmatch(rx, word, re.IGNORECASE):
+            return fam
+    return f"other:{(predicate or 'state').lower()}"
+
+
+def frames_of_told_event(claim: Claim, article: Article, mentions: Sequence[Mention]) -> list[Frame]:
+    """The one frame of an event told inside a sentence (``Claim.parent`` set): its trigger and
+    the time the parse gave it, nothing bound by distance."""
+    if claim.trigger is None:
+        return []
+    s, e = claim.trigger
+    base = claim.span[0]
+    text = claim.text
+    fam = family_of(text[s - base : e - base], claim.predicate)
+    participants = frozenset(_entity_key(m) for m in mentions if m.label not in ("DATE", "TIME", "CARDINAL"))
+    persons = frozenset(_entity_key(m) for m in mentions if m.label == "PERSON")
+    actors = frozenset(_entity_key(m) for m in mentions if m.label in ("PERSON", "ORG"))
+    entity_words = {
+        w.lower() for m in mentions if m.label in ("PERSON", "GPE", "NORP") for w in re.findall(r"[\w\-]+", m.text)
+    }
+    unique = fam in UNIQUE_FAMILIES and has_document(text, s - base, e - base)
+    desc, definite = document_reference(text, s - base, e - base, entity_words) if unique else (frozenset(), False)
+    canon = frozenset(_once_parties(mentions, claim.attribution))
+    if not unique and fam in ONCE_FAMILIES and claim.modality not in ("future", "plan") and once_only(
+            text, s - base, e - base):
+        unique, desc, definite, participants = True, frozenset({ONCE}), True, canon
+    t = claim.time
+    return [Frame(
+        id=f"{claim.id}#0", claim=claim, family=fam,
+        event_type=FAMILIES[fam][0] if fam in FAMILIES else (claim.event_type or "OTHER"),
+        trigger=text[s - base : e - base], start=s, end=e, unique=unique, descriptors=desc, definite=definite,
+        actors=actors, participants=participants, persons=persons, time=t,
+        value=comparable_value(t, article.published) if t is not None else None,
+        place=claim.place, quantities=[], canon=canon,
+        unreal=claim.negated or (claim.modality or "") in UNREAL_MODALITIES,
+    )]
 
 
 def _unreal_date(claim: Claim, t: TimeExpr | None, base: int) -> bool:

@@ -96,8 +96,8 @@ def source_profiles(
     n_claims: dict[str, int] = {}
     n_attr: dict[str, int] = {}
     for c in claims:
-        if c.section != "body":
-            continue
+        if c.section != "body" or c.parent is not None:
+            continue  # an event told inside a sentence is part of that sentence's claim
         n_claims[c.article_id] = n_claims.get(c.article_id, 0) + 1
         if c.attribution:
             n_attr[c.article_id] = n_attr.get(c.article_id, 0) + 1
