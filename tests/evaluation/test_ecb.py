@@ -55,6 +55,8 @@ def test_main_prints_scores_and_conll_last(ecb_dir: Path, capsys: pytest.Capture
     assert ecb.main(ecb_dir, topics="36") == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert any("within gold subtopics" in line for line in out)
+    assert any("within whole gold topics" in line for line in out)
+    assert any(line.startswith("learned model CoNLL F1 within subtopics") for line in out)
     assert any(line.strip().startswith("MUC") for line in out)
     m = re.fullmatch(r"CoNLL F1: (\d+\.\d)", out[-1])
     assert m and 0 < float(m.group(1)) <= 100
@@ -67,3 +69,24 @@ def test_main_reports_missing_files(tmp_path: Path, capsys: pytest.CaptureFixtur
     (tmp_path / "ECB+").mkdir()
     assert ecb.main(tmp_path, topics="36-45") == 2
     assert "no topic folder of 36-45" in capsys.readouterr().err
+
+
+def test_shipped_model_beats_the_same_lemma_baseline_on_dev_topics(ecb_dir: Path) -> None:
+    """A slice of the dev topics (where the threshold was chosen; the test topics stay unseen)."""
+    docs = ecb.load_corpus(ecb_dir, "2,5,12,18")
+    scores = ecb.evaluate(docs)
+    for scope in ("subtopic", "topic"):
+        learned = scores[scope][ecb.MODEL_NAME].conll_f1
+        assert learned > scores[scope]["same-lemma baseline"].conll_f1 + 0.01, scope
+
+
+def test_ecb_mentions_get_pipeline_features(ecb_dir: Path) -> None:
+    docs = ecb.load_corpus(ecb_dir, "1")
+    parsed = ecb.parse_sentences(docs)
+    mentions = ecb.event_mentions(docs, parsed)
+    corefs = ecb.coref_mentions(docs, mentions, parsed)
+    assert len(corefs) == len(mentions) > 100
+    assert all(c.vector is not None and c.context is not None for c in corefs)
+    assert sum(bool(c.participants) for c in corefs) > len(corefs) / 2
+    assert sum(bool(c.places) for c in corefs) > 10
+    assert {c.pos for c in corefs} >= {"VERB", "NOUN"}
