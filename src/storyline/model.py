@@ -244,6 +244,8 @@ class Event:
     salience: float = 0.0
     """0-1: how central the event is to the story (sources telling it, precision of its date,
     its type, its participants), the order a reader scans the timeline in."""
+    placement: str | None = None
+    """Why the event is on the timeline or in the background, in words."""
 
 
 @dataclass

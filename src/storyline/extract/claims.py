@@ -296,12 +296,24 @@ def _participle_modifiers(pred: Token) -> set[int]:
 #: Dependency relations by which a time expression modifies an event noun ("the March 26
 #: collision", "last month's collapse", "Monday's vote", "the crash on Thursday").
 _NOUN_TIME_DEPS = frozenset({"compound", "poss", "npadvmod", "nmod", "amod", "nummod", "prep", "pobj"})
+_TIME_PREPS = frozenset({"in", "on", "at", "during"})
 
 
 def time_owner(tok: Token) -> Token | None:
     """The event word a time expression (its root token ``tok``) dates: the nearest verb above it,
     or an event noun it modifies on the way there. A reporting verb owns its own time ("police
     said Monday"): it dates the statement, not the event reported."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _TIME_PREPS and head.i > 0:
+        # "another trip in June by X": the parser hangs the phrase on the verb, but an event noun
+        # right before it is what it dates (the attachment the parser most often gets wrong)
+        prev = tok.doc[head.i - 1]
+        verb = prev.head if prev.dep_ in ("dobj", "pobj") else None
+        # ... unless the noun is the object of an event verb ("signing a treaty in June": the
+        # signing is dated); a relational verb defers to it ("followed a trip in June")
+        deferring = verb is None or verb.pos_ != "VERB" or plover.event_type(verb.lemma_) is None
+        if prev.pos_ == "NOUN" and plover.is_event_noun(prev.lemma_) and head.head.i != prev.i and deferring:
+            return prev
     child = tok
     for a in tok.ancestors:
         if a.pos_ == "VERB" or (a.pos_ == "AUX" and a.dep_ not in ("aux", "auxpass")):
@@ -815,7 +827,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 entity_ids=sorted({m.entity_id for m in mentions if m.entity_id}),
             )
             claim.checkworthiness = _checkworthiness(claim, sent, opinionated)
-            claim.trigger = (pred.idx, pred.idx + len(pred))
+            claim.trigger = _trigger_span(pred)
             claims.append(claim)
             claims.extend(_told_events(claim, sent, pred, reporter, inp, reported))
         # what this sentence leaves for the next ones
@@ -871,6 +883,16 @@ def _is_subject(doc: Doc, m: Mention) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
+def _trigger_span(pred: Token) -> tuple[int, int]:
+    """The word that names the claim's event: the predicate, or the event noun a light verb
+    takes ("held talks", "made a visit": the talks, the visit)."""
+    if pred.lemma_.lower() in plover.LIGHT_VERBS and pred.lemma_.lower() not in plover.VERB_TYPE:
+        obj = next((c for c in pred.children if c.dep_ in ("dobj", "attr")), None)
+        if obj is not None and plover.is_event_noun(obj.lemma_):
+            return obj.idx, obj.idx + len(obj)
+    return pred.idx, pred.idx + len(pred)
+
+
 def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, inp: ClaimInputs,
                  reported: bool) -> list[Claim]:
     """The other events a sentence tells with their own time: one claim each, tied to the
@@ -878,16 +900,17 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
 
     A sentence often dates more than its main event: "workers missing since the bridge collapsed
     Tuesday are presumed dead", "the body was found Sunday, police said Monday", "the March 26
-    collision". Each time expression goes to the event word that governs it (``time_owner``); a
-    time the main claim took, or one on a state verb, tells no event of its own.
+    collision". Each time expression goes to the event word that governs it (``time_owner``); one
+    on the predicate, a verb coordinated with it or a state verb tells no event of its own. The
+    sentence's claim may still carry such a time as its own when it has none (a figure is as of
+    the statement that gives it); its event is then dated by the told event, not by it.
     """
     doc = inp.doc
-    taken = (claim.time.start, claim.time.end) if claim.time is not None else None
     # coordinated verbs ("killed or wounded since October") are the sentence claim's own events
     shared = {pred.i, *(c.i for c in _conjuncts(pred))}
     owners: dict[int, tuple[Token, TimeExpr]] = {}
     for t in inp.times:
-        if t.start < sent.start_char or t.end > sent.end_char or (t.start, t.end) == taken:
+        if t.start < sent.start_char or t.end > sent.end_char:
             continue
         if t.type not in ("DATE", "TIME") or t.value.endswith("_REF"):
             continue

@@ -40,6 +40,10 @@ OCCUR_VERBS = frozenset(taxonomy()["occur_verbs"])
 STATE_VERBS = frozenset(taxonomy()["state_verbs"])
 #: Types whose mentions are happenings that may stand on a timeline by themselves.
 TIMELINE_TYPES = frozenset(n for n, spec in taxonomy()["types"].items() if spec.get("timeline"))
+#: Type -> the class of types that can tell one happening together ("incident": a collapse,
+#: a strike, deaths); a type not in any class is its own.
+TYPE_CLASS: dict[str, str] = {t: name for name, types in taxonomy()["classes"].items() if name != "about"
+                              for t in types}
 
 
 def event_type(predicate: str | None, object_lemma: str | None = None) -> str | None:

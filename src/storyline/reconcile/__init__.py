@@ -39,6 +39,7 @@ from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import Frame, frames_of_claim, frames_of_told_event
 from storyline.reconcile.quantities import quantity_conflicts
 from storyline.reconcile.sources import SourceNames, source_key, source_profiles
+from storyline.reconcile.timeline import Happening, happenings, timeline_order, type_of
 from storyline.reconcile.timeslot import (
     bounds,
     intersect,
@@ -122,7 +123,7 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
                 continue
             times: list[TimeExpr] = [t for t in _in_span(d.time_starts, d.analysis.times, lo, hi)
                                      if (t.start, t.end) not in told]
-            if not times and c.time is not None:
+            if not times and c.time is not None and (c.time.start, c.time.end) not in told:
                 times = [c.time]
             frames.extend(frames_of_claim(c, d.article, d.analysis, mentions, times, told_triggers.get(c.id, ())))
         for f in frames[start:]:  # a re-resolved expression has a trustworthy year now
@@ -291,10 +292,22 @@ def _stable_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:10]
 
 
-def _label(c: Cluster, docs: dict[str, _Doc]) -> str:
-    """The family and the words around the trigger of the cluster's most informative frame."""
-    f = max(c.frames, key=lambda g: (bool(g.value), g.claim.checkworthiness, -len(g.claim.text)))
+def _label(h: Happening, docs: dict[str, _Doc]) -> str:
+    """A label a reader can scan: who did what to whom, from the most telling mention's trigger
+    and arguments ("the Key Bridge collapsed", "Parliament votes to lift ..."); else the words
+    around the trigger."""
+    def rank(g: Frame) -> tuple[bool, bool, bool, int, float, int]:
+        own = g.claim.trigger is not None and g.claim.trigger[0] <= g.start < g.claim.trigger[1]
+        return (type_of(g) not in (None, "STATEMENT"), bool(g.value), own, len(g.claim.agents) + len(g.claim.patients),
+                g.claim.checkworthiness, -len(g.claim.text))
+    f = max(h.frames, key=rank)
     body = docs[f.article_id].article.body
+    if f.claim.trigger is not None and f.claim.trigger[0] <= f.start < f.claim.trigger[1]:
+        s, e = f.claim.trigger
+        words = [*f.claim.agents[:1], body[s:e], *f.claim.patients[:1]]
+        label = " ".join(" ".join(w.split()) for w in words if w)
+        if len(label) <= 120 and (f.claim.agents or f.claim.patients):
+            return label
     s = max(f.claim.span[0], f.start - 70)
     e = min(f.claim.span[1], f.end + 90)
     snippet = " ".join(body[s:e].split())
@@ -302,7 +315,19 @@ def _label(c: Cluster, docs: dict[str, _Doc]) -> str:
         snippet = "…" + snippet.split(" ", 1)[-1]
     if e < f.claim.span[1]:
         snippet = snippet.rsplit(" ", 1)[0] + "…"
-    return f"{f.family}: {snippet}"
+    return snippet
+
+
+def _undated_interval(frames: Sequence[Frame], docs: dict[str, _Doc]) -> EventTime:
+    """No expression dates it: a past-tense report happened on or before its article was
+    written, so the interval ends at the latest article date (open when no article is dated)."""
+    past = [f for f in frames if (f.claim.modality or "") not in ("future", "plan", "possible", "conditional")]
+    ends = [docs[f.article_id].latest for f in past]
+    known = [d for d in ends if d is not None]
+    if not past or len(known) < len(ends):
+        return EventTime()
+    latest = min(known).isoformat()
+    return EventTime(None, None, latest, f"not dated in the text; told as past in an article written by {latest}")
 
 
 def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Report:
@@ -335,40 +360,47 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
 
     events: list[Event] = []
     conflicts: list[Conflict] = []
-    for c in clusters:
-        eid = _stable_id("ev-", *sorted(f.id for f in c.frames))
-        classes = time_classes(c.frames, docs_key=skey)
+    classes_of = {c.id: time_classes(c.frames, docs_key=skey) for c in clusters}
+    doc_dates = {aid: (d.earliest, d.latest) for aid, d in docs.items()}
+    found = happenings(clusters, lambda c: classes_of[c.id][0].full_value if classes_of[c.id] else None, doc_dates)
+    event_of_claim: dict[str, str] = {}
+    for h in timeline_order(found):
+        frames = h.frames
+        eid = _stable_id("ev-", *sorted(f.id for f in frames))
+        classes = time_classes(frames, docs_key=skey) if len(h.clusters) > 1 else classes_of[h.clusters[0].id]
         time = EventTime()
         if classes:
             best = classes[0]
             notes = [best.evidence(short_name), *(f.completed_from for f in best.frames if f.completed_from)]
             time = EventTime(best.full_value, *bounds(best.full_value), "; ".join(n for n in notes if n) or None)
-        if c.unique or len(classes) > 1:
-            k = time_conflict(classes, docs)
-            if k is not None:
-                k.event_id = eid
-                conflicts.append(k)
-        claim_ids = list(dict.fromkeys(f.claim.id for f in c.frames))
-        article_ids = list(dict.fromkeys(f.article_id for f in c.frames))
-        participants = sorted({names.get(p, p) for f in c.frames for p in f.participants})
-        places = [f.place for f in c.frames if f.place]
+        else:
+            time = _undated_interval(frames, docs)
+        for c in h.clusters:
+            cc = classes_of[c.id]
+            if c.unique or len(cc) > 1:
+                k = time_conflict(cc, docs)
+                if k is not None:
+                    k.event_id = eid
+                    conflicts.append(k)
+        for f in frames:
+            event_of_claim.setdefault(f.claim.id, eid)
+        places = [f.place for f in frames if f.place]
         events.append(
             Event(
                 id=eid,
-                label=_label(c, docs),
+                label=_label(h, docs),
                 time=time,
-                claim_ids=claim_ids,
-                article_ids=article_ids,
-                event_type=c.frames[0].event_type,
+                claim_ids=list(dict.fromkeys(f.claim.id for f in frames)),
+                article_ids=list(dict.fromkeys(f.article_id for f in frames)),
+                event_type=next((t for f in frames if (t := type_of(f))), frames[0].event_type),
                 place=min(set(places), key=lambda p: (-places.count(p), p)) if places else None,
-                participants=participants,
+                participants=sorted({names.get(p, p) for f in frames for p in f.participants}),
+                timeline=h.timeline,
+                salience=h.salience,
+                placement=h.why,
             )
         )
 
-    event_of_claim: dict[str, str] = {}
-    for c, ev in zip(clusters, events, strict=True):
-        for f in c.frames:
-            event_of_claim.setdefault(f.claim.id, ev.id)
     for k in quantity_conflicts([f for c in clusters for f in c.frames],
                                 {aid: d.article for aid, d in docs.items()}, key=skey, canon=canon.canonical):
         first = k.values[0].claim_ids[0] if k.values and k.values[0].claim_ids else None

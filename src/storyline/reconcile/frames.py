@@ -193,11 +193,17 @@ def has_document(text: str, t_start: int, t_end: int) -> bool:
 
 
 def _bind_times(
-    triggers: list[tuple[int, int, str]], times: list[TimeExpr], text: str, offset: int
+    triggers: list[tuple[int, int, str]], times: list[TimeExpr], text: str, offset: int,
+    fixed: dict[int, TimeExpr] | None = None,
 ) -> dict[int, TimeExpr]:
-    """Bind each time expression to the trigger it modifies; returns trigger index -> time."""
-    bound: dict[int, TimeExpr] = {}
+    """Bind each time expression to the trigger it modifies; returns trigger index -> time.
+    ``fixed`` are bindings the parse already made (the predicate's own time): they stand, and
+    their times are not bound again by distance."""
+    bound: dict[int, TimeExpr] = dict(fixed or {})
+    taken = {(t.start, t.end) for t in bound.values()}
     for t in times:
+        if (t.start, t.end) in taken:
+            continue
         ts, te = t.start - offset, t.end - offset
         before = [i for i, (_, e, _) in enumerate(triggers) if e <= ts and ts - e <= 70]
         after = [i for i, (s, _, _) in enumerate(triggers) if s >= te and s - te <= 90]
@@ -276,14 +282,39 @@ def frames_of_claim(
             )
         return frames
     canon = frozenset(_once_parties(mentions, claim.attribution))
-    bound = _bind_times(triggers, usable_times, text, base)
+    # the sentence's own predicate is an event mention too, dated by the parse, not by distance
+    fixed: dict[int, TimeExpr] = {}
+    at: int | None = None
+    if claim.trigger is not None:
+        ps, pe = claim.trigger[0] - base, claim.trigger[1] - base
+        at = next((i for i, (s, e, _) in enumerate(triggers) if s < pe and ps < e), None)
+        if at is None:
+            triggers.append((ps, pe, family_of(text[ps:pe], claim.predicate)))
+            triggers.sort()
+            at = next(i for i, (s, _, _) in enumerate(triggers) if s == ps)
+        if claim.time is not None and any((t.start, t.end) == (claim.time.start, claim.time.end) for t in usable_times):
+            ts, te = claim.time.start - base, claim.time.end - base
+            lo, hi = (pe, ts) if ts >= pe else (te, ps)
+            # the parse's attachment is trusted unless another trigger stands between the
+            # predicate and the expression ("put a spotlight on the accord, which they signed
+            # in Vienna in March 2019": the parser's most frequent error hangs it on "put")
+            if not any(lo <= s and e <= hi for s, e, _ in triggers):
+                fixed[at] = claim.time
+            typed = [i for i, (_, _, fam) in enumerate(triggers) if i != at and not fam.startswith("other:")]
+            if at in fixed and triggers[at][2].startswith("other:") and claim.event_type is None and typed:
+                # a predicate that names no event ("rolled out the red carpet on Monday for X, who
+                # met Y after two days of talks") lends its time to the nearest event the sentence tells
+                near = min(typed, key=lambda i: min(abs(triggers[i][0] - te), abs(ts - triggers[i][1])))
+                fixed = {near: fixed[at]}
+    bound = _bind_times(triggers, usable_times, text, base, fixed)
     owner = _bind_quantities(triggers, claim.quantities, base, text)
     for i, (s, e, fam) in enumerate(triggers):
         once_parties = participants
         if fam == "move":
-            fam = _movement(text, s, e, mentions, base)
-            if fam is None:
+            moved = _movement(text, s, e, mentions, base)
+            if moved is None and i != at:
                 continue
+            fam = moved or f"other:{(claim.predicate or 'state').lower()}"
         unique = fam in UNIQUE_FAMILIES and has_document(text, s, e)
         desc, definite = document_reference(text, s, e, entity_words) if unique else (frozenset(), False)
         if not unique and fam in ONCE_FAMILIES and claim.modality not in ("future", "plan") and once_only(text, s, e):
@@ -295,7 +326,7 @@ def frames_of_claim(
                 id=f"{claim.id}#{i}",
                 claim=claim,
                 family=fam,
-                event_type=FAMILIES[fam][0],
+                event_type=FAMILIES[fam][0] if fam in FAMILIES else (claim.event_type or "OTHER"),
                 trigger=text[s:e],
                 start=base + s,
                 end=base + e,
@@ -310,7 +341,7 @@ def frames_of_claim(
                 place=claim.place or (places[0] if places else None),
                 quantities=[q for q in claim.quantities if owner.get(id(q)) == i],
                 canon=canon,
-                unreal=(claim_unreal and len(triggers) == 1) or negated_trigger(text, s),
+                unreal=(claim_unreal and (len(triggers) == 1 or i == at)) or negated_trigger(text, s),
             )
         )
     # a date no trigger took belongs to the sentence's own verb ("announced on Saturday that ...

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from storyline.model import Article, Conflict, ConflictValue, Quantity
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
-from storyline.reconcile.timeslot import bounds, is_portal, parse_day, year_of
+from storyline.reconcile.timeslot import bounds, comparable_value, is_portal, parse_day, year_of
 from storyline.time import compatible
 
 SourceKey = Callable[[Frame], str]
@@ -62,7 +62,12 @@ def _bounds(q: Quantity) -> tuple[float, float]:
 
 
 def _as_of(f: Frame, article: Article) -> str | None:
-    """The date a figure holds at: its sentence's date, or a dated (non-portal) article's date."""
+    """The date a figure holds at: its sentence claim's date (the event's own, else the date of
+    the statement that gives it: "said on Tuesday that 4,000 have been killed since October"),
+    else its frame's, else a dated (non-portal) article's date."""
+    said = comparable_value(f.claim.time, article.published) if f.claim.time is not None else None
+    if said and year_of(said) and not said.startswith("XXXX"):
+        return said
     if f.value and year_of(f.value) and not f.value.startswith("XXXX"):
         return f.value
     p = article.published

@@ -79,18 +79,22 @@ def comparable_value(t: TimeExpr, published: PublishedDate | None) -> str | None
     """The value to compare: calendar values only; a year from a weak anchor becomes ``XXXX``."""
     v = t.value
     if not is_calendar(v):
-        iv = _interval_value(t)
-        return iv
+        v = _interval_value(t) or ""
+        if not v:
+            return None
     if weak_anchor(t, published) and v[:4].isdigit():
         return "XXXX" + v[4:]
     return v
 
 
 def _interval_value(t: TimeExpr) -> str | None:
-    """A calendar value for a non-calendar TIMEX (a week, season) from its interval, if it is one year."""
+    """A calendar value for a non-calendar TIMEX (a time of day, a week, a season) from its
+    interval: the day, month or year it lies in."""
     if SEASONAL.match(t.value):
         return t.value
     if t.earliest and t.latest and t.earliest[:4] == t.latest[:4] and t.value[:4].isdigit():
+        if t.earliest == t.latest:
+            return t.earliest  # a part of one day ("Tuesday evening", "10:23 p.m.") is that day
         if t.earliest[:7] == t.latest[:7]:
             return t.earliest[:7]
         return t.earliest[:4]

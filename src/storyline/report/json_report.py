@@ -103,6 +103,8 @@ def claim_to_json(c: Claim) -> dict[str, Any]:
         "section": c.section,
         "checkworthiness": c.checkworthiness,
         "entity_ids": list(c.entity_ids),
+        "trigger": list(c.trigger) if c.trigger is not None else None,
+        "parent": c.parent,
     }
 
 
@@ -121,6 +123,9 @@ def event_to_json(e: Event) -> dict[str, Any]:
         "event_type": e.event_type,
         "place": e.place,
         "participants": list(e.participants),
+        "timeline": e.timeline,
+        "salience": e.salience,
+        "placement": e.placement,
     }
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     false,
+    true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -134,6 +135,8 @@ claims = Table(
     Column("section", Text, nullable=False),
     Column("checkworthiness", Float, nullable=False),
     Column("entity_ids", Json, nullable=False),
+    Column("trigger", Json),
+    Column("parent", Text),
 )
 
 entities = Table(
@@ -162,6 +165,9 @@ events = Table(
     Column("event_type", Text),
     Column("place", Text),
     Column("participants", Json, nullable=False),
+    Column("timeline", Boolean, nullable=False, server_default=true()),
+    Column("salience", Float, nullable=False, server_default="0"),
+    Column("placement", Text),
 )
 
 conflicts = Table(

@@ -614,6 +614,7 @@ def _claim(row: dict[str, Any]) -> model.Claim:
     data["span"] = (data.pop("span_start"), data.pop("span_end"))
     data["time"] = _build(model.TimeExpr, data["time"]) if data.get("time") else None
     data["quantities"] = [_build(model.Quantity, q) for q in data.get("quantities") or []]
+    data["trigger"] = tuple(data["trigger"]) if data.get("trigger") else None
     return _build(model.Claim, data)
 
 

@@ -42,6 +42,12 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     verb = _governing_verb(span)
     if verb is None:
         return None
+    # "is due Friday", "expected Monday": a scheduling word between the expression and its verb
+    for tok in span.root.ancestors:
+        if tok.i == verb.i:
+            break
+        if tok.lemma_.lower() in _FUTURE_LEMMAS and tok.pos_ in ("ADJ", "VERB"):
+            return "future"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & {"will", "'ll", "shall", "wo"}:
@@ -50,8 +56,9 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
         return "future"
-    if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ in ("VBZ", "VBP", "VBG"):
-        return "future"
+    if verb.lemma_ in _FUTURE_LEMMAS and (verb.tag_ in ("VBZ", "VBP", "VBG") or (
+            verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes))):
+        return "future"  # "expects", "is expected Saturday", "are scheduled"
     if verb.lemma_ in _SCHEDULING:
         return "future"
     if words & _MODALS and verb.tag_ in ("VB", "VBG") and "have" not in {a.lemma_ for a in auxes}:

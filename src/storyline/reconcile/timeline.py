@@ -1,0 +1,224 @@
+"""From event clusters to the story's timeline: happenings, background, salience.
+
+Clustering (``cluster.py``) joins mentions of one event that share a trigger family. Outlets tell
+one happening with several predicates ("the ship struck the bridge", "the bridge collapsed",
+"six were killed") and refer back to it with an undated noun or clause ("killed in the
+collapse", "since the crash"). This module
+
+1. merges clusters into happenings: clusters dated to the same day whose types belong to one
+   class of the taxonomy (``data/event_types.json``: a collapse, a strike and deaths are one
+   incident) and that share a participant; and an undated cluster into the one dated happening
+   its trigger family names, when that reading is unambiguous in the story;
+2. decides what stands on the timeline: a happening dated within the story's own period (from a
+   little before the first article to a little after the last), with a type that is a happening
+   (not a state or a bare statement), asserted rather than denied or only planned; everything
+   else is background (history, scene-setting, generic or undated statements, opinion);
+3. scores salience (0-1) from how many articles tell it, how precisely it is dated, its type and
+   whether its mentions are the sentences' main events.
+
+All functions are pure; ``reconcile`` calls :func:`happenings` once per analysis.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from storyline.extract import plover
+from storyline.reconcile.cluster import Cluster
+from storyline.reconcile.frames import Frame
+from storyline.reconcile.timeslot import parse_day, precision_rank, year_of
+from storyline.time.values import interval
+
+#: How far before the first article and after the last a happening still belongs to the story.
+PERIOD_BEFORE = timedelta(days=21)
+PERIOD_AFTER = timedelta(days=7)
+#: Below this salience a dated happening told by one article is background.
+MIN_SALIENCE = 0.35
+
+
+@dataclass
+class Happening:
+    """Clusters that tell one happening, with its place in the story."""
+
+    clusters: list[Cluster]
+    value: str | None = None
+    timeline: bool = False
+    salience: float = 0.0
+    why: str = ""
+    articles: set[str] = field(default_factory=set)
+
+    @property
+    def frames(self) -> list[Frame]:
+        return [f for c in self.clusters for f in c.frames]
+
+
+def type_of(f: Frame) -> str | None:
+    """The taxonomy type of a frame: its family's, else its predicate's."""
+    if f.event_type and f.event_type != "OTHER":
+        return f.event_type
+    if f.claim.event_type:
+        return f.claim.event_type
+    return plover.event_type(f.claim.predicate)
+
+
+def type_class(t: str | None) -> str | None:
+    """The class a type belongs to (types of one class can tell one happening)."""
+    if t is None:
+        return None
+    return plover.TYPE_CLASS.get(t, t)
+
+
+def _day(value: str | None) -> str | None:
+    if value and year_of(value) and precision_rank(value) >= 3:
+        return value[:10]
+    return None
+
+
+def story_period(doc_dates: Sequence[tuple[date | None, date | None]]) -> tuple[date | None, date | None]:
+    """The span of the story's own time: from a little before its first article to a little
+    after its last. None when no article is dated."""
+    days = [d for lo, hi in doc_dates for d in (lo, hi) if d is not None and (hi is None or lo is None or
+                                                                              (hi - lo).days <= 31)]
+    if not days:
+        return None, None
+    return min(days) - PERIOD_BEFORE, max(days) + PERIOD_AFTER
+
+
+def _unreal(c: Cluster) -> bool:
+    return all(f.unreal or (f.claim.modality or "") in ("future", "plan", "possible", "conditional") or f.claim.negated
+               for f in c.frames)
+
+
+def _is_state(c: Cluster) -> bool:
+    """A cluster whose mentions only describe (be, remain, have) or only say."""
+    for f in c.frames:
+        t = type_of(f)
+        if t is not None and t != "STATEMENT":
+            return False
+        if t is None and f.family.startswith("other:") and f.claim.predicate not in plover.STATE_VERBS:
+            return False
+    return True
+
+
+def _shares(a: Cluster, b: Cluster) -> bool:
+    return bool(set(a.participants) & set(b.participants)) or bool(a.canon & b.canon)
+
+
+def happenings(
+    clusters: Sequence[Cluster],
+    value_of: Callable[[Cluster], str | None],
+    doc_dates: dict[str, tuple[date | None, date | None]],
+) -> list[Happening]:
+    """Group clusters into happenings and place each on the timeline or in the background."""
+    values = {c.id: value_of(c) for c in clusters}
+    parent = {c.id: c.id for c in clusters}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    # 1. same day, same class of happening, a shared participant
+    by_day: dict[str, list[Cluster]] = defaultdict(list)
+    for c in clusters:
+        day = _day(values[c.id])
+        if day and not _unreal(c) and not _is_state(c):
+            by_day[day].append(c)
+    for group in by_day.values():
+        for i, a in enumerate(group):
+            ca = {type_class(type_of(f)) for f in a.frames} - {None}
+            for b in group[i + 1:]:
+                cb = {type_class(type_of(f)) for f in b.frames} - {None}
+                if (ca & cb or a.family == b.family) and _shares(a, b):
+                    union(a.id, b.id)
+
+    # 2. an undated cluster joins the one dated happening its family names in the story
+    dated_by_family: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for c in clusters:
+        if _day(values[c.id]) and not _unreal(c):
+            dated_by_family[c.family][find(c.id)] += len(c.articles)
+    for c in clusters:
+        if values[c.id] is not None or _unreal(c) or c.family.startswith("other:"):
+            continue
+        options = dated_by_family.get(c.family)
+        if not options:
+            continue
+        ranked = sorted(options.items(), key=lambda kv: -kv[1])
+        best, support = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if support >= 2 and support >= 2 * runner_up and _before_documents(c, values, best, clusters, doc_dates):
+            union(c.id, best)
+
+    groups: dict[int, list[Cluster]] = defaultdict(list)
+    for c in clusters:
+        groups[find(c.id)].append(c)
+    period = story_period(list(doc_dates.values()))
+    out = []
+    for members in groups.values():
+        h = Happening(members, articles={a for c in members for a in c.articles})
+        dated = [values[c.id] for c in members if values[c.id]]
+        h.value = max(dated, key=lambda v: (precision_rank(v), bool(year_of(v)))) if dated else None
+        _place(h, period, len(doc_dates))
+        out.append(h)
+    return out
+
+
+def _before_documents(c: Cluster, values: dict[int, str | None], root: int, clusters: Sequence[Cluster],
+                      doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
+    """The undated mention's articles were not written before the happening it would join."""
+    days = [parse_day(_day(values[x.id])) for x in clusters if x.id == root]
+    day = days[0] if days else None
+    if day is None:
+        return True
+    return all(doc_dates.get(a, (None, None))[1] is None or doc_dates[a][1] >= day for a in c.articles)  # type: ignore[operator]
+
+
+def _place(h: Happening, period: tuple[date | None, date | None], n_docs: int) -> None:
+    """Timeline or background, and salience."""
+    frames = h.frames
+    states = all(_is_state(c) for c in h.clusters)
+    unreal = all(_unreal(c) for c in h.clusters)
+    lo, hi = interval(h.value) if h.value else (None, None)
+    start, end = parse_day(lo), parse_day(hi)
+    in_period = bool(start and end and period[0] and period[1] and end >= period[0] and start <= period[1])
+    if h.value and year_of(h.value) and not period[0]:
+        in_period = True  # no dated article: a dated happening is the best the texts give
+    rank = precision_rank(h.value) if h.value and year_of(h.value) else 0
+    share = len(h.articles) / max(1, n_docs)
+    main = sum(1 for f in frames if f.claim.parent is None and f.claim.trigger is not None
+               and f.claim.trigger[0] <= f.start < f.claim.trigger[1]) / max(1, len(frames))
+    typed = any(type_of(f) not in (None, "STATEMENT") for f in frames)
+    salience = (0.35 * min(1.0, len(h.articles) / 3) + 0.15 * share + 0.2 * (rank / 3) + 0.15 * typed
+                + 0.1 * main + 0.05 * bool(any(f.quantities for f in frames)))
+    if unreal or states:
+        salience *= 0.5
+    h.salience = round(min(1.0, salience), 3)
+    if unreal:
+        h.why = "denied, hypothetical or only planned"
+    elif states:
+        h.why = "a state or a statement, not a happening"
+    elif not h.value or not year_of(h.value):
+        h.why = "undated"
+    elif not in_period:
+        h.why = "before or after the story's own period"
+    elif rank < 2:
+        h.why = "dated only to a year"
+    elif len(h.articles) < 2 and rank < 3 and h.salience < MIN_SALIENCE:
+        h.why = "told by one article, dated only to a month"
+    else:
+        h.timeline = True
+        h.why = "a dated happening of the story's own period"
+
+
+def timeline_order(hs: Sequence[Happening]) -> list[Happening]:
+    """Timeline first, by date; then background, most salient first."""
+    return sorted(hs, key=lambda h: (not h.timeline, (h.value or "9999") if h.timeline else "", -h.salience))
