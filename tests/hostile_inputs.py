@@ -103,7 +103,7 @@ def rss_item(n: int, *, link: str, extra: str = "") -> str:
 
 
 def warc_record(uri: str, html: str) -> bytes:
-    body = html.encode()
+    body = html.encode("utf-8", "surrogatepass")
     http = (
         b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
         + str(len(body)).encode()

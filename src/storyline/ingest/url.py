@@ -10,6 +10,7 @@ to the very address that was checked, so a DNS server answering differently on a
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
 import ssl
@@ -190,12 +191,26 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         time.sleep(seconds)
 
 
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """Built once: loading the CA bundle costs tens of milliseconds per client otherwise."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
+def redirect_target(current: str, location: str) -> str:
+    """Where a redirect leads, or a FetchError for a Location that is not a URL at all."""
+    try:
+        return urljoin(current, location)
+    except ValueError as err:  # "Invalid IPv6 URL" and the like
+        raise FetchError(f"malformed redirect target {location!r} ({err})") from None
+
+
 def _client(deadline: _Deadline) -> httpx.Client:
     """A client whose connections obey ``deadline`` (httpx takes no network backend, so the
     transport's pool is built here with httpcore's public API)."""
     transport = httpx.HTTPTransport(trust_env=False)
     transport._pool = httpcore.ConnectionPool(  # the one way to give httpx a backend
-        ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=_DeadlineBackend(deadline)
+        ssl_context=_ssl_context(), network_backend=_DeadlineBackend(deadline)
     )
     return httpx.Client(timeout=TIMEOUT, follow_redirects=False, trust_env=False, transport=transport,
                         headers={"User-Agent": USER_AGENT})
@@ -210,15 +225,18 @@ def fetch(url: str, *, allow_private: bool = False, max_bytes: int, client: http
     """
     own = client is None
     deadline = _Deadline(TOTAL_SECONDS)
+    address = check_host(url, allow_private=allow_private)  # before a client is built: refusals are cheap
     http = client or _client(deadline)
     try:
         current = url
-        for _hop in range(MAX_REDIRECTS + 1):
-            target, headers, extensions = _pinned(current, check_host(current, allow_private=allow_private))
+        for hop in range(MAX_REDIRECTS + 1):
+            if hop:
+                address = check_host(current, allow_private=allow_private)
+            target, headers, extensions = _pinned(current, address)
             try:
                 with http.stream("GET", target, headers=headers, extensions=extensions) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
-                        current = urljoin(current, response.headers["location"])
+                        current = redirect_target(current, response.headers["location"])
                         continue
                     if response.status_code >= 400:
                         raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
