@@ -20,6 +20,8 @@ def test_a_400_digit_figure_is_flagged_text() -> None:
     assert (q.text, q.low, q.high, q.out_of_range) == ("9" * 400, None, None, True)
     (r,) = find_quantities(f"between 5 and {'9' * 30} loaves")
     assert r.out_of_range and r.low is None
+    (s,) = find_quantities("1000001 to trillion loaves")  # found by make fuzz: the rescaled end overflowed
+    assert s.out_of_range and s.low is None
 
 
 def test_large_but_real_figures_are_unchanged() -> None:

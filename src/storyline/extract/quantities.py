@@ -244,6 +244,8 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
         scale_b = re.search(rf"({_S}|k|m|bn)\s*$", second, re.IGNORECASE)
         if scale_b and a < b and not re.search(rf"({_S})", first, re.IGNORECASE) and a * 1000 <= b:
             a = parse_number(f"{first} {scale_b.group(1)}") or a  # "two to three thousand"
+            if math.isinf(a):
+                return _out_of_range(unit, increment)
         low, high = (a, b) if a <= b else (b, a)
         approx = bool(pre)
         if pre and re.fullmatch(_LOWER, pre, re.IGNORECASE):

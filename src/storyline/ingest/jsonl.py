@@ -56,6 +56,8 @@ def _line(where: str, line: str) -> Item:
     for key in _STRING_FIELDS:
         if obj.get(key) is not None and not isinstance(obj[key], str):
             return IngestError(where, f"field {key!r} must be a string, not {type(obj[key]).__name__}")
+        if "\x00" in (obj.get(key) or ""):
+            return IngestError(where, f"field {key!r} holds a NUL character, which no store keeps")
         at = lone_surrogate(obj.get(key) or "")
         if at is not None:
             code = ord(obj[key][at])

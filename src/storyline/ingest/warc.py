@@ -22,7 +22,6 @@ import zlib
 from collections.abc import Generator, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.context import Item, ReadContext
@@ -33,7 +32,6 @@ from storyline.ingest.html import extract_document
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _CHUNK = 1 << 16
 _RECORD_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
-_PARSE_ERRORS = (ArchiveLoadFailed, ValueError, OSError, EOFError, IndexError, KeyError, UnicodeError)
 
 
 def read(source: str, data: bytes, ctx: ReadContext) -> Iterator[Item]:
@@ -141,7 +139,7 @@ def _parse(
             if pending is not None:
                 yield _unless_warned(pending, warnings)
             return None
-        except _PARSE_ERRORS as err:
+        except Exception as err:  # warcio raises whatever its parser hits (AttributeError on a NUL header)
             if pending is not None:
                 yield _unless_warned(pending, warnings)
             yield IngestError(name(end), f"damaged WARC/ARC record ({type(err).__name__}: {_first_line(str(err))})")
