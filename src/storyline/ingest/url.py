@@ -206,10 +206,11 @@ def redirect_target(current: str, location: str) -> str:
 
 
 def _client(deadline: _Deadline) -> httpx.Client:
-    """A client whose connections obey ``deadline`` (httpx takes no network backend, so the
-    transport's pool is built here with httpcore's public API)."""
+    """A client whose connections obey ``deadline``. httpx's transport takes no network backend,
+    so its pool (a private attribute) is swapped for one built with httpcore's public API; the
+    header-trickle test fails if an httpx upgrade moves it."""
     transport = httpx.HTTPTransport(trust_env=False)
-    transport._pool = httpcore.ConnectionPool(  # the one way to give httpx a backend
+    transport._pool = httpcore.ConnectionPool(
         ssl_context=_ssl_context(), network_backend=_DeadlineBackend(deadline)
     )
     return httpx.Client(timeout=TIMEOUT, follow_redirects=False, trust_env=False, transport=transport,
