@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT := out
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test fuzz lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,6 +25,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest
+
+# The fuzz tests also run in `make test`, bounded and reproducible; this runs 25x as many fresh
+# examples (STORYLINE_FUZZ_SCALE=N for another multiple).
+fuzz: $(STAMP)
+	STORYLINE_FUZZ=long $(BIN)/python -m pytest tests/fuzz --timeout 3600 -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

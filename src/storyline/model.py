@@ -126,6 +126,7 @@ class Quantity:
     unit: str | None = None
     approximate: bool = False
     increment: bool = False
+    out_of_range: bool = False  # a figure too large to hold as a number: text kept, no bounds
 
 
 @dataclass

@@ -11,10 +11,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from storyline.ingest.base import IngestError
 from storyline.model import Article, Report
+from storyline.store.errors import StoreError
 
 Progress = Callable[[str], None]
+
+
+class SaveFailed(StoreError):
+    """The analysis finished but the database would not keep it. It carries the report (which
+    does not depend on the database) so that the caller still writes it, then says this."""
+
+    def __init__(self, report: Report, errors: list[IngestError], cause: Exception) -> None:
+        super().__init__(f"the analysis was not saved to the database: {cause}")
+        self.report = report
+        self.errors = errors
 
 MAX_BODY_CHARS = 1_000_000
 """Longest body the NLP stages take (spaCy's own limit); a longer one is stored, not analysed."""
@@ -55,7 +68,9 @@ def analyze(
 ) -> tuple[Report, list[IngestError]]:
     """Ingest ``inputs`` into a store (a temporary SQLite file unless ``db_url``), analyse, save.
 
-    Bad inputs come back as errors; the report covers every input that could be read.
+    Bad inputs come back as errors; the report covers every input that could be read. A database
+    that fails once the analysis is running (locked, restarted) does not stop it: the store is
+    tried again at the end, and if that fails too, ``SaveFailed`` carries the finished report.
     """
     from storyline.ingest import ingest
     from storyline.store import Store
@@ -73,11 +88,17 @@ def analyze(
         url = db_url or f"sqlite:///{Path(tmp) / 'storyline.db'}"
         store = Store(url)
         try:
-            result = store.add_articles(articles)
-            say(f"stored {len(result.added)} new article(s), {len(result.skipped)} already known")
+            try:
+                result = store.add_articles(articles)
+                say(f"stored {len(result.added)} new article(s), {len(result.skipped)} already known")
+            except StoreError as exc:  # the analysis does not need the database; saving retries it
+                say(f"cannot store the articles yet ({exc}); analysing anyway")
             say(f"analysing {len(_unique(articles))} article(s)")
             report = analyze_articles([a for a in articles if a not in too_long], n_process=n_process)
-            store.save_report(report)
+            try:
+                store.save_report(report)
+            except (StoreError, SQLAlchemyError) as exc:
+                raise SaveFailed(report, errors, exc) from None
         finally:
             store.close()
     return report, errors

@@ -112,7 +112,8 @@ def test_not_a_feed_and_broken_warc(tmp_path: Path) -> None:
     items = list(read_inputs([str(tmp_path / "sitemap.xml"), str(tmp_path / "cut.warc.gz")]))
     assert all(isinstance(i, IngestError) for i in items), items
     assert "not an RSS/Atom feed" in items[0].message  # type: ignore[union-attr]
-    assert str(tmp_path / "cut.warc.gz") in [i.source for i in items if isinstance(i, IngestError)]
+    # the damaged part is named by its byte offset in the archive
+    assert f"{tmp_path / 'cut.warc.gz'}#byte-0" in [i.source for i in items if isinstance(i, IngestError)]
 
 
 def test_ingest_returns_the_good_articles_and_every_error(batch: dict[str, Path]) -> None:

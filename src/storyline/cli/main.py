@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ from rich.text import Text
 
 from storyline import __version__, model
 from storyline.cli.eval import eval_app
+from storyline.ingest.base import printable
 from storyline.store import AddResult, DatabaseUnavailable, InvalidArticle, Store, StoreError
 
 if TYPE_CHECKING:
@@ -82,8 +84,22 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+_BLOCK_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def safe(text: str | None) -> str:
+    """Article text for one terminal line: escape sequences, newlines and bidi overrides escaped,
+    so that a title or file name can neither drive the terminal nor forge another line."""
+    return printable(text or "")
+
+
+def safe_block(text: str) -> str:
+    """Like ``safe`` for multi-line text (a body): newlines and tabs are kept."""
+    return _BLOCK_UNSAFE.sub(lambda m: printable(m.group()), text)
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {safe(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -194,16 +210,19 @@ def _store_chunk(store: Store, chunk: Sequence[model.Article]) -> tuple[AddResul
 
 
 def _echo_error(error: object) -> None:
-    source = getattr(error, "source", "?")
+    source = str(getattr(error, "source", "?"))
     message = " ".join(str(getattr(error, "message", error)).split())
-    typer.echo(f"error: {source}: {message}", err=True)
+    typer.echo(f"error: {safe(source)}: {safe(message)}", err=True)
 
 
 # -- browse ----------------------------------------------------------------------------------
 
 
 def _print_json(value: object) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    """JSON escapes C0 controls itself; C1 controls (``\\x9b`` is a CSI) and bidi overrides are
+    escaped here too, so that piping to a terminal is as safe as the tables."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    typer.echo(_BLOCK_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def _summary(a: model.Article) -> dict[str, object]:
@@ -252,7 +271,10 @@ def articles(db: Db = None, as_json: Json = False) -> None:
     table.add_column("site / path", overflow="fold")
     for a in stored:
         table.add_row(
-            a.id, _date(a.published), escape(a.title or "(no title)"), escape(a.site or a.url or a.path or "")
+            a.id,
+            escape(safe(_date(a.published))),
+            escape(safe(a.title or "(no title)")),
+            escape(safe(a.site or a.url or a.path or "")),
         )
     out.print(table)
     out.print(f"{len(stored)} article(s)", markup=False)
@@ -276,7 +298,7 @@ def show(
         _print_json(dataclasses.asdict(a))
         return
     out = stdout()
-    out.print(Text(a.title or "(no title)", style="bold"))
+    out.print(Text(safe(a.title or "(no title)"), style="bold"))
     facts = [
         ("id", a.id),
         ("source", a.url or a.path or ""),
@@ -297,28 +319,29 @@ def show(
         facts.append(("date note", p.note))
     for label, value in facts:
         if value:
-            out.print(Text.assemble((f"{label:>11}: ", "dim"), value))
+            out.print(Text.assemble((f"{label:>11}: ", "dim"), safe(value)))
     if a.teasers:
         out.print(Rule(f"teasers of other stories ({len(a.teasers)})", align="left"))
         for teaser in a.teasers:
             out.print(
                 Text.assemble(
-                    "• ", (teaser.headline, "bold"), f" — {teaser.summary}" if teaser.summary else ""
+                    "• ", (safe(teaser.headline), "bold"), f" — {safe(teaser.summary)}" if teaser.summary else ""
                 )
             )
     if a.highlights:
         out.print(Rule(f"highlights ({len(a.highlights)})", align="left"))
         for highlight in a.highlights:
-            out.print(Text("• " + highlight))
+            out.print(Text("• " + safe(highlight)))
     out.print(Rule("body", align="left"))
-    out.print(Text(a.body), soft_wrap=True)
+    out.print(Text(safe_block(a.body)), soft_wrap=True)
     out.print(Rule(f"removed by the cleaner ({len(a.removed)})", align="left"))
     if not a.removed:
         out.print(Text("nothing was removed", style="dim"))
     for part in a.removed:
         where = f"line {part.line}" if part.line is not None else "line ?"
         out.print(
-            Text.assemble((f"{where:>9} ", "dim"), (f"[{part.reason}] ", "yellow"), part.text), soft_wrap=True
+            Text.assemble((f"{where:>9} ", "dim"), (f"[{safe(part.reason)}] ", "yellow"), safe(part.text)),
+            soft_wrap=True,
         )
 
 
@@ -329,9 +352,9 @@ def _snippet(snippet: str, brackets: tuple[str, str] = ("", "")) -> Text:
     while _MARK[0] in rest:
         before, _, tail = rest.partition(_MARK[0])
         word, _, rest = tail.partition(_MARK[1])
-        text.append(before)
-        text.append(brackets[0] + word + brackets[1], style="bold reverse")
-    text.append(rest)
+        text.append(safe(before))
+        text.append(brackets[0] + safe(word) + brackets[1], style="bold reverse")
+    text.append(safe(rest))
     return text
 
 
@@ -368,7 +391,7 @@ def search(
         return
     out = stdout()
     if not hits:
-        out.print(f"no article matches {query!r}", markup=False)
+        out.print(f"no article matches {safe(repr(query))}", markup=False)
         return
     for hit in hits:
         a = hit.article
@@ -376,8 +399,8 @@ def search(
             Text.assemble(
                 (a.id, "cyan"),
                 "  ",
-                (a.title or "(no title)", "bold"),
-                ("  " + " · ".join(x for x in (a.site or a.url or a.path, _date(a.published)) if x), "dim"),
+                (safe(a.title or "(no title)"), "bold"),
+                ("  " + " · ".join(safe(x) for x in (a.site or a.url or a.path, _date(a.published)) if x), "dim"),
             )
         )
         out.print(Text("    ").append_text(_snippet(hit.snippet)), soft_wrap=True)
@@ -433,6 +456,7 @@ def analyze(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP stages.")] = 1,
 ) -> None:
     """Ingest, analyse and reconcile articles, then write the report(s)."""
+    from storyline.pipeline import SaveFailed
     from storyline.pipeline import analyze as run_pipeline
     from storyline.report import write_report
     from storyline.store import resolve_url
@@ -443,11 +467,14 @@ def analyze(
             resolve_url(db)
         except StoreError as exc:
             fail(str(exc))
+    save_error: SaveFailed | None = None
     try:
         with _status() as say:
             report, errors = run_pipeline(
                 list(inputs), db_url=db, allow_private=allow_private, n_process=jobs, progress=say
             )
+    except SaveFailed as exc:  # the reports are still written: they do not need the database
+        report, errors, save_error = exc.report, exc.errors, exc
     except StoreError as exc:
         fail(str(exc))
     for error in errors:
@@ -457,16 +484,18 @@ def analyze(
         try:
             written = write_report(report, path)
         except OSError as exc:
-            typer.echo(f"error: cannot write {path}: {exc.strerror or exc}", err=True)
+            typer.echo(f"error: cannot write {safe(str(path))}: {safe(str(exc.strerror or exc))}", err=True)
             failed_writes += 1
             continue
-        typer.echo(str(written))
+        typer.echo(safe(str(written)))
     typer.echo(
         f"{len(report.articles)} article(s), {len(report.claims)} claim(s), {len(report.events)} event(s), "
         f"{len(report.conflicts)} conflict(s); {len(errors)} input(s) failed",
         err=True,
     )
-    if errors or failed_writes:
+    if save_error is not None:
+        typer.echo(f"error: {safe(str(save_error))}", err=True)
+    if errors or failed_writes or save_error is not None:
         raise typer.Exit(1)
 
 
@@ -512,7 +541,7 @@ def report(
         )
     for path in out:
         try:
-            typer.echo(str(write_report(saved, path)))
+            typer.echo(safe(str(write_report(saved, path))))
         except OSError as exc:
             fail(f"cannot write {path}: {exc.strerror or exc}")
 

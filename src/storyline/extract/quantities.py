@@ -10,6 +10,7 @@ grammar turns each expression into ``low``/``high`` (``None`` = open) plus ``app
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -33,6 +34,10 @@ SCALES: dict[str, int] = {
     "trillion": 1_000_000_000_000,
 }
 _ABBREV_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+
+#: Largest figure kept as a number: beyond it a float loses the digits (and past ~1e308 overflows),
+#: and no count in the news is that large, so such a figure is kept as text and flagged instead.
+MAX_FIGURE = 1e18
 
 #: ±share of the value an "about N" interval covers.
 APPROX_SHARE = 0.1
@@ -108,8 +113,9 @@ _TIME_UNITS = frozenset(
 def parse_number(text: str) -> float | None:
     """Value of a number written in digits, words or both ("10,000", "twenty-five thousand", "2.5m").
 
-    Returns None for text that is not a number. Words are summed scale by scale, the way English
-    composes them: "two hundred and five thousand" = (2*100+5)*1000.
+    Returns None for text that is not a number, and ``math.inf`` for one above ``MAX_FIGURE``
+    (a 400-digit figure, "one hundred" written 160 times). Words are summed scale by scale, the
+    way English composes them: "two hundred and five thousand" = (2*100+5)*1000.
     """
     words = re.findall(r"[a-z]+|\d[\d,]*(?:\.\d+)?", text.lower().replace("-", " "))
     if not words:
@@ -144,9 +150,12 @@ def parse_number(text: str) -> float | None:
             continue
         else:
             return None
+        if total > MAX_FIGURE or (current or 0) > MAX_FIGURE:
+            return math.inf  # checked per word: Python ints never overflow, the float sum would
     if not seen:
         return None
-    return total + (current or 0)
+    value = total + (current or 0)
+    return value if value <= MAX_FIGURE else math.inf
 
 
 def _plain(value: float) -> float:
@@ -230,9 +239,13 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
         a, b = parse_number(first), parse_number(second)
         if a is None or b is None:
             return None
+        if math.isinf(a) or math.isinf(b):
+            return _out_of_range(unit, increment)
         scale_b = re.search(rf"({_S}|k|m|bn)\s*$", second, re.IGNORECASE)
         if scale_b and a < b and not re.search(rf"({_S})", first, re.IGNORECASE) and a * 1000 <= b:
             a = parse_number(f"{first} {scale_b.group(1)}") or a  # "two to three thousand"
+            if math.isinf(a):
+                return _out_of_range(unit, increment)
         low, high = (a, b) if a <= b else (b, a)
         approx = bool(pre)
         if pre and re.fullmatch(_LOWER, pre, re.IGNORECASE):
@@ -243,8 +256,15 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
     value = parse_number(m.group("n"))
     if value is None:
         return None
+    if math.isinf(value):
+        return _out_of_range(unit, increment)
     low, high, approx = _bounds(pre, value)
     return Quantity("", 0, 0, low, high, unit, approx, increment)
+
+
+def _out_of_range(unit: str | None, increment: bool) -> Quantity:
+    """A figure too large to hold: no bounds (nothing to reconcile), its text kept, and flagged."""
+    return Quantity("", 0, 0, None, None, unit, False, increment, out_of_range=True)
 
 
 #: Participles and adjectives of state that name what a bare figure counts ("about 100 dead").

@@ -8,9 +8,10 @@ lines a site repeats on all its pages.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Sequence
 
-from storyline.ingest.base import IngestError, RawDocument
+from storyline.ingest.base import IngestError, RawDocument, invalid_text, path_name, printable
 from storyline.ingest.context import DEFAULT_MAX_BYTES, ReadContext
 from storyline.ingest.files import read_path
 from storyline.ingest.url import is_url, read_url
@@ -28,10 +29,27 @@ def read_inputs(
     """Documents and errors, in input order (folders in sorted order)."""
     ctx = ReadContext(allow_private=allow_private, max_bytes=max_bytes)
     for value in inputs:
-        if is_url(value):
-            yield from read_url(value.strip(), ctx)
-        else:
-            yield from read_path(value, ctx)
+        items = read_url(value.strip(), ctx) if is_url(value) else read_path(value, ctx)
+        yield from _guarded(path_name(value), items)
+
+
+def _guarded(name: str, items: Iterator[RawDocument | IngestError]) -> Iterator[RawDocument | IngestError]:
+    """The last line of defence: a reader bug on one input (an exception the readers do not yet
+    turn into an error themselves) costs that input's remaining documents, never the batch; and a
+    document whose text is not valid Unicode is refused here, before hashing and storing need it."""
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as err:  # the batch must survive any one input
+            logging.getLogger(__name__).debug("reader failed on %s", printable(name), exc_info=True)
+            reason = " ".join(str(err).split())[:200]
+            yield IngestError(name, f"could not be read ({type(err).__name__}{': ' + reason if reason else ''})")
+            return
+        if isinstance(item, RawDocument):
+            item = invalid_text(item) or item
+        yield item
 
 
 def ingest(
@@ -54,7 +72,7 @@ def ingest(
         else:
             raws.append(item)
     articles: list[Article] = []
-    for result in clean_documents(raws):
+    for result in clean_documents(raws):  # never raises for one document: see clean_documents
         if isinstance(result, IngestError):
             errors.append(result)
         else:

@@ -137,10 +137,13 @@ def clean_documents(raws: Sequence[RawDocument]) -> list[Article | IngestError]:
     repeats = _site_repeats(raws, unit_lists)
     out: list[Article | IngestError] = []
     for raw, units, repeated in zip(raws, unit_lists, repeats, strict=True):
-        if _is_html_derived(raw):
-            out.append(_clean_light(raw, units, repeated))
-        else:
-            out.append(_clean_text(raw, units, repeated))
+        try:
+            if _is_html_derived(raw):
+                out.append(_clean_light(raw, units, repeated))
+            else:
+                out.append(_clean_text(raw, units, repeated))
+        except Exception as err:  # a cleaner bug on one odd page must not cost the batch
+            out.append(IngestError(raw.source, f"cleaning failed ({type(err).__name__}: {err})"))
     return out
 
 
@@ -869,6 +872,8 @@ def _build(raw: RawDocument, page: _Page, *, title: str | None, portal: bool) ->
     if not body.strip():
         return IngestError(raw.source, NO_TEXT)
     removed = [RemovedPart(u.text, u.reason, u.line) for u in page.units if u.reason is not None and u.text]
+    if raw.extra.get("encoding_note"):  # the audit says when the body is not exactly the bytes read
+        removed.insert(0, RemovedPart("(encoding)", f"decoding: {raw.extra['encoding_note']}", None))
     site = raw.site or (urlsplit(raw.url).hostname if raw.url else None)
     author, author_site = _split_author(raw.author or page.author)
     site = site or author_site or page.site

@@ -98,6 +98,49 @@ def decode(data: bytes, *, declared: str | None = None, sniff_declaration: bool 
     valid multi-byte UTF-8, because such a sequence is almost never an accident while wrong
     labels on UTF-8 pages are common.
     """
+    text, codec, _note = decode_noted(data, declared=declared, sniff_declaration=sniff_declaration)
+    return text, codec
+
+
+def decode_noted(
+    data: bytes, *, declared: str | None = None, sniff_declaration: bool = True
+) -> tuple[str, str, str | None]:
+    """``decode``, plus a note when the text is not exactly what the bytes said: invalid UTF-8
+    bytes replaced, or an encoding guessed statistically (the user should know either)."""
+    utf16 = None if data.startswith(tuple(bom for bom, _ in _BOMS)) else _bomless_utf16(data)
+    if utf16 is not None:
+        codec = utf16
+        return _checked(data.decode(codec)), codec, f"no byte-order mark: decoded as {codec} from its NUL-byte pattern"
+    text, codec = _decode(data, declared=declared, sniff_declaration=sniff_declaration)
+    if isinstance(codec, _Guess):
+        return text, str(codec), codec.note
+    return text, codec, None
+
+
+class _Guess(str):
+    """A codec name that was guessed, carrying the note to show for it."""
+
+    note: str
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: text mostly in Latin script has a NUL in every other byte
+    (odd positions for little-endian, even for big-endian); nothing else looks like that."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.7 * len(zeros) and other.count(0) <= 0.05 * len(other):
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
+def _decode(data: bytes, *, declared: str | None, sniff_declaration: bool) -> tuple[str, str]:
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
             text = _try(data[len(bom):], bom_codec)
@@ -121,10 +164,33 @@ def decode(data: bytes, *, declared: str | None = None, sniff_declaration: bool 
     if utf8 is not None:
         return _checked(utf8), "utf-8"
 
+    return _guess(data)
+
+
+#: Legacy encodings a mostly-English text plausibly uses; any other guess for such a text (cp775,
+#: say) means a few stray bytes, not a legacy encoding.
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2"})
+_VALID_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    """Bytes that are not UTF-8 and declare nothing: UTF-8 with a few damaged bytes (replaced, and
+    said so), or else charset-normalizer's statistical guess (said so too)."""
+    replaced = data.decode("utf-8", "replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    ascii_share = sum(b < 0x80 for b in data[:65536]) / max(1, len(data[:65536]))
     best = from_bytes(data).best()
+    valid = len(_VALID_MULTIBYTE.findall(data))
+    damaged_utf8 = valid > 0 and valid >= 4 * bad  # mostly good UTF-8: a legacy text has few such pairs
+    if damaged_utf8 or (ascii_share >= 0.98 and (best is None or best.encoding not in _WESTERN)):
+        codec = _Guess("utf-8")
+        codec.note = f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD"
+        return _checked(replaced), codec
     if best is None or best.encoding is None:
         raise DecodeError("undecodable bytes: no text encoding fits (binary file?)")
-    return _checked(str(best)), best.encoding
+    codec = _Guess(best.encoding)
+    codec.note = f"not UTF-8 and no charset declared: decoded as {best.encoding} (a statistical guess)"
+    return _checked(str(best)), codec
 
 
 def _checked(text: str) -> str:

@@ -29,6 +29,11 @@ from storyline.ingest.html import extract_document
 from storyline.ingest.text import normalise
 
 SUBSTANTIAL_CHARS = 500
+# A numeric character reference to a code point XML forbids (a surrogate, a C0 control, beyond
+# U+10FFFF) crashes feedparser's fallback parser. It is swapped for a noncharacter before parsing,
+# and an entry that holds one is refused by name, so the other entries still go through.
+_CHAR_REF = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));")
+_BAD_REF_MARK = "\ufdd0"
 
 
 def entry_date(entry: Any) -> str | None:
@@ -93,6 +98,29 @@ def _from_content(source: str, value: str, mime: str, link: str | None) -> RawDo
     return doc
 
 
+def _illegal(code: int) -> bool:
+    return 0xD800 <= code <= 0xDFFF or code > 0x10FFFF or (code < 0x20 and code not in (0x9, 0xA, 0xD))
+
+
+def _mark_bad_refs(data: bytes) -> bytes:
+    def swap(match: re.Match[bytes]) -> bytes:
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        return b"&#xFDD0;" if _illegal(code) else match.group()
+
+    return _CHAR_REF.sub(swap, data)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
 def _site_is_fallback(doc: RawDocument) -> bool:
     """trafilatura names the site after the host when a page has no site name of its own."""
     host = urlsplit(doc.url).hostname if doc.url else None
@@ -111,7 +139,7 @@ def read(source: str, data: bytes, ctx: ReadContext) -> Iterator[Item]:
     headers = {"content-type": ctx.content_type} if ctx.content_type else {}
     if ctx.url:
         headers["content-location"] = ctx.url
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers or None)
+    parsed = feedparser.parse(io.BytesIO(_mark_bad_refs(data)), response_headers=headers or None)
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None)
         detail = f" ({reason})" if reason else ""
@@ -120,9 +148,22 @@ def read(source: str, data: bytes, ctx: ReadContext) -> Iterator[Item]:
         else:
             yield IngestError(source, f"not an RSS/Atom feed{detail}")
         return
-    site = (parsed.feed.get("title") or "").strip() or None
+    site = (parsed.feed.get("title") or "").replace(_BAD_REF_MARK, "\ufffd").strip() or None
     for number, entry in enumerate(parsed.entries, start=1):
-        yield from _entry(source, number, entry, site, ctx)
+        name = _entry_name(source, number, entry)
+        if any(_BAD_REF_MARK in text for text in _strings(dict(entry))):
+            yield IngestError(name, "feed entry holds a character reference to a code point XML forbids "
+                                    "(a surrogate or control character), not valid text")
+            continue
+        try:
+            yield from _entry(source, number, entry, site, ctx)
+        except Exception as err:  # a library bug on one entry must not cost the rest of the feed
+            yield IngestError(name, f"feed entry could not be read ({type(err).__name__}: {err})")
+
+
+def _entry_name(source: str, number: int, entry: Any) -> str:
+    link = entry.get("link")
+    return link.strip() if isinstance(link, str) and link.strip() else f"{source}#entry-{number}"
 
 
 def _entry(source: str, number: int, entry: Any, site: str | None, ctx: ReadContext) -> Iterator[Item]:

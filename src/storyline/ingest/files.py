@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from storyline.ingest.base import IngestError
+from storyline.ingest.base import IngestError, path_name
 from storyline.ingest.context import Item, ReadContext
 from storyline.ingest.formats import kind_for_file, read_as
 
@@ -21,13 +21,35 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def walk(root: Path) -> list[Path]:
-    """Files under ``root`` in path order (``a.txt``, ``b/c.txt``, ``d.txt``), hidden ones skipped."""
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(Path(dirpath) / name for name in filenames if not name.startswith("."))
-    return sorted(found, key=lambda p: p.relative_to(root).parts)
+def walk(root: Path) -> Iterator[Path | IngestError]:
+    """Files under ``root`` in path order (``a.txt``, ``b/c.txt``, ``d.txt``), hidden ones skipped.
+
+    A folder that cannot be listed, and a symbolic link to a folder (not followed: it could loop,
+    or lead out of the tree the user named), is an error naming it rather than a silent gap.
+    """
+    found: list[tuple[tuple[str, ...], Path | IngestError]] = []
+
+    def unreadable(err: OSError) -> None:
+        where = Path(err.filename) if err.filename else root
+        found.append((where.relative_to(root).parts,
+                      IngestError(path_name(where), f"cannot read folder ({err.strerror or err})")))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
+        here = Path(dirpath)
+        kept = []
+        for name in dirnames:
+            if name.startswith("."):
+                continue
+            if (here / name).is_symlink():
+                found.append(((here / name).relative_to(root).parts, IngestError(
+                    path_name(here / name),
+                    "symbolic link to a folder, not followed (name the folder itself to read it)")))
+            else:
+                kept.append(name)
+        dirnames[:] = kept
+        found.extend(((here / n).relative_to(root).parts, here / n) for n in filenames if not n.startswith("."))
+    for _key, item in sorted(found, key=lambda pair: pair[0]):
+        yield item
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -41,7 +63,7 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
 
 def read_file(path: Path, ctx: ReadContext) -> Iterator[Item]:
     """One file through the reader its name or content calls for."""
-    source = str(path)
+    source = path_name(path)
     try:
         size = path.stat().st_size
         if size > ctx.max_bytes:
@@ -74,10 +96,13 @@ def read_path(value: str, ctx: ReadContext) -> Iterator[Item]:
         found = False
         for file in walk(path):
             found = True
-            yield from read_file(file, ctx)
+            if isinstance(file, IngestError):
+                yield file
+            else:
+                yield from read_file(file, ctx)
         if not found:
-            yield IngestError(value, "folder has no (non-hidden) files")
+            yield IngestError(path_name(value), "folder has no (non-hidden) files")
     elif path.exists():
         yield from read_file(path, ctx)
     else:
-        yield IngestError(value, "no such file or directory")
+        yield IngestError(path_name(value), "no such file or directory")

@@ -19,7 +19,7 @@ from trafilatura.utils import load_html
 
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.context import Item, ReadContext
-from storyline.ingest.encoding import DecodeError, decode
+from storyline.ingest.encoding import DecodeError, decode_noted
 
 EXTRACT_OPTIONS: dict[str, Any] = {
     "include_comments": False,
@@ -45,9 +45,10 @@ def extract_document(
     charset: str | None = None,
 ) -> RawDocument | IngestError:
     """One page to one document, or an error saying why the page has no article in it."""
+    note = None
     if isinstance(data, bytes):
         try:
-            html, _codec = decode(data, declared=charset)
+            html, _codec, note = decode_noted(data, declared=charset)
         except DecodeError as err:
             return IngestError(source, str(err))
     else:
@@ -80,6 +81,7 @@ def extract_document(
         author=_clean(getattr(doc, "author", None)),
         site=_clean(getattr(doc, "sitename", None)),
         published=date[:10] if isinstance(date, str) and _ISO_DATE.match(date) else None,
+        extra={"encoding_note": note} if note else {},
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from storyline.ingest.base import IngestError, RawDocument
+from storyline.ingest.base import IngestError, RawDocument, lone_surrogate
 from storyline.ingest.context import Item, ReadContext
 from storyline.ingest.encoding import DecodeError, decode
 from storyline.ingest.html import extract_document
@@ -47,11 +47,23 @@ def _line(where: str, line: str) -> Item:
         obj: Any = json.loads(line)
     except json.JSONDecodeError as err:
         return IngestError(where, f"bad JSON line ({err.msg} at column {err.colno})")
+    except RecursionError:
+        return IngestError(where, "bad JSON line (nested too deeply)")
+    except ValueError as err:  # e.g. an integer of more than 4,300 digits
+        return IngestError(where, f"bad JSON line ({err})")
     if not isinstance(obj, dict):
         return IngestError(where, f"JSON line is a {type(obj).__name__}, not an object")
     for key in _STRING_FIELDS:
         if obj.get(key) is not None and not isinstance(obj[key], str):
             return IngestError(where, f"field {key!r} must be a string, not {type(obj[key]).__name__}")
+        if "\x00" in (obj.get(key) or ""):
+            return IngestError(where, f"field {key!r} holds a NUL character, which no store keeps")
+        at = lone_surrogate(obj.get(key) or "")
+        if at is not None:
+            code = ord(obj[key][at])
+            return IngestError(
+                where, f"field {key!r} holds a lone surrogate (\\u{code:04x} at character {at}), not valid Unicode"
+            )
     published = None
     if obj.get("published"):
         try:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.context import Item, ReadContext
-from storyline.ingest.encoding import DecodeError, decode
+from storyline.ingest.encoding import DecodeError, decode_noted
 
 
 def normalise(text: str) -> str:
@@ -23,7 +23,7 @@ def normalise(text: str) -> str:
 def read(source: str, data: bytes, ctx: ReadContext) -> Iterator[Item]:
     """One document per file (or fetched body)."""
     try:
-        text, codec = decode(data, declared=ctx.charset, sniff_declaration=False)
+        text, codec, note = decode_noted(data, declared=ctx.charset, sniff_declaration=False)
     except DecodeError as err:
         yield IngestError(source, str(err))
         return
@@ -31,6 +31,5 @@ def read(source: str, data: bytes, ctx: ReadContext) -> Iterator[Item]:
     if not text.strip():
         yield IngestError(source, "no text (only whitespace)")
         return
-    yield RawDocument(
-        source=source, format="text", text=text, path=ctx.path, url=ctx.url, extra={"encoding": codec}
-    )
+    extra = {"encoding": codec, **({"encoding_note": note} if note else {})}
+    yield RawDocument(source=source, format="text", text=text, path=ctx.path, url=ctx.url, extra=extra)

@@ -10,13 +10,17 @@ to the very address that was checked, so a DNS server answering differently on a
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
+import ssl
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from typing import Any
+from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
+import httpcore
 import httpx
 
 from storyline.ingest.base import IngestError
@@ -62,13 +66,25 @@ def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     return None
 
 
+def _split(url: str) -> tuple[SplitResult, int | None]:
+    """The URL's parts and port, or a FetchError for a malformed one (``http://[::1/``, a port of
+    99999 or ``abc``), which ``urllib`` reports only as a ValueError when the port is read."""
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in url.strip()):
+        raise FetchError("malformed URL (it contains control characters)")
+    try:
+        parts = urlsplit(url)
+        return parts, parts.port
+    except ValueError as err:
+        raise FetchError(f"malformed URL ({err})") from None
+
+
 def check_host(url: str, *, allow_private: bool) -> str | None:
     """Refuse schemes other than http(s) and hosts resolving to non-public addresses.
 
     Returns the address to connect to (None when private addresses are allowed and the name is
     left to the HTTP client), so that the request goes to the address that was checked.
     """
-    parts = urlsplit(url)
+    parts, port = _split(url)
     if not parts.scheme:
         raise FetchError("not an absolute URL (relative link without a base?)")
     if parts.scheme not in {"http", "https"}:
@@ -79,9 +95,9 @@ def check_host(url: str, *, allow_private: bool) -> str | None:
     if allow_private:
         return None
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),
+        infos = socket.getaddrinfo(host, port or (443 if parts.scheme == "https" else 80),
                                    type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as err:
+    except (socket.gaierror, UnicodeError, ValueError) as err:
         raise FetchError(f"cannot resolve host {host!r} ({err})") from err
     addresses = [str(info[4][0]).split("%", 1)[0] for info in infos]
     for address in addresses:
@@ -103,41 +119,138 @@ def _pinned(url: str, address: str | None) -> tuple[str, dict[str, str], dict[st
     """
     if address is None:
         return url, {}, {}
-    parts = urlsplit(url)
+    parts, port = _split(url)
     literal = f"[{address}]" if ":" in address else address
-    netloc = literal + (f":{parts.port}" if parts.port else "")
+    netloc = literal + (f":{port}" if port else "")
     host_header = parts.netloc.rsplit("@", 1)[-1]
     extensions = {"sni_hostname": parts.hostname or ""} if parts.scheme == "https" else {}
     return urlunsplit(parts._replace(netloc=netloc)), {"Host": host_header}, extensions
+
+
+class _Deadline:
+    """One fetch's overall deadline, which every socket operation of it is clamped to."""
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+
+    def left(self, timeout: float | None, error: type[Exception]) -> float:
+        remaining = self.at - time.monotonic()
+        if remaining <= 0:
+            raise error(f"the {TOTAL_SECONDS:g}-second limit for the whole download passed")
+        return remaining if timeout is None else min(timeout, remaining)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket whose every read and write gives up at the fetch's deadline.
+
+    httpx's timeouts are per operation, so a server sending one header byte every few seconds
+    would never trip them; clamping each operation to the time left bounds the whole exchange.
+    """
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: _Deadline) -> None:
+        self._stream = stream
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._deadline.left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._deadline.left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        left = self._deadline.left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, left), self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, deadline: _Deadline) -> None:
+        self._deadline = deadline
+        self._backend = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        left = self._deadline.left(timeout, httpcore.ConnectTimeout)
+        stream = self._backend.connect_tcp(host, port, left, local_address, socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """Built once: loading the CA bundle costs tens of milliseconds per client otherwise."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
+def redirect_target(current: str, location: str) -> str:
+    """Where a redirect leads, or a FetchError for a Location that is not a URL at all."""
+    try:
+        return urljoin(current, location)
+    except ValueError as err:  # "Invalid IPv6 URL" and the like
+        raise FetchError(f"malformed redirect target {location!r} ({err})") from None
+
+
+def _client(deadline: _Deadline) -> httpx.Client:
+    """A client whose connections obey ``deadline``. httpx's transport takes no network backend,
+    so its pool (a private attribute) is swapped for one built with httpcore's public API; the
+    header-trickle test fails if an httpx upgrade moves it."""
+    transport = httpx.HTTPTransport(trust_env=False)
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=_ssl_context(), network_backend=_DeadlineBackend(deadline)
+    )
+    return httpx.Client(timeout=TIMEOUT, follow_redirects=False, trust_env=False, transport=transport,
+                        headers={"User-Agent": USER_AGENT})
 
 
 def fetch(url: str, *, allow_private: bool = False, max_bytes: int, client: httpx.Client | None = None) -> Fetched:
     """GET ``url`` following redirects by hand, so that every hop passes ``check_host``.
 
     Environment proxies are ignored (``trust_env=False``): through a proxy, the address checks
-    would say nothing about where the request really goes.
+    would say nothing about where the request really goes. The whole fetch, redirects and
+    headers included, ends after ``TOTAL_SECONDS`` (a given ``client`` keeps its own limits).
     """
     own = client is None
-    http = client or httpx.Client(timeout=TIMEOUT, follow_redirects=False, trust_env=False,
-                                  headers={"User-Agent": USER_AGENT})
-    deadline = time.monotonic() + TOTAL_SECONDS
+    deadline = _Deadline(TOTAL_SECONDS)
+    address = check_host(url, allow_private=allow_private)  # before a client is built: refusals are cheap
+    http = client or _client(deadline)
     try:
         current = url
-        for _hop in range(MAX_REDIRECTS + 1):
-            target, headers, extensions = _pinned(current, check_host(current, allow_private=allow_private))
+        for hop in range(MAX_REDIRECTS + 1):
+            if hop:
+                address = check_host(current, allow_private=allow_private)
+            target, headers, extensions = _pinned(current, address)
             try:
                 with http.stream("GET", target, headers=headers, extensions=extensions) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
-                        current = urljoin(current, response.headers["location"])
+                        current = redirect_target(current, response.headers["location"])
                         continue
                     if response.status_code >= 400:
                         raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
-                    data = _capped_body(response, max_bytes, deadline)
+                    data = _capped_body(response, max_bytes, deadline.at)
                     return Fetched(current, response.status_code, response.headers.get("content-type"), data)
             except httpx.TimeoutException as err:
+                if time.monotonic() >= deadline.at:
+                    raise FetchError(f"the {TOTAL_SECONDS:g}-second limit for the whole download passed") from err
                 raise FetchError(f"timed out ({type(err).__name__})") from err
             except httpx.HTTPError as err:
                 raise FetchError(f"request failed ({type(err).__name__}: {err})") from err
+            except (httpx.InvalidURL, ValueError, UnicodeError) as err:  # a malformed redirect target
+                raise FetchError(f"malformed URL {current!r} ({err})") from err
         raise FetchError(f"more than {MAX_REDIRECTS} redirects")
     finally:
         if own:
@@ -155,7 +268,7 @@ def _capped_body(response: httpx.Response, max_bytes: int, deadline: float) -> b
         if size > max_bytes:
             raise FetchError(f"response exceeds the {max_bytes:,}-byte limit")
         if time.monotonic() > deadline:
-            raise FetchError(f"download took longer than {TOTAL_SECONDS:.0f} s")
+            raise FetchError(f"the {TOTAL_SECONDS:g}-second limit for the whole download passed")
         chunks.append(chunk)
     return b"".join(chunks)
 

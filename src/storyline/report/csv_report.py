@@ -1,4 +1,10 @@
-"""CSV of events with ACLED-like columns, so the timeline drops into a spreadsheet or GIS tool."""
+"""CSV of events with ACLED-like columns, so the timeline drops into a spreadsheet or GIS tool.
+
+Cells carry article text, and a spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or
+``@`` (or a tab or carriage return before one) as a formula: ``=HYPERLINK(...)`` in a headline
+would become a live link, ``-2+3+cmd|...`` a command. Such cells get a leading apostrophe, as the
+OWASP CSV-injection guidance says; the apostrophe is not shown, the text stays readable.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,16 @@ import io
 
 from storyline.model import Report
 from storyline.report.common import article_name, articles_by_id, time_precision, timeline
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> object:
+    """A cell a spreadsheet will show as text, never evaluate (numbers are left alone)."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
 
 COLUMNS = [
     "event_id",
@@ -42,22 +58,21 @@ def render_csv(report: Report) -> str:
         notes = list(conflicts_of.get(e.id, []))
         if e.time.evidence:
             notes.append(f"date: {e.time.evidence}")
-        writer.writerow(
-            [
-                e.id,
-                e.time.value or "",
-                e.time.earliest or "",
-                e.time.latest or "",
-                time_precision(e.time.value),
-                e.event_type or "",
-                e.label,
-                "; ".join(e.participants),
-                e.place or "",
-                "; ".join(e.article_ids),
-                "; ".join(article_name(arts[a]) for a in e.article_ids if a in arts),
-                len(e.claim_ids),
-                len(conflicts_of.get(e.id, [])),
-                " | ".join(notes),
-            ]
-        )
+        row: list[object] = [
+            e.id,
+            e.time.value or "",
+            e.time.earliest or "",
+            e.time.latest or "",
+            time_precision(e.time.value),
+            e.event_type or "",
+            e.label,
+            "; ".join(e.participants),
+            e.place or "",
+            "; ".join(e.article_ids),
+            "; ".join(article_name(arts[a]) for a in e.article_ids if a in arts),
+            len(e.claim_ids),
+            len(conflicts_of.get(e.id, [])),
+            " | ".join(notes),
+        ]
+        writer.writerow([neutralise(cell) for cell in row])
     return buf.getvalue()

@@ -8,6 +8,7 @@ see a shape change.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from storyline.model import (
@@ -79,6 +80,7 @@ def quantity_to_json(q: Quantity) -> dict[str, Any]:
         "increment": q.increment,
         "start": q.start,
         "end": q.end,
+        "out_of_range": q.out_of_range,
     }
 
 
@@ -174,9 +176,21 @@ def source_to_json(s: SourceProfile) -> dict[str, Any]:
     }
 
 
+def _strict(value: Any) -> Any:
+    """Strict JSON: a non-finite float (which ``json`` writes as the invalid ``Infinity``/``NaN``)
+    becomes null; the quantity grammar already keeps out-of-range figures as flagged text."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _strict(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_strict(v) for v in value]
+    return value
+
+
 def report_to_json(report: Report) -> dict[str, Any]:
     """The report as a JSON-ready dict following the shared contract (plus extra fields)."""
-    return {
+    return _strict({
         "schema_version": SCHEMA_VERSION,
         "articles": [article_to_json(a) for a in report.articles],
         "claims": [claim_to_json(c) for c in report.claims],
@@ -184,4 +198,4 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "conflicts": [conflict_to_json(c) for c in report.conflicts],
         "entities": [entity_to_json(e) for e in report.entities],
         "sources": [source_to_json(s) for s in report.sources],
-    }
+    })

@@ -1,13 +1,30 @@
-"""The Markdown report: the timeline, the conflicts with their evidence, and the sources table."""
+"""The Markdown report: the timeline, the conflicts with their evidence, and the sources table.
+
+Every piece of article text goes through ``_cell``: Markdown renderers pass raw HTML through
+(an article's ``<script>`` or ``<img onerror=...>`` would run in whoever views the report), and
+Markdown's own syntax in a title would make links, images or emphasis the article chose. So HTML
+is entity-escaped and Markdown punctuation backslash-escaped; the reader sees the text as written.
+"""
 
 from __future__ import annotations
+
+import re
 
 from storyline.model import Report
 from storyline.report.common import article_name, articles_by_id, claims_by_id, event_date, timeline
 
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~])")  # inline syntax: links, images, code, emphasis, tables
+_BLOCK_START = re.compile(r"^(\s*)[#+=-]|^(\s*\d+)[.)]")  # a cell opening a line must not open a block
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
 
 def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Article text as inert Markdown on one line (also safe inside a table cell)."""
+    value = _CONTROL.sub(" ", str(text))
+    value = "".join(_HTML.get(ch, ch) for ch in value)
+    value = _MARKDOWN.sub(r"\\\1", value)
+    return _BLOCK_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], value)
 
 
 def render_markdown(report: Report) -> str:
@@ -20,14 +37,14 @@ def render_markdown(report: Report) -> str:
     )
     out += ["", "## Timeline", ""]
     for e in timeline(report):
-        names = ", ".join(article_name(arts[a]) for a in e.article_ids if a in arts)
+        names = ", ".join(_cell(article_name(arts[a])) for a in e.article_ids if a in arts)
         out.append(f"- **{_cell(event_date(e))}** {_cell(e.label)} _({names})_")
         if e.time.evidence:
             out.append(f"  - date: {_cell(e.time.evidence)}")
         for cid in e.claim_ids[:3]:
             c = claims.get(cid)
             if c is not None:
-                who = f" (according to {c.attribution})" if c.attribution else ""
+                who = f" (according to {_cell(c.attribution)})" if c.attribution else ""
                 out.append(f"  - > {_cell(c.text)}{who}")
     if not report.events:
         out.append("No events found.")
@@ -35,17 +52,18 @@ def render_markdown(report: Report) -> str:
     if not report.conflicts:
         out += ["No conflicts found.", ""]
     for c in report.conflicts:
-        out.append(f"### {_cell(c.slot)}: {_cell(c.kind)} ({c.id})")
+        out.append(f"### {_cell(c.slot)}: {_cell(c.kind)} ({_cell(c.id)})")
         out.append("")
         out.append(_cell(c.explanation))
         if c.best_supported:
             out.append(f"\nBest supported: **{_cell(c.best_supported)}**")
         out.append("")
         for v in c.values:
-            names = ", ".join(article_name(arts[a]) for a in v.article_ids if a in arts)
+            named = [article_name(arts[a]) for a in v.article_ids if a in arts]
             credited = [article_name(arts[x]) if x in arts else x for x in v.sources]
-            credited = [x for x in credited if x not in names]
-            src = f"; according to {', '.join(credited)}" if credited else ""
+            credited = [x for x in credited if x not in named]
+            names = ", ".join(_cell(x) for x in named)
+            src = f"; according to {', '.join(_cell(x) for x in credited)}" if credited else ""
             out.append(f"- **{_cell(v.value)}** ({names}{src})")
             for t in v.texts:
                 out.append(f"  - > {_cell(t)}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -54,6 +55,8 @@ articles = Table(
     Column("published_note", Text),
     Column("published_portal", Boolean, nullable=False, server_default=false()),
     Column("ingested_at", DateTime(timezone=True), nullable=False, index=True),
+    # insertion order (migration 0005): a sequence default on PostgreSQL, set by the store on SQLite
+    Column("seq", BigInteger, index=True),
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -195,6 +196,9 @@ class Store:
         kwargs: dict[str, Any] = {}
         if self.dialect == "postgresql":
             kwargs["connect_args"] = {"connect_timeout": 10}
+            # a server restarted while the NLP stages ran leaves dead pooled connections: test each
+            # one before use, so that the final save reconnects instead of failing
+            kwargs["pool_pre_ping"] = True
         try:
             self.engine = create_engine(self.url, **kwargs)
         except (ArgumentError, NoSuchModuleError, ImportError) as exc:
@@ -267,11 +271,17 @@ class Store:
         for ids in _chunks(list(first)):  # cheap pre-check, so known bodies are not sent again
             present.update(conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(ids))).scalars())
         unique = [a for a in first.values() if a.id not in present]
-        for part in _chunks(unique):
+        rows = [_article_row(a) for a in unique]
+        if self.dialect == "sqlite" and rows:
+            # SQLite write transactions are serialised, so max + 1 cannot race (PostgreSQL: a sequence)
+            last = conn.execute(select(func.coalesce(func.max(t.articles.c.seq), 0))).scalar_one()
+            for number, row in enumerate(rows, start=last + 1):
+                row["seq"] = number
+        for part in _chunks(rows):
             # ON CONFLICT DO NOTHING makes the skip race-free when two processes ingest at once;
             # RETURNING says which rows this call actually wrote.
             statement = self._insert(t.articles).on_conflict_do_nothing().returning(t.articles.c.id)
-            inserted.update(conn.execute(statement, [_article_row(a) for a in part]).scalars())
+            inserted.update(conn.execute(statement, list(part)).scalars())
         new = [a for a in unique if a.id in inserted]
         _insert_many(
             conn,
@@ -312,7 +322,7 @@ class Store:
     def articles(self) -> list[model.Article]:
         """Every stored article, in the order it was ingested."""
         with self._read() as conn:
-            rows = conn.execute(select(t.articles).order_by(t.articles.c.ingested_at, t.articles.c.id)).all()
+            rows = conn.execute(select(t.articles).order_by(t.articles.c.seq, t.articles.c.id)).all()
             return _load_articles(conn, rows)
 
     def get(self, id_or_prefix: str) -> model.Article:
@@ -451,8 +461,12 @@ class Store:
                         [{"analysis_id": analysis_id, "position": i, **_dump(x)} for i, x in enumerate(items)],
                     )
                 return analysis_id
-        except IntegrityError as exc:
+        except (IntegrityError, DataError) as exc:
             raise StoreError(f"cannot store the analysis: {_one_line(exc)}") from None
+        except DBAPIError as exc:
+            if not _database_fault(exc):
+                raise StoreError(f"cannot store the analysis: {_one_line(exc)}") from None
+            raise DatabaseUnavailable(f"cannot write to {_safe(self.url)}: {_one_line(exc)}") from None
 
     def load_report(self, article_ids: Iterable[str] | None = None) -> model.Report | None:
         """The stored analysis of exactly these articles (default: the latest analysis)."""
@@ -504,6 +518,14 @@ def _strings(article: model.Article) -> Iterator[str | None]:
         yield from (part.text, part.reason)
 
 
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_article(article: model.Article) -> None:
     """Refuse, before writing anything, what would fail (or differ) in the database.
 
@@ -515,6 +537,9 @@ def check_article(article: model.Article) -> None:
         raise InvalidArticle(name, f"id {article.id!r} does not match its content hash")
     if any(value is not None and "\x00" in value for value in _strings(article)):
         raise InvalidArticle(name, "its text contains a NUL character, which cannot be stored")
+    for value in _strings(article):
+        if value is not None and not _encodable(value):
+            raise InvalidArticle(name, "its text holds a lone surrogate (not valid Unicode), which cannot be stored")
 
 
 # -- row <-> model ---------------------------------------------------------------------------
@@ -592,9 +617,20 @@ def _load_articles(conn: Connection, rows: Sequence[Row[Any]]) -> list[model.Art
     ]
 
 
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
 def _dump(obj: Any) -> dict[str, Any]:
-    """A dataclass as a row: nested dataclasses/lists become JSON-ready values."""
-    return json.loads(json.dumps(dataclasses.asdict(obj)))
+    """A dataclass as a row: nested dataclasses/lists become JSON-ready values, and a non-finite
+    float becomes null (PostgreSQL's JSON refuses ``Infinity``; SQLite would store invalid JSON)."""
+    return json.loads(json.dumps(_finite(dataclasses.asdict(obj)), allow_nan=False))
 
 
 def _build(cls: type[T], data: dict[str, Any]) -> T:
