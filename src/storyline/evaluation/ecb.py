@@ -318,6 +318,7 @@ def coref_mentions(
     by_name = {d.name: d for d in docs}
     lemmas = _lemmatise(docs, parsed)
     context: dict[tuple[str, int], np.ndarray] = {}
+    entities: dict[tuple[str, int], tuple[SpacySpan, ...]] = {}
     out: list[CorefMention] = []
     for em in mentions:
         m = em.mention
@@ -325,6 +326,7 @@ def coref_mentions(
         sdoc = parsed[key]
         if key not in context:
             context[key] = embed_words([[t.text for t in sdoc]])[0]
+            entities[key] = tuple(sdoc.ents)
         head = _head_token(m, lemmas)
         tokens = by_name[m.doc].sentences[m.sentence]
         index = next((i for i, t in enumerate(tokens) if t.t_id == head), None)
@@ -338,6 +340,7 @@ def coref_mentions(
                 id=m.id,
                 doc=m.doc,
                 interval=year_interval(sent),
+                entities=entities[key],
                 text=m.text,
                 lemma=em.lemma,
                 context=context[key],

@@ -4,7 +4,8 @@ Running MiniLM itself over every sentence costs several times the spaCy parse (s
 ``bench/embed.py``), so the run time uses a table distilled from it once, model2vec-style
 (``scripts/build_embed_table.py``): every WordPiece of MiniLM's vocabulary, and every whole word of
 the spaCy model's vocabulary that WordPiece splits, was embedded by MiniLM on its own; the table
-keeps the top principal components in float16 (``storyline/data/embed_minilm_static.npz``).
+keeps the top 128 principal components, as int8 with a scale per row
+(``storyline/data/embed_minilm_static.npz``, about 7 MB).
 
 A text is cut with MiniLM's own uncased basic tokenizer; a word found whole in the table takes its
 own row, any other word the mean of its WordPieces. A text's vector is the weighted mean of its
@@ -43,6 +44,8 @@ def _table() -> _Table:
     with np.load(TABLE_PATH, allow_pickle=False) as data:
         vocab = bytes(data["vocab"]).decode("utf-8").split("\n")
         vectors = data["vectors"].astype(np.float32)
+        if "scales" in data.files:  # int8 rows with one scale each
+            vectors *= data["scales"].astype(np.float32)[:, None]
         weights = data["weights"].astype(np.float32)
     index = {w: i for i, w in enumerate(vocab)}
     return _Table(index, vectors, weights, index.get("[UNK]", 0))

@@ -142,40 +142,6 @@ def _log_odds(pos: int, total: int) -> float:
     return float(np.log((pos + 0.5) / (total - pos + 0.5)))
 
 
-def _lexicon_features(lexicon: Lexicon | None, a: CorefMention, b: CorefMention) -> tuple[float, float]:
-    """How often this lemma pair corefers in the training topics (smoothed log-odds), so that
-    'kill'/'murder' and 'dead'/'die' join while 'say'/'say' stays cautious."""
-    if lexicon is None:
-        return 0.0, 0.0
-    pos, total = lexicon.pairs.get(lexicon_key(a.lemma, b.lemma), (0, 0))
-    return (_log_odds(pos, total), 1.0) if total else (0.0, 0.0)
-
-
-def _lemma_rates(lexicon: Lexicon | None, a: CorefMention, b: CorefMention) -> tuple[float, float]:
-    """(lower, higher) of the two lemmas' own coreference log-odds; 0 for an unseen lemma."""
-    if lexicon is None:
-        return 0.0, 0.0
-    rates = []
-    for m in (a, b):
-        pos, total = lexicon.lemmas.get(m.lemma.lower(), (0, 0))
-        rates.append(_log_odds(pos, total) if total else 0.0)
-    return min(rates), max(rates)
-
-
-def _cos(u: np.ndarray | None, v: np.ndarray | None) -> float | None:
-    if u is None or v is None:
-        return None
-    return float(np.dot(u, v))
-
-
-def _sets(a: frozenset[str], b: frozenset[str]) -> tuple[float, float, float]:
-    """(Jaccard, shared, both known and disjoint)."""
-    if not a or not b:
-        return 0.0, 0.0, 0.0
-    inter = len(a & b)
-    return inter / len(a | b), float(inter > 0), float(inter == 0)
-
-
 def _time(a: CorefMention, b: CorefMention) -> tuple[float, float]:
     """(overlapping intervals, disjoint intervals); unknown ends are open."""
     if a.interval is None or b.interval is None:
@@ -187,48 +153,97 @@ def _time(a: CorefMention, b: CorefMention) -> tuple[float, float]:
     return (1.0, 0.0) if lo <= hi else (0.0, 1.0)
 
 
+def _ids(values: Sequence[object]) -> np.ndarray:
+    index: dict[object, int] = {}
+    return np.fromiter((index.setdefault(v, len(index)) for v in values), dtype=np.int64, count=len(values))
+
+
+def _vectors(values: Sequence[np.ndarray | None]) -> tuple[np.ndarray, np.ndarray]:
+    """Stacked vectors (zero rows where missing) and a have-mask."""
+    have = np.array([v is not None for v in values], dtype=bool)
+    d = next((len(v) for v in values if v is not None), 1)
+    mat = np.zeros((len(values), d), dtype=np.float64)
+    for k, v in enumerate(values):
+        if v is not None:
+            mat[k] = v
+    return mat, have
+
+
+def pair_feature_matrix(
+    mentions: Sequence[CorefMention], pairs: Sequence[tuple[int, int]], lexicon: Lexicon | None = None
+) -> np.ndarray:
+    """Features of many pairs (rows in the order of :data:`FEATURES`; symmetric), vectorised so
+    that scoring a story's blocked pairs costs a few numpy passes plus set checks per pair."""
+    out = np.zeros((len(pairs), len(FEATURES)))
+    if not pairs:
+        return out
+    idx = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    i, j = idx[:, 0], idx[:, 1]
+    lemmas = [m.lemma.lower() for m in mentions]
+    lem = _ids(lemmas)
+    stem = _ids([lemma_key(x) for x in lemmas])
+    text = _ids([m.text.lower() for m in mentions])
+    doc = _ids([m.doc for m in mentions])
+    sent = _ids([(m.doc, m.sentence) for m in mentions])
+    verb = np.array([m.pos == "VERB" for m in mentions])
+    noun = np.array([m.pos in ("NOUN", "PROPN") for m in mentions])
+    tv, thave = _vectors([m.vector for m in mentions])
+    cv, chave = _vectors([m.context for m in mentions])
+    tmask = thave[i] & thave[j]
+    cmask = chave[i] & chave[j]
+    tc = np.where(tmask, np.einsum("ij,ij->i", tv[i], tv[j]), 0.0)
+    cc = np.where(cmask, np.einsum("ij,ij->i", cv[i], cv[j]), 0.0)
+    same_lemma = (lem[i] == lem[j]).astype(np.float64)
+    same_doc = doc[i] == doc[j]
+    col = {name: k for k, name in enumerate(FEATURES)}
+    out[:, col["same_lemma"]] = same_lemma
+    out[:, col["same_stem"]] = stem[i] == stem[j]
+    out[:, col["same_text"]] = text[i] == text[j]
+    out[:, col["trigger_cos"]] = tc
+    out[:, col["context_cos"]] = cc
+    out[:, col["both_verb"]] = verb[i] & verb[j]
+    out[:, col["both_noun"]] = noun[i] & noun[j]
+    out[:, col["same_doc"]] = same_doc
+    out[:, col["same_sentence"]] = same_doc & (sent[i] == sent[j])
+    out[:, col["lemma_x_trigger_cos"]] = same_lemma * tc
+    out[:, col["lemma_x_context_cos"]] = same_lemma * cc
+    out[:, col["no_vector"]] = ~(tmask & cmask)
+    if lexicon is not None:
+        rates = np.array(
+            [_log_odds(*lexicon.lemmas[x]) if lexicon.lemmas.get(x, (0, 0))[1] else 0.0 for x in lemmas]
+        )
+        out[:, col["lexicon_lemma_min"]] = np.minimum(rates[i], rates[j])
+        out[:, col["lexicon_lemma_max"]] = np.maximum(rates[i], rates[j])
+    p_j, p_s, p_d = col["participants_jaccard"], col["participants_shared"], col["participants_disjoint"]
+    for r, (a_i, b_i) in enumerate(idx.tolist()):
+        a, b = mentions[a_i], mentions[b_i]
+        if a.participants and b.participants:
+            inter = len(a.participants & b.participants)
+            out[r, p_j] = inter / len(a.participants | b.participants)
+            out[r, p_s if inter else p_d] = 1.0
+        if a.arguments and b.arguments:
+            out[r, col["arguments_shared"] if a.arguments & b.arguments else col["arguments_disjoint"]] = 1.0
+        if a.places and b.places:
+            out[r, col["places_shared"] if a.places & b.places else col["places_disjoint"]] = 1.0
+        if a.interval is not None and b.interval is not None:
+            tcomp, tinc = _time(a, b)
+            out[r, col["time_compatible"]] = tcomp
+            out[r, col["time_incompatible"]] = tinc
+        if (a.arguments and (a.arguments & (b.participants | b.arguments))) or (
+            b.arguments and (b.arguments & (a.participants | a.arguments))
+        ):
+            out[r, col["arguments_in_other"]] = 1.0
+        if lexicon is not None:
+            pos, total = lexicon.pairs.get(lexicon_key(lemmas[a_i], lemmas[b_i]), (0, 0))
+            if total:
+                out[r, col["lexicon_logodds"]] = _log_odds(pos, total)
+                out[r, col["lexicon_seen"]] = 1.0
+    return out
+
+
 def pair_features(a: CorefMention, b: CorefMention, lexicon: Lexicon | None = None) -> np.ndarray:
     """The feature vector of one pair, in the order of :data:`FEATURES` (symmetric)."""
-    lex_odds, lex_seen = _lexicon_features(lexicon, a, b)
-    same_lemma = float(a.lemma.lower() == b.lemma.lower())
-    tc = _cos(a.vector, b.vector)
-    cc = _cos(a.context, b.context)
-    pj, ps, pd = _sets(a.participants, b.participants)
-    _, as_, ad = _sets(a.arguments, b.arguments)
-    _, ls, ld = _sets(a.places, b.places)
-    tcomp, tinc = _time(a, b)
-    same_doc = float(a.doc == b.doc)
-    cross = (a.arguments & (b.participants | b.arguments)) | (b.arguments & (a.participants | a.arguments))
-    return np.array(
-        [
-            same_lemma,
-            float(lemma_key(a.lemma) == lemma_key(b.lemma)),
-            float(a.text.lower() == b.text.lower()),
-            tc or 0.0,
-            cc or 0.0,
-            float(a.pos == "VERB" and b.pos == "VERB"),
-            float(a.pos in ("NOUN", "PROPN") and b.pos in ("NOUN", "PROPN")),
-            same_doc,
-            float(same_doc > 0 and a.sentence == b.sentence),
-            pj,
-            ps,
-            pd,
-            as_,
-            ad,
-            ls,
-            ld,
-            tcomp,
-            tinc,
-            same_lemma * (tc or 0.0),
-            same_lemma * (cc or 0.0),
-            float(tc is None or cc is None),
-            lex_odds,
-            lex_seen,
-            float(bool(cross)),
-            *_lemma_rates(lexicon, a, b),
-        ],
-        dtype=np.float64,
-    )
+    return pair_feature_matrix([a, b], [(0, 1)], lexicon)[0]
 
 
 # ------------------------------------------------------------------------------------------
@@ -326,7 +341,7 @@ def pair_probabilities(
     if not pairs:
         return np.zeros(0)
     model = model or load_model()
-    x = np.stack([pair_features(mentions[i], mentions[j], model.lexicon) for i, j in pairs])
+    x = pair_feature_matrix(mentions, pairs, model.lexicon)
     return model.probabilities(x)
 
 
@@ -339,7 +354,7 @@ def candidate_pairs(
     *,
     neighbours: int = 10,
     min_cos: float = 0.3,
-    max_block: int = 400,
+    max_block: int = 60,
 ) -> list[tuple[int, int]]:
     """Pairs worth scoring, never all pairs: mentions whose lemmas share a derivational stem, or
     whose lemmas are among each other's ``neighbours`` nearest lemma vectors (cosine at least
@@ -491,6 +506,7 @@ def mention_from_span(
     id: str,
     doc: str,
     interval: tuple[str | None, str | None] | None = None,
+    entities: Sequence[Span] | None = None,
     text: str | None = None,
     lemma: str | None = None,
     context: np.ndarray | None = None,
@@ -500,8 +516,10 @@ def mention_from_span(
 
     Participants: the sentence's named entities (people, organisations, groups, ...) by the
     lemma of their head word ('Tara Reid' and 'Reid' meet) plus the lemmas of the trigger's argument heads (subject, object, agent and
-    prepositional objects); places: its GPE/LOC/FAC entities. ``context`` defaults to the static
-    embedding of the sentence's words.
+    prepositional objects); places: its GPE/LOC/FAC entities. ``entities`` (the sentence's
+    ``ents``, computed once per sentence: spaCy rebuilds them on every access) and ``context``
+    (default: the static embedding of the sentence's words) let a caller share them between the
+    triggers of one sentence.
     """
     from storyline.extract.embed import embed_words, word_vector
 
@@ -514,8 +532,9 @@ def mention_from_span(
             args.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj" and g.pos_ != "PRON")
     if trigger.dep_ in ("amod", "acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         args.add(trigger.head.lemma_.lower())
-    participants = {e.root.lemma_.lower() for e in sentence.ents if e.label_ in _PARTICIPANT_LABELS}
-    places = {_canonical(e.text) for e in sentence.ents if e.label_ in _PLACE_LABELS}
+    ents = sentence.ents if entities is None else entities
+    participants = {e.root.lemma_.lower() for e in ents if e.label_ in _PARTICIPANT_LABELS}
+    places = {_canonical(e.text) for e in ents if e.label_ in _PLACE_LABELS}
     if context is None:
         context = embed_words([[t.text for t in sentence if not t.is_space]])[0]
     return CorefMention(
