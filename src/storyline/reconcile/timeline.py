@@ -21,6 +21,7 @@ All functions are pure; ``reconcile`` calls :func:`happenings` once per analysis
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -155,7 +156,9 @@ def happenings(
         ranked = sorted(options.items(), key=lambda kv: -kv[1])
         best, support = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        if support >= 2 and support >= 2 * runner_up and _before_documents(c, values, best, clusters, doc_dates):
+        target = [x for x in clusters if find(x.id) == best]
+        if support >= 2 and support >= 2 * runner_up and _before_documents(c, values, best, clusters, doc_dates) \
+                and _refers_to(c, target):
             union(c.id, best)
 
     groups: dict[int, list[Cluster]] = defaultdict(list)
@@ -170,6 +173,26 @@ def happenings(
         _place(h, period, len(doc_dates))
         out.append(h)
     return out
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that|its|their|his|her|last\s+\w+'s)\s+(?:[\w\-]+\s+){0,5}$", re.IGNORECASE)
+
+
+def _refers_to(c: Cluster, target: Sequence[Cluster]) -> bool:
+    """Whether an undated cluster can be read as a reference to the target happening: it names
+    no other person than the target's, and it either shares a name that is not one of the
+    story's protagonists or refers back with a definite noun ("the collapse", "its crash")."""
+    people = set().union(*(t.persons for t in target))
+    mine = c.persons - c.common
+    if mine and (people - c.common) and not mine & people:
+        return False
+    names = set().union(*(set(t.participants) | t.canon for t in target))
+    if (set(c.participants) | c.canon) & names - c.common:
+        return True
+    return all(
+        f.trigger.lower() in plover.NOUN_TYPE and _DEFINITE.search(f.claim.text[: f.start - f.claim.span[0]])
+        for f in c.frames
+    )
 
 
 def _before_documents(c: Cluster, values: dict[int, str | None], root: int, clusters: Sequence[Cluster],
