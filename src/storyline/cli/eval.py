@@ -57,3 +57,15 @@ def ecb(
 
         raise typer.Exit(ev_entities.main(directory, topics=topics, verbose=verbose))
     raise typer.BadParameter(f"--what must be 'events' or 'entities', not {what!r}")
+
+
+@eval_app.command("stories")
+def stories(directory: DirArg, verbose: Verbose = False) -> None:
+    """Every story under DIR (each with corpus/ and gold.json): checks and timeline figures.
+
+    Exit status 1 when a must check fails or a figure misses its bar (recall >= 0.85,
+    fragmentation <= 1.3, merge >= 0.75, size <= 2.5).
+    """
+    from storyline.evaluation import stories as ev
+
+    raise typer.Exit(ev.main(directory, verbose=verbose))

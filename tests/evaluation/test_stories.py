@@ -1,0 +1,93 @@
+"""`storyline eval stories`: the real stories of ../shared/data/stories and our own in tests/data/stories.
+
+The scorer is checked against the stories' own scorer (../shared/eval/score_story.py) on the same
+report. The issue's bars (every must check, recall >= 0.85, fragmentation <= 1.3, merge >= 0.75,
+size <= 2.5) are the goal: ``test_every_story_reaches_the_bar`` is expected to fail until the event
+layer reaches them, and ``FLOORS`` hold what it reaches today, so that no change goes backwards.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.evaluation import stories as ev
+from storyline.pipeline import analyze
+from storyline.report import write_report
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "data" / "stories").is_dir() else []),
+              *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
+#: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
+FLOORS = {
+    "air-india-171": (5, 0.72, 1.55, 0.64, 2.3),
+    "key-bridge-2024": (3, 0.92, 1.65, 0.80, 2.4),
+    "martial-law-2024": (5, 0.92, 1.85, 0.67, 2.9),
+    "wagner-2023": (3, 0.92, 1.45, 0.60, 2.2),
+    "brackenford-blast-2025": (4, 0.91, 2.2, 0.58, 3.3),
+    "greywater-ransomware-2025": (4, 0.82, 1.95, 0.55, 3.0),
+}
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, ev.StoryScore]]:
+    out = {}
+    for story in STORY_DIRS:
+        report, errors = analyze([str(story / "corpus")])
+        assert not errors, [str(e) for e in errors]
+        path = Path(write_report(report, tmp_path_factory.mktemp(story.name) / "report.json"))
+        out[story.name] = (path, ev.score_report(story, json.loads(path.read_text(encoding="utf-8"))))
+    return out
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score_story.py").is_file(), reason="../shared is not beside the project")
+def test_the_scorer_agrees_with_the_stories_own_scorer(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
+    for name, (path, mine) in scored.items():
+        story = next(s for s in STORY_DIRS if s.name == name)
+        run = subprocess.run([sys.executable, str(SHARED / "eval" / "score_story.py"), str(story), str(path), "--json"],
+                             capture_output=True, text=True, check=False)
+        theirs = json.loads(next(line for line in run.stdout.splitlines() if line.startswith("{")))
+        assert theirs["must_failed"] == mine.must_failed, name
+        assert theirs["passed"] == sum(1 for *_, ok, _ in mine.checks if ok), name
+        for figure in ("recall", "fragmentation", "merge", "size"):
+            assert theirs[figure] == pytest.approx(mine.figures[figure]), (name, figure)
+
+
+def test_no_story_goes_backwards(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
+    assert scored, "no stories found"
+    for name, (_, s) in scored.items():
+        must, recall, frag, merge, size = FLOORS[name]
+        f = s.figures
+        assert s.must_failed <= must, (name, [c for c in s.checks if c[0] == "must" and not c[2]])
+        assert f["recall"] >= recall and f["merge"] >= merge, (name, f)
+        assert f["fragmentation"] <= frag and f["size"] <= size, (name, f)
+
+
+@pytest.mark.xfail(reason="issue 8: the event layer does not reach the bars on every story yet", strict=False)
+def test_every_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
+    failing = {name: (s.must_failed, s.below_bar()) for name, (_, s) in scored.items()
+               if s.must_failed or s.below_bar()}
+    assert not failing, failing
+
+
+def test_the_command_prints_each_story_and_the_totals(tmp_path: Path) -> None:
+    story = tmp_path / "tiny"
+    (story / "corpus").mkdir(parents=True)
+    (story / "corpus" / "t01_wire.txt").write_text(
+        "Harbour closed\n\nThe port authority closed the harbour of Lindqvist on 4 March 2031 after a storm, "
+        "the authority said.\n", encoding="utf-8")
+    gold = {"checks": [{"id": "date", "level": "must", "kind": "relative_date", "article": "t01",
+                        "needle": "closed the harbour", "value": "2031-03-04"}],
+            "timeline": [{"id": "closed", "date": "2031-03-04", "articles": ["t01"], "keywords": ["closed"]}]}
+    (story / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "storyline.cli.main", "eval", "stories", str(tmp_path)],
+                         capture_output=True, text=True, check=False)
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("tiny: checks 1/1 passed, must failed 0; recall 1.00, fragmentation 1.00"), run.stdout
+    assert lines[-1].startswith("total: 1 stories, must failed 0"), run.stdout
+    assert run.returncode == 0, run.stdout + run.stderr
