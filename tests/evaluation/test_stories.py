@@ -25,11 +25,11 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
               *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
 #: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
 FLOORS = {
-    "air-india-171": (5, 0.72, 1.55, 0.64, 2.3),
-    "key-bridge-2024": (3, 0.92, 1.65, 0.80, 2.4),
-    "martial-law-2024": (5, 0.92, 1.85, 0.67, 2.9),
-    "wagner-2023": (3, 0.92, 1.45, 0.60, 2.2),
-    "brackenford-blast-2025": (4, 0.91, 2.2, 0.58, 3.3),
+    "air-india-171": (3, 0.72, 1.40, 0.67, 2.1),
+    "key-bridge-2024": (3, 0.92, 1.40, 0.86, 2.1),
+    "martial-law-2024": (5, 0.92, 1.75, 0.67, 2.8),
+    "wagner-2023": (3, 0.92, 1.40, 0.60, 2.1),
+    "brackenford-blast-2025": (2, 0.91, 1.70, 0.66, 2.8),
     "greywater-ransomware-2025": (4, 0.82, 1.95, 0.55, 3.0),
 }
 

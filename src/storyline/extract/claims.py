@@ -884,12 +884,19 @@ def _is_subject(doc: Doc, m: Mention) -> bool:
 
 
 def _trigger_span(pred: Token) -> tuple[int, int]:
-    """The word that names the claim's event: the predicate, or the event noun a light verb
-    takes ("held talks", "made a visit": the talks, the visit)."""
-    if pred.lemma_.lower() in plover.LIGHT_VERBS and pred.lemma_.lower() not in plover.VERB_TYPE:
+    """The word that names the claim's event: the predicate, the event noun a light verb takes
+    ("held talks": the talks), or the event noun subject of a verb that only tells how it
+    happened ("the explosion occurred", "a blast ripped through the plant": the explosion)."""
+    lemma = pred.lemma_.lower()
+    if lemma in plover.LIGHT_VERBS and lemma not in plover.VERB_TYPE:
         obj = next((c for c in pred.children if c.dep_ in ("dobj", "attr")), None)
         if obj is not None and plover.is_event_noun(obj.lemma_):
             return obj.idx, obj.idx + len(obj)
+    if lemma in plover.OCCUR_VERBS or (lemma not in plover.VERB_TYPE and lemma not in plover.STATE_VERBS):
+        # "the explosion occurred", "a blast ripped through the plant": the subject is the event
+        subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and plover.is_event_noun(subj.lemma_):
+            return subj.idx, subj.idx + len(subj)
     return pred.idx, pred.idx + len(pred)
 
 

@@ -35,6 +35,7 @@ from storyline.model import (
 )
 from storyline.reconcile.cluster import Cluster, cluster_frames
 from storyline.reconcile.compare import time_classes, time_conflict
+from storyline.reconcile.corefer import corefer
 from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import Frame, frames_of_claim, frames_of_told_event
 from storyline.reconcile.quantities import quantity_conflicts
@@ -121,11 +122,12 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
                                 if c.time is not None and (t.start, t.end) == (c.time.start, c.time.end)), c.time)
                 frames.extend(frames_of_told_event(replace(c, time=current), d.article, mentions))
                 continue
-            times: list[TimeExpr] = [t for t in _in_span(d.time_starts, d.analysis.times, lo, hi)
-                                     if (t.start, t.end) not in told]
+            in_span: list[TimeExpr] = _in_span(d.time_starts, d.analysis.times, lo, hi)
+            times = [t for t in in_span if (t.start, t.end) not in told]
             if not times and c.time is not None and (c.time.start, c.time.end) not in told:
                 times = [c.time]
-            frames.extend(frames_of_claim(c, d.article, d.analysis, mentions, times, told_triggers.get(c.id, ())))
+            frames.extend(frames_of_claim(c, d.article, d.analysis, mentions, times, told_triggers.get(c.id, ()),
+                                          [t for t in in_span if (t.start, t.end) in told]))
         for f in frames[start:]:  # a re-resolved expression has a trustworthy year now
             if f.time is not None and (f.time.start, f.time.end) in d.reresolved:
                 f.value = f.time.value
@@ -362,7 +364,12 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
     conflicts: list[Conflict] = []
     classes_of = {c.id: time_classes(c.frames, docs_key=skey) for c in clusters}
     doc_dates = {aid: (d.earliest, d.latest) for aid, d in docs.items()}
-    found = happenings(clusters, lambda c: classes_of[c.id][0].full_value if classes_of[c.id] else None, doc_dates)
+    def mentions_of(f: Frame) -> list[Mention]:
+        d = docs[f.article_id]
+        return _in_span(d.mention_starts, d.analysis.mentions, *f.claim.span)
+
+    found = happenings(clusters, lambda c: classes_of[c.id][0].full_value if classes_of[c.id] else None, doc_dates,
+                       corefer(mentions_of))
     event_of_claim: dict[str, str] = {}
     for h in timeline_order(found):
         frames = h.frames
@@ -375,13 +382,14 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
             time = EventTime(best.full_value, *bounds(best.full_value), "; ".join(n for n in notes if n) or None)
         else:
             time = _undated_interval(frames, docs)
-        for c in h.clusters:
-            cc = classes_of[c.id]
-            if c.unique or len(cc) > 1:
-                k = time_conflict(cc, docs)
-                if k is not None:
-                    k.event_id = eid
-                    conflicts.append(k)
+        # a happening merged across days carries its date dispute; else each cluster's own
+        merged_days = len({c.value[:10] for c in classes if year_of(c.value)}) > 1 and len(h.clusters) > 1
+        for cc in [classes] if merged_days else [classes_of[c.id] for c in h.clusters if c.unique or len(
+                classes_of[c.id]) > 1]:
+            k = time_conflict(cc, docs)
+            if k is not None:
+                k.event_id = eid
+                conflicts.append(k)
         for f in frames:
             event_of_claim.setdefault(f.claim.id, eid)
         places = [f.place for f in frames if f.place]

@@ -194,7 +194,7 @@ def has_document(text: str, t_start: int, t_end: int) -> bool:
 
 def _bind_times(
     triggers: list[tuple[int, int, str]], times: list[TimeExpr], text: str, offset: int,
-    fixed: dict[int, TimeExpr] | None = None,
+    fixed: dict[int, TimeExpr] | None = None, shared: Sequence[TimeExpr] = (),
 ) -> dict[int, TimeExpr]:
     """Bind each time expression to the trigger it modifies; returns trigger index -> time.
     ``fixed`` are bindings the parse already made (the predicate's own time): they stand, and
@@ -222,11 +222,12 @@ def _bind_times(
         far = [t for t in times if t.start - offset >= 0]
         if far:
             bound[0] = far[0]
-    # coordination: "... on June 19 and signed X" shares the date of the first verb
+    # coordination: "... on June 19 and signed X" shares the date of the first verb (also when
+    # that date is a told event's own: "a meeting with X on June 19 and signed")
     for i, (s, _, _) in enumerate(triggers):
         if i in bound:
             continue
-        for t in times:
+        for t in [*times, *shared]:
             te = t.end - offset
             if te <= s and re.fullmatch(r"\s*,?\s*and\s+(?:then\s+)?", text[te:s]):
                 bound[i] = t
@@ -240,6 +241,7 @@ def frames_of_claim(
     mentions: Sequence[Mention],
     times: Sequence[TimeExpr],
     told: Sequence[tuple[int, int]] = (),
+    told_times: Sequence[TimeExpr] = (),
 ) -> list[Frame]:
     """Split one claim into frames. ``mentions``/``times`` are those inside the claim span;
     ``told`` are the trigger spans of events the sentence tells with their own claim (they get
@@ -272,9 +274,13 @@ def frames_of_claim(
         dated: list[TimeExpr | None] = list(usable_times[:3]) or [claim.time]
         for i, t in enumerate(dated):
             at = t.start if t is not None and i > 0 else base
+            word, end = claim.predicate or "", at
+            if i == 0 and claim.trigger is not None:  # the event word itself: "the explosion occurred"
+                at, end = claim.trigger
+                word = text[at - base : end - base]
             frames.append(
-                Frame(f"{claim.id}#{i}", claim, f"other:{fam}", claim.event_type or "OTHER", claim.predicate or "",
-                      at, at, False, frozenset(), participants, persons, t,
+                Frame(f"{claim.id}#{i}", claim, f"other:{fam}", claim.event_type or "OTHER", word,
+                      at, end, False, frozenset(), participants, persons, t,
                       comparable_value(t, article.published) if t else None,
                       claim.place or (places[0] if places else None),
                       list(claim.quantities) if i == 0 else [], actors=actors,
@@ -306,7 +312,7 @@ def frames_of_claim(
                 # met Y after two days of talks") lends its time to the nearest event the sentence tells
                 near = min(typed, key=lambda i: min(abs(triggers[i][0] - te), abs(ts - triggers[i][1])))
                 fixed = {near: fixed[at]}
-    bound = _bind_times(triggers, usable_times, text, base, fixed)
+    bound = _bind_times(triggers, usable_times, text, base, fixed, told_times)
     owner = _bind_quantities(triggers, claim.quantities, base, text)
     for i, (s, e, fam) in enumerate(triggers):
         once_parties = participants

@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 
 from storyline.extract import plover
 from storyline.reconcile.cluster import Cluster
@@ -38,6 +39,8 @@ PERIOD_BEFORE = timedelta(days=21)
 PERIOD_AFTER = timedelta(days=7)
 #: Below this salience a dated happening told by one article is background.
 MIN_SALIENCE = 0.35
+#: The class of the taxonomy that holds a story's incidents (disasters, accidents, casualties).
+INCIDENT = "incident"
 
 
 @dataclass
@@ -112,8 +115,12 @@ def happenings(
     clusters: Sequence[Cluster],
     value_of: Callable[[Cluster], str | None],
     doc_dates: dict[str, tuple[date | None, date | None]],
+    corefer: Callable[[Cluster, Cluster], bool] | None = None,
 ) -> list[Happening]:
-    """Group clusters into happenings and place each on the timeline or in the background."""
+    """Group clusters into happenings and place each on the timeline or in the background.
+
+    ``corefer`` (the learned pairwise model, ``corefer.py``) decides for two clusters of one day
+    that the rules do not join whether they tell the same happening."""
     values = {c.id: value_of(c) for c in clusters}
     parent = {c.id: c.id for c in clusters}
 
@@ -134,12 +141,27 @@ def happenings(
         day = _day(values[c.id])
         if day and not _unreal(c) and not _is_state(c):
             by_day[day].append(c)
+    classes = {c.id: {type_class(type_of(f)) for f in c.frames} - {None} for c in clusters}
     for group in by_day.values():
         for i, a in enumerate(group):
-            ca = {type_class(type_of(f)) for f in a.frames} - {None}
             for b in group[i + 1:]:
-                cb = {type_class(type_of(f)) for f in b.frames} - {None}
-                if (ca & cb or a.family == b.family) and _shares(a, b):
+                same = classes[a.id] & classes[b.id]
+                # one crash, one collapse a day: the story's incident; else a shared participant
+                # with a related type, else the learned model's word
+                ruled = (a.family == b.family and INCIDENT in same) or (
+                    (same or a.family == b.family) and _shares(a, b))
+                if ruled or (corefer is not None and find(a.id) != find(b.id) and corefer(a, b)):
+                    union(a.id, b.id)
+    # one incident told by several outlets on adjacent days: the same happening with a disputed
+    # date (one outlet's wrong weekday), which the time comparison then reports
+    days = sorted(by_day)
+    for d1, d2 in pairwise(days):
+        if (parse_day(d2) - parse_day(d1)).days != 1:  # type: ignore[operator]
+            continue
+        for a in by_day[d1]:
+            for b in by_day[d2]:
+                if (INCIDENT in classes[a.id] & classes[b.id] and len(a.articles) >= 2 and len(b.articles) >= 2
+                        and _shares(a, b)):
                     union(a.id, b.id)
 
     # 2. an undated cluster joins the one dated happening its family names in the story
