@@ -245,6 +245,8 @@ def write_batch(folder: Path, base_url: str) -> tuple[list[str], dict[str, str],
 
     (folder / "figures.txt").write_text(one_hundred_times(), encoding="utf-8")
     good.append(7)
+    (folder / "digits.txt").write_text(huge_figure(), encoding="utf-8")  # story 5 again, another body
+    good.append(5)
 
     escape_name = folder / "\x1b]0;owned\x07\x1b[31mred.txt"
     escape_name.write_bytes(b"")
