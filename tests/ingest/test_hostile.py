@@ -18,6 +18,7 @@ from hostile_inputs import (
     hostile_server,
     rss,
     rss_item,
+    short_length_warc,
     story_html,
     story_text,
     warc_record,
@@ -143,6 +144,18 @@ def test_damaged_plain_warc_record_is_named_and_reading_resumes(
     assert len(errors) == 1 and all(k.startswith(f"{path}#") for k in errors), errors
     assert "damaged WARC" in next(iter(errors.values()))
     assert [d.url for d in docs] == [f"http://harbour.test/plain-{n}" for n in (1, 2, 3)]
+    assert capfd.readouterr().err == ""
+
+
+def test_warcio_warnings_name_the_short_record_instead_of_reaching_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "short.warc"
+    path.write_bytes(short_length_warc([1, 2, 3]))
+    docs, errors = split(list(read_inputs([str(path)])))
+    assert list(errors) == [f"{path}#http://harbour.test/short-2"]
+    assert "Content-Length" in errors[f"{path}#http://harbour.test/short-2"]
+    assert [d.url for d in docs] == ["http://harbour.test/short-1", "http://harbour.test/short-3"]
     assert capfd.readouterr().err == ""
 
 
