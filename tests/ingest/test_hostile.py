@@ -206,6 +206,26 @@ def test_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path) -> None:
     assert "cannot read folder" in errors[str(root / "locked")]
 
 
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same as the test above for root, who reads any folder: the listing itself is made to
+    fail, as permissions would make it for anyone else."""
+    root = tmp_path / "root"
+    (root / "locked").mkdir(parents=True)
+    (root / "locked" / "a.txt").write_text(story_text(0), encoding="utf-8")
+    (root / "b.txt").write_text(story_text(1), encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if os.fspath(path) == str(root / "locked"):  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore[arg-type]
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    docs, errors = split(list(read_inputs([str(root)])))
+    assert [d.source for d in docs] == [str(root / "b.txt")]
+    assert errors == {str(root / "locked"): "cannot read folder (Permission denied)"}
+
+
 def test_a_reader_bug_costs_one_input_not_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The last line of defence: an exception no reader handles becomes that input's error."""
     from storyline.ingest import text as text_reader
