@@ -135,6 +135,16 @@ def damaged_warc_plain(good: list[int]) -> bytes:
     return records[0] + bad.split(b"\r\n\r\n", 1)[0] + b"\r\nWARC-Oops\r\n\r\n" + b"".join(records[1:])
 
 
+def short_length_warc(good: list[int]) -> bytes:
+    """An uncompressed WARC whose second record declares 100 bytes fewer than it holds (warcio then
+    writes a multi-line warning to stderr)."""
+    records = [warc_record(f"http://harbour.test/short-{n}", story_html(n)) for n in good]
+    head, rest = records[1].split(b"\r\n\r\n", 1)
+    declared = int(head.rsplit(b"Content-Length: ", 1)[1])
+    records[1] = head.replace(b"Content-Length: %d" % declared, b"Content-Length: %d" % (declared - 100)) + b"\r\n\r\n" + rest
+    return b"".join(records)
+
+
 def one_hundred_times(n: int = 160) -> str:
     """A text whose number-word run overflows a float (the number-word parser crashed on it)."""
     title, body = STORIES[7]
@@ -245,6 +255,8 @@ def write_batch(folder: Path, base_url: str) -> tuple[list[str], dict[str, str],
 
     (folder / "figures.txt").write_text(one_hundred_times(), encoding="utf-8")
     good.append(7)
+    (folder / "digits.txt").write_text(huge_figure(), encoding="utf-8")  # story 5 again, another body
+    good.append(5)
 
     escape_name = folder / "\x1b]0;owned\x07\x1b[31mred.txt"
     escape_name.write_bytes(b"")

@@ -18,6 +18,7 @@ from hostile_inputs import (
     hostile_server,
     rss,
     rss_item,
+    short_length_warc,
     story_html,
     story_text,
     warc_record,
@@ -146,6 +147,18 @@ def test_damaged_plain_warc_record_is_named_and_reading_resumes(
     assert capfd.readouterr().err == ""
 
 
+def test_warcio_warnings_name_the_short_record_instead_of_reaching_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "short.warc"
+    path.write_bytes(short_length_warc([1, 2, 3]))
+    docs, errors = split(list(read_inputs([str(path)])))
+    assert list(errors) == [f"{path}#http://harbour.test/short-2"]
+    assert "Content-Length" in errors[f"{path}#http://harbour.test/short-2"]
+    assert [d.url for d in docs] == ["http://harbour.test/short-1", "http://harbour.test/short-3"]
+    assert capfd.readouterr().err == ""
+
+
 def test_ascii_with_a_few_invalid_bytes_is_utf8_with_a_note(tmp_path: Path) -> None:
     text = story_text(0).encode()
     path = tmp_path / "stray.txt"
@@ -191,6 +204,26 @@ def test_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path) -> None:
         (root / "locked").chmod(0o755)
     assert [d.source for d in docs] == [str(root / "b.txt")]
     assert "cannot read folder" in errors[str(root / "locked")]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same as the test above for root, who reads any folder: the listing itself is made to
+    fail, as permissions would make it for anyone else."""
+    root = tmp_path / "root"
+    (root / "locked").mkdir(parents=True)
+    (root / "locked" / "a.txt").write_text(story_text(0), encoding="utf-8")
+    (root / "b.txt").write_text(story_text(1), encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if os.fspath(path) == str(root / "locked"):  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore[arg-type]
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    docs, errors = split(list(read_inputs([str(root)])))
+    assert [d.source for d in docs] == [str(root / "b.txt")]
+    assert errors == {str(root / "locked"): "cannot read folder (Permission denied)"}
 
 
 def test_a_reader_bug_costs_one_input_not_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -95,3 +95,19 @@ def test_a_locked_database_on_save_is_a_store_error(tmp_path: Path, monkeypatch:
             other.close()
         store.save_report(report)  # and once the lock is gone, the same save works
         assert store.load_report() == dataclasses.replace(report)
+
+
+@pytest.mark.postgres
+def test_analyze_with_a_400_digit_figure_saves_to_postgresql(postgres_url: str, tmp_path: Path) -> None:
+    """End to end, the case of the issue: ``analyze --db postgresql://...`` crashed on ``Infinity``."""
+    from hostile_inputs import huge_figure
+    from storyline.pipeline import analyze
+
+    (tmp_path / "digits.txt").write_text(huge_figure(), encoding="utf-8")
+    _, errors = analyze([str(tmp_path / "digits.txt")], db_url=postgres_url)
+    assert not errors
+    with Store(postgres_url) as store:
+        saved = store.load_report()
+    assert saved is not None
+    flagged = [q for c in saved.claims for q in c.quantities if q.out_of_range]
+    assert [q.text for q in flagged] == ["9" * 400] and flagged[0].low is None

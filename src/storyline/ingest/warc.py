@@ -121,7 +121,6 @@ def _parse(
     stream = io.BytesIO(data)
     stream.seek(start)
     records = ArchiveIterator(stream, arc2warc=True)
-    pending: Item | None = None
     end = start  # where the next record should begin
 
     def name(offset: int) -> str:
@@ -132,40 +131,28 @@ def _parse(
             with contextlib.redirect_stderr(warnings):
                 record = next(records)
                 page = _page(source, record, ctx, name(end))
-                # these read the record to its end, so they come after _page
+                # these read the record to its end (where warcio checks its length and warns),
+                # so they come after _page, and what it says concerns this record
                 offset = start + records.get_record_offset()
                 length = records.get_record_length()
         except StopIteration:
-            if pending is not None:
-                yield _unless_warned(pending, warnings)
             return None
         except Exception as err:  # warcio raises whatever its parser hits (AttributeError on a NUL header)
-            if pending is not None:
-                yield _unless_warned(pending, warnings)
             yield IngestError(name(end), f"damaged WARC/ARC record ({type(err).__name__}: {_first_line(str(err))})")
             return end + 1
-        if pending is not None:
-            yield _unless_warned(pending, warnings)
-        else:  # a warning after a skipped record (an image, a request) concerns nothing we keep
-            warnings.seek(0)
-            warnings.truncate()
+        said = warnings.getvalue()
+        warnings.seek(0)
+        warnings.truncate()
+        where = page.source if page is not None else name(offset)
         inner = _RECORD_START.search(data, offset + 1, offset + length)
         if inner is not None:  # its declared length swallowed the records after it: a garbled body
-            where = page.source if page is not None else name(offset)
             yield IngestError(where, "damaged WARC record (its Content-Length runs past the start of the next record)")
             return inner.start()
-        pending = page
+        if said.strip():  # too short a length: the body is cut and the rest is junk before the next record
+            yield IngestError(where, f"damaged WARC record (warcio: {_first_line(said)})")
+        elif page is not None:
+            yield page
         end = offset + length
-
-
-def _unless_warned(item: Item, warnings: io.StringIO) -> Item:
-    """The page, unless warcio warned while reading past it (its length was wrong: garbled body)."""
-    said = warnings.getvalue()
-    warnings.seek(0)
-    warnings.truncate()
-    if not said.strip() or isinstance(item, IngestError):
-        return item
-    return IngestError(item.source, f"damaged WARC record (warcio: {_first_line(said)})")
 
 
 def _first_line(text: str) -> str:
