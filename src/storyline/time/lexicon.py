@@ -48,6 +48,10 @@ VAGUE = {"several", "few", "many", "some", "numerous", "countless", "multiple", 
 NUMBER_WORDS = sorted([*_SMALL, *_SCALES], key=len, reverse=True)
 
 
+#: Beyond this a worded number is not a count of days, years or anything a time expression holds.
+_LARGEST = 10**15
+
+
 def words_to_number(text: str) -> float | None:
     """Value of a number written in digits or English words; ``None`` when vague ("several").
 
@@ -84,4 +88,6 @@ def words_to_number(text: str) -> float | None:
             seen = True
         else:
             return None
+        if total + current > _LARGEST:
+            return None  # a run of scale words no writer means as a count ("one hundred" x 160)
     return float(total + current) if seen else None
