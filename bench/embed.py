@@ -37,7 +37,7 @@ def main() -> int:
 
     from storyline.extract.embed import embed, embed_words
     from storyline.nlp import load_nlp
-    from storyline.reconcile.coref import cluster, mention_from_span
+    from storyline.reconcile.coref import cluster, entities_by_sentence, mention_from_span
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
     truth_path = SHARED / "data" / "article-extraction" / "ground-truth.json"
@@ -68,9 +68,10 @@ def main() -> int:
     def coref_stage() -> int:
         mentions = []
         for k, d in enumerate(docs):
+            entities = entities_by_sentence(d)
             for s in d.sents:
                 ctx = embed_words([[t.text for t in s if not t.is_space]])[0]
-                ents = s.ents
+                ents = entities[s.start]
                 for t in s:
                     if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "dobj", "pobj")):
                         mentions.append(

@@ -182,7 +182,7 @@ def main() -> int:
     lemma_sub = conll(key, ecb.cluster_same_lemma(dev_m, within="subtopic")).conll_f1
     lemma_top = conll(key, ecb.cluster_same_lemma(dev_m, within="topic")).conll_f1
     info = {
-        "trained_on": "ECB+ topics " + ",".join(map(str, train_topics)),
+        "trained_on": "ECB+ topics " + ",".join(map(str, sorted({em.topic for em in train_m}))),
         "chosen_on": "ECB+ dev topics " + ",".join(map(str, DEV_TOPICS)) + " (CoNLL F1 within gold subtopics)",
         "hidden": hidden,
         "networks": len(best_model.nets),

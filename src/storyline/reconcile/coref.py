@@ -1,11 +1,13 @@
 """Learned cross-document event coreference: which event mentions are the same happening.
 
 A pairwise model scores blocked candidate pairs; average-link agglomerative clustering over the
-scores (missing pairs count as 0) groups the mentions. The model is a small MLP (or logistic
-regression: whichever won on the ECB+ dev topics) whose coefficients live in
-``storyline/data/coref_model.json``, trained by ``scripts/train_coref.py`` on the ECB+ training
-topics, with the threshold chosen on the dev topics. Run time needs numpy only: no spaCy or torch
-import happens here (``mention_from_span`` takes an already parsed spaCy span).
+scores groups the mentions. The model (``storyline/data/coref_model.json``, written by
+``scripts/train_coref.py``) standardises 26 pair features and averages five small MLPs trained
+from different seeds on the ECB+ training topics; the architecture, the treatment of unscored
+pairs and the threshold were chosen on the dev topics. It also carries a lemma-pair lexicon
+counted on the training topics (how often 'kill'/'murder' or 'say'/'say' corefer there). Run time
+needs numpy only: no spaCy or torch import happens here (``mention_from_span`` takes an already
+parsed spaCy span and imports the numpy-only :mod:`storyline.extract.embed` lazily).
 
 Public API:
 - :class:`CorefMention`: a trigger (text, lemma, POS), its sentence, an optional unit ``vector``
@@ -13,24 +15,27 @@ Public API:
   optional ``context`` (the sentence's static embedding), ``participants`` (canonical keys of the
   entities and argument heads in its sentence), ``arguments`` (lemmas of the trigger's own
   subject/object heads), ``places``, ``interval`` (earliest/latest ISO day of its time) and
-  ``sentence_index`` (its sentence's position in the article: headline and lead name the main
-  event).
-- :func:`pair_probability` (a, b) -> P(coreferent);
+  ``sentence_index`` (kept for callers; not a feature: a headline/lead feature lowered the dev
+  score);
+- :func:`pair_probability` (a, b) -> P(coreferent); :func:`pair_probabilities` for many pairs;
 - :data:`THRESHOLD`, chosen on the dev topics;
-- :func:`cluster` (mentions, pairs=None, threshold) -> a cluster label per mention; ``pairs=None``
-  uses :func:`candidate_pairs` (same derivational stem, or nearest trigger-vector neighbours),
+- :func:`cluster` (mentions, pairs=None, threshold) -> a cluster label per mention (0..k-1);
+  ``pairs=None`` uses :func:`candidate_pairs` (same derivational stem, or nearest lemma vectors),
   never all pairs;
 - :func:`mention_from_span`: build a :class:`CorefMention` from a parsed trigger token.
 
-Why the features (each tested on the dev topics): a shared lemma or derivational stem is the
-strongest evidence, the static vectors catch synonyms ('shooting'/'shot', 'fired'/'sacked') and
-the sentence's topic, shared participants and arguments separate two arrests of different people,
-places and disjoint time intervals separate two quakes in different places or years, and a pair
-in one sentence is rarely the same event.
+Why the features (the set was kept or dropped by the dev score): a shared lemma or derivational
+stem is the strongest evidence, and the lexicon says how far to trust it for this word; the
+static vectors catch synonyms ('shooting'/'shot', 'fired'/'sacked') and the sentence's topic;
+shared participants and arguments separate two arrests of different people; places and disjoint
+time intervals separate two quakes in different places or years; a pair in one sentence is rarely
+the same event. Tried and dropped on dev: a local-window vector, stem-level lexicon backoff, a
+headline/lead feature, wider blocking (20 neighbours), training pairs across whole topics.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import json
 from collections.abc import Iterable, Sequence
@@ -42,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "coref_model.json"
 
@@ -169,6 +174,51 @@ def _vectors(values: Sequence[np.ndarray | None]) -> tuple[np.ndarray, np.ndarra
     return mat, have
 
 
+_bit_count = np.frompyfunc(int.bit_count, 1, 1)
+
+
+def _bitsets(sets: Sequence[frozenset[str]], index: dict[str, int]) -> np.ndarray:
+    """Each set as a Python int bitmask (object array), so set overlaps run as numpy ufuncs;
+    bitsets built with one ``index`` can be intersected with each other."""
+    masks = np.empty(len(sets), dtype=object)
+    for k, items in enumerate(sets):
+        mask = 0
+        for item in items:
+            mask |= 1 << index.setdefault(item, len(index))
+        masks[k] = mask
+    return masks
+
+
+def _overlap(bits: np.ndarray, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(|A_i & A_j|, |A_i|, |A_j|) per pair."""
+    sizes = _bit_count(bits).astype(np.int64)
+    return _bit_count(np.bitwise_and(bits[i], bits[j])).astype(np.int64), sizes[i], sizes[j]
+
+
+def _overlap_pairs(left: np.ndarray, right: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """|L_i & R_j| per pair, for two bitsets built over the same keys."""
+    return _bit_count(np.bitwise_and(left[i], right[j])).astype(np.int64)
+
+
+def _lexicon_lookup(
+    lexicon: Lexicon, lemmas: list[str], lem: np.ndarray, i: np.ndarray, j: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Lexicon log-odds and seen-flag per pair, looked up once per distinct lemma pair."""
+    n = int(lem.max()) + 1
+    codes = np.minimum(lem[i], lem[j]) * n + np.maximum(lem[i], lem[j])
+    uniq, inverse = np.unique(codes, return_inverse=True)
+    first = np.zeros(n, dtype=np.int64)
+    first[lem] = np.arange(len(lem))
+    odds = np.zeros(len(uniq))
+    seen = np.zeros(len(uniq))
+    for k, code in enumerate(uniq.tolist()):
+        a, b = lemmas[int(first[code // n])], lemmas[int(first[code % n])]
+        pos, total = lexicon.pairs.get(lexicon_key(a, b), (0, 0))
+        if total:
+            odds[k], seen[k] = _log_odds(pos, total), 1.0
+    return odds[inverse], seen[inverse]
+
+
 def pair_feature_matrix(
     mentions: Sequence[CorefMention], pairs: Sequence[tuple[int, int]], lexicon: Lexicon | None = None
 ) -> np.ndarray:
@@ -214,30 +264,31 @@ def pair_feature_matrix(
         )
         out[:, col["lexicon_lemma_min"]] = np.minimum(rates[i], rates[j])
         out[:, col["lexicon_lemma_max"]] = np.maximum(rates[i], rates[j])
-    p_j, p_s, p_d = col["participants_jaccard"], col["participants_shared"], col["participants_disjoint"]
-    for r, (a_i, b_i) in enumerate(idx.tolist()):
-        a, b = mentions[a_i], mentions[b_i]
-        if a.participants and b.participants:
-            inter = len(a.participants & b.participants)
-            out[r, p_j] = inter / len(a.participants | b.participants)
-            out[r, p_s if inter else p_d] = 1.0
-        if a.arguments and b.arguments:
-            out[r, col["arguments_shared"] if a.arguments & b.arguments else col["arguments_disjoint"]] = 1.0
-        if a.places and b.places:
-            out[r, col["places_shared"] if a.places & b.places else col["places_disjoint"]] = 1.0
-        if a.interval is not None and b.interval is not None:
-            tcomp, tinc = _time(a, b)
-            out[r, col["time_compatible"]] = tcomp
-            out[r, col["time_incompatible"]] = tinc
-        if (a.arguments and (a.arguments & (b.participants | b.arguments))) or (
-            b.arguments and (b.arguments & (a.participants | a.arguments))
-        ):
-            out[r, col["arguments_in_other"]] = 1.0
-        if lexicon is not None:
-            pos, total = lexicon.pairs.get(lexicon_key(lemmas[a_i], lemmas[b_i]), (0, 0))
-            if total:
-                out[r, col["lexicon_logodds"]] = _log_odds(pos, total)
-                out[r, col["lexicon_seen"]] = 1.0
+    keys: dict[str, int] = {}
+    part, args, place = (_bitsets([getattr(m, f) for m in mentions], keys) for f in ("participants", "arguments", "places"))
+    both_args = _bitsets([m.participants | m.arguments for m in mentions], keys)
+    inter, n_i, n_j = _overlap(part, i, j)
+    known = (n_i > 0) & (n_j > 0)
+    out[:, col["participants_jaccard"]] = np.where(known, inter / np.maximum(1, n_i + n_j - inter), 0.0)
+    out[:, col["participants_shared"]] = known & (inter > 0)
+    out[:, col["participants_disjoint"]] = known & (inter == 0)
+    for bits, shared, disjoint in ((args, "arguments_shared", "arguments_disjoint"), (place, "places_shared", "places_disjoint")):
+        inter, n_i, n_j = _overlap(bits, i, j)
+        known = (n_i > 0) & (n_j > 0)
+        out[:, col[shared]] = known & (inter > 0)
+        out[:, col[disjoint]] = known & (inter == 0)
+    cross_ij = _overlap_pairs(args, both_args, i, j)
+    cross_ji = _overlap_pairs(args, both_args, j, i)
+    out[:, col["arguments_in_other"]] = (cross_ij > 0) | (cross_ji > 0)
+    timed = np.array([m.interval is not None for m in mentions])
+    for r in np.nonzero(timed[i] & timed[j])[0].tolist():
+        tcomp, tinc = _time(mentions[int(i[r])], mentions[int(j[r])])
+        out[r, col["time_compatible"]] = tcomp
+        out[r, col["time_incompatible"]] = tinc
+    if lexicon is not None:
+        odds, seen = _lexicon_lookup(lexicon, lemmas, lem, i, j)
+        out[:, col["lexicon_logodds"]] = odds
+        out[:, col["lexicon_seen"]] = seen
     return out
 
 
@@ -425,11 +476,25 @@ def average_link(n: int, scored: dict[tuple[int, int], float], threshold: float,
     mean is over all |A|x|B| pairs); ``"ignore"`` averages over the scored pairs only. Only
     clusters joined by some scored pair are compared, so the cost follows the blocked graph.
     """
+    # Two clusters can only merge if some pair between them reaches the threshold (a mean never
+    # exceeds its largest term), so pairs across the components of the >= threshold graph never
+    # matter: dropping them first leaves the result unchanged and the heap small.
+    root = list(range(n))
+
+    def find(x: int) -> int:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    for (i, j), p in scored.items():
+        if p >= threshold:
+            root[find(i)] = find(j)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     counts: dict[int, dict[int, int]] = {i: {} for i in range(n)}
     for (i, j), p in scored.items():
-        if i != j:
+        if i != j and find(i) == find(j):
             sums[i][j] = sums[j][i] = sums[i].get(j, 0.0) + p
             counts[i][j] = counts[j][i] = counts[i].get(j, 0) + 1
     ignore = unscored == "ignore"
@@ -492,6 +557,17 @@ def cluster(
 
 # ------------------------------------------------------------------------------------------
 # Building mentions from a spaCy parse
+
+
+def entities_by_sentence(doc: Doc) -> dict[int, tuple[Span, ...]]:
+    """The named entities of each sentence (keyed by the sentence's first token index), read
+    from ``doc.ents`` once: spaCy rebuilds the entity list on every ``Span.ents`` access, which
+    made per-sentence access quadratic in a long article."""
+    starts = [sent.start for sent in doc.sents]
+    out: dict[int, list[Span]] = {start: [] for start in starts}
+    for ent in doc.ents:
+        out[starts[bisect.bisect_right(starts, ent.start) - 1]].append(ent)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _canonical(text: str) -> str:
