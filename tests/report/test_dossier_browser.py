@@ -72,7 +72,12 @@ def test_dossier_shows_timeline_and_treaty_date_conflict(dossier: Path, browser,
     assert len(items) >= 5 and all(li.is_displayed() for li in items[:5])
     years = [d[:4] for d in dated if d[:4].isdigit()]
     assert years == sorted(years)  # chronological
-    assert {"1961", "2024"} <= set(years)
+    assert "2024" in years and "1961" not in years  # the 1961 treaty is history, not the story's timeline
+    fold = browser.find_element(By.CSS_SELECTOR, "#background details")
+    assert not fold.get_attribute("open")  # background is folded away
+    fold.find_element(By.TAG_NAME, "summary").click()
+    history = fold.find_elements(By.CSS_SELECTOR, "li")
+    assert any(li.is_displayed() and "1961" in li.text for li in history)
 
     time_conflicts = browser.find_elements(By.CSS_SELECTOR, "#conflicts .conflict[data-slot='time']")
     treaty = [k for k in time_conflicts if "2023-06" in k.text and "2024-06" in k.text]

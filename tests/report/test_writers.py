@@ -102,3 +102,21 @@ def test_html_is_self_contained_escaped_and_highlights_evidence(report: Report) 
     assert "&lt;script&gt;" in text
     assert {"March 3, 2021", "March 2020"} <= set(parser.marks)
     assert 'id="timeline"' in text and 'id="conflicts"' in text and 'id="sources"' in text
+
+
+def test_the_timeline_comes_first_and_background_apart(report: Report) -> None:
+    import dataclasses
+
+    history = dataclasses.replace(report.events[0], id="ev-history", label="the old bridge was built",
+                                  timeline=False, salience=0.2, placement="before or after the story's own period")
+    both = dataclasses.replace(report, events=[history, *report.events])
+    md = render(both, "md")
+    assert md.index("## Timeline") < md.index("bridge opened") < md.index("## Background") < md.index("the old bridge")
+    assert "before or after the story's own period" in md
+    html = render(both, "html")
+    assert html.index('id="timeline"') < html.index('id="background"') < html.index("the old bridge")
+    rows = list(csv.DictReader(io.StringIO(render(both, "csv"))))
+    assert [(r["label"], r["timeline"]) for r in rows] == [("bridge opened", "yes"), ("the old bridge was built", "no")]
+    data = report_to_json(both)
+    first = data["events"][0]
+    assert (first["timeline"], first["placement"]) == (False, "before or after the story's own period")

@@ -20,16 +20,22 @@ def article_name(article: Article) -> str:
     return article.id
 
 
+def _chronological(e: Event) -> tuple[int, str, str, str]:
+    start = e.time.earliest or e.time.value or ""
+    if not start or start.startswith("X"):
+        return (1, "", "", e.id)
+    return (0, start, e.time.latest or "", e.id)
+
+
 def timeline(report: Report) -> list[Event]:
-    """Dated events in chronological order (by the interval's start, coarser first), undated last."""
+    """The story's timeline: events placed on it, in chronological order (by the interval's
+    start, coarser first), undated last."""
+    return sorted((e for e in report.events if e.timeline), key=_chronological)
 
-    def key(e: Event) -> tuple[int, str, str, str]:
-        start = e.time.earliest or e.time.value or ""
-        if not start or start.startswith("X"):
-            return (1, "", "", e.id)
-        return (0, start, e.time.latest or "", e.id)
 
-    return sorted(report.events, key=key)
+def background(report: Report) -> list[Event]:
+    """Everything else (history, scene-setting, undated or generic mentions), most salient first."""
+    return sorted((e for e in report.events if not e.timeline), key=lambda e: (-e.salience, _chronological(e)))
 
 
 def claims_by_id(report: Report) -> dict[str, Claim]:

@@ -12,7 +12,7 @@ import csv
 import io
 
 from storyline.model import Report
-from storyline.report.common import article_name, articles_by_id, time_precision, timeline
+from storyline.report.common import article_name, articles_by_id, background, time_precision, timeline
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,6 +39,8 @@ COLUMNS = [
     "claims",
     "conflicts",
     "notes",
+    "timeline",
+    "salience",
 ]
 
 
@@ -54,7 +56,7 @@ def render_csv(report: Report) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for e in timeline(report):
+    for e in [*timeline(report), *background(report)]:
         notes = list(conflicts_of.get(e.id, []))
         if e.time.evidence:
             notes.append(f"date: {e.time.evidence}")
@@ -73,6 +75,8 @@ def render_csv(report: Report) -> str:
             len(e.claim_ids),
             len(conflicts_of.get(e.id, [])),
             " | ".join(notes),
+            "yes" if e.timeline else "no",
+            f"{e.salience:.3f}",
         ]
         writer.writerow([neutralise(cell) for cell in row])
     return buf.getvalue()

@@ -12,6 +12,7 @@ from storyline.model import Claim, Conflict, ConflictValue, Report
 from storyline.report.common import (
     article_name,
     articles_by_id,
+    background,
     claims_by_id,
     event_date,
     time_precision,
@@ -138,6 +139,16 @@ def render_html(report: Report) -> str:
                 out.append(f"<blockquote>{_highlight(c.text, needles)}{who}</blockquote>")
         out.append("</li>")
     out.append("</ol></section>")
+    rest = background(report)
+    if rest:
+        out.append(f'<section id="background"><details><summary>Background ({len(rest)} mentions that are not '
+                   "happenings of the story's own period)</summary><ul>")
+        for e in rest:
+            srcs = ", ".join(names.get(a, a) for a in e.article_ids)
+            why = f" · {e.placement}" if e.placement else ""
+            out.append(f'<li id="event-{escape(e.id)}"><span class="date">{escape(event_date(e))}</span>'
+                       f"{escape(e.label)} <span class=\"meta\">({escape(srcs)}{escape(why)})</span></li>")
+        out.append("</ul></details></section>")
 
     out.append('<section id="conflicts"><h2>Conflicts</h2>')
     if not report.conflicts:

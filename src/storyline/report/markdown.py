@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from storyline.model import Report
-from storyline.report.common import article_name, articles_by_id, claims_by_id, event_date, timeline
+from storyline.report.common import (
+    article_name,
+    articles_by_id,
+    background,
+    claims_by_id,
+    event_date,
+    timeline,
+)
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")  # inline syntax: links, images, code, emphasis, tables
@@ -48,6 +55,13 @@ def render_markdown(report: Report) -> str:
                 out.append(f"  - > {_cell(c.text)}{who}")
     if not report.events:
         out.append("No events found.")
+    rest = background(report)
+    if rest:
+        out += ["", "## Background", "", "Mentions that are not happenings of the story's own period, with why.", ""]
+        for e in rest:
+            names = ", ".join(_cell(article_name(arts[a])) for a in e.article_ids if a in arts)
+            why = f"; {_cell(e.placement)}" if e.placement else ""
+            out.append(f"- **{_cell(event_date(e))}** {_cell(e.label)} _({names}{why})_")
     out += ["", "## Conflicts", ""]
     if not report.conflicts:
         out += ["No conflicts found.", ""]
