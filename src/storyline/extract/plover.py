@@ -46,16 +46,45 @@ TYPE_CLASS: dict[str, str] = {t: name for name, types in taxonomy()["classes"].i
                               for t in types}
 
 
+_SUFFIXES: tuple[str, ...] = tuple(taxonomy()["nominal_suffixes"]["suffixes"])
+
+
+def stem(lemma: str) -> str:
+    """A crude derivational stem: 'declaration' and 'declare' both give 'declar'."""
+    w = lemma.lower()
+    for suffix in _SUFFIXES:
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+_VERB_BY_STEM: dict[str, str] = {}
+for _verb, _type in VERB_TYPE.items():
+    _VERB_BY_STEM.setdefault(stem(_verb), _type)
+
+
+def noun_type(lemma: str) -> str | None:
+    """The type of an event noun: listed, or the nominalisation of a typed verb ('imposition')."""
+    w = lemma.lower()
+    if w in NOUN_TYPE:
+        return NOUN_TYPE[w]
+    if w in VERB_TYPE or w.endswith(("er", "or", "ist", "ant", "ent")):
+        return None  # a bare verb form, or an agent noun ("protester" is listed where it counts)
+    s = stem(w)
+    return _VERB_BY_STEM.get(s) if s != w else None
+
+
 def event_type(predicate: str | None, object_lemma: str | None = None) -> str | None:
     """Type of a predicate; light verbs take the type of their object noun."""
     if predicate is None:
         return None
     p = predicate.lower()
-    if p in LIGHT_VERBS and object_lemma and object_lemma.lower() in NOUN_TYPE:
-        return NOUN_TYPE[object_lemma.lower()]
-    return VERB_TYPE.get(p) or NOUN_TYPE.get(p)
+    if p in LIGHT_VERBS and object_lemma and noun_type(object_lemma):
+        return noun_type(object_lemma)
+    return VERB_TYPE.get(p) or noun_type(p)
 
 
 def is_event_noun(lemma: str) -> bool:
-    """A noun that names a happening ("the collapse", "the vote"): a nominal event trigger."""
-    return lemma.lower() in NOUN_TYPE
+    """A noun that names a happening ("the collapse", "the vote", "the declaration"): a nominal
+    event trigger."""
+    return noun_type(lemma) is not None

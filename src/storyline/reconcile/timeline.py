@@ -41,6 +41,8 @@ PERIOD_AFTER = timedelta(days=7)
 MIN_SALIENCE = 0.35
 #: The class of the taxonomy that holds a story's incidents (disasters, accidents, casualties).
 INCIDENT = "incident"
+#: Dated clusters the learned model reads an undated cluster against (the best supported first).
+MAX_OPTIONS = 5
 
 
 @dataclass
@@ -182,6 +184,21 @@ def happenings(
         if support >= 2 and support >= 2 * runner_up and _before_documents(c, values, best, clusters, doc_dates) \
                 and _refers_to(c, target):
             union(c.id, best)
+
+    # 3. any other undated happening-typed cluster: the learned model reads it against the dated
+    # clusters of its class in the story, and it joins the best-supported one it corefers with
+    if corefer is not None:
+        dated = [c for c in clusters if _day(values[c.id]) and not _unreal(c) and not _is_state(c)]
+        for c in clusters:
+            if values[c.id] is not None or _unreal(c) or _is_state(c) or find(c.id) != c.id:
+                continue
+            mine = classes[c.id]
+            options = sorted((d for d in dated if mine & classes[d.id]), key=lambda d: -len(d.articles))[:MAX_OPTIONS]
+            for d in options:
+                if _before_documents(c, values, find(d.id), clusters, doc_dates) and _refers_to(c, [d]) \
+                        and corefer(c, d):
+                    union(c.id, d.id)
+                    break
 
     groups: dict[int, list[Cluster]] = defaultdict(list)
     for c in clusters:
