@@ -502,7 +502,9 @@ def average_link(n: int, scored: dict[tuple[int, int], float], threshold: float,
     def mean(i: int, j: int) -> float:
         return sums[i][j] / (counts[i][j] if ignore else len(members[i]) * len(members[j]))
 
-    heap = [(-mean(i, j), i, j) for i in sums for j in sums[i] if i < j]
+    # Only pairs at or above the threshold go on the heap: a pair's mean changes only when one
+    # of its clusters merges, and every merge pushes the new means of the merged cluster.
+    heap = [(-m, i, j) for i in sums for j in sums[i] if i < j and (m := mean(i, j)) >= threshold]
     heapq.heapify(heap)
     while heap:
         neg, i, j = heapq.heappop(heap)
@@ -510,7 +512,8 @@ def average_link(n: int, scored: dict[tuple[int, int], float], threshold: float,
             continue
         current = mean(i, j)
         if abs(current + neg) > 1e-12:
-            heapq.heappush(heap, (-current, i, j))  # stale key: the clusters grew since
+            if current >= threshold:  # stale key: the clusters grew since
+                heapq.heappush(heap, (-current, i, j))
             continue
         if current < threshold:
             break
@@ -527,7 +530,8 @@ def average_link(n: int, scored: dict[tuple[int, int], float], threshold: float,
         sums[i].pop(j, None)
         counts[i].pop(j, None)
         for k in sums[i]:
-            heapq.heappush(heap, (-mean(i, k), min(i, k), max(i, k)))
+            if (m := mean(i, k)) >= threshold:
+                heapq.heappush(heap, (-m, min(i, k), max(i, k)))
     labels = [0] * n
     for label, root in enumerate(sorted(members)):
         for m in members[root]:
@@ -548,8 +552,10 @@ def cluster(
     if not mentions:
         return []
     model = load_model()
-    blocked = candidate_pairs(mentions, **model.info.get("blocking", {})) if pairs is None else pairs
-    cand = sorted({(min(i, j), max(i, j)) for i, j in blocked if i != j})
+    if pairs is None:
+        cand = candidate_pairs(mentions, **model.info.get("blocking", {}))
+    else:
+        cand = sorted({(min(i, j), max(i, j)) for i, j in pairs if i != j})
     probs = pair_probabilities(mentions, cand, model)
     scored = {p: float(q) for p, q in zip(cand, probs, strict=True)}
     return average_link(len(mentions), scored, threshold, unscored=model.info.get("unscored", "zero"))
