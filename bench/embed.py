@@ -65,6 +65,8 @@ def main() -> int:
         embed(sentence_texts)
         return len(texts)
 
+    counted: dict[str, int] = {}
+
     def coref_stage() -> int:
         mentions = []
         for k, d in enumerate(docs):
@@ -77,7 +79,8 @@ def main() -> int:
                         mentions.append(
                             mention_from_span(t, s, id=f"{k}/{t.i}", doc=str(k), context=ctx, entities=ents)
                         )
-        cluster(mentions)
+        counted["mentions"] = len(mentions)
+        counted["clusters"] = len(set(cluster(mentions)))
         return len(texts)
 
     work = {"parse": parse, "static": static, "static-raw": static_raw, "coref": coref_stage}
@@ -106,6 +109,10 @@ def main() -> int:
     for name, label in labels.items():
         if name in best:
             print(f"{label:<48} cost / parse {best['parse'] / best[name]:.3f}")
+    print(
+        f"(coreference over {counted['mentions']} mentions as one story, {counted['clusters']} clusters: every verb "
+        "and subject/object noun, a worst case; the pipeline's event triggers are fewer)"
+    )
     return 0
 
 
