@@ -36,6 +36,7 @@ from storyline.model import (
     Sentence,
     TimeExpr,
 )
+from storyline.nlp import parse
 from storyline.time import analyze_times
 
 
@@ -89,7 +90,7 @@ def analyze_articles(
         from storyline.nlp import load_nlp
 
         nlp = load_nlp()
-    docs = nlp.pipe((a.body for a in articles), n_process=n_process, batch_size=batch_size)
+    docs = parse(nlp, (a.body for a in articles), n_process=n_process, batch_size=batch_size)
     per_article: list[tuple[Doc, list[Sentence], list[Any], list[TimeExpr], PublishedDate | None]] = []
     raw: list[RawMention] = []
     for n, (article, doc) in enumerate(zip(articles, docs, strict=True)):
