@@ -30,7 +30,8 @@ static vectors catch synonyms ('shooting'/'shot', 'fired'/'sacked') and the sent
 shared participants and arguments separate two arrests of different people; places and disjoint
 time intervals separate two quakes in different places or years; a pair in one sentence is rarely
 the same event. Tried and dropped on dev: a local-window vector, stem-level lexicon backoff, a
-headline/lead feature, wider blocking (20 neighbours), training pairs across whole topics.
+headline/lead feature, the sentence's noun chunks as participants, wider blocking (20 neighbours),
+training pairs across whole topics.
 """
 
 from __future__ import annotations
