@@ -291,3 +291,16 @@ def test_consensus_guesses_are_hedged_but_schedules_are_not(nlp) -> None:  # typ
     assert _find(claims, "widely expected").hedged
     assert _find(claims, "divers").hedged
     assert not _find(claims, "visit the port").hedged
+
+
+def test_a_source_after_a_long_clause_at_the_end_of_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Crews kept up the search for the missing fishermen in the estuary on Friday, when they found an "
+        "upturned skiff near the north jetty, Capt. Mara Lindqvist, the harbour master, said Friday.\n\n"
+        "The strike ended after talks led by the mayor of Tessel, regional television reported late Sunday.\n\n"
+        "The strike ended on Sunday, he said."
+    )
+    claims = _claims(nlp, body)
+    assert "Mara Lindqvist" in (_find(claims, "upturned skiff").attribution or "")
+    assert _find(claims, "talks led by").attribution == "regional television"
+    assert _find(claims, "ended on Sunday").attribution != "regional television"

@@ -762,6 +762,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             attribution = f"{speaker}, according to {according}"
         else:
             attribution = speaker or according
+        if attribution is None and not quoted:
+            attribution = _trailing_source(toks)
         carried = False
         if attribution is None and ctx.attribution and idx - ctx.attribution_sentence <= 2:
             # a quote that goes on after its attribution, in the same or the next paragraph
@@ -950,3 +952,46 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
         sub.checkworthiness = round(max(0.0, claim.checkworthiness - 0.1), 3)
         out.append(sub)
     return out
+
+
+#: Words that may follow a sentence-final reporting verb besides its time ("said late Wednesday").
+_TIME_TAIL = frozenset({"on", "late", "early", "earlier", "later", "last", "this", "morning", "afternoon", "evening",
+                        "night", "today", "yesterday", "in", "a", "statement"})
+_SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _trailing_source(toks: Sequence[Token]) -> str | None:
+    """The source of a sentence that ends "..., <source>, said Wednesday." or "..., <source>
+    reported Saturday evening." when the parser did not make the source the verb's subject (a long
+    clause before it, an appositive after the name). The source is the comma-delimited phrase just
+    before the verb; an appositive description there ("the state police superintendent") gives way
+    to the name before it."""
+    words = [t for t in toks if not t.is_space]
+    verb_at = next((k for k in range(len(words) - 1, 2, -1) if words[k].lemma_.lower() in REPORTING
+                    and words[k].pos_ == "VERB"), None)
+    if verb_at is None:
+        return None
+    verb = words[verb_at]
+    if any(c.dep_ in ("dobj", "xcomp", "nsubj", "nsubjpass") for c in verb.children):
+        return None  # an object is what is said; a subject is the source the frame already read
+    tail = words[verb_at + 1:]
+    if not all(t.is_punct or t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_TAIL for t in tail):
+        return None
+    commas = [k for k in range(verb_at) if words[k].text == ","]
+    if not commas:
+        return None
+    last = commas[-1]
+    if last == verb_at - 1 and len(commas) >= 2:  # ", X, the superintendent, said": skip the closing comma
+        commas, last = commas[:-1], commas[-2]
+    chunk = [t for t in words[last + 1:verb_at] if t.text != ","]
+    if not chunk or len(chunk) > 12 or any(t.pos_ in ("VERB", "AUX") for t in chunk):
+        return None
+    described = chunk[0].lower_ in ("the", "a", "an") and not any(t.ent_type_ == "PERSON" for t in chunk)
+    if described and len(commas) >= 2:
+        before = list(words[commas[-2] + 1:last])
+        if 0 < len(before) <= 6 and all(t.pos_ == "PROPN" or t.is_punct for t in before) and any(
+                t.ent_type_ == "PERSON" for t in before):
+            chunk = [*before, words[last], *chunk]
+    if not any(t.ent_type_ in _SOURCE_LABELS or t.pos_ in ("NOUN", "PROPN") for t in chunk):
+        return None
+    return chunk[0].doc[chunk[0].i : chunk[-1].i + 1].text
