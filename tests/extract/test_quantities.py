@@ -179,3 +179,10 @@ def test_put_at_counts_the_object(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     (q,) = attach_units(doc, find_quantities(text))
     assert (q.text, q.unit) == ("about 40", "missing")
+
+
+def test_a_negated_noun_counts_something_else(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The dead include 240 passengers and 19 non-passengers on the ground."
+    units = {q.text: q.unit for q in attach_units(nlp(text), find_quantities(text))}
+    assert units["240"] == "passenger"
+    assert units["19"] == "non-passenger"

@@ -227,6 +227,16 @@ def test_changed_over_time_figure(make: Builder) -> None:
     assert [k.kind for k in by_slot(undated, "quantity")] == ["changed_over_time"]
 
 
+def test_one_article_never_contradicts_itself(make: Builder) -> None:
+    """A breakdown in one article (by region, by age) is scopes of one count, not a dispute; the
+    same figures from two outlets at one time are."""
+    text = "In March 2031 Freedonia had deployed 2,000 troops in the north and 6,000 troops in the south of Sylvania."
+    one = make(text, name="s1", published=META, mentions=parties(),
+               times=[("March 2031", "2031-03", "absolute")],
+               quantities=[("2,000 troops", 2000, 2000, "troops", False), ("6,000 troops", 6000, 6000, "troops", False)])
+    assert by_slot(reconcile([one[0]], [one[1]]), "quantity") == []
+
+
 def test_clustering_compares_a_bounded_number_of_candidates(make: Builder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Blocking: every frame is scored against at most MAX_PER_KEY clusters per blocking key."""
     from storyline.reconcile import cluster

@@ -374,6 +374,8 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
             return None, None
     if noun.lower_ in STATE_WORDS:
         return noun.lower_, noun
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "non":
+        return "non-" + noun.lemma_.lower(), noun  # "19 non-passengers" count others than passengers
     return _nationality(noun) or noun.lemma_.lower(), noun
 
 

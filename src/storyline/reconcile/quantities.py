@@ -270,11 +270,15 @@ def _pair_kind(a: _Item, b: _Item) -> str | None:
 
     The same source at two different dates: the count changed. Different sources about the same
     moment: attributed estimates. Different sources far apart in time: changed too. Unknown
-    sources at the same moment: a contradiction; at an unknown moment: nothing."""
+    sources at the same moment: a contradiction; at an unknown moment: nothing. One article
+    never contradicts itself: its differing figures for one time count different scopes ("by age
+    group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
     close = _close(a.as_of, b.as_of)
     same = a.attribution is not None and a.attribution == b.attribution
     if close is False:
         return "changed_over_time"
+    if a.frame.article_id == b.frame.article_id:
+        return None  # one article's different figures at one time are scopes (a breakdown), not a dispute
     if a.attribution and b.attribution and not same:
         return "attributed_estimates"
     if close is None:
