@@ -41,6 +41,8 @@ PERIOD_AFTER = timedelta(days=7)
 MIN_SALIENCE = 0.35
 #: The class of the taxonomy that holds a story's incidents (disasters, accidents, casualties).
 INCIDENT = "incident"
+#: Types of what follows an incident the same day: rescues, recoveries, counts of the dead.
+CONSEQUENCES = frozenset({"RESCUE", "CASUALTY"})
 #: Dated clusters the learned model reads an undated cluster against (the best supported first).
 MAX_OPTIONS = 5
 
@@ -109,6 +111,14 @@ def _is_state(c: Cluster) -> bool:
     return True
 
 
+_INCIDENT_NOUNS = frozenset(w for w, t in plover.NOUN_TYPE.items() if plover.TYPE_CLASS.get(t) == INCIDENT)
+
+
+def _names_incident(c: Cluster) -> bool:
+    """A mention whose sentence names an incident with a noun ("the crash site", "the collapse")."""
+    return any(w in _INCIDENT_NOUNS for f in c.frames for w in re.findall(r"[a-z]+", f.claim.text.lower()))
+
+
 def _shares(a: Cluster, b: Cluster) -> bool:
     return bool(set(a.participants) & set(b.participants)) or bool(a.canon & b.canon)
 
@@ -154,6 +164,16 @@ def happenings(
                     (same or a.family == b.family) and _shares(a, b))
                 if ruled or (corefer is not None and find(a.id) != find(b.id) and corefer(a, b)):
                     union(a.id, b.id)
+    # a rescue or a count of victims the same day, told in a sentence that names the incident
+    # ("eight bodies were found on Wednesday at the crash site"), is part of it
+    for group in by_day.values():
+        incidents = {find(c.id) for c in group if INCIDENT in classes[c.id]}
+        if len(incidents) != 1:
+            continue
+        (root,) = incidents
+        for c in group:
+            if find(c.id) != root and classes[c.id] & CONSEQUENCES and _names_incident(c):
+                union(c.id, root)
     # one incident told by several outlets on adjacent days: the same happening with a disputed
     # date (one outlet's wrong weekday), which the time comparison then reports
     days = sorted(by_day)

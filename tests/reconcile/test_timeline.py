@@ -1,0 +1,39 @@
+"""The story's timeline from real extraction (an invented story): one entry per happening, dated
+and merged across outlets; history, plans and statements in the background, with why."""
+
+from __future__ import annotations
+
+from storyline.model import Article, PublishedDate, content_hash
+from storyline.pipeline import analyze_articles
+
+
+def _article(name: str, day: str, body: str) -> Article:
+    return Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path=f"{name}.txt",
+                   published=PublishedDate(day, "metadata", day, day))
+
+
+def test_one_happening_told_by_two_outlets_is_one_timeline_entry() -> None:
+    a1 = _article("t01_wire", "2031-05-06", (
+        "A cargo ship struck the Orrin Bridge in Vellmar early on Tuesday, and the bridge collapsed into the river.\n\n"
+        "Divers recovered two bodies on Tuesday at the collapse site, police said.\n\n"
+        "The Orrin Bridge first opened in 1962.\n\n"
+        "The mayor said the city would rebuild the bridge within five years."))
+    a2 = _article("t02_paper", "2031-05-07", (
+        "The Orrin Bridge in Vellmar collapsed on Tuesday after a cargo ship hit one of its supports, "
+        "officials said.\n\n"
+        "The harbour authority will reopen the shipping channel next month, a spokesman said."))
+    report = analyze_articles([a1, a2])
+    on = [e for e in report.events if e.timeline]
+    collapse = [e for e in on if e.time.value == "2031-05-06"]
+    assert len(collapse) == 1, [(e.label, e.time.value) for e in on]
+    assert set(collapse[0].article_ids) == {a1.id, a2.id}
+    texts = " ".join(c.text for c in report.claims if c.id in collapse[0].claim_ids)
+    assert "recovered two bodies" in texts  # the same day's recovery at the site is part of it
+    assert 0 < collapse[0].salience <= 1
+
+    history = [e for e in report.events if (e.time.value or "").startswith("1962")]
+    assert history and not any(e.timeline for e in history)
+    assert all(e.placement for e in report.events)
+    assert not any(e.timeline for e in report.events if "rebuild" in e.label or "reopen" in e.label)
+    # the timeline comes first in the report, in date order
+    assert [e.timeline for e in report.events] == sorted((e.timeline for e in report.events), reverse=True)
