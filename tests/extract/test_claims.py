@@ -304,3 +304,12 @@ def test_a_source_after_a_long_clause_at_the_end_of_the_sentence(nlp) -> None:  
     assert "Mara Lindqvist" in (_find(claims, "upturned skiff").attribution or "")
     assert _find(claims, "talks led by").attribution == "regional television"
     assert _find(claims, "ended on Sunday").attribution != "regional television"
+
+
+def test_a_single_quoted_quote_over_two_sentences_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("'About 40 boats have sunk. That includes the ferry's lifeboats, which were moored at the pier,' "
+            "said Ines Varga, a harbour official.\n\n"
+            "The harbour's owners said nothing.")
+    claims = _claims(nlp, body)
+    assert "Ines Varga" in (_find(claims, "About 40 boats").attribution or "")
+    assert _find(claims, "harbour's owners").attribution != "Ines Varga"

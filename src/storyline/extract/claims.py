@@ -858,21 +858,37 @@ _CLOSING = "”\"»"
 def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentence]) -> None:
     """'"A. B," she said.': A is hers too. A quote opened without attribution takes the one of
     the sentence (same paragraph) in which it closes."""
-    by_index = {c.sentence: c for c in claims}
+    by_index = {c.sentence: c for c in claims if c.parent is None}
     for claim in claims:
-        if claim.attribution or claim.text[:1] not in _OPENING:
+        opening = claim.text[:1]
+        if claim.attribution or opening not in _OPENING + _SINGLE:
             continue
-        if any(q in claim.text[1:] for q in _CLOSING):
+        if _closes(claim.text[1:], opening):
             continue  # the quote closes in this very sentence
         para = sentences[claim.sentence].paragraph
         for j in range(claim.sentence + 1, min(len(sentences), claim.sentence + 6)):
             if sentences[j].paragraph != para:
                 break
-            if any(q in sentences[j].text for q in _CLOSING):
+            if _closes(sentences[j].text, opening):
                 later = by_index.get(j)
                 if later is not None and later.attribution:
                     claim.attribution = later.attribution
+                    for told in claims:  # the events told inside the sentence are the speaker's too
+                        if told.parent == claim.id and not told.attribution:
+                            told.attribution = later.attribution
                 break
+
+
+#: Single quote marks open a quote at the start of a sentence; inside a word they are apostrophes,
+#: so they close one only after punctuation ("... staying,' said X").
+_SINGLE = "'‘"
+_SINGLE_CLOSE = re.compile(r"[,.!?;:]['’](?:\s|$)")
+
+
+def _closes(text: str, opening: str) -> bool:
+    if opening in _SINGLE:
+        return _SINGLE_CLOSE.search(text) is not None
+    return any(q in text for q in _CLOSING)
 
 
 def _is_subject(doc: Doc, m: Mention) -> bool:
