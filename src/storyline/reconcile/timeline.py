@@ -45,6 +45,8 @@ INCIDENT = "incident"
 CONSEQUENCES = frozenset({"RESCUE", "CASUALTY"})
 #: Dated clusters the learned model reads an undated cluster against (the best supported first).
 MAX_OPTIONS = 5
+#: Clusters of one day remembered per blocking key when pairs are formed (bounds a busy day).
+MAX_PER_KEY = 40
 
 
 @dataclass
@@ -132,9 +134,15 @@ def happenings(
     """Group clusters into happenings and place each on the timeline or in the background.
 
     ``corefer`` (the learned pairwise model, ``corefer.py``) decides for two clusters of one day
-    that the rules do not join whether they tell the same happening."""
+    that the rules do not join whether they tell the same happening. Candidates are blocked (a
+    shared class, family or participant, at most ``MAX_PER_KEY`` per key and day), so the work
+    grows with the clusters, not their square."""
     values = {c.id: value_of(c) for c in clusters}
     parent = {c.id: c.id for c in clusters}
+    members: dict[int, list[Cluster]] = {c.id: [c] for c in clusters}
+    unreal = {c.id: _unreal(c) for c in clusters}
+    state = {c.id: _is_state(c) for c in clusters}
+    classes = {c.id: {type_class(type_of(f)) for f in c.frames} - {None} for c in clusters}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -145,25 +153,27 @@ def happenings(
     def union(a: int, b: int) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+            keep, gone = min(ra, rb), max(ra, rb)
+            parent[gone] = keep
+            members[keep].extend(members.pop(gone))
 
     # 1. same day, same class of happening, a shared participant
     by_day: dict[str, list[Cluster]] = defaultdict(list)
     for c in clusters:
         day = _day(values[c.id])
-        if day and not _unreal(c) and not _is_state(c):
+        if day and not unreal[c.id] and not state[c.id]:
             by_day[day].append(c)
-    classes = {c.id: {type_class(type_of(f)) for f in c.frames} - {None} for c in clusters}
     for group in by_day.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                same = classes[a.id] & classes[b.id]
-                # one crash, one collapse a day: the story's incident; else a shared participant
-                # with a related type, else the learned model's word
-                ruled = (a.family == b.family and INCIDENT in same) or (
-                    (same or a.family == b.family) and _shares(a, b))
-                if ruled or (corefer is not None and find(a.id) != find(b.id) and corefer(a, b)):
-                    union(a.id, b.id)
+        for a, b in _candidates(group, classes):
+            if find(a.id) == find(b.id):
+                continue
+            same = classes[a.id] & classes[b.id]
+            # one crash, one collapse a day: the story's incident; else a shared participant
+            # with a related type, else the learned model's word
+            ruled = (a.family == b.family and INCIDENT in same) or (
+                (same or a.family == b.family) and _shares(a, b))
+            if ruled or (corefer is not None and corefer(a, b)):
+                union(a.id, b.id)
     # a rescue or a count of victims the same day, told in a sentence that names the incident
     # ("eight bodies were found on Wednesday at the crash site"), is part of it
     for group in by_day.values():
@@ -180,19 +190,25 @@ def happenings(
     for d1, d2 in pairwise(days):
         if (parse_day(d2) - parse_day(d1)).days != 1:  # type: ignore[operator]
             continue
-        for a in by_day[d1]:
-            for b in by_day[d2]:
-                if (INCIDENT in classes[a.id] & classes[b.id] and len(a.articles) >= 2 and len(b.articles) >= 2
-                        and _shares(a, b)):
+        big = [[c for c in by_day[d] if INCIDENT in classes[c.id] and len(c.articles) >= 2][:MAX_PER_KEY]
+               for d in (d1, d2)]
+        for a in big[0]:
+            for b in big[1]:
+                if _shares(a, b):
                     union(a.id, b.id)
+
+    def joins(c: Cluster, cid: int) -> bool:
+        target = members[find(cid)]
+        day = next((d for m in target if (d := _day(values[m.id]))), None)
+        return _before_documents(c, day, doc_dates) and _refers_to(c, target)
 
     # 2. an undated cluster joins the one dated happening its family names in the story
     dated_by_family: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for c in clusters:
-        if _day(values[c.id]) and not _unreal(c):
+        if _day(values[c.id]) and not unreal[c.id]:
             dated_by_family[c.family][find(c.id)] += len(c.articles)
     for c in clusters:
-        if values[c.id] is not None or _unreal(c) or c.family.startswith("other:"):
+        if values[c.id] is not None or unreal[c.id] or c.family.startswith("other:"):
             continue
         options = dated_by_family.get(c.family)
         if not options:
@@ -200,38 +216,58 @@ def happenings(
         ranked = sorted(options.items(), key=lambda kv: -kv[1])
         best, support = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        target = [x for x in clusters if find(x.id) == best]
-        if support >= 2 and support >= 2 * runner_up and _before_documents(c, values, best, clusters, doc_dates) \
-                and _refers_to(c, target):
+        if support >= 2 and support >= 2 * runner_up and joins(c, best):
             union(c.id, best)
 
     # 3. any other undated happening-typed cluster: the learned model reads it against the dated
     # clusters of its class in the story, and it joins the best-supported one it corefers with
     if corefer is not None:
-        dated = [c for c in clusters if _day(values[c.id]) and not _unreal(c) and not _is_state(c)]
+        best_of: dict[str, list[Cluster]] = defaultdict(list)
+        for d in sorted((d for d in clusters if _day(values[d.id]) and not unreal[d.id] and not state[d.id]),
+                        key=lambda d: (-len(d.articles), d.id)):
+            for k in classes[d.id]:
+                if len(best_of[k]) < MAX_OPTIONS:
+                    best_of[k].append(d)
         for c in clusters:
-            if values[c.id] is not None or _unreal(c) or _is_state(c) or find(c.id) != c.id:
+            if values[c.id] is not None or unreal[c.id] or state[c.id] or find(c.id) != c.id:
                 continue
-            mine = classes[c.id]
-            options = sorted((d for d in dated if mine & classes[d.id]), key=lambda d: -len(d.articles))[:MAX_OPTIONS]
+            options = sorted({d.id: d for k in classes[c.id] for d in best_of.get(k, [])}.values(),
+                             key=lambda d: (-len(d.articles), d.id))[:MAX_OPTIONS]
             for d in options:
-                if _before_documents(c, values, find(d.id), clusters, doc_dates) and _refers_to(c, [d]) \
-                        and corefer(c, d):
+                if joins(c, d.id) and corefer(c, d):
                     union(c.id, d.id)
                     break
 
-    groups: dict[int, list[Cluster]] = defaultdict(list)
-    for c in clusters:
-        groups[find(c.id)].append(c)
     period = story_period(list(doc_dates.values()))
     out = []
-    for members in groups.values():
-        h = Happening(members, articles={a for c in members for a in c.articles})
-        dated = [values[c.id] for c in members if values[c.id]]
+    for group_members in members.values():
+        h = Happening(group_members, articles={a for c in group_members for a in c.articles})
+        dated = [values[c.id] for c in group_members if values[c.id]]
         h.value = max(dated, key=lambda v: (precision_rank(v), bool(year_of(v)))) if dated else None
         _place(h, period, len(doc_dates))
         out.append(h)
     return out
+
+
+def _candidates(group: Sequence[Cluster], classes: dict[int, set[str]]) -> list[tuple[Cluster, Cluster]]:
+    """Pairs of one day's clusters that share a class, a family or a participant, at most
+    ``MAX_PER_KEY`` clusters per key: blocked, never all pairs of a busy day."""
+    index: dict[str, list[Cluster]] = defaultdict(list)
+    for c in group:
+        keys = {f"class:{k}" for k in classes[c.id]} | {f"family:{c.family}"} | {f"p:{p}" for p in c.participants}
+        for k in keys:
+            if len(index[k]) < MAX_PER_KEY:
+                index[k].append(c)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for lst in index.values():
+        for i, a in enumerate(lst):
+            for b in lst[i + 1:]:
+                key = (min(a.id, b.id), max(a.id, b.id))
+                if key not in seen:
+                    seen.add(key)
+                    out.append((a, b) if a.id < b.id else (b, a))
+    return sorted(out, key=lambda ab: (ab[0].id, ab[1].id))
 
 
 _DEFINITE = re.compile(r"\b(?:the|this|that|its|their|his|her|last\s+\w+'s)\s+(?:[\w\-]+\s+){0,5}$", re.IGNORECASE)
@@ -254,14 +290,12 @@ def _refers_to(c: Cluster, target: Sequence[Cluster]) -> bool:
     )
 
 
-def _before_documents(c: Cluster, values: dict[int, str | None], root: int, clusters: Sequence[Cluster],
-                      doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
+def _before_documents(c: Cluster, day: str | None, doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
     """The undated mention's articles were not written before the happening it would join."""
-    days = [parse_day(_day(values[x.id])) for x in clusters if x.id == root]
-    day = days[0] if days else None
-    if day is None:
+    when = parse_day(day)
+    if when is None:
         return True
-    return all(doc_dates.get(a, (None, None))[1] is None or doc_dates[a][1] >= day for a in c.articles)  # type: ignore[operator]
+    return all(doc_dates.get(a, (None, None))[1] is None or doc_dates[a][1] >= when for a in c.articles)  # type: ignore[operator]
 
 
 def _place(h: Happening, period: tuple[date | None, date | None], n_docs: int) -> None:
