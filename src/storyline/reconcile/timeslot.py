@@ -14,15 +14,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from storyline.model import PublishedDate, TimeExpr
+from storyline.time.lexicon import MONTHS as LEXICON_MONTHS
 from storyline.time.values import interval
 
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december"]
-    )
-}
+#: Full month names, from the time stage's one table (the longest name of each month).
+MONTHS = {k: v for k, v in LEXICON_MONTHS.items() if all(len(k) >= len(o) for o, w in LEXICON_MONTHS.items() if w == v)}
 _MONTH_RE = "|".join(MONTHS)
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b|'\d\d\b")
 CALENDAR = re.compile(r"^[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?$")
