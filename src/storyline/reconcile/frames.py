@@ -175,9 +175,10 @@ def _document_reference(text: str, t_start: int, t_end: int, entity_words: set[s
     ):
         words |= _descriptor_words(last.group(1), last.group(2), last.group(3) + last.group(4), entity_words)
         return words, _definite(last.group(1)) or bool(words)
-    m = _DOC_PHRASE.search(after)
+    found = _DOC_PHRASE.search(after)
     definite = False
-    if m is not None and m.start() <= 40:
+    if found is not None and found.start() <= 40:
+        m = found
         words |= _descriptor_words(m.group(1), m.group(2), m.group(3) + m.group(4), entity_words)
         definite = _definite(after[: m.start()] + " " + m.group(1))
         rest = after[m.end() :]
@@ -273,14 +274,14 @@ def frames_of_claim(
         # one frame per date the sentence gives ("wrote last month ... and cut the budget in February")
         dated: list[TimeExpr | None] = list(usable_times[:3]) or [claim.time]
         for i, t in enumerate(dated):
-            at = t.start if t is not None and i > 0 else base
-            word, end = claim.predicate or "", at
+            begin = t.start if t is not None and i > 0 else base
+            word, end = claim.predicate or "", begin
             if i == 0 and claim.trigger is not None:  # the event word itself: "the explosion occurred"
-                at, end = claim.trigger
-                word = text[at - base : end - base]
+                begin, end = claim.trigger
+                word = text[begin - base : end - base]
             frames.append(
                 Frame(f"{claim.id}#{i}", claim, f"other:{fam}", claim.event_type or "OTHER", word,
-                      at, end, False, frozenset(), participants, persons, t,
+                      begin, end, False, frozenset(), participants, persons, t,
                       comparable_value(t, article.published) if t else None,
                       claim.place or (places[0] if places else None),
                       list(claim.quantities) if i == 0 else [], actors=actors,

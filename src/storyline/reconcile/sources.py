@@ -107,8 +107,8 @@ def source_profiles(
             continue
         for v in k.values:
             if v.value != k.best_supported:
-                for a in set(v.article_ids):
-                    against[a] = against.get(a, 0) + 1
+                for aid in set(v.article_ids):
+                    against[aid] = against.get(aid, 0) + 1
     out = []
     for a in articles:
         signals = []

@@ -142,7 +142,7 @@ def happenings(
     members: dict[int, list[Cluster]] = {c.id: [c] for c in clusters}
     unreal = {c.id: _unreal(c) for c in clusters}
     state = {c.id: _is_state(c) for c in clusters}
-    classes = {c.id: {type_class(type_of(f)) for f in c.frames} - {None} for c in clusters}
+    classes: dict[int, set[str]] = {c.id: {k for f in c.frames if (k := type_class(type_of(f)))} for c in clusters}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -231,9 +231,9 @@ def happenings(
         for c in clusters:
             if values[c.id] is not None or unreal[c.id] or state[c.id] or find(c.id) != c.id:
                 continue
-            options = sorted({d.id: d for k in classes[c.id] for d in best_of.get(k, [])}.values(),
-                             key=lambda d: (-len(d.articles), d.id))[:MAX_OPTIONS]
-            for d in options:
+            near = sorted({d.id: d for k in classes[c.id] for d in best_of.get(k, [])}.values(),
+                          key=lambda d: (-len(d.articles), d.id))[:MAX_OPTIONS]
+            for d in near:
                 if joins(c, d.id) and corefer(c, d):
                     union(c.id, d.id)
                     break
