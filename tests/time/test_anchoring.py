@@ -198,3 +198,14 @@ def test_until_opening_a_sentence_bounds_a_past_state(nlp) -> None:  # type: ign
     # 2024-06-21 is a Friday
     found = by_text(nlp, "Until Thursday, the police had not named him.", "2024-06-21")
     assert found["Thursday"].value == "2024-06-20"
+
+
+def test_the_tense_of_scheduling_words_and_past_inability(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'is due Friday' and 'is expected Saturday' look ahead; 'found they could not log in ... on
+    Sunday' looks back (a negated 'could' under a past verb is past inability, not a plan)."""
+    wed, mon = "2031-07-09", "2031-09-08"  # a Wednesday, a Monday
+    assert by_text(nlp, "The report is due Friday, officials said.", wed)["Friday"].value == "2031-07-11"
+    assert by_text(nlp, "The vote is expected Saturday.", wed)["Saturday"].value == "2031-07-12"
+    found = by_text(nlp, "Staff found they could not log in to the network at about 3:15 a.m. on Sunday.", mon)
+    assert found["3:15 a.m. on Sunday"].value == "2031-09-07T03:15"
+    assert by_text(nlp, "He said talks could resume on Sunday.", mon)["Sunday"].value == "2031-09-14"

@@ -61,6 +61,9 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"  # "expects", "is expected Saturday", "are scheduled"
     if verb.lemma_ in _SCHEDULING:
         return "future"
+    if "could" in words and any(c.dep_ == "neg" for c in verb.children) and any(
+            a.tag_ == "VBD" for a in verb.ancestors):
+        return "past"  # "found they could not log in on Sunday": inability in the past, not a plan
     if words & _MODALS and verb.tag_ in ("VB", "VBG") and "have" not in {a.lemma_ for a in auxes}:
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
