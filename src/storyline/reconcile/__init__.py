@@ -295,9 +295,9 @@ def _stable_id(prefix: str, *parts: str) -> str:
 
 
 def _label(h: Happening, docs: dict[str, _Doc]) -> str:
-    """A label a reader can scan: who did what to whom, from the most telling mention's trigger
-    and arguments ("the Key Bridge collapsed", "Parliament votes to lift ..."); else the words
-    around the trigger."""
+    """A label a reader can scan: who did what to whom, the clause around the most telling
+    mention's trigger and arguments as the article words it ("the Key Bridge collapsed",
+    "Parliament voted to lift ..."); else the words around the trigger."""
     def rank(g: Frame) -> tuple[bool, bool, bool, int, float, int]:
         own = g.claim.trigger is not None and g.claim.trigger[0] <= g.start < g.claim.trigger[1]
         return (type_of(g) not in (None, "STATEMENT"), bool(g.value), own, len(g.claim.agents) + len(g.claim.patients),
@@ -305,10 +305,17 @@ def _label(h: Happening, docs: dict[str, _Doc]) -> str:
     f = max(h.frames, key=rank)
     body = docs[f.article_id].article.body
     if f.claim.trigger is not None and f.claim.trigger[0] <= f.start < f.claim.trigger[1]:
-        s, e = f.claim.trigger
-        words = [*f.claim.agents[:1], body[s:e], *f.claim.patients[:1]]
-        label = " ".join(" ".join(w.split()) for w in words if w)
-        if len(label) <= 120 and (f.claim.agents or f.claim.patients):
+        # the clause from its first argument to its last, as the article words it: "The bodies
+        # of A and B were recovered", "the NTSB put out a preliminary update"
+        base = f.claim.span[0]
+        parts = [f.claim.trigger]
+        for phrase in (*f.claim.agents[:1], *f.claim.patients[:1]):
+            at = f.claim.text.find(phrase) if phrase else -1
+            if at >= 0:
+                parts.append((base + at, base + at + len(phrase)))
+        lo, hi = min(p[0] for p in parts), max(p[1] for p in parts)
+        label = " ".join(body[lo:hi].split())
+        if len(parts) > 1 and len(label) <= 120:
             return label
     s = max(f.claim.span[0], f.start - 70)
     e = min(f.claim.span[1], f.end + 90)
