@@ -296,7 +296,7 @@ def _stable_id(prefix: str, *parts: str) -> str:
 
 def _label(h: Happening, docs: dict[str, _Doc]) -> str:
     """A label a reader can scan: who did what to whom, the clause around the most telling
-    mention's trigger and arguments as the article words it ("the Key Bridge collapsed",
+    mention's trigger and arguments as the article words it ("the Orrin Bridge collapsed",
     "Parliament voted to lift ..."); else the words around the trigger."""
     def rank(g: Frame) -> tuple[bool, bool, bool, int, float, int]:
         own = g.claim.trigger is not None and g.claim.trigger[0] <= g.start < g.claim.trigger[1]
@@ -306,7 +306,7 @@ def _label(h: Happening, docs: dict[str, _Doc]) -> str:
     body = docs[f.article_id].article.body
     if f.claim.trigger is not None and f.claim.trigger[0] <= f.start < f.claim.trigger[1]:
         # the clause from its first argument to its last, as the article words it: "The bodies
-        # of A and B were recovered", "the NTSB put out a preliminary update"
+        # of A and B were recovered", "the safety board put out a preliminary update"
         base = f.claim.span[0]
         parts = [f.claim.trigger]
         for phrase in (*f.claim.agents[:1], *f.claim.patients[:1]):
