@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+import numpy as np
+
 from storyline.extract import plover
 from storyline.model import Mention
 from storyline.reconcile.cluster import Cluster
@@ -36,8 +38,9 @@ def _own(f: Frame) -> bool:
     return t is not None and t[0] <= f.start < t[1]
 
 
-def coref_mention(f: Frame, mentions: Sequence[Mention]) -> CorefMention:
-    """The model's view of one frame: trigger, sentence, participants as head words."""
+def coref_mention(f: Frame, mentions: Sequence[Mention], context: np.ndarray | None = None) -> CorefMention:
+    """The model's view of one frame: trigger, sentence, participants as head words.
+    ``context`` is the sentence's embedding when the caller already has it."""
     from storyline.extract.embed import embed, word_vector
 
     own = _own(f)
@@ -52,7 +55,8 @@ def coref_mention(f: Frame, mentions: Sequence[Mention]) -> CorefMention:
         id=f.id, doc=f.article_id, lemma=lemma, pos=pos, text=f.trigger, sentence=f.claim.text,
         vector=word_vector(lemma), participants=frozenset(people | args), places=frozenset(places),
         interval=(t.earliest, t.latest) if t is not None and (t.earliest or t.latest) else None,
-        context=embed([f.claim.text])[0], arguments=frozenset(args), sentence_index=f.claim.sentence,
+        context=embed([f.claim.text])[0] if context is None else context, arguments=frozenset(args),
+        sentence_index=f.claim.sentence,
     )
 
 
@@ -61,10 +65,12 @@ def corefer(mentions_of: Callable[[Frame], Sequence[Mention]], threshold: float 
     """A test of whether two clusters tell one happening, with the frames' mentions looked up by
     ``mentions_of``; model views are built once per frame."""
     cache: dict[str, CorefMention] = {}
+    sentences: dict[str, np.ndarray] = {}  # one embedding per sentence, shared by its frames
 
     def view(f: Frame) -> CorefMention:
         if f.id not in cache:
-            cache[f.id] = coref_mention(f, mentions_of(f))
+            cache[f.id] = coref_mention(f, mentions_of(f), sentences.get(f.claim.parent or f.claim.id))
+            sentences.setdefault(f.claim.parent or f.claim.id, cache[f.id].context)  # type: ignore[arg-type]
         return cache[f.id]
 
     def representatives(c: Cluster) -> list[Frame]:
