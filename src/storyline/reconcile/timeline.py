@@ -7,8 +7,11 @@ collapse", "since the crash"). This module
 
 1. merges clusters into happenings: clusters dated to the same day whose types belong to one
    class of the taxonomy (``data/event_types.json``: a collapse, a strike and deaths are one
-   incident) and that share a participant; and an undated cluster into the one dated happening
-   its trigger family names, when that reading is unambiguous in the story;
+   incident) and that share a participant, or that the learned coreference model joins; a rescue
+   or count of victims on an incident's day told beside the incident's name; one incident told
+   by several outlets on adjacent days (its date dispute is then reported); an undated cluster
+   into the one dated happening its trigger family names when that reading is unambiguous, or
+   into the dated cluster of its class the model says it corefers with;
 2. decides what stands on the timeline: a happening dated within the story's own period (from a
    little before the first article to a little after the last), with a type that is a happening
    (not a state or a bare statement), asserted rather than denied or only planned; everything
