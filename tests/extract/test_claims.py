@@ -313,3 +313,15 @@ def test_a_single_quoted_quote_over_two_sentences_is_the_speakers(nlp) -> None: 
     claims = _claims(nlp, body)
     assert "Ines Varga" in (_find(claims, "About 40 boats").attribution or "")
     assert _find(claims, "harbour's owners").attribution != "Ines Varga"
+
+
+def test_a_second_statement_in_the_sentence_is_its_own_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Most residents back the plan, the Larkin Institute found, whereas the Tessel Survey said on Friday "
+            "that support had fallen to 31%.")
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    said = [c for c in analysis.claims if c.parent is not None and c.predicate == "say"]
+    assert said and "Tessel Survey" in (said[0].attribution or "")
+    assert said[0].time is not None and said[0].time.text == "Friday"
+    main = next(c for c in analysis.claims if c.parent is None)
+    assert "Larkin Institute" in (main.attribution or "")

@@ -956,11 +956,18 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
         etype = "STATEMENT" if statement else plover.event_type(lemma, obj)
         agents = [_np(c) for c in owner.children if c.dep_ in ("nsubj", "csubj")]
         patients = [_np(c) for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        said_by = claim.attribution
+        speaker = next((c for c in owner.children if c.dep_ == "nsubj" and not is_pronoun(c)), None)
+        if not statement and lemma in REPORTING and speaker is not None and any(
+                c.dep_ == "ccomp" for c in owner.children):
+            # "..., whereas B said Friday that ...": a second statement in the sentence is B's
+            said_by = _np(speaker, appos=True)
+            etype = "STATEMENT"
         sub = Claim(
             id=f"{claim.id}.{k + 1}", article_id=claim.article_id, sentence=claim.sentence, text=claim.text,
             span=claim.span, predicate=lemma, agents=[a for a in agents if a], patients=[p for p in patients if p],
             time=t, place=claim.place if owner.pos_ == "NOUN" else None, quantities=[],
-            attribution=claim.attribution, hedged=claim.hedged and not statement,
+            attribution=said_by, hedged=claim.hedged and not statement,
             negated=_negated(owner, [owner]), modality=_modality(owner, reported) if owner.pos_ != "NOUN" else None,
             event_type=etype, section=claim.section, entity_ids=list(claim.entity_ids),
             trigger=(owner.idx, owner.idx + len(owner)), parent=claim.id,
