@@ -18,6 +18,7 @@ reporting verb ("never confirmed that") leaves its clause unasserted.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -689,7 +690,12 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in inp.mentions:
         by_sentence.setdefault(m.sentence if m.sentence is not None else -1, []).append(m)
+    times = sorted(inp.times, key=lambda t: t.start)
+    starts = [t.start for t in times]
     for sent_model, sent in zip(inp.sentences, inp.spans, strict=True):
+        # the sentence's own times, found once (scanning the article's for every sentence was
+        # quadratic on long bodies)
+        sent_times = times[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]
         idx = sent_model.index
         ctx.sentence = idx
         text = sent_model.text
@@ -797,7 +803,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             for p in prep.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     patients.append(f"{prep.lower_} {_np(p)}")
-        time = _time_for(doc, sent, pred, inp.times)
+        time = _time_for(doc, sent, pred, sent_times)
         place = _place_for(sent, pred, mentions)
         quantities: list[Quantity] = attach_units(doc, find_quantities(text, sent_model.start))
         lemmas = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
@@ -831,7 +837,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             claim.checkworthiness = _checkworthiness(claim, sent, opinionated)
             claim.trigger = _trigger_span(pred)
             claims.append(claim)
-            claims.extend(_told_events(claim, sent, pred, reporter, inp, reported))
+            claims.extend(_told_events(claim, sent, pred, reporter, inp, reported, sent_times))
         # what this sentence leaves for the next ones
         if attribution and not carried:
             ctx.attribution, ctx.attribution_sentence = attribution, idx
@@ -859,6 +865,10 @@ def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentenc
     """'"A. B," she said.': A is hers too. A quote opened without attribution takes the one of
     the sentence (same paragraph) in which it closes."""
     by_index = {c.sentence: c for c in claims if c.parent is None}
+    told: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.parent is not None:
+            told.setdefault(c.parent, []).append(c)
     for claim in claims:
         opening = claim.text[:1]
         if claim.attribution or opening not in _OPENING + _SINGLE:
@@ -873,9 +883,8 @@ def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentenc
                 later = by_index.get(j)
                 if later is not None and later.attribution:
                     claim.attribution = later.attribution
-                    for told in claims:  # the events told inside the sentence are the speaker's too
-                        if told.parent == claim.id and not told.attribution:
-                            told.attribution = later.attribution
+                    for inner in told.get(claim.id, []):  # the events told inside it are the speaker's too
+                        inner.attribution = inner.attribution or later.attribution
                 break
 
 
@@ -919,7 +928,7 @@ def _trigger_span(pred: Token) -> tuple[int, int]:
 
 
 def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, inp: ClaimInputs,
-                 reported: bool) -> list[Claim]:
+                 reported: bool, times: Sequence[TimeExpr]) -> list[Claim]:
     """The other events a sentence tells with their own time: one claim each, tied to the
     sentence's claim by ``parent``.
 
@@ -934,8 +943,8 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     # coordinated verbs ("killed or wounded since October") are the sentence claim's own events
     shared = {pred.i, *(c.i for c in _conjuncts(pred))}
     owners: dict[int, tuple[Token, TimeExpr]] = {}
-    for t in inp.times:
-        if t.start < sent.start_char or t.end > sent.end_char:
+    for t in times:
+        if t.end > sent.end_char:
             continue
         if t.type not in ("DATE", "TIME") or t.value.endswith("_REF"):
             continue
