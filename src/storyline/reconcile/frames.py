@@ -257,12 +257,7 @@ def frames_of_claim(
     ]
     usable_times = [t for t in times if t.type in ("DATE", "TIME") and is_calendar_like(t)]
     # the parties' names are not part of a document's name ("Joint Declaration of X and Y")
-    entity_words = {
-        w.lower() for m in mentions if m.label in ("PERSON", "GPE", "NORP") for w in re.findall(r"[\w\-]+", m.text)
-    }
-    participants = frozenset(_entity_key(m) for m in mentions if m.label not in ("DATE", "TIME", "CARDINAL"))
-    persons = frozenset(_entity_key(m) for m in mentions if m.label == "PERSON")
-    actors = frozenset(_entity_key(m) for m in mentions if m.label in ("PERSON", "ORG"))
+    entity_words, participants, persons, actors = _names(mentions)
     places = [m.text for m in mentions if m.label in ("GPE", "LOC", "FAC")]
     frames: list[Frame] = []
     # the claim's own negation or mood is about its main verb: it speaks for a lone trigger only
@@ -367,6 +362,16 @@ def frames_of_claim(
     return frames
 
 
+def _names(mentions: Sequence[Mention]) -> tuple[set[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(the words of parties' names, participants, persons, actors) of a sentence's mentions; the
+    parties' names are not part of a document's name ("Joint Declaration of X and Y")."""
+    words = {w.lower() for m in mentions if m.label in ("PERSON", "GPE", "NORP") for w in re.findall(r"[\w\-]+", m.text)}
+    participants = frozenset(_entity_key(m) for m in mentions if m.label not in ("DATE", "TIME", "CARDINAL"))
+    persons = frozenset(_entity_key(m) for m in mentions if m.label == "PERSON")
+    actors = frozenset(_entity_key(m) for m in mentions if m.label in ("PERSON", "ORG"))
+    return words, participants, persons, actors
+
+
 def family_of(word: str, predicate: str | None) -> str:
     """The family a lone trigger word belongs to ("collapsed" -> collapse), else other:<lemma>."""
     for fam, (_, rx) in FAMILIES.items():
@@ -384,12 +389,7 @@ def frames_of_told_event(claim: Claim, article: Article, mentions: Sequence[Ment
     base = claim.span[0]
     text = claim.text
     fam = family_of(text[s - base : e - base], claim.predicate)
-    participants = frozenset(_entity_key(m) for m in mentions if m.label not in ("DATE", "TIME", "CARDINAL"))
-    persons = frozenset(_entity_key(m) for m in mentions if m.label == "PERSON")
-    actors = frozenset(_entity_key(m) for m in mentions if m.label in ("PERSON", "ORG"))
-    entity_words = {
-        w.lower() for m in mentions if m.label in ("PERSON", "GPE", "NORP") for w in re.findall(r"[\w\-]+", m.text)
-    }
+    entity_words, participants, persons, actors = _names(mentions)
     unique = fam in UNIQUE_FAMILIES and has_document(text, s - base, e - base)
     desc, definite = document_reference(text, s - base, e - base, entity_words) if unique else (frozenset(), False)
     canon = frozenset(_once_parties(mentions, claim.attribution))
