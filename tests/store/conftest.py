@@ -43,6 +43,24 @@ def postgres_bindir() -> Path | None:
     return Path(found).parent if found and shutil.which("initdb") else None
 
 
+def server_user_and_home(prefix: str) -> tuple[list[str], Path]:
+    """The command prefix that runs the server tools as the ``postgres`` user when the tests run as
+    root (initdb refuses root), and a fresh folder that user owns."""
+    command: list[str] = []
+    owner = None
+    if os.geteuid() == 0:
+        try:
+            owner = pwd.getpwnam("postgres")
+        except KeyError:
+            unavailable("running as root and there is no 'postgres' user to run the server as")
+        command = ["runuser", "-u", "postgres", "--"]
+    # /tmp, not $TMPDIR: the server user must be able to reach the folder
+    base = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp" if owner is not None else None))
+    if owner is not None:
+        os.chown(base, owner.pw_uid, owner.pw_gid)
+    return command, base
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -56,19 +74,8 @@ def postgres_server() -> Iterator[str]:
     if bindir is None:
         unavailable("PostgreSQL server binaries not found (apt-get install postgresql)")
         raise AssertionError("unreachable")
-    prefix: list[str] = []
-    owner = None
-    if os.geteuid() == 0:
-        try:
-            owner = pwd.getpwnam("postgres")
-        except KeyError:
-            unavailable("running as root and there is no 'postgres' user to run the server as")
-        prefix = ["runuser", "-u", "postgres", "--"]
-    # /tmp, not $TMPDIR: the server user must be able to reach the folder
-    base = Path(tempfile.mkdtemp(prefix="storyline-pg-", dir="/tmp" if owner is not None else None))
+    prefix, base = server_user_and_home("storyline-pg-")
     data = base / "data"
-    if owner is not None:
-        os.chown(base, owner.pw_uid, owner.pw_gid)
     port = free_port()
     log = base / "server.log"
 

@@ -3,17 +3,14 @@ NLP stages run. A private server (not the session's shared one) is stopped under
 
 from __future__ import annotations
 
-import os
-import pwd
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import free_port, postgres_bindir, unavailable
+from conftest import free_port, postgres_bindir, server_user_and_home, unavailable
 from hostile_inputs import story_text
 from storyline.pipeline import SaveFailed, analyze
 from storyline.store import Store
@@ -29,17 +26,7 @@ class Server:
         if bindir is None:
             unavailable("PostgreSQL server binaries not found (apt-get install postgresql)")
         self.bindir = bindir
-        self.prefix: list[str] = []
-        owner = None
-        if os.geteuid() == 0:
-            try:
-                owner = pwd.getpwnam("postgres")
-            except KeyError:
-                unavailable("running as root and there is no 'postgres' user to run the server as")
-            self.prefix = ["runuser", "-u", "postgres", "--"]
-        self.base = Path(tempfile.mkdtemp(prefix="storyline-pg-restart-", dir="/tmp"))
-        if owner is not None:
-            os.chown(self.base, owner.pw_uid, owner.pw_gid)
+        self.prefix, self.base = server_user_and_home("storyline-pg-restart-")
         self.port = free_port()
         self.data = self.base / "data"
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
