@@ -940,8 +940,11 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     the statement that gives it); its event is then dated by the told event, not by it.
     """
     doc = inp.doc
-    # coordinated verbs ("killed or wounded since October") are the sentence claim's own events
-    shared = {pred.i, *(c.i for c in _conjuncts(pred))}
+    # coordinated verbs ("killed or wounded since October") are the sentence claim's own events;
+    # a coordinated clause with its own subject ("X declared it, and then the legislature
+    # overturned it") tells another event
+    shared = {pred.i, *(c.i for c in _conjuncts(pred)
+                        if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.children))}
     owners: dict[int, tuple[Token, TimeExpr]] = {}
     for t in times:
         if t.end > sent.end_char:

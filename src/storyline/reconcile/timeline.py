@@ -200,10 +200,19 @@ def happenings(
                 if _shares(a, b):
                     union(a.id, b.id)
 
-    def joins(c: Cluster, cid: int) -> bool:
+    def joins(c: Cluster, cid: int, *, by_role: bool = False) -> bool:
         target = members[find(cid)]
         day = next((d for m in target if (d := _day(values[m.id]))), None)
-        return _before_documents(c, day, doc_dates) and _refers_to(c, target)
+        if not _before_documents(c, day, doc_dates):
+            return False
+        if _refers_to(c, target):
+            return True
+        if not by_role:
+            return False
+        # the story's one incident of this family ("the bridge collapsed"): its protagonists'
+        # names are what identify it; other happenings need the same doer or thing done to
+        incident = INCIDENT in classes[c.id] and any(_shares(c, t) for t in target)
+        return _same_roles(c, target) or (incident and _no_stranger(c, target))
 
     # 2. an undated cluster joins the one dated happening its family names in the story
     dated_by_family: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
@@ -211,7 +220,7 @@ def happenings(
         if _day(values[c.id]) and not unreal[c.id]:
             dated_by_family[c.family][find(c.id)] += len(c.articles)
     for c in clusters:
-        if values[c.id] is not None or unreal[c.id] or c.family.startswith("other:"):
+        if values[c.id] is not None or unreal[c.id] or (c.family.startswith("other:") and state[c.id]):
             continue
         options = dated_by_family.get(c.family)
         if not options:
@@ -219,7 +228,7 @@ def happenings(
         ranked = sorted(options.items(), key=lambda kv: -kv[1])
         best, support = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        if support >= 2 and support >= 2 * runner_up and joins(c, best):
+        if support >= 2 and support >= 2 * runner_up and joins(c, best, by_role=True):
             union(c.id, best)
 
     # 3. any other undated happening-typed cluster: the learned model reads it against the dated
@@ -291,6 +300,44 @@ def _refers_to(c: Cluster, target: Sequence[Cluster]) -> bool:
         f.trigger.lower() in plover.NOUN_TYPE and _DEFINITE.search(f.claim.text[: f.start - f.claim.span[0]])
         for f in c.frames
     )
+
+
+_ROLE_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
+_FUNCTION_WORDS = frozenset({"the", "and", "its", "his", "her", "their", "for", "with", "from", "into", "this", "that",
+                             "who", "which", "after", "before", "over", "under", "about"})
+
+
+def _role_words(f: Frame) -> tuple[frozenset[str], frozenset[str]]:
+    """The content words of a frame's own subject and object phrases (not its trigger's)."""
+    if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+        return frozenset(), frozenset()
+    own = {w.lower() for w in _ROLE_WORD.findall(f.trigger)}
+
+    def words(phrases: Sequence[str]) -> frozenset[str]:
+        return frozenset(w for p in phrases for x in _ROLE_WORD.findall(p)
+                         if (w := x.lower()) not in _FUNCTION_WORDS and w not in own)
+    return words(f.claim.agents), words(f.claim.patients)
+
+
+def _no_stranger(c: Cluster, target: Sequence[Cluster]) -> bool:
+    """The mention names no person (beyond the protagonists) that the target does not."""
+    mine = c.persons - c.common
+    return not mine or bool(mine & set().union(*(t.persons for t in target)))
+
+
+def _same_roles(c: Cluster, target: Sequence[Cluster]) -> bool:
+    """The undated mention tells its family's happening of the same doer or the same thing done
+    to ("declared martial law" / "declared martial law on Tuesday"): when the only names it
+    shares are the story's protagonists, this is what identifies it. It must not name another
+    person than the target's."""
+    if not _no_stranger(c, target):
+        return False
+    theirs = [_role_words(f) for t in target for f in t.frames]
+    for f in c.frames:
+        agents, patients = _role_words(f)
+        if any(agents & a or patients & p for a, p in theirs):
+            return True
+    return False
 
 
 def _before_documents(c: Cluster, day: str | None, doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:

@@ -91,6 +91,8 @@ def _interval_value(t: TimeExpr) -> str | None:
     if t.earliest and t.latest and t.earliest[:4] == t.latest[:4] and t.value[:4].isdigit():
         if t.earliest == t.latest:
             return t.earliest  # a part of one day ("Tuesday evening", "10:23 p.m.") is that day
+        if t.type == "TIME":
+            return None  # a clock time whose day is in doubt (the page's day or the day before)
         if t.earliest[:7] == t.latest[:7]:
             return t.earliest[:7]
         return t.earliest[:4]
