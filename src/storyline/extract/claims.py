@@ -912,10 +912,10 @@ def _is_subject(doc: Doc, m: Mention) -> bool:
 
 def _trigger_span(pred: Token) -> tuple[int, int]:
     """The word that names the claim's event: the predicate, the event noun a light verb takes
-    ("held talks": the talks), or the event noun subject of a verb that only tells how it
+    ("held talks": the talks) or a performative verb performs ("announced its lifting"), or the event noun subject of a verb that only tells how it
     happened ("the explosion occurred", "a blast ripped through the plant": the explosion)."""
     lemma = pred.lemma_.lower()
-    if lemma in plover.LIGHT_VERBS and lemma not in plover.VERB_TYPE:
+    if (lemma in plover.LIGHT_VERBS and lemma not in plover.VERB_TYPE) or lemma in plover.PERFORMATIVE_VERBS:
         obj = next((c for c in pred.children if c.dep_ in ("dobj", "attr")), None)
         if obj is not None and plover.is_event_noun(obj.lemma_):
             return obj.idx, obj.idx + len(obj)

@@ -177,6 +177,20 @@ def happenings(
                 (same or a.family == b.family) and _shares(a, b))
             if ruled or (corefer is not None and corefer(a, b)):
                 union(a.id, b.id)
+    # one article telling two happenings of one class on one day tells one happening twice ("the
+    # declaration was rescinded" / "lifted martial law"), unless their doers differ ("the Cabinet
+    # offered to resign" / "the president lifted martial law")
+    for group in by_day.values():
+        by_article: dict[str, list[Cluster]] = defaultdict(list)
+        for c in group:
+            for a in sorted(c.articles):
+                if len(by_article[a]) < MAX_PER_KEY:
+                    by_article[a].append(c)
+        for told in by_article.values():
+            for i, a in enumerate(told):
+                for b in told[i + 1:]:
+                    if find(a.id) != find(b.id) and classes[a.id] & classes[b.id] and not _other_doers(a, b):
+                        union(a.id, b.id)
     # a rescue or a count of victims the same day, told in a sentence that names the incident
     # ("eight bodies were found on Wednesday at the crash site"), is part of it
     for group in by_day.values():
@@ -317,6 +331,29 @@ def _role_words(f: Frame) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(w for p in phrases for x in _ROLE_WORD.findall(p)
                          if (w := x.lower()) not in _FUNCTION_WORDS and w not in own)
     return words(f.claim.agents), words(f.claim.patients)
+
+
+_HEAD_CUT = re.compile(r",|\s(?:of|in|at|on|from|for|with|who|which|that|after|before)\s", re.IGNORECASE)
+
+
+def _doer_heads(c: Cluster) -> set[str]:
+    """The head words of a cluster's doers: the last word of each subject phrase's first part
+    ("South Korea's whole Cabinet" -> cabinet; "Yoon Suk Yeol, the president" -> yeol)."""
+    heads = set()
+    for f in c.frames:
+        if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+            continue
+        for phrase in f.claim.agents:
+            words = _ROLE_WORD.findall(_HEAD_CUT.split(phrase, maxsplit=1)[0])
+            if words:
+                heads.add(words[-1].lower())
+    return heads
+
+
+def _other_doers(a: Cluster, b: Cluster) -> bool:
+    """Both clusters name who did it, and no doer is the same."""
+    ha, hb = _doer_heads(a), _doer_heads(b)
+    return bool(ha and hb and not ha & hb)
 
 
 def _no_stranger(c: Cluster, target: Sequence[Cluster]) -> bool:
