@@ -183,9 +183,9 @@ def happenings(
     for group in by_day.values():
         by_article: dict[str, list[Cluster]] = defaultdict(list)
         for c in group:
-            for a in sorted(c.articles):
-                if len(by_article[a]) < MAX_PER_KEY:
-                    by_article[a].append(c)
+            for art in sorted(c.articles):
+                if len(by_article[art]) < MAX_PER_KEY:
+                    by_article[art].append(c)
         for told in by_article.values():
             for i, a in enumerate(told):
                 for b in told[i + 1:]:
