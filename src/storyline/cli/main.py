@@ -527,15 +527,27 @@ def report(
             help="The analysis of exactly these articles (default: the latest).",
         ),
     ] = None,
+    story: Annotated[
+        str | None,
+        typer.Option("--story", "-s", help="The analysis of this story (see `storyline stories`).", show_default=False),
+    ] = None,
 ) -> None:
-    """Write a stored analysis (from `storyline analyze --db`) again, without recomputing it."""
+    """Write a stored analysis (of a story, or from `storyline analyze --db`) without recomputing it."""
     from storyline.report import write_report
 
     _check_outputs(out)
+    if story is not None and article_ids:
+        fail("give either --story or --article, not both")
     store = open_store(db)
     try:
-        ids = [store.get(i).id for i in article_ids] if article_ids else None
-        saved = store.load_report(ids)
+        if story is not None:
+            from storyline.stories import story_report
+
+            saved: model.Report | None = story_report(store, story)
+            ids = None
+        else:
+            ids = [store.get(i).id for i in article_ids] if article_ids else None
+            saved = store.load_report(ids)
     except StoreError as exc:
         fail(str(exc))
     finally:
@@ -552,6 +564,10 @@ def report(
         except OSError as exc:
             fail(f"cannot write {path}: {exc.strerror or exc}")
 
+
+from storyline.cli.stories import register  # noqa: E402  (the story commands need the helpers above)
+
+register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()
