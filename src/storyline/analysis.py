@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from storyline.extraction import Extraction, MemoryCache, extract_stream, extraction_version, finish
+from storyline import extraction as extraction_module
+from storyline.extraction import Extraction, MemoryCache, extract_stream, finish
 from storyline.model import Article, Claim, Report
 from storyline.store.errors import StoreError
 
@@ -97,7 +98,7 @@ def analyze_stored(
     from storyline.reconcile import reconcile
 
     say = progress or (lambda _msg: None)
-    version = extraction_version()
+    version = extraction_module.extraction_version()
     cache = _Cache(store)
     have = cache.stored(articles, version)
     missing = [a for a in articles if a.content_hash not in have]

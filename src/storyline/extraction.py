@@ -203,6 +203,7 @@ def finish(
             claims, roles = claims_stage(article, doc, stage, mine, names)
             built.append((extraction, context, claims))
         else:
+            _share_times(claims, extraction.times)
             roles = _roles(article.id, mine, claims)
         out.append(ArticleAnalysis(
             article_id=article.id, published=extraction.published, sentences=extraction.sentences,
@@ -210,6 +211,15 @@ def finish(
         ))
     cache.put_claims(built)
     return Finished(out, len(built))
+
+
+def _share_times(claims: Sequence[Claim], times: Sequence[TimeExpr]) -> None:
+    """Point each claim's time at the article's own time expression, as a fresh extraction does:
+    reconciliation re-resolves an article's times and tells by identity which claims it moved."""
+    by_span = {(t.start, t.end): t for t in times}
+    for c in claims:
+        if c.time is not None and by_span.get((c.time.start, c.time.end)) == c.time:
+            c.time = by_span[(c.time.start, c.time.end)]
 
 
 class MemoryCache:

@@ -91,14 +91,19 @@ def summary(report: Report, version: str) -> dict[str, Any]:
     }
 
 
-def _match(old: list[dict[str, Any]], item: dict[str, Any], same: Callable[[dict[str, Any]], bool]) -> dict[str, Any] | None:
-    """The earlier item sharing the most claims with ``item`` (and ``same`` holds), if any."""
+def _match(old: list[dict[str, Any]], item: dict[str, Any], same: Callable[[dict[str, Any]], bool],
+           taken: set[int]) -> dict[str, Any] | None:
+    """The earlier item whose claims overlap ``item``'s most (Jaccard: a claim can belong to two
+    events, and an unchanged event must find itself), among those where ``same`` holds and not
+    ``taken`` by an earlier match (two events resting on the same claims stay two)."""
     mine = set(item["claims"])
-    best, overlap = None, 0
+    best, score = None, 0.0
     for o in old:
         n = len(mine.intersection(o["claims"]))
-        if n > overlap and same(o):
-            best, overlap = o, n
+        if n and same(o) and id(o) not in taken:
+            jaccard = n / len(mine.union(o["claims"]))
+            if jaccard > score:
+                best, score = o, jaccard
     return best
 
 
@@ -111,7 +116,7 @@ def _diff(update: Update, before: dict[str, Any] | None, after: dict[str, Any]) 
     old_conflicts: list[dict[str, Any]] = (before or {}).get("conflicts", [])
     seen: set[int] = set()
     for e in after["events"]:
-        was = _match(old_events, e, lambda _o: True)
+        was = _match(old_events, e, lambda _o: True, seen)
         if was is None:
             update.new_events.append(_brief(e))
             continue
@@ -120,13 +125,16 @@ def _diff(update: Update, before: dict[str, Any] | None, after: dict[str, Any]) 
             update.changed_consensus.append({"what": f"date of {e['label']!r}", "before": was["time"],
                                              "after": e["time"]})
     update.gone_events = [_brief(o) for o in old_events if id(o) not in seen]
+    matched: set[int] = set()
     for c in after["conflicts"]:
         slot = c["slot"]
 
         def same_slot(o: dict[str, Any], slot: str = slot) -> bool:
             return bool(o["slot"] == slot)
 
-        was = _match(old_conflicts, c, same_slot)
+        was = _match(old_conflicts, c, same_slot, matched)
+        if was is not None:
+            matched.add(id(was))
         if was is None:
             update.new_conflicts.append(_brief(c))
         elif was["best"] != c["best"]:
