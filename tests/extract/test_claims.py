@@ -339,3 +339,17 @@ def test_a_coordinated_clause_with_its_own_subject_is_its_own_event(nlp) -> None
     assert main.time is not None and main.time.value == "2030-05-03"
     # a verb sharing the subject ("cleared and reopened") is the sentence's own event, not another
     assert not any(c.parent is not None and "road" in c.text for c in analysis.claims)
+
+
+def test_an_infinitive_complement_and_a_relative_clause_of_an_event_noun_tell_no_event_of_their_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("County officials ordered residents to leave their homes on 4 May 2030.\n\n"
+            "The explosion that ripped through the depot on 2 May 2030 was heard for miles.")
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    order = next(c for c in analysis.claims if c.parent is None and "ordered" in c.text)
+    assert order.time is not None and order.time.value == "2030-05-04"
+    assert not any(c.parent == order.id for c in analysis.claims)  # "to leave" is the order's content
+    told = [c for c in analysis.claims if c.parent is not None and "explosion" in c.text]
+    assert len(told) == 1 and told[0].trigger is not None
+    assert body[told[0].trigger[0]:told[0].trigger[1]] == "explosion"
+    assert told[0].time is not None and told[0].time.value == "2030-05-02"

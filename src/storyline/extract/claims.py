@@ -947,6 +947,9 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     # overturned it") tells another event
     shared = {pred.i, *(c.i for c in _conjuncts(pred)
                         if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.children))}
+    # an infinitive complement is the content of the predicate's act ("ordered residents to leave
+    # early Tuesday", "agreed to halt the march"): one event, dated together
+    shared |= {c.i for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
     owners: dict[int, tuple[Token, TimeExpr]] = {}
     for t in times:
         if t.end > sent.end_char:
@@ -961,6 +964,12 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
             continue
         if owner.pos_ != "NOUN" and owner.lemma_.lower() in plover.STATE_VERBS - {"say"}:
             continue
+        if owner.dep_ == "relcl" and owner.head.pos_ == "NOUN" and plover.is_event_noun(owner.head.lemma_):
+            # "an explosion that ripped through the plant late Monday": the clause tells how the
+            # noun's event happened; the event is the noun's
+            owner = owner.head
+            if owner.i in shared or owner.i in owners:
+                continue
         owners[owner.i] = (owner, t)
     out: list[Claim] = []
     for k, (owner, t) in enumerate(sorted(owners.values(), key=lambda x: x[0].i)):
