@@ -75,3 +75,21 @@ def test_an_announced_act_is_the_act() -> None:
     assert claim.trigger is not None
     assert a1.body[claim.trigger[0]:claim.trigger[1]] == "evacuation"
     assert claim.event_type == "RETREAT"
+
+
+def test_a_label_keeps_the_verbs_particle_and_complement_up_to_the_clauses_end() -> None:
+    from storyline.reconcile import _clause_tail
+
+    for rest, kept in ((" out early Tuesday, officials said.", " out early Tuesday"),
+                       (" on Sept. 7 and took the network down.", " on Sept. 7 and took the"),  # six words at most
+                       (" about 1,600 homes.", " about 1,600 homes"),
+                       (" for by 3 a.m. Tuesday.", " for by 3 a.m."),
+                       (", the mayor said.", "")):
+        assert rest[:_clause_tail(rest)] == kept
+
+
+def test_a_relative_pronoun_doer_is_its_noun() -> None:
+    a1 = _article("q01_wire", "2031-05-06", "Divers searched the river near the old span, which fell on 3 May 2031.")
+    report = analyze_articles([a1])
+    fell = [c for c in report.claims if c.parent is not None and c.predicate == "fall"]
+    assert fell and fell[0].agents == ["the old span"]

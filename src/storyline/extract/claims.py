@@ -929,6 +929,14 @@ def _trigger_span(pred: Token) -> tuple[int, int]:
     return pred.idx, pred.idx + len(pred)
 
 
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause hangs on ("the bridge, which fell": the
+    bridge); any other word stands for itself."""
+    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head.head
+    return tok
+
+
 def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, inp: ClaimInputs,
                  reported: bool, times: Sequence[TimeExpr]) -> list[Claim]:
     """The other events a sentence tells with their own time: one claim each, tied to the
@@ -977,8 +985,8 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
         statement = reporter is not None and owner.i == reporter.i
         obj = next((c.lemma_ for c in owner.children if c.dep_ in ("dobj", "attr")), None)
         etype = "STATEMENT" if statement else plover.event_type(lemma, obj)
-        agents = [_np(c) for c in owner.children if c.dep_ in ("nsubj", "csubj")]
-        patients = [_np(c) for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        agents = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("nsubj", "csubj")]
+        patients = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         said_by = claim.attribution
         speaker = next((c for c in owner.children if c.dep_ == "nsubj" and not is_pronoun(c)), None)
         if not statement and lemma in REPORTING and speaker is not None and any(

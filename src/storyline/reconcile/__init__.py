@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -295,14 +296,35 @@ def _stable_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:10]
 
 
+#: Arguments that name nobody a reader can see in a label ("it estimated", "he was taken").
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "that", "which", "who", "this", "these", "those"})
+
+
+def _clause_tail(rest: str, most: int = 6) -> int:
+    """How far the clause runs on after the label's last argument: up to its first punctuation
+    (not the dot of "Sept." or "a.m.", not the comma of "1,600") and a few words at most."""
+    end = 0
+    words = list(re.finditer(r"\s*(\S+)", rest))
+    for k, m in enumerate(words[:most]):
+        word = m.group(1)
+        if not m.group(0)[:1].isspace() or re.match(r"[(\u2014\u2013\"“”]", word):
+            break
+        nxt = words[k + 1].group(1) if k + 1 < len(words) else ""
+        if re.search(r"[,;:]$", word) or (re.search(r"[.!?]$", word) and (not nxt or nxt[:1].isupper())):
+            return m.end() if "." in word[:-1] else m.end() - 1  # "a.m." keeps its dot
+        end = m.end()
+    return end
+
+
 def _label(h: Happening, docs: dict[str, _Doc]) -> str:
     """A label a reader can scan: who did what to whom, the clause around the most telling
     mention's trigger and arguments as the article words it ("the Orrin Bridge collapsed",
     "Parliament voted to lift ..."); else the words around the trigger."""
-    def rank(g: Frame) -> tuple[bool, bool, bool, int, float, int]:
+    def rank(g: Frame) -> tuple[bool, bool, bool, bool, int, float, int]:
         own = g.claim.trigger is not None and g.claim.trigger[0] <= g.start < g.claim.trigger[1]
-        return (type_of(g) not in (None, "STATEMENT"), bool(g.value), own, len(g.claim.agents) + len(g.claim.patients),
-                g.claim.checkworthiness, -len(g.claim.text))
+        named = not any(a.lower() in _PRONOUNS for a in g.claim.agents[:1] + g.claim.patients[:1])
+        return (type_of(g) not in (None, "STATEMENT"), bool(g.value), own, named,
+                len(g.claim.agents) + len(g.claim.patients), g.claim.checkworthiness, -len(g.claim.text))
     f = max(h.frames, key=rank)
     body = docs[f.article_id].article.body
     if f.claim.trigger is not None and f.claim.trigger[0] <= f.start < f.claim.trigger[1]:
@@ -315,6 +337,9 @@ def _label(h: Happening, docs: dict[str, _Doc]) -> str:
             if at >= 0:
                 parts.append((base + at, base + at + len(phrase)))
         lo, hi = min(p[0] for p in parts), max(p[1] for p in parts)
+        # the verb's particle and complement follow its object ("crews put it out", "ordered
+        # residents to leave"): the clause runs on to its first punctuation, a few words at most
+        hi += _clause_tail(body[hi:f.claim.span[1]])
         label = " ".join(body[lo:hi].split())
         if len(parts) > 1 and len(label) <= 120:
             return label
