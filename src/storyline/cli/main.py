@@ -33,6 +33,7 @@ from rich.text import Text
 
 from storyline import __version__, model
 from storyline.cli import split as split_cli
+from storyline.cli import watch as watch_cli
 from storyline.cli.eval import eval_app
 from storyline.ingest.base import printable
 from storyline.store import AddResult, DatabaseUnavailable, InvalidArticle, Store, StoreError
@@ -49,6 +50,7 @@ app = typer.Typer(
 )
 app.add_typer(eval_app, name="eval")
 app.command("split")(split_cli.split)
+app.command("watch")(watch_cli.watch)
 
 STORE_CHUNK = 100  # articles per transaction: a killed ingest keeps every finished chunk
 _MARK = ("\x02", "\x03")  # snippet markers that cannot occur in stored text
