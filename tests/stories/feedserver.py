@@ -2,7 +2,8 @@
 
 ``/feed.xml`` is an RSS feed of the entries in ``FeedSite.entries`` with an ETag and a
 Last-Modified, answering 304 to a matching If-None-Match; ``/broken.xml`` always answers 500;
-``/slow.xml`` answers only when ``release`` is set (so a client deadline passes first);
+``/flaky.xml`` answers 500 to its first ``flaky_failures`` requests and then
+serves the feed; ``/slow.xml`` answers only when ``release`` is set (so a client deadline passes first);
 ``/page/N.html`` is entry N's page, and ``/gated/N.html`` the same page served only once ``gate``
 is set (``reached`` tells the test a client is waiting on it). Every text is invented.
 """
@@ -44,6 +45,7 @@ class FeedSite:
     gated: set[int] = field(default_factory=set)  # teaser entries whose page waits for ``gate``
     requests: Counter[str] = field(default_factory=Counter)
     not_modified: int = 0
+    flaky_failures: int = 2
     gate: threading.Event = field(default_factory=threading.Event)
     reached: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
@@ -103,6 +105,10 @@ def _handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
                     self._send(304, ETag=etag, Last_Modified=modified)
                 else:
                     self._send(200, data, "application/rss+xml; charset=utf-8", ETag=etag, Last_Modified=modified)
+            elif path == "/flaky.xml" and site.requests[path] <= site.flaky_failures:
+                self._send(503, b"try again later")
+            elif path == "/flaky.xml":
+                self._send(200, site.rss(), "application/rss+xml; charset=utf-8")
             elif path == "/broken.xml":
                 self._send(500, b"the feed generator crashed")
             elif path == "/slow.xml":

@@ -82,6 +82,17 @@ def test_a_failing_feed_backs_off_and_never_stops_the_others(site: FeedSite, sto
     assert state.failures >= 2 and state.last_error and "500" in state.last_error and state.seen == {}
 
 
+def test_a_feed_that_fails_twice_then_recovers_is_read_and_its_count_reset(site: FeedSite, store: Store) -> None:
+    flaky = f"{site.base}/flaky.xml"
+    said, warned, passes = _watch(store, [flaky], cycles=3)
+    assert passes == 3 and site.requests["/flaky.xml"] == 3
+    assert [w.split("; ")[-1] for w in warned] == ["retry in 10ms (failure 1 in a row)",
+                                                   "retry in 20ms (failure 2 in a row)"]
+    assert f"{flaky}: 2 new article(s)" in said and store.count() == 2
+    state = FeedStates(store).load("ferry strike", flaky)
+    assert state.failures == 0 and state.last_error is None and len(state.seen) == 2
+
+
 def test_the_story_is_analysed_and_changes_are_printed(site: FeedSite, store: Store) -> None:
     feed = f"{site.base}/feed.xml"
     said, _, _ = _watch(store, [feed], cycles=1, analyse=True)

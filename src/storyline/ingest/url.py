@@ -227,7 +227,7 @@ def fetch(
     max_bytes: int,
     client: httpx.Client | None = None,
     headers: Mapping[str, str] | None = None,
-    total_seconds: float = TOTAL_SECONDS,
+    total_seconds: float | None = None,
 ) -> Fetched:
     """GET ``url`` following redirects by hand, so that every hop passes ``check_host``.
 
@@ -236,10 +236,11 @@ def fetch(
 
     Environment proxies are ignored (``trust_env=False``): through a proxy, the address checks
     would say nothing about where the request really goes. The whole fetch, redirects and
-    headers included, ends after ``total_seconds`` (a given ``client`` keeps its own limits).
+    headers included, ends after ``total_seconds`` (default ``TOTAL_SECONDS``; a given ``client``
+    keeps its own limits).
     """
     own = client is None
-    deadline = _Deadline(total_seconds)
+    deadline = _Deadline(TOTAL_SECONDS if total_seconds is None else total_seconds)
     address = check_host(url, allow_private=allow_private)  # before a client is built: refusals are cheap
     http = client or _client(deadline)
     try:
@@ -261,7 +262,7 @@ def fetch(
                                    response.headers.get("etag"), response.headers.get("last-modified"))
             except httpx.TimeoutException as err:
                 if time.monotonic() >= deadline.at:
-                    raise FetchError(f"the {total_seconds:g}-second limit for the whole download passed") from err
+                    raise FetchError(f"the {deadline.seconds:g}-second limit for the whole download passed") from err
                 raise FetchError(f"timed out ({type(err).__name__})") from err
             except httpx.HTTPError as err:
                 raise FetchError(f"request failed ({type(err).__name__}: {err})") from err
