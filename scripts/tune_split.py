@@ -1,5 +1,5 @@
 """Sweep the story split's weights and threshold (and the TF-IDF baseline's threshold) on ECB+
-topics other than the test topics, to choose ``storyline.stories.split.DEFAULT`` and
+topics other than the test topics, to choose ``storyline.follow.split.DEFAULT`` and
 ``storyline.evaluation.ecb_topics.TFIDF_THRESHOLD``.
 
     python scripts/tune_split.py ../shared/data/ecbplus --topics 2,5,12,18,21,23,34,35
@@ -18,7 +18,7 @@ import numpy as np
 
 from storyline.evaluation import ecb_topics as ev
 from storyline.evaluation.ecb import load_corpus, parse_topics
-from storyline.stories import split as splitter
+from storyline.follow import split as splitter
 
 
 def main() -> None:

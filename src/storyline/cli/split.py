@@ -1,7 +1,7 @@
 """`storyline split PATH|URL... [--out FILE.json]`: the stories in a mixed pile of articles.
 
 Inputs are read and cleaned as `storyline ingest` reads them (nothing is stored); the articles
-are grouped by :func:`storyline.stories.split.split` and each group is printed with its name and
+are grouped by :func:`storyline.follow.split.split` and each group is printed with its name and
 its articles, largest group first. Heavy imports happen inside the command, so that
 ``storyline --help`` stays light.
 """
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from storyline.follow.split import Story
     from storyline.model import Article
-    from storyline.stories.split import Story
 
 
 def _as_json(stories: list[Story], by_id: dict[str, Article]) -> dict[str, object]:
@@ -65,10 +65,10 @@ def split(
     from dataclasses import replace
 
     from storyline.cli.main import _echo_error, fail, safe
+    from storyline.follow.split import DEFAULT
+    from storyline.follow.split import split as find_stories
     from storyline.ingest import ingest as read_and_clean
     from storyline.pipeline import _unique
-    from storyline.stories.split import DEFAULT
-    from storyline.stories.split import split as find_stories
 
     if out is not None and out.is_dir():
         fail(f"{out}: is a directory")

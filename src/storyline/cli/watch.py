@@ -17,7 +17,7 @@ import typer
 
 
 def _interval(value: str) -> float:
-    from storyline.stories.schedule import parse_interval
+    from storyline.follow.schedule import parse_interval
 
     try:
         return parse_interval(value)
@@ -56,9 +56,9 @@ def watch(
 ) -> None:
     """Watch RSS/Atom feeds: add new entries to the store and print what changed in the story."""
     from storyline.cli.main import fail, open_store, safe
+    from storyline.follow.feedstate import FeedStates
+    from storyline.follow.watch import StoreSink, Watcher
     from storyline.ingest.url import is_url
-    from storyline.stories.feedstate import FeedStates
-    from storyline.stories.watch import StoreSink, Watcher
 
     seconds, limit = _interval(every), _interval(timeout)
     cap = _interval(max_backoff) if max_backoff else None
@@ -97,7 +97,7 @@ def watch(
         sink = StoreSink(store, states, story.strip(), analyse=analyse, say=say, warn=warn)
         watcher = Watcher(story.strip(), good, states, sink, seconds, cap=cap, allow_private=allow_private,
                           timeout=limit, say=say, warn=warn, verbose=verbose)
-        from storyline.stories.schedule import format_interval
+        from storyline.follow.schedule import format_interval
 
         warn(f"watching {len(good)} feed(s) for story {safe(story.strip())} every {format_interval(seconds)}; "
              "Ctrl-C stops")

@@ -2,7 +2,7 @@
 (`storyline eval ecb DIR --what topics`).
 
 All documents of the chosen topics (the test topics 36-45 by default) are put in one pile and
-grouped by :func:`storyline.stories.split.split`; the groups are scored against the gold topics
+grouped by :func:`storyline.follow.split.split`; the groups are scored against the gold topics
 with B-cubed (Bagga & Baldwin 1998, over documents) and the adjusted Rand index (Hubert & Arabie
 1985). Three baselines run on the same pile, so that the figure can be read: everything in one
 group, every document alone, and TF-IDF cosine over plain words with the same average-link
@@ -28,8 +28,8 @@ import numpy as np
 
 from storyline.evaluation.conll import Score, b_cubed
 from storyline.evaluation.ecb import Document, load_corpus
+from storyline.follow import split as splitter
 from storyline.model import Article, content_hash
-from storyline.stories import split as splitter
 
 DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
 #: Threshold of the TF-IDF baseline, chosen on the dev topics like the split's own.

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from feedserver import FeedSite, serving
 
+from storyline.follow.feedstate import FeedStates
+from storyline.follow.watch import StoreSink, Watcher
 from storyline.store import Store
-from storyline.stories.feedstate import FeedStates
-from storyline.stories.watch import StoreSink, Watcher
 
 SCRIPT = Path(sys.executable).parent / "storyline"
 WAIT = 120  # seconds: a safety bound on waiting for a child process, never a measured time

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.stories.schedule import UNITS, Schedule, backoff, format_interval, parse_interval
+from storyline.follow.schedule import UNITS, Schedule, backoff, format_interval, parse_interval
 
 units = st.sampled_from(sorted(UNITS))
 

@@ -21,12 +21,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from storyline.follow.feedstate import FeedState, FeedStates
+from storyline.follow.schedule import Schedule, format_interval
 from storyline.ingest.base import IngestError, RawDocument, printable
 from storyline.ingest.context import DEFAULT_MAX_BYTES, ReadContext
 from storyline.model import Article, Report
 from storyline.store import DatabaseUnavailable, InvalidArticle, Store, StoreError
-from storyline.stories.feedstate import FeedState, FeedStates
-from storyline.stories.schedule import Schedule, format_interval
 
 Say = Callable[[str], None]
 

@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from storyline.cli.main import app
 from storyline.evaluation import ecb_topics
+from storyline.follow import split as splitter
 from storyline.ingest import ingest
 from storyline.model import Article, PublishedDate, content_hash
-from storyline.stories import split as splitter
 
 ROOT = Path(__file__).resolve().parents[1] / "data" / "stories"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
