@@ -45,7 +45,8 @@ def _unique(articles: Sequence[Article]) -> list[Article]:
 
 
 def analyze_articles(articles: Sequence[Article], *, n_process: int = 1) -> Report:
-    """Run the NLP stages and reconciliation over already-clean articles (no I/O)."""
+    """Run the NLP stages and reconciliation over already-clean articles (no I/O, every parse
+    in memory at once: for a few articles; ``storyline.analysis`` streams through a store)."""
     from storyline.extract import analyze_articles as extract_all
     from storyline.reconcile import reconcile
 
@@ -68,10 +69,13 @@ def analyze(
 ) -> tuple[Report, list[IngestError]]:
     """Ingest ``inputs`` into a store (a temporary SQLite file unless ``db_url``), analyse, save.
 
-    Bad inputs come back as errors; the report covers every input that could be read. A database
+    Each article's extraction is stored (``storyline.analysis``): a later run over the same
+    ``db_url`` parses only the articles it has not seen. Bad inputs come back as errors; the
+    report covers every input that could be read. A database
     that fails once the analysis is running (locked, restarted) does not stop it: the store is
     tried again at the end, and if that fails too, ``SaveFailed`` carries the finished report.
     """
+    from storyline.analysis import analyze_stored
     from storyline.ingest import ingest
     from storyline.store import Store
 
@@ -94,7 +98,9 @@ def analyze(
             except StoreError as exc:  # the analysis does not need the database; saving retries it
                 say(f"cannot store the articles yet ({exc}); analysing anyway")
             say(f"analysing {len(_unique(articles))} article(s)")
-            report = analyze_articles([a for a in articles if a not in too_long], n_process=n_process)
+            report = analyze_stored(
+                _unique([a for a in articles if a not in too_long]), store, n_process=n_process, progress=say
+            ).report
             try:
                 store.save_report(report)
             except (StoreError, SQLAlchemyError) as exc:

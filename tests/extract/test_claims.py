@@ -325,3 +325,17 @@ def test_a_second_statement_in_the_sentence_is_its_own_speakers(nlp) -> None:  #
     assert said[0].time is not None and said[0].time.text == "Friday"
     main = next(c for c in analysis.claims if c.parent is None)
     assert "Larkin Institute" in (main.attribution or "")
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_its_own_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The mayor closed the harbour on 3 May 2030, and on 5 May 2030 the council reopened it. "
+            "Crews cleared and reopened the road on 6 May 2030.")
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    told = [c for c in analysis.claims if c.parent is not None]
+    reopened = [c for c in told if c.predicate == "reopen"]
+    assert len(reopened) == 1 and reopened[0].time is not None and reopened[0].time.value == "2030-05-05"
+    main = next(c for c in analysis.claims if c.parent is None and "harbour" in c.text)
+    assert main.time is not None and main.time.value == "2030-05-03"
+    # a verb sharing the subject ("cleared and reopened") is the sentence's own event, not another
+    assert not any(c.parent is not None and "road" in c.text for c in analysis.claims)

@@ -37,3 +37,41 @@ def test_one_happening_told_by_two_outlets_is_one_timeline_entry() -> None:
     assert not any(e.timeline for e in report.events if "rebuild" in e.label or "reopen" in e.label)
     # the timeline comes first in the report, in date order
     assert [e.timeline for e in report.events] == sorted((e.timeline for e in report.events), reverse=True)
+
+
+def test_an_undated_retelling_joins_its_happening_by_what_was_done_not_by_the_protagonist() -> None:
+    # the governor is in every article: his name alone identifies none of his acts, but an undated
+    # "declared a curfew" is the one curfew the other outlets date
+    a1 = _article("g01_wire", "2031-05-10", "Governor Halvard Ostrin declared a curfew in Dremmel on Friday after riots.")
+    a2 = _article("g02_paper", "2031-05-10", "Governor Halvard Ostrin declared a curfew on Friday night, officials said.")
+    a3 = _article("g03_radio", "2031-05-11", "Governor Halvard Ostrin declared a curfew across the province. "
+                                             "Shops in the old town stayed shut.")
+    a4 = _article("g04_blog", "2031-05-11", "Governor Halvard Ostrin toured the harbour in Dremmel.")
+    report = analyze_articles([a1, a2, a3, a4])
+    curfew = [e for e in report.events if e.timeline and e.time.value == "2031-05-09"]
+    assert len(curfew) == 1, [(e.label, e.time.value, e.timeline) for e in report.events]
+    assert set(curfew[0].article_ids) == {a1.id, a2.id, a3.id}
+
+
+def test_one_article_telling_one_act_twice_on_a_day_is_one_entry_unless_the_doers_differ() -> None:
+    a1 = _article("r01_wire", "2031-06-04", (
+        "The council lifted the fishing ban on 3 June 2031 after a long session.\n\n"
+        "The ban was formally revoked on 3 June 2031, the clerk's office said."))
+    a2 = _article("r02_paper", "2031-06-04", (
+        "The harbour board resigned on 3 June 2031.\n\n"
+        "Mayor Tilda Brannock lifted the parking ban on 3 June 2031."))
+    report = analyze_articles([a1, a2])
+    june3 = [e for e in report.events if e.timeline and e.time.value == "2031-06-03"]
+    one = [e for e in june3 if a1.id in e.article_ids]
+    assert len(one) == 1, [(e.label, e.article_ids) for e in june3]
+    two = [e for e in june3 if a2.id in e.article_ids]
+    assert len(two) == 2, [(e.label, e.article_ids) for e in june3]
+
+
+def test_an_announced_act_is_the_act() -> None:
+    a1 = _article("p01_wire", "2031-06-04", "The governor announced the evacuation of the valley on 3 June 2031.")
+    report = analyze_articles([a1])
+    (claim,) = [c for c in report.claims if c.parent is None]
+    assert claim.trigger is not None
+    assert a1.body[claim.trigger[0]:claim.trigger[1]] == "evacuation"
+    assert claim.event_type == "RETREAT"

@@ -209,3 +209,20 @@ def test_the_tense_of_scheduling_words_and_past_inability(nlp) -> None:  # type:
     found = by_text(nlp, "Staff found they could not log in to the network at about 3:15 a.m. on Sunday.", mon)
     assert found["3:15 a.m. on Sunday"].value == "2031-09-07T03:15"
     assert by_text(nlp, "He said talks could resume on Sunday.", mon)["Sunday"].value == "2031-09-14"
+
+
+# ---- a bare clock time: the page's day by convention, the day before in doubt -------------------
+
+
+def test_a_bare_clock_time_in_a_past_clause_may_be_the_night_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    signed = by_text(nlp, "The governor signed the order at 10:40 p.m.", "2030-04-08")["10:40 p.m."]
+    assert signed.value == "2030-04-08T22:40"  # TimeML's value: the document's day
+    assert (signed.earliest, signed.latest) == ("2030-04-07", "2030-04-08")
+    meet = by_text(nlp, "The council will meet at 9 a.m.", "2030-04-08")["9 a.m."]
+    assert (meet.earliest, meet.latest) == ("2030-04-08", "2030-04-09")
+
+
+def test_a_clock_time_with_its_day_keeps_that_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = by_text(nlp, "The governor signed the order at 10:40 p.m. Tuesday.", "2030-04-10")
+    t = next(v for k, v in found.items() if "10:40" in k)
+    assert t.earliest == t.latest == "2030-04-09"

@@ -35,11 +35,11 @@ from storyline import __version__, model
 from storyline.cli import split as split_cli
 from storyline.cli import watch as watch_cli
 from storyline.cli.eval import eval_app
-from storyline.ingest.base import printable
-from storyline.store import AddResult, DatabaseUnavailable, InvalidArticle, Store, StoreError
+from storyline.store.errors import DatabaseUnavailable, InvalidArticle, StoreError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store and the readers load on first use: `--help` imports neither
     from storyline.ingest.base import IngestError
+    from storyline.store import AddResult, Store
 
 app = typer.Typer(
     name="storyline",
@@ -94,11 +94,15 @@ _BLOCK_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a
 def safe(text: str | None) -> str:
     """Article text for one terminal line: escape sequences, newlines and bidi overrides escaped,
     so that a title or file name can neither drive the terminal nor forge another line."""
+    from storyline.ingest.base import printable
+
     return printable(text or "")
 
 
 def safe_block(text: str) -> str:
     """Like ``safe`` for multi-line text (a body): newlines and tabs are kept."""
+    from storyline.ingest.base import printable
+
     return _BLOCK_UNSAFE.sub(lambda m: printable(m.group()), text)
 
 
@@ -108,6 +112,8 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def open_store(db: str | None) -> Store:
+    from storyline.store import Store
+
     try:
         return Store(db)
     except StoreError as exc:
@@ -191,6 +197,7 @@ def _store_chunk(store: Store, chunk: Sequence[model.Article]) -> tuple[AddResul
     """Store a chunk in one transaction; if that fails, article by article, so that one bad
     article costs only itself and is reported like any other bad input."""
     from storyline.ingest.base import IngestError
+    from storyline.store import AddResult
 
     try:
         return store.add_articles(chunk), []
@@ -524,15 +531,27 @@ def report(
             help="The analysis of exactly these articles (default: the latest).",
         ),
     ] = None,
+    story: Annotated[
+        str | None,
+        typer.Option("--story", "-s", help="The analysis of this story (see `storyline stories`).", show_default=False),
+    ] = None,
 ) -> None:
-    """Write a stored analysis (from `storyline analyze --db`) again, without recomputing it."""
+    """Write a stored analysis (of a story, or from `storyline analyze --db`) without recomputing it."""
     from storyline.report import write_report
 
     _check_outputs(out)
+    if story is not None and article_ids:
+        fail("give either --story or --article, not both")
     store = open_store(db)
     try:
-        ids = [store.get(i).id for i in article_ids] if article_ids else None
-        saved = store.load_report(ids)
+        if story is not None:
+            from storyline.stories import story_report
+
+            saved: model.Report | None = story_report(store, story)
+            ids = None
+        else:
+            ids = [store.get(i).id for i in article_ids] if article_ids else None
+            saved = store.load_report(ids)
     except StoreError as exc:
         fail(str(exc))
     finally:
@@ -549,6 +568,10 @@ def report(
         except OSError as exc:
             fail(f"cannot write {path}: {exc.strerror or exc}")
 
+
+from storyline.cli.stories import register  # noqa: E402  (the story commands need the helpers above)
+
+register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -79,40 +80,79 @@ def _display_names(raw: Sequence[RawMention], ids: dict[int, str]) -> dict[str, 
     return {eid: max(c, key=lambda k: (len(person_key(k).split()), c[k], k)) for eid, c in variants.items()}
 
 
+@dataclass
+class ArticleStage:
+    """What one article's parse gives before corpus-level resolution: everything but the claims
+    and roles, which depend on the entity ids and person names the whole story settles."""
+
+    sentences: list[Sentence]
+    spans: list[Any]
+    times: list[TimeExpr]
+    published: PublishedDate | None
+    raw: list[RawMention]
+
+
+def article_stage(article: Article, doc: Doc, index: int = 0) -> ArticleStage:
+    """The per-article half of extraction: a pure function of the article and its parse."""
+    sentences, spans = sentences_of(doc, article.body)
+    published, times = analyze_times(doc, article.published)
+    raw = doc_mentions(doc, index, _sentence_index(doc, sentences), article.body)
+    return ArticleStage(sentences, spans, times, published, raw)
+
+
+def resolve_story(raw: Sequence[RawMention]) -> tuple[dict[int, str], dict[str, str]]:
+    """Entity ids of every raw mention (by position) and display names of people, over a story.
+
+    Resolution rewrites the mentions' kinds and labels in place, so pass fresh copies when the
+    same mentions must be resolved again within another set of articles.
+    """
+    ids = resolve(raw)
+    for i, r in enumerate(raw):
+        r.mention.entity_id = ids[i]
+    return ids, _display_names(raw, ids)
+
+
+def names_for(mentions: Sequence[Mention], names: dict[str, str]) -> dict[str, str]:
+    """The display names one article's claims can use: those of its own mentions' entities."""
+    return {m.entity_id: names[m.entity_id] for m in mentions if m.entity_id in names}
+
+
+def claims_stage(
+    article: Article, doc: Doc, stage: ArticleStage, raw: Sequence[RawMention], names: dict[str, str]
+) -> tuple[list[Claim], list[RoleMention]]:
+    """Claims and roles of one article once its mentions carry story-level ids."""
+    mentions = [r.mention for r in raw]
+    claims = build_claims(ClaimInputs(article.id, doc, stage.sentences, stage.spans, stage.times, mentions,
+                                      names_for(mentions, names)))
+    return claims, _roles(article.id, raw, claims)
+
+
 def analyze_articles(
     articles: Sequence[Article], *, nlp: Language | None = None, n_process: int = 1, batch_size: int = 16
 ) -> list[ArticleAnalysis]:
     """Analyse article bodies: sentences, times, mentions with canonical entity ids, roles, claims.
 
     Entity ids are resolved over the whole batch, so pass every article of a story together.
+    (``storyline.extraction`` runs the same three stages with the per-article one stored.)
     """
     if nlp is None:
         from storyline.nlp import load_nlp
 
         nlp = load_nlp()
     docs = parse(nlp, (a.body for a in articles), n_process=n_process, batch_size=batch_size)
-    per_article: list[tuple[Doc, list[Sentence], list[Any], list[TimeExpr], PublishedDate | None]] = []
+    per_article: list[tuple[Doc, ArticleStage]] = []
     raw: list[RawMention] = []
     for n, (article, doc) in enumerate(zip(articles, docs, strict=True)):
-        sentences, spans = sentences_of(doc, article.body)
-        published: PublishedDate | None = article.published
-        published, times = analyze_times(doc, article.published)
-        raw.extend(doc_mentions(doc, n, _sentence_index(doc, sentences), article.body))
-        per_article.append((doc, sentences, spans, times, published))
-    ids = resolve(raw)
-    mentions_of: dict[int, list[Mention]] = defaultdict(list)
-    raw_of: dict[int, list[RawMention]] = defaultdict(list)
-    for i, r in enumerate(raw):
-        r.mention.entity_id = ids[i]
-        mentions_of[r.article].append(r.mention)
-        raw_of[r.article].append(r)
-    names = _display_names(raw, ids)
+        stage = article_stage(article, doc, n)
+        raw.extend(stage.raw)
+        per_article.append((doc, stage))
+    _ids, names = resolve_story(raw)
     results: list[ArticleAnalysis] = []
-    for n, (article, (doc, sentences, spans, times, published)) in enumerate(zip(articles, per_article, strict=True)):
-        claims = build_claims(ClaimInputs(article.id, doc, sentences, spans, times, mentions_of[n], names))
-        roles = _roles(article.id, raw_of[n], claims)
-        results.append(ArticleAnalysis(article_id=article.id, published=published, sentences=sentences,
-                                       times=times, mentions=mentions_of[n], claims=claims, roles=roles))
+    for article, (doc, stage) in zip(articles, per_article, strict=True):
+        claims, roles = claims_stage(article, doc, stage, stage.raw, names)
+        results.append(ArticleAnalysis(article_id=article.id, published=stage.published, sentences=stage.sentences,
+                                       times=stage.times, mentions=[r.mention for r in stage.raw], claims=claims,
+                                       roles=roles))
     return results
 
 

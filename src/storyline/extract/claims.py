@@ -477,7 +477,8 @@ def _mention_name(m: Mention, names: dict[str, str]) -> str:
     return names.get(m.entity_id or "", m.text) if m.label == "PERSON" else m.text
 
 
-def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext, sent_mentions: Sequence[Mention]) -> str:
+def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
+                    sent_mentions: Sequence[Mention]) -> str | None:
     """The source a subject names; pronouns and bare descriptions go back to recent people."""
     if is_pronoun(tok) and tok.lower_ in ("he", "she", "him", "her"):
         return ctx.last_subject_person or ctx.last_person or tok.text
@@ -514,7 +515,7 @@ _AUTHORING = frozenset({"publish", "release", "issue", "compile", "produce", "pr
 
 
 def _according_source(obj: Token, according: Token, sent: Span, inp: ClaimInputs, ctx: SentenceContext,
-                      sent_mentions: Sequence[Mention]) -> str:
+                      sent_mentions: Sequence[Mention]) -> str | None:
     """The source of "according to X": the agent of a published figure ("estimates published by
     A and B" -> A and B), and, when the phrase opens the sentence, only up to its comma."""
     if obj.lemma_.lower() in ESTIMATE_NOUNS | {"datum", "data", "figure", "report", "finding"}:
@@ -527,7 +528,7 @@ def _according_source(obj: Token, according: Token, sent: Span, inp: ClaimInputs
         comma = next((t for t in sent if t.i > obj.i and t.text == ","), None)
         if comma is not None:
             head = sent.doc[according.i + 2:comma.i].text.strip()
-            if head and source.startswith(head) and len(source) > len(head):
+            if head and source and source.startswith(head) and len(source) > len(head):
                 source = head
     return source
 
@@ -548,7 +549,8 @@ def _owner_source(owner: Token, inp: ClaimInputs, ctx: SentenceContext, sent_men
         return ctx.last_subject_person or ctx.last_person
     if owner.pos_ == "PRON":
         return None
-    return re.sub(r"\s*['\u2019]s?$", "", _resolve_source(owner, inp, ctx, sent_mentions))
+    resolved = _resolve_source(owner, inp, ctx, sent_mentions)
+    return re.sub(r"\s*['\u2019]s?$", "", resolved) if resolved else None
 
 
 def _speaker_subject(reporter: Token) -> tuple[Token | None, bool]:
@@ -792,10 +794,10 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 break
         pred, plan = _descend_plan(pred)
         chain = [pred, *[a for a in pred.ancestors if a.i >= sent.start and (reporter is None or a.i != reporter.i)]][:3]
-        subj = [c for c in pred.children if c.dep_ in ("nsubj", "csubj")]
-        if not subj and pred.dep_ == "xcomp":
-            subj = [c for c in pred.head.children if c.dep_ == "nsubj"]
-        agents = [_resolve_source(s, inp, ctx, mentions) if s.lower_ in ("he", "she") else _np(s) for s in subj]
+        subjects = [c for c in pred.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects and pred.dep_ == "xcomp":
+            subjects = [c for c in pred.head.children if c.dep_ == "nsubj"]
+        agents = [_resolve_source(s, inp, ctx, mentions) if s.lower_ in ("he", "she") else _np(s) for s in subjects]
         agents += [_np(p) for c in pred.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         patients = [_np(c) for c in pred.children if c.dep_ in ("dobj", "attr", "dative", "nsubjpass", "oprd")]
         obj_lemma = next((c.lemma_ for c in pred.children if c.dep_ in ("dobj", "attr")), None)
@@ -912,10 +914,10 @@ def _is_subject(doc: Doc, m: Mention) -> bool:
 
 def _trigger_span(pred: Token) -> tuple[int, int]:
     """The word that names the claim's event: the predicate, the event noun a light verb takes
-    ("held talks": the talks), or the event noun subject of a verb that only tells how it
+    ("held talks": the talks) or a performative verb performs ("announced its lifting"), or the event noun subject of a verb that only tells how it
     happened ("the explosion occurred", "a blast ripped through the plant": the explosion)."""
     lemma = pred.lemma_.lower()
-    if lemma in plover.LIGHT_VERBS and lemma not in plover.VERB_TYPE:
+    if (lemma in plover.LIGHT_VERBS and lemma not in plover.VERB_TYPE) or lemma in plover.PERFORMATIVE_VERBS:
         obj = next((c for c in pred.children if c.dep_ in ("dobj", "attr")), None)
         if obj is not None and plover.is_event_noun(obj.lemma_):
             return obj.idx, obj.idx + len(obj)
@@ -940,8 +942,11 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     the statement that gives it); its event is then dated by the told event, not by it.
     """
     doc = inp.doc
-    # coordinated verbs ("killed or wounded since October") are the sentence claim's own events
-    shared = {pred.i, *(c.i for c in _conjuncts(pred))}
+    # coordinated verbs ("killed or wounded since October") are the sentence claim's own events;
+    # a coordinated clause with its own subject ("X declared it, and then the legislature
+    # overturned it") tells another event
+    shared = {pred.i, *(c.i for c in _conjuncts(pred)
+                        if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.children))}
     owners: dict[int, tuple[Token, TimeExpr]] = {}
     for t in times:
         if t.end > sent.end_char:

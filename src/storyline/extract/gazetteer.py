@@ -6,7 +6,7 @@ packaged data: country names and capitals, cities over 15,000 inhabitants with t
 Latin-script names, and US states. Demonyms are derived from country names by English suffix
 rules plus a table of the irregular ones, so that no name list needs maintaining by hand.
 
-The index is built once per process on first use (about a quarter of a second).
+The index is built on first use and cached per user (``storyline.gazetteer_cache``).
 """
 
 from __future__ import annotations
@@ -171,7 +171,9 @@ class _Index:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    return _Index()
+    from storyline.gazetteer_cache import load_index  # built once per install, then cached
+
+    return load_index()
 
 
 _RANK = {"country": 0, "admin": 1, "capital": 2, "city": 3}

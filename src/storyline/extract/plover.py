@@ -36,6 +36,11 @@ NOUN_TYPE: dict[str, str] = _index("nouns")
 LIGHT_VERBS = frozenset(taxonomy()["light_verbs"])
 #: Verbs whose subject is the event itself ("the meeting took place", "the attack occurred").
 OCCUR_VERBS = frozenset(taxonomy()["occur_verbs"])
+#: Verbs whose saying is the act ("announced its lifting", "ordered an evacuation"): the event is their object.
+PERFORMATIVE_VERBS = frozenset(taxonomy()["performative_verbs"])
+#: Verb -> object lemma -> type, where the object decides ("lost their lives": a death).
+VERB_OBJECT: dict[str, dict[str, str]] = {
+    v: objs for v, objs in taxonomy()["verb_object"].items() if isinstance(objs, dict)}
 #: Verbs of state, which describe rather than narrate ("was", "remained", "includes").
 STATE_VERBS = frozenset(taxonomy()["state_verbs"])
 #: Types whose mentions are happenings that may stand on a timeline by themselves.
@@ -79,7 +84,9 @@ def event_type(predicate: str | None, object_lemma: str | None = None) -> str | 
     if predicate is None:
         return None
     p = predicate.lower()
-    if p in LIGHT_VERBS and object_lemma and noun_type(object_lemma):
+    if object_lemma and object_lemma.lower() in VERB_OBJECT.get(p, {}):
+        return VERB_OBJECT[p][object_lemma.lower()]
+    if (p in LIGHT_VERBS or p in PERFORMATIVE_VERBS) and object_lemma and noun_type(object_lemma):
         return noun_type(object_lemma)
     return VERB_TYPE.get(p) or noun_type(p)
 

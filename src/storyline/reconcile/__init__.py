@@ -46,11 +46,10 @@ from storyline.reconcile.timeslot import (
     intersect,
     is_portal,
     parse_day,
-    relative_to_document,
-    reresolve,
     year_of,
 )
 from storyline.time import compatible
+from storyline.time.rewrite import names_month, reresolve, year_offset
 
 __all__ = ["reconcile"]
 
@@ -162,13 +161,15 @@ def _narrow_documents(clusters: list[Cluster], docs: dict[str, _Doc]) -> bool:
                 continue  # an unnamed "the treaty" is too weak an identity to date a document
             if not (dated_in - {f.article_id}):
                 continue  # no other article dates this event
-            rel = relative_to_document(f.time.text)
-            if rel is None or f.value is None or year_of(f.value) is not None:
+            offset = year_offset(f.time.text)
+            if offset is None and not names_month(f.time.text):
+                continue  # not a date counted from the writing date alone
+            if f.value is None or year_of(f.value) is not None:
                 continue  # only a date whose year the document did not settle can date the document
-            if rel.month is None:  # "last year" = consensus year => the writing year
+            if offset is not None:  # "last year" = consensus year => the writing year
                 y = year_of(consensus)
                 if y is not None:
-                    years[f.article_id][y - rel.years] = (
+                    years[f.article_id][y - offset] = (
                         f"'{f.time.text}' names the {consensus[:4]} event '{f.trigger}' that other articles date"
                     )
             else:

@@ -187,7 +187,7 @@ def _same_dated_document(f: Frame, c: Cluster) -> float | None:
     return 1.5 + len(f.canon & c.canon) / 10
 
 
-def _keys(f: Frame) -> list[tuple[str, ...]]:
+def _keys(f: Frame) -> list[tuple[str, str, str]]:
     if f.unique and f.descriptors:
         return [(f.family, "doc", d) for d in sorted(f.descriptors)] + [
             (f.family, "p", p) for p in sorted(f.participants | f.canon)

@@ -318,7 +318,7 @@ def _capital_country(gz, city: str) -> str | None:  # type: ignore[no-untyped-de
 def _placing_articles(articles: Sequence[Article], city: str, country: str, limit: int) -> list[tuple[Article, str]]:
     """Other articles that write the city together with its true country ("<City>, <Country>")."""
     pat = re.compile(rf"{re.escape(city)}[^.\n]{{0,80}}\b{re.escape(country)}\b|\b{re.escape(country)}\b[^.\n]{{0,80}}{re.escape(city)}")
-    out = []
+    out: list[tuple[Article, str]] = []
     for a in articles:
         if len(out) > limit:
             break

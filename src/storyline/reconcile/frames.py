@@ -263,7 +263,8 @@ def frames_of_claim(
     # the claim's own negation or mood is about its main verb: it speaks for a lone trigger only
     claim_unreal = claim.negated or (claim.modality or "") in UNREAL_MODALITIES
     if not triggers:
-        if claim.time is None and not usable_times and not claim.quantities:
+        happening = claim.trigger is not None and claim.event_type not in (None, "STATEMENT")
+        if claim.time is None and not usable_times and not claim.quantities and not happening:
             return []  # nothing to place on a timeline or to compare
         fam = (claim.predicate or claim.event_type or "state").lower()
         # one frame per date the sentence gives ("wrote last month ... and cut the budget in February")

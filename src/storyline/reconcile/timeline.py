@@ -177,6 +177,20 @@ def happenings(
                 (same or a.family == b.family) and _shares(a, b))
             if ruled or (corefer is not None and corefer(a, b)):
                 union(a.id, b.id)
+    # one article telling two happenings of one class on one day tells one happening twice ("the
+    # declaration was rescinded" / "lifted martial law"), unless their doers differ ("the Cabinet
+    # offered to resign" / "the president lifted martial law")
+    for group in by_day.values():
+        by_article: dict[str, list[Cluster]] = defaultdict(list)
+        for c in group:
+            for art in sorted(c.articles):
+                if len(by_article[art]) < MAX_PER_KEY:
+                    by_article[art].append(c)
+        for told in by_article.values():
+            for i, a in enumerate(told):
+                for b in told[i + 1:]:
+                    if find(a.id) != find(b.id) and classes[a.id] & classes[b.id] and not _other_doers(a, b):
+                        union(a.id, b.id)
     # a rescue or a count of victims the same day, told in a sentence that names the incident
     # ("eight bodies were found on Wednesday at the crash site"), is part of it
     for group in by_day.values():
@@ -200,10 +214,19 @@ def happenings(
                 if _shares(a, b):
                     union(a.id, b.id)
 
-    def joins(c: Cluster, cid: int) -> bool:
+    def joins(c: Cluster, cid: int, *, by_role: bool = False) -> bool:
         target = members[find(cid)]
         day = next((d for m in target if (d := _day(values[m.id]))), None)
-        return _before_documents(c, day, doc_dates) and _refers_to(c, target)
+        if not _before_documents(c, day, doc_dates):
+            return False
+        if _refers_to(c, target):
+            return True
+        if not by_role:
+            return False
+        # the story's one incident of this family ("the bridge collapsed"): its protagonists'
+        # names are what identify it; other happenings need the same doer or thing done to
+        incident = INCIDENT in classes[c.id] and any(_shares(c, t) for t in target)
+        return _same_roles(c, target) or (incident and _no_stranger(c, target))
 
     # 2. an undated cluster joins the one dated happening its family names in the story
     dated_by_family: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
@@ -211,7 +234,7 @@ def happenings(
         if _day(values[c.id]) and not unreal[c.id]:
             dated_by_family[c.family][find(c.id)] += len(c.articles)
     for c in clusters:
-        if values[c.id] is not None or unreal[c.id] or c.family.startswith("other:"):
+        if values[c.id] is not None or unreal[c.id] or (c.family.startswith("other:") and state[c.id]):
             continue
         options = dated_by_family.get(c.family)
         if not options:
@@ -219,7 +242,7 @@ def happenings(
         ranked = sorted(options.items(), key=lambda kv: -kv[1])
         best, support = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        if support >= 2 and support >= 2 * runner_up and joins(c, best):
+        if support >= 2 and support >= 2 * runner_up and joins(c, best, by_role=True):
             union(c.id, best)
 
     # 3. any other undated happening-typed cluster: the learned model reads it against the dated
@@ -291,6 +314,67 @@ def _refers_to(c: Cluster, target: Sequence[Cluster]) -> bool:
         f.trigger.lower() in plover.NOUN_TYPE and _DEFINITE.search(f.claim.text[: f.start - f.claim.span[0]])
         for f in c.frames
     )
+
+
+_ROLE_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
+_FUNCTION_WORDS = frozenset({"the", "and", "its", "his", "her", "their", "for", "with", "from", "into", "this", "that",
+                             "who", "which", "after", "before", "over", "under", "about"})
+
+
+def _role_words(f: Frame) -> tuple[frozenset[str], frozenset[str]]:
+    """The content words of a frame's own subject and object phrases (not its trigger's)."""
+    if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+        return frozenset(), frozenset()
+    own = {w.lower() for w in _ROLE_WORD.findall(f.trigger)}
+
+    def words(phrases: Sequence[str]) -> frozenset[str]:
+        return frozenset(w for p in phrases for x in _ROLE_WORD.findall(p)
+                         if (w := x.lower()) not in _FUNCTION_WORDS and w not in own)
+    return words(f.claim.agents), words(f.claim.patients)
+
+
+_HEAD_CUT = re.compile(r",|\s(?:of|in|at|on|from|for|with|who|which|that|after|before)\s", re.IGNORECASE)
+
+
+def _doer_heads(c: Cluster) -> set[str]:
+    """The head words of a cluster's doers: the last word of each subject phrase's first part
+    ("South Korea's whole Cabinet" -> cabinet; "Yoon Suk Yeol, the president" -> yeol)."""
+    heads = set()
+    for f in c.frames:
+        if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+            continue
+        for phrase in f.claim.agents:
+            words = _ROLE_WORD.findall(_HEAD_CUT.split(phrase, maxsplit=1)[0])
+            if words:
+                heads.add(words[-1].lower())
+    return heads
+
+
+def _other_doers(a: Cluster, b: Cluster) -> bool:
+    """Both clusters name who did it, and no doer is the same."""
+    ha, hb = _doer_heads(a), _doer_heads(b)
+    return bool(ha and hb and not ha & hb)
+
+
+def _no_stranger(c: Cluster, target: Sequence[Cluster]) -> bool:
+    """The mention names no person (beyond the protagonists) that the target does not."""
+    mine = c.persons - c.common
+    return not mine or bool(mine & set().union(*(t.persons for t in target)))
+
+
+def _same_roles(c: Cluster, target: Sequence[Cluster]) -> bool:
+    """The undated mention tells its family's happening of the same doer or the same thing done
+    to ("declared martial law" / "declared martial law on Tuesday"): when the only names it
+    shares are the story's protagonists, this is what identifies it. It must not name another
+    person than the target's."""
+    if not _no_stranger(c, target):
+        return False
+    theirs = [_role_words(f) for t in target for f in t.frames]
+    for f in c.frames:
+        agents, patients = _role_words(f)
+        if any(agents & a or patients & p for a, p in theirs):
+            return True
+    return False
 
 
 def _before_documents(c: Cluster, day: str | None, doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:

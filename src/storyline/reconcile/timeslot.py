@@ -3,23 +3,18 @@
 A value resolved against a weak anchor (a portal dateline, an inferred or unknown writing date)
 carries a year the text never wrote; for comparison such a year is put back to ``XXXX`` so that
 it can be completed from other articles instead of producing a false conflict. Expressions like
-"this year" or "last July" are re-resolved here once reconciliation has narrowed the writing
-date of their document from other articles.
+"this year" or "last July" are resolved again, once reconciliation has narrowed the writing date
+of their document, by the time stage's own resolver (``storyline.time.rewrite``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from datetime import date
 
 from storyline.model import PublishedDate, TimeExpr
-from storyline.time.lexicon import MONTHS as LEXICON_MONTHS
 from storyline.time.values import interval
 
-#: Full month names, from the time stage's one table (the longest name of each month).
-MONTHS = {k: v for k, v in LEXICON_MONTHS.items() if all(len(k) >= len(o) for o, w in LEXICON_MONTHS.items() if w == v)}
-_MONTH_RE = "|".join(MONTHS)
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b|'\d\d\b")
 CALENDAR = re.compile(r"^[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?$")
 # "autumn 2024", "last week" (2024-W48): kept as written, compared by interval, never coarsened
@@ -91,6 +86,8 @@ def _interval_value(t: TimeExpr) -> str | None:
     if t.earliest and t.latest and t.earliest[:4] == t.latest[:4] and t.value[:4].isdigit():
         if t.earliest == t.latest:
             return t.earliest  # a part of one day ("Tuesday evening", "10:23 p.m.") is that day
+        if t.type == "TIME":
+            return None  # a clock time whose day is in doubt (the page's day or the day before)
         if t.earliest[:7] == t.latest[:7]:
             return t.earliest[:7]
         return t.earliest[:4]
@@ -136,92 +133,6 @@ def intersect(a: str, b: str) -> str:
         else:
             out.append("".join(c if c != "X" else d for c, d in zip(x, y, strict=False)))
     return "-".join(p for p in out if p)
-
-
-@dataclass(frozen=True)
-class Relative:
-    """A document-relative expression: a year offset, optionally a month or a day; or a month offset."""
-
-    years: int
-    month: int | None = None
-    day: int | None = None
-    last_named_month: bool = False
-    months: int | None = None  # "last month" = -1: needs the writing month
-    bare: bool = False  # "June 4" with no cue: the writing year, or the last one before a known day
-
-
-def relative_to_document(text: str) -> Relative | None:
-    """Parse the document-relative expressions that need the writing year to be resolved."""
-    t = text.lower().strip()
-    t = re.sub(r"^(in|on|during|since|by|from|until|of)\s+", "", t)
-    t = re.sub(r"^(earlier|later|early|late)\s+(in\s+)?", "", t)
-    m = re.fullmatch(r"(this|last|next)\s+month", t)
-    if m:
-        return Relative(0, months={"this": 0, "last": -1, "next": 1}[m.group(1)])
-    m = re.fullmatch(r"(this|last|next|the past|the previous|the coming)\s+year", t)
-    if m:
-        return Relative({"this": 0, "last": -1, "next": 1}.get(m.group(1), 0 if "coming" not in m.group(1) else 1))
-    m = re.fullmatch(rf"({_MONTH_RE})\s+(of\s+)?this\s+year", t)
-    if m:
-        return Relative(0, MONTHS[m.group(1)])
-    m = re.fullmatch(rf"({_MONTH_RE})\s+(of\s+)?last\s+year", t)
-    if m:
-        return Relative(-1, MONTHS[m.group(1)])
-    m = re.fullmatch(rf"this\s+({_MONTH_RE})", t)
-    if m:
-        return Relative(0, MONTHS[m.group(1)])
-    m = re.fullmatch(rf"last\s+({_MONTH_RE})", t)
-    if m:
-        return Relative(0, MONTHS[m.group(1)], last_named_month=True)
-    # a bare "June" / "June 4": the writing year, as TimeML taggers resolve it (HeidelTime-style)
-    m = re.fullmatch(rf"({_MONTH_RE})(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?", t)
-    if m:
-        return Relative(0, MONTHS[m.group(1)], int(m.group(2)) if m.group(2) else None, bare=True)
-    m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})", t)
-    if m:
-        return Relative(0, MONTHS[m.group(2)], int(m.group(1)), bare=True)
-    return None
-
-
-def resolve_relative(rel: Relative, earliest: date, latest: date) -> str | None:
-    """The value of ``rel`` for a document written between ``earliest`` and ``latest``.
-
-    Returns None unless every writing date in the range gives the same answer: an unresolvable
-    date stays unresolved rather than guessed.
-    """
-    if rel.bare and earliest == latest:
-        rel = Relative(rel.years, rel.month, rel.day, last_named_month=True)  # news reports the past
-    answers = {_resolve_at(rel, earliest), _resolve_at(rel, latest)}
-    if earliest.year != latest.year:
-        answers.add(_resolve_at(rel, date(latest.year, 1, 1)))
-    return answers.pop() if len(answers) == 1 else None
-
-
-def _resolve_at(rel: Relative, dct: date) -> str:
-    if rel.months is not None:
-        total = dct.year * 12 + dct.month - 1 + rel.months
-        return f"{total // 12:04d}-{total % 12 + 1:02d}"
-    year = dct.year + rel.years
-    if rel.month is None:
-        return f"{year:04d}"
-    if rel.last_named_month and (rel.month, rel.day or 1) > (dct.month, dct.day):
-        year -= 1  # "last July" / a bare "June 4" in a past report: the most recent one
-    if rel.day:
-        return f"{year:04d}-{rel.month:02d}-{rel.day:02d}"
-    return f"{year:04d}-{rel.month:02d}"
-
-
-def reresolve(t: TimeExpr, earliest: date, latest: date) -> TimeExpr | None:
-    """``t`` re-resolved against a narrowed writing-date range, or None when nothing changes."""
-    rel = relative_to_document(t.text)
-    if rel is None:
-        return None
-    value = resolve_relative(rel, earliest, latest)
-    if value is None:
-        return None
-    lo, hi = interval(value)
-    return replace(t, value=value, earliest=lo, latest=hi, anchor=f"{earliest.isoformat()}/{latest.isoformat()}",
-                   anchor_kind="document")
 
 
 def parse_day(text: str | None) -> date | None:

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -198,6 +199,66 @@ sources = Table(
     Column("conflicts_with_consensus", Integer, nullable=False),
     Column("attribution_rate", Float, nullable=False),
     Column("sensational_signals", Json, nullable=False),
+)
+
+# -- stories and stored extractions (migration 0007) ---------------------------------------------
+
+# One article's per-article extraction (``storyline.extraction``): kept once per content hash and
+# extraction version, so that no article is parsed twice; another version re-extracts lazily.
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("content_hash", String(64), primary_key=True),
+    Column("version", String(16), primary_key=True),
+    Column("article_id", String(16), nullable=False, index=True),
+    Column("published", Json, nullable=False),
+    Column("sentences", Json, nullable=False),
+    Column("times", Json, nullable=False),
+    Column("mentions", Json, nullable=False),
+    Column("doc", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Claims of one extraction built under one story context (``extraction.context_key``).
+claim_sets = Table(
+    "claim_sets",
+    metadata,
+    Column("content_hash", String(64), primary_key=True),
+    Column("version", String(16), primary_key=True),
+    Column("context", String(32), primary_key=True),
+    Column("claims", Json, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True)),
+    # what the last analysis said, for telling what the next one changed (event and conflict ids)
+    Column("summary", Json),
+    sqlite_autoincrement=True,
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+
+# What each update of a story changed: new articles, new events, new conflicts, changed consensus.
+story_changes = Table(
+    "story_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("change", Json, nullable=False),
+    sqlite_autoincrement=True,
 )
 
 # What `storyline watch` knows of each feed of a story (migration 0008): the last response's

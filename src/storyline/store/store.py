@@ -14,7 +14,7 @@ import json
 import math
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -59,6 +59,7 @@ from storyline.store.errors import (
     StoreError,
 )
 from storyline.store.query import parse, to_fts5, to_websearch
+from storyline.store.stories import StoryStore
 
 DEFAULT_PATH = "storyline.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -187,7 +188,7 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-class Store:
+class Store(StoryStore):
     """Articles and analyses in one database; see the module docstring for the guarantees."""
 
     def __init__(self, url: str | Path | None = None) -> None:
@@ -425,13 +426,17 @@ class Store:
 
     # -- analyses ----------------------------------------------------------------------------
 
-    def save_report(self, report: model.Report) -> int:
-        """Store an analysis (and its articles), replacing an earlier one of the same articles.
+    def save_report(
+        self, report: model.Report, *, key: str | None = None, then: Callable[[Connection], None] | None = None
+    ) -> int:
+        """Store an analysis (and its articles), replacing an earlier one of the same articles
+        (or of the same ``key``: a story's one analysis). ``then`` runs in the same transaction.
 
         Returns the analysis id. Everything commits in one transaction.
         """
-        article_ids = sorted({a.id for a in report.articles} | {c.article_id for c in report.claims})
-        key = hashlib.sha256(",".join(article_ids).encode()).hexdigest()
+        if key is None:
+            article_ids = sorted({a.id for a in report.articles} | {c.article_id for c in report.claims})
+            key = hashlib.sha256(",".join(article_ids).encode()).hexdigest()
         try:
             with self._write() as conn:
                 self._add(conn, report.articles)
@@ -460,6 +465,8 @@ class Store:
                         table,
                         [{"analysis_id": analysis_id, "position": i, **_dump(x)} for i, x in enumerate(items)],
                     )
+                if then is not None:
+                    then(conn)
                 return analysis_id
         except (IntegrityError, DataError) as exc:
             raise StoreError(f"cannot store the analysis: {_one_line(exc)}") from None
@@ -468,11 +475,15 @@ class Store:
                 raise StoreError(f"cannot store the analysis: {_one_line(exc)}") from None
             raise DatabaseUnavailable(f"cannot write to {_safe(self.url)}: {_one_line(exc)}") from None
 
-    def load_report(self, article_ids: Iterable[str] | None = None) -> model.Report | None:
-        """The stored analysis of exactly these articles (default: the latest analysis)."""
+    def load_report(
+        self, article_ids: Iterable[str] | None = None, *, key: str | None = None
+    ) -> model.Report | None:
+        """The stored analysis of exactly these articles, or of ``key`` (default: the latest)."""
         with self._read() as conn:
             query = select(t.analyses)
-            if article_ids is None:
+            if key is not None:
+                query = query.where(t.analyses.c.key == key)
+            elif article_ids is None:
                 query = query.order_by(t.analyses.c.created_at.desc(), t.analyses.c.id.desc()).limit(1)
             else:
                 key = hashlib.sha256(",".join(sorted(set(article_ids))).encode()).hexdigest()

@@ -1143,7 +1143,18 @@ def _time_norm(text: str, ctx: Context) -> Norm | None:
         return Norm("TIME", _fmt_day(ctx.discourse.date) + hhmm, mod, ctx.discourse.value, "discourse")
     a = ctx.doc
     if a is not None and a.date is not None:
-        return Norm("TIME", _fmt_day(a.date) + hhmm, mod, a.value, "document")
+        # TimeML puts a bare clock time on the document's day; but a page dated D reports last
+        # night's "10 p.m." as often as today's, so its interval is the day before or D (the day
+        # after for a future clause): the value keeps the convention, the interval the doubt
+        lo, hi = a.date, a.date
+        if ctx.tense == "past":
+            lo = a.date - timedelta(days=1)
+        elif ctx.tense == "future":
+            hi = a.date + timedelta(days=1)
+        if lo == hi:
+            return Norm("TIME", _fmt_day(a.date) + hhmm, mod, a.value, "document")
+        return Norm("TIME", _fmt_day(a.date) + hhmm, mod, a.value, "document",
+                    earliest=lo.isoformat(), latest=hi.isoformat())
     return Norm("TIME", f"XXXX-XX-XX{hhmm}", mod, None, "none")
 
 

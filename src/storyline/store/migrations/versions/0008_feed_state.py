@@ -2,11 +2,10 @@
 (ETag, Last-Modified), the entries already read (entry key -> article id), and the failures in a
 row, so that a stopped watcher resumes where it stopped. Its own table, touching no other.
 
-Numbered 0008 because 0007 is taken by the stored extractions on another branch; on this branch
-it follows 0006 (when both land, its ``down_revision`` becomes "0007").
+It follows 0007 (stories and stored extractions) and touches none of its tables.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-04
 """
 
@@ -20,7 +19,7 @@ from alembic import op
 from storyline.store.schema import Json
 
 revision: str = "0008"
-down_revision: str | None = "0006"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,120 @@
+"""One story's analysis from stored extractions: parse only what is not stored, finish, reconcile.
+
+Shared by the one-shot ``storyline analyze`` (a temporary store unless ``--db``) and by stories
+(``storyline.stories``). Articles stream through the per-article stage in bounded batches and
+each batch's extractions go to the store at once, so no process holds every parse. The store is
+a cache here, never a requirement: when the database fails mid-run (restarted, locked, full)
+the extractions are kept in memory instead and the analysis finishes all the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from storyline import extraction as extraction_module
+from storyline.extraction import Extraction, MemoryCache, extract_stream, finish
+from storyline.model import Article, Claim, Report
+from storyline.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from storyline.store import Store
+
+Progress = Callable[[str], None]
+SAVE_EVERY = 32
+"""Extractions written per transaction: a killed run keeps every finished group."""
+
+
+class _Cache:
+    """The store as ``ClaimCache``, falling back to memory for whatever the database refuses."""
+
+    def __init__(self, store: Store | None) -> None:
+        self.store = store
+        self.memory = MemoryCache()
+
+    def _failed(self, _exc: Exception) -> None:
+        self.store = None  # one failure is enough: the rest of the run keeps to memory
+
+    def keep(self, extractions: list[Extraction]) -> None:
+        if self.store is not None:
+            try:
+                self.store.put_extractions(extractions)
+                return
+            except (StoreError, SQLAlchemyError) as exc:
+                self._failed(exc)
+        for e in extractions:
+            self.memory.docs[(e.content_hash, e.version)] = e.doc or b""
+
+    def stored(self, articles: Sequence[Article], version: str) -> dict[str, Extraction]:
+        if self.store is None:
+            return {}
+        try:
+            return self.store.extractions(articles, version)
+        except (StoreError, SQLAlchemyError) as exc:
+            self._failed(exc)
+            return {}
+
+    def get_claims(self, wanted: Sequence[tuple[Extraction, str]]) -> list[list[Claim] | None]:
+        if self.store is not None:
+            try:
+                return self.store.get_claims(wanted)
+            except (StoreError, SQLAlchemyError) as exc:
+                self._failed(exc)
+        return self.memory.get_claims(wanted)
+
+    def put_claims(self, built: Sequence[tuple[Extraction, str, list[Claim]]]) -> None:
+        if self.store is not None:
+            try:
+                self.store.put_claims(built)
+                return
+            except (StoreError, SQLAlchemyError) as exc:
+                self._failed(exc)
+
+    def parse_of(self, extraction: Extraction) -> bytes:
+        key = (extraction.content_hash, extraction.version)
+        if key in self.memory.docs:
+            return self.memory.docs[key]
+        if self.store is None:
+            raise StoreError(f"the parse of article {extraction.article_id} is not available")
+        return self.store.parse_of(extraction)
+
+
+@dataclass
+class Outcome:
+    report: Report
+    parsed: int
+    """Articles parsed in this run (the others' extractions were stored)."""
+    rebuilt: int
+    """Articles whose claims were rebuilt from their stored parse (their story context changed)."""
+
+
+def analyze_stored(
+    articles: Sequence[Article], store: Store | None, *, n_process: int = 1, progress: Progress | None = None
+) -> Outcome:
+    """The report of ``articles`` (unique, in order), parsing only those without an extraction."""
+    from storyline.reconcile import reconcile
+
+    say = progress or (lambda _msg: None)
+    version = extraction_module.extraction_version()
+    cache = _Cache(store)
+    have = cache.stored(articles, version)
+    missing = [a for a in articles if a.content_hash not in have]
+    if missing:
+        say(f"parsing {len(missing)} new article(s)")
+    group: list[Extraction] = []
+    for extraction in extract_stream(missing, n_process=n_process):
+        group.append(extraction)
+        if len(group) >= SAVE_EVERY:
+            cache.keep(group)
+            have.update((e.content_hash, replace(e, doc=None)) for e in group)
+            group = []
+    cache.keep(group)
+    have.update((e.content_hash, replace(e, doc=None)) for e in group)
+    say("reconciling")
+    done = finish(articles, [have[a.content_hash] for a in articles], cache)
+    dated = [replace(a, published=x.published) if x.published is not None else a
+             for a, x in zip(articles, done.analyses, strict=True)]
+    return Outcome(reconcile(dated, done.analyses), len(missing), done.rebuilt)

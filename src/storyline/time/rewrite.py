@@ -1,0 +1,103 @@
+"""Resolving a document-relative expression again once the writing date is known better.
+
+An article without a trusted date is first resolved against a weak anchor (a portal page's date,
+none at all). When reconciliation narrows its writing date to a range (other outlets date an
+event it reports), its document-relative expressions ("last year", "June 4", "last month") are
+resolved again by the same grammar and normalisers as everything else (one resolver): against
+each end of the range, kept only when every end gives the same value. What cannot be settled
+stays as it was: a date is never guessed.
+
+The same probes say what an expression tells about the writing date itself: "last year" naming
+an event that other articles date to 2024 means the article was written in 2025.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+
+from storyline.model import TimeExpr
+from storyline.time.grammar import find_candidates
+from storyline.time.resolve import Anchor, Context, Norm, normalise
+from storyline.time.values import interval
+
+#: The grammar's rules whose value depends on the writing date alone (not on another date in the
+#: text): a month and day, a month, "last month", "this year", a season, a quarter, a half.
+DOCUMENT_RULES = frozenset({"date", "month", "rel_unit", "season", "quarter", "half"})
+#: Two writing dates far apart in one year: what an expression gives against both shows whether
+#: it names a year relative to the writing year or a month of its own.
+_PROBES = (date(2001, 3, 15), date(2001, 9, 15))
+#: Words before an expression that are not part of it ("in June", "since last year").
+_LEADING = re.compile(r"^(?:in|on|during|since|by|from|until|of|earlier|later|early|late)\s+(?:in\s+)?", re.I)
+#: "the next day", "November of the same year", "that year": anaphora counting from another date
+#: of the text, not from the writing date.
+_ANAPHORIC = re.compile(r"\b(?:the|that)\s+(?:next|following|previous|preceding|prior|same)\s+(?:day|week|month|year)\b"
+                        r"|\bthat\s+(?:day|week|month|year)\b|\bthe\s+(?:day|week|month|year)\s+(?:before|after)\b",
+                        re.I)
+
+
+@lru_cache(maxsize=4096)
+def _rule_of(text: str) -> tuple[str, str] | None:
+    """The document-relative rule that matches the whole expression, with the text it matched."""
+    stripped = _LEADING.sub("", text.strip())
+    if _ANAPHORIC.search(stripped):
+        return None
+    for c in find_candidates(stripped, everywhere=True):
+        if c.rule in DOCUMENT_RULES and c.end - c.start >= len(stripped.rstrip(".,")) - 1:
+            return c.rule, c.text
+    return None
+
+
+def resolve_at(text: str, written: date) -> Norm | None:
+    """The expression resolved against a writing date, read as news reports it (the past)."""
+    found = _rule_of(text)
+    if found is None:
+        return None
+    rule, matched = found
+    ctx = Context(doc=Anchor(written.year, written.month, written.day), tense="past")
+    return normalise(rule, matched, ctx)
+
+
+def _is_calendar(value: str) -> bool:
+    """A year, a month or a day written in digits: not a season, a quarter, a week."""
+    return bool(re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", value))
+
+
+def year_offset(text: str) -> int | None:
+    """Years from the writing year to the year the expression names ("last year" -1, "this
+    year" 0), when it names only a year relative to the writing date; else None."""
+    values = [n.value if (n := resolve_at(text, p)) else "" for p in _PROBES]
+    if not all(len(v) == 4 and v.isdigit() for v in values):
+        return None
+    offsets = {int(v) - p.year for v, p in zip(values, _PROBES, strict=True)}
+    return offsets.pop() if len(offsets) == 1 else None
+
+
+def names_month(text: str) -> bool:
+    """Whether the expression names a month (and maybe a day) of its own whose year is the
+    writing date's ("June 4", "last June"), rather than counting from the writing date."""
+    values = [n.value if (n := resolve_at(text, p)) else "" for p in _PROBES]
+    if not all(_is_calendar(v) and len(v) >= 7 for v in values):
+        return False
+    return len({v[4:] for v in values}) == 1
+
+
+def reresolve(t: TimeExpr, earliest: date, latest: date) -> TimeExpr | None:
+    """``t`` resolved again for an article written between ``earliest`` and ``latest``; None
+    when it does not depend on the writing date alone or the range does not settle it."""
+    if t.anchor_kind == "discourse":
+        return None  # "the next day" counts from another date of the text, not the writing date
+    ends = {earliest, latest}
+    if earliest.year != latest.year:
+        ends.add(date(latest.year, 1, 1))
+    values = {n.value if (n := resolve_at(t.text, d)) else None for d in ends}
+    if len(values) != 1:
+        return None
+    value = values.pop()
+    if value is None or not _is_calendar(value):
+        return None
+    lo, hi = interval(value)
+    return replace(t, value=value, earliest=lo, latest=hi, anchor=f"{earliest.isoformat()}/{latest.isoformat()}",
+                   anchor_kind="document")

@@ -1,0 +1,56 @@
+"""Document-relative expressions resolved again by the one resolver once the writing date is
+narrowed (``storyline.time.rewrite``); the expressions are written for the test."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.model import TimeExpr
+from storyline.time.rewrite import names_month, reresolve, resolve_at, year_offset
+
+
+def _expr(text: str, value: str = "XXXX", anchor_kind: str = "none") -> TimeExpr:
+    return TimeExpr(text=text, start=0, end=len(text), type="DATE", value=value, anchor_kind=anchor_kind)  # type: ignore[arg-type]
+
+
+def test_what_an_expression_says_about_the_writing_date() -> None:
+    assert year_offset("last year") == -1
+    assert year_offset("this year") == 0
+    assert year_offset("since last year") == -1
+    assert year_offset("June 4") is None
+    assert names_month("June 4") and names_month("last June") and names_month("in June")
+    assert not names_month("last month")  # counts from the writing month: no month of its own
+    assert not names_month("autumn")
+
+
+def test_anaphora_are_left_to_the_text() -> None:
+    for text in ("the next day", "November of the same year", "that year", "the following month", "the day before"):
+        assert resolve_at(text, date(2030, 5, 1)) is None, text
+        assert reresolve(_expr(text), date(2030, 5, 1), date(2030, 5, 1)) is None
+
+
+def test_a_range_that_settles_the_value_and_one_that_does_not() -> None:
+    june = reresolve(_expr("June 4", "XXXX-06-04"), date(2030, 7, 1), date(2030, 12, 31))
+    assert june is not None and june.value == "2030-06-04" and (june.earliest, june.latest) == ("2030-06-04",) * 2
+    assert june.anchor_kind == "document" and june.anchor == "2030-07-01/2030-12-31"
+    # written between January and December: the last June may be either year's
+    assert reresolve(_expr("June 4", "XXXX-06-04"), date(2030, 1, 10), date(2030, 12, 31)) is None
+    assert reresolve(_expr("last month"), date(2030, 1, 10), date(2030, 12, 31)) is None
+    assert reresolve(_expr("last year"), date(2030, 1, 10), date(2030, 12, 31)).value == "2029"  # type: ignore[union-attr]
+    # a date that counts from another date of the text is never re-anchored on the writing date
+    assert reresolve(_expr("June 4", "XXXX-06-04", "discourse"), date(2030, 7, 1), date(2030, 7, 1)) is None
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)), st.integers(0, 400))
+def test_a_settled_value_is_what_every_writing_date_in_the_range_gives(start: date, days: int) -> None:
+    end = start + timedelta(days=days)
+    for text in ("last year", "this year", "June 4", "last June", "March", "next year"):
+        got = reresolve(_expr(text), start, end)
+        if got is None:
+            continue
+        for d in (start, end):
+            norm = resolve_at(text, d)
+            assert norm is not None and norm.value == got.value, (text, d, got.value)
