@@ -43,11 +43,16 @@ def timeml(directory: DirArg, verbose: Verbose = False) -> None:
 @eval_app.command("ecb")
 def ecb(
     directory: DirArg,
-    what: Annotated[str, typer.Option(help="events (cross-document event coreference) or entities.")] = "events",
+    what: Annotated[
+        str,
+        typer.Option(help="events (cross-document event coreference), entities, or topics (documents "
+                          "into stories)."),
+    ] = "events",
     topics: Annotated[str | None, typer.Option(help="Topic numbers, e.g. '36-45' (default: the test split).")] = None,
     verbose: Verbose = False,
 ) -> None:
-    """Cross-document coreference CoNLL F1 on ECB+."""
+    """Cross-document coreference CoNLL F1 on ECB+; with --what topics, B-cubed F1 and ARI of
+    the stories found in one pile of all the topics' documents."""
     if what == "events":
         from storyline.evaluation import ecb as ev
 
@@ -56,7 +61,11 @@ def ecb(
         from storyline.evaluation import ecb_entities as ev_entities
 
         raise typer.Exit(ev_entities.main(directory, topics=topics, verbose=verbose))
-    raise typer.BadParameter(f"--what must be 'events' or 'entities', not {what!r}")
+    if what == "topics":
+        from storyline.evaluation import ecb_topics as ev_topics
+
+        raise typer.Exit(ev_topics.main(directory, topics=topics, verbose=verbose))
+    raise typer.BadParameter(f"--what must be 'events', 'entities' or 'topics', not {what!r}")
 
 
 @eval_app.command("stories")

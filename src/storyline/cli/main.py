@@ -32,6 +32,8 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline import __version__, model
+from storyline.cli import split as split_cli
+from storyline.cli import watch as watch_cli
 from storyline.cli.eval import eval_app
 from storyline.store.errors import DatabaseUnavailable, InvalidArticle, StoreError
 
@@ -47,6 +49,8 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(eval_app, name="eval")
+app.command("split")(split_cli.split)
+app.command("watch")(watch_cli.watch)
 
 STORE_CHUNK = 100  # articles per transaction: a killed ingest keeps every finished chunk
 _MARK = ("\x02", "\x03")  # snippet markers that cannot occur in stored text

@@ -10,10 +10,11 @@ publisher's structured statement about the entry.
 from __future__ import annotations
 
 import email.utils
+import hashlib
 import html as html_lib
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -127,8 +128,20 @@ def _site_is_fallback(doc: RawDocument) -> bool:
     return not doc.site or (host is not None and doc.site.lower() in {host, host.removeprefix("www.")})
 
 
-def read(source: str, data: bytes, ctx: ReadContext) -> Iterator[Item]:
-    """Each entry of an RSS or Atom feed."""
+def entry_key(entry: Any) -> str:
+    """What identifies an entry across fetches of its feed: its id (RSS guid, Atom id), else its
+    link, else a hash of its title and summary."""
+    for field in ("id", "link"):
+        value = entry.get(field)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    text = f"{entry.get('title') or ''}\n{entry.get('summary') or ''}"
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def read(source: str, data: bytes, ctx: ReadContext, *, skip: Container[str] = frozenset()) -> Iterator[Item]:
+    """Each entry of an RSS or Atom feed, except those whose :func:`entry_key` is in ``skip`` (a
+    watcher's entries already read). Every document carries its entry's key in ``extra["entry"]``."""
     try:
         decode(data, declared=ctx.charset)
     except DecodeError as err:
@@ -150,6 +163,8 @@ def read(source: str, data: bytes, ctx: ReadContext) -> Iterator[Item]:
         return
     site = (parsed.feed.get("title") or "").replace(_BAD_REF_MARK, "\ufffd").strip() or None
     for number, entry in enumerate(parsed.entries, start=1):
+        if skip and entry_key(entry) in skip:
+            continue
         name = _entry_name(source, number, entry)
         if any(_BAD_REF_MARK in text for text in _strings(dict(entry))):
             yield IngestError(name, "feed entry holds a character reference to a code point XML forbids "
@@ -171,7 +186,7 @@ def _entry(source: str, number: int, entry: Any, site: str | None, ctx: ReadCont
     name = link or f"{source}#entry-{number}"
     title = " ".join((entry.get("title") or "").split()) or None
     published = entry_date(entry)
-    extra = {"feed": source}
+    extra = {"feed": source, "entry": entry_key(entry)}
     updated = dict.get(entry, "updated")
     if updated:
         extra["updated"] = str(updated)

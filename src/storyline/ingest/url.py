@@ -15,7 +15,7 @@ import ipaddress
 import socket
 import ssl
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
@@ -47,6 +47,8 @@ class Fetched:
     status: int
     content_type: str | None
     data: bytes
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def is_url(value: str) -> bool:
@@ -131,12 +133,13 @@ class _Deadline:
     """One fetch's overall deadline, which every socket operation of it is clamped to."""
 
     def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
         self.at = time.monotonic() + seconds
 
     def left(self, timeout: float | None, error: type[Exception]) -> float:
         remaining = self.at - time.monotonic()
         if remaining <= 0:
-            raise error(f"the {TOTAL_SECONDS:g}-second limit for the whole download passed")
+            raise error(f"the {self.seconds:g}-second limit for the whole download passed")
         return remaining if timeout is None else min(timeout, remaining)
 
 
@@ -217,15 +220,27 @@ def _client(deadline: _Deadline) -> httpx.Client:
                         headers={"User-Agent": USER_AGENT})
 
 
-def fetch(url: str, *, allow_private: bool = False, max_bytes: int, client: httpx.Client | None = None) -> Fetched:
+def fetch(
+    url: str,
+    *,
+    allow_private: bool = False,
+    max_bytes: int,
+    client: httpx.Client | None = None,
+    headers: Mapping[str, str] | None = None,
+    total_seconds: float | None = None,
+) -> Fetched:
     """GET ``url`` following redirects by hand, so that every hop passes ``check_host``.
+
+    ``headers`` are sent with every hop (a watcher's If-None-Match / If-Modified-Since); a 304
+    Not Modified comes back as a ``Fetched`` with status 304 and no data.
 
     Environment proxies are ignored (``trust_env=False``): through a proxy, the address checks
     would say nothing about where the request really goes. The whole fetch, redirects and
-    headers included, ends after ``TOTAL_SECONDS`` (a given ``client`` keeps its own limits).
+    headers included, ends after ``total_seconds`` (default ``TOTAL_SECONDS``; a given ``client``
+    keeps its own limits).
     """
     own = client is None
-    deadline = _Deadline(TOTAL_SECONDS)
+    deadline = _Deadline(TOTAL_SECONDS if total_seconds is None else total_seconds)
     address = check_host(url, allow_private=allow_private)  # before a client is built: refusals are cheap
     http = client or _client(deadline)
     try:
@@ -233,19 +248,21 @@ def fetch(url: str, *, allow_private: bool = False, max_bytes: int, client: http
         for hop in range(MAX_REDIRECTS + 1):
             if hop:
                 address = check_host(current, allow_private=allow_private)
-            target, headers, extensions = _pinned(current, address)
+            target, pinned, extensions = _pinned(current, address)
             try:
-                with http.stream("GET", target, headers=headers, extensions=extensions) as response:
+                with http.stream("GET", target, headers={**(headers or {}), **pinned},
+                                 extensions=extensions) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = redirect_target(current, response.headers["location"])
                         continue
                     if response.status_code >= 400:
                         raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
-                    data = _capped_body(response, max_bytes, deadline.at)
-                    return Fetched(current, response.status_code, response.headers.get("content-type"), data)
+                    data = b"" if response.status_code == 304 else _capped_body(response, max_bytes, deadline)
+                    return Fetched(current, response.status_code, response.headers.get("content-type"), data,
+                                   response.headers.get("etag"), response.headers.get("last-modified"))
             except httpx.TimeoutException as err:
                 if time.monotonic() >= deadline.at:
-                    raise FetchError(f"the {TOTAL_SECONDS:g}-second limit for the whole download passed") from err
+                    raise FetchError(f"the {deadline.seconds:g}-second limit for the whole download passed") from err
                 raise FetchError(f"timed out ({type(err).__name__})") from err
             except httpx.HTTPError as err:
                 raise FetchError(f"request failed ({type(err).__name__}: {err})") from err
@@ -257,7 +274,7 @@ def fetch(url: str, *, allow_private: bool = False, max_bytes: int, client: http
             http.close()
 
 
-def _capped_body(response: httpx.Response, max_bytes: int, deadline: float) -> bytes:
+def _capped_body(response: httpx.Response, max_bytes: int, deadline: _Deadline) -> bytes:
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(f"response is {int(declared):,} bytes, over the {max_bytes:,}-byte limit")
@@ -267,8 +284,8 @@ def _capped_body(response: httpx.Response, max_bytes: int, deadline: float) -> b
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"response exceeds the {max_bytes:,}-byte limit")
-        if time.monotonic() > deadline:
-            raise FetchError(f"the {TOTAL_SECONDS:g}-second limit for the whole download passed")
+        if time.monotonic() > deadline.at:
+            raise FetchError(f"the {deadline.seconds:g}-second limit for the whole download passed")
         chunks.append(chunk)
     return b"".join(chunks)
 

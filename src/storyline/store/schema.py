@@ -260,3 +260,18 @@ story_changes = Table(
     Column("change", Json, nullable=False),
     sqlite_autoincrement=True,
 )
+
+# What `storyline watch` knows of each feed of a story (migration 0008): the last response's
+# validators for conditional requests, and the entries already read (entry key -> article id).
+feed_state = Table(
+    "feed_state",
+    metadata,
+    Column("story", Text, primary_key=True),
+    Column("feed", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("seen", Json, nullable=False),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text),
+    Column("polled_at", DateTime(timezone=True)),
+)
