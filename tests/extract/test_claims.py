@@ -353,3 +353,22 @@ def test_an_infinitive_complement_and_a_relative_clause_of_an_event_noun_tell_no
     assert len(told) == 1 and told[0].trigger is not None
     assert body[told[0].trigger[0]:told[0].trigger[1]] == "explosion"
     assert told[0].time is not None and told[0].time.value == "2030-05-02"
+
+
+def test_the_station_is_the_news_organisation_named_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("KQRV 12 was first with the story on Monday. The station reported that the ferry had been sold.\n\n"
+            "The harbour board met for an hour. The company said the ferry would sail again.")
+    claims = _claims(nlp, body)
+    assert (_find(claims, "ferry had been sold").attribution or "").startswith("KQRV")
+    # "the company" after another organisation is not taken for it
+    assert _find(claims, "sail again").attribution != "The harbour board"
+
+
+def test_a_coordinated_verb_on_another_day_is_its_own_event_on_the_same_day_it_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The minister flew to Corlan on 12 March 2030 and met the families the following day.\n\n"
+            "The keeper fell ill on the morning of 3 April 2030 and died that night.")
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    met = [c for c in analysis.claims if c.parent is not None and c.predicate == "meet"]
+    assert len(met) == 1 and met[0].time is not None and met[0].time.value == "2030-03-13"
+    assert not any(c.parent is not None and "keeper" in c.text for c in analysis.claims)

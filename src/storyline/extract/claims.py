@@ -47,6 +47,13 @@ ESTIMATE_VERBS = frozenset({"put", "peg", "place", "set", "estimate", "fix"})
 #: Nouns for a figure someone gave; their possessor is its source ("the agency's previous count").
 ESTIMATE_NOUNS = frozenset({"count", "estimate", "tally", "figure", "assessment", "calculation", "forecast",
                             "projection", "statement", "report"})
+#: Nouns by which a text refers back to a news organisation it has just named ("KXYZ reported ...
+#: The station said"): as a source, "the station" is that organisation. Only media nouns: "the
+#: company" or "the agency" after a sentence naming another organisation is too often not it.
+ORG_NOUNS = frozenset({"station", "channel", "broadcaster", "network", "newspaper", "paper", "daily", "outlet",
+                       "magazine", "website", "publication", "tabloid", "broadsheet"})
+#: How many sentences back "the station" may look for the organisation it means.
+ORG_REACH = 2
 #: Reporting verbs that distance the writer from the content.
 DISTANCING = frozenset({"claim", "allege", "speculate", "suggest", "believe"})
 #: Verbs whose infinitive complement is the real event ("decided to send", "is preparing to triple").
@@ -78,6 +85,7 @@ class SentenceContext:
     last_person: str | None = None
     last_subject_person: str | None = None
     last_org: str | None = None
+    last_org_sentence: int = -10
     sentence: int = 0
     open_quote: bool = False
     paragraph: int = -1
@@ -506,6 +514,9 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
                 return person
         if ctx.attribution and head in ctx.attribution.lower():
             return ctx.attribution
+    if (not propn and det and det[0] in ("the", "this") and tok.lemma_.lower() in ORG_NOUNS and ctx.last_org
+            and ctx.sentence - ctx.last_org_sentence <= ORG_REACH):
+        return ctx.last_org
     return np_text
 
 
@@ -847,7 +858,13 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             ctx.attribution_sentence = idx
         orgs = [m for m in mentions if m.label == "ORG"]
         if orgs:
-            ctx.last_org = orgs[-1].text
+            ctx.last_org, ctx.last_org_sentence = orgs[-1].text, idx
+        else:
+            # a call sign or a title the model tags as nothing ("KXYZ 8 was first with it"): a
+            # proper-noun subject that names no person stands for an organisation too
+            named = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            if named is not None and not any(m.label == "PERSON" and m.start <= named.idx < m.end for m in mentions):
+                ctx.last_org, ctx.last_org_sentence = _np(named), idx
         if persons:
             ctx.last_person = _mention_name(persons[-1], inp.names)
             subj_persons = [m for m in persons if _is_subject(doc, m)]
@@ -958,7 +975,7 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     # an infinitive complement is the content of the predicate's act ("ordered residents to leave
     # early Tuesday", "agreed to halt the march"): one event, dated together
     shared |= {c.i for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
-    owners: dict[int, tuple[Token, TimeExpr]] = {}
+    governed: list[tuple[TimeExpr, Token | None]] = []
     for t in times:
         if t.end > sent.end_char:
             continue
@@ -967,7 +984,14 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        owner = time_owner(span.root)
+        governed.append((t, time_owner(span.root)))
+    # ... unless the coordinated verb has a day of its own beside the predicate's ("flew there on
+    # March 12 and met the families the following day"): two events, each dated
+    own_days = {t.value[:10] for t, o in governed if o is not None and o.i == pred.i}
+    if own_days:  # the same day's "suffered a stroke in the morning and died that night" stays one
+        shared -= {o.i for t, o in governed if o is not None and o.i != pred.i and t.value[:10] not in own_days}
+    owners: dict[int, tuple[Token, TimeExpr]] = {}
+    for t, owner in governed:
         if owner is None or owner.i in shared or owner.i in owners:
             continue
         if owner.pos_ != "NOUN" and owner.lemma_.lower() in plover.STATE_VERBS - {"say"}:

@@ -1,0 +1,39 @@
+"""Ages outlets give one person, read beside the name (an invented story, real extraction)."""
+
+from __future__ import annotations
+
+from storyline.model import Article, PublishedDate, content_hash
+from storyline.pipeline import analyze_articles
+from storyline.reconcile.ages import ages
+
+
+def _article(name: str, body: str) -> Article:
+    return Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path=f"{name}.txt",
+                   published=PublishedDate("2031-05-06", "metadata", "2031-05-06", "2031-05-06"))
+
+
+def test_ages_that_differ_between_articles_contradict_and_one_article_never_contradicts_itself() -> None:
+    a1 = _article("k01_wire", "Orla Brennick, 52, a ferry pilot, was rescued on Tuesday. Tomas Velde, 40, was not.")
+    a2 = _article("k02_paper", "The pilot, Orla Brennick, aged of 54 years, was taken to hospital on Tuesday. "
+                               "Tomas Velde (40) stayed at the harbour.")
+    a3 = _article("k03_radio", "The 52-year-old Orla Brennick thanked the crew on Wednesday.")
+    report = analyze_articles([a1, a2, a3])
+    aged = [c for c in report.conflicts if c.slot.startswith("quantity: age")]
+    assert len(aged) == 1, [(c.slot, [v.value for v in c.values]) for c in report.conflicts]
+    (conflict,) = aged
+    assert conflict.kind == "contradiction"
+    assert [v.value for v in conflict.values] == ["52", "54"]
+    assert set(conflict.values[0].article_ids) == {a1.id, a3.id} and conflict.values[1].article_ids == [a2.id]
+    assert conflict.best_supported == "52"
+    for v in conflict.values:  # each age points at the figure in its article
+        for aid, (s, e) in zip(v.article_ids, v.spans, strict=False):
+            body = next(a.body for a in (a1, a2, a3) if a.id == aid)
+            assert body[s:e] == v.value
+
+
+def test_a_number_after_a_name_that_is_not_an_age_is_not_read_as_one() -> None:
+    from storyline.extract import analyze_articles as extract
+
+    a = _article("k04_wire", "Orla Brennick, 2021 winner of the pilots' prize, sailed on Tuesday with 300 passengers.")
+    (analysis,) = extract([a])
+    assert ages(a, analysis) == []
