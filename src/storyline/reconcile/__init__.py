@@ -34,7 +34,7 @@ from storyline.model import (
     Report,
     TimeExpr,
 )
-from storyline.reconcile.ages import age_conflicts
+from storyline.reconcile.attributes import attribute_conflicts
 from storyline.reconcile.cluster import Cluster, cluster_frames
 from storyline.reconcile.compare import time_classes, time_conflict
 from storyline.reconcile.corefer import corefer
@@ -455,7 +455,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
     }
     conflicts += role_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], doc_ranges, names)
     conflicts += place_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()])
-    conflicts += age_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], names)
+    conflicts += attribute_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], names)
     for i, k in enumerate(conflicts):
         k.id = f"conflict-{i + 1}-{k.slot}"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.model import Article, PublishedDate, content_hash
 from storyline.pipeline import analyze_articles
-from storyline.reconcile.ages import ages
+from storyline.reconcile.attributes import attributes
 
 
 def _article(name: str, body: str) -> Article:
@@ -36,4 +36,17 @@ def test_a_number_after_a_name_that_is_not_an_age_is_not_read_as_one() -> None:
 
     a = _article("k04_wire", "Orla Brennick, 2021 winner of the pilots' prize, sailed on Tuesday with 300 passengers.")
     (analysis,) = extract([a])
-    assert ages(a, analysis) == []
+    assert attributes(a, analysis) == []
+
+
+def test_sizes_beside_a_name_contradict_beyond_rounding() -> None:
+    a1 = _article("s01_wire", "The ferry struck the pier after the Vellmar Star, a 948-foot-long cargo ship, lost power.")
+    a2 = _article("s02_paper", "The 947-foot-long Vellmar Star lost power before it struck the pier in Orrin.")
+    a3 = _article("s03_blog", "The pier was struck by the Vellmar Star, a 984-foot-long vessel, on Tuesday.")
+    report = analyze_articles([a1, a2, a3])
+    sized = [c for c in report.conflicts if c.slot == "quantity: length in foot"]
+    assert len(sized) == 1, [(c.slot, [v.value for v in c.values]) for c in report.conflicts]
+    values = sized[0].values
+    assert [v.value for v in values] == ["947", "984"] or [v.value for v in values] == ["948", "984"]
+    assert set(values[0].article_ids) == {a1.id, a2.id}  # 947 and 948 feet: one length, rounded
+    assert values[1].article_ids == [a3.id]

@@ -1,0 +1,168 @@
+"""Attributes outlets write beside a name: a person's age, a ship's or a building's size.
+
+News gives them in a few fixed shapes next to the name: "Teodor Lind, 52," / "aged 54" / "(52)"
+/ "the 52-year-old Lind"; "the ship, a 948-foot-long container vessel" / "the 947-foot-long
+ship" / "a 412-bed hospital". An attribute belongs to the canonical entity the mention resolves
+to, so two articles that spell the name differently still meet. Values of one attribute that
+differ between articles are a contradiction (sizes within rounding, half a percent, agree); one
+article never contradicts itself. The words are data (``data/lexicon/attributes.json``). Pure
+functions over the extraction; ``reconcile`` adds the conflicts to the report.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue, Mention, Sentence
+
+OLDEST = 120
+#: Sizes this close (relative) are one value rounded differently: 947 and 948 feet agree.
+ROUNDING = 0.005
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    text = resources.files("storyline").joinpath("data/lexicon/attributes.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = _lexicon()
+    before, after = _alternation(lex["age_words"]["before_number"]), _alternation(lex["age_words"]["after_number"])
+    units = _alternation([u for u in lex["units"] if u != "about"])
+    dims = _alternation([d for d in lex["dimensions"] if d != "about"])
+    age_after = re.compile(rf"\s*(?:,\s*(?:(?:{before})\s+)?(\d{{1,3}})(?:\s+(?:{after}))?\s*"
+                           rf"(?=[,.;)]|\s+(?:and|who|was|is|from|of)\b)|\s*\((\d{{1,3}})\))", re.I)
+    age_before = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z][\w-]*\s+){0,3}$")
+    size = rf"(\d[\d,]*(?:\.\d+)?)-({units})(?:-({dims}))?"
+    size_after = re.compile(rf",\s*an?\s+{size}\b", re.I)
+    size_before = re.compile(rf"\b{size}\s+(?:[a-z][\w-]*\s+){{0,2}}$", re.I)
+    return age_after, age_before, size_after, size_before
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One attribute value as one article writes it."""
+
+    entity_id: str
+    attribute: str  # "age", "length in foot", "size in bed"
+    value: float
+    written: str
+    article_id: str
+    span: tuple[int, int]  # the number as written, in the article's body
+    sentence: str
+
+
+def _sentence(analysis: ArticleAnalysis, at: int) -> Sentence | None:
+    return next((s for s in analysis.sentences if s.start <= at < s.end), None)
+
+
+def _size_attribute(unit: str, dimension: str | None) -> str:
+    lex = _lexicon()
+    what = lex["dimensions"].get((dimension or "long").lower(), "length")
+    base = lex["units"][unit.lower()]
+    return f"{what} in {base}" if base in ("foot", "metre", "kilometre", "mile") else f"size in {base}"
+
+
+def _found(body: str, m: Mention) -> list[tuple[str, float, str, int, int]]:
+    """(attribute, value, written, start, end) written beside one mention."""
+    age_after, age_before, size_after, size_before = _patterns()
+    out: list[tuple[str, float, str, int, int]] = []
+    if m.label == "PERSON":
+        after = age_after.match(body, m.end)
+        if after is not None:
+            g = 1 if after.group(1) else 2
+            out.append(("age", float(after.group(g)), after.group(g), after.start(g), after.end(g)))
+        before = age_before.search(body, max(0, m.start - 60), m.start)
+        if before is not None and before.end() == m.start:
+            out.append(("age", float(before.group(1)), before.group(1), before.start(1), before.end(1)))
+        out = [x for x in out if 0 < x[1] < OLDEST]
+    sized = size_after.match(body, m.end)
+    if sized is None:
+        sized = size_before.search(body, max(0, m.start - 60), m.start)
+        if sized is not None and sized.end() != m.start:
+            sized = None
+    if sized is not None:
+        number = sized.group(1).replace(",", "")
+        out.append((_size_attribute(sized.group(2), sized.group(3)), float(number), sized.group(1),
+                    sized.start(1), sized.end(1)))
+    return out
+
+
+def attributes(article: Article, analysis: ArticleAnalysis) -> list[Seen]:
+    """Every age or size the article writes beside an entity's name, once per value."""
+    out: dict[tuple[str, str, float], Seen] = {}
+    for m in analysis.mentions:
+        if not m.entity_id or m.label in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            continue
+        for attribute, value, written, s, e in _found(article.body, m):
+            # a size belongs to the name whatever the model calls it (a ship tagged a facility
+            # here and a person there); an age to the person
+            entity = m.entity_id if attribute == "age" else m.entity_id.split(":", 1)[-1]
+            key = (entity, attribute, value)
+            if key not in out:
+                sent = _sentence(analysis, s)
+                out[key] = Seen(entity, attribute, value, written, article.id, (s, e),
+                                sent.text if sent else article.body[s:e])
+    return list(out.values())
+
+
+def _groups(found: Sequence[Seen]) -> list[list[Seen]]:
+    """Values of one attribute grouped by agreement: equal ages, sizes within rounding."""
+    groups: list[list[Seen]] = []
+    for s in sorted(found, key=lambda s: s.value):
+        last = groups[-1][0].value if groups else None
+        tolerance = 0.0 if s.attribute == "age" else ROUNDING * s.value
+        if last is not None and abs(s.value - last) <= tolerance:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    return groups
+
+
+def attribute_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
+                        names: dict[str, str]) -> list[Conflict]:
+    """One contradiction per entity and attribute whose values differ between articles."""
+    by_article = {an.article_id: an for an in analyses}
+    seen: dict[tuple[str, str], list[Seen]] = defaultdict(list)
+    for a in articles:
+        an = by_article.get(a.id)
+        if an is not None:
+            for s in attributes(a, an):
+                seen[(s.entity_id, s.attribute)].append(s)
+    conflicts: list[Conflict] = []
+    for (entity, attribute), found in sorted(seen.items()):
+        groups = _groups(found)
+        arts = [{s.article_id for s in g} for g in groups]
+        if len(groups) < 2 or all(x == y for x in arts for y in arts):
+            continue  # one value, or only one article gives them all: no outlet contradicts another
+        order = sorted(range(len(groups)), key=lambda i: (-len(arts[i]), groups[i][0].value))
+        values = [
+            ConflictValue(value=groups[i][0].written, article_ids=sorted(arts[i]), claim_ids=[],
+                          texts=[s.sentence for s in groups[i]], sources=sorted(arts[i]),
+                          spans=[s.span for s in groups[i]])
+            for i in order
+        ]
+        best = values[0].value if len(arts[order[0]]) > len(arts[order[1]]) else None
+        name = names.get(entity) or next((n for k, n in names.items() if k.split(":", 1)[-1] == entity), entity)
+        listing = "; ".join(f"{v.value} ({len(v.article_ids)} article(s))" for v in values)
+        conflicts.append(Conflict(
+            id="", slot=f"quantity: {attribute}", kind="contradiction", values=values,
+            explanation=f"The {attribute} of {name} differs between articles: {listing}. "
+                        + (f"{best} is given by more articles." if best else "No value has more independent support."),
+            best_supported=best,
+        ))
+    return conflicts
