@@ -50,3 +50,20 @@ def test_sizes_beside_a_name_contradict_beyond_rounding() -> None:
     assert [v.value for v in values] == ["947", "984"] or [v.value for v in values] == ["948", "984"]
     assert set(values[0].article_ids) == {a1.id, a2.id}  # 947 and 948 feet: one length, rounded
     assert values[1].article_ids == [a3.id]
+
+
+def test_how_long_a_happening_lasted_contradicts_beyond_vague_wording() -> None:
+    from storyline.reconcile.durations import hours
+
+    assert (hours("PT3H30M"), hours("P12D"), hours("PXD")) == (3.5, 288.0, None)
+    a1 = _article("d01_wire", "The fire that had burned for about four hours was brought under control on Tuesday.")
+    a2 = _article("d02_paper", "The fire at the depot burned for nearly six hours before crews put it out.")
+    a3 = _article("d03_radio", "The fire burned for about four and a half hours. Crews stayed at the depot for two days.")
+    a4 = _article("d04_blog", "The blackout lasted 12 days. Patients went to hospitals an hour away.")
+    a5 = _article("d05_wire", "The blackout ended on Friday after nine days, and the crash site was cleared in two weeks.")
+    report = analyze_articles([a1, a2, a3, a4, a5])
+    lasted = {c.slot: [v.value for v in c.values] for c in report.conflicts if "duration" in c.slot}
+    # about four (and a half) against nearly six hours, and nine against twelve exact days, contradict;
+    # "an hour away", "in two weeks" and the crews' "two days" measure no happening
+    assert lasted == {"quantity: duration of the fire": ["about four hours", "nearly six hours"],
+                      "quantity: duration of the blackout": ["nine days", "12 days"]}, lasted

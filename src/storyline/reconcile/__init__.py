@@ -38,6 +38,7 @@ from storyline.reconcile.attributes import attribute_conflicts
 from storyline.reconcile.cluster import Cluster, cluster_frames
 from storyline.reconcile.compare import time_classes, time_conflict
 from storyline.reconcile.corefer import corefer
+from storyline.reconcile.durations import duration_conflicts
 from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import Frame, frames_of_claim, frames_of_told_event
 from storyline.reconcile.quantities import quantity_conflicts
@@ -456,6 +457,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
     conflicts += role_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], doc_ranges, names)
     conflicts += place_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()])
     conflicts += attribute_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], names)
+    conflicts += duration_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()])
     for i, k in enumerate(conflicts):
         k.id = f"conflict-{i + 1}-{k.slot}"
 

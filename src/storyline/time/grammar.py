@@ -157,7 +157,7 @@ RULES: list[tuple[str, str]] = [
     (
         "duration",
         rf"(?:{APPROX})?(?:the\s+(?:past|last|next|first|final|coming|previous|latest|following|remaining|same|better\s+part\s+of\s+the|entire|full|whole)\s+|the\s+)?"
-        rf"(?:{NUM}|{A})(?:\s+(?:more|additional|full|straight|consecutive|long))?(?:\s+|-)(?:{UNIT})"
+        rf"(?:{NUM}|{A})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight|consecutive|long))?(?:\s+|-)(?:{UNIT})"
         rf"(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:-long|-old|\s+old)?",
     ),
     ("half_unit", rf"(?:{APPROX})?(?:half\s+(?:a|an)\s+(?:hour|day|year|month|century|decade)|(?:a|an)\s+(?:hour|day|week|month|year|decade)\s+and\s+a\s+half)"),

@@ -391,9 +391,12 @@ def _num_unit(text: str) -> tuple[float | None, str | None, bool]:
     unit = _unit_of(m[2])
     if unit is None:
         return None, None, False
-    n = words_to_number(m[1])
-    if n is None and m[1].lower().strip() in ("a", "an", "one"):
+    whole = re.sub(r"\s+and\s+a\s+half$", "", m[1], flags=re.I)  # "three and a half hours"
+    n = words_to_number(whole)
+    if n is None and whole.lower().strip() in ("a", "an", "one"):
         n = 1.0
+    if n is not None and whole != m[1]:
+        n += 0.5
     if m[3]:
         if m[3].lower() == "a half" and n is not None:
             n += 0.5

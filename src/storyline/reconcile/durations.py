@@ -1,0 +1,148 @@
+"""How long a happening lasted, as outlets tell it: "the fire burned for about four hours" here,
+"for nearly six hours" there.
+
+A duration expression (the time stage's DURATION) measures the happening its sentence is about:
+the first event noun of the sentence before it ("the fire that had burned for about four hours",
+"the declaration was rescinded after six hours in force"); a sentence that opens with a pronoun
+("It lasted three and a half hours") measures the event of the sentence before, named by its
+main verb ("declared martial law": the declaration). Event nouns and verbs meet through their
+derivational stem (``plover.stem``). Durations of one happening from different articles that
+differ by more than a quarter (vague words like "about" and "nearly" allow that much) are a
+contradiction; one article never contradicts itself. Pure functions over the extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.extract import plover
+from storyline.model import Article, ArticleAnalysis, Claim, Conflict, ConflictValue, Sentence, TimeExpr
+
+#: Two durations of one happening this close (relative to the longer) agree: vague ones
+#: ("about four hours", "nearly six") by a quarter, exact ones ("12 days", "nine days") by rounding.
+TOLERANCE = 0.25
+EXACT_TOLERANCE = 0.05
+#: What a duration of a happening follows: "burned for", "ended after", "lasted", "over".
+_LASTING = re.compile(r"\b(?:for|after|lasted|lasting|lasts|last|over)\s*$", re.I)
+#: A duration that measures a distance or a trip, not a happening: "an hour away", "a day's drive".
+_DISTANCE = re.compile(r"^\s*(?:away|from|'s|’s)\b", re.I)
+_UNIT_HOURS = {"Y": 8766.0, "M": 730.5, "W": 168.0, "D": 24.0}
+_CLOCK_HOURS = {"H": 1.0, "M": 1 / 60, "S": 1 / 3600}
+_PRONOUN_START = re.compile(r"^\W*(?:it|this|that)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+#: Words that may follow a noun that heads its phrase ("the fire that ...", "the declaration was").
+_AFTER_HEAD = frozenset({"that", "which", "who", "at", "in", "on", "of", "near", "was", "were", "is", "are", "had",
+                         "has", "have", "would", "could", "will", "and", "or", "itself", "there", "then", "began",
+                         "ran", "went", "lasted", "continued", "burned", "burnt", "raged"})
+
+
+def hours(value: str) -> float | None:
+    """Hours in an ISO 8601 duration ("PT3H30M" 3.5, "P12D" 288); None for vague ones ("PXD")."""
+    m = re.fullmatch(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
+                     r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?", value)
+    if m is None or not any(m.groups()):
+        return None
+    parts = dict(zip(("Y", "M", "W", "D", "h", "m", "s"), m.groups(), strict=True))
+    total = sum(float(v) * _UNIT_HOURS[k] for k, v in parts.items() if v and k in _UNIT_HOURS)
+    total += sum(float(v) * _CLOCK_HOURS[k.upper()] for k, v in parts.items() if v and k in "hms")
+    return total or None
+
+
+@dataclass(frozen=True)
+class DurationSeen:
+    key: str  # the derivational stem of what lasted
+    what: str  # the word that names it
+    hours: float
+    time: TimeExpr
+    article_id: str
+    sentence: str
+
+
+def _main_event(claims: Sequence[Claim], index: int) -> str | None:
+    """The word naming the main event of sentence ``index`` (its claim's predicate)."""
+    own = next((c for c in claims if c.sentence == index and c.parent is None), None)
+    if own is None or own.predicate is None or plover.event_type(own.predicate) in (None, "STATEMENT"):
+        return None
+    return own.predicate
+
+
+def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str | None:
+    """The word naming what the duration measures, or None when the sentence does not say."""
+    before = sentence.text[: max(0, t.start - sentence.start)]
+    after = sentence.text[max(0, t.end - sentence.start):]
+    if not _LASTING.search(before) or _DISTANCE.match(after):
+        return None  # "identified in two weeks", "hospitals an hour away": not how long it lasted
+    for m in _WORD.finditer(before):
+        word = m.group(0).lower()
+        nxt = re.match(r"\s+([a-z]+)", before[m.end():])
+        # "the fire that burned", "the fire burned": the thing; "the crash site": a modifier of another
+        head = nxt is None or nxt.group(1) in _AFTER_HEAD or nxt.group(1).endswith("ed")
+        if head and (plover.is_event_noun(word) or plover.is_event_noun(word.rstrip("s"))):
+            return word
+    if _PRONOUN_START.match(before):
+        return _main_event(claims, sentence.index - 1)
+    return None
+
+
+def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]:
+    """Every duration the article gives of a happening it names."""
+    out = []
+    for t in analysis.times:
+        if t.type != "DURATION" or (n := hours(t.value)) is None:
+            continue
+        sent = next((s for s in analysis.sentences if s.start <= t.start < s.end), None)
+        if sent is None:
+            continue
+        what = _measured(sent, t, analysis.claims)
+        if what is not None:
+            out.append(DurationSeen(plover.stem(what), what, n, t, article.id, sent.text))
+    return out
+
+
+def _vague(d: DurationSeen) -> bool:
+    return d.time.mod is not None or bool(re.match(r"(?i)(?:about|around|nearly|almost|roughly|some|over|more)\b",
+                                                   d.time.text))
+
+
+def _close(a: DurationSeen, b: DurationSeen) -> bool:
+    tolerance = TOLERANCE if _vague(a) or _vague(b) else EXACT_TOLERANCE
+    return abs(a.hours - b.hours) <= tolerance * max(a.hours, b.hours)
+
+
+def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[Conflict]:
+    """One contradiction per happening whose durations differ between articles."""
+    by_article = {an.article_id: an for an in analyses}
+    seen: dict[str, list[DurationSeen]] = defaultdict(list)
+    for a in articles:
+        an = by_article.get(a.id)
+        if an is not None:
+            for d in durations(a, an):
+                seen[d.key].append(d)
+    conflicts = []
+    for _key, found in sorted(seen.items()):
+        groups: list[list[DurationSeen]] = []
+        for d in sorted(found, key=lambda d: d.hours):
+            if groups and _close(groups[-1][0], d):
+                groups[-1].append(d)
+            else:
+                groups.append([d])
+        arts = [{d.article_id for d in g} for g in groups]
+        if len(groups) < 2 or all(x == y for x in arts for y in arts):
+            continue
+        values = [
+            ConflictValue(value=g[0].time.text, article_ids=sorted(arts[i]), claim_ids=[],
+                          texts=[d.sentence for d in g], sources=sorted(arts[i]),
+                          spans=[(d.time.start, d.time.end) for d in g])
+            for i, g in enumerate(groups)
+        ]
+        what = found[0].what
+        listing = "; ".join(f"{v.value} ({len(v.article_ids)} article(s))" for v in values)
+        conflicts.append(Conflict(
+            id="", slot=f"quantity: duration of the {what}", kind="contradiction", values=values,
+            explanation=f"How long the {what} lasted differs between articles by more than vague wording allows: "
+                        f"{listing}.",
+        ))
+    return conflicts
