@@ -50,7 +50,8 @@ class DaskExecutor(Executor):
             n = workers or 1
             say(f"starting a local Dask cluster of {n} worker(s)")
             self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+                                        dashboard_address="127.0.0.1:0", worker_dashboard_address="127.0.0.1:0",
+                                        silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
             self.name = f"local Dask cluster of {n} worker(s)"
         try:
