@@ -70,7 +70,8 @@ class DaskExecutor(Executor):
         return future
 
     def worker_stats(self) -> dict[str, dict[str, float]]:
-        """Per worker: batches, articles and CPU seconds it ran (``storyline.executor.STATS``)."""
+        """Per worker: batches, articles and CPU seconds it ran (``storyline.executor.STATS``),
+        and how many times it loaded the model (once, if the plugin did its work)."""
         return self.client.run(_stats)  # type: ignore[no-any-return]
 
     def close(self) -> None:
@@ -81,8 +82,9 @@ class DaskExecutor(Executor):
 
 def _stats() -> dict[str, float]:
     from storyline.executor import STATS
+    from storyline.nlp import load_nlp
 
-    return dict(STATS)
+    return {**STATS, "model_loads": load_nlp.cache_info().misses}
 
 
 __all__ = ["BatchResult", "DaskExecutor", "ModelLoader"]

@@ -33,22 +33,24 @@ def one_process(tmp_path_factory: pytest.TempPathFactory) -> str:
     return report
 
 
-def worker_articles(address: str) -> int:
-    """Articles the cluster's workers have extracted so far (``storyline.executor.STATS``)."""
+def worker_stats(address: str) -> list[dict[str, float]]:
+    """What each of the cluster's workers has done so far (``DaskExecutor.worker_stats``)."""
     from distributed import Client
 
     from storyline.dask_executor import _stats
 
     with Client(address) as client:
-        return int(sum(s["articles"] for s in client.run(_stats).values()))
+        return list(client.run(_stats).values())
 
 
 def test_analyze_on_a_dask_scheduler_with_two_workers_equals_one_process(
     dask_scheduler: str, one_process: str, tmp_path: Path
 ) -> None:
-    before = worker_articles(dask_scheduler)
+    before = sum(s["articles"] for s in worker_stats(dask_scheduler))
     assert analyze(tmp_path / "report.json", "--dask", dask_scheduler) == one_process
-    assert worker_articles(dask_scheduler) - before == len(json.loads(one_process)["articles"])
+    after = worker_stats(dask_scheduler)
+    assert sum(s["articles"] for s in after) - before == len(json.loads(one_process)["articles"])
+    assert [s["model_loads"] for s in after] == [1, 1]  # every worker loaded it, once, not per batch
 
 
 @pytest.mark.postgres
