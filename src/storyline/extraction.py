@@ -11,8 +11,9 @@ people), so an article is rebuilt from its stored parse only when adding others 
 its claims see. The result equals ``storyline.extract.analyze_articles`` on the same articles.
 
 :func:`extract` is the unit a cluster maps over articles (it needs only the article and the
-model); :func:`extract_stream` runs it over processes in bounded batches, so memory holds at
-most a few batches of parses whatever the number of articles.
+model); :func:`extract_stream` runs it in bounded batches on an executor (this process, local
+processes, a Dask cluster: ``storyline.executor``), so memory holds at most a few batches of
+parses whatever the number of articles.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import hashlib
 import json
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -102,36 +102,19 @@ def extract_batch(articles: Sequence[Article]) -> list[Extraction]:
     return [extract(article, doc) for article, doc in zip(articles, docs, strict=True)]
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def extract_stream(articles: Iterable[Article], *, n_process: int = 1) -> Iterator[Extraction]:
-    """Extractions of ``articles`` in order, a batch at a time; with ``n_process`` > 1 the whole
-    per-article stage (parse, times, mentions) runs in worker processes, at most two batches
-    per worker in flight, so memory does not grow with the number of articles."""
-    if n_process <= 1:
-        for batch in _batches(articles, BATCH):
-            yield from extract_batch(batch)
-        return
-    import multiprocessing
+    """Extractions of ``articles`` in order, a batch at a time, on the executor of the enclosing
+    ``storyline.executor.using`` block (local processes, a Dask cluster), else over ``n_process``
+    local processes, else in this process. Only a few batches are in flight, so memory does not
+    grow with the number of articles."""
+    from storyline import executor
 
-    context = multiprocessing.get_context("forkserver" if hasattr(__import__("os"), "fork") else "spawn")
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
-        pending: list[Future[list[Extraction]]] = []
-        for batch in _batches(articles, BATCH):
-            pending.append(pool.submit(extract_batch, batch))
-            if len(pending) >= 2 * n_process:
-                yield from pending.pop(0).result()
-        for future in pending:
-            yield from future.result()
+    chosen = executor.current()
+    if chosen is not None:
+        yield from chosen.extract(articles)
+        return
+    with executor.ProcessPool(n_process) if n_process > 1 else executor.InProcess() as pool:
+        yield from pool.extract(articles)
 
 
 def load_doc(extraction: Extraction, nlp: Language) -> Doc:

@@ -35,6 +35,7 @@ from storyline import __version__, model
 from storyline.cli import split as split_cli
 from storyline.cli import watch as watch_cli
 from storyline.cli.eval import eval_app
+from storyline.cli.scale import DaskAddress, Jobs, Workers, executor_for
 from storyline.store.errors import DatabaseUnavailable, InvalidArticle, StoreError
 
 if TYPE_CHECKING:  # the store and the readers load on first use: `--help` imports neither
@@ -464,7 +465,9 @@ def analyze(
         ),
     ] = None,
     allow_private: AllowPrivate = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP stages.")] = 1,
+    jobs: Jobs = 1,
+    dask: DaskAddress = None,
+    workers: Workers = None,
 ) -> None:
     """Ingest, analyse and reconcile articles, then write the report(s)."""
     from storyline.pipeline import SaveFailed
@@ -480,10 +483,8 @@ def analyze(
             fail(str(exc))
     save_error: SaveFailed | None = None
     try:
-        with _status() as say:
-            report, errors = run_pipeline(
-                list(inputs), db_url=db, allow_private=allow_private, n_process=jobs, progress=say
-            )
+        with _status() as say, executor_for(jobs, dask, workers, fail, say):
+            report, errors = run_pipeline(list(inputs), db_url=db, allow_private=allow_private, progress=say)
     except SaveFailed as exc:  # the reports are still written: they do not need the database
         report, errors, save_error = exc.report, exc.errors, exc
     except StoreError as exc:

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from storyline.cli.scale import DaskAddress, Jobs, Workers, executor_for
 from storyline.store.errors import StoreError
 
 StoryName = Annotated[str, typer.Option("--story", "-s", help="The story's name (created on first use).",
@@ -24,16 +25,17 @@ def register(app: typer.Typer) -> None:
         story: StoryName,
         db: cli.Db = None,
         allow_private: cli.AllowPrivate = False,
-        jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for the per-article stage.")] = 1,
+        jobs: Jobs = 1,
+        dask: DaskAddress = None,
+        workers: Workers = None,
     ) -> None:
         """Add articles to a story and bring its analysis up to date; print what changed."""
         from storyline.stories import add as add_to_story
 
         store = cli.open_store(db)
         try:
-            with cli._status() as say:
-                update = add_to_story(store, story, list(inputs), allow_private=allow_private, n_process=jobs,
-                                      progress=say)
+            with cli._status() as say, executor_for(jobs, dask, workers, cli.fail, say):
+                update = add_to_story(store, story, list(inputs), allow_private=allow_private, progress=say)
         except StoreError as exc:
             cli.fail(str(exc))
         finally:

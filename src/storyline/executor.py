@@ -1,0 +1,245 @@
+"""Where the per-article stage runs: this process, local worker processes, or a Dask cluster.
+
+One abstraction, three places, the same task. ``run_batch`` parses and extracts a batch of
+articles and returns each extraction in its *wire* form (builtins and the compressed parse, no
+article text: ``to_wire``/``from_wire``); the client turns results back into ``Extraction``
+objects, in input order, and writes them to the store itself. Why the client writes, even when
+the store is a PostgreSQL server every worker could reach: the client needs each extraction's
+sentences, times and mentions in memory anyway to reconcile the story, SQLite must have a
+single writer, and the write is a small fraction of the parse (``bench/dask.py`` prints it), so
+one writer keeps one code path for both databases and the store's fall-back-to-memory in one
+place.
+
+Workers keep the spaCy model and the gazetteer loaded between batches (``load_nlp`` is cached
+per process; ``warm`` runs once when a worker starts: the pool's initializer, or the Dask
+worker plugin), and tasks are batches, so a worker pays the model load once, not per call.
+Which executor ``storyline.extraction.extract_stream`` uses is set for a block with
+``using(executor)`` (the CLI's ``-j``, ``--workers`` and ``--dask``), so the story code in
+between needs no parameter for it.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from storyline import codec
+from storyline.extraction import BATCH, Extraction, extract_batch, extraction_version
+from storyline.model import Article
+
+#: Batches a slot (a worker process or thread) may have queued beyond the one it runs: enough to
+#: keep it busy while the client collects results, few enough that memory stays bounded.
+AHEAD = 2
+MIN_BATCH = 2
+#: A sentence to warm a worker on: loads the model and the gazetteer, compiles lazy patterns.
+WARM_TEXT = "On Monday the council said the bridge would reopen on 3 March, officials reported."
+
+_LOCK = threading.Lock()  # spaCy's pipeline is not thread-safe: one batch at a time per process
+STATS: dict[str, float] = {"batches": 0, "articles": 0, "cpu": 0.0}
+"""What this process ran as a worker (read by tests and benches through ``Client.run``)."""
+
+
+class VersionMismatch(RuntimeError):
+    """A worker runs other extraction code than the client: its results would not be comparable."""
+
+
+@dataclass
+class BatchResult:
+    extractions: list[dict[str, Any]]
+    cpu: float
+    """CPU seconds the worker process spent on the batch (for benches and sizing)."""
+    worker: int = field(default_factory=os.getpid)
+
+
+def slim(article: Article) -> Article:
+    """What the per-article stage reads of an article (id, body, hash, date): less to ship."""
+    return Article(id=article.id, body=article.body, content_hash=article.content_hash,
+                   published=article.published)
+
+
+def to_wire(e: Extraction) -> dict[str, Any]:
+    """An extraction as builtins and bytes (the store's row form): cheap to serialise anywhere."""
+    return {"article_id": e.article_id, "content_hash": e.content_hash, "version": e.version,
+            "published": codec.dump(e.published), "sentences": codec.sentences_dump(e.sentences),
+            "times": codec.dump(e.times), "raw": e.raw, "doc": e.doc}
+
+
+def from_wire(wire: dict[str, Any], article: Article, version: str) -> Extraction:
+    """The extraction back from its wire form; refuses one made by other extraction code."""
+    if wire["version"] != version:
+        raise VersionMismatch(
+            f"a worker runs extraction version {wire['version']}, this client {version}: "
+            "install the same storyline on the client and every worker")
+    if wire["content_hash"] != article.content_hash:
+        raise ValueError(f"result for {wire['article_id']} does not match article {article.id}")
+    published = codec.published(wire["published"])
+    assert published is not None
+    return Extraction(article_id=wire["article_id"], content_hash=wire["content_hash"], version=wire["version"],
+                      published=published, sentences=codec.sentences(wire["sentences"], article.body),
+                      times=codec.times(wire["times"]), raw=wire["raw"], doc=wire["doc"])
+
+
+def warm() -> None:
+    """Load the model and the gazetteer and run one tiny extraction, once per worker process."""
+    from storyline.model import content_hash
+
+    with _LOCK:
+        extract_batch([Article(id="warm", body=WARM_TEXT, content_hash=content_hash(WARM_TEXT))])
+
+
+def run_batch(articles: Sequence[Article]) -> BatchResult:
+    """The task every remote executor runs: parse and extract a batch in this worker process."""
+    with _LOCK:
+        start = time.process_time()
+        done = [to_wire(e) for e in extract_batch(articles)]
+        cpu = time.process_time() - start
+        STATS["batches"] += 1
+        STATS["articles"] += len(articles)
+        STATS["cpu"] += cpu
+    return BatchResult(done, cpu)
+
+
+def batch_size(n_articles: int | None, slots: int) -> int:
+    """Articles per task: at most ``BATCH`` (spaCy's batch), and small enough that a short run
+    still gives every slot about three tasks (48 articles on 2 workers: 6 tasks of 8, not 3 of
+    16, where one worker would parse two batches while the other idles)."""
+    if n_articles is None or slots <= 1:
+        return BATCH
+    return max(MIN_BATCH, min(BATCH, math.ceil(n_articles / (3 * slots))))
+
+
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Handle(Protocol):
+    def result(self) -> BatchResult: ...
+
+
+class Executor:
+    """Runs ``run_batch`` over batches somewhere; subclasses say where (``submit``, ``slots``)."""
+
+    name = "remote"
+    cpu = 0.0
+    """Worker CPU seconds reported by the batches run so far (0 for the in-process executor)."""
+
+    def slots(self) -> int:
+        return 1
+
+    def submit(self, batch: list[Article]) -> Handle:
+        raise NotImplementedError
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extractions of ``articles`` in order, at most ``AHEAD`` + 1 batches per slot in flight."""
+        n = len(articles) if isinstance(articles, Sequence) else None
+        slots = self.slots()
+        version = extraction_version()
+        pending: list[tuple[list[Article], Handle]] = []
+
+        def collect() -> Iterator[Extraction]:
+            batch, handle = pending.pop(0)
+            result = handle.result()
+            self.cpu += result.cpu
+            for article, wire in zip(batch, result.extractions, strict=True):
+                yield from_wire(wire, article, version)
+
+        for batch in batches(articles, batch_size(n, slots)):
+            pending.append((batch, self.submit([slim(a) for a in batch])))
+            if len(pending) > slots * AHEAD:
+                yield from collect()
+        while pending:
+            yield from collect()
+
+    def close(self) -> None:
+        """Release workers; the in-process executor holds none."""
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+class InProcess(Executor):
+    """This process, batch after batch, no serialisation: the default."""
+
+    name = "in-process"
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        for batch in batches(articles, BATCH):
+            yield from extract_batch(batch)
+
+
+class ProcessPool(Executor):
+    """``-j N``: N local worker processes that live as long as this object and load the model once
+    each, when they start (so a pool made before reading the inputs loads it while they are read)."""
+
+    def __init__(self, n: int) -> None:
+        import multiprocessing
+
+        self.n = n
+        self.name = f"{n} local processes"
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":  # each worker forks with spaCy and the stages already imported
+            context.set_forkserver_preload(["storyline.executor", "storyline.extract.analyze", "storyline.nlp"])
+        self.pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=warm)
+        for _ in range(n):  # start every worker now: the model loads while the caller reads inputs
+            self.pool.submit(int)
+
+    def slots(self) -> int:
+        return self.n
+
+    def submit(self, batch: list[Article]) -> Future[BatchResult]:
+        return self.pool.submit(run_batch, batch)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+_CURRENT: ContextVar[Executor | None] = ContextVar("storyline_executor", default=None)
+
+
+def current() -> Executor | None:
+    """The executor set by the innermost ``using`` block, if any."""
+    return _CURRENT.get()
+
+
+@contextmanager
+def using(executor: Executor) -> Iterator[Executor]:
+    """Run the per-article stage of everything in this block on ``executor`` (not closed here)."""
+    token = _CURRENT.set(executor)
+    try:
+        yield executor
+    finally:
+        _CURRENT.reset(token)
+
+
+def make(jobs: int = 1, *, dask: str | None = None, workers: int | None = None,
+         on_start: Callable[[str], None] | None = None) -> Executor:
+    """The executor for the CLI's options: ``--dask ADDRESS``, ``--workers N`` (a local Dask
+    cluster), ``-j N`` (local processes), else this process. At most one may be given."""
+    given = [name for name, value in (("-j", jobs > 1), ("--dask", dask), ("--workers", workers)) if value]
+    if len(given) > 1:
+        raise ValueError(f"give one of -j, --dask, --workers (got {', '.join(given)})")
+    if dask or workers:
+        from storyline.dask_executor import DaskExecutor
+
+        return DaskExecutor(dask, workers=workers, on_start=on_start)
+    return ProcessPool(jobs) if jobs > 1 else InProcess()
+
