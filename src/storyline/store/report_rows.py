@@ -4,20 +4,21 @@ A story of a thousand articles holds tens of thousands of claim rows; an update 
 article changes a few of them. ``save_report`` deletes the analysis and writes every row again
 (each one turned into JSON through ``dataclasses.asdict``), which cost more than the rest of an
 update. Here each row of the stored analysis has a fingerprint (a short hash of the item's
-``repr``, far cheaper than its JSON form) kept with the story's summary; an update turns into
-rows, and writes, only the positions whose fingerprint differs, appends the new ones and drops
-those past the new end. What is stored is the same as ``save_report`` would have written: a
-position is skipped only when its item's ``repr`` (every field value) is unchanged.
+``repr``, far cheaper than its JSON form) kept with the story's summary; an update writes only
+the items whose fingerprint is new, deletes the rows of items gone, and moves the rows of the
+others to their new positions (no JSON made for them). What is stored is what ``save_report``
+would have written: a row is kept only when its item's ``repr`` (every field value) is unchanged.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from storyline.model import Report
@@ -50,17 +51,34 @@ def _row(name: str, analysis_id: int, position: int, item: Any) -> dict[str, Any
 
 def _write_table(conn: Connection, name: str, analysis_id: int, items: Sequence[Any],
                  old: Sequence[str], new: Sequence[str]) -> int:
-    """Rewrite the changed positions of one table; the number of rows written."""
+    """Bring one table to ``items``: a row whose item is unchanged is kept (moved to its new
+    position if the list shifted: events and entities are sorted, so one new item moves those
+    after it), the others are deleted and the new ones written. Returns the rows written."""
     table = TABLES[name]
-    changed = [i for i in range(min(len(old), len(new))) if old[i] != new[i]]
-    if changed:
-        conn.execute(delete(table).where(table.c.analysis_id == analysis_id, table.c.position.in_(changed)))
-    if len(old) > len(new):
-        conn.execute(delete(table).where(table.c.analysis_id == analysis_id, table.c.position >= len(new)))
-    rows = [_row(name, analysis_id, i, items[i]) for i in [*changed, *range(len(old), len(new))]]
-    if rows:
-        conn.execute(insert(table), rows)
-    return len(rows)
+    free: dict[str, list[int]] = defaultdict(list)
+    for i in reversed(range(len(old))):
+        free[old[i]].append(i)  # popped from the end: the earliest old position first
+    moves: list[tuple[int, int]] = []
+    fresh: list[int] = []
+    for j, fp in enumerate(new):
+        if free.get(fp):
+            i = free[fp].pop()
+            if i != j:
+                moves.append((i, j))
+        else:
+            fresh.append(j)
+    gone = sorted(i for positions in free.values() for i in positions)
+    mine = table.c.analysis_id == analysis_id
+    for part in range(0, len(gone), 500):
+        conn.execute(delete(table).where(mine, table.c.position.in_(gone[part:part + 500])))
+    if moves:  # through negative positions, so that no two rows hold one position on the way
+        conn.execute(update(table).where(mine, table.c.position == bindparam("old"))
+                     .values(position=bindparam("new")),
+                     [{"old": i, "new": -1 - j} for i, j in moves])
+        conn.execute(update(table).where(mine, table.c.position < 0).values(position=-table.c.position - 1))
+    if fresh:
+        conn.execute(insert(table), [_row(name, analysis_id, j, items[j]) for j in fresh])
+    return len(fresh)
 
 
 def update_report(store: Store, report: Report, key: str, previous: dict[str, Any] | None,
