@@ -72,9 +72,11 @@ def _write_table(conn: Connection, name: str, analysis_id: int, items: Sequence[
     for part in range(0, len(gone), 500):
         conn.execute(delete(table).where(mine, table.c.position.in_(gone[part:part + 500])))
     if moves:  # through negative positions, so that no two rows hold one position on the way
-        conn.execute(update(table).where(mine, table.c.position == bindparam("old"))
-                     .values(position=bindparam("new")),
-                     [{"old": i, "new": -1 - j} for i, j in moves])
+        # a row is found by its primary key: the item's id (position is not indexed there)
+        keyed = "id" in table.c and table.c.id.primary_key
+        column = table.c.id if keyed else table.c.position
+        conn.execute(update(table).where(mine, column == bindparam("old")).values(position=bindparam("new")),
+                     [{"old": items[j].id if keyed else i, "new": -1 - j} for i, j in moves])
         conn.execute(update(table).where(mine, table.c.position < 0).values(position=-table.c.position - 1))
     if fresh:
         conn.execute(insert(table), [_row(name, analysis_id, j, items[j]) for j in fresh])
