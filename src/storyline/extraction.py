@@ -141,7 +141,9 @@ def context_key(raw: Sequence[RawMention], names: dict[str, str]) -> str:
     from storyline.extract.analyze import names_for
 
     mentions = [r.mention for r in raw]
-    payload = json.dumps([codec.dump(mentions), sorted(names_for(mentions, names).items())], sort_keys=True)
+    # a Mention's fields are plain values, so its __dict__ is what codec.dump gives (same key),
+    # without asdict's deep copies: a story's every context is computed on each update
+    payload = json.dumps([[vars(m) for m in mentions], sorted(names_for(mentions, names).items())], sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 

@@ -76,12 +76,20 @@ def analyze(
     tried again at the end, and if that fails too, ``SaveFailed`` carries the finished report.
     """
     from storyline.analysis import analyze_stored
-    from storyline.ingest import ingest
+    from storyline.ingest.stream import ingest_stream
     from storyline.store import Store
 
     say = progress or (lambda _msg: None)
     say(f"reading {len(inputs)} input(s)")
-    articles, errors = ingest(list(inputs), allow_private=allow_private)
+    # read and cleaned one document at a time (no page's HTML outlives its cleaning); the clean
+    # articles are kept, since reconciliation reads every body
+    articles: list[Article] = []
+    errors: list[IngestError] = []
+    for item in ingest_stream(list(inputs), allow_private=allow_private):
+        if isinstance(item, IngestError):
+            errors.append(item)
+        else:
+            articles.append(item)
     too_long = [a for a in articles if len(a.body) > MAX_BODY_CHARS]
     errors += [
         IngestError(a.path or a.url or a.id, f"body has {len(a.body):,} characters; analysis takes at most {MAX_BODY_CHARS:,}")

@@ -18,6 +18,7 @@ replaced in place, and what changed is recorded in its history and returned.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,8 @@ class Update:
     new_conflicts: list[dict[str, Any]] = field(default_factory=list)
     changed_consensus: list[dict[str, Any]] = field(default_factory=list)
     report: Report | None = None
+    written: dict[str, int] = field(default_factory=dict)
+    """Rows of the stored analysis written by this update, per table (the rest were unchanged)."""
 
     def change(self) -> dict[str, Any]:
         """The history entry (JSON-ready)."""
@@ -91,20 +94,36 @@ def summary(report: Report, version: str) -> dict[str, Any]:
     }
 
 
-def _match(old: list[dict[str, Any]], item: dict[str, Any], same: Callable[[dict[str, Any]], bool],
-           taken: set[int]) -> dict[str, Any] | None:
-    """The earlier item whose claims overlap ``item``'s most (Jaccard: a claim can belong to two
-    events, and an unchanged event must find itself), among those where ``same`` holds and not
-    ``taken`` by an earlier match (two events resting on the same claims stay two)."""
-    mine = set(item["claims"])
-    best, score = None, 0.0
-    for o in old:
-        n = len(mine.intersection(o["claims"]))
-        if n and same(o) and id(o) not in taken:
-            jaccard = n / len(mine.union(o["claims"]))
-            if jaccard > score:
-                best, score = o, jaccard
-    return best
+class _Index:
+    """Earlier items by the claims they rest on, so that matching an item looks only at those
+    sharing a claim with it (a scan of every earlier item per item was quadratic: most of an
+    update's time on a story of a few hundred articles)."""
+
+    def __init__(self, old: list[dict[str, Any]]) -> None:
+        self.old = old
+        self.sets = [set(o["claims"]) for o in old]
+        self.by_claim: dict[Any, list[int]] = defaultdict(list)
+        for i, claims in enumerate(self.sets):
+            for c in claims:
+                self.by_claim[c].append(i)
+
+    def match(self, item: dict[str, Any], same: Callable[[dict[str, Any]], bool],
+              taken: set[int]) -> dict[str, Any] | None:
+        """The earlier item whose claims overlap ``item``'s most (Jaccard: a claim can belong to
+        two events, and an unchanged event must find itself), among those where ``same`` holds
+        and not ``taken`` by an earlier match (two events resting on the same claims stay two);
+        on a tie, the earliest."""
+        mine = set(item["claims"])
+        shared: Counter[int] = Counter(i for c in mine for i in self.by_claim.get(c, ()))
+        best, score = None, 0.0
+        for i in sorted(shared):
+            o = self.old[i]
+            n = shared[i]
+            if same(o) and id(o) not in taken:
+                jaccard = n / len(mine.union(self.sets[i]))
+                if jaccard > score:
+                    best, score = o, jaccard
+        return best
 
 
 def _brief(item: dict[str, Any]) -> dict[str, Any]:
@@ -115,8 +134,9 @@ def _diff(update: Update, before: dict[str, Any] | None, after: dict[str, Any]) 
     old_events: list[dict[str, Any]] = (before or {}).get("events", [])
     old_conflicts: list[dict[str, Any]] = (before or {}).get("conflicts", [])
     seen: set[int] = set()
+    events = _Index(old_events)
     for e in after["events"]:
-        was = _match(old_events, e, lambda _o: True, seen)
+        was = events.match(e, lambda _o: True, seen)
         if was is None:
             update.new_events.append(_brief(e))
             continue
@@ -126,13 +146,14 @@ def _diff(update: Update, before: dict[str, Any] | None, after: dict[str, Any]) 
                                              "after": e["time"]})
     update.gone_events = [_brief(o) for o in old_events if id(o) not in seen]
     matched: set[int] = set()
+    conflicts = _Index(old_conflicts)
     for c in after["conflicts"]:
         slot = c["slot"]
 
         def same_slot(o: dict[str, Any], slot: str = slot) -> bool:
             return bool(o["slot"] == slot)
 
-        was = _match(old_conflicts, c, same_slot, matched)
+        was = conflicts.match(c, same_slot, matched)
         if was is not None:
             matched.add(id(was))
         if was is None:
@@ -168,6 +189,7 @@ def bring_up_to_date(store: Store, story: str, update: Update | None = None, *, 
     """Analyse the story again if anything changed (new articles, a new extraction version)."""
     from storyline.analysis import analyze_stored
     from storyline.extraction import extraction_version
+    from storyline.store.report_rows import update_report
 
     update = update or Update(story)
     version = extraction_version()
@@ -180,10 +202,12 @@ def bring_up_to_date(store: Store, story: str, update: Update | None = None, *, 
     after = summary(outcome.report, version)
     _diff(update, before, after)
 
-    def record(conn: Connection) -> None:
-        store.record_update(conn, story, after, update.change())
+    def record(conn: Connection, stored: dict[str, Any]) -> None:
+        update.written = stored.get("written", {})
+        store.record_update(conn, story, {**after, "stored": {k: v for k, v in stored.items() if k != "written"}},
+                            update.change())
 
-    store.save_report(outcome.report, key=story_key(story), then=record)
+    update_report(store, outcome.report, story_key(story), (before or {}).get("stored"), record)
     return update
 
 

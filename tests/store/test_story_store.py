@@ -41,6 +41,8 @@ def test_a_story_updated_article_by_article_equals_a_from_scratch_analysis(
             assert update.added == [article.id] and update.parsed == 1  # only the new one is parsed
             assert update.report is not None
             assert len(update.report.articles) == n
+            # the stored analysis was changed in place: the new article's claims, not every claim
+            assert 0 < update.written["claims"] < len(update.report.claims)
         scratch = analyze_articles(articles)
         assert update.report is not None
         assert render(update.report, "json") == render(scratch, "json")

@@ -23,9 +23,10 @@ import itertools
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Generic, TypeVar
 from urllib.parse import urlsplit
 
 from storyline.ingest.base import IngestError, RawDocument
@@ -60,6 +61,8 @@ from storyline.ingest.furniture import (
     words,
 )
 from storyline.model import Article, PublishedDate, RemovedPart, Teaser, content_hash
+
+K = TypeVar("K", bound=Hashable)
 
 TEXT_FORMATS = frozenset({"text", "jsonl"})
 NO_TEXT = "no article text left after cleaning"
@@ -135,16 +138,17 @@ def clean_documents(raws: Sequence[RawDocument]) -> list[Article | IngestError]:
     """Clean a batch, keeping its order; a document with nothing left becomes an IngestError."""
     unit_lists = [split_units(raw.text or "") for raw in raws]
     repeats = _site_repeats(raws, unit_lists)
-    out: list[Article | IngestError] = []
-    for raw, units, repeated in zip(raws, unit_lists, repeats, strict=True):
-        try:
-            if _is_html_derived(raw):
-                out.append(_clean_light(raw, units, repeated))
-            else:
-                out.append(_clean_text(raw, units, repeated))
-        except Exception as err:  # a cleaner bug on one odd page must not cost the batch
-            out.append(IngestError(raw.source, f"cleaning failed ({type(err).__name__}: {err})"))
-    return out
+    return [clean_page(raw, units, repeated) for raw, units, repeated in zip(raws, unit_lists, repeats, strict=True)]
+
+
+def clean_page(raw: RawDocument, units: list[Unit], repeated: dict[str, int]) -> Article | IngestError:
+    """One page of a batch, given the lines other pages of its site repeat (``repeated_lines``)."""
+    try:
+        if _is_html_derived(raw):
+            return _clean_light(raw, units, repeated)
+        return _clean_text(raw, units, repeated)
+    except Exception as err:  # a cleaner bug on one odd page must not cost the batch
+        return IngestError(raw.source, f"cleaning failed ({type(err).__name__}: {err})")
 
 
 def clean_document(raw: RawDocument) -> Article | IngestError:
@@ -171,42 +175,63 @@ def _site_of(raw: RawDocument) -> tuple[str, bool] | None:
 
 
 def _site_repeats(raws: Sequence[RawDocument], unit_lists: list[list[Unit]]) -> list[dict[str, int]]:
-    """For each document, its line keys that other pages of the same site print too (-> count).
+    """For each document, its line keys that other pages of the same site print too (-> count)."""
+    return repeated_lines([page_lines(raw, units, str) for raw, units in zip(raws, unit_lists, strict=True)])
+
+
+@dataclass
+class PageLines(Generic[K]):
+    """What the batch-level cleaner needs of one page: its site and its line keys (as given by
+    ``key``: the keys themselves, or short hashes when pages stream and only these are kept)."""
+
+    site: tuple[str, bool] | None
+    every: set[K]
+    judged: set[K]
+    """The keys whose repetition may mark furniture (on a folder of files: not prose)."""
+
+
+def page_lines(raw: RawDocument, units: Sequence[Unit], key: Callable[[str], K]) -> PageLines[K]:
+    site = _site_of(raw)
+    is_host = site is not None and site[1]
+    return PageLines(site, {key(u.key) for u in units if u.key},
+                     {key(u.key) for u in units if u.key and (is_host or _not_prose(u))})
+
+
+def repeated_lines(pages: Sequence[PageLines[K]]) -> list[dict[K, int]]:
+    """For each page, its judged keys that other pages of the same site print too (-> count).
 
     Pages that share most of their lines are copies of one article (a re-post, the same wire
     story), so they count once: only lines seen on distinct articles of a site are furniture.
     """
     groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
-    for index, raw in enumerate(raws):
-        site = _site_of(raw)
-        if site is not None:
-            groups[site].append(index)
-    result: list[dict[str, int]] = [{} for _ in raws]
-    for (_, is_host), members in groups.items():
+    for index, page in enumerate(pages):
+        if page.site is not None:
+            groups[page.site].append(index)
+    result: list[dict[K, int]] = [{} for _ in pages]
+    for members in groups.values():
         if len(members) < 2:
             continue
-        every = {m: {u.key for u in unit_lists[m] if u.key} for m in members}
-        keys = {m: {u.key for u in unit_lists[m] if u.key and (is_host or _not_prose(u))} for m in members}
+        every = {m: pages[m].every for m in members}
         cluster = {m: m for m in members}
         for (a, b), n_shared in _shared_lines(every).items():
             if n_shared / min(len(every[a]), len(every[b])) > COPY_OVERLAP:
                 cluster[_root(cluster, b)] = _root(cluster, a)
-        seen: dict[str, set[int]] = defaultdict(set)
+        seen: dict[K, set[int]] = defaultdict(set)
         for m in members:
-            for key in keys[m]:
+            for key in pages[m].judged:
                 seen[key].add(_root(cluster, m))
         for m in members:
-            result[m] = {key: len(seen[key]) for key in keys[m] if len(seen[key]) >= 2}
+            result[m] = {key: len(seen[key]) for key in pages[m].judged if len(seen[key]) >= 2}
     return result
 
 
-def _shared_lines(every: dict[int, set[str]]) -> Counter[tuple[int, int]]:
+def _shared_lines(every: dict[int, set[K]]) -> Counter[tuple[int, int]]:
     """How many lines each pair of pages shares, through an index of lines (not all pairs).
 
     A line printed on very many pages is site furniture, not evidence that two pages are copies,
     so it is left out of the count (and keeps the index small on big folders).
     """
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[K, list[int]] = defaultdict(list)
     for member, keys in every.items():
         for key in keys:
             postings[key].append(member)
