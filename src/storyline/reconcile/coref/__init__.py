@@ -31,7 +31,7 @@ shared participants and arguments separate two arrests of different people; plac
 time intervals separate two quakes in different places or years; a pair in one sentence is rarely
 the same event. Tried and dropped on dev: a local-window vector, stem-level lexicon backoff, a
 headline/lead feature, the sentence's noun chunks as participants, wider blocking (20 neighbours),
-training pairs across whole topics.
+training pairs across whole topics. More tried and dropped: ``scripts/train_coref.py``.
 
 Layout: :mod:`.mention` (the mention view and building it from a parse), :mod:`.features` (pair
 features, lexicon), :mod:`.model` (the MLP ensemble, loading, probabilities), :mod:`.clustering`
