@@ -150,3 +150,17 @@ def test_feature_matrix_matches_single_pairs_and_cluster_is_order_free() -> None
     labels = coref.cluster(ms)
     reordered = coref.cluster([ms[2], ms[0], ms[1]])
     assert (labels[0] == labels[1]) == (reordered[1] == reordered[2])
+
+
+def test_package_reexports_its_modules_public_names() -> None:
+    """Callers import from ``storyline.reconcile.coref``; the split modules must stay behind it."""
+    from storyline.reconcile.coref import clustering, features, mention, model
+
+    for module in (mention, features, model, clustering):
+        for name in dir(module):
+            obj = getattr(module, name)
+            if not name.startswith("_") and callable(obj) and getattr(obj, "__module__", "") == module.__name__:
+                assert getattr(coref, name) is obj, f"{module.__name__}.{name} is not re-exported"
+    assert coref.FEATURES is features.FEATURES and coref.THRESHOLD == model.THRESHOLD
+    assert set(coref.__all__) <= set(dir(coref))
+    assert coref.MODEL_PATH.is_file() and coref.MODEL_PATH.name == "coref_model.json"

@@ -259,8 +259,7 @@ def _lemmatise(docs: Sequence[Document], parsed: dict[tuple[str, int], SpacyDoc]
 
 def _head_token(m: Mention, lemmas: dict[str, list[str]]) -> int | None:
     """The t_id of the mention's syntactic head (the token whose head is outside the span)."""
-    infos = [(t, lemmas.get(f"{m.doc}/{t}")) for t in m.token_ids]
-    infos = [(t, i) for t, i in infos if i]
+    infos = [(t, i) for t in m.token_ids if (i := lemmas.get(f"{m.doc}/{t}"))]
     if not infos:
         return None
     ids = set(m.token_ids)

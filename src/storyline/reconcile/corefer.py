@@ -1,4 +1,4 @@
-"""The learned coreference model (``coref.py``, trained on ECB+) asked about two clusters.
+"""The learned coreference model (``coref``, trained on ECB+) asked about two clusters.
 
 Clustering joins mentions of one trigger family; whether two clusters of different families tell
 the same happening ("the blast occurred late on March 10" / "an explosion tore through the plant
