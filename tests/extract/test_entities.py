@@ -88,3 +88,14 @@ def test_bracketed_acronym_after_other_entities(nlp) -> None:  # type: ignore[no
     body = "Lima's flood office (ZQX) said on Monday that the river rose near Cusco."
     (analysis,) = analyze_articles([_article(body)], nlp=nlp)
     assert "ZQX" in {m.text for m in analysis.mentions}
+
+
+def test_a_personal_name_tagged_an_organisation_is_the_person_its_surname_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = _article("The body of 40-year-old Rony Yasir Canales-Orbe was recovered on Friday.")
+    b = _article("Divers found Orbe near the pier on Friday, the harbour police said.")
+    c = _article("The Harbour Police Department said Orbe had worked on the crane.")
+    analyses = analyze_articles([a, b, c], nlp=nlp)
+    ids = {m.text: m.entity_id for an in analyses for m in an.mentions}
+    assert ids["Rony Yasir Canales-Orbe"] == ids["Orbe"]
+    assert ids["Rony Yasir Canales-Orbe"].startswith("person:")
+    assert not ids.get("The Harbour Police Department", "org:").startswith("person:")  # an organisation's words

@@ -16,11 +16,14 @@ Entity ids are derived from the canonical name, so the same corpus always gets t
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -365,6 +368,13 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words if w)
 
 
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    """Words that make a name an organisation's (data/lexicon/names.json)."""
+    text = resources.files("storyline").joinpath("data/lexicon/names.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(text)["org_words"])
+
+
 def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
     """Assign an entity id to every raw mention (keyed by position); deterministic for a corpus.
 
@@ -390,6 +400,13 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
         if (r.kind in ("place", "org") and r.key in name_words
                 and not gazetteer.is_sure_place(r.mention.text)):
             # "Scholz" tagged as a place, "Olaf Scholz" as an organisation, next to the person "Olaf Scholz"
+            r.kind, r.mention.label, r.key = "person", "PERSON", person_key(r.mention.text)
+    # "Maynor Suazo-Sandoval" tagged an organisation, next to the person "Sandoval": a personal name
+    surnames = {r.key for r in raw if r.kind == "person" and len(r.key.split()) == 1}
+    for r in raw:
+        words = r.key.split()
+        if (r.kind == "org" and 2 <= len(words) <= 5 and words[-1] in surnames and all(w.isalpha() for w in words)
+                and not set(words) & _org_words() and not is_acronym(r.mention.text)):
             r.kind, r.mention.label, r.key = "person", "PERSON", person_key(r.mention.text)
     # one key, one kind: the NER may call the same name an organisation here and a place there
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
