@@ -47,9 +47,11 @@ async def add_files(sub: Submission, files: list[UploadFile]) -> None:
             sub.refused.append((name, f"the request is over {MAX_TOTAL_BYTES // (1024 * 1024)} MB in all"))
             continue
         total += len(data)
-        # the reader picks the format by extension, so the name is kept (made safe) and numbered
-        safe = _UNSAFE_NAME.sub("_", Path(name).name).strip("._") or "upload"
-        path = sub.dir() / f"{n:03d}-{safe}"[:120]
+        # the reader picks the format by extension, so the name is kept (made safe), one folder each
+        safe = (_UNSAFE_NAME.sub("_", Path(name).name).strip("._") or "upload")[-100:]
+        folder = sub.dir() / f"{n:03d}"
+        folder.mkdir()
+        path = folder / safe
         path.write_bytes(data)
         sub.inputs.append(str(path))
 
