@@ -39,13 +39,19 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The store under the module's server (a test may write to it directly)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('served') / 'served.db'}"
+
+
+@pytest.fixture(scope="module")
+def server(served_db: str) -> Iterator[str]:
     """A real uvicorn server on a random free port over a fresh store; yields its base URL."""
     import uvicorn
 
     from storyline.web import create_app
 
-    db = f"sqlite:///{tmp_path_factory.mktemp('served') / 'served.db'}"
+    db = served_db
     port = free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)

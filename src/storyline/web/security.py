@@ -107,7 +107,7 @@ class Guard(BaseHTTPMiddleware):
             response = await call_next(request)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" would send Origin: null
         response.headers["X-Frame-Options"] = "DENY"
         new = getattr(request.state, "csrf", None)
         if new is not None and new != request.cookies.get(CSRF_COOKIE):
