@@ -19,8 +19,10 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	@mkdir -p $(OUT)
-	$(BIN)/storyline analyze examples/corpus --out $(OUT)/report.json --out $(OUT)/report.md --out $(OUT)/report.html --out $(OUT)/events.csv
+	$(BIN)/storyline analyze examples/corpus --db $(OUT)/storyline.db --out $(OUT)/report.json --out $(OUT)/report.md --out $(OUT)/report.html --out $(OUT)/events.csv
+	$(BIN)/storyline add examples/corpus --story demo --db $(OUT)/storyline.db > /dev/null
 	@echo "Report: $(abspath $(OUT))/report.json (also report.md, report.html, events.csv)"
+	@echo "Browse it: $(BIN)/storyline serve --db $(OUT)/storyline.db   (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench

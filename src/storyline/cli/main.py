@@ -570,9 +570,11 @@ def report(
             fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
+from storyline.cli.serve import register as register_serve  # noqa: E402
 from storyline.cli.stories import register  # noqa: E402  (the story commands need the helpers above)
 
 register(app)
+register_serve(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()
