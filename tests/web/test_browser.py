@@ -43,7 +43,7 @@ def test_upload_a_story_and_follow_its_evidence(server: str, browser, shots: Pat
     assert len(outlets) >= 2
     Select(browser.find_element(By.ID, "filter-outlet")).select_by_index(1)
     browser.find_element(By.ID, "filter-apply").click()
-    assert "outlet=" in browser.current_url
+    _wait(browser, lambda b: "outlet=" in b.current_url)  # the filtered page has loaded
     kept = browser.find_elements(By.CSS_SELECTOR, "#timeline > ol.timeline > li.event")
     assert kept and len(kept) < len(rows)
     assert all(outlets[0] in li.find_element(By.CLASS_NAME, "sources").text for li in kept)
