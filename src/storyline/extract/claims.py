@@ -25,55 +25,46 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline import lexicon
 from storyline.extract import plover
 from storyline.extract.entities import PLACE_LABELS, TITLE_WORDS, is_pronoun
 from storyline.extract.quantities import attach_units, find_quantities
 from storyline.model import Claim, Mention, Quantity, Sentence, TimeExpr
 
 #: Verbs that introduce what someone says, thinks or reports.
-REPORTING = frozenset(
-    ["say", "tell", "state", "claim", "estimate", "report", "announce", "add", "explain", "declare", "note", "confirm", "reveal", "assert", "insist", "warn", "indicate", "believe", "assess", "allege", "argue", "write", "acknowledge", "deny", "emphasize", "emphasise", "stress", "highlight", "comment", "observe", "remark", "predict", "inform", "conclude", "speculate", "evaluate", "recall", "mention", "admit", "maintain", "respond", "reply", "quote", "cite", "suggest", "testify", "disclose", "publish", "tweet", "post", "show", "find", "continue", "calculate",
-     "dispute", "refute", "contest"]
-)
+REPORTING = lexicon.words("reporting", "reporting_verbs")
 #: Reporting verbs whose object is still what was said ("explained the decision", "confirmed the attack").
-SPEECH_ACTS = frozenset({"say", "tell", "announce", "report", "confirm", "deny", "claim", "reveal", "explain",
-                         "acknowledge", "admit", "allege", "estimate", "suggest", "indicate"})
+SPEECH_ACTS = lexicon.words("reporting", "speech_acts")
 #: Reporting verbs whose source asserts the negation of their clause.
-DENIALS = frozenset({"deny", "dismiss", "refute", "reject", "dispute", "contest"})
+DENIALS = lexicon.words("reporting", "denials")
 #: Verbs that negate the reporting verb they govern ("refused to confirm that ...").
-REFUSALS = frozenset({"refuse", "decline", "fail"})
+REFUSALS = lexicon.words("reporting", "refusals")
 #: Verbs that state an estimate as "X put the dead at 300".
-ESTIMATE_VERBS = frozenset({"put", "peg", "place", "set", "estimate", "fix"})
+ESTIMATE_VERBS = lexicon.words("reporting", "estimate_verbs")
 #: Nouns for a figure someone gave; their possessor is its source ("the agency's previous count").
-ESTIMATE_NOUNS = frozenset({"count", "estimate", "tally", "figure", "assessment", "calculation", "forecast",
-                            "projection", "statement", "report"})
+ESTIMATE_NOUNS = lexicon.words("reporting", "estimate_nouns")
 #: Nouns by which a text refers back to a news organisation it has just named ("KXYZ reported ...
 #: The station said"): as a source, "the station" is that organisation. Only media nouns: "the
 #: company" or "the agency" after a sentence naming another organisation is too often not it.
-ORG_NOUNS = frozenset({"station", "channel", "broadcaster", "network", "newspaper", "paper", "daily", "outlet",
-                       "magazine", "website", "publication", "tabloid", "broadsheet"})
+ORG_NOUNS = lexicon.words("reporting", "media_nouns")
 #: How many sentences back "the station" may look for the organisation it means.
 ORG_REACH = 2
 #: Reporting verbs that distance the writer from the content.
-DISTANCING = frozenset({"claim", "allege", "speculate", "suggest", "believe"})
+DISTANCING = lexicon.words("hedges", "distancing_verbs")
 #: Verbs whose infinitive complement is the real event ("decided to send", "is preparing to triple").
-PLAN_VERBS = frozenset(
-    ["plan", "prepare", "decide", "intend", "aim", "expect", "seek", "try", "attempt", "vow", "promise", "agree", "hope", "want", "threaten", "mean", "schedule", "set", "move", "begin", "start", "continue", "propose", "offer"]
-)
-HEDGE_WORDS = frozenset(
-    ["allegedly", "reportedly", "purportedly", "apparently", "possibly", "perhaps", "probably", "likely", "unlikely", "presumably", "seemingly", "supposedly", "may", "might", "could", "suggest", "appear", "seem", "speculate", "unconfirmed", "rumor", "rumour"]
-)
-CONNECTIVES = re.compile(
-    r"^\W*(moreover|furthermore|in addition|additionally|also|besides|adding|noting|he added|she added|they added|"
-    r"it added|the (?:official|minister|statement|report|agency) added|he also|she also)\b",
-    re.IGNORECASE,
-)
-PLACE_PREPS = ("in", "at", "near", "inside", "outside", "across", "throughout", "within", "on")
-MOTION_PREPS = ("to", "into", "toward", "towards")
+PLAN_VERBS = lexicon.words("events", "plan_verbs")
+HEDGE_WORDS = lexicon.words("hedges", "hedge_words")
+CONNECTIVES = re.compile(rf"^\W*({lexicon.alternation('reporting', 'connectives')})\b", re.IGNORECASE)
+PLACE_PREPS = lexicon.ordered("places", "place_preps")
+MOTION_PREPS = lexicon.ordered("places", "motion_preps")
 QUOTES = "\"“”«»„"
-_OPINION = frozenset(
-    ["think", "feel", "worth", "arguably", "clearly", "obviously", "surely", "unfortunately", "fortunately", "hopefully", "interestingly", "notably", "remarkably", "question", "wonder", "perhaps", "seem"]
-)
+_OPINION = lexicon.words("hedges", "opinion_words")
+_AREA_NOUNS_OF = lexicon.words("places", "area_nouns_of")
+_AREA_NOUNS_COMPOUND = lexicon.words("places", "area_nouns_compound")
+_DESCRIBED_SOURCES = lexicon.words("reporting", "described_sources")
+_ACCORDING_FIGURE_NOUNS = lexicon.words("reporting", "according_figure_nouns")
+_QUOTING_VERBS = lexicon.words("reporting", "quoting_verbs")
+_HEDGE_ADJECTIVES = lexicon.words("hedges", "hedge_adjectives")
 
 
 @dataclass
@@ -140,13 +131,12 @@ def _verbal_ancestor(tok: Token) -> Token | None:
     return None
 
 
-_NON_SOURCES = frozenset({"this", "that", "it", "these", "those", "which", "time", "what", "who", "i", "we", "you"})
+_NON_SOURCES = lexicon.words("reporting", "non_sources")
 
 
 #: Nouns that stand for an unnamed source ("reports", "claims", "evidence").
-REPORT_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "indication", "evidence", "sign",
-                          "suggestion", "word", "news", "speculation", "account"})
-UNCERTAIN_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "speculation", "suggestion"})
+REPORT_NOUNS = lexicon.words("reporting", "report_nouns")
+UNCERTAIN_NOUNS = lexicon.words("hedges", "uncertain_nouns")
 
 
 def _report_noun(tok: Token) -> bool:
@@ -274,11 +264,10 @@ def _conjuncts(verb: Token) -> list[Token]:
     return out
 
 
-_STATE_VERBS = frozenset({"be", "remain", "stand", "become", "seem", "appear", "stay"})
+_STATE_VERBS = lexicon.words("events", "state_verbs")
 #: Participles that describe an argument rather than narrate an event of their own ("a delegation
 #: led by X"): a time the parser hangs on them belongs to the main verb.
-_DESCRIPTIVE_PARTICIPLES = frozenset({"lead", "head", "accompany", "chair", "command", "escort", "join",
-                                      "include", "compose", "comprise", "make"})
+_DESCRIPTIVE_PARTICIPLES = lexicon.words("events", "descriptive_participles")
 
 
 def _participle_modifiers(pred: Token) -> set[int]:
@@ -406,10 +395,10 @@ def _place_for(sent: Span, pred: Token, mentions: Sequence[Mention]) -> str | No
         tok = span.root
         head = tok.head
         # "the region of X" / "the X region": climb to the phrase the preposition governs
-        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("region", "area", "province", "city", "capital", "oblast", "town", "village", "district"):
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _AREA_NOUNS_OF:
             tok = head.head
             head = tok.head
-        elif tok.dep_ == "compound" and tok.head.lemma_.lower() in ("region", "area", "province", "oblast", "district"):
+        elif tok.dep_ == "compound" and tok.head.lemma_.lower() in _AREA_NOUNS_COMPOUND:
             tok = tok.head
             head = tok.head
         if tok.dep_ != "pobj" or head.pos_ != "ADP":
@@ -507,7 +496,7 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
         return _mention_name(inside[0], inp.names)
     propn = any(t.pos_ == "PROPN" for t in tok.subtree)
     det = [c.lower_ for c in tok.children if c.dep_ == "det"]
-    if not propn and det and det[0] in ("the", "this", "that") and tok.lemma_.lower() in TITLE_WORDS | {"official"}:
+    if not propn and det and det[0] in ("the", "this", "that") and tok.lemma_.lower() in TITLE_WORDS | _DESCRIBED_SOURCES:
         head = tok.lemma_.lower()
         for person, titles in reversed(list(ctx.people_titles.items())):
             if any(head in t.lower() for t in titles):
@@ -521,15 +510,14 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
 
 
 #: Participles that make their agent the author of a figure ("estimates published by A").
-_AUTHORING = frozenset({"publish", "release", "issue", "compile", "produce", "provide", "prepare", "make",
-                        "give", "draw", "calculate", "collect"})
+_AUTHORING = lexicon.words("reporting", "authoring_participles")
 
 
 def _according_source(obj: Token, according: Token, sent: Span, inp: ClaimInputs, ctx: SentenceContext,
                       sent_mentions: Sequence[Mention]) -> str | None:
     """The source of "according to X": the agent of a published figure ("estimates published by
     A and B" -> A and B), and, when the phrase opens the sentence, only up to its comma."""
-    if obj.lemma_.lower() in ESTIMATE_NOUNS | {"datum", "data", "figure", "report", "finding"}:
+    if obj.lemma_.lower() in ESTIMATE_NOUNS | _ACCORDING_FIGURE_NOUNS:
         agents = [p for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING
                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         if agents:
@@ -577,7 +565,7 @@ def _speaker_subject(reporter: Token) -> tuple[Token | None, bool]:
         # two subjects are a misparsed coordination ("X called it a crime, and Y said that ..."):
         # the one nearest before the verb is its own
         subj.sort(key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
-        passive = verb.lemma_.lower() not in ("quote", "cite") and any(
+        passive = verb.lemma_.lower() not in _QUOTING_VERBS and any(
             c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)  # "X was quoted as saying": X speaks
         if passive:
             agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -642,12 +630,11 @@ def _wholly_quoted(text: str, open_quote: bool) -> bool:
 
 
 #: Hedge words that are verbs: a hedge only with a complement ("appeared to be", "seems ready").
-_HEDGE_VERBS = frozenset({"appear", "seem", "suggest", "speculate"})
+_HEDGE_VERBS = lexicon.words("hedges", "hedge_verbs")
 #: Passive verbs of belief with an infinitive: nobody vouches for the content ("is believed to").
-_BELIEF_VERBS = frozenset({"believe", "expect", "think", "rumor", "rumour", "suspect", "presume", "fear",
-                           "understand", "reckon", "estimate"})
+_BELIEF_VERBS = lexicon.words("hedges", "belief_verbs")
 #: "is widely expected to": a consensus guess; a bare "is expected to" is usually a schedule.
-_BROADLY = frozenset({"widely", "generally", "broadly", "commonly", "largely"})
+_BROADLY = lexicon.words("hedges", "consensus_adverbs")
 _SCOPE_DEPS = frozenset({"advmod", "aux", "auxpass", "acomp", "npadvmod", "amod", "det", "attr", "prep", "neg"})
 
 
@@ -670,7 +657,7 @@ def _hedged(pred: Token, reporter: Token | None, sent: Span) -> bool:
         lemma = v.lemma_.lower()
         if lemma in _HEDGE_VERBS and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in v.children):
             return True
-        if lemma in ("likely", "unlikely", "possible", "probable") and v.pos_ == "ADJ":
+        if lemma in _HEDGE_ADJECTIVES and v.pos_ == "ADJ":
             return True
         if lemma in _BELIEF_VERBS and any(c.dep_ == "auxpass" for c in v.children) and any(
                 c.dep_ == "xcomp" for c in v.children) and (lemma != "expect" or any(
@@ -1033,8 +1020,7 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
 
 
 #: Words that may follow a sentence-final reporting verb besides its time ("said late Wednesday").
-_TIME_TAIL = frozenset({"on", "late", "early", "earlier", "later", "last", "this", "morning", "afternoon", "evening",
-                        "night", "today", "yesterday", "in", "a", "statement"})
+_TIME_TAIL = lexicon.words("reporting", "time_tail")
 _SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 

@@ -1,0 +1,65 @@
+"""The word lists and word patterns extraction and reconciliation read, kept as data in one place.
+
+Every list lives in a JSON file under ``data/lexicon/`` (one file per concern), so that adding a
+word means editing data, not hunting through code; the event type taxonomy has its own file,
+``data/event_types.json`` (see ``storyline.extract.plover``), and ``storyline.time`` keeps its
+own tables. Each file maps an entry name to ``{"about": ..., "words": [...]}`` (a list of
+lower-case words or lemmas) or ``{"about": ..., "alternatives": [...]}`` (regular-expression
+alternatives the code joins with ``|`` inside the pattern it builds around them).
+
+Where the lists are used:
+
+- ``reporting.json`` (who says it): ``extract/attribution.py`` (reporting verbs, speech acts,
+  denials, refusals, estimate verbs and nouns, media nouns, non-sources, authoring participles,
+  connectives, the words after a trailing reporting verb) and ``extract/claims.py``.
+- ``hedges.json`` (how sure it is): ``extract/claims.py`` (hedge words, hedge verbs, belief
+  verbs, consensus adverbs, hedge adjectives, distancing verbs, unnamed-source nouns, opinion).
+- ``events.json`` (which event a clause tells): ``extract/claims.py`` and ``extract/told.py``
+  (plan verbs, state verbs, descriptive participles).
+- ``places.json`` (where): ``extract/claims.py`` (place and motion prepositions, area nouns).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def _file(name: str) -> dict[str, Any]:
+    text = resources.files("storyline").joinpath(f"data/lexicon/{name}.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _entry(file: str, name: str, kind: str) -> list[str]:
+    entry = _file(file).get(name)
+    if not isinstance(entry, dict) or kind not in entry:
+        raise KeyError(f"lexicon {file}.json has no {kind!r} entry {name!r}")
+    values: list[str] = entry[kind]
+    return values
+
+
+@cache
+def words(file: str, name: str) -> frozenset[str]:
+    """The words of an entry, for membership tests."""
+    return frozenset(_entry(file, name, "words"))
+
+
+@cache
+def ordered(file: str, name: str) -> tuple[str, ...]:
+    """The words of an entry in the order the file gives them (where order decides, or for a tuple)."""
+    return tuple(_entry(file, name, "words"))
+
+
+@cache
+def alternation(file: str, name: str) -> str:
+    """The regular-expression alternatives of an entry joined with ``|``, to build a pattern around."""
+    return "|".join(_entry(file, name, "alternatives"))
+
+
+def entries(file: str) -> dict[str, dict[str, Any]]:
+    """All entries of a file (for tests and documentation)."""
+    return {k: v for k, v in _file(file).items() if k != "about"}

@@ -1,0 +1,37 @@
+"""The lexicon files are well-formed data: every entry says what it is for, and a list holds words."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from storyline import lexicon
+
+FILES = sorted(p.name.removesuffix(".json") for p in resources.files("storyline").joinpath("data/lexicon").iterdir()
+               if p.name.endswith(".json"))
+
+
+def test_files_found() -> None:
+    assert {"reporting", "hedges", "events", "places"} <= set(FILES)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_entries_are_documented_lists(name: str) -> None:
+    entries = lexicon.entries(name)
+    assert entries
+    for key, entry in entries.items():
+        assert isinstance(entry.get("about"), str) and entry["about"].strip(), f"{name}.{key} needs an 'about'"
+        kinds = [k for k in ("words", "alternatives") if k in entry]
+        assert len(kinds) == 1, f"{name}.{key}: one of 'words' or 'alternatives'"
+        values = entry[kinds[0]]
+        assert values and all(isinstance(v, str) and v for v in values), f"{name}.{key}"
+        assert len(values) == len(set(values)), f"{name}.{key} lists a word twice"
+        if kinds[0] == "alternatives":
+            re.compile("|".join(values))
+
+
+def test_missing_entry_is_an_error() -> None:
+    with pytest.raises(KeyError):
+        lexicon.words("reporting", "no_such_list")
