@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from importlib import resources
 
@@ -36,6 +37,18 @@ def test_entries_are_documented_lists(name: str) -> None:
         assert len(values) == len(set(values)), f"{name}.{key} lists a word twice"
         if kinds[0] == "alternatives":
             re.compile("|".join(values))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_file_is_described_and_keys_are_unique(name: str) -> None:
+    def unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        keys = [k for k, _ in pairs]
+        assert len(keys) == len(set(keys)), f"{name}.json repeats a key: {keys}"
+        return dict(pairs)
+
+    text = resources.files("storyline").joinpath(f"data/lexicon/{name}.json").read_text(encoding="utf-8")
+    data = json.loads(text, object_pairs_hook=unique)
+    assert isinstance(data.get("about"), str), f"{name}.json needs a top-level 'about' line"
 
 
 def test_missing_entry_is_an_error() -> None:

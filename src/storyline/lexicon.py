@@ -22,15 +22,15 @@ Where the lists are used:
   ``extract/gazetteer.py`` and ``extract/entities.py`` (region words).
 - ``entities.json`` (people and organisations): ``extract/entities.py`` (title words, organisation
   head nouns, role nouns), ``extract/attribution.py`` (a title as a source), ``reconcile/facts.py``
-  (office heads, generic heads, words that are no office domain).
+  (office heads, generic heads, words that are no office domain, past or future offices).
 - ``sources.json`` (outlets): ``reconcile/sources.py`` (agency words, sensational words, generic
   words of source names).
 - ``frames.json`` (event families): ``reconcile/frames.py`` (the families' trigger patterns,
   once-only and counting families, unit nouns, document nouns and stop words, spellings) and
   ``reconcile/quantities.py``.
 - ``figures.json`` (figures): ``extract/quantities.py`` (bounds, approximations, increments,
-  vague scales, time units, state words) and ``reconcile/quantities.py`` (casualty count words and
-  families, vague amounts).
+  vague scales, time units, state words), ``reconcile/quantities.py`` (casualty count words and
+  families, vague amounts) and ``reconcile/compare.py`` (classes of counted units).
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ _LOWER = lexicon.alternation("figures", "lower_bounds") + "|" + _PASSED
 _UPPER = lexicon.alternation("figures", "upper_bounds")
 #: Just below the figure: an upper bound with an approximate interval under it ("approaching 2,000").
 _NEARLY = lexicon.alternation("figures", "nearly")
-_ABOUT = lexicon.alternation("figures", "about")
+_ABOUT = lexicon.alternation("figures", "approximations")
 _INCR = lexicon.alternation("figures", "increments")
 _VAGUE = lexicon.alternation("figures", "vague_scales")
 _FEW = lexicon.alternation("figures", "few")

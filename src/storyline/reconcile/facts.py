@@ -24,6 +24,7 @@ from storyline.reconcile.timeslot import parse_day
 _OFFICE_HEADS = lexicon.words("entities", "office_heads")
 _GENERIC = lexicon.words("entities", "generic_office_heads")
 _DOMAIN_STOP = lexicon.words("entities", "office_domain_stop")
+_NOT_CURRENT = lexicon.words("entities", "not_current_office_words")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def office(title: str) -> Office | None:
         t = title.lower()
     t = t.lower().replace("defence", "defense")
     words = re.findall(r"[a-z][a-z'\-]*", t)
-    if not words or any(w in ("former", "ex", "then", "late", "outgoing", "incoming", "future") for w in words):
+    if not words or any(w in _NOT_CURRENT for w in words):
         return None
     heads = [w for w in words if w in _OFFICE_HEADS]
     if not heads:
