@@ -13,13 +13,15 @@ Where the lists are used:
 
 - ``reporting.json`` (who says it): ``extract/attribution.py`` (reporting verbs, speech acts,
   denials, refusals, estimate verbs and nouns, media nouns, non-sources, authoring participles,
-  connectives, the words after a trailing reporting verb) and ``extract/claims.py``.
+  connectives, the words after a trailing reporting verb), through it ``extract/claims.py`` and
+  ``extract/told.py``, and ``extract/quantities.py`` (estimate verbs).
 - ``hedges.json`` (how sure it is): ``extract/claims.py`` (hedge words, hedge verbs, belief
   verbs, consensus adverbs, hedge adjectives, distancing verbs, unnamed-source nouns, opinion).
 - ``events.json`` (which event a clause tells): ``extract/claims.py`` and ``extract/told.py``
   (plan verbs, state verbs, descriptive participles).
 - ``places.json`` (where): ``extract/claims.py`` (place and motion prepositions, area nouns),
-  ``extract/gazetteer.py`` and ``extract/entities.py`` (region words).
+  ``extract/gazetteer.py`` (region and state words, irregular demonyms, country aliases) and
+  ``extract/entities.py`` (region words).
 - ``entities.json`` (people and organisations): ``extract/entities.py`` (title words, organisation
   head nouns, role nouns), ``extract/attribution.py`` (a title as a source), ``reconcile/facts.py``
   (office heads, generic heads, words that are no office domain, past or future offices).
@@ -27,7 +29,7 @@ Where the lists are used:
   words of source names).
 - ``frames.json`` (event families): ``reconcile/frames.py`` (the families' trigger patterns,
   once-only and counting families, unit nouns, document nouns and stop words, spellings) and
-  ``reconcile/quantities.py``.
+  ``reconcile/__init__.py`` (later-stage families).
 - ``figures.json`` (figures): ``extract/quantities.py`` (bounds, approximations, increments,
   vague scales, time units, state words), ``reconcile/quantities.py`` (casualty count words and
   families, vague amounts) and ``reconcile/compare.py`` (classes of counted units).
@@ -74,14 +76,13 @@ def alternation(file: str, name: str) -> str:
     return "|".join(_entry(file, name, "alternatives"))
 
 
-@cache
 def table(file: str, name: str) -> dict[str, Any]:
-    """The mapping of a ``table`` entry, in the file's order (where order decides, as for families)."""
+    """The mapping of a ``table`` entry, in the file's order (where order decides, as for families);
+    a copy, so that a caller cannot change what the next one reads."""
     entry = _file(file).get(name)
     if not isinstance(entry, dict) or not isinstance(entry.get("table"), dict):
         raise KeyError(f"lexicon {file}.json has no 'table' entry {name!r}")
-    rows: dict[str, Any] = entry["table"]
-    return rows
+    return dict(entry["table"])
 
 
 @cache
