@@ -26,6 +26,7 @@ from storyline.extract.entities import TITLE_WORDS, is_pronoun
 from storyline.extract.syntax import _conjuncts, _has_subject, _np
 from storyline.model import Claim, Mention, Sentence, TimeExpr
 
+# The word lists are data (data/lexicon/reporting.json), each with a line saying what it is for.
 #: Verbs that introduce what someone says, thinks or reports.
 REPORTING = lexicon.words("reporting", "reporting_verbs")
 #: Reporting verbs whose object is still what was said ("explained the decision", "confirmed the attack").

@@ -61,6 +61,8 @@ __all__ = [
     "SPEECH_ACTS", "UNCERTAIN_NOUNS", "ClaimInputs", "SentenceContext", "build_claims", "time_owner",
 ]
 
+# The word lists are data (data/lexicon/hedges.json, events.json, places.json), each with a line
+# saying what it is for.
 #: Reporting verbs that distance the writer from the content.
 DISTANCING = lexicon.words("hedges", "distancing_verbs")
 #: Verbs whose infinitive complement is the real event ("decided to send", "is preparing to triple").

@@ -29,6 +29,7 @@ from storyline.extract.syntax import (
 )
 from storyline.model import Claim, TimeExpr
 
+#: Verbs of state, whose claim may take the time of its argument's participle (data/lexicon/events.json).
 _STATE_VERBS = lexicon.words("events", "state_verbs")
 #: Participles that describe an argument rather than narrate an event of their own ("a delegation
 #: led by X"): a time the parser hangs on them belongs to the main verb.
@@ -36,6 +37,7 @@ _DESCRIPTIVE_PARTICIPLES = lexicon.words("events", "descriptive_participles")
 #: Dependency relations by which a time expression modifies an event noun ("the March 26
 #: collision", "last month's collapse", "Monday's vote", "the crash on Thursday").
 _NOUN_TIME_DEPS = frozenset({"compound", "poss", "npadvmod", "nmod", "amod", "nummod", "prep", "pobj"})
+#: Prepositions of a time phrase that may date the event noun just before it ("a trip in June").
 _TIME_PREPS = frozenset({"in", "on", "at", "during"})
 
 
