@@ -42,6 +42,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+#: The files this module serves (their entries all have the shape above); the test checks each.
+FILES = ("reporting", "hedges", "events", "places", "entities", "sources", "frames", "figures")
+
 
 @cache
 def _file(name: str) -> dict[str, Any]:
