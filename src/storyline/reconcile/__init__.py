@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from storyline import lexicon
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -237,7 +238,7 @@ def _run(docs: dict[str, _Doc]) -> tuple[list[Frame], list[Cluster]]:
     return frames, clusters
 
 
-LATER_STAGES = frozenset({"ratify", "abolish"})
+LATER_STAGES = lexicon.words("frames", "later_stage_families")
 
 
 def _complete_later_stages(clusters: list[Cluster], docs: dict[str, _Doc]) -> None:

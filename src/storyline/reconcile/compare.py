@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline import lexicon
 from storyline.model import Conflict, ConflictValue
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.timeslot import completes, intersect, is_calendar, precision_rank, year_of
@@ -147,11 +148,8 @@ def time_conflict(classes: Sequence[TimeClass], docs: Any) -> Conflict | None:
 # ---------------------------------------------------------------------------------------------
 # quantities (compared in quantities.py): what a number counts
 
-_UNIT_CLASSES = {
-    "troops": ("troop", "soldier", "personnel", "force", "serviceman", "servicemen", "fighter", "combatant"),
-    "workers": ("worker", "labourer", "laborer", "builder"),
-    "people": ("people", "person", "civilian", "resident"),
-}
+_UNIT_CLASSES: dict[str, tuple[str, ...]] = {
+    name: tuple(forms) for name, forms in lexicon.table("figures", "unit_classes").items()}
 
 
 def unit_class(unit: str | None) -> str | None:

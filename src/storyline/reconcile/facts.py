@@ -17,16 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline import lexicon
 from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue, Sentence
 from storyline.reconcile.timeslot import parse_day
 
-_OFFICE_HEADS = frozenset(
-    ["minister", "secretary", "president", "chairman", "chairwoman", "chair", "director", "chief", "head", "ambassador", "governor", "commander", "general", "spokesman", "spokeswoman", "spokesperson", "official", "envoy", "premier", "chancellor", "mayor", "advisor", "adviser", "deputy", "speaker", "prosecutor", "judge", "king", "queen", "prince", "emir", "sultan", "senator", "representative", "lawmaker", "officer"]
-)
-_GENERIC = frozenset({"leader", "official", "officials", "head", "chief", "representative", "officer"})
-_DOMAIN_STOP = frozenset(
-    ["the", "a", "an", "of", "for", "and", "top", "senior", "high-ranking", "high", "ranking", "former", "then", "current", "acting", "first", "deputy", "vice", "new", "late", "country's", "nation's", "its", "his", "her", "their"]
-)
+_OFFICE_HEADS = lexicon.words("entities", "office_heads")
+_GENERIC = lexicon.words("entities", "generic_office_heads")
+_DOMAIN_STOP = lexicon.words("entities", "office_domain_stop")
+_NOT_CURRENT = lexicon.words("entities", "not_current_office_words")
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,7 @@ def office(title: str) -> Office | None:
         t = title.lower()
     t = t.lower().replace("defence", "defense")
     words = re.findall(r"[a-z][a-z'\-]*", t)
-    if not words or any(w in ("former", "ex", "then", "late", "outgoing", "incoming", "future") for w in words):
+    if not words or any(w in _NOT_CURRENT for w in words):
         return None
     heads = [w for w in words if w in _OFFICE_HEADS]
     if not heads:

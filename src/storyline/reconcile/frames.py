@@ -14,55 +14,25 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storyline import lexicon
 from storyline.model import Article, ArticleAnalysis, Claim, Mention, Quantity, TimeExpr
 from storyline.reconcile.timeslot import comparable_value, is_calendar
 
 # family -> (PLOVER type, trigger regex). Families are finer than PLOVER types on purpose:
 # "signed" and "ratified" are both AGREE but are different events on the timeline.
 FAMILIES: dict[str, tuple[str, str]] = {
-    # movement of people or units: a deployment when units move, a visit when a person does
-    "move": ("MOBILIZE", r"(?:left|leav(?:e|es|ing))\s+for|left(?=\s+(?-i:[A-Z]))|(?:were|was|been)\s+loaded\s+onto|shipped|ferried|airlifted|(?:been\s+)?(?:moved|transferred)\s+(?:to|into)|arriv(?:e|es|ed|ing|al)\s+in"),
-    "sign": ("AGREE", r"sign(?:s|ed|ing)?|ink(?:s|ed)|conclud(?:e|es|ed)"),
-    "ratify": ("AGREE", r"ratif(?:y|ies|ied|ying|ication)"),
-    "abolish": ("RETREAT", r"abolish(?:es|ed|ing)?|scrap(?:s|ped)|annul(?:s|led)?|revok(?:e|es|ed)|terminat(?:e|es|ed)"),
-    "visit": ("CONSULT", r"visit(?:s|ed|ing)?|trips?|tour(?:s|ed)?|travel(?:s|led|ed)?\s+to|fl(?:ew|ies|y)\s+to|arriv(?:e|es|ed|al)\s+in"),
-    "meet": ("CONSULT", r"meet(?:s|ing|ings)?|met|summits?|talks|s(?:at|it|its|itting)\s+(?:down|across)"),
-    "call": ("CONSULT", r"(?:phone\s+)?calls?|called|phoned|spok(?:e|en)\s+(?:with|to)|phone\s+conversations?"),
-    "deploy": ("MOBILIZE", r"deploy(?:s|ed|ing|ment|ments)?|dispatch(?:es|ed)?|send(?:s|ing)?|sent|station(?:ed)?|operating\s+in"),
-    # killed and wounded together: never compared with a count of the dead
-    "casualty": ("ASSAULT", r"casualt(?:y|ies)|wounded|injur(?:ed|ies|y)|killed\s+or\s+(?:wounded|injured)"),
-    "kill": ("ASSAULT", r"kill(?:s|ed|ing)?|died|dead|deaths?"),
-    "acknowledge": ("CONCEDE", r"acknowledg(?:e|es|ed|ing)|admit(?:s|ted)?|confirm(?:s|ed)"),
-    "intercept": ("FIGHT", r"intercept(?:s|ed|ion)?"),
-    "open": ("SUPPORT", r"open(?:s|ed|ing)|inaugurat(?:e|es|ed|ion)|unveil(?:s|ed|ing)|groundbreaking"),
-    "attack": ("FIGHT", r"attack(?:s|ed)?|strikes?|struck|bomb(?:s|ed|ing)|shell(?:s|ed|ing)|invad(?:e|es|ed)|invasion|incursions?"),
-    "withdraw": ("RETREAT", r"withdr(?:aw|aws|ew|awn|awal)|pull(?:s|ed)?\s+out"),
-    "arrest": ("COERCE", r"arrest(?:s|ed)?|detain(?:s|ed)?"),
-    "appoint": ("CONSULT", r"appoint(?:s|ed|ment)?|elect(?:s|ed|ion)?|sworn\s+in|nominat(?:e|es|ed)"),
-    "sanction": ("SANCTION", r"sanction(?:s|ed)?|embargo(?:es|ed)?"),
-    "displace": ("DISPLACE", r"displac(?:e|es|ed|ement)|fle(?:e|es|eing|d)|evacuat(?:e|es|ed|ion)|forced\s+from\s+their\s+homes|homeless"),
-    "destroy": ("DAMAGE", r"destroy(?:s|ed)?|destruction|damag(?:e|es|ed)|flattened|razed"),
-    "collapse": ("DISASTER", r"collaps(?:e|es|ed|ing)|burst|gave\s+way|breach(?:ed|es)?"),
-}
-UNIQUE_FAMILIES = frozenset({"sign", "ratify", "abolish"})
+    fam: (spec["type"], spec["pattern"]) for fam, spec in lexicon.table("frames", "families").items()}
+UNIQUE_FAMILIES = lexicon.words("frames", "unique_families")
 # families whose first occurrence is a once-only event ("the first troops left", "began arriving")
-ONCE_FAMILIES = frozenset({"deploy"})
+ONCE_FAMILIES = lexicon.words("frames", "once_families")
 ONCE = "#first"  # the descriptor once-only events of a family share: they join on it like a named document
-_UNITS = re.compile(
-    r"\b(?:troops|soldiers|units|battalions|brigades|regiments|divisions|forces|personnel|contingents?|servicemen|"
-    r"sappers|deminers|engineers|builders|workers|labou?rers|reinforcements|fighters|mercenaries)\b",
-    re.IGNORECASE,
-)
+_UNITS = re.compile(rf"\b(?:{lexicon.alternation('frames', 'unit_nouns')})\b", re.IGNORECASE)
 _FIRST_BEFORE = re.compile(r"\b(?:first|initial)\b(?:\W+\w+){0,5}?\W+$", re.IGNORECASE)
 _FIRST_AFTER = re.compile(r"^\W+(?:\w+\W+){0,1}(?:first|initial)\b", re.IGNORECASE)
 _BEGAN = re.compile(r"\b(?:began|begun|begins?|start(?:ed|s)?)\s+(?:to\s+)?$", re.IGNORECASE)
 _FIRST_REPORT = re.compile(r"\bfirst\s+(?:surfaced|emerged|appeared|came\s+to\s+light)\b", re.IGNORECASE)
 _THE_NOUN = re.compile(r"\bthe\s+(?:\w+\s+)?$", re.IGNORECASE)
-_NOT_ONCE = re.compile(
-    r"\b(?:second|third|another|new|more|additional|further|next|could|would|may|might|will|plans?|intends?|"
-    r"preparing|ultimately)\b",
-    re.IGNORECASE,
-)
+_NOT_ONCE = re.compile(rf"\b(?:{lexicon.alternation('frames', 'not_once_words')})\b", re.IGNORECASE)
 # a negation right before the trigger, in its own clause: "was not under attack", "had no reason to send"
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|no|nor|without|n't)\b(?:\s+(?!and\b|but\b)[\w\-]+){0,3}\s+$|n't\s+(?:[\w\-]+\s+){0,2}$",
@@ -75,19 +45,16 @@ _SINCE = re.compile(r"^[^,;.]{0,60}\bsince\b", re.IGNORECASE)  # "the first unit
 # and at one position the family listed first wins
 _TRIGGER = re.compile("|".join(rf"\b(?P<{fam}>{rx})\b" for fam, (_, rx) in FAMILIES.items()), re.IGNORECASE)
 
-DOC_NOUNS = r"treat(?:y|ies)|agreements?|pacts?|accords?|declarations?|memorand(?:um|a)|charters?|conventions?|deals?|protocols?"
+DOC_NOUNS = lexicon.alternation("frames", "document_nouns")
 _DOC_PHRASE = re.compile(
     rf"((?:[\w\-\"“”']+\s+){{0,5}}?)\b((?i:{DOC_NOUNS}))\b"
     r"((?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w\-]*)*)?)"
     # a lower-case subject: "an agreement on economic cooperation" names its document too
     r"((?:\s+(?:on|for)\s+(?!the\b|a\b|an\b)[a-z][\w\-]+(?:\s+(?!and\b|in\b|with\b|between\b|to\b)[a-z][\w\-]+)?)?)",
 )
-_SPELLING = {"defence": "defense", "co-operation": "cooperation", "programme": "program",
-             "organisation": "organization", "neighbourly": "neighborly", "labour": "labor"}
+_SPELLING: dict[str, str] = lexicon.table("frames", "spellings")
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "said"})
-_STOP = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "of", "in", "on", "to", "with", "by", "under", "since", "and", "or", "for", "from", "as", "at", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "new", "so-called", "historic", "landmark", "bilateral", "said", "says", "reported", "considering", "especially", "also", "both", "two", "former", "same", "such", "following", "previous", "latest", "first", "second"]
-)
+_STOP = lexicon.words("frames", "document_stop_words")
 
 
 @dataclass
@@ -490,7 +457,7 @@ def _gazetteer():  # type: ignore[no-untyped-def]
     return gazetteer
 
 
-COUNTING = frozenset({"kill", "casualty", "displace", "destroy", "deploy", "arrest", "move"})
+COUNTING = lexicon.words("frames", "counting_families")
 
 
 _CLAUSE_BREAK = re.compile(

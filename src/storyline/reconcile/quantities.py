@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from storyline import lexicon
 from storyline.model import Article, Conflict, ConflictValue, Quantity
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
@@ -105,18 +106,11 @@ class _Groups:
             self.parent[rb] = ra
 
 
-_CASUALTY_WORDS = (
-    # (count type, pattern), longest phrases first: "killed or wounded" is not "killed"
-    ("dead", r"death\s+toll|toll\s+of\s+(?:the\s+)?dead"),
-    ("casualties", r"(?:killed|dead)\s*,?\s+(?:or|and)\s+(?:wounded|injured)|casualt(?:y|ies)|losses|toll"),
-    ("wounded", r"wounded|injured"),
-    ("dead", r"kill(?:ed|s|ing)?|dead|died|deaths?|perished|bodies"),
-    ("captured", r"captured|prisoners?|taken\s+(?:alive|prisoner)|detained"),
-)
+_CASUALTY_WORDS = lexicon.pairs("figures", "casualty_words")
 _COUNT_WORD = re.compile("|".join(f"(?P<{name}{i}>\\b(?:{rx})\\b)" for i, (name, rx) in enumerate(_CASUALTY_WORDS)),
                          re.IGNORECASE)
-CASUALTY_FAMILIES = frozenset({"kill", "casualty"})
-_VAGUE = re.compile(r"\b(?:dozens|hundreds|thousands|millions|scores|several|a\s+few|few|many|numerous)\b", re.IGNORECASE)
+CASUALTY_FAMILIES = lexicon.words("figures", "casualty_families")
+_VAGUE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'vague_amounts')})\b", re.IGNORECASE)
 _SUBSET = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|of\s+the\s+\w+)\b", re.IGNORECASE)
 
 

@@ -6,24 +6,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import urlparse
 
+from storyline import lexicon
 from storyline.model import Article, Claim, Conflict, SourceProfile
 
-_AGENCY_WORDS = re.compile(
-    r"\b(agency|agencies|news|times|post|press|tass|reuters|xinhua|yonhap|interfax|kcna|novosti|ria|afp|ap|"
-    r"bbc|cnn|sinmun|gazette|herald|journal|tribune|telegraph|guardian|ministry|kremlin|white house|"
-    r"intelligence|general staff|government|office|spokes\w*)\b",
-    re.IGNORECASE,
-)
+_AGENCY_WORDS = re.compile(rf"\b({lexicon.alternation('sources', 'agency_words')})\b", re.IGNORECASE)
 # Words that dramatise rather than report (clickbait and tabloid vocabulary). Plain event words
 # that serious outlets use for real events ("destroyed", "disaster", "brutal") are left out.
-_LOADED = frozenset(
-    [
-        "shocking", "stunning", "stunned", "bombshell", "outrage", "outrageous", "slams", "slammed",
-        "blasts", "blasted", "humiliating", "humiliated", "humiliation", "horrifying", "terrifying",
-        "chilling", "insane", "crazy", "meltdown", "nightmare", "unbelievable", "jaw-dropping",
-        "furious", "doomed", "idiots", "idiotic", "mind-blowing",
-    ]
-)
+_LOADED = lexicon.words("sources", "loaded_words")
 # An all-caps word this long is shouting, not an acronym (NATO, KCNA, UNSC are shorter).
 _SHOUT_LEN = 6
 _ACRONYM_IN = re.compile(r"\b[A-Z]{2,6}\b")
@@ -134,12 +123,7 @@ def source_profiles(
 # ---------------------------------------------------------------------------------------------
 # one source under several names: "the NIS", "National Intelligence Service", "Seoul's spy agency"
 
-_GENERIC_SOURCE = frozenset(
-    ["the", "a", "an", "of", "and", "its", "their", "official", "officials", "spokesman", "spokeswoman",
-     "spokesperson", "service", "services", "agency", "agencies", "office", "department", "regional", "local",
-     "national", "state", "government", "source", "sources", "people", "statement", "said", "says", "according",
-     "to", "senior", "top", "his", "her", "in"]
-)
+_GENERIC_SOURCE = lexicon.words("sources", "generic_source_words")
 _INTEL = re.compile(
     r"^(?P<who>.+?)(?:'s|’s|s')?\s+(?P<kind>(?:military|foreign|domestic)\s+)?"
     r"(?:intelligence(?:\s+(?:service|agency|directorate))?|spy\s+(?:agency|service))$",

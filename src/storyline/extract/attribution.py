@@ -1,0 +1,401 @@
+"""Who says it: the source of a sentence's claim, read off the dependency parse.
+
+The main clause is checked first for a reporting frame ("X said that ...", "... , stated X",
+"according to X, ...", "X estimates that ..."): its subject becomes the attribution and its
+complement clause the content. Pronoun and definite-description sources ("He said", "the
+official added", "the station said") are resolved to the person or organisation the previous
+sentences were about, and attribution carries over to a sentence that continues a quote or
+opens with a connective ("Moreover", "He added"). Sources outside the main frame count too: a
+relative clause on the source ("X, who said that ..."), a reporting verb coordinated with the
+main verb ("X arrived ... and told reporters that ..."), "X put the dead at N", the owner of an
+estimate ("its previous count" -> the agency just quoted) and a trailing "..., X said Monday."
+A sentence wholly inside a quote is the quoted speaker's, whoever it mentions. The words these
+rules read are data: ``data/lexicon/reporting.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline import lexicon
+from storyline.extract.entities import TITLE_WORDS, is_pronoun
+from storyline.extract.syntax import _conjuncts, _has_subject, _np
+from storyline.model import Claim, Mention, Sentence, TimeExpr
+
+# The word lists are data (data/lexicon/reporting.json), each with a line saying what it is for.
+#: Verbs that introduce what someone says, thinks or reports.
+REPORTING = lexicon.words("reporting", "reporting_verbs")
+#: Reporting verbs whose object is still what was said ("explained the decision", "confirmed the attack").
+SPEECH_ACTS = lexicon.words("reporting", "speech_acts")
+#: Reporting verbs whose source asserts the negation of their clause.
+DENIALS = lexicon.words("reporting", "denials")
+#: Verbs that negate the reporting verb they govern ("refused to confirm that ...").
+REFUSALS = lexicon.words("reporting", "refusals")
+#: Verbs that state an estimate as "X put the dead at 300".
+ESTIMATE_VERBS = lexicon.words("reporting", "estimate_verbs")
+#: Nouns for a figure someone gave; their possessor is its source ("the agency's previous count").
+ESTIMATE_NOUNS = lexicon.words("reporting", "estimate_nouns")
+#: Nouns by which a text refers back to a news organisation it has just named ("KXYZ reported ...
+#: The station said"): as a source, "the station" is that organisation. Only media nouns: "the
+#: company" or "the agency" after a sentence naming another organisation is too often not it.
+ORG_NOUNS = lexicon.words("reporting", "media_nouns")
+#: How many sentences back "the station" may look for the organisation it means.
+ORG_REACH = 2
+CONNECTIVES = re.compile(rf"^\W*({lexicon.alternation('reporting', 'connectives')})\b", re.IGNORECASE)
+QUOTES = "\"“”«»„"
+_NON_SOURCES = lexicon.words("reporting", "non_sources")
+#: Nouns that stand for an unnamed source ("reports", "claims", "evidence").
+REPORT_NOUNS = lexicon.words("reporting", "report_nouns")
+_DESCRIBED_SOURCES = lexicon.words("reporting", "described_sources")
+_ACCORDING_FIGURE_NOUNS = lexicon.words("reporting", "according_figure_nouns")
+_QUOTING_VERBS = lexicon.words("reporting", "quoting_verbs")
+#: Participles that make their agent the author of a figure ("estimates published by A").
+_AUTHORING = lexicon.words("reporting", "authoring_participles")
+#: Words that may follow a sentence-final reporting verb besides its time ("said late Wednesday").
+_TIME_TAIL = lexicon.words("reporting", "time_tail")
+_SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_OPENING = "“\"«„"
+_CLOSING = "”\"»"
+#: Single quote marks open a quote at the start of a sentence; inside a word they are apostrophes,
+#: so they close one only after punctuation ("... staying,' said X").
+_SINGLE = "'‘"
+_SINGLE_CLOSE = re.compile(r"[,.!?;:]['’](?:\s|$)")
+
+
+@dataclass
+class SentenceContext:
+    """What the previous sentences leave behind for the next one (speakers, subjects, quotes)."""
+
+    attribution: str | None = None
+    attribution_sentence: int = -10
+    last_person: str | None = None
+    last_subject_person: str | None = None
+    last_org: str | None = None
+    last_org_sentence: int = -10
+    sentence: int = 0
+    open_quote: bool = False
+    paragraph: int = -1
+    people_titles: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class ClaimInputs:
+    """One parsed article with everything claims are read from."""
+
+    article_id: str
+    doc: Doc
+    sentences: Sequence[Sentence]
+    spans: Sequence[Span]
+    times: Sequence[TimeExpr]
+    mentions: Sequence[Mention]
+    names: dict[str, str]
+
+
+def _mention_name(m: Mention, names: dict[str, str]) -> str:
+    return names.get(m.entity_id or "", m.text) if m.label == "PERSON" else m.text
+
+
+def _report_noun(tok: Token) -> bool:
+    word = tok.lower_
+    return word in REPORT_NOUNS or (word.endswith("s") and word[:-1] in REPORT_NOUNS)
+
+
+def _has_source(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NON_SOURCES for c in verb.children)
+
+
+def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, bool]:
+    """(predicate, reporting verb, inverted source token, reported?) for a sentence root.
+
+    A reporting verb with a clausal complement hands the claim over to the complement; a quote
+    placed before the verb with the source after it ("..., stated the agency") is inverted; a
+    reporting verb the parser hung under the quote ('X explained, "..."') still names the source;
+    an expletive frame ("It is worth recalling that ...") hands over to its clause.
+    """
+    if root.pos_ in ("NOUN", "PROPN"):
+        # "The agency estimated that ..." parsed as a noun phrase with the verb as its modifier
+        for c in root.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REPORTING and any(
+                    x.dep_ == "ccomp" for x in c.children):
+                comp = next(x for x in c.children if x.dep_ == "ccomp")
+                return comp, c, root, True
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and _report_noun(subject) and root.lemma_.lower() not in REPORTING:
+        # "Reports surfaced that ...", "Evidence emerged that ...": the clause is what is reported
+        comps = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if comps:
+            return comps[0], root, None, True
+    if root.lemma_.lower() not in REPORTING:
+        for c in root.children:
+            if (c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORTING and _has_source(c)
+                    and not any(x.dep_ in ("ccomp", "dobj") for x in c.children)):
+                return root, c, None, True
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subj and subj[0].lower_ == "it":
+            # "It is worth recalling that ...", "It can be inferred that ...": the clause is the claim
+            frontier = [root]
+            for _ in range(3):
+                comps = [c for h in frontier for c in h.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+                if comps:
+                    return comps[0], None, None, False
+                frontier = [c for h in frontier for c in h.children
+                            if c.dep_ in ("acomp", "attr", "xcomp", "pcomp", "prep", "advcl")]
+    if root.lemma_.lower() in REPORTING:
+        comps = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        if not comps:
+            comps = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX", "NOUN")]
+        if not comps:
+            # a clause the parser headed with a non-verb ("One man about to be caught shouted ...,
+            # X said": ccomp "about" with the verbs as its conjuncts): its first verbal conjunct
+            comps = [x for c in root.children if c.dep_ == "ccomp" and any(y.dep_ == "nsubj" for y in c.children)
+                     for x in c.children if x.dep_ == "conj" and x.pos_ == "VERB"][:1]
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if comps:
+            # a clause after the verb is what it reports; one before it with a subject between is a
+            # misparsed coordination ("X called it a crime, and Y said that ...")
+            comp = min(comps, key=lambda c: (c.i < root.i, c.i))
+            inverted = None
+            if comp.i < root.i:
+                after = [c for c in root.children if c.i > root.i and c.dep_ in ("nsubj", "dobj", "attr")]
+                if after and not [s for s in subj if s.i < root.i]:
+                    inverted = after[0]
+            return comp, root, inverted, True
+        direct_object = any(c.dep_ == "dobj" for c in root.children)
+        if subj and _has_source(root) and (not direct_object or root.lemma_.lower() in SPEECH_ACTS):
+            return root, root, None, True
+    return root, None, None, False
+
+
+def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
+                    sent_mentions: Sequence[Mention]) -> str | None:
+    """The source a subject names; pronouns and bare descriptions go back to recent people."""
+    if is_pronoun(tok) and tok.lower_ in ("he", "she", "him", "her"):
+        return ctx.last_subject_person or ctx.last_person or tok.text
+    if is_pronoun(tok) and tok.lower_ in ("they", "it") and ctx.attribution:
+        return ctx.attribution
+    owner = _possessor(tok)
+    if owner is not None:
+        return _owner_source(owner, inp, ctx, sent_mentions)
+    np_text = _np(tok, appos=True)
+    sub = list(tok.subtree)
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+    # a person named in the subject phrase, the name itself included ("Minister A B": the head is B)
+    inside = [m for m in sent_mentions if m.label == "PERSON" and lo <= m.start and m.end <= hi
+              and m.start < tok.idx + 1 + len(np_text) + 40]
+    # the name the head word is part of first; a possessor before it ("A's spokesman B") is not the source
+    inside = [m for m in inside if m.start <= tok.idx < m.end] or [m for m in inside if m.start >= tok.idx]
+    if inside:
+        return _mention_name(inside[0], inp.names)
+    propn = any(t.pos_ == "PROPN" for t in tok.subtree)
+    det = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    if not propn and det and det[0] in ("the", "this", "that") and tok.lemma_.lower() in TITLE_WORDS | _DESCRIBED_SOURCES:
+        head = tok.lemma_.lower()
+        for person, titles in reversed(list(ctx.people_titles.items())):
+            if any(head in t.lower() for t in titles):
+                return person
+        if ctx.attribution and head in ctx.attribution.lower():
+            return ctx.attribution
+    if (not propn and det and det[0] in ("the", "this") and tok.lemma_.lower() in ORG_NOUNS and ctx.last_org
+            and ctx.sentence - ctx.last_org_sentence <= ORG_REACH):
+        return ctx.last_org
+    return np_text
+
+
+def _according_source(obj: Token, according: Token, sent: Span, inp: ClaimInputs, ctx: SentenceContext,
+                      sent_mentions: Sequence[Mention]) -> str | None:
+    """The source of "according to X": the agent of a published figure ("estimates published by
+    A and B" -> A and B), and, when the phrase opens the sentence, only up to its comma."""
+    if obj.lemma_.lower() in ESTIMATE_NOUNS | _ACCORDING_FIGURE_NOUNS:
+        agents = [p for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING
+                  for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if agents:
+            obj = agents[0]
+    source = _resolve_source(obj, inp, ctx, sent_mentions)
+    if all(t.is_space or t.is_punct for t in sent.doc[sent.start:according.i]):
+        comma = next((t for t in sent if t.i > obj.i and t.text == ","), None)
+        if comma is not None:
+            head = sent.doc[according.i + 2:comma.i].text.strip()
+            if head and source and source.startswith(head) and len(source) > len(head):
+                source = head
+    return source
+
+
+def _possessor(tok: Token) -> Token | None:
+    """The owner of an estimate noun ("its previous count", "the agency's estimate"), if any."""
+    if tok.lemma_.lower() not in ESTIMATE_NOUNS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "poss"), None)
+
+
+def _owner_source(owner: Token, inp: ClaimInputs, ctx: SentenceContext, sent_mentions: Sequence[Mention]) -> str | None:
+    """The source an estimate's owner names: "its"/"their" go back to the agency just quoted."""
+    if owner.lower_ in ("its", "their"):
+        recent = ctx.attribution if ctx.sentence - ctx.attribution_sentence <= 3 else None
+        return recent or ctx.last_org
+    if owner.lower_ in ("his", "her"):
+        return ctx.last_subject_person or ctx.last_person
+    if owner.pos_ == "PRON":
+        return None
+    resolved = _resolve_source(owner, inp, ctx, sent_mentions)
+    return re.sub(r"\s*['\u2019]s?$", "", resolved) if resolved else None
+
+
+def _speaker_subject(reporter: Token) -> tuple[Token | None, bool]:
+    """(the source token of a reporting verb, is the report unattributed passive?).
+
+    The subject of a passive reporting verb is what is reported on ("Several were reported to
+    have been killed"), not who reported it: the source is then the "by" agent, or nobody.
+    An infinitive reporting verb takes its governor's subject ("refused to confirm").
+    """
+    verb = reporter
+    for _ in range(3):  # "declined to confirm or deny that": deny -> confirm -> declined
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NON_SOURCES]
+        # two subjects are a misparsed coordination ("X called it a crime, and Y said that ..."):
+        # the one nearest before the verb is its own
+        subj.sort(key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
+        passive = verb.lemma_.lower() not in _QUOTING_VERBS and any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)  # "X was quoted as saying": X speaks
+        if passive:
+            agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return (agent[0], False) if agent else (None, True)
+        if subj:
+            return subj[0], False
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    return None, False
+
+
+def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
+    """The source token of a reporting verb outside the main frame.
+
+    "X, who said on Saturday that ..." (a relative clause on the source) and "X arrived ... and
+    told reporters that ..." (a reporting verb coordinated with the main one, sharing its subject).
+    """
+    for t in toks:
+        lemma = t.lemma_.lower()
+        if lemma not in REPORTING or not any(c.dep_ == "ccomp" for c in t.children):
+            continue
+        if t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in t.children):
+            return t.head
+        if t.dep_ == "conj" and not _has_subject(t) and t.head.i == root.i:
+            subj, passive = _speaker_subject(root)
+            if subj is not None and not passive:
+                return subj
+    return None
+
+
+def _figure_report(root: Token) -> Token | None:
+    """"X called it a crime, and Y said that 600 died": a reporting verb coordinated with a
+    non-reporting root, with its own subject and a figure in its clause, frames the sentence."""
+    if root.lemma_.lower() in REPORTING:
+        return None
+    for c in _conjuncts(root):
+        comps = [x for x in c.children if x.dep_ == "ccomp"]
+        if c.lemma_.lower() in REPORTING and _has_source(c) and comps and any(
+                t.like_num for x in comps for t in x.subtree):
+            return c
+    return None
+
+
+def _puts_figure_at(verb: Token) -> bool:
+    """"X put/pegged the dead at 300": an object and an "at" phrase holding a number."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(x.like_num for x in c.subtree) for c in verb.children)
+
+
+def _trailing_source(toks: Sequence[Token]) -> str | None:
+    """The source of a sentence that ends "..., <source>, said Wednesday." or "..., <source>
+    reported Saturday evening." when the parser did not make the source the verb's subject (a long
+    clause before it, an appositive after the name). The source is the comma-delimited phrase just
+    before the verb; an appositive description there ("the state police superintendent") gives way
+    to the name before it."""
+    words = [t for t in toks if not t.is_space]
+    verb_at = next((k for k in range(len(words) - 1, 2, -1) if words[k].lemma_.lower() in REPORTING
+                    and words[k].pos_ == "VERB"), None)
+    if verb_at is None:
+        return None
+    verb = words[verb_at]
+    if any(c.dep_ in ("dobj", "xcomp", "nsubj", "nsubjpass") for c in verb.children):
+        return None  # an object is what is said; a subject is the source the frame already read
+    tail = words[verb_at + 1:]
+    if not all(t.is_punct or t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_TAIL for t in tail):
+        return None
+    commas = [k for k in range(verb_at) if words[k].text == ","]
+    if not commas:
+        return None
+    last = commas[-1]
+    if last == verb_at - 1 and len(commas) >= 2:  # ", X, the superintendent, said": skip the closing comma
+        commas, last = commas[:-1], commas[-2]
+    chunk = [t for t in words[last + 1:verb_at] if t.text != ","]
+    if not chunk or len(chunk) > 12 or any(t.pos_ in ("VERB", "AUX") for t in chunk):
+        return None
+    described = chunk[0].lower_ in ("the", "a", "an") and not any(t.ent_type_ == "PERSON" for t in chunk)
+    if described and len(commas) >= 2:
+        before = list(words[commas[-2] + 1:last])
+        if 0 < len(before) <= 6 and all(t.pos_ == "PROPN" or t.is_punct for t in before) and any(
+                t.ent_type_ == "PERSON" for t in before):
+            chunk = [*before, words[last], *chunk]
+    if not any(t.ent_type_ in _SOURCE_LABELS or t.pos_ in ("NOUN", "PROPN") for t in chunk):
+        return None
+    return chunk[0].doc[chunk[0].i : chunk[-1].i + 1].text
+
+
+def _wholly_quoted(text: str, open_quote: bool) -> bool:
+    """Is the sentence all inside a quotation (no attribution written outside the quote marks)?"""
+    if text[:1] in _OPENING:
+        rest = text[1:]
+    elif open_quote:
+        rest = text
+    else:
+        return False
+    close = min((i for i in (rest.find(q) for q in _CLOSING) if i >= 0), default=-1)
+    return close < 0 or not rest[close + 1:].strip(" .,;:!?" + QUOTES)
+
+
+def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentence]) -> None:
+    """'"A. B," she said.': A is hers too. A quote opened without attribution takes the one of
+    the sentence (same paragraph) in which it closes."""
+    by_index = {c.sentence: c for c in claims if c.parent is None}
+    told: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.parent is not None:
+            told.setdefault(c.parent, []).append(c)
+    for claim in claims:
+        opening = claim.text[:1]
+        if claim.attribution or opening not in _OPENING + _SINGLE:
+            continue
+        if _closes(claim.text[1:], opening):
+            continue  # the quote closes in this very sentence
+        para = sentences[claim.sentence].paragraph
+        for j in range(claim.sentence + 1, min(len(sentences), claim.sentence + 6)):
+            if sentences[j].paragraph != para:
+                break
+            if _closes(sentences[j].text, opening):
+                later = by_index.get(j)
+                if later is not None and later.attribution:
+                    claim.attribution = later.attribution
+                    for inner in told.get(claim.id, []):  # the events told inside it are the speaker's too
+                        inner.attribution = inner.attribution or later.attribution
+                break
+
+
+def _closes(text: str, opening: str) -> bool:
+    if opening in _SINGLE:
+        return _SINGLE_CLOSE.search(text) is not None
+    return any(q in text for q in _CLOSING)
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "appos", "conj", "flat"):
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")

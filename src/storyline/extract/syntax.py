@@ -1,0 +1,101 @@
+"""What the dependency parse says about a word, shared by claims, attribution and told events.
+
+Noun phrases cut to their core, the verb a word hangs on, coordinated verbs, what a relative
+pronoun stands for, and the grammatical flags of a verb (negation, modality): small readings of
+the tree that every part of claim building needs, kept apart so those parts need not import
+one another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+
+def _phrase(tokens: Sequence[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    s, e = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    while s < e and (doc[s].is_punct or doc[s].is_space) and doc[s].text not in ("$",):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    if e <= s:
+        return ""
+    text = doc[s:e].text
+    if "(" in text and text.count("(") > text.count(")") and e < len(doc) and doc[e].text == ")":
+        text += ")"  # keep the bracket a name is written with: "the military intelligence (HUR)"
+    return text.strip()
+
+
+def _np(tok: Token, limit: int = 12, appos: bool = False) -> str:
+    """The noun phrase a token heads, without relative clauses and long trailing modifiers."""
+    drop = {"relcl", "acl", "advcl", "punct", "cc", "parataxis"} | (set() if appos else {"appos"})
+    keep: list[Token] = [tok]
+    stack = [c for c in tok.children if c.dep_ not in drop]
+    while stack:
+        c = stack.pop()
+        keep.append(c)
+        stack.extend(x for x in c.children if x.dep_ not in {"relcl", "acl", "advcl", "parataxis"})
+    keep.sort(key=lambda t: t.i)
+    # keep the contiguous block around the head
+    block = [t for t in keep if abs(t.i - tok.i) <= limit]
+    return _phrase(block)
+
+
+def _verbal_ancestor(tok: Token) -> Token | None:
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT":
+            return a
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def _conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated with this one ("knelt ... and pinned ..."), however deep the chain."""
+    out: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj" and x.pos_ in ("VERB", "AUX"))
+    return out
+
+
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause hangs on ("the bridge, which fell": the
+    bridge); any other word stands for itself."""
+    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head.head
+    return tok
+
+
+def _modality(pred: Token, reported: bool) -> str | None:
+    auxes = [c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("will", "shall", "'ll", "wo") for a in auxes):
+        return "future"
+    if any(a == "would" for a in auxes):
+        return "future" if reported else "conditional"
+    if any(a in ("may", "might", "could") for a in auxes):
+        return "possible"
+    if any(a in ("must", "should") for a in auxes):
+        return "obligation"
+    if "going" in [c.lower_ for c in pred.children] or (
+        pred.head.lower_ == "going" and pred.dep_ == "xcomp"
+    ):
+        return "future"
+    return None
+
+
+def _negated(pred: Token, chain: Sequence[Token]) -> bool:
+    for t in chain:
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+    subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in s.children) or s.lower_ in (
+        "nobody", "nothing", "none") for s in subj)

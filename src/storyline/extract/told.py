@@ -1,0 +1,243 @@
+"""When, and which events: the time of a sentence's claim, and the other events it tells.
+
+An event's time is the expression that syntactically governs its trigger (``time_owner``); a
+reporting verb's time ("police said Monday") dates the statement, not the reported event. A
+sentence that dates more than its main event ("workers missing since the bridge collapsed
+Tuesday are presumed dead") tells those events too, one claim each tied to the sentence's claim.
+The trigger span names the word of the claim's event (the predicate, or the event noun a light
+verb takes). The verb lists these rules read are data: ``data/lexicon/events.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline import lexicon
+from storyline.extract import plover
+from storyline.extract.attribution import REPORTING, ClaimInputs
+from storyline.extract.entities import is_pronoun
+from storyline.extract.syntax import (
+    _antecedent,
+    _conjuncts,
+    _has_subject,
+    _modality,
+    _negated,
+    _np,
+    _verbal_ancestor,
+)
+from storyline.model import Claim, TimeExpr
+
+#: Verbs of state, whose claim may take the time of its argument's participle (data/lexicon/events.json).
+_STATE_VERBS = lexicon.words("events", "state_verbs")
+#: Participles that describe an argument rather than narrate an event of their own ("a delegation
+#: led by X"): a time the parser hangs on them belongs to the main verb.
+_DESCRIPTIVE_PARTICIPLES = lexicon.words("events", "descriptive_participles")
+#: Dependency relations by which a time expression modifies an event noun ("the March 26
+#: collision", "last month's collapse", "Monday's vote", "the crash on Thursday").
+_NOUN_TIME_DEPS = frozenset({"compound", "poss", "npadvmod", "nmod", "amod", "nummod", "prep", "pobj"})
+#: Prepositions of a time phrase that may date the event noun just before it ("a trip in June").
+_TIME_PREPS = frozenset({"in", "on", "at", "during"})
+
+
+def time_owner(tok: Token) -> Token | None:
+    """The event word a time expression (its root token ``tok``) dates: the nearest verb above it,
+    or an event noun it modifies on the way there. A reporting verb owns its own time ("police
+    said Monday"): it dates the statement, not the event reported."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _TIME_PREPS and head.i > 0:
+        # "another trip in June by X": the parser hangs the phrase on the verb, but an event noun
+        # right before it is what it dates (the attachment the parser most often gets wrong)
+        prev = tok.doc[head.i - 1]
+        verb = prev.head if prev.dep_ in ("dobj", "pobj") else None
+        # ... unless the noun is the object of an event verb ("signing a treaty in June": the
+        # signing is dated); a relational verb defers to it ("followed a trip in June")
+        deferring = verb is None or verb.pos_ != "VERB" or plover.event_type(verb.lemma_) is None
+        if prev.pos_ == "NOUN" and plover.is_event_noun(prev.lemma_) and head.head.i != prev.i and deferring:
+            return prev
+    child = tok
+    for a in tok.ancestors:
+        if a.pos_ == "VERB" or (a.pos_ == "AUX" and a.dep_ not in ("aux", "auxpass")):
+            return a
+        if a.pos_ == "NOUN" and plover.is_event_noun(a.lemma_) and child.dep_ in _NOUN_TIME_DEPS:
+            return a
+        child = a
+    return tok if tok.pos_ == "VERB" else None
+
+
+def _participle_modifiers(pred: Token) -> set[int]:
+    """Reduced participial modifiers of the predicate's arguments ("the estimate, given in May").
+
+    Their time is the argument's own event, which is the closest thing the claim has to a time
+    when its predicate has none ("the prisoners taken last week", "was about 100 dead").
+    """
+    verbs = [pred]
+    for v in verbs:  # "was ready to exchange the prisoners taken ...": complements share the claim
+        if len(verbs) < 4:
+            verbs.extend(c for c in v.children if c.dep_ in ("xcomp", "acomp"))
+    args = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj")]
+    args += [p for v in verbs for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    found: set[int] = set()
+    for arg in args:
+        for c in arg.children:
+            if c.dep_ == "acl" or (c.dep_ == "prep" and c.tag_ == "VBN"):
+                found.add(c.i)
+                found.update(x.i for x in c.subtree if x.pos_ in ("VERB", "AUX"))
+    return found
+
+
+def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> TimeExpr | None:
+    """The claim's time: one that modifies the predicate or a verb above it, best; else one on a
+    coordinated verb or an infinitive complement; else, for a state ("was", "remained"), one
+    inside a participial modifier of an argument. A relative or adverbial clause's time belongs
+    to that clause's own event and is never taken. The event's own time beats the reporting
+    verb's ("found Sunday, police said Monday"); the reporting verb's dates a claim that has
+    none (a figure is as of when it was given)."""
+    inside = [t for t in times if t.start >= sent.start_char and t.end <= sent.end_char]
+    if not inside:
+        return None
+    above = {pred.i, *(a.i for a in pred.ancestors)}
+    # the sentence's dated times ("now" in a clause of comment does not date a second event)
+    dated = [t for t in inside if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")]
+    governing = [pred, *(a for a in pred.ancestors if a.i >= sent.start)]
+    conj = {c.i for v in governing for c in _conjuncts(v)}
+    # the verb an infinitive complement names is part of the claim ("about to be caught last week")
+    conj |= {x.i for v in governing for x in v.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")}
+    modifiers: set[int] | None = None
+    best: tuple[tuple[int, int, int, int], TimeExpr] | None = None
+    for t in inside:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        tok = span.root
+        verb = _verbal_ancestor(tok)
+        outer = verb
+        while outer is not None and outer.dep_ == "pcomp" and not _has_subject(outer):
+            outer = _verbal_ancestor(outer)  # "pinned medals on returning commanders on Monday"
+        if verb is None or verb.i in above:
+            tier = 0
+        elif verb.i in conj:
+            tier = 1
+        elif outer is not None and (outer.i in above or outer.i in conj):
+            tier = 2
+        elif pred.lemma_.lower() in _STATE_VERBS or (
+                len(dated) == 1 and verb.lemma_.lower() in _DESCRIPTIVE_PARTICIPLES and verb.tag_ == "VBN"):
+            # "the estimate, given in May, was 200": a state described by its argument's event
+            # (an event verb's own time is unknown instead: "the treaty, signed in 2019, was ratified");
+            # but "received a delegation led by X on Friday": a descriptive participle, the only
+            # time in the sentence, is the main verb's time the parser misattached
+            if modifiers is None:
+                modifiers = _participle_modifiers(pred)
+            if verb.i not in modifiers:
+                continue
+            tier = 3
+        else:
+            continue
+        anc = {a.i: d for d, a in enumerate([tok, *tok.ancestors])}
+        d = 99
+        for depth, a in enumerate([pred, *pred.ancestors]):
+            if a.i in anc:
+                d = anc[a.i] + depth
+                break
+        direct = 0 if verb is not None and verb.i == pred.i else 1
+        weak = 1 if t.type in ("DURATION", "SET") or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
+        key = (tier, weak, direct, d)
+        if best is None or key < best[0]:
+            best = (key, t)
+    return best[1] if best else None
+
+
+def _trigger_span(pred: Token) -> tuple[int, int]:
+    """The word that names the claim's event: the predicate, the event noun a light verb takes
+    ("held talks": the talks) or a performative verb performs ("announced its lifting"), or the event noun subject of a verb that only tells how it
+    happened ("the explosion occurred", "a blast ripped through the plant": the explosion)."""
+    lemma = pred.lemma_.lower()
+    if (lemma in plover.LIGHT_VERBS and lemma not in plover.VERB_TYPE) or lemma in plover.PERFORMATIVE_VERBS:
+        obj = next((c for c in pred.children if c.dep_ in ("dobj", "attr")), None)
+        if obj is not None and plover.is_event_noun(obj.lemma_):
+            return obj.idx, obj.idx + len(obj)
+    if lemma in plover.OCCUR_VERBS or (lemma not in plover.VERB_TYPE and lemma not in plover.STATE_VERBS):
+        # "the explosion occurred", "a blast ripped through the plant": the subject is the event
+        subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and plover.is_event_noun(subj.lemma_):
+            return subj.idx, subj.idx + len(subj)
+    return pred.idx, pred.idx + len(pred)
+
+
+def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, inp: ClaimInputs,
+                 reported: bool, times: Sequence[TimeExpr]) -> list[Claim]:
+    """The other events a sentence tells with their own time: one claim each, tied to the
+    sentence's claim by ``parent``.
+
+    A sentence often dates more than its main event: "workers missing since the bridge collapsed
+    Tuesday are presumed dead", "the body was found Sunday, police said Monday", "the March 26
+    collision". Each time expression goes to the event word that governs it (``time_owner``); one
+    on the predicate, a verb coordinated with it or a state verb tells no event of its own. The
+    sentence's claim may still carry such a time as its own when it has none (a figure is as of
+    the statement that gives it); its event is then dated by the told event, not by it.
+    """
+    doc = inp.doc
+    # coordinated verbs ("killed or wounded since October") are the sentence claim's own events;
+    # a coordinated clause with its own subject ("X declared it, and then the legislature
+    # overturned it") tells another event
+    shared = {pred.i, *(c.i for c in _conjuncts(pred)
+                        if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.children))}
+    # an infinitive complement is the content of the predicate's act ("ordered residents to leave
+    # early Tuesday", "agreed to halt the march"): one event, dated together
+    shared |= {c.i for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
+    governed: list[tuple[TimeExpr, Token | None]] = []
+    for t in times:
+        if t.end > sent.end_char:
+            continue
+        if t.type not in ("DATE", "TIME") or t.value.endswith("_REF"):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        governed.append((t, time_owner(span.root)))
+    # ... unless the coordinated verb has a day of its own beside the predicate's ("flew there on
+    # March 12 and met the families the following day"): two events, each dated
+    own_days = {t.value[:10] for t, o in governed if o is not None and o.i == pred.i}
+    if own_days:  # the same day's "suffered a stroke in the morning and died that night" stays one
+        shared -= {o.i for t, o in governed if o is not None and o.i != pred.i and t.value[:10] not in own_days}
+    owners: dict[int, tuple[Token, TimeExpr]] = {}
+    for t, owner in governed:
+        if owner is None or owner.i in shared or owner.i in owners:
+            continue
+        if owner.pos_ != "NOUN" and owner.lemma_.lower() in plover.STATE_VERBS - {"say"}:
+            continue
+        if owner.dep_ == "relcl" and owner.head.pos_ == "NOUN" and plover.is_event_noun(owner.head.lemma_):
+            # "an explosion that ripped through the plant late Monday": the clause tells how the
+            # noun's event happened; the event is the noun's
+            owner = owner.head
+            if owner.i in shared or owner.i in owners:
+                continue
+        owners[owner.i] = (owner, t)
+    out: list[Claim] = []
+    for k, (owner, t) in enumerate(sorted(owners.values(), key=lambda x: x[0].i)):
+        lemma = owner.lemma_.lower()
+        statement = reporter is not None and owner.i == reporter.i
+        obj = next((c.lemma_ for c in owner.children if c.dep_ in ("dobj", "attr")), None)
+        etype = "STATEMENT" if statement else plover.event_type(lemma, obj)
+        agents = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("nsubj", "csubj")]
+        patients = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        said_by = claim.attribution
+        speaker = next((c for c in owner.children if c.dep_ == "nsubj" and not is_pronoun(c)), None)
+        if not statement and lemma in REPORTING and speaker is not None and any(
+                c.dep_ == "ccomp" for c in owner.children):
+            # "..., whereas B said Friday that ...": a second statement in the sentence is B's
+            said_by = _np(speaker, appos=True)
+            etype = "STATEMENT"
+        sub = Claim(
+            id=f"{claim.id}.{k + 1}", article_id=claim.article_id, sentence=claim.sentence, text=claim.text,
+            span=claim.span, predicate=lemma, agents=[a for a in agents if a], patients=[p for p in patients if p],
+            time=t, place=claim.place if owner.pos_ == "NOUN" else None, quantities=[],
+            attribution=said_by, hedged=claim.hedged and not statement,
+            negated=_negated(owner, [owner]), modality=_modality(owner, reported) if owner.pos_ != "NOUN" else None,
+            event_type=etype, section=claim.section, entity_ids=list(claim.entity_ids),
+            trigger=(owner.idx, owner.idx + len(owner)), parent=claim.id,
+        )
+        sub.checkworthiness = round(max(0.0, claim.checkworthiness - 0.1), 3)
+        out.append(sub)
+    return out

@@ -1,0 +1,102 @@
+"""The word lists and word patterns extraction and reconciliation read, kept as data in one place.
+
+Every list lives in a JSON file under ``data/lexicon/`` (one file per concern), so that adding a
+word means editing data, not hunting through code; the event type taxonomy has its own file,
+``data/event_types.json`` (see ``storyline.extract.plover``), and ``storyline.time`` keeps its
+own tables. Each file maps an entry name to ``{"about": ..., "words": [...]}`` (a list of
+lower-case words or lemmas), ``{"about": ..., "alternatives": [...]}`` (regular-expression
+alternatives the code joins with ``|`` inside the pattern it builds around them), ``{"about": ...,
+"table": {...}}`` (a mapping, in the file's order) or ``{"about": ..., "pairs": [[a, b], ...]}``
+(an ordered list of pairs where a key may repeat).
+
+Where the lists are used:
+
+- ``reporting.json`` (who says it): ``extract/attribution.py`` (reporting verbs, speech acts,
+  denials, refusals, estimate verbs and nouns, media nouns, non-sources, authoring participles,
+  connectives, the words after a trailing reporting verb), through it ``extract/claims.py`` and
+  ``extract/told.py``, and ``extract/quantities.py`` (estimate verbs).
+- ``hedges.json`` (how sure it is): ``extract/claims.py`` (hedge words, hedge verbs, belief
+  verbs, consensus adverbs, hedge adjectives, distancing verbs, unnamed-source nouns, opinion).
+- ``events.json`` (which event a clause tells): ``extract/claims.py`` and ``extract/told.py``
+  (plan verbs, state verbs, descriptive participles).
+- ``places.json`` (where): ``extract/claims.py`` (place and motion prepositions, area nouns),
+  ``extract/gazetteer.py`` (region and state words, irregular demonyms, country aliases) and
+  ``extract/entities.py`` (region words).
+- ``entities.json`` (people and organisations): ``extract/entities.py`` (title words, organisation
+  head nouns, role nouns), ``extract/attribution.py`` (a title as a source), ``reconcile/facts.py``
+  (office heads, generic heads, words that are no office domain, past or future offices).
+- ``sources.json`` (outlets): ``reconcile/sources.py`` (agency words, sensational words, generic
+  words of source names).
+- ``frames.json`` (event families): ``reconcile/frames.py`` (the families' trigger patterns,
+  once-only and counting families, unit nouns, document nouns and stop words, spellings) and
+  ``reconcile/__init__.py`` (later-stage families).
+- ``figures.json`` (figures): ``extract/quantities.py`` (bounds, approximations, increments,
+  vague scales, time units, state words), ``reconcile/quantities.py`` (casualty count words and
+  families, vague amounts) and ``reconcile/compare.py`` (classes of counted units).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+#: The files this module serves (their entries all have the shape above); the test checks each.
+FILES = ("reporting", "hedges", "events", "places", "entities", "sources", "frames", "figures")
+
+
+@cache
+def _file(name: str) -> dict[str, Any]:
+    text = resources.files("storyline").joinpath(f"data/lexicon/{name}.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _entry(file: str, name: str, kind: str) -> list[str]:
+    entry = _file(file).get(name)
+    if not isinstance(entry, dict) or kind not in entry:
+        raise KeyError(f"lexicon {file}.json has no {kind!r} entry {name!r}")
+    values: list[str] = entry[kind]
+    return values
+
+
+@cache
+def words(file: str, name: str) -> frozenset[str]:
+    """The words of an entry, for membership tests."""
+    return frozenset(_entry(file, name, "words"))
+
+
+@cache
+def ordered(file: str, name: str) -> tuple[str, ...]:
+    """The words of an entry in the order the file gives them (where order decides, or for a tuple)."""
+    return tuple(_entry(file, name, "words"))
+
+
+@cache
+def alternation(file: str, name: str) -> str:
+    """The regular-expression alternatives of an entry joined with ``|``, to build a pattern around."""
+    return "|".join(_entry(file, name, "alternatives"))
+
+
+def table(file: str, name: str) -> dict[str, Any]:
+    """The mapping of a ``table`` entry, in the file's order (where order decides, as for families);
+    a copy, so that a caller cannot change what the next one reads."""
+    entry = _file(file).get(name)
+    if not isinstance(entry, dict) or not isinstance(entry.get("table"), dict):
+        raise KeyError(f"lexicon {file}.json has no 'table' entry {name!r}")
+    return dict(entry["table"])
+
+
+@cache
+def pairs(file: str, name: str) -> tuple[tuple[str, str], ...]:
+    """The ordered pairs of a ``pairs`` entry."""
+    entry = _file(file).get(name)
+    if not isinstance(entry, dict) or "pairs" not in entry:
+        raise KeyError(f"lexicon {file}.json has no 'pairs' entry {name!r}")
+    return tuple((str(a), str(b)) for a, b in entry["pairs"])
+
+
+def entries(file: str) -> dict[str, dict[str, Any]]:
+    """All entries of a file (for tests and documentation)."""
+    return {k: v for k, v in _file(file).items() if k != "about"}
