@@ -33,6 +33,8 @@ Where the lists are used:
 - ``figures.json`` (figures): ``extract/quantities.py`` (bounds, approximations, increments,
   vague scales, time units, state words), ``reconcile/quantities.py`` (casualty count words and
   families, vague amounts) and ``reconcile/compare.py`` (classes of counted units).
+- ``attributes.json`` (what is written beside a name): ``reconcile/attributes.py`` (the words
+  around an age, the units and dimensions of a size).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from importlib import resources
 from typing import Any
 
 #: The files this module serves (their entries all have the shape above); the test checks each.
-FILES = ("reporting", "hedges", "events", "places", "entities", "sources", "frames", "figures")
+FILES = ("reporting", "hedges", "events", "places", "entities", "sources", "frames", "figures", "attributes")
 
 
 @cache

@@ -16,14 +16,11 @@ Entity ids are derived from the canonical name, so the same corpus always gets t
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -44,6 +41,8 @@ _PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", 
 
 #: Nouns that name an office or role (as opposed to the modifiers in TITLE_WORDS).
 ROLE_NOUNS = lexicon.words("entities", "role_nouns")
+#: Words that make a name an organisation's, not a person's, whatever the model tagged it.
+_ORG_NAME_WORDS = lexicon.words("entities", "organisation_name_words")
 
 
 def is_title(text: str) -> bool:
@@ -363,13 +362,6 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words if w)
 
 
-@lru_cache(maxsize=1)
-def _org_words() -> frozenset[str]:
-    """Words that make a name an organisation's (data/lexicon/names.json)."""
-    text = resources.files("storyline").joinpath("data/lexicon/names.json").read_text(encoding="utf-8")
-    return frozenset(json.loads(text)["org_words"])
-
-
 def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
     """Assign an entity id to every raw mention (keyed by position); deterministic for a corpus.
 
@@ -401,7 +393,7 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
     for r in raw:
         words = r.key.split()
         if (r.kind == "org" and 2 <= len(words) <= 5 and words[-1] in surnames and all(w.isalpha() for w in words)
-                and not set(words) & _org_words() and not is_acronym(r.mention.text)):
+                and not set(words) & _ORG_NAME_WORDS and not is_acronym(r.mention.text)):
             r.kind, r.mention.label, r.key = "person", "PERSON", person_key(r.mention.text)
     # one key, one kind: the NER may call the same name an organisation here and a place there
     kinds: dict[str, Counter[str]] = defaultdict(Counter)

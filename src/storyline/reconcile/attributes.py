@@ -5,33 +5,25 @@ News gives them in a few fixed shapes next to the name: "Teodor Lind, 52," / "ag
 ship" / "a 412-bed hospital". An attribute belongs to the canonical entity the mention resolves
 to, so two articles that spell the name differently still meet. Values of one attribute that
 differ between articles are a contradiction (sizes within rounding, half a percent, agree); one
-article never contradicts itself. The words are data (``data/lexicon/attributes.json``). Pure
+article never contradicts itself. The words are data (``data/lexicon/attributes.json``, read through
+``storyline.lexicon``). Pure
 functions over the extraction; ``reconcile`` adds the conflicts to the report.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from storyline import lexicon
 from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue, Mention, Sentence
 
 OLDEST = 120
 #: Sizes this close (relative) are one value rounded differently: 947 and 948 feet agree.
 ROUNDING = 0.005
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, Any]:
-    text = resources.files("storyline").joinpath("data/lexicon/attributes.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -40,10 +32,10 @@ def _alternation(words: Sequence[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    lex = _lexicon()
-    before, after = _alternation(lex["age_words"]["before_number"]), _alternation(lex["age_words"]["after_number"])
-    units = _alternation([u for u in lex["units"] if u != "about"])
-    dims = _alternation([d for d in lex["dimensions"] if d != "about"])
+    before = _alternation(sorted(lexicon.words("attributes", "age_before_number")))
+    after = _alternation(sorted(lexicon.words("attributes", "age_after_number")))
+    units = _alternation(list(lexicon.table("attributes", "size_units")))
+    dims = _alternation(list(lexicon.table("attributes", "size_dimensions")))
     age_after = re.compile(rf"\s*(?:,\s*(?:(?:{before})\s+)?(\d{{1,3}})(?:\s+(?:{after}))?\s*"
                            rf"(?=[,.;)]|\s+(?:and|who|was|is|from|of)\b)|\s*\((\d{{1,3}})\))", re.I)
     age_before = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z][\w-]*\s+){0,3}$")
@@ -71,9 +63,8 @@ def _sentence(analysis: ArticleAnalysis, at: int) -> Sentence | None:
 
 
 def _size_attribute(unit: str, dimension: str | None) -> str:
-    lex = _lexicon()
-    what = lex["dimensions"].get((dimension or "long").lower(), "length")
-    base = lex["units"][unit.lower()]
+    what = lexicon.table("attributes", "size_dimensions").get((dimension or "long").lower(), "length")
+    base = lexicon.table("attributes", "size_units")[unit.lower()]
     return f"{what} in {base}" if base in ("foot", "metre", "kilometre", "mile") else f"size in {base}"
 
 

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storyline import lexicon
 from storyline.extract import plover
 from storyline.model import Article, ArticleAnalysis, Claim, Conflict, ConflictValue, Sentence, TimeExpr
 
@@ -25,18 +26,18 @@ from storyline.model import Article, ArticleAnalysis, Claim, Conflict, ConflictV
 #: ("about four hours", "nearly six") by a quarter, exact ones ("12 days", "nine days") by rounding.
 TOLERANCE = 0.25
 EXACT_TOLERANCE = 0.05
-#: What a duration of a happening follows: "burned for", "ended after", "lasted", "over".
-_LASTING = re.compile(r"\b(?:for|after|lasted|lasting|lasts|last|over)\s*$", re.I)
-#: A duration that measures a distance or a trip, not a happening: "an hour away", "a day's drive".
-_DISTANCE = re.compile(r"^\s*(?:away|from|'s|’s)\b", re.I)
+#: What a duration of a happening follows ("burned for", "ended after"), and what makes it a
+#: distance instead ("an hour away"): data/lexicon/attributes.json.
+_LASTING = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'duration_lead_words')))})\s*$", re.I)
+_DISTANCE = re.compile(rf"^\s*(?:{'|'.join(map(re.escape, sorted(lexicon.words('attributes', 'distance_words'))))})\b",
+                       re.I)
 _UNIT_HOURS = {"Y": 8766.0, "M": 730.5, "W": 168.0, "D": 24.0}
 _CLOCK_HOURS = {"H": 1.0, "M": 1 / 60, "S": 1 / 3600}
 _PRONOUN_START = re.compile(r"^\W*(?:it|this|that)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 #: Words that may follow a noun that heads its phrase ("the fire that ...", "the declaration was").
-_AFTER_HEAD = frozenset({"that", "which", "who", "at", "in", "on", "of", "near", "was", "were", "is", "are", "had",
-                         "has", "have", "would", "could", "will", "and", "or", "itself", "there", "then", "began",
-                         "ran", "went", "lasted", "continued", "burned", "burnt", "raged"})
+_AFTER_HEAD = lexicon.words("attributes", "after_head_noun")
+_VAGUE = lexicon.words("attributes", "vague_duration_words")
 
 
 def hours(value: str) -> float | None:
@@ -103,8 +104,8 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
 
 
 def _vague(d: DurationSeen) -> bool:
-    return d.time.mod is not None or bool(re.match(r"(?i)(?:about|around|nearly|almost|roughly|some|over|more)\b",
-                                                   d.time.text))
+    first = d.time.text.split()[0].lower() if d.time.text.split() else ""
+    return d.time.mod is not None or first in _VAGUE
 
 
 def _close(a: DurationSeen, b: DurationSeen) -> bool:
