@@ -25,7 +25,7 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
               *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
 #: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
 FLOORS = {
-    "air-india-171": (1, 0.72, 1.30, 0.73, 1.8),
+    "air-india-171": (0, 0.72, 1.30, 0.80, 1.8),
     "key-bridge-2024": (1, 0.92, 1.35, 0.89, 2.0),
     "martial-law-2024": (1, 0.92, 1.55, 0.75, 2.4),
     "wagner-2023": (1, 0.92, 1.35, 0.62, 2.05),

@@ -93,3 +93,16 @@ def test_a_relative_pronoun_doer_is_its_noun() -> None:
     report = analyze_articles([a1])
     fell = [c for c in report.claims if c.parent is not None and c.predicate == "fall"]
     assert fell and fell[0].agents == ["the old span"]
+
+
+def test_an_undated_telling_written_that_day_is_news_of_the_one_dated_act_of_the_same_thing() -> None:
+    a1 = _article("n01_wire", "2031-07-12", (
+        "The safety board has released its preliminary report into the ferry fire.\n\n"
+        "The board's inspectors were discharged from duty in June."))
+    a2 = _article("n02_paper", "2031-07-14", (
+        "The preliminary report, released on Saturday, found no fault with the ferry's engines.\n\n"
+        "Two crew members were released from hospital on 18 June 2031."))
+    report = analyze_articles([a1, a2])
+    released = [e for e in report.events if e.time.value == "2031-07-12"]
+    assert len(released) == 1, [(e.label, e.time.value) for e in report.events]
+    assert set(released[0].article_ids) == {a1.id, a2.id}

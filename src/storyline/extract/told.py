@@ -222,6 +222,8 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
         etype = "STATEMENT" if statement else plover.event_type(lemma, obj)
         agents = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("nsubj", "csubj")]
         patients = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        if owner.dep_ == "acl" and owner.tag_ == "VBN" and owner.head.pos_ in ("NOUN", "PROPN"):
+            patients.insert(0, _np(owner.head))  # "the report, released on Saturday": the report was released
         said_by = claim.attribution
         speaker = next((c for c in owner.children if c.dep_ == "nsubj" and not is_pronoun(c)), None)
         if not statement and lemma in REPORTING and speaker is not None and any(

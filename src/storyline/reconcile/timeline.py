@@ -244,6 +244,14 @@ def happenings(
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
         if support >= 2 and support >= 2 * runner_up and joins(c, best, by_role=True):
             union(c.id, best)
+        else:
+            # the one dated telling of the act that this undated one can be news of: written the
+            # same day or just after, of the same doer or thing ("has released the report" / "the
+            # report, released on Saturday")
+            fits = [root for root, _ in ranked if _written_days_after(c, members[find(root)], values, doc_dates)
+                    and _same_roles(c, members[find(root)])]
+            if len(fits) == 1:
+                union(c.id, fits[0])
 
     # 3. any other undated happening-typed cluster: the learned model reads it against the dated
     # clusters of its class in the story, and it joins the best-supported one it corefers with
@@ -375,6 +383,23 @@ def _same_roles(c: Cluster, target: Sequence[Cluster]) -> bool:
         if any(agents & a or patients & p for a, p in theirs):
             return True
     return False
+
+
+#: How many days after a happening an undated retelling may be written to be read as news of it.
+NEWS_DAYS = 2
+
+
+def _written_days_after(c: Cluster, target: Sequence[Cluster], values: dict[int, str | None],
+                        doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
+    """Every article of ``c`` was written on the target's day or within ``NEWS_DAYS`` after it."""
+    day = parse_day(next((d for m in target if (d := _day(values[m.id]))), None))
+    if day is None:
+        return False
+    for a in c.articles:
+        lo, hi = doc_dates.get(a, (None, None))
+        if lo is None or hi is None or lo < day or (hi - day).days > NEWS_DAYS:
+            return False
+    return True
 
 
 def _before_documents(c: Cluster, day: str | None, doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
