@@ -372,3 +372,12 @@ def test_a_coordinated_verb_on_another_day_is_its_own_event_on_the_same_day_it_i
     met = [c for c in analysis.claims if c.parent is not None and c.predicate == "meet"]
     assert len(met) == 1 and met[0].time is not None and met[0].time.value == "2030-03-13"
     assert not any(c.parent is not None and "keeper" in c.text for c in analysis.claims)
+
+
+def test_a_name_inside_the_subjects_modifier_is_not_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("A convoy of mutinous fighters nearing the outskirts of the capital by road includes about 5,000 men "
+            "led by top commander Dmitri Varlov, a source with close ties to the leadership in the occupied region "
+            "said on Saturday.")
+    claims = _claims(nlp, body)
+    who = _find(claims, "5,000 men").attribution or ""
+    assert who.startswith("a source with close ties") and "Varlov" not in who

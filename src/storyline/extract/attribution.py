@@ -51,6 +51,7 @@ _NON_SOURCES = lexicon.words("reporting", "non_sources")
 #: Nouns that stand for an unnamed source ("reports", "claims", "evidence").
 REPORT_NOUNS = lexicon.words("reporting", "report_nouns")
 _DESCRIBED_SOURCES = lexicon.words("reporting", "described_sources")
+_SPEAKER_NOUNS = lexicon.words("reporting", "speaker_nouns")
 _ACCORDING_FIGURE_NOUNS = lexicon.words("reporting", "according_figure_nouns")
 _QUOTING_VERBS = lexicon.words("reporting", "quoting_verbs")
 #: Participles that make their agent the author of a figure ("estimates published by A").
@@ -183,9 +184,20 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
     np_text = _np(tok, appos=True)
     sub = list(tok.subtree)
     lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+    # names inside the subject's modifiers ("men led by X", "the convoy X commands") are not its
+    # speaker; an indefinite speaker description there is ("men led by X, a source close to the
+    # leadership, said": the parser took the men for the subject)
+    modifiers = [c for c in tok.children if c.dep_ in ("acl", "relcl", "agent")]
+    for mod in modifiers:
+        for t in mod.subtree:
+            det = [c.lower_ for c in t.children if c.dep_ == "det"]
+            if t.dep_ == "appos" and t.lemma_.lower() in _SPEAKER_NOUNS and det and det[0] in ("a", "an"):
+                return _np(t)
+    spans = [(min(x.idx for x in m.subtree), max(x.idx + len(x) for x in m.subtree)) for m in modifiers]
     # a person named in the subject phrase, the name itself included ("Minister A B": the head is B)
     inside = [m for m in sent_mentions if m.label == "PERSON" and lo <= m.start and m.end <= hi
-              and m.start < tok.idx + 1 + len(np_text) + 40]
+              and m.start < tok.idx + 1 + len(np_text) + 40
+              and not any(a <= m.start < b for a, b in spans)]
     # the name the head word is part of first; a possessor before it ("A's spokesman B") is not the source
     inside = [m for m in inside if m.start <= tok.idx < m.end] or [m for m in inside if m.start >= tok.idx]
     if inside:
