@@ -27,7 +27,7 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
 FLOORS = {
     "air-india-171": (0, 0.72, 1.30, 0.80, 1.8),
     "key-bridge-2024": (1, 0.92, 1.35, 0.89, 2.0),
-    "martial-law-2024": (1, 0.92, 1.55, 0.75, 2.4),
+    "martial-law-2024": (0, 0.92, 1.45, 0.76, 2.3),
     "wagner-2023": (0, 0.92, 1.35, 0.63, 2.0),
     "brackenford-blast-2025": (2, 0.91, 1.45, 0.68, 2.6),
     "greywater-ransomware-2025": (3, 0.82, 2.05, 0.60, 3.0),

@@ -106,3 +106,15 @@ def test_an_undated_telling_written_that_day_is_news_of_the_one_dated_act_of_the
     released = [e for e in report.events if e.time.value == "2031-07-12"]
     assert len(released) == 1, [(e.label, e.time.value) for e in report.events]
     assert set(released[0].article_ids) == {a1.id, a2.id}
+
+
+def test_the_occasion_of_an_act_told_alone_joins_the_act_told_in_it() -> None:
+    a1 = _article("o01_wire", "2031-03-05", "Governor Halvard Ostrin declared a curfew on Tuesday during a televised "
+                                            "address, officials said.")
+    a2 = _article("o02_paper", "2031-03-05", "Governor Halvard Ostrin declared a curfew on Tuesday night.")
+    a3 = _article("o03_radio", "2031-03-06", "The curfew was needed to stop the looting, Governor Halvard Ostrin "
+                                             "claimed in a televised address on 4 March 2031.")
+    report = analyze_articles([a1, a2, a3])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-03-04"]
+    assert len(day) == 1, [(e.label, e.time.value, e.article_ids) for e in report.events]
+    assert set(day[0].article_ids) == {a1.id, a2.id, a3.id}

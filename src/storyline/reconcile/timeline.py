@@ -46,6 +46,8 @@ MIN_SALIENCE = 0.35
 INCIDENT = "incident"
 #: Types of what follows an incident the same day: rescues, recoveries, counts of the dead.
 CONSEQUENCES = frozenset({"RESCUE", "CASUALTY"})
+#: Types of the occasions an act is performed in (an address, a speech, a statement).
+OCCASIONS = frozenset({"PUBLISH", "STATEMENT"})
 #: Dated clusters the learned model reads an undated cluster against (the best supported first).
 MAX_OPTIONS = 5
 #: Clusters of one day remembered per blocking key when pairs are formed (bounds a busy day).
@@ -201,6 +203,20 @@ def happenings(
         for c in group:
             if find(c.id) != root and classes[c.id] & CONSEQUENCES and _names_incident(c):
                 union(c.id, root)
+    # the occasion of an act told on its own ("he claimed in a televised address on Dec. 3"), when
+    # another outlet tells the act in that occasion ("declared martial law during a television
+    # address"): one happening. The occasion is an address, a speech, a statement (a publication
+    # noun); the act is the one happening of the day whose sentences name it, with a shared name
+    for group in by_day.values():
+        for c in group:
+            nouns = {f.trigger.lower() for f in c.frames if plover.NOUN_TYPE.get(f.trigger.lower()) in OCCASIONS}
+            if not nouns:
+                continue
+            hosts = {find(d.id) for d in group if find(d.id) != find(c.id) and len(d.articles) >= 2
+                     and not classes[d.id] & OCCASIONS and _shares(c, d)
+                     and any(n in re.findall(r"[a-z]+", f.claim.text.lower()) for f in d.frames for n in nouns)}
+            if len(hosts) == 1:
+                union(c.id, hosts.pop())
     # one incident told by several outlets on adjacent days: the same happening with a disputed
     # date (one outlet's wrong weekday), which the time comparison then reports
     days = sorted(by_day)
