@@ -381,3 +381,8 @@ def test_a_name_inside_the_subjects_modifier_is_not_its_speaker(nlp) -> None:  #
     claims = _claims(nlp, body)
     who = _find(claims, "5,000 men").attribution or ""
     assert who.startswith("a source with close ties") and "Varlov" not in who
+
+
+def test_a_figure_put_closer_to_a_number_is_the_putters_estimate(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "Sheriff Nella Prask put the number closer to 3,000 when asked at the same briefing.")
+    assert "Prask" in (_find(claims, "closer to 3,000").attribution or "")

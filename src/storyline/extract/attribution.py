@@ -315,10 +315,13 @@ def _figure_report(root: Token) -> Token | None:
 
 
 def _puts_figure_at(verb: Token) -> bool:
-    """"X put/pegged the dead at 300": an object and an "at" phrase holding a number."""
+    """"X put/pegged the dead at 300", "put the number closer to 6,000": an object and a phrase
+    placing it at a number ("at", "near", "around", "closer to", "nearer")."""
     if not any(c.dep_ == "dobj" for c in verb.children):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "at" and any(x.like_num for x in c.subtree) for c in verb.children)
+    return any(((c.dep_ == "prep" and c.lower_ in ("at", "near", "around"))
+                or (c.dep_ == "advmod" and c.lower_ in ("closer", "nearer", "near", "around", "higher", "lower")))
+               and any(x.like_num and x.ent_type_ not in ("DATE", "TIME") for x in c.subtree) for c in verb.children)
 
 
 def _trailing_source(toks: Sequence[Token]) -> str | None:
