@@ -63,6 +63,7 @@ def test_pasted_text_creates_a_story_through_a_job(client: TestClient) -> None:
     job = wait(client, r.json())
     assert job["state"] == "done", job
     assert len(job["added"]) == 1 and not job["errors"]
+    assert client.app.state.storyline.cached("pasted story")  # read by the job: the first view is warm
     report = client.get("/api/stories/pasted story/report").json()
     assert report["articles"][0]["title"] == "Teams reach Dunmere"
 

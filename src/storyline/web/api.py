@@ -8,8 +8,9 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from storyline.store.errors import SearchError, StoreError
 from storyline.store.stories import check_name
@@ -18,6 +19,7 @@ from storyline.web.security import csrf_ok
 from storyline.web.uploads import Submission, add_files, add_text, add_urls
 
 router = APIRouter(prefix="/api", tags=["api"])
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such story or no analysis"}}
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 
@@ -83,7 +85,7 @@ def list_stories(request: Request, offset: Offset = 0, limit: Limit = 50) -> Sto
     return StoriesPage(total=len(found), offset=offset, limit=limit, items=items)
 
 
-@router.get("/stories/{story:path}/report", responses={404: {"description": "no such story or no analysis"}})
+@router.get("/stories/{story:path}/report", responses=NOT_FOUND)
 def story_report(request: Request, story: str) -> JSONResponse:
     """The story's report, as ``storyline report --story NAME --out r.json`` writes it."""
     from storyline.report import report_to_json
@@ -91,7 +93,7 @@ def story_report(request: Request, story: str) -> JSONResponse:
     return JSONResponse(report_to_json(state(request).index(story).report))
 
 
-@router.get("/stories/{story:path}/events", response_model=ItemsPage)
+@router.get("/stories/{story:path}/events", response_model=ItemsPage, responses=NOT_FOUND)
 def story_events(request: Request, story: str, offset: Offset = 0, limit: Limit = 100) -> ItemsPage:
     from storyline.report import report_to_json
 
@@ -99,7 +101,7 @@ def story_events(request: Request, story: str, offset: Offset = 0, limit: Limit 
     return ItemsPage(total=len(items), offset=offset, limit=limit, items=items[offset: offset + limit])
 
 
-@router.get("/stories/{story:path}/conflicts", response_model=ItemsPage)
+@router.get("/stories/{story:path}/conflicts", response_model=ItemsPage, responses=NOT_FOUND)
 def story_conflicts(request: Request, story: str, offset: Offset = 0, limit: Limit = 100) -> ItemsPage:
     from storyline.report import report_to_json
 
@@ -107,7 +109,8 @@ def story_conflicts(request: Request, story: str, offset: Offset = 0, limit: Lim
     return ItemsPage(total=len(items), offset=offset, limit=limit, items=items[offset: offset + limit])
 
 
-@router.get("/search", response_model=ItemsPage)
+@router.get("/search", response_model=ItemsPage,
+            responses={400: {"description": "a query the full-text index cannot read"}})
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)],
            offset: Offset = 0, limit: Limit = 20) -> ItemsPage:
     try:
@@ -134,7 +137,8 @@ _ADD_BODY = {
 
 
 @router.post("/stories/{story:path}/articles", status_code=202, response_model=JobOut, openapi_extra=_ADD_BODY,
-             responses={400: {"description": "nothing to add, or a bad request"}, 403: {"description": "CSRF"}})
+             responses={400: {"description": "nothing to add, or a bad request"}, 403: {"description": "CSRF"},
+                        415: {"description": "neither JSON nor multipart"}})
 async def add_articles(request: Request, story: str) -> JobOut:
     """Add files, URLs (fetched through the private-address guard) or a pasted text to the story
     (created by its first article); returns the job that reads and analyses them."""
@@ -151,6 +155,8 @@ async def submission(request: Request) -> Submission:
             body = json.loads(await request.body())
         except (ValueError, UnicodeDecodeError):
             raise HTTPException(400, "the body is not JSON") from None
+        except RecursionError:  # json.loads recurses per nesting level: "[[[[..." would be a 500
+            raise HTTPException(400, "the body's JSON is nested too deeply") from None
         if isinstance(body, dict) and "urls" in body:
             add_urls(sub, _valid(UrlsIn, body).urls)
         elif isinstance(body, dict) and "text" in body:
@@ -183,10 +189,11 @@ async def submission(request: Request) -> Submission:
 
 
 def _valid(model: type[BaseModel], body: dict[str, Any]) -> Any:
+    """The body as ``model``; a 422 in FastAPI's own shape (a list of errors), as documented."""
     try:
         return model.model_validate(body)
-    except ValueError as exc:
-        raise HTTPException(422, " ".join(str(exc).split())[:500]) from None
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False, include_input=False)) from None
 
 
 def start_job(request: Request, story: str, sub: Submission) -> Any:

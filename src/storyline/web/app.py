@@ -38,6 +38,11 @@ class State:
     _cache: dict[str, tuple[Any, Index]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def cached(self, story: str) -> bool:
+        """Whether the story's report is held (as of some update)."""
+        with self._lock:
+            return story in self._cache
+
     def index(self, story: str) -> Index:
         """The story's analysis with its lookups; 404 for an unknown story or one not analysed."""
         from storyline.stories import story_report
@@ -72,6 +77,7 @@ def create_app(db: str | None = None, *, token: str | None = None, public_read: 
     store = Store(db)
     access = Access(token, public_read)
     state = State(store, Jobs(store, allow_private=allow_private), access)
+    state.jobs.on_update = state.index  # a story's new report is read by the job, not the next page
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

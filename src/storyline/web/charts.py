@@ -106,7 +106,11 @@ def _chart(unit: str, by_outlet: dict[str, list[tuple[date, float, Claim]]]) -> 
 
     for i, outlet in enumerate(outlets):
         line = Line(outlet, SHAPES[i % len(SHAPES)], DASHES[i % len(DASHES)], i)
+        seen: set[tuple[date, float]] = set()
         for d, v, c in sorted(by_outlet[outlet], key=lambda p: (p[0], p[1])):
+            if (d, v) in seen:  # the same figure, same day, same outlet: one point, one link
+                continue
+            seen.add((d, v))
             line.points.append(Point(x(d), y(v), v, d.isoformat(), c.id, c.article_id, c.text))
         chart.lines.append(line)
     chart.y_ticks = [(y(v1 * k / 4), _num(v1 * k / 4)) for k in range(5)]

@@ -6,12 +6,17 @@ segment, so article text can never become markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyline.model import Article, Claim, Conflict, Event, Report
 from storyline.report.common import article_name, background, timeline
 
+if TYPE_CHECKING:
+    from storyline.web.charts import Chart
+
+T = TypeVar("T")
 Segment = tuple[str, str | None]
 """A piece of text and the kind of mark on it (``None``: plain)."""
 
@@ -33,7 +38,11 @@ class Filters:
 
 @dataclass
 class Index:
-    """Lookups over one report, built once per report version and shared by every page."""
+    """Lookups over one report, built once per report version and shared by every page.
+
+    What the story page needs whatever its filters (the sorted timeline and background, each
+    event's outlets and sources, the filter choices, the charts) is computed on first use and
+    kept, so a page of a large story renders without walking every claim again."""
 
     report: Report
     claims: dict[str, Claim] = field(default_factory=dict)
@@ -42,6 +51,7 @@ class Index:
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     conflicts_of: dict[str, list[Conflict]] = field(default_factory=dict)
     entity_names: dict[str, str] = field(default_factory=dict)
+    _kept: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, report: Report) -> Index:
@@ -53,24 +63,43 @@ class Index:
         ix.entity_names = {e.id: e.name for e in report.entities}
         return ix
 
+    def _keep(self, key: str, make: Callable[[], T]) -> T:
+        """``make()``, computed once per index (a race computes it twice, harmlessly)."""
+        if key not in self._kept:
+            self._kept[key] = make()
+        value: T = self._kept[key]
+        return value
+
     def outlet(self, article_id: str) -> str:
         a = self.articles.get(article_id)
         return article_name(a) if a else article_id
 
     def outlets(self) -> list[str]:
-        return sorted({article_name(a) for a in self.report.articles})
+        return self._keep("outlets", lambda: sorted({article_name(a) for a in self.report.articles}))
 
     def sources(self) -> list[str]:
-        return sorted({c.attribution for c in self.report.claims if c.attribution})
+        return self._keep("sources", lambda: sorted({c.attribution for c in self.report.claims if c.attribution}))
 
     def types(self) -> list[str]:
-        return sorted({e.event_type for e in self.report.events if e.event_type})
+        return self._keep("types", lambda: sorted({e.event_type for e in self.report.events if e.event_type}))
 
     def event_sources(self, e: Event) -> list[str]:
-        return sorted({c.attribution for i in e.claim_ids if (c := self.claims.get(i)) and c.attribution})
+        by_event: dict[str, list[str]] = self._keep("event_sources", dict)
+        if e.id not in by_event:
+            by_event[e.id] = sorted({c.attribution for i in e.claim_ids
+                                     if (c := self.claims.get(i)) and c.attribution})
+        return by_event[e.id]
 
     def event_outlets(self, e: Event) -> list[str]:
-        return sorted({self.outlet(a) for a in e.article_ids})
+        by_event: dict[str, list[str]] = self._keep("event_outlets", dict)
+        if e.id not in by_event:
+            by_event[e.id] = sorted({self.outlet(a) for a in e.article_ids})
+        return by_event[e.id]
+
+    def charts(self) -> list[Chart]:
+        from storyline.web.charts import charts
+
+        return self._keep("charts", lambda: charts(self))
 
     def participant(self, ref: str) -> str:
         return self.entity_names.get(ref, ref)
@@ -95,10 +124,12 @@ class Index:
         return True
 
     def timeline(self, f: Filters) -> list[Event]:
-        return [e for e in timeline(self.report) if self.keep(e, f)]
+        every = self._keep("timeline", lambda: timeline(self.report))
+        return [e for e in every if self.keep(e, f)] if f.active else every
 
     def background(self, f: Filters) -> list[Event]:
-        return [e for e in background(self.report) if self.keep(e, f)]
+        every = self._keep("background", lambda: background(self.report))
+        return [e for e in every if self.keep(e, f)] if f.active else every
 
 
 def _iso(value: str | None) -> str | None:
