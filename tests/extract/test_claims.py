@@ -375,12 +375,11 @@ def test_a_coordinated_verb_on_another_day_is_its_own_event_on_the_same_day_it_i
 
 
 def test_a_name_inside_the_subjects_modifier_is_not_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
-    body = ("A convoy of mutinous fighters nearing the outskirts of the capital by road includes about 5,000 men "
-            "led by top commander Dmitri Varlov, a source with close ties to the leadership in the occupied region "
-            "said on Saturday.")
+    body = ("The column of trucks heading for the port carries some 300 drivers led by harbour captain Dmitri Varlov, "
+            "a source familiar with the union's plans said on Monday.")
     claims = _claims(nlp, body)
-    who = _find(claims, "5,000 men").attribution or ""
-    assert who.startswith("a source with close ties") and "Varlov" not in who
+    who = _find(claims, "300 drivers").attribution or ""
+    assert who.startswith("a source familiar") and "Varlov" not in who
 
 
 def test_a_figure_put_closer_to_a_number_is_the_putters_estimate(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -229,7 +229,8 @@ def test_a_clock_time_with_its_day_keeps_that_day(nlp) -> None:  # type: ignore[
 
 
 def test_a_number_and_a_half_of_a_unit_is_one_duration(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = by_text(nlp, "It lasted for around three and a half hours; the search took two and a half days.", "2030-04-08")
+    found = by_text(nlp, "The outage ran on for around three and a half hours; the search took two and a half days.",
+                    "2030-04-08")
     assert found["around three and a half hours"].value == "PT3H30M"
     assert found["around three and a half hours"].mod == "APPROX"
     assert found["two and a half days"].value == "P2DT12H"

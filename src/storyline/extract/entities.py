@@ -388,7 +388,7 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
                 and not gazetteer.is_sure_place(r.mention.text)):
             # "Scholz" tagged as a place, "Olaf Scholz" as an organisation, next to the person "Olaf Scholz"
             r.kind, r.mention.label, r.key = "person", "PERSON", person_key(r.mention.text)
-    # "Maynor Suazo-Sandoval" tagged an organisation, next to the person "Sandoval": a personal name
+    # "Rony Canales-Orbe" tagged an organisation, next to the person "Orbe": a personal name
     surnames = {r.key for r in raw if r.kind == "person" and len(r.key.split()) == 1}
     for r in raw:
         words = r.key.split()

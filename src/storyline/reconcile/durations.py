@@ -5,7 +5,7 @@ A duration expression (the time stage's DURATION) measures the happening its sen
 the first event noun of the sentence before it ("the fire that had burned for about four hours",
 "the declaration was rescinded after six hours in force"); a sentence that opens with a pronoun
 ("It lasted three and a half hours") measures the event of the sentence before, named by its
-main verb ("declared martial law": the declaration). Event nouns and verbs meet through their
+main verb ("declared a curfew": the declaration). Event nouns and verbs meet through their
 derivational stem (``plover.stem``). Durations of one happening from different articles that
 differ by more than a quarter (vague words like "about" and "nearly" allow that much) are a
 contradiction; one article never contradicts itself. Pure functions over the extraction.

@@ -180,8 +180,8 @@ def happenings(
             if ruled or (corefer is not None and corefer(a, b)):
                 union(a.id, b.id)
     # one article telling two happenings of one class on one day tells one happening twice ("the
-    # declaration was rescinded" / "lifted martial law"), unless their doers differ ("the Cabinet
-    # offered to resign" / "the president lifted martial law")
+    # curfew was rescinded" / "lifted the curfew"), unless their doers differ ("the cabinet
+    # offered to resign" / "the governor lifted the curfew")
     for group in by_day.values():
         by_article: dict[str, list[Cluster]] = defaultdict(list)
         for c in group:
@@ -204,7 +204,7 @@ def happenings(
             if find(c.id) != root and classes[c.id] & CONSEQUENCES and _names_incident(c):
                 union(c.id, root)
     # the occasion of an act told on its own ("he claimed in a televised address on Dec. 3"), when
-    # another outlet tells the act in that occasion ("declared martial law during a television
+    # another outlet tells the act in that occasion ("declared a curfew during a television
     # address"): one happening. The occasion is an address, a speech, a statement (a publication
     # noun); the act is the one happening of the day whose sentences name it, with a shared name
     for group in by_day.values():
@@ -362,7 +362,7 @@ _HEAD_CUT = re.compile(r",|\s(?:of|in|at|on|from|for|with|who|which|that|after|b
 
 def _doer_heads(c: Cluster) -> set[str]:
     """The head words of a cluster's doers: the last word of each subject phrase's first part
-    ("South Korea's whole Cabinet" -> cabinet; "Yoon Suk Yeol, the president" -> yeol)."""
+    ("the country's whole cabinet" -> cabinet; "Ada Brannock, the governor" -> brannock)."""
     heads = set()
     for f in c.frames:
         if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
@@ -388,7 +388,7 @@ def _no_stranger(c: Cluster, target: Sequence[Cluster]) -> bool:
 
 def _same_roles(c: Cluster, target: Sequence[Cluster]) -> bool:
     """The undated mention tells its family's happening of the same doer or the same thing done
-    to ("declared martial law" / "declared martial law on Tuesday"): when the only names it
+    to ("declared a curfew" / "declared a curfew on Tuesday"): when the only names it
     shares are the story's protagonists, this is what identifies it. It must not name another
     person than the target's."""
     if not _no_stranger(c, target):
