@@ -271,4 +271,4 @@ _FACT_DATE = re.compile(
 def dated_fact(line: str) -> bool:
     """A line that states what happened on a date it starts with: an item of a chronology box."""
     match = _FACT_DATE.match(line.strip())
-    return bool(match) and len(words_of(match.group("rest"))) >= 3
+    return match is not None and len(words_of(match.group("rest"))) >= 3

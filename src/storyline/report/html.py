@@ -153,17 +153,17 @@ def render_html(report: Report) -> str:
     out.append('<section id="conflicts"><h2>Conflicts</h2>')
     if not report.conflicts:
         out.append("<p>No conflicts found.</p>")
-    for c in report.conflicts:
+    for k in report.conflicts:
         out.append(
-            f'<div class="conflict" id="conflict-{escape(c.id)}" data-slot="{escape(c.slot)}" '
-            f'data-kind="{escape(c.kind)}"><h3><span class="slot">{escape(c.slot)}</span>'
-            f'<span class="kind {escape(c.kind)}">{escape(c.kind.replace("_", " "))}</span></h3>'
-            f"<p>{escape(c.explanation)}</p>"
+            f'<div class="conflict" id="conflict-{escape(k.id)}" data-slot="{escape(k.slot)}" '
+            f'data-kind="{escape(k.kind)}"><h3><span class="slot">{escape(k.slot)}</span>'
+            f'<span class="kind {escape(k.kind)}">{escape(k.kind.replace("_", " "))}</span></h3>'
+            f"<p>{escape(k.explanation)}</p>"
         )
-        if c.best_supported:
-            out.append(f'<p>Best supported: <span class="best">{escape(c.best_supported)}</span></p>')
-        for v in c.values:
-            out.append(_value_html(c, v, claims, names))
+        if k.best_supported:
+            out.append(f'<p>Best supported: <span class="best">{escape(k.best_supported)}</span></p>')
+        for v in k.values:
+            out.append(_value_html(k, v, claims, names))
         out.append("</div>")
     out.append("</section>")
 

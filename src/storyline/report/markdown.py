@@ -65,14 +65,14 @@ def render_markdown(report: Report) -> str:
     out += ["", "## Conflicts", ""]
     if not report.conflicts:
         out += ["No conflicts found.", ""]
-    for c in report.conflicts:
-        out.append(f"### {_cell(c.slot)}: {_cell(c.kind)} ({_cell(c.id)})")
+    for k in report.conflicts:
+        out.append(f"### {_cell(k.slot)}: {_cell(k.kind)} ({_cell(k.id)})")
         out.append("")
-        out.append(_cell(c.explanation))
-        if c.best_supported:
-            out.append(f"\nBest supported: **{_cell(c.best_supported)}**")
+        out.append(_cell(k.explanation))
+        if k.best_supported:
+            out.append(f"\nBest supported: **{_cell(k.best_supported)}**")
         out.append("")
-        for v in c.values:
+        for v in k.values:
             named = [article_name(arts[a]) for a in v.article_ids if a in arts]
             credited = [article_name(arts[x]) if x in arts else x for x in v.sources]
             credited = [x for x in credited if x not in named]
