@@ -18,6 +18,7 @@ from feedserver import FeedSite, serving
 from storyline.follow.feedstate import FeedStates
 from storyline.follow.watch import StoreSink, Watcher
 from storyline.store import Store
+from storyline.stories import story_report
 
 SCRIPT = Path(sys.executable).parent / "storyline"
 WAIT = 120  # seconds: a safety bound on waiting for a child process, never a measured time
@@ -96,16 +97,18 @@ def test_a_feed_that_fails_twice_then_recovers_is_read_and_its_count_reset(site:
 def test_the_story_is_analysed_and_changes_are_printed(site: FeedSite, store: Store) -> None:
     feed = f"{site.base}/feed.xml"
     said, _, _ = _watch(store, [feed], cycles=1, analyse=True)
-    summary = [line for line in said if line.startswith("story ferry strike: 2 article(s)")]
-    assert summary and "event(s)" in summary[0]
-    ids = FeedStates(store).story_articles("ferry strike")
-    report = store.load_report(ids)
-    assert report is not None and len(report.articles) == 2
+    assert "story 'ferry strike': added 2 article(s), 0 already in the story, 0 input(s) failed" in said
+    assert any("new event(s)" in line for line in said)
+    assert len(story_report(store, "ferry strike").articles) == 2
 
     site.entries.append(3)
     said, _, _ = _watch(store, [feed], cycles=1, analyse=True)
-    assert any(line.startswith("story ferry strike: 3 article(s)") for line in said)
-    assert store.load_report(FeedStates(store).story_articles("ferry strike")) is not None
+    # only the new entry is added and analysed; the story's stored analysis is brought up to date
+    assert "story 'ferry strike': added 1 article(s), 0 already in the story, 0 input(s) failed" in said
+    assert any(line.startswith("parsed 1 article(s)") for line in said)
+    assert len(story_report(store, "ferry strike").articles) == 3
+    said, _, _ = _watch(store, [feed], cycles=1, analyse=True)
+    assert not any(line.startswith("story 'ferry strike'") for line in said)  # nothing new: nothing said
 
 
 # -- a real `storyline watch` process ---------------------------------------------------------

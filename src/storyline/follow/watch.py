@@ -25,8 +25,9 @@ from storyline.follow.feedstate import FeedState, FeedStates
 from storyline.follow.schedule import Schedule, format_interval
 from storyline.ingest.base import IngestError, RawDocument, printable
 from storyline.ingest.context import DEFAULT_MAX_BYTES, ReadContext
-from storyline.model import Article, Report
+from storyline.model import Article
 from storyline.store import DatabaseUnavailable, InvalidArticle, Store, StoreError
+from storyline.store.stories import StoryNotFound
 
 Say = Callable[[str], None]
 
@@ -174,14 +175,14 @@ class Watcher:
 
 
 class StoreSink:
-    """Until stories are stored as such: new articles go into the store, and after a pass the
-    story's articles (those read from its feeds) are analysed again and the changes printed."""
+    """New articles go into the store; after a pass those read from the story's feeds that the
+    story does not hold yet join it through the Stories API (``storyline.stories.add_articles``),
+    which brings its stored analysis up to date incrementally and says what changed."""
 
     def __init__(self, store: Store, states: FeedStates, story: str, *, analyse: bool = True,
                  say: Say = print, warn: Say = print) -> None:
         self.store, self.states, self.story = store, states, story
         self.analyse, self.say, self.warn = analyse, say, warn
-        self.reported: list[str] = states.story_articles(story)
 
     def add(self, feed: str, articles: Sequence[Article]) -> None:
         try:
@@ -201,33 +202,20 @@ class StoreSink:
         if not self.analyse:
             return
         ids = self.states.story_articles(self.story)
-        if not ids or (ids == self.reported and self.store.load_report(ids) is not None):
+        if not ids:
             return
-        from storyline.pipeline import MAX_BODY_CHARS, analyze_articles
+        from storyline.stories import add_articles
 
-        wanted = set(ids)
-        articles = [a for a in self.store.articles() if a.id in wanted and len(a.body) <= MAX_BODY_CHARS]
-        report = analyze_articles(articles)
-        previous = self.store.load_report(self.reported) if self.reported else None
-        self.store.save_report(report)
-        self.reported = ids
-        for line in changes(self.story, previous, report):
+        try:
+            held = {a.id for a in self.store.story_articles(self.story)}
+        except StoryNotFound:
+            held = set()
+        wanted = set(ids) - held  # also what a watcher stopped before its analysis had read
+        if not wanted:
+            return
+        articles = [a for a in self.store.articles() if a.id in wanted]
+        update = add_articles(self.store, self.story, articles)
+        for line in update.describe():
             self.say(line)
-
-
-def changes(story: str, previous: Report | None, report: Report, most: int = 10) -> list[str]:
-    """What a new analysis adds to the previous one: a summary line, then new events and conflicts."""
-    before = previous or Report()
-    old_events = {e.label for e in before.events}
-    old_conflicts = {(c.slot, c.kind, tuple(sorted(v.value for v in c.values))) for c in before.conflicts}
-    new_events = [e for e in report.events if e.label not in old_events]
-    new_conflicts = [c for c in report.conflicts
-                     if (c.slot, c.kind, tuple(sorted(v.value for v in c.values))) not in old_conflicts]
-    lines = [f"story {printable(story)}: {len(report.articles)} article(s), {len(report.events)} event(s) "
-             f"({len(new_events)} new), {len(report.conflicts)} conflict(s) ({len(new_conflicts)} new)"]
-    for e in new_events[:most]:
-        when = e.time.value or e.time.earliest or "undated"
-        lines.append(f"  new event: {printable(e.label)} ({when})")
-    for c in new_conflicts[:most]:
-        lines.append(f"  new conflict: {printable(c.slot)}: {printable(' vs '.join(v.value for v in c.values))}")
-    return lines
+        for error in update.errors:
+            self.warn(f"error: {printable(error.source)}: {printable(error.message)}")
