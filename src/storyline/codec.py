@@ -9,22 +9,24 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from storyline.extract.entities import RawMention
 from storyline.model import Claim, Mention, PublishedDate, Quantity, Sentence, TimeExpr
+
+if TYPE_CHECKING:  # the store reads this module too: no spaCy import on its path
+    from storyline.extract.entities import RawMention
 
 T = TypeVar("T")
 
 
-def _finite(value: Any) -> Any:
+def finite(value: Any) -> Any:
     """A non-finite float becomes null: PostgreSQL's JSON refuses ``Infinity``."""
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
+        return {k: finite(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_finite(v) for v in value]
+        return [finite(v) for v in value]
     return value
 
 
@@ -32,7 +34,7 @@ def dump(obj: Any) -> Any:
     """A dataclass (or list of them) as JSON-ready builtins."""
     if isinstance(obj, list):
         return [dump(x) for x in obj]
-    return _finite(dataclasses.asdict(obj))
+    return finite(dataclasses.asdict(obj))
 
 
 def build(cls: type[T], data: dict[str, Any]) -> T:
@@ -67,6 +69,8 @@ def raw_dump(raw: list[RawMention]) -> list[dict[str, Any]]:
 
 
 def raw_mentions(rows: list[dict[str, Any]], article: int) -> list[RawMention]:
+    from storyline.extract.entities import RawMention
+
     return [
         RawMention(article, build(Mention, r["mention"]), r["key"], r["kind"],
                    [(str(t), int(s), int(e)) for t, s, e in r["title_spans"]], r.get("expands_to"))

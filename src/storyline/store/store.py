@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import math
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -47,7 +46,7 @@ from sqlalchemy.exc import (
     SQLAlchemyError,
 )
 
-from storyline import model
+from storyline import codec, model
 from storyline.store import migrate
 from storyline.store import schema as t
 from storyline.store.errors import (
@@ -628,26 +627,13 @@ def _load_articles(conn: Connection, rows: Sequence[Row[Any]]) -> list[model.Art
     ]
 
 
-def _finite(value: Any) -> Any:
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_finite(v) for v in value]
-    return value
-
-
 def _dump(obj: Any) -> dict[str, Any]:
     """A dataclass as a row: nested dataclasses/lists become JSON-ready values, and a non-finite
     float becomes null (PostgreSQL's JSON refuses ``Infinity``; SQLite would store invalid JSON)."""
-    return json.loads(json.dumps(_finite(dataclasses.asdict(obj)), allow_nan=False))
+    return json.loads(json.dumps(codec.finite(dataclasses.asdict(obj)), allow_nan=False))
 
 
-def _build(cls: type[T], data: dict[str, Any]) -> T:
-    """A dataclass from stored JSON, ignoring keys the model no longer has."""
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    return cls(**{k: v for k, v in data.items() if k in names})
+_build = codec.build
 
 
 def _claim_row(analysis_id: int, position: int, c: model.Claim) -> dict[str, Any]:
@@ -659,10 +645,7 @@ def _claim_row(analysis_id: int, position: int, c: model.Claim) -> dict[str, Any
 def _claim(row: dict[str, Any]) -> model.Claim:
     data = dict(row)
     data["span"] = (data.pop("span_start"), data.pop("span_end"))
-    data["time"] = _build(model.TimeExpr, data["time"]) if data.get("time") else None
-    data["quantities"] = [_build(model.Quantity, q) for q in data.get("quantities") or []]
-    data["trigger"] = tuple(data["trigger"]) if data.get("trigger") else None
-    return _build(model.Claim, data)
+    return codec.claim(data)
 
 
 def _event(row: dict[str, Any]) -> model.Event:
