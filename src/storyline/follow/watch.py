@@ -207,13 +207,13 @@ class StoreSink:
         from storyline.stories import add_articles
 
         try:
-            held = {a.id for a in self.store.story_articles(self.story)}
+            held = set(self.store.story_article_ids(self.story))
         except StoryNotFound:
             held = set()
-        wanted = set(ids) - held  # also what a watcher stopped before its analysis had read
+        wanted = [i for i in ids if i not in held]  # also what a watcher stopped before its analysis read
         if not wanted:
             return
-        articles = [a for a in self.store.articles() if a.id in wanted]
+        articles = self.store.articles_by_id(wanted)
         update = add_articles(self.store, self.story, articles)
         for line in update.describe():
             self.say(line)

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline import lexicon
-from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue, Mention, Sentence
+from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue, Mention
+from storyline.reconcile.facts import sentence_at
 
 OLDEST = 120
 #: Sizes this close (relative) are one value rounded differently: 947 and 948 feet agree.
@@ -56,10 +57,6 @@ class Seen:
     article_id: str
     span: tuple[int, int]  # the number as written, in the article's body
     sentence: str
-
-
-def _sentence(analysis: ArticleAnalysis, at: int) -> Sentence | None:
-    return next((s for s in analysis.sentences if s.start <= at < s.end), None)
 
 
 def _size_attribute(unit: str, dimension: str | None) -> str:
@@ -105,7 +102,7 @@ def attributes(article: Article, analysis: ArticleAnalysis) -> list[Seen]:
             entity = m.entity_id if attribute == "age" else m.entity_id.split(":", 1)[-1]
             key = (entity, attribute, value)
             if key not in out:
-                sent = _sentence(analysis, s)
+                sent = sentence_at(analysis, None, s)
                 out[key] = Seen(entity, attribute, value, written, article.id, (s, e),
                                 sent.text if sent else article.body[s:e])
     return list(out.values())

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from storyline import lexicon
 from storyline.extract import plover
 from storyline.model import Article, ArticleAnalysis, Claim, Conflict, ConflictValue, Sentence, TimeExpr
+from storyline.reconcile.facts import sentence_at
 
 #: Two durations of one happening this close (relative to the longer) agree: vague ones
 #: ("about four hours", "nearly six") by a quarter, exact ones ("12 days", "nine days") by rounding.
@@ -94,7 +95,7 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
     for t in analysis.times:
         if t.type != "DURATION" or (n := hours(t.value)) is None:
             continue
-        sent = next((s for s in analysis.sentences if s.start <= t.start < s.end), None)
+        sent = sentence_at(analysis, None, t.start)
         if sent is None:
             continue
         what = _measured(sent, t, analysis.claims)

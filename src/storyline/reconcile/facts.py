@@ -94,7 +94,7 @@ def _sentence_times(analysis: ArticleAnalysis) -> dict[int, tuple[str | None, st
     return out
 
 
-def _sentence_at(analysis: ArticleAnalysis, index: int | None, start: int) -> Sentence | None:
+def sentence_at(analysis: ArticleAnalysis, index: int | None, start: int) -> Sentence | None:
     for s in analysis.sentences:
         if (index is not None and s.index == index) or (index is None and s.start <= start < s.end):
             return s
@@ -125,7 +125,7 @@ def role_conflicts(
             if off is None or (entity, off.text) in done:
                 continue
             done.add((entity, off.text))
-            s = _sentence_at(an, sent, start)
+            s = sentence_at(an, sent, start)
             text = s.text if s else title
             span = (s.start, s.end) if s else (start, _end)
             seen[entity].append(
@@ -267,7 +267,7 @@ def place_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnaly
             if true_country is None or true_country == said:
                 continue
             an = by_article.get(a.id)
-            sent = _sentence_at(an, None, m.start()) if an else None
+            sent = sentence_at(an, None, m.start()) if an else None
             text = sent.text if sent else a.body[max(0, m.start() - 80) : m.end() + 80]
             span = (sent.start, sent.end) if sent else (m.start(), m.end())
             if (city, true_country) not in placing:  # one scan per city, not per conflict

@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
 
 from storyline.extract import plover
@@ -121,9 +122,15 @@ def _is_state(c: Cluster) -> bool:
 _INCIDENT_NOUNS = frozenset(w for w, t in plover.NOUN_TYPE.items() if plover.TYPE_CLASS.get(t) == INCIDENT)
 
 
+@lru_cache(maxsize=65536)
+def _sentence_words(text: str) -> frozenset[str]:
+    """A sentence's lower-case words, read once however many rules ask."""
+    return frozenset(re.findall(r"[a-z]+", text.lower()))
+
+
 def _names_incident(c: Cluster) -> bool:
     """A mention whose sentence names an incident with a noun ("the crash site", "the collapse")."""
-    return any(w in _INCIDENT_NOUNS for f in c.frames for w in re.findall(r"[a-z]+", f.claim.text.lower()))
+    return any(_sentence_words(f.claim.text) & _INCIDENT_NOUNS for f in c.frames)
 
 
 def _shares(a: Cluster, b: Cluster) -> bool:
@@ -214,7 +221,7 @@ def happenings(
                 continue
             hosts = {find(d.id) for d in group if find(d.id) != find(c.id) and len(d.articles) >= 2
                      and not classes[d.id] & OCCASIONS and _shares(c, d)
-                     and any(n in re.findall(r"[a-z]+", f.claim.text.lower()) for f in d.frames for n in nouns)}
+                     and any(_sentence_words(f.claim.text) & nouns for f in d.frames)}
             if len(hosts) == 1:
                 union(c.id, hosts.pop())
     # one incident told by several outlets on adjacent days: the same happening with a disputed
@@ -349,12 +356,17 @@ def _role_words(f: Frame) -> tuple[frozenset[str], frozenset[str]]:
     """The content words of a frame's own subject and object phrases (not its trigger's)."""
     if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
         return frozenset(), frozenset()
-    own = {w.lower() for w in _ROLE_WORD.findall(f.trigger)}
+    return _phrase_words(f.trigger, tuple(f.claim.agents), tuple(f.claim.patients))
+
+
+@lru_cache(maxsize=65536)
+def _phrase_words(trigger: str, agents: tuple[str, ...], patients: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    own = {w.lower() for w in _ROLE_WORD.findall(trigger)}
 
     def words(phrases: Sequence[str]) -> frozenset[str]:
         return frozenset(w for p in phrases for x in _ROLE_WORD.findall(p)
                          if (w := x.lower()) not in _FUNCTION_WORDS and w not in own)
-    return words(f.claim.agents), words(f.claim.patients)
+    return words(agents), words(patients)
 
 
 _HEAD_CUT = re.compile(r",|\s(?:of|in|at|on|from|for|with|who|which|that|after|before)\s", re.IGNORECASE)
@@ -363,15 +375,18 @@ _HEAD_CUT = re.compile(r",|\s(?:of|in|at|on|from|for|with|who|which|that|after|b
 def _doer_heads(c: Cluster) -> set[str]:
     """The head words of a cluster's doers: the last word of each subject phrase's first part
     ("the country's whole cabinet" -> cabinet; "Ada Brannock, the governor" -> brannock)."""
-    heads = set()
+    heads: set[str] = set()
     for f in c.frames:
         if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
             continue
-        for phrase in f.claim.agents:
-            words = _ROLE_WORD.findall(_HEAD_CUT.split(phrase, maxsplit=1)[0])
-            if words:
-                heads.add(words[-1].lower())
+        heads.update(h for phrase in f.claim.agents if (h := _head_word(phrase)))
     return heads
+
+
+@lru_cache(maxsize=65536)
+def _head_word(phrase: str) -> str | None:
+    words = _ROLE_WORD.findall(_HEAD_CUT.split(phrase, maxsplit=1)[0])
+    return words[-1].lower() if words else None
 
 
 def _other_doers(a: Cluster, b: Cluster) -> bool:

@@ -125,15 +125,29 @@ class StoryStore:
                 (result.added if written else result.already).append(article_id)
         return result
 
+    def _story_article_ids(self, conn: Connection, name: str) -> list[str]:
+        story = self._story_id(conn, name)
+        return list(conn.execute(
+            select(t.story_articles.c.article_id)
+            .where(t.story_articles.c.story_id == story)
+            .order_by(t.story_articles.c.position)
+        ).scalars())
+
+    def story_article_ids(self, name: str) -> list[str]:
+        """The ids of a story's articles in the order they were added (no bodies read)."""
+        with self._read() as conn:
+            return self._story_article_ids(conn, name)
+
     def story_articles(self, name: str) -> list[Article]:
         """A story's articles in the order they were added."""
         with self._read() as conn:
-            story = self._story_id(conn, name)
-            ids = list(conn.execute(
-                select(t.story_articles.c.article_id)
-                .where(t.story_articles.c.story_id == story)
-                .order_by(t.story_articles.c.position)
-            ).scalars())
+            ids = self._story_article_ids(conn, name)
+            by_id = self._get_many(conn, ids)
+        return [by_id[i] for i in ids if i in by_id]
+
+    def articles_by_id(self, ids: Sequence[str]) -> list[Article]:
+        """The stored articles with these ids, in that order (unknown ids left out)."""
+        with self._read() as conn:
             by_id = self._get_many(conn, ids)
         return [by_id[i] for i in ids if i in by_id]
 
