@@ -385,3 +385,14 @@ def test_a_name_inside_the_subjects_modifier_is_not_its_speaker(nlp) -> None:  #
 def test_a_figure_put_closer_to_a_number_is_the_putters_estimate(nlp) -> None:  # type: ignore[no-untyped-def]
     claims = _claims(nlp, "Sheriff Nella Prask put the number closer to 3,000 when asked at the same briefing.")
     assert "Prask" in (_find(claims, "closer to 3,000").attribution or "")
+
+
+def test_a_time_inside_a_relative_time_phrase_dates_its_noun_not_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "after the vote on 3 May": the vote is dated, the fall is only after it
+    body = "The share price has fallen to a record low after the vote on 3 May 2031, a survey showed."
+    claims = _claims(nlp, body)
+    fallen = _find(claims, "fallen")
+    assert fallen.time is None, fallen.time
+    # the word "follows last week's trip": a time that is not under a relative preposition still dates
+    other = _claims(nlp, "The ceremony follows last week's visit to Osterholm by the minister.")
+    assert _find(other, "follows").time is not None

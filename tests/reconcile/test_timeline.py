@@ -118,3 +118,32 @@ def test_the_occasion_of_an_act_told_alone_joins_the_act_told_in_it() -> None:
     day = [e for e in report.events if e.timeline and e.time.value == "2031-03-04"]
     assert len(day) == 1, [(e.label, e.time.value, e.article_ids) for e in report.events]
     assert set(day[0].article_ids) == {a1.id, a2.id, a3.id}
+
+
+def test_an_undated_act_of_a_named_doer_is_the_news_of_its_articles_day_with_the_doubt_shown() -> None:
+    a1 = _article("d01_wire", "2031-08-14", (
+        "A tanker ran aground off Kessport on Wednesday, spilling oil along the coast.\n\n"
+        "Transport Minister Ilse Varnholt visited the harbour and met the crews.\n\n"
+        "The regulator MARSAFE ordered inspections of every tanker of the same class.\n\n"
+        "Volunteers had cleaned the beaches after an earlier spill.\n\n"
+        "Fishermen gather at the quay every morning."))
+    report = analyze_articles([a1])
+    visit = [e for e in report.events if e.timeline and "visited" in e.label]
+    assert len(visit) == 1, [(e.label, e.time) for e in report.events]
+    # the article's day, with the day before as the doubt and the reason given
+    assert visit[0].time.value == "2031-08-14"
+    assert (visit[0].time.earliest, visit[0].time.latest) == ("2031-08-13", "2031-08-14")
+    assert "not dated in the text" in (visit[0].time.evidence or "")
+    assert any(e.timeline and e.time.value == "2031-08-14" and "inspections" in e.label for e in report.events)
+    # a past perfect, a scene in the present, an unnamed doer: not the news of the day
+    for word in ("cleaned", "gather"):
+        assert not any(e.timeline for e in report.events if word in e.label), [(e.label, e.time) for e in report.events]
+
+
+def test_one_doer_named_two_ways_in_one_article_is_one_doer() -> None:
+    a1 = _article("w01_wire", "2031-04-02", (
+        "Ada Brannock Velle, the governor, declared a curfew on 1 April 2031.\n\n"
+        "Speaking on the radio on 1 April 2031, Governor Velle announced the curfew for the whole province."))
+    report = analyze_articles([a1])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-04-01"]
+    assert len(day) == 1, [(e.label, e.time.value) for e in report.events]

@@ -66,6 +66,27 @@ def time_owner(tok: Token) -> Token | None:
     return tok if tok.pos_ == "VERB" else None
 
 
+def _simultaneous(pred: Token) -> list[int]:
+    """Present participle clauses without a subject of their own that modify the predicate."""
+    return [c.i for c in pred.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+            and not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in c.children)]
+
+
+#: Prepositions that place an event relative to another ("after the vote on Dec. 3"): the other's
+#: time does not date it.
+_RELATIVE_PREPS = frozenset({"after", "before", "since", "until", "following", "amid"})
+
+
+def _relative_to(noun: Token) -> bool:
+    """The event noun hangs, on the way up to its verb, from a preposition of relative time."""
+    for a in [noun, *noun.ancestors]:
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+        if a.dep_ == "pobj" and a.head.lower_ in _RELATIVE_PREPS:
+            return True
+    return False
+
+
 def _participle_modifiers(pred: Token) -> set[int]:
     """Reduced participial modifiers of the predicate's arguments ("the estimate, given in May").
 
@@ -104,13 +125,18 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
     conj = {c.i for v in governing for c in _conjuncts(v)}
     # the verb an infinitive complement names is part of the claim ("about to be caught last week")
     conj |= {x.i for v in governing for x in v.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")}
+    conj |= set(_simultaneous(pred))
     modifiers: set[int] | None = None
+    own_trigger = _trigger_span(pred)[0]
     best: tuple[tuple[int, int, int, int], TimeExpr] | None = None
     for t in inside:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         tok = span.root
+        owner = time_owner(tok)
+        if owner is not None and owner.pos_ == "NOUN" and owner.idx != own_trigger and _relative_to(owner):
+            continue  # "slipped after his declaration on Dec. 3": the noun's event is dated, not this one
         verb = _verbal_ancestor(tok)
         outer = verb
         while outer is not None and outer.dep_ == "pcomp" and not _has_subject(outer):
@@ -186,6 +212,9 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     # an infinitive complement is the content of the predicate's act ("ordered residents to leave
     # early Tuesday", "agreed to halt the march"): one event, dated together
     shared |= {c.i for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
+    # a present participle clause without a subject happens with its verb ("Speaking on the radio
+    # at 11 p.m., the governor announced a curfew"): its time is the act's
+    shared |= set(_simultaneous(pred))
     governed: list[tuple[TimeExpr, Token | None]] = []
     for t in times:
         if t.end > sent.end_char:

@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from storyline import lexicon
 from storyline.model import (
@@ -416,6 +416,11 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
             best = classes[0]
             notes = [best.evidence(short_name), *(f.completed_from for f in best.frames if f.completed_from)]
             time = EventTime(best.full_value, *bounds(best.full_value), "; ".join(n for n in notes if n) or None)
+        elif h.news_day and h.value:
+            day = date.fromisoformat(h.value)
+            time = EventTime(h.value, (day - timedelta(days=1)).isoformat(), h.value,
+                             f"not dated in the text; told as the news of an article written on {h.value}"
+                             " (that day or the day before)")
         else:
             time = _undated_interval(frames, docs)
         # a happening merged across days carries its date dispute; else each cluster's own

@@ -65,6 +65,8 @@ class Happening:
     salience: float = 0.0
     why: str = ""
     articles: set[str] = field(default_factory=set)
+    news_day: bool = False
+    """Dated by no expression but as the news of its article's day (``_news_day``)."""
 
     @property
     def frames(self) -> list[Frame]:
@@ -295,15 +297,81 @@ def happenings(
                     union(c.id, d.id)
                     break
 
+    # 4. an undated act of a named doer is the news of its article's day (``_news_day``): it joins
+    # the one happening of its class dated that day or the day before that shares a participant
+    news: dict[int, str] = {}
+    dated_roots: dict[str, set[int]] = defaultdict(set)
+    for c in clusters:
+        if (day := _day(values[c.id])) and not unreal[c.id] and not state[c.id]:
+            dated_roots[day].add(find(c.id))
+    for root in [r for r in members if all(values[m.id] is None for m in members[r])]:
+        day = _news_day([f for m in members[root] for f in m.frames], doc_dates)
+        if day is None:
+            continue
+        mine = set().union(*(classes[m.id] for m in members[root]))
+        told_on = date.fromisoformat(day)
+        hosts = {find(r) for back in (0, 1) for r in dated_roots.get((told_on - timedelta(days=back)).isoformat(), ())
+                 if mine & set().union(*(classes[m.id] for m in members[r]))
+                 and any(_shares(a, b) for a in members[root] for b in members[r])}
+        if len(hosts) == 1:
+            union(root, hosts.pop())
+        else:
+            news[root] = day
+
     period = story_period(list(doc_dates.values()))
     out = []
     for group_members in members.values():
         h = Happening(group_members, articles={a for c in group_members for a in c.articles})
         dated = [values[c.id] for c in group_members if values[c.id]]
         h.value = max(dated, key=lambda v: (precision_rank(v), bool(year_of(v)))) if dated else None
+        if h.value is None:
+            h.value = news.get(find(group_members[0].id))
+            h.news_day = h.value is not None
         _place(h, period, len(doc_dates))
         out.append(h)
     return out
+
+
+def _news_day(frames: Sequence[Frame], doc_dates: dict[str, tuple[date | None, date | None]]) -> str | None:
+    """The day of the article that tells an undated happening as its news: an act of a named doer
+    ("the regulator ordered inspections"), asserted as the main event of a sentence with no time
+    expression of its own, in an article written on a known day is (as news writing reads) that
+    day's or the day before's news. The value is the article's day; the interval, one day back,
+    says the doubt."""
+    days = []
+    for f in frames:
+        if (f.claim.parent is None and f.claim.trigger is not None and f.claim.trigger[0] <= f.start < f.claim.trigger[1]
+                and not f.unreal and not f.claim.hedged and not f.claim.negated and f.claim.modality is None
+                and type_of(f) not in (None, "STATEMENT") and _named_doer(f) and not _before_its_telling(f)):
+            lo, hi = doc_dates.get(f.article_id, (None, None))
+            if lo is not None and lo == hi:
+                days.append(lo)
+    return min(days).isoformat() if days else None
+
+
+_PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
+
+
+def _before_its_telling(f: Frame) -> bool:
+    """A past perfect ("had declared"), a participle ("visiting") or a present ("crowds gather",
+    a caption's or a live page's tense): told as before the news, as a circumstance or as a scene,
+    not as the news of the day in the past tense."""
+    before = f.claim.text[: f.start - f.claim.span[0]]
+    word, lemma = f.trigger.lower(), (f.claim.predicate or "").lower()
+    present = bool(lemma) and word in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies")
+    return bool(_PLUPERFECT.search(before)) or word.endswith("ing") or present
+
+
+def _named_doer(f: Frame) -> bool:
+    """The mention's subject is headed by a name (a capitalised head word that does not merely
+    open the sentence): "the regulator DGCA", "Prime Minister X", not "rescue crews"."""
+    for phrase in f.claim.agents:
+        words = _ROLE_WORD.findall(_HEAD_CUT.split(phrase, maxsplit=1)[0])
+        if not words or not words[-1][:1].isupper():
+            continue
+        if len(words) > 1 or not f.claim.text.lstrip().startswith(words[-1]):
+            return True
+    return False
 
 
 def _candidates(group: Sequence[Cluster], classes: dict[int, set[str]]) -> list[tuple[Cluster, Cluster]]:
@@ -389,10 +457,22 @@ def _head_word(phrase: str) -> str | None:
     return words[-1].lower() if words else None
 
 
+def _doer_words(c: Cluster) -> set[str]:
+    """Every word of a cluster's doers' names ("Lee Jae Sun, the president" -> lee, jae, sun)."""
+    words: set[str] = set()
+    for f in c.frames:
+        if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+            continue
+        for phrase in f.claim.agents:
+            words.update(w.lower() for w in _ROLE_WORD.findall(_HEAD_CUT.split(phrase, maxsplit=1)[0]))
+    return words
+
+
 def _other_doers(a: Cluster, b: Cluster) -> bool:
-    """Both clusters name who did it, and no doer is the same."""
+    """Both clusters name who did it, and no doer is the same: no head word of one is a word of
+    the other's doer ("President Lee" and "Lee Jae Sun, the president" are one doer)."""
     ha, hb = _doer_heads(a), _doer_heads(b)
-    return bool(ha and hb and not ha & hb)
+    return bool(ha and hb and not ha & _doer_words(b) and not hb & _doer_words(a))
 
 
 def _no_stranger(c: Cluster, target: Sequence[Cluster]) -> bool:
