@@ -396,3 +396,11 @@ def test_a_time_inside_a_relative_time_phrase_dates_its_noun_not_the_verb(nlp) -
     # the word "follows last week's trip": a time that is not under a relative preposition still dates
     other = _claims(nlp, "The ceremony follows last week's visit to Osterholm by the minister.")
     assert _find(other, "follows").time is not None
+
+
+def test_a_bare_time_after_an_event_noun_object_dates_the_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Prosecutors accused the general of abuse of power linked to the curfew declaration last Tuesday."
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    dated = [c for c in analysis.claims if c.time is not None and c.time.text == "last Tuesday"]
+    assert [body[c.trigger[0]:c.trigger[1]] for c in dated if c.trigger] == ["declaration"], dated

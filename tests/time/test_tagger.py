@@ -38,6 +38,9 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         ("The vote is set for 2024-07-01.", "2024-07-01", "2024-07-01"),
         # relative to the document
         ("The minister said on Monday that talks had failed.", "Monday", "2024-06-17"),
+        # "last Tuesday" written on a Wednesday: news names this week's days bare, so last week's
+        ("The vote took place last Tuesday.", "last Tuesday", "2024-06-11"),
+        ("The vote took place last Saturday.", "last Saturday", "2024-06-15"),
         ("The ministers will meet on Friday.", "Friday", "2024-06-21"),
         ("Sales fell last month.", "last month", "2024-05"),
         ("Sales fell earlier this month.", "earlier this month", "2024-06"),

@@ -56,6 +56,14 @@ def time_owner(tok: Token) -> Token | None:
         deferring = verb is None or verb.pos_ != "VERB" or plover.event_type(verb.lemma_) is None
         if prev.pos_ == "NOUN" and plover.is_event_noun(prev.lemma_) and head.head.i != prev.i and deferring:
             return prev
+    if tok.dep_ == "npadvmod" and tok.left_edge.i > 0:
+        # "linked to the declaration last Tuesday": a bare time phrase right after an event noun
+        # that is a verb's object dates the noun, however the parser hung it
+        prev = tok.doc[tok.left_edge.i - 1]
+        verb = prev.head if prev.dep_ in ("dobj", "pobj") else None
+        deferring = verb is None or verb.pos_ != "VERB" or plover.event_type(verb.lemma_) is None
+        if prev.pos_ in ("NOUN", "PROPN") and (plover.is_event_noun(prev.lemma_) or plover.is_event_noun(prev.lower_)) and prev.dep_ in ("dobj", "pobj") and deferring:
+            return prev
     child = tok
     for a in tok.ancestors:
         if a.pos_ == "VERB" or (a.pos_ == "AUX" and a.dep_ not in ("aux", "auxpass")):
