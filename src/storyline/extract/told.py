@@ -10,6 +10,7 @@ verb takes). The verb lists these rules read are data: ``data/lexicon/events.jso
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -74,6 +75,10 @@ def time_owner(tok: Token) -> Token | None:
     return tok if tok.pos_ == "VERB" else None
 
 
+#: A value that names a day ("2031-05-06", "XXXX-WXX-7"), not a month or a year.
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)")
+
+
 def _simultaneous(pred: Token) -> list[int]:
     """Present participle clauses without a subject of their own that modify the predicate."""
     return [c.i for c in pred.children if c.dep_ == "advcl" and c.tag_ == "VBG"
@@ -136,7 +141,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
     conj |= set(_simultaneous(pred))
     modifiers: set[int] | None = None
     own_trigger = _trigger_span(pred)[0]
-    best: tuple[tuple[int, int, int, int], TimeExpr] | None = None
+    cands: list[tuple[tuple[int, int, int, int], TimeExpr, bool]] = []
     for t in inside:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -149,6 +154,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
         outer = verb
         while outer is not None and outer.dep_ == "pcomp" and not _has_subject(outer):
             outer = _verbal_ancestor(outer)  # "pinned medals on returning commanders on Monday"
+        reporting = verb is not None and verb.i != pred.i and verb.i in above and verb.lemma_.lower() in REPORTING
         if verb is None or verb.i in above:
             tier = 0
         elif verb.i in conj:
@@ -165,7 +171,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
                 modifiers = _participle_modifiers(pred)
             if verb.i not in modifiers:
                 continue
-            tier = 3
+            tier = 4
         else:
             continue
         anc = {a.i: d for d, a in enumerate([tok, *tok.ancestors])}
@@ -176,10 +182,13 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
                 break
         direct = 0 if verb is not None and verb.i == pred.i else 1
         weak = 1 if t.type in ("DURATION", "SET") or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
-        key = (tier, weak, direct, d)
-        if best is None or key < best[0]:
-            best = (key, t)
-    return best[1] if best else None
+        cands.append(((tier, weak, direct, d), t, reporting))
+    # the statement's time ("said in a release Monday") dates the event only when the event has no
+    # day of its own ("found the body Sunday"); a figure's "since October" is no day of the event
+    own_day = any(not rep and key[0] <= 2 and not key[1] and t.mod is None and _DAY_VALUE.match(t.value)
+                  for key, t, rep in cands)
+    ranked = [((3 if rep and own_day else key[0], *key[1:]), t) for key, t, rep in cands]
+    return min(ranked, key=lambda kt: kt[0])[1] if ranked else None
 
 
 def _trigger_span(pred: Token) -> tuple[int, int]:
