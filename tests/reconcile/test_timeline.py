@@ -147,3 +147,15 @@ def test_one_doer_named_two_ways_in_one_article_is_one_doer() -> None:
     report = analyze_articles([a1])
     day = [e for e in report.events if e.timeline and e.time.value == "2031-04-01"]
     assert len(day) == 1, [(e.label, e.time.value) for e in report.events]
+
+
+def test_an_act_performed_in_its_occasion_has_the_occasions_time_and_is_one_happening() -> None:
+    a1 = _article("v01_wire", "2031-09-09", (
+        "In a televised statement late Monday, Governor Halvard Ostrin accused the harbour board of negligence."))
+    report = analyze_articles([a1])
+    day = [e for e in report.events if e.time.value and e.time.value.startswith("2031-09-08")]
+    assert len(day) == 1, [(e.label, e.time.value) for e in report.events]
+    # the accusation (the sentence's claim) and the statement (told in it) are one happening
+    told = {c.parent is None for c in report.claims if c.id in day[0].claim_ids}
+    assert told == {True, False}, [(c.predicate, c.parent) for c in report.claims if c.id in day[0].claim_ids]
+    assert not any(e.time.value and e.time.value.startswith("2031-09-09") for e in report.events)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from storyline import lexicon
+from storyline.extract import plover
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -44,7 +45,7 @@ from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import Frame, frames_of_claim, frames_of_told_event
 from storyline.reconcile.quantities import quantity_conflicts
 from storyline.reconcile.sources import SourceNames, source_key, source_profiles
-from storyline.reconcile.timeline import Happening, happenings, timeline_order, type_of
+from storyline.reconcile.timeline import OCCASIONS, Happening, happenings, timeline_order, type_of
 from storyline.reconcile.timeslot import (
     bounds,
     intersect,
@@ -111,6 +112,9 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
         start = len(frames)
         # times that date an event told inside a sentence belong to that event's own frame
         told = {(c.time.start, c.time.end) for c in d.analysis.claims if c.parent is not None and c.time is not None}
+        occasions = {(c.time.start, c.time.end) for c in d.analysis.claims if c.parent is not None and c.time is not None
+                     and c.event_type in OCCASIONS and c.trigger is not None and plover.NOUN_TYPE.get(
+                         d.article.body[c.trigger[0]:c.trigger[1]].lower()) in OCCASIONS}
         told_triggers: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for c in d.analysis.claims:
             if c.parent is not None and c.trigger is not None:
@@ -126,7 +130,10 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
                 frames.extend(frames_of_told_event(replace(c, time=current), d.article, mentions))
                 continue
             in_span: list[TimeExpr] = _in_span(d.time_starts, d.analysis.times, lo, hi)
-            times = [t for t in in_span if (t.start, t.end) not in told]
+            # ... unless that event is the occasion the act was performed in ("in a televised
+            # statement late Monday, X accused Y"): the act has the occasion's time
+            own = (c.time.start, c.time.end) if c.time is not None and (c.time.start, c.time.end) in occasions else None
+            times = [t for t in in_span if (t.start, t.end) not in told or (t.start, t.end) == own]
             if not times and c.time is not None and (c.time.start, c.time.end) not in told:
                 times = [c.time]
             frames.extend(frames_of_claim(c, d.article, d.analysis, mentions, times, told_triggers.get(c.id, ()),

@@ -226,6 +226,12 @@ def happenings(
                      and any(_sentence_words(f.claim.text) & nouns for f in d.frames)}
             if len(hosts) == 1:
                 union(c.id, hosts.pop())
+            # the act told in the same sentence as its occasion ("in a televised statement late
+            # Monday, X accused Y") is performed in it
+            parents = {f.claim.parent for f in c.frames if f.claim.parent and f.trigger.lower() in nouns}
+            for d in group:
+                if find(d.id) != find(c.id) and any(f.claim.parent is None and f.claim.id in parents for f in d.frames):
+                    union(c.id, d.id)
     # one incident told by several outlets on adjacent days: the same happening with a disputed
     # date (one outlet's wrong weekday), which the time comparison then reports
     days = sorted(by_day)
