@@ -102,7 +102,8 @@ def analyze_stored(
     say = progress or (lambda _msg: None)
     version = extraction_module.extraction_version()
     cache = _Cache(store)
-    have = cache.stored(articles, version)
+    with collector_paused():
+        have = cache.stored(articles, version)
     missing = [a for a in articles if a.content_hash not in have]
     if missing:
         say(f"parsing {len(missing)} new article(s)")
@@ -116,17 +117,17 @@ def analyze_stored(
     cache.keep(group)
     have.update((e.content_hash, replace(e, doc=None)) for e in group)
     say("reconciling")
-    with _collector_paused():
+    with collector_paused():
         done = finish(articles, [have[a.content_hash] for a in articles], cache)
     dated = [replace(a, published=x.published) if x.published is not None else a
              for a, x in zip(articles, done.analyses, strict=True)]
-    with _collector_paused():  # again: loading a stored parse (srsly's msgpack) turns it back on
+    with collector_paused():  # again: loading a stored parse (srsly's msgpack) turns it back on
         report = reconcile(dated, done.analyses)
     return Outcome(report, len(missing), done.rebuilt)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """The story stage builds one large graph of small objects that all stay alive until the
     report is made (claims, frames, clusters), with no cycles to free: the cyclic collector's
     full passes over it midway only cost time (a quarter of an update's CPU time on a story of
