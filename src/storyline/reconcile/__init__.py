@@ -18,6 +18,7 @@ import bisect
 import hashlib
 import pickle
 import re
+import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -107,6 +108,7 @@ FRAME_MEMO_DOCS = 4096
 """Documents whose frames this process remembers (``_frames``): a story brought up to date
 again after one more article finds the frames of every other document here."""
 _frame_memo: OrderedDict[bytes, list[Frame]] = OrderedDict()
+_frame_memo_lock = threading.Lock()  # the web app's jobs may reconcile in threads
 
 
 def _fingerprint(d: _Doc) -> bytes:
@@ -135,9 +137,11 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
             frames.extend(d.frames)
             continue
         key = _fingerprint(d)
-        known = _frame_memo.get(key)
+        with _frame_memo_lock:
+            known = _frame_memo.get(key)
+            if known is not None:
+                _frame_memo.move_to_end(key)
         if known is not None:
-            _frame_memo.move_to_end(key)
             d.frames = [_fresh(f) for f in known]
             frames.extend(d.frames)
             continue
@@ -168,9 +172,11 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
             if f.time is not None and (f.time.start, f.time.end) in d.reresolved:
                 f.value = f.time.value
         d.frames = frames[start:]
-        _frame_memo[key] = [_fresh(f) for f in d.frames]
-        if len(_frame_memo) > FRAME_MEMO_DOCS:
-            _frame_memo.popitem(last=False)
+        pristine = [_fresh(f) for f in d.frames]
+        with _frame_memo_lock:
+            _frame_memo[key] = pristine
+            while len(_frame_memo) > FRAME_MEMO_DOCS:
+                _frame_memo.popitem(last=False)
     return frames
 
 

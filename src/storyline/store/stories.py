@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -28,8 +29,10 @@ if TYPE_CHECKING:
     from storyline.extraction import Extraction
 
 _CHUNK = 500
-DECODED_MEMO = 8192
-"""Decoded extractions and claim sets a store keeps in memory (see ``_Decoded``)."""
+DECODED_MEMO = 4096
+"""Decoded extractions and claim sets a store keeps in memory (see ``_Decoded``): about 12 KB
+each pickled, so at most some 50 MB."""
+_MEMO_LOCK = threading.Lock()
 
 
 class _Decoded:
@@ -42,19 +45,23 @@ class _Decoded:
     def __init__(self, most: int = DECODED_MEMO) -> None:
         self.most = most
         self.items: OrderedDict[tuple[str, ...], bytes] = OrderedDict()
+        self.lock = threading.Lock()  # a store may serve several threads (the web app's jobs)
 
     def get(self, key: tuple[str, ...]) -> Any:
-        found = self.items.get(key)
-        if found is None:
-            return None
-        self.items.move_to_end(key)
+        with self.lock:
+            found = self.items.get(key)
+            if found is None:
+                return None
+            self.items.move_to_end(key)
         return pickle.loads(found)
 
     def put(self, key: tuple[str, ...], value: Any) -> None:
-        self.items[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        self.items.move_to_end(key)
-        while len(self.items) > self.most:
-            self.items.popitem(last=False)
+        kept = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        with self.lock:
+            self.items[key] = kept
+            self.items.move_to_end(key)
+            while len(self.items) > self.most:
+                self.items.popitem(last=False)
 
 
 class StoryNotFound(StoreError, LookupError):
@@ -250,7 +257,10 @@ class StoryStore:
     def _decoded(self) -> _Decoded:
         memo: _Decoded | None = getattr(self, "_decoded_memo", None)
         if memo is None:
-            memo = self._decoded_memo = _Decoded()
+            with _MEMO_LOCK:
+                memo = getattr(self, "_decoded_memo", None)
+                if memo is None:
+                    memo = self._decoded_memo = _Decoded()
         return memo
 
     def put_extractions(self, extractions: Iterable[Extraction]) -> None:
