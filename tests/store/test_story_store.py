@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from storyline import extraction
+from storyline import extraction, reconcile
 from storyline.cli.main import app
 from storyline.ingest import ingest
 from storyline.model import Article
@@ -51,6 +51,50 @@ def test_a_story_updated_article_by_article_equals_a_from_scratch_analysis(
         store.save_report(scratch)
         assert render(stored, "json") == render(store.load_report([a.id for a in articles]), "json")  # type: ignore[arg-type]
         assert len(store.story_history("dam")) == 1 + len(articles[5:])
+
+
+class _Forgetful(dict):  # type: ignore[type-arg]
+    """A frame memo that keeps nothing: every document's frames are computed."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
+
+
+def test_remembered_frames_and_decoded_rows_give_what_computing_them_afresh_gives(
+    store_url: str, articles: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update reuses the frames of unchanged documents (``reconcile``) and the store's decoded
+    extractions and claim sets; its report equals one computed with neither, from scratch."""
+    reconcile._frame_memo.clear()
+    hits: list[bool] = []
+    fingerprint = reconcile._fingerprint
+
+    def counted(d: object) -> bytes:
+        key = fingerprint(d)  # type: ignore[arg-type]
+        hits.append(key in reconcile._frame_memo)
+        return key
+
+    monkeypatch.setattr(reconcile, "_fingerprint", counted)
+    with Store(store_url) as store:
+        add_articles(store, "dam", articles[:6])
+        # the first update sees claims decoded from the store, no longer those just built (the
+        # same values, other objects shared between them): a memo miss, never a wrong hit
+        add_articles(store, "dam", articles[6:7])
+        hits.clear()
+        update = add_articles(store, "dam", articles[7:8])
+        assert update.report is not None and update.parsed == 1
+        assert sum(hits) >= max(1, 7 - update.rebuilt)  # the unchanged documents' frames were not computed again
+        memo = store._decoded()
+        assert any(k[0] == "x" for k in memo.items) and any(k[0] == "c" for k in memo.items)
+        # what the memo gives is fresh objects equal to what the rows decode to
+        first = store.extractions(articles[:8], extraction.extraction_version())
+        again = store.extractions(articles[:8], extraction.extraction_version())
+        assert first == again and all(first[h] is not again[h] for h in first)
+        with Store(store_url) as cold:  # its memo is empty: it decodes the rows
+            assert cold.extractions(articles[:8], extraction.extraction_version()) == first
+    monkeypatch.setattr(reconcile, "_frame_memo", _Forgetful())
+    scratch = analyze_articles(articles)
+    assert render(update.report, "json") == render(scratch, "json")
 
 
 def test_adding_an_article_twice_is_a_no_op_that_says_so(store_url: str, articles: list[Article]) -> None:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import pickle
 import re
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -103,10 +105,45 @@ def _in_span(starts: list[int], items: list, lo: int, hi: int) -> list:
     return out
 
 
+FRAME_MEMO_DOCS = 4096
+"""Documents whose frames this process remembers (``_frames``): a story brought up to date
+again after one more article finds the frames of every other document here."""
+_frame_memo: OrderedDict[bytes, list[Frame]] = OrderedDict()
+_frame_memo_lock = threading.Lock()  # the web app's jobs may reconcile in threads
+
+
+def _fingerprint(d: _Doc) -> bytes:
+    """A digest of everything a document's frames are computed from: the article, its claims,
+    mentions and times (sorted, possibly re-resolved) and which times were re-resolved. Equal
+    pickles are equal inputs, shared objects included (a claim's time is the article's own time
+    expression), so a hit can never give another document's frames; unequal pickles of equal
+    inputs only cost a miss."""
+    a = d.analysis
+    payload = pickle.dumps((d.article, a.claims, a.mentions, a.times, sorted(d.reresolved)), protocol=5)
+    return hashlib.blake2b(payload, digest_size=20).digest()
+
+
+def _fresh(f: Frame) -> Frame:
+    """A copy of a frame: later stages set a frame's ``value`` and ``completed_from``, which must
+    not reach the remembered one (nothing mutates the objects it shares with its copy)."""
+    g = object.__new__(Frame)
+    g.__dict__.update(f.__dict__)
+    return g
+
+
 def _frames(docs: dict[str, _Doc]) -> list[Frame]:
     frames: list[Frame] = []
     for d in docs.values():
         if d.frames is not None:
+            frames.extend(d.frames)
+            continue
+        key = _fingerprint(d)
+        with _frame_memo_lock:
+            known = _frame_memo.get(key)
+            if known is not None:
+                _frame_memo.move_to_end(key)
+        if known is not None:
+            d.frames = [_fresh(f) for f in known]
             frames.extend(d.frames)
             continue
         start = len(frames)
@@ -142,6 +179,11 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
             if f.time is not None and (f.time.start, f.time.end) in d.reresolved:
                 f.value = f.time.value
         d.frames = frames[start:]
+        pristine = [_fresh(f) for f in d.frames]
+        with _frame_memo_lock:
+            _frame_memo[key] = pristine
+            while len(_frame_memo) > FRAME_MEMO_DOCS:
+                _frame_memo.popitem(last=False)
     return frames
 
 

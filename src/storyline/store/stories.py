@@ -9,6 +9,9 @@ one of an older version is replaced when its article is extracted again.
 from __future__ import annotations
 
 import hashlib
+import pickle
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -26,6 +29,39 @@ if TYPE_CHECKING:
     from storyline.extraction import Extraction
 
 _CHUNK = 500
+DECODED_MEMO = 4096
+"""Decoded extractions and claim sets a store keeps in memory (see ``_Decoded``): about 12 KB
+each pickled, so at most some 50 MB."""
+_MEMO_LOCK = threading.Lock()
+
+
+class _Decoded:
+    """Stored extractions and claim sets as this process last decoded them, by their key in the
+    store ((content hash, version) and (content hash, version, context)): a row under one key is
+    written once and never changed, so bringing a story up to date again decodes only what is
+    new. Values are kept pickled and every read unpickles fresh objects (the story stage
+    rewrites what it is given), which costs a fraction of decoding the JSON rows again."""
+
+    def __init__(self, most: int = DECODED_MEMO) -> None:
+        self.most = most
+        self.items: OrderedDict[tuple[str, ...], bytes] = OrderedDict()
+        self.lock = threading.Lock()  # a store may serve several threads (the web app's jobs)
+
+    def get(self, key: tuple[str, ...]) -> Any:
+        with self.lock:
+            found = self.items.get(key)
+            if found is None:
+                return None
+            self.items.move_to_end(key)
+        return pickle.loads(found)
+
+    def put(self, key: tuple[str, ...], value: Any) -> None:
+        kept = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        with self.lock:
+            self.items[key] = kept
+            self.items.move_to_end(key)
+            while len(self.items) > self.most:
+                self.items.popitem(last=False)
 
 
 class StoryNotFound(StoreError, LookupError):
@@ -197,8 +233,13 @@ class StoryStore:
         cols = [c for c in t.extractions.c if c.name != "doc"]
         by_hash = {a.content_hash: a for a in articles}
         out: dict[str, Extraction] = {}
+        memo = self._decoded()
+        for h in by_hash:
+            known = memo.get(("x", h, version))
+            if known is not None:
+                out[h] = known
         with self._read() as conn:
-            for part in _chunks(list(by_hash)):
+            for part in _chunks([h for h in by_hash if h not in out]):
                 for r in conn.execute(select(*cols).where(
                     t.extractions.c.version == version, t.extractions.c.content_hash.in_(part)
                 )).mappings():
@@ -210,7 +251,17 @@ class StoryStore:
                         published=published, sentences=codec.sentences(r["sentences"], article.body),
                         times=codec.times(r["times"]), raw=r["mentions"],
                     )
+                    memo.put(("x", r["content_hash"], version), out[r["content_hash"]])
         return out
+
+    def _decoded(self) -> _Decoded:
+        memo: _Decoded | None = getattr(self, "_decoded_memo", None)
+        if memo is None:
+            with _MEMO_LOCK:
+                memo = getattr(self, "_decoded_memo", None)
+                if memo is None:
+                    memo = self._decoded_memo = _Decoded()
+        return memo
 
     def put_extractions(self, extractions: Iterable[Extraction]) -> None:
         """Keep extractions (one transaction); an older version of the same article is dropped."""
@@ -249,13 +300,27 @@ class StoryStore:
     def get_claims(self, wanted: Sequence[tuple[Extraction, str]]) -> list[list[Claim] | None]:
         """Claims stored for each (extraction, context), None where there are none."""
         keys = [(e.content_hash, e.version, context) for e, context in wanted]
-        found: dict[tuple[str, str, str], Any] = {}
+        memo = self._decoded()
+        out: dict[tuple[str, str, str], list[Claim]] = {}
+        for k in keys:
+            known = memo.get(("c", *k))
+            if known is not None:
+                out[k] = known
+        rest = [k for k in keys if k not in out]
+        wanted_keys = set(rest)
         c = t.claim_sets.c
         with self._read() as conn:
-            for part in _chunks(sorted({k[0] for k in keys})):
-                for r in conn.execute(select(c.content_hash, c.version, c.context, c.claims).where(c.content_hash.in_(part))):
-                    found[(r[0], r[1], r[2])] = r[3]
-        return [None if k not in found else codec.claims(found[k]) for k in keys]
+            for part in _chunks(sorted({k[0] for k in rest})):
+                # only the wanted contexts: an article keeps the claims of every context it had
+                contexts = sorted({k[2] for k in rest if k[0] in part})
+                for r in conn.execute(select(c.content_hash, c.version, c.context, c.claims).where(
+                        c.content_hash.in_(part), c.context.in_(contexts))):
+                    k = (r[0], r[1], r[2])
+                    if k in out or k not in wanted_keys:
+                        continue
+                    out[k] = codec.claims(r[3])
+                    memo.put(("c", *k), out[k])
+        return [out.get(k) for k in keys]
 
     def put_claims(self, built: Sequence[tuple[Extraction, str, list[Claim]]]) -> None:
         rows = [{"content_hash": e.content_hash, "version": e.version, "context": context,
