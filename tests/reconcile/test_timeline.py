@@ -159,3 +159,13 @@ def test_an_act_performed_in_its_occasion_has_the_occasions_time_and_is_one_happ
     told = {c.parent is None for c in report.claims if c.id in day[0].claim_ids}
     assert told == {True, False}, [(c.predicate, c.parent) for c in report.claims if c.id in day[0].claim_ids]
     assert not any(e.time.value and e.time.value.startswith("2031-09-09") for e in report.events)
+
+
+def test_an_undated_mention_is_not_read_as_an_older_happening_when_a_newer_one_of_its_kind_just_happened() -> None:
+    june = [_article(f"k0{i}_wire", "2031-06-11", f"Six miners were killed in a blast at the Harrow pit on 10 June 2031, "
+                                                   f"officials said (report {i}).") for i in range(1, 4)]
+    august = _article("k05_paper", "2031-08-21", "A bus crashed near Dellam on 20 August 2031, killing four passengers.")
+    late = _article("k06_radio", "2031-08-23", "The identities of all the dead were established by genetic tests.")
+    report = analyze_articles([*june, august, late])
+    old = [e for e in report.events if (e.time.value or "").startswith("2031-06-10")]
+    assert old and not any(late.id in e.article_ids for e in old), [(e.label, e.time.value, e.article_ids) for e in old]

@@ -261,9 +261,12 @@ def happenings(
 
     # 2. an undated cluster joins the one dated happening its family names in the story
     dated_by_family: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    dated_by_class: dict[str, list[Cluster]] = defaultdict(list)
     for c in clusters:
         if _day(values[c.id]) and not unreal[c.id]:
             dated_by_family[c.family][find(c.id)] += len(c.articles)
+            for k in classes[c.id]:
+                dated_by_class[k].append(c)
     for c in clusters:
         if values[c.id] is not None or unreal[c.id] or (c.family.startswith("other:") and state[c.id]):
             continue
@@ -273,7 +276,9 @@ def happenings(
         ranked = sorted(options.items(), key=lambda kv: -kv[1])
         best, support = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        if support >= 2 and support >= 2 * runner_up and joins(c, best, by_role=True):
+        kin = {find(d.id) for k in classes[c.id] for d in dated_by_class.get(k, ())} | set(options)
+        if support >= 2 and support >= 2 * runner_up and not _newer_option(c, find(best), kin, members, values, doc_dates) \
+                and joins(c, best, by_role=True):
             union(c.id, best)
         else:
             # the one dated telling of the act that this undated one can be news of: written the
@@ -298,7 +303,10 @@ def happenings(
                 continue
             near = sorted({d.id: d for k in classes[c.id] for d in best_of.get(k, [])}.values(),
                           key=lambda d: (-len(d.articles), d.id))[:MAX_OPTIONS]
+            roots = {find(d.id) for d in near}
             for d in near:
+                if _newer_option(c, find(d.id), roots, members, values, doc_dates):
+                    continue  # a later happening of the class, just before the page was written, is the likelier
                 if joins(c, d.id) and corefer(c, d):
                     union(c.id, d.id)
                     break
@@ -517,6 +525,31 @@ def _written_days_after(c: Cluster, target: Sequence[Cluster], values: dict[int,
         if lo is None or hi is None or lo < day or (hi - day).days > NEWS_DAYS:
             return False
     return True
+
+
+#: An undated mention is read as the most recent happening of its family when one happened this
+#: many days before its article was written.
+RECENT_DAYS = 7
+
+
+def _newer_option(c: Cluster, best: int, options: set[int], members: dict[int, list[Cluster]],
+                  values: dict[int, str | None], doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
+    """Another happening of its family or class, later than the best supported, happened within
+    ``RECENT_DAYS`` before the mention's articles were written (two crashes two months apart: a
+    page written the week of the second means the second): the mention is ambiguous."""
+    def day(root: int) -> date | None:
+        return parse_day(next((d for m in members.get(root, []) if (d := _day(values[m.id]))), None))
+
+    first = day(best)
+    written = [hi for a in c.articles if (hi := doc_dates.get(a, (None, None))[1]) is not None]
+    if first is None or not written:
+        return False
+    when = min(written)
+    for root in options:
+        other = day(root)
+        if root != best and other is not None and first < other <= when and (when - other).days <= RECENT_DAYS:
+            return True
+    return False
 
 
 def _before_documents(c: Cluster, day: str | None, doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
