@@ -134,6 +134,40 @@ def training_pairs(
     return np.concatenate(xs), y, count_lexicon(groups)
 
 
+def fit(xz: np.ndarray, y: np.ndarray, hidden: int, l2: float) -> tuple[Any, ...]:
+    """The networks of one setting (SEEDS seeds for an MLP, one logistic regression)."""
+    return tuple(
+        tuple(train_mlp(xz, y, hidden=hidden, l2=l2, epochs=600 if hidden else 400, seed=seed))
+        for seed in range(SEEDS if hidden else 1)
+    )
+
+
+def cv_curve(
+    ecb: Any, mentions: list[Any], corefs: list[Any], folds: int, hidden: int, l2: float, within: str,
+    blocking: dict[str, Any], thresholds: list[float], unscored: str,
+) -> list[float]:
+    """Pooled CoNLL F1 (within subtopics) per threshold over ``folds`` topic folds: each fold is
+    scored by the setting trained on the other folds."""
+    from storyline.evaluation.conll import conll
+    from storyline.reconcile.coref import FEATURES, Model
+
+    topics = sorted({em.topic for em in mentions})
+    fold_of = {t: k % folds for k, t in enumerate(topics)}
+    clusters: list[list[set[str]]] = [[] for _ in thresholds]
+    for f in range(folds):
+        tr = [k for k, em in enumerate(mentions) if fold_of[em.topic] != f]
+        te = [k for k, em in enumerate(mentions) if fold_of[em.topic] == f]
+        x, y, lexicon = training_pairs(ecb, [mentions[k] for k in tr], [corefs[k] for k in tr], within, blocking)
+        mean, scale = standardise(x)
+        model = Model(FEATURES, mean, scale, fit((x - mean) / scale, y, hidden, l2), 0.5, {}, lexicon)
+        groups = ecb.scopes([mentions[k] for k in te], [corefs[k] for k in te], within="subtopic", **blocking)
+        ecb.score_scopes(groups, model)
+        for n, t in enumerate(thresholds):
+            clusters[n].extend(ecb.cluster_scored(groups, t, unscored))
+    key = ecb.gold_clusters(mentions)
+    return [conll(key, c).conll_f1 for c in clusters]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("directory", type=Path)
@@ -141,6 +175,24 @@ def main() -> int:
     parser.add_argument("--train-within", default="subtopic", choices=("topic", "subtopic"))
     parser.add_argument("--neighbours", type=int, nargs="*", default=[b["neighbours"] for b in BLOCKINGS])
     parser.add_argument("--min-cos", type=float, nargs="*", default=[b["min_cos"] for b in BLOCKINGS])
+    parser.add_argument(
+        "--models", nargs="*", default=[f"{h}:{l2:g}" for h, l2 in MODELS],
+        help="the grid as hidden:l2 items (hidden 0 is logistic regression); default MODELS",
+    )
+    parser.add_argument(
+        "--refit", action=argparse.BooleanOptionalAction, default=True,
+        help="after choosing on dev, retrain the chosen setting on the training and dev topics "
+             "(the dev-chosen threshold is kept)",
+    )
+    parser.add_argument(
+        "--cv-folds", type=int, default=5,
+        help="topic folds over the training and dev topics for the threshold curve of the chosen setting "
+             "(0: none)",
+    )
+    parser.add_argument(
+        "--threshold-from", default="cv", choices=("cv", "dev"),
+        help="the shipped threshold: the cross-validated one (needs --cv-folds) or the dev-chosen one",
+    )
     args = parser.parse_args()
 
     from storyline.evaluation import ecb
@@ -163,18 +215,15 @@ def main() -> int:
     dev_key = ecb.gold_clusters(dev_m)
     thresholds = [round(t, 3) for t in np.arange(0.05, 0.9, 0.025)]
     best: tuple[Any, ...] | None = None
+    models = [(int(h), float(l2)) for h, _, l2 in (m.partition(":") for m in args.models)]
     blockings = [{"neighbours": k, "min_cos": c} for k, c in zip(args.neighbours, args.min_cos, strict=True)]
     for blocking in blockings:
         x, y, lexicon = training_pairs(ecb, train_m, train_c, args.train_within, blocking)
         mean, scale = standardise(x)
         xz = (x - mean) / scale
         dev_groups = ecb.scopes(dev_m, dev_c, within="subtopic", **blocking)
-        for hidden, l2 in MODELS:
-            nets = tuple(
-                tuple(train_mlp(xz, y, hidden=hidden, l2=l2, epochs=600 if hidden else 400, seed=seed))
-                for seed in range(SEEDS if hidden else 1)
-            )
-            model = Model(FEATURES, mean, scale, nets, 0.5, {}, lexicon)
+        for hidden, l2 in models:
+            model = Model(FEATURES, mean, scale, fit(xz, y, hidden, l2), 0.5, {}, lexicon)
             ecb.score_scopes(dev_groups, model)
             for unscored in ("zero", "ignore"):
                 f1s = [conll(dev_key, ecb.cluster_scored(dev_groups, t, unscored)).conll_f1 for t in thresholds]
@@ -212,7 +261,34 @@ def main() -> int:
         "dev_same_lemma_subtopic": round(lemma_sub * 100, 2),
         "dev_same_lemma_topic": round(lemma_top * 100, 2),
     }
-    final = Model(FEATURES, mean, scale, best_model.nets, threshold, info, best_model.lexicon)
+    if args.cv_folds:
+        curve = cv_curve(
+            ecb, train_m + dev_m, train_c + dev_c, args.cv_folds, hidden, l2, args.train_within, blocking,
+            thresholds, unscored,
+        )
+        k = int(np.argmax(curve))
+        print(
+            f"{args.cv_folds}-fold CV over the training and dev topics: best {curve[k] * 100:.2f} at {thresholds[k]}; "
+            + " ".join(f"{t}:{f * 100:.2f}" for t, f in zip(thresholds, curve, strict=True)),
+            file=sys.stderr,
+        )
+        info["cv_threshold"] = thresholds[k]
+        info["cv_conll_f1_subtopic"] = round(curve[k] * 100, 2)
+        info["dev_threshold"] = threshold
+        if args.threshold_from == "cv":
+            threshold = thresholds[k]
+            info["threshold_from"] = f"{args.cv_folds}-fold cross-validation by topic over the training and dev topics"
+    elif args.threshold_from == "cv":
+        parser.error("--threshold-from cv needs --cv-folds")
+    if args.refit:
+        x, y, lexicon = training_pairs(ecb, train_m + dev_m, train_c + dev_c, args.train_within, blocking)
+        mean, scale = standardise(x)
+        info["trained_on"] = "ECB+ topics " + ",".join(map(str, sorted({em.topic for em in train_m + dev_m})))
+        info["refit"] = "the dev-chosen setting, retrained on the training and dev topics"
+        info["training_pairs"] = len(y)
+        final = Model(FEATURES, mean, scale, fit((x - mean) / scale, y, hidden, l2), threshold, info, lexicon)
+    else:
+        final = Model(FEATURES, mean, scale, best_model.nets, threshold, info, best_model.lexicon)
     data = final.to_json()
     data["mean"] = np.round(mean, 6).tolist()
     data["scale"] = np.round(scale, 6).tolist()
