@@ -3,9 +3,10 @@
 A pairwise model scores blocked candidate pairs; average-link agglomerative clustering over the
 scores groups the mentions. The model (``storyline/data/coref_model.json``, written by
 ``scripts/train_coref.py``) standardises 26 pair features and averages five small MLPs trained
-from different seeds on the ECB+ training topics; the architecture, the treatment of unscored
-pairs and the threshold were chosen on the dev topics. It also carries a lemma-pair lexicon
-counted on the training topics (how often 'kill'/'murder' or 'say'/'say' corefer there). Run time
+from different seeds; the architecture and the treatment of unscored pairs were chosen on the
+ECB+ dev topics, then the networks were retrained on the training and dev topics and the threshold
+chosen by cross-validation by topic over them. It also carries a lemma-pair lexicon counted on
+those topics (how often 'kill'/'murder' or 'say'/'say' corefer there). Run time
 needs numpy only: no spaCy or torch import happens here (``mention_from_span`` takes an already
 parsed spaCy span and imports the numpy-only :mod:`storyline.extract.embed` lazily).
 
@@ -18,7 +19,7 @@ Public API:
   ``sentence_index`` (kept for callers; not a feature: a headline/lead feature lowered the dev
   score);
 - :func:`pair_probability` (a, b) -> P(coreferent); :func:`pair_probabilities` for many pairs;
-- :data:`THRESHOLD`, chosen on the dev topics;
+- :data:`THRESHOLD`, chosen by cross-validation over the training and dev topics;
 - :func:`cluster` (mentions, pairs=None, threshold) -> a cluster label per mention (0..k-1);
   ``pairs=None`` uses :func:`candidate_pairs` (same derivational stem, or nearest lemma vectors),
   never all pairs;
