@@ -12,8 +12,9 @@ and ECB+ halves of a topic, which the published lemma baseline recovers by docum
 and within whole topics. Three systems run on one parse: the same-lemma baseline, the lexical
 rule (head lemmas sharing a derivational stem) and the learned pairwise model of
 :mod:`storyline.reconcile.coref` over its own blocked pairs with average-link clustering, trained
-by ``scripts/train_coref.py`` on the training topics with its threshold chosen on the dev topics
-(2, 5, 12, 18, 21, 23, 34, 35).
+by ``scripts/train_coref.py``: its setting chosen on the dev topics (2, 5, 12, 18, 21, 23, 34,
+35), then refit on the training and dev topics with its threshold chosen by cross-validation by
+topic over them; the test topics (36-45) are never read in training.
 """
 
 from __future__ import annotations
