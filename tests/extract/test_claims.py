@@ -404,3 +404,12 @@ def test_a_bare_time_after_an_event_noun_object_dates_the_noun(nlp) -> None:  # 
     (analysis,) = analyze_articles([article], nlp=nlp)
     dated = [c for c in analysis.claims if c.time is not None and c.time.text == "last Tuesday"]
     assert [body[c.trigger[0]:c.trigger[1]] for c in dated if c.trigger] == ["declaration"], dated
+
+
+def test_a_passive_subject_is_the_object_a_verb_takes_its_type_from(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "The criminal case against the director was archived on Tuesday.")
+    assert _find(claims, "archived").event_type == "LEGAL"
+    claims = _claims(nlp, "Divers pulled the driver's body out of the river on Friday.")
+    assert _find(claims, "pulled").event_type == "RESCUE"
+    claims = _claims(nlp, "The army pulled its troops out of the town on Friday.")
+    assert _find(claims, "pulled").event_type == "RETREAT"

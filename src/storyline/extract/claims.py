@@ -331,7 +331,9 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         agents = [_resolve_source(s, inp, ctx, mentions) if s.lower_ in ("he", "she") else _np(s) for s in subjects]
         agents += [_np(p) for c in pred.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         patients = [_np(c) for c in pred.children if c.dep_ in ("dobj", "attr", "dative", "nsubjpass", "oprd")]
-        obj_lemma = next((c.lemma_ for c in pred.children if c.dep_ in ("dobj", "attr")), None)
+        # the thing done to: the object, else a passive's subject ("the case was archived")
+        obj_lemma = next((c.lemma_ for c in pred.children if c.dep_ in ("dobj", "attr")), None) or next(
+            (c.lemma_ for c in pred.children if c.dep_ == "nsubjpass"), None)
         for prep in (c for c in pred.children if c.dep_ == "prep"):
             for p in prep.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):

@@ -264,7 +264,8 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     for k, (owner, t) in enumerate(sorted(owners.values(), key=lambda x: x[0].i)):
         lemma = owner.lemma_.lower()
         statement = reporter is not None and owner.i == reporter.i
-        obj = next((c.lemma_ for c in owner.children if c.dep_ in ("dobj", "attr")), None)
+        obj = next((c.lemma_ for c in owner.children if c.dep_ in ("dobj", "attr")), None) or next(
+            (c.lemma_ for c in owner.children if c.dep_ == "nsubjpass"), None)
         etype = "STATEMENT" if statement else plover.event_type(lemma, obj)
         agents = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("nsubj", "csubj")]
         patients = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
