@@ -413,3 +413,5 @@ def test_a_passive_subject_is_the_object_a_verb_takes_its_type_from(nlp) -> None
     assert _find(claims, "pulled").event_type == "RESCUE"
     claims = _claims(nlp, "The army pulled its troops out of the town on Friday.")
     assert _find(claims, "pulled").event_type == "RETREAT"
+    claims = _claims(nlp, "Rebel fighters took control of the port on Friday.")
+    assert _find(claims, "took").event_type == "FIGHT"
