@@ -415,3 +415,8 @@ def test_a_passive_subject_is_the_object_a_verb_takes_its_type_from(nlp) -> None
     assert _find(claims, "pulled").event_type == "RETREAT"
     claims = _claims(nlp, "Rebel fighters took control of the port on Friday.")
     assert _find(claims, "took").event_type == "FIGHT"
+
+
+def test_an_untyped_verb_takes_the_type_of_its_coordinated_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "Divers spotted a van underwater and found the body inside on Sunday.")
+    assert _find(claims, "spotted").event_type == "RESCUE"

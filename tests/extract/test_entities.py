@@ -99,3 +99,12 @@ def test_a_personal_name_tagged_an_organisation_is_the_person_its_surname_names(
     assert ids["Rony Yasir Canales-Orbe"] == ids["Orbe"]
     assert ids["Rony Yasir Canales-Orbe"].startswith("person:")
     assert not ids.get("The Harbour Police Department", "org:").startswith("person:")  # an organisation's words
+
+
+def test_a_lone_surname_is_the_name_it_ends_not_the_name_it_begins(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = _article("The fourth body belonged to Carla Dominga Ruiz, the consulate said.\n\n"
+                 "Her cousin Teodoro Ruiz Pardo also died. Ruiz Pardo was 35. Ruiz Pardo had two children.")
+    b = _article("Teodoro Ruiz Pardo was found on Friday. Officials said Ruiz was found in the river on Monday.")
+    analyses = analyze_articles([a, b], nlp=nlp)
+    ids = {m.text: m.entity_id for an in analyses for m in an.mentions}
+    assert ids.get("Ruiz") == ids["Carla Dominga Ruiz"], ids

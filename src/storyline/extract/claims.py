@@ -355,6 +355,13 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 refused is not None or any(c.dep_ == "neg" for c in reporter.children)):
             negated = True  # "X never confirmed / refused to confirm that ...": nobody asserts it
         etype = plover.event_type(pred.lemma_, obj_lemma)
+        if etype is None:
+            # "spotted a truck underwater and found the body inside": the coordinated verb of the
+            # same subject names what happened
+            etype = next((t for c in sorted(_conjuncts(pred), key=lambda c: c.i)
+                          if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.children)
+                          and (t := plover.event_type(c.lemma_, next((x.lemma_ for x in c.children if x.dep_ == "dobj"), None)))),
+                         None)
         if pred.lemma_.lower() in plover.OCCUR_VERBS or (pred.lemma_.lower() == "take" and obj_lemma == "place"):
             # "the visit took place", "the attack happened": the subject noun is the event
             subj_noun = next((c.lemma_ for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -481,8 +481,14 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
 
 
 def _containing(by_word: dict[str, list[str]], words: list[str]) -> list[str]:
-    """Full names that contain a short form, looked up by its last word."""
-    return [f for f in by_word.get(words[-1], []) if _person_contains(f, words)]
+    """Full names that contain a short form, looked up by its last word. A lone name word is a
+    surname first: the names it ends are preferred to those it begins ("Hernandez" is "Carlos
+    Daniel Hernandez" rather than "Hernandez Fuentes")."""
+    found = [f for f in by_word.get(words[-1], []) if _person_contains(f, words)]
+    if len(words) == 1 and len(found) > 1:
+        ending = [f for f in found if f.split()[-1] == words[0]]
+        return ending or found
+    return found
 
 
 def _person_contains(full: str, words: list[str]) -> bool:
