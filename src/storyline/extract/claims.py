@@ -358,9 +358,9 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         if etype is None:
             # "spotted a truck underwater and found the body inside": the coordinated verb of the
             # same subject names what happened
-            etype = next((t for c in sorted(_conjuncts(pred), key=lambda c: c.i)
-                          if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.children)
-                          and (t := plover.event_type(c.lemma_, next((x.lemma_ for x in c.children if x.dep_ == "dobj"), None)))),
+            etype = next((kind for cv in sorted(_conjuncts(pred), key=lambda v: v.i)
+                          if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in cv.children)
+                          and (kind := plover.event_type(cv.lemma_, next((x.lemma_ for x in cv.children if x.dep_ == "dobj"), None)))),
                          None)
         if pred.lemma_.lower() in plover.OCCUR_VERBS or (pred.lemma_.lower() == "take" and obj_lemma == "place"):
             # "the visit took place", "the attack happened": the subject noun is the event
