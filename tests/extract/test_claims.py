@@ -420,3 +420,18 @@ def test_a_passive_subject_is_the_object_a_verb_takes_its_type_from(nlp) -> None
 def test_an_untyped_verb_takes_the_type_of_its_coordinated_verb(nlp) -> None:  # type: ignore[no-untyped-def]
     claims = _claims(nlp, "Divers spotted a van underwater and found the body inside on Sunday.")
     assert _find(claims, "spotted").event_type == "RESCUE"
+
+
+def test_a_nouns_descriptive_participle_is_not_an_event_to_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The ship crashed into the bridge spanning the river at 1:30 a.m. on 26 March 2031."
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    assert not any(c.predicate == "span" and c.time is not None for c in analysis.claims)
+    crashed = next(c for c in analysis.claims if c.predicate == "crash")
+    assert crashed.time is not None
+
+
+def test_a_reduced_relative_participle_acts_on_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "The fourth body recovered from the river belonged to a welder from Orlin, officials said.")
+    recovered = _find(claims, "recovered")
+    assert recovered.agents == [] and any("body" in p for p in recovered.patients), recovered

@@ -169,3 +169,15 @@ def test_an_undated_mention_is_not_read_as_an_older_happening_when_a_newer_one_o
     report = analyze_articles([*june, august, late])
     old = [e for e in report.events if (e.time.value or "").startswith("2031-06-10")]
     assert old and not any(late.id in e.article_ids for e in old), [(e.label, e.time.value, e.article_ids) for e in old]
+
+
+def test_one_persons_body_recovered_on_two_dates_by_two_outlets_is_one_recovery_with_a_disputed_date() -> None:
+    a1 = _article("p01_wire", "2031-04-17", (
+        "The third body recovered from the collapse site belonged to Ilario Benedek Szalai, officials said.\n\n"
+        "Divers spotted a van underwater and found the body inside on Sunday, the harbour police said."))
+    a2 = _article("p02_paper", "2031-05-07", "Crews pulled Szalai's body out of the debris on 15 April 2031, the paper said.")
+    report = analyze_articles([a1, a2])
+    both = [e for e in report.events if {a1.id, a2.id} <= set(e.article_ids) and e.event_type == "RESCUE"]
+    assert len(both) == 1, [(e.label, e.time.value, e.article_ids) for e in report.events]
+    dispute = [k for k in report.conflicts if k.slot == "time" and k.event_id == both[0].id]
+    assert dispute and {v.value[:10] for v in dispute[0].values} >= {"2031-04-13", "2031-04-15"}, dispute

@@ -51,7 +51,7 @@ from storyline.extract.attribution import (
 )
 from storyline.extract.entities import PLACE_LABELS
 from storyline.extract.quantities import attach_units, find_quantities
-from storyline.extract.syntax import _conjuncts, _modality, _negated, _np, _verbal_ancestor
+from storyline.extract.syntax import _conjuncts, _modality, _negated, _np, _verbal_ancestor, reduced_relative
 from storyline.extract.told import _time_for, _told_events, _trigger_span, time_owner
 from storyline.model import Claim, Mention, Quantity
 
@@ -331,6 +331,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         agents = [_resolve_source(s, inp, ctx, mentions) if s.lower_ in ("he", "she") else _np(s) for s in subjects]
         agents += [_np(p) for c in pred.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         patients = [_np(c) for c in pred.children if c.dep_ in ("dobj", "attr", "dative", "nsubjpass", "oprd")]
+        if reduced_relative(pred):  # "the body recovered from the site belonged to X": done to the body
+            patients, agents = [_np(s) for s in subjects], []
         # the thing done to: the object, else a passive's subject ("the case was archived")
         obj_lemma = next((c.lemma_ for c in pred.children if c.dep_ in ("dobj", "attr")), None) or next(
             (c.lemma_ for c in pred.children if c.dep_ == "nsubjpass"), None)

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from storyline.extract import plover
+
 
 def _phrase(tokens: Sequence[Token]) -> str:
     if not tokens:
@@ -46,7 +48,11 @@ def _np(tok: Token, limit: int = 12, appos: bool = False) -> str:
 
 
 def _verbal_ancestor(tok: Token) -> Token | None:
+    """The verb above a word; a noun's descriptive present participle ("the bridge spanning the
+    river") is passed over, it tells no event."""
     for a in tok.ancestors:
+        if a.pos_ == "VERB" and a.dep_ == "acl" and a.tag_ == "VBG" and plover.event_type(a.lemma_) is None:
+            continue
         if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT":
             return a
     return None
@@ -99,3 +105,27 @@ def _negated(pred: Token, chain: Sequence[Token]) -> bool:
     subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in s.children) or s.lower_ in (
         "nobody", "nothing", "none") for s in subj)
+
+
+def reduced_relative(pred: Token) -> bool:
+    """A past participle the parser took for the main verb: "The fourth body recovered from the
+    site belonged to X" (a subject cannot take two finite verbs with no conjunction; the second,
+    hung as an unmarked adverbial clause with no subject, is the real one). Its subject is then
+    what the participle's act was done to."""
+    if pred.tag_ != "VBD" or any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux", "auxpass") for c in pred.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in pred.children):
+        return False
+    coordinated = any(c.dep_ == "cc" for c in pred.children)
+
+    def second_verb(c: Token) -> bool:
+        if c.dep_ == "advcl":
+            return True
+        # a conjunct with no conjunction and no comma before it: the parser's other reading
+        return c.dep_ == "conj" and not coordinated and not any(t.is_punct for t in pred.doc[pred.i + 1:c.i])
+
+    return any(second_verb(c) and c.i > pred.i and c.tag_ in ("VBD", "VBZ")
+               and not any(x.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for x in c.children)
+               and not any(x.tag_ in ("WRB", "WDT", "WP") for x in c.children)
+               for c in pred.children)
+

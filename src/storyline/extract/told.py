@@ -67,6 +67,9 @@ def time_owner(tok: Token) -> Token | None:
             return prev
     child = tok
     for a in tok.ancestors:
+        if a.pos_ == "VERB" and a.dep_ == "acl" and a.tag_ == "VBG" and plover.event_type(a.lemma_) is None:
+            child = a  # "the bridge spanning the river": a noun's description, not an event
+            continue
         if a.pos_ == "VERB" or (a.pos_ == "AUX" and a.dep_ not in ("aux", "auxpass")):
             return a
         if a.pos_ == "NOUN" and plover.is_event_noun(a.lemma_) and child.dep_ in _NOUN_TIME_DEPS:

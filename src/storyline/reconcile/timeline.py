@@ -49,6 +49,10 @@ INCIDENT = "incident"
 CONSEQUENCES = frozenset({"RESCUE", "CASUALTY"})
 #: Types of the occasions an act is performed in (an address, a speech, a statement).
 OCCASIONS = frozenset({"PUBLISH", "STATEMENT"})
+#: Types of acts done to a person once (a body is recovered once): two outlets' tellings a few
+#: days apart are one happening whose date is disputed.
+ONCE_PER_PERSON = frozenset({"RESCUE"})
+ONCE_DAYS = 3
 #: Dated clusters the learned model reads an undated cluster against (the best supported first).
 MAX_OPTIONS = 5
 #: Clusters of one day remembered per blocking key when pairs are formed (bounds a busy day).
@@ -310,6 +314,42 @@ def happenings(
                 if joins(c, d.id) and corefer(c, d):
                     union(c.id, d.id)
                     break
+
+    # 3b. an undated mention still alone, of an act its own article dates once ("the fourth body
+    # recovered from the site belonged to X" / "found the body inside Sunday"): that happening
+    dated_in_article: dict[str, set[int]] = defaultdict(set)
+    for c in clusters:
+        if _day(values[c.id]) and not unreal[c.id] and not state[c.id]:
+            for a in c.articles:
+                dated_in_article[a].add(c.id)
+    for c in clusters:
+        if (find(c.id) != c.id or len(members[c.id]) != 1 or values[c.id] is not None or unreal[c.id]
+                or state[c.id] or len(c.articles) != 1 or not classes[c.id]):
+            continue
+        (art,) = c.articles
+        hosts = {find(d) for d in dated_in_article.get(art, ()) if classes[d] & classes[c.id]}
+        if len(hosts) == 1:
+            host = hosts.pop()
+            if not any(_other_doers(c, m) for m in members[host]):
+                union(c.id, host)
+    # a person's body is recovered once: two outlets' recoveries of one named person a few days
+    # apart are one happening with a disputed date
+    once = [r for r in members if any(ONCE_PER_PERSON & {type_of(f) for f in m.frames} for m in members[r])
+            and any(_day(values[m.id]) for m in members[r])]
+    for i, a in enumerate(once):
+        for b in once[i + 1:]:
+            ra, rb = find(a), find(b)
+            if ra == rb:
+                continue
+            pa = set().union(*(m.persons - m.common for m in members[ra]))
+            pb = set().union(*(m.persons - m.common for m in members[rb]))
+            arts_a = set().union(*(m.articles for m in members[ra]))
+            arts_b = set().union(*(m.articles for m in members[rb]))
+            da = {parse_day(d) for m in members[ra] if (d := _day(values[m.id]))}
+            db = {parse_day(d) for m in members[rb] if (d := _day(values[m.id]))}
+            near = any(x and y and abs((x - y).days) <= ONCE_DAYS for x in da for y in db)
+            if pa & pb and not arts_a & arts_b and near:
+                union(ra, rb)
 
     # 4. an undated act of a named doer is the news of its article's day (``_news_day``): it joins
     # the one happening of its class dated that day or the day before that shares a participant
