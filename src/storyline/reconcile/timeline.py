@@ -320,36 +320,19 @@ def happenings(
     dated_in_article: dict[str, set[int]] = defaultdict(set)
     for c in clusters:
         if _day(values[c.id]) and not unreal[c.id] and not state[c.id]:
-            for a in c.articles:
-                dated_in_article[a].add(c.id)
+            for art_id in c.articles:
+                dated_in_article[art_id].add(c.id)
     for c in clusters:
         if (find(c.id) != c.id or len(members[c.id]) != 1 or values[c.id] is not None or unreal[c.id]
                 or state[c.id] or len(c.articles) != 1 or not classes[c.id]):
             continue
-        (art,) = c.articles
-        hosts = {find(d) for d in dated_in_article.get(art, ()) if classes[d] & classes[c.id]}
+        (only,) = c.articles
+        hosts = {find(cid) for cid in dated_in_article.get(only, ()) if classes[cid] & classes[c.id]}
         if len(hosts) == 1:
             host = hosts.pop()
             if not any(_other_doers(c, m) for m in members[host]):
                 union(c.id, host)
-    # a person's body is recovered once: two outlets' recoveries of one named person a few days
-    # apart are one happening with a disputed date
-    once = [r for r in members if any(ONCE_PER_PERSON & {type_of(f) for f in m.frames} for m in members[r])
-            and any(_day(values[m.id]) for m in members[r])]
-    for i, a in enumerate(once):
-        for b in once[i + 1:]:
-            ra, rb = find(a), find(b)
-            if ra == rb:
-                continue
-            pa = set().union(*(m.persons - m.common for m in members[ra]))
-            pb = set().union(*(m.persons - m.common for m in members[rb]))
-            arts_a = set().union(*(m.articles for m in members[ra]))
-            arts_b = set().union(*(m.articles for m in members[rb]))
-            da = {parse_day(d) for m in members[ra] if (d := _day(values[m.id]))}
-            db = {parse_day(d) for m in members[rb] if (d := _day(values[m.id]))}
-            near = any(x and y and abs((x - y).days) <= ONCE_DAYS for x in da for y in db)
-            if pa & pb and not arts_a & arts_b and near:
-                union(ra, rb)
+    _join_once_per_person(members, values, find, union)
 
     # 4. an undated act of a named doer is the news of its article's day (``_news_day``): it joins
     # the one happening of its class dated that day or the day before that shares a participant
@@ -384,6 +367,30 @@ def happenings(
         _place(h, period, len(doc_dates))
         out.append(h)
     return out
+
+
+def _join_once_per_person(members: dict[int, list[Cluster]], values: dict[int, str | None],
+                          find: Callable[[int], int], union: Callable[[int, int], None]) -> None:
+    """A person's body is recovered once: two outlets' recoveries of one named person a few days
+    apart (``ONCE_DAYS``) are one happening, whose date is then reported as disputed."""
+    once = [r for r in members if any(ONCE_PER_PERSON & {type_of(f) for f in m.frames} for m in members[r])
+            and any(_day(values[m.id]) for m in members[r])]
+
+    def days(root: int) -> set[date]:
+        return {d for m in members[root] if (d := parse_day(_day(values[m.id]))) is not None}
+
+    for i, first in enumerate(once):
+        for second in once[i + 1:]:
+            ra, rb = find(first), find(second)
+            if ra == rb:
+                continue
+            people_a = set().union(*(m.persons - m.common for m in members[ra]))
+            people_b = set().union(*(m.persons - m.common for m in members[rb]))
+            told_a = set().union(*(m.articles for m in members[ra]))
+            told_b = set().union(*(m.articles for m in members[rb]))
+            near = any(abs((x - y).days) <= ONCE_DAYS for x in days(ra) for y in days(rb))
+            if people_a & people_b and not told_a & told_b and near:
+                union(ra, rb)
 
 
 def _news_day(frames: Sequence[Frame], doc_dates: dict[str, tuple[date | None, date | None]]) -> str | None:
