@@ -2,7 +2,7 @@
 
 The scorer is checked against the stories' own scorer (../shared/eval/score_story.py) on the same
 report. The issue's bars (every must check, recall >= 0.85, fragmentation <= 1.3, merge >= 0.75,
-size <= 2.5) are the goal: ``test_every_story_reaches_the_bar`` is expected to fail until the event
+size <= 2.5): the shared stories reach them; ``test_every_story_of_ours_reaches_the_bar`` is expected to fail until the event
 layer reaches them, and ``FLOORS`` hold what it reaches today, so that no change goes backwards.
 """
 
@@ -26,7 +26,7 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
 #: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
 FLOORS = {
     "air-india-171": (0, 0.90, 1.30, 0.84, 2.3),
-    "key-bridge-2024": (0, 0.92, 1.32, 0.91, 2.2),
+    "key-bridge-2024": (0, 0.92, 1.25, 0.91, 2.1),
     "martial-law-2024": (0, 0.92, 1.30, 0.76, 2.1),
     "wagner-2023": (0, 0.92, 1.25, 0.75, 2.1),
     "brackenford-blast-2025": (1, 0.91, 1.35, 0.68, 2.55),
@@ -68,11 +68,21 @@ def test_no_story_goes_backwards(scored: dict[str, tuple[Path, ev.StoryScore]]) 
         assert f["fragmentation"] <= frag and f["size"] <= size, (name, f)
 
 
-@pytest.mark.xfail(reason="issue 8: the event layer does not reach the bars on every story yet", strict=False)
-def test_every_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
-    failing = {name: (s.must_failed, s.below_bar()) for name, (_, s) in scored.items()
-               if s.must_failed or s.below_bar()}
-    assert not failing, failing
+def _failing(scored: dict[str, tuple[Path, ev.StoryScore]], names: set[str]) -> dict[str, object]:
+    return {name: (s.must_failed, s.below_bar()) for name, (_, s) in scored.items()
+            if name in names and (s.must_failed or s.below_bar())}
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "stories").is_dir(), reason="../shared is not beside the project")
+def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
+    shared = {p.name for p in (SHARED / "data" / "stories").glob("*/")}
+    assert not _failing(scored, shared)
+
+
+@pytest.mark.xfail(reason="issue 8: our own two stories do not reach the bars yet", strict=False)
+def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
+    ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
+    assert not _failing(scored, ours)
 
 
 def test_the_command_prints_each_story_and_the_totals(tmp_path: Path) -> None:

@@ -181,3 +181,12 @@ def test_one_persons_body_recovered_on_two_dates_by_two_outlets_is_one_recovery_
     assert len(both) == 1, [(e.label, e.time.value, e.article_ids) for e in report.events]
     dispute = [k for k in report.conflicts if k.slot == "time" and k.event_id == both[0].id]
     assert dispute and {v.value[:10] for v in dispute[0].values} >= {"2031-04-13", "2031-04-15"}, dispute
+
+
+def test_a_doer_that_names_no_one_in_particular_is_nobody_elses() -> None:
+    a1 = _article("g01_wire", "2031-05-08", (
+        "Authorities recovered the last missing worker on 6 May 2031 at the quarry.\n\n"
+        "Rescue divers found Oskar Lindqvist on 6 May 2031 in a flooded gallery of the quarry."))
+    report = analyze_articles([a1])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-05-06"]
+    assert len(day) == 1, [(e.label, e.time.value) for e in report.events]

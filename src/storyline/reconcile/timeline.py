@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 
+from storyline import lexicon
 from storyline.extract import plover
 from storyline.reconcile.cluster import Cluster
 from storyline.reconcile.frames import Frame
@@ -529,10 +530,15 @@ def _doer_words(c: Cluster) -> set[str]:
     return words
 
 
+#: Doers that name no one in particular ("authorities recovered the body").
+GENERIC_DOERS = lexicon.words("events", "generic_doers")
+
+
 def _other_doers(a: Cluster, b: Cluster) -> bool:
     """Both clusters name who did it, and no doer is the same: no head word of one is a word of
-    the other's doer ("President Lee" and "Lee Jae Sun, the president" are one doer)."""
-    ha, hb = _doer_heads(a), _doer_heads(b)
+    the other's doer ("President Lee" and "Lee Jae Sun, the president" are one doer). A doer that
+    names no one in particular ("authorities") is nobody else's."""
+    ha, hb = _doer_heads(a) - GENERIC_DOERS, _doer_heads(b) - GENERIC_DOERS
     return bool(ha and hb and not ha & _doer_words(b) and not hb & _doer_words(a))
 
 
