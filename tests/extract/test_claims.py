@@ -435,3 +435,12 @@ def test_a_reduced_relative_participle_acts_on_its_noun(nlp) -> None:  # type: i
     claims = _claims(nlp, "The fourth body recovered from the river belonged to a welder from Orlin, officials said.")
     recovered = _find(claims, "recovered")
     assert recovered.agents == [] and any("body" in p for p in recovered.patients), recovered
+
+
+def test_a_verb_takes_its_type_from_its_prepositional_object_or_particle(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "The warehouse went up in flames on Monday night.")
+    assert _find(claims, "went").event_type == "DISASTER"
+    claims = _claims(nlp, "Hackers knocked the council's network offline early on Sunday.")
+    assert _find(claims, "knocked").event_type == "CYBER"
+    claims = _claims(nlp, "The prices went up in March.")
+    assert _find(claims, "went").event_type is None

@@ -190,3 +190,14 @@ def test_a_doer_that_names_no_one_in_particular_is_nobody_elses() -> None:
     report = analyze_articles([a1])
     day = [e for e in report.events if e.timeline and e.time.value == "2031-05-06"]
     assert len(day) == 1, [(e.label, e.time.value) for e in report.events]
+
+
+def test_a_storys_incidents_of_one_day_are_one_incident_unless_told_in_other_places() -> None:
+    a1 = _article("i01_wire", "2031-10-06", "Hackers knocked the Lorvale council's network offline early on 5 October 2031.")
+    a2 = _article("i02_paper", "2031-10-07", "Lorvale council staff detected the intrusion on 5 October 2031 and shut every server.")
+    a3 = _article("i03_radio", "2031-10-08", "The attackers encrypted the council's files in the early hours of 5 October 2031, "
+                                             "investigators said.")
+    report = analyze_articles([a1, a2, a3])
+    day = [e for e in report.events if e.timeline and (e.time.value or "").startswith("2031-10-05")]
+    assert len(day) == 1, [(e.label, e.time.value, e.event_type) for e in report.events]
+    assert set(day[0].article_ids) == {a1.id, a2.id, a3.id}

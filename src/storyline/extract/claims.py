@@ -51,7 +51,15 @@ from storyline.extract.attribution import (
 )
 from storyline.extract.entities import PLACE_LABELS
 from storyline.extract.quantities import attach_units, find_quantities
-from storyline.extract.syntax import _conjuncts, _modality, _negated, _np, _verbal_ancestor, reduced_relative
+from storyline.extract.syntax import (
+    _conjuncts,
+    _modality,
+    _negated,
+    _np,
+    _verbal_ancestor,
+    complement_type,
+    reduced_relative,
+)
 from storyline.extract.told import _time_for, _told_events, _trigger_span, time_owner
 from storyline.model import Claim, Mention, Quantity
 
@@ -357,6 +365,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 refused is not None or any(c.dep_ == "neg" for c in reporter.children)):
             negated = True  # "X never confirmed / refused to confirm that ...": nobody asserts it
         etype = plover.event_type(pred.lemma_, obj_lemma)
+        if etype is None:
+            etype = complement_type(pred)
         if etype is None:
             # "spotted a truck underwater and found the body inside": the coordinated verb of the
             # same subject names what happened

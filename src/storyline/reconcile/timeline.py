@@ -207,6 +207,15 @@ def happenings(
                 for b in told[i + 1:]:
                     if find(a.id) != find(b.id) and classes[a.id] & classes[b.id] and not _other_doers(a, b):
                         union(a.id, b.id)
+    # a story's incidents of one day are one incident ("hackers knocked the network offline early
+    # Sunday" / "detected the intrusion on Sept. 7" / "encrypting systems in the early hours of
+    # Sept. 7"): unless they are told in different places or done by different doers
+    for group in by_day.values():
+        day_incidents = sorted((c for c in group if INCIDENT in classes[c.id]), key=lambda c: (-len(c.articles), c.id))
+        for c in day_incidents[1:MAX_PER_KEY]:
+            main = day_incidents[0]
+            if find(c.id) != find(main.id) and not _other_places(c, main) and not _other_named_doers(c, main):
+                union(c.id, main.id)
     # a rescue or a count of victims the same day, told in a sentence that names the incident
     # ("eight bodies were found on Wednesday at the crash site"), is part of it
     for group in by_day.values():
@@ -532,6 +541,28 @@ def _doer_words(c: Cluster) -> set[str]:
 
 #: Doers that name no one in particular ("authorities recovered the body").
 GENERIC_DOERS = lexicon.words("events", "generic_doers")
+
+
+def _other_named_doers(a: Cluster, b: Cluster) -> bool:
+    """Both clusters name who did it by name ("Ostrin", "the Lorvale council"), and no name is the
+    same; "hackers" and "attackers" name no one."""
+    def named(c: Cluster) -> set[str]:
+        out: set[str] = set()
+        for f in c.frames:
+            if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+                continue
+            opening = f.claim.text.lstrip()[:40].split(" ", 1)[0]  # capitalised only as the sentence's first word
+            out.update(w.lower() for phrase in f.claim.agents for w in _ROLE_WORD.findall(phrase)
+                       if w[:1].isupper() and w != opening and w.lower() not in _FUNCTION_WORDS)
+        return out
+    na, nb = named(a), named(b)
+    return bool(na and nb and not na & nb)
+
+
+def _other_places(a: Cluster, b: Cluster) -> bool:
+    """Both clusters say where it happened, and no place is the same."""
+    pa, pb = {f.place for f in a.frames if f.place}, {f.place for f in b.frames if f.place}
+    return bool(pa and pb and not pa & pb)
 
 
 def _other_doers(a: Cluster, b: Cluster) -> bool:
