@@ -201,3 +201,11 @@ def test_a_storys_incidents_of_one_day_are_one_incident_unless_told_in_other_pla
     day = [e for e in report.events if e.timeline and (e.time.value or "").startswith("2031-10-05")]
     assert len(day) == 1, [(e.label, e.time.value, e.event_type) for e in report.events]
     assert set(day[0].article_ids) == {a1.id, a2.id, a3.id}
+
+
+def test_a_statement_that_tells_an_act_the_same_day_is_one_happening_with_it() -> None:
+    a1 = _article("s01_wire", "2031-11-12", "The Tarrow Emergency Agency confirmed on 11 November 2031 that it was "
+                                            "assisting the flooded villages.")
+    report = analyze_articles([a1])
+    day = [e for e in report.events if e.timeline and (e.time.value or "").startswith("2031-11-11")]
+    assert len(day) == 1, [(e.label, e.time.value, e.event_type) for e in report.events]

@@ -246,6 +246,16 @@ def happenings(
             for d in group:
                 if find(d.id) != find(c.id) and any(f.claim.parent is None and f.claim.id in parents for f in d.frames):
                     union(c.id, d.id)
+    # the statement that tells an act the same day ("the agency confirmed Tuesday that it was
+    # assisting the hospital"): the act's news, one happening with it
+    for group in by_day.values():
+        for c in group:
+            said = {f.claim.parent for f in c.frames if f.claim.parent and f.claim.event_type == "STATEMENT"}
+            if not said or len(said) != len({f.claim.id for f in c.frames}):
+                continue  # a cluster of statements only
+            for d in group:
+                if find(d.id) != find(c.id) and any(f.claim.parent is None and f.claim.id in said for f in d.frames):
+                    union(c.id, d.id)
     # one incident told by several outlets on adjacent days: the same happening with a disputed
     # date (one outlet's wrong weekday), which the time comparison then reports
     days = sorted(by_day)
