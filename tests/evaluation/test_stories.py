@@ -30,7 +30,7 @@ FLOORS = {
     "martial-law-2024": (0, 0.92, 1.30, 0.76, 2.1),
     "wagner-2023": (0, 0.92, 1.25, 0.75, 2.1),
     "brackenford-blast-2025": (1, 0.91, 1.30, 0.69, 2.4),
-    "greywater-ransomware-2025": (3, 0.82, 1.55, 0.63, 2.7),
+    "greywater-ransomware-2025": (3, 0.82, 1.55, 0.66, 2.6),
     "quarrenton-dam-breach-2026": (2, 0.91, 2.2, 0.6, 4.05),
 }
 

@@ -209,3 +209,13 @@ def test_a_statement_that_tells_an_act_the_same_day_is_one_happening_with_it() -
     report = analyze_articles([a1])
     day = [e for e in report.events if e.timeline and (e.time.value or "").startswith("2031-11-11")]
     assert len(day) == 1, [(e.label, e.time.value, e.event_type) for e in report.events]
+
+
+def test_one_act_told_a_day_apart_by_two_outlets_is_one_act_with_a_disputed_date() -> None:
+    a1 = _article("f01_wire", "2031-03-20", "The tenants' lawsuit, filed on 12 March 2031, now has 30 named plaintiffs.")
+    a2 = _article("f02_paper", "2031-03-21", "A class-action suit filed against the landlord on 13 March 2031 seeks damages.")
+    report = analyze_articles([a1, a2])
+    filed = [e for e in report.events if {a1.id, a2.id} <= set(e.article_ids)]
+    assert len(filed) == 1, [(e.label, e.time.value, e.article_ids) for e in report.events]
+    dispute = [k for k in report.conflicts if k.slot == "time" and k.event_id == filed[0].id]
+    assert dispute and dispute[0].kind == "contradiction"

@@ -353,6 +353,7 @@ def happenings(
             if not any(_other_doers(c, m) for m in members[host]):
                 union(c.id, host)
     _join_once_per_person(members, values, find, union)
+    _join_one_act_a_day_apart(clusters, values, unreal, state, find, union, doc_dates)
 
     # 4. an undated act of a named doer is the news of its article's day (``_news_day``): it joins
     # the one happening of its class dated that day or the day before that shares a participant
@@ -411,6 +412,36 @@ def _join_once_per_person(members: dict[int, list[Cluster]], values: dict[int, s
             near = any(abs((x - y).days) <= ONCE_DAYS for x in days(ra) for y in days(rb))
             if people_a & people_b and not told_a & told_b and near:
                 union(ra, rb)
+
+
+def _join_one_act_a_day_apart(clusters: Sequence[Cluster], values: dict[int, str | None], unreal: dict[int, bool],
+                              state: dict[int, bool], find: Callable[[int], int], union: Callable[[int, int], None],
+                              doc_dates: dict[str, tuple[date | None, date | None]]) -> None:
+    """One act told by two outlets a day apart ("the suit, filed Sept. 23" / "a suit filed on Sept.
+    24"): the same word for a typed act, told by different articles written after both days, of the
+    same doer or thing (or naming no doer): one happening, whose date is then reported as
+    disputed. A repeated act a day apart ("voted again the next day") names its doers."""
+    by_word: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
+    for c in clusters:
+        if not _day(values[c.id]) or unreal[c.id] or state[c.id] or len(c.articles) != 1:
+            continue
+        kinds = {t for f in c.frames if (t := type_of(f)) not in (None, "STATEMENT")}
+        for kind in kinds:
+            by_word[(c.family, kind)].append(c)
+    for group in by_word.values():
+        for i, a in enumerate(group[:MAX_PER_KEY]):
+            for b in group[i + 1:MAX_PER_KEY]:
+                da, db = parse_day(_day(values[a.id])), parse_day(_day(values[b.id]))
+                if da is None or db is None or abs((da - db).days) != 1 or a.articles & b.articles:
+                    continue
+                if find(a.id) == find(b.id) or _other_doers(a, b):
+                    continue
+                later = max(da, db)
+                written = [doc_dates.get(x, (None, None))[0] for x in a.articles | b.articles]
+                if any(w is None or w < later for w in written):
+                    continue
+                if _same_roles(a, [b]) or (not _doer_heads(a) and not _doer_heads(b)):
+                    union(a.id, b.id)
 
 
 def _news_day(frames: Sequence[Frame], doc_dates: dict[str, tuple[date | None, date | None]]) -> str | None:
