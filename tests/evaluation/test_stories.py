@@ -27,7 +27,7 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
 FLOORS = {
     "air-india-171": (0, 0.90, 1.30, 0.84, 2.3),
     "key-bridge-2024": (0, 0.92, 1.20, 0.92, 2.05),
-    "martial-law-2024": (0, 0.92, 1.30, 0.76, 2.1),
+    "martial-law-2024": (0, 0.92, 1.30, 0.76, 2.0),
     "wagner-2023": (0, 0.92, 1.25, 0.75, 2.1),
     "brackenford-blast-2025": (1, 0.91, 1.30, 0.69, 2.4),
     "greywater-ransomware-2025": (3, 0.82, 1.55, 0.66, 2.6),

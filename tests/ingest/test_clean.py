@@ -896,3 +896,14 @@ def test_standfirst_printed_above_the_byline_is_not_the_title() -> None:
     assert article.title == headline and article.highlights == [dek]
     assert (article.author, article.site) == ("Mara Lind", "The Portvale Post")
     assert article.body == page(LEAD, SECOND) and article.teasers == []
+
+
+def test_a_date_stamp_inside_the_article_is_furniture_not_a_sentence() -> None:
+    text = page("Crane Collapse Shuts Northern Quay in Portvale", LEAD, SECOND,
+                "Published : Mar. 4, 2025 - 03:50", THIRD)
+    article = clean_one(text)
+    assert "Published" not in article.body
+    assert reasons(article)["Published : Mar. 4, 2025 - 03:50"] == "date stamp"
+    # a sentence that mentions a date is prose
+    prose = "The quay reopened on Mar. 4, 2025 after repairs to the crane and its rails."
+    assert prose in clean_one(page("Crane Collapse Shuts Northern Quay in Portvale", LEAD, prose, SECOND)).body

@@ -345,6 +345,8 @@ def _mark_furniture(page: _Page, *, strict: bool = False) -> None:
         reason = furniture_reason(unit.text, strict=strict)
         if reason:
             unit.reason = reason
+        elif unit.role not in ("fact", WIRE_DATELINE) and find_dateline(unit.text) is not None:
+            unit.reason = "date stamp"  # "Published : Dec. 4, 2024 - 03:50" below the headline or the article
 
 
 def _mark_tail(page: _Page) -> None:
