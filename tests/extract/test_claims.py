@@ -444,3 +444,10 @@ def test_a_verb_takes_its_type_from_its_prepositional_object_or_particle(nlp) ->
     assert _find(claims, "knocked").event_type == "CYBER"
     claims = _claims(nlp, "The prices went up in March.")
     assert _find(claims, "went").event_type is None
+
+
+def test_a_passive_schedule_with_for_is_a_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "Her funeral is set for Saturday at the parish church.")
+    assert _find(claims, "funeral").modality == "plan"
+    claims = _claims(nlp, "Her funeral was held on Saturday at the parish church.")
+    assert _find(claims, "funeral").modality is None

@@ -81,6 +81,10 @@ def _antecedent(tok: Token) -> Token:
     return tok
 
 
+#: Verbs that, passive with "for", put an event on a schedule.
+_SCHEDULE_VERBS = frozenset({"set", "schedule", "slate", "plan"})
+
+
 def _modality(pred: Token, reported: bool) -> str | None:
     auxes = [c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")]
     if any(a in ("will", "shall", "'ll", "wo") for a in auxes):
@@ -91,6 +95,9 @@ def _modality(pred: Token, reported: bool) -> str | None:
         return "possible"
     if any(a in ("must", "should") for a in auxes):
         return "obligation"
+    if pred.lemma_.lower() in _SCHEDULE_VERBS and any(c.dep_ == "auxpass" for c in pred.children) and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in pred.children):
+        return "plan"  # "her funeral is set for Saturday", "the vote is scheduled for May"
     if "going" in [c.lower_ for c in pred.children] or (
         pred.head.lower_ == "going" and pred.dep_ == "xcomp"
     ):
