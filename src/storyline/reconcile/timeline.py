@@ -32,10 +32,21 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 
-from storyline import lexicon
 from storyline.extract import plover
 from storyline.reconcile.cluster import Cluster
 from storyline.reconcile.frames import Frame
+from storyline.reconcile.newsday import news_day
+from storyline.reconcile.roles import (
+    doer_heads,
+    no_stranger,
+    other_doers,
+    other_named_doers,
+    other_places,
+    refers_to,
+    same_roles,
+    type_class,
+    type_of,
+)
 from storyline.reconcile.timeslot import parse_day, precision_rank, year_of
 from storyline.time.values import interval
 
@@ -71,27 +82,11 @@ class Happening:
     why: str = ""
     articles: set[str] = field(default_factory=set)
     news_day: bool = False
-    """Dated by no expression but as the news of its article's day (``_news_day``)."""
+    """Dated by no expression but as the news of its article's day (``news_day``)."""
 
     @property
     def frames(self) -> list[Frame]:
         return [f for c in self.clusters for f in c.frames]
-
-
-def type_of(f: Frame) -> str | None:
-    """The taxonomy type of a frame: its family's, else its predicate's."""
-    if f.event_type and f.event_type != "OTHER":
-        return f.event_type
-    if f.claim.event_type:
-        return f.claim.event_type
-    return plover.event_type(f.claim.predicate)
-
-
-def type_class(t: str | None) -> str | None:
-    """The class a type belongs to (types of one class can tell one happening)."""
-    if t is None:
-        return None
-    return plover.TYPE_CLASS.get(t, t)
 
 
 def _day(value: str | None) -> str | None:
@@ -205,7 +200,7 @@ def happenings(
         for told in by_article.values():
             for i, a in enumerate(told):
                 for b in told[i + 1:]:
-                    if find(a.id) != find(b.id) and classes[a.id] & classes[b.id] and not _other_doers(a, b):
+                    if find(a.id) != find(b.id) and classes[a.id] & classes[b.id] and not other_doers(a, b):
                         union(a.id, b.id)
     # a story's incidents of one day are one incident ("hackers knocked the network offline early
     # Sunday" / "detected the intrusion on Sept. 7" / "encrypting systems in the early hours of
@@ -214,7 +209,7 @@ def happenings(
         day_incidents = sorted((c for c in group if INCIDENT in classes[c.id]), key=lambda c: (-len(c.articles), c.id))
         for c in day_incidents[1:MAX_PER_KEY]:
             main = day_incidents[0]
-            if find(c.id) != find(main.id) and not _other_places(c, main) and not _other_named_doers(c, main):
+            if find(c.id) != find(main.id) and not other_places(c, main) and not other_named_doers(c, main):
                 union(c.id, main.id)
     # a rescue or a count of victims the same day, told in a sentence that names the incident
     # ("eight bodies were found on Wednesday at the crash site"), is part of it
@@ -274,14 +269,14 @@ def happenings(
         day = next((d for m in target if (d := _day(values[m.id]))), None)
         if not _before_documents(c, day, doc_dates):
             return False
-        if _refers_to(c, target):
+        if refers_to(c, target):
             return True
         if not by_role:
             return False
         # the story's one incident of this family ("the bridge collapsed"): its protagonists'
         # names are what identify it; other happenings need the same doer or thing done to
         incident = INCIDENT in classes[c.id] and any(_shares(c, t) for t in target)
-        return _same_roles(c, target) or (incident and _no_stranger(c, target))
+        return same_roles(c, target) or (incident and no_stranger(c, target))
 
     # 2. an undated cluster joins the one dated happening its family names in the story
     dated_by_family: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
@@ -309,7 +304,7 @@ def happenings(
             # same day or just after, of the same doer or thing ("has released the report" / "the
             # report, released on Saturday")
             fits = [root for root, _ in ranked if _written_days_after(c, members[find(root)], values, doc_dates)
-                    and _same_roles(c, members[find(root)])]
+                    and same_roles(c, members[find(root)])]
             if len(fits) == 1:
                 union(c.id, fits[0])
 
@@ -350,12 +345,12 @@ def happenings(
         hosts = {find(cid) for cid in dated_in_article.get(only, ()) if classes[cid] & classes[c.id]}
         if len(hosts) == 1:
             host = hosts.pop()
-            if not any(_other_doers(c, m) for m in members[host]):
+            if not any(other_doers(c, m) for m in members[host]):
                 union(c.id, host)
     _join_once_per_person(members, values, find, union)
     _join_one_act_a_day_apart(clusters, values, unreal, state, find, union, doc_dates)
 
-    # 4. an undated act of a named doer is the news of its article's day (``_news_day``): it joins
+    # 4. an undated act of a named doer is the news of its article's day (``news_day``): it joins
     # the one happening of its class dated that day or the day before that shares a participant
     news: dict[int, str] = {}
     dated_roots: dict[str, set[int]] = defaultdict(set)
@@ -363,7 +358,7 @@ def happenings(
         if (day := _day(values[c.id])) and not unreal[c.id] and not state[c.id]:
             dated_roots[day].add(find(c.id))
     for root in [r for r in members if all(values[m.id] is None for m in members[r])]:
-        day = _news_day([f for m in members[root] for f in m.frames], doc_dates)
+        day = news_day([f for m in members[root] for f in m.frames], doc_dates)
         if day is None:
             continue
         mine = set().union(*(classes[m.id] for m in members[root]))
@@ -434,56 +429,14 @@ def _join_one_act_a_day_apart(clusters: Sequence[Cluster], values: dict[int, str
                 da, db = parse_day(_day(values[a.id])), parse_day(_day(values[b.id]))
                 if da is None or db is None or abs((da - db).days) != 1 or a.articles & b.articles:
                     continue
-                if find(a.id) == find(b.id) or _other_doers(a, b):
+                if find(a.id) == find(b.id) or other_doers(a, b):
                     continue
                 later = max(da, db)
                 written = [doc_dates.get(x, (None, None))[0] for x in a.articles | b.articles]
                 if any(w is None or w < later for w in written):
                     continue
-                if _same_roles(a, [b]) or (not _doer_heads(a) and not _doer_heads(b)):
+                if same_roles(a, [b]) or (not doer_heads(a) and not doer_heads(b)):
                     union(a.id, b.id)
-
-
-def _news_day(frames: Sequence[Frame], doc_dates: dict[str, tuple[date | None, date | None]]) -> str | None:
-    """The day of the article that tells an undated happening as its news: an act of a named doer
-    ("the regulator ordered inspections"), asserted as the main event of a sentence with no time
-    expression of its own, in an article written on a known day is (as news writing reads) that
-    day's or the day before's news. The value is the article's day; the interval, one day back,
-    says the doubt."""
-    days = []
-    for f in frames:
-        if (f.claim.parent is None and f.claim.trigger is not None and f.claim.trigger[0] <= f.start < f.claim.trigger[1]
-                and not f.unreal and not f.claim.hedged and not f.claim.negated and f.claim.modality is None
-                and type_of(f) not in (None, "STATEMENT") and _named_doer(f) and not _before_its_telling(f)):
-            lo, hi = doc_dates.get(f.article_id, (None, None))
-            if lo is not None and lo == hi:
-                days.append(lo)
-    return min(days).isoformat() if days else None
-
-
-_PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
-
-
-def _before_its_telling(f: Frame) -> bool:
-    """A past perfect ("had declared"), a participle ("visiting") or a present ("crowds gather",
-    a caption's or a live page's tense): told as before the news, as a circumstance or as a scene,
-    not as the news of the day in the past tense."""
-    before = f.claim.text[: f.start - f.claim.span[0]]
-    word, lemma = f.trigger.lower(), (f.claim.predicate or "").lower()
-    present = bool(lemma) and word in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies")
-    return bool(_PLUPERFECT.search(before)) or word.endswith("ing") or present
-
-
-def _named_doer(f: Frame) -> bool:
-    """The mention's subject is headed by a name (a capitalised head word that does not merely
-    open the sentence): "the regulator DGCA", "Prime Minister X", not "rescue crews"."""
-    for phrase in f.claim.agents:
-        words = _ROLE_WORD.findall(_HEAD_CUT.split(phrase, maxsplit=1)[0])
-        if not words or not words[-1][:1].isupper():
-            continue
-        if len(words) > 1 or not f.claim.text.lstrip().startswith(words[-1]):
-            return True
-    return False
 
 
 def _candidates(group: Sequence[Cluster], classes: dict[int, set[str]]) -> list[tuple[Cluster, Cluster]]:
@@ -505,134 +458,6 @@ def _candidates(group: Sequence[Cluster], classes: dict[int, set[str]]) -> list[
                     seen.add(key)
                     out.append((a, b) if a.id < b.id else (b, a))
     return sorted(out, key=lambda ab: (ab[0].id, ab[1].id))
-
-
-_DEFINITE = re.compile(r"\b(?:the|this|that|its|their|his|her|last\s+\w+'s)\s+(?:[\w\-]+\s+){0,5}$", re.IGNORECASE)
-
-
-def _refers_to(c: Cluster, target: Sequence[Cluster]) -> bool:
-    """Whether an undated cluster can be read as a reference to the target happening: it names
-    no other person than the target's, and it either shares a name that is not one of the
-    story's protagonists or refers back with a definite noun ("the collapse", "its crash")."""
-    people = set().union(*(t.persons for t in target))
-    mine = c.persons - c.common
-    if mine and (people - c.common) and not mine & people:
-        return False
-    names = set().union(*(set(t.participants) | t.canon for t in target))
-    if (set(c.participants) | c.canon) & names - c.common:
-        return True
-    return all(
-        f.trigger.lower() in plover.NOUN_TYPE and _DEFINITE.search(f.claim.text[: f.start - f.claim.span[0]])
-        for f in c.frames
-    )
-
-
-_ROLE_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
-_FUNCTION_WORDS = frozenset({"the", "and", "its", "his", "her", "their", "for", "with", "from", "into", "this", "that",
-                             "who", "which", "after", "before", "over", "under", "about"})
-
-
-def _role_words(f: Frame) -> tuple[frozenset[str], frozenset[str]]:
-    """The content words of a frame's own subject and object phrases (not its trigger's)."""
-    if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
-        return frozenset(), frozenset()
-    return _phrase_words(f.trigger, tuple(f.claim.agents), tuple(f.claim.patients))
-
-
-@lru_cache(maxsize=65536)
-def _phrase_words(trigger: str, agents: tuple[str, ...], patients: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    own = {w.lower() for w in _ROLE_WORD.findall(trigger)}
-
-    def words(phrases: Sequence[str]) -> frozenset[str]:
-        return frozenset(w for p in phrases for x in _ROLE_WORD.findall(p)
-                         if (w := x.lower()) not in _FUNCTION_WORDS and w not in own)
-    return words(agents), words(patients)
-
-
-_HEAD_CUT = re.compile(r",|\s(?:of|in|at|on|from|for|with|who|which|that|after|before)\s", re.IGNORECASE)
-
-
-def _doer_heads(c: Cluster) -> set[str]:
-    """The head words of a cluster's doers: the last word of each subject phrase's first part
-    ("the country's whole cabinet" -> cabinet; "Ada Brannock, the governor" -> brannock)."""
-    heads: set[str] = set()
-    for f in c.frames:
-        if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
-            continue
-        heads.update(h for phrase in f.claim.agents if (h := _head_word(phrase)))
-    return heads
-
-
-@lru_cache(maxsize=65536)
-def _head_word(phrase: str) -> str | None:
-    words = _ROLE_WORD.findall(_HEAD_CUT.split(phrase, maxsplit=1)[0])
-    return words[-1].lower() if words else None
-
-
-def _doer_words(c: Cluster) -> set[str]:
-    """Every word of a cluster's doers' names ("Lee Jae Sun, the president" -> lee, jae, sun)."""
-    words: set[str] = set()
-    for f in c.frames:
-        if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
-            continue
-        for phrase in f.claim.agents:
-            words.update(w.lower() for w in _ROLE_WORD.findall(_HEAD_CUT.split(phrase, maxsplit=1)[0]))
-    return words
-
-
-#: Doers that name no one in particular ("authorities recovered the body").
-GENERIC_DOERS = lexicon.words("events", "generic_doers")
-
-
-def _other_named_doers(a: Cluster, b: Cluster) -> bool:
-    """Both clusters name who did it by name ("Ostrin", "the Lorvale council"), and no name is the
-    same; "hackers" and "attackers" name no one."""
-    def named(c: Cluster) -> set[str]:
-        out: set[str] = set()
-        for f in c.frames:
-            if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
-                continue
-            opening = f.claim.text.lstrip()[:40].split(" ", 1)[0]  # capitalised only as the sentence's first word
-            out.update(w.lower() for phrase in f.claim.agents for w in _ROLE_WORD.findall(phrase)
-                       if w[:1].isupper() and w != opening and w.lower() not in _FUNCTION_WORDS)
-        return out
-    na, nb = named(a), named(b)
-    return bool(na and nb and not na & nb)
-
-
-def _other_places(a: Cluster, b: Cluster) -> bool:
-    """Both clusters say where it happened, and no place is the same."""
-    pa, pb = {f.place for f in a.frames if f.place}, {f.place for f in b.frames if f.place}
-    return bool(pa and pb and not pa & pb)
-
-
-def _other_doers(a: Cluster, b: Cluster) -> bool:
-    """Both clusters name who did it, and no doer is the same: no head word of one is a word of
-    the other's doer ("President Lee" and "Lee Jae Sun, the president" are one doer). A doer that
-    names no one in particular ("authorities") is nobody else's."""
-    ha, hb = _doer_heads(a) - GENERIC_DOERS, _doer_heads(b) - GENERIC_DOERS
-    return bool(ha and hb and not ha & _doer_words(b) and not hb & _doer_words(a))
-
-
-def _no_stranger(c: Cluster, target: Sequence[Cluster]) -> bool:
-    """The mention names no person (beyond the protagonists) that the target does not."""
-    mine = c.persons - c.common
-    return not mine or bool(mine & set().union(*(t.persons for t in target)))
-
-
-def _same_roles(c: Cluster, target: Sequence[Cluster]) -> bool:
-    """The undated mention tells its family's happening of the same doer or the same thing done
-    to ("declared a curfew" / "declared a curfew on Tuesday"): when the only names it
-    shares are the story's protagonists, this is what identifies it. It must not name another
-    person than the target's."""
-    if not _no_stranger(c, target):
-        return False
-    theirs = [_role_words(f) for t in target for f in t.frames]
-    for f in c.frames:
-        agents, patients = _role_words(f)
-        if any(agents & a or patients & p for a, p in theirs):
-            return True
-    return False
 
 
 #: How many days after a happening an undated retelling may be written to be read as news of it.

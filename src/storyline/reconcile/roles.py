@@ -1,0 +1,160 @@
+"""Who and what an event mention names: its doers' and patients' words, whether two clusters'
+doers or places differ, whether an undated mention refers to a happening.
+
+Pure functions over clusters of frames (``cluster.py``); the timeline's join rules
+(``timeline.py``) ask them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from storyline import lexicon
+from storyline.extract import plover
+from storyline.reconcile.cluster import Cluster
+from storyline.reconcile.frames import Frame
+
+
+def type_of(f: Frame) -> str | None:
+    """The taxonomy type of a frame: its family's, else its predicate's."""
+    if f.event_type and f.event_type != "OTHER":
+        return f.event_type
+    if f.claim.event_type:
+        return f.claim.event_type
+    return plover.event_type(f.claim.predicate)
+
+
+def type_class(t: str | None) -> str | None:
+    """The class a type belongs to (types of one class can tell one happening)."""
+    if t is None:
+        return None
+    return plover.TYPE_CLASS.get(t, t)
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that|its|their|his|her|last\s+\w+'s)\s+(?:[\w\-]+\s+){0,5}$", re.IGNORECASE)
+
+
+def refers_to(c: Cluster, target: Sequence[Cluster]) -> bool:
+    """Whether an undated cluster can be read as a reference to the target happening: it names
+    no other person than the target's, and it either shares a name that is not one of the
+    story's protagonists or refers back with a definite noun ("the collapse", "its crash")."""
+    people = set().union(*(t.persons for t in target))
+    mine = c.persons - c.common
+    if mine and (people - c.common) and not mine & people:
+        return False
+    names = set().union(*(set(t.participants) | t.canon for t in target))
+    if (set(c.participants) | c.canon) & names - c.common:
+        return True
+    return all(
+        f.trigger.lower() in plover.NOUN_TYPE and _DEFINITE.search(f.claim.text[: f.start - f.claim.span[0]])
+        for f in c.frames
+    )
+
+
+ROLE_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
+_FUNCTION_WORDS = frozenset({"the", "and", "its", "his", "her", "their", "for", "with", "from", "into", "this", "that",
+                             "who", "which", "after", "before", "over", "under", "about"})
+
+
+def role_words(f: Frame) -> tuple[frozenset[str], frozenset[str]]:
+    """The content words of a frame's own subject and object phrases (not its trigger's)."""
+    if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+        return frozenset(), frozenset()
+    return _phrase_words(f.trigger, tuple(f.claim.agents), tuple(f.claim.patients))
+
+
+@lru_cache(maxsize=65536)
+def _phrase_words(trigger: str, agents: tuple[str, ...], patients: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    own = {w.lower() for w in ROLE_WORD.findall(trigger)}
+
+    def words(phrases: Sequence[str]) -> frozenset[str]:
+        return frozenset(w for p in phrases for x in ROLE_WORD.findall(p)
+                         if (w := x.lower()) not in _FUNCTION_WORDS and w not in own)
+    return words(agents), words(patients)
+
+
+HEAD_CUT = re.compile(r",|\s(?:of|in|at|on|from|for|with|who|which|that|after|before)\s", re.IGNORECASE)
+
+
+def doer_heads(c: Cluster) -> set[str]:
+    """The head words of a cluster's doers: the last word of each subject phrase's first part
+    ("the country's whole cabinet" -> cabinet; "Ada Brannock, the governor" -> brannock)."""
+    heads: set[str] = set()
+    for f in c.frames:
+        if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+            continue
+        heads.update(h for phrase in f.claim.agents if (h := _head_word(phrase)))
+    return heads
+
+
+@lru_cache(maxsize=65536)
+def _head_word(phrase: str) -> str | None:
+    words = ROLE_WORD.findall(HEAD_CUT.split(phrase, maxsplit=1)[0])
+    return words[-1].lower() if words else None
+
+
+def _doer_words(c: Cluster) -> set[str]:
+    """Every word of a cluster's doers' names ("Lee Jae Sun, the president" -> lee, jae, sun)."""
+    words: set[str] = set()
+    for f in c.frames:
+        if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+            continue
+        for phrase in f.claim.agents:
+            words.update(w.lower() for w in ROLE_WORD.findall(HEAD_CUT.split(phrase, maxsplit=1)[0]))
+    return words
+
+
+#: Doers that name no one in particular ("authorities recovered the body").
+GENERIC_DOERS = lexicon.words("events", "generic_doers")
+
+
+def other_named_doers(a: Cluster, b: Cluster) -> bool:
+    """Both clusters name who did it by name ("Ostrin", "the Lorvale council"), and no name is the
+    same; "hackers" and "attackers" name no one."""
+    def named(c: Cluster) -> set[str]:
+        out: set[str] = set()
+        for f in c.frames:
+            if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+                continue
+            opening = f.claim.text.lstrip()[:40].split(" ", 1)[0]  # capitalised only as the sentence's first word
+            out.update(w.lower() for phrase in f.claim.agents for w in ROLE_WORD.findall(phrase)
+                       if w[:1].isupper() and w != opening and w.lower() not in _FUNCTION_WORDS)
+        return out
+    na, nb = named(a), named(b)
+    return bool(na and nb and not na & nb)
+
+
+def other_places(a: Cluster, b: Cluster) -> bool:
+    """Both clusters say where it happened, and no place is the same."""
+    pa, pb = {f.place for f in a.frames if f.place}, {f.place for f in b.frames if f.place}
+    return bool(pa and pb and not pa & pb)
+
+
+def other_doers(a: Cluster, b: Cluster) -> bool:
+    """Both clusters name who did it, and no doer is the same: no head word of one is a word of
+    the other's doer ("President Lee" and "Lee Jae Sun, the president" are one doer). A doer that
+    names no one in particular ("authorities") is nobody else's."""
+    ha, hb = doer_heads(a) - GENERIC_DOERS, doer_heads(b) - GENERIC_DOERS
+    return bool(ha and hb and not ha & _doer_words(b) and not hb & _doer_words(a))
+
+
+def no_stranger(c: Cluster, target: Sequence[Cluster]) -> bool:
+    """The mention names no person (beyond the protagonists) that the target does not."""
+    mine = c.persons - c.common
+    return not mine or bool(mine & set().union(*(t.persons for t in target)))
+
+
+def same_roles(c: Cluster, target: Sequence[Cluster]) -> bool:
+    """The undated mention tells its family's happening of the same doer or the same thing done
+    to ("declared a curfew" / "declared a curfew on Tuesday"): when the only names it
+    shares are the story's protagonists, this is what identifies it. It must not name another
+    person than the target's."""
+    if not no_stranger(c, target):
+        return False
+    theirs = [role_words(f) for t in target for f in t.frames]
+    for f in c.frames:
+        agents, patients = role_words(f)
+        if any(agents & a or patients & p for a, p in theirs):
+            return True
+    return False
