@@ -355,3 +355,12 @@ def test_metadata_dates_reject_or_parse_without_crashing(value: str) -> None:
     except ValueError:
         return
     assert date.fromisoformat(parsed).isoformat() == parsed
+
+
+def test_a_markup_date_does_not_depend_on_the_machines_clock(tmp_path: Path) -> None:
+    # a page dated after today (a corpus read on a machine whose clock is behind) keeps its date
+    later = (date.today() + timedelta(days=400)).isoformat()
+    path = tmp_path / "later.html"
+    path.write_text(article_html(published=later), encoding="utf-8")
+    (doc,) = read_all(path)
+    assert isinstance(doc, RawDocument) and doc.published == later

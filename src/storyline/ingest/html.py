@@ -26,7 +26,10 @@ EXTRACT_OPTIONS: dict[str, Any] = {
     "favor_precision": True,
     "include_tables": True,
 }
-DATE_OPTIONS: dict[str, Any] = {"original_date": True, "extensive_search": False}
+# htmldate drops any date after today's clock by default: a page's markup date must not depend on
+# when the analysis runs (a corpus read again later, a machine whose clock is behind), so the
+# ceiling is fixed far ahead; dates from markup only, never guessed from free text.
+DATE_OPTIONS: dict[str, Any] = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
 MIN_WORDS = 10
 
 # Our IngestError already says what went wrong with a page; without a handler of their own these
