@@ -33,6 +33,7 @@ FLOORS = {
     "greywater-ransomware-2025": (3, 0.82, 1.55, 0.66, 2.6),
     "quarrenton-dam-breach-2026": (2, 0.91, 2.2, 0.6, 4.05),
     "ashcombe-cider-outbreak-2027": (1, 0.99, 1.6, 0.79, 3.2),
+    "calderport-mayoral-recount-2025": (2, 0.91, 2.1, 0.57, 3.5),
 }
 
 
@@ -81,7 +82,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own four stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own five stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
