@@ -219,3 +219,16 @@ def test_one_act_told_a_day_apart_by_two_outlets_is_one_act_with_a_disputed_date
     assert len(filed) == 1, [(e.label, e.time.value, e.article_ids) for e in report.events]
     dispute = [k for k in report.conflicts if k.slot == "time" and k.event_id == filed[0].id]
     assert dispute and dispute[0].kind == "contradiction"
+
+
+def test_two_outlets_telling_one_kind_of_act_on_one_day_tell_one_act_unless_doers_or_places_differ() -> None:
+    a1 = _article("l01_wire", "2031-06-04", "The airline's licence was suspended on 3 June 2031 after the inspection.")
+    a2 = _article("l02_paper", "2031-06-05", "The airline's operating licence was frozen on 3 June 2031, a spokesman said.")
+    report = analyze_articles([a1, a2])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-06-03"]
+    assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.time.value) for e in report.events]
+    b1 = _article("l03_wire", "2031-06-04", "Regulators in Osterholm suspended the airline's licence on 3 June 2031.")
+    b2 = _article("l04_paper", "2031-06-05", "Prosecutors in Velmora froze the carrier's accounts on 3 June 2031.")
+    report = analyze_articles([b1, b2])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-06-03"]
+    assert len(day) == 2, [(e.label, e.time.value) for e in report.events]

@@ -251,6 +251,15 @@ def happenings(
             for d in group:
                 if find(d.id) != find(c.id) and any(f.claim.parent is None and f.claim.id in said for f in d.frames):
                     union(c.id, d.id)
+    # two outlets telling one kind of act on one day tell one act, unless the happenings as joined
+    # so far name different doers or places ("the licence was suspended" / "froze the airline's
+    # licence"); run after the rules above so that each side's doers are all known
+    for group in by_day.values():
+        for a, b in _candidates(group, classes):
+            ra, rb = find(a.id), find(b.id)
+            if ra != rb and classes[a.id] & classes[b.id] and not (a.articles & b.articles) \
+                    and not _differ(members[ra], members[rb]):
+                union(ra, rb)
     # one incident told by several outlets on adjacent days: the same happening with a disputed
     # date (one outlet's wrong weekday), which the time comparison then reports
     days = sorted(by_day)
@@ -383,6 +392,11 @@ def happenings(
         _place(h, period, len(doc_dates))
         out.append(h)
     return out
+
+
+def _differ(one: Sequence[Cluster], other: Sequence[Cluster]) -> bool:
+    """Two happenings (as joined so far) name different doers or different places."""
+    return any(other_doers(x, y) or other_places(x, y) for x in one for y in other)
 
 
 def _join_once_per_person(members: dict[int, list[Cluster]], values: dict[int, str | None],
