@@ -232,3 +232,18 @@ def test_two_outlets_telling_one_kind_of_act_on_one_day_tell_one_act_unless_doer
     report = analyze_articles([b1, b2])
     day = [e for e in report.events if e.timeline and e.time.value == "2031-06-03"]
     assert len(day) == 2, [(e.label, e.time.value) for e in report.events]
+
+
+def test_two_outlets_naming_the_same_participant_on_one_day_tell_one_happening_unless_doers_differ() -> None:
+    a1 = _article("n01_wire", "2031-07-02", "Crews shored up the Harnell levee on 1 July 2031 as the river rose.")
+    a2 = _article("n02_paper", "2031-07-03", "Sandbags were stacked along the Harnell levee on 1 July 2031, the county said.")
+    a3 = _article("n03_radio", "2031-07-03", "Governor Ilse Varnholt toured the Harnell levee on 1 July 2031.")
+    # other news of the story, so that the levee is not a name every article gives
+    others = [_article(f"n0{i}_blog", "2031-07-04", f"The Dellam school reopened on {i - 1} July 2031.") for i in range(4, 8)]
+    report = analyze_articles([a1, a2, *others])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-07-01"]
+    assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.article_ids) for e in day]
+    # beside two others whose doers differ, the mention naming no doer could be either: it joins neither
+    report = analyze_articles([a1, a2, a3, *others])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-07-01"]
+    assert len(day) == 3, [(e.label, e.article_ids) for e in day]

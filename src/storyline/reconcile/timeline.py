@@ -254,12 +254,24 @@ def happenings(
     # two outlets telling one kind of act on one day tell one act, unless the happenings as joined
     # so far name different doers or places ("the licence was suspended" / "froze the airline's
     # licence"); run after the rules above so that each side's doers are all known
+    # ... and a happening that could join two others that differ from each other ("sandbags were
+    # stacked on the levee" beside "crews shored it up" and "the governor toured it") joins neither
     for group in by_day.values():
+        reach: dict[int, set[int]] = defaultdict(set)
         for a, b in _candidates(group, classes):
             ra, rb = find(a.id), find(b.id)
-            if ra != rb and classes[a.id] & classes[b.id] and not (a.articles & b.articles) \
+            if ra != rb and (classes[a.id] & classes[b.id] or _shares_name(a, b)) and not (a.articles & b.articles) \
                     and not _differ(members[ra], members[rb]):
-                union(ra, rb)
+                reach[ra].add(rb)
+                reach[rb].add(ra)
+        torn = {r for r, others in reach.items()
+                if any(_differ(members[x], members[y]) for x in others for y in others if x < y)}
+        for r in sorted(reach, key=lambda r: (-len(members[r]), r)):
+            for other in sorted(reach[r]):
+                if r in torn or other in torn or find(r) == find(other):
+                    continue
+                if not _differ(members[find(r)], members[find(other)]):
+                    union(find(r), find(other))
     # one incident told by several outlets on adjacent days: the same happening with a disputed
     # date (one outlet's wrong weekday), which the time comparison then reports
     days = sorted(by_day)
@@ -392,6 +404,11 @@ def happenings(
         _place(h, period, len(doc_dates))
         out.append(h)
     return out
+
+
+def _shares_name(a: Cluster, b: Cluster) -> bool:
+    """A participant both name that is not one of the story's protagonists."""
+    return bool((set(a.participants) & set(b.participants)) - a.common - b.common)
 
 
 def _differ(one: Sequence[Cluster], other: Sequence[Cluster]) -> bool:
