@@ -4,6 +4,7 @@ re-extracts lazily; parallel extraction gives the same extractions."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from storyline.cli.main import app
 from storyline.ingest import ingest
 from storyline.model import Article
 from storyline.pipeline import analyze_articles
+from storyline.reconcile import attributes, facts, quantities
+from storyline.reconcile import memo as per_article
 from storyline.report import render
 from storyline.store import Store
 from storyline.stories import Stories, add_articles, bring_up_to_date, story_report
@@ -63,9 +66,11 @@ class _Forgetful(dict):  # type: ignore[type-arg]
 def test_remembered_frames_and_decoded_rows_give_what_computing_them_afresh_gives(
     store_url: str, articles: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An update reuses the frames of unchanged documents (``reconcile``) and the store's decoded
-    extractions and claim sets; its report equals one computed with neither, from scratch."""
+    """An update reuses the frames of unchanged documents (``reconcile``), the per-article results
+    of the conflict checks (``reconcile.memo``) and the store's decoded extractions and claim
+    sets; its report equals one computed with none of them, from scratch."""
     reconcile._frame_memo.clear()
+    per_article.clear_all()
     hits: list[bool] = []
     fingerprint = reconcile._fingerprint
 
@@ -92,8 +97,14 @@ def test_remembered_frames_and_decoded_rows_give_what_computing_them_afresh_give
         assert first == again and all(first[h] is not again[h] for h in first)
         with Store(store_url) as cold:  # its memo is empty: it decodes the rows
             assert cold.extractions(articles[:8], extraction.extraction_version()) == first
+        # the collector is handed back as it was: nothing left frozen, collection on
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+    # the per-article memos of the conflict checks were used by the update...
+    assert len(facts._miscalled) and len(attributes._values) and len(quantities._counted)
+    # ... and the analysis from scratch remembers nothing at all
     monkeypatch.setattr(reconcile, "_frame_memo", _Forgetful())
-    scratch = analyze_articles(articles)
+    with per_article.forgetting():
+        scratch = analyze_articles(articles)
     assert render(update.report, "json") == render(scratch, "json")
 
 
