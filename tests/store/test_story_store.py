@@ -176,3 +176,24 @@ def test_the_python_api_mirrors_the_cli(tmp_path: Path) -> None:
         assert update.added and db.stories()[0].articles == 1
         assert db.report("dam").articles[0].id == update.added[0]
         assert db.history("dam")[0][1]["added"] == update.added
+
+
+def test_the_collector_pause_survives_a_library_turning_it_on_and_everything_is_handed_back() -> None:
+    """Loading a stored parse (srsly's msgpack) calls ``gc.enable()``: inside ``collector_paused``
+    no automatic pass runs all the same; thresholds, the enabled flag and frozen objects are as
+    they were afterwards, also when blocks nest."""
+    from storyline import analysis
+
+    thresholds, enabled = gc.get_threshold(), gc.isenabled()
+    with analysis.collector_paused():
+        gc.enable()  # what the library does
+        assert gc.get_threshold()[0] == 0
+        with analysis.collector_paused():
+            assert not gc.isenabled() and gc.get_threshold()[0] == 0
+        assert gc.get_threshold()[0] == 0
+    assert gc.get_threshold() == thresholds and gc.isenabled() == enabled
+    with analysis.collector_sparing():
+        with analysis.collector_paused():
+            kept = [[] for _ in range(1000)]
+        assert gc.get_freeze_count() >= len(kept)  # set aside: the collector's passes skip them
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds and gc.isenabled() == enabled

@@ -55,12 +55,18 @@ def _write_table(conn: Connection, name: str, analysis_id: int, items: Sequence[
     position if the list shifted: events and entities are sorted, so one new item moves those
     after it), the others are deleted and the new ones written. Returns the rows written."""
     table = TABLES[name]
+    # a row whose item is unchanged at the same position stays where it is (most rows: a new
+    # article's claims come last); only the others are matched by fingerprint
+    stays = [i < len(new) and old[i] == new[i] for i in range(len(old))]
     free: dict[str, list[int]] = defaultdict(list)
     for i in reversed(range(len(old))):
-        free[old[i]].append(i)  # popped from the end: the earliest old position first
+        if not stays[i]:
+            free[old[i]].append(i)  # popped from the end: the earliest old position first
     moves: list[tuple[int, int]] = []
     fresh: list[int] = []
     for j, fp in enumerate(new):
+        if j < len(stays) and stays[j]:
+            continue
         if free.get(fp):
             i = free[fp].pop()
             if i != j:
