@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -95,10 +95,15 @@ class Outcome:
 
 
 def analyze_stored(
-    articles: Sequence[Article], store: Store | None, *, n_process: int = 1, progress: Progress | None = None
+    articles: Sequence[Article], store: Store | None, *, n_process: int = 1, progress: Progress | None = None,
+    remember: bool = True,
 ) -> Outcome:
-    """The report of ``articles`` (unique, in order), parsing only those without an extraction."""
-    from storyline.reconcile import reconcile
+    """The report of ``articles`` (unique, in order), parsing only those without an extraction.
+
+    ``remember=False`` (a one-off analysis: ``storyline analyze``) keeps nothing in reconciliation's
+    memos (``storyline.reconcile.memo``): nothing would ask for it again in this process, and the
+    remembered frames of every document were memory that grew with the number of articles."""
+    from storyline.reconcile import memo, reconcile
 
     say = progress or (lambda _msg: None)
     version = extraction_module.extraction_version()
@@ -120,9 +125,12 @@ def analyze_stored(
     say("reconciling")
     with collector_paused():
         done = finish(articles, [have[a.content_hash] for a in articles], cache)
+    # the extractions' raw mention rows served the story stage only: reconciliation, the peak of
+    # a large story, does not hold them too (some 50 KB an article)
+    del have, group
     dated = [replace(a, published=x.published) if x.published is not None else a
              for a, x in zip(articles, done.analyses, strict=True)]
-    with collector_paused():  # again: loading a stored parse (srsly's msgpack) turns it back on
+    with collector_paused(), (nullcontext() if remember else memo.forgetting()):
         report = reconcile(dated, done.analyses)
     return Outcome(report, len(missing), done.rebuilt)
 

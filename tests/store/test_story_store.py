@@ -197,3 +197,14 @@ def test_the_collector_pause_survives_a_library_turning_it_on_and_everything_is_
             kept = [[] for _ in range(1000)]
         assert gc.get_freeze_count() >= len(kept)  # set aside: the collector's passes skip them
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds and gc.isenabled() == enabled
+
+
+def test_the_json_report_written_item_by_item_is_the_rendered_text(articles: list[Article], tmp_path: Path) -> None:
+    """``write_report`` streams JSON (``storyline analyze``'s peak was the whole text and its dict
+    tree at once): the file holds exactly what ``render`` gives, for a report and an empty one."""
+    from storyline.model import Report
+    from storyline.report import write_report
+
+    for report in (analyze_articles(articles[:3]), Report()):
+        path = write_report(report, tmp_path / "r.json")
+        assert path.read_text(encoding="utf-8") == render(report, "json")

@@ -18,6 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache, wraps
 from typing import Generic, ParamSpec, TypeVar
 
@@ -30,7 +31,7 @@ ARTICLES = 8192
 _CLEARS: list[Callable[[], None]] = []
 
 
-_forgetting = False
+_forgetting: ContextVar[bool] = ContextVar("storyline_memo_forgetting", default=False)
 
 
 def on_clear(forget: Callable[[], None]) -> None:
@@ -40,14 +41,19 @@ def on_clear(forget: Callable[[], None]) -> None:
 
 @contextmanager
 def forgetting() -> Iterator[None]:
-    """Inside the block every memo here computes afresh and keeps nothing (process-wide): what
-    the tests compare the remembered results against."""
-    global _forgetting
-    was, _forgetting = _forgetting, True
+    """Inside the block (this thread or task only) every memo computes afresh and keeps nothing:
+    what the tests compare the remembered results against, and what a one-off analysis wants
+    (nothing it would keep is asked for again; keeping it only costs memory)."""
+    token = _forgetting.set(True)
     try:
         yield
     finally:
-        _forgetting = was
+        _forgetting.reset(token)
+
+
+def remembering() -> bool:
+    """False inside ``forgetting``."""
+    return not _forgetting.get()
 
 
 def pure(most: int) -> Callable[[Callable[P, V]], Callable[P, V]]:
@@ -59,7 +65,7 @@ def pure(most: int) -> Callable[[Callable[P, V]], Callable[P, V]]:
 
         @wraps(fn)
         def call(*args: P.args, **kwargs: P.kwargs) -> V:
-            return fn(*args, **kwargs) if _forgetting else kept(*args, **kwargs)  # type: ignore[arg-type]
+            return fn(*args, **kwargs) if _forgetting.get() else kept(*args, **kwargs)  # type: ignore[arg-type]
         return call
     return wrap
 
@@ -73,7 +79,7 @@ class Memo(Generic[V]):
 
     def get(self, key: Hashable, compute: Callable[[], V]) -> V:
         """The value kept under ``key``, else ``compute()`` (outside the lock), kept."""
-        if _forgetting:
+        if _forgetting.get():
             return compute()
         with self.lock:
             if key in self.items:
