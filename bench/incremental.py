@@ -10,8 +10,9 @@ timed (it may write the whole stored analysis once); a second article is then ad
 The bar (issue 10): at most 3%. The parts of the update are printed, so that what dominates is
 visible.
 
-What an update reuses lives in this process: each document's frames (``reconcile``) and the
-store's decoded extractions and claim sets. The untimed update fills them, as the updates of a
+What an update reuses lives in this process: each document's frames (``reconcile``), the
+per-article results of the conflict checks (``reconcile.memo``) and the store's decoded
+extractions and claim sets. The untimed update fills them, as the updates of a
 long-lived process do (``storyline watch``, the Python API, the web app). ``--cold`` empties them
 before the timed update: the work of a ``storyline add`` run in a new process (imports and the
 model's load aside).
@@ -40,6 +41,7 @@ def main() -> int:
 
     from storyline import analysis, reconcile, stories
     from storyline.model import Article, content_hash
+    from storyline.reconcile import memo
     from storyline.store import Store, report_rows
 
     articles = [Article(id=content_hash(t)[:16], body=t, content_hash=content_hash(t))
@@ -77,6 +79,7 @@ def main() -> int:
         spent.clear()
         if args.cold:
             reconcile._frame_memo.clear()
+            memo.clear_all()
             store._decoded().items.clear()
         start = time.process_time()
         one = add(store, [extra[1]])

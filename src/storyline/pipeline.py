@@ -107,7 +107,8 @@ def analyze(
                 say(f"cannot store the articles yet ({exc}); analysing anyway")
             say(f"analysing {len(_unique(articles))} article(s)")
             report = analyze_stored(
-                _unique([a for a in articles if a not in too_long]), store, n_process=n_process, progress=say
+                _unique([a for a in articles if a not in too_long]), store, n_process=n_process, progress=say,
+                remember=False,  # a one-off analysis: nothing in this process asks for its frames again
             ).report
             try:
                 store.save_report(report)

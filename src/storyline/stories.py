@@ -187,7 +187,7 @@ def add_articles(store: Store, story: str, articles: Sequence[Article], *, n_pro
 def bring_up_to_date(store: Store, story: str, update: Update | None = None, *, n_process: int = 1,
                      progress: Progress | None = None) -> Update:
     """Analyse the story again if anything changed (new articles, a new extraction version)."""
-    from storyline.analysis import analyze_stored
+    from storyline.analysis import analyze_stored, collector_sparing
     from storyline.extraction import extraction_version
     from storyline.store.report_rows import update_report
 
@@ -196,18 +196,20 @@ def bring_up_to_date(store: Store, story: str, update: Update | None = None, *, 
     before = store.story_summary(story)
     if not update.added and before is not None and before.get("version") == version:
         return update  # nothing new, and the stored analysis is of this version of the code
-    articles = store.story_articles(story)
-    outcome = analyze_stored(articles, store, n_process=n_process, progress=progress)
-    update.analysed, update.parsed, update.rebuilt, update.report = True, outcome.parsed, outcome.rebuilt, outcome.report
-    after = summary(outcome.report, version)
-    _diff(update, before, after)
+    with collector_sparing():
+        articles = store.story_articles(story)
+        outcome = analyze_stored(articles, store, n_process=n_process, progress=progress)
+        update.analysed, update.parsed, update.rebuilt = True, outcome.parsed, outcome.rebuilt
+        update.report = outcome.report
+        after = summary(outcome.report, version)
+        _diff(update, before, after)
 
-    def record(conn: Connection, stored: dict[str, Any]) -> None:
-        update.written = stored.get("written", {})
-        store.record_update(conn, story, {**after, "stored": {k: v for k, v in stored.items() if k != "written"}},
-                            update.change())
+        def record(conn: Connection, stored: dict[str, Any]) -> None:
+            update.written = stored.get("written", {})
+            store.record_update(conn, story, {**after, "stored": {k: v for k, v in stored.items() if k != "written"}},
+                                update.change())
 
-    update_report(store, outcome.report, story_key(story), (before or {}).get("stored"), record)
+        update_report(store, outcome.report, story_key(story), (before or {}).get("stored"), record)
     return update
 
 

@@ -602,3 +602,86 @@ def test_a_ratification_in_the_signing_sentence_takes_the_signing_year(make: Bui
     ratified = [e for e in report.events if "ratified" in e.label]
     assert [e.time.value for e in ratified] == ["2030-11"]
     assert "completed to 2030-11" in (ratified[0].time.evidence or "")
+
+
+def _memo_corpus(make: Builder) -> list[tuple]:
+    """Articles that give every per-article memo something to keep: a capital called another
+    country's, two offices of one person, figures of one count from two agencies under several
+    names, two ages of one person."""
+    return [
+        make("The delegates met in the Italian capital of Madrid on Monday.", name="m1", published=META),
+        make("Talks resumed in Madrid, Spain, the next week.", name="m2", published=META),
+        make("Defence Minister Rufus Firefly arrived in Sylvania.", name="m3", published=META,
+             mentions=parties(), titles=[("Rufus Firefly", "Defence Minister", "firefly")]),
+        make("Freedonia's top security official, Rufus Firefly, met Trentino.", name="m4", published=META,
+             mentions=parties(), titles=[("Rufus Firefly", "Freedonia's top security official", "firefly")]),
+        _count(make, "m5", "About 300 Freedonian soldiers were killed, Sylvanian intelligence said.", "About 300",
+               270, 330, site="One", day="2031-01-13", said="Sylvanian intelligence"),
+        _count(make, "m6", "Some 600 Freedonian soldiers were killed, the DIB said.", "Some 600", 540, 660,
+               site="Two", day="2031-04-30", said="the DIB"),
+        make("The Defence Intelligence Bureau briefed Sylvanian intelligence officials.", name="m7", site="Three",
+             published=META, mentions=[("Defence Intelligence Bureau", "ORG", "dib")],
+             attributions={0: "Sylvanian intelligence"}),
+        _count(make, "m8", "Close to 900 Freedonian soldiers were killed, the Ruritanian Monitor said.",
+               "Close to 900", 810, 900, site="Four", day="2031-01-14", said="the Ruritanian Monitor"),
+        make("Rufus Firefly, 52, signed for Freedonia.", name="m9", published=META, mentions=parties()),
+        make("The 54-year-old Rufus Firefly signed in Sylvania.", name="m10", published=META, mentions=parties()),
+    ]
+
+
+def test_what_reconcile_remembers_per_article_is_what_it_computes_afresh(make: Builder) -> None:
+    """Per-article results kept between reconciliations (capital phrases, attribute values,
+    figure counts, source and office names, frames) give the report computed with nothing kept;
+    the memos stay within their bounds."""
+    from storyline import reconcile as package
+    from storyline.reconcile import attributes, facts, memo, quantities
+
+    docs = _memo_corpus(make)
+    arts, ans = [x for x, _ in docs], [y for _, y in docs]
+    memo.clear_all()
+    package._frame_memo.clear()
+    first = reconcile(arts, ans)
+    assert len(facts._miscalled) == len(docs) and len(attributes._values) == len(docs)
+    assert len(quantities._counted) >= 3
+    again = reconcile(arts, ans)  # every per-article result from the memos now
+    with memo.forgetting():
+        package._frame_memo.clear()
+        fresh = reconcile(arts, ans)
+    assert first == again == fresh
+    slots = {k.slot for k in fresh.conflicts}
+    assert {"place", "role", "quantity", "quantity: age"} <= slots, slots
+    # a changed article is a miss, never another article's result
+    moved = make("The delegates met in the Spanish capital of Madrid on Monday.", name="m1", published=META)
+    changed = reconcile([moved[0], *arts[1:]], [moved[1], *ans[1:]])
+    assert "place" not in {k.slot for k in changed.conflicts}
+
+
+def test_a_memo_is_bounded_least_recent_first_and_safe_across_threads() -> None:
+    import threading
+
+    from storyline.reconcile.memo import Memo
+
+    m: Memo[int] = Memo(most=3)
+    for k in range(5):
+        assert m.get(k, lambda k=k: k * 10) == k * 10
+    assert len(m) == 3 and list(m.items) == [2, 3, 4]
+    assert m.get(2, lambda: -1) == 20  # a hit: not computed, and now the most recent
+    m.get(5, lambda: 50)
+    assert list(m.items) == [4, 2, 5]
+
+    shared: Memo[int] = Memo(most=64)
+    wrong: list[tuple[int, int]] = []
+
+    def work(seed: int) -> None:
+        for i in range(3000):
+            k = (i * 7 + seed) % 100
+            got = shared.get(k, lambda k=k: k * k)
+            if got != k * k:
+                wrong.append((k, got))
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not wrong and len(shared) <= 64

@@ -4,6 +4,7 @@ re-extracts lazily; parallel extraction gives the same extractions."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from storyline.cli.main import app
 from storyline.ingest import ingest
 from storyline.model import Article
 from storyline.pipeline import analyze_articles
+from storyline.reconcile import attributes, facts, quantities
+from storyline.reconcile import memo as per_article
 from storyline.report import render
 from storyline.store import Store
 from storyline.stories import Stories, add_articles, bring_up_to_date, story_report
@@ -63,9 +66,11 @@ class _Forgetful(dict):  # type: ignore[type-arg]
 def test_remembered_frames_and_decoded_rows_give_what_computing_them_afresh_gives(
     store_url: str, articles: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An update reuses the frames of unchanged documents (``reconcile``) and the store's decoded
-    extractions and claim sets; its report equals one computed with neither, from scratch."""
+    """An update reuses the frames of unchanged documents (``reconcile``), the per-article results
+    of the conflict checks (``reconcile.memo``) and the store's decoded extractions and claim
+    sets; its report equals one computed with none of them, from scratch."""
     reconcile._frame_memo.clear()
+    per_article.clear_all()
     hits: list[bool] = []
     fingerprint = reconcile._fingerprint
 
@@ -92,8 +97,14 @@ def test_remembered_frames_and_decoded_rows_give_what_computing_them_afresh_give
         assert first == again and all(first[h] is not again[h] for h in first)
         with Store(store_url) as cold:  # its memo is empty: it decodes the rows
             assert cold.extractions(articles[:8], extraction.extraction_version()) == first
+        # the collector is handed back as it was: nothing left frozen, collection on
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+    # the per-article memos of the conflict checks were used by the update...
+    assert len(facts._miscalled) and len(attributes._values) and len(quantities._counted)
+    # ... and the analysis from scratch remembers nothing at all
     monkeypatch.setattr(reconcile, "_frame_memo", _Forgetful())
-    scratch = analyze_articles(articles)
+    with per_article.forgetting():
+        scratch = analyze_articles(articles)
     assert render(update.report, "json") == render(scratch, "json")
 
 
@@ -165,3 +176,35 @@ def test_the_python_api_mirrors_the_cli(tmp_path: Path) -> None:
         assert update.added and db.stories()[0].articles == 1
         assert db.report("dam").articles[0].id == update.added[0]
         assert db.history("dam")[0][1]["added"] == update.added
+
+
+def test_the_collector_pause_survives_a_library_turning_it_on_and_everything_is_handed_back() -> None:
+    """Loading a stored parse (srsly's msgpack) calls ``gc.enable()``: inside ``collector_paused``
+    no automatic pass runs all the same; thresholds, the enabled flag and frozen objects are as
+    they were afterwards, also when blocks nest."""
+    from storyline import analysis
+
+    thresholds, enabled = gc.get_threshold(), gc.isenabled()
+    with analysis.collector_paused():
+        gc.enable()  # what the library does
+        assert gc.get_threshold()[0] == 0
+        with analysis.collector_paused():
+            assert not gc.isenabled() and gc.get_threshold()[0] == 0
+        assert gc.get_threshold()[0] == 0
+    assert gc.get_threshold() == thresholds and gc.isenabled() == enabled
+    with analysis.collector_sparing():
+        with analysis.collector_paused():
+            kept = [[] for _ in range(1000)]
+        assert gc.get_freeze_count() >= len(kept)  # set aside: the collector's passes skip them
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds and gc.isenabled() == enabled
+
+
+def test_the_json_report_written_item_by_item_is_the_rendered_text(articles: list[Article], tmp_path: Path) -> None:
+    """``write_report`` streams JSON (``storyline analyze``'s peak was the whole text and its dict
+    tree at once): the file holds exactly what ``render`` gives, for a report and an empty one."""
+    from storyline.model import Report
+    from storyline.report import write_report
+
+    for report in (analyze_articles(articles[:3]), Report()):
+        path = write_report(report, tmp_path / "r.json")
+        assert path.read_text(encoding="utf-8") == render(report, "json")

@@ -38,6 +38,7 @@ from storyline.model import (
     Report,
     TimeExpr,
 )
+from storyline.reconcile import memo
 from storyline.reconcile.attributes import attribute_conflicts
 from storyline.reconcile.cluster import Cluster, cluster_frames
 from storyline.reconcile.compare import time_classes, time_conflict
@@ -137,11 +138,13 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
         if d.frames is not None:
             frames.extend(d.frames)
             continue
-        key = _fingerprint(d)
-        with _frame_memo_lock:
-            known = _frame_memo.get(key)
-            if known is not None:
-                _frame_memo.move_to_end(key)
+        key = _fingerprint(d) if memo.remembering() else None
+        known = None
+        if key is not None:
+            with _frame_memo_lock:
+                known = _frame_memo.get(key)
+                if known is not None:
+                    _frame_memo.move_to_end(key)
         if known is not None:
             d.frames = [_fresh(f) for f in known]
             frames.extend(d.frames)
@@ -179,6 +182,8 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
             if f.time is not None and (f.time.start, f.time.end) in d.reresolved:
                 f.value = f.time.value
         d.frames = frames[start:]
+        if key is None:
+            continue  # nothing is remembered (memo.forgetting)
         pristine = [_fresh(f) for f in d.frames]
         with _frame_memo_lock:
             _frame_memo[key] = pristine

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline import lexicon
-from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue, Mention
+from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue
 from storyline.reconcile.facts import sentence_at
+from storyline.reconcile.memo import Memo, digest
 
 OLDEST = 120
 #: Sizes this close (relative) are one value rounded differently: 947 and 948 feet agree.
@@ -65,23 +66,23 @@ def _size_attribute(unit: str, dimension: str | None) -> str:
     return f"{what} in {base}" if base in ("foot", "metre", "kilometre", "mile") else f"size in {base}"
 
 
-def _found(body: str, m: Mention) -> list[tuple[str, float, str, int, int]]:
-    """(attribute, value, written, start, end) written beside one mention."""
+def _found(body: str, label: str, start: int, end: int) -> list[tuple[str, float, str, int, int]]:
+    """(attribute, value, written, start, end) written beside one mention (its label and offsets)."""
     age_after, age_before, size_after, size_before = _patterns()
     out: list[tuple[str, float, str, int, int]] = []
-    if m.label == "PERSON":
-        after = age_after.match(body, m.end)
+    if label == "PERSON":
+        after = age_after.match(body, end)
         if after is not None:
             g = 1 if after.group(1) else 2
             out.append(("age", float(after.group(g)), after.group(g), after.start(g), after.end(g)))
-        before = age_before.search(body, max(0, m.start - 60), m.start)
-        if before is not None and before.end() == m.start:
+        before = age_before.search(body, max(0, start - 60), start)
+        if before is not None and before.end() == start:
             out.append(("age", float(before.group(1)), before.group(1), before.start(1), before.end(1)))
         out = [x for x in out if 0 < x[1] < OLDEST]
-    sized = size_after.match(body, m.end)
+    sized = size_after.match(body, end)
     if sized is None:
-        sized = size_before.search(body, max(0, m.start - 60), m.start)
-        if sized is not None and sized.end() != m.start:
+        sized = size_before.search(body, max(0, start - 60), start)
+        if sized is not None and sized.end() != start:
             sized = None
     if sized is not None:
         number = sized.group(1).replace(",", "")
@@ -90,22 +91,39 @@ def _found(body: str, m: Mention) -> list[tuple[str, float, str, int, int]]:
     return out
 
 
-def attributes(article: Article, analysis: ArticleAnalysis) -> list[Seen]:
-    """Every age or size the article writes beside an entity's name, once per value."""
-    out: dict[tuple[str, str, float], Seen] = {}
-    for m in analysis.mentions:
-        if not m.entity_id or m.label in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+_Value = tuple[str, str, float, str, int, int]
+_values: Memo[tuple[_Value, ...]] = Memo()
+"""Per body and mentions: the attribute values written beside them (``_values_beside``)."""
+
+
+def _values_beside(body: str, mentions: Sequence[tuple[str | None, str, int, int]]) -> tuple[_Value, ...]:
+    """(entity, attribute, value, written, start, end) once per (entity, attribute, value), in
+    the order the mentions (entity id, label, start, end) find them."""
+    out: dict[tuple[str, str, float], _Value] = {}
+    for entity_id, label, start, end in mentions:
+        if not entity_id or label in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
             continue
-        for attribute, value, written, s, e in _found(article.body, m):
+        for attribute, value, written, s, e in _found(body, label, start, end):
             # a size belongs to the name whatever the model calls it (a ship tagged a facility
             # here and a person there); an age to the person
-            entity = m.entity_id if attribute == "age" else m.entity_id.split(":", 1)[-1]
+            entity = entity_id if attribute == "age" else entity_id.split(":", 1)[-1]
             key = (entity, attribute, value)
             if key not in out:
-                sent = sentence_at(analysis, None, s)
-                out[key] = Seen(entity, attribute, value, written, article.id, (s, e),
-                                sent.text if sent else article.body[s:e])
-    return list(out.values())
+                out[key] = (entity, attribute, value, written, s, e)
+    return tuple(out.values())
+
+
+def attributes(article: Article, analysis: ArticleAnalysis) -> list[Seen]:
+    """Every age or size the article writes beside an entity's name, once per value. What is
+    found depends on the body and on each mention's entity id, label and offsets alone: it is
+    kept per digest of those (a story's every article is read again on each update)."""
+    mentions = [(m.entity_id, m.label, m.start, m.end) for m in analysis.mentions]
+    out = []
+    for entity, attribute, value, written, s, e in _values.get(
+            digest(article.body, mentions), lambda: _values_beside(article.body, mentions)):
+        sent = sentence_at(analysis, None, s)
+        out.append(Seen(entity, attribute, value, written, article.id, (s, e), sent.text if sent else article.body[s:e]))
+    return out
 
 
 def _groups(found: Sequence[Seen]) -> list[list[Seen]]:

@@ -16,9 +16,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 from storyline import lexicon
 from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue, Sentence
+from storyline.reconcile import memo
+from storyline.reconcile.memo import Memo, digest
 from storyline.reconcile.timeslot import parse_day
 
 _OFFICE_HEADS = lexicon.words("entities", "office_heads")
@@ -35,8 +38,11 @@ class Office:
     text: str
 
 
+@memo.pure(16384)
 def office(title: str) -> Office | None:
-    """Parse a title into head noun and domain words; None for generic or former titles."""
+    """Parse a title into head noun and domain words; None for generic or former titles. Kept
+    per title (a pure function of it; ``Office`` is frozen): a story gives its people the same
+    titles in article after article."""
     try:
         from storyline.extract.entities import normalize_title
 
@@ -251,25 +257,12 @@ def place_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnaly
     placing: dict[tuple[str, str], list[tuple[Article, str]]] = {}
     by_article = {an.article_id: an for an in analyses}
     for a in articles:
-        found: list[tuple[re.Match[str], str | None, str]] = []
-        for m in _CAPITAL.finditer(a.body):
-            found.append((m, gz.country_from_adjective(m.group(1)), m.group(2)))
-        for m in _CAPITAL_AFTER.finditer(a.body):
-            found.append((m, gz.country_from_adjective(m.group(2)), m.group(1)))
-        for rx, country_group, city_group in _CAPITAL_NAMED:
-            for m in rx.finditer(a.body):
-                name = m.group(country_group)
-                found.append((m, name if gz.capital_of(name) else None, m.group(city_group)))
-        for m, said, city in found:
-            if said is None:
-                continue
-            true_country = _capital_country(gz, city)
-            if true_country is None or true_country == said:
-                continue
+        for (start, end, written), said, city, true_country in _miscalled.get(
+                digest(a.body), partial(_capitals_miscalled, gz, a.body)):
             an = by_article.get(a.id)
-            sent = sentence_at(an, None, m.start()) if an else None
-            text = sent.text if sent else a.body[max(0, m.start() - 80) : m.end() + 80]
-            span = (sent.start, sent.end) if sent else (m.start(), m.end())
+            sent = sentence_at(an, None, start) if an else None
+            text = sent.text if sent else a.body[max(0, start - 80) : end + 80]
+            span = (sent.start, sent.end) if sent else (start, end)
             if (city, true_country) not in placing:  # one scan per city, not per conflict
                 placing[(city, true_country)] = _placing_articles(articles, city, true_country, limit=5)
             support = [(x, t) for x, t in placing[(city, true_country)] if x.id != a.id]
@@ -293,7 +286,7 @@ def place_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnaly
                     kind="contradiction",
                     values=[wrong, right],
                     explanation=(
-                        f"The article calls {city} '{m.group(0).strip()}', but the gazetteer lists {city} as "
+                        f"The article calls {city} '{written.strip()}', but the gazetteer lists {city} as "
                         f"the capital of {true_country}, not of {said}"
                         + (f"; {len(support)} other article(s) also place it in {true_country}." if support else ".")
                     ),
@@ -301,6 +294,35 @@ def place_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnaly
                 )
             )
     return out
+
+
+_Miscalled = tuple[tuple[tuple[int, int, str], str, str, str], ...]
+_miscalled: Memo[_Miscalled] = Memo()
+"""Per body: its capital phrases that name the wrong country (the regular expressions over every
+body were most of ``place_conflicts``); a pure function of the body and the gazetteer."""
+
+
+def _capitals_miscalled(gz, body: str) -> _Miscalled:  # type: ignore[no-untyped-def]
+    """((start, end, phrase), country said, city, the city's true country) for each phrase of the
+    body that calls a capital city the capital of another country, in the order they are found."""
+    found: list[tuple[re.Match[str], str | None, str]] = []
+    for m in _CAPITAL.finditer(body):
+        found.append((m, gz.country_from_adjective(m.group(1)), m.group(2)))
+    for m in _CAPITAL_AFTER.finditer(body):
+        found.append((m, gz.country_from_adjective(m.group(2)), m.group(1)))
+    for rx, country_group, city_group in _CAPITAL_NAMED:
+        for m in rx.finditer(body):
+            name = m.group(country_group)
+            found.append((m, name if gz.capital_of(name) else None, m.group(city_group)))
+    out = []
+    for m, said, city in found:
+        if said is None:
+            continue
+        true_country = _capital_country(gz, city)
+        if true_country is None or true_country == said:
+            continue
+        out.append(((m.start(), m.end(), m.group(0)), said, city, true_country))
+    return tuple(out)
 
 
 def _capital_country(gz, city: str) -> str | None:  # type: ignore[no-untyped-def]

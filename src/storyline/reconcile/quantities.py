@@ -29,11 +29,14 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from storyline import lexicon
 from storyline.model import Article, Conflict, ConflictValue, Quantity
+from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
+from storyline.reconcile.memo import Memo, digest
 from storyline.reconcile.timeslot import bounds, comparable_value, is_portal, parse_day, year_of
 from storyline.time import compatible
 
@@ -114,6 +117,11 @@ _VAGUE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'vague_amounts')})\b
 _SUBSET = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|of\s+the\s+\w+)\b", re.IGNORECASE)
 
 
+_unit_class = memo.pure(4096)(unit_class)
+"""``compare.unit_class`` kept per unit (a pure function of the word): ``count_type`` asks it for
+every figure of the story on every update."""
+
+
 def count_type(f: Frame, q: Quantity, body: str) -> str | None:
     """What a figure counts. The dead, the wounded, casualties (killed or wounded) and prisoners
     are different counts and never compared; the count word nearest the figure decides ("about
@@ -128,7 +136,12 @@ def count_type(f: Frame, q: Quantity, body: str) -> str | None:
             best = (d, name)
     if best is not None and (f.family in CASUALTY_FAMILIES or best[0] <= 12):
         return best[1]
-    return unit_class(q.unit)
+    return _unit_class(q.unit)
+
+
+_counted: Memo[str | None] = Memo(65536)
+"""``count_type`` per figure, by a digest of its article's body, its frame's family and its
+offsets and unit (all it reads): most of ``figure_groups``'s time on a large story."""
 
 
 def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
@@ -142,8 +155,11 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     items: list[_Item] = []
     keys: list[tuple[str, str]] = []
     seen: set[tuple[str, int, int]] = set()
+    bodies: dict[str, bytes] = {}  # a digest of each article's body, made once
     for f in frames:
         body = articles[f.article_id].body
+        if f.article_id not in bodies:
+            bodies[f.article_id] = digest(body)
         for q in f.quantities:
             if q.increment or (q.low is None and q.high is None):
                 continue
@@ -151,7 +167,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                 continue  # "as many as 8,000 of them": a part of another count, not a total
             if _VAGUE.search(q.text) and not re.search(r"\d", q.text):
                 continue  # "dozens", "thousands": an order of magnitude, not an estimate to compare
-            u = count_type(f, q, body)
+            u = _counted.get((bodies[f.article_id], f.family, q.start, q.end, q.unit), partial(count_type, f, q, body))
             if u is None or (f.claim.id, q.start, q.end) in seen:
                 continue
             seen.add((f.claim.id, q.start, q.end))

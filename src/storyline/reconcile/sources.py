@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 from storyline import lexicon
 from storyline.model import Article, Claim, Conflict, SourceProfile
+from storyline.reconcile import memo
 
 _AGENCY_WORDS = re.compile(rf"\b({lexicon.alternation('sources', 'agency_words')})\b", re.IGNORECASE)
 # Words that dramatise rather than report (clickbait and tabloid vocabulary). Plain event words
@@ -165,6 +166,31 @@ def _intel_country(name: str) -> str | None:
     return f"{(m.group('kind') or '').strip().lower()} intelligence of {country.lower()}".strip()
 
 
+@memo.pure(16384)
+def _name_key(text: str) -> tuple[str, str | None, str | None]:
+    """The key of a source's name, the name it makes proper (an organisation's own name or
+    acronym, lower-cased) if any, and the name before a bracketed acronym ("Kyiv's military
+    intelligence (HUR)"). A pure function of the text and the gazetteer, so kept per text: a
+    story names its sources the same way in most of its articles, and every update read them all
+    again (half of ``SourceNames`` on a story of 1,000 articles)."""
+    name = _norm_name(text)
+    m = _PAREN_ACRONYM.match(name)
+    if m:
+        return m.group("acr"), m.group("acr").lower(), m.group("name")
+    if _ACRONYM.match(name):
+        return name, name.lower(), None
+    intel = _intel_country(name)
+    if intel:
+        return intel, None, None
+    tokens = re.findall(r"[A-Za-z][\w\-']*", name)
+    if len(tokens) >= 2 and all(w[0].isupper() for w in tokens if w.lower() not in _SMALL):
+        # a proper name ("National Intelligence Service"): its initials count
+        return name.lower(), name.lower(), None
+    words = [w for w in re.findall(r"[a-z][a-z\-]*", name.lower()) if w not in _GENERIC_SOURCE]
+    return " ".join(sorted(words)), None, None
+
+
+
 class SourceNames:
     """Canonical names of the sources a corpus credits: one key per agency, whatever it is called.
 
@@ -209,31 +235,17 @@ class SourceNames:
                 groups[self.find(a)] = groups.pop(a, [a.lower()]) + groups.pop(b, [b.lower()])
 
     def _key(self, text: str) -> str:
-        name = _norm_name(text)
-        m = _PAREN_ACRONYM.match(name)
-        if m:
-            self.proper.add(m.group("acr").lower())
-            return m.group("acr")
-        if _ACRONYM.match(name):
-            self.proper.add(name.lower())
-            return name
-        intel = _intel_country(name)
-        if intel:
-            return intel
-        tokens = re.findall(r"[A-Za-z][\w\-']*", name)
-        if len(tokens) >= 2 and all(w[0].isupper() for w in tokens if w.lower() not in _SMALL):
-            self.proper.add(name.lower())
-            return name.lower()  # a proper name ("National Intelligence Service"): its initials count
-        words = [w for w in re.findall(r"[a-z][a-z\-]*", name.lower()) if w not in _GENERIC_SOURCE]
-        return " ".join(sorted(words))
+        key, proper, _also = _name_key(text)
+        if proper is not None:
+            self.proper.add(proper)
+        return key
 
     def _add(self, text: str) -> str:
-        name = _norm_name(text)
         k = self._key(text)
         self.parent.setdefault(k, k)
-        m = _PAREN_ACRONYM.match(name)
-        if m:  # "Kyiv's military intelligence (HUR)": both names
-            other = self._key(m.group("name"))
+        also = _name_key(text)[2]
+        if also is not None:  # "Kyiv's military intelligence (HUR)": both names
+            other = self._key(also)
             self.parent.setdefault(other, other)
             self._union(k, other)
         return k

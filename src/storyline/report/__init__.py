@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from storyline.model import Report
-from storyline.report.json_report import report_to_json
+from storyline.report.json_report import report_json_chunks, report_to_json
 
 __all__ = ["FORMATS", "render", "report_to_json", "write_report"]
 
@@ -59,8 +59,16 @@ def render(report: Report, fmt: str) -> str:
 
 
 def write_report(report: Report, path: Path) -> Path:
-    """Write ``report`` to ``path`` in the format its extension names; returns the path."""
+    """Write ``report`` to ``path`` in the format its extension names; returns the path. JSON is
+    written item by item (``report_json_chunks``: the same text, never held whole)."""
     path = Path(path)
+    fmt = (path.suffix or ".json").lower()
+    if fmt == ".json":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="\n") as out:
+            for chunk in report_json_chunks(report):
+                out.write(chunk)
+        return path
     text = render(report, path.suffix or ".json")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n" if path.suffix.lower() != ".csv" else "")

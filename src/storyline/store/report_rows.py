@@ -41,6 +41,9 @@ def fingerprints(report: Report) -> dict[str, list[str]]:
     return {name: [fingerprint(x) for x in getattr(report, name)] for name in TABLES}
 
 
+ROWS_AT_ONCE = 500
+
+
 def _row(name: str, analysis_id: int, position: int, item: Any) -> dict[str, Any]:
     from storyline.store.store import _claim_row, _dump
 
@@ -55,12 +58,18 @@ def _write_table(conn: Connection, name: str, analysis_id: int, items: Sequence[
     position if the list shifted: events and entities are sorted, so one new item moves those
     after it), the others are deleted and the new ones written. Returns the rows written."""
     table = TABLES[name]
+    # a row whose item is unchanged at the same position stays where it is (most rows: a new
+    # article's claims come last); only the others are matched by fingerprint
+    stays = [i < len(new) and old[i] == new[i] for i in range(len(old))]
     free: dict[str, list[int]] = defaultdict(list)
     for i in reversed(range(len(old))):
-        free[old[i]].append(i)  # popped from the end: the earliest old position first
+        if not stays[i]:
+            free[old[i]].append(i)  # popped from the end: the earliest old position first
     moves: list[tuple[int, int]] = []
     fresh: list[int] = []
     for j, fp in enumerate(new):
+        if j < len(stays) and stays[j]:
+            continue
         if free.get(fp):
             i = free[fp].pop()
             if i != j:
@@ -78,8 +87,8 @@ def _write_table(conn: Connection, name: str, analysis_id: int, items: Sequence[
         conn.execute(update(table).where(mine, column == bindparam("old")).values(position=bindparam("new")),
                      [{"old": items[j].id if keyed else i, "new": -1 - j} for i, j in moves])
         conn.execute(update(table).where(mine, table.c.position < 0).values(position=-table.c.position - 1))
-    if fresh:
-        conn.execute(insert(table), [_row(name, analysis_id, j, items[j]) for j in fresh])
+    for part in range(0, len(fresh), ROWS_AT_ONCE):  # rows made a chunk at a time
+        conn.execute(insert(table), [_row(name, analysis_id, j, items[j]) for j in fresh[part:part + ROWS_AT_ONCE]])
     return len(fresh)
 
 

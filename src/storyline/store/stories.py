@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from storyline.extraction import Extraction
 
 _CHUNK = 500
+_CLAIM_SETS = 50
+"""Claim sets made into rows and inserted per statement (each some 20 KB of JSON)."""
 DECODED_MEMO = 4096
 """Decoded extractions and claim sets a store keeps in memory (see ``_Decoded``): about 12 KB
 each pickled, so at most some 50 MB."""
@@ -100,9 +102,9 @@ def check_name(name: str) -> str:
     return clean
 
 
-def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 class StoryStore:
@@ -323,9 +325,11 @@ class StoryStore:
         return [out.get(k) for k in keys]
 
     def put_claims(self, built: Sequence[tuple[Extraction, str, list[Claim]]]) -> None:
-        rows = [{"content_hash": e.content_hash, "version": e.version, "context": context,
-                 "claims": codec.dump(claims)} for e, context, claims in built]
-        if rows:
+        """Keep claim sets (one transaction); their rows are made a chunk at a time (a whole
+        story's at once were some 50 MB on 1,000 articles)."""
+        if built:
             with self._write() as conn:
-                for part in _chunks(rows):
-                    conn.execute(self._insert(t.claim_sets).on_conflict_do_nothing(), list(part))
+                for part in _chunks(built, _CLAIM_SETS):
+                    rows = [{"content_hash": e.content_hash, "version": e.version, "context": context,
+                             "claims": codec.dump(claims)} for e, context, claims in part]
+                    conn.execute(self._insert(t.claim_sets).on_conflict_do_nothing(), rows)
