@@ -249,11 +249,15 @@ def test_two_outlets_naming_the_same_participant_on_one_day_tell_one_happening_u
     assert len(day) == 3, [(e.label, e.article_ids) for e in day]
 
 
-def test_a_happening_one_article_dates_only_to_a_month_is_background() -> None:
-    a1 = _article("m01_wire", "2031-09-20", "The Orlin mill laid off forty workers in August 2031.\n\n"
-                                            "A fire destroyed the Orlin mill's warehouse on 18 September 2031.")
+def test_in_a_story_told_by_the_day_a_happening_one_article_dates_only_to_a_month_is_background() -> None:
+    a1 = _article("m01_wire", "2031-09-20", (
+        "The Orlin mill laid off forty workers in August 2031.\n\n"
+        "A fire destroyed the Orlin mill's warehouse on 18 September 2031.\n\n"
+        "Firefighters rescued two guards on 18 September 2031.\n\n"
+        "The county evacuated the Marl district on 19 September 2031.\n\n"
+        "Inspectors closed the mill's second site on 20 September 2031."))
     report = analyze_articles([a1])
     month = [e for e in report.events if (e.time.value or "") == "2031-08"]
     assert month and not any(e.timeline for e in month), [(e.label, e.time.value, e.timeline) for e in report.events]
-    assert "month" in (month[0].placement or "")
+    assert "told by the day" in (month[0].placement or "")
     assert any(e.timeline and e.time.value == "2031-09-18" for e in report.events)

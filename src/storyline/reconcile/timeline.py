@@ -53,6 +53,11 @@ from storyline.time.values import interval
 #: How far before the first article and after the last a happening still belongs to the story.
 PERIOD_BEFORE = timedelta(days=21)
 PERIOD_AFTER = timedelta(days=7)
+#: Below this salience a happening told by one article and dated only to a month is background.
+MIN_SALIENCE = 0.35
+#: A story told by the day: at least this many day-dated happenings on its timeline for each one
+#: dated only to a month or week.
+BY_THE_DAY = 2
 #: The class of the taxonomy that holds a story's incidents (disasters, accidents, casualties).
 INCIDENT = "incident"
 #: Types of what follows an incident the same day: rescues, recoveries, counts of the dead.
@@ -401,7 +406,23 @@ def happenings(
             h.news_day = h.value is not None
         _place(h, period, len(doc_dates))
         out.append(h)
+    _coarse_to_background(out)
     return out
+
+
+def _coarse_to_background(hs: Sequence[Happening]) -> None:
+    """In a story told by the day (``BY_THE_DAY`` day-dated happenings on its timeline for each
+    coarser one), a happening one article dates only to a month or a week is a detail of the
+    background. Measured on six such development stories: none of 18 such entries was on an
+    analyst's timeline. A story told by the month (a deployment reported over a year) keeps them."""
+    on = [h for h in hs if h.timeline and h.value]
+    coarse = [h for h in on if precision_rank(h.value or "") < 3]
+    if len(on) - len(coarse) < BY_THE_DAY * max(1, len(coarse)):
+        return
+    for h in coarse:
+        if len(h.articles) < 2:
+            h.timeline = False
+            h.why = "told by one article, dated only to a month or a week, in a story told by the day"
 
 
 def _shares_name(a: Cluster, b: Cluster) -> bool:
@@ -569,9 +590,8 @@ def _place(h: Happening, period: tuple[date | None, date | None], n_docs: int) -
         h.why = "before or after the story's own period"
     elif rank < 2:
         h.why = "dated only to a year"
-    elif len(h.articles) < 2 and rank < 3:
-        # measured on the six development stories: none of 18 such entries was on an analyst's timeline
-        h.why = "told by one article, dated only to a month or a week"
+    elif len(h.articles) < 2 and rank < 3 and h.salience < MIN_SALIENCE:
+        h.why = "told by one article, dated only to a month"
     else:
         h.timeline = True
         h.why = "a dated happening of the story's own period"
