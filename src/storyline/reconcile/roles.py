@@ -94,7 +94,7 @@ def _head_word(phrase: str) -> str | None:
     return words[-1].lower() if words else None
 
 
-def _doer_words(c: Cluster) -> set[str]:
+def doer_words(c: Cluster) -> set[str]:
     """Every word of a cluster's doers' names ("Lee Jae Sun, the president" -> lee, jae, sun)."""
     words: set[str] = set()
     for f in c.frames:
@@ -136,7 +136,7 @@ def other_doers(a: Cluster, b: Cluster) -> bool:
     the other's doer ("President Lee" and "Lee Jae Sun, the president" are one doer). A doer that
     names no one in particular ("authorities") is nobody else's."""
     ha, hb = doer_heads(a) - GENERIC_DOERS, doer_heads(b) - GENERIC_DOERS
-    return bool(ha and hb and not ha & _doer_words(b) and not hb & _doer_words(a))
+    return bool(ha and hb and not ha & doer_words(b) and not hb & doer_words(a))
 
 
 def no_stranger(c: Cluster, target: Sequence[Cluster]) -> bool:

@@ -37,7 +37,9 @@ from storyline.reconcile.cluster import Cluster
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.newsday import news_day
 from storyline.reconcile.roles import (
+    GENERIC_DOERS,
     doer_heads,
+    doer_words,
     no_stranger,
     other_doers,
     other_named_doers,
@@ -174,6 +176,21 @@ def happenings(
             parent[gone] = keep
             members[keep].extend(members.pop(gone))
 
+    # who did it and where, read once per cluster (the joins below ask it for every pair)
+    profile = {c.id: (doer_heads(c) - GENERIC_DOERS, doer_words(c), {f.place for f in c.frames if f.place})
+               for c in clusters}
+
+    def differ(one: Sequence[Cluster], other: Sequence[Cluster]) -> bool:
+        """Two happenings (as joined so far) name different doers or different places
+        (``other_doers``/``other_places`` over every pair of their clusters)."""
+        for x in one:
+            hx, wx, px = profile[x.id]
+            for y in other:
+                hy, wy, py = profile[y.id]
+                if (hx and hy and not hx & wy and not hy & wx) or (px and py and not px & py):
+                    return True
+        return False
+
     # 1. same day, same class of happening, a shared participant
     by_day: dict[str, list[Cluster]] = defaultdict(list)
     for c in clusters:
@@ -264,16 +281,16 @@ def happenings(
         for a, b in _candidates(group, classes):
             ra, rb = find(a.id), find(b.id)
             if ra != rb and (classes[a.id] & classes[b.id] or _shares_name(a, b)) and not (a.articles & b.articles) \
-                    and not _differ(members[ra], members[rb]):
+                    and not differ(members[ra], members[rb]):
                 reach[ra].add(rb)
                 reach[rb].add(ra)
         torn = {r for r, others in reach.items()
-                if any(_differ(members[x], members[y]) for x in others for y in others if x < y)}
+                if any(differ(members[x], members[y]) for x in others for y in others if x < y)}
         for r in sorted(reach, key=lambda r: (-len(members[r]), r)):
             for other in sorted(reach[r]):
                 if r in torn or other in torn or find(r) == find(other):
                     continue
-                if not _differ(members[find(r)], members[find(other)]):
+                if not differ(members[find(r)], members[find(other)]):
                     union(find(r), find(other))
     # one incident told by several outlets on adjacent days: the same happening with a disputed
     # date (one outlet's wrong weekday), which the time comparison then reports
@@ -428,11 +445,6 @@ def _coarse_to_background(hs: Sequence[Happening]) -> None:
 def _shares_name(a: Cluster, b: Cluster) -> bool:
     """A participant both name that is not one of the story's protagonists."""
     return bool((set(a.participants) & set(b.participants)) - a.common - b.common)
-
-
-def _differ(one: Sequence[Cluster], other: Sequence[Cluster]) -> bool:
-    """Two happenings (as joined so far) name different doers or different places."""
-    return any(other_doers(x, y) or other_places(x, y) for x in one for y in other)
 
 
 def _join_once_per_person(members: dict[int, list[Cluster]], values: dict[int, str | None],
