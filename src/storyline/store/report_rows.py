@@ -19,11 +19,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from storyline.model import Report
 from storyline.store import schema as t
-from storyline.store.errors import DatabaseUnavailable, StoreError
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -99,13 +97,13 @@ def update_report(store: Store, report: Report, key: str, previous: dict[str, An
     ``previous`` is what the last call returned (the analysis id and row fingerprints); without
     it, or when the stored analysis is not the one it describes, everything is written afresh
     (``save_report``). Returns the new state, also passed to ``then`` for keeping."""
-    from storyline.store.store import _database_fault, _dump, _one_line, _safe
+    from storyline.store.store import _dump, _write_errors
 
     new = fingerprints(report)
     if previous is None or set(previous.get("rows") or {}) != set(TABLES):
         return _save_all(store, report, key, new, then)
     try:
-        with store._write() as conn:
+        with _write_errors("the analysis", store.url), store._write() as conn:
             found = conn.execute(select(t.analyses.c.id).where(t.analyses.c.key == key)).scalar()
             if found is None or int(found) != previous.get("analysis_id"):
                 raise _Stale
@@ -122,12 +120,6 @@ def update_report(store: Store, report: Report, key: str, previous: dict[str, An
             return state
     except _Stale:
         return _save_all(store, report, key, new, then)
-    except (IntegrityError, DataError) as exc:
-        raise StoreError(f"cannot store the analysis: {_one_line(exc)}") from None
-    except DBAPIError as exc:
-        if not _database_fault(exc):
-            raise StoreError(f"cannot store the analysis: {_one_line(exc)}") from None
-        raise DatabaseUnavailable(f"cannot write to {_safe(store.url)}: {_one_line(exc)}") from None
 
 
 class _Stale(Exception):

@@ -144,6 +144,20 @@ def _database_fault(exc: DBAPIError) -> bool:
     return isinstance(exc, (OperationalError, InterfaceError)) and "too big" not in str(exc.orig)
 
 
+@contextmanager
+def _write_errors(what: str, url: URL) -> Iterator[None]:
+    """A failed write as one of our errors: the data's fault is a ``StoreError`` ("cannot store
+    <what>"), the database's (down, locked, read-only, full) is ``DatabaseUnavailable``."""
+    try:
+        yield
+    except (IntegrityError, DataError) as exc:
+        raise StoreError(f"cannot store {what}: {_one_line(exc)}") from None
+    except DBAPIError as exc:
+        if not _database_fault(exc):
+            raise StoreError(f"cannot store {what}: {_one_line(exc)}") from None
+        raise DatabaseUnavailable(f"cannot write to {_safe(url)}: {_one_line(exc)}") from None
+
+
 def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -247,16 +261,9 @@ class Store(StoryStore):
         batch = list(articles)
         for article in batch:
             check_article(article)
-        try:
-            with self._write() as conn:
-                return self._add(conn, batch)
-        except (IntegrityError, DataError) as exc:
-            raise StoreError(f"cannot store the articles: {_one_line(exc)}") from None
-        except DBAPIError as exc:
-            if not _database_fault(exc):
-                raise StoreError(f"cannot store the articles: {_one_line(exc)}") from None
-            # the database itself failed (down, locked, read-only, full): no article can go in now
-            raise DatabaseUnavailable(f"cannot write to {_safe(self.url)}: {_one_line(exc)}") from None
+        # the database itself failing (down, locked, read-only, full): no article can go in now
+        with _write_errors("the articles", self.url), self._write() as conn:
+            return self._add(conn, batch)
 
     def _insert(self, table: Any) -> Any:
         return pg.insert(table) if self.dialect == "postgresql" else sqlite_dialect.insert(table)
@@ -436,40 +443,33 @@ class Store(StoryStore):
         if key is None:
             article_ids = sorted({a.id for a in report.articles} | {c.article_id for c in report.claims})
             key = hashlib.sha256(",".join(article_ids).encode()).hexdigest()
-        try:
-            with self._write() as conn:
-                self._add(conn, report.articles)
-                conn.execute(delete(t.analyses).where(t.analyses.c.key == key))
-                analysis_id: int = conn.execute(
-                    insert(t.analyses)
-                    .values(
-                        key=key,
-                        article_ids=[a.id for a in report.articles],
-                        published=[_dump(a.published) for a in report.articles],
-                        created_at=datetime.now(UTC),
-                    )
-                    .returning(t.analyses.c.id)
-                ).scalar_one()
-                # rows are made and sent a chunk at a time: all of a large story's rows at once
-                # were some 180 MB on 1,000 articles, a peak of ``storyline analyze``
-                _insert_rows(conn, t.claims, report.claims, lambda i, c: _claim_row(analysis_id, i, c))
-                for table, items in (
-                    (t.entities, report.entities),
-                    (t.events, report.events),
-                    (t.conflicts, report.conflicts),
-                    (t.sources, report.sources),
-                ):
-                    _insert_rows(conn, table, items,
-                                 lambda i, x: {"analysis_id": analysis_id, "position": i, **_dump(x)})
-                if then is not None:
-                    then(conn)
-                return analysis_id
-        except (IntegrityError, DataError) as exc:
-            raise StoreError(f"cannot store the analysis: {_one_line(exc)}") from None
-        except DBAPIError as exc:
-            if not _database_fault(exc):
-                raise StoreError(f"cannot store the analysis: {_one_line(exc)}") from None
-            raise DatabaseUnavailable(f"cannot write to {_safe(self.url)}: {_one_line(exc)}") from None
+        with _write_errors("the analysis", self.url), self._write() as conn:
+            self._add(conn, report.articles)
+            conn.execute(delete(t.analyses).where(t.analyses.c.key == key))
+            analysis_id: int = conn.execute(
+                insert(t.analyses)
+                .values(
+                    key=key,
+                    article_ids=[a.id for a in report.articles],
+                    published=[_dump(a.published) for a in report.articles],
+                    created_at=datetime.now(UTC),
+                )
+                .returning(t.analyses.c.id)
+            ).scalar_one()
+            # rows are made and sent a chunk at a time: all of a large story's rows at once
+            # were some 180 MB on 1,000 articles, a peak of ``storyline analyze``
+            _insert_rows(conn, t.claims, report.claims, lambda i, c: _claim_row(analysis_id, i, c))
+            for table, items in (
+                (t.entities, report.entities),
+                (t.events, report.events),
+                (t.conflicts, report.conflicts),
+                (t.sources, report.sources),
+            ):
+                _insert_rows(conn, table, items,
+                             lambda i, x: {"analysis_id": analysis_id, "position": i, **_dump(x)})
+            if then is not None:
+                then(conn)
+            return analysis_id
 
     def load_report(
         self, article_ids: Iterable[str] | None = None, *, key: str | None = None
