@@ -125,6 +125,24 @@ def other_named_doers(a: Cluster, b: Cluster) -> bool:
     return bool(na and nb and not na & nb)
 
 
+#: Who did it (doer head words, bar the generic ones), every word of the doers' names, and where.
+Profile = tuple[set[str], set[str], set[str]]
+
+
+def profile(c: Cluster) -> Profile:
+    """What ``other_doers`` and ``other_places`` compare, read once (a caller asking for many
+    pairs keeps it per cluster)."""
+    return doer_heads(c) - GENERIC_DOERS, doer_words(c), {f.place for f in c.frames if f.place}
+
+
+def profiles_differ(a: Profile, b: Profile) -> bool:
+    """Different doers (no head word of one is a word of the other's doer: "President Lee" and
+    "Lee Jae Sun, the president" are one doer; "authorities" is nobody else's) or different
+    places, both sides naming them."""
+    (ha, wa, pa), (hb, wb, pb) = a, b
+    return bool((ha and hb and not ha & wb and not hb & wa) or (pa and pb and not pa & pb))
+
+
 def other_places(a: Cluster, b: Cluster) -> bool:
     """Both clusters say where it happened, and no place is the same."""
     pa, pb = {f.place for f in a.frames if f.place}, {f.place for f in b.frames if f.place}
@@ -132,11 +150,10 @@ def other_places(a: Cluster, b: Cluster) -> bool:
 
 
 def other_doers(a: Cluster, b: Cluster) -> bool:
-    """Both clusters name who did it, and no doer is the same: no head word of one is a word of
-    the other's doer ("President Lee" and "Lee Jae Sun, the president" are one doer). A doer that
-    names no one in particular ("authorities") is nobody else's."""
-    ha, hb = doer_heads(a) - GENERIC_DOERS, doer_heads(b) - GENERIC_DOERS
-    return bool(ha and hb and not ha & doer_words(b) and not hb & doer_words(a))
+    """Both clusters name who did it, and no doer is the same (``profiles_differ``)."""
+    empty: set[str] = set()
+    return profiles_differ((doer_heads(a) - GENERIC_DOERS, doer_words(a), empty),
+                           (doer_heads(b) - GENERIC_DOERS, doer_words(b), empty))
 
 
 def no_stranger(c: Cluster, target: Sequence[Cluster]) -> bool:

@@ -37,13 +37,13 @@ from storyline.reconcile.cluster import Cluster
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.newsday import news_day
 from storyline.reconcile.roles import (
-    GENERIC_DOERS,
     doer_heads,
-    doer_words,
     no_stranger,
     other_doers,
     other_named_doers,
     other_places,
+    profile,
+    profiles_differ,
     refers_to,
     same_roles,
     type_class,
@@ -177,19 +177,12 @@ def happenings(
             members[keep].extend(members.pop(gone))
 
     # who did it and where, read once per cluster (the joins below ask it for every pair)
-    profile = {c.id: (doer_heads(c) - GENERIC_DOERS, doer_words(c), {f.place for f in c.frames if f.place})
-               for c in clusters}
+    profiles = {c.id: profile(c) for c in clusters}
 
     def differ(one: Sequence[Cluster], other: Sequence[Cluster]) -> bool:
-        """Two happenings (as joined so far) name different doers or different places
-        (``other_doers``/``other_places`` over every pair of their clusters)."""
-        for x in one:
-            hx, wx, px = profile[x.id]
-            for y in other:
-                hy, wy, py = profile[y.id]
-                if (hx and hy and not hx & wy and not hy & wx) or (px and py and not px & py):
-                    return True
-        return False
+        """Two happenings (as joined so far) name different doers or different places (over
+        every pair of their clusters)."""
+        return any(profiles_differ(profiles[x.id], profiles[y.id]) for x in one for y in other)
 
     # 1. same day, same class of happening, a shared participant
     by_day: dict[str, list[Cluster]] = defaultdict(list)
