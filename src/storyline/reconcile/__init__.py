@@ -378,17 +378,18 @@ def _label(h: Happening, docs: dict[str, _Doc]) -> str:
     mention's trigger and arguments as the article words it ("the Orrin Bridge collapsed",
     "Parliament voted to lift ..."); else the words around the trigger."""
     def rank(g: Frame) -> tuple[bool, bool, bool, bool, int, float, int]:
-        own = g.claim.trigger is not None and g.claim.trigger[0] <= g.start < g.claim.trigger[1]
+        own = g.own
         named = not any(a.lower() in _PRONOUNS for a in g.claim.agents[:1] + g.claim.patients[:1])
         return (type_of(g) not in (None, "STATEMENT"), bool(g.value), own, named,
                 len(g.claim.agents) + len(g.claim.patients), g.claim.checkworthiness, -len(g.claim.text))
     f = max(h.frames, key=rank)
     body = docs[f.article_id].article.body
-    if f.claim.trigger is not None and f.claim.trigger[0] <= f.start < f.claim.trigger[1]:
+    trigger = f.claim.trigger
+    if f.own and trigger is not None:  # (``own`` implies a trigger; said again for the type checker)
         # the clause from its first argument to its last, as the article words it: "The bodies
         # of A and B were recovered", "the safety board put out a preliminary update"
         base = f.claim.span[0]
-        parts = [f.claim.trigger]
+        parts = [trigger]
         for phrase in (*f.claim.agents[:1], *f.claim.patients[:1]):
             at = f.claim.text.find(phrase) if phrase else -1
             if at >= 0:

@@ -33,17 +33,12 @@ def _head(phrase: str) -> str:
     return words[-1] if words else ""
 
 
-def _own(f: Frame) -> bool:
-    t = f.claim.trigger
-    return t is not None and t[0] <= f.start < t[1]
-
-
 def coref_mention(f: Frame, mentions: Sequence[Mention], context: np.ndarray | None = None) -> CorefMention:
     """The model's view of one frame: trigger, sentence, participants as head words.
     ``context`` is the sentence's embedding when the caller already has it."""
     from storyline.extract.embed import embed, word_vector
 
-    own = _own(f)
+    own = f.own
     word = f.trigger.lower()
     lemma = word if word in plover.NOUN_TYPE or not own or not f.claim.predicate else f.claim.predicate.lower()
     pos = "NOUN" if lemma in plover.NOUN_TYPE and lemma not in plover.VERB_TYPE else "VERB"
@@ -74,7 +69,7 @@ def corefer(mentions_of: Callable[[Frame], Sequence[Mention]], threshold: float 
         return cache[f.id]
 
     def representatives(c: Cluster) -> list[Frame]:
-        return sorted(c.frames, key=lambda f: (not _own(f), f.id))[:REPRESENTATIVES]
+        return sorted(c.frames, key=lambda f: (not f.own, f.id))[:REPRESENTATIVES]
 
     def test(a: Cluster, b: Cluster) -> bool:
         ra, rb = representatives(a), representatives(b)

@@ -86,6 +86,13 @@ class Frame:
     def article_id(self) -> str:
         return self.claim.article_id
 
+    @property
+    def own(self) -> bool:
+        """The frame is its claim's own event word (the sentence's predicate or the told event's
+        trigger), not another event word the sentence holds."""
+        t = self.claim.trigger
+        return t is not None and t[0] <= self.start < t[1]
+
 
 def _descriptor_words(phrase_mods: str, noun: str, of_part: str, entity_words: set[str]) -> set[str]:
     mods = re.findall(r"[\w\-]+", phrase_mods)

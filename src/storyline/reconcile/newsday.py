@@ -20,7 +20,7 @@ def news_day(frames: Sequence[Frame], doc_dates: dict[str, tuple[date | None, da
     says the doubt."""
     days = []
     for f in frames:
-        if (f.claim.parent is None and f.claim.trigger is not None and f.claim.trigger[0] <= f.start < f.claim.trigger[1]
+        if (f.claim.parent is None and f.own
                 and not f.unreal and not f.claim.hedged and not f.claim.negated and f.claim.modality is None
                 and type_of(f) not in (None, "STATEMENT") and _named_doer(f) and not _before_its_telling(f)):
             lo, hi = doc_dates.get(f.article_id, (None, None))

@@ -59,7 +59,7 @@ _FUNCTION_WORDS = frozenset({"the", "and", "its", "his", "her", "their", "for", 
 
 def role_words(f: Frame) -> tuple[frozenset[str], frozenset[str]]:
     """The content words of a frame's own subject and object phrases (not its trigger's)."""
-    if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+    if not f.own:
         return frozenset(), frozenset()
     return _phrase_words(f.trigger, tuple(f.claim.agents), tuple(f.claim.patients))
 
@@ -82,7 +82,7 @@ def doer_heads(c: Cluster) -> set[str]:
     ("the country's whole cabinet" -> cabinet; "Ada Brannock, the governor" -> brannock)."""
     heads: set[str] = set()
     for f in c.frames:
-        if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+        if not f.own:
             continue
         heads.update(h for phrase in f.claim.agents if (h := _head_word(phrase)))
     return heads
@@ -98,7 +98,7 @@ def doer_words(c: Cluster) -> set[str]:
     """Every word of a cluster's doers' names ("Lee Jae Sun, the president" -> lee, jae, sun)."""
     words: set[str] = set()
     for f in c.frames:
-        if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+        if not f.own:
             continue
         for phrase in f.claim.agents:
             words.update(w.lower() for w in ROLE_WORD.findall(HEAD_CUT.split(phrase, maxsplit=1)[0]))
@@ -115,7 +115,7 @@ def other_named_doers(a: Cluster, b: Cluster) -> bool:
     def named(c: Cluster) -> set[str]:
         out: set[str] = set()
         for f in c.frames:
-            if f.claim.trigger is None or not (f.claim.trigger[0] <= f.start < f.claim.trigger[1]):
+            if not f.own:
                 continue
             opening = f.claim.text.lstrip()[:40].split(" ", 1)[0]  # capitalised only as the sentence's first word
             out.update(w.lower() for phrase in f.claim.agents for w in ROLE_WORD.findall(phrase)

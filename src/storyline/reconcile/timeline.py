@@ -577,8 +577,7 @@ def _place(h: Happening, period: tuple[date | None, date | None], n_docs: int) -
         in_period = True  # no dated article: a dated happening is the best the texts give
     rank = precision_rank(h.value) if h.value and year_of(h.value) else 0
     share = len(h.articles) / max(1, n_docs)
-    main = sum(1 for f in frames if f.claim.parent is None and f.claim.trigger is not None
-               and f.claim.trigger[0] <= f.start < f.claim.trigger[1]) / max(1, len(frames))
+    main = sum(1 for f in frames if f.claim.parent is None and f.own) / max(1, len(frames))
     typed = any(type_of(f) not in (None, "STATEMENT") for f in frames)
     salience = (0.35 * min(1.0, len(h.articles) / 3) + 0.15 * share + 0.2 * (rank / 3) + 0.15 * typed
                 + 0.1 * main + 0.05 * bool(any(f.quantities for f in frames)))
