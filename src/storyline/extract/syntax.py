@@ -47,11 +47,17 @@ def _np(tok: Token, limit: int = 12, appos: bool = False) -> str:
     return _phrase(block)
 
 
+def descriptive_participle(tok: Token) -> bool:
+    """A noun's present participle of no event type ("the bridge spanning the river"): it
+    describes the noun and tells no event."""
+    return tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBG" and plover.event_type(tok.lemma_) is None
+
+
 def _verbal_ancestor(tok: Token) -> Token | None:
     """The verb above a word; a noun's descriptive present participle ("the bridge spanning the
     river") is passed over, it tells no event."""
     for a in tok.ancestors:
-        if a.pos_ == "VERB" and a.dep_ == "acl" and a.tag_ == "VBG" and plover.event_type(a.lemma_) is None:
+        if descriptive_participle(a):
             continue
         if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT":
             return a

@@ -28,6 +28,7 @@ from storyline.extract.syntax import (
     _np,
     _verbal_ancestor,
     complement_type,
+    descriptive_participle,
 )
 from storyline.model import Claim, TimeExpr
 
@@ -43,6 +44,14 @@ _NOUN_TIME_DEPS = frozenset({"compound", "poss", "npadvmod", "nmod", "amod", "nu
 _TIME_PREPS = frozenset({"in", "on", "at", "during"})
 
 
+def _defers(noun: Token) -> bool:
+    """An event noun right before a time phrase is what it dates unless the noun is the object of
+    an event verb ("signing a treaty in June": the signing is dated); a relational verb defers to
+    it ("followed a trip in June")."""
+    verb = noun.head if noun.dep_ in ("dobj", "pobj") else None
+    return verb is None or verb.pos_ != "VERB" or plover.event_type(verb.lemma_) is None
+
+
 def time_owner(tok: Token) -> Token | None:
     """The event word a time expression (its root token ``tok``) dates: the nearest verb above it,
     or an event noun it modifies on the way there. A reporting verb owns its own time ("police
@@ -52,23 +61,18 @@ def time_owner(tok: Token) -> Token | None:
         # "another trip in June by X": the parser hangs the phrase on the verb, but an event noun
         # right before it is what it dates (the attachment the parser most often gets wrong)
         prev = tok.doc[head.i - 1]
-        verb = prev.head if prev.dep_ in ("dobj", "pobj") else None
-        # ... unless the noun is the object of an event verb ("signing a treaty in June": the
-        # signing is dated); a relational verb defers to it ("followed a trip in June")
-        deferring = verb is None or verb.pos_ != "VERB" or plover.event_type(verb.lemma_) is None
-        if prev.pos_ == "NOUN" and plover.is_event_noun(prev.lemma_) and head.head.i != prev.i and deferring:
+        if prev.pos_ == "NOUN" and plover.is_event_noun(prev.lemma_) and head.head.i != prev.i and _defers(prev):
             return prev
     if tok.dep_ == "npadvmod" and tok.left_edge.i > 0:
         # "linked to the declaration last Tuesday": a bare time phrase right after an event noun
         # that is a verb's object dates the noun, however the parser hung it
         prev = tok.doc[tok.left_edge.i - 1]
-        verb = prev.head if prev.dep_ in ("dobj", "pobj") else None
-        deferring = verb is None or verb.pos_ != "VERB" or plover.event_type(verb.lemma_) is None
-        if prev.pos_ in ("NOUN", "PROPN") and (plover.is_event_noun(prev.lemma_) or plover.is_event_noun(prev.lower_)) and prev.dep_ in ("dobj", "pobj") and deferring:
+        if prev.pos_ in ("NOUN", "PROPN") and (plover.is_event_noun(prev.lemma_) or plover.is_event_noun(prev.lower_)) \
+                and prev.dep_ in ("dobj", "pobj") and _defers(prev):
             return prev
     child = tok
     for a in tok.ancestors:
-        if a.pos_ == "VERB" and a.dep_ == "acl" and a.tag_ == "VBG" and plover.event_type(a.lemma_) is None:
+        if descriptive_participle(a):
             child = a  # "the bridge spanning the river": a noun's description, not an event
             continue
         if a.pos_ == "VERB" or (a.pos_ == "AUX" and a.dep_ not in ("aux", "auxpass")):
