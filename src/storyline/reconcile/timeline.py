@@ -184,6 +184,13 @@ def happenings(
         every pair of their clusters)."""
         return any(profiles_differ(profiles[x.id], profiles[y.id]) for x in one for y in other)
 
+    def join_sentences(c: Cluster, group: Sequence[Cluster], sentences: set[str]) -> None:
+        """Join ``c`` to the clusters of the day whose sentence claims are ``sentences`` (the
+        sentences ``c``'s told events stand in)."""
+        for d in group:
+            if find(d.id) != find(c.id) and any(f.claim.parent is None and f.claim.id in sentences for f in d.frames):
+                union(c.id, d.id)
+
     # 1. same day, same class of happening, a shared participant
     by_day: dict[str, list[Cluster]] = defaultdict(list)
     for c in clusters:
@@ -250,10 +257,7 @@ def happenings(
                 union(c.id, hosts.pop())
             # the act told in the same sentence as its occasion ("in a televised statement late
             # Monday, X accused Y") is performed in it
-            parents = {f.claim.parent for f in c.frames if f.claim.parent and f.trigger.lower() in nouns}
-            for d in group:
-                if find(d.id) != find(c.id) and any(f.claim.parent is None and f.claim.id in parents for f in d.frames):
-                    union(c.id, d.id)
+            join_sentences(c, group, {f.claim.parent for f in c.frames if f.claim.parent and f.trigger.lower() in nouns})
     # the statement that tells an act the same day ("the agency confirmed Tuesday that it was
     # assisting the hospital"): the act's news, one happening with it
     for group in by_day.values():
@@ -261,9 +265,7 @@ def happenings(
             said = {f.claim.parent for f in c.frames if f.claim.parent and f.claim.event_type == "STATEMENT"}
             if not said or len(said) != len({f.claim.id for f in c.frames}):
                 continue  # a cluster of statements only
-            for d in group:
-                if find(d.id) != find(c.id) and any(f.claim.parent is None and f.claim.id in said for f in d.frames):
-                    union(c.id, d.id)
+            join_sentences(c, group, said)
     # two outlets telling one kind of act on one day tell one act, unless the happenings as joined
     # so far name different doers or places ("the licence was suspended" / "froze the airline's
     # licence"); run after the rules above so that each side's doers are all known
