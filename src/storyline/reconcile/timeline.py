@@ -34,10 +34,10 @@ from itertools import pairwise
 
 from storyline.extract import plover
 from storyline.reconcile.cluster import Cluster
+from storyline.reconcile.disputes import join_once_per_person, join_one_act_a_day_apart
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.newsday import news_day
 from storyline.reconcile.roles import (
-    doer_heads,
     no_stranger,
     other_doers,
     other_named_doers,
@@ -49,7 +49,7 @@ from storyline.reconcile.roles import (
     type_class,
     type_of,
 )
-from storyline.reconcile.timeslot import parse_day, precision_rank, year_of
+from storyline.reconcile.timeslot import day_of, parse_day, precision_rank, year_of
 from storyline.time.values import interval
 
 #: How far before the first article and after the last a happening still belongs to the story.
@@ -66,10 +66,6 @@ INCIDENT = "incident"
 CONSEQUENCES = frozenset({"RESCUE", "CASUALTY"})
 #: Types of the occasions an act is performed in (an address, a speech, a statement).
 OCCASIONS = frozenset({"PUBLISH", "STATEMENT"})
-#: Types of acts done to a person once (a body is recovered once): two outlets' tellings a few
-#: days apart are one happening whose date is disputed.
-ONCE_PER_PERSON = frozenset({"RESCUE"})
-ONCE_DAYS = 3
 #: Dated clusters the learned model reads an undated cluster against (the best supported first).
 MAX_OPTIONS = 5
 #: Clusters of one day remembered per blocking key when pairs are formed (bounds a busy day).
@@ -92,12 +88,6 @@ class Happening:
     @property
     def frames(self) -> list[Frame]:
         return [f for c in self.clusters for f in c.frames]
-
-
-def _day(value: str | None) -> str | None:
-    if value and year_of(value) and precision_rank(value) >= 3:
-        return value[:10]
-    return None
 
 
 def story_period(doc_dates: Sequence[tuple[date | None, date | None]]) -> tuple[date | None, date | None]:
@@ -194,7 +184,7 @@ def happenings(
     # 1. same day, same class of happening, a shared participant
     by_day: dict[str, list[Cluster]] = defaultdict(list)
     for c in clusters:
-        day = _day(values[c.id])
+        day = day_of(values[c.id])
         if day and not unreal[c.id] and not state[c.id]:
             by_day[day].append(c)
     for group in by_day.values():
@@ -302,7 +292,7 @@ def happenings(
 
     def joins(c: Cluster, cid: int, *, by_role: bool = False) -> bool:
         target = members[find(cid)]
-        day = next((d for m in target if (d := _day(values[m.id]))), None)
+        day = next((d for m in target if (d := day_of(values[m.id]))), None)
         if not _before_documents(c, day, doc_dates):
             return False
         if refers_to(c, target):
@@ -318,7 +308,7 @@ def happenings(
     dated_by_family: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     dated_by_class: dict[str, list[Cluster]] = defaultdict(list)
     for c in clusters:
-        if _day(values[c.id]) and not unreal[c.id]:
+        if day_of(values[c.id]) and not unreal[c.id]:
             dated_by_family[c.family][find(c.id)] += len(c.articles)
             for k in classes[c.id]:
                 dated_by_class[k].append(c)
@@ -348,7 +338,7 @@ def happenings(
     # clusters of its class in the story, and it joins the best-supported one it corefers with
     if corefer is not None:
         best_of: dict[str, list[Cluster]] = defaultdict(list)
-        for d in sorted((d for d in clusters if _day(values[d.id]) and not unreal[d.id] and not state[d.id]),
+        for d in sorted((d for d in clusters if day_of(values[d.id]) and not unreal[d.id] and not state[d.id]),
                         key=lambda d: (-len(d.articles), d.id)):
             for k in classes[d.id]:
                 if len(best_of[k]) < MAX_OPTIONS:
@@ -370,7 +360,7 @@ def happenings(
     # recovered from the site belonged to X" / "found the body inside Sunday"): that happening
     dated_in_article: dict[str, set[int]] = defaultdict(set)
     for c in clusters:
-        if _day(values[c.id]) and not unreal[c.id] and not state[c.id]:
+        if day_of(values[c.id]) and not unreal[c.id] and not state[c.id]:
             for art_id in c.articles:
                 dated_in_article[art_id].add(c.id)
     for c in clusters:
@@ -383,15 +373,15 @@ def happenings(
             host = hosts.pop()
             if not any(other_doers(c, m) for m in members[host]):
                 union(c.id, host)
-    _join_once_per_person(members, values, find, union)
-    _join_one_act_a_day_apart(clusters, values, unreal, state, find, union, doc_dates)
+    join_once_per_person(members, values, find, union)
+    join_one_act_a_day_apart(clusters, values, unreal, state, find, union, doc_dates, limit=MAX_PER_KEY)
 
     # 4. an undated act of a named doer is the news of its article's day (``news_day``): it joins
     # the one happening of its class dated that day or the day before that shares a participant
     news: dict[int, str] = {}
     dated_roots: dict[str, set[int]] = defaultdict(set)
     for c in clusters:
-        if (day := _day(values[c.id])) and not unreal[c.id] and not state[c.id]:
+        if (day := day_of(values[c.id])) and not unreal[c.id] and not state[c.id]:
             dated_roots[day].add(find(c.id))
     for root in [r for r in members if all(values[m.id] is None for m in members[r])]:
         day = news_day([f for m in members[root] for f in m.frames], doc_dates)
@@ -442,60 +432,6 @@ def _shares_name(a: Cluster, b: Cluster) -> bool:
     return bool((set(a.participants) & set(b.participants)) - a.common - b.common)
 
 
-def _join_once_per_person(members: dict[int, list[Cluster]], values: dict[int, str | None],
-                          find: Callable[[int], int], union: Callable[[int, int], None]) -> None:
-    """A person's body is recovered once: two outlets' recoveries of one named person a few days
-    apart (``ONCE_DAYS``) are one happening, whose date is then reported as disputed."""
-    once = [r for r in members if any(ONCE_PER_PERSON & {type_of(f) for f in m.frames} for m in members[r])
-            and any(_day(values[m.id]) for m in members[r])]
-
-    def days(root: int) -> set[date]:
-        return {d for m in members[root] if (d := parse_day(_day(values[m.id]))) is not None}
-
-    for i, first in enumerate(once):
-        for second in once[i + 1:]:
-            ra, rb = find(first), find(second)
-            if ra == rb:
-                continue
-            people_a = set().union(*(m.persons - m.common for m in members[ra]))
-            people_b = set().union(*(m.persons - m.common for m in members[rb]))
-            told_a = set().union(*(m.articles for m in members[ra]))
-            told_b = set().union(*(m.articles for m in members[rb]))
-            near = any(abs((x - y).days) <= ONCE_DAYS for x in days(ra) for y in days(rb))
-            if people_a & people_b and not told_a & told_b and near:
-                union(ra, rb)
-
-
-def _join_one_act_a_day_apart(clusters: Sequence[Cluster], values: dict[int, str | None], unreal: dict[int, bool],
-                              state: dict[int, bool], find: Callable[[int], int], union: Callable[[int, int], None],
-                              doc_dates: dict[str, tuple[date | None, date | None]]) -> None:
-    """One act told by two outlets a day apart ("the suit, filed Sept. 23" / "a suit filed on Sept.
-    24"): the same word for a typed act, told by different articles written after both days, of the
-    same doer or thing (or naming no doer): one happening, whose date is then reported as
-    disputed. A repeated act a day apart ("voted again the next day") names its doers."""
-    by_word: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
-    for c in clusters:
-        if not _day(values[c.id]) or unreal[c.id] or state[c.id] or len(c.articles) != 1:
-            continue
-        kinds = {t for f in c.frames if (t := type_of(f)) not in (None, "STATEMENT")}
-        for kind in kinds:
-            by_word[(c.family, kind)].append(c)
-    for group in by_word.values():
-        for i, a in enumerate(group[:MAX_PER_KEY]):
-            for b in group[i + 1:MAX_PER_KEY]:
-                da, db = parse_day(_day(values[a.id])), parse_day(_day(values[b.id]))
-                if da is None or db is None or abs((da - db).days) != 1 or a.articles & b.articles:
-                    continue
-                if find(a.id) == find(b.id) or other_doers(a, b):
-                    continue
-                later = max(da, db)
-                written = [doc_dates.get(x, (None, None))[0] for x in a.articles | b.articles]
-                if any(w is None or w < later for w in written):
-                    continue
-                if same_roles(a, [b]) or (not doer_heads(a) and not doer_heads(b)):
-                    union(a.id, b.id)
-
-
 def _candidates(group: Sequence[Cluster], classes: dict[int, set[str]]) -> list[tuple[Cluster, Cluster]]:
     """Pairs of one day's clusters that share a class, a family or a participant, at most
     ``MAX_PER_KEY`` clusters per key: blocked, never all pairs of a busy day."""
@@ -524,7 +460,7 @@ NEWS_DAYS = 2
 def _written_days_after(c: Cluster, target: Sequence[Cluster], values: dict[int, str | None],
                         doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
     """Every article of ``c`` was written on the target's day or within ``NEWS_DAYS`` after it."""
-    day = parse_day(next((d for m in target if (d := _day(values[m.id]))), None))
+    day = parse_day(next((d for m in target if (d := day_of(values[m.id]))), None))
     if day is None:
         return False
     for a in c.articles:
@@ -545,7 +481,7 @@ def _newer_option(c: Cluster, best: int, options: set[int], members: dict[int, l
     ``RECENT_DAYS`` before the mention's articles were written (two crashes two months apart: a
     page written the week of the second means the second): the mention is ambiguous."""
     def day(root: int) -> date | None:
-        return parse_day(next((d for m in members.get(root, []) if (d := _day(values[m.id]))), None))
+        return parse_day(next((d for m in members.get(root, []) if (d := day_of(values[m.id]))), None))
 
     first = day(best)
     written = [hi for a in c.articles if (hi := doc_dates.get(a, (None, None))[1]) is not None]

@@ -31,6 +31,13 @@ def year_of(value: str | None) -> int | None:
     return None
 
 
+def day_of(value: str | None) -> str | None:
+    """The calendar day a value names (its first ten characters), when it names one with its year."""
+    if value and year_of(value) and precision_rank(value) >= 3:
+        return value[:10]
+    return None
+
+
 def precision_rank(value: str | None) -> int:
     """0 unknown, 1 year, 2 month, 3 day; an unknown year costs a rank (it is less informative)."""
     if not value or not is_calendar(value):

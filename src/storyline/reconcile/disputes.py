@@ -1,0 +1,73 @@
+"""One act told on different days: joins of happenings whose date is then reported as disputed.
+
+A person's body is recovered once; one filing or lifting told by two outlets a day apart is one
+act. ``timeline.happenings`` calls these after its same-day joins; the time comparison then
+reports the outlets' dates as a contradiction. Pure functions over clusters and the union-find
+of the caller."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from storyline.reconcile.cluster import Cluster
+from storyline.reconcile.roles import doer_heads, other_doers, same_roles, type_of
+from storyline.reconcile.timeslot import day_of, parse_day
+
+#: Types of acts done to a person once (a body is recovered once): two outlets' tellings a few
+#: days apart are one happening whose date is disputed.
+ONCE_PER_PERSON = frozenset({"RESCUE"})
+ONCE_DAYS = 3
+def join_once_per_person(members: dict[int, list[Cluster]], values: dict[int, str | None],
+                          find: Callable[[int], int], union: Callable[[int, int], None]) -> None:
+    """A person's body is recovered once: two outlets' recoveries of one named person a few days
+    apart (``ONCE_DAYS``) are one happening, whose date is then reported as disputed."""
+    once = [r for r in members if any(ONCE_PER_PERSON & {type_of(f) for f in m.frames} for m in members[r])
+            and any(day_of(values[m.id]) for m in members[r])]
+
+    def days(root: int) -> set[date]:
+        return {d for m in members[root] if (d := parse_day(day_of(values[m.id]))) is not None}
+
+    for i, first in enumerate(once):
+        for second in once[i + 1:]:
+            ra, rb = find(first), find(second)
+            if ra == rb:
+                continue
+            people_a = set().union(*(m.persons - m.common for m in members[ra]))
+            people_b = set().union(*(m.persons - m.common for m in members[rb]))
+            told_a = set().union(*(m.articles for m in members[ra]))
+            told_b = set().union(*(m.articles for m in members[rb]))
+            near = any(abs((x - y).days) <= ONCE_DAYS for x in days(ra) for y in days(rb))
+            if people_a & people_b and not told_a & told_b and near:
+                union(ra, rb)
+
+
+def join_one_act_a_day_apart(clusters: Sequence[Cluster], values: dict[int, str | None], unreal: dict[int, bool],
+                              state: dict[int, bool], find: Callable[[int], int], union: Callable[[int, int], None],
+                              doc_dates: dict[str, tuple[date | None, date | None]], *, limit: int) -> None:
+    """One act told by two outlets a day apart ("the suit, filed Sept. 23" / "a suit filed on Sept.
+    24"): the same word for a typed act, told by different articles written after both days, of the
+    same doer or thing (or naming no doer): one happening, whose date is then reported as
+    disputed. A repeated act a day apart ("voted again the next day") names its doers."""
+    by_word: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
+    for c in clusters:
+        if not day_of(values[c.id]) or unreal[c.id] or state[c.id] or len(c.articles) != 1:
+            continue
+        kinds = {t for f in c.frames if (t := type_of(f)) not in (None, "STATEMENT")}
+        for kind in kinds:
+            by_word[(c.family, kind)].append(c)
+    for group in by_word.values():
+        for i, a in enumerate(group[:limit]):
+            for b in group[i + 1:limit]:
+                da, db = parse_day(day_of(values[a.id])), parse_day(day_of(values[b.id]))
+                if da is None or db is None or abs((da - db).days) != 1 or a.articles & b.articles:
+                    continue
+                if find(a.id) == find(b.id) or other_doers(a, b):
+                    continue
+                later = max(da, db)
+                written = [doc_dates.get(x, (None, None))[0] for x in a.articles | b.articles]
+                if any(w is None or w < later for w in written):
+                    continue
+                if same_roles(a, [b]) or (not doer_heads(a) and not doer_heads(b)):
+                    union(a.id, b.id)
