@@ -451,3 +451,19 @@ def test_a_passive_schedule_with_for_is_a_plan(nlp) -> None:  # type: ignore[no-
     assert _find(claims, "funeral").modality == "plan"
     claims = _claims(nlp, "Her funeral was held on Saturday at the parish church.")
     assert _find(claims, "funeral").modality is None
+
+
+def test_a_time_after_the_comma_that_ends_a_subordinate_clause_dates_the_main_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "on Thursday" on "collapsed"; the clause ended at its comma
+    body = ("Divers found the body of Oskar Lenne, the last man missing after the Varrow weir collapsed, "
+            "on Thursday in a tangle of branches downstream.")
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    dated = [c for c in analysis.claims if c.time is not None and c.time.text == "Thursday"]
+    assert [body[c.trigger[0]:c.trigger[1]] for c in dated if c.trigger] == ["found"], dated
+    # without the comma the time is the clause's own ("missing since the weir collapsed on Thursday")
+    body = "Three men have been missing since the Varrow weir collapsed on Thursday."
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    dated = [c for c in analysis.claims if c.time is not None and c.time.text == "Thursday"]
+    assert "collapsed" in [body[c.trigger[0]:c.trigger[1]] for c in dated if c.trigger], dated

@@ -261,3 +261,20 @@ def test_in_a_story_told_by_the_day_a_happening_one_article_dates_only_to_a_mont
     assert month and not any(e.timeline for e in month), [(e.label, e.time.value, e.timeline) for e in report.events]
     assert "told by the day" in (month[0].placement or "")
     assert any(e.timeline and e.time.value == "2031-09-18" for e in report.events)
+
+
+def test_a_group_of_people_is_those_people_as_a_doer() -> None:
+    # "a group of residents" and "residents of Lower Vell" are one doer: the collective noun only counts them
+    a1 = _article("g01_wire", "2031-04-22", "Residents of Lower Vell filed a lawsuit against the water board on 21 April 2031.")
+    a2 = _article("g02_paper", "2031-04-23", "A group of residents sued the water board on 21 April 2031 in the county court.")
+    report = analyze_articles([a1, a2])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-04-21"]
+    assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.article_ids) for e in day]
+
+
+def test_a_word_that_only_modifies_the_object_takes_no_date_from_the_verb() -> None:
+    # "filed an election contest on 1 December": the filing is dated, not an election
+    a1 = _article("e01_wire", "2031-12-02", "The mayor filed an election contest on 1 December 2031 in the county court.")
+    report = analyze_articles([a1])
+    dated = [e for e in report.events if e.time.value == "2031-12-01"]
+    assert dated and all(e.event_type == "LEGAL" for e in dated), [(e.label, e.event_type) for e in dated]

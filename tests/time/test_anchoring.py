@@ -234,3 +234,15 @@ def test_a_number_and_a_half_of_a_unit_is_one_duration(nlp) -> None:  # type: ig
     assert found["around three and a half hours"].value == "PT3H30M"
     assert found["around three and a half hours"].mod == "APPROX"
     assert found["two and a half days"].value == "P2DT12H"
+
+
+def test_a_bare_clock_time_in_a_new_paragraph_is_on_the_day_the_report_opened_with(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Varrow weir gave way on Sunday morning after days of rain.\n\n"
+            "Crews had found water seeping through its face on Saturday evening.\n\n"
+            "The weir failed at about 9:40 a.m., the county said.")
+    found = by_text(nlp, text, "2031-04-13")
+    assert found["Saturday evening"].value.startswith("2031-04-12")
+    assert found["9:40 a.m."].value.startswith("2031-04-13T09:40"), found["9:40 a.m."]
+    # in the same paragraph the narrative is still on the day just named
+    text = "Crews found water seeping through the weir on Saturday evening and called engineers at 9:40 p.m."
+    assert by_text(nlp, text, "2031-04-13")["9:40 p.m."].value.startswith("2031-04-12T21:40")

@@ -53,14 +53,26 @@ def descriptive_participle(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBG" and plover.event_type(tok.lemma_) is None
 
 
+def closed_clause(verb: Token, child: Token) -> bool:
+    """A subordinate clause ("after the dam collapsed") ends at its comma: a phrase the parser
+    hangs on its verb after that comma ("..., on Thursday in the trees") modifies the clause
+    above it, not the subordinate one."""
+    return (verb.dep_ == "advcl" and child.i > verb.i and any(c.dep_ == "mark" for c in verb.children)
+            and any(c.dep_ == "punct" and c.text == "," and verb.i < c.i < child.i for c in verb.children))
+
+
 def _verbal_ancestor(tok: Token) -> Token | None:
     """The verb above a word; a noun's descriptive present participle ("the bridge spanning the
-    river") is passed over, it tells no event."""
+    river") is passed over, it tells no event, and so is a subordinate clause the word follows
+    past its comma (``closed_clause``)."""
+    child = tok
     for a in tok.ancestors:
-        if descriptive_participle(a):
+        if descriptive_participle(a) or closed_clause(a, child):
+            child = a
             continue
         if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT":
             return a
+        child = a
     return None
 
 

@@ -27,6 +27,7 @@ from storyline.extract.syntax import (
     _negated,
     _np,
     _verbal_ancestor,
+    closed_clause,
     complement_type,
     descriptive_participle,
 )
@@ -72,9 +73,9 @@ def time_owner(tok: Token) -> Token | None:
             return prev
     child = tok
     for a in tok.ancestors:
-        if descriptive_participle(a):
-            child = a  # "the bridge spanning the river": a noun's description, not an event
-            continue
+        if descriptive_participle(a) or closed_clause(a, child):
+            child = a  # "the bridge spanning the river": a noun's description, not an event;
+            continue  # "found X, missing since the dam collapsed, on Thursday": the clause has ended
         if a.pos_ == "VERB" or (a.pos_ == "AUX" and a.dep_ not in ("aux", "auxpass")):
             return a
         if a.pos_ == "NOUN" and plover.is_event_noun(a.lemma_) and child.dep_ in _NOUN_TIME_DEPS:

@@ -275,7 +275,7 @@ def frames_of_claim(
             # the parse's attachment is trusted unless another trigger stands between the
             # predicate and the expression ("put a spotlight on the accord, which they signed
             # in Vienna in March 2019": the parser's most frequent error hangs it on "put")
-            if not any(lo <= s and e <= hi for s, e, _ in triggers):
+            if not any(lo <= s and e <= hi and not _modifies_object(text, s, e, claim.patients) for s, e, _ in triggers):
                 fixed[at] = claim.time
             typed = [i for i, (_, _, fam) in enumerate(triggers) if i != at and not fam.startswith("other:")]
             if at in fixed and triggers[at][2].startswith("other:") and claim.event_type is None and typed:
@@ -335,6 +335,26 @@ def frames_of_claim(
                   actors=actors)
         )
     return frames
+
+
+def _modifies_object(text: str, s: int, e: int, patients: Sequence[str]) -> bool:
+    """The trigger word at ``text[s:e]`` only modifies the head noun after it in the predicate's
+    object ("filed an election contest on December 2": the contest is filed; no election takes
+    the date), where a head ("the collapse of the bridge") is followed by nothing or a function
+    word."""
+    for phrase in patients:
+        at = text.find(phrase)
+        if at < 0 or not at <= s < e <= at + len(phrase):
+            continue
+        rest = text[e: at + len(phrase)].split()
+        if rest and rest[0].isalpha() and rest[0].lower() not in _NOT_A_HEAD:
+            return True
+    return False
+
+
+#: Words after an event noun that show it heads its phrase ("the collapse of the bridge").
+_NOT_A_HEAD = frozenset({"of", "in", "on", "at", "by", "for", "from", "to", "with", "that", "which", "who", "and", "or",
+                         "over", "after", "before", "against", "into", "as"})
 
 
 def _names(mentions: Sequence[Mention]) -> tuple[set[str], frozenset[str], frozenset[str], frozenset[str]]:

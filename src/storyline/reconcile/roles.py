@@ -88,9 +88,26 @@ def doer_heads(c: Cluster) -> set[str]:
     return heads
 
 
+#: Nouns that count or gather the doers named after them ("a group of residents").
+COLLECTIVE_HEADS = lexicon.words("events", "collective_heads")
+_OF = re.compile(r"\s+of\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _doer_part(phrase: str) -> str:
+    """The part of a subject phrase that names the doer: before any comma or preposition, or the
+    noun after "of" when the head only counts or gathers ("a group of residents" -> residents)."""
+    cut = HEAD_CUT.search(phrase)
+    first = phrase[: cut.start()] if cut else phrase
+    words = ROLE_WORD.findall(first)
+    if cut and words and words[-1].lower() in COLLECTIVE_HEADS and _OF.fullmatch(cut.group()):
+        return _doer_part(phrase[cut.end():])
+    return first
+
+
 @lru_cache(maxsize=65536)
 def _head_word(phrase: str) -> str | None:
-    words = ROLE_WORD.findall(HEAD_CUT.split(phrase, maxsplit=1)[0])
+    words = ROLE_WORD.findall(_doer_part(phrase))
     return words[-1].lower() if words else None
 
 
@@ -101,7 +118,7 @@ def doer_words(c: Cluster) -> set[str]:
         if not f.own:
             continue
         for phrase in f.claim.agents:
-            words.update(w.lower() for w in ROLE_WORD.findall(HEAD_CUT.split(phrase, maxsplit=1)[0]))
+            words.update(w.lower() for w in ROLE_WORD.findall(_doer_part(phrase)))
     return words
 
 

@@ -144,6 +144,7 @@ class Context:
     partial: Partial | None = None  # a day named after ``discourse`` without its year or week
     cue: str | None = None  # the word just before the expression, as written ("until", "Since", "in")
     day: Anchor | Partial | None = None  # the latest day named, however coarse the times after it
+    lede_day: Anchor | None = None  # a bare clock time's day when the latest day named is paragraphs back
 
 
 @dataclass
@@ -1141,7 +1142,10 @@ def _time_norm(text: str, ctx: Context) -> Norm | None:
         if re.match(r"^\d{4}-\d\d-\d\d$", v):
             return Norm("TIME", v + hhmm, mod, day.anchor, day.anchor_kind)
         return Norm("TIME", f"XXXX-XX-XX{hhmm}", mod, day.anchor, day.anchor_kind)
-    # a bare clock time belongs to the day the narrative is on, else to the document's day
+    # a bare clock time belongs to the day the narrative is on, else to the document's day; in a
+    # new paragraph the narrative is back on the day the report opened with
+    if ctx.lede_day is not None and ctx.lede_day.date is not None:
+        return Norm("TIME", _fmt_day(ctx.lede_day.date) + hhmm, mod, ctx.lede_day.value, "discourse")
     near = ctx.discourse_distance is not None and ctx.discourse_distance <= NEAR_CHARS
     if ctx.partial is not None and near:
         day_of = ctx.partial.value.partition("T")[0]

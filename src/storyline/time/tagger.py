@@ -184,11 +184,18 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
     partial: Partial | None = None  # a later day named without its year or week
     day: Anchor | Partial | None = None  # the latest day named, with or without its year
     discourse_at = 0
+    dated = anchor is not None and anchor.date is not None
+    lede: Anchor | None = None  # the first day the text tells a past event on: the day its report opens on
     out: list[Tagged] = []
     for c, tense in selection.spans:
-        distance = c.start - discourse_at if (discourse or partial) is not None else None
+        # a bare clock time looks back for its day only within its paragraph: a new paragraph of
+        # a dated report returns to the day its lede told ("gave way on Sunday morning." / "found
+        # seepage on Saturday evening." / "The embankment failed at about 9:40 a.m.")
+        new_paragraph = dated and "\n" in selection.text[discourse_at:c.start]
+        distance = c.start - discourse_at if (discourse or partial) is not None and not new_paragraph else None
         cue = _CUE.search(selection.text[max(0, c.start - 12) : c.start])
-        ctx = Context(anchor, discourse, tense, distance, partial, cue[1] if cue else None, day)
+        ctx = Context(anchor, discourse, tense, distance, partial, cue[1] if cue else None, day,
+                      lede if new_paragraph else None)
         norm = normalise(c.rule, c.text, ctx)
         if norm is None:
             continue
@@ -202,6 +209,8 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
             partial = Partial.parse(norm.value) if parsed.day is None else None
             if parsed.day is not None or partial is not None:
                 day = partial or parsed
+            if lede is None and parsed.day is not None and tense == "past":  # a dateline has no tense
+                lede = parsed
         elif (named := Partial.parse(norm.value)) is not None:
             partial, day, discourse_at = named, named, c.end
     return out
