@@ -34,6 +34,9 @@ FLOORS = {
     "quarrenton-dam-breach-2026": (1, 0.91, 1.8, 0.73, 2.8),
     "ashcombe-cider-outbreak-2027": (1, 0.99, 1.4, 0.86, 2.4),
     "calderport-mayoral-recount-2025": (1, 0.91, 2.1, 0.59, 3.3),
+    # written blind in session 5, first scored with the code of commit 28a41ef
+    "ferrow-bank-fraud-trial-2025": (4, 0.86, 1.7, 0.83, 2.85),
+    "hollin-port-strike-2026": (2, 0.99, 1.65, 0.61, 3.1),
 }
 
 
@@ -82,7 +85,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own five stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own seven stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
