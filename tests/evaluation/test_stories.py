@@ -32,11 +32,11 @@ FLOORS = {
     "brackenford-blast-2025": (1, 0.91, 1.10, 0.75, 1.8),
     "greywater-ransomware-2025": (2, 0.82, 1.45, 0.68, 2.05),
     "quarrenton-dam-breach-2026": (1, 0.91, 1.8, 0.73, 2.8),
-    "ashcombe-cider-outbreak-2027": (1, 0.99, 1.4, 0.86, 2.4),
-    "calderport-mayoral-recount-2025": (1, 0.91, 2.1, 0.59, 3.3),
+    "ashcombe-cider-outbreak-2027": (0, 0.99, 1.4, 0.9, 2.3),
+    "calderport-mayoral-recount-2025": (0, 0.91, 2.1, 0.64, 3.2),
     # written blind in session 5, first scored with the code of commit 28a41ef
-    "ferrow-bank-fraud-trial-2025": (4, 0.86, 1.7, 0.83, 2.85),
-    "hollin-port-strike-2026": (2, 0.99, 1.65, 0.61, 3.1),
+    "ferrow-bank-fraud-trial-2025": (4, 0.86, 1.8, 0.83, 2.85),
+    "hollin-port-strike-2026": (2, 0.99, 1.7, 0.61, 3.1),
 }
 
 

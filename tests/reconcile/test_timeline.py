@@ -278,3 +278,25 @@ def test_a_word_that_only_modifies_the_object_takes_no_date_from_the_verb() -> N
     report = analyze_articles([a1])
     dated = [e for e in report.events if e.time.value == "2031-12-01"]
     assert dated and all(e.event_type == "LEGAL" for e in dated), [(e.label, e.event_type) for e in dated]
+
+
+def test_one_outlets_date_a_day_off_the_others_for_one_act_of_no_type_is_a_disputed_date() -> None:
+    # two outlets tell the press's act on the 30th; a recap says the 29th: one act, its date disputed
+    body = "Calloway Presses relabelled its apple juice on 30 September 2031, the company said."
+    a1 = _article("r01_wire", "2031-10-01", body)
+    a2 = _article("r02_paper", "2031-10-02", "Calloway Presses relabelled its apple juice on 30 September 2031.")
+    a3 = _article("r03_recap", "2031-10-20", "Calloway Presses relabelled its apple juice on 29 September 2031.")
+    report = analyze_articles([a1, a2, a3])
+    told = [e for e in report.events if a3.id in e.article_ids and e.time.value]
+    assert len(told) == 1 and {a1.id, a2.id, a3.id} <= set(told[0].article_ids), \
+        [(e.label, e.time.value, e.article_ids) for e in report.events]
+    dispute = [k for k in report.conflicts if k.slot == "time" and k.event_id == told[0].id]
+    assert dispute and dispute[0].kind == "contradiction"
+
+
+def test_one_doer_acting_on_one_thing_the_same_day_is_one_happening_whatever_the_verb() -> None:
+    a1 = _article("d01_paper", "2031-11-18", "Mayor Ivo Brannick filed a request on 17 November 2031 for a hand recount.")
+    a2 = _article("d02_recap", "2031-12-09", "Brannick asked for a hand recount on 17 November 2031.")
+    report = analyze_articles([a1, a2])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-11-17"]
+    assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.article_ids) for e in day]

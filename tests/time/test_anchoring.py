@@ -246,3 +246,11 @@ def test_a_bare_clock_time_in_a_new_paragraph_is_on_the_day_the_report_opened_wi
     # in the same paragraph the narrative is still on the day just named
     text = "Crews found water seeping through the weir on Saturday evening and called engineers at 9:40 p.m."
     assert by_text(nlp, text, "2031-04-13")["9:40 p.m."].value.startswith("2031-04-12T21:40")
+
+
+def test_last_monday_in_a_sunday_column_is_six_days_back(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 2031-11-30 is a Sunday: the calendar's week begins that day, so Monday the 24th is last week's
+    found = by_text(nlp, "The last ballots were counted last Monday.", "2031-11-30")
+    assert found["last Monday"].value == "2031-11-24"
+    # on a Wednesday this week's Monday would be named bare: "last Monday" is the week before
+    assert by_text(nlp, "The last ballots were counted last Monday.", "2031-11-26")["last Monday"].value == "2031-11-17"

@@ -41,6 +41,7 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         # "last Tuesday" written on a Wednesday: news names this week's days bare, so last week's
         ("The vote took place last Tuesday.", "last Tuesday", "2024-06-11"),
         ("The vote took place last Saturday.", "last Saturday", "2024-06-15"),
+        ("The vote took place last Sunday.", "last Sunday", "2024-06-16"),
         ("The ministers will meet on Friday.", "Friday", "2024-06-21"),
         ("Sales fell last month.", "last month", "2024-05"),
         ("Sales fell earlier this month.", "earlier this month", "2024-06"),

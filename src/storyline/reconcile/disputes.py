@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from storyline.extract.plover import STATE_VERBS
 from storyline.reconcile.cluster import Cluster
 from storyline.reconcile.roles import doer_heads, other_doers, same_roles, type_of
 from storyline.reconcile.timeslot import day_of, parse_day
@@ -47,27 +48,33 @@ def join_one_act_a_day_apart(clusters: Sequence[Cluster], values: dict[int, str 
                               state: dict[int, bool], find: Callable[[int], int], union: Callable[[int, int], None],
                               doc_dates: dict[str, tuple[date | None, date | None]], *, limit: int) -> None:
     """One act told by two outlets a day apart ("the suit, filed Sept. 23" / "a suit filed on Sept.
-    24"): the same word for a typed act, told by different articles written after both days, of the
-    same doer or thing (or naming no doer): one happening, whose date is then reported as
-    disputed. A repeated act a day apart ("voted again the next day") names its doers."""
+    24"): the same word for an act (not a statement or a state), told by different articles written
+    after both days, of the same doer or thing (or, for a typed act, naming no doer): one
+    happening, whose date is then reported as disputed. One side is one outlet's telling, not an
+    established happening of its own. A repeated act a day apart ("voted again the next day")
+    names its doers."""
     by_word: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
     for c in clusters:
-        if not day_of(values[c.id]) or unreal[c.id] or state[c.id] or len(c.articles) != 1:
+        if not day_of(values[c.id]) or unreal[c.id] or state[c.id]:
             continue
-        kinds = {t for f in c.frames if (t := type_of(f)) not in (None, "STATEMENT")}
+        kinds = {t for f in c.frames if (t := type_of(f)) != "STATEMENT"}
         for kind in kinds:
-            by_word[(c.family, kind)].append(c)
-    for group in by_word.values():
+            by_word[(c.family, kind or "")].append(c)
+    for (family, kind), group in by_word.items():
+        if not kind and family.startswith("other:") and family[6:] in STATE_VERBS:
+            continue
         for i, a in enumerate(group[:limit]):
             for b in group[i + 1:limit]:
                 da, db = parse_day(day_of(values[a.id])), parse_day(day_of(values[b.id]))
-                if da is None or db is None or abs((da - db).days) != 1 or a.articles & b.articles:
-                    continue
+                if da is None or db is None or abs((da - db).days) != 1 or a.articles & b.articles \
+                        or min(len(a.articles), len(b.articles)) != 1:
+                    continue  # one outlet's odd date against the others', not two established happenings
                 if find(a.id) == find(b.id) or other_doers(a, b):
                     continue
                 later = max(da, db)
                 written = [doc_dates.get(x, (None, None))[0] for x in a.articles | b.articles]
                 if any(w is None or w < later for w in written):
                     continue
-                if same_roles(a, [b]) or (not doer_heads(a) and not doer_heads(b)):
+                # an act of no type is one act only when its doer or the thing done is the same
+                if same_roles(a, [b]) or (kind and not doer_heads(a) and not doer_heads(b)):
                     union(a.id, b.id)

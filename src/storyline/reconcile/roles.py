@@ -173,6 +173,16 @@ def other_doers(a: Cluster, b: Cluster) -> bool:
                            (doer_heads(b) - GENERIC_DOERS, doer_words(b), empty))
 
 
+def same_doer_and_thing(a: Cluster, b: Cluster) -> bool:
+    """Both clusters tell one doer acting on one thing, in the same words for each ("Kessling filed
+    a request for a hand recount" / "Kessling asked for a hand recount"), whatever the verb."""
+    ours = [r for f in a.frames if all(r := role_words(f))]
+    if not ours:
+        return False
+    return any(agents & x and patients & y for f in b.frames for agents, patients in [role_words(f)]
+               for x, y in ours)
+
+
 def no_stranger(c: Cluster, target: Sequence[Cluster]) -> bool:
     """The mention names no person (beyond the protagonists) that the target does not."""
     mine = c.persons - c.common

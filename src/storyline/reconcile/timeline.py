@@ -45,6 +45,7 @@ from storyline.reconcile.roles import (
     profile,
     profiles_differ,
     refers_to,
+    same_doer_and_thing,
     same_roles,
     type_class,
     type_of,
@@ -265,7 +266,8 @@ def happenings(
         reach: dict[int, set[int]] = defaultdict(set)
         for a, b in _candidates(group, classes):
             ra, rb = find(a.id), find(b.id)
-            if ra != rb and (classes[a.id] & classes[b.id] or _shares_name(a, b)) and not (a.articles & b.articles) \
+            if ra != rb and (classes[a.id] & classes[b.id] or _shares_name(a, b) or same_doer_and_thing(a, b)) \
+                    and not (a.articles & b.articles) \
                     and not differ(members[ra], members[rb]):
                 reach[ra].add(rb)
                 reach[rb].add(ra)
