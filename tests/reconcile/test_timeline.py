@@ -300,3 +300,31 @@ def test_one_doer_acting_on_one_thing_the_same_day_is_one_happening_whatever_the
     report = analyze_articles([a1, a2])
     day = [e for e in report.events if e.timeline and e.time.value == "2031-11-17"]
     assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.article_ids) for e in day]
+
+
+def _clusters(*articles: Article):  # type: ignore[no-untyped-def]
+    """The clusters reconciliation reads, from real extraction of ``articles``."""
+    from dataclasses import replace
+
+    from storyline.extract import analyze_articles as extract
+    from storyline.reconcile import _prepare, _reresolve_times, _run
+
+    analyses = extract(list(articles))
+    arts = [replace(a, published=x.published) if x.published else a for a, x in zip(articles, analyses, strict=True)]
+    docs = _prepare(arts, analyses)
+    _reresolve_times(docs)
+    return _run(docs)[1]
+
+
+def test_a_mention_that_is_an_argument_of_another_in_its_sentence_tells_one_happening_with_it() -> None:
+    from storyline.reconcile.timeline import _one_sentence
+
+    clusters = _clusters(_article("s01_wire", "2031-03-05", "Oskar Lenne skipped a court hearing on 4 March 2031."))
+    hearing = next(c for c in clusters if any(f.trigger == "hearing" for f in c.frames))
+    skipped = next(c for c in clusters if any(f.trigger == "skipped" for f in c.frames))
+    assert _one_sentence(hearing, skipped) and _one_sentence(skipped, hearing)
+    clusters = _clusters(_article("s02_wire", "2031-03-05", (
+        "The county ordered Lower Vell evacuated at 4:30 a.m. on 4 March 2031, and the weir gave way at 9:40 a.m.")))
+    evacuated = next(c for c in clusters if any(f.trigger == "evacuated" for f in c.frames))
+    gave = next(c for c in clusters if any(f.trigger == "gave" for f in c.frames))
+    assert not _one_sentence(evacuated, gave)

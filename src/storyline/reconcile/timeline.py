@@ -211,7 +211,8 @@ def happenings(
         for told in by_article.values():
             for i, a in enumerate(told):
                 for b in told[i + 1:]:
-                    if find(a.id) != find(b.id) and classes[a.id] & classes[b.id] and not other_doers(a, b):
+                    if find(a.id) != find(b.id) and (classes[a.id] & classes[b.id] or _one_sentence(a, b)) \
+                            and not other_doers(a, b):
                         union(a.id, b.id)
     # a story's incidents of one day are one incident ("hackers knocked the network offline early
     # Sunday" / "detected the intrusion on Sept. 7" / "encrypting systems in the early hours of
@@ -427,6 +428,17 @@ def _coarse_to_background(hs: Sequence[Happening]) -> None:
         if len(h.articles) < 2:
             h.timeline = False
             h.why = "told by one article, dated only to a month or a week, in a story told by the day"
+
+
+def _one_sentence(a: Cluster, b: Cluster) -> bool:
+    """One cluster's mention is an argument of the other's in one sentence ("Kim skipped a court
+    hearing on Tuesday": the hearing is what was skipped), so they tell one happening."""
+    def argument_of(x: Frame, y: Frame) -> bool:
+        if not y.own or x.article_id != y.article_id or x.claim.sentence != y.claim.sentence:
+            return False
+        word = x.trigger.lower()
+        return any(word in phrase.lower().split() for phrase in y.claim.patients + y.claim.agents)
+    return any(argument_of(x, y) or argument_of(y, x) for x in a.frames for y in b.frames)
 
 
 def _shares_name(a: Cluster, b: Cluster) -> bool:
