@@ -127,6 +127,7 @@ class Quantity:
     approximate: bool = False
     increment: bool = False
     out_of_range: bool = False  # a figure too large to hold as a number: text kept, no bounds
+    qualifier: str | None = None  # the participle that says which of the noun's things ("rejected ballots")
 
 
 @dataclass

@@ -186,3 +186,11 @@ def test_a_negated_noun_counts_something_else(nlp) -> None:  # type: ignore[no-u
     units = {q.text: q.unit for q in attach_units(nlp(text), find_quantities(text))}
     assert units["240"] == "passenger"
     assert units["19"] == "non-passenger"
+
+
+def test_over_after_a_noun_is_a_preposition_not_a_bound(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A judge heard the lawsuit over 137 rejected mail ballots. Over 100 people were evacuated."
+    found = {q.text: q for q in attach_units(nlp(text), find_quantities(text))}
+    assert (found["137"].low, found["137"].high) == (137, 137), found
+    assert found["137"].qualifier == "reject"  # which ballots: the rejected ones
+    assert (found["Over 100"].low, found["Over 100"].high) == (100, None)

@@ -328,3 +328,19 @@ def test_a_mention_that_is_an_argument_of_another_in_its_sentence_tells_one_happ
     evacuated = next(c for c in clusters if any(f.trigger == "evacuated" for f in c.frames))
     gave = next(c for c in clusters if any(f.trigger == "gave" for f in c.frames))
     assert not _one_sentence(evacuated, gave)
+
+
+def test_a_running_count_given_days_apart_changed_and_one_given_the_same_day_is_disputed() -> None:
+    from storyline.model import PublishedDate
+
+    def dated(name: str, day: str, body: str) -> Article:
+        return Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path=f"{name}.txt",
+                       published=PublishedDate(day, "metadata", day, day))
+
+    a1 = dated("n01_wire", "2031-04-13", "About 340 homes in Lower Vell were damaged by the flood.")
+    a2 = dated("n02_paper", "2031-04-17", "More than 400 homes in Lower Vell were damaged by the flood.")
+    kinds = [k.kind for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert kinds == ["changed_over_time"], kinds
+    a3 = dated("n03_radio", "2031-04-13", "Some 520 homes in Lower Vell were damaged by the flood.")
+    kinds = [k.kind for k in analyze_articles([a1, a3]).conflicts if k.slot == "quantity"]
+    assert kinds == ["contradiction"], kinds

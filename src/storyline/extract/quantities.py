@@ -378,6 +378,25 @@ def _anaphoric(doc: Doc, q: Quantity) -> bool:
     return q.low == 1 or prev.pos_ == "DET" or prev.tag_ == "PRP$" or prev.lower_ in ("both", "all", "the")
 
 
+#: Words that bound a figure ("over 100 people") or open a phrase ("a lawsuit over 137 ballots").
+_BOUND_OR_PREPOSITION = frozenset({"over", "under", "above", "below"})
+
+
+def _preposition_not_bound(doc: Doc, q: Quantity) -> Quantity:
+    """"a lawsuit over 137 rejected ballots": the parser makes "over" a preposition of the noun
+    before it (a bound is the number's ``quantmod``), so the figure is exact, not "more than 137"."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return q
+    first = span[0]
+    if first.lower_ not in _BOUND_OR_PREPOSITION or first.dep_ != "prep" or first.head.pos_ not in ("NOUN", "PROPN"):
+        return q
+    value = q.low if q.low is not None else q.high
+    rest = span[1]
+    start = rest.idx
+    return replace(q, text=doc.text[start:q.end], start=start, low=value, high=value, approximate=False)
+
+
 def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
     """Give each quantity its counted noun's lemma; drop figures that count time or nothing at all.
 
@@ -388,6 +407,7 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
     for q in quantities:
         if _anaphoric(doc, q):
             continue
+        q = _preposition_not_bound(doc, q)
         unit, noun = unit_of(doc, q)
         if unit in _TIME_UNITS or (noun is not None and noun.lemma_.lower() in _TIME_UNITS and unit is None):
             continue
@@ -395,5 +415,17 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
             small = (q.low if q.low is not None else q.high or 0) < 100
             if small or not re.search(r"\d|thousand|million|billion|hundred", q.text, re.IGNORECASE):
                 continue
-        out.append(replace(q, unit=unit))
+        out.append(replace(q, unit=unit, qualifier=_qualifier(noun) if noun is not None else None))
     return out
+
+
+def _qualifier(noun: Token) -> str | None:
+    """The participle that picks out which of the noun's things a figure counts: "173 rejected
+    ballots", "the ballots that were rejected", "homes damaged by the flood" -> "reject", "damage".
+    Figures of one noun with different qualifiers count different things."""
+    for c in noun.children:
+        if (c.dep_ == "amod" and c.tag_ in ("VBN", "VBD")) or (c.dep_ == "acl" and c.tag_ == "VBN"):
+            return c.lemma_.lower()
+        if c.dep_ == "relcl" and any(x.dep_ == "auxpass" for x in c.children):
+            return c.lemma_.lower()
+    return None

@@ -173,7 +173,10 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             seen.add((f.claim.id, q.start, q.end))
             attr = canon(f.claim.attribution) if canon is not None else _norm_attr(f.claim.attribution)
             items.append(_Item(f, q, _as_of(f, articles[f.article_id]), attr))
-            keys.append(("casualty", u) if u in _COUNT_TYPES else (f.family, u))
+            # a qualified noun ("173 rejected ballots") counts the same things whichever event
+            # tells it; an unqualified one is read with its event's family
+            keys.append(("casualty", u) if u in _COUNT_TYPES else
+                        ("qualified", f"{q.qualifier} {u}") if q.qualifier else (f.family, u))
     uf = _Groups()
     for _ in items:
         uf.add()
@@ -275,6 +278,18 @@ def _close(a: str | None, b: str | None) -> bool | None:
     return gap <= SAME_TIME_DAYS
 
 
+def _same_day(a: str | None, b: str | None) -> bool:
+    """Two as-of dates that can be the same day (a week or a month may hold one day of the other)."""
+    if not a or not b:
+        return False
+    lo_a, hi_a = bounds(a)
+    lo_b, hi_b = bounds(b)
+    da, db, dc, dd = parse_day(lo_a), parse_day(hi_a), parse_day(lo_b), parse_day(hi_b)
+    if None in (da, db, dc, dd):
+        return True
+    return max((dc - db).days, (da - dd).days) <= 1  # type: ignore[operator]
+
+
 def _pair_kind(a: _Item, b: _Item) -> str | None:
     """How two disagreeing figures of one count relate: dates are checked before source names.
 
@@ -293,6 +308,8 @@ def _pair_kind(a: _Item, b: _Item) -> str | None:
         return "attributed_estimates"
     if close is None:
         return None  # an unknown source at an unknown moment: nothing to say
+    if not _same_day(a.as_of, b.as_of):
+        return "changed_over_time"  # a running count given days apart by unknown sources grew or fell
     return "contradiction"
 
 

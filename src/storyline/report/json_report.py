@@ -83,6 +83,7 @@ def quantity_to_json(q: Quantity) -> dict[str, Any]:
         "start": q.start,
         "end": q.end,
         "out_of_range": q.out_of_range,
+        "qualifier": q.qualifier,
     }
 
 
