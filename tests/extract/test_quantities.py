@@ -194,3 +194,20 @@ def test_over_after_a_noun_is_a_preposition_not_a_bound(nlp) -> None:  # type: i
     assert (found["137"].low, found["137"].high) == (137, 137), found
     assert found["137"].qualifier == "reject"  # which ballots: the rejected ones
     assert (found["Over 100"].low, found["Over 100"].high) == (100, None)
+
+
+def test_a_tally_is_not_a_range() -> None:
+    # a descending pair is a vote or a score: never "between 0 and 3"
+    assert find_quantities("The board certified the results by a 3-0 vote.") == []
+    assert find_quantities("Vashti won 29,118 to 29,057.") == []
+    assert [(q.low, q.high) for q in find_quantities("Between 3-5 people were hurt.")] == [(3, 5)]
+
+
+def test_a_difference_is_qualified_as_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.extract.quantities import DIFFERENCE
+
+    for text in ("Kessling led by 398 votes.", "She had a lead of 87 votes.", "The margin shrank to 150 votes."):
+        (q,) = attach_units(nlp(text), find_quantities(text))
+        assert q.qualifier == DIFFERENCE, (text, q)
+    (q,) = attach_units(nlp("Vashti received 29,118 votes."), find_quantities("Vashti received 29,118 votes."))
+    assert q.qualifier is None

@@ -237,7 +237,9 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
             a = parse_number(f"{first} {scale_b.group(1)}") or a  # "two to three thousand"
             if math.isinf(a):
                 return _out_of_range(unit, increment)
-        low, high = (a, b) if a <= b else (b, a)
+        if a > b:
+            return None  # "a 3-0 vote", "won 29,118 to 29,057": a tally (or a fall), never a range
+        low, high = a, b
         approx = bool(pre)
         if pre and re.fullmatch(_LOWER, pre, re.IGNORECASE):
             high = None
@@ -419,10 +421,26 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
     return out
 
 
+#: Nouns that name a gap between two counts ("a lead of 87 votes").
+_DIFFERENCE_NOUNS = lexicon.words("figures", "difference_nouns")
+#: The qualifier of a figure that counts a difference, not a total.
+DIFFERENCE = "difference"
+
+
 def _qualifier(noun: Token) -> str | None:
     """The participle that picks out which of the noun's things a figure counts: "173 rejected
     ballots", "the ballots that were rejected", "homes damaged by the flood" -> "reject", "damage".
-    Figures of one noun with different qualifiers count different things."""
+    A difference ("won by 61 votes", "a lead of 87 votes", "the margin shrank to 150 votes") is
+    ``DIFFERENCE``. Figures of one noun with different qualifiers count different things."""
+    if noun.dep_ == "pobj":
+        prep, governor = noun.head, noun.head.head
+        if prep.lower_ == "by" and governor.pos_ in ("VERB", "AUX"):
+            return DIFFERENCE
+        if prep.lower_ == "of" and governor.lemma_.lower() in _DIFFERENCE_NOUNS:
+            return DIFFERENCE
+        if prep.lower_ in ("to", "at") and any(c.dep_ == "nsubj" and c.lemma_.lower() in _DIFFERENCE_NOUNS
+                                               for c in governor.children):
+            return DIFFERENCE
     for c in noun.children:
         if (c.dep_ == "amod" and c.tag_ in ("VBN", "VBD")) or (c.dep_ == "acl" and c.tag_ == "VBN"):
             return c.lemma_.lower()

@@ -84,7 +84,7 @@ def doer_heads(c: Cluster) -> set[str]:
     for f in c.frames:
         if not f.own:
             continue
-        heads.update(h for phrase in f.claim.agents if (h := _head_word(phrase)))
+        heads.update(h for phrase in f.claim.agents if (h := head_word(phrase)))
     return heads
 
 
@@ -106,7 +106,8 @@ def _doer_part(phrase: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _head_word(phrase: str) -> str | None:
+def head_word(phrase: str) -> str | None:
+    """The last word of the part of a phrase that names who acted ("Ada Brannock, the governor" -> brannock)."""
     words = ROLE_WORD.findall(_doer_part(phrase))
     return words[-1].lower() if words else None
 
