@@ -50,6 +50,7 @@ from storyline.extract.attribution import (
     _wholly_quoted,
 )
 from storyline.extract.entities import PLACE_LABELS
+from storyline.extract.entries import date_entries
 from storyline.extract.quantities import attach_units, find_quantities
 from storyline.extract.syntax import (
     _conjuncts,
@@ -414,4 +415,4 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         ctx.open_quote = (ctx.open_quote if sent_model.paragraph == ctx.paragraph else False) ^ bool(quote_balance % 2)
         ctx.paragraph = sent_model.paragraph
     _attribute_quotes_backwards(claims, inp.sentences)
-    return claims
+    return date_entries(claims, inp.sentences, inp.times, inp.doc)

@@ -548,9 +548,18 @@ def _place(h: Happening, period: tuple[date | None, date | None], n_docs: int) -
         h.why = "dated only to a year"
     elif len(h.articles) < 2 and rank < 3 and h.salience < MIN_SALIENCE:
         h.why = "told by one article, dated only to a month"
+    elif len(h.articles) < 2 and not typed and _stamped_only(frames):
+        h.why = "told by one live entry, dated only by the entry's stamp"
     else:
         h.timeline = True
         h.why = "a dated happening of the story's own period"
+
+
+def _stamped_only(frames: Sequence[Frame]) -> bool:
+    """Every dated mention takes its time from outside its sentence (a live entry's stamp,
+    ``extract/entries.py``): what the entry reports was known by then, not done then."""
+    dated = [f for f in frames if f.time is not None]
+    return bool(dated) and all(not f.claim.span[0] <= f.time.start < f.claim.span[1] for f in dated)  # type: ignore[union-attr]
 
 
 def timeline_order(hs: Sequence[Happening]) -> list[Happening]:

@@ -1,0 +1,74 @@
+"""Live-blog entries: a paragraph that opens with a clock time is an entry written at that time.
+
+A live page ("9:52 a.m. The county reports that the dam has failed. A section of the embankment
+has washed out.") stamps each entry once, at its head; the entry's sentences carry no time of
+their own, but what they report was known by then. A sentence claim of a stamped paragraph that
+has no time takes the stamp's. A page counts as live only when at least ``MIN_STAMPS``
+paragraphs open with a clock time: one article paragraph that happens to begin with "10 a.m."
+is not an entry.
+
+Only a done act (a past or perfect verb) is dated so: an ongoing scene ("traffic is backed up")
+was only true at the stamp. Contract: a pure function of the article's claims, sentences, tagged
+times and parse; it returns the claims, only ever filling a missing ``time``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from storyline.model import Claim, Sentence, TimeExpr
+
+#: Paragraphs opening with a clock time it takes to read a page as a live blog.
+MIN_STAMPS = 2
+#: How far into its paragraph a stamp may start (a bullet, a dash or a bold marker before it).
+LEAD = 3
+
+
+def entry_stamps(sentences: Sequence[Sentence], times: Sequence[TimeExpr]) -> dict[int, TimeExpr]:
+    """Paragraph index -> the clock time that opens it, for a page with enough such paragraphs."""
+    first: dict[int, Sentence] = {}
+    for s in sentences:
+        first.setdefault(s.paragraph, s)
+    stamps: dict[int, TimeExpr] = {}
+    for t in times:
+        if t.type != "TIME" or "T" not in t.value:
+            continue
+        for paragraph, s in first.items():
+            if s.start <= t.start <= s.start + LEAD:
+                stamps.setdefault(paragraph, t)
+    return stamps if len(stamps) >= MIN_STAMPS else {}
+
+
+def _done(doc: Doc, c: Claim) -> bool:
+    """The claim tells a done act: its event word is a past or a perfect verb ("the dam has
+    failed", "crews evacuated"), not an ongoing scene ("traffic is backed up", "crews are
+    loading buses") that was only true at the stamp."""
+    if c.trigger is None:
+        return False
+    span = doc.char_span(c.trigger[0], c.trigger[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.tag_ == "VBD":
+        return True
+    return tok.tag_ == "VBN" and any(a.dep_ == "aux" and a.lemma_ == "have" for a in tok.children)
+
+
+def date_entries(claims: Sequence[Claim], sentences: Sequence[Sentence], times: Sequence[TimeExpr],
+                 doc: Doc) -> list[Claim]:
+    """The claims, each sentence claim of a stamped entry that tells a done act without a time
+    of its own dated by the entry's stamp (``entry_stamps``)."""
+    stamps = entry_stamps(sentences, times)
+    if not stamps:
+        return list(claims)
+    paragraph_of = {s.index: s.paragraph for s in sentences}
+    out = []
+    for c in claims:
+        stamp = stamps.get(paragraph_of.get(c.sentence, -1))
+        if stamp is not None and c.time is None and c.parent is None and _done(doc, c):
+            c = replace(c, time=stamp)
+        out.append(c)
+    return out

@@ -1,0 +1,36 @@
+"""Live-blog entries: a paragraph opening with a clock time dates the done acts it reports."""
+
+from __future__ import annotations
+
+from storyline.extract import analyze_articles
+from storyline.model import Article, PublishedDate, content_hash
+
+BLOG = ("Live updates from the Vell Courier newsroom.\n\n"
+        "7:20 a.m. Traffic is backed up on the hill road. Crews are loading residents into buses.\n\n"
+        "9:52 a.m. The county reports that the weir has failed. A section of the bank washed out.\n\n"
+        "1:15 p.m. A shelter is open at the high school.")
+
+
+def _claims(body: str, nlp):  # type: ignore[no-untyped-def]
+    day = "2031-04-13"
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="l01_blog.txt",
+                      published=PublishedDate(day, "metadata", day, day))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    return analysis.claims
+
+
+def test_a_live_entrys_stamp_dates_the_done_acts_it_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = {c.text: c for c in _claims(BLOG, nlp) if c.parent is None}
+    failed = next(c for t, c in claims.items() if "has failed" in t)
+    assert failed.time is not None and failed.time.value.startswith("2031-04-13T09:52"), failed.time
+    washed = next(c for t, c in claims.items() if "washed out" in t)
+    assert washed.time is not None and washed.time.value.startswith("2031-04-13T09:52")
+    # an ongoing scene was true at the stamp, not done then: no time
+    assert next(c for t, c in claims.items() if "backed up" in t).time is None
+    assert next(c for t, c in claims.items() if "are loading" in t).time is None
+
+
+def test_one_paragraph_opening_with_a_clock_time_is_not_a_live_page(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The weir gave way on Sunday.\n\n10 a.m. came and went. Crews evacuated the school."
+    claims = [c for c in _claims(body, nlp) if c.parent is None and "evacuated" in c.text]
+    assert claims and claims[0].time is None
