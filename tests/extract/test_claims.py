@@ -467,3 +467,10 @@ def test_a_time_after_the_comma_that_ends_a_subordinate_clause_dates_the_main_ve
     (analysis,) = analyze_articles([article], nlp=nlp)
     dated = [c for c in analysis.claims if c.time is not None and c.time.text == "Thursday"]
     assert "collapsed" in [body[c.trigger[0]:c.trigger[1]] for c in dated if c.trigger], dated
+
+
+def test_a_pronoun_never_stands_for_a_person_its_own_clause_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Ilse Marrow ran against the mayor, Piet Oberlin. Oberlin led on election night. "
+            "She overtook Oberlin on 6 November 2031 as the count went on.")
+    overtook = _find(_claims(nlp, body), "overtook")
+    assert overtook.agents and "Oberlin" not in overtook.agents[0], overtook.agents

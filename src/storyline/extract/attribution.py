@@ -175,7 +175,14 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
                     sent_mentions: Sequence[Mention]) -> str | None:
     """The source a subject names; pronouns and bare descriptions go back to recent people."""
     if is_pronoun(tok) and tok.lower_ in ("he", "she", "him", "her"):
-        return ctx.last_subject_person or ctx.last_person or tok.text
+        # a pronoun never stands for a person its own clause names otherwise ("She overtook
+        # Kessling": she is not Kessling)
+        verb = tok.head
+        others = {w.lower_ for w in verb.subtree if w.i != tok.i and w.pos_ == "PROPN"}
+        for name in (ctx.last_subject_person, ctx.last_person):
+            if name and name.split()[-1].lower() not in others:
+                return name
+        return tok.text
     if is_pronoun(tok) and tok.lower_ in ("they", "it") and ctx.attribution:
         return ctx.attribution
     owner = _possessor(tok)
