@@ -31,7 +31,7 @@ FLOORS = {
     "wagner-2023": (0, 0.92, 1.25, 0.75, 1.85),
     "brackenford-blast-2025": (1, 0.91, 1.10, 0.75, 1.8),
     "greywater-ransomware-2025": (2, 0.82, 1.45, 0.68, 2.05),
-    "quarrenton-dam-breach-2026": (1, 0.91, 1.7, 0.73, 2.7),
+    "quarrenton-dam-breach-2026": (1, 0.91, 1.8, 0.73, 2.7),
     "ashcombe-cider-outbreak-2027": (0, 0.99, 1.4, 0.9, 2.3),
     "calderport-mayoral-recount-2025": (0, 0.91, 2.1, 0.64, 3.2),
     # written blind in session 5, first scored with the code of commit 28a41ef

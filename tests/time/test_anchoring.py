@@ -254,3 +254,10 @@ def test_last_monday_in_a_sunday_column_is_six_days_back(nlp) -> None:  # type: 
     assert found["last Monday"].value == "2031-11-24"
     # on a Wednesday this week's Monday would be named bare: "last Monday" is the week before
     assert by_text(nlp, "The last ballots were counted last Monday.", "2031-11-26")["last Monday"].value == "2031-11-17"
+
+
+def test_units_ago_today_name_a_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = by_text(nlp, "A week ago today, the weir gave way. Two years ago today, the plant opened.", "2031-04-20")
+    assert found["A week ago today"].value == "2031-04-13"
+    assert found["Two years ago today"].value == "2029-04-20"
+    assert by_text(nlp, "A week ago, the weir gave way.", "2031-04-20")["A week ago"].value == "2031-W15"

@@ -8,6 +8,7 @@ tense of the clause. An expression whose anchor is unknown keeps ``X`` digits in
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -861,6 +862,9 @@ def _deictic_norm(text: str, ctx: Context) -> Norm | None:
 def _ago_norm(text: str, ctx: Context) -> Norm | None:
     low = re.sub(r"\s+", " ", text.lower())
     mod = approx_mod(low)
+    # "a week ago today": the same day that many units back, a day, not a week
+    to_day = low.endswith(" today")
+    low = re.sub(r" today$", "", low)
     body = re.sub(r"\s+(?:or so\s+)?ago$", "", low)
     body = re.sub(r"\s+or so$", "", body)
     n, unit, ok = _num_unit(body)
@@ -880,6 +884,14 @@ def _ago_norm(text: str, ctx: Context) -> Norm | None:
         base = ctx.discourse
     if base is None:
         return Norm("DATE", _unknown(unit), mod, None, "none")
+    if to_day and base.date is not None and unit in ("D", "W"):
+        back = base.date - timedelta(days=int(n) * (7 if unit == "W" else 1))
+        return Norm("DATE", _fmt_day(back), mod, base.value, "document")
+    if to_day and base.date is not None and unit in ("M", "Y"):
+        months = int(n) * (12 if unit == "Y" else 1)
+        y, m = divmod(base.date.year * 12 + base.date.month - 1 - months, 12)
+        day = min(base.date.day, calendar.monthrange(y, m + 1)[1])
+        return Norm("DATE", f"{y:04d}-{m + 1:02d}-{day:02d}", mod, base.value, "document")
     res = _shift(base, -int(n), unit)
     if res is None:
         return Norm("DATE", _partial_unknown(base, unit), mod, base.value, "document")
