@@ -344,3 +344,11 @@ def test_a_running_count_given_days_apart_changed_and_one_given_the_same_day_is_
     a3 = dated("n03_radio", "2031-04-13", "Some 520 homes in Lower Vell were damaged by the flood.")
     kinds = [k.kind for k in analyze_articles([a1, a3]).conflicts if k.slot == "quantity"]
     assert kinds == ["contradiction"], kinds
+
+
+def test_a_verb_of_no_type_whose_doer_is_the_days_incident_thing_tells_the_incident() -> None:
+    a1 = _article("i01_wire", "2031-04-13", "An earthen weir holding back Lake Vell gave way on 12 April 2031, flooding the town.")
+    a2 = _article("i02_column", "2031-04-19", "On 12 April 2031 the Vell weir split down the middle and emptied the lake.")
+    report = analyze_articles([a1, a2])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-04-12"]
+    assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.event_type) for e in day]

@@ -38,6 +38,9 @@ from storyline.reconcile.disputes import join_once_per_person, join_one_act_a_da
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.newsday import news_day
 from storyline.reconcile.roles import (
+    GENERIC_DOERS,
+    doer_heads,
+    doer_words,
     no_stranger,
     other_doers,
     other_named_doers,
@@ -45,6 +48,7 @@ from storyline.reconcile.roles import (
     profile,
     profiles_differ,
     refers_to,
+    role_words,
     same_doer_and_thing,
     same_roles,
     type_class,
@@ -232,6 +236,14 @@ def happenings(
         (root,) = incidents
         for c in group:
             if find(c.id) != root and classes[c.id] & CONSEQUENCES and _names_incident(c):
+                union(c.id, root)
+        # ... and so is a verb of no type whose doer is the incident's own thing ("the dam opened
+        # up" the day "an earthen dam gave way"): the incident told in other words
+        root = find(root)
+        things = set().union(*(doer_words(m) | _patient_words(m) for m in members[root])) - GENERIC_DOERS
+        for c in group:
+            if find(c.id) != find(root) and not classes[c.id] and doer_heads(c) & things \
+                    and not any(other_places(c, m) for m in members[find(root)]):
                 union(c.id, root)
     # the occasion of an act told on its own ("he claimed in a televised address on Dec. 3"), when
     # another outlet tells the act in that occasion ("declared a curfew during a television
@@ -428,6 +440,11 @@ def _coarse_to_background(hs: Sequence[Happening]) -> None:
         if len(h.articles) < 2:
             h.timeline = False
             h.why = "told by one article, dated only to a month or a week, in a story told by the day"
+
+
+def _patient_words(c: Cluster) -> set[str]:
+    """Every word of what a cluster's own mentions were done to."""
+    return set().union(*(role_words(f)[1] for f in c.frames))
 
 
 def _one_sentence(a: Cluster, b: Cluster) -> bool:
