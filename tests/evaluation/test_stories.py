@@ -27,13 +27,13 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
 FLOORS = {
     "air-india-171": (0, 0.90, 1.30, 0.84, 2.4),
     "key-bridge-2024": (0, 0.92, 1.20, 0.92, 1.7),
-    "martial-law-2024": (0, 0.99, 1.25, 0.80, 1.8),
-    "wagner-2023": (0, 0.92, 1.25, 0.75, 1.85),
+    "martial-law-2024": (0, 0.99, 1.25, 0.80, 1.7),
+    "wagner-2023": (0, 0.92, 1.2, 0.78, 1.7),
     "brackenford-blast-2025": (1, 0.91, 1.10, 0.75, 1.8),
-    "greywater-ransomware-2025": (2, 0.82, 1.45, 0.68, 2.05),
+    "greywater-ransomware-2025": (2, 0.82, 1.35, 0.68, 1.9),
     "quarrenton-dam-breach-2026": (1, 0.91, 1.8, 0.73, 2.7),
     "ashcombe-cider-outbreak-2027": (0, 0.99, 1.4, 0.9, 2.3),
-    "calderport-mayoral-recount-2025": (0, 0.91, 2.1, 0.64, 3.2),
+    "calderport-mayoral-recount-2025": (0, 0.91, 1.9, 0.66, 3.0),
     # written blind in session 5, first scored with the code of commit 28a41ef
     "ferrow-bank-fraud-trial-2025": (4, 0.86, 1.8, 0.83, 2.85),
     "hollin-port-strike-2026": (2, 0.99, 1.7, 0.61, 3.1),

@@ -352,3 +352,18 @@ def test_a_verb_of_no_type_whose_doer_is_the_days_incident_thing_tells_the_incid
     report = analyze_articles([a1, a2])
     day = [e for e in report.events if e.timeline and e.time.value == "2031-04-12"]
     assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.event_type) for e in day]
+
+
+def test_a_day_the_story_tells_one_thing_about_is_one_happening_told_in_other_words() -> None:
+    a1 = _article("q01_tv", "2031-11-07", "Ilse Marrow pulled ahead of Mayor Piet Oberlin on 6 November 2031 as mail ballots came in.")
+    a2 = _article("q02_recap", "2031-12-09", "Marrow overtook Oberlin on 6 November 2031 as the count went on.")
+    report = analyze_articles([a1, a2])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-11-06"]
+    assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.article_ids) for e in day]
+    # two acts of different kinds, one told by several outlets, stay two
+    b1 = _article("q03_wire", "2031-12-08", "Oberlin apologized to the nation on 7 December 2031 in a short address.")
+    b2 = _article("q04_paper", "2031-12-08", "Oberlin apologized on 7 December 2031 for the decree.")
+    b3 = _article("q05_tv", "2031-12-08", "Parliament rejected the impeachment motion against Oberlin on 7 December 2031.")
+    report = analyze_articles([b1, b2, b3])
+    day = [e for e in report.events if e.timeline and e.time.value == "2031-12-07"]
+    assert len(day) == 2, [(e.label, e.article_ids) for e in day]

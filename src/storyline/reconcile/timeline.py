@@ -292,6 +292,23 @@ def happenings(
                     continue
                 if not differ(members[find(r)], members[find(other)]):
                     union(find(r), find(other))
+    # a day the story tells one thing about: when the day's few happenings (as joined so far) all
+    # name a common participant, no doers or places differ and no two typed of different classes
+    # (one of them told by several outlets: an established happening of its own) are involved
+    # ("Vashti pulled ahead of Kessling on Thursday" / "she overtook Kessling on November 6"), they
+    # are that one thing told in other words
+    for group in by_day.values():
+        roots = sorted({find(c.id) for c in group})
+        if not 2 <= len(roots) <= QUIET_DAY:
+            continue
+        common = set.intersection(*(set().union(*(set(m.participants) for m in members[r])) for r in roots))
+        kinds = [set().union(*(classes[m.id] for m in members[r])) for r in roots]
+        told = [set().union(*(m.articles for m in members[r])) for r in roots]
+        if common and not any(differ(members[x], members[y]) or (
+                kinds[i] and kinds[j] and not kinds[i] & kinds[j] and (len(told[i]) > 1 or len(told[j]) > 1))
+                for i, x in enumerate(roots) for j, y in enumerate(roots) if i < j):
+            for r in roots[1:]:
+                union(roots[0], r)
     # one incident told by several outlets on adjacent days: the same happening with a disputed
     # date (one outlet's wrong weekday), which the time comparison then reports
     days = sorted(by_day)
@@ -440,6 +457,10 @@ def _coarse_to_background(hs: Sequence[Happening]) -> None:
         if len(h.articles) < 2:
             h.timeline = False
             h.why = "told by one article, dated only to a month or a week, in a story told by the day"
+
+
+#: At most this many happenings on one day can be read as one thing told in other words.
+QUIET_DAY = 3
 
 
 def _patient_words(c: Cluster) -> set[str]:
