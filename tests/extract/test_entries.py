@@ -34,3 +34,14 @@ def test_one_paragraph_opening_with_a_clock_time_is_not_a_live_page(nlp) -> None
     body = "The weir gave way on Sunday.\n\n10 a.m. came and went. Crews evacuated the school."
     claims = [c for c in _claims(body, nlp) if c.parent is None and "evacuated" in c.text]
     assert claims and claims[0].time is None
+
+
+def test_a_stamp_on_its_own_line_dates_the_entry_below_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Updates from Court 3. Newest first.\n\n16:32\n\nThat is all from court for today.\n\n"
+            "14:05\n\nThe witness told the jury that the money was moved to a holding company.\n\n"
+            "She said the transfers were booked as loans.")
+    claims = [c for c in _claims(body, nlp) if c.parent is None]
+    moved = next(c for c in claims if "was moved" in c.text)
+    assert moved.time is not None and moved.time.value.startswith("2031-04-13T14:05"), moved.time
+    booked = next(c for c in claims if "were booked" in c.text)  # the entry runs on to the next stamp
+    assert booked.time is not None and booked.time.value.startswith("2031-04-13T14:05"), booked.time

@@ -7,8 +7,8 @@ has no time takes the stamp's. A page counts as live only when at least ``MIN_ST
 paragraphs open with a clock time: one article paragraph that happens to begin with "10 a.m."
 is not an entry.
 
-Only a done act (a past or perfect verb) is dated so: an ongoing scene ("traffic is backed up")
-was only true at the stamp. Contract: a pure function of the article's claims, sentences, tagged
+Only a done act is dated so (a past or perfect verb): a state ("a shelter is open") or an
+ongoing scene ("traffic is backed up", "crews are loading buses") was only true at the stamp. Contract: a pure function of the article's claims, sentences, tagged
 times and parse; it returns the claims, only ever filling a missing ``time``.
 """
 
@@ -28,18 +28,29 @@ LEAD = 3
 
 
 def entry_stamps(sentences: Sequence[Sentence], times: Sequence[TimeExpr]) -> dict[int, TimeExpr]:
-    """Paragraph index -> the clock time that opens it, for a page with enough such paragraphs."""
+    """Paragraph index -> the stamp of the entry it belongs to, for a page with enough stamped
+    paragraphs. An entry opens with a paragraph whose first words are a clock time ("9:52 a.m.
+    The county reports...") or that is only a clock time ("16:32" above the entry's text); it
+    runs until the next stamp."""
     first: dict[int, Sentence] = {}
     for s in sentences:
         first.setdefault(s.paragraph, s)
-    stamps: dict[int, TimeExpr] = {}
+    opening: dict[int, TimeExpr] = {}
     for t in times:
         if t.type != "TIME" or "T" not in t.value:
             continue
         for paragraph, s in first.items():
             if s.start <= t.start <= s.start + LEAD:
-                stamps.setdefault(paragraph, t)
-    return stamps if len(stamps) >= MIN_STAMPS else {}
+                opening.setdefault(paragraph, t)
+    if len(opening) < MIN_STAMPS:
+        return {}
+    stamps: dict[int, TimeExpr] = {}
+    current: TimeExpr | None = None
+    for paragraph in sorted(first):
+        current = opening.get(paragraph, current)
+        if current is not None:
+            stamps[paragraph] = current
+    return stamps
 
 
 def _done(doc: Doc, c: Claim) -> bool:
@@ -54,7 +65,10 @@ def _done(doc: Doc, c: Claim) -> bool:
     tok = span.root
     if tok.tag_ == "VBD":
         return True
-    return tok.tag_ == "VBN" and any(a.dep_ == "aux" and a.lemma_ == "have" for a in tok.children)
+    auxes = [a for a in tok.children if a.dep_ in ("aux", "auxpass")]
+    # "has failed", "was moved"; the live page's present ("Strand takes the oath") is left
+    # undated: dated by the stamp it split one-day happenings told across midnight (measured)
+    return tok.tag_ == "VBN" and any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
 
 
 def date_entries(claims: Sequence[Claim], sentences: Sequence[Sentence], times: Sequence[TimeExpr],
