@@ -298,17 +298,17 @@ def happenings(
     # ("Vashti pulled ahead of Kessling on Thursday" / "she overtook Kessling on November 6"), they
     # are that one thing told in other words
     for group in by_day.values():
-        roots = sorted({find(c.id) for c in group})
-        if not 2 <= len(roots) <= QUIET_DAY:
+        day_roots = sorted({find(c.id) for c in group})
+        if not 2 <= len(day_roots) <= QUIET_DAY:
             continue
-        common = set.intersection(*(set().union(*(set(m.participants) for m in members[r])) for r in roots))
-        kinds = [set().union(*(classes[m.id] for m in members[r])) for r in roots]
-        told = [set().union(*(m.articles for m in members[r])) for r in roots]
+        common = set.intersection(*(set().union(*(set(m.participants) for m in members[r])) for r in day_roots))
+        kinds = [set().union(*(classes[m.id] for m in members[r])) for r in day_roots]
+        outlets = [set().union(*(m.articles for m in members[r])) for r in day_roots]
         if common and not any(differ(members[x], members[y]) or (
-                kinds[i] and kinds[j] and not kinds[i] & kinds[j] and (len(told[i]) > 1 or len(told[j]) > 1))
-                for i, x in enumerate(roots) for j, y in enumerate(roots) if i < j):
-            for r in roots[1:]:
-                union(roots[0], r)
+                kinds[i] and kinds[j] and not kinds[i] & kinds[j] and (len(outlets[i]) > 1 or len(outlets[j]) > 1))
+                for i, x in enumerate(day_roots) for j, y in enumerate(day_roots) if i < j):
+            for r in day_roots[1:]:
+                union(day_roots[0], r)
     # one incident told by several outlets on adjacent days: the same happening with a disputed
     # date (one outlet's wrong weekday), which the time comparison then reports
     days = sorted(by_day)
