@@ -37,6 +37,8 @@ FLOORS = {
     # written blind in session 5, first scored with the code of commit 28a41ef
     "ferrow-bank-fraud-trial-2025": (4, 0.86, 1.8, 0.83, 2.85),
     "hollin-port-strike-2026": (2, 0.99, 1.7, 0.61, 3.1),
+    # written blind late in session 5, first scored with the code of commit a2b032b
+    "skarnvik-glacier-rescue-2026": (7, 0.99, 2.4, 0.57, 3.8),
 }
 
 
@@ -85,7 +87,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own seven stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own eight stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
