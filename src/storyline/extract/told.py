@@ -99,6 +99,10 @@ def _simultaneous(pred: Token) -> list[int]:
 _RELATIVE_PREPS = frozenset({"after", "before", "since", "until", "following", "amid"})
 
 
+#: A preposition right before a time expression that makes it a bound, not the event's time.
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|after)\s+$", re.IGNORECASE)
+
+
 def _relative_to(noun: Token) -> bool:
     """The event noun hangs, on the way up to its verb, from a preposition of relative time."""
     for a in [noun, *noun.ancestors]:
@@ -190,7 +194,10 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
                 d = anc[a.i] + depth
                 break
         direct = 0 if verb is not None and verb.i == pred.i else 1
-        weak = 1 if t.type in ("DURATION", "SET") or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
+        # a bound ("missing since the weekend", "before dawn") says when the event was not yet or
+        # no longer: the event's own time, when the sentence gives one, beats it
+        bound = _BOUND_BEFORE.search(doc.text, max(0, t.start - 8), t.start) is not None
+        weak = 1 if bound or t.type in ("DURATION", "SET") or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
         cands.append(((tier, weak, direct, d), t, reporting))
     # the statement's time ("said in a release Monday") dates the event only when the event has no
     # day of its own ("found the body Sunday"); a figure's "since October" is no day of the event
