@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import SQLAlchemyError
 
 from storyline import extraction as extraction_module
-from storyline.extraction import Extraction, MemoryCache, extract_stream, finish
+from storyline.extraction import Extraction, MemoryCache, extract_stream, finish, pack, unpack
 from storyline.model import Article, Claim, Report
 from storyline.store.errors import StoreError
 
@@ -113,21 +113,27 @@ def analyze_stored(
     missing = [a for a in articles if a.content_hash not in have]
     if missing:
         say(f"parsing {len(missing)} new article(s)")
+    # what the parse phase holds of the articles already parsed is packed (``pack``): the peak
+    # of a large run is a batch's parse on top of it
+    packed: dict[str, bytes] = {}
     group: list[Extraction] = []
     for extraction in extract_stream(missing, n_process=n_process):
         group.append(extraction)
         if len(group) >= SAVE_EVERY:
             cache.keep(group)
-            have.update((e.content_hash, replace(e, doc=None)) for e in group)
+            packed.update((e.content_hash, pack(e)) for e in group)
             group = []
     cache.keep(group)
-    have.update((e.content_hash, replace(e, doc=None)) for e in group)
+    packed.update((e.content_hash, pack(e)) for e in group)
+    del group
+    body = {a.content_hash: a.body for a in missing}
+    have.update((h, unpack(packed.pop(h), body[h])) for h in list(packed))
     say("reconciling")
     with collector_paused():
         done = finish(articles, [have[a.content_hash] for a in articles], cache)
     # the extractions' raw mention rows served the story stage only: reconciliation, the peak of
     # a large story, does not hold them too (some 50 KB an article)
-    del have, group
+    del have
     dated = [replace(a, published=x.published) if x.published is not None else a
              for a, x in zip(articles, done.analyses, strict=True)]
     with collector_paused(), (nullcontext() if remember else memo.forgetting()):
