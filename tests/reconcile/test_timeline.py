@@ -263,13 +263,18 @@ def test_in_a_story_told_by_the_day_a_happening_one_article_dates_only_to_a_mont
     assert any(e.timeline and e.time.value == "2031-09-18" for e in report.events)
 
 
+def _one_entry(day: str, *articles: Article) -> None:
+    """The articles tell one timeline entry on ``day``, and it joins all of them."""
+    report = analyze_articles(list(articles))
+    on = [e for e in report.events if e.timeline and e.time.value == day]
+    assert len(on) == 1 and set(on[0].article_ids) == {a.id for a in articles}, [(e.label, e.article_ids) for e in on]
+
+
 def test_a_group_of_people_is_those_people_as_a_doer() -> None:
     # "a group of residents" and "residents of Lower Vell" are one doer: the collective noun only counts them
     a1 = _article("g01_wire", "2031-04-22", "Residents of Lower Vell filed a lawsuit against the water board on 21 April 2031.")
     a2 = _article("g02_paper", "2031-04-23", "A group of residents sued the water board on 21 April 2031 in the county court.")
-    report = analyze_articles([a1, a2])
-    day = [e for e in report.events if e.timeline and e.time.value == "2031-04-21"]
-    assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.article_ids) for e in day]
+    _one_entry("2031-04-21", a1, a2)
 
 
 def test_a_word_that_only_modifies_the_object_takes_no_date_from_the_verb() -> None:
@@ -297,9 +302,7 @@ def test_one_outlets_date_a_day_off_the_others_for_one_act_of_no_type_is_a_dispu
 def test_one_doer_acting_on_one_thing_the_same_day_is_one_happening_whatever_the_verb() -> None:
     a1 = _article("d01_paper", "2031-11-18", "Mayor Ivo Brannick filed a request on 17 November 2031 for a hand recount.")
     a2 = _article("d02_recap", "2031-12-09", "Brannick asked for a hand recount on 17 November 2031.")
-    report = analyze_articles([a1, a2])
-    day = [e for e in report.events if e.timeline and e.time.value == "2031-11-17"]
-    assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.article_ids) for e in day]
+    _one_entry("2031-11-17", a1, a2)
 
 
 def _clusters(*articles: Article):  # type: ignore[no-untyped-def]
@@ -331,17 +334,11 @@ def test_a_mention_that_is_an_argument_of_another_in_its_sentence_tells_one_happ
 
 
 def test_a_running_count_given_days_apart_changed_and_one_given_the_same_day_is_disputed() -> None:
-    from storyline.model import PublishedDate
-
-    def dated(name: str, day: str, body: str) -> Article:
-        return Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path=f"{name}.txt",
-                       published=PublishedDate(day, "metadata", day, day))
-
-    a1 = dated("n01_wire", "2031-04-13", "About 340 homes in Lower Vell were damaged by the flood.")
-    a2 = dated("n02_paper", "2031-04-17", "More than 400 homes in Lower Vell were damaged by the flood.")
+    a1 = _article("n01_wire", "2031-04-13", "About 340 homes in Lower Vell were damaged by the flood.")
+    a2 = _article("n02_paper", "2031-04-17", "More than 400 homes in Lower Vell were damaged by the flood.")
     kinds = [k.kind for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
     assert kinds == ["changed_over_time"], kinds
-    a3 = dated("n03_radio", "2031-04-13", "Some 520 homes in Lower Vell were damaged by the flood.")
+    a3 = _article("n03_radio", "2031-04-13", "Some 520 homes in Lower Vell were damaged by the flood.")
     kinds = [k.kind for k in analyze_articles([a1, a3]).conflicts if k.slot == "quantity"]
     assert kinds == ["contradiction"], kinds
 
@@ -349,17 +346,13 @@ def test_a_running_count_given_days_apart_changed_and_one_given_the_same_day_is_
 def test_a_verb_of_no_type_whose_doer_is_the_days_incident_thing_tells_the_incident() -> None:
     a1 = _article("i01_wire", "2031-04-13", "An earthen weir holding back Lake Vell gave way on 12 April 2031, flooding the town.")
     a2 = _article("i02_column", "2031-04-19", "On 12 April 2031 the Vell weir split down the middle and emptied the lake.")
-    report = analyze_articles([a1, a2])
-    day = [e for e in report.events if e.timeline and e.time.value == "2031-04-12"]
-    assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.event_type) for e in day]
+    _one_entry("2031-04-12", a1, a2)
 
 
 def test_a_day_the_story_tells_one_thing_about_is_one_happening_told_in_other_words() -> None:
     a1 = _article("q01_tv", "2031-11-07", "Ilse Marrow pulled ahead of Mayor Piet Oberlin on 6 November 2031 as mail ballots came in.")
     a2 = _article("q02_recap", "2031-12-09", "Marrow overtook Oberlin on 6 November 2031 as the count went on.")
-    report = analyze_articles([a1, a2])
-    day = [e for e in report.events if e.timeline and e.time.value == "2031-11-06"]
-    assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.article_ids) for e in day]
+    _one_entry("2031-11-06", a1, a2)
     # two acts of different kinds, one told by several outlets, stay two
     b1 = _article("q03_wire", "2031-12-08", "Oberlin apologized to the nation on 7 December 2031 in a short address.")
     b2 = _article("q04_paper", "2031-12-08", "Oberlin apologized on 7 December 2031 for the decree.")
