@@ -128,6 +128,7 @@ class Quantity:
     increment: bool = False
     out_of_range: bool = False  # a figure too large to hold as a number: text kept, no bounds
     qualifier: str | None = None  # the participle that says which of the noun's things ("rejected ballots")
+    role: str | None = None  # what the counted things are to the clause's event: "agent PROTEST", "patient move"
 
 
 @dataclass

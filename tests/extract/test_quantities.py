@@ -211,3 +211,16 @@ def test_a_difference_is_qualified_as_one(nlp) -> None:  # type: ignore[no-untyp
         assert q.qualifier == DIFFERENCE, (text, q)
     (q,) = attach_units(nlp("Vashti received 29,118 votes."), find_quantities("Vashti received 29,118 votes."))
     assert q.qualifier is None
+
+
+def test_a_figure_carries_its_role_in_the_clauses_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("About 1,400 members of the bakers' union walked out on Monday. "
+            "Some 1,900 bakery workers downed tools at dawn. "
+            "The auditor said $12 million was moved to an offshore account. "
+            "The toll is 29.")
+    doc = nlp(text)
+    roles = {q.text: q.role for q in attach_units(doc, find_quantities(text))}
+    assert roles["About 1,400"] == "agent PROTEST"  # the counted noun is the subject of 'walked out'
+    assert roles["Some 1,900"] == "agent PROTEST"  # 'downed tools': the verb typed by its object
+    assert roles["$12 million"] == "patient move"  # a passive subject is what was done to
+    assert roles.get("29") is None  # a state verb's figure has no role

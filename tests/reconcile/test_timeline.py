@@ -360,3 +360,14 @@ def test_a_day_the_story_tells_one_thing_about_is_one_happening_told_in_other_wo
     report = analyze_articles([b1, b2, b3])
     day = [e for e in report.events if e.timeline and e.time.value == "2031-12-07"]
     assert len(day) == 2, [(e.label, e.article_ids) for e in day]
+
+
+def test_figures_of_who_did_one_kind_of_act_count_the_same_thing_whatever_the_noun() -> None:
+    """'1,400 members walked out' and '1,900 bakery workers downed tools' the same day count the
+    strikers: a contradiction; a figure of another role or another kind of act is not compared."""
+    a1 = _article("b01_live", "2031-06-02", "About 1,400 members of the bakers' union have walked out, the branch secretary said.")
+    a2 = _article("b02_tv", "2031-06-02", "Some 1,900 bakery workers downed tools on 2 June 2031 in a row over pay.")
+    a3 = _article("b03_wire", "2031-06-02", "The bakeries delivered 600 loaves to hospitals on 2 June 2031.")
+    conflicts = [k for k in analyze_articles([a1, a2, a3]).conflicts if k.slot == "quantity"]
+    assert [k.kind for k in conflicts] == ["contradiction"], [(k.kind, [v.value for v in k.values]) for k in conflicts]
+    assert {v.value for v in conflicts[0].values} == {"About 1,400", "Some 1,900"}

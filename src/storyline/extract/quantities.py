@@ -18,7 +18,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from storyline import lexicon
-from storyline.extract import gazetteer
+from storyline.extract import gazetteer, plover
+from storyline.extract.syntax import complement_type
 from storyline.model import Quantity
 
 UNITS: dict[str, int] = {
@@ -417,8 +418,50 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
             small = (q.low if q.low is not None else q.high or 0) < 100
             if small or not re.search(r"\d|thousand|million|billion|hundred", q.text, re.IGNORECASE):
                 continue
-        out.append(replace(q, unit=unit, qualifier=_qualifier(noun) if noun is not None else None))
+        out.append(replace(q, unit=unit, qualifier=_qualifier(noun) if noun is not None else None,
+                           role=_role(doc, q, noun)))
     return out
+
+
+_COLLECTIVE_HEADS = lexicon.words("events", "collective_heads")
+_STATE_VERBS = frozenset(plover.taxonomy()["state_verbs"])
+
+
+def _role(doc: Doc, q: Quantity, noun: Token | None) -> str | None:
+    """What a figure's things are to the event of its clause ("agent PROTEST", "patient move").
+
+    "2,300 members have walked out", "some 3,200 dock workers downed tools": the figure counts who
+    did the event ("agent" and the event's type, else its verb); "$38 million was moved", "deployed
+    10,000 troops": what it was done to ("patient"). "a group of six climbers was caught": the
+    group's members. Two figures in the same role of one kind of event count the same thing,
+    whatever noun each outlet chose. A state verb ("the toll is 29") gives no role."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    t = span.root
+    for _ in range(4):
+        if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") and t.head.i != t.i:
+            t = t.head
+        elif (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _COLLECTIVE_HEADS
+              and t.head.head.i != t.i):
+            t = t.head.head  # "a group of six climbers": the group is the clause's argument
+        else:
+            break
+    if noun is not None and t.i < noun.i and noun.head.i == t.i and t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        t = noun  # "about 2,300 members": the counted noun carries the figure's role
+    if t.dep_ == "nsubj":
+        role = "agent"
+    elif t.dep_ in ("nsubjpass", "dobj"):
+        role = "patient"
+    else:
+        return None
+    verb = t.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in _STATE_VERBS:
+        return None
+    obj = next((c.lemma_ for c in verb.children if c.dep_ == "dobj"), None)
+    kind = plover.event_type(lemma, obj) or complement_type(verb) or lemma
+    return f"{role} {kind}"
 
 
 #: Nouns that name a gap between two counts ("a lead of 87 votes").

@@ -190,6 +190,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     uf = _Groups()
     for _ in items:
         uf.add()
+    _join_roles(uf, items, keys)
     first: dict[tuple[str, ...], int] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         # a casualty count links through its population (nationalities as their country), so
@@ -225,6 +226,34 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
 
 
 _COUNT_TYPES = frozenset(name for name, _ in _CASUALTY_WORDS)
+_GENERIC_COUNTED = lexicon.words("figures", "generic_counted")
+
+
+def _join_roles(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]]) -> None:
+    """Figures in the same role of the same kind of event count the same thing: "2,300 members
+    walked out" and "some 3,200 dock workers downed tools" both count the strikers, "$38 million
+    was moved" and "$83 million was moved" the money moved. Their nouns must agree (same word or
+    class) unless one is a generic count ("people", "members"), which takes the noun of the rest.
+    Casualty counts have their own slots."""
+    by_role: dict[str, list[int]] = defaultdict(list)
+    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
+        if it.quantity.role and key[0] != "casualty":
+            by_role[it.quantity.role].append(i)
+    for members in by_role.values():
+        first: dict[str | None, int] = {}
+        generic: list[int] = []
+        for i in members:
+            unit = items[i].quantity.unit
+            noun = _unit_class(unit)
+            if unit is not None and unit.lower() in _GENERIC_COUNTED:
+                generic.append(i)
+            elif noun in first:
+                uf.union(first[noun], i)
+            else:
+                first[noun] = i
+        for i in generic:
+            for j in [*first.values(), *generic]:
+                uf.union(j, i)
 
 
 def _classes(items: list[_Item]) -> list[_QClass]:
