@@ -43,6 +43,9 @@ class PublishedDate:
     portal: bool = False
     """True when a dateline belongs to a portal page listing other stories: then it bounds the
     article's date from above only (``latest``), and the article may be older."""
+    month_day: str | None = None
+    """A date printed without its year ("--05-14", from a wire dateline "May 14"): the value stays
+    unknown here; reconciliation may take the year from the story's other articles."""
 
     @property
     def is_strong(self) -> bool:
@@ -112,6 +115,9 @@ class TimeExpr:
     anchor_kind: Literal["absolute", "document", "discourse", "none"] = "absolute"
     quant: str | None = None
     freq: str | None = None
+    tense: Literal["past", "present", "future"] | None = None
+    """The tense of the clause it stands in: a weekday resolved again once the writing date is
+    known ("on Tuesday" in a page dated only later) needs its direction."""
 
 
 @dataclass

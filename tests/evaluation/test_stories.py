@@ -25,7 +25,7 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
               *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
 #: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
 FLOORS = {
-    "air-india-171": (0, 0.90, 1.30, 0.84, 2.4),
+    "air-india-171": (0, 0.90, 1.30, 0.84, 2.3),
     "key-bridge-2024": (0, 0.92, 1.20, 0.92, 1.7),
     "martial-law-2024": (0, 0.99, 1.25, 0.80, 1.7),
     "wagner-2023": (0, 0.92, 1.2, 0.78, 1.7),
@@ -35,10 +35,13 @@ FLOORS = {
     "ashcombe-cider-outbreak-2027": (0, 0.99, 1.4, 0.9, 2.3),
     "calderport-mayoral-recount-2025": (0, 0.91, 1.9, 0.66, 3.0),
     # written blind in session 5, first scored with the code of commit 28a41ef
-    "ferrow-bank-fraud-trial-2025": (4, 0.86, 1.8, 0.83, 2.85),
-    "hollin-port-strike-2026": (2, 0.99, 1.7, 0.61, 3.1),
+    "ferrow-bank-fraud-trial-2025": (2, 0.86, 1.3, 0.9, 2.3),
+    # hollin and skarnvik: since pages dated only by a wire dateline without its year take the
+    # story's year, their recaps' events are dated and on the timeline (right), and not all of
+    # them join their happening yet: size and fragmentation rose from 3.0 and 2.38
+    "hollin-port-strike-2026": (1, 0.99, 1.7, 0.66, 3.2),
     # written blind late in session 5, first scored with the code of commit a2b032b
-    "skarnvik-glacier-rescue-2026": (7, 0.99, 2.4, 0.57, 3.8),
+    "skarnvik-glacier-rescue-2026": (4, 0.99, 2.5, 0.57, 4.0),
 }
 
 

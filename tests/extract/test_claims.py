@@ -474,3 +474,13 @@ def test_a_pronoun_never_stands_for_a_person_its_own_clause_names(nlp) -> None: 
             "She overtook Oberlin on 6 November 2031 as the count went on.")
     overtook = _find(_claims(nlp, body), "overtook")
     assert overtook.agents and "Oberlin" not in overtook.agents[0], overtook.agents
+
+
+def test_a_verdict_and_a_plea_are_legal_steps_whatever_the_verb_alone_would_be(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("A jury found the banker guilty of fraud on Wednesday.\n\n"
+            "Her deputy pleaded guilty to false accounting on Thursday.\n\n"
+            "Divers found the wreck on Friday.")
+    claims = _claims(nlp, body)
+    assert _find(claims, "jury").event_type == "LEGAL"  # 'found ... guilty': the complement decides
+    assert _find(claims, "pleaded").event_type == "LEGAL"
+    assert _find(claims, "wreck").event_type == "RESCUE"  # 'find' alone keeps its own type

@@ -371,3 +371,47 @@ def test_figures_of_who_did_one_kind_of_act_count_the_same_thing_whatever_the_no
     conflicts = [k for k in analyze_articles([a1, a2, a3]).conflicts if k.slot == "quantity"]
     assert [k.kind for k in conflicts] == ["contradiction"], [(k.kind, [v.value for v in k.values]) for k in conflicts]
     assert {v.value for v in conflicts[0].values} == {"About 1,400", "Some 1,900"}
+
+
+def test_a_page_dated_by_a_wire_dateline_without_its_year_takes_the_storys_year() -> None:
+    """'PORTVALE, May 14 (Coast Wire) -' and nothing else: the story's other pages are of May 2031,
+    so the page is of 14 May 2031 (the evidence says so) and its 'on Wednesday' is that day."""
+    dated = _article("w01_paper", "2031-05-15", "A jury convicted the banker Lena Varga of fraud on 14 May 2031.")
+    body = "A jury convicted the banker Lena Varga of fraud on Wednesday after three days of deliberation."
+    wire = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="w02_wire.txt",
+                   published=PublishedDate(note="wire dateline gives --05-14 without a year", month_day="--05-14"))
+    report = analyze_articles([dated, wire])
+    page = next(a for a in report.articles if a.path == "w02_wire.txt")
+    assert (page.published.earliest, page.published.latest) == ("2031-05-14", "2031-05-14")
+    assert "year of the story" in (page.published.note or "")
+    _one_entry("2031-05-14", dated, wire)
+    # far from every dated page of the story, the year stays unknown
+    far = _article("w03_paper", "2031-01-20", "A jury convicted the banker Lena Varga of fraud on 19 January 2031.")
+    page = next(a for a in analyze_articles([far, wire]).articles if a.path == "w02_wire.txt")
+    assert page.published.earliest is None
+
+
+def test_two_outlets_giving_the_same_uncommon_figures_on_one_day_tell_one_happening() -> None:
+    a1 = _article("o01_tv", "2031-06-05", "A second offer of 6.4 per cent, with a one-off payment of £900, came on 3 June 2031.")
+    a2 = _article("o02_wire", "2031-06-12", (
+        "The bakeries raised their offer to 5.5 per cent in late May 2031, and to 6.4 per cent, plus a one-off "
+        "payment of £900, on 3 June 2031."))
+    _one_entry("2031-06-03", a1, a2)
+
+
+def test_a_predicates_time_is_not_lent_across_a_coordinated_clause_with_its_own_subject() -> None:
+    a1 = _article("p01_tv", "2031-06-05", (
+        "The queue of lorries peaked at 41 on 2 June 2031, the police said, and drivers missed dozens of calls."))
+    a2 = _article("p02_wire", "2031-06-03", "The queue of lorries at the border peaked at 41 on 2 June 2031.")
+    _one_entry("2031-06-02", a1, a2)
+
+
+def test_unnamed_rescuers_are_nobody_elses_doer_so_one_outlets_day_off_is_a_disputed_date() -> None:
+    a1 = _article("r01_wire", "2031-05-11", "A ground team of the valley rescue service reached the snow cave on 10 May 2031.")
+    a2 = _article("r02_tv", "2031-05-11", "A ground team of the rescue service reached the snow cave on 10 May 2031 at noon.")
+    a3 = _article("r03_weekly", "2031-05-20", "Rescuers finally reached the snow cave on the morning of 11 May 2031.")
+    report = analyze_articles([a1, a2, a3])
+    reach = [e for e in report.events if e.timeline and {a3.id, a1.id} <= set(e.article_ids)]
+    assert len(reach) == 1 and reach[0].time.value == "2031-05-10", [(e.label, e.time.value) for e in report.events]
+    dispute = [k for k in report.conflicts if k.slot == "time" and k.kind == "contradiction"]
+    assert dispute and {v.value[:10] for v in dispute[0].values} >= {"2031-05-10", "2031-05-11"}, dispute

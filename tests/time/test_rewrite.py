@@ -3,6 +3,7 @@ narrowed (``storyline.time.rewrite``); the expressions are written for the test.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import given
@@ -54,3 +55,13 @@ def test_a_settled_value_is_what_every_writing_date_in_the_range_gives(start: da
         for d in (start, end):
             norm = resolve_at(text, d)
             assert norm is not None and norm.value == got.value, (text, d, got.value)
+
+
+def test_a_weekday_is_settled_only_by_a_known_day_and_read_in_its_clauses_tense() -> None:
+    wednesday = date(2030, 5, 15)
+    past = reresolve(replace(_expr("on Tuesday", "XXXX-WXX-2"), tense="past"), wednesday, wednesday)
+    assert past is not None and past.value == "2030-05-14"
+    future = reresolve(replace(_expr("on Tuesday", "XXXX-WXX-2"), tense="future"), wednesday, wednesday)
+    assert future is not None and future.value == "2030-05-21"  # "the jury will return on Tuesday"
+    # a page known only to a week or a year: which Tuesday is not settled
+    assert reresolve(_expr("on Tuesday", "XXXX-WXX-2"), date(2030, 5, 11), wednesday) is None

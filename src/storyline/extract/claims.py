@@ -365,9 +365,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         if reporter is not None and pred.i != reporter.i and (
                 refused is not None or any(c.dep_ == "neg" for c in reporter.children)):
             negated = True  # "X never confirmed / refused to confirm that ...": nobody asserts it
-        etype = plover.event_type(pred.lemma_, obj_lemma)
-        if etype is None:
-            etype = complement_type(pred)
+        # the complement first: "found him guilty" is a verdict, whatever "find" is alone
+        etype = complement_type(pred) or plover.event_type(pred.lemma_, obj_lemma)
         if etype is None:
             # "spotted a truck underwater and found the body inside": the coordinated verb of the
             # same subject names what happened

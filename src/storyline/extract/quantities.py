@@ -460,7 +460,7 @@ def _role(doc: Doc, q: Quantity, noun: Token | None) -> str | None:
     if verb.pos_ != "VERB" or lemma in _STATE_VERBS:
         return None
     obj = next((c.lemma_ for c in verb.children if c.dep_ == "dobj"), None)
-    kind = plover.event_type(lemma, obj) or complement_type(verb) or lemma
+    kind = complement_type(verb) or plover.event_type(lemma, obj) or lemma
     return f"{role} {kind}"
 
 

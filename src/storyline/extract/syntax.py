@@ -156,13 +156,15 @@ def reduced_relative(pred: Token) -> bool:
 
 
 def complement_type(verb: Token) -> str | None:
-    """The type a verb takes from its prepositional object or its particle ("went up in flames",
-    "knocked the network offline"), as ``verb_object`` in the taxonomy lists them."""
+    """The type a verb takes from its prepositional object, its particle or its predicative
+    adjective ("went up in flames", "knocked the network offline", "found him guilty"), as
+    ``verb_object`` in the taxonomy lists them."""
     by_word = plover.VERB_OBJECT.get(verb.lemma_.lower(), {})
     if not by_word:
         return None
     words = [x for c in verb.children
              for x in ([c] if c.dep_ in ("prt", "advmod", "oprd", "acomp")
+                       or (c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")  # "found him guilty"
                        else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])]
     return next((by_word[w] for x in words for w in (x.lower_, x.lemma_.lower()) if w in by_word), None)
 

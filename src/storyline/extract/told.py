@@ -282,8 +282,8 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
         statement = reporter is not None and owner.i == reporter.i
         obj = next((c.lemma_ for c in owner.children if c.dep_ in ("dobj", "attr")), None) or next(
             (c.lemma_ for c in owner.children if c.dep_ == "nsubjpass"), None)
-        etype = "STATEMENT" if statement else plover.event_type(lemma, obj) or (
-            complement_type(owner) if owner.pos_ == "VERB" else None)
+        etype = "STATEMENT" if statement else (
+            complement_type(owner) if owner.pos_ == "VERB" else None) or plover.event_type(lemma, obj)
         agents = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("nsubj", "csubj")]
         patients = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         if owner.dep_ == "acl" and owner.tag_ == "VBN" and owner.head.pos_ in ("NOUN", "PROPN"):

@@ -815,7 +815,8 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
     if chosen is None:
         if wire is not None and wire.month_day is not None:
             month, day = wire.month_day
-            return PublishedDate(note=f"wire dateline '{wire.text}' gives --{month:02d}-{day:02d} without a year")
+            return PublishedDate(note=f"wire dateline '{wire.text}' gives --{month:02d}-{day:02d} without a year",
+                                 month_day=f"--{month:02d}-{day:02d}")
         return PublishedDate()
     value = chosen.date.isoformat()
     notes = ["dateline printed under the headline" if under_headline else "dateline printed at the top of the page"]

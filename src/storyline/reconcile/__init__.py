@@ -94,7 +94,43 @@ def _prepare(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -
             if d.latest is None and pub.value and len(pub.value) == 4 and pub.value.isdigit():
                 d.latest = date(int(pub.value), 12, 31)  # the dating stage settled on this year
         docs[a.id] = d
+    _year_from_story(docs)
     return docs
+
+
+STORY_YEAR_DAYS = 60
+"""How near a dated article of the story a year-less dateline's day must fall to take its year."""
+
+
+def _year_from_story(docs: dict[str, _Doc]) -> None:
+    """A page dated only by a wire dateline without its year ("CADDENFORD, May 14 (Talon) -")
+    takes the year of the story's dated articles: the one year that puts the day within
+    ``STORY_YEAR_DAYS`` of an article dated by its metadata or its own dateline. With no such
+    year, or two, the date stays unknown. The evidence says where the year came from."""
+    dated = sorted({d.earliest for d in docs.values() if d.earliest is not None and d.earliest == d.latest
+                    and (pub := d.analysis.published or d.article.published) is not None
+                    and (pub.source == "metadata" or (pub.source == "dateline" and not is_portal(pub)))})
+    if not dated:
+        return
+    for d in docs.values():
+        pub = d.analysis.published or d.article.published
+        md = pub.month_day if pub is not None else None
+        if not md or d.earliest is not None or d.latest is not None:
+            continue
+        month, day = int(md[2:4]), int(md[5:7])
+        fits = set()
+        for y in {x.year + k for x in dated for k in (-1, 0, 1)}:
+            try:
+                candidate = date(y, month, day)
+            except ValueError:
+                continue
+            if any(abs((candidate - x).days) <= STORY_YEAR_DAYS for x in dated):
+                fits.add(candidate)
+        if len(fits) == 1:
+            (found,) = fits
+            d.earliest = d.latest = found
+            d.evidence = (f"dateline {md} without a year; {found.year} is the year of the story's articles dated "
+                          f"within {STORY_YEAR_DAYS} days of it")
 
 
 def _in_span(starts: list[int], items: list, lo: int, hi: int) -> list:

@@ -39,6 +39,9 @@ _NEGATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SIGN_NOUN = re.compile(r"signs?\s+(?:of|that)\b", re.IGNORECASE)
+#: A coordinated clause with its own subject begins here (", and carriers diverted"): what follows
+#: is another act, which a predicate's time is not lent to.
+_COORDINATED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?!then\b)\w+\s+\w+", re.IGNORECASE)
 UNREAL_MODALITIES = frozenset({"conditional", "hypothetical"})
 _SINCE = re.compile(r"^[^,;.]{0,60}\bsince\b", re.IGNORECASE)  # "the first units sent openly since ..."
 # one alternation with a named group per family: a single scan of the sentence finds every trigger,
@@ -269,15 +272,20 @@ def frames_of_claim(
             triggers.append((ps, pe, family_of(text[ps:pe], claim.predicate)))
             triggers.sort()
             at = next(i for i, (s, _, _) in enumerate(triggers) if s == ps)
-        if claim.time is not None and any((t.start, t.end) == (claim.time.start, claim.time.end) for t in usable_times):
-            ts, te = claim.time.start - base, claim.time.end - base
+        # the claim's time as the document now reads it (re-resolved once its writing date is known)
+        current = None if claim.time is None else next(
+            (t for t in usable_times if (t.start, t.end) == (claim.time.start, claim.time.end)), None)
+        if current is not None:
+            ts, te = current.start - base, current.end - base
             lo, hi = (pe, ts) if ts >= pe else (te, ps)
             # the parse's attachment is trusted unless another trigger stands between the
             # predicate and the expression ("put a spotlight on the accord, which they signed
             # in Vienna in March 2019": the parser's most frequent error hangs it on "put")
             if not any(lo <= s and e <= hi and not _modifies_object(text, s, e, claim.patients) for s, e, _ in triggers):
-                fixed[at] = claim.time
-            typed = [i for i, (_, _, fam) in enumerate(triggers) if i != at and not fam.startswith("other:")]
+                fixed[at] = current
+            # ... within its own clause: not across ", and carriers diverted dozens of calls"
+            typed = [i for i, (s, e, fam) in enumerate(triggers) if i != at and not fam.startswith("other:")
+                     and not _COORDINATED.search(text[min(te, e):max(ts, s)])]
             if at in fixed and triggers[at][2].startswith("other:") and claim.event_type is None and typed:
                 # a predicate that names no event ("rolled out the red carpet on Monday for X, who
                 # met Y after two days of talks") lends its time to the nearest event the sentence tells

@@ -203,3 +203,23 @@ def same_roles(c: Cluster, target: Sequence[Cluster]) -> bool:
         if any(agents & a or patients & p for a, p in theirs):
             return True
     return False
+
+
+#: Currencies and percentages: a figure of them is telling whatever its size ("5.2 per cent").
+_TELLING_UNITS = re.compile(r"^(?:[A-Z]{3}|percent|per cent|%)$")
+
+
+def figures_told(c: Cluster) -> frozenset[tuple[str, float]]:
+    """The exact figures a cluster's sentences give, with their counted thing: two outlets'
+    sentences of one day that give the same uncommon figure ("a second offer of 5.2 per cent, with
+    a one-off payment of £800, came on June 3" / "raised it to 5.2 per cent, plus a one-off
+    payment of £800, on June 3") tell one happening. Small counts ("two ships") are too common
+    to tell anything."""
+    out = set()
+    for f in c.frames:
+        for q in f.claim.quantities:
+            if q.unit is None or q.low is None or q.low != q.high or q.increment:
+                continue
+            if q.low >= 10 or q.low != int(q.low) or _TELLING_UNITS.match(q.unit):
+                out.add((q.unit.lower(), q.low))
+    return frozenset(out)

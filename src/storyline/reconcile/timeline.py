@@ -41,6 +41,7 @@ from storyline.reconcile.roles import (
     GENERIC_DOERS,
     doer_heads,
     doer_words,
+    figures_told,
     no_stranger,
     other_doers,
     other_named_doers,
@@ -157,6 +158,7 @@ def happenings(
     unreal = {c.id: _unreal(c) for c in clusters}
     state = {c.id: _is_state(c) for c in clusters}
     classes: dict[int, set[str]] = {c.id: {k for f in c.frames if (k := type_class(type_of(f)))} for c in clusters}
+    figures = {c.id: figures_told(c) for c in clusters}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -277,9 +279,10 @@ def happenings(
     # stacked on the levee" beside "crews shored it up" and "the governor toured it") joins neither
     for group in by_day.values():
         reach: dict[int, set[int]] = defaultdict(set)
-        for a, b in _candidates(group, classes):
+        for a, b in _candidates(group, classes, figures):
             ra, rb = find(a.id), find(b.id)
-            if ra != rb and (classes[a.id] & classes[b.id] or _shares_name(a, b) or same_doer_and_thing(a, b)) \
+            if ra != rb and (classes[a.id] & classes[b.id] or _shares_name(a, b) or same_doer_and_thing(a, b)
+                             or figures[a.id] & figures[b.id]) \
                     and not (a.articles & b.articles) \
                     and not differ(members[ra], members[rb]):
                 reach[ra].add(rb)
@@ -484,12 +487,14 @@ def _shares_name(a: Cluster, b: Cluster) -> bool:
     return bool((set(a.participants) & set(b.participants)) - a.common - b.common)
 
 
-def _candidates(group: Sequence[Cluster], classes: dict[int, set[str]]) -> list[tuple[Cluster, Cluster]]:
-    """Pairs of one day's clusters that share a class, a family or a participant, at most
+def _candidates(group: Sequence[Cluster], classes: dict[int, set[str]],
+                figures: dict[int, frozenset[tuple[str, float]]] | None = None) -> list[tuple[Cluster, Cluster]]:
+    """Pairs of one day's clusters that share a class, a family, a participant or a figure, at most
     ``MAX_PER_KEY`` clusters per key: blocked, never all pairs of a busy day."""
     index: dict[str, list[Cluster]] = defaultdict(list)
     for c in group:
-        keys = {f"class:{k}" for k in classes[c.id]} | {f"family:{c.family}"} | {f"p:{p}" for p in c.participants}
+        keys = {f"class:{k}" for k in classes[c.id]} | {f"family:{c.family}"} | {f"p:{p}" for p in c.participants} | {
+            f"figure:{unit}:{value}" for unit, value in (figures or {}).get(c.id, ())}
         for k in keys:
             if len(index[k]) < MAX_PER_KEY:
                 index[k].append(c)

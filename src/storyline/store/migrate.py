@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
 #: The newest migration in ``migrations/versions`` (a test checks it against Alembic's head).
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 _ADVISORY_LOCK = 0x5354_4F52  # "STOR": any constant shared by every Storyline process
 
 

@@ -55,6 +55,7 @@ articles = Table(
     Column("published_latest", Text),
     Column("published_note", Text),
     Column("published_portal", Boolean, nullable=False, server_default=false()),
+    Column("published_month_day", Text),  # migration 0009
     Column("ingested_at", DateTime(timezone=True), nullable=False, index=True),
     # insertion order (migration 0005): a sequence default on PostgreSQL, set by the store on SQLite
     Column("seq", BigInteger, index=True),

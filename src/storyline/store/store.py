@@ -586,6 +586,7 @@ def _article_row(a: model.Article) -> dict[str, Any]:
         "published_latest": p.latest,
         "published_note": p.note,
         "published_portal": p.portal,
+        "published_month_day": p.month_day,
         "ingested_at": datetime.now(UTC),
     }
 
@@ -625,6 +626,7 @@ def _load_articles(conn: Connection, rows: Sequence[Row[Any]]) -> list[model.Art
                 latest=r.published_latest,
                 note=r.published_note,
                 portal=bool(r.published_portal),
+                month_day=r.published_month_day,
             ),
             teasers=[model.Teaser(x.headline, x.summary) for x in teasers.get(r.id, [])],
             highlights=[x.text for x in highlights.get(r.id, [])],

@@ -21,11 +21,13 @@ from functools import lru_cache
 from storyline.model import TimeExpr
 from storyline.time.grammar import find_candidates
 from storyline.time.resolve import Anchor, Context, Norm, normalise
+from storyline.time.tense import Tense
 from storyline.time.values import interval
 
 #: The grammar's rules whose value depends on the writing date alone (not on another date in the
-#: text): a month and day, a month, "last month", "this year", a season, a quarter, a half.
-DOCUMENT_RULES = frozenset({"date", "month", "rel_unit", "season", "quarter", "half"})
+#: text): a month and day, a month, "last month", "this year", a season, a quarter, a half, a
+#: weekday (settled only by a writing date known to the day, and read in its clause's tense).
+DOCUMENT_RULES = frozenset({"date", "month", "rel_unit", "season", "quarter", "half", "rel_weekday"})
 #: Two writing dates far apart in one year: what an expression gives against both shows whether
 #: it names a year relative to the writing year or a month of its own.
 _PROBES = (date(2001, 3, 15), date(2001, 9, 15))
@@ -50,13 +52,15 @@ def _rule_of(text: str) -> tuple[str, str] | None:
     return None
 
 
-def resolve_at(text: str, written: date) -> Norm | None:
-    """The expression resolved against a writing date, read as news reports it (the past)."""
+def resolve_at(text: str, written: date, tense: Tense = "past") -> Norm | None:
+    """The expression resolved against a writing date, read as news reports it (the past); a
+    weekday in the tense of its clause ("will resume on Tuesday" is the next one)."""
     found = _rule_of(text)
     if found is None:
         return None
     rule, matched = found
-    ctx = Context(doc=Anchor(written.year, written.month, written.day), tense="past")
+    ctx = Context(doc=Anchor(written.year, written.month, written.day),
+                  tense=tense if rule == "rel_weekday" else "past")
     return normalise(rule, matched, ctx)
 
 
@@ -92,7 +96,7 @@ def reresolve(t: TimeExpr, earliest: date, latest: date) -> TimeExpr | None:
     ends = {earliest, latest}
     if earliest.year != latest.year:
         ends.add(date(latest.year, 1, 1))
-    values = {n.value if (n := resolve_at(t.text, d)) else None for d in ends}
+    values = {n.value if (n := resolve_at(t.text, d, t.tense)) else None for d in ends}
     if len(values) != 1:
         return None
     value = values.pop()

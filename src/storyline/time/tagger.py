@@ -97,7 +97,7 @@ def _backward(c: Candidate) -> bool:
     )
 
 
-def _to_expr(c: Candidate, norm: Norm) -> TimeExpr:
+def _to_expr(c: Candidate, norm: Norm, tense: Tense = None) -> TimeExpr:
     text, start, end = c.text, c.start, c.end
     if c.rule == "duration" and text.lower().startswith("the ") and re.search(r"\d-[a-z]", text):
         start += 4
@@ -121,6 +121,7 @@ def _to_expr(c: Candidate, norm: Norm) -> TimeExpr:
         anchor_kind=norm.anchor_kind,
         quant=norm.quant,
         freq=norm.freq,
+        tense=tense,
     )
 
 
@@ -199,7 +200,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         norm = normalise(c.rule, c.text, ctx)
         if norm is None:
             continue
-        expr = _to_expr(c, norm)
+        expr = _to_expr(c, norm, tense)
         out.append(Tagged(expr, tense))
         if norm.type not in ("DATE", "TIME") or _backward(c):
             continue
