@@ -415,3 +415,14 @@ def test_unnamed_rescuers_are_nobody_elses_doer_so_one_outlets_day_off_is_a_disp
     assert len(reach) == 1 and reach[0].time.value == "2031-05-10", [(e.label, e.time.value) for e in report.events]
     dispute = [k for k in report.conflicts if k.slot == "time" and k.kind == "contradiction"]
     assert dispute and {v.value[:10] for v in dispute[0].values} >= {"2031-05-10", "2031-05-11"}, dispute
+
+
+def test_the_outlet_telling_about_its_own_coverage_is_not_a_happening() -> None:
+    body = ("09:10\n\nThe bakers' union says 900 members walked out at dawn.\n\n"
+            "21:45\n\nWe are closing this blog for tonight. Our live coverage resumes at 7am.")
+    live = _article("l01_live", "2031-06-02", body)
+    report = analyze_articles([live])
+    on = [e.label for e in report.events if e.timeline]
+    assert not any("blog" in label or "coverage" in label for label in on), on
+    background = {e.label: e.placement for e in report.events if not e.timeline}
+    assert any("own coverage" in (why or "") for why in background.values()), background

@@ -591,11 +591,26 @@ def _place(h: Happening, period: tuple[date | None, date | None], n_docs: int) -
         h.why = "dated only to a year"
     elif len(h.articles) < 2 and rank < 3 and h.salience < MIN_SALIENCE:
         h.why = "told by one article, dated only to a month"
+    elif len(h.articles) < 2 and _outlet_speaking(frames):
+        h.why = "the outlet about its own coverage"
     elif len(h.articles) < 2 and not typed and _stamped_only(frames):
         h.why = "told by one live entry, dated only by the entry's stamp"
     else:
         h.timeline = True
         h.why = "a dated happening of the story's own period"
+
+
+_FIRST_PLURAL = frozenset({"we", "our", "us"})
+
+
+def _outlet_speaking(frames: Sequence[Frame]) -> bool:
+    """Every mention's doer is an unattributed, unquoted "we" or "our ...": the outlet telling
+    about its own coverage ("We are closing this blog for tonight", "Our live coverage resumes at
+    6am"), not a happening of the story. A source's "we" is quoted or attributed."""
+    return all(f.claim.attribution is None and f.claim.agents
+               and all(a.split()[0].lower() in _FIRST_PLURAL for a in f.claim.agents if a.split())
+               and not f.claim.text.lstrip().startswith(("\"", "\u201c", "'", "\u2018"))
+               for f in frames)
 
 
 def _stamped_only(frames: Sequence[Frame]) -> bool:
