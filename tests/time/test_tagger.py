@@ -310,3 +310,13 @@ def test_a_bare_old_year_does_not_date_the_text(nlp) -> None:  # type: ignore[no
     assert pub.value is None
     assert pub.source == "inferred" and pub.earliest == "1996-01-01"
     assert {t.text: t.value for t in times}["June 19"] == "XXXX-06-19"
+
+
+def test_a_gap_from_a_hoped_or_planned_date_is_not_a_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The ferry left on Monday. It arrived two days later than planned. "
+            "The dig resumed on Friday, a day later than the crews had hoped.")
+    found = values(nlp, text)
+    assert "two days later" not in found and "a day later" not in found, found
+    assert found["Friday"].startswith("2024-06-")
+    # without "than" it counts from the day before it
+    assert values(nlp, "The ferry left on Monday. It arrived two days later.")["two days later"] == "2024-06-19"

@@ -76,6 +76,8 @@ def _rejected(c: Candidate, span: Span | None, text: str) -> bool:
             return True
         if c.start > 0 and text[max(0, c.start - 4) : c.start].rstrip().endswith(("No.", "#", "No")):
             return True
+    if c.rule == "later" and re.match(r"\s+than\b", text[c.end : c.end + 6], re.IGNORECASE):
+        return True  # "a day later than the service had hoped": a gap from an unknown date, not a date
     if c.rule == "ref" and low == "now" and first.is_sent_start and text[c.end : c.end + 1] == ",":
         return True
     # "three-quarters of the vote", "a quarter of the population": fractions, not periods
