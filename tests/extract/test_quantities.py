@@ -224,3 +224,10 @@ def test_a_figure_carries_its_role_in_the_clauses_event(nlp) -> None:  # type: i
     assert roles["Some 1,900"] == "agent PROTEST"  # 'downed tools': the verb typed by its object
     assert roles["$12 million"] == "patient move"  # a passive subject is what was done to
     assert roles.get("29") is None  # a state verb's figure has no role
+
+
+def test_a_passives_doer_is_the_agent_not_a_margin(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The petition, signed by 412 nurses, will be debated next week. The mayor won by 61 votes."
+    found = {q.text: q for q in attach_units(nlp(text), find_quantities(text))}
+    assert found["412"].role == "agent AGREE" and found["412"].qualifier is None
+    assert found["61"].qualifier == "difference"

@@ -426,3 +426,10 @@ def test_the_outlet_telling_about_its_own_coverage_is_not_a_happening() -> None:
     assert not any("blog" in label or "coverage" in label for label in on), on
     background = {e.label: e.placement for e in report.events if not e.timeline}
     assert any("own coverage" in (why or "") for why in background.values()), background
+
+
+def test_a_figure_of_a_done_act_told_beside_a_plan_holds_when_it_is_written_not_at_the_plans_date() -> None:
+    a1 = _article("m01_tv", "2031-03-10", "The petition, signed by 412 nurses, will be debated on 17 March 2031, the clerk said.")
+    a2 = _article("m02_recap", "2031-03-28", "On 10 March 2031 the union handed in a petition signed by 398 nurses.")
+    kinds = [k.kind for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert kinds == ["contradiction"], kinds  # both hold on 10 March: not a count that changed by the 17th

@@ -449,7 +449,9 @@ def _role(doc: Doc, q: Quantity, noun: Token | None) -> str | None:
             break
     if noun is not None and t.i < noun.i and noun.head.i == t.i and t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         t = noun  # "about 2,300 members": the counted noun carries the figure's role
-    if t.dep_ == "nsubj":
+    if t.dep_ == "pobj" and t.head.dep_ == "agent":
+        t = t.head  # "signed by 67 deputies": the passive's doer
+    if t.dep_ in ("nsubj", "agent"):
         role = "agent"
     elif t.dep_ in ("nsubjpass", "dobj"):
         role = "patient"
@@ -477,8 +479,8 @@ def _qualifier(noun: Token) -> str | None:
     ``DIFFERENCE``. Figures of one noun with different qualifiers count different things."""
     if noun.dep_ == "pobj":
         prep, governor = noun.head, noun.head.head
-        if prep.lower_ == "by" and governor.pos_ in ("VERB", "AUX"):
-            return DIFFERENCE
+        if prep.lower_ == "by" and prep.dep_ != "agent" and governor.pos_ in ("VERB", "AUX"):
+            return DIFFERENCE  # "won by 61 votes"; "signed by 67 deputies" is the passive's doer
         if prep.lower_ == "of" and governor.lemma_.lower() in _DIFFERENCE_NOUNS:
             return DIFFERENCE
         if prep.lower_ in ("to", "at") and any(c.dep_ == "nsubj" and c.lemma_.lower() in _DIFFERENCE_NOUNS

@@ -67,19 +67,32 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     return (q.low if q.low is not None else 0.0), (q.high if q.high is not None else math.inf)
 
 
-def _as_of(f: Frame, article: Article) -> str | None:
+def _as_of(f: Frame, article: Article, q: Quantity | None = None) -> str | None:
     """The date a figure holds at: its sentence claim's date (the event's own, else the date of
     the statement that gives it: "said on Tuesday that 4,000 have been killed since October"),
-    else its frame's, else a dated (non-portal) article's date."""
-    said = comparable_value(f.claim.time, article.published) if f.claim.time is not None else None
+    else its frame's, else a dated (non-portal) article's date. A figure of another event than a
+    planned one ("the motion, signed by 67 deputies, will be put to a vote next Tuesday") does
+    not hold at the plan's date."""
+    own = _of_the_claim(f, q)
+    said = comparable_value(f.claim.time, article.published) if f.claim.time is not None and own else None
     if said and year_of(said) and not said.startswith("XXXX"):
         return said
-    if f.value and year_of(f.value) and not f.value.startswith("XXXX"):
+    if own and f.value and year_of(f.value) and not f.value.startswith("XXXX"):
         return f.value
     p = article.published
     if p.value and (p.source == "metadata" or (p.source == "dateline" and not is_portal(p))):
         return p.value[:10]
     return None
+
+
+def _of_the_claim(f: Frame, q: Quantity | None) -> bool:
+    """The claim's date is the figure's too: the figure is of the claim's own event (or says
+    nothing of its event), or the claim tells what happened (a figure of an act told beside it
+    held by then); not when the claim is a plan and the figure another act's."""
+    if q is None or q.role is None or f.claim.modality not in ("future", "plan"):
+        return True
+    kind = q.role.split(" ", 1)[1]
+    return kind in (f.claim.event_type, (f.claim.predicate or "").lower())
 
 
 def _norm_attr(text: str | None) -> str | None:
@@ -179,7 +192,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                 continue
             seen.add((f.claim.id, q.start, q.end))
             attr = canon(f.claim.attribution) if canon is not None else _norm_attr(f.claim.attribution)
-            items.append(_Item(f, q, _as_of(f, articles[f.article_id]), attr))
+            items.append(_Item(f, q, _as_of(f, articles[f.article_id], q), attr))
             # a qualified noun ("173 rejected ballots") counts the same things whichever event
             # tells it; an unqualified one is read with its event's family
             # ... and a difference ("led by 398 votes") is the gap in its doer's favour: one
