@@ -427,6 +427,16 @@ _COLLECTIVE_HEADS = lexicon.words("events", "collective_heads")
 _STATE_VERBS = frozenset(plover.taxonomy()["state_verbs"])
 
 
+def _passive_doer(t: Token) -> bool:
+    """The object of a passive's "by" ("signed by 67 deputies", "was struck by two ships"); the
+    parser also calls "led by 398 votes" an agent, but an active verb has its own subject."""
+    if t.dep_ != "pobj" or t.head.dep_ != "agent":
+        return False
+    verb = t.head.head
+    passive = verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and not any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _role(doc: Doc, q: Quantity, noun: Token | None) -> str | None:
     """What a figure's things are to the event of its clause ("agent PROTEST", "patient move").
 
@@ -449,7 +459,7 @@ def _role(doc: Doc, q: Quantity, noun: Token | None) -> str | None:
             break
     if noun is not None and t.i < noun.i and noun.head.i == t.i and t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         t = noun  # "about 2,300 members": the counted noun carries the figure's role
-    if t.dep_ == "pobj" and t.head.dep_ == "agent":
+    if _passive_doer(t):
         t = t.head  # "signed by 67 deputies": the passive's doer
     if t.dep_ in ("nsubj", "agent"):
         role = "agent"
@@ -479,7 +489,7 @@ def _qualifier(noun: Token) -> str | None:
     ``DIFFERENCE``. Figures of one noun with different qualifiers count different things."""
     if noun.dep_ == "pobj":
         prep, governor = noun.head, noun.head.head
-        if prep.lower_ == "by" and prep.dep_ != "agent" and governor.pos_ in ("VERB", "AUX"):
+        if prep.lower_ == "by" and not _passive_doer(noun) and governor.pos_ in ("VERB", "AUX"):
             return DIFFERENCE  # "won by 61 votes"; "signed by 67 deputies" is the passive's doer
         if prep.lower_ == "of" and governor.lemma_.lower() in _DIFFERENCE_NOUNS:
             return DIFFERENCE
