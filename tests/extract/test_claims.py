@@ -484,3 +484,11 @@ def test_a_verdict_and_a_plea_are_legal_steps_whatever_the_verb_alone_would_be(n
     assert _find(claims, "jury").event_type == "LEGAL"  # 'found ... guilty': the complement decides
     assert _find(claims, "pleaded").event_type == "LEGAL"
     assert _find(claims, "wreck").event_type == "RESCUE"  # 'find' alone keeps its own type
+
+
+def test_a_light_verb_takes_the_type_of_the_event_noun_that_names_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The minister handed in his resignation letter on Wednesday.\n\n"
+            "The commissioner opened an inquiry on Thursday.")
+    claims = _claims(nlp, body)
+    assert _find(claims, "resignation letter").event_type == "RETREAT"  # 'resignation letter': the event noun modifies it
+    assert _find(claims, "inquiry").event_type == "INVESTIGATE"

@@ -433,3 +433,17 @@ def test_a_figure_of_a_done_act_told_beside_a_plan_holds_when_it_is_written_not_
     a2 = _article("m02_recap", "2031-03-28", "On 10 March 2031 the union handed in a petition signed by 398 nurses.")
     kinds = [k.kind for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
     assert kinds == ["contradiction"], kinds  # both hold on 10 March: not a count that changed by the 17th
+
+
+def test_one_outlets_day_off_for_an_act_others_tell_in_other_words_is_a_disputed_date() -> None:
+    """A wire written that day, two papers and an explainer weeks later: the explainer's day is
+    the odd one even though the wire's telling is the only one in its words."""
+    wire = _article("i01_wire", "2031-03-06", "The standards commissioner opened a formal inquiry on 6 March 2031 into the minister.")
+    p1 = _article("i02_paper", "2031-03-09", "Commissioner Hedda Brunn, who opened an inquiry into the minister on 6 March 2031, asked for papers.")
+    p2 = _article("i03_recap", "2031-03-28", "On 6 March 2031 Commissioner Hedda Brunn opens an inquiry into the minister.")
+    late = _article("i04_explainer", "2031-03-24", "Commissioner Hedda Brunn opened her inquiry on 7 March 2031.")
+    report = analyze_articles([wire, p1, p2, late])
+    events = [e for e in report.events if e.timeline and late.id in e.article_ids]
+    assert len(events) == 1 and events[0].time.value == "2031-03-06", [(e.label, e.time.value, e.article_ids) for e in report.events]
+    assert any(k.slot == "time" and k.kind == "contradiction" for k in report.conflicts)
+    assert events[0].event_type == "INVESTIGATE"

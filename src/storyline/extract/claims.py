@@ -59,6 +59,7 @@ from storyline.extract.syntax import (
     _np,
     _verbal_ancestor,
     complement_type,
+    object_lemma,
     reduced_relative,
 )
 from storyline.extract.told import _time_for, _told_events, _trigger_span, time_owner
@@ -343,7 +344,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         if reduced_relative(pred):  # "the body recovered from the site belonged to X": done to the body
             patients, agents = [_np(s) for s in subjects], []
         # the thing done to: the object, else a passive's subject ("the case was archived")
-        obj_lemma = next((c.lemma_ for c in pred.children if c.dep_ in ("dobj", "attr")), None) or next(
+        obj_lemma = object_lemma(pred) or next(
             (c.lemma_ for c in pred.children if c.dep_ == "nsubjpass"), None)
         for prep in (c for c in pred.children if c.dep_ == "prep"):
             for p in prep.children:

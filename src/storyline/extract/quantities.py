@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from storyline import lexicon
 from storyline.extract import gazetteer, plover
-from storyline.extract.syntax import complement_type
+from storyline.extract.syntax import complement_type, object_lemma
 from storyline.model import Quantity
 
 UNITS: dict[str, int] = {
@@ -471,7 +471,7 @@ def _role(doc: Doc, q: Quantity, noun: Token | None) -> str | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma in _STATE_VERBS:
         return None
-    obj = next((c.lemma_ for c in verb.children if c.dep_ == "dobj"), None)
+    obj = object_lemma(verb, ("dobj",))
     kind = complement_type(verb) or plover.event_type(lemma, obj) or lemma
     return f"{role} {kind}"
 

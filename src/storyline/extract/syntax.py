@@ -155,6 +155,19 @@ def reduced_relative(pred: Token) -> bool:
                for c in pred.children)
 
 
+def object_lemma(verb: Token, deps: tuple[str, ...] = ("dobj", "attr")) -> str | None:
+    """The lemma of a verb's object, or of the event noun that modifies it ("handed in his
+    resignation letter": resignation), since a light verb takes its type from it."""
+    obj = next((c for c in verb.children if c.dep_ in deps), None)
+    if obj is None:
+        return None
+    if not plover.is_event_noun(obj.lemma_):
+        named = next((c.lemma_ for c in obj.children if c.dep_ == "compound" and plover.is_event_noun(c.lemma_)), None)
+        if named is not None:
+            return named
+    return obj.lemma_
+
+
 def complement_type(verb: Token) -> str | None:
     """The type a verb takes from its prepositional object, its particle or its predicative
     adjective ("went up in flames", "knocked the network offline", "found him guilty"), as

@@ -30,6 +30,7 @@ from storyline.extract.syntax import (
     closed_clause,
     complement_type,
     descriptive_participle,
+    object_lemma,
 )
 from storyline.model import Claim, TimeExpr
 
@@ -280,7 +281,7 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     for k, (owner, t) in enumerate(sorted(owners.values(), key=lambda x: x[0].i)):
         lemma = owner.lemma_.lower()
         statement = reporter is not None and owner.i == reporter.i
-        obj = next((c.lemma_ for c in owner.children if c.dep_ in ("dobj", "attr")), None) or next(
+        obj = object_lemma(owner) or next(
             (c.lemma_ for c in owner.children if c.dep_ == "nsubjpass"), None)
         etype = "STATEMENT" if statement else (
             complement_type(owner) if owner.pos_ == "VERB" else None) or plover.event_type(lemma, obj)

@@ -532,7 +532,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
                 time=time,
                 claim_ids=list(dict.fromkeys(f.claim.id for f in frames)),
                 article_ids=list(dict.fromkeys(f.article_id for f in frames)),
-                event_type=next((t for f in frames if (t := type_of(f))), frames[0].event_type),
+                event_type=_event_type(frames),
                 place=min(set(places), key=lambda p: (-places.count(p), p)) if places else None,
                 participants=sorted({names.get(p, p) for f in frames for p in f.participants}),
                 timeline=h.timeline,
@@ -583,6 +583,15 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
         conflicts=conflicts,
         sources=source_profiles(out_articles, claims, conflicts),
     )
+
+
+def _event_type(frames: Sequence[Frame]) -> str:
+    """A happening's type: the one most of its mentions' own event words have (ties: the first
+    told), else any mention's, else the first frame's family type."""
+    own = [t for f in frames if f.own and (t := type_of(f))]
+    if own:
+        return max(dict.fromkeys(own), key=own.count)
+    return next((t for f in frames if (t := type_of(f))), frames[0].event_type)
 
 
 def _source_names(docs: dict[str, _Doc]) -> SourceNames:

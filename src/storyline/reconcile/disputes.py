@@ -46,7 +46,8 @@ def join_once_per_person(members: dict[int, list[Cluster]], values: dict[int, st
 
 def join_one_act_a_day_apart(clusters: Sequence[Cluster], values: dict[int, str | None], unreal: dict[int, bool],
                               state: dict[int, bool], find: Callable[[int], int], union: Callable[[int, int], None],
-                              doc_dates: dict[str, tuple[date | None, date | None]], *, limit: int) -> None:
+                              doc_dates: dict[str, tuple[date | None, date | None]], *, limit: int,
+                              members: dict[int, list[Cluster]] | None = None) -> None:
     """One act told by two outlets a day apart ("the suit, filed Sept. 23" / "a suit filed on Sept.
     24"): the same word for an act (not a statement or a state), told by different articles written
     after both days, of the same doer or thing (or, for a typed act, naming no doer): one
@@ -66,15 +67,31 @@ def join_one_act_a_day_apart(clusters: Sequence[Cluster], values: dict[int, str 
         for i, a in enumerate(group[:limit]):
             for b in group[i + 1:limit]:
                 da, db = parse_day(day_of(values[a.id])), parse_day(day_of(values[b.id]))
-                if da is None or db is None or abs((da - db).days) != 1 or a.articles & b.articles \
-                        or min(len(a.articles), len(b.articles)) != 1:
+                if da is None or db is None or abs((da - db).days) != 1:
+                    continue
+                # the articles that give each day (an article may name the act undated on the other side)
+                on_a, on_b = _dating([a], values[a.id]), _dating([b], values[b.id])
+                if on_a & on_b or min(len(on_a), len(on_b)) != 1:
                     continue  # one outlet's odd date against the others', not two established happenings
+                if len(on_a) == len(on_b) and members:
+                    # two single tellings: the odd one is the one whose day nobody else gives
+                    on_a, on_b = (_dating(members[find(x.id)], values[x.id]) for x in (a, b))
                 if find(a.id) == find(b.id) or other_doers(a, b):
                     continue
+                # the odd outlet (the one-article side) wrote after both days: it could have known
+                # the others' day, so its other day is a dispute, not a second act it saw
                 later = max(da, db)
-                written = [doc_dates.get(x, (None, None))[0] for x in a.articles | b.articles]
+                odd = (on_a if len(on_a) == 1 else set()) | (on_b if len(on_b) == 1 else set())
+                written = [doc_dates.get(x, (None, None))[0] for x in odd]
                 if any(w is None or w < later for w in written):
                     continue
                 # an act of no type is one act only when its doer or the thing done is the same
                 if same_roles(a, [b]) or (kind and not doer_heads(a) and not doer_heads(b)):
                     union(a.id, b.id)
+
+
+def _dating(group: Sequence[Cluster], value: str | None) -> set[str]:
+    """The articles whose mentions give a happening (its clusters as joined so far) this day."""
+    day = day_of(value)
+    return {f.article_id for c in group for f in c.frames if day and day_of(f.value) == day} or {
+        a for c in group for a in c.articles}

@@ -17,7 +17,11 @@ from storyline.reconcile.frames import Frame
 
 
 def type_of(f: Frame) -> str | None:
-    """The taxonomy type of a frame: its family's, else its predicate's."""
+    """The taxonomy type of a frame: its family's, else its predicate's. A light verb's own
+    mention takes its object's type, as the parse gave it ("opened an inquiry" is an
+    investigation, not an opening)."""
+    if f.own and f.claim.event_type and (f.claim.predicate or "") in plover.LIGHT_VERBS:
+        return f.claim.event_type
     if f.event_type and f.event_type != "OTHER":
         return f.event_type
     if f.claim.event_type:

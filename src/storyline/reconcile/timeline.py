@@ -409,7 +409,7 @@ def happenings(
             if not any(other_doers(c, m) for m in members[host]):
                 union(c.id, host)
     join_once_per_person(members, values, find, union)
-    join_one_act_a_day_apart(clusters, values, unreal, state, find, union, doc_dates, limit=MAX_PER_KEY)
+    join_one_act_a_day_apart(clusters, values, unreal, state, find, union, doc_dates, limit=MAX_PER_KEY, members=members)
 
     # 4. an undated act of a named doer is the news of its article's day (``news_day``): it joins
     # the one happening of its class dated that day or the day before that shares a participant
