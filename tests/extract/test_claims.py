@@ -492,3 +492,11 @@ def test_a_light_verb_takes_the_type_of_the_event_noun_that_names_its_object(nlp
     claims = _claims(nlp, body)
     assert _find(claims, "resignation letter").event_type == "RETREAT"  # 'resignation letter': the event noun modifies it
     assert _find(claims, "inquiry").event_type == "INVESTIGATE"
+
+
+def test_a_spokespersons_own_name_is_the_source_not_whom_they_speak_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('A spokesperson for Mr Halder, Ines Voss, said on Sunday that the minister "has never run the firm".\n\n'
+            "The lawyer for Marta Quill, Jonas Brede, said his client would appeal.")
+    claims = _claims(nlp, body)
+    assert _find(claims, "never run").attribution == "Ines Voss"
+    assert _find(claims, "appeal").attribution == "Jonas Brede"

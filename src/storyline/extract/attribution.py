@@ -207,6 +207,15 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
               and not any(a <= m.start < b for a, b in spans)]
     # the name the head word is part of first; a possessor before it ("A's spokesman B") is not the source
     inside = [m for m in inside if m.start <= tok.idx < m.end] or [m for m in inside if m.start >= tok.idx]
+    # whom the speaker speaks for ("a spokesperson for Mr Orlen, Piet Wendel") is not the speaker
+    # when the phrase names the speaker too: the name set off after it (the parser hangs that
+    # appositive on the nearer name)
+    if tok.lemma_.lower() in _SPEAKER_NOUNS | TITLE_WORDS:
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                named = [m for m in inside for a in obj.children if a.dep_ == "appos" and m.start <= a.idx < m.end]
+                if named:
+                    inside = named
     if inside:
         return _mention_name(inside[0], inp.names)
     propn = any(t.pos_ == "PROPN" for t in tok.subtree)
