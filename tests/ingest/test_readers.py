@@ -364,3 +364,19 @@ def test_a_markup_date_does_not_depend_on_the_machines_clock(tmp_path: Path) -> 
     path.write_text(article_html(published=later), encoding="utf-8")
     (doc,) = read_all(path)
     assert isinstance(doc, RawDocument) and doc.published == later
+
+
+def test_a_live_entrys_time_element_stays_in_the_text_and_a_bylines_is_left_to_dating() -> None:
+    from storyline.ingest.html import extract_document, keep_entry_times
+
+    entries = "".join(
+        f'<div class="entry"><p><time>{t}</time> {s}</p></div>'
+        for t, s in [("15:44", "We are closing the live blog here after a long afternoon in the chamber."),
+                     ("14:31", "The minister is on his feet and tells the chamber he never discussed the tender.")])
+    page = ('<html><head><title>Live</title><meta property="article:published_time" content="2031-03-04T09:00:00Z">'
+            f'</head><body><article><h1>Live: the minister answers</h1>{entries}</article></body></html>')
+    doc = extract_document("live.html", page)
+    assert not isinstance(doc, Exception) and "15:44 We are closing" in doc.text and "14:31 The minister" in doc.text
+    assert doc.published == "2031-03-04"
+    byline = '<div class="byline"><time datetime="2031-03-04">4 March 2031</time></div>'
+    assert keep_entry_times(byline) == byline

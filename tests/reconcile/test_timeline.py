@@ -447,3 +447,17 @@ def test_one_outlets_day_off_for_an_act_others_tell_in_other_words_is_a_disputed
     assert len(events) == 1 and events[0].time.value == "2031-03-06", [(e.label, e.time.value, e.article_ids) for e in report.events]
     assert any(k.slot == "time" and k.kind == "contradiction" for k in report.conflicts)
     assert events[0].event_type == "INVESTIGATE"
+
+
+def test_a_live_entry_told_in_the_present_is_dated_for_the_reader_but_does_not_date_the_act() -> None:
+    body = ("09:10\n\nThe session opens with a minute's silence for the flood victims.\n\n"
+            "09:40\n\nThe minister rises and tells the chamber that the dam inspection was skipped in 2029.\n\n"
+            "10:05\n\nThe speaker adjourned the session after a shouting match.")
+    live = _article("e01_live", "2031-06-02", body)
+    report = analyze_articles([live])
+    rises = next(c for c in report.claims if "rises" in c.text)
+    assert rises.time is not None and rises.time.value.startswith("2031-06-02")  # the reader sees the entry's day
+    adjourned = next(c for c in report.claims if "adjourned" in c.text)
+    assert adjourned.time is not None and adjourned.time.value.startswith("2031-06-02")
+    on = [e.label for e in report.events if e.timeline]
+    assert not any("rises" in label for label in on), on  # the present does not date the act

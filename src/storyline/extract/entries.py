@@ -7,8 +7,10 @@ has no time takes the stamp's. A page counts as live only when at least ``MIN_ST
 paragraphs open with a clock time: one article paragraph that happens to begin with "10 a.m."
 is not an entry.
 
-Only a done act is dated so (a past or perfect verb): a state ("a shelter is open") or an
-ongoing scene ("traffic is backed up", "crews are loading buses") was only true at the stamp. Contract: a pure function of the article's claims, sentences, tagged
+A done act is dated so (a past or perfect verb), and so is the page's own present ("Strand takes
+the oath"), marked with the present tense so that the timeline does not date the happening by it;
+a state ("a shelter is open") or an ongoing scene ("traffic is backed up", "crews are loading
+buses") was only true at the stamp. Contract: a pure function of the article's claims, sentences, tagged
 times and parse; it returns the claims, only ever filling a missing ``time``.
 """
 
@@ -17,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from storyline.extract import plover
 from storyline.model import Claim, Sentence, TimeExpr
 
 #: Paragraphs opening with a clock time it takes to read a page as a live blog.
@@ -66,15 +69,33 @@ def _done(doc: Doc, c: Claim) -> bool:
     if tok.tag_ == "VBD":
         return True
     auxes = [a for a in tok.children if a.dep_ in ("aux", "auxpass")]
-    # "has failed", "was moved"; the live page's present ("Strand takes the oath") is left
-    # undated: dated by the stamp it split one-day happenings told across midnight (measured)
-    return tok.tag_ == "VBN" and any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
+    return tok.tag_ == "VBN" and any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)  # "has failed"
+
+
+def _told_live(doc: Doc, c: Claim) -> bool:
+    """The live page's own present: an act told as it happens ("Strand takes the oath", "the
+    minister rises to answer"), not a state ("a shelter is open") nor a scene going on ("crews
+    are loading buses")."""
+    if c.trigger is None:
+        return False
+    span = doc.char_span(c.trigger[0], c.trigger[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+
+    def act(t: Token) -> bool:
+        return (t.tag_ in ("VBZ", "VBP") and t.pos_ == "VERB" and t.lemma_.lower() not in plover.STATE_VERBS
+                and not any(a.dep_ in ("aux", "auxpass") for a in t.children))
+
+    # "Achterberg is back on her feet and accuses Orlen": the act is the state's coordinated verb
+    return act(tok) or (tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "conj" and act(c) for c in tok.children))
 
 
 def date_entries(claims: Sequence[Claim], sentences: Sequence[Sentence], times: Sequence[TimeExpr],
                  doc: Doc) -> list[Claim]:
     """The claims, each sentence claim of a stamped entry that tells a done act without a time
-    of its own dated by the entry's stamp (``entry_stamps``)."""
+    of its own dated by the entry's stamp (``entry_stamps``); one told in the page's present
+    gets the stamp marked present (the reader's date, not the act's)."""
     stamps = entry_stamps(sentences, times)
     if not stamps:
         return list(claims)
@@ -82,7 +103,15 @@ def date_entries(claims: Sequence[Claim], sentences: Sequence[Sentence], times: 
     out = []
     for c in claims:
         stamp = stamps.get(paragraph_of.get(c.sentence, -1))
-        if stamp is not None and c.time is None and c.parent is None and _done(doc, c):
-            c = replace(c, time=stamp)
+        if stamp is not None and c.time is None and c.parent is None:
+            if _done(doc, c):
+                c = replace(c, time=stamp)
+            elif _told_live(doc, c):
+                # dated for what it says, but marked present: the timeline does not date the act by
+                # it (stamps dated one-day happenings told across midnight apart: measured)
+                c = replace(c, time=replace(stamp, tense="present"))
+        elif stamp is not None and c.time is not None and c.parent is None and (c.time.start, c.time.end) == (
+                stamp.start, stamp.end) and _told_live(doc, c):
+            c = replace(c, time=replace(c.time, tense="present"))  # the entry's opening sentence
         out.append(c)
     return out

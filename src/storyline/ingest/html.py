@@ -58,6 +58,7 @@ def extract_document(
         html = data
     if not html.strip():
         return IngestError(source, "empty HTML page")
+    html = keep_entry_times(html)
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, date_extraction_params=DATE_OPTIONS, **EXTRACT_OPTIONS
@@ -86,6 +87,18 @@ def extract_document(
         published=date[:10] if isinstance(date, str) and _ISO_DATE.match(date) else None,
         extra={"encoding_note": note} if note else {},
     )
+
+
+_ENTRY_TIME = re.compile(
+    r"(<(?:p|li)\b[^>]*>\s*(?:<(?:b|strong|em|span)\b[^>]*>\s*)?)<time\b[^>]*>([^<]{1,40})</time>", re.IGNORECASE)
+
+
+def keep_entry_times(html: str) -> str:
+    """A ``<time>`` that opens a paragraph ("<p><time>14:31</time> Orlen is on his feet.") is
+    the stamp of a live entry: text the reader sees, which the extractor drops with the element.
+    It is kept as plain text; a ``<time>`` elsewhere (a byline's publication date) is left to the
+    date extraction."""
+    return _ENTRY_TIME.sub(r"\1\2", html) if "<time" in html or "<TIME" in html else html
 
 
 def _clean(value: object) -> str | None:

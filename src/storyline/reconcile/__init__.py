@@ -26,6 +26,7 @@ from datetime import date, timedelta
 
 from storyline import lexicon
 from storyline.extract import plover
+from storyline.extract.entries import LEAD as ENTRY_LEAD
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -209,7 +210,14 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
             # ... unless that event is the occasion the act was performed in ("in a televised
             # statement late Monday, X accused Y"): the act has the occasion's time
             own = (c.time.start, c.time.end) if c.time is not None and (c.time.start, c.time.end) in occasions else None
-            times = [t for t in in_span if (t.start, t.end) not in told or (t.start, t.end) == own]
+            stamp = None
+            if c.time is not None and c.time.tense == "present" and c.time.type == "TIME" \
+                    and not lo + ENTRY_LEAD < c.time.start < hi:
+                # a live entry's present ("14:48 Varga rises to say ..."), stamped: dated for the
+                # reader only, the act is not dated by it
+                stamp, c = (c.time.start, c.time.end), replace(c, time=None)
+            times = [t for t in in_span if ((t.start, t.end) not in told or (t.start, t.end) == own)
+                     and (t.start, t.end) != stamp]
             if not times and c.time is not None and (c.time.start, c.time.end) not in told:
                 times = [c.time]
             frames.extend(frames_of_claim(c, d.article, d.analysis, mentions, times, told_triggers.get(c.id, ()),
