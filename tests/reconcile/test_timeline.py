@@ -461,3 +461,11 @@ def test_a_live_entry_told_in_the_present_is_dated_for_the_reader_but_does_not_d
     assert adjourned.time is not None and adjourned.time.value.startswith("2031-06-02")
     on = [e.label for e in report.events if e.timeline]
     assert not any("rises" in label for label in on), on  # the present does not date the act
+
+
+def test_homes_destroyed_as_of_one_evening_given_two_ways_is_a_contradiction() -> None:
+    a1 = _article("h01_tv", "2031-08-20", "The county fire service said on 20 August 2031 that 212 homes had been destroyed.")
+    a2 = _article("h02_paper", "2031-08-21",
+                  "Its assessment teams had counted 187 homes destroyed as of the evening of 20 August 2031.")
+    conflicts = [k for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert [k.kind for k in conflicts] == ["contradiction"], [(k.kind, k.explanation) for k in conflicts]

@@ -33,7 +33,7 @@ from functools import partial
 
 from storyline import lexicon
 from storyline.extract.quantities import DIFFERENCE
-from storyline.model import Article, Conflict, ConflictValue, Quantity
+from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
 from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
@@ -65,6 +65,17 @@ class _QClass:
 
 def _bounds(q: Quantity) -> tuple[float, float]:
     return (q.low if q.low is not None else 0.0), (q.high if q.high is not None else math.inf)
+
+
+def _stated_as_of(f: Frame, article: Article, told: Sequence[TimeExpr]) -> str | None:
+    """The date a sentence says its figures hold at ("counted 187 homes destroyed as of Thursday
+    evening", "as of the evening of 20 August"), whichever of its events the parse hung it on."""
+    for t in [f.claim.time, *told]:
+        if t is not None and re.search(rf"\bas\s+of\s+(?:\w+\s+){{0,4}}{re.escape(t.text)}", f.claim.text, re.IGNORECASE):
+            value = comparable_value(t, article.published)
+            if value and year_of(value) and not value.startswith("XXXX"):
+                return value
+    return None
 
 
 def _as_of(f: Frame, article: Article, q: Quantity | None = None) -> str | None:
@@ -176,6 +187,10 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     keys: list[tuple[str, ...]] = []
     seen: set[tuple[str, int, int]] = set()
     bodies: dict[str, bytes] = {}  # a digest of each article's body, made once
+    told: dict[str, list[TimeExpr]] = defaultdict(list)  # the times of the events a sentence tells
+    for f in frames:
+        if f.claim.parent is not None and f.claim.time is not None:
+            told[f.claim.parent].append(f.claim.time)
     for f in frames:
         body = articles[f.article_id].body
         if f.article_id not in bodies:
@@ -192,7 +207,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                 continue
             seen.add((f.claim.id, q.start, q.end))
             attr = canon(f.claim.attribution) if canon is not None else _norm_attr(f.claim.attribution)
-            items.append(_Item(f, q, _as_of(f, articles[f.article_id], q), attr))
+            article = articles[f.article_id]
+            items.append(_Item(f, q, _stated_as_of(f, article, told.get(f.claim.id, ())) or _as_of(f, article, q), attr))
             # a qualified noun ("173 rejected ballots") counts the same things whichever event
             # tells it; an unqualified one is read with its event's family
             # ... and a difference ("led by 398 votes") is the gap in its doer's favour: one
@@ -245,13 +261,19 @@ _GENERIC_COUNTED = lexicon.words("figures", "generic_counted")
 def _join_roles(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]]) -> None:
     """Figures in the same role of the same kind of event count the same thing: "2,300 members
     walked out" and "some 3,200 dock workers downed tools" both count the strikers, "$38 million
-    was moved" and "$83 million was moved" the money moved. Their nouns must agree (same word or
+    was moved" and "$83 million was moved" the money moved; "187 homes destroyed" counts what "212
+    homes were destroyed" does. Their nouns must agree (same word or
     class) unless one is a generic count ("people", "members"), which takes the noun of the rest.
     Casualty counts have their own slots."""
     by_role: dict[str, list[int]] = defaultdict(list)
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
-        if it.quantity.role and key[0] != "casualty":
+        if key[0] == "casualty":
+            continue
+        if it.quantity.role:
             by_role[it.quantity.role].append(i)
+        q = it.quantity.qualifier
+        if q and q != DIFFERENCE and it.quantity.role != f"patient {q}":
+            by_role[f"patient {q}"].append(i)  # "187 homes destroyed": the homes that were destroyed
     for members in by_role.values():
         first: dict[str | None, int] = {}
         generic: list[int] = []
