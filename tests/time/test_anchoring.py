@@ -260,4 +260,5 @@ def test_units_ago_today_name_a_day(nlp) -> None:  # type: ignore[no-untyped-def
     found = by_text(nlp, "A week ago today, the weir gave way. Two years ago today, the plant opened.", "2031-04-20")
     assert found["A week ago today"].value == "2031-04-13"
     assert found["Two years ago today"].value == "2029-04-20"
+    assert by_text(nlp, "A fortnight ago today, the weir gave way.", "2031-04-20")["A fortnight ago today"].value == "2031-04-06"
     assert by_text(nlp, "A week ago, the weir gave way.", "2031-04-20")["A week ago"].value == "2031-W15"

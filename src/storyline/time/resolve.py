@@ -884,8 +884,8 @@ def _ago_norm(text: str, ctx: Context) -> Norm | None:
         base = ctx.discourse
     if base is None:
         return Norm("DATE", _unknown(unit), mod, None, "none")
-    if to_day and base.date is not None and unit in ("D", "W"):
-        back = base.date - timedelta(days=int(n) * (7 if unit == "W" else 1))
+    if to_day and base.date is not None and unit in ("D", "W", "FN"):
+        back = base.date - timedelta(days=int(n) * {"W": 7, "FN": 14}.get(unit, 1))
         return Norm("DATE", _fmt_day(back), mod, base.value, "document")
     if to_day and base.date is not None and unit in ("M", "Y"):
         months = int(n) * (12 if unit == "Y" else 1)
