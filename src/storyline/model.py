@@ -3,7 +3,9 @@
 Plain dataclasses, so that the NLP stages stay pure functions over values and the store and the
 report writers (the I/O edges) are the only places that know about persistence or formats.
 Every fact that reaches a report carries its evidence: the article, the sentence and a character
-span into the article's cleaned ``body``.
+span into the article's cleaned ``body``. The classes are slotted: a large story holds hundreds
+of thousands of these small objects through reconciliation, and a per-instance ``__dict__`` was a
+large share of each one's size (no code may add attributes to them).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
-@dataclass
+@dataclass(slots=True)
 class PublishedDate:
     """When a document was written, with where that knowledge came from.
 
@@ -49,7 +51,7 @@ class PublishedDate:
         return self.source == "metadata" and self.value is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class RemovedPart:
     """A piece of the raw page the cleaner dropped, kept so that a user can audit the cut."""
 
@@ -58,7 +60,7 @@ class RemovedPart:
     line: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Teaser:
     """A headline (and summary) of another story printed on the same page."""
 
@@ -66,7 +68,7 @@ class Teaser:
     summary: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     """One cleaned, dated article. ``body`` is the text every span in every later stage indexes."""
 
@@ -90,7 +92,7 @@ class Article:
         return content_hash(body)[:16]
 
 
-@dataclass
+@dataclass(slots=True)
 class TimeExpr:
     """A time expression normalised to TIMEX3, with the interval it can denote.
 
@@ -114,7 +116,7 @@ class TimeExpr:
     freq: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     """A number with its counted noun and its bounds. ``high`` None means unbounded above."""
 
@@ -130,7 +132,7 @@ class Quantity:
     qualifier: str | None = None  # the participle that says which of the noun's things ("rejected ballots")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """An entity mention in an article, with the titles/roles the article gives it there."""
 
@@ -143,7 +145,7 @@ class Mention:
     sentence: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A canonical entity across articles."""
 
@@ -155,7 +157,7 @@ class Entity:
     geonames_id: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class RoleMention:
     """A title held by an entity according to one article, at the time that article describes."""
 
@@ -168,7 +170,7 @@ class RoleMention:
     time: TimeExpr | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     index: int
     start: int
@@ -177,7 +179,7 @@ class Sentence:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """An attributed assertion from one sentence; ``span`` slices ``Article.body`` to ``text``."""
 
@@ -207,7 +209,7 @@ class Claim:
     participle, a dated event noun, the reporting verb itself), the id of that sentence's claim."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleAnalysis:
     """Everything the NLP stages found in one article."""
 
@@ -220,7 +222,7 @@ class ArticleAnalysis:
     roles: list[RoleMention] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class EventTime:
     value: str | None = None
     earliest: str | None = None
@@ -228,7 +230,7 @@ class EventTime:
     evidence: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """Claims about one real-world event, across articles."""
 
@@ -250,7 +252,7 @@ class Event:
     """Why the event is on the timeline or in the background, in words."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ConflictValue:
     value: str
     article_ids: list[str] = field(default_factory=list)
@@ -260,7 +262,7 @@ class ConflictValue:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Conflict:
     id: str
     slot: str
@@ -271,7 +273,7 @@ class Conflict:
     best_supported: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceProfile:
     """What one outlet/article contributed, and how it behaves."""
 
@@ -283,7 +285,7 @@ class SourceProfile:
     sensational_signals: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
