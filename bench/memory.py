@@ -19,13 +19,15 @@ from pathlib import Path
 
 from _corpus import write
 
-SCRIPT = Path(sys.executable).parent / "storyline"
+COMMAND = [sys.executable, "-c", "import sys; from storyline.cli.main import app; sys.argv[0] = 'storyline'; app()"]
+"""``storyline`` as this interpreter imports it (honouring PYTHONPATH), not the console script
+next to it: that one runs whatever the venv installed, which may be another checkout's code."""
 
 
 def peak(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
     """Peak RSS in MiB and wall seconds of one ``storyline analyze`` run."""
     started = time.monotonic()
-    child = subprocess.Popen([str(SCRIPT), "analyze", str(folder), "--out", str(out), "-j", str(jobs)],
+    child = subprocess.Popen([*COMMAND, "analyze", str(folder), "--out", str(out), "-j", str(jobs)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(child.pid, 0)
     if status != 0:

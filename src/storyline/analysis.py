@@ -126,14 +126,18 @@ def analyze_stored(
     cache.keep(group)
     packed.update((e.content_hash, pack(e)) for e in group)
     del group
-    body = {a.content_hash: a.body for a in missing}
-    have.update((h, unpack(packed.pop(h), body[h])) for h in list(packed))
+
+    def one_by_one() -> Iterator[Extraction]:
+        """Each extraction unpacked (or taken from ``have``) only when ``finish`` reaches it, and
+        let go: its raw mention rows (some 50 KB an article as objects) die as soon as ``finish``
+        has made its mentions from them, instead of all of them living through the story stage."""
+        for a in articles:
+            h = a.content_hash
+            yield have.pop(h) if h in have else unpack(packed.pop(h), a.body)
+
     say("reconciling")
     with collector_paused():
-        done = finish(articles, [have[a.content_hash] for a in articles], cache)
-    # the extractions' raw mention rows served the story stage only: reconciliation, the peak of
-    # a large story, does not hold them too (some 50 KB an article)
-    del have
+        done = finish(articles, one_by_one(), cache)
     dated = [replace(a, published=x.published) if x.published is not None else a
              for a, x in zip(articles, done.analyses, strict=True)]
     with collector_paused(), (nullcontext() if remember else memo.forgetting()):

@@ -67,9 +67,30 @@ class _Box:
 
 
 def dump(obj: Any) -> Any:
-    """A dataclass (or list of them) as JSON-ready builtins."""
+    """A dataclass (or list of them) as JSON-ready builtins: ``finite(plain(obj))``, in one walk
+    (the second walk over a story's claims was some 3% of ``storyline analyze``'s CPU time)."""
     if isinstance(obj, list):
         return [dump(x) for x in obj]
+    return _finite_plain(obj)
+
+
+def _finite_plain(obj: Any) -> Any:
+    """``finite(plain(obj))``, equal value for value: exact builtin types and dataclasses take the
+    fast paths, anything else (subclasses, namedtuples) goes the two-walk way."""
+    kind = type(obj)
+    if kind is float:
+        return obj if math.isfinite(obj) else None
+    if kind in _ATOMS:
+        return obj
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(obj))
+    if names is not None:
+        return {name: _finite_plain(getattr(obj, name)) for name in names}
+    if kind is list or kind is tuple:
+        return [_finite_plain(v) for v in obj]
+    if kind is dict:
+        return {plain(k): _finite_plain(v) for k, v in obj.items()}
     return finite(plain(obj))
 
 

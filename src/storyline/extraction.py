@@ -18,6 +18,7 @@ parses whatever the number of articles.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import pickle
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from storyline import codec
-from storyline.model import Article, ArticleAnalysis, Claim, PublishedDate, Sentence, TimeExpr
+from storyline.model import Article, ArticleAnalysis, Claim, Mention, PublishedDate, Sentence, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -155,15 +156,20 @@ class ClaimCache(Protocol):
     def parse_of(self, extraction: Extraction) -> bytes: ...
 
 
+_MENTION_FIELDS = tuple(f.name for f in dataclasses.fields(Mention))
+
+
 def context_key(raw: Sequence[RawMention], names: dict[str, str]) -> str:
     """What an article's claims depend on beyond its own parse: its mentions as the story
     resolved them (ids and labels) and the names of the people they refer to."""
     from storyline.extract.analyze import names_for
 
     mentions = [r.mention for r in raw]
-    # a Mention's fields are plain values, so its __dict__ is what codec.dump gives (same key),
+    # a Mention's fields are plain values, so this dict is what codec.dump gives (same key),
     # without asdict's deep copies: a story's every context is computed on each update
-    payload = json.dumps([[vars(m) for m in mentions], sorted(names_for(mentions, names).items())], sort_keys=True)
+    fields = _MENTION_FIELDS
+    payload = json.dumps([[{f: getattr(m, f) for f in fields} for m in mentions],
+                          sorted(names_for(mentions, names).items())], sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
@@ -176,19 +182,26 @@ class Finished:
 
 def finish(
     articles: Sequence[Article],
-    extractions: Sequence[Extraction],
+    extractions: Iterable[Extraction],
     cache: ClaimCache,
     nlp: Callable[[], Language] | None = None,
 ) -> Finished:
-    """The story stage over stored extractions: the same analyses ``analyze_articles`` gives."""
+    """The story stage over stored extractions: the same analyses ``analyze_articles`` gives.
+
+    ``extractions`` is read once, in order: each one's raw mention rows are turned into objects
+    and not kept, so that a caller handing them over one at a time (``analyze_stored`` unpacks
+    them as they are asked for) never holds a whole story's rows next to its mention objects."""
     from storyline.extract.analyze import _roles, claims_stage, resolve_story
 
     raw: list[RawMention] = []
     per_article: list[list[RawMention]] = []
+    kept: list[Extraction] = []
     for n, extraction in enumerate(extractions):
         mine = codec.raw_mentions(extraction.raw, n)
         per_article.append(mine)
         raw.extend(mine)
+        kept.append(replace(extraction, raw=[]))
+    extractions = kept
     _ids, names = resolve_story(raw)
     contexts = [context_key(mine, names) for mine in per_article]
     cached = cache.get_claims(list(zip(extractions, contexts, strict=True)))

@@ -3,7 +3,9 @@
 Plain dataclasses, so that the NLP stages stay pure functions over values and the store and the
 report writers (the I/O edges) are the only places that know about persistence or formats.
 Every fact that reaches a report carries its evidence: the article, the sentence and a character
-span into the article's cleaned ``body``.
+span into the article's cleaned ``body``. The classes are slotted: a large story holds hundreds
+of thousands of these small objects through reconciliation, and a per-instance ``__dict__`` was a
+large share of each one's size (no code may add attributes to them).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
-@dataclass
+@dataclass(slots=True)
 class PublishedDate:
     """When a document was written, with where that knowledge came from.
 
@@ -52,7 +54,7 @@ class PublishedDate:
         return self.source == "metadata" and self.value is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class RemovedPart:
     """A piece of the raw page the cleaner dropped, kept so that a user can audit the cut."""
 
@@ -61,7 +63,7 @@ class RemovedPart:
     line: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Teaser:
     """A headline (and summary) of another story printed on the same page."""
 
@@ -69,7 +71,7 @@ class Teaser:
     summary: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     """One cleaned, dated article. ``body`` is the text every span in every later stage indexes."""
 
@@ -93,7 +95,7 @@ class Article:
         return content_hash(body)[:16]
 
 
-@dataclass
+@dataclass(slots=True)
 class TimeExpr:
     """A time expression normalised to TIMEX3, with the interval it can denote.
 
@@ -120,7 +122,7 @@ class TimeExpr:
     known ("on Tuesday" in a page dated only later) needs its direction."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     """A number with its counted noun and its bounds. ``high`` None means unbounded above."""
 
@@ -137,7 +139,7 @@ class Quantity:
     role: str | None = None  # what the counted things are to the clause's event: "agent PROTEST", "patient move"
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """An entity mention in an article, with the titles/roles the article gives it there."""
 
@@ -150,7 +152,7 @@ class Mention:
     sentence: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A canonical entity across articles."""
 
@@ -162,7 +164,7 @@ class Entity:
     geonames_id: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class RoleMention:
     """A title held by an entity according to one article, at the time that article describes."""
 
@@ -175,7 +177,7 @@ class RoleMention:
     time: TimeExpr | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     index: int
     start: int
@@ -184,7 +186,7 @@ class Sentence:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """An attributed assertion from one sentence; ``span`` slices ``Article.body`` to ``text``."""
 
@@ -214,7 +216,7 @@ class Claim:
     participle, a dated event noun, the reporting verb itself), the id of that sentence's claim."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleAnalysis:
     """Everything the NLP stages found in one article."""
 
@@ -227,7 +229,7 @@ class ArticleAnalysis:
     roles: list[RoleMention] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class EventTime:
     value: str | None = None
     earliest: str | None = None
@@ -235,7 +237,7 @@ class EventTime:
     evidence: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """Claims about one real-world event, across articles."""
 
@@ -257,7 +259,7 @@ class Event:
     """Why the event is on the timeline or in the background, in words."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ConflictValue:
     value: str
     article_ids: list[str] = field(default_factory=list)
@@ -267,7 +269,7 @@ class ConflictValue:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Conflict:
     id: str
     slot: str
@@ -278,7 +280,7 @@ class Conflict:
     best_supported: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceProfile:
     """What one outlet/article contributed, and how it behaves."""
 
@@ -290,7 +292,7 @@ class SourceProfile:
     sensational_signals: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)

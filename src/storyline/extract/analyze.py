@@ -95,7 +95,7 @@ class ArticleStage:
 def article_stage(article: Article, doc: Doc, index: int = 0) -> ArticleStage:
     """The per-article half of extraction: a pure function of the article and its parse."""
     sentences, spans = sentences_of(doc, article.body)
-    published, times = analyze_times(doc, article.published)
+    published, times = analyze_times(doc, article.published, article.body)
     raw = doc_mentions(doc, index, _sentence_index(doc, sentences), article.body)
     return ArticleStage(sentences, spans, times, published, raw)
 

@@ -228,6 +228,7 @@ def _uncertain_noun(tok: Token) -> bool:
 def build_claims(inp: ClaimInputs) -> list[Claim]:
     """Claims of one article's body, in sentence order."""
     doc = inp.doc
+    body = doc.text  # once: spaCy joins the tokens again on every access (~7 times an article here)
     claims: list[Claim] = []
     ctx = SentenceContext()
     by_sentence: dict[int, list[Mention]] = {}
@@ -350,7 +351,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             for p in prep.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     patients.append(f"{prep.lower_} {_np(p)}")
-        time = _time_for(doc, sent, pred, sent_times)
+        time = _time_for(doc, sent, pred, sent_times, body)
         place = _place_for(sent, pred, mentions)
         quantities: list[Quantity] = attach_units(doc, find_quantities(text, sent_model.start))
         lemmas = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}

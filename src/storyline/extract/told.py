@@ -135,13 +135,14 @@ def _participle_modifiers(pred: Token) -> set[int]:
     return found
 
 
-def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> TimeExpr | None:
+def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text: str) -> TimeExpr | None:
     """The claim's time: one that modifies the predicate or a verb above it, best; else one on a
     coordinated verb or an infinitive complement; else, for a state ("was", "remained"), one
     inside a participial modifier of an argument. A relative or adverbial clause's time belongs
     to that clause's own event and is never taken. The event's own time beats the reporting
     verb's ("found Sunday, police said Monday"); the reporting verb's dates a claim that has
-    none (a figure is as of when it was given)."""
+    none (a figure is as of when it was given). ``text`` is ``doc.text``, which spaCy rebuilds
+    token by token on every access."""
     inside = [t for t in times if t.start >= sent.start_char and t.end <= sent.end_char]
     if not inside:
         return None
@@ -197,7 +198,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr]) -> T
         direct = 0 if verb is not None and verb.i == pred.i else 1
         # a bound ("missing since the weekend", "before dawn") says when the event was not yet or
         # no longer: the event's own time, when the sentence gives one, beats it
-        bound = _BOUND_BEFORE.search(doc.text, max(0, t.start - 8), t.start) is not None
+        bound = _BOUND_BEFORE.search(text, max(0, t.start - 8), t.start) is not None
         weak = 1 if bound or t.type in ("DURATION", "SET") or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
         cands.append(((tier, weak, direct, d), t, reporting))
     # the statement's time ("said in a release Monday") dates the event only when the event has no

@@ -21,7 +21,7 @@ import re
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
 from storyline import lexicon
@@ -161,11 +161,15 @@ def _fingerprint(d: _Doc) -> bytes:
     return hashlib.blake2b(payload, digest_size=20).digest()
 
 
+_FRAME_FIELDS = tuple(f.name for f in fields(Frame))
+
+
 def _fresh(f: Frame) -> Frame:
     """A copy of a frame: later stages set a frame's ``value`` and ``completed_from``, which must
     not reach the remembered one (nothing mutates the objects it shares with its copy)."""
     g = object.__new__(Frame)
-    g.__dict__.update(f.__dict__)
+    for name in _FRAME_FIELDS:
+        object.__setattr__(g, name, getattr(f, name))
     return g
 
 

@@ -32,7 +32,7 @@ from storyline.time import compatible
 MAX_PER_KEY = 40  # clusters remembered per blocking key: bounds the work per frame
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     id: int
     family: str

@@ -60,9 +60,10 @@ _DEFINITE = frozenset({"the", "this", "that", "its", "their", "said"})
 _STOP = lexicon.words("frames", "document_stop_words")
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
-    """One event mention: a trigger in a claim with its slots."""
+    """One event mention: a trigger in a claim with its slots (slotted: a story holds one or more
+    per claim, and each instance's dict was most of its size)."""
 
     id: str
     claim: Claim

@@ -45,7 +45,7 @@ from storyline.time import compatible
 SourceKey = Callable[[Frame], str]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     frame: Frame
     quantity: Quantity

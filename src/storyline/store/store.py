@@ -639,7 +639,7 @@ def _load_articles(conn: Connection, rows: Sequence[Row[Any]]) -> list[model.Art
 def _dump(obj: Any) -> dict[str, Any]:
     """A dataclass as a row: nested dataclasses/lists become JSON-ready values, and a non-finite
     float becomes null (PostgreSQL's JSON refuses ``Infinity``; SQLite would store invalid JSON)."""
-    return json.loads(json.dumps(codec.finite(codec.plain(obj)), allow_nan=False))
+    return json.loads(json.dumps(codec.dump(obj), allow_nan=False))
 
 
 _build = codec.build

@@ -23,23 +23,24 @@ from storyline.time.values import compatible, interval, precision
 __all__ = ["analyze_times", "compatible", "interval", "precision", "tag_doc", "tag_text"]
 
 
-def analyze_times(doc: Doc, published: PublishedDate) -> tuple[PublishedDate, list[TimeExpr]]:
+def analyze_times(doc: Doc, published: PublishedDate, text: str | None = None) -> tuple[PublishedDate, list[TimeExpr]]:
     """Date the document, then tag and resolve its time expressions.
 
     A metadata date anchors everything. A dateline anchors only when the text agrees with it (see
     :mod:`storyline.time.docdate`); otherwise relative expressions stay underspecified (``XXXX``)
     and the dateline only bounds the writing date from above. Without a date, a range is inferred
     from the text and its year (when the text supports one) anchors year-level expressions.
+    ``text`` is ``doc.text`` when the caller has it (the article body), not rebuilt from the tokens.
     """
     published = published or PublishedDate()
+    selection = select(doc, text)
     if published.source == "metadata" and published.value:
         anchor = anchor_of(published)
-        tagged = tag_doc(doc, anchor)
+        tagged = tag_doc(doc, anchor, selection)
         if published.earliest is None and anchor is not None:
             lo, hi = interval(anchor.value)
             published = replace(published, earliest=lo, latest=hi)
         return published, [t.expr for t in tagged]
-    selection = select(doc)
     bare: list[Tagged] = tag_doc(doc, None, selection)
     if published.source == "dateline" and published.value:
         if dateline_is_safe(published, bare):

@@ -158,9 +158,10 @@ class Selection:
     text: str = ""
 
 
-def select(doc: Doc) -> Selection:
-    """Grammar candidates vetted by the parse, overlaps settled, plus model-only spans."""
-    text = doc.text
+def select(doc: Doc, text: str | None = None) -> Selection:
+    """Grammar candidates vetted by the parse, overlaps settled, plus model-only spans. ``text``
+    is ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.text if text is None else text
     index = _TokenIndex(doc)
     probe = Context(None)
 
