@@ -56,16 +56,21 @@ def entry_stamps(sentences: Sequence[Sentence], times: Sequence[TimeExpr]) -> di
     return stamps
 
 
+def _event_token(doc: Doc, c: Claim) -> Token | None:
+    """The head token of the claim's event word, if the parse has it."""
+    if c.trigger is None:
+        return None
+    span = doc.char_span(c.trigger[0], c.trigger[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def _done(doc: Doc, c: Claim) -> bool:
     """The claim tells a done act: its event word is a past or a perfect verb ("the dam has
     failed", "crews evacuated"), not an ongoing scene ("traffic is backed up", "crews are
     loading buses") that was only true at the stamp."""
-    if c.trigger is None:
+    tok = _event_token(doc, c)
+    if tok is None:
         return False
-    span = doc.char_span(c.trigger[0], c.trigger[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    tok = span.root
     if tok.tag_ == "VBD":
         return True
     auxes = [a for a in tok.children if a.dep_ in ("aux", "auxpass")]
@@ -76,12 +81,9 @@ def _told_live(doc: Doc, c: Claim) -> bool:
     """The live page's own present: an act told as it happens ("Strand takes the oath", "the
     minister rises to answer"), not a state ("a shelter is open") nor a scene going on ("crews
     are loading buses")."""
-    if c.trigger is None:
+    tok = _event_token(doc, c)
+    if tok is None:
         return False
-    span = doc.char_span(c.trigger[0], c.trigger[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    tok = span.root
 
     def act(t: Token) -> bool:
         return (t.tag_ in ("VBZ", "VBP") and t.pos_ == "VERB" and t.lemma_.lower() not in plover.STATE_VERBS

@@ -49,8 +49,8 @@ def join_one_act_a_day_apart(clusters: Sequence[Cluster], values: dict[int, str 
                               doc_dates: dict[str, tuple[date | None, date | None]], *, limit: int,
                               members: dict[int, list[Cluster]] | None = None) -> None:
     """One act told by two outlets a day apart ("the suit, filed Sept. 23" / "a suit filed on Sept.
-    24"): the same word for an act (not a statement or a state), told by different articles written
-    after both days, of the same doer or thing (or, for a typed act, naming no doer): one
+    24"): the same word for an act (not a statement or a state), told by different articles (the
+    odd one written after both days), of the same doer or thing (or, for a typed act, naming no doer): one
     happening, whose date is then reported as disputed. One side is one outlet's telling, not an
     established happening of its own. A repeated act a day apart ("voted again the next day")
     names its doers."""
