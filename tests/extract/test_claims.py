@@ -500,3 +500,11 @@ def test_a_spokespersons_own_name_is_the_source_not_whom_they_speak_for(nlp) -> 
     claims = _claims(nlp, body)
     assert _find(claims, "never run").attribution == "Ines Voss"
     assert _find(claims, "appeal").attribution == "Jonas Brede"
+
+
+def test_a_name_set_off_right_before_the_reporting_verb_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The hut warden, Edvin Roaldsen, denied that he had ever been given a return time.\n\n"
+            "The mayor, who met Ada Brannock, said the road would reopen.")
+    claims = _claims(nlp, body)
+    assert _find(claims, "return time").attribution == "Edvin Roaldsen"  # the parser read 'warden' as a verb
+    assert _find(claims, "road would reopen").attribution == "The mayor"  # a name inside a relative clause is not

@@ -157,6 +157,21 @@ def _is_assertion(toks: Sequence[Token], text: str) -> bool:
     return not (ends and ends[-1] not in ".!;:" and sum(w.text[:1].isupper() for w in words) > 0.6 * len(words))
 
 
+def _name_set_off_before(reporter: Token, mentions: Sequence[Mention]) -> str | None:
+    """A person's name set off by commas right before the reporting verb ("The hut warden, Edvin
+    Roaldsen, denied that ..."): the speaker, whatever the parser made of the words before it
+    (here "warden" a verb whose subject is "the hut")."""
+    doc = reporter.doc
+    before = doc.text[max(0, reporter.idx - 4):reporter.idx]
+    if not re.search(r",\s*$", before):
+        return None
+    end = reporter.idx - len(before) + before.rfind(",")
+    m = next((m for m in mentions if m.label == "PERSON" and m.end == end), None)
+    if m is None or not re.search(r",\s*$", doc.text[max(0, m.start - 3):m.start]):
+        return None
+    return m.text
+
+
 def _checkworthiness(claim: Claim, sent: Span, opinionated: bool) -> float:
     """Rank for fact-checking: specific, attributable, quantified events high; opinion low."""
     score = 0.15
@@ -292,6 +307,14 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                     speaker = _owner_source(owner, inp, ctx, mentions)
             else:
                 speaker = _resolve_source(source, inp, ctx, mentions)
+        if not quoted and inverted is None:
+            # a name set off by commas right before a reporting verb is its speaker
+            at = reporter.i if reporter is not None else -1
+            set_off = next((n for t in toks if t.lemma_.lower() in REPORTING and (
+                t.i == at or (t.dep_ == "conj" and any(c.dep_ == "ccomp" for c in t.children)))
+                and (n := _name_set_off_before(t, mentions))), None)
+            if set_off is not None and (speaker is None or speaker.split()[-1] not in set_off):
+                speaker = set_off
         citing: str | None = None
         for t in toks:
             if t.lemma_.lower() == "cite" and t.tag_ == "VBG" and (reporter is None or t.i != reporter.i):
