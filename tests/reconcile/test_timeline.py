@@ -469,3 +469,9 @@ def test_homes_destroyed_as_of_one_evening_given_two_ways_is_a_contradiction() -
                   "Its assessment teams had counted 187 homes destroyed as of the evening of 20 August 2031.")
     conflicts = [k for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
     assert [k.kind for k in conflicts] == ["contradiction"], [(k.kind, k.explanation) for k in conflicts]
+
+
+def test_a_swearing_in_is_one_legal_step_however_it_is_told() -> None:
+    a1 = _article("s01_recap", "2031-03-28", "- 13 March 2031 - Ines Vall, until then deputy minister, is sworn in as transport minister.")
+    a2 = _article("s02_column", "2031-03-15", "Ines Vall, who was sworn in as transport minister on 13 March 2031, is a careful speaker.")
+    _one_entry("2031-03-13", a1, a2)
