@@ -117,3 +117,12 @@ def date_entries(claims: Sequence[Claim], sentences: Sequence[Sentence], times: 
             c = replace(c, time=replace(c.time, tense="present"))  # the entry's opening sentence
         out.append(c)
     return out
+
+
+def stamped_present(c: Claim) -> bool:
+    """The claim's time is its live entry's stamp marked present by ``date_entries`` ("14:48
+    Varga rises to say ..."): the reader's date, not the act's, so the timeline must not date the
+    act by it. The stamp stands outside the sentence or at its very start."""
+    t = c.time
+    return (t is not None and t.tense == "present" and t.type == "TIME"
+            and not c.span[0] + LEAD < t.start < c.span[1])

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 from storyline import lexicon
 from storyline.extract import plover
-from storyline.extract.entries import LEAD as ENTRY_LEAD
+from storyline.extract.entries import stamped_present
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -215,10 +215,7 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
             # statement late Monday, X accused Y"): the act has the occasion's time
             own = (c.time.start, c.time.end) if c.time is not None and (c.time.start, c.time.end) in occasions else None
             stamp = None
-            if c.time is not None and c.time.tense == "present" and c.time.type == "TIME" \
-                    and not lo + ENTRY_LEAD < c.time.start < hi:
-                # a live entry's present ("14:48 Varga rises to say ..."), stamped: dated for the
-                # reader only, the act is not dated by it
+            if c.time is not None and stamped_present(c):  # dated for the reader only
                 stamp, c = (c.time.start, c.time.end), replace(c, time=None)
             times = [t for t in in_span if ((t.start, t.end) not in told or (t.start, t.end) == own)
                      and (t.start, t.end) != stamp]

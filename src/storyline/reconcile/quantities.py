@@ -73,7 +73,7 @@ def _stated_as_of(f: Frame, article: Article, told: Sequence[TimeExpr]) -> str |
     for t in [f.claim.time, *told]:
         if t is not None and re.search(rf"\bas\s+of\s+(?:\w+\s+){{0,4}}{re.escape(t.text)}", f.claim.text, re.IGNORECASE):
             value = comparable_value(t, article.published)
-            if value and year_of(value) and not value.startswith("XXXX"):
+            if year_of(value):  # a year the text settles ("XXXX-..." has none)
                 return value
     return None
 
@@ -86,9 +86,9 @@ def _as_of(f: Frame, article: Article, q: Quantity | None = None) -> str | None:
     not hold at the plan's date."""
     own = _of_the_claim(f, q)
     said = comparable_value(f.claim.time, article.published) if f.claim.time is not None and own else None
-    if said and year_of(said) and not said.startswith("XXXX"):
+    if year_of(said):
         return said
-    if own and f.value and year_of(f.value) and not f.value.startswith("XXXX"):
+    if own and year_of(f.value):
         return f.value
     p = article.published
     if p.value and (p.source == "metadata" or (p.source == "dateline" and not is_portal(p))):
@@ -262,9 +262,9 @@ def _join_roles(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]]) ->
     """Figures in the same role of the same kind of event count the same thing: "2,300 members
     walked out" and "some 3,200 dock workers downed tools" both count the strikers, "$38 million
     was moved" and "$83 million was moved" the money moved; "187 homes destroyed" counts what "212
-    homes were destroyed" does. Their nouns must agree (same word or
-    class) unless one is a generic count ("people", "members"), which takes the noun of the rest.
-    Casualty counts have their own slots."""
+    homes were destroyed" does. Their nouns must agree (same word or class) unless one is a
+    generic count ("people", "members"), which takes the noun of the rest. Casualty counts have
+    their own slots."""
     by_role: dict[str, list[int]] = defaultdict(list)
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         if key[0] == "casualty":
