@@ -475,3 +475,11 @@ def test_a_swearing_in_is_one_legal_step_however_it_is_told() -> None:
     a1 = _article("s01_recap", "2031-03-28", "- 13 March 2031 - Ines Vall, until then deputy minister, is sworn in as transport minister.")
     a2 = _article("s02_column", "2031-03-15", "Ines Vall, who was sworn in as transport minister on 13 March 2031, is a careful speaker.")
     _one_entry("2031-03-13", a1, a2)
+
+
+def test_the_dates_of_a_series_of_figures_are_not_acts_of_their_own() -> None:
+    """"grew from 40 on Sunday to 85 on Monday and 120 today": one sentence, one entry at most."""
+    body = "The number of volunteers on the dunes has grown from 40 on Sunday to 85 on Monday and 120 today."
+    report = analyze_articles([_article("v01_release", "2031-11-11", body)])
+    dated = sorted({e.time.value for e in report.events if e.time is not None and e.time.value})
+    assert len(dated) <= 1, [(e.label, e.time) for e in report.events]

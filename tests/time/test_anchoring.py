@@ -228,6 +228,16 @@ def test_a_clock_time_with_its_day_keeps_that_day(nlp) -> None:  # type: ignore[
     assert t.earliest == t.latest == "2030-04-09"
 
 
+def test_a_clock_time_takes_the_day_written_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Not the day the previous sentence was on: "at 07:10 this morning", "14:20 on Wednesday 12 August"."""
+    text = ("Gales kept the ferries in port from Sunday morning. The first boat sailed at 07:10 this morning. "
+            "The alarm was raised at 14:20 on Wednesday 12 August 2030.")
+    found = by_text(nlp, text, "2030-11-12")
+    morning = next(v for k, v in found.items() if "07:10" in k)
+    assert morning.value == "2030-11-12T07:10", found
+    assert found["14:20 on Wednesday 12 August 2030"].value == "2030-08-12T14:20"
+
+
 def test_a_number_and_a_half_of_a_unit_is_one_duration(nlp) -> None:  # type: ignore[no-untyped-def]
     found = by_text(nlp, "The outage ran on for around three and a half hours; the search took two and a half days.",
                     "2030-04-08")

@@ -246,7 +246,13 @@ def frames_of_claim(
             return []  # nothing to place on a timeline or to compare
         fam = (claim.predicate or claim.event_type or "state").lower()
         # one frame per date the sentence gives ("wrote last month ... and cut the budget in February")
-        dated: list[TimeExpr | None] = list(usable_times[:3]) or [claim.time]
+        # ... but the dates of a series of figures ("grew from 40 on Sunday to 85 on Monday and
+        # 120 today") date the figures, not acts: the sentence is one act at its predicate's time
+        acts = [t for t in usable_times if not _dates_a_figure(text, t, base)]
+        if len(acts) < len(usable_times):
+            own = [t for t in usable_times if claim.time is not None and (t.start, t.end) == (claim.time.start, claim.time.end)]
+            acts = acts or own or usable_times[-1:]
+        dated: list[TimeExpr | None] = list(acts[:3]) or [claim.time]
         for i, t in enumerate(dated):
             begin = t.start if t is not None and i > 0 else base
             word, end = claim.predicate or "", begin
@@ -335,7 +341,7 @@ def frames_of_claim(
     taken = {id(t) for t in bound.values()}
     fam = (claim.predicate or claim.event_type or "state").lower()
     for j, t in enumerate(usable_times[:3]):
-        if id(t) in taken or any(f.family == f"other:{fam}" for f in frames):
+        if id(t) in taken or _dates_a_figure(text, t, base) or any(f.family == f"other:{fam}" for f in frames):
             continue
         frames.append(
             Frame(f"{claim.id}#t{j}", claim, f"other:{fam}", claim.event_type or "OTHER", claim.predicate or "",
@@ -344,6 +350,14 @@ def frames_of_claim(
                   actors=actors)
         )
     return frames
+
+
+_FIGURE_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:%|per\s*cent|percent)?\s+(?:on\s+|by\s+|as\s+of\s+)?$", re.IGNORECASE)
+
+
+def _dates_a_figure(text: str, t: TimeExpr, base: int) -> bool:
+    """A time written right after a number ("85 on Monday", "120 today") is when the figure stood."""
+    return bool(_FIGURE_BEFORE.search(text[max(0, t.start - base - 24) : t.start - base]))
 
 
 def _modifies_object(text: str, s: int, e: int, patients: Sequence[str]) -> bool:

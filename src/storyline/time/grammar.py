@@ -67,7 +67,9 @@ CLOCK = (
     r"|(?<![\d:.,$])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|:\d)(?:\s*(?-i:GMT|UTC|hrs|h)\b)?"
     r"|noon|midnight|midday|(?:[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock)"
 )
-DAYREF = rf"(?:{WD}|today|yesterday|tomorrow|tonight|{MON}\s+{DAY}(?:,?\s+{YEAR})?)"
+#: The day a clock time is on, written after it ("at 07:10 this morning", "at 14:20 on Wednesday 12 August").
+DAYREF = (rf"(?:(?:{WD},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?|(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?"
+          rf"|{WD}(?:\s+{POD})?|today|yesterday|tomorrow|tonight|this\s+{POD})")
 HOLIDAY = (
     r"(?-i:Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?"
     r"|Easter(?:\s+Sunday|\s+Monday)?|Independence\s+Day|Labor\s+Day|Labour\s+Day|Memorial\s+Day"

@@ -1132,6 +1132,11 @@ def _clock(text: str) -> tuple[int, int] | None:
     return h, mi
 
 
+#: The date written after a clock time: what follows "on", else what follows the clock itself.
+_AFTER_CLOCK = re.compile(r"(?:\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|noon|midnight|midday|o['’]clock)(?:\s+(?:in\s+the\s+\w+|at\s+night))?,?\s+(?:on\s+)?(\S.*)$",
+                          re.IGNORECASE)
+
+
 def _time_norm(text: str, ctx: Context) -> Norm | None:
     hm = _clock(text)
     if hm is None:
@@ -1142,10 +1147,15 @@ def _time_norm(text: str, ctx: Context) -> Norm | None:
     day: Norm | None = None
     mod = pos_mod(low) if re.match(r"^(?:the\s+)?(?:early|mid|late)", low) else None
     if find_month(text) is not None and _DAY_RX.search(re.sub(r"\d+:\d+|\d+\s*[ap]\.?m", "", low)):
-        day = _date_norm(re.sub(r"^.*?(?=(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))", "", text), ctx)
+        # the date after the clock ("14:20 on Wednesday 12 August", "9 a.m. on March 3"), or before it
+        after = _AFTER_CLOCK.search(text)
+        day = _date_norm(after[1] if after else
+                         re.sub(r"^.*?(?=(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))", "", text), ctx)
     elif find_weekday(text) is not None:
         wdname = next(w for w in _words(text) if w in WEEKDAYS and len(w) > 2)
         day = _weekday_norm(wdname.capitalize(), ctx)
+    elif re.search(r"\bthis\s+(?:morning|afternoon|evening)\b", low):
+        day = _deictic_norm("today", ctx)
     elif re.search(r"\b(?:today|yesterday|tomorrow|tonight)\b", low):
         word = re.search(r"\b(today|yesterday|tomorrow|tonight)\b", low)
         assert word is not None
