@@ -483,3 +483,13 @@ def test_the_dates_of_a_series_of_figures_are_not_acts_of_their_own() -> None:
     report = analyze_articles([_article("v01_release", "2031-11-11", body)])
     dated = sorted({e.time.value for e in report.events if e.time is not None and e.time.value})
     assert len(dated) <= 1, [(e.label, e.time) for e in report.events]
+
+
+def test_what_is_foreseen_or_should_have_happened_is_not_on_the_timeline() -> None:
+    body = ("Forecasters expect more sleet on Friday. Temperatures on the moor were forecast to fall to minus 9 "
+            "degrees on Thursday night. The keeper should have called the coastguard on Monday night. "
+            "The ferry sank on Monday night off the point.")
+    report = analyze_articles([_article("f01_paper", "2031-11-13", body)])  # a Thursday
+    on = [e.label for e in report.events if e.timeline]
+    assert any("sank" in label for label in on), on
+    assert not any(w in label for label in on for w in ("sleet", "forecast", "called")), on

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from storyline import lexicon
 from storyline.extract import plover
 
 
@@ -99,12 +100,16 @@ def _antecedent(tok: Token) -> Token:
     return tok
 
 
-#: Verbs that, passive with "for", put an event on a schedule.
-_SCHEDULE_VERBS = frozenset({"set", "schedule", "slate", "plan"})
+_SCHEDULE_VERBS = lexicon.words("hedges", "schedule_verbs")
+_PREDICTION_VERBS = lexicon.words("hedges", "prediction_verbs")
+#: Modals that with a perfect ("should have called", "could have saved") tell what did not happen.
+_COUNTERFACTUAL = frozenset({"should", "could", "would", "might", "ought"})
 
 
 def _modality(pred: Token, reported: bool) -> str | None:
     auxes = [c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    if "have" in auxes and any(a in _COUNTERFACTUAL for a in auxes):
+        return "conditional"  # "the warden should have called the police": he did not
     if any(a in ("will", "shall", "'ll", "wo") for a in auxes):
         return "future"
     if any(a == "would" for a in auxes):
@@ -116,6 +121,9 @@ def _modality(pred: Token, reported: bool) -> str | None:
     if pred.lemma_.lower() in _SCHEDULE_VERBS and any(c.dep_ == "auxpass" for c in pred.children) and any(
             c.dep_ == "prep" and c.lower_ == "for" for c in pred.children):
         return "plan"  # "her funeral is set for Saturday", "the vote is scheduled for May"
+    if pred.lemma_.lower() in _PREDICTION_VERBS and any(c.dep_ == "auxpass" for c in pred.children) and any(
+            c.dep_ == "xcomp" for c in pred.children):
+        return "future"  # "temperatures were forecast to fall": foreseen, not done
     if "going" in [c.lower_ for c in pred.children] or (
         pred.head.lower_ == "going" and pred.dep_ == "xcomp"
     ):

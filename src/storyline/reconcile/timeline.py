@@ -441,7 +441,7 @@ def happenings(
         if h.value is None:
             h.value = news.get(find(group_members[0].id))
             h.news_day = h.value is not None
-        _place(h, period, len(doc_dates))
+        _place(h, period, doc_dates)
         out.append(h)
     _coarse_to_background(out)
     return out
@@ -560,8 +560,10 @@ def _before_documents(c: Cluster, day: str | None, doc_dates: dict[str, tuple[da
     return all(doc_dates.get(a, (None, None))[1] is None or doc_dates[a][1] >= when for a in c.articles)  # type: ignore[operator]
 
 
-def _place(h: Happening, period: tuple[date | None, date | None], n_docs: int) -> None:
+def _place(h: Happening, period: tuple[date | None, date | None],
+           doc_dates: dict[str, tuple[date | None, date | None]]) -> None:
     """Timeline or background, and salience."""
+    n_docs = len(doc_dates)
     frames = h.frames
     states = all(_is_state(c) for c in h.clusters)
     unreal = all(_unreal(c) for c in h.clusters)
@@ -587,6 +589,8 @@ def _place(h: Happening, period: tuple[date | None, date | None], n_docs: int) -
         h.why = "undated"
     elif not in_period:
         h.why = "before or after the story's own period"
+    elif _after_its_tellers(start, h.articles, doc_dates):
+        h.why = "foreseen: every article telling it was written before its date"
     elif rank < 2:
         h.why = "dated only to a year"
     elif len(h.articles) < 2 and rank < 3 and h.salience < MIN_SALIENCE:
@@ -598,6 +602,14 @@ def _place(h: Happening, period: tuple[date | None, date | None], n_docs: int) -
     else:
         h.timeline = True
         h.why = "a dated happening of the story's own period"
+
+
+def _after_its_tellers(start: date | None, articles: set[str],
+                       doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
+    """A happening dated after the last day any of its (dated) articles can have been written
+    ("forecasters expect more snow on Friday" on a Thursday page): told before it could happen."""
+    written = [doc_dates.get(a, (None, None))[1] for a in articles]
+    return start is not None and bool(written) and all(w is not None and w < start for w in written)
 
 
 _FIRST_PLURAL = frozenset({"we", "our", "us"})
