@@ -48,6 +48,11 @@ FLOORS = {
     # written blind in session 6, first scored (3 musts, 0.79, 1.82, 0.65, 2.86) with commit 4066935
     # plus the live-entry and <time>-element changes of the next commit
     "drennock-wildfire-2026": (2, 0.78, 1.85, 0.64, 2.8),
+    # written blind in session 7, first scored with the code of commit 3603adf: prison escape
+    # 6 musts failed, recall 1.00, fragmentation 1.69, merge 0.80, size 2.77; takeover battle
+    # 3 musts, 0.93, 1.77, 0.58, 2.14
+    "tolvern-prison-escape-2026": (6, 0.99, 1.7, 0.79, 2.8),
+    "marrowgate-takeover-2026": (3, 0.92, 1.8, 0.57, 2.2),
 }
 
 
@@ -96,7 +101,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own ten stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own twelve stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
