@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.clean import NO_TEXT, clean_documents
 from storyline.ingest.dateline import find_dateline, find_wire_dateline, parse_date
-from storyline.model import Article
+from storyline.model import Article, PublishedDate
 
 LEAD = (
     "The harbour authority of Portvale closed the northern quay on Monday after a crane collapsed "
@@ -749,6 +749,29 @@ def test_wire_dateline_without_a_year_or_date_stands_apart_but_dates_nothing() -
         assert article.published.value is None and article.published.source is None
     yearless = clean_one(page(f"PORTVALE, March 3 (AP) - {WIRE_SENTENCE}")).published
     assert "without a year" in (yearless.note or "") and yearless.month_day == "--03-03"
+
+
+def test_a_wire_dateline_under_a_slug_line_or_a_deck_is_found() -> None:
+    def published(*lines: str) -> PublishedDate:
+        raw = RawDocument(source="w.html", format="html", html="<p></p>", title="Crane Collapse Shuts Northern Quay",
+                          text=page(*lines))
+        [article] = clean_documents([raw])
+        assert isinstance(article, Article)
+        return article.published
+
+    dateline = f"PORTVALE, March 3 (Coast Wire) - {WIRE_SENTENCE}"
+    for above in ["HARBOUR-CRANE/ACCIDENT (UPDATE 2)", "Quay shut as crane falls onto timber ship"]:
+        assert published(above, dateline, SECOND).month_day == "--03-03", above
+    # a first paragraph of prose is the first paragraph: a dateline-like opening further down is not read
+    prose = "Harbour officials said on Monday that the quay would stay shut while the crane is lifted away."
+    assert published(prose, dateline, SECOND).month_day is None
+
+
+def test_an_outlets_name_beside_the_date_at_the_top_is_a_dateline() -> None:
+    published = clean_one(page("Quay shut after crane falls", "Coast Radio News | Saturday 14 March 2026, 08:00",
+                               WIRE_SENTENCE, SECOND)).published
+    assert published.value == "2026-03-14" and published.source == "dateline"
+    assert find_dateline("Officials said on 14 March 2026 | the quay") is None  # prose beside the date
 
 
 def test_mixed_case_place_alone_stays_in_the_body() -> None:

@@ -380,3 +380,14 @@ def test_a_live_entrys_time_element_stays_in_the_text_and_a_bylines_is_left_to_d
     assert doc.published == "2031-03-04"
     byline = '<div class="byline"><time datetime="2031-03-04">4 March 2031</time></div>'
     assert keep_entry_times(byline) == byline
+    # a stamp in an element of its own before the entry's paragraph
+    spans = "".join(f'<div class="entry"><span class="ts">{t}</span>\n<p>{s}</p></div>'
+                    for t, s in [("18:12", "The minister has left the chamber without answering."),
+                                 ("16:30", "The speaker calls the house to order for the third time.")])
+    page = page.replace(entries, spans)
+    doc = extract_document("live.html", page)
+    assert not isinstance(doc, Exception), doc
+    text = doc.text
+    # each stamp stands right before its own entry (the extractor had moved the first entry's
+    # paragraph above the headline, away from its stamp)
+    assert text.index("18:12") < text.index("The minister has left") < text.index("16:30") < text.index("The speaker"), text

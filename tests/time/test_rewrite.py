@@ -65,3 +65,11 @@ def test_a_weekday_is_settled_only_by_a_known_day_and_read_in_its_clauses_tense(
     assert future is not None and future.value == "2030-05-21"  # "the jury will return on Tuesday"
     # a page known only to a week or a year: which Tuesday is not settled
     assert reresolve(_expr("on Tuesday", "XXXX-WXX-2"), date(2030, 5, 11), wednesday) is None
+
+
+def test_a_day_part_yesterday_and_a_clock_on_a_weekday_are_settled_by_a_known_day() -> None:
+    wednesday = date(2030, 5, 15)
+    for text, value in [("Tuesday morning", "2030-05-14TMO"), ("yesterday", "2030-05-14"),
+                        ("6:30 a.m. on Monday", "2030-05-13T06:30")]:
+        found = reresolve(replace(_expr(text), tense="past"), wednesday, wednesday)
+        assert found is not None and found.value == value, (text, found)

@@ -762,6 +762,11 @@ def _mark_trailing_list(page: _Page) -> None:
         page.teasers.append((units[i].line, Teaser(units[i].text)))
 
 
+def _slug_like(text: str) -> bool:
+    """A wire's slug line: a few words in capitals with slashes or hyphens, maybe "(UPDATE 2)"."""
+    return len(text) <= 80 and bool(re.fullmatch(r"[A-Z0-9][A-Z0-9/\-_ ]*(?:\([A-Z]+\s*\d*\))?\s*", text.strip() + " "))
+
+
 def _mark_wire_dateline(page: _Page) -> None:
     """Set a wire dateline ("SEOUL, Jan. 13 (Yonhap) --") apart from the first paragraph.
 
@@ -771,8 +776,12 @@ def _mark_wire_dateline(page: _Page) -> None:
     the place is in capitals (the wire convention); a mixed-case place alone ("Harbourtown,
     Region —") may be a name opening a sentence, so that paragraph is left whole.
     """
-    at = next((i for i, u in enumerate(page.units) if u.reason is None and u.role in ("body", "fact")), None)
-    if at is None or not is_paragraph(page.units[at]):
+    # the first paragraph of the body; a wire's slug line ("HARBOUR-STRIKE/ (UPDATE 2)") or a
+    # deck under the headline above it is not one and is passed over
+    body = [i for i, u in enumerate(page.units) if u.reason is None and u.role in ("body", "fact")][:2]
+    at = next((i for i in body if is_paragraph(page.units[i])), None)
+    if at is None or (at != body[0] and not (_slug_like(page.units[body[0]].text)
+                                             or _headline_like(page.units[body[0]]))):
         return
     first = page.units[at]
     wire = find_wire_dateline(first.text)

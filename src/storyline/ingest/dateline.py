@@ -77,6 +77,10 @@ _POST_META = re.compile(
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|actualizado|обновлено)\b", re.I)
 
 MAX_DATELINE_WORDS = 16
+# An outlet's or author's name set apart from the date by a bar or bullet ("Radio Pellith News |
+# Saturday 14 March 2026, 08:00"): a few capitalised words, which prose beside a date never is
+_SET_APART = re.compile(r"\s[|•·]\s")
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w&'’.-]*|of|the|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|&)){0,5}")
 
 
 @dataclass(frozen=True)
@@ -160,7 +164,7 @@ def find_dateline(line: str) -> Dateline | None:
         residue = residue[: byline.start()] + " | " + residue[byline.end():]
     residue = _AGO.sub(" | ", _POST_META.sub(" | ", residue))
     leftover = _SEPARATORS.sub(" ", _RESIDUE_TOKEN.sub(" ", residue)).strip(" .")
-    if leftover:
+    if leftover and not (_SET_APART.search(text) and _NAME_ONLY.fullmatch(leftover)):
         return None
     match, name, value = found[0]
     before_first = text[: match.start()]

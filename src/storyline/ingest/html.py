@@ -93,12 +93,22 @@ _ENTRY_TIME = re.compile(
     r"(<(?:p|li)\b[^>]*>\s*(?:<(?:b|strong|em|span)\b[^>]*>\s*)?)<time\b[^>]*>([^<]{1,40})</time>", re.IGNORECASE)
 
 
+#: A live entry's stamp in an element of its own right before the entry's paragraph
+#: ("<span class="ts">18:12</span> <p>Vollan has walked out ...</p>"): a clock time and nothing else.
+_STAMP_BEFORE_P = re.compile(
+    r"<(span|time|strong|b|div|h[2-6])\b[^>]*>\s*(\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)\s*</\1>(\s*)(?=<p\b)",
+    re.IGNORECASE)
+
+
 def keep_entry_times(html: str) -> str:
     """A ``<time>`` that opens a paragraph ("<p><time>14:31</time> Orlen is on his feet.") is
     the stamp of a live entry: text the reader sees, which the extractor drops with the element.
     It is kept as plain text; a ``<time>`` elsewhere (a byline's publication date) is left to the
-    date extraction."""
-    return _ENTRY_TIME.sub(r"\1\2", html) if "<time" in html or "<TIME" in html else html
+    date extraction. A stamp in an element of its own right before the entry's paragraph becomes
+    a paragraph of its own, which the extractor keeps (it drops text outside paragraphs)."""
+    if "<time" in html or "<TIME" in html:
+        html = _ENTRY_TIME.sub(r"\1\2", html)
+    return _STAMP_BEFORE_P.sub(r"<p>\2</p>\3", html)
 
 
 def _clean(value: object) -> str | None:

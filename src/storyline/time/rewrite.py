@@ -26,8 +26,9 @@ from storyline.time.values import interval
 
 #: The grammar's rules whose value depends on the writing date alone (not on another date in the
 #: text): a month and day, a month, "last month", "this year", a season, a quarter, a half, a
-#: weekday (settled only by a writing date known to the day, and read in its clause's tense).
-DOCUMENT_RULES = frozenset({"date", "month", "rel_unit", "season", "quarter", "half", "rel_weekday"})
+#: weekday (settled only by a writing date known to the day, and read in its clause's tense),
+#: "yesterday", "overnight", and a clock time on such a day ("6:30 a.m. on Monday").
+DOCUMENT_RULES = frozenset({"date", "month", "rel_unit", "season", "quarter", "half", "rel_weekday", "deictic", "time"})
 #: Two writing dates far apart in one year: what an expression gives against both shows whether
 #: it names a year relative to the writing year or a month of its own.
 _PROBES = (date(2001, 3, 15), date(2001, 9, 15))
@@ -65,8 +66,9 @@ def resolve_at(text: str, written: date, tense: Tense = "past") -> Norm | None:
 
 
 def _is_calendar(value: str) -> bool:
-    """A year, a month or a day written in digits: not a season, a quarter, a week."""
-    return bool(re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", value))
+    """A year, a month or a day written in digits (a day maybe with its part or clock time): not
+    a season, a quarter, a week."""
+    return bool(re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d(?:T(?:MO|AF|EV|NI|DT|\d\d:\d\d))?)?)?", value))
 
 
 def year_offset(text: str) -> int | None:
