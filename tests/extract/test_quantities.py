@@ -231,3 +231,19 @@ def test_a_passives_doer_is_the_agent_not_a_margin(nlp) -> None:  # type: ignore
     found = {q.text: q for q in attach_units(nlp(text), find_quantities(text))}
     assert found["412"].role == "agent AGREE" and found["412"].qualifier is None
     assert found["61"].qualifier == "difference"
+
+
+@pytest.mark.parametrize(("text", "qualifier", "change"), [
+    ("Holmfirth Mills owns 6.2 per cent of Larkspur, a stake built up in May.", "holmfirth mills: larkspur", False),
+    ("Its stake is 6.2 per cent.", "stake", False),
+    ("The offer is a 28% premium to the last close.", "premium", False),
+    ("That is a premium of 28 per cent to the last close.", "premium", False),
+    ("Larkspur shares jumped 19% in early trading.", None, True),
+    ("Larkspur shares closed 12 per cent higher.", None, True),
+    ("Sales were flat, up 2 per cent on the year.", None, True),
+    ("Some 71 per cent of the ballots cast backed the deal.", "ballot", False),
+])
+def test_a_percentage_says_what_it_is_a_share_of_or_that_it_is_a_change(
+        nlp, text: str, qualifier: str | None, change: bool) -> None:  # type: ignore[no-untyped-def]
+    (q,) = [q for q in attach_units(nlp(text), find_quantities(text)) if q.unit == "percent"]
+    assert (q.qualifier, q.increment) == (qualifier, change), q

@@ -493,3 +493,18 @@ def test_what_is_foreseen_or_should_have_happened_is_not_on_the_timeline() -> No
     on = [e.label for e in report.events if e.timeline]
     assert any("sank" in label for label in on), on
     assert not any(w in label for label in on for w in ("sleet", "forecast", "called")), on
+
+
+def test_the_value_before_a_change_and_a_withdrawn_figure_are_not_compared() -> None:
+    a1 = _article("r01_police", "2031-05-12", "The reward for information was raised today from 5,000 crowns to 15,000 crowns.")
+    a2 = _article("r02_paper", "2031-05-13", "Police raised the reward to 15,000 crowns on Monday. "
+                  "Correction: An earlier version of this article said the reward had been raised to 12,000 crowns.")
+    conflicts = [(k.kind, [v.value for v in k.values]) for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert not conflicts, conflicts
+
+
+def test_two_holders_shares_of_one_company_are_different_figures() -> None:
+    a1 = _article("h01_wire", "2031-06-02", "Holmfirth Mills, which owns 6.2 per cent of Larkspur, rejected the plan.")
+    a2 = _article("h02_paper", "2031-06-02", "Tarn Capital, which owns 9.5 per cent of Larkspur, backed the plan.")
+    conflicts = [(k.kind, [v.value for v in k.values]) for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert not conflicts, conflicts

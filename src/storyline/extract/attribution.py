@@ -33,6 +33,17 @@ REPORTING = lexicon.words("reporting", "reporting_verbs")
 SPEECH_ACTS = lexicon.words("reporting", "speech_acts")
 #: Reporting verbs whose source asserts the negation of their clause.
 DENIALS = lexicon.words("reporting", "denials")
+#: Modifiers of a "version" that tells what the outlet withdrew ("an earlier version of this article said").
+WITHDRAWN_VERSIONS = lexicon.words("reporting", "withdrawn_versions")
+
+
+def withdrawn_teller(reporter: Token) -> bool:
+    """The reporting verb's subject is an earlier version of the page: a correction note, whose
+    reported content the outlet no longer asserts."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in ("version", "edition")
+               and any(m.lower_ in WITHDRAWN_VERSIONS for m in c.children) for c in reporter.children)
+
+
 #: Verbs that negate the reporting verb they govern ("refused to confirm that ...").
 REFUSALS = lexicon.words("reporting", "refusals")
 #: Verbs that state an estimate as "X put the dead at 300".

@@ -48,6 +48,7 @@ from storyline.extract.attribution import (
     _speaker_subject,
     _trailing_source,
     _wholly_quoted,
+    withdrawn_teller,
 )
 from storyline.extract.entities import PLACE_LABELS
 from storyline.extract.entries import date_entries
@@ -390,6 +391,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         if reporter is not None and pred.i != reporter.i and (
                 refused is not None or any(c.dep_ == "neg" for c in reporter.children)):
             negated = True  # "X never confirmed / refused to confirm that ...": nobody asserts it
+        if reporter is not None and pred.i != reporter.i and withdrawn_teller(reporter):
+            negated = True  # "an earlier version of this article said X": withdrawn by a correction
         # the complement first: "found him guilty" is a verdict, whatever "find" is alone
         etype = complement_type(pred) or plover.event_type(pred.lemma_, obj_lemma)
         if etype is None:

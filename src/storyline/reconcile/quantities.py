@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from storyline import lexicon
-from storyline.extract.quantities import DIFFERENCE
+from storyline.extract.quantities import DIFFERENCE, PERCENT
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
 from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
@@ -141,6 +141,11 @@ _COUNT_WORD = re.compile("|".join(f"(?P<{name}{i}>\\b(?:{rx})\\b)" for i, (name,
 CASUALTY_FAMILIES = lexicon.words("figures", "casualty_families")
 _VAGUE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'vague_amounts')})\b", re.IGNORECASE)
 _SUBSET = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|of\s+the\s+\w+)\b", re.IGNORECASE)
+#: "raised from 10,000 crowns to 25,000", "to $15.60 a share, up from $14.20": the figure after
+#: "from" held before the change the sentence tells, at a time it does not give
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+#: ... unless the sentence dates it ("from 40 on Sunday to 85 on Monday"): then it is a point of a series
+_DATED_AFTER = re.compile(r"^(?:\s+[a-z]+){0,2}\s+(?:on|in|at|by|as\s+of|last|this|yesterday|today)\b", re.IGNORECASE)
 
 
 _unit_class = memo.pure(4096)(unit_class)
@@ -192,6 +197,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         if f.claim.parent is not None and f.claim.time is not None:
             told[f.claim.parent].append(f.claim.time)
     for f in frames:
+        if f.claim.negated:
+            continue  # a figure nobody asserts ("did not confirm that 300 died", a withdrawn version's)
         body = articles[f.article_id].body
         if f.article_id not in bodies:
             bodies[f.article_id] = digest(body)
@@ -200,6 +207,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                 continue
             if _SUBSET.match(body[q.end : q.end + 25]):
                 continue  # "as many as 8,000 of them": a part of another count, not a total
+            if _FROM.search(body[max(0, q.start - 6) : q.start]) and not _DATED_AFTER.match(body[q.end : q.end + 30]):
+                continue  # the value before the change, undated
             if _VAGUE.search(q.text) and not re.search(r"\d", q.text):
                 continue  # "dozens", "thousands": an order of magnitude, not an estimate to compare
             u = _counted.get((bodies[f.article_id], f.family, q.start, q.end, q.unit), partial(count_type, f, q, body))
@@ -212,9 +221,10 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             # a qualified noun ("173 rejected ballots") counts the same things whichever event
             # tells it; an unqualified one is read with its event's family
             # ... and a difference ("led by 398 votes") is the gap in its doer's favour: one
-            # candidate's lead is not the other's
+            # candidate's lead is not the other's; so is a share held by its doer ("Orvane owns 4.8
+            # per cent of X" is not what another holder owns)
             keys.append(("casualty", u) if u in _COUNT_TYPES else
-                        ("qualified", f"{q.qualifier} {u}", *_doers(f)) if q.qualifier == DIFFERENCE else
+                        ("qualified", f"{q.qualifier} {u}", *_doers(f)) if q.qualifier == DIFFERENCE or (q.qualifier and u == PERCENT) else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else (f.family, u))
     uf = _Groups()
     for _ in items:
@@ -264,10 +274,11 @@ def _join_roles(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]]) ->
     was moved" and "$83 million was moved" the money moved; "187 homes destroyed" counts what "212
     homes were destroyed" does. Their nouns must agree (same word or class) unless one is a
     generic count ("people", "members"), which takes the noun of the rest. Casualty counts have
-    their own slots."""
+    their own slots, and so do percentages: what a share is of, and whose, is their slot
+    (``extract.quantities._percent_of``), not the role of a noun they do not count."""
     by_role: dict[str, list[int]] = defaultdict(list)
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
-        if key[0] == "casualty":
+        if key[0] == "casualty" or it.quantity.unit == PERCENT:
             continue
         if it.quantity.role:
             by_role[it.quantity.role].append(i)
