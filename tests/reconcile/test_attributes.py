@@ -67,3 +67,14 @@ def test_how_long_a_happening_lasted_contradicts_beyond_vague_wording() -> None:
     # "an hour away", "in two weeks" and the crews' "two days" measure no happening
     assert lasted == {"quantity: duration of the fire": ["about four hours", "nearly six hours"],
                       "quantity: duration of the blackout": ["nine days", "12 days"]}, lasted
+
+
+def test_how_long_a_person_was_in_a_state_is_compared_per_person() -> None:
+    a1 = _article("r01_wire", "Police caught Ivo Stranne in a barn on Friday. He had been on the run for 12 days.")
+    a2 = _article("r02_portal", "Ivo Stranne, 41, had been on the run for nine days.")
+    a3 = _article("r03_recap", "Ivo Stranne was caught after nearly two weeks at large. "
+                               "Dara Keel was found after five days on the run.")
+    report = analyze_articles([a1, a2, a3])
+    lasted = {c.slot: [v.value for v in c.values] for c in report.conflicts if "duration" in c.slot}
+    # twelve days and "nearly two weeks" agree; nine days does not; Keel's five days are his own
+    assert list(lasted.values()) == [["nine days", "12 days"]], lasted

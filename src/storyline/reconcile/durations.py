@@ -38,6 +38,12 @@ _PRONOUN_START = re.compile(r"^\W*(?:it|this|that)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 #: Words that may follow a noun that heads its phrase ("the fire that ...", "the declaration was").
 _AFTER_HEAD = lexicon.words("attributes", "after_head_noun")
+#: States a person is in for a while ("on the run", "at large"), each with the state it names.
+_STATES: dict[str, str] = lexicon.table("attributes", "lasting_states")
+_STATE_ALT = "|".join(re.escape(p) for p in sorted(_STATES, key=len, reverse=True))
+_STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})\s+for\s*$", re.I)  # "had been on the run for 19 days"
+_STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three weeks at large"
+_AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
 _VAGUE = lexicon.words("attributes", "vague_duration_words")
 
 
@@ -89,14 +95,38 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
     return None
 
 
+def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis) -> tuple[str, str] | None:
+    """A duration of a person's state ("Renke had been on the run for 19 days", "after nearly
+    three weeks at large"): (key, what). The person is the last one the article named before the
+    duration ("He had been on the run ..." is the man of the sentence before); the key holds both,
+    since two people on the run are two durations."""
+    before = sentence.text[: max(0, t.start - sentence.start)]
+    after = sentence.text[max(0, t.end - sentence.start):]
+    m = _STATE_BEFORE.search(before)
+    if m is None and _AFTER_OR_SPENT.search(before):
+        m = _STATE_AFTER.match(after)
+    if m is None:
+        return None
+    person = next((x for x in reversed(analysis.mentions) if x.label == "PERSON" and x.end <= t.start), None)
+    if person is None:
+        return None
+    state = _STATES[m.group(1).lower()]
+    who = person.entity_id or person.text.split()[-1].lower()
+    return f"state:{state}:{who}", f"time {state}"
+
+
 def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]:
-    """Every duration the article gives of a happening it names."""
+    """Every duration the article gives of a happening it names, or of a person's state."""
     out = []
     for t in analysis.times:
         if t.type != "DURATION" or (n := hours(t.value)) is None:
             continue
         sent = sentence_at(analysis, None, t.start)
         if sent is None:
+            continue
+        state = _state_of_person(sent, t, analysis)
+        if state is not None:
+            out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text))
             continue
         what = _measured(sent, t, analysis.claims)
         if what is not None:
