@@ -234,7 +234,7 @@ def test_a_passives_doer_is_the_agent_not_a_margin(nlp) -> None:  # type: ignore
 
 
 @pytest.mark.parametrize(("text", "qualifier", "change"), [
-    ("Holmfirth Mills owns 6.2 per cent of Larkspur, a stake built up in May.", "holmfirth mills: larkspur", False),
+    ("Holmfirth Mills owns 6.2 per cent of Larkspur, a stake built up in May.", "holmfirth: larkspur", False),
     ("Its stake is 6.2 per cent.", "stake", False),
     ("The offer is a 28% premium to the last close.", "premium", False),
     ("That is a premium of 28 per cent to the last close.", "premium", False),
@@ -247,3 +247,14 @@ def test_a_percentage_says_what_it_is_a_share_of_or_that_it_is_a_change(
         nlp, text: str, qualifier: str | None, change: bool) -> None:  # type: ignore[no-untyped-def]
     (q,) = [q for q in attach_units(nlp(text), find_quantities(text)) if q.unit == "percent"]
     assert (q.qualifier, q.increment) == (qualifier, change), q
+
+
+@pytest.mark.parametrize(("text", "figure", "qualifier"), [
+    ("The board rejected a cash offer of $9.40 a share from Kettering Holdings.", "$9.40", "kettering: offer per share"),
+    ("Kettering raised its bid to $9.40 on Monday.", "$9.40", "kettering: offer"),
+    ("Kettering Holdings first offered $8.10 a share.", "$8.10", "kettering: offer per share"),
+    ("The deal values Brantwood at $1.2 billion.", "$1.2 billion", "deal: brantwood"),
+])
+def test_a_sum_of_money_says_what_it_is_and_whose(nlp, text: str, figure: str, qualifier: str) -> None:  # type: ignore[no-untyped-def]
+    (q,) = [q for q in attach_units(nlp(text), find_quantities(text)) if q.text == figure]
+    assert q.qualifier == qualifier, q

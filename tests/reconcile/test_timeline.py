@@ -508,3 +508,15 @@ def test_two_holders_shares_of_one_company_are_different_figures() -> None:
     a2 = _article("h02_paper", "2031-06-02", "Tarn Capital, which owns 9.5 per cent of Larkspur, backed the plan.")
     conflicts = [(k.kind, [v.value for v in k.values]) for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
     assert not conflicts, conflicts
+
+
+def test_one_bidders_offer_given_two_ways_the_same_day_is_a_contradiction_and_totals_stay_apart() -> None:
+    a1 = _article("b01_tv", "2031-06-10", "Kettering Holdings on Monday lifted its offer to $9.90 a share, "
+                  "up from the $8.10 it put on the table last week.")
+    a2 = _article("b02_recap", "2031-06-20", "June 9, 2031: Kettering raised its offer to $9.40.")
+    a3 = _article("b03_wire", "2031-06-09", "Kettering Holdings raised its offer for Brantwood to $9.40 a share on "
+                  "Monday, lifting the value of the bid to about $1.2 billion.")
+    conflicts = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles([a1, a2, a3]).conflicts
+                 if k.slot == "quantity"]
+    assert ("contradiction", ["$9.40", "$9.90"]) in conflicts, conflicts
+    assert not any("$8.10" in values or "about $1.2 billion" in values for _, values in conflicts), conflicts

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from storyline import lexicon
 from storyline.extract import gazetteer, plover
+from storyline.extract.measures import CURRENCIES, CURRENCY_CODES, PERCENT, money_of, percent_of
 from storyline.extract.syntax import complement_type, object_lemma
 from storyline.model import Quantity
 
@@ -210,7 +211,7 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
     unit = PERCENT if m.group("pct") else None
     cur = m.group("cur") or m.group("cur2") or m.group("cur3")
     if cur:
-        unit = {"$": "USD", "€": "EUR", "£": "GBP"}[cur]
+        unit = CURRENCIES[cur]
     if m.group("vscale2"):
         base = SCALES[m.group("vscale2").lower()[:-1]]
         low = (20 if m.group("vtens").lower() == "tens" else 200) * base
@@ -421,77 +422,12 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
         qualifier = _qualifier(noun) if noun is not None else None
         increment = q.increment
         if unit == PERCENT:
-            qualifier, change = _percent_of(doc, q)
+            qualifier, change = percent_of(doc, q)
             increment = increment or change
+        elif unit in CURRENCY_CODES:
+            qualifier = money_of(doc, q) or qualifier
         out.append(replace(q, unit=unit, qualifier=qualifier, increment=increment, role=_role(doc, q, noun)))
     return out
-
-
-PERCENT = "percent"
-
-
-def _holder(share: Token) -> str | None:
-    """Whose share it is: the subject of the verb a share is the object of ("Orvane, which owns
-    4.8 per cent of X": orvane), a relative pronoun standing for its noun. Another holder's share
-    of the same whole is another figure."""
-    verb = share.head
-    if share.dep_ != "dobj" or verb.pos_ != "VERB":
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        subject = verb.head
-    return _with_modifiers(subject) if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
-
-
-def _with_modifiers(noun: Token, skip: Token | None = None) -> str:
-    """A noun's lemma with the words that say which of its kind ("approval rating", "negative
-    rating"): its compound and adjective modifiers written before it."""
-    mods = [c.lemma_.lower() for c in noun.children
-            if c.dep_ in ("compound", "amod") and c.i < noun.i and (skip is None or c.i != skip.i)
-            and c.pos_ in ("NOUN", "ADJ", "PROPN")]
-    return " ".join([*mods, noun.lemma_.lower()])
-
-
-def _percent_of(doc: Doc, q: Quantity) -> tuple[str | None, bool]:
-    """What a percentage is a share of, and whether it is a change rather than a level.
-
-    A percentage counts nothing by itself: "owns 4.8 per cent of X" is a share of X, "a 31%
-    premium" and "a premium of 31 per cent" a premium, "its stake is 4.8 per cent" a stake,
-    "turnout rose to 64 per cent" a turnout. Said of a verb or a comparative ("shares jumped
-    27%", "closed 26 per cent higher", "up 9 per cent"), it is a change, which like an increment
-    is no total to compare. Returns (the lemma of what it measures or None, change)."""
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None, False
-    if re.search(r"\b(?:more|fewer|less|higher|lower)$", span.text) or (
-            span.end < len(doc) and doc[span.end].lower_ in ("more", "fewer", "less", "higher", "lower")):
-        return None, True  # "40 percent more patients": a comparison, no level
-    # the phrase's own head, the word that hangs outside it ("4.8 per cent" may be parsed as a
-    # number with "per" + object under it, or as "cent" with the number under it)
-    tok = next((t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i), span[-1])
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if whole is not None:
-        holder = _holder(tok)
-        return (f"{holder}: " if holder else "") + _with_modifiers(whole), False
-    head = tok.head
-    if tok.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ == "NOUN":
-        return _with_modifiers(head, skip=tok), False
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return _with_modifiers(head.head), False
-    if tok.dep_ == "npadvmod" and (head.tag_ in ("VBN", "JJ") and head.lower_ not in ("up", "down")):
-        return _with_modifiers(head), False  # "the fire was 60 per cent contained": a degree of a state
-    if (tok.dep_ == "npadvmod" and head.pos_ in ("VERB", "ADJ", "ADV")) or (
-            tok.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB"):
-        return None, True  # "jumped 27%", "closed 26 per cent higher", "up 9 per cent", "rose by 3 percent"
-    # the level a clause gives its subject: "its stake is 4.8 per cent", "turnout rose to 64 per cent"
-    verb = head if tok.dep_ == "attr" else \
-        head.head if tok.dep_ == "pobj" and head.lower_ in ("to", "at") else None
-    if verb is not None and verb.pos_ in ("VERB", "AUX"):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not subject.ent_type_:
-            return _with_modifiers(subject), False
-    return None, False
 
 
 _COLLECTIVE_HEADS = lexicon.words("events", "collective_heads")

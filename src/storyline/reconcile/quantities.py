@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from storyline import lexicon
-from storyline.extract.quantities import DIFFERENCE, PERCENT
+from storyline.extract.measures import CURRENCY_CODES, PERCENT
+from storyline.extract.quantities import DIFFERENCE
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
 from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
@@ -143,9 +144,9 @@ _VAGUE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'vague_amounts')})\b
 _SUBSET = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|of\s+the\s+\w+)\b", re.IGNORECASE)
 #: "raised from 10,000 crowns to 25,000", "to $15.60 a share, up from $14.20": the figure after
 #: "from" held before the change the sentence tells, at a time it does not give
-_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+|an?\s+)?$", re.IGNORECASE)
 #: ... unless the sentence dates it ("from 40 on Sunday to 85 on Monday"): then it is a point of a series
-_DATED_AFTER = re.compile(r"^(?:\s+[a-z]+){0,2}\s+(?:on|in|at|by|as\s+of|last|this|yesterday|today)\b", re.IGNORECASE)
+_DATED_AFTER = re.compile(r"^(?:\s+[a-z]+){0,2}\s+(?:(?:on|in|at|by|as\s+of)\s+(?:[A-Z]\w+|\d)|last\s+\w+|yesterday|today)")
 
 
 _unit_class = memo.pure(4096)(unit_class)
@@ -207,7 +208,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                 continue
             if _SUBSET.match(body[q.end : q.end + 25]):
                 continue  # "as many as 8,000 of them": a part of another count, not a total
-            if _FROM.search(body[max(0, q.start - 6) : q.start]) and not _DATED_AFTER.match(body[q.end : q.end + 30]):
+            if _FROM.search(body[max(0, q.start - 16) : q.start]) and not _DATED_AFTER.match(body[q.end : q.end + 30]):
                 continue  # the value before the change, undated
             if _VAGUE.search(q.text) and not re.search(r"\d", q.text):
                 continue  # "dozens", "thousands": an order of magnitude, not an estimate to compare
@@ -225,7 +226,9 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             # per cent of X" is not what another holder owns)
             keys.append(("casualty", u) if u in _COUNT_TYPES else
                         ("qualified", f"{q.qualifier} {u}", *_doers(f)) if q.qualifier == DIFFERENCE or (q.qualifier and u == PERCENT) else
+                        ("measured", *_measure(q.qualifier), u) if q.qualifier and q.unit in CURRENCY_CODES else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else (f.family, u))
+    items, keys = _last_of_a_series(items, keys)
     uf = _Groups()
     for _ in items:
         uf.add()
@@ -233,8 +236,10 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     first: dict[tuple[str, ...], int] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         # a casualty count links through its population (nationalities as their country), so
-        # running totals from different days and outlets meet; other counts through any participant
-        links = [(p,) for p in (it.frame.canon if key[0] == "casualty" else it.frame.participants)]
+        # running totals from different days and outlets meet; a sum with its holder and measure
+        # ("orvane: offer") is its own slot; other counts link through any participant
+        links = [("",)] if key[0] == "measured" and key[1] else \
+            [(p,) for p in (it.frame.canon if key[0] == "casualty" else it.frame.participants)]
         for p in links:
             k = (*key, *p)
             if k in first:
@@ -247,6 +252,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     # figures naming no participant join the largest group of their kind
     largest: dict[tuple[str, ...], int] = {}
     def named(i: int) -> bool:
+        if keys[i][0] == "measured" and keys[i][1]:
+            return True
         return bool(items[i].frame.canon if keys[i][0] == "casualty" else items[i].frame.participants)
 
     for root, members in comps.items():
@@ -266,6 +273,62 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
 
 _COUNT_TYPES = frozenset(name for name, _ in _CASUALTY_WORDS)
 _GENERIC_COUNTED = lexicon.words("figures", "generic_counted")
+
+
+_RANGE_BETWEEN = re.compile(r"\s*(?:and|to|or|-|–)\s*")
+
+
+def _last_of_a_series(items: list[_Item], keys: list[tuple[str, ...]]) -> tuple[list[_Item], list[tuple[str, ...]]]:
+    """One sentence giving several sums of money of one size ("first offered $14.20 a share and
+    raised that to $15.60 on June 8"; "$14.20, then $15.60, before its final offer of $17.10")
+    tells a series, and its date is the last one's: the earlier ones held before, at a time it
+    does not say. A sum of another size in the sentence ("valuing the company at $2.3 billion")
+    is another measure."""
+    by_claim: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    for it in items:
+        if it.quantity.unit in CURRENCY_CODES:
+            by_claim[(it.frame.claim.id, it.quantity.unit or "")].append(it)
+    earlier: set[int] = set()
+    for told in by_claim.values():
+        for band in _magnitudes(told, keep_single=True):
+            ordered = sorted(band, key=lambda i: i.quantity.start)
+            text = ordered[0].frame.claim.text
+            base = ordered[0].frame.claim.span[0]
+            if any(_RANGE_BETWEEN.fullmatch(text[a.quantity.end - base : b.quantity.start - base])
+                   for a, b in zip(ordered, ordered[1:])):
+                continue  # "between $1bn and $3bn": one range the extraction read as two figures
+            earlier |= {id(i) for i in ordered[:-1]}
+    kept = [(it, key) for it, key in zip(items, keys, strict=True) if id(it) not in earlier]
+    return [it for it, _ in kept], [key for _, key in kept]
+
+
+def _measure(qualifier: str) -> tuple[str, str]:
+    """A sum of money's slot from its qualifier ("orvane: offer per share", ``extract.measures``):
+    the holder and the measured noun; the rate is left out, since "raised its offer to $15.60"
+    and "$15.60 a share" are one price (a total is kept apart by its size, ``_magnitudes``)."""
+    holder, _, measured = qualifier.rpartition(": ")
+    return holder, measured.split(" per ")[0]
+
+
+#: Sums of one slot this many times apart are not one figure misreported but two measures (a
+#: price per share and the bid's total value).
+MAGNITUDE = 20.0
+
+
+def _magnitudes(group: list[_Item], *, keep_single: bool = False) -> list[list[_Item]]:
+    """A group of sums of money split where values jump by more than ``MAGNITUDE`` (parts of one
+    sentence's figures only, unless ``keep_single``)."""
+    if not group or group[0].quantity.unit not in CURRENCY_CODES:
+        return [group]
+    ordered = sorted(group, key=lambda i: _bounds(i.quantity)[0])
+    out: list[list[_Item]] = [[ordered[0]]]
+    for it in ordered[1:]:
+        lo = max(_bounds(out[-1][-1].quantity)[1], 1e-9)
+        if _bounds(it.quantity)[0] > MAGNITUDE * lo:
+            out.append([it])
+        else:
+            out[-1].append(it)
+    return out if keep_single else [g for g in out if len({i.frame.claim.id for i in g}) >= 2]
 
 
 def _join_roles(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]]) -> None:
@@ -402,7 +465,7 @@ _REASONS = {
 def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *, key: SourceKey,
                        canon: Callable[[str | None], str | None] | None = None) -> list[Conflict]:
     out: list[Conflict] = []
-    for group in figure_groups(frames, articles, canon):
+    for group in (part for whole in figure_groups(frames, articles, canon) for part in _magnitudes(whole)):
         what = count_type(group[0].frame, group[0].quantity, articles[group[0].frame.article_id].body) or "figures"
         classes = _classes(group)
         if len(classes) == 1:

@@ -1,0 +1,166 @@
+"""What a percentage or a sum of money measures: the slot a figure is compared in.
+
+A percentage counts nothing by itself and a sum of money is money of something: "owns 4.8 per
+cent of X" is X's share held by its owner, "a 31% premium" a premium, "raised its offer to $15.60
+a share" the bidder's offer per share. Figures are only compared within one such slot
+(``reconcile.quantities``), so the measured noun, its holder and its rate are part of the figure
+(``Quantity.qualifier``: "holder: noun per rate"). Pure functions over the parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from storyline import lexicon
+from storyline.model import Quantity
+
+#: Nouns naming one measure ("bid" and "offer"): data/lexicon/figures.json.
+_MEASURES: dict[str, str] = lexicon.table("figures", "measure_classes")
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
+CURRENCY_CODES = frozenset(CURRENCIES.values())
+
+
+PERCENT = "percent"
+
+
+def _holder(share: Token) -> str | None:
+    """Whose share it is: the subject of the verb a share is the object of ("Orvane, which owns
+    4.8 per cent of X": orvane), a relative pronoun standing for its noun. Another holder's share
+    of the same whole is another figure."""
+    verb = share.head
+    if share.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    subject = _subject(verb)
+    return _name(subject) if subject is not None else None
+
+
+def _with_modifiers(noun: Token, skip: Token | None = None) -> str:
+    """A noun's lemma with the words that say which of its kind ("approval rating", "negative
+    rating"): its compound and adjective modifiers written before it."""
+    mods = [c.lemma_.lower() for c in noun.children
+            if c.dep_ in ("compound", "amod") and c.i < noun.i and (skip is None or c.i != skip.i)
+            and c.pos_ in ("NOUN", "ADJ", "PROPN")]
+    return " ".join([*mods, noun.lemma_.lower()])
+
+
+def percent_of(doc: Doc, q: Quantity) -> tuple[str | None, bool]:
+    """What a percentage is a share of, and whether it is a change rather than a level.
+
+    A percentage counts nothing by itself: "owns 4.8 per cent of X" is a share of X, "a 31%
+    premium" and "a premium of 31 per cent" a premium, "its stake is 4.8 per cent" a stake,
+    "turnout rose to 64 per cent" a turnout. Said of a verb or a comparative ("shares jumped
+    27%", "closed 26 per cent higher", "up 9 per cent"), it is a change, which like an increment
+    is no total to compare. Returns (the lemma of what it measures or None, change)."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, False
+    if re.search(r"\b(?:more|fewer|less|higher|lower)$", span.text) or (
+            span.end < len(doc) and doc[span.end].lower_ in ("more", "fewer", "less", "higher", "lower")):
+        return None, True  # "40 percent more patients": a comparison, no level
+    # the phrase's own head, the word that hangs outside it ("4.8 per cent" may be parsed as a
+    # number with "per" + object under it, or as "cent" with the number under it)
+    tok = next((t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i), span[-1])
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is not None:
+        holder = _holder(tok)
+        return (f"{holder}: " if holder else "") + _with_modifiers(whole), False
+    head = tok.head
+    if tok.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ == "NOUN":
+        return _with_modifiers(head, skip=tok), False
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return _with_modifiers(head.head), False
+    if tok.dep_ == "npadvmod" and (head.tag_ in ("VBN", "JJ") and head.lower_ not in ("up", "down")):
+        return _with_modifiers(head), False  # "the fire was 60 per cent contained": a degree of a state
+    if (tok.dep_ == "npadvmod" and head.pos_ in ("VERB", "ADJ", "ADV")) or (
+            tok.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB"):
+        return None, True  # "jumped 27%", "closed 26 per cent higher", "up 9 per cent", "rose by 3 percent"
+    # the level a clause gives its subject: "its stake is 4.8 per cent", "turnout rose to 64 per cent"
+    verb = head if tok.dep_ == "attr" else \
+        head.head if tok.dep_ == "pobj" and head.lower_ in ("to", "at") else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not subject.ent_type_:
+            return _with_modifiers(subject), False
+    return None, False
+
+
+def _root(doc: Doc, q: Quantity) -> Token | None:
+    """The figure phrase's own head: the word that hangs outside it ("4.8 per cent" may be parsed
+    as a number with "per" + object under it, or as "cent" with the number under it)."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return next((t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i), span[-1])
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose a noun is: its possessor ("Orvane's latest bid"), else what it is from or by ("an
+    offer of $15.60 from Orvane Group")."""
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    if poss is not None:
+        return poss
+    for prep in noun.subtree:  # "an offer of $15.60 a share from X": the parser may hang it lower
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
+
+
+def money_of(doc: Doc, q: Quantity) -> str | None:
+    """What a sum of money is, and whose: "an offer of $15.60 a share from Orvane", "Orvane
+    raised its offer to $15.60", "Orvane first offered $14.20 a share" are all Orvane's offer per
+    share ("orvane: offer per share"); a total ("lifting the value of the bid to $2.31 billion")
+    is another slot than a price per share. None when the parse does not say."""
+    tok = _root(doc, q)
+    if tok is None:
+        return None
+    rate = ""
+    after = doc[tok.i + 1 : tok.i + 3] if tok.i + 1 < len(doc) else None
+    if after is not None and len(after) == 2 and after[0].lower_ in ("a", "per", "an", "each"):
+        rate = f" per {after[1].lemma_.lower()}"
+    head = tok.head
+    noun: Token | None = None
+    owner: Token | None = None
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        noun = head.head  # "an offer of $15.60", "the value of $2.3 billion"
+        owner = _owner(noun)
+        if owner is None and noun.head.pos_ == "VERB" and noun.dep_ in ("dobj", "nsubjpass"):
+            owner = _subject(noun.head) if noun.dep_ == "dobj" else None
+    elif tok.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ == "VERB":
+        verb = head.head  # "raised its offer to $15.60": the offer, the raiser's
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            noun, owner = obj, _owner(obj) or _subject(verb)
+    elif tok.dep_ == "dobj" and head.pos_ == "VERB":
+        return (f"{_name(s)}: " if (s := _subject(head)) is not None else "") + _measure(head) + rate
+    elif tok.dep_ == "attr" and head.pos_ == "AUX":
+        noun = _subject(head)  # "the offer is $15.60"
+        owner = _owner(noun) if noun is not None else None
+    if noun is None:
+        return None
+    return (f"{_name(owner)}: " if owner is not None else "") + _measure(noun) + rate
+
+
+def _measure(word: Token) -> str:
+    lemma = word.lemma_.lower()
+    return _MEASURES.get(lemma, lemma)
+
+
+def _name(tok: Token) -> str:
+    """A holder as a key that outlets naming it differently share: a person's surname ("Hartley
+    Quennell", "Quennell"), an organisation's first word ("Orvane Group", "Orvane"), lower case."""
+    if tok.ent_type_ == "PERSON":
+        return tok.text.lower()
+    words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return (words[0] if words else tok.text).lower()
