@@ -508,3 +508,18 @@ def test_a_name_set_off_right_before_the_reporting_verb_is_the_speaker(nlp) -> N
     claims = _claims(nlp, body)
     assert _find(claims, "return time").attribution == "Edvin Roaldsen"  # the parser read 'warden' as a verb
     assert _find(claims, "road would reopen").attribution == "The mayor"  # a name inside a relative clause is not
+
+
+def test_a_group_act_done_by_one_person_is_not_that_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "About 900 bakers walked out on Tuesday. Mirela Tanase walked out on Wednesday rather than "
+                          "sign the deal. She said the board had let her down.")
+    assert _find(claims, "900 bakers").event_type == "PROTEST"
+    assert _find(claims, "Mirela Tanase walked").event_type == "RETREAT"  # she left
+
+
+def test_foreseen_counterfactual_and_withdrawn_claims_are_marked(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "Temperatures were forecast to fall to minus 9 degrees. The keeper should have called the "
+                          "coastguard on Monday. Correction: An earlier version of this article said the fine was 900 euros.")
+    assert _find(claims, "forecast").modality == "future"
+    assert _find(claims, "should have").modality == "conditional"
+    assert _find(claims, "fine was").negated

@@ -173,6 +173,14 @@ def _name_set_off_before(reporter: Token, mentions: Sequence[Mention]) -> str | 
     return m.text
 
 
+def _one_person_doer(pred: Token) -> bool:
+    """The predicate's subject is one person: a singular name or "he", "she"."""
+    subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return False
+    return subject.lower_ in ("he", "she") or (subject.ent_type_ == "PERSON" and subject.tag_ == "NNP")
+
+
 def _checkworthiness(claim: Claim, sent: Span, opinionated: bool) -> float:
     """Rank for fact-checking: specific, attributable, quantified events high; opinion low."""
     score = 0.15
@@ -402,6 +410,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                           if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in cv.children)
                           and (kind := plover.event_type(cv.lemma_, next((x.lemma_ for x in cv.children if x.dep_ == "dobj"), None)))),
                          None)
+        if etype in plover.ONE_PERSON_TYPES and _one_person_doer(pred):
+            etype = plover.ONE_PERSON_TYPES[etype]  # "she walked out": not a protest, her leaving
         if pred.lemma_.lower() in plover.OCCUR_VERBS or (pred.lemma_.lower() == "take" and obj_lemma == "place"):
             # "the visit took place", "the attack happened": the subject noun is the event
             subj_noun = next((c.lemma_ for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -43,6 +43,8 @@ VERB_OBJECT: dict[str, dict[str, str]] = {
     v: objs for v, objs in taxonomy()["verb_object"].items() if isinstance(objs, dict)}
 #: Verbs of state, which describe rather than narrate ("was", "remained", "includes").
 STATE_VERBS = frozenset(taxonomy()["state_verbs"])
+#: Group acts and what they are when one person does them ("she walked out": she left).
+ONE_PERSON_TYPES: dict[str, str] = dict(taxonomy()["one_person_types"])
 #: Types whose mentions are happenings that may stand on a timeline by themselves.
 TIMELINE_TYPES = frozenset(n for n, spec in taxonomy()["types"].items() if spec.get("timeline"))
 #: Type -> the class of types that can tell one happening together ("incident": a collapse,
