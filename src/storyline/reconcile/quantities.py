@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import pairwise
 
 from storyline import lexicon
 from storyline.extract.measures import CURRENCY_CODES, PERCENT
@@ -295,7 +296,7 @@ def _last_of_a_series(items: list[_Item], keys: list[tuple[str, ...]]) -> tuple[
             text = ordered[0].frame.claim.text
             base = ordered[0].frame.claim.span[0]
             if any(_RANGE_BETWEEN.fullmatch(text[a.quantity.end - base : b.quantity.start - base])
-                   for a, b in zip(ordered, ordered[1:])):
+                   for a, b in pairwise(ordered)):
                 continue  # "between $1bn and $3bn": one range the extraction read as two figures
             earlier |= {id(i) for i in ordered[:-1]}
     kept = [(it, key) for it, key in zip(items, keys, strict=True) if id(it) not in earlier]
