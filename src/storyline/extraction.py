@@ -192,6 +192,7 @@ def finish(
     and not kept, so that a caller handing them over one at a time (``analyze_stored`` unpacks
     them as they are asked for) never holds a whole story's rows next to its mention objects."""
     from storyline.extract.analyze import _roles, claims_stage, resolve_story
+    from storyline.extract.entities import recover_missed
 
     raw: list[RawMention] = []
     per_article: list[list[RawMention]] = []
@@ -199,9 +200,10 @@ def finish(
     for n, extraction in enumerate(extractions):
         mine = codec.raw_mentions(extraction.raw, n)
         per_article.append(mine)
-        raw.extend(mine)
         kept.append(replace(extraction, raw=[]))
     extractions = kept
+    recover_missed(per_article, [a.body for a in articles], [x.sentences for x in extractions])
+    raw = [r for mine in per_article for r in mine]
     _ids, names = resolve_story(raw)
     contexts = [context_key(mine, names) for mine in per_article]
     cached = cache.get_claims(list(zip(extractions, contexts, strict=True)))

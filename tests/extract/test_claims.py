@@ -523,3 +523,12 @@ def test_foreseen_counterfactual_and_withdrawn_claims_are_marked(nlp) -> None:  
     assert _find(claims, "forecast").modality == "future"
     assert _find(claims, "should have").modality == "conditional"
     assert _find(claims, "fine was").negated
+
+
+def test_a_person_captured_or_giving_himself_up_is_arrested_a_town_captured_is_fighting(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "Idris Halloran was recaptured on Wednesday near Wexby. Idris Halloran gave himself up on "
+                          "Tuesday. Police caught him on Friday. Rebels recaptured the town of Wexby on Monday.")
+    assert _find(claims, "was recaptured").event_type == "COERCE"
+    assert _find(claims, "gave himself up").event_type == "COERCE"
+    assert _find(claims, "caught him").event_type == "COERCE"
+    assert _find(claims, "Rebels recaptured").event_type == "FIGHT"

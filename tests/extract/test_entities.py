@@ -108,3 +108,36 @@ def test_a_lone_surname_is_the_name_it_ends_not_the_name_it_begins(nlp) -> None:
     analyses = analyze_articles([a, b], nlp=nlp)
     ids = {m.text: m.entity_id for an in analyses for m in an.mentions}
     assert ids.get("Ruiz") == ids["Carla Dominga Ruiz"], ids
+
+
+def test_an_organisation_named_by_its_first_word_is_the_one_longer_name_it_begins(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = _article("Kettering Holdings raised its offer for Brantwood Instruments on Monday.")
+    b = _article("Kettering said on Tuesday that Brantwood had rejected the bid.")
+    analyses = analyze_articles([a, b], nlp=nlp)
+    ids = {m.text: m.entity_id for an in analyses for m in an.mentions}
+    assert ids["Kettering"] == ids["Kettering Holdings"], ids
+    # a first word that begins two longer names stays itself
+    from storyline.extract.entities import RawMention, resolve
+    from storyline.model import Mention
+
+    raw = [RawMention(0, Mention(t, 0, len(t), "ORG"), t.lower(), "org") for t in ("Tarn Capital", "Tarn Logistics", "Tarn")]
+    assert resolve(raw) == {0: "org:tarn-capital", 1: "org:tarn-logistics", 2: "org:tarn"}
+
+
+def test_a_name_the_model_missed_is_recovered_from_the_rest_of_the_story() -> None:
+    from storyline.extract.entities import RawMention, recover_missed
+    from storyline.model import Mention, Sentence
+
+    bodies = ["Police said Idris Halloran and Idris Halloran's brother were seen in Wexby.",
+              "Idris Halloran gave himself up. Halloran was unarmed, and Halloran spoke to police. In May, Halloran",
+              "Halloran was remanded on Friday."]
+    found = [[RawMention(0, Mention("Idris Halloran", 12, 26, "PERSON"), "idris halloran", "person")],
+             [RawMention(1, Mention("Halloran", 32, 40, "PERSON"), "halloran", "person")],
+             [RawMention(2, Mention("Halloran", 0, 8, "PERSON"), "halloran", "person")]]
+    sentences = [[Sentence(0, 0, len(b), 0, b)] for b in bodies]
+    recover_missed(found, bodies, sentences)
+    texts = [[(r.mention.text, r.mention.start) for r in mine] for mine in found]
+    assert ("Idris Halloran", 31) in texts[0]  # the possessive the model missed
+    assert ("Idris Halloran", 0) in texts[1]  # a wire's first words
+    assert ("Halloran", 58) in texts[1]  # the surname, which the story reads as the person elsewhere
+    assert all(label == "PERSON" for mine in found for label in [r.mention.label for r in mine])

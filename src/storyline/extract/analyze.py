@@ -24,6 +24,7 @@ from storyline.extract.entities import (
     is_title,
     normalize_title,
     person_key,
+    recover_missed,
     resolve,
     strip_titles,
 )
@@ -144,8 +145,9 @@ def analyze_articles(
     raw: list[RawMention] = []
     for n, (article, doc) in enumerate(zip(articles, docs, strict=True)):
         stage = article_stage(article, doc, n)
-        raw.extend(stage.raw)
         per_article.append((doc, stage))
+    recover_missed([s.raw for _, s in per_article], [a.body for a in articles], [s.sentences for _, s in per_article])
+    raw = [r for _, s in per_article for r in s.raw]
     _ids, names = resolve_story(raw)
     results: list[ArticleAnalysis] = []
     for article, (doc, stage) in zip(articles, per_article, strict=True):

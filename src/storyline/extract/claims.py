@@ -173,6 +173,13 @@ def _name_set_off_before(reporter: Token, mentions: Sequence[Mention]) -> str | 
     return m.text
 
 
+def _done_to_a_person(pred: Token) -> bool:
+    """What the predicate is done to is a person: its object, or a passive's subject, is a name
+    of a person or a personal pronoun."""
+    target = next((c for c in pred.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return target is not None and (target.ent_type_ == "PERSON" or target.lower_ in ("him", "her", "them", "he", "she"))
+
+
 def _one_person_doer(pred: Token) -> bool:
     """The predicate's subject is one person: a singular name or "he", "she"."""
     subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
@@ -410,6 +417,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                           if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in cv.children)
                           and (kind := plover.event_type(cv.lemma_, next((x.lemma_ for x in cv.children if x.dep_ == "dobj"), None)))),
                          None)
+        if pred.lemma_.lower() in plover.PERSON_OBJECT_TYPES and _done_to_a_person(pred):
+            etype = plover.PERSON_OBJECT_TYPES[pred.lemma_.lower()]  # "Vollan was recaptured": arrested
         if etype in plover.ONE_PERSON_TYPES and _one_person_doer(pred):
             etype = plover.ONE_PERSON_TYPES[etype]  # "she walked out": not a protest, her leaving
         if pred.lemma_.lower() in plover.OCCUR_VERBS or (pred.lemma_.lower() == "take" and obj_lemma == "place"):

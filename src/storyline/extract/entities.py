@@ -16,6 +16,7 @@ Entity ids are derived from the canonical name, so the same corpus always gets t
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -26,7 +27,8 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline import lexicon
 from storyline.extract import gazetteer
-from storyline.model import ArticleAnalysis, Entity, Mention
+from storyline.model import ArticleAnalysis, Entity, Mention, Sentence
+from storyline.time.lexicon import MONTHS, WEEKDAYS
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -316,6 +318,61 @@ def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int], text: str |
     return out
 
 
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+#: Labels of names a story's other articles teach (multi-word names only: a lone word is too often
+#: something else).
+_TAUGHT_LABELS = ("PERSON", "ORG")
+
+
+def recover_missed(per_article: Sequence[list[RawMention]], bodies: Sequence[str],
+                   sentences: Sequence[Sequence[Sentence]]) -> None:
+    """Add the mentions the NER missed of names it found elsewhere in the story.
+
+    The model misses a name now and then (at the start of a wire's first sentence, in a caption);
+    a person or organisation named in full ("Marek Vollan") in one article is that name wherever
+    the story writes it. Each article's list gains a mention at every whole-word occurrence of
+    such a name that no mention of its own covers, labelled as the name was elsewhere."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
+    for mine in per_article:
+        for r in mine:
+            labels[r.mention.text][r.mention.label] += 1
+            seen.setdefault((r.mention.text, r.mention.label), (r.key, r.kind))
+    taught: dict[str, tuple[str, str, str]] = {}
+    for name, counts in labels.items():
+        (label, n), = counts.most_common(1)
+        # a name the model labels one way more often than all others together ("Tamber County" a
+        # place nine times and a person once is not a person), written in full, with no title in it
+        if (label in _TAUGHT_LABELS and 2 * n > sum(counts.values()) and len(name.split()) >= 2
+                and name[:1].isupper() and (label != "PERSON" or strip_titles(name) == name)):
+            taught[name] = (label, *seen[(name, label)])
+    # ... and a person's surname alone ("Vollan has walked out"), when the story's model reads that
+    # word as a person at least twice and it ends the full name of a person it teaches
+    surnames = {n.split()[-1] for n, (label, _, _) in taught.items() if label == "PERSON"}
+    for name, counts in labels.items():
+        (label, n), = counts.most_common(1)
+        if (" " not in name and name in surnames and label == "PERSON" and n >= 2 and 2 * n > sum(counts.values())
+                and name.lower() not in _CALENDAR_WORDS):
+            taught[name] = (label, *seen[(name, label)])
+    if not taught:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(taught, key=len, reverse=True))
+                         + r")(?![\w-])")
+    for article, (mine, body, sents) in enumerate(zip(per_article, bodies, sentences, strict=True)):
+        covered = [(r.mention.start, r.mention.end) for r in mine]
+        starts = [x.start for x in sents]
+        for m in pattern.finditer(body):
+            if any(s < m.end() and m.start() < e for s, e in covered):
+                continue
+            label, key, kind = taught[m.group(0)]
+            index = bisect.bisect_right(starts, m.start()) - 1
+            sentence = sents[index].index if index >= 0 else None
+            mention = Mention(text=m.group(0), start=m.start(), end=m.end(), label=label, sentence=sentence)
+            mine.append(RawMention(article, mention, key, kind))
+            covered.append((m.start(), m.end()))
+        mine.sort(key=lambda r: r.mention.start)
+
+
 def _bracketed_acronyms(doc: Doc, text: str, article: int, sentence_of: Sequence[int], out: list[RawMention]) -> None:
     """"Name (ACRONYM)": the acronym is an organisation, and it stands for the name before it.
 
@@ -452,10 +509,17 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
             for m in keys:
                 if " " in m:
                     by_initials[_initials(m)].append(m)
+            by_first: dict[str, list[str]] = defaultdict(list)  # a longer name by its first word
+            for m in keys:
+                if " " in m:
+                    by_first[m.split()[0]].append(m)
             for k in keys:
                 bare = k.replace(".", "")
                 if " " not in k and bare.isalpha() and len(k) >= 2 and by_initials.get(bare):
                     canonical[k] = max(by_initials[bare], key=lambda m: (counts[m], m))
+                elif " " not in k and len(by_first.get(k, [])) == 1:
+                    # "Orvane" of "Orvane Group", when the story names one organisation so
+                    canonical[k] = by_first[k][0]
         # per-mention resolution of ambiguous short person names
         last_full: dict[int, list[tuple[int, str]]] = defaultdict(list)
         for i in idxs:

@@ -45,6 +45,8 @@ VERB_OBJECT: dict[str, dict[str, str]] = {
 STATE_VERBS = frozenset(taxonomy()["state_verbs"])
 #: Group acts and what they are when one person does them ("she walked out": she left).
 ONE_PERSON_TYPES: dict[str, str] = dict(taxonomy()["one_person_types"])
+#: Verbs whose act, done to a person, is of another type ("the escapee was recaptured": an arrest).
+PERSON_OBJECT_TYPES: dict[str, str] = dict(taxonomy()["person_object_types"])
 #: Types whose mentions are happenings that may stand on a timeline by themselves.
 TIMELINE_TYPES = frozenset(n for n, spec in taxonomy()["types"].items() if spec.get("timeline"))
 #: Type -> the class of types that can tell one happening together ("incident": a collapse,
