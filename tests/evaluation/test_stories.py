@@ -26,35 +26,35 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
 #: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
 FLOORS = {
     "air-india-171": (0, 0.90, 1.30, 0.84, 2.3),
-    "key-bridge-2024": (0, 0.92, 1.20, 0.92, 1.7),
-    "martial-law-2024": (0, 0.99, 1.25, 0.80, 1.7),
+    "key-bridge-2024": (0, 0.92, 1.20, 0.92, 1.6),
+    "martial-law-2024": (0, 0.99, 1.25, 0.80, 1.6),
     "wagner-2023": (0, 0.92, 1.2, 0.78, 1.7),
     "brackenford-blast-2025": (1, 0.91, 1.10, 0.75, 1.8),
     "greywater-ransomware-2025": (2, 0.82, 1.35, 0.68, 1.9),
     "quarrenton-dam-breach-2026": (1, 0.91, 1.8, 0.73, 2.7),
-    "ashcombe-cider-outbreak-2027": (0, 0.99, 1.4, 0.9, 2.3),
-    "calderport-mayoral-recount-2025": (0, 0.91, 1.9, 0.66, 3.0),
+    "ashcombe-cider-outbreak-2027": (0, 0.99, 1.3, 0.91, 2.2),
+    "calderport-mayoral-recount-2025": (0, 0.91, 1.8, 0.66, 2.8),
     # written blind in session 5, first scored with the code of commit 28a41ef
-    "ferrow-bank-fraud-trial-2025": (1, 0.86, 1.3, 0.9, 2.3),
+    "ferrow-bank-fraud-trial-2025": (1, 0.86, 1.3, 0.9, 2.1),
     # hollin and skarnvik: since pages dated only by a wire dateline without its year take the
     # story's year, their recaps' events are dated and on the timeline (right), and not all of
     # them join their happening yet: size and fragmentation rose from 3.0 and 2.38
-    "hollin-port-strike-2026": (1, 0.99, 1.7, 0.66, 3.05),
+    "hollin-port-strike-2026": (1, 0.99, 1.7, 0.66, 2.8),
     # written blind late in session 5, first scored with the code of commit a2b032b
-    "skarnvik-glacier-rescue-2026": (2, 0.99, 2.5, 0.57, 3.8),
+    "skarnvik-glacier-rescue-2026": (2, 0.99, 2.4, 0.57, 3.3),
     # written blind in session 6, first scored (5 musts, 1.00, 1.83, 0.58, 2.58) with the code of
     # commit 24b6162 plus the tagger's "later than" veto
-    "calvessa-minister-resignation-2026": (1, 0.99, 1.6, 0.63, 2.3),
+    "calvessa-minister-resignation-2026": (1, 0.99, 1.45, 0.72, 1.7),
     # written blind in session 6, first scored (3 musts, 0.79, 1.82, 0.65, 2.86) with commit 4066935
     # plus the live-entry and <time>-element changes of the next commit
-    "drennock-wildfire-2026": (2, 0.78, 1.85, 0.64, 2.8),
+    "drennock-wildfire-2026": (2, 0.78, 1.85, 0.66, 2.6),
     # written blind in session 7, first scored with the code of commit 3603adf: prison escape
     # 6 musts failed, recall 1.00, fragmentation 1.69, merge 0.80, size 2.77; takeover battle
     # 3 musts, 0.93, 1.77, 0.58, 2.14
     # (the escape: the live blog's stamps and the radio page's outlet-and-date line now read, 3
     # musts; its dated entries are not all joined yet: fragmentation 1.69 -> 1.77, size 2.85)
-    "tolvern-prison-escape-2026": (1, 0.99, 1.8, 0.79, 2.9),
-    "marrowgate-takeover-2026": (3, 0.92, 1.8, 0.57, 2.2),
+    "tolvern-prison-escape-2026": (0, 0.99, 1.55, 0.83, 2.65),
+    "marrowgate-takeover-2026": (1, 0.92, 1.55, 0.68, 1.95),
 }
 
 
