@@ -520,3 +520,10 @@ def test_one_bidders_offer_given_two_ways_the_same_day_is_a_contradiction_and_to
                  if k.slot == "quantity"]
     assert ("contradiction", ["$9.40", "$9.90"]) in conflicts, conflicts
     assert not any("$8.10" in values or "about $1.2 billion" in values for _, values in conflicts), conflicts
+
+
+def test_a_walkout_told_in_other_words_by_two_outlets_on_its_day_is_one_entry() -> None:
+    a1 = _article("w01_tv", "2031-05-20", "Some 1,400 bakery workers downed tools on Tuesday morning in a row over pay.")
+    a2 = _article("w02_paper", "2031-05-21", "Bakers represented by the Flour Workers' Union walked out on Tuesday at the "
+                  "start of the early shift.")
+    _one_entry("2031-05-20", a1, a2)

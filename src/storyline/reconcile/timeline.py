@@ -68,6 +68,9 @@ MIN_SALIENCE = 0.35
 BY_THE_DAY = 2
 #: The class of the taxonomy that holds a story's incidents (disasters, accidents, casualties).
 INCIDENT = "incident"
+#: Classes of which a story tells one happening a day unless places or doers say otherwise: its
+#: incident, its walkout (``data/event_types.json``: one_a_day_classes).
+ONE_A_DAY = frozenset(plover.taxonomy()["one_a_day_classes"])
 #: Types of what follows an incident the same day: rescues, recoveries, counts of the dead.
 CONSEQUENCES = frozenset({"RESCUE", "CASUALTY"})
 #: Types of the occasions an act is performed in (an address, a speech, a statement).
@@ -222,13 +225,15 @@ def happenings(
                         union(a.id, b.id)
     # a story's incidents of one day are one incident ("hackers knocked the network offline early
     # Sunday" / "detected the intrusion on Sept. 7" / "encrypting systems in the early hours of
-    # Sept. 7"): unless they are told in different places or done by different doers
+    # Sept. 7"), and so are its walkouts ("downed tools" / "walked out"): unless they are told in
+    # different places or done by different doers
     for group in by_day.values():
-        day_incidents = sorted((c for c in group if INCIDENT in classes[c.id]), key=lambda c: (-len(c.articles), c.id))
-        for c in day_incidents[1:MAX_PER_KEY]:
-            main = day_incidents[0]
-            if find(c.id) != find(main.id) and not other_places(c, main) and not other_named_doers(c, main):
-                union(c.id, main.id)
+        for kind in sorted(ONE_A_DAY):
+            day_incidents = sorted((c for c in group if kind in classes[c.id]), key=lambda c: (-len(c.articles), c.id))
+            for c in day_incidents[1:MAX_PER_KEY]:
+                main = day_incidents[0]
+                if find(c.id) != find(main.id) and not other_places(c, main) and not other_named_doers(c, main):
+                    union(c.id, main.id)
     # a rescue or a count of victims the same day, told in a sentence that names the incident
     # ("eight bodies were found on Wednesday at the crash site"), is part of it
     for group in by_day.values():
