@@ -532,3 +532,12 @@ def test_a_person_captured_or_giving_himself_up_is_arrested_a_town_captured_is_f
     assert _find(claims, "gave himself up").event_type == "COERCE"
     assert _find(claims, "caught him").event_type == "COERCE"
     assert _find(claims, "Rebels recaptured").event_type == "FIGHT"
+
+
+def test_an_event_noun_beginning_or_ending_is_that_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "The stoppage started at 6 a.m. on Tuesday. The investigation began on Monday. "
+                          "Police began an inquiry on Friday. The company started on Monday.")
+    assert _find(claims, "stoppage started").event_type == "PROTEST"
+    assert _find(claims, "investigation began").event_type == "INVESTIGATE"
+    assert _find(claims, "began an inquiry").event_type == "INVESTIGATE"
+    assert _find(claims, "company started").event_type is None

@@ -527,3 +527,14 @@ def test_a_walkout_told_in_other_words_by_two_outlets_on_its_day_is_one_entry() 
     a2 = _article("w02_paper", "2031-05-21", "Bakers represented by the Flour Workers' Union walked out on Tuesday at the "
                   "start of the early shift.")
     _one_entry("2031-05-20", a1, a2)
+
+
+def test_a_later_explainers_day_off_for_the_storys_walkout_is_a_disputed_date() -> None:
+    a1 = _article("s01_tv", "2031-05-20", "Some 1,400 bakery workers downed tools on Tuesday morning in a row over pay.")
+    a2 = _article("s02_paper", "2031-05-21", "Bakers walked out on Tuesday at the start of the early shift.")
+    late = _article("s03_explainer", "2031-06-15", "The stoppage started at 6 a.m. on 21 May 2031.")
+    report = analyze_articles([a1, a2, late])
+    on = [e for e in report.events if e.timeline and late.id in e.article_ids]
+    assert len(on) == 1 and on[0].time.value == "2031-05-20" and {a1.id, a2.id} <= set(on[0].article_ids), \
+        [(e.label, e.time.value, e.article_ids) for e in report.events if e.timeline]
+    assert any(k.slot == "time" and k.kind == "contradiction" for k in report.conflicts)

@@ -425,6 +425,10 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             # "the visit took place", "the attack happened": the subject noun is the event
             subj_noun = next((c.lemma_ for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             etype = plover.event_type(subj_noun) if subj_noun else None
+        elif pred.lemma_.lower() in plover.ASPECT_VERBS and obj_lemma is None:
+            # "the stoppage started at 6 a.m.": an event noun beginning or ending is that event
+            subj_noun = next((c.lemma_ for c in pred.children if c.dep_ == "nsubj"), None)
+            etype = (plover.noun_type(subj_noun) if subj_noun else None) or etype
         opinionated = bool(lemmas & _OPINION) or bool(re.search(r"\b(I|we|our|us)\b", text) and not starts_quoted)
         if asserted:
             claim = Claim(

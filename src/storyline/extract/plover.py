@@ -36,6 +36,9 @@ NOUN_TYPE: dict[str, str] = _index("nouns")
 LIGHT_VERBS = frozenset(taxonomy()["light_verbs"])
 #: Verbs whose subject is the event itself ("the meeting took place", "the attack occurred").
 OCCUR_VERBS = frozenset(taxonomy()["occur_verbs"])
+#: Verbs of an event's beginning or end ("the stoppage started", "the count began"): with no object
+#: the act is their subject's (``aspect_verbs``).
+ASPECT_VERBS = frozenset(taxonomy()["aspect_verbs"])
 #: Verbs whose saying is the act ("announced its lifting", "ordered an evacuation"): the event is their object.
 PERFORMATIVE_VERBS = frozenset(taxonomy()["performative_verbs"])
 #: Verb -> object lemma -> type, where the object decides ("lost their lives": a death).
