@@ -55,6 +55,8 @@ FLOORS = {
     # musts; its dated entries are not all joined yet: fragmentation 1.69 -> 1.77, size 2.85)
     "tolvern-prison-escape-2026": (0, 0.99, 1.55, 0.83, 2.65),
     "marrowgate-takeover-2026": (1, 0.92, 1.55, 0.68, 1.95),
+    # written blind late in session 7, first scored with commit 9c768d7: 5 musts, 0.92, 1.64, 0.58, 2.17
+    "veskar-doping-case-2026": (5, 0.91, 1.65, 0.57, 2.2),
 }
 
 
@@ -103,7 +105,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own twelve stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own thirteen stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
