@@ -78,3 +78,12 @@ def test_how_long_a_person_was_in_a_state_is_compared_per_person() -> None:
     lasted = {c.slot: [v.value for v in c.values] for c in report.conflicts if "duration" in c.slot}
     # twelve days and "nearly two weeks" agree; nine days does not; Keel's five days are his own
     assert list(lasted.values()) == [["nine days", "12 days"]], lasted
+
+
+def test_how_long_a_person_is_banned_or_jailed_is_compared_per_person() -> None:
+    a1 = _article("b01_wire", "Idris Halloran has been banned from racing for four years after a tribunal ruling.")
+    a2 = _article("b02_portal", "Idris Halloran was banned for two years on Tuesday.")
+    a3 = _article("b03_paper", "Mara Quist was jailed for six years. Idris Halloran was banned for 48 months.")
+    report = analyze_articles([a1, a2, a3])
+    lasted = {c.slot: [v.value for v in c.values] for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["two years", "four years"]], lasted  # 48 months agree with four years

@@ -41,7 +41,8 @@ _AFTER_HEAD = lexicon.words("attributes", "after_head_noun")
 #: States a person is in for a while ("on the run", "at large"), each with the state it names.
 _STATES: dict[str, str] = lexicon.table("attributes", "lasting_states")
 _STATE_ALT = "|".join(re.escape(p) for p in sorted(_STATES, key=len, reverse=True))
-_STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})\s+for\s*$", re.I)  # "had been on the run for 19 days"
+# "had been on the run for 19 days", "banned from athletics for four years", "sentenced to six years"
+_STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by)\s+[\w\s'-]{{1,40}}?)?\s+(?:for|to)\s*$", re.I)
 _STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three weeks at large"
 _AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
 _VAGUE = lexicon.words("attributes", "vague_duration_words")
