@@ -56,7 +56,9 @@ FLOORS = {
     "tolvern-prison-escape-2026": (0, 0.99, 1.55, 0.83, 2.65),
     "marrowgate-takeover-2026": (1, 0.92, 1.55, 0.68, 1.95),
     # written blind late in session 7, first scored with commit 9c768d7: 5 musts, 0.92, 1.64, 0.58, 2.17
-    "veskar-doping-case-2026": (5, 0.91, 1.65, 0.57, 2.2),
+    "veskar-doping-case-2026": (4, 0.91, 1.65, 0.57, 2.2),
+    # written blind late in session 7, first scored with commit d04b51e: 4 musts, 1.00, 1.86, 0.81, 2.93
+    "corvale-airline-collapse-2026": (4, 0.99, 1.9, 0.8, 2.95),
 }
 
 
@@ -105,7 +107,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own thirteen stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own fourteen stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
