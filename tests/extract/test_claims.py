@@ -541,3 +541,12 @@ def test_an_event_noun_beginning_or_ending_is_that_event(nlp) -> None:  # type: 
     assert _find(claims, "investigation began").event_type == "INVESTIGATE"
     assert _find(claims, "began an inquiry").event_type == "INVESTIGATE"
     assert _find(claims, "company started").event_type is None
+
+
+def test_a_when_clause_dates_the_act_it_goes_with_not_an_after_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "The former chief executive apologised to passengers but defended his board when he "
+                          "appeared before the transport committee on Tuesday. The pier fell after the ship hit it on "
+                          "Tuesday.")
+    apologised = _find(claims, "apologised")
+    assert apologised.time is not None and apologised.time.text == "Tuesday"
+    assert _find(claims, "pier fell").time is None  # "after" places it, it does not date it

@@ -89,10 +89,27 @@ def time_owner(tok: Token) -> Token | None:
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)")
 
 
+#: Subordinators of a clause that happens at the same time as the one it modifies.
+_AT_THE_SAME_TIME = frozenset({"when", "as", "while"})
+
+
 def _simultaneous(pred: Token) -> list[int]:
-    """Present participle clauses without a subject of their own that modify the predicate."""
-    return [c.i for c in pred.children if c.dep_ == "advcl" and c.tag_ == "VBG"
-            and not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in c.children)]
+    """Clauses that happen when the predicate (or a verb coordinated with it) does: a present
+    participle with no subject of its own, or a clause opened by "when", "as", "while" ("apologised
+    ... when he appeared before the committee on Tuesday": he apologised on Tuesday)."""
+    out = []
+    for v in [pred, *_conjuncts(pred)]:
+        for c in v.children:
+            if c.dep_ != "advcl":
+                continue
+            # the subordinator: a "mark", or a "when" the parser hangs as an adverb
+            marks = {ch.lower_ for ch in c.children if ch.dep_ == "mark" or (ch.dep_ == "advmod" and ch.tag_ == "WRB")}
+            bare = c.tag_ == "VBG" and not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in c.children)
+            # a state ("the only surprise was that ...") is no act the clause could date: its
+            # "when" clause is the sentence's event, with a claim of its own
+            if bare or (marks & _AT_THE_SAME_TIME and pred.lemma_.lower() not in _STATE_VERBS):
+                out.append(c.i)
+    return out
 
 
 #: Prepositions that place an event relative to another ("after the vote on Dec. 3"): the other's
