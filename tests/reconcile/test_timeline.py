@@ -538,3 +538,14 @@ def test_a_later_explainers_day_off_for_the_storys_walkout_is_a_disputed_date() 
     assert len(on) == 1 and on[0].time.value == "2031-05-20" and {a1.id, a2.id} <= set(on[0].article_ids), \
         [(e.label, e.time.value, e.article_ids) for e in report.events if e.timeline]
     assert any(k.slot == "time" and k.kind == "contradiction" for k in report.conflicts)
+
+
+def test_the_price_of_a_sale_given_two_ways_is_a_contradiction_even_from_an_undated_page() -> None:
+    a1 = _article("p01_wire", "2031-02-05", "The administrators agreed on Wednesday to sell the bankrupt carrier's 38 pairs "
+                  "of take-off and landing slots at Wexby International to Harrowgate Air for €46 million.")
+    undated = Article(id=Article.make_id("x"), body="The biggest sale so far is of its slots at Wexby to Harrowgate Air, "
+                      "for €64 million, but the money goes first to the banks.", content_hash=content_hash("x"),
+                      path="p02_guide.txt")
+    kinds = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles([a1, undated]).conflicts
+             if k.slot == "quantity"]
+    assert kinds == [("contradiction", ["€46 million", "€64 million"])], kinds

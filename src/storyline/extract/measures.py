@@ -144,12 +144,29 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
             noun, owner = obj, _owner(obj) or _subject(verb)
     elif tok.dep_ == "dobj" and head.pos_ == "VERB":
         return (f"{_name(s)}: " if (s := _subject(head)) is not None else "") + _measure(head) + rate
+    elif tok.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in ("VERB", "AUX"):
+        # a price: "agreed to sell the slots to X for €46 million", "the sale is of its slots, for
+        # €64 million": the sale of that thing
+        verb = head.head
+        subject = _subject(verb) if verb.pos_ == "AUX" else None
+        deal = subject if subject is not None and subject.pos_ == "NOUN" else verb
+        thing = next((c for c in verb.children if c.dep_ == "dobj"), None) or _of(deal) or _of(verb)
+        if thing is not None:
+            thing = _of(thing) or thing  # "38 pairs of slots": the slots
+            return f"{thing.lemma_.lower()}: {_measure(deal)}"
+        return None
     elif tok.dep_ == "attr" and head.pos_ == "AUX":
         noun = _subject(head)  # "the offer is $15.60"
         owner = _owner(noun) if noun is not None else None
     if noun is None:
         return None
     return (f"{_name(owner)}: " if owner is not None else "") + _measure(noun) + rate
+
+
+def _of(word: Token) -> Token | None:
+    """The noun after a word's "of" ("pairs of slots", "the sale of its slots")."""
+    prep = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _measure(word: Token) -> str:

@@ -299,7 +299,7 @@ def frames_of_claim(
                 near = min(typed, key=lambda i: min(abs(triggers[i][0] - te), abs(ts - triggers[i][1])))
                 fixed = {near: fixed[at]}
     bound = _bind_times(triggers, usable_times, text, base, fixed, told_times)
-    owner = _bind_quantities(triggers, claim.quantities, base, text)
+    owner = _bind_quantities(triggers, claim.quantities, base, text, at)
     for i, (s, e, fam) in enumerate(triggers):
         once_parties = participants
         if fam == "move":
@@ -518,12 +518,15 @@ _CLAUSE_BREAK = re.compile(
 
 
 def _bind_quantities(
-    triggers: list[tuple[int, int, str]], quantities: Sequence[Quantity], offset: int, text: str = ""
+    triggers: list[tuple[int, int, str]], quantities: Sequence[Quantity], offset: int, text: str = "",
+    own: int | None = None,
 ) -> dict[int, int]:
     """Each figure goes to the one trigger it counts for: the nearest in its own clause, with a
     head start for families that count things ("41 people had been confirmed dead" counts the
     dead). A trigger in a later clause does not count it ("taken two soldiers, the first since
-    they began arriving"; "10,000 are in X and 8,000 of them were moved")."""
+    they began arriving"; "10,000 are in X and 8,000 of them were moved"). A figure no trigger is
+    near is the sentence's own predicate's (``own``): "agreed to sell the carrier's 38 pairs of
+    slots at X to Y for €46 million" is the sale's price, however long its object."""
     owner: dict[int, int] = {}
     for q in quantities:
         qs, qe = q.start - offset, q.end - offset
@@ -535,6 +538,8 @@ def _bind_quantities(
             d -= 15 if fam in COUNTING else 0
             if d < best_d and d <= 90:
                 best, best_d = i, d
+        if best is None and own is not None and own < len(triggers) and triggers[own][0] < qs:
+            best = own
         if best is not None:
             owner[id(q)] = best
     return owner

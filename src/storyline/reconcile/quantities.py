@@ -433,6 +433,15 @@ def _same_day(a: str | None, b: str | None) -> bool:
     return bool(a and b and a[:10] == b[:10])
 
 
+_FIXED = lexicon.words("figures", "fixed_measures")
+
+
+def _fixed(it: _Item) -> bool:
+    """A sum of a one-time act ("sold for €46 million"): it does not change with the date."""
+    q = it.quantity
+    return bool(q.qualifier) and q.unit in CURRENCY_CODES and _measure(q.qualifier or "")[1] in _FIXED
+
+
 def _pair_kind(a: _Item, b: _Item) -> str | None:
     """How two disagreeing figures of one count relate: dates are checked before source names.
 
@@ -441,6 +450,8 @@ def _pair_kind(a: _Item, b: _Item) -> str | None:
     sources at the same moment: a contradiction; at an unknown moment: nothing. One article
     never contradicts itself: its differing figures for one time count different scopes ("by age
     group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
+    if _fixed(a) and _fixed(b) and a.frame.article_id != b.frame.article_id:
+        return "contradiction"  # the price of a sale is what it was, whenever an article writes
     close = _close(a.as_of, b.as_of)
     same = a.attribution is not None and a.attribution == b.attribution
     if close is False:
