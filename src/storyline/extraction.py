@@ -107,15 +107,16 @@ def extract_batch(articles: Sequence[Article]) -> list[Extraction]:
 def extract_stream(articles: Iterable[Article], *, n_process: int = 1) -> Iterator[Extraction]:
     """Extractions of ``articles`` in order, a batch at a time, on the executor of the enclosing
     ``storyline.executor.using`` block (local processes, a Dask cluster), else over ``n_process``
-    local processes, else in this process. Only a few batches are in flight, so memory does not
-    grow with the number of articles."""
+    local processes, else in short-lived children forked from this process
+    (``storyline.executor.Recycled``). Only a few batches are in flight, so memory does not grow
+    with the number of articles."""
     from storyline import executor
 
     chosen = executor.current()
     if chosen is not None:
         yield from chosen.extract(articles)
         return
-    with executor.ProcessPool(n_process) if n_process > 1 else executor.InProcess() as pool:
+    with executor.ProcessPool(n_process) if n_process > 1 else executor.Recycled() as pool:
         yield from pool.extract(articles)
 
 
