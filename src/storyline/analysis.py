@@ -34,8 +34,9 @@ SAVE_EVERY = 32
 class _Cache:
     """The store as ``ClaimCache``, falling back to memory for whatever the database refuses."""
 
-    def __init__(self, store: Store | None) -> None:
+    def __init__(self, store: Store | None, keep_claims: bool = True) -> None:
         self.store = store
+        self.keep_claims = keep_claims
         self.memory = MemoryCache()
 
     def _failed(self, _exc: Exception) -> None:
@@ -69,7 +70,7 @@ class _Cache:
         return self.memory.get_claims(wanted)
 
     def put_claims(self, built: Sequence[tuple[Extraction, str, list[Claim]]]) -> None:
-        if self.store is not None:
+        if self.store is not None and self.keep_claims:
             try:
                 self.store.put_claims(built)
                 return
@@ -96,18 +97,20 @@ class Outcome:
 
 def analyze_stored(
     articles: Sequence[Article], store: Store | None, *, n_process: int = 1, progress: Progress | None = None,
-    remember: bool = True,
+    remember: bool = True, keep_claims: bool = True,
 ) -> Outcome:
     """The report of ``articles`` (unique, in order), parsing only those without an extraction.
 
     ``remember=False`` (a one-off analysis: ``storyline analyze``) keeps nothing in reconciliation's
     memos (``storyline.reconcile.memo``): nothing would ask for it again in this process, and the
-    remembered frames of every document were memory that grew with the number of articles."""
+    remembered frames of every document were memory that grew with the number of articles.
+    ``keep_claims=False`` (a temporary store) does not write the claims built to the store:
+    nothing would read them again."""
     from storyline.reconcile import memo, reconcile
 
     say = progress or (lambda _msg: None)
     version = extraction_module.extraction_version()
-    cache = _Cache(store)
+    cache = _Cache(store, keep_claims)
     with collector_paused():
         have = cache.stored(articles, version)
     missing = [a for a in articles if a.content_hash not in have]

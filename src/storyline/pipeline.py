@@ -110,6 +110,7 @@ def analyze(
             report = analyze_stored(
                 _unique([a for a in articles if a not in too_long]), store, n_process=n_process, progress=say,
                 remember=False,  # a one-off analysis: nothing in this process asks for its frames again
+                keep_claims=db_url is not None,  # a temporary store is deleted below, unread
             ).report
             if db_url is not None:  # a temporary store is deleted below: saving into it was 2% of the CPU time
                 try:
