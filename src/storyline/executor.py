@@ -117,6 +117,29 @@ def batch_size(n_articles: int | None, slots: int) -> int:
     return max(MIN_BATCH, min(BATCH, math.ceil(n_articles / (3 * slots))))
 
 
+#: Characters of body a batch of the default path takes at most (``Recycled``; a longer article
+#: is a batch alone): the parse's working memory grows with a batch's characters (some 3.5 KiB a
+#: character on the bench's pages: 107,000 characters of 16 articles took a child from 125 to
+#: 519 MiB), so a batch of long articles made the peak, not their number. 16 articles of 4,000
+#: characters, a typical batch, fit.
+BATCH_CHARS = 64_000
+
+
+def batches_by_chars(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:
+    """Batches of at most ``size`` articles and ``chars`` characters of body (an article longer
+    than that is a batch of its own), in order."""
+    batch: list[Article] = []
+    held = 0
+    for article in articles:
+        if batch and (len(batch) == size or held + len(article.body) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(article)
+        held += len(article.body)
+    if batch:
+        yield batch
+
+
 def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for article in articles:
@@ -201,7 +224,9 @@ class Recycled(Executor):
     with it when it exits. The model and the gazetteer are loaded here first (the story stage
     needs them anyway), so a forked child shares them and pays no load: a fork, and the results
     sent back in their wire form (what ``-j N`` sends), are the whole cost. The child's CPU time
-    is this process's children's (``resource.RUSAGE_CHILDREN``) once it is joined. Where fork
+    is this process's children's (``resource.RUSAGE_CHILDREN``) once it is joined. Batches are
+    bounded in characters too (``BATCH_CHARS``): what one batch's parse takes is then bounded
+    whatever articles the corpus holds. Where fork
     is not available (not POSIX), or this process may not start any, batches run here."""
 
     name = "forked parse processes"
@@ -220,7 +245,7 @@ class Recycled(Executor):
         version = extraction.extraction_version()
         warm()  # the model, the gazetteer and lazy patterns, loaded once here and shared by every child
         group: list[list[Article]] = []
-        for batch in batches(articles, BATCH):
+        for batch in batches_by_chars(articles, BATCH, BATCH_CHARS):
             group.append(batch)
             if len(group) == self.recycle:
                 yield from self._run(context, group, version)
@@ -330,7 +355,8 @@ def using(executor: Executor) -> Iterator[Executor]:
 def make(jobs: int = 1, *, dask: str | None = None, workers: int | None = None,
          on_start: Callable[[str], None] | None = None) -> Executor:
     """The executor for the CLI's options: ``--dask ADDRESS``, ``--workers N`` (a local Dask
-    cluster), ``-j N`` (local processes), else this process. At most one may be given."""
+    cluster), ``-j N`` (local processes), else children forked from this process (``Recycled``).
+    At most one may be given."""
     given = [name for name, value in (("-j", jobs > 1), ("--dask", dask), ("--workers", workers)) if value]
     if len(given) > 1:
         raise ValueError(f"give one of -j, --dask, --workers (got {', '.join(given)})")
@@ -338,5 +364,5 @@ def make(jobs: int = 1, *, dask: str | None = None, workers: int | None = None,
         from storyline.dask_executor import DaskExecutor
 
         return DaskExecutor(dask, workers=workers, on_start=on_start)
-    return ProcessPool(jobs) if jobs > 1 else InProcess()
+    return ProcessPool(jobs) if jobs > 1 else Recycled()
 
