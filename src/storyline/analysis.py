@@ -141,11 +141,30 @@ def analyze_stored(
     say("reconciling")
     with collector_paused():
         done = finish(articles, one_by_one(), cache)
+    _trim_heap()
     dated = [replace(a, published=x.published) if x.published is not None else a
              for a, x in zip(articles, done.analyses, strict=True)]
     with collector_paused(), (nullcontext() if remember else memo.forgetting()):
         report = reconcile(dated, done.analyses)
     return Outcome(report, len(missing), done.rebuilt)
+
+
+def _trim_heap() -> None:
+    """Hand the C heap's free pages back to the system (glibc's ``malloc_trim``; elsewhere
+    nothing). ``finish`` loads every article's parse in turn, and what each one's arrays took,
+    freed between long-lived claims, stayed resident: 8 of the 50 MiB it added on the bench's
+    181 pages, before reconciliation's own peak came on top."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        trim = getattr(libc, "malloc_trim", None)
+    except OSError:
+        return
+    if trim is not None:
+        trim(0)
 
 
 _sparing = threading.local()
