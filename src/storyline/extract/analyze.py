@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -67,9 +69,13 @@ def sentences_of(doc: Doc, text: str | None = None) -> tuple[list[Sentence], lis
 
 
 def _sentence_index(doc: Doc, sentences: Sequence[Sentence]) -> list[int]:
-    """Sentence number of every token (whitespace between sentences goes to the previous one)."""
-    starts = [s.start for s in sentences]
-    return [max(0, bisect.bisect_right(starts, tok.idx) - 1) for tok in doc]
+    """Sentence number of every token (whitespace between sentences goes to the previous one).
+
+    Read off the tokens' offsets as one array: a Token object per token was some 0.1 s of CPU
+    on the bench's pages."""
+    starts = numpy.array([s.start for s in sentences], dtype=numpy.int64)
+    at = numpy.searchsorted(starts, doc.to_array(IDX).astype(numpy.int64), side="right") - 1
+    return numpy.maximum(at, 0).tolist()
 
 
 def _display_names(raw: Sequence[RawMention], ids: dict[int, str]) -> dict[str, str]:
@@ -124,7 +130,7 @@ def claims_stage(
     """Claims and roles of one article once its mentions carry story-level ids."""
     mentions = [r.mention for r in raw]
     claims = build_claims(ClaimInputs(article.id, doc, stage.sentences, stage.spans, stage.times, mentions,
-                                      names_for(mentions, names)))
+                                      names_for(mentions, names), article.body))
     return claims, _roles(article.id, raw, claims)
 
 

@@ -105,6 +105,8 @@ class ClaimInputs:
     times: Sequence[TimeExpr]
     mentions: Sequence[Mention]
     names: dict[str, str]
+    text: str | None = None
+    """``doc.text`` when the caller has it (the article body), so that it is not rebuilt."""
 
 
 def _mention_name(m: Mention, names: dict[str, str]) -> str:

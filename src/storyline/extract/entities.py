@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -57,8 +58,10 @@ def is_title(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Case-, accent-, hyphen- and possessive-insensitive key for a name."""
+    """Case-, accent-, hyphen- and possessive-insensitive key for a name (remembered: a story
+    folds the same few thousand names tens of thousands of times, four regex passes each)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
@@ -125,9 +128,10 @@ def normalize_title(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip(" ,")
 
 
-@dataclass
+@dataclass(slots=True)
 class RawMention:
-    """A mention before corpus-level resolution, with what resolution needs to know."""
+    """A mention before corpus-level resolution, with what resolution needs to know (slots: a
+    story of 3,000 articles holds some 150,000 of them while its claims are built)."""
 
     article: int
     mention: Mention

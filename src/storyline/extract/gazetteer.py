@@ -56,6 +56,11 @@ def _fold(text: str) -> str:
     return text.strip(" .,'")
 
 
+_key = lru_cache(maxsize=8192)(_fold)
+"""``_fold`` remembered, for lookups (the same names are looked up over and over; the index's
+build folds each of its names once and does not go through it)."""
+
+
 def _adjective_forms(word: str) -> set[str]:
     """Regular English demonym candidates of a country's last word ("Ukraine" -> "Ukrainian")."""
     w = word.lower()
@@ -161,7 +166,7 @@ _RANK = {"country": 0, "admin": 1, "capital": 2, "city": 3}
 
 def candidates(name: str) -> list[Place]:
     """Every place the name can denote, most likely first (countries, regions, capitals, big cities)."""
-    key = _fold(name)
+    key = _key(name)
     places = list(_index().places.get(key, []))
     m = re.match(r"^(.+?)\s+(" + "|".join(sorted(REGION_WORDS)) + r")$", key)
     if not places and m:
@@ -217,7 +222,7 @@ def _country_code(country: str) -> str | None:
     idx = _index()
     if country.upper() in idx.countries and len(country) == 2:
         return country.upper()
-    key = _fold(country)
+    key = _key(country)
     if key in idx.country_by_key:
         return idx.country_by_key[key]
     return idx.demonyms.get(key)
@@ -247,7 +252,7 @@ def country_of(place: str) -> str | None:
 
 def country_from_adjective(adjective: str) -> str | None:
     """The country a demonym or adjective names ("South Korean" -> "South Korea")."""
-    key = _fold(adjective)
+    key = _key(adjective)
     key = re.sub(r"'s$", "", key)
     idx = _index()
     code = idx.demonyms.get(key)

@@ -11,7 +11,7 @@ expressions bound to the trigger they modify and, for once-only events on a name
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from storyline import lexicon
@@ -26,6 +26,7 @@ UNIQUE_FAMILIES = lexicon.words("frames", "unique_families")
 # families whose first occurrence is a once-only event ("the first troops left", "began arriving")
 ONCE_FAMILIES = lexicon.words("frames", "once_families")
 ONCE = "#first"  # the descriptor once-only events of a family share: they join on it like a named document
+_ONCE_ONLY = frozenset({ONCE})
 _UNITS = re.compile(rf"\b(?:{lexicon.alternation('frames', 'unit_nouns')})\b", re.IGNORECASE)
 _FIRST_BEFORE = re.compile(r"\b(?:first|initial)\b(?:\W+\w+){0,5}?\W+$", re.IGNORECASE)
 _FIRST_AFTER = re.compile(r"^\W+(?:\w+\W+){0,1}(?:first|initial)\b", re.IGNORECASE)
@@ -98,6 +99,17 @@ class Frame:
         return t is not None and t[0] <= self.start < t[1]
 
 
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _frozen(items: Iterable[str]) -> frozenset[str]:
+    """``frozenset(items)``, the one empty frozenset when there are none: ``frozenset()`` makes a
+    new 216-byte object on every call (Python 3.11 keeps no empty singleton), and a story's
+    frames hold several each."""
+    out = frozenset(items)
+    return out if out else _EMPTY
+
+
 def _descriptor_words(phrase_mods: str, noun: str, of_part: str, entity_words: set[str]) -> set[str]:
     mods = re.findall(r"[\w\-]+", phrase_mods)
     # keep only the run of modifiers right before the noun, stopping at a function word
@@ -131,7 +143,7 @@ def document_reference(text: str, t_start: int, t_end: int, entity_words: set[st
     referred to definitely ("the treaty", an anaphor that may name a known document) or not
     ("an agreement", a new one)."""
     words, definite = _document_reference(text, t_start, t_end, entity_words)
-    return frozenset(words), definite
+    return _frozen(words), definite
 
 
 def document_descriptors(text: str, t_start: int, t_end: int, entity_words: set[str]) -> frozenset[str]:
@@ -261,14 +273,14 @@ def frames_of_claim(
                 word = text[begin - base : end - base]
             frames.append(
                 Frame(f"{claim.id}#{i}", claim, f"other:{fam}", claim.event_type or "OTHER", word,
-                      begin, end, False, frozenset(), participants, persons, t,
+                      begin, end, False, _EMPTY, participants, persons, t,
                       comparable_value(t, article.published) if t else None,
                       claim.place or (places[0] if places else None),
                       list(claim.quantities) if i == 0 else [], actors=actors,
                       unreal=_unreal_date(claim, t, base))
             )
         return frames
-    canon = frozenset(_once_parties(mentions, claim.attribution))
+    canon = _frozen(_once_parties(mentions, claim.attribution))
     # the sentence's own predicate is an event mention too, dated by the parse, not by distance
     fixed: dict[int, TimeExpr] = {}
     at: int | None = None
@@ -308,9 +320,9 @@ def frames_of_claim(
                 continue
             fam = moved or f"other:{(claim.predicate or 'state').lower()}"
         unique = fam in UNIQUE_FAMILIES and has_document(text, s, e)
-        desc, definite = document_reference(text, s, e, entity_words) if unique else (frozenset(), False)
+        desc, definite = document_reference(text, s, e, entity_words) if unique else (_EMPTY, False)
         if not unique and fam in ONCE_FAMILIES and claim.modality not in ("future", "plan") and once_only(text, s, e):
-            unique, desc, definite = True, frozenset({ONCE}), True
+            unique, desc, definite = True, _ONCE_ONLY, True
             once_parties = canon
         t = bound.get(i)
         frames.append(
@@ -345,7 +357,7 @@ def frames_of_claim(
             continue
         frames.append(
             Frame(f"{claim.id}#t{j}", claim, f"other:{fam}", claim.event_type or "OTHER", claim.predicate or "",
-                  t.start, t.end, False, frozenset(), participants, persons, t,
+                  t.start, t.end, False, _EMPTY, participants, persons, t,
                   comparable_value(t, article.published), claim.place or (places[0] if places else None), [],
                   actors=actors)
         )
@@ -384,9 +396,12 @@ def _names(mentions: Sequence[Mention]) -> tuple[set[str], frozenset[str], froze
     """(the words of parties' names, participants, persons, actors) of a sentence's mentions; the
     parties' names are not part of a document's name ("Joint Declaration of X and Y")."""
     words = {w.lower() for m in mentions if m.label in ("PERSON", "GPE", "NORP") for w in re.findall(r"[\w\-]+", m.text)}
-    participants = frozenset(_entity_key(m) for m in mentions if m.label not in ("DATE", "TIME", "CARDINAL"))
-    persons = frozenset(_entity_key(m) for m in mentions if m.label == "PERSON")
-    actors = frozenset(_entity_key(m) for m in mentions if m.label in ("PERSON", "ORG"))
+    participants = _frozen(_entity_key(m) for m in mentions if m.label not in ("DATE", "TIME", "CARDINAL"))
+    persons = _frozen(_entity_key(m) for m in mentions if m.label == "PERSON")
+    actors = _frozen(_entity_key(m) for m in mentions if m.label in ("PERSON", "ORG"))
+    # one object where two are equal (a sentence whose parties are all people)
+    actors = persons if actors == persons else participants if actors == participants else actors
+    persons = participants if persons == participants else persons
     return words, participants, persons, actors
 
 
@@ -409,11 +424,11 @@ def frames_of_told_event(claim: Claim, article: Article, mentions: Sequence[Ment
     fam = family_of(text[s - base : e - base], claim.predicate)
     entity_words, participants, persons, actors = _names(mentions)
     unique = fam in UNIQUE_FAMILIES and has_document(text, s - base, e - base)
-    desc, definite = document_reference(text, s - base, e - base, entity_words) if unique else (frozenset(), False)
-    canon = frozenset(_once_parties(mentions, claim.attribution))
+    desc, definite = document_reference(text, s - base, e - base, entity_words) if unique else (_EMPTY, False)
+    canon = _frozen(_once_parties(mentions, claim.attribution))
     if not unique and fam in ONCE_FAMILIES and claim.modality not in ("future", "plan") and once_only(
             text, s - base, e - base):
-        unique, desc, definite, participants = True, frozenset({ONCE}), True, canon
+        unique, desc, definite, participants = True, _ONCE_ONLY, True, canon
     t = claim.time
     return [Frame(
         id=f"{claim.id}#0", claim=claim, family=fam,
