@@ -342,21 +342,21 @@ def recover_missed(per_article: Sequence[list[RawMention]], bodies: Sequence[str
         for r in mine:
             labels[r.mention.text][r.mention.label] += 1
             seen.setdefault((r.mention.text, r.mention.label), (r.key, r.kind))
+    # each name's label as the model gives it more often than all others together ("Tamber
+    # County" a place nine times and a person once is not a person)
+    usual = {name: (label, n) for name, counts in labels.items()
+             for (label, n) in counts.most_common(1) if 2 * n > sum(counts.values())}
     taught: dict[str, tuple[str, str, str]] = {}
-    for name, counts in labels.items():
-        (label, n), = counts.most_common(1)
-        # a name the model labels one way more often than all others together ("Tamber County" a
-        # place nine times and a person once is not a person), written in full, with no title in it
-        if (label in _TAUGHT_LABELS and 2 * n > sum(counts.values()) and len(name.split()) >= 2
-                and name[:1].isupper() and (label != "PERSON" or strip_titles(name) == name)):
+    for name, (label, _n) in usual.items():
+        # written in full, with no title in it
+        if (label in _TAUGHT_LABELS and len(name.split()) >= 2 and name[:1].isupper()
+                and (label != "PERSON" or strip_titles(name) == name)):
             taught[name] = (label, *seen[(name, label)])
     # ... and a person's surname alone ("Vollan has walked out"), when the story's model reads that
     # word as a person at least twice and it ends the full name of a person it teaches
     surnames = {n.split()[-1] for n, (label, _, _) in taught.items() if label == "PERSON"}
-    for name, counts in labels.items():
-        (label, n), = counts.most_common(1)
-        if (" " not in name and name in surnames and label == "PERSON" and n >= 2 and 2 * n > sum(counts.values())
-                and name.lower() not in _CALENDAR_WORDS):
+    for name, (label, n) in usual.items():
+        if " " not in name and name in surnames and label == "PERSON" and n >= 2 and name.lower() not in _CALENDAR_WORDS:
             taught[name] = (label, *seen[(name, label)])
     if not taught:
         return

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline import lexicon
+from storyline.extract.syntax import _antecedent
 from storyline.model import Quantity
 
 #: Nouns naming one measure ("bid" and "offer"): data/lexicon/figures.json.
@@ -59,9 +60,7 @@ def percent_of(doc: Doc, q: Quantity) -> tuple[str | None, bool]:
     if re.search(r"\b(?:more|fewer|less|higher|lower)$", span.text) or (
             span.end < len(doc) and doc[span.end].lower_ in ("more", "fewer", "less", "higher", "lower")):
         return None, True  # "40 percent more patients": a comparison, no level
-    # the phrase's own head, the word that hangs outside it ("4.8 per cent" may be parsed as a
-    # number with "per" + object under it, or as "cent" with the number under it)
-    tok = next((t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i), span[-1])
+    tok = _head_of(span)
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if whole is not None:
@@ -87,13 +86,15 @@ def percent_of(doc: Doc, q: Quantity) -> tuple[str | None, bool]:
     return None, False
 
 
-def _root(doc: Doc, q: Quantity) -> Token | None:
+def _head_of(span: Span) -> Token:
     """The figure phrase's own head: the word that hangs outside it ("4.8 per cent" may be parsed
     as a number with "per" + object under it, or as "cent" with the number under it)."""
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
     return next((t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i), span[-1])
+
+
+def _root(doc: Doc, q: Quantity) -> Token | None:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    return _head_of(span) if span is not None and len(span) else None
 
 
 def _owner(noun: Token) -> Token | None:
@@ -111,9 +112,9 @@ def _owner(noun: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The verb's subject noun, a relative pronoun read as the noun it stands for."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        subject = verb.head
+    subject = _antecedent(subject) if subject is not None else None
     return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
 
 

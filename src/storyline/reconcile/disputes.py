@@ -13,7 +13,14 @@ from datetime import date
 
 from storyline.extract.plover import STATE_VERBS
 from storyline.reconcile.cluster import Cluster
-from storyline.reconcile.roles import doer_heads, other_doers, same_roles, type_of
+from storyline.reconcile.roles import (
+    doer_heads,
+    other_doers,
+    other_named_doers,
+    other_places,
+    same_roles,
+    type_of,
+)
 from storyline.reconcile.timeslot import day_of, parse_day
 
 #: Types of acts done to a person once (a body is recovered once): two outlets' tellings a few
@@ -95,3 +102,30 @@ def _dating(group: Sequence[Cluster], value: str | None) -> set[str]:
     day = day_of(value)
     return {f.article_id for c in group for f in c.frames if day and day_of(f.value) == day} or {
         a for c in group for a in c.articles}
+
+
+def join_one_outlets_day_off(first: Sequence[Cluster], second: Sequence[Cluster], later: date,
+                             one_a_day: frozenset[str], classes: dict[int, set[str]],
+                             members: dict[int, list[Cluster]], find: Callable[[int], int],
+                             union: Callable[[int, int], None],
+                             doc_dates: dict[str, tuple[date | None, date | None]]) -> None:
+    """The story's one happening of a one-a-day class (``one_a_day``: its walkout, its crash)
+    told by several outlets on one day, and by one outlet, writing after both days, on the next or the day
+    before ("the stoppage started on May 20" in a later explainer): one happening whose date that
+    outlet has wrong, which the time comparison then reports. Not when the one outlet names other
+    doers or places, or when either day has two such happenings."""
+    for kind in sorted(one_a_day):
+        sides = [sorted({find(c.id) for c in day if kind in classes[c.id]}) for day in (first, second)]
+        if any(len(side) != 1 for side in sides):
+            continue
+        (ra,), (rb,) = sides
+        told = [set().union(*(m.articles for m in members[r])) for r in (ra, rb)]
+        if ra == rb or told[0] & told[1] or min(len(t) for t in told) != 1 or max(len(t) for t in told) < 2:
+            continue
+        big, small = (ra, rb) if len(told[0]) > 1 else (rb, ra)
+        odd = told[0] if len(told[0]) == 1 else told[1]
+        if any((w := doc_dates.get(a, (None, None))[0]) is None or w <= later for a in odd):
+            continue  # it could not have known the others' day
+        if any(other_places(x, y) or other_named_doers(x, y) for x in members[small] for y in members[big]):
+            continue
+        union(big, small)

@@ -262,8 +262,8 @@ def frames_of_claim(
         # 120 today") date the figures, not acts: the sentence is one act at its predicate's time
         acts = [t for t in usable_times if not _dates_a_figure(text, t, base)]
         if len(acts) < len(usable_times):
-            own = [t for t in usable_times if claim.time is not None and (t.start, t.end) == (claim.time.start, claim.time.end)]
-            acts = acts or own or usable_times[-1:]
+            own = _current_time(claim, usable_times)
+            acts = acts or ([own] if own is not None else usable_times[-1:])
         dated: list[TimeExpr | None] = list(acts[:3]) or [claim.time]
         for i, t in enumerate(dated):
             begin = t.start if t is not None and i > 0 else base
@@ -291,9 +291,7 @@ def frames_of_claim(
             triggers.append((ps, pe, family_of(text[ps:pe], claim.predicate)))
             triggers.sort()
             at = next(i for i, (s, _, _) in enumerate(triggers) if s == ps)
-        # the claim's time as the document now reads it (re-resolved once its writing date is known)
-        current = None if claim.time is None else next(
-            (t for t in usable_times if (t.start, t.end) == (claim.time.start, claim.time.end)), None)
+        current = _current_time(claim, usable_times)
         if current is not None:
             ts, te = current.start - base, current.end - base
             lo, hi = (pe, ts) if ts >= pe else (te, ps)
@@ -362,6 +360,13 @@ def frames_of_claim(
                   actors=actors)
         )
     return frames
+
+
+def _current_time(claim: Claim, times: Sequence[TimeExpr]) -> TimeExpr | None:
+    """The claim's time as the document now reads it (re-resolved once its writing date is known)."""
+    if claim.time is None:
+        return None
+    return next((t for t in times if (t.start, t.end) == (claim.time.start, claim.time.end)), None)
 
 
 _FIGURE_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:%|per\s*cent|percent)?\s+(?:on\s+|by\s+|as\s+of\s+)?$", re.IGNORECASE)

@@ -339,7 +339,7 @@ def _join_roles(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]]) ->
     homes were destroyed" does. Their nouns must agree (same word or class) unless one is a
     generic count ("people", "members"), which takes the noun of the rest. Casualty counts have
     their own slots, and so do percentages: what a share is of, and whose, is their slot
-    (``extract.quantities._percent_of``), not the role of a noun they do not count."""
+    (``extract.measures.percent_of``), not the role of a noun they do not count."""
     by_role: dict[str, list[int]] = defaultdict(list)
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         if key[0] == "casualty" or it.quantity.unit == PERCENT:

@@ -34,7 +34,11 @@ from itertools import pairwise
 
 from storyline.extract import plover
 from storyline.reconcile.cluster import Cluster
-from storyline.reconcile.disputes import join_once_per_person, join_one_act_a_day_apart
+from storyline.reconcile.disputes import (
+    join_once_per_person,
+    join_one_act_a_day_apart,
+    join_one_outlets_day_off,
+)
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.newsday import news_day
 from storyline.reconcile.roles import (
@@ -329,8 +333,8 @@ def happenings(
             for b in big[1]:
                 if _shares(a, b):
                     union(a.id, b.id)
-        _one_outlets_day_off(by_day[d1], by_day[d2], parse_day(d2), classes, members, find, union,  # type: ignore[arg-type]
-                             doc_dates)
+        join_one_outlets_day_off(by_day[d1], by_day[d2], parse_day(d2), ONE_A_DAY, classes, members,  # type: ignore[arg-type]
+                                 find, union, doc_dates)
 
     def joins(c: Cluster, cid: int, *, by_role: bool = False) -> bool:
         target = members[find(cid)]
@@ -452,32 +456,6 @@ def happenings(
         out.append(h)
     _coarse_to_background(out)
     return out
-
-
-def _one_outlets_day_off(first: Sequence[Cluster], second: Sequence[Cluster], later: date,
-                         classes: dict[int, set[str]], members: dict[int, list[Cluster]],
-                         find: Callable[[int], int], union: Callable[[int, int], None],
-                         doc_dates: dict[str, tuple[date | None, date | None]]) -> None:
-    """The story's one happening of a one-a-day class (its walkout, its crash) told by several
-    outlets on one day, and by one outlet, writing after both days, on the next or the day
-    before ("the stoppage started on May 20" in a later explainer): one happening whose date that
-    outlet has wrong, which the time comparison then reports. Not when the one outlet names other
-    doers or places, or when either day has two such happenings."""
-    for kind in sorted(ONE_A_DAY):
-        sides = [sorted({find(c.id) for c in day if kind in classes[c.id]}) for day in (first, second)]
-        if any(len(side) != 1 for side in sides):
-            continue
-        (ra,), (rb,) = sides
-        told = [set().union(*(m.articles for m in members[r])) for r in (ra, rb)]
-        if ra == rb or told[0] & told[1] or min(len(t) for t in told) != 1 or max(len(t) for t in told) < 2:
-            continue
-        big, small = (ra, rb) if len(told[0]) > 1 else (rb, ra)
-        odd = told[0] if len(told[0]) == 1 else told[1]
-        if any((w := doc_dates.get(a, (None, None))[0]) is None or w <= later for a in odd):
-            continue  # it could not have known the others' day
-        if any(other_places(x, y) or other_named_doers(x, y) for x in members[small] for y in members[big]):
-            continue
-        union(big, small)
 
 
 def _coarse_to_background(hs: Sequence[Happening]) -> None:
