@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import resource
 import time
 from collections.abc import Callable
+
+
+def cpu() -> float:
+    """CPU seconds of this process and of every child process it has waited for: the pipeline
+    parses in forked children (``storyline.executor``), whose work is the analysis's too."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def rates(workloads: dict[str, Callable[[], int]], seconds: float) -> dict[str, float]:

@@ -17,22 +17,15 @@ side. The bar (issue 10): a ratio parse-time / analyze-time of 0.85 or more.
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from _corpus import bodies, write
+from _timing import cpu
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT.parent / "shared" / "data" / "article-extraction" / "html"
-
-
-def cpu() -> float:
-    """CPU seconds of this process and of every child process it has waited for."""
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -360,21 +360,46 @@ def recover_missed(per_article: Sequence[list[RawMention]], bodies: Sequence[str
             taught[name] = (label, *seen[(name, label)])
     if not taught:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(taught, key=len, reverse=True))
-                         + r")(?![\w-])")
+    by_lead: dict[str, list[str]] = defaultdict(list)  # names by their first run of word characters
+    for name in sorted(taught, key=len, reverse=True):
+        lead = _WORD_RUN.match(name)
+        if lead is not None:
+            by_lead[lead.group(0)].append(name)
     for article, (mine, body, sents) in enumerate(zip(per_article, bodies, sentences, strict=True)):
         covered = [(r.mention.start, r.mention.end) for r in mine]
         starts = [x.start for x in sents]
-        for m in pattern.finditer(body):
-            if any(s < m.end() and m.start() < e for s, e in covered):
+        for start, end, name in _occurrences(body, by_lead):
+            if any(s < end and start < e for s, e in covered):
                 continue
-            label, key, kind = taught[m.group(0)]
-            index = bisect.bisect_right(starts, m.start()) - 1
+            label, key, kind = taught[name]
+            index = bisect.bisect_right(starts, start) - 1
             sentence = sents[index].index if index >= 0 else None
-            mention = Mention(text=m.group(0), start=m.start(), end=m.end(), label=label, sentence=sentence)
+            mention = Mention(text=name, start=start, end=end, label=label, sentence=sentence)
             mine.append(RawMention(article, mention, key, kind))
-            covered.append((m.start(), m.end()))
+            covered.append((start, end))
         mine.sort(key=lambda r: r.mention.start)
+
+
+_WORD_RUN = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_WORD_GOES_ON = re.compile(r"[\w-]")
+
+
+def _occurrences(body: str, by_lead: dict[str, list[str]]) -> Iterator[tuple[int, int, str]]:
+    """Whole-word occurrences of the names, left to right, the longest at a place first, none
+    overlapping: what one regular expression of every name finds, without trying each name at
+    every character (a story teaches a few thousand names: that was 6 s on 1,000 articles)."""
+    after = 0
+    for word in _WORD_START.finditer(body):
+        start = word.start()
+        if start < after:
+            continue
+        for name in by_lead.get(word.group(0), ()):
+            end = start + len(name)
+            if body.startswith(name, start) and not _WORD_GOES_ON.match(body, end):
+                yield start, end, name
+                after = end
+                break
 
 
 def _bracketed_acronyms(doc: Doc, text: str, article: int, sentence_of: Sequence[int], out: list[RawMention]) -> None:
