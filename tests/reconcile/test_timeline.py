@@ -549,3 +549,16 @@ def test_the_price_of_a_sale_given_two_ways_is_a_contradiction_even_from_an_unda
     kinds = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles([a1, undated]).conflicts
              if k.slot == "quantity"]
     assert kinds == [("contradiction", ["€46 million", "€64 million"])], kinds
+
+
+def test_a_participle_describing_a_thing_takes_no_date_from_the_sentence() -> None:
+    # "the collapsed ferry line's receivers": the collapse is an earlier state of the firm named,
+    # not an act of the sentence's Monday; the layoffs are
+    a1 = _article("f01_wire", "2031-03-11", (
+        "About 1,900 Dunmere Ferries staff were laid off on Monday, the collapsed ferry line's receivers said."))
+    report = analyze_articles([a1])
+    monday = [e for e in report.events if e.time.value == "2031-03-10"]
+    assert monday, [(e.label, e.time.value) for e in report.events]
+    for e in monday:
+        texts = [c for c in report.claims if c.id in e.claim_ids]
+        assert e.event_type != "DISASTER", (e.label, e.event_type, [c.text for c in texts])

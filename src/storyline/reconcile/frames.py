@@ -192,12 +192,13 @@ def _bind_times(
     their times are not bound again by distance."""
     bound: dict[int, TimeExpr] = dict(fixed or {})
     taken = {(t.start, t.end) for t in bound.values()}
+    attributive = {i for i, (s, e, _) in enumerate(triggers) if _attributive(text, s, e)}
     for t in times:
         if (t.start, t.end) in taken:
             continue
         ts, te = t.start - offset, t.end - offset
-        before = [i for i, (_, e, _) in enumerate(triggers) if e <= ts and ts - e <= 70]
-        after = [i for i, (s, _, _) in enumerate(triggers) if s >= te and s - te <= 90]
+        before = [i for i, (s, e, _) in enumerate(triggers) if e <= ts and ts - e <= 70 and i not in attributive]
+        after = [i for i, (s, e, _) in enumerate(triggers) if s >= te and s - te <= 90 and i not in attributive]
         choice = None
         if before:
             i = before[-1]
@@ -302,7 +303,7 @@ def frames_of_claim(
                 fixed[at] = current
             # ... within its own clause: not across ", and carriers diverted dozens of calls"
             typed = [i for i, (s, e, fam) in enumerate(triggers) if i != at and not fam.startswith("other:")
-                     and not _COORDINATED.search(text[min(te, e):max(ts, s)])]
+                     and not _COORDINATED.search(text[min(te, e):max(ts, s)]) and not _attributive(text, s, e)]
             if at in fixed and triggers[at][2].startswith("other:") and claim.event_type is None and typed:
                 # a predicate that names no event ("rolled out the red carpet on Monday for X, who
                 # met Y after two days of talks") lends its time to the nearest event the sentence tells
@@ -375,6 +376,20 @@ _FIGURE_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:%|per\s*cent|percent)?\s+(?:
 def _dates_a_figure(text: str, t: TimeExpr, base: int) -> bool:
     """A time written right after a number ("85 on Monday", "120 today") is when the figure stood."""
     return bool(_FIGURE_BEFORE.search(text[max(0, t.start - base - 24) : t.start - base]))
+
+
+def _attributive(text: str, s: int, e: int) -> bool:
+    """The trigger at ``text[s:e]`` is a participle before a noun, after a determiner ("the
+    collapsed airline's administrators", "the stranded passengers"): it describes a thing, and the
+    sentence's time is not its own."""
+    return bool(_PARTICIPLE.fullmatch(text[s:e]) and _DETERMINER_BEFORE.search(text[max(0, s - 12):s])
+                and (after := _WORD_AFTER.match(text, e)) is not None and after.group(1).lower() not in _NOT_A_HEAD)
+
+
+#: A participle form, a determiner or possessive right before a word, the word right after one.
+_PARTICIPLE = re.compile(r"\w+(?:ed|en)", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w\-]*)")
 
 
 def _modifies_object(text: str, s: int, e: int, patients: Sequence[str]) -> bool:
