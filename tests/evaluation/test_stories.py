@@ -61,6 +61,12 @@ FLOORS = {
     # (then a "when" clause dating its main act: the committee hearing's day read, 4 -> 3 musts,
     # its apology not yet joined to the hearing: merge 0.81 -> 0.77, size 2.93 -> 3.00)
     "corvale-airline-collapse-2026": (2, 0.99, 1.9, 0.77, 3.0),
+    # written blind in session 8, first scored with commit 7880207: museum heist 2 musts failed,
+    # recall 0.85, fragmentation 2.09, merge 0.77, size 3.23; border ceasefire 7 musts, 1.00, 1.58,
+    # 0.71, 3.42; cyclone 4 musts, 0.93, 1.69, 0.66, 4.93
+    "veyrholt-museum-heist-2026": (2, 0.84, 2.1, 0.76, 3.25),
+    "sarrow-border-ceasefire-2026": (7, 0.99, 1.6, 0.70, 3.45),
+    "merrowan-cyclone-2026": (4, 0.92, 1.7, 0.65, 4.95),
 }
 
 
@@ -109,7 +115,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own fourteen stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own seventeen stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
