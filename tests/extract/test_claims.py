@@ -550,3 +550,20 @@ def test_a_when_clause_dates_the_act_it_goes_with_not_an_after_clause(nlp) -> No
     apologised = _find(claims, "apologised")
     assert apologised.time is not None and apologised.time.text == "Tuesday"
     assert _find(claims, "pier fell").time is None  # "after" places it, it does not date it
+
+
+def test_a_speaker_before_a_colon_owns_the_quote_and_an_outlet_that_understands_is_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Inspector Orla Brenning, Tarrow county police: \"We have found the van. It was burnt out near the quarry.\"\n\n"
+        "A fire service spokesman: \"Two crews are still on the hill.\"\n\n"
+        "11:05: \"Nothing new yet,\" the live desk wrote.\n\n"
+        "The Tarrow Gazette understands that detectives have asked the ports to watch for the paintings.\n\n"
+        "Soldiers opened fire on the convoy, and the escort returned fire."
+    )
+    claims = _claims(nlp, body)
+    assert _find(claims, "found the van").attribution == "Orla Brenning"
+    assert _find(claims, "burnt out").attribution == "Orla Brenning"  # the quote goes on
+    assert "spokesman" in (_find(claims, "Two crews").attribution or "")
+    assert _find(claims, "Nothing new").attribution != "11:05"  # a clock time is no speaker
+    assert "Tarrow Gazette" in (_find(claims, "detectives").attribution or "")
+    assert _find(claims, "opened fire").event_type == "FIGHT"

@@ -48,6 +48,7 @@ from storyline.extract.attribution import (
     _speaker_subject,
     _trailing_source,
     _wholly_quoted,
+    colon_speaker,
     withdrawn_teller,
 )
 from storyline.extract.entities import PLACE_LABELS
@@ -358,7 +359,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         else:
             attribution = speaker or according
         if attribution is None and not quoted:
-            attribution = _trailing_source(toks)
+            attribution = _trailing_source(toks) or colon_speaker(text, sent_model.start, mentions, inp.names)
         carried = False
         if attribution is None and ctx.attribution and idx - ctx.attribution_sentence <= 2:
             # a quote that goes on after its attribution, in the same or the next paragraph
