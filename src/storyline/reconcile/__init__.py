@@ -116,7 +116,7 @@ def _year_from_story(docs: dict[str, _Doc]) -> None:
     for d in docs.values():
         pub = d.analysis.published or d.article.published
         md = pub.month_day if pub is not None else None
-        if not md or d.earliest is not None or d.latest is not None:
+        if not md or (d.earliest is not None and d.earliest == d.latest):
             continue
         month, day = int(md[2:4]), int(md[5:7])
         fits = set()
@@ -125,7 +125,9 @@ def _year_from_story(docs: dict[str, _Doc]) -> None:
                 candidate = date(y, month, day)
             except ValueError:
                 continue
-            if any(abs((candidate - x).days) <= STORY_YEAR_DAYS for x in dated):
+            # ... within the bounds the page's own text gives ("since 2011" puts it no earlier)
+            if any(abs((candidate - x).days) <= STORY_YEAR_DAYS for x in dated) and (
+                    d.earliest is None or d.earliest <= candidate) and (d.latest is None or candidate <= d.latest):
                 fits.add(candidate)
         if len(fits) == 1:
             (found,) = fits

@@ -49,7 +49,9 @@ def analyze_times(doc: Doc, published: PublishedDate, text: str | None = None) -
         return bound_dateline(published, bare), [t.expr for t in bare]
     inferred = infer_published(bare)
     if inferred.value is None:
-        return (inferred if inferred.source else published), [t.expr for t in bare]
+        # a year-less dateline's day ("LANTRY, Oct. 8") stays beside the bounds the text gives
+        kept = replace(inferred, month_day=published.month_day) if inferred.source else published
+        return kept, [t.expr for t in bare]
     tagged = tag_doc(doc, Anchor(int(inferred.value[:4])), selection)
     return inferred, [t.expr for t in tagged]
 
