@@ -569,3 +569,13 @@ def test_a_participle_describing_a_thing_takes_no_date_from_the_sentence() -> No
     for e in monday:
         texts = [c for c in report.claims if c.id in e.claim_ids]
         assert e.event_type != "DISASTER", (e.label, e.event_type, [c.text for c in texts])
+
+
+def test_one_sources_two_tolls_of_one_day_are_an_update_not_a_contradiction() -> None:
+    a1 = _article("k01_live", "2031-09-13", "Seven people were killed in the shelling of Dorrin on 13 September 2031, "
+                                             "the health ministry said.")
+    a2 = _article("k02_wire", "2031-09-14", "Nine people were killed in the shelling of Dorrin on 13 September 2031, "
+                                             "the health ministry said.")
+    conflicts = [k for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert conflicts and all(k.kind != "contradiction" for k in conflicts), [
+        (k.kind, [v.value for v in k.values]) for k in conflicts]

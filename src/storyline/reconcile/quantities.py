@@ -138,6 +138,9 @@ class _Groups:
 
 
 _CASUALTY_WORDS = lexicon.pairs("figures", "casualty_words")
+#: Counts of casualties, which their source updates as bodies are found and the wounded counted:
+#: one source's two figures of one day are an update, not a contradiction.
+RUNNING_COUNTS = frozenset(kind for kind, _ in _CASUALTY_WORDS)
 _COUNT_WORD = re.compile("|".join(f"(?P<{name}{i}>\\b(?:{rx})\\b)" for i, (name, rx) in enumerate(_CASUALTY_WORDS)),
                          re.IGNORECASE)
 CASUALTY_FAMILIES = lexicon.words("figures", "casualty_families")
@@ -442,7 +445,7 @@ def _fixed(it: _Item) -> bool:
     return bool(q.qualifier) and q.unit in CURRENCY_CODES and _measure(q.qualifier or "")[1] in _FIXED
 
 
-def _pair_kind(a: _Item, b: _Item) -> str | None:
+def _pair_kind(a: _Item, b: _Item, running: bool = False) -> str | None:
     """How two disagreeing figures of one count relate: dates are checked before source names.
 
     The same source at two different dates: the count changed. Different sources about the same
@@ -464,6 +467,8 @@ def _pair_kind(a: _Item, b: _Item) -> str | None:
         return None  # an unknown source at an unknown moment: nothing to say
     if not _same_day(a.as_of, b.as_of):
         return "changed_over_time"  # a running count given days apart by unknown sources grew or fell
+    if running and same:
+        return "changed_over_time"  # one source's toll updated within the day (seven at dawn, nine by noon)
     return "contradiction"
 
 
@@ -499,7 +504,7 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                 (cb, _, _), ib = blist[y]
                 if ca == cb or {i.frame.claim.id for i in ia} == {i.frame.claim.id for i in ib}:
                     continue
-                kind = _pair_kind(ia[0], ib[0])
+                kind = _pair_kind(ia[0], ib[0], running=what in RUNNING_COUNTS)
                 if kind is not None:
                     pairs[kind] |= {id(i) for i in (*ia, *ib)}
         for kind in ("contradiction", "attributed_estimates", "changed_over_time"):
