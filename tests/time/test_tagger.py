@@ -320,3 +320,18 @@ def test_a_gap_from_a_hoped_or_planned_date_is_not_a_date(nlp) -> None:  # type:
     assert found["Friday"].startswith("2024-06-")
     # without "than" it counts from the day before it
     assert values(nlp, "The ferry left on Monday. It arrived two days later.")["two days later"] == "2024-06-19"
+
+
+def test_a_day_counted_from_a_happening_the_text_told_takes_that_happenings_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Before dawn on 13 May 2024, artillery fire struck the market town. Two weeks after the "
+        "flood of 2019, nobody came.\n\n"
+        "The day after the shelling, the government expelled the envoy. The theft was discovered "
+        "on 20 May 2024 by a guard. Police released pictures the day after the theft was discovered. "
+        "The assembly met three days after the vote. Bonds can be sold until 90 days after their issue date."
+    )
+    got = {t.text: t.value for t in tag_text(text, DCT, nlp)}
+    assert got["The day after the shelling"] == "2024-05-14", got  # "struck" and "shelling" are one family
+    assert got["the day after the theft was discovered"] == "2024-05-21", got  # the discovery, not the theft
+    assert "three days after the vote" not in got, got  # no vote was told: nothing guessed
+    assert got.get("90 days") == "P90D", got  # unresolved: what the words alone say

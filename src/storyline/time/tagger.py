@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from storyline.model import TimeExpr
+from storyline.time import eventrel
 from storyline.time.grammar import Candidate, find_candidates, settle
 from storyline.time.resolve import Anchor, Context, Norm, Partial, normalise
 from storyline.time.tense import Tense, clause_tense
@@ -24,7 +25,7 @@ _TIME_NOUNS = {
     "year", "month", "week", "day", "quarter", "season", "period", "time", "summer", "winter", "spring",
     "fall", "autumn", "decade", "century", "election", "budget", "model", "census", "olympics",
 }  # fmt: skip
-_DISCOURSE_ONLY = {"period"}  # rules that only the discourse can confirm, decided when normalising
+_DISCOURSE_ONLY = {"period", "event_rel"}  # rules that only the discourse can confirm, decided when normalising
 _REJECT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 _MONTH_WORDS = {"may", "march", "june", "august", "april"}
 _CUE = re.compile(r"\b([A-Za-z]+)\s+$")
@@ -180,6 +181,15 @@ def select(doc: Doc, text: str | None = None) -> Selection:
     return Selection(spans, text)
 
 
+def _words_alone(c: Candidate, ctx: Context) -> tuple[Candidate, Norm | None]:
+    """The expression an unresolved event-relative span begins with ("90 days" of "90 days after
+    their issue"), normalised on its own, or None."""
+    for sub in find_candidates(c.text, everywhere=True):
+        if sub.start == 0 and sub.rule != "event_rel" and (norm := normalise(sub.rule, sub.text, ctx)) is not None:
+            return Candidate(c.start, c.start + sub.end, sub.rule, sub.text), norm
+    return c, None
+
+
 def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None) -> list[Tagged]:
     """Tag and normalise every time expression of a parsed text against a document anchor."""
     if selection is None:
@@ -191,6 +201,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
     dated = anchor is not None and anchor.date is not None
     lede: Anchor | None = None  # the first day the text tells a past event on: the day its report opens on
     out: list[Tagged] = []
+    days: list[tuple[int, int, Anchor]] = []  # the days resolved so far, for "the day after the vote"
     for c, tense in selection.spans:
         # a bare clock time looks back for its day only within its paragraph: a new paragraph of
         # a dated report returns to the day its lede told ("gave way on Sunday morning." / "found
@@ -200,7 +211,14 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         cue = _CUE.search(selection.text[max(0, c.start - 12) : c.start])
         ctx = Context(anchor, discourse, tense, distance, partial, cue[1] if cue else None, day,
                       lede if new_paragraph else None)
-        norm = normalise(c.rule, c.text, ctx)
+        if c.rule == "event_rel":  # "the day after the shelling": from the day the text told it
+            norm = eventrel.resolve(c.text, selection.text, c.start, days)
+            if norm is None:  # no earlier day of that happening: what the words alone say ("90 days")
+                c, norm = _words_alone(c, ctx)
+                if norm is None:
+                    continue
+        else:
+            norm = normalise(c.rule, c.text, ctx)
         if norm is None:
             continue
         expr = _to_expr(c, norm, tense)
@@ -213,6 +231,8 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
             partial = Partial.parse(norm.value) if parsed.day is None else None
             if parsed.day is not None or partial is not None:
                 day = partial or parsed
+            if parsed.day is not None:
+                days.append((c.start, c.end, parsed))
             if lede is None and parsed.day is not None and tense == "past":  # a dateline has no tense
                 lede = parsed
         elif (named := Partial.parse(norm.value)) is not None:

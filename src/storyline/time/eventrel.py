@@ -1,0 +1,95 @@
+"""Times counted from an event the text told before: "the day after the shelling", "two days
+after the theft was discovered", "the morning after the vote".
+
+The expression names no date; its anchor is the day of the happening it names. That day is the
+latest day the text gave earlier in a sentence telling the same happening: the same event word
+family ("shelling" and "struck" are both attacks, ``data/lexicon/frames.json``) or, for a word no
+family lists, the same word stem ("discovered" / "was discovered"). With a verb after the noun
+("after the theft was discovered") the verb names the happening (the discovery, not the theft).
+When no earlier sentence tells it, the expression stays unresolved: no date is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import timedelta
+
+from storyline import lexicon
+from storyline.time import calendar_math as cm
+from storyline.time.resolve import Anchor, Norm
+
+_PARTS = re.compile(
+    r"^(?P<n>\S+)\s+(?P<unit>\w+)\s+(?P<dir>after|before)\s+\S+\s+(?P<what>.+?)"
+    r"(?:\s+(?:was|were|had\s+been)\s+(?P<verb>[a-z]+ed))?$",
+    re.IGNORECASE,
+)
+_NUMBERS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_FAMILY = re.compile(
+    "|".join(rf"\b(?P<{fam}>{spec['pattern']})\b" for fam, spec in lexicon.table("frames", "families").items()),
+    re.IGNORECASE,
+)
+#: Characters of a word that stand for its stem when no family lists it ("discover-ed").
+_STEM = 5
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _keys(word: str) -> set[str]:
+    """What identifies the happening a word names: its event family, else its stem."""
+    m = _FAMILY.fullmatch(word)
+    if m is not None and m.lastgroup:
+        return {f"family:{m.lastgroup}"}
+    return {f"stem:{word[:_STEM].lower()}"} if len(word) >= _STEM else set()
+
+
+def _sentence_keys(sentence: str) -> set[str]:
+    """The happenings a sentence tells on its day: not those it names only to place its day
+    ("less than two weeks after the dam collapsed", "since the flood"), which are of other days."""
+    told = _RELATIVE_CLAUSE.sub(" ", sentence)
+    keys = {f"family:{m.lastgroup}" for m in _FAMILY.finditer(told) if m.lastgroup}
+    keys |= {f"stem:{w[:_STEM].lower()}" for w in re.findall(r"[A-Za-z][\w\-]*", told) if len(w) >= _STEM}
+    return keys
+
+
+#: A happening named to place another in time: the connective and the few words after it.
+_RELATIVE_CLAUSE = re.compile(r"\b(?:after|before|since|until|following|ahead\s+of)\s+(?:[\w'’\-]+\s+){0,5}[\w\-]+",
+                              re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``, without that expression's own words (the day
+    "the day after the vote" resolves to is not a day the vote was told on)."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - _REACH), start)), default=0)
+    after = _SENTENCE_END.search(text, end, end + _REACH)
+    return text[before:start] + " " + text[end : after.start() if after else min(len(text), end + _REACH)]
+
+
+#: How far a sentence is read around a day on either side.
+_REACH = 400
+
+
+def resolve(expr: str, text: str, start: int, days: Sequence[tuple[int, int, Anchor]]) -> Norm | None:
+    """The value of ``expr`` (found at ``text[start:]``) counted from the day of the happening it
+    names, among ``days``: (start, end, day) of the days the text resolved before it."""
+    parts = _PARTS.match(expr.strip())
+    if parts is None:
+        return None
+    verb = parts.group("verb")
+    wanted = _keys(verb or parts.group("what").split()[-1])
+    if not wanted:
+        return None
+    n = _NUMBERS.get(parts.group("n").lower()) or (int(parts.group("n")) if parts.group("n").isdigit() else None)
+    if n is None:
+        return None
+    sign = 1 if parts.group("dir").lower() == "after" else -1
+    for s, e, day in reversed(days):
+        if s >= start or day.date is None:
+            continue
+        if not wanted & _sentence_keys(_sentence_around(text, s, e)):
+            continue
+        if parts.group("unit").lower().startswith("week"):
+            shifted = cm.shift_day(day.date, sign * 7 * n)
+            return Norm("DATE", cm.week_value(shifted), None, day.value, "discourse")
+        moved = day.date + timedelta(days=sign * n)
+        return Norm("DATE", moved.isoformat(), None, day.value, "discourse")
+    return None
