@@ -25,48 +25,50 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
               *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
 #: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
 FLOORS = {
-    "air-india-171": (0, 0.90, 1.30, 0.84, 2.3),
-    "key-bridge-2024": (0, 0.92, 1.20, 0.92, 1.6),
-    "martial-law-2024": (0, 0.99, 1.25, 0.80, 1.6),
-    "wagner-2023": (0, 0.92, 1.2, 0.78, 1.7),
-    "brackenford-blast-2025": (1, 0.91, 1.10, 0.75, 1.8),
-    "greywater-ransomware-2025": (2, 0.82, 1.35, 0.68, 1.9),
-    "quarrenton-dam-breach-2026": (1, 0.91, 1.8, 0.73, 2.7),
-    "ashcombe-cider-outbreak-2027": (0, 0.99, 1.3, 0.91, 2.2),
-    "calderport-mayoral-recount-2025": (0, 0.91, 1.8, 0.66, 2.8),
+    "air-india-171": (0, 0.9, 1.3, 0.84, 1.9),
+    "key-bridge-2024": (0, 0.85, 1.2, 0.91, 1.4),
+    "martial-law-2024": (0, 0.92, 1.2, 0.82, 1.45),
+    "wagner-2023": (0, 0.85, 1.2, 0.77, 1.55),
+    "brackenford-blast-2025": (1, 0.91, 1.05, 0.75, 1.6),
+    "greywater-ransomware-2025": (2, 0.82, 1.35, 0.68, 1.5),
+    "quarrenton-dam-breach-2026": (1, 0.91, 1.7, 0.73, 2.3),
+    "ashcombe-cider-outbreak-2027": (0, 0.91, 1.3, 0.9, 1.9),
+    "calderport-mayoral-recount-2025": (0, 0.91, 1.8, 0.66, 2.5),
     # written blind in session 5, first scored with the code of commit 28a41ef
-    "ferrow-bank-fraud-trial-2025": (1, 0.86, 1.3, 0.9, 2.1),
+    "ferrow-bank-fraud-trial-2025": (1, 0.86, 1.3, 0.9, 1.9),
     # hollin and skarnvik: since pages dated only by a wire dateline without its year take the
     # story's year, their recaps' events are dated and on the timeline (right), and not all of
     # them join their happening yet: size and fragmentation rose from 3.0 and 2.38
-    "hollin-port-strike-2026": (1, 0.99, 1.7, 0.66, 2.8),
+    "hollin-port-strike-2026": (1, 0.99, 1.7, 0.7, 2.35),
     # written blind late in session 5, first scored with the code of commit a2b032b
-    "skarnvik-glacier-rescue-2026": (2, 0.99, 2.4, 0.57, 3.3),
+    "skarnvik-glacier-rescue-2026": (2, 0.99, 2.25, 0.59, 2.5),
     # written blind in session 6, first scored (5 musts, 1.00, 1.83, 0.58, 2.58) with the code of
     # commit 24b6162 plus the tagger's "later than" veto
-    "calvessa-minister-resignation-2026": (1, 0.99, 1.45, 0.72, 1.7),
+    "calvessa-minister-resignation-2026": (1, 0.99, 1.3, 0.74, 1.55),
     # written blind in session 6, first scored (3 musts, 0.79, 1.82, 0.65, 2.86) with commit 4066935
     # plus the live-entry and <time>-element changes of the next commit
-    "drennock-wildfire-2026": (2, 0.78, 1.85, 0.66, 2.6),
+    "drennock-wildfire-2026": (2, 0.78, 1.85, 0.66, 2.25),
     # written blind in session 7, first scored with the code of commit 3603adf: prison escape
     # 6 musts failed, recall 1.00, fragmentation 1.69, merge 0.80, size 2.77; takeover battle
     # 3 musts, 0.93, 1.77, 0.58, 2.14
     # (the escape: the live blog's stamps and the radio page's outlet-and-date line now read, 3
     # musts; its dated entries are not all joined yet: fragmentation 1.69 -> 1.77, size 2.85)
-    "tolvern-prison-escape-2026": (0, 0.99, 1.55, 0.83, 2.65),
-    "marrowgate-takeover-2026": (1, 0.92, 1.55, 0.68, 1.95),
+    "tolvern-prison-escape-2026": (0, 0.91, 1.6, 0.84, 2.4),
+    "marrowgate-takeover-2026": (1, 0.92, 1.5, 0.68, 1.75),
     # written blind late in session 7, first scored with commit 9c768d7: 5 musts, 0.92, 1.64, 0.58, 2.17
-    "veskar-doping-case-2026": (4, 0.91, 1.65, 0.57, 2.2),
+    "veskar-doping-case-2026": (4, 0.91, 1.65, 0.57, 2.1),
     # written blind late in session 7, first scored with commit d04b51e: 4 musts, 1.00, 1.86, 0.81, 2.93
     # (then a "when" clause dating its main act: the committee hearing's day read, 4 -> 3 musts,
     # its apology not yet joined to the hearing: merge 0.81 -> 0.77, size 2.93 -> 3.00)
-    "corvale-airline-collapse-2026": (2, 0.99, 1.9, 0.77, 3.0),
+    "corvale-airline-collapse-2026": (2, 0.85, 1.85, 0.81, 2.1),
     # written blind in session 8, first scored with commit 7880207: museum heist 2 musts failed,
     # recall 0.85, fragmentation 2.09, merge 0.77, size 3.23; border ceasefire 7 musts, 1.00, 1.58,
     # 0.71, 3.42; cyclone 4 musts, 0.93, 1.69, 0.66, 4.93
-    "veyrholt-museum-heist-2026": (2, 0.84, 2.1, 0.76, 3.25),
-    "sarrow-border-ceasefire-2026": (7, 0.99, 1.6, 0.70, 3.45),
-    "merrowan-cyclone-2026": (4, 0.92, 1.7, 0.65, 4.95),
+    # (session 8, everywhere: once-told minor details in the background by the learned model of
+    # reconcile/detail.py trade a little recall for size: key-bridge and wagner recall 0.93 -> 0.86)
+    "veyrholt-museum-heist-2026": (1, 0.84, 2.0, 0.79, 2.35),
+    "sarrow-border-ceasefire-2026": (2, 0.99, 1.6, 0.77, 2.6),
+    "merrowan-cyclone-2026": (1, 0.92, 1.55, 0.66, 3.1),
 }
 
 

@@ -44,6 +44,7 @@ from storyline.reconcile.attributes import attribute_conflicts
 from storyline.reconcile.cluster import Cluster, cluster_frames
 from storyline.reconcile.compare import time_classes, time_conflict
 from storyline.reconcile.corefer import corefer
+from storyline.reconcile.detail import demote_minor_details
 from storyline.reconcile.durations import duration_conflicts
 from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import Frame, frames_of_claim, frames_of_told_event
@@ -590,7 +591,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) 
         articles=out_articles,
         claims=claims,
         entities=entities,
-        events=events,
+        events=demote_minor_details(events, claims, out_articles),
         conflicts=conflicts,
         sources=source_profiles(out_articles, claims, conflicts),
     )
