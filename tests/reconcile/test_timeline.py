@@ -579,3 +579,11 @@ def test_one_sources_two_tolls_of_one_day_are_an_update_not_a_contradiction() ->
     conflicts = [k for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
     assert conflicts and all(k.kind != "contradiction" for k in conflicts), [
         (k.kind, [v.value for v in k.values]) for k in conflicts]
+
+
+def test_the_day_a_period_ends_is_no_happening() -> None:
+    a1 = _article("u01_release", "2031-11-05", (
+        "On 3 November 2031 parliament extended the state of emergency in Kessel province until 7 December 2031."))
+    events = analyze_articles([a1]).events
+    assert any(e.time.value == "2031-11-03" for e in events)
+    assert not any((e.time.value or "").startswith("2031-12-07") for e in events), [(e.label, e.time.value) for e in events]

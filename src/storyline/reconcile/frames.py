@@ -261,7 +261,7 @@ def frames_of_claim(
         # one frame per date the sentence gives ("wrote last month ... and cut the budget in February")
         # ... but the dates of a series of figures ("grew from 40 on Sunday to 85 on Monday and
         # 120 today") date the figures, not acts: the sentence is one act at its predicate's time
-        acts = [t for t in usable_times if not _dates_a_figure(text, t, base)]
+        acts = [t for t in usable_times if not _dates_a_figure(text, t, base) and not _ends_a_period(text, t, base)]
         if len(acts) < len(usable_times):
             own = _current_time(claim, usable_times)
             acts = acts or ([own] if own is not None else usable_times[-1:])
@@ -352,7 +352,8 @@ def frames_of_claim(
     taken = {id(t) for t in bound.values()}
     fam = (claim.predicate or claim.event_type or "state").lower()
     for j, t in enumerate(usable_times[:3]):
-        if id(t) in taken or _dates_a_figure(text, t, base) or any(f.family == f"other:{fam}" for f in frames):
+        if id(t) in taken or _dates_a_figure(text, t, base) or _ends_a_period(text, t, base) or any(
+                f.family == f"other:{fam}" for f in frames):
             continue
         frames.append(
             Frame(f"{claim.id}#t{j}", claim, f"other:{fam}", claim.event_type or "OTHER", claim.predicate or "",
@@ -371,6 +372,15 @@ def _current_time(claim: Claim, times: Sequence[TimeExpr]) -> TimeExpr | None:
 
 
 _FIGURE_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:%|per\s*cent|percent)?\s+(?:on\s+|by\s+|as\s+of\s+)?$", re.IGNORECASE)
+
+
+def _ends_a_period(text: str, t: TimeExpr, base: int) -> bool:
+    """A time after "until" ("extended the emergency until 7 December") is when a state ends,
+    not a day anything is done on."""
+    return bool(_UNTIL_BEFORE.search(text[max(0, t.start - base - 12) : t.start - base]))
+
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 
 
 def _dates_a_figure(text: str, t: TimeExpr, base: int) -> bool:
