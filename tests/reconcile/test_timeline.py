@@ -587,3 +587,11 @@ def test_the_day_a_period_ends_is_no_happening() -> None:
     events = analyze_articles([a1]).events
     assert any(e.time.value == "2031-11-03" for e in events)
     assert not any((e.time.value or "").startswith("2031-12-07") for e in events), [(e.label, e.time.value) for e in events]
+
+
+def test_a_return_that_was_expected_is_foreseen_not_done() -> None:
+    a1 = _article("x01_paper", "2031-10-09", (
+        "The minister was abroad when the storm hit and was expected back on Thursday."))
+    events = analyze_articles([a1]).events
+    assert not any(e.timeline and e.time.value == "2031-10-08" for e in events), [
+        (e.label, e.time.value, e.timeline) for e in events]

@@ -102,6 +102,7 @@ def _antecedent(tok: Token) -> Token:
 
 _SCHEDULE_VERBS = lexicon.words("hedges", "schedule_verbs")
 _PREDICTION_VERBS = lexicon.words("hedges", "prediction_verbs")
+_FORESEEN_RETURNS = lexicon.words("hedges", "foreseen_returns")
 #: Modals that with a perfect ("should have called", "could have saved") tell what did not happen.
 _COUNTERFACTUAL = frozenset({"should", "could", "would", "might", "ought"})
 
@@ -124,6 +125,9 @@ def _modality(pred: Token, reported: bool) -> str | None:
     if pred.lemma_.lower() in _PREDICTION_VERBS and any(c.dep_ == "auxpass" for c in pred.children) and any(
             c.dep_ == "xcomp" for c in pred.children):
         return "future"  # "temperatures were forecast to fall": foreseen, not done
+    if pred.lemma_.lower() in _PREDICTION_VERBS and any(c.dep_ == "auxpass" for c in pred.children) and any(
+            c.dep_ in ("advmod", "prt") and c.lower_ in _FORESEEN_RETURNS for c in pred.children):
+        return "future"  # "the minister was expected back on Thursday": his return was foreseen
     if "going" in [c.lower_ for c in pred.children] or (
         pred.head.lower_ == "going" and pred.dep_ == "xcomp"
     ):
