@@ -595,3 +595,15 @@ def test_a_return_that_was_expected_is_foreseen_not_done() -> None:
     events = analyze_articles([a1]).events
     assert not any(e.timeline and e.time.value == "2031-10-08" for e in events), [
         (e.label, e.time.value, e.timeline) for e in events]
+
+
+def test_a_measurement_is_of_what_it_measures_and_two_outlets_giving_it_two_ways_contradict() -> None:
+    a1 = _article("g01_wire", "2031-10-08", (
+        "The strongest gust, 196 km/h, was measured at the Orrin Head lighthouse, the weather service said."))
+    a2 = _article("g02_paper", "2031-10-09", (
+        "The station at the Orrin Head lighthouse recorded a gust of 212 km/h shortly before landfall. "
+        "Sustained winds of 160 km/h battered the coast."))
+    conflicts = [k for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    kinds = {frozenset(v.value for v in k.values): k.kind for k in conflicts}
+    assert kinds.get(frozenset({"196", "212"})) == "contradiction", kinds
+    assert not any("160" in vs for vs in kinds), kinds  # a sustained wind is not a gust

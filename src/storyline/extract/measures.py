@@ -24,6 +24,8 @@ CURRENCY_CODES = frozenset(CURRENCIES.values())
 
 
 PERCENT = "percent"
+#: Units of physical measurements: data/lexicon/figures.json.
+MEASUREMENT_UNITS = lexicon.words("figures", "measurement_units")
 
 
 def _holder(share: Token) -> str | None:
@@ -162,6 +164,25 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
     if noun is None:
         return None
     return (f"{_name(owner)}: " if owner is not None else "") + _measure(noun) + rate
+
+
+def measured_of(doc: Doc, q: Quantity) -> str | None:
+    """What a physical measurement measures: "a gust of 212 km/h" and "the strongest gust, 196
+    km/h" are gusts, "sustained winds of 160 km/h" winds: a gust and a sustained wind are two
+    figures, not one told two ways. None when the parse does not say."""
+    tok = _root(doc, q)
+    if tok is None:
+        return None
+    if tok.dep_ == "nummod":
+        tok = tok.head  # the unit: "196 km/h" hangs on "km"
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head.lemma_.lower()
+    if tok.dep_ == "appos" and head.pos_ == "NOUN":
+        return head.lemma_.lower()
+    if tok.dep_ == "attr" and head.pos_ == "AUX" and (subject := _subject(head)) is not None:
+        return subject.lemma_.lower()  # "the highest gust was 212 km/h"
+    return None
 
 
 def _of(word: Token) -> Token | None:

@@ -19,7 +19,15 @@ from spacy.tokens import Doc, Token
 
 from storyline import lexicon
 from storyline.extract import gazetteer, plover
-from storyline.extract.measures import CURRENCIES, CURRENCY_CODES, PERCENT, money_of, percent_of
+from storyline.extract.measures import (
+    CURRENCIES,
+    CURRENCY_CODES,
+    MEASUREMENT_UNITS,
+    PERCENT,
+    measured_of,
+    money_of,
+    percent_of,
+)
 from storyline.extract.syntax import complement_type, object_lemma
 from storyline.model import Quantity
 
@@ -426,6 +434,8 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
             increment = increment or change
         elif unit in CURRENCY_CODES:
             qualifier = money_of(doc, q) or qualifier
+        elif unit is not None and unit.lower() in MEASUREMENT_UNITS:
+            qualifier = measured_of(doc, q) or qualifier
         out.append(replace(q, unit=unit, qualifier=qualifier, increment=increment, role=_role(doc, q, noun)))
     return out
 

@@ -33,7 +33,7 @@ from functools import partial
 from itertools import pairwise
 
 from storyline import lexicon
-from storyline.extract.measures import CURRENCY_CODES, PERCENT
+from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
 from storyline.extract.quantities import DIFFERENCE
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
 from storyline.reconcile import memo
@@ -440,8 +440,11 @@ _FIXED = lexicon.words("figures", "fixed_measures")
 
 
 def _fixed(it: _Item) -> bool:
-    """A sum of a one-time act ("sold for €46 million"): it does not change with the date."""
+    """A sum of a one-time act ("sold for €46 million"), or a measurement of a named thing ("the
+    strongest gust, 196 km/h", "a gust of 212 km/h"): it does not change with the date."""
     q = it.quantity
+    if q.qualifier and (q.unit or "").lower() in MEASUREMENT_UNITS:
+        return True
     return bool(q.qualifier) and q.unit in CURRENCY_CODES and _measure(q.qualifier or "")[1] in _FIXED
 
 
