@@ -298,6 +298,7 @@ def _parse_batches(group: list[list[Article]], writer: Any) -> None:
     a failure is sent as its traceback (an exception object may not pickle)."""
     import traceback
 
+    _keep_heap()
     try:
         for batch in group:
             writer.send([to_wire(e) for e in extract_batch(batch)])
@@ -305,6 +306,30 @@ def _parse_batches(group: list[list[Article]], writer: Any) -> None:
         writer.send(traceback.format_exc())
     finally:
         writer.close()
+
+
+#: glibc's ``mallopt`` option for the free space at the top of the heap it keeps, not trims.
+M_TRIM_THRESHOLD = -1
+KEEP_HEAP = 1 << 30
+
+
+def _keep_heap() -> None:
+    """Let a parse child keep its freed heap until it exits, instead of handing it back to the
+    system after each article and faulting it in again for the next (glibc trims the heap's
+    top once its free space passes a threshold, and the parse's arrays freed at the top did):
+    250,000 page faults, some 1.2 s of system CPU on the bench's 181 pages, down to 70,000. The
+    child's peak is unchanged (387-412 MiB either way): it only stops shrinking between articles
+    it will grow back for, and the whole heap goes when it exits. Elsewhere than glibc, nothing."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        mallopt = getattr(ctypes.CDLL(name), "mallopt", None) if name else None
+    except OSError:
+        return
+    if mallopt is not None:
+        mallopt(M_TRIM_THRESHOLD, KEEP_HEAP)
 
 
 class ProcessPool(Executor):
