@@ -320,3 +320,13 @@ def test_a_gap_from_a_hoped_or_planned_date_is_not_a_date(nlp) -> None:  # type:
     assert found["Friday"].startswith("2024-06-")
     # without "than" it counts from the day before it
     assert values(nlp, "The ferry left on Monday. It arrived two days later.")["two days later"] == "2024-06-19"
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAjJnNuUsSeEkKıİſ\u212a 0123456789-.’'\nMondayMarch")), max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_cased_trigger_scan_finds_the_ignore_case_spans(text: str) -> None:
+    """The trigger words are found on the text's ASCII letters lowered: the same spans as ignoring
+    case, also with the letters beyond ASCII that ignoring case takes for ASCII ones."""
+    from storyline.time.grammar import _TRIGGER, _triggers
+
+    assert [m.span() for m in _triggers(text)] == [m.span() for m in _TRIGGER.finditer(text)]
