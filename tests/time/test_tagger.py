@@ -327,6 +327,6 @@ def test_a_gap_from_a_hoped_or_planned_date_is_not_a_date(nlp) -> None:  # type:
 def test_cased_trigger_scan_finds_the_ignore_case_spans(text: str) -> None:
     """The trigger words are found on the text's ASCII letters lowered: the same spans as ignoring
     case, also with the letters beyond ASCII that ignoring case takes for ASCII ones."""
-    from storyline.time.grammar import _TRIGGER, _triggers
+    from storyline.time.grammar import _TRIGGER, _TRIGGERS
 
-    assert [m.span() for m in _triggers(text)] == [m.span() for m in _TRIGGER.finditer(text)]
+    assert [m.span() for m in _TRIGGERS.finditer(text)] == [m.span() for m in _TRIGGER.finditer(text)]

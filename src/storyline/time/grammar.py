@@ -11,11 +11,11 @@ prepositions are outside.
 from __future__ import annotations
 
 import re
-import string
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.lowered import LoweredScan
 from storyline.time.lexicon import NUMBER_WORDS
 
 MON_FULL = (
@@ -226,28 +226,16 @@ _TRIGGER = re.compile(
     re.I,
 )
 _MARGIN = 45
-#: ``_TRIGGER`` matching case: its words are lower case, so over a text whose ASCII capitals are
-#: lowered it finds the same spans, twice as fast (an ignore-case alternation tries every word at
-#: every word boundary; a cased one skips a word on its first letter).
-_TRIGGER_CASED = re.compile(_TRIGGER.pattern)
-_LOWER_ASCII = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-#: The letters beyond ASCII that ignoring case matches to ASCII ones (İ ı ſ and the Kelvin sign):
-#: a text with one is scanned the ignore-case way.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-def _triggers(text: str) -> Iterator[re.Match[str]]:
-    """``_TRIGGER.finditer(text)``: the same spans, found on the text's ASCII letters lowered."""
-    if any(c in text for c in _FOLDS_TO_ASCII):
-        return _TRIGGER.finditer(text)
-    return _TRIGGER_CASED.finditer(text.translate(_LOWER_ASCII))
+_TRIGGERS = LoweredScan(_TRIGGER)
+"""``_TRIGGER``'s words are lower case: scanned cased over the lowered text (0.30 -> 0.15 s on the
+bench's 181 pages)."""
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged stretches of text around trigger words, each ending at a word boundary."""
     spans: list[tuple[int, int]] = []
     n = len(text)
-    for m in _triggers(text):
+    for m in _TRIGGERS.finditer(text):
         s, e = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
         while e < n and (text[e].isalnum() or text[e] in "'’."):
             e += 1
