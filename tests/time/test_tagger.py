@@ -330,3 +330,10 @@ def test_cased_trigger_scan_finds_the_ignore_case_spans(text: str) -> None:
     from storyline.time.grammar import _TRIGGER, _TRIGGERS
 
     assert [m.span() for m in _TRIGGERS.finditer(text)] == [m.span() for m in _TRIGGER.finditer(text)]
+
+
+def test_every_rule_says_what_its_matches_need() -> None:
+    """A rule missing from ``NEEDS`` would stop the scan (KeyError), one left there would linger."""
+    from storyline.time.grammar import NEEDS, RULES
+
+    assert set(NEEDS) == {name for name, _ in RULES}
