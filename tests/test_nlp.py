@@ -13,3 +13,20 @@ def test_a_paragraph_starts_a_sentence_and_its_first_word_is_never_one_alone() -
     assert "Brannock said Thursday that she would vote against it." in sents
     assert "Who said what" in sents and "Advertisement" in sents
     assert not any(len(s.split()) == 1 and s not in ("Advertisement",) for s in sents)
+
+
+def test_lemmas_learnt_in_a_parse_child_are_kept_and_change_no_lemma() -> None:
+    """A lemma worked out from the memo a parse child sent back equals one worked out afresh."""
+    from storyline.executor import _learn_lemmas
+    from storyline.nlp import lemma_cache
+
+    nlp = load_nlp()
+    cache = lemma_cache(nlp)
+    assert cache is not None
+    text = "The councils were closing the bridges after the floods had risen."
+    fresh = [t.lemma_ for t in nlp(text)]
+    learnt = list(cache.items())
+    cache.clear()
+    _learn_lemmas(learnt)
+    assert len(cache) == len(learnt)
+    assert [t.lemma_ for t in nlp(text)] == fresh

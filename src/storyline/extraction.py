@@ -48,12 +48,13 @@ BATCH = 16
 @lru_cache(maxsize=1)
 def extraction_version() -> str:
     """Changes whenever extraction could give another result: a hash of the code of the NLP
-    stages (every source file of ``storyline.extract``, ``storyline.time``, ``storyline.nlp``
-    and the packaged data they read, the lexicon included), the spaCy model's and spaCy's versions, and ``FORMAT``.
+    stages (every source file of ``storyline.extract``, ``storyline.time``, ``storyline.nlp``,
+    ``storyline.lowered`` and the packaged data they read, the lexicon included), the spaCy model's
+    and spaCy's versions, and ``FORMAT``.
     Computed rather than kept by hand, so that no change to extraction can forget to bump it."""
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256(FORMAT.encode())
-    files = [root / "nlp.py", root / "codec.py", *sorted((root / "extract").rglob("*.py")),
+    files = [root / "nlp.py", root / "codec.py", root / "lowered.py", *sorted((root / "extract").rglob("*.py")),
              *sorted((root / "time").rglob("*.py")), *sorted((root / "data").rglob("*.json"))]
     for path in files:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -39,6 +40,16 @@ def load_nlp() -> Language:
     if "paragraph_boundaries" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     return nlp
+
+
+def lemma_cache(nlp: Language) -> dict[Any, Any] | None:
+    """The lemmatizer's memo of its rules' results, by (word, part of speech, morphology): a pure
+    function of that key and the model's tables (spaCy 3.8), so filling it from another process
+    changes no lemma. None when the pipeline has no such memo."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    cache = getattr(nlp.get_pipe("lemmatizer"), "cache", None)
+    return cache if isinstance(cache, dict) else None
 
 
 #: Bodies longer than this are parsed in paragraph-aligned pieces: the parser's working memory

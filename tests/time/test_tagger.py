@@ -335,3 +335,20 @@ def test_a_day_counted_from_a_happening_the_text_told_takes_that_happenings_day(
     assert got["the day after the theft was discovered"] == "2024-05-21", got  # the discovery, not the theft
     assert "three days after the vote" not in got, got  # no vote was told: nothing guessed
     assert got.get("90 days") == "P90D", got  # unresolved: what the words alone say
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAjJnNuUsSeEkKıİſ\u212a 0123456789-.’'\nMondayMarch")), max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_cased_trigger_scan_finds_the_ignore_case_spans(text: str) -> None:
+    """The trigger words are found on the text's ASCII letters lowered: the same spans as ignoring
+    case, also with the letters beyond ASCII that ignoring case takes for ASCII ones."""
+    from storyline.time.grammar import _TRIGGER, _TRIGGERS
+
+    assert [m.span() for m in _TRIGGERS.finditer(text)] == [m.span() for m in _TRIGGER.finditer(text)]
+
+
+def test_every_rule_says_what_its_matches_need() -> None:
+    """A rule missing from ``NEEDS`` would stop the scan (KeyError), one left there would linger."""
+    from storyline.time.grammar import NEEDS, RULES
+
+    assert set(NEEDS) == {name for name, _ in RULES}

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from storyline import lexicon
+from storyline.lowered import LoweredScan
 from storyline.model import Article, ArticleAnalysis, Claim, Mention, Quantity, TimeExpr
 from storyline.reconcile.timeslot import comparable_value, is_calendar
 
@@ -48,6 +49,7 @@ _SINCE = re.compile(r"^[^,;.]{0,60}\bsince\b", re.IGNORECASE)  # "the first unit
 # one alternation with a named group per family: a single scan of the sentence finds every trigger,
 # and at one position the family listed first wins
 _TRIGGER = re.compile("|".join(rf"\b(?P<{fam}>{rx})\b" for fam, (_, rx) in FAMILIES.items()), re.IGNORECASE)
+_TRIGGERS = LoweredScan(_TRIGGER, unless=("left",))  # cased but for "left (?-i:[A-Z])"
 
 DOC_NOUNS = lexicon.alternation("frames", "document_nouns")
 _DOC_PHRASE = re.compile(
@@ -242,7 +244,7 @@ def frames_of_claim(
     text = claim.text
     # "the latest sign that": a noun, not a signing; dropped before binding so it takes no date
     triggers: list[tuple[int, int, str]] = [
-        (m.start(), m.end(), m.lastgroup or "") for m in _TRIGGER.finditer(text)
+        (m.start(), m.end(), m.lastgroup or "") for m in _TRIGGERS.finditer(text)
         if not (m.lastgroup == "sign" and _SIGN_NOUN.match(text, m.start()))
         and not any(s < base + m.end() and base + m.start() < e for s, e in told)
     ]
