@@ -20,10 +20,10 @@ def _claims(article: str, count: int) -> list[Claim]:
 
 def test_the_shipped_model_reads_the_features_the_code_computes() -> None:
     m = detail.model()
-    assert m["features"] == list(detail.FEATURES)
-    assert len(m["weights"]) == len(detail.FEATURES) == len(m["mean"]) + 1 == len(m["scale"]) + 1  # type: ignore[arg-type]
-    assert 0.0 < float(m["threshold"]) < 0.5  # type: ignore[arg-type]
-    assert all(float(s) > 0 for s in m["scale"])  # type: ignore[union-attr]
+    assert m.features == detail.FEATURES
+    assert len(m.weights) == len(detail.FEATURES) == len(m.mean) + 1 == len(m.scale) + 1
+    assert 0.0 < m.threshold < 0.5
+    assert all(s > 0 for s in m.scale)
 
 
 def test_a_detail_told_once_deep_in_an_article_goes_to_the_background_a_shared_happening_stays() -> None:

@@ -16,7 +16,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -32,10 +32,24 @@ FEATURES = (
 MINOR = "a minor detail"
 
 
+@dataclass(frozen=True)
+class Model:
+    """The shipped coefficients (``data/timeline_model.json``, which also records how they were
+    measured): the features' names, weights (bias first), standardisation and threshold."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float
+
+
 @lru_cache(maxsize=1)
-def model() -> dict[str, object]:
-    """The shipped coefficients: weights, standardisation, threshold and how they were measured."""
-    return json.loads(resources.files("storyline").joinpath("data/timeline_model.json").read_text())
+def model() -> Model:
+    raw = json.loads(resources.files("storyline").joinpath("data/timeline_model.json").read_text())
+    def floats(key: str) -> tuple[float, ...]:
+        return tuple(float(v) for v in raw[key])
+    return Model(tuple(raw["features"]), floats("weights"), floats("mean"), floats("scale"), float(raw["threshold"]))
 
 
 def features(event: Event, claims: dict[str, Claim], published: dict[str, str | None],
@@ -81,16 +95,14 @@ def demote_minor_details(events: list[Event], claims: Sequence[Claim], articles:
     """``events`` with each once-told timeline happening the model finds minor moved to the
     background (its placement says why and with what probability), timeline first as before."""
     m = model()
-    weights, mean, scale = (list(map(float, m[k])) for k in ("weights", "mean", "scale"))  # type: ignore[call-overload]
-    threshold = float(m["threshold"])  # type: ignore[arg-type]
     by_id = {c.id: c for c in claims}
     published = {a.id: a.published.earliest for a in articles}
     sentences = Counter(c.article_id for c in claims if c.parent is None)
     out = []
     for e in events:
         if e.timeline and len(e.article_ids) == 1 and (x := features(e, by_id, published, sentences)) is not None:
-            p = probability(x, weights, mean, scale)
-            if p < threshold:
-                e = replace(e, timeline=False, placement=f"{MINOR}: told once, in passing (p={p:.2f} < {threshold:.2f})")
+            p = probability(x, m.weights, m.mean, m.scale)
+            if p < m.threshold:
+                e = replace(e, timeline=False, placement=f"{MINOR}: told once, in passing (p={p:.2f} < {m.threshold:.2f})")
         out.append(e)
     return sorted(out, key=lambda e: not e.timeline)  # stable: the timeline's order stands
