@@ -91,6 +91,14 @@ def table(file: str, name: str) -> dict[str, Any]:
 
 
 @cache
+def named_alternation(file: str, name: str) -> str:
+    """A ``table`` entry whose values carry a ``pattern`` as one alternation with a named group per
+    key (``\b(?P<key>pattern)\b``, in the file's order): one scan finds every key's matches, and
+    at one position the key listed first wins (the event families of frames.json)."""
+    return "|".join(rf"\b(?P<{key}>{spec['pattern']})\b" for key, spec in table(file, name).items())
+
+
+@cache
 def pairs(file: str, name: str) -> tuple[tuple[str, str], ...]:
     """The ordered pairs of a ``pairs`` entry."""
     entry = _file(file).get(name)

@@ -48,7 +48,7 @@ UNREAL_MODALITIES = frozenset({"conditional", "hypothetical"})
 _SINCE = re.compile(r"^[^,;.]{0,60}\bsince\b", re.IGNORECASE)  # "the first units sent openly since ..."
 # one alternation with a named group per family: a single scan of the sentence finds every trigger,
 # and at one position the family listed first wins
-_TRIGGER = re.compile("|".join(rf"\b(?P<{fam}>{rx})\b" for fam, (_, rx) in FAMILIES.items()), re.IGNORECASE)
+_TRIGGER = re.compile(lexicon.named_alternation("frames", "families"), re.IGNORECASE)
 _TRIGGERS = LoweredScan(_TRIGGER, unless=("left",))  # cased but for "left (?-i:[A-Z])"
 
 DOC_NOUNS = lexicon.alternation("frames", "document_nouns")
