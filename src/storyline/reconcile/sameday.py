@@ -1,0 +1,274 @@
+"""One happening told as several events of one day: joined by a learned pairwise model.
+
+The rules of ``timeline.happenings`` join what they can name (a shared class and participant, the
+day's one incident, a statement and its act); what is left on a day is often still one happening
+told in other words by other outlets ("the party set out before dawn" / "five people walked out of
+the hut in the dark"), or twice by one article. Whether two events of one day are one happening is
+learned from the gold timelines of annotated stories (``scripts/train_sameday.py``: logistic
+regression; two events are one when they match one gold happening, two when they match different
+ones; the threshold chosen with each story held out), not set by hand. The features say how alike
+the two tellings are (type, participants, place, the words and meaning of their sentences and
+labels) and how crowded the day is. The coefficients are data: ``data/sameday_model.json``.
+
+The model is asked only about pairs the rules' own veto allows (``apart``: both name who did it,
+or where, and no doer or place is the same), each side read over all its clusters.
+
+Contract: ``join_same_day(events, claims, apart)`` returns the events with each group the model joins
+replaced by one event (claims, articles and participants united; the best-told member's label,
+time, type and place), in the input order of each group's first member, plus the map from every
+joined event's id to its new id (the caller re-points conflicts). Only timeline events dated to
+a day take part; at most ``MAX_PER_DAY`` of a day's events (the most widely told) are compared, so
+the work per day is bounded.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from hashlib import sha1
+from importlib import resources
+
+import numpy as np
+
+from storyline import lexicon
+from storyline.model import Claim, Event
+from storyline.reconcile.coref import CorefMention, pair_probabilities
+
+#: The features, in the model's order (the training script reads this tuple).
+FEATURES = (
+    "bias", "same_type", "types_differ", "shares_article", "both_multi", "log_min_articles",
+    "shares_participant", "participants_differ", "same_place", "places_differ", "label_cosine",
+    "sentence_cosine", "shares_predicate", "label_word_overlap", "shares_sentence", "log_day_events",
+    "ecb_coref", "trigger_cosine",
+)  # fmt: skip
+#: Claims of an event read by the ECB+ pairwise model (``coref``) against the other event's.
+MAX_COREF = 3
+#: (i, j) -> the two events (indexes) name different doers or places: never one happening.
+Apart = Callable[[int, int], bool]
+#: Events of one day compared pairwise, the most widely told first.
+MAX_PER_DAY = 40
+#: Sentences of an event whose meaning is compared (its first ones: the best-told come first).
+MAX_SENTENCES = 6
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_WORD = re.compile(r"[a-z][a-z'\-]+")
+
+
+@dataclass(frozen=True)
+class Model:
+    """The shipped coefficients (``data/sameday_model.json``, which also records how they were
+    measured): the features' names, weights (bias first), standardisation and threshold."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    raw = json.loads(resources.files("storyline").joinpath("data/sameday_model.json").read_text())
+    def floats(key: str) -> tuple[float, ...]:
+        return tuple(float(v) for v in raw[key])
+    return Model(tuple(raw["features"]), floats("weights"), floats("mean"), floats("scale"), float(raw["threshold"]))
+
+
+@dataclass(frozen=True)
+class _View:
+    """What the features read of one event, computed once per event."""
+
+    articles: frozenset[str]
+    participants: frozenset[str]
+    place: str | None
+    event_type: str | None
+    predicates: frozenset[str]
+    words: frozenset[str]
+    sentences: frozenset[tuple[str, int]]
+    label_vector: np.ndarray
+    sentence_vectors: np.ndarray
+    trigger_vectors: np.ndarray
+    coref: tuple[CorefMention, ...]
+
+
+def _words(text: str) -> frozenset[str]:
+    stop = lexicon.words("frames", "label_stop_words")
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in stop)
+
+
+def _head(phrase: str) -> str:
+    words = re.findall(r"[\w\-']+", phrase.lower())
+    return words[-1] if words else ""
+
+
+def _coref_view(c: Claim, context: np.ndarray) -> CorefMention:
+    """The ECB+ model's view of a claim: its predicate, sentence, arguments, place and time."""
+    from storyline.extract.embed import word_vector
+
+    lemma = (c.predicate or "").lower()
+    args = frozenset({_head(a) for a in c.agents + c.patients} - {""})
+    t = c.time
+    return CorefMention(
+        id=c.id, doc=c.article_id, lemma=lemma, pos="VERB", text=lemma, sentence=c.text,
+        vector=word_vector(lemma) if lemma else None, participants=args | frozenset(c.entity_ids),
+        places=frozenset({c.place.lower()}) if c.place else frozenset(),
+        interval=(t.earliest, t.latest) if t is not None and (t.earliest or t.latest) else None,
+        context=context, arguments=args, sentence_index=c.sentence,
+    )
+
+
+def _views(events: Sequence[Event], claims: dict[str, Claim]) -> list[_View]:
+    from storyline.extract.embed import embed, word_vector
+
+    told = [[claims[c] for c in e.claim_ids if c in claims][:MAX_SENTENCES] for e in events]
+    labels = embed([e.label for e in events]) if events else np.zeros((0, 1))
+    texts = [c.text for cs in told for c in cs]
+    vectors = embed(texts) if texts else np.zeros((0, labels.shape[1]))
+    out, at = [], 0
+    for e, cs, lv in zip(events, told, labels, strict=True):
+        lemmas = sorted({c.predicate.lower() for c in cs if c.predicate})
+        out.append(_View(
+            articles=frozenset(e.article_ids), participants=frozenset(e.participants), place=e.place,
+            event_type=e.event_type, predicates=frozenset(c.predicate.lower() for c in cs if c.predicate),
+            words=_words(e.label), sentences=frozenset((c.article_id, c.sentence) for c in cs),
+            label_vector=lv, sentence_vectors=vectors[at:at + len(cs)],
+            trigger_vectors=np.array([word_vector(w) for w in lemmas]) if lemmas else np.zeros((0, lv.shape[0])),
+            coref=tuple(_coref_view(c, v) for c, v in zip(cs[:MAX_COREF], vectors[at:at + MAX_COREF], strict=False)),
+        ))
+        at += len(cs)
+    return out
+
+
+def pair_features(a: _View, b: _View, day_events: int) -> list[float]:
+    """The model's inputs for two events of one day (symmetric in ``a`` and ``b``)."""
+    typed = bool(a.event_type and b.event_type)
+    both_people = bool(a.participants and b.participants)
+    shared_people = bool(a.participants & b.participants)
+    both_places = bool(a.place and b.place)
+    sentence_cos = float((a.sentence_vectors @ b.sentence_vectors.T).max()) \
+        if len(a.sentence_vectors) and len(b.sentence_vectors) else 0.0
+    union = a.words | b.words
+    cross = [(i, len(a.coref) + j) for i in range(len(a.coref)) for j in range(len(b.coref))
+                                if a.coref[i].sentence != b.coref[j].sentence]
+    coref = float(pair_probabilities([*a.coref, *b.coref], cross).max()) if cross else 0.0
+    trigger_cos = float((a.trigger_vectors @ b.trigger_vectors.T).max()) \
+        if len(a.trigger_vectors) and len(b.trigger_vectors) else 0.0
+    return [
+        1.0,
+        float(typed and a.event_type == b.event_type),
+        float(typed and a.event_type != b.event_type),
+        float(bool(a.articles & b.articles)),
+        float(len(a.articles) > 1 and len(b.articles) > 1),
+        math.log1p(min(len(a.articles), len(b.articles))),
+        float(shared_people),
+        float(both_people and not shared_people),
+        float(both_places and a.place == b.place),
+        float(both_places and a.place != b.place),
+        float(a.label_vector @ b.label_vector),
+        sentence_cos,
+        float(bool(a.predicates & b.predicates)),
+        len(a.words & b.words) / len(union) if union else 0.0,
+        float(bool(a.sentences & b.sentences)),
+        math.log(max(day_events, 1)),
+        coref,
+        trigger_cos,
+    ]
+
+
+def probability(x: Sequence[float], m: Model) -> float:
+    """P(the two events tell one happening) under the logistic model (inputs standardised)."""
+    z = m.weights[0] * x[0] + sum(w * (v - mu) / s for w, v, mu, s in zip(m.weights[1:], x[1:], m.mean, m.scale,
+                                                                          strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+def day_pairs(events: Sequence[Event], claims: dict[str, Claim], apart: Apart | None = None
+              ) -> list[tuple[int, int, list[float]]]:
+    """(i, j, features) for the compared pairs of timeline events of one day (indexes into
+    ``events``), but not those ``apart`` says are told of different doers or places: the training
+    script and :func:`join_same_day` read the same pairs."""
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        if e.timeline and e.time.value and _DAY.match(e.time.value):
+            by_day[e.time.value[:10]].append(i)
+    out: list[tuple[int, int, list[float]]] = []
+    for day in sorted(by_day):
+        members = sorted(by_day[day], key=lambda i: (-len(events[i].article_ids), i))[:MAX_PER_DAY]
+        if len(members) < 2:
+            continue
+        views = _views([events[i] for i in members], claims)
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = sorted((members[x], members[y]))
+                if apart is not None and apart(i, j):
+                    continue
+                out.append((i, j, pair_features(views[x], views[y], len(by_day[day]))))
+    return out
+
+
+def _merged(group: Sequence[Event]) -> Event:
+    """One event of a group: the best-told member (most articles, then claims) gives its words."""
+    best = min(group, key=lambda e: (-len(e.article_ids), -len(e.claim_ids), e.id))
+    ids = sorted(e.id for e in group)
+    return replace(
+        best,
+        id="ev-" + sha1("\x1f".join(ids).encode()).hexdigest()[:16],
+        claim_ids=list(dict.fromkeys(c for e in group for c in e.claim_ids)),
+        article_ids=list(dict.fromkeys(a for e in group for a in e.article_ids)),
+        event_type=best.event_type or next((e.event_type for e in group if e.event_type), None),
+        place=best.place or next((e.place for e in group if e.place), None),
+        participants=sorted({p for e in group for p in e.participants}),
+        salience=max(e.salience for e in group),
+        placement=best.placement,
+    )
+
+
+def join_same_day(events: list[Event], claims: Sequence[Claim], apart: Apart | None = None,
+                  m: Model | None = None) -> tuple[list[Event], dict[str, str]]:
+    """Join the events of one day that the model reads as one happening (average linkage: two
+    groups join when their pairs' mean probability reaches the threshold, best pairs first; a
+    pair never compared counts as 0). An event the model would join to two events of different
+    doers or places could be either, and joins neither."""
+    m = m or model()
+    by_id = {c.id: c for c in claims}
+    scored = [(probability(x, m), i, j) for i, j, x in day_pairs(events, by_id, apart)]
+    prob = {(i, j): p for p, i, j in scored}
+    # an event the model would join to two that are apart could be either: it joins neither
+    partners: dict[int, list[int]] = defaultdict(list)
+    for p, i, j in scored:
+        if p >= m.threshold:
+            partners[i].append(j)
+            partners[j].append(i)
+    torn = {i for i, js in partners.items() if apart is not None
+            and any(apart(min(x, y), max(x, y)) for k, x in enumerate(js) for y in js[k + 1:])}
+    group = {i: i for i in range(len(events))}
+    members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
+    for p, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if p < m.threshold:
+            break
+        gi, gj = group[i], group[j]
+        if gi == gj or i in torn or j in torn:
+            continue
+        cross = [prob.get((min(x, y), max(x, y)), 0.0) for x in members[gi] for y in members[gj]]
+        if sum(cross) / len(cross) < m.threshold:
+            continue
+        keep, gone = min(gi, gj), max(gi, gj)
+        for x in members[gone]:
+            group[x] = keep
+        members[keep].extend(members.pop(gone))
+    out: list[Event] = []
+    renamed: dict[str, str] = {}
+    for i, e in enumerate(events):
+        if group[i] != i:
+            continue
+        if len(members[i]) == 1:
+            out.append(e)
+            continue
+        joined = _merged([events[x] for x in sorted(members[i])])
+        renamed.update({events[x].id: joined.id for x in members[i]})
+        out.append(joined)
+    return out, renamed
