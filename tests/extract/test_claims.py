@@ -567,3 +567,27 @@ def test_a_speaker_before_a_colon_owns_the_quote_and_an_outlet_that_understands_
     assert _find(claims, "Nothing new").attribution != "11:05"  # a clock time is no speaker
     assert "Tarrow Gazette" in (_find(claims, "detectives").attribution or "")
     assert _find(claims, "opened fire").event_type == "FIGHT"
+
+
+def test_who_speaks_when_the_parse_hides_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A titled name the tagger missed before a colon; a speaker hung on the sentence as a
+    conjunct after a long clause and an audience; a quote's last words before an inverted 'said';
+    a quote that closes on another speaker than the one carried from the paragraph before; whom a
+    named speaker works for."""
+    body = (
+        "Warden Pell Ostrand: \"We are staying open. Nobody will be turned away tonight.\"\n\n"
+        "The pump failed at noon and the water rose past the second step, when the basement was already "
+        "half full and the crew was still on its way, the city's head of drainage, Mira Tolvane, told a "
+        "briefing at the town hall.\n\n"
+        "\"It was a long night. Nothing at all worked,\" said a night-shift nurse.\n\n"
+        "Engineer Hal Brosk said the pump was old.\n\n"
+        "\"Somebody ignored the warning light. That is what the inquiry will find,\" a council source told the "
+        "Valley Courier.\n\n"
+        "The gate gave way before dawn, Chief Engineer Tam Orrel of Lindmark Water Board said."
+    )
+    claims = _claims(nlp, body)
+    assert "Ostrand" in (_find(claims, "turned away").attribution or "")
+    assert "Tolvane" in (_find(claims, "pump failed").attribution or "")
+    assert _find(claims, "Nothing at all").attribution == "a night-shift nurse"
+    assert _find(claims, "ignored the warning").attribution == "a council source"
+    assert "Orrel" in (_find(claims, "gate gave way").attribution or "")

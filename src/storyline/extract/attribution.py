@@ -65,6 +65,8 @@ _DESCRIBED_SOURCES = lexicon.words("reporting", "described_sources")
 _SPEAKER_NOUNS = lexicon.words("reporting", "speaker_nouns")
 _ACCORDING_FIGURE_NOUNS = lexicon.words("reporting", "according_figure_nouns")
 _QUOTING_VERBS = lexicon.words("reporting", "quoting_verbs")
+_ADDRESSEE_VERBS = lexicon.words("reporting", "addressee_verbs")
+_AUDIENCE_PREPOSITIONS = lexicon.words("reporting", "audience_prepositions")
 #: Participles that make their agent the author of a figure ("estimates published by A").
 _AUTHORING = lexicon.words("reporting", "authoring_participles")
 #: Words that may follow a sentence-final reporting verb besides its time ("said late Wednesday").
@@ -213,6 +215,9 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
             det = [c.lower_ for c in t.children if c.dep_ == "det"]
             if t.dep_ == "appos" and t.lemma_.lower() in _SPEAKER_NOUNS and det and det[0] in ("a", "an"):
                 return _np(t)
+    # ... nor is whom a named speaker works for ("Chief Officer A B of the Fire Service")
+    if tok.pos_ == "PROPN":
+        modifiers += [c for c in tok.children if c.dep_ == "prep"]
     spans = [(min(x.idx for x in m.subtree), max(x.idx + len(x) for x in m.subtree)) for m in modifiers]
     # a person named in the subject phrase, the name itself included ("Minister A B": the head is B)
     inside = [m for m in sent_mentions if m.label == "PERSON" and lo <= m.start and m.end <= hi
@@ -298,6 +303,11 @@ def _speaker_subject(reporter: Token) -> tuple[Token | None, bool]:
         # two subjects are a misparsed coordination ("X called it a crime, and Y said that ..."):
         # the one nearest before the verb is its own
         subj.sort(key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
+        # ... unless a quote closes between it and the verb: '"... Nothing at all," said a
+        # worker' - the quote's last words are no speaker, the subject after the verb is
+        after = [c for c in subj if c.i > verb.i]
+        if after and subj[0].i < verb.i and any(t.text in QUOTES for t in verb.doc[subj[0].i:verb.i]):
+            subj = after + [c for c in subj if c.i < verb.i]
         passive = verb.lemma_.lower() not in _QUOTING_VERBS and any(
             c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)  # "X was quoted as saying": X speaks
         if passive:
@@ -365,11 +375,28 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
     if verb_at is None:
         return None
     verb = words[verb_at]
-    if any(c.dep_ in ("dobj", "xcomp", "nsubj", "nsubjpass") for c in verb.children):
-        return None  # an object is what is said; a subject is the source the frame already read
+    # whom and where it was said to ("told a news conference at the spaceport") may follow it
+    audience = [c for c in verb.children if (c.dep_ == "dobj" and verb.lemma_.lower() in _ADDRESSEE_VERBS)
+                or (c.dep_ == "prep" and c.lower_ in _AUDIENCE_PREPOSITIONS)]
+    if any(c.dep_ in ("xcomp", "nsubjpass") or (c.dep_ == "dobj" and c not in audience)
+           for c in verb.children):
+        return None  # an object is what is said
+    heard = {t.i for c in audience for t in c.subtree}
     tail = words[verb_at + 1:]
-    if not all(t.is_punct or t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_TAIL for t in tail):
+    if not all(t.is_punct or t.i in heard or t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_TAIL for t in tail):
         return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        # the frame read the subject of a main reporting verb; one the parser hung on the
+        # sentence as a conjunct ("X detected ... and sent ..., Tovane's chief, A B, told a news
+        # conference"), set off by a comma, is the source of the whole sentence
+        first = min(t.i for t in subjects[0].subtree)
+        if verb.dep_ == "ROOT" or first == 0 or verb.doc[first - 1].text != ",":
+            return None
+        named = [t for t in subjects[0].subtree if not t.is_punct]
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in _SOURCE_LABELS for t in named):
+            return None
+        return verb.doc[named[0].i : named[-1].i + 1].text
     commas = [k for k in range(verb_at) if words[k].text == ","]
     if not commas:
         return None
@@ -406,11 +433,17 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     if org is not None:
         return org.text
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.group(1))}
-    return m.group(1).strip() if words & (_SPEAKER_NOUNS | _DESCRIBED_SOURCES) else None
+    if words & (_SPEAKER_NOUNS | _DESCRIBED_SOURCES):
+        return m.group(1).strip()
+    # a title and a name the tagger did not see ("Mayor Ilse Brandvoll: ...")
+    titled = _TITLED_NAME.match(m.group(1).strip())
+    return titled.group(0) if titled and titled.group(1).lower() in TITLE_WORDS else None
 
 
 #: A short phrase, a colon and an opening quote mark at the start of a sentence.
 _COLON_QUOTE = re.compile(r"^([^:\"“”\n]{2,120}?)\s*:\s*[\"“„«]")
+#: A title word and one to three capitalised words, nothing else.
+_TITLED_NAME = re.compile(r"^([A-Z][a-z]+\.?)(?:\s+[A-Z][\w'’\-]+){1,3}$")
 #: The longest phrase read as a speaker before a colon ("Lt. Col. Ann Ruud, defence ministry").
 _COLON_SPEAKER_WORDS = 12
 
@@ -427,9 +460,12 @@ def _wholly_quoted(text: str, open_quote: bool) -> bool:
     return close < 0 or not rest[close + 1:].strip(" .,;:!?" + QUOTES)
 
 
-def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentence]) -> None:
+def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentence],
+                                carried: set[int] | frozenset[int] = frozenset()) -> None:
     """'"A. B," she said.': A is hers too. A quote opened without attribution takes the one of
-    the sentence (same paragraph) in which it closes."""
+    the sentence (same paragraph) in which it closes; so does a quote whose attribution was only
+    carried from an earlier speaker (``carried``: sentence indexes): '"A. B," a police source
+    said' after a paragraph quoting someone else is the source's."""
     by_index = {c.sentence: c for c in claims if c.parent is None}
     told: dict[str, list[Claim]] = {}
     for c in claims:
@@ -437,7 +473,7 @@ def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentenc
             told.setdefault(c.parent, []).append(c)
     for claim in claims:
         opening = claim.text[:1]
-        if claim.attribution or opening not in _OPENING + _SINGLE:
+        if (claim.attribution and claim.sentence not in carried) or opening not in _OPENING + _SINGLE:
             continue
         if _closes(claim.text[1:], opening):
             continue  # the quote closes in this very sentence
@@ -447,10 +483,11 @@ def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentenc
                 break
             if _closes(sentences[j].text, opening):
                 later = by_index.get(j)
-                if later is not None and later.attribution:
-                    claim.attribution = later.attribution
+                if later is not None and later.attribution and later.sentence not in carried:
+                    was, claim.attribution = claim.attribution, later.attribution
                     for inner in told.get(claim.id, []):  # the events told inside it are the speaker's too
-                        inner.attribution = inner.attribution or later.attribution
+                        if inner.attribution is None or inner.attribution == was:
+                            inner.attribution = later.attribution
                 break
 
 

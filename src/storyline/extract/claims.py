@@ -265,6 +265,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
     # usually has it already (the article's body)
     body = doc.text if inp.text is None else inp.text
     claims: list[Claim] = []
+    carried_in: set[int] = set()  # sentences whose attribution was carried from an earlier one
     ctx = SentenceContext()
     by_sentence: dict[int, list[Mention]] = {}
     for m in inp.mentions:
@@ -368,6 +369,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             if continuing_quote or CONNECTIVES.match(text):
                 attribution = ctx.attribution
                 carried = True
+                carried_in.add(idx)
         for _ in range(2):  # "was quoted as saying that ...", "went on to say that ..."
             around = [*pred.children, *(g for c in pred.children if c.dep_ == "prep" for g in c.children)]
             nested = [c for c in around if c.dep_ in ("advcl", "xcomp", "ccomp", "pcomp")
@@ -471,5 +473,5 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 ctx.last_subject_person = _mention_name(subj_persons[0], inp.names)
         ctx.open_quote = (ctx.open_quote if sent_model.paragraph == ctx.paragraph else False) ^ bool(quote_balance % 2)
         ctx.paragraph = sent_model.paragraph
-    _attribute_quotes_backwards(claims, inp.sentences)
+    _attribute_quotes_backwards(claims, inp.sentences, carried_in)
     return date_entries(claims, inp.sentences, inp.times, inp.doc)
