@@ -76,9 +76,9 @@ FLOORS = {
     # 2.08; launch failure 4 musts, 0.85, 1.18, 0.78, 1.54. The learned same-day join
     # (reconcile/sameday.py, trained on the 21 other stories, not these) then: crush 1.83 / 0.79 /
     # 2.14, derailment 1.45 / 0.77 / 1.85, launch 1.18 / 0.80 / 1.54
-    "brennmoor-stadium-crush-2026": (3, 0.85, 1.88, 0.78, 2.19),
-    "talvenmoor-derailment-2026": (6, 0.84, 1.50, 0.76, 1.90),
-    "corvel-launch-failure-2026": (4, 0.84, 1.23, 0.79, 1.59),
+    "brennmoor-stadium-crush-2026": (2, 0.85, 1.88, 0.83, 2.26),
+    "talvenmoor-derailment-2026": (3, 0.84, 1.50, 0.76, 1.90),
+    "corvel-launch-failure-2026": (2, 0.91, 1.13, 0.88, 1.74),
 }
 
 

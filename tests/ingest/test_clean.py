@@ -931,3 +931,22 @@ def test_a_date_stamp_inside_the_article_is_furniture_not_a_sentence() -> None:
     # a sentence that mentions a date is prose
     prose = "The quay reopened on Mar. 4, 2025 after repairs to the crane and its rails."
     assert prose in clean_one(page("Crane Collapse Shuts Northern Quay in Portvale", LEAD, prose, SECOND)).body
+
+
+def test_a_live_page_header_and_a_list_of_editors_beside_the_date_are_furniture() -> None:
+    found = find_dateline("Live page started 07:45, 4 June 2031. Latest entries first. Editors: Ann Voss, Per Lund")
+    assert found is not None and found.date == date(2031, 6, 4) and found.author == "Ann Voss"
+    assert find_dateline("The page started on 4 June 2031 with a warning about the storm.") is None
+
+
+def test_a_date_line_under_the_headline_is_found_where_the_extractor_drops_it() -> None:
+    from storyline.ingest.html import headline_dateline
+
+    body = " ".join(["The harbour board met on Monday and agreed to close the old quay for repairs."] * 6)
+    head = "<html><body><nav>Home | News</nav><article><h1>Quay closes for repairs</h1>"
+    meta = "<p class=\"byline\">Ada Brenn, Harbour Reporter &middot; Thursday 5 June 2031 &middot; 3 min read</p>"
+    tail = f"<div><p>{body}</p><p>{body}</p></div></article><aside><p>Published 1 January 2030</p></aside></body></html>"
+    assert headline_dateline(head + meta + tail) == "Ada Brenn, Harbour Reporter · Thursday 5 June 2031 · 3 min read"
+    # a date after the article's first long paragraph, or prose with a date, is not the page's
+    assert headline_dateline(head + tail) is None
+    assert headline_dateline(head + "<p>The quay was built on 5 June 1931.</p>" + tail) is None

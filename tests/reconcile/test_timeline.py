@@ -392,6 +392,13 @@ def test_a_page_dated_by_a_wire_dateline_without_its_year_takes_the_storys_year(
                     published=PublishedDate(note="wire dateline gives --05-14 without a year", month_day="--05-14"))
     page = next(a for a in analyze_articles([dated, wire2]).articles if a.path == "w04_wire.txt")
     assert (page.published.earliest, page.published.latest) == ("2031-05-14", "2031-05-14"), page.published
+    # a month and year in the text ("a record set in March 2029") is no writing year beside the
+    # dateline's day: the story's dated pages give it
+    body = "A jury convicted the banker Lena Varga of fraud on Wednesday, beating a record set in March 2029."
+    wire3 = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="w05_wire.txt",
+                    published=PublishedDate(note="wire dateline gives --05-14 without a year", month_day="--05-14"))
+    page = next(a for a in analyze_articles([dated, wire3]).articles if a.path == "w05_wire.txt")
+    assert (page.published.earliest, page.published.latest) == ("2031-05-14", "2031-05-14"), page.published
     # far from every dated page of the story, the year stays unknown
     far = _article("w03_paper", "2031-01-20", "A jury convicted the banker Lena Varga of fraud on 19 January 2031.")
     page = next(a for a in analyze_articles([far, wire]).articles if a.path == "w02_wire.txt")

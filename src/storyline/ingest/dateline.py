@@ -58,13 +58,17 @@ _TZ = (
 )
 _WORDS = (
     r"published|updated|posted|last|modified|date|dated|created|issued|first|on|at|"
-    r"am|pm|a\.m\.|p\.m\.|time|edited|release[d]?|actualizado|publicado|обновлено|опубликовано|г|года|" + WEEKDAYS
+    r"am|pm|a\.m\.|p\.m\.|time|edited|release[d]?|actualizado|publicado|обновлено|опубликовано|г|года|"
+    # a live page's header ("Live page started 07:45, 9 March 2026. Latest entries first.")
+    r"live|page|started|began|latest|newest|entries|updates|" + WEEKDAYS
 )
 _RESIDUE_TOKEN = re.compile(rf"(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
 _SEPARATORS = re.compile(r"[\s|•·,:;/()\[\]\-–—_*#]+")
 _BYLINE = re.compile(
-    r"\b(?i:by|story by|written by|author|reporter|reported by)\s*:?\s+"
+    r"\b(?i:by|story by|written by|author|reporter|reported by|editors?)\s*:?\s+"
     r"(?P<name>[A-Za-z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){0,4})"
+    # more names after the first ("Editors: A B, C D"): read past, the first is the author
+    r"(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*"
 )
 # A page stamp glued to the time before it by the scraper ("10:32 AM GMT+9Updated 2 hours ago").
 _GLUED_STAMP = re.compile(r"(?<=[\da-z])(?=(?:Updated|Published|Posted|Modified|Last\s+updated)\b)")

@@ -74,6 +74,13 @@ def extract_document(
     if words < MIN_WORDS:
         return IngestError(source, f"only {words} words of article text found (truncated or malformed HTML?)")
     date = getattr(doc, "date", None)
+    if not date:
+        # no date in the markup: a date line under the headline that the extractor dropped as
+        # page furniture ("<p class=meta>A B, Correspondent · Thursday 21 May 2026</p>") is read
+        # as a text page's dateline is, strictly (``dateline.find_dateline``)
+        line = headline_dateline(html)
+        if line is not None and line not in text[:2000]:
+            text = f"{line}\n\n{text}"
     return RawDocument(
         source=source,
         format="html",
@@ -109,6 +116,35 @@ def keep_entry_times(html: str) -> str:
     if "<time" in html or "<TIME" in html:
         html = _ENTRY_TIME.sub(r"\1\2", html)
     return _STAMP_BEFORE_P.sub(r"<p>\2</p>\3", html)
+
+
+#: Elements between the headline and the article's first long paragraph looked at for a date line.
+_HEADER_TAGS = frozenset({"p", "div", "span", "time", "li", "small", "address"})
+_LONG_PARAGRAPH_WORDS = 40
+
+
+def headline_dateline(html: str) -> str | None:
+    """The first element after the page's ``<h1>`` and before its first long paragraph whose
+    whole text is a dateline (``find_dateline``: a date and only furniture beside it), or None."""
+    from storyline.ingest.dateline import find_dateline
+
+    tree = load_html(html)
+    if tree is None:
+        return None
+    seen_headline = False
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "h1":
+            seen_headline = True
+            continue
+        if not seen_headline or tag not in _HEADER_TAGS:
+            continue
+        words = " ".join(el.text_content().split())
+        if tag == "p" and len(words.split()) > _LONG_PARAGRAPH_WORDS:
+            return None
+        if words and len(words.split()) <= 20 and find_dateline(words) is not None:
+            return words
+    return None
 
 
 def _clean(value: object) -> str | None:

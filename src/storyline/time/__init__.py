@@ -48,8 +48,14 @@ def analyze_times(doc: Doc, published: PublishedDate, text: str | None = None) -
             return bound_dateline(published, bare), [t.expr for t in tagged]
         return bound_dateline(published, bare), [t.expr for t in bare]
     inferred = infer_published(bare)
-    if inferred.value is None:
-        # a year-less dateline's day ("LANTRY, Oct. 8") stays beside the bounds the text gives
+    if inferred.value is None or published.month_day:
+        # a year-less dateline's day ("LANTRY, Oct. 8") stays beside the bounds the text gives;
+        # a writing year assumed from the text's latest date is no evidence beside it (the
+        # story's other pages give the year: reconcile)
+        if inferred.source and inferred.value is not None:
+            kept_notes = [n for n in (inferred.note or "").split("; ") if not n.startswith("writing year assumed")]
+            inferred = replace(inferred, value=None, note="; ".join(
+                [*kept_notes, "writing year not assumed beside the dateline's day (the story's dated pages give it)"]))
         kept = replace(inferred, month_day=published.month_day) if inferred.source else published
         return kept, [t.expr for t in bare]
     tagged = tag_doc(doc, Anchor(int(inferred.value[:4])), selection)
