@@ -614,3 +614,19 @@ def test_a_measurement_is_of_what_it_measures_and_two_outlets_giving_it_two_ways
     kinds = {frozenset(v.value for v in k.values): k.kind for k in conflicts}
     assert kinds.get(frozenset({"196", "212"})) == "contradiction", kinds
     assert not any("160" in vs for vs in kinds), kinds  # a sustained wind is not a gust
+
+
+def test_a_participle_describing_a_thing_takes_no_date_and_leaves_it_to_the_verb() -> None:
+    """'The first confirmed fragment reached land on 15 April': the reaching is dated, not the
+    confirming (a participle before a noun after a determiner, an ordinal between them)."""
+    from storyline.reconcile.frames import _attributive
+
+    text = "The first confirmed fragment of the hull reached land on 15 April 2031."
+    s = text.index("confirmed")
+    assert _attributive(text, s, s + len("confirmed"))
+    text = "The collapsed bridge's owners said on 2 May 2031 that they were sorry."
+    s = text.index("collapsed")
+    assert _attributive(text, s, s + len("collapsed"))
+    text = "Investigators confirmed the cause on 2 May 2031."
+    s = text.index("confirmed")
+    assert not _attributive(text, s, s + len("confirmed"))

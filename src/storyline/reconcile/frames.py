@@ -392,15 +392,17 @@ def _dates_a_figure(text: str, t: TimeExpr, base: int) -> bool:
 
 def _attributive(text: str, s: int, e: int) -> bool:
     """The trigger at ``text[s:e]`` is a participle before a noun, after a determiner ("the
-    collapsed airline's administrators", "the stranded passengers"): it describes a thing, and the
-    sentence's time is not its own."""
-    return bool(_PARTICIPLE.fullmatch(text[s:e]) and _DETERMINER_BEFORE.search(text[max(0, s - 12):s])
+    collapsed airline's administrators", "the stranded passengers", "the first confirmed fragment"):
+    it describes a thing, and the sentence's time is not its own."""
+    return bool(_PARTICIPLE.fullmatch(text[s:e]) and _DETERMINER_BEFORE.search(text[max(0, s - 24):s])
                 and (after := _WORD_AFTER.match(text, e)) is not None and after.group(1).lower() not in _NOT_A_HEAD)
 
 
 #: A participle form, a determiner or possessive right before a word, the word right after one.
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)", re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+"
+    r"(?:(?:first|second|third|last|only|newly|recently|officially|already)\s+)?$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w\-]*)")
 
 
