@@ -320,19 +320,31 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_Scan = tuple[str, re.Pattern[str], str, list[tuple[int, int]] | None]
+"""A rule, its pattern, the text it scans, and the windows it scans (None: all of them)."""
+
+
 def find_candidates(text: str, *, everywhere: bool = False) -> list[Candidate]:
     """All rule matches, longest first (then by rule order); the tagger settles overlaps.
 
     Rules run only in windows around trigger words, and only those whose words the text has
     (``NEEDS``), unless ``everywhere`` (they agree; the full scan is there to check that they do).
+    A rule skips a window without its words too (a match lies inside its window, so it holds them
+    there), and a rule that reads no letter cased scans the lowered text cased (``_lowered_rules``).
     """
     found: list[Candidate] = []
-    windows = _windows(text)
-    if everywhere or sum(e - s for s, e in windows) > 0.8 * len(text):
+    scans: list[_Scan]
+    if everywhere:
         windows = [(0, len(text))]
+        scans = [(name, rx, text, None) for name, rx in _compiled()]
+    else:
+        windows = _windows(text)
+        if sum(e - s for s, e in windows) > 0.8 * len(text):
+            windows = [(0, len(text))]
+        scans = _scans_for(text, windows)
     seen: set[tuple[int, int, str]] = set()
-    for name, rx in _compiled() if everywhere else _rules_for(text):
-        for m in (m for ws, we in windows for m in rx.finditer(text, ws, we)):
+    for name, rx, scanned, where in scans:
+        for m in (m for ws, we in (windows if where is None else where) for m in rx.finditer(scanned, ws, we)):
             s, e = m.span()
             while e > s and text[e - 1] in " ,-":
                 e -= 1
@@ -341,6 +353,63 @@ def find_candidates(text: str, *, everywhere: bool = False) -> list[Candidate]:
                 found.append(Candidate(s, e, name, text[s:e]))
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
     return found
+
+
+def _scans_for(text: str, windows: list[tuple[int, int]]) -> list[_Scan]:
+    """Each rule that may match in ``text`` (``NEEDS``, as ``_rules_for``), with the text it scans
+    (the lowered one, cased, where that finds the same spans) and the windows holding its words.
+
+    Same matches as every such rule over every window: a match lies inside its window (the scan
+    stops at the window's end), and it holds one of its rule's words, so a window without them
+    has none; and lowering ASCII capitals changes no span of a rule that reads no letter cased
+    (``storyline.lowered``; a text with a letter beyond ASCII that ignoring case takes for an
+    ASCII one is scanned the ignore-case way). Some 40 rules over every window were most of the
+    tagger's CPU time."""
+    if any(c in text for c in FOLDS_TO_ASCII):
+        return [(name, rx, text, None) for name, rx in _compiled()]
+    lowered = text.translate(LOWER_ASCII)
+    digit = _DIGIT.search(text) is not None
+    words = {w for w in _LOWER_WORDS if w in lowered}
+    cased = {w for w in _CASED_WORDS if w in text}
+    whole = len(windows) == 1 and windows[0] == (0, len(text))
+    # which of the words each window holds, worked out only for the words the text has
+    held: list[tuple[bool, set[str]]] = []
+    if not whole:
+        for ws, we in windows:
+            low, raw = lowered[ws:we], text[ws:we]
+            held.append((digit and _DIGIT.search(raw) is not None,
+                         {w for w in words if w in low} | {w for w in cased if w in raw}))
+    out: list[_Scan] = []
+    for (name, rx), lowered_rx in zip(_compiled(), _lowered_rules(), strict=True):
+        needs_digit, lower, upper = NEEDS[name]
+        if not ((needs_digit and digit) or any(w in words for w in lower) or any(w in cased for w in upper)):
+            continue
+        where = None
+        if not whole:
+            keep = [w for w, (d, has) in zip(windows, held, strict=True)
+                    if (needs_digit and d) or any(x in has for x in lower) or any(x in has for x in upper)]
+            if not keep:
+                continue
+            where = keep if len(keep) < len(windows) else None
+        out.append((name, rx, text, where) if lowered_rx is None else (name, lowered_rx, lowered, where))
+    return out
+
+
+_LOWER_WORDS = frozenset(w for _digit, lower, _cased in NEEDS.values() for w in lower)
+_CASED_WORDS = frozenset(w for _digit, _lower, cased in NEEDS.values() for w in cased)
+
+
+def _lower_letters(pattern: str) -> str:
+    """``pattern`` with its letters in lower case, escapes (``\\d``, ``\\S``) left as they are."""
+    return re.sub(r"\\.|[A-Z]+", lambda m: m[0] if m[0].startswith("\\") else m[0].lower(), pattern)
+
+
+@lru_cache(maxsize=1)
+def _lowered_rules() -> list[re.Pattern[str] | None]:
+    """Per rule, the cased pattern that finds its ignore-case spans over the lowered text; None for
+    a rule that reads some letters cased (``(?-i:...)``: month and weekday names)."""
+    return [None if "(?-i:" in pat else re.compile(_lower_letters(rx.pattern)) for (_name, pat), (_n, rx)
+            in zip(RULES, _compiled(), strict=True)]
 
 
 def settle(found: list[Candidate], accept: Callable[[Candidate], bool]) -> list[Candidate]:
