@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -29,6 +29,7 @@ from storyline.extract.measures import (
     percent_of,
 )
 from storyline.extract.syntax import complement_type, object_lemma
+from storyline.lowered import LoweredScan
 from storyline.model import Quantity
 
 UNITS: dict[str, int] = {
@@ -195,10 +196,29 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     return bool(re.fullmatch(r"\d+", m.group("n") or "") and _BEFORE_DATE.search(before))
 
 
+_QUANTITIES = LoweredScan(QUANTITY_RE)
+"""``QUANTITY_RE`` read cased over the lowered text (its letters are lower case but the named
+groups' ``P`` and a class's ``A-Z``, which read the lowered text alike): the same spans, the scan
+in half the time (0.34 -> 0.17 s of CPU on the bench's pages)."""
+
+
+def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
+    """``QUANTITY_RE.finditer(text)``: the lowered scan finds where each match starts, and the
+    pattern matched there again on ``text`` gives that very match with its groups in the text's
+    case (a few per sentence, against a scan of every position)."""
+    for found in _QUANTITIES.finditer(text):
+        if found.string is text:  # scanned the ignore-case way (``LoweredScan``): the match itself
+            yield found
+            continue
+        m = QUANTITY_RE.match(text, found.start())
+        assert m is not None and m.end() == found.end()
+        yield m
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity expression in ``text`` with its bounds (no unit yet); offsets are + ``offset``."""
     found: list[Quantity] = []
-    for m in QUANTITY_RE.finditer(text):
+    for m in _quantity_matches(text):
         if _excluded(text, m):
             continue
         q = _from_match(m)
