@@ -273,17 +273,14 @@ class _Columns:
 
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
-        array = doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE, POS])
-        lower, lemma, punct, space, pos = (array[:, i].tolist() for i in range(5)) if len(array) else ([],) * 5
+        array = doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE, POS]).reshape(len(doc), 5)
+        lower, lemma = array[:, 0].tolist(), array[:, 1].tolist()
         lowered = {h: strings[h] for h in set(lower)}
         lemmas = {h: strings[h].lower() for h in set(lemma)}
         self.lowers = [lowered[h] for h in lower]
         self.lemmas = [lemmas[h] for h in lemma]
-        self.marks = [bool(p or s) for p, s in zip(punct, space, strict=True)]
-        self.verbal = [p in _VERBAL for p in pos]
-
-
-_VERBAL = frozenset({VERB, AUX})
+        self.marks: list[bool] = ((array[:, 2] != 0) | (array[:, 3] != 0)).tolist()
+        self.verbal: list[bool] = ((array[:, 4] == VERB) | (array[:, 4] == AUX)).tolist()
 
 
 def build_claims(inp: ClaimInputs) -> list[Claim]:
