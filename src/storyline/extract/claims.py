@@ -16,7 +16,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS
+from spacy.parts_of_speech import AUX, VERB
+from spacy.tokens import Doc, Span, Token
 
 from storyline import lexicon
 from storyline.extract import plover
@@ -145,14 +147,19 @@ def _place_for(sent: Span, pred: Token, mentions: Sequence[Mention]) -> str | No
     return best[2] if best else None
 
 
-def _is_assertion(toks: Sequence[Token], text: str) -> bool:
-    """Questions, verbless headings and fragments assert nothing."""
+def _is_assertion(toks: Sequence[Token], text: str, marks: Sequence[bool] | None = None,
+                  verbal: bool | None = None) -> bool:
+    """Questions, verbless headings and fragments assert nothing. ``marks`` (each token is
+    punctuation or space) and ``verbal`` (a token is a verb or an auxiliary) are read off the
+    tokens when the caller has not (``_Columns``)."""
     if text.rstrip(QUOTES + " ").endswith("?"):
         return False
-    words = [t for t in toks if not (t.is_punct or t.is_space)]
+    if marks is None:
+        marks = [t.is_punct or t.is_space for t in toks]
+    words = [t for t, mark in zip(toks, marks, strict=True) if not mark]
     if len(words) < 4:
         return False
-    if not any(t.pos_ in ("VERB", "AUX") for t in toks):
+    if not (any(t.pos_ in ("VERB", "AUX") for t in toks) if verbal is None else verbal):
         return False
     ends = text.rstrip(QUOTES + " )")
     # a title-case heading without final punctuation is not a sentence
@@ -258,6 +265,24 @@ def _uncertain_noun(tok: Token) -> bool:
     return tok.lower_.rstrip("s") in UNCERTAIN_NOUNS and not any(c.dep_ == "poss" for c in tok.children)
 
 
+class _Columns:
+    """What ``build_claims`` reads of every token, by token index, read off the parse's arrays in
+    one pass (``Doc.to_array``) instead of a Token object and a string look-up per read: each
+    token's lower-cased form, its lemma lower-cased, whether it is punctuation or space, whether
+    it is a verb or an auxiliary."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        array = doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE, POS]).reshape(len(doc), 5)
+        lower, lemma = array[:, 0].tolist(), array[:, 1].tolist()
+        lowered = {h: strings[h] for h in set(lower)}
+        lemmas = {h: strings[h].lower() for h in set(lemma)}
+        self.lowers = [lowered[h] for h in lower]
+        self.lemmas = [lemmas[h] for h in lemma]
+        self.marks: list[bool] = ((array[:, 2] != 0) | (array[:, 3] != 0)).tolist()
+        self.verbal: list[bool] = ((array[:, 4] == VERB) | (array[:, 4] == AUX)).tolist()
+
+
 def build_claims(inp: ClaimInputs) -> list[Claim]:
     """Claims of one article's body, in sentence order."""
     doc = inp.doc
@@ -267,6 +292,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
     claims: list[Claim] = []
     carried_in: set[int] = set()  # sentences whose attribution was carried from an earlier one
     ctx = SentenceContext()
+    columns = _Columns(doc)
     by_sentence: dict[int, list[Mention]] = {}
     for m in inp.mentions:
         by_sentence.setdefault(m.sentence if m.sentence is not None else -1, []).append(m)
@@ -289,10 +315,11 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         starts_quoted = text[:1] in QUOTES
         quote_balance = sum(text.count(q) for q in "\"") % 2 + text.count("“") - text.count("”")
         toks = list(sent)  # one pass over the tokens: Span iteration builds Token objects each time
-        # each token's lower-cased form and lemma, read once (every read makes a new string)
-        lowers = [t.lower_ for t in toks]
-        lemmas_of = [t.lemma_.lower() for t in toks]
-        asserted = _is_assertion(toks, text)
+        # each token's lower-cased form and lemma, read once for the article (``_Columns``)
+        first, last = sent.start, sent.end
+        lowers = columns.lowers[first:last]
+        lemmas_of = columns.lemmas[first:last]
+        asserted = _is_assertion(toks, text, columns.marks[first:last], any(columns.verbal[first:last]))
         root = sent.root
         attribution: str | None = None
         refused = None

@@ -271,6 +271,11 @@ def _appositive_titles(doc: Doc, span: Span) -> list[Span]:
     return out
 
 
+#: "X province" / "province of X": the region word a place's key drops (compiled once, not per name).
+_REGION_TAIL = re.compile(r"\s+(" + "|".join(sorted(gazetteer.REGION_WORDS)) + r")$")
+_REGION_HEAD = re.compile(r"^(" + "|".join(sorted(gazetteer.REGION_WORDS)) + r")\s+of\s+")
+
+
 def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int], text: str | None = None) -> list[RawMention]:
     """Named mentions of people, organisations, places and groups in one parsed article.
 
@@ -304,8 +309,8 @@ def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int], text: str |
             place = gazetteer.lookup(text) if label == "GPE" or gazetteer.is_sure_place(text) else None
             key = fold(place.name) if place is not None else fold(text)
             # "X province" and "X" are one place for coreference ("the province of X" too)
-            key = re.sub(r"\s+(" + "|".join(sorted(gazetteer.REGION_WORDS)) + r")$", "", key)
-            key = re.sub(r"^(" + "|".join(sorted(gazetteer.REGION_WORDS)) + r")\s+of\s+", "", key)
+            key = _REGION_TAIL.sub("", key)
+            key = _REGION_HEAD.sub("", key)
         elif label == "NORP":
             key = fold(text)
             key = key[:-1] if key.endswith("s") and gazetteer.country_from_adjective(key[:-1]) else key

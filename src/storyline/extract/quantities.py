@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -29,6 +29,7 @@ from storyline.extract.measures import (
     percent_of,
 )
 from storyline.extract.syntax import complement_type, object_lemma
+from storyline.lowered import FOLDS_TO_ASCII, LOWER_ASCII, LoweredScan
 from storyline.model import Quantity
 
 UNITS: dict[str, int] = {
@@ -195,10 +196,50 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     return bool(re.fullmatch(r"\d+", m.group("n") or "") and _BEFORE_DATE.search(before))
 
 
+_QUANTITIES = LoweredScan(QUANTITY_RE)
+"""``QUANTITY_RE`` read cased over the lowered text (its letters are lower case but the named
+groups' ``P`` and a class's ``A-Z``, which read the lowered text alike): the same spans, the scan
+in half the time (0.34 -> 0.17 s of CPU on the bench's pages)."""
+
+
+def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
+    """``QUANTITY_RE.finditer(text)``: the lowered scan finds where each match starts, and the
+    pattern matched there again on ``text`` gives that very match with its groups in the text's
+    case (a few per sentence, against a scan of every position)."""
+    for found in _QUANTITIES.finditer(text):
+        if found.string is text:  # scanned the ignore-case way (``LoweredScan``): the match itself
+            yield found
+            continue
+        m = QUANTITY_RE.match(text, found.start())
+        assert m is not None and m.end() == found.end()
+        yield m
+
+
+_VAGUE_WORDS = _VAGUE.split("|")
+#: What every match of ``QUANTITY_RE`` without a digit holds: a number word, a scale, "dozen" or a
+#: vague scale ("hundreds"); None if the lexicon's vague scales were more than plain words.
+_NUMBER_WORDS: tuple[str, ...] | None = (
+    (*UNITS, *TENS, *SCALES, "dozen", *_VAGUE_WORDS) if all(re.fullmatch(r"[a-z]+", w) for w in _VAGUE_WORDS) else None
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_quantity(text: str) -> bool:
+    """False when ``QUANTITY_RE`` cannot match in ``text``: no digit and none of ``_NUMBER_WORDS``
+    in its lowered letters (a text with a letter beyond ASCII that ignoring case takes for an
+    ASCII one is always scanned). Most sentences of news hold no figure (4 in 7 of the bench's)."""
+    if _NUMBER_WORDS is None or any(c in text for c in FOLDS_TO_ASCII) or _DIGIT.search(text):
+        return True
+    lowered = text.translate(LOWER_ASCII)
+    return any(w in lowered for w in _NUMBER_WORDS)
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity expression in ``text`` with its bounds (no unit yet); offsets are + ``offset``."""
     found: list[Quantity] = []
-    for m in QUANTITY_RE.finditer(text):
+    if not _may_hold_quantity(text):
+        return found
+    for m in _quantity_matches(text):
         if _excluded(text, m):
             continue
         q = _from_match(m)

@@ -11,7 +11,7 @@ prepositions are outside.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -305,11 +305,13 @@ _TRIGGERS = LoweredScan(_TRIGGER)
 bench's 181 pages)."""
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Merged stretches of text around trigger words, each ending at a word boundary."""
+def _windows(text: str, lowered: str | None = None) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words, each ending at a word boundary. ``lowered``:
+    ``text.translate(LOWER_ASCII)`` when the caller has it and ``text`` has no letter of
+    ``FOLDS_TO_ASCII`` (the trigger scan then reads it as ``LoweredScan`` would)."""
     spans: list[tuple[int, int]] = []
     n = len(text)
-    for m in _TRIGGERS.finditer(text):
+    for m in _TRIGGERS.finditer(text) if lowered is None else _TRIGGERS.cased.finditer(lowered):
         s, e = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
         while e < n and (text[e].isalnum() or text[e] in "'’."):
             e += 1
@@ -320,27 +322,148 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_Scan = tuple[str, re.Pattern[str], str, list[tuple[int, int]] | None]
+"""A rule, its pattern, the text it scans, and the windows it scans (None: all of them)."""
+
+
 def find_candidates(text: str, *, everywhere: bool = False) -> list[Candidate]:
     """All rule matches, longest first (then by rule order); the tagger settles overlaps.
 
     Rules run only in windows around trigger words, and only those whose words the text has
     (``NEEDS``), unless ``everywhere`` (they agree; the full scan is there to check that they do).
+    A rule skips a window without its words too (a match lies inside its window, so it holds them
+    there), and rules scan the lowered text cased (``_lowered_rules``).
     """
     found: list[Candidate] = []
-    windows = _windows(text)
-    if everywhere or sum(e - s for s, e in windows) > 0.8 * len(text):
+    scans: list[_Scan]
+    if everywhere:
         windows = [(0, len(text))]
+        scans = [(name, rx, text, None) for name, rx in _compiled()]
+    elif any(c in text for c in FOLDS_TO_ASCII):  # the ignore-case way (``storyline.lowered``)
+        windows = _windows(text)
+        if sum(e - s for s, e in windows) > 0.8 * len(text):
+            windows = [(0, len(text))]
+        scans = [(name, rx, text, None) for name, rx in _rules_for(text)]
+    else:
+        lowered = text.translate(LOWER_ASCII)
+        windows = _windows(text, lowered)
+        if sum(e - s for s, e in windows) > 0.8 * len(text):
+            windows = [(0, len(text))]
+        scans = _scans_for(text, lowered, windows)
     seen: set[tuple[int, int, str]] = set()
-    for name, rx in _compiled() if everywhere else _rules_for(text):
-        for m in (m for ws, we in windows for m in rx.finditer(text, ws, we)):
-            s, e = m.span()
-            while e > s and text[e - 1] in " ,-":
-                e -= 1
-            if e > s and (s, e, name) not in seen:
-                seen.add((s, e, name))
-                found.append(Candidate(s, e, name, text[s:e]))
+    for name, rx, scanned, where in scans:
+        exact = _EXACT.get(rx)
+        for ws, we in windows if where is None else where:
+            for s, e in (_verified(rx, exact, text, scanned, ws, we) if exact is not None
+                         else (m.span() for m in rx.finditer(scanned, ws, we))):
+                while e > s and text[e - 1] in " ,-":
+                    e -= 1
+                if e > s and (s, e, name) not in seen:
+                    seen.add((s, e, name))
+                    found.append(Candidate(s, e, name, text[s:e]))
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
     return found
+
+
+def _scans_for(text: str, lowered: str, windows: list[tuple[int, int]]) -> list[_Scan]:
+    """Each rule that may match in ``text`` (``NEEDS``, as ``_rules_for``), with its pattern over
+    the lowered text (``_lowered_rules``) and the windows holding its words (None: all).
+
+    Same matches as every such rule over every window: a match lies inside its window (the scan
+    stops at the window's end), and it holds one of its rule's words, so a window without them
+    has none; and lowering ASCII capitals changes no span (``_lowered_rules``; a text with a
+    letter beyond ASCII that ignoring case takes for an ASCII one does not come here). Some 40
+    rules over every window were most of the tagger's CPU time. ``lowered`` is
+    ``text.translate(LOWER_ASCII)``."""
+    digit = _DIGIT.search(text) is not None
+    words = [w for w in _LOWER_WORDS if w in lowered]
+    cased = [w for w in _CASED_WORDS if w in text]
+    may = _rules_holding(digit, words, cased)
+    whole = len(windows) == 1 and windows[0] == (0, len(text))
+    # the rules each window may hold a match of, worked out from the words the text has
+    held: list[frozenset[str]] = []
+    if not whole:
+        for ws, we in windows:
+            low, raw = lowered[ws:we], text[ws:we]
+            held.append(_rules_holding(digit and _DIGIT.search(raw) is not None,
+                                       [w for w in words if w in low], [w for w in cased if w in raw]))
+    out: list[_Scan] = []
+    for (name, _rx), lowered_rx in zip(_compiled(), _lowered_rules(), strict=True):
+        if name not in may:
+            continue
+        where = None
+        if not whole:
+            keep = [w for w, rules in zip(windows, held, strict=True) if name in rules]
+            if not keep:
+                continue
+            where = keep if len(keep) < len(windows) else None
+        out.append((name, lowered_rx, lowered, where))
+    return out
+
+
+def _rules_holding(digit: bool, lower: list[str], cased: list[str]) -> frozenset[str]:
+    """The rules whose ``NEEDS`` a stretch of text with a digit (or not) and these words meets."""
+    found = set(_DIGIT_RULES) if digit else set()
+    for w in lower:
+        found |= _RULES_BY_LOWER[w]
+    for w in cased:
+        found |= _RULES_BY_CASED[w]
+    return frozenset(found)
+
+
+_LOWER_WORDS = sorted({w for _digit, lower, _cased in NEEDS.values() for w in lower})
+_CASED_WORDS = sorted({w for _digit, _lower, cased in NEEDS.values() for w in cased})
+_DIGIT_RULES = frozenset(name for name, (digit, _lower, _cased) in NEEDS.items() if digit)
+_RULES_BY_LOWER = {w: frozenset(name for name, (_d, lower, _c) in NEEDS.items() if w in lower) for w in _LOWER_WORDS}
+_RULES_BY_CASED = {w: frozenset(name for name, (_d, _l, cased) in NEEDS.items() if w in cased) for w in _CASED_WORDS}
+
+
+def _verified(wide: re.Pattern[str], exact: re.Pattern[str], text: str, lowered: str, start: int,
+              end: int) -> Iterator[tuple[int, int]]:
+    """The spans of ``exact.finditer(text, start, end)``, found by ``wide`` (``_lowered_rules``: it
+    matches the lowered text wherever ``exact`` matches the text, and sometimes elsewhere): each
+    place ``wide`` finds is tried with ``exact``, and the scan goes on after its match, else one
+    character on. Every place before the one ``wide`` finds holds no match of ``exact`` either,
+    so this is finditer's leftmost match each time."""
+    pos = start
+    while pos < end and (m := wide.search(lowered, pos, end)) is not None:
+        hit = exact.match(text, m.start(), end)
+        if hit is None:
+            pos = m.start() + 1
+            continue
+        s, e = hit.span()
+        if e == s:  # no rule matches nothing; finditer's rule for empty matches is not needed here
+            pos = e + 1
+            continue
+        yield s, e
+        pos = e
+
+
+def _lower_letters(pattern: str) -> str:
+    """``pattern`` with its letters in lower case, escapes (``\\d``, ``\\S``) left as they are."""
+    return re.sub(r"\\.|[A-Z]+", lambda m: m[0] if m[0].startswith("\\") else m[0].lower(), pattern)
+
+
+@lru_cache(maxsize=1)
+def _lowered_rules() -> list[re.Pattern[str]]:
+    """Per rule, a cased pattern over the lowered text: a rule that reads no letter cased finds its
+    very spans there (its letters in lower case); one that reads some cased (``(?-i:...)``: month
+    and weekday names, which no negative lookaround holds) finds them and more (those parts in
+    lower case too: "may" where the rule wants "May"), and each place it finds is tried with the
+    rule itself (``_EXACT``, ``_verified``)."""
+    out: list[re.Pattern[str]] = []
+    for rx in (rx for _name, rx in _compiled()):
+        if "(?-i:" in rx.pattern:
+            wide = re.compile(_lower_letters(rx.pattern.replace("(?-i:", "(?:")))
+            _EXACT[wide] = rx
+            out.append(wide)
+        else:
+            out.append(re.compile(_lower_letters(rx.pattern)))
+    return out
+
+
+_EXACT: dict[re.Pattern[str], re.Pattern[str]] = {}
+"""A wider lowered pattern (``_lowered_rules``) -> the rule it finds the places of."""
 
 
 def settle(found: list[Candidate], accept: Callable[[Candidate], bool]) -> list[Candidate]:
