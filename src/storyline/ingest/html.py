@@ -19,6 +19,7 @@ from trafilatura.utils import load_html
 
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.context import Item, ReadContext
+from storyline.ingest.dateline import find_dateline
 from storyline.ingest.encoding import DecodeError, decode_noted
 
 EXTRACT_OPTIONS: dict[str, Any] = {
@@ -126,8 +127,6 @@ _LONG_PARAGRAPH_WORDS = 40
 def headline_dateline(html: str) -> str | None:
     """The first element after the page's ``<h1>`` and before its first long paragraph whose
     whole text is a dateline (``find_dateline``: a date and only furniture beside it), or None."""
-    from storyline.ingest.dateline import find_dateline
-
     tree = load_html(html)
     if tree is None:
         return None

@@ -216,7 +216,7 @@ def _merged(group: Sequence[Event]) -> Event:
     ids = sorted(e.id for e in group)
     return replace(
         best,
-        id="ev-" + sha1("\x1f".join(ids).encode()).hexdigest()[:16],
+        id="ev-" + sha1("\x1f".join(ids).encode()).hexdigest()[:10],  # as reconcile._stable_id
         claim_ids=list(dict.fromkeys(c for e in group for c in e.claim_ids)),
         article_ids=list(dict.fromkeys(a for e in group for a in e.article_ids)),
         event_type=best.event_type or next((e.event_type for e in group if e.event_type), None),
