@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import pickle
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -218,7 +219,8 @@ class ClaimCache(Protocol):
     def parse_of(self, extraction: Extraction) -> bytes: ...
 
 
-_MENTION_FIELDS = tuple(f.name for f in dataclasses.fields(Mention))
+_MENTION_FIELDS = tuple(sorted(f.name for f in dataclasses.fields(Mention)))
+_mention_values = operator.attrgetter(*_MENTION_FIELDS)
 
 
 def context_key(raw: Sequence[RawMention], names: dict[str, str]) -> str:
@@ -228,10 +230,12 @@ def context_key(raw: Sequence[RawMention], names: dict[str, str]) -> str:
 
     mentions = [r.mention for r in raw]
     # a Mention's fields are plain values, so this dict is what codec.dump gives (same key),
-    # without asdict's deep copies: a story's every context is computed on each update
+    # without asdict's deep copies: a story's every context is computed on each update. Its
+    # keys go in sorted order, and no other dict is in the payload: the JSON is what
+    # ``sort_keys=True`` writes, without sorting every mention's keys again
     fields = _MENTION_FIELDS
-    payload = json.dumps([[{f: getattr(m, f) for f in fields} for m in mentions],
-                          sorted(names_for(mentions, names).items())], sort_keys=True)
+    payload = json.dumps([[dict(zip(fields, _mention_values(m), strict=True)) for m in mentions],
+                          sorted(names_for(mentions, names).items())])
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
@@ -240,6 +244,13 @@ class Finished:
     analyses: list[ArticleAnalysis]
     rebuilt: int
     """Articles whose claims were rebuilt from their stored parse (their context changed)."""
+    sources: list[tuple[str, str, str]]
+    """What each analysis's claims and mentions were made from: its extraction's key and its
+    context (``context_key``: the mentions as the story resolved them). Equal sources, equal
+    claims and mentions (``reconcile``'s ``sources``)."""
+    stored: list[bool]
+    """Which analyses' claims are the claim set stored under their source (decoded), rather than
+    built in this run."""
 
 
 def finish(
@@ -292,7 +303,8 @@ def finish(
             times=extraction.times, mentions=[r.mention for r in mine], claims=claims, roles=roles,
         ))
     cache.put_claims(built)
-    return Finished(out, len(built))
+    sources = [(x.content_hash, x.version, context) for x, context in zip(extractions, contexts, strict=True)]
+    return Finished(out, len(built), sources, [claims is not None for claims in cached])
 
 
 def _share_times(claims: Sequence[Claim], times: Sequence[TimeExpr]) -> None:

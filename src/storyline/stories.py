@@ -209,7 +209,7 @@ def bring_up_to_date(store: Store, story: str, update: Update | None = None, *, 
             store.record_update(conn, story, {**after, "stored": {k: v for k, v in stored.items() if k != "written"}},
                                 update.change())
 
-        update_report(store, outcome.report, story_key(story), (before or {}).get("stored"), record)
+        update_report(store, outcome.report, story_key(story), (before or {}).get("stored"), record, outcome.known)
     return update
 
 

@@ -23,7 +23,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.timeslot import completes, intersect, is_calendar, parse_day, precision_rank, year_of
@@ -76,9 +78,17 @@ def _tight(f: Frame) -> bool:
     return bool(lo and hi and 0 <= (hi - lo).days <= 6)
 
 
-def _units(f: Frame) -> set[str]:
-    """What the frame's totals count ('troops', 'workers'); increments are not totals."""
-    return {u for q in f.quantities if not q.increment and (u := unit_class(q.unit))}
+_unit_class = lru_cache(maxsize=4096)(unit_class)  # a pure function of the word
+memo.on_clear(_unit_class.cache_clear)
+_NO_UNITS: frozenset[str] = frozenset()
+
+
+def _units(f: Frame) -> frozenset[str] | set[str]:
+    """What the frame's totals count ('troops', 'workers'); increments are not totals. (Asked for
+    every candidate cluster of every frame: most frames count nothing.)"""
+    if not f.quantities:
+        return _NO_UNITS
+    return {u for q in f.quantities if not q.increment and (u := _unit_class(q.unit))}
 
 
 def containment(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
@@ -89,7 +99,7 @@ def containment(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> f
 
 def _score(f: Frame, c: Cluster) -> float | None:
     """How well frame ``f`` fits cluster ``c``; None when it must not join."""
-    shared = sum(1 for p in f.participants if p in c.participants)
+    shared = len(c.participants.keys() & f.participants)  # the names of both, counted in C
     shared_persons = len(f.persons & c.persons)
     if f.unique and c.unique:
         same_time = _same_dated_document(f, c)
@@ -168,9 +178,10 @@ def _common_names(frames: Sequence[Frame]) -> frozenset[str]:
     seen: dict[str, set[str]] = defaultdict(set)
     articles: set[str] = set()
     for f in frames:
-        articles.add(f.article_id)
+        article = f.article_id
+        articles.add(article)
         for n in _names(f):
-            seen[n].add(f.article_id)
+            seen[n].add(article)
     need = max(3, (len(articles) + 1) // 2)
     return frozenset(n for n, arts in seen.items() if len(arts) >= need)
 

@@ -202,7 +202,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         if f.claim.parent is not None and f.claim.time is not None:
             told[f.claim.parent].append(f.claim.time)
     for f in frames:
-        if f.claim.negated:
+        if not f.quantities or f.claim.negated:
             continue  # a figure nobody asserts ("did not confirm that 300 died", a withdrawn version's)
         body = articles[f.article_id].body
         if f.article_id not in bodies:

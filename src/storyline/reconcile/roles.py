@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from storyline import lexicon
 from storyline.extract import plover
+from storyline.reconcile import memo
 from storyline.reconcile.cluster import Cluster
 from storyline.reconcile.frames import Frame
 
@@ -26,7 +27,13 @@ def type_of(f: Frame) -> str | None:
         return f.event_type
     if f.claim.event_type:
         return f.claim.event_type
-    return plover.event_type(f.claim.predicate)
+    return _predicate_type(f.claim.predicate)
+
+
+_predicate_type = lru_cache(maxsize=8192)(plover.event_type)
+"""``plover.event_type`` of a predicate, kept per word (a pure function of it): every rule asks
+each frame's type."""
+memo.on_clear(_predicate_type.cache_clear)
 
 
 def type_class(t: str | None) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -34,9 +34,20 @@ def fingerprint(item: object) -> str:
     return hashlib.blake2b(repr(item).encode(), digest_size=8).hexdigest()
 
 
-def fingerprints(report: Report) -> dict[str, list[str]]:
-    """Per table, the fingerprint of each row in position order."""
-    return {name: [fingerprint(x) for x in getattr(report, name)] for name in TABLES}
+def fingerprints(report: Report, known: Mapping[int, tuple[object, str]] | None = None) -> dict[str, list[str]]:
+    """Per table, the fingerprint of each row in position order. ``known`` holds fingerprints
+    already made of some of the items, by their id (with the item, so that an id is only taken
+    for the object it was given for)."""
+    if not known:
+        return {name: [fingerprint(x) for x in getattr(report, name)] for name in TABLES}
+    out: dict[str, list[str]] = {}
+    for name in TABLES:
+        prints = []
+        for x in getattr(report, name):
+            had = known.get(id(x))
+            prints.append(had[1] if had is not None and had[0] is x else fingerprint(x))
+        out[name] = prints
+    return out
 
 
 ROWS_AT_ONCE = 500
@@ -91,15 +102,17 @@ def _write_table(conn: Connection, name: str, analysis_id: int, items: Sequence[
 
 
 def update_report(store: Store, report: Report, key: str, previous: dict[str, Any] | None,
-                  then: Callable[[Connection, dict[str, Any]], None]) -> dict[str, Any]:
+                  then: Callable[[Connection, dict[str, Any]], None],
+                  known: Mapping[int, tuple[object, str]] | None = None) -> dict[str, Any]:
     """Bring the analysis stored under ``key`` to ``report``, in one transaction with ``then``.
 
     ``previous`` is what the last call returned (the analysis id and row fingerprints); without
     it, or when the stored analysis is not the one it describes, everything is written afresh
-    (``save_report``). Returns the new state, also passed to ``then`` for keeping."""
+    (``save_report``). Returns the new state, also passed to ``then`` for keeping. ``known``:
+    fingerprints already made of some items (``fingerprints``)."""
     from storyline.store.store import _dump, _write_errors
 
-    new = fingerprints(report)
+    new = fingerprints(report, known)
     if previous is None or set(previous.get("rows") or {}) != set(TABLES):
         return _save_all(store, report, key, new, then)
     try:
