@@ -94,9 +94,17 @@ def _finite_plain(obj: Any) -> Any:
     return finite(plain(obj))
 
 
+_FIELD_SETS: dict[type, frozenset[str]] = {}
+
+
 def build(cls: type[T], data: dict[str, Any]) -> T:
-    """A dataclass from stored JSON, ignoring keys the model no longer has."""
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    """A dataclass from stored JSON, ignoring keys the model no longer has (a story's every
+    mention is built on each update: the field names are read once per class)."""
+    names = _FIELD_SETS.get(cls)
+    if names is None:
+        names = _FIELD_SETS[cls] = frozenset(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    if names.issuperset(data):
+        return cls(**data)
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
