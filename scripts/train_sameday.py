@@ -28,6 +28,7 @@ import statistics
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import numpy as np
@@ -35,7 +36,7 @@ import numpy as np
 from storyline import reconcile
 from storyline.model import Claim, Event
 from storyline.pipeline import analyze
-from storyline.reconcile import sameday
+from storyline.reconcile import logistic, sameday
 from storyline.reconcile.detail import demote_minor_details
 from storyline.report.json_report import report_json_chunks
 
@@ -47,9 +48,6 @@ from score_story import mentions, timeline_figures  # noqa: E402
 
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 PRECISION = 0.85
-L2 = 1e-2
-STEPS = 3000
-RATE = 0.1
 
 
 @dataclass
@@ -78,7 +76,7 @@ def _gold_of(scored: Scored, e: Event, gold: list[dict]) -> set[str]:
 
 
 def story(path: Path) -> Story:
-    captured: dict[str, list] = {}
+    captured: dict[str, Any] = {}
 
     def capture(events: list[Event], claims: list[Claim], apart: sameday.Apart) -> tuple[list[Event], dict[str, str]]:
         captured["events"], captured["claims"], captured["apart"] = list(events), list(claims), apart
@@ -111,21 +109,8 @@ def story(path: Path) -> Story:
     return Story(path.name, events, claims, list(report.articles), raw, gold, pairs, labels, apart)
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    mean, std = x[:, 1:].mean(0), x[:, 1:].std(0)
-    scale = np.where(std < 1e-6, 1.0, std)
-    z = np.hstack([x[:, :1], (x[:, 1:] - mean) / scale])
-    w = np.zeros(x.shape[1])
-    for _ in range(STEPS):
-        p = 1 / (1 + np.exp(-z @ w))
-        w -= RATE * (z.T @ (p - y) / len(y) + L2 * np.r_[0.0, w[1:]])
-    return w, mean, scale
-
-
-def as_model(fitted: tuple[np.ndarray, np.ndarray, np.ndarray], threshold: float) -> sameday.Model:
-    w, mean, scale = fitted
-    return sameday.Model(sameday.FEATURES, tuple(map(float, w)), tuple(map(float, mean)), tuple(map(float, scale)),
-                         threshold)
+def as_model(fitted: tuple[np.ndarray, np.ndarray, np.ndarray], threshold: float) -> logistic.Model:
+    return logistic.as_model(fitted, sameday.FEATURES, threshold)
 
 
 def labelled(stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
@@ -134,7 +119,7 @@ def labelled(stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
     return np.array(xs), np.array(ys)
 
 
-def figures(s: Story, m: sameday.Model | None) -> dict[str, float]:
+def figures(s: Story, m: logistic.Model | None) -> dict[str, float]:
     events = s.events if m is None else sameday.join_same_day(s.events, s.claims, s.apart, m)[0]
     events = demote_minor_details(events, s.claims, s.articles)
     raw = dict(s.raw, events=[_event_json(e) for e in events])
@@ -156,7 +141,7 @@ def main() -> None:
         stories.append(s)
     held: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for s in stories:
-        held[s.name] = fit(*labelled([o for o in stories if o is not s]))
+        held[s.name] = logistic.fit(*labelled([o for o in stories if o is not s]))
     base = {s.name: figures(s, None) for s in stories}
     keys = ("recall", "fragmentation", "merge", "size")
     print("without the join:", {k: round(statistics.mean(f[k] for f in base.values()), 3) for k in keys})
@@ -168,7 +153,7 @@ def main() -> None:
             for (_, _, x), y in zip(s.pairs, s.labels, strict=True):
                 if y is None:
                     continue
-                hit = sameday.probability(x, m) >= t
+                hit = logistic.probability(x, m) >= t
                 tp += int(hit and y == 1)
                 fp += int(hit and y == 0)
                 fn += int(not hit and y == 1)
@@ -180,7 +165,7 @@ def main() -> None:
         if chosen is None and precision >= PRECISION:
             chosen = t
     chosen = chosen if chosen is not None else 1.01
-    final = fit(*labelled(stories))
+    final = logistic.fit(*labelled(stories))
     w, mean, scale = final
     args.out.write_text(json.dumps({
         "about": "Logistic regression: do two timeline events of one day tell one happening? "

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.pipeline import analyze
+from storyline.reconcile import logistic
 from storyline.reconcile.detail import FEATURES, MINOR, features
 from storyline.report.json_report import report_json_chunks
 
@@ -42,9 +43,6 @@ RECALL_COST = 0.03
 STORY_COST = 0.15
 #: Issue 8's recall bar: no story that reaches it without demotion may fall below it.
 RECALL_BAR = 0.85
-L2 = 1e-2
-STEPS = 3000
-RATE = 0.1
 
 
 def story_rows(story: Path) -> tuple[np.ndarray, np.ndarray, list[int], dict, list[dict]]:
@@ -76,20 +74,9 @@ def story_rows(story: Path) -> tuple[np.ndarray, np.ndarray, list[int], dict, li
     return np.array(xs), np.array(ys), idx, raw, gold
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    mean, std = x[:, 1:].mean(0), x[:, 1:].std(0)
-    scale = np.where(std < 1e-6, 1.0, std)  # a feature constant in training carries no weight
-    z = np.hstack([x[:, :1], (x[:, 1:] - mean) / scale])
-    w = np.zeros(x.shape[1])
-    for _ in range(STEPS):
-        p = 1 / (1 + np.exp(-z @ w))
-        w -= RATE * (z.T @ (p - y) / len(y) + L2 * np.r_[0.0, w[1:]])
-    return w, mean, scale
-
-
 def predict(model: tuple[np.ndarray, np.ndarray, np.ndarray], x: np.ndarray) -> np.ndarray:
-    w, mean, scale = model
-    return 1 / (1 + np.exp(-(np.hstack([x[:, :1], (x[:, 1:] - mean) / scale]) @ w)))
+    m = logistic.as_model(model, FEATURES, 0.5)
+    return np.array([logistic.probability(row, m) for row in x])
 
 
 def figures(raw: dict, gold: list[dict], idx: list[int], probs: np.ndarray, threshold: float) -> dict[str, float]:
@@ -115,7 +102,7 @@ def main() -> None:
     held: dict[str, np.ndarray] = {}
     for name in data:
         train = [d for n, d in data.items() if n != name and len(d[1])]
-        model = fit(np.vstack([d[0] for d in train]), np.concatenate([d[1] for d in train]))
+        model = logistic.fit(np.vstack([d[0] for d in train]), np.concatenate([d[1] for d in train]))
         held[name] = predict(model, data[name][0]) if len(data[name][1]) else np.array([])
     base = {n: figures(d[3], d[4], d[2], held[n], 0.0) for n, d in data.items()}
     chosen, table = 0.0, {}
@@ -131,7 +118,7 @@ def main() -> None:
             print(f"    below the recall bar: {', '.join(below)}")
         if mean_cost <= RECALL_COST and worst <= STORY_COST and not below:
             chosen = t
-    final = fit(np.vstack([d[0] for d in data.values()]), np.concatenate([d[1] for d in data.values()]))
+    final = logistic.fit(np.vstack([d[0] for d in data.values()]), np.concatenate([d[1] for d in data.values()]))
     w, mean, scale = final
     held_out = {n: {k: round(v, 3) for k, v in f.items()} for n, f in (table.get(chosen) or base).items()}
     args.out.write_text(json.dumps({

@@ -12,16 +12,14 @@ two articles or more are never demoted. The coefficients are data: ``data/timeli
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
 from storyline.model import Article, Claim, Event
+from storyline.reconcile.logistic import Model, load, probability
 
 #: The features, in the model's order (the training script reads this tuple).
 FEATURES = (
@@ -32,24 +30,9 @@ FEATURES = (
 MINOR = "a minor detail"
 
 
-@dataclass(frozen=True)
-class Model:
-    """The shipped coefficients (``data/timeline_model.json``, which also records how they were
-    measured): the features' names, weights (bias first), standardisation and threshold."""
-
-    features: tuple[str, ...]
-    weights: tuple[float, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    threshold: float
-
-
-@lru_cache(maxsize=1)
 def model() -> Model:
-    raw = json.loads(resources.files("storyline").joinpath("data/timeline_model.json").read_text())
-    def floats(key: str) -> tuple[float, ...]:
-        return tuple(float(v) for v in raw[key])
-    return Model(tuple(raw["features"]), floats("weights"), floats("mean"), floats("scale"), float(raw["threshold"]))
+    """The shipped coefficients, ``data/timeline_model.json``."""
+    return load("timeline_model.json")
 
 
 def features(event: Event, claims: dict[str, Claim], published: dict[str, str | None],
@@ -85,12 +68,6 @@ def features(event: Event, claims: dict[str, Claim], published: dict[str, str | 
     ]
 
 
-def probability(x: Sequence[float], weights: Sequence[float], mean: Sequence[float], scale: Sequence[float]) -> float:
-    """P(the happening is one an analyst lists) under the logistic model (inputs standardised)."""
-    z = weights[0] * x[0] + sum(w * (v - m) / s for w, v, m, s in zip(weights[1:], x[1:], mean, scale, strict=True))
-    return 1.0 / (1.0 + math.exp(-z))
-
-
 def demote_minor_details(events: list[Event], claims: Sequence[Claim], articles: Sequence[Article]) -> list[Event]:
     """``events`` with each once-told timeline happening the model finds minor moved to the
     background (its placement says why and with what probability), timeline first as before."""
@@ -101,7 +78,7 @@ def demote_minor_details(events: list[Event], claims: Sequence[Claim], articles:
     out = []
     for e in events:
         if e.timeline and len(e.article_ids) == 1 and (x := features(e, by_id, published, sentences)) is not None:
-            p = probability(x, m.weights, m.mean, m.scale)
+            p = probability(x, m)
             if p < m.threshold:
                 e = replace(e, timeline=False, placement=f"{MINOR}: told once, in passing (p={p:.2f} < {m.threshold:.2f})")
         out.append(e)

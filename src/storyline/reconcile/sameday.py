@@ -23,21 +23,19 @@ the work per day is bounded.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from hashlib import sha1
-from importlib import resources
 
 import numpy as np
 
 from storyline import lexicon
 from storyline.model import Claim, Event
 from storyline.reconcile.coref import CorefMention, pair_probabilities
+from storyline.reconcile.logistic import Model, load, probability
 
 #: The features, in the model's order (the training script reads this tuple).
 FEATURES = (
@@ -58,24 +56,9 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 
 
-@dataclass(frozen=True)
-class Model:
-    """The shipped coefficients (``data/sameday_model.json``, which also records how they were
-    measured): the features' names, weights (bias first), standardisation and threshold."""
-
-    features: tuple[str, ...]
-    weights: tuple[float, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    threshold: float
-
-
-@lru_cache(maxsize=1)
 def model() -> Model:
-    raw = json.loads(resources.files("storyline").joinpath("data/sameday_model.json").read_text())
-    def floats(key: str) -> tuple[float, ...]:
-        return tuple(float(v) for v in raw[key])
-    return Model(tuple(raw["features"]), floats("weights"), floats("mean"), floats("scale"), float(raw["threshold"]))
+    """The shipped coefficients, ``data/sameday_model.json``."""
+    return load("sameday_model.json")
 
 
 @dataclass(frozen=True)
@@ -177,13 +160,6 @@ def pair_features(a: _View, b: _View, day_events: int) -> list[float]:
         coref,
         trigger_cos,
     ]
-
-
-def probability(x: Sequence[float], m: Model) -> float:
-    """P(the two events tell one happening) under the logistic model (inputs standardised)."""
-    z = m.weights[0] * x[0] + sum(w * (v - mu) / s for w, v, mu, s in zip(m.weights[1:], x[1:], m.mean, m.scale,
-                                                                          strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
 def day_pairs(events: Sequence[Event], claims: dict[str, Claim], apart: Apart | None = None
