@@ -16,12 +16,10 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from storyline import extraction as extraction_module
 from storyline.extraction import Extraction, Finished, MemoryCache, extract_stream, finish, pack, unpack
 from storyline.model import Article, Claim, Report
-from storyline.store.errors import StoreError
+from storyline.store.errors import StoreError, database_errors
 
 if TYPE_CHECKING:
     from storyline.reconcile.memo import Memo
@@ -48,7 +46,7 @@ class _Cache:
             try:
                 self.store.put_extractions(extractions)
                 return
-            except (StoreError, SQLAlchemyError) as exc:
+            except database_errors() as exc:
                 self._failed(exc)
         for e in extractions:
             self.memory.docs[(e.content_hash, e.version)] = e.doc or b""
@@ -58,7 +56,7 @@ class _Cache:
             return {}
         try:
             return self.store.extractions(articles, version)
-        except (StoreError, SQLAlchemyError) as exc:
+        except database_errors() as exc:
             self._failed(exc)
             return {}
 
@@ -66,7 +64,7 @@ class _Cache:
         if self.store is not None:
             try:
                 return self.store.get_claims(wanted)
-            except (StoreError, SQLAlchemyError) as exc:
+            except database_errors() as exc:
                 self._failed(exc)
         return self.memory.get_claims(wanted)
 
@@ -75,7 +73,7 @@ class _Cache:
             try:
                 self.store.put_claims(built)
                 return
-            except (StoreError, SQLAlchemyError) as exc:
+            except database_errors() as exc:
                 self._failed(exc)
 
     def parse_of(self, extraction: Extraction) -> bytes:

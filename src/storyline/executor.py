@@ -21,6 +21,7 @@ between needs no parameter for it.
 from __future__ import annotations
 
 import gc
+import itertools
 import math
 import os
 import threading
@@ -248,8 +249,18 @@ class Recycled(Executor):
         # read through the module, as ``extract`` does in the child (a test may stand in another)
         version = extraction.extraction_version()
         warm()  # the model, the gazetteer and lazy patterns, loaded once here and shared by every child
+        split = batches_by_chars(articles, BATCH, BATCH_CHARS)
+        first = next(split, None)
+        if first is None:
+            return
+        second = next(split, None)
+        if second is None:
+            # one batch is all: its parse's working memory is the peak whichever process holds
+            # it, and a child would only add its fork and the results' round trip (0.2 s)
+            yield from extract_batch(first)
+            return
         group: list[list[Article]] = []
-        for batch in batches_by_chars(articles, BATCH, BATCH_CHARS):
+        for batch in itertools.chain((first, second), split):
             group.append(batch)
             if len(group) == self.recycle:
                 yield from self._run(context, group, version)

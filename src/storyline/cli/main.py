@@ -473,10 +473,11 @@ def analyze(
     from storyline.pipeline import SaveFailed
     from storyline.pipeline import analyze as run_pipeline
     from storyline.report import write_report
-    from storyline.store import resolve_url
 
     _check_outputs(out)
     if db is not None:
+        from storyline.store import resolve_url  # SQLAlchemy: a run without --db may need none
+
         try:
             resolve_url(db)
         except StoreError as exc:

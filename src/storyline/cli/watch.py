@@ -58,7 +58,7 @@ def watch(
     from storyline.cli.main import fail, open_store, safe
     from storyline.follow.feedstate import FeedStates
     from storyline.follow.watch import StoreSink, Watcher
-    from storyline.ingest.url import is_url
+    from storyline.ingest.base import is_url
 
     seconds, limit = _interval(every), _interval(timeout)
     cap = _interval(max_backoff) if max_backoff else None

@@ -11,10 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 
-from storyline.ingest.base import IngestError, RawDocument, invalid_text, path_name, printable
+from storyline.ingest.base import IngestError, RawDocument, invalid_text, is_url, path_name, printable
 from storyline.ingest.context import DEFAULT_MAX_BYTES, ReadContext
 from storyline.ingest.files import read_path
-from storyline.ingest.url import is_url, read_url
 from storyline.model import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "IngestError", "RawDocument", "ingest", "read_inputs"]
@@ -29,7 +28,12 @@ def read_inputs(
     """Documents and errors, in input order (folders in sorted order)."""
     ctx = ReadContext(allow_private=allow_private, max_bytes=max_bytes)
     for value in inputs:
-        items = read_url(value.strip(), ctx) if is_url(value) else read_path(value, ctx)
+        if is_url(value):
+            from storyline.ingest.url import read_url  # httpx and its kin load only when a URL is read
+
+            items = read_url(value.strip(), ctx)
+        else:
+            items = read_path(value, ctx)
         yield from _guarded(path_name(value), items)
 
 

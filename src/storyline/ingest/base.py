@@ -99,3 +99,9 @@ def invalid_text(doc: RawDocument) -> IngestError | None:
                     doc.source, f"field {f.name!r} holds a lone surrogate (\\u{code:04x} at character {at}), not valid Unicode"
                 )
     return None
+
+
+def is_url(value: str) -> bool:
+    """``scheme://...`` of any scheme (unsupported schemes are refused later, with a reason)."""
+    scheme, sep, _ = value.partition("://")
+    return bool(sep) and scheme.isascii() and scheme.replace("+", "").replace(".", "").replace("-", "").isalnum()

@@ -24,6 +24,7 @@ import httpcore
 import httpx
 
 from storyline.ingest.base import IngestError
+from storyline.ingest.base import is_url as is_url  # re-exported: where it lived before
 from storyline.ingest.context import Item, ReadContext
 from storyline.ingest.encoding import charset_from_content_type
 from storyline.ingest.formats import kind_from_content_type, read_as, sniff, unsupported_content_type
@@ -49,12 +50,6 @@ class Fetched:
     data: bytes
     etag: str | None = None
     last_modified: str | None = None
-
-
-def is_url(value: str) -> bool:
-    """``scheme://...`` of any scheme (unsupported schemes are refused later, with a reason)."""
-    scheme, sep, _ = value.partition("://")
-    return bool(sep) and scheme.isascii() and scheme.replace("+", "").replace(".", "").replace("-", "").isalnum()
 
 
 def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:

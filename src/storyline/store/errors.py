@@ -7,6 +7,15 @@ class StoreError(Exception):
     """A problem with the database or a request to it that is the user's to fix."""
 
 
+def database_errors() -> tuple[type[Exception], ...]:
+    """``StoreError`` and SQLAlchemy's errors, for an ``except`` clause (evaluated only when an
+    exception reaches it): code that may run without a store then imports no SQLAlchemy (0.2 s of
+    a new process's start)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return (StoreError, SQLAlchemyError)
+
+
 class ArticleNotFound(StoreError, LookupError):
     """No stored article has this id or id prefix."""
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from starlette.datastructures import UploadFile
 
-from storyline.ingest.url import is_url
+from storyline.ingest.base import is_url
 from storyline.web.jobs import new_workdir, text_input
 
 MAX_FILES = 50
