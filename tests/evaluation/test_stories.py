@@ -79,6 +79,12 @@ FLOORS = {
     "brennmoor-stadium-crush-2026": (2, 0.85, 1.88, 0.83, 2.26),
     "talvenmoor-derailment-2026": (3, 0.84, 1.50, 0.76, 1.90),
     "corvel-launch-failure-2026": (2, 0.91, 1.13, 0.88, 1.74),
+    # written blind in session 10, first scored with commit 3cf86de: earthquake 6 musts failed,
+    # recall 0.86, fragmentation 1.33, merge 0.75, size 1.64; ferry capsizing 3 musts, 0.85, 1.45,
+    # 0.87, 2.00; drug recall 3 musts, 1.00, 1.38, 0.83, 2.08
+    "caldrin-earthquake-2026": (6, 0.85, 1.38, 0.74, 1.69),
+    "merrow-star-ferry-2026": (3, 0.84, 1.50, 0.86, 2.05),
+    "febrinol-drug-recall-2026": (3, 0.99, 1.43, 0.82, 2.13),
 }
 
 
@@ -127,7 +133,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own twenty stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own twenty-three stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
