@@ -35,7 +35,9 @@ FLOORS = {
     "greywater-ransomware-2025": (2, 0.82, 1.35, 0.68, 1.55),
     "quarrenton-dam-breach-2026": (1, 0.91, 1.47, 0.81, 2.05),
     "ashcombe-cider-outbreak-2027": (0, 0.91, 1.23, 0.90, 1.80),
-    "calderport-mayoral-recount-2025": (0, 0.91, 1.30, 0.80, 1.97),
+    # (session 10: a figure in a clause of its own is that clause's event's: the recount's first
+    # count is found in one more article but as one more event: fragmentation 1.25 -> 1.33)
+    "calderport-mayoral-recount-2025": (0, 0.91, 1.38, 0.80, 2.13),
     # written blind in session 5, first scored with the code of commit 28a41ef
     "ferrow-bank-fraud-trial-2025": (1, 0.86, 1.28, 0.94, 1.78),
     # hollin and skarnvik: since pages dated only by a wire dateline without its year take the
@@ -70,13 +72,13 @@ FLOORS = {
     # reconcile/detail.py trade a little recall for size: key-bridge and wagner recall 0.93 -> 0.86)
     "veyrholt-museum-heist-2026": (1, 0.84, 1.41, 0.87, 1.59),
     "sarrow-border-ceasefire-2026": (2, 0.99, 1.63, 0.81, 2.38),
-    "merrowan-cyclone-2026": (0, 0.92, 1.43, 0.73, 3.05),
+    "merrowan-cyclone-2026": (0, 0.92, 1.43, 0.73, 3.12),
     # written blind in session 9, first scored with commit 8b0b06d: stadium crush 3 musts failed,
     # recall 0.86, fragmentation 2.00, merge 0.74, size 2.43; derailment 6 musts, 0.85, 1.73, 0.72,
     # 2.08; launch failure 4 musts, 0.85, 1.18, 0.78, 1.54. The learned same-day join
     # (reconcile/sameday.py, trained on the 21 other stories, not these) then: crush 1.83 / 0.79 /
     # 2.14, derailment 1.45 / 0.77 / 1.85, launch 1.18 / 0.80 / 1.54
-    "brennmoor-stadium-crush-2026": (2, 0.85, 1.88, 0.83, 2.26),
+    "brennmoor-stadium-crush-2026": (2, 0.85, 1.88, 0.83, 2.34),
     "talvenmoor-derailment-2026": (3, 0.84, 1.50, 0.76, 1.90),
     "corvel-launch-failure-2026": (2, 0.91, 1.13, 0.88, 1.74),
     # written blind in session 10, first scored with commit 3cf86de: earthquake 6 musts failed,

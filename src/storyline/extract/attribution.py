@@ -386,6 +386,10 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
     if not all(t.is_punct or t.i in heard or t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_TAIL for t in tail):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and _named_before(words, verb_at, subjects[0]):
+        # "... since the ferry overturned ..., Commander A B of the Coastguard said": the parser
+        # took a subject from an earlier clause across the comma; the name before the verb speaks
+        subjects = []
     if subjects:
         # the frame read the subject of a main reporting verb; one the parser hung on the
         # sentence as a conjunct ("X detected ... and sent ..., Tovane's chief, A B, told a news
@@ -415,6 +419,18 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
     if not any(t.ent_type_ in _SOURCE_LABELS or t.pos_ in ("NOUN", "PROPN") for t in chunk):
         return None
     return chunk[0].doc[chunk[0].i : chunk[-1].i + 1].text
+
+
+def _named_before(words: Sequence[Token], verb_at: int, subject: Token) -> bool:
+    """Whether a comma-set name that is not the subject stands right before the reporting verb
+    (", Commander A B of the Coastguard said") with the subject before that comma: the name is
+    the verb's speaker, the subject a misparse from the clause before."""
+    commas = [k for k in range(verb_at) if words[k].text == ","]
+    if not commas or subject.i >= words[commas[-1]].i:
+        return False
+    chunk = words[commas[-1] + 1:verb_at]
+    return 0 < len(chunk) <= 12 and chunk[0].pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in chunk) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in chunk)
 
 
 def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dict[str, str]) -> str | None:

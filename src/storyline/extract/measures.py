@@ -20,7 +20,9 @@ from storyline.model import Quantity
 #: Nouns naming one measure ("bid" and "offer"): data/lexicon/figures.json.
 _MEASURES: dict[str, str] = lexicon.table("figures", "measure_classes")
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
-CURRENCY_CODES = frozenset(CURRENCIES.values())
+#: Currencies written as words ("30 million crowns"): data/lexicon/figures.json.
+CURRENCY_WORDS: dict[str, str] = lexicon.table("figures", "currency_words")
+CURRENCY_CODES = frozenset(CURRENCIES.values()) | frozenset(CURRENCY_WORDS.values())
 
 
 PERCENT = "percent"
@@ -128,6 +130,8 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
     tok = _root(doc, q)
     if tok is None:
         return None
+    if tok.dep_ == "nummod" and (tok.head.lemma_.lower() in CURRENCY_WORDS or tok.head.lower_ in CURRENCY_WORDS):
+        tok = tok.head  # "30 million crowns": the sum is the currency word's phrase, as "$" heads "$30 million"
     rate = ""
     after = doc[tok.i + 1 : tok.i + 3] if tok.i + 1 < len(doc) else None
     if after is not None and len(after) == 2 and after[0].lower_ in ("a", "per", "an", "each"):

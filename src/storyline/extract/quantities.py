@@ -22,6 +22,7 @@ from storyline.extract import gazetteer, plover
 from storyline.extract.measures import (
     CURRENCIES,
     CURRENCY_CODES,
+    CURRENCY_WORDS,
     MEASUREMENT_UNITS,
     PERCENT,
     measured_of,
@@ -417,7 +418,8 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
         return noun.lower_, noun
     if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "non":
         return "non-" + noun.lemma_.lower(), noun  # "19 non-passengers" count others than passengers
-    return _nationality(noun) or noun.lemma_.lower(), noun
+    lemma = noun.lemma_.lower()
+    return _nationality(noun) or CURRENCY_WORDS.get(lemma) or CURRENCY_WORDS.get(noun.lower_) or lemma, noun
 
 
 def _anaphoric(doc: Doc, q: Quantity) -> bool:

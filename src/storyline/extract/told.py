@@ -32,7 +32,7 @@ from storyline.extract.syntax import (
     descriptive_participle,
     object_lemma,
 )
-from storyline.model import Claim, TimeExpr
+from storyline.model import Claim, Quantity, TimeExpr
 
 #: Verbs of state, whose claim may take the time of its argument's participle (data/lexicon/events.json).
 _STATE_VERBS = lexicon.words("events", "state_verbs")
@@ -314,10 +314,11 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
             # "..., whereas B said Friday that ...": a second statement in the sentence is B's
             said_by = _np(speaker, appos=True)
             etype = "STATEMENT"
+        own = [] if lemma in REPORTING else _clause_figures(claim, owner, pred)  # what is said stays the claim's
         sub = Claim(
             id=f"{claim.id}.{k + 1}", article_id=claim.article_id, sentence=claim.sentence, text=claim.text,
             span=claim.span, predicate=lemma, agents=[a for a in agents if a], patients=[p for p in patients if p],
-            time=t, place=claim.place if owner.pos_ == "NOUN" else None, quantities=[],
+            time=t, place=claim.place if owner.pos_ == "NOUN" else None, quantities=own,
             attribution=said_by, hedged=claim.hedged and not statement,
             negated=_negated(owner, [owner]), modality=_modality(owner, reported) if owner.pos_ != "NOUN" else None,
             event_type=etype, section=claim.section, entity_ids=list(claim.entity_ids),
@@ -326,3 +327,22 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
         sub.checkworthiness = round(max(0.0, claim.checkworthiness - 0.1), 3)
         out.append(sub)
     return out
+
+
+def _clause_figures(claim: Claim, owner: Token, pred: Token) -> list[Quantity]:
+    """The figures of a told event's own clause, taken from the sentence's claim: "X, which pledged
+    30 million last week, has said ...": the sum is the pledge's, held at the pledge's date, not
+    the statement's. Only a verb's clause that does not hold the predicate (a reporting verb's
+    "said Monday" holds the whole sentence) and only figures inside it."""
+    if owner.pos_ != "VERB" or not claim.quantities or owner.left_edge.i <= pred.i <= owner.right_edge.i:
+        return []
+    inside = {t.idx for t in owner.subtree}
+    doc = owner.doc
+    own = []
+    for q in claim.quantities:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.idx in inside:
+            own.append(q)
+    if own:
+        claim.quantities = [q for q in claim.quantities if q not in own]
+    return own

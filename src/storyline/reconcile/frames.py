@@ -470,7 +470,7 @@ def frames_of_told_event(claim: Claim, article: Article, mentions: Sequence[Ment
         trigger=text[s - base : e - base], start=s, end=e, unique=unique, descriptors=desc, definite=definite,
         actors=actors, participants=participants, persons=persons, time=t,
         value=comparable_value(t, article.published) if t is not None else None,
-        place=claim.place, quantities=[], canon=canon,
+        place=claim.place, quantities=list(claim.quantities), canon=canon,  # its clause's own figures
         unreal=claim.negated or (claim.modality or "") in UNREAL_MODALITIES,
     )]
 

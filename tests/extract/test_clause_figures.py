@@ -1,0 +1,49 @@
+"""Figures told in a clause of their own, currencies written as words, and a named speaker the
+parser lost after a long clause (texts written for the test)."""
+
+from __future__ import annotations
+
+from storyline.extract import analyze_articles
+from storyline.model import Article, Claim, PublishedDate, content_hash
+
+
+def _all_claims(nlp, body: str) -> list[Claim]:  # type: ignore[no-untyped-def]
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
+                      published=PublishedDate(value="2031-05-17", source="metadata"))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    return analysis.claims
+
+
+def test_a_figure_in_a_relative_clause_is_that_clause_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _all_claims(nlp, "Ostrelia, which pledged 40 million crowns last week, has said part of the aid "
+                              "could go to rebuilding schools before next winter.")
+    main = next(c for c in claims if c.parent is None)
+    pledge = next(c for c in claims if c.predicate == "pledge")
+    assert pledge.parent == main.id
+    assert [q.text for q in pledge.quantities] == ["40 million"]  # held at the pledge's date
+    assert pledge.time is not None and "W" in pledge.time.value
+    assert not main.quantities
+
+
+def test_a_figure_of_what_is_said_stays_with_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _all_claims(nlp, "The agency estimated that losses ran into the thousands, and earlier this year "
+                              "it said the toll alone could be approaching 900.")
+    assert not any(c.quantities for c in claims if c.parent is not None and c.predicate == "say")
+
+
+def test_currency_words_are_money_with_their_measure(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _all_claims(nlp, "Ostrelia pledged 40 million crowns in aid on Friday. The insurer paid 2 billion "
+                              "yen to the operator. The plant employs 4,000 workers.")
+    figures = {q.text: q for c in claims for q in c.quantities}
+    assert figures["40 million"].unit == "CROWN"
+    assert figures["40 million"].qualifier == "ostrelia: donation"
+    assert figures["2 billion"].unit == "JPY"
+    assert all(q.unit != "CROWN" for t, q in figures.items() if t != "40 million")
+
+
+def test_a_named_speaker_after_a_long_clause_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _all_claims(nlp, "A total of 163 people have been rescued alive since the ferry overturned on "
+                              "Saturday evening in gale-force winds roughly nine kilometres from Cape Dunmere, "
+                              "Commander Nadia Orsell of the Kestrian Coastguard said.")
+    main = next(c for c in claims if c.parent is None)
+    assert main.attribution is not None and "Nadia Orsell" in main.attribution
