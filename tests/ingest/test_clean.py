@@ -284,6 +284,16 @@ def test_byline_with_date_gives_author_and_date() -> None:
     assert article.published.value == "2025-03-03"
 
 
+def test_byline_with_a_role_and_a_date() -> None:
+    for line in ("By Mara Lind, Northern correspondent \u00b7 Monday 3 March 2025",
+                 "By Mara Lind, Staff Writer | March 3, 2025"):
+        article = clean_one(page("Crane Collapse Shuts Northern Quay", line, LEAD))
+        assert (article.author, article.published.value) == ("Mara Lind", "2025-03-03"), line
+    # a sentence that names a correspondent beside a date is prose, not a byline
+    prose = "By then, a correspondent said, the quay had been shut since 3 March 2025."
+    assert clean_one(page(LEAD, prose, SECOND)).published.value is None
+
+
 def test_no_date_is_invented() -> None:
     text = page("On March 5, 2025, the quay reopened.", LEAD, "The storm of 12 February 2024 was worse.", SECOND)
     article = clean_one(text)

@@ -64,11 +64,16 @@ _WORDS = (
 )
 _RESIDUE_TOKEN = re.compile(rf"(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
 _SEPARATORS = re.compile(r"[\s|•·,:;/()\[\]\-–—_*#]+")
+#: Words that end a byline's role ("foreign correspondent", "staff writer", "political editor").
+_ROLES = (r"correspondents?|reporters?|writers?|editors?|columnists?|contributors?|staff|bureau|"
+          r"desk|analysts?|producers?|journalists?|chief")
 _BYLINE = re.compile(
     r"\b(?i:by|story by|written by|author|reporter|reported by|editors?)\s*:?\s+"
     r"(?P<name>[A-Za-z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){0,4})"
     # more names after the first ("Editors: A B, C D"): read past, the first is the author
     r"(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*"
+    # the byline's role ("By A B, Kesmaria correspondent", "By A B, Staff Writer")
+    rf"(?:(?:,\s*|\s+)(?:[\w.'’-]+\s+){{0,4}}(?i:{_ROLES})\b)?"
 )
 # A page stamp glued to the time before it by the scraper ("10:32 AM GMT+9Updated 2 hours ago").
 _GLUED_STAMP = re.compile(r"(?<=[\da-z])(?=(?:Updated|Published|Posted|Modified|Last\s+updated)\b)")
