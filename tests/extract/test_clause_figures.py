@@ -47,3 +47,11 @@ def test_a_named_speaker_after_a_long_clause_speaks(nlp) -> None:  # type: ignor
                               "Commander Nadia Orsell of the Kestrian Coastguard said.")
     main = next(c for c in claims if c.parent is None)
     assert main.attribution is not None and "Nadia Orsell" in main.attribution
+
+
+def test_a_quote_closed_by_an_inverted_attribution_is_its_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _all_claims(nlp, '"He was talking to us for the whole last hour. He asked for water and for his '
+                              'brother," a rescue source told the Courier. Crews said the road was open.')
+    main = [c for c in claims if c.parent is None]
+    assert [c.attribution for c in main[:2]] == ["a rescue source", "a rescue source"]
+    assert main[2].attribution == "Crews"

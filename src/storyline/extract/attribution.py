@@ -329,6 +329,13 @@ def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
     """
     for t in toks:
         lemma = t.lemma_.lower()
+        if lemma in REPORTING and t.head.i == root.i and t.i > root.i and t.dep_ in ("ccomp", "parataxis") \
+                and t.left_edge.text in QUOTES:
+            # '... for her mother," a rescue source told the Bugle.': the parser made the closing
+            # attribution a complement of the quote's verb; its subject speaks the quote
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+            if subj is not None:
+                return subj
         if lemma not in REPORTING or not any(c.dep_ == "ccomp" for c in t.children):
             continue
         if t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in t.children):

@@ -43,7 +43,7 @@ from storyline.model import (
 from storyline.reconcile import memo
 from storyline.reconcile.attributes import attribute_conflicts
 from storyline.reconcile.cluster import Cluster, cluster_frames
-from storyline.reconcile.compare import time_classes, time_conflict
+from storyline.reconcile.compare import clock_conflict, time_classes, time_conflict
 from storyline.reconcile.corefer import corefer
 from storyline.reconcile.detail import demote_minor_details
 from storyline.reconcile.durations import duration_conflicts
@@ -548,6 +548,10 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
             if k is not None:
                 k.event_id = eid
                 conflicts.append(k)
+        clock = clock_conflict(frames, lambda aid: docs[aid].article.body, skey)
+        if clock is not None:
+            clock.event_id = eid
+            conflicts.append(clock)
         for f in frames:
             event_of_claim.setdefault(f.claim.id, eid)
         places = [f.place for f in frames if f.place]

@@ -145,6 +145,60 @@ def time_conflict(classes: Sequence[TimeClass], docs: Any) -> Conflict | None:
     )
 
 
+#: A clock time in a TIMEX3 value ("2031-03-07T18:05").
+_CLOCK = re.compile(r"T(\d\d):(\d\d)")
+#: Words before a clock time that make it a bound or an estimate, not the moment itself.
+_BOUND_CLOCK = re.compile(r"\b(?:before|after|until|till|since|by|from)\s+$", re.IGNORECASE)
+_ROUGH_CLOCK = re.compile(r"\b(?:about|around|approximately|roughly|shortly|just|some|nearly|almost)\s+(?:after\s+|before\s+)?$",
+                          re.IGNORECASE)
+#: Minutes two clock times of one act may differ by and still agree (exact, rough).
+CLOCK_MINUTES = (10, 30)
+
+
+def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_key: SourceKey) -> Conflict | None:
+    """Two times of day for one act on one day ("left at 18:05", "cast off at 18:41"): the day
+    agrees, so the date classes see no dispute, but the sources do not agree on when. Only frames
+    of one event family are compared (a happening may join acts of several families: an attack
+    and the arrests that followed), the acts no family names counting as one; a bound ("until 18:41", "before 18:30") is not the act's time; rough
+    times ("about 18:00") agree within half an hour."""
+    by_family: dict[tuple[str, str], list[tuple[int, bool, Frame]]] = {}
+    for f in frames:
+        t = f.time
+        if t is None or f.value is None or not year_of(f.value) or t.mod is not None:
+            continue
+        m = _CLOCK.search(t.value)
+        if m is None or not f.claim.span[0] <= t.start < f.claim.span[1]:
+            continue  # a live entry's stamp dates when it was written, not the act (it may be later)
+        before = bodies(f.article_id)[max(0, t.start - 24):t.start]
+        if _BOUND_CLOCK.search(before):
+            continue
+        minutes = int(m[1]) * 60 + int(m[2])
+        # the typed families keep their acts apart; the acts no family names ("left", "cast off",
+        # "sailed") are one act of the happening
+        family = "" if f.family.startswith("other:") else f.family
+        by_family.setdefault((family, f.value[:10]), []).append((minutes, bool(_ROUGH_CLOCK.search(before)), f))
+    for (_, day), told in sorted(by_family.items()):
+        groups: list[tuple[int, bool, list[Frame]]] = []
+        for minutes, rough, f in sorted(told, key=lambda x: x[0]):
+            for k, (at, was_rough, fs) in enumerate(groups):
+                if abs(minutes - at) <= CLOCK_MINUTES[1 if rough or was_rough else 0]:
+                    fs.append(f)
+                    groups[k] = (at, was_rough and rough, fs)
+                    break
+            else:
+                groups.append((minutes, rough, [f]))
+        if len(groups) < 2:
+            continue
+        sources = [{docs_key(f) for f in fs} for _, _, fs in groups]
+        if len({f.article_id for _, _, fs in groups for f in fs}) < 2 or all(s == sources[0] for s in sources):
+            continue
+        values = [_value(f"{day}T{at // 60:02d}:{at % 60:02d}", fs, src) for (at, _, fs), src in zip(groups, sources, strict=True)]
+        listing = "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in values)
+        return Conflict(id="", slot="time", kind="contradiction", values=values, best_supported=None,
+                        explanation=f"The articles give this act different times of day on {day}: {listing}.")
+    return None
+
+
 # ---------------------------------------------------------------------------------------------
 # quantities (compared in quantities.py): what a number counts
 

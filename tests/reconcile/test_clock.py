@@ -1,0 +1,42 @@
+"""Times of day of one act compared across articles (invented texts through the whole pipeline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storyline.model import Report
+from storyline.pipeline import analyze
+
+
+def _report(tmp_path: Path, *bodies: tuple[str, str]) -> Report:
+    for name, (date, body) in zip(("a01_wire.txt", "a02_herald.txt", "a03_post.txt"), bodies, strict=False):
+        (tmp_path / name).write_text(f"Ferry news\n\nDate: {date}\n\n{body}\n", encoding="utf-8")
+    report, errors = analyze([str(tmp_path)])
+    assert not errors
+    return report
+
+
+def _clock_conflicts(report: Report) -> list[list[str]]:
+    return [[v.value for v in c.values] for c in report.conflicts
+            if c.slot == "time" and any("T" in v.value for v in c.values)]
+
+
+def test_two_sources_give_one_departure_different_times(tmp_path: Path) -> None:
+    report = _report(
+        tmp_path,
+        ("2031-05-13", "The ferry Alda left Brask harbour at 07:10 on Monday, the operator said in a statement."),
+        ("2031-05-14", "The ferry Alda cast off from Brask harbour at 07:52 on Monday, according to tracking data "
+                       "seen by the Herald."),
+    )
+    assert _clock_conflicts(report) == [["2031-05-12T07:10", "2031-05-12T07:52"]]
+
+
+def test_rough_times_bounds_and_other_days_agree(tmp_path: Path) -> None:
+    report = _report(
+        tmp_path,
+        ("2031-05-13", "The ferry Alda left Brask harbour at about 07:00 on Monday, the operator said."),
+        ("2031-05-14", "The ferry Alda left Brask harbour at 07:20 on Monday, according to tracking data. "
+                       "It stayed at the quay until 07:52 on Monday, the data show."),
+        ("2031-05-15", "The ferry Alda left Brask harbour at 09:40 on Tuesday, a day later than planned."),
+    )
+    assert _clock_conflicts(report) == []
