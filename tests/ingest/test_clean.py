@@ -294,6 +294,16 @@ def test_byline_with_a_role_and_a_date() -> None:
     assert clean_one(page(LEAD, prose, SECOND)).published.value is None
 
 
+def test_live_entry_stamps_on_their_own_lines_open_their_entries() -> None:
+    text = ("LIVE: storm day two\n\nAll times local.\n\n07:05\nGood morning and welcome back to our coverage of "
+            "the storm.\n\n07:40\nThe county has not issued a new figure overnight.\n\n08:55\nSchools stay shut today.\n")
+    body = clean_one(text).body
+    assert "07:05 Good morning and welcome back" in body
+    assert "07:40 The county has not issued" in body
+    # a lone clock line on an ordinary page is still furniture
+    assert "09:12" not in clean_one(page(LEAD, "09:12", SECOND)).body
+
+
 def test_no_date_is_invented() -> None:
     text = page("On March 5, 2025, the quay reopened.", LEAD, "The storm of 12 February 2024 was worse.", SECOND)
     article = clean_one(text)

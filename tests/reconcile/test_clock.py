@@ -40,3 +40,13 @@ def test_rough_times_bounds_and_other_days_agree(tmp_path: Path) -> None:
         ("2031-05-15", "The ferry Alda left Brask harbour at 09:40 on Tuesday, a day later than planned."),
     )
     assert _clock_conflicts(report) == []
+
+
+def test_a_second_time_only_one_article_binds_is_no_dispute(tmp_path: Path) -> None:
+    report = _report(
+        tmp_path,
+        ("2031-05-13", "The agency confirmed in its 06:00 bulletin that the storm made landfall at 23:40 on Monday "
+                       "near Kessa Point."),
+        ("2031-05-14", "The storm made landfall at 23:40 on Monday near Kessa Point, according to the agency."),
+    )
+    assert _clock_conflicts(report) == []

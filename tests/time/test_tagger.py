@@ -126,6 +126,17 @@ def test_clock_time_takes_the_day_of_the_narrative(nlp) -> None:  # type: ignore
     assert found["10:35 a.m."] == "2024-06-15T10:35"
 
 
+def test_evening_clock_times_are_read(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = values(nlp, "The blast happened on Saturday, June 15: police arrived at 21:40 and left at 23:05.")
+    assert found["21:40"] == "2024-06-15T21:40"
+    assert found["23:05"] == "2024-06-15T23:05"
+
+
+def test_clock_time_on_a_day_without_a_year_keeps_the_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = {t.text: t.value for t in tag_text("The storm came ashore at 23:40 on Wednesday 7 October.", None, nlp)}
+    assert found["23:40 on Wednesday 7 October"] == "XXXX-10-07T23:40"
+
+
 def test_false_hits_avoided(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Officials may delay the vote. They held a one-on-one meeting. Now, the question is open. "

@@ -326,8 +326,31 @@ def _mark_fact_box(page: _Page) -> None:
         index = end
 
 
+#: A line that is only a clock time ("07:05", "9:52 a.m.").
+_CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?", re.IGNORECASE)
+#: Clock lines each heading a paragraph that make a page a live blog's entries (as
+#: ``storyline.extract.entries.MIN_STAMPS``), and the words the paragraph under one needs.
+ENTRY_STAMPS, ENTRY_MIN_WORDS = 2, 4
+
+
+def _entry_stamps(units: Sequence[Unit]) -> set[int]:
+    """Indexes of the clock-time lines that head a live page's entries ("07:05" above "Good
+    morning and welcome back..."): a stamp, not furniture, when the page has several."""
+    stamps = {i for i, u in enumerate(units[:-1]) if u.reason is None and _CLOCK_LINE.fullmatch(u.text.strip())
+              and units[i + 1].n_words >= ENTRY_MIN_WORDS and not _CLOCK_LINE.fullmatch(units[i + 1].text.strip())}
+    return stamps if len(stamps) >= ENTRY_STAMPS else set()
+
+
 def _mark_furniture(page: _Page, *, strict: bool = False) -> None:
-    """Bylines, links to other stories and furniture lines (``strict``: only certain prompts)."""
+    """Bylines, links to other stories and furniture lines (``strict``: only certain prompts). A
+    live page's entry stamps on lines of their own open their entries: they date them
+    (``storyline.extract.entries``)."""
+    for k in sorted(_entry_stamps(page.units)):
+        # the stamp opens its entry's paragraph, as live pages that write "9:52 a.m. The county..." do
+        stamp, entry = page.units[k], page.units[k + 1]
+        entry.text = f"{stamp.text.strip()} {entry.text}"
+        entry.n_words = len(words(entry.text))
+        stamp.reason = "entry stamp (opens the entry below it)"
     for unit in page.units:
         if unit.reason is not None or is_highlights_label(unit.text):
             continue

@@ -236,7 +236,7 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
                                           [t for t in in_span if (t.start, t.end) in told]))
         for f in frames[start:]:  # a re-resolved expression has a trustworthy year now
             if f.time is not None and (f.time.start, f.time.end) in d.reresolved:
-                f.value = f.time.value
+                f.value = re.sub(r"^([0-9X]{4}-[0-9X]{2}-[0-9X]{2})T.*$", r"\1", f.time.value)  # a time of day: its day
         d.frames = frames[start:]
         if key is None:
             continue  # nothing is remembered (memo.forgetting)

@@ -190,8 +190,10 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
         if len(groups) < 2:
             continue
         sources = [{docs_key(f) for f in fs} for _, _, fs in groups]
-        if len({f.article_id for _, _, fs in groups for f in fs}) < 2 or all(s == sources[0] for s in sources):
-            continue
+        articles = [{f.article_id for f in fs} for _, _, fs in groups]
+        only = [a - set().union(*(b for k, b in enumerate(articles) if k != j)) for j, a in enumerate(articles)]
+        if sum(1 for o in only if o) < 2 or all(s == sources[0] for s in sources):
+            continue  # unless two articles each give only one of the times, the parse bound one wrongly
         values = [_value(f"{day}T{at // 60:02d}:{at % 60:02d}", fs, src) for (at, _, fs), src in zip(groups, sources, strict=True)]
         listing = "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in values)
         return Conflict(id="", slot="time", kind="contradiction", values=values, best_supported=None,

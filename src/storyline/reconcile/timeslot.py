@@ -90,6 +90,9 @@ def _interval_value(t: TimeExpr) -> str | None:
     interval: the day, month or year it lies in."""
     if SEASONAL.match(t.value):
         return t.value
+    day = re.match(r"^([0-9X]{4}-[0-9X]{2}-[0-9X]{2})T", t.value)
+    if day and t.earliest is None and t.latest is None and day[1] != "XXXX-XX-XX":
+        return day[1]  # "23:40 on Wednesday 7 October" in a page without a year: that day, year-less
     if t.earliest and t.latest and t.earliest[:4] == t.latest[:4] and t.value[:4].isdigit():
         if t.earliest == t.latest:
             return t.earliest  # a part of one day ("Tuesday evening", "10:23 p.m.") is that day

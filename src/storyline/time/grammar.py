@@ -64,8 +64,8 @@ REL = (
 YEAR_REL = r"(?:this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+next|the\s+prior)"
 TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time|Moscow\s+time))"
 CLOCK = (
-    r"(?:(?<![\d:.,$])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?-i:am|pm|AM|PM)\b)"
-    r"|(?<![\d:.,$])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|:\d)(?:\s*(?-i:GMT|UTC|hrs|h)\b)?"
+    r"(?:(?<![\d:.,$])(?:2[0-3]|[01]?\d)(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?-i:am|pm|AM|PM)\b)"
+    r"|(?<![\d:.,$])(?:2[0-3]|[01]?\d):[0-5]\d(?!\d|:\d)(?:\s*(?-i:GMT|UTC|hrs|h)\b)?"
     r"|noon|midnight|midday|(?:[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock)"
 )
 #: The day a clock time is on, written after it ("at 07:10 this morning", "at 14:20 on Wednesday 12 August").

@@ -1111,7 +1111,7 @@ def _clock(text: str) -> tuple[int, int] | None:
         return 12, 0
     if "midnight" in low:
         return 24, 0
-    m = re.search(r"(?<![\d:])([01]?\d|2[0-3])(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?|am|pm)?", low)
+    m = re.search(r"(?<![\d:])(2[0-3]|[01]?\d)(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?|am|pm)?", low)
     oc = re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock", low)
     if oc:
         h = int(words_to_number(oc[1]) or 0)
@@ -1162,7 +1162,7 @@ def _time_norm(text: str, ctx: Context) -> Norm | None:
         day = _deictic_norm(word[1], ctx)
     if day is not None:
         v = re.sub(r"T.*$", "", day.value)
-        if re.match(r"^\d{4}-\d\d-\d\d$", v):
+        if re.match(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2}-[\dX])$", v):  # a day, its year known or not
             return Norm("TIME", v + hhmm, mod, day.anchor, day.anchor_kind)
         return Norm("TIME", f"XXXX-XX-XX{hhmm}", mod, day.anchor, day.anchor_kind)
     # a bare clock time belongs to the day the narrative is on, else to the document's day; in a
