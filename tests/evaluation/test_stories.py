@@ -89,6 +89,13 @@ FLOORS = {
     "caldrin-earthquake-2026": (4, 0.85, 1.47, 0.73, 1.91),
     "merrow-star-ferry-2026": (3, 0.84, 1.50, 0.86, 2.28),
     "febrinol-drug-recall-2026": (3, 0.99, 1.43, 0.82, 2.20),
+    # written blind late in session 10, first scored with commit a5814ae: government falls 3 musts
+    # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
+    # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
+    # times, the spill's production stop splits three ways: fragmentation 1.71, size 2.21)
+    "tarvonia-government-falls-2026": (3, 0.92, 1.67, 0.74, 2.12),
+    "tollack-mine-collapse-2026": (3, 0.99, 1.48, 0.72, 2.34),
+    "tolmere-chemical-spill-2026": (5, 0.99, 1.76, 0.76, 2.26),
 }
 
 
@@ -137,7 +144,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own twenty-three stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own twenty-six stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
