@@ -42,7 +42,7 @@ FEATURES = (
     "bias", "same_type", "types_differ", "shares_article", "both_multi", "log_min_articles",
     "shares_participant", "participants_differ", "same_place", "places_differ", "label_cosine",
     "sentence_cosine", "shares_predicate", "label_word_overlap", "shares_sentence", "log_day_events",
-    "ecb_coref", "trigger_cosine",
+    "ecb_coref", "trigger_cosine", "shares_event_noun",
 )  # fmt: skip
 #: Claims of an event read by the ECB+ pairwise model (``coref``) against the other event's.
 MAX_COREF = 3
@@ -76,11 +76,26 @@ class _View:
     sentence_vectors: np.ndarray
     trigger_vectors: np.ndarray
     coref: tuple[CorefMention, ...]
+    event_nouns: frozenset[str]
 
 
 def _words(text: str) -> frozenset[str]:
     stop = lexicon.words("frames", "label_stop_words")
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in stop)
+
+
+def _event_nouns(texts: Sequence[str]) -> frozenset[str]:
+    """The event nouns the sentences name ("the inspection", "the recall", "its report"): two
+    events of one day told around the same event noun are likely one happening."""
+    from storyline.extract import plover
+
+    found = set()
+    for w in {w for t in texts for w in _WORD.findall(t.lower())}:
+        for form in (w, w[:-1] if w.endswith("s") else w):
+            if plover.is_event_noun(form):
+                found.add(form)
+                break
+    return frozenset(found)
 
 
 def _head(phrase: str) -> str:
@@ -121,6 +136,7 @@ def _views(events: Sequence[Event], claims: dict[str, Claim]) -> list[_View]:
             label_vector=lv, sentence_vectors=vectors[at:at + len(cs)],
             trigger_vectors=np.array([word_vector(w) for w in lemmas]) if lemmas else np.zeros((0, lv.shape[0])),
             coref=tuple(_coref_view(c, v) for c, v in zip(cs[:MAX_COREF], vectors[at:at + MAX_COREF], strict=False)),
+            event_nouns=_event_nouns([c.text for c in cs]),
         ))
         at += len(cs)
     return out
@@ -159,6 +175,7 @@ def pair_features(a: _View, b: _View, day_events: int) -> list[float]:
         math.log(max(day_events, 1)),
         coref,
         trigger_cos,
+        float(bool(a.event_nouns & b.event_nouns)),
     ]
 
 
