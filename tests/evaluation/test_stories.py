@@ -88,12 +88,12 @@ FLOORS = {
     # timeline: fragmentation 1.33 -> 1.42, size 1.64 -> 1.86)
     "caldrin-earthquake-2026": (4, 0.85, 1.47, 0.73, 1.91),
     "merrow-star-ferry-2026": (3, 0.84, 1.50, 0.86, 2.28),
-    "febrinol-drug-recall-2026": (3, 0.99, 1.43, 0.82, 2.20),
+    "febrinol-drug-recall-2026": (3, 0.99, 1.51, 0.82, 2.36),
     # written blind late in session 10, first scored with commit a5814ae: government falls 3 musts
     # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
     # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
     # times, the spill's production stop splits three ways: fragmentation 1.71, size 2.21)
-    "tarvonia-government-falls-2026": (3, 0.92, 1.67, 0.74, 2.12),
+    "tarvonia-government-falls-2026": (3, 0.92, 1.67, 0.74, 2.26),
     "tollack-mine-collapse-2026": (3, 0.99, 1.48, 0.72, 2.34),
     "tolmere-chemical-spill-2026": (5, 0.99, 1.76, 0.76, 2.26),
 }

@@ -304,6 +304,17 @@ def test_live_entry_stamps_on_their_own_lines_open_their_entries() -> None:
     assert "09:12" not in clean_one(page(LEAD, "09:12", SECOND)).body
 
 
+def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
+    from storyline.ingest.dateline import find_dateline
+
+    for line, day in (("Brask, 13 February 2026", "2026-02-13"),
+                      ("Ostrel Press Agency | Thursday, April 2, 2026 | 16:05 local", "2026-04-02")):
+        found = find_dateline(line)
+        assert found is not None and found.date.isoformat() == day, line
+    for prose in ("Brask, the capital, voted on 13 February 2026", "Talks resumed in Brask on 13 February 2026"):
+        assert find_dateline(prose) is None, prose
+
+
 def test_no_date_is_invented() -> None:
     text = page("On March 5, 2025, the quay reopened.", LEAD, "The storm of 12 February 2024 was worse.", SECOND)
     article = clean_one(text)

@@ -60,7 +60,7 @@ _WORDS = (
     r"published|updated|posted|last|modified|date|dated|created|issued|first|on|at|"
     r"am|pm|a\.m\.|p\.m\.|time|edited|release[d]?|actualizado|publicado|обновлено|опубликовано|г|года|"
     # a live page's header ("Live page started 07:45, 9 March 2026. Latest entries first.")
-    r"live|page|started|began|latest|newest|entries|updates|" + WEEKDAYS
+    r"live|page|started|began|latest|newest|entries|updates|local|" + WEEKDAYS
 )
 _RESIDUE_TOKEN = re.compile(rf"(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
 _SEPARATORS = re.compile(r"[\s|•·,:;/()\[\]\-–—_*#]+")
@@ -150,6 +150,16 @@ def _find_dates(line: str) -> list[tuple[re.Match[str], str, date]]:
     return found
 
 
+#: A place before the date of a letter or a release ("Quellmoor, 13 February 2026").
+_PLACE_FIRST = re.compile(r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2},\s+$")
+
+
+def _placed(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
+    """The line is a place, a comma and the date, nothing after it."""
+    match = found[0][0]
+    return len(found) == 1 and not text[match.end():].strip(" .") and bool(_PLACE_FIRST.fullmatch(text[: match.start()]))
+
+
 def find_dateline(line: str) -> Dateline | None:
     """The date of ``line`` when the line is a dateline, else None.
 
@@ -173,7 +183,7 @@ def find_dateline(line: str) -> Dateline | None:
         residue = residue[: byline.start()] + " | " + residue[byline.end():]
     residue = _AGO.sub(" | ", _POST_META.sub(" | ", residue))
     leftover = _SEPARATORS.sub(" ", _RESIDUE_TOKEN.sub(" ", residue)).strip(" .")
-    if leftover and not (_SET_APART.search(text) and _NAME_ONLY.fullmatch(leftover)):
+    if leftover and not (_SET_APART.search(text) and _NAME_ONLY.fullmatch(leftover)) and not _placed(text, found):
         return None
     match, name, value = found[0]
     before_first = text[: match.start()]
