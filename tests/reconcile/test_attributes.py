@@ -87,3 +87,12 @@ def test_how_long_a_person_is_banned_or_jailed_is_compared_per_person() -> None:
     report = analyze_articles([a1, a2, a3])
     lasted = {c.slot: [v.value for v in c.values] for c in report.conflicts if "duration" in c.slot}
     assert list(lasted.values()) == [["two years", "four years"]], lasted  # 48 months agree with four years
+
+
+def test_durations_an_order_of_magnitude_apart_measure_different_things() -> None:
+    a1 = _article("d01_wire", "The blackout lasted almost six hours before power came back.")
+    a2 = _article("d02_paper", "The blackout lasted two years and three months in the outlying villages.")
+    a3 = _article("d03_radio", "The blackout lasted nearly nine hours, officials said.")
+    report = analyze_articles([a1, a2, a3])
+    lasted = [[v.value for v in c.values] for c in report.conflicts if "duration" in c.slot]
+    assert lasted == [["almost six hours", "nearly nine hours"]], lasted  # months apart: another measure

@@ -27,6 +27,9 @@ from storyline.reconcile.facts import sentence_at
 #: ("about four hours", "nearly six") by a quarter, exact ones ("12 days", "nine days") by rounding.
 TOLERANCE = 0.25
 EXACT_TOLERANCE = 0.05
+#: Durations this many times apart are not one happening's length misreported but two measures
+#: ("debated for almost six hours" / "a government that lasted two years and three months").
+MAX_RATIO = 8.0
 #: What a duration of a happening follows ("burned for", "ended after"), and what makes it a
 #: distance instead ("an hour away"): data/lexicon/attributes.json.
 _LASTING = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'duration_lead_words')))})\s*$", re.I)
@@ -162,20 +165,32 @@ def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAn
                 groups[-1].append(d)
             else:
                 groups.append([d])
-        arts = [{d.article_id for d in g} for g in groups]
-        if len(groups) < 2 or all(x == y for x in arts for y in arts):
-            continue
-        values = [
-            ConflictValue(value=g[0].time.text, article_ids=sorted(arts[i]), claim_ids=[],
-                          texts=[d.sentence for d in g], sources=sorted(arts[i]),
-                          spans=[(d.time.start, d.time.end) for d in g])
-            for i, g in enumerate(groups)
-        ]
-        what = found[0].what
-        listing = "; ".join(f"{v.value} ({len(v.article_ids)} article(s))" for v in values)
-        conflicts.append(Conflict(
-            id="", slot=f"quantity: duration of the {what}", kind="contradiction", values=values,
-            explanation=f"How long the {what} lasted differs between articles by more than vague wording allows: "
-                        f"{listing}.",
-        ))
+        chains: list[list[list[DurationSeen]]] = []
+        for g in groups:
+            if chains and g[0].hours <= MAX_RATIO * chains[-1][-1][-1].hours:
+                chains[-1].append(g)
+            else:
+                chains.append([g])
+        conflicts += [k for chain in chains if (k := _conflict(chain)) is not None]
     return conflicts
+
+
+def _conflict(groups: list[list[DurationSeen]]) -> Conflict | None:
+    """The contradiction of a happening's differing durations (groups that agree within), if two
+    articles differ."""
+    arts = [{d.article_id for d in g} for g in groups]
+    if len(groups) < 2 or all(x == y for x in arts for y in arts):
+        return None
+    values = [
+        ConflictValue(value=g[0].time.text, article_ids=sorted(arts[i]), claim_ids=[],
+                      texts=[d.sentence for d in g], sources=sorted(arts[i]),
+                      spans=[(d.time.start, d.time.end) for d in g])
+        for i, g in enumerate(groups)
+    ]
+    what = groups[0][0].what
+    listing = "; ".join(f"{v.value} ({len(v.article_ids)} article(s))" for v in values)
+    return Conflict(
+        id="", slot=f"quantity: duration of the {what}", kind="contradiction", values=values,
+        explanation=f"How long the {what} lasted differs between articles by more than vague wording allows: "
+                    f"{listing}.",
+    )
