@@ -55,3 +55,11 @@ def test_a_quote_closed_by_an_inverted_attribution_is_its_speakers(nlp) -> None:
     main = [c for c in claims if c.parent is None]
     assert [c.attribution for c in main[:2]] == ["a rescue source", "a rescue source"]
     assert main[2].attribution == "Crews"
+
+
+def test_a_sum_moved_is_a_transfer_whichever_voice(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _all_claims(nlp, "About $38 million of depositors' money was moved to the holding company. "
+                              "She moved $83 million of customer money into his company.")
+    figures = {q.text: q.qualifier for c in claims for q in c.quantities}
+    assert figures["About $38 million"].endswith("transfer")  # type: ignore[union-attr]
+    assert figures["$83 million"].endswith("transfer")  # type: ignore[union-attr]

@@ -151,6 +151,8 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
             noun, owner = obj, _owner(obj) or _subject(verb)
     elif tok.dep_ == "dobj" and head.pos_ == "VERB":
         return (f"{_name(s)}: " if (s := _subject(head)) is not None else "") + _measure(head) + rate
+    elif tok.dep_ == "nsubjpass" and head.pos_ == "VERB" and _MEASURES.get(head.lemma_.lower()):
+        return _measure(head) + rate  # "$38 million was moved": the sum of a transfer
     elif tok.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in ("VERB", "AUX"):
         # a price: "agreed to sell the slots to X for €46 million", "the sale is of its slots, for
         # €64 million": the sale of that thing
