@@ -122,7 +122,7 @@ def analyze(
                 say(f"stored {len(result.added)} new article(s), {len(result.skipped)} already known")
             except StoreError as exc:  # the analysis does not need the database; saving retries it
                 say(f"cannot store the articles yet ({exc}); analysing anyway")
-            say(f"analysing {len(_unique(articles))} article(s)")
+            say(f"analysing {len(analysed)} article(s)")
             report = analyze_stored(
                 analysed, store, n_process=n_process, progress=say,
                 remember=False,  # a one-off analysis: nothing in this process asks for its frames again

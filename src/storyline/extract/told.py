@@ -330,7 +330,7 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
 
 
 def _clause_figures(claim: Claim, owner: Token, pred: Token) -> list[Quantity]:
-    """The figures of a told event's own clause, taken from the sentence's claim: "X, which pledged
+    """The figures of a told event's own clause, moved off the sentence's claim: "X, which pledged
     30 million last week, has said ...": the sum is the pledge's, held at the pledge's date, not
     the statement's. Only a verb's clause that does not hold the predicate (a reporting verb's
     "said Monday" holds the whole sentence) and only figures inside it."""

@@ -149,18 +149,20 @@ def time_conflict(classes: Sequence[TimeClass], docs: Any) -> Conflict | None:
 _CLOCK = re.compile(r"T(\d\d):(\d\d)")
 #: Words before a clock time that make it a bound or an estimate, not the moment itself.
 _BOUND_CLOCK = re.compile(r"\b(?:before|after|until|till|since|by|from)\s+$", re.IGNORECASE)
-_ROUGH_CLOCK = re.compile(r"\b(?:about|around|approximately|roughly|shortly|just|some|nearly|almost)\s+(?:after\s+|before\s+)?$",
-                          re.IGNORECASE)
+_ROUGH_CLOCK = re.compile(
+    r"\b(?:about|around|approximately|roughly|shortly|just|some|nearly|almost)\s+(?:after\s+|before\s+)?$", re.IGNORECASE)
 #: Minutes two clock times of one act may differ by and still agree (exact, rough).
 CLOCK_MINUTES = (10, 30)
 
 
 def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_key: SourceKey) -> Conflict | None:
     """Two times of day for one act on one day ("left at 18:05", "cast off at 18:41"): the day
-    agrees, so the date classes see no dispute, but the sources do not agree on when. Only frames
-    of one event family are compared (a happening may join acts of several families: an attack
-    and the arrests that followed), the acts no family names counting as one; a bound ("until 18:41", "before 18:30") is not the act's time; rough
-    times ("about 18:00") agree within half an hour."""
+    agrees, so the date classes see no dispute, but the sources do not agree on when.
+
+    Only frames of one event family are compared (a happening may join acts of several families:
+    an attack and the arrests that followed), the acts no family names counting as one; a bound
+    ("until 18:41", "before 18:30") is not the act's time; rough times ("about 18:00") agree
+    within half an hour."""
     by_family: dict[tuple[str, str], list[tuple[int, bool, Frame]]] = {}
     for f in frames:
         t = f.time
