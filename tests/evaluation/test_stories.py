@@ -96,6 +96,13 @@ FLOORS = {
     "tarvonia-government-falls-2026": (3, 0.92, 1.67, 0.74, 2.26),
     "tollack-mine-collapse-2026": (3, 0.99, 1.48, 0.72, 2.34),
     "tolmere-chemical-spill-2026": (5, 0.99, 1.76, 0.76, 2.26),
+    # written blind at the end of session 10 and first scored with its last code, 74f9bee (the
+    # session's held-out measure): network outage 2 musts failed, recall 0.85, fragmentation
+    # 1.73, merge 0.80, size 2.23; river floods 3, 1.00, 1.54, 0.81, 3.00; exchange hack 4,
+    # 1.00, 1.54, 0.84, 2.54
+    "arvane-network-outage-2026": (2, 0.84, 1.78, 0.79, 2.28),
+    "ostrel-river-floods-2026": (3, 0.99, 1.59, 0.80, 3.05),
+    "vaultmere-exchange-hack-2026": (4, 0.99, 1.59, 0.83, 2.59),
 }
 
 
@@ -144,7 +151,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own twenty-six stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own twenty-nine stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
