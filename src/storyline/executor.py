@@ -215,7 +215,10 @@ class InProcess(Executor):
 
 
 #: Batches one forked parse child runs before it exits and a fresh one takes over (``Recycled``).
-RECYCLE = 8
+#: A child's start costs its fresh memory's page faults (on the bench's 181 pages, 8 batches a
+#: child took 31.0 s of CPU against 29.2 s with 16, one child instead of two); its peak does not
+#: grow with more batches enough to matter (bench/memory.py: 1.26x with 8, 1.24x with 16).
+RECYCLE = 16
 
 
 class Recycled(Executor):
