@@ -63,3 +63,9 @@ def test_a_sum_moved_is_a_transfer_whichever_voice(nlp) -> None:  # type: ignore
     figures = {q.text: q.qualifier for c in claims for q in c.quantities}
     assert figures["About $38 million"].endswith("transfer")  # type: ignore[union-attr]
     assert figures["$83 million"].endswith("transfer")  # type: ignore[union-attr]
+
+
+def test_a_colon_speaker_owns_the_quote_even_behind_a_live_stamp(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _all_claims(nlp, '11:05 Hanna Veltrup, chief executive of Vandrel Chemie: "Our engineers estimate '
+                              'that about 12 cubic metres of the solution left the site."')
+    assert {c.attribution for c in claims} == {"Hanna Veltrup"}  # not "Our engineers", whom the quote cites

@@ -449,6 +449,9 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
         return None
     end = start + m.end(1)
     inside = [x for x in mentions if start <= x.start and x.end <= end]
+    described = m.group(1).split(",", 1)
+    if len(described) == 2 and _CAPITALISED_NAME.fullmatch(described[0].strip()):
+        return described[0].strip()  # 'Hanna Veltrup, chief executive of X:' a name, then its role
     person = next((x for x in inside if x.label == "PERSON"), None)
     if person is not None:
         return _mention_name(person, names)
@@ -464,9 +467,11 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
 
 
 #: A short phrase, a colon and an opening quote mark at the start of a sentence.
-_COLON_QUOTE = re.compile(r"^([^:\"“”\n]{2,120}?)\s*:\s*[\"“„«]")
+_COLON_QUOTE = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s+)?([^:\"“”\n]{2,120}?)\s*:\s*[\"“„«]")  # a live entry's stamp first
 #: A title word and one to three capitalised words, nothing else.
 _TITLED_NAME = re.compile(r"^([A-Z][a-z]+\.?)(?:\s+[A-Z][\w'’\-]+){1,3}$")
+#: Two or three capitalised words: a name.
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}")
 #: The longest phrase read as a speaker before a colon ("Lt. Col. Ann Ruud, defence ministry").
 _COLON_SPEAKER_WORDS = 12
 

@@ -386,8 +386,11 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             attribution = f"{speaker}, according to {according}"
         else:
             attribution = speaker or according
-        if attribution is None and not quoted:
-            attribution = _trailing_source(toks) or colon_speaker(text, sent_model.start, mentions, inp.names)
+        colon = colon_speaker(text, sent_model.start, mentions, inp.names) if not quoted else None
+        if colon is not None:
+            attribution = colon  # 'A B, chief of X: "Our engineers estimate ..."': the quote is A B's, whatever it reports
+        elif attribution is None and not quoted:
+            attribution = _trailing_source(toks)
         carried = False
         if attribution is None and ctx.attribution and idx - ctx.attribution_sentence <= 2:
             # a quote that goes on after its attribution, in the same or the next paragraph
