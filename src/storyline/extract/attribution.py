@@ -450,8 +450,9 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     end = start + m.end(1)
     inside = [x for x in mentions if start <= x.start and x.end <= end]
     described = m.group(1).split(",", 1)
-    if len(described) == 2 and _CAPITALISED_NAME.fullmatch(described[0].strip()):
-        return described[0].strip()  # 'Hanna Veltrup, chief executive of X:' a name, then its role
+    if len(described) == 2 and _CAPITALISED_NAME.fullmatch(described[0].strip()) and not any(
+            x.label == "PERSON" and x.start < start + m.start(1) + len(described[0]) for x in inside):
+        return described[0].strip()  # 'Hanna Veltrup, chief executive of X:' a name the tagger missed, then its role
     person = next((x for x in inside if x.label == "PERSON"), None)
     if person is not None:
         return _mention_name(person, names)
