@@ -6,6 +6,7 @@ store is touched only here and in the CLI.
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -58,11 +59,11 @@ def analyze_articles(articles: Sequence[Article], *, n_process: int = 1) -> Repo
 
 
 def _one_batch(articles: Sequence[Article]) -> bool:
-    """Whether ``articles`` are one parse batch (``storyline.executor.batches_by_chars``)."""
-    from storyline.executor import BATCH_CHARS
+    """Whether ``articles`` make one parse batch, as the executor cuts them."""
+    from storyline.executor import BATCH_CHARS, batches_by_chars
     from storyline.extraction import BATCH
 
-    return len(articles) <= BATCH and sum(len(a.body) for a in articles) <= BATCH_CHARS
+    return next(itertools.islice(batches_by_chars(articles, BATCH, BATCH_CHARS), 1, None), None) is None
 
 
 def analyze(

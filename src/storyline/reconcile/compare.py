@@ -147,10 +147,11 @@ def time_conflict(classes: Sequence[TimeClass], docs: Any) -> Conflict | None:
 
 #: A clock time in a TIMEX3 value ("2031-03-07T18:05").
 _CLOCK = re.compile(r"T(\d\d):(\d\d)")
-#: Words before a clock time that make it a bound or an estimate, not the moment itself.
-_BOUND_CLOCK = re.compile(r"\b(?:before|after|until|till|since|by|from)\s+$", re.IGNORECASE)
+#: Words before a clock time that make it a bound or an estimate, not the moment itself:
+#: data/lexicon/attributes.json.
+_BOUND_CLOCK = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'clock_bounds')))})\s+$", re.IGNORECASE)
 _ROUGH_CLOCK = re.compile(
-    r"\b(?:about|around|approximately|roughly|shortly|just|some|nearly|almost)\s+(?:after\s+|before\s+)?$", re.IGNORECASE)
+    rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'clock_rough')))})\s+(?:after\s+|before\s+)?$", re.IGNORECASE)
 #: Minutes two clock times of one act may differ by and still agree (exact, rough).
 CLOCK_MINUTES = (10, 30)
 
