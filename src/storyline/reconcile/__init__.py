@@ -21,7 +21,7 @@ import pickle
 import re
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
@@ -50,7 +50,6 @@ from storyline.reconcile.durations import duration_conflicts
 from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import Frame, frames_of_claim, frames_of_told_event
 from storyline.reconcile.quantities import quantity_conflicts
-from storyline.reconcile.roles import Profile, profile, profiles_differ
 from storyline.reconcile.sameday import join_same_day
 from storyline.reconcile.sources import SourceNames, source_key, source_profiles
 from storyline.reconcile.timeline import OCCASIONS, Happening, happenings, timeline_order, type_of
@@ -607,7 +606,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     claims = _final_claims(docs)
     # one happening told as several events of a day: the learned join, before minor details are
     # weighed (a joined event is told by more articles)
-    events, renamed = join_same_day(events, claims, _apart(ordered))
+    events, renamed = join_same_day(events, claims)
     for k in conflicts:
         if k.event_id in renamed:
             k.event_id = renamed[k.event_id]
@@ -619,21 +618,6 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
         conflicts=conflicts,
         sources=source_profiles(out_articles, claims, conflicts),
     )
-
-
-def _apart(ordered: Sequence[Happening]) -> Callable[[int, int], bool]:
-    """Whether two happenings (indexes into ``ordered``, one event each) name different doers or
-    places, each read over all its clusters (no doer or place of one is the other's): the rules'
-    veto, which the learned same-day join keeps."""
-    def whole(h: Happening) -> Profile:
-        parts = [profile(c) for c in h.clusters]
-        return (set().union(*(p[0] for p in parts)), set().union(*(p[1] for p in parts)),
-                set().union(*(p[2] for p in parts)))
-    profiles = [whole(h) for h in ordered]
-
-    def apart(i: int, j: int) -> bool:
-        return profiles_differ(profiles[i], profiles[j])
-    return apart
 
 
 def _event_type(frames: Sequence[Frame]) -> str:
