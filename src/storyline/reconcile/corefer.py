@@ -19,7 +19,7 @@ import numpy as np
 from storyline.extract import plover
 from storyline.model import Mention
 from storyline.reconcile.cluster import Cluster
-from storyline.reconcile.coref import THRESHOLD, CorefMention, pair_probabilities
+from storyline.reconcile.coref import CorefMention, pair_probabilities, shipped_threshold
 from storyline.reconcile.frames import Frame
 
 #: Mentions that stand for a cluster when it is compared with another one.
@@ -55,10 +55,11 @@ def coref_mention(f: Frame, mentions: Sequence[Mention], context: np.ndarray | N
     )
 
 
-def corefer(mentions_of: Callable[[Frame], Sequence[Mention]], threshold: float = THRESHOLD
+def corefer(mentions_of: Callable[[Frame], Sequence[Mention]], threshold: float | None = None
             ) -> Callable[[Cluster, Cluster], bool]:
     """A test of whether two clusters tell one happening, with the frames' mentions looked up by
-    ``mentions_of``; model views are built once per frame."""
+    ``mentions_of``; model views are built once per frame. ``threshold``: the shipped model's
+    unless given."""
     cache: dict[str, CorefMention] = {}
     sentences: dict[str, np.ndarray] = {}  # one embedding per sentence, shared by its frames
 
@@ -78,6 +79,6 @@ def corefer(mentions_of: Callable[[Frame], Sequence[Mention]], threshold: float 
                  if views[i].doc != views[len(ra) + j].doc or views[i].sentence != views[len(ra) + j].sentence]
         if not pairs:
             return False
-        return float(pair_probabilities(views, pairs).max()) >= threshold
+        return float(pair_probabilities(views, pairs).max()) >= (shipped_threshold() if threshold is None else threshold)
 
     return test

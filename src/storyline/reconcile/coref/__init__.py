@@ -50,13 +50,25 @@ from storyline.reconcile.coref.features import (
 from storyline.reconcile.coref.mention import CorefMention, entities_by_sentence, lemma_key, mention_from_span
 from storyline.reconcile.coref.model import (
     MODEL_PATH,
-    THRESHOLD,
     Model,
     Net,
     load_model,
     pair_probabilities,
     pair_probability,
+    shipped_threshold,
 )
+
+
+def __getattr__(name: str) -> float:
+    """``THRESHOLD``: the shipped model's threshold, read on first use."""
+    if name == "THRESHOLD":
+        return shipped_threshold()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), "THRESHOLD"])
+
 
 __all__ = [
     "FEATURES",
@@ -78,4 +90,5 @@ __all__ = [
     "pair_features",
     "pair_probabilities",
     "pair_probability",
+    "shipped_threshold",
 ]

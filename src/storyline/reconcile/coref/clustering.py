@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from storyline.reconcile.coref.mention import CorefMention, lemma_key
-from storyline.reconcile.coref.model import THRESHOLD, load_model, pair_probabilities
+from storyline.reconcile.coref.model import load_model, pair_probabilities, shipped_threshold
 
 
 def candidate_pairs(
@@ -153,7 +153,7 @@ def average_link(n: int, scored: dict[tuple[int, int], float], threshold: float,
 def cluster(
     mentions: Sequence[CorefMention],
     pairs: Iterable[tuple[int, int]] | None = None,
-    threshold: float = THRESHOLD,
+    threshold: float | None = None,
 ) -> list[int]:
     """A cluster label per mention (labels are 0..k-1 in order of each cluster's first member).
 
@@ -169,4 +169,5 @@ def cluster(
         cand = sorted({(min(i, j), max(i, j)) for i, j in pairs if i != j})
     probs = pair_probabilities(mentions, cand, model)
     scored = {p: float(q) for p, q in zip(cand, probs, strict=True)}
-    return average_link(len(mentions), scored, threshold, unscored=model.info.get("unscored", "zero"))
+    cut = shipped_threshold() if threshold is None else threshold
+    return average_link(len(mentions), scored, cut, unscored=model.info.get("unscored", "zero"))

@@ -88,16 +88,22 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     return model
 
 
-def _shipped_threshold() -> float:
-    """The shipped model's threshold, read with the model itself (the file is parsed once per
-    process: a second parse was 50 ms of every start)."""
+@lru_cache(maxsize=1)
+def shipped_threshold() -> float:
+    """The shipped model's threshold, read with the model itself (parsed once per process, and
+    only when a run compares mentions: a one-article run never does, and parsing it at import
+    was 50 ms of every start)."""
     try:
         return load_model(MODEL_PATH).threshold
     except (OSError, ValueError, KeyError):
         return 0.5  # no model shipped yet (while training the first one)
 
 
-THRESHOLD: float = _shipped_threshold()
+def __getattr__(name: str) -> float:
+    """``THRESHOLD``, read on first use (see :func:`shipped_threshold`)."""
+    if name == "THRESHOLD":
+        return shipped_threshold()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def pair_probability(a: CorefMention, b: CorefMention) -> float:
