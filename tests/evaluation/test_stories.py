@@ -105,7 +105,7 @@ FLOORS = {
     # is no longer joined, and each telling alone is a minor detail: recall 0.85 -> 0.77)
     "arvane-network-outage-2026": (2, 0.76, 1.55, 0.84, 1.90),
     "ostrel-river-floods-2026": (3, 0.99, 1.13, 0.87, 2.43),
-    "vaultmere-exchange-hack-2026": (4, 0.99, 1.36, 0.86, 2.20),
+    "vaultmere-exchange-hack-2026": (3, 0.99, 1.36, 0.86, 2.20),
 }
 
 

@@ -653,3 +653,12 @@ def test_a_participle_describing_a_thing_takes_no_date_and_leaves_it_to_the_verb
     text = "Investigators confirmed the cause on 2 May 2031."
     s = text.index("confirmed")
     assert not _attributive(text, s, s + len("confirmed"))
+
+
+def test_figures_of_one_happening_told_with_other_verbs_are_compared() -> None:
+    """'fined it 5.9 million' and 'ordered it to pay 9.5 million' the same day are one penalty
+    (the same-day join makes them one happening): its two sums are one slot, a contradiction."""
+    a1 = _article("f01_wire", "2031-03-20", "The market authority fined the Harwick exchange 5.9 million marks on 19 March 2031 over the theft.")
+    a2 = _article("f02_paper", "2031-03-20", "The market authority ordered the Harwick exchange to pay 9.5 million marks on 19 March 2031 over the theft.")
+    conflicts = [k for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert [k.kind for k in conflicts] == ["contradiction"], [(k.kind, [v.value for v in k.values]) for k in conflicts]

@@ -570,8 +570,15 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
             )
         )
 
+    claims = _final_claims(docs)
+    # one happening told as several events of a day: the learned join, before figures are grouped
+    # (figures of one happening count one thing) and minor details weighed (a joined event is
+    # told by more articles)
+    events, renamed = join_same_day(events, claims)
+    event_of_claim = {c: renamed.get(e, e) for c, e in event_of_claim.items()}
     for k in quantity_conflicts([f for c in clusters for f in c.frames],
-                                {aid: d.article for aid, d in docs.items()}, key=skey, canon=canon.canonical):
+                                {aid: d.article for aid, d in docs.items()}, key=skey, canon=canon.canonical,
+                                event_of=event_of_claim):
         first = k.values[0].claim_ids[0] if k.values and k.values[0].claim_ids else None
         k.event_id = event_of_claim.get(first) if first else None
         conflicts.append(k)
@@ -603,10 +610,6 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
             a = replace(a, published=pub)
         out_articles.append(a)
 
-    claims = _final_claims(docs)
-    # one happening told as several events of a day: the learned join, before minor details are
-    # weighed (a joined event is told by more articles)
-    events, renamed = join_same_day(events, claims)
     for k in conflicts:
         if k.event_id in renamed:
             k.event_id = renamed[k.event_id]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
@@ -186,13 +186,16 @@ def _doers(f: Frame) -> tuple[str, ...]:
 
 
 def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
-                  canon: Callable[[str | None], str | None] | None = None) -> list[list[_Item]]:
+                  canon: Callable[[str | None], str | None] | None = None,
+                  event_of: Mapping[str, str] | None = None) -> list[list[_Item]]:
     """Figures grouped by what they count; near-linear (one representative per key).
 
     Casualty counts (the dead, the wounded, casualties, prisoners) form one slot per count type:
     a running total reported on different days is the same quantity at another date. Other
     figures join through a shared participant, and one naming no participant joins the largest
-    group of its kind."""
+    group of its kind. Figures of one happening (``event_of``: a claim's event) that count the
+    same noun are one slot whatever verb tells them ("105 deputies backed the motion" / "104
+    deputies voted for it"; "4,350 people were packed in" / "5,100 crammed in")."""
     items: list[_Item] = []
     keys: list[tuple[str, ...]] = []
     seen: set[tuple[str, int, int]] = set()
@@ -237,6 +240,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     for _ in items:
         uf.add()
     _join_roles(uf, items, keys)
+    if event_of:
+        _join_events(uf, items, keys, event_of)
     first: dict[tuple[str, ...], int] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         # a casualty count links through its population (nationalities as their country), so
@@ -369,6 +374,32 @@ def _join_roles(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]]) ->
                 uf.union(j, i)
 
 
+def _join_events(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]], event_of: Mapping[str, str]) -> None:
+    """Figures of one happening that count one noun (same word or class) are one slot, whatever
+    family their verbs are of. Casualty counts and sums with their measure have slots of their
+    own already; a share and a difference say whose they are, not what happened."""
+    slots: dict[int, tuple[str, str | None]] = {}
+    told: dict[tuple[str, str | None, str], set[tuple[float | None, float | None]]] = defaultdict(set)
+    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
+        q = it.quantity
+        if key[0] in ("casualty", "measured") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE:
+            continue
+        if q.unit.lower() in _GENERIC_COUNTED:
+            continue  # "people", "members": what they count is the verb's, not the noun's
+        event = event_of.get(it.frame.claim.id)
+        if event is not None:
+            slots[i] = (event, _unit_class(q.unit))
+            told[(*slots[i], it.frame.article_id)].add((q.low, q.high))
+    first: dict[tuple[str, str | None], int] = {}
+    for i, k in slots.items():
+        if len(told[(*k, items[i].frame.article_id)]) > 1:
+            continue  # one article's several figures of it are readings or parts, not one figure
+        if k in first:
+            uf.union(first[k], i)
+        else:
+            first[k] = i
+
+
 def _classes(items: list[_Item]) -> list[_QClass]:
     classes: list[_QClass] = []
     for it in sorted(items, key=lambda x: (_bounds(x.quantity)[1] - _bounds(x.quantity)[0], x.frame.id)):
@@ -483,9 +514,10 @@ _REASONS = {
 
 
 def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *, key: SourceKey,
-                       canon: Callable[[str | None], str | None] | None = None) -> list[Conflict]:
+                       canon: Callable[[str | None], str | None] | None = None,
+                       event_of: Mapping[str, str] | None = None) -> list[Conflict]:
     out: list[Conflict] = []
-    for group in (part for whole in figure_groups(frames, articles, canon) for part in _magnitudes(whole)):
+    for group in (part for whole in figure_groups(frames, articles, canon, event_of) for part in _magnitudes(whole)):
         what = count_type(group[0].frame, group[0].quantity, articles[group[0].frame.article_id].body) or "figures"
         classes = _classes(group)
         if len(classes) == 1:
