@@ -591,3 +591,12 @@ def test_who_speaks_when_the_parse_hides_the_speaker(nlp) -> None:  # type: igno
     assert _find(claims, "Nothing at all").attribution == "a night-shift nurse"
     assert _find(claims, "ignored the warning").attribution == "a council source"
     assert "Orrel" in (_find(claims, "gate gave way").attribution or "")
+
+
+def test_a_duration_that_modifies_a_noun_dates_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'a 33-hour siege' says how long the siege lasted; the men appeared on Tuesday (the parser
+    hangs 'appeared' under 'accused', so the duration sat nearer the claim's root)."""
+    claims = _claims(nlp, "Three men accused over a 33-hour hostage siege at a bank in the town of Dunmarrow "
+                          "appeared Tuesday at the regional court.")
+    claim = _find(claims, "appeared")
+    assert claim.time is not None and claim.time.text == "Tuesday", claim.time

@@ -43,6 +43,9 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         ("The vote took place last Saturday.", "last Saturday", "2024-06-15"),
         ("The vote took place last Sunday.", "last Sunday", "2024-06-16"),
         ("The ministers will meet on Friday.", "Friday", "2024-06-21"),
+        # a possessive day names its noun's event, done by then whatever the clause's tense
+        ("Monday's decision will be greeted with relief.", "Monday", "2024-06-17"),
+        ("Friday's ruling will be appealed.", "Friday", "2024-06-14"),
         ("Sales fell last month.", "last month", "2024-05"),
         ("Sales fell earlier this month.", "earlier this month", "2024-06"),
         ("The plant closed last year.", "last year", "2023"),

@@ -60,7 +60,7 @@ _WORDS = (
     r"published|updated|posted|last|modified|date|dated|created|issued|first|on|at|"
     r"am|pm|a\.m\.|p\.m\.|time|edited|release[d]?|actualizado|publicado|обновлено|опубликовано|г|года|"
     # a live page's header ("Live page started 07:45, 9 March 2026. Latest entries first.")
-    r"live|page|started|began|latest|newest|entries|updates|local|" + WEEKDAYS
+    r"live|coverage|blog|page|started|began|latest|newest|entries|updates|local|" + WEEKDAYS
 )
 _RESIDUE_TOKEN = re.compile(rf"(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
 _SEPARATORS = re.compile(r"[\s|•·,:;/()\[\]\-–—_*#]+")

@@ -210,7 +210,8 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         distance = c.start - discourse_at if (discourse or partial) is not None and not new_paragraph else None
         cue = _CUE.search(selection.text[max(0, c.start - 12) : c.start])
         ctx = Context(anchor, discourse, tense, distance, partial, cue[1] if cue else None, day,
-                      lede if new_paragraph else None)
+                      lede if new_paragraph else None,
+                      possessive=selection.text[c.end : c.end + 2] in ("'s", "\u2019s"))
         if c.rule == "event_rel":  # "the day after the shelling": from the day the text told it
             norm = eventrel.resolve(c.text, selection.text, c.start, days)
             if norm is None:  # no earlier day of that happening: what the words alone say ("90 days")
