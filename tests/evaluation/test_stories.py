@@ -106,6 +106,12 @@ FLOORS = {
     "arvane-network-outage-2026": (2, 0.76, 1.55, 0.84, 1.90),
     "ostrel-river-floods-2026": (3, 0.99, 1.13, 0.87, 2.43),
     "vaultmere-exchange-hack-2026": (3, 0.99, 1.36, 0.86, 2.20),
+    # written blind in session 11 and first scored with 50c1150 (the session's held-out measure):
+    # bank siege 4 musts failed, recall 0.92, fragmentation 1.25, merge 0.75, size 1.69; tower fire
+    # 1, 1.00, 1.23, 0.83, 2.00; volcano 3, 1.00, 1.50, 0.79, 2.21
+    "brantis-bank-siege-2026": (4, 0.91, 1.30, 0.74, 1.74),
+    "harlow-court-tower-fire-2026": (1, 0.99, 1.28, 0.82, 2.05),
+    "pellmar-volcano-eruption-2026": (3, 0.99, 1.55, 0.78, 2.41),
 }
 
 
@@ -154,7 +160,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own twenty-nine stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own thirty-two stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
