@@ -160,6 +160,16 @@ def _placed(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
     return len(found) == 1 and not text[match.end():].strip(" .") and bool(_PLACE_FIRST.fullmatch(text[: match.start()]))
 
 
+def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
+    """A wire's stamp line: the date (and time) first, then short fields set apart by bars
+    ("28/03/2026 10:41 | Domestic news | 2nd version"), which prose never is."""
+    fields = _SET_APART.split(text)
+    first = found[0][0]
+    if len(fields) < 2 or first.start() > 0 or first.end() > len(fields[0]):
+        return False
+    return all(0 < len(f.split()) <= 4 and not re.search(r"[.!?]\s", f + " ") for f in fields[1:])
+
+
 def find_dateline(line: str) -> Dateline | None:
     """The date of ``line`` when the line is a dateline, else None.
 
@@ -183,7 +193,8 @@ def find_dateline(line: str) -> Dateline | None:
         residue = residue[: byline.start()] + " | " + residue[byline.end():]
     residue = _AGO.sub(" | ", _POST_META.sub(" | ", residue))
     leftover = _SEPARATORS.sub(" ", _RESIDUE_TOKEN.sub(" ", residue)).strip(" .")
-    if leftover and not (_SET_APART.search(text) and _NAME_ONLY.fullmatch(leftover)) and not _placed(text, found):
+    if leftover and not (_SET_APART.search(text) and _NAME_ONLY.fullmatch(leftover)) and not _placed(text, found) \
+            and not _stamp_fields(text, found):
         return None
     match, name, value = found[0]
     before_first = text[: match.start()]
