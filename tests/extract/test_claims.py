@@ -600,3 +600,21 @@ def test_a_duration_that_modifies_a_noun_dates_no_event(nlp) -> None:  # type: i
                           "appeared Tuesday at the regional court.")
     claim = _find(claims, "appeared")
     assert claim.time is not None and claim.time.text == "Tuesday", claim.time
+
+
+def test_a_quote_closed_by_its_speaker_is_the_speakers_whatever_the_parse(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'"...," a source close to the inquiry told the Gazette.': the parser makes 'told' a complement
+    of the quote's own verb ('thought'), and the closing quote mark hangs on that verb, not on
+    'told'; the unnamed source speaks, not the paper it spoke to."""
+    claims = _claims(nlp, "\"He thought he'd hidden the keys,\" a source close to the inquiry told the Gazette.")
+    claim = _find(claims, "hidden the keys")
+    assert claim.attribution == "a source close to the inquiry", claim.attribution
+
+
+def test_according_to_a_statement_on_someones_page_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The owner of the page a statement is posted on states it; officials quoted in a paper
+    are still the officials."""
+    claims = _claims(nlp, "About 400 tokens were taken, according to a statement posted on the exchange's website. "
+                          "According to officials quoted in the city's papers, 12 died.")
+    assert _find(claims, "tokens were taken").attribution == "the exchange"
+    assert _find(claims, "12 died").attribution == "officials"

@@ -258,8 +258,14 @@ def _according_source(obj: Token, according: Token, sent: Span, inp: ClaimInputs
     if obj.lemma_.lower() in ESTIMATE_NOUNS | _ACCORDING_FIGURE_NOUNS:
         agents = [p for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING
                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        # "according to a statement posted on the exchange's website": whose page carries it states it
+        owners = [o for c in obj.children if c.dep_ == "acl" for pr in c.children if pr.dep_ == "prep"
+                  for p in pr.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss" and o.pos_ != "PRON"]
         if agents:
             obj = agents[0]
+        elif owners and not any(c.dep_ == "poss" for c in obj.children):
+            resolved = _resolve_source(owners[0], inp, ctx, sent_mentions)
+            return re.sub(r"\s*['\u2019]s?$", "", resolved) if resolved else None
     source = _resolve_source(obj, inp, ctx, sent_mentions)
     if all(t.is_space or t.is_punct for t in sent.doc[sent.start:according.i]):
         comma = next((t for t in sent if t.i > obj.i and t.text == ","), None)
@@ -329,8 +335,9 @@ def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
     """
     for t in toks:
         lemma = t.lemma_.lower()
+        edge = t.left_edge
         if lemma in REPORTING and t.head.i == root.i and t.i > root.i and t.dep_ in ("ccomp", "parataxis") \
-                and t.left_edge.text in QUOTES:
+                and (edge.text in QUOTES or (edge.i > 0 and edge.doc[edge.i - 1].text in QUOTES)):
             # '... for her mother," a rescue source told the Bugle.': the parser made the closing
             # attribution a complement of the quote's verb; its subject speaks the quote
             subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
