@@ -112,6 +112,12 @@ FLOORS = {
     "brantis-bank-siege-2026": (3, 0.91, 1.30, 0.74, 1.74),
     "harlow-court-tower-fire-2026": (0, 0.99, 1.28, 0.85, 2.05),
     "pellmar-volcano-eruption-2026": (1, 0.99, 1.55, 0.79, 2.41),
+    # written blind later in session 11 and first scored with 7b08523 (the session's second
+    # held-out measure): landslide 3 musts failed, recall 0.93, fragmentation 1.54, merge 0.86,
+    # size 1.71; kidnapping 5, 0.62, 1.38, 0.57, 2.00; heatwave 3, 0.92, 1.25, 0.79, 2.15
+    "corran-valley-landslide-2026": (3, 0.92, 1.59, 0.85, 1.76),
+    "dravosk-aid-workers-kidnapping-2026": (3, 0.91, 1.38, 0.76, 2.05),
+    "telmark-heatwave-blackout-2026": (2, 0.91, 1.30, 0.82, 2.05),
 }
 
 
@@ -160,7 +166,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own thirty-two stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own thirty-five stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)

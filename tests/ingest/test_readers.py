@@ -391,3 +391,19 @@ def test_a_live_entrys_time_element_stays_in_the_text_and_a_bylines_is_left_to_d
     # each stamp stands right before its own entry (the extractor had moved the first entry's
     # paragraph above the headline, away from its stamp)
     assert text.index("18:12") < text.index("The minister has left") < text.index("16:30") < text.index("The speaker"), text
+
+
+def test_a_dotted_byline_date_keeps_its_four_digit_year() -> None:
+    """A byline's '17.04.2031' is the page's date. (On some pages htmldate reads it as 17.04.20,
+    2020-04-17; the reader then takes the byline's own year: the page that does so is the
+    kidnapping story's explainer in tests/data/stories, whose relative dates its gold checks.)"""
+    from storyline.ingest.html import extract_document
+
+    body = " ".join(["The inquiry into the convoy attack heard its first witnesses in the capital this week."] * 6)
+    page = ('<html><head><title>Inquiry opens</title></head><body><article><h1>Inquiry opens</h1>'
+            '<p class="meta">By Tam Rell, security correspondent · 17.04.2031 · 9 min read</p>'
+            f'<p>{body}</p><p>{body}</p></article>'
+            '<footer><p>© Rell Media · 5 Quay Road · Reader line 011 300 5050 · <a href="/c">Corrections</a></p></footer>'
+            '</body></html>')
+    doc = extract_document("inquiry.html", page)
+    assert not isinstance(doc, Exception) and doc.published == "2031-04-17", doc

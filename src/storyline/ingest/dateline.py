@@ -161,13 +161,25 @@ def _placed(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
 
 
 def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
-    """A wire's stamp line: the date (and time) first, then short fields set apart by bars
-    ("28/03/2026 10:41 | Domestic news | 2nd version"), which prose never is."""
+    """A wire's stamp line: short fields set apart by bars, one of them the date (and time), the
+    date first where there are only two ("28/03/2026 10:41 | Domestic news | 2nd version", "KPA |
+    Filed 2026-03-11 16:42 | Security / Dravosk | Priority: urgent"), which prose never is."""
     fields = _SET_APART.split(text)
     first = found[0][0]
-    if len(fields) < 2 or first.start() > 0 or first.end() > len(fields[0]):
+    starts, at = [], 0
+    for f in fields:
+        starts.append(text.find(f, at))
+        at = starts[-1] + len(f)
+    n = next((i for i, (f, start) in enumerate(zip(fields, starts, strict=True))
+              if start <= first.start() and first.end() <= start + len(f)), None)
+    if n is None:
         return False
-    return all(0 < len(f.split()) <= 4 and not re.search(r"[.!?]\s", f + " ") for f in fields[1:])
+    start = starts[n]
+    if len(fields) < 2 or (n > 0 and len(fields) < 3):
+        return False
+    if len((fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()) > 2:
+        return False  # the date's own field is a stamp ("Filed 2026-03-11 16:42"), not a sentence
+    return all(0 < len(f.split()) <= 4 and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
 
 
 def find_dateline(line: str) -> Dateline | None:

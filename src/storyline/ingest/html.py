@@ -75,6 +75,13 @@ def extract_document(
     if words < MIN_WORDS:
         return IngestError(source, f"only {words} words of article text found (truncated or malformed HTML?)")
     date = getattr(doc, "date", None)
+    if isinstance(date, str) and _ISO_DATE.match(date):
+        # htmldate reads "17.04.2026" in a byline as 17.04.20: a date line under the headline
+        # with the same day and month but another year is the page's own spelling of it
+        line = headline_dateline(html)
+        found = find_dateline(line) if line is not None else None
+        if found is not None and found.date.strftime("%m-%d") == date[5:10] and found.date.year != int(date[:4]):
+            date = found.date.isoformat()
     if not date:
         # no date in the markup: a date line under the headline that the extractor dropped as
         # page furniture ("<p class=meta>A B, Correspondent · Thursday 21 May 2026</p>") is read
