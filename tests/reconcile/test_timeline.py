@@ -662,3 +662,11 @@ def test_figures_of_one_happening_told_with_other_verbs_are_compared() -> None:
     a2 = _article("f02_paper", "2031-03-20", "The market authority ordered the Harwick exchange to pay 9.5 million marks on 19 March 2031 over the theft.")
     conflicts = [k for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
     assert [k.kind for k in conflicts] == ["contradiction"], [(k.kind, [v.value for v in k.values]) for k in conflicts]
+
+
+def test_casualty_counts_of_different_people_are_not_compared() -> None:
+    """Two soldiers and six gunmen killed in one raid are two counts, not a dispute over the dead."""
+    a1 = _article("k01_wire", "2031-03-29", "Two soldiers were killed in the raid on the farm at Harsk on 28 March 2031, the army said.")
+    a2 = _article("k02_paper", "2031-03-29", "Six gunmen were killed in the raid on the farm at Harsk on 28 March 2031, the army said.")
+    conflicts = [k for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert conflicts == [], [(k.kind, [v.value for v in k.values]) for k in conflicts]

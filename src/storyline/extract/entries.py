@@ -105,7 +105,9 @@ def date_entries(claims: Sequence[Claim], sentences: Sequence[Sentence], times: 
     out = []
     for c in claims:
         stamp = stamps.get(paragraph_of.get(c.sentence, -1))
-        if stamp is not None and c.time is None and c.parent is None:
+        # "pulled out alive after 38 hours": a duration says how long, not when
+        undated = c.time is None or c.time.type in ("DURATION", "SET")
+        if stamp is not None and undated and c.parent is None:
             if _done(doc, c):
                 c = replace(c, time=stamp)
             elif _told_live(doc, c):

@@ -277,7 +277,31 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         if not named(members[0]) and key in largest:
             target = largest[key]
         out[target].extend(items[i] for i in members)
-    return [g for g in out.values() if len({i.frame.claim.id for i in g}) >= 2]
+    groups = [part for root, g in out.items() for part in (_by_whom(g) if keys[root][0] == "casualty" else [g])]
+    return [g for g in groups if len({i.frame.claim.id for i in g}) >= 2]
+
+
+#: Nouns that name the casualties themselves, not who they were ("the dead", "victims").
+_CASUALTY_NOUNS = frozenset({"dead", "death", "victim", "casualty", "body", "fatality", "injured", "wounded", "toll"})
+
+
+def _by_whom(group: list[_Item]) -> list[list[_Item]]:
+    """A casualty count's slot is also whom it counts: "two soldiers were killed" and "six
+    kidnappers were killed" in one raid are two counts. Figures of a noun that says nothing of
+    who ("people", "the dead") stay with the noun most figures give."""
+    by: dict[str | None, list[_Item]] = defaultdict(list)
+    loose: list[_Item] = []
+    for it in group:
+        unit = (it.quantity.unit or "").lower()
+        if not unit or unit in _GENERIC_COUNTED or unit in RUNNING_COUNTS or unit in _CASUALTY_NOUNS:
+            loose.append(it)
+        else:
+            by[_unit_class(unit)].append(it)
+    if len(by) < 2:
+        return [group]
+    parts = sorted(by.values(), key=len, reverse=True)
+    parts[0].extend(loose)
+    return parts
 
 
 _COUNT_TYPES = frozenset(name for name, _ in _CASUALTY_WORDS)
