@@ -165,6 +165,8 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     date first where there are only two ("28/03/2026 10:41 | Domestic news | 2nd version", "KPA |
     Filed 2026-03-11 16:42 | Security / Dravosk | Priority: urgent"), which prose never is."""
     fields = _SET_APART.split(text)
+    if len(fields) < 2:
+        return False
     first = found[0][0]
     starts, at = [], 0
     for f in fields:
@@ -175,7 +177,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     if n is None:
         return False
     start = starts[n]
-    if len(fields) < 2 or (n > 0 and len(fields) < 3):
+    if n > 0 and len(fields) < 3:
         return False
     if len((fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()) > 2:
         return False  # the date's own field is a stamp ("Filed 2026-03-11 16:42"), not a sentence

@@ -75,9 +75,10 @@ def extract_document(
     if words < MIN_WORDS:
         return IngestError(source, f"only {words} words of article text found (truncated or malformed HTML?)")
     date = getattr(doc, "date", None)
-    if isinstance(date, str) and _ISO_DATE.match(date):
-        # htmldate reads "17.04.2026" in a byline as 17.04.20: a date line under the headline
-        # with the same day and month but another year is the page's own spelling of it
+    if isinstance(date, str) and _ISO_DATE.match(date) and re.search(
+            rf"\b0?{int(date[8:10])}[./]0?{int(date[5:7])}[./]{date[2:4]}\d\d\b", html):
+        # htmldate reads "17.04.2026" in a byline as 17.04.20 (2020): a date line under the
+        # headline with the same day and month but another year is the page's own spelling of it
         line = headline_dateline(html)
         found = find_dateline(line) if line is not None else None
         if found is not None and found.date.strftime("%m-%d") == date[5:10] and found.date.year != int(date[:4]):

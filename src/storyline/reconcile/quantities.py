@@ -195,7 +195,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     figures join through a shared participant, and one naming no participant joins the largest
     group of its kind. Figures of one happening (``event_of``: a claim's event) that count the
     same noun are one slot whatever verb tells them ("105 deputies backed the motion" / "104
-    deputies voted for it"; "4,350 people were packed in" / "5,100 crammed in")."""
+    deputies voted for it"; "the river peaked at 7.12 metres" / "reached 6.84 metres")."""
     items: list[_Item] = []
     keys: list[tuple[str, ...]] = []
     seen: set[tuple[str, int, int]] = set()
@@ -282,7 +282,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
 
 
 #: Nouns that name the casualties themselves, not who they were ("the dead", "victims").
-_CASUALTY_NOUNS = frozenset({"dead", "death", "victim", "casualty", "body", "fatality", "injured", "wounded", "toll"})
+_CASUALTY_NOUNS = lexicon.words("figures", "casualty_nouns")
 
 
 def _by_whom(group: list[_Item]) -> list[list[_Item]]:
