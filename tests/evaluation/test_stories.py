@@ -118,6 +118,13 @@ FLOORS = {
     "corran-valley-landslide-2026": (3, 0.92, 1.59, 0.85, 1.76),
     "dravosk-aid-workers-kidnapping-2026": (3, 0.91, 1.38, 0.76, 2.05),
     "telmark-heatwave-blackout-2026": (2, 0.91, 1.30, 0.82, 2.05),
+    # written blind at the end of session 11 and first scored with its last code, 6375c1c (the
+    # session's final held-out measure): CEO ouster 4 musts failed, recall 0.92, fragmentation
+    # 1.17, merge 0.86, size 1.31; measles 1, 1.00, 1.08, 0.81, 2.38; tanker spill 1, 1.00, 1.15,
+    # 0.79, 1.85
+    "halvard-ceo-ouster-2026": (3, 0.91, 1.22, 0.86, 1.51),
+    "ostermark-measles-outbreak-2026": (1, 0.99, 1.13, 0.80, 2.43),
+    "skerrow-tanker-spill-2026": (1, 0.99, 1.20, 0.78, 1.90),
 }
 
 
@@ -166,7 +173,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own thirty-five stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own thirty-eight stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)

@@ -313,7 +313,8 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       ("Live blog: Saturday 3 March 2026", "2026-03-03"),
                       ("28/03/2026 10:41 | Domestic news | 2nd version", "2026-03-28"),
                       ("KPA | Filed 2026-03-11 16:42 | Security / Dravosk | Priority: urgent", "2026-03-11"),
-                      ("TNA | 29.07.2026 | 11:42 | TELMARK-WEATHER/HEAT (UPDATE 2)", "2026-07-29")):
+                      ("TNA | 29.07.2026 | 11:42 | TELMARK-WEATHER/HEAT (UPDATE 2)", "2026-07-29"),
+                      ("Monday 9 March 2026 | Last update 17:44 | Prices delayed by 15 minutes", "2026-03-09")):
         found = find_dateline(line)
         assert found is not None and found.date.isoformat() == day, line
     for prose in ("Brask, the capital, voted on 13 February 2026", "Talks resumed in Brask on 13 February 2026",

@@ -181,7 +181,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
         return False
     if len((fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()) > 2:
         return False  # the date's own field is a stamp ("Filed 2026-03-11 16:42"), not a sentence
-    return all(0 < len(f.split()) <= 4 and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
+    return all(0 < len(f.split()) <= 6 and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
 
 
 def find_dateline(line: str) -> Dateline | None:
