@@ -594,10 +594,10 @@ def test_who_speaks_when_the_parse_hides_the_speaker(nlp) -> None:  # type: igno
 
 
 def test_a_duration_that_modifies_a_noun_dates_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
-    """'a 33-hour siege' says how long the siege lasted; the men appeared on Tuesday (the parser
-    hangs 'appeared' under 'accused', so the duration sat nearer the claim's root)."""
-    claims = _claims(nlp, "Three men accused over a 33-hour hostage siege at a bank in the town of Dunmarrow "
-                          "appeared Tuesday at the regional court.")
+    """'a 26-hour standoff' says how long the standoff lasted; the men appeared on Tuesday (the
+    parser hangs 'appeared' under 'accused', so the duration sat nearer the claim's root)."""
+    claims = _claims(nlp, "Four men accused over a 26-hour hostage standoff at a post office in the port of Elbrig "
+                          "appeared Tuesday at the county court.")
     claim = _find(claims, "appeared")
     assert claim.time is not None and claim.time.text == "Tuesday", claim.time
 
@@ -614,7 +614,7 @@ def test_a_quote_closed_by_its_speaker_is_the_speakers_whatever_the_parse(nlp) -
 def test_according_to_a_statement_on_someones_page_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
     """The owner of the page a statement is posted on states it; officials quoted in a paper
     are still the officials."""
-    claims = _claims(nlp, "About 400 tokens were taken, according to a statement posted on the exchange's website. "
+    claims = _claims(nlp, "About 400 permits were issued, according to a statement posted on the ministry's website. "
                           "According to officials quoted in the city's papers, 12 died.")
-    assert _find(claims, "tokens were taken").attribution == "the exchange"
+    assert _find(claims, "permits were issued").attribution == "the ministry"
     assert _find(claims, "12 died").attribution == "officials"

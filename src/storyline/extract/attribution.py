@@ -258,7 +258,7 @@ def _according_source(obj: Token, according: Token, sent: Span, inp: ClaimInputs
     if obj.lemma_.lower() in ESTIMATE_NOUNS | _ACCORDING_FIGURE_NOUNS:
         agents = [p for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING
                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-        # "according to a statement posted on the exchange's website": whose page carries it states it
+        # "according to a statement posted on the ministry's website": whose page carries it states it
         owners = [o for c in obj.children if c.dep_ == "acl" for pr in c.children if pr.dep_ == "prep"
                   for p in pr.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss" and o.pos_ != "PRON"]
         if agents:

@@ -105,7 +105,7 @@ def date_entries(claims: Sequence[Claim], sentences: Sequence[Sentence], times: 
     out = []
     for c in claims:
         stamp = stamps.get(paragraph_of.get(c.sentence, -1))
-        # "pulled out alive after 38 hours": a duration says how long, not when
+        # "found alive after 20 hours": a duration says how long, not when
         undated = c.time is None or c.time.type in ("DURATION", "SET")
         if stamp is not None and undated and c.parent is None:
             if _done(doc, c):

@@ -367,7 +367,7 @@ def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
         if tok.pos_ == "VERB" and tok.tag_ == "VBN" and i == last.i + 1:
             after = doc[i + 1] if i + 1 < len(doc) else None
             if after is None or after.is_sent_start or after.pos_ not in ("NOUN", "PROPN", "ADJ"):
-                return tok  # "62,000 dalen in cash": a word the tagger did not know, read as a participle
+                return tok  # "9,000 kellen in cash": a word the tagger did not know, read as a participle
             i += 1  # "2,000 armed men"
             continue
         break

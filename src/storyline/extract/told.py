@@ -180,7 +180,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
             continue
         tok = span.root
         if t.type == "DURATION" and tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
-            continue  # "a 33-hour siege", "the two-day strike": how long a thing lasted, no event's time
+            continue  # "a 12-hour standoff", "the two-day strike": how long a thing lasted, no event's time
         owner = time_owner(tok)
         if owner is not None and owner.pos_ == "NOUN" and owner.idx != own_trigger and _relative_to(owner):
             continue  # "slipped after his declaration on Dec. 3": the noun's event is dated, not this one

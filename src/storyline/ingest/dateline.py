@@ -162,8 +162,8 @@ def _placed(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
 
 def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
     """A wire's stamp line: short fields set apart by bars, one of them the date (and time), the
-    date first where there are only two ("28/03/2026 10:41 | Domestic news | 2nd version", "KPA |
-    Filed 2026-03-11 16:42 | Security / Dravosk | Priority: urgent"), which prose never is."""
+    date first where there are only two ("02/05/2031 09:15 | Home news | 3rd version", "XNA |
+    Filed 2031-05-02 09:15 | Politics / North | Priority: high"), which prose never is."""
     fields = _SET_APART.split(text)
     if len(fields) < 2:
         return False
@@ -180,7 +180,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     if n > 0 and len(fields) < 3:
         return False
     if len((fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()) > 2:
-        return False  # the date's own field is a stamp ("Filed 2026-03-11 16:42"), not a sentence
+        return False  # the date's own field is a stamp ("Filed 2031-05-02 09:15"), not a sentence
     return all(0 < len(f.split()) <= 6 and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
 
 

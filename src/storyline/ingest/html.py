@@ -77,7 +77,7 @@ def extract_document(
     date = getattr(doc, "date", None)
     if isinstance(date, str) and _ISO_DATE.match(date) and re.search(
             rf"\b0?{int(date[8:10])}[./]0?{int(date[5:7])}[./]{date[2:4]}\d\d\b", html):
-        # htmldate reads "17.04.2026" in a byline as 17.04.20 (2020): a date line under the
+        # htmldate reads "17.04.2031" in a byline as 17.04.20 (2020): a date line under the
         # headline with the same day and month but another year is the page's own spelling of it
         line = headline_dateline(html)
         found = find_dateline(line) if line is not None else None

@@ -194,8 +194,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     a running total reported on different days is the same quantity at another date. Other
     figures join through a shared participant, and one naming no participant joins the largest
     group of its kind. Figures of one happening (``event_of``: a claim's event) that count the
-    same noun are one slot whatever verb tells them ("105 deputies backed the motion" / "104
-    deputies voted for it"; "the river peaked at 7.12 metres" / "reached 6.84 metres")."""
+    same noun are one slot whatever verb tells them ("61 members backed the bill" / "60
+    members voted for it"; "the lake peaked at 3.40 metres" / "reached 3.10 metres")."""
     items: list[_Item] = []
     keys: list[tuple[str, ...]] = []
     seen: set[tuple[str, int, int]] = set()
@@ -286,8 +286,8 @@ _CASUALTY_NOUNS = lexicon.words("figures", "casualty_nouns")
 
 
 def _by_whom(group: list[_Item]) -> list[list[_Item]]:
-    """A casualty count's slot is also whom it counts: "two soldiers were killed" and "six
-    kidnappers were killed" in one raid are two counts. Figures of a noun that says nothing of
+    """A casualty count's slot is also whom it counts: "three guards were killed" and "five
+    attackers were killed" in one raid are two counts. Figures of a noun that says nothing of
     who ("people", "the dead") stay with the noun most figures give."""
     by: dict[str | None, list[_Item]] = defaultdict(list)
     loose: list[_Item] = []

@@ -146,7 +146,7 @@ class Context:
     cue: str | None = None  # the word just before the expression, as written ("until", "Since", "in")
     day: Anchor | Partial | None = None  # the latest day named, however coarse the times after it
     lede_day: Anchor | None = None  # a bare clock time's day when the latest day named is paragraphs back
-    # "Friday's decision": the day names a noun's event, which the clause's tense does not date
+    # "Tuesday's verdict": the day names a noun's event, which the clause's tense does not date
     possessive: bool = False
 
 
@@ -824,7 +824,7 @@ def _weekday_norm(text: str, ctx: Context) -> Norm | None:
     elif re.match(r"^(?:that|the same)\b", low):
         res = cm.weekday_near(d, wd, 0)
     elif ctx.possessive:
-        # "Friday's decision will be greeted with relief" (a Sunday column): the day names its
+        # "Tuesday's verdict will be appealed" (a Sunday column): the day names its
         # noun's event, done by then, whatever the clause's tense says of the greeting
         res = cm.weekday_near(d, wd, -1)
     else:
