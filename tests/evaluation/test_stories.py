@@ -116,7 +116,7 @@ FLOORS = {
     # held-out measure): landslide 3 musts failed, recall 0.93, fragmentation 1.54, merge 0.86,
     # size 1.71; kidnapping 5, 0.62, 1.38, 0.57, 2.00; heatwave 3, 0.92, 1.25, 0.79, 2.15
     "corran-valley-landslide-2026": (3, 0.92, 1.59, 0.85, 1.76),
-    "dravosk-aid-workers-kidnapping-2026": (3, 0.91, 1.38, 0.76, 2.05),
+    "dravosk-aid-workers-kidnapping-2026": (2, 0.91, 1.38, 0.76, 2.05),
     "telmark-heatwave-blackout-2026": (2, 0.91, 1.30, 0.82, 2.05),
     # written blind at the end of session 11 and first scored with its last code, 6375c1c (the
     # session's final held-out measure): CEO ouster 4 musts failed, recall 0.92, fragmentation

@@ -670,3 +670,15 @@ def test_casualty_counts_of_different_people_are_not_compared() -> None:
     a2 = _article("k02_paper", "2031-03-29", "Six gunmen were killed in the raid on the farm at Harsk on 28 March 2031, the army said.")
     conflicts = [k for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
     assert conflicts == [], [(k.kind, [v.value for v in k.values]) for k in conflicts]
+
+
+def test_a_count_a_sentence_tells_as_revised_is_a_change_not_a_dispute() -> None:
+    """'raised the number from four to six': one outlet's four and another's six of that count
+    the same day are the count before and after; without that sentence they are a dispute."""
+    a1 = _article("r01_wire", "2031-03-28", "Four attackers were killed in the raid at Dunhollow on 28 March 2031.")
+    a2 = _article("r02_paper", "2031-03-28", "Six attackers were killed in the raid at Dunhollow on 28 March 2031.")
+    a3 = _article("r03_live", "2031-03-28", "The ministry raised the number of attackers killed in the raid from four to six on 28 March 2031.")
+    kinds = [k.kind for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert kinds == ["contradiction"], kinds
+    kinds = [k.kind for k in analyze_articles([a1, a2, a3]).conflicts if k.slot == "quantity"]
+    assert "contradiction" not in kinds, kinds

@@ -34,7 +34,7 @@ from itertools import pairwise
 
 from storyline import lexicon
 from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
-from storyline.extract.quantities import DIFFERENCE
+from storyline.extract.quantities import DIFFERENCE, find_quantities
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
 from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
@@ -537,10 +537,44 @@ _REASONS = {
 }
 
 
+_CHANGED = re.compile(rf"\b(?:{lexicon.alternation('figures', 'revision_verbs')})\b", re.IGNORECASE)
+_TO_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?to\s+$", re.IGNORECASE)
+_NOT_AFTER = re.compile(r"^[^.;]{0,80}?,?\s+not\s+$", re.IGNORECASE)
+
+
+def revisions(frames: Sequence[Frame], articles: dict[str, Article]) -> set[frozenset[float]]:
+    """Pairs of values some sentence tells as a figure revised: "raised the number from four to
+    six", "six bodies have been recovered, not four as we said this morning". Two outlets' four
+    and six of that count are then the count before and after, not a dispute."""
+    out: set[frozenset[float]] = set()
+    seen: set[str] = set()
+    for f in frames:
+        if f.claim.id in seen:
+            continue
+        seen.add(f.claim.id)
+        body = articles[f.article_id].body
+        # every figure the sentence writes: the claim keeps neither the value before a change nor
+        # a denied one
+        qs = [q for q in find_quantities(f.claim.text, f.claim.span[0]) if q.low is not None]
+        for q in qs:  # "raised the number from four to six", read as one range
+            if q.high is not None and q.low != q.high and q.text.lower().startswith("from ") \
+                    and _CHANGED.search(body[f.claim.span[0]:q.start]):
+                out.add(frozenset((q.low, q.high)))  # type: ignore[arg-type]
+        for a, b in pairwise(qs):
+            between = body[a.end:b.start]
+            if a.low == b.low:
+                continue
+            from_to = _FROM.search(body[max(0, a.start - 16):a.start]) and _TO_AFTER.match(between)
+            if from_to or _NOT_AFTER.match(between):
+                out.add(frozenset((a.low, b.low)))  # type: ignore[arg-type]
+    return out
+
+
 def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *, key: SourceKey,
                        canon: Callable[[str | None], str | None] | None = None,
                        event_of: Mapping[str, str] | None = None) -> list[Conflict]:
     out: list[Conflict] = []
+    revised = revisions(frames, articles)
     for group in (part for whole in figure_groups(frames, articles, canon, event_of) for part in _magnitudes(whole)):
         what = count_type(group[0].frame, group[0].quantity, articles[group[0].frame.article_id].body) or "figures"
         classes = _classes(group)
@@ -564,6 +598,8 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                 if ca == cb or {i.frame.claim.id for i in ia} == {i.frame.claim.id for i in ib}:
                     continue
                 kind = _pair_kind(ia[0], ib[0], running=what in RUNNING_COUNTS)
+                if kind == "contradiction" and frozenset((ia[0].quantity.low, ib[0].quantity.low)) in revised:
+                    kind = "changed_over_time"  # a sentence tells the one revised into the other
                 if kind is not None:
                     pairs[kind] |= {id(i) for i in (*ia, *ib)}
         for kind in ("contradiction", "attributed_estimates", "changed_over_time"):
