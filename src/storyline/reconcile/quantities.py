@@ -552,6 +552,9 @@ def revisions(frames: Sequence[Frame], articles: dict[str, Article]) -> set[froz
         if f.claim.id in seen:
             continue
         seen.add(f.claim.id)
+        low = f.claim.text.lower()
+        if "from " not in low and " not " not in low:
+            continue  # neither form of revision: most sentences, not scanned again for figures
         body = articles[f.article_id].body
         # every figure the sentence writes: the claim keeps neither the value before a change nor
         # a denied one
