@@ -272,3 +272,26 @@ def test_units_ago_today_name_a_day(nlp) -> None:  # type: ignore[no-untyped-def
     assert found["Two years ago today"].value == "2029-04-20"
     assert by_text(nlp, "A fortnight ago today, the weir gave way.", "2031-04-20")["A fortnight ago today"].value == "2031-04-06"
     assert by_text(nlp, "A week ago, the weir gave way.", "2031-04-20")["A week ago"].value == "2031-W15"
+
+
+def test_a_live_entrys_clock_time_is_on_the_pages_day_not_the_day_an_entry_talked_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A clock time opening its line stamps a live entry: it falls under the page's latest day
+    line, else the page's date, even when an earlier entry told what happened yesterday."""
+    text = ("Saturday 9 August 2031\n\n"
+            "06:30 Good morning. The Tessel dyke broke shortly after 2am yesterday.\n\n"
+            "08:15 Pumps have arrived from the coast.\n\n"
+            "Sunday 10 August 2031\n\n"
+            "07:05 The water has begun to fall.")
+    found = by_text(nlp, text, "2031-08-09")
+    assert found["2am yesterday"].value.startswith("2031-08-08")
+    assert found["08:15"].value == "2031-08-09T08:15", found["08:15"]
+    assert found["07:05"].value == "2031-08-10T07:05", found["07:05"]
+    # without day lines, the page's own date
+    found = by_text(nlp, "06:30 The dyke broke at 2am yesterday.\n\n08:15 Pumps have arrived.", "2031-08-09")
+    assert found["08:15"].value == "2031-08-09T08:15"
+
+
+def test_a_clock_time_last_night_is_on_the_day_before_the_page(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = by_text(nlp, "07:20 The storm came ashore at 23:40 last night near the point.", "2031-10-08")
+    assert found["23:40 last night"].value == "2031-10-07T23:40", found
+

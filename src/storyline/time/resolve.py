@@ -1162,10 +1162,10 @@ def _time_norm(text: str, ctx: Context) -> Norm | None:
         day = _weekday_norm(wdname.capitalize(), ctx)
     elif re.search(r"\bthis\s+(?:morning|afternoon|evening)\b", low):
         day = _deictic_norm("today", ctx)
-    elif re.search(r"\b(?:today|yesterday|tomorrow|tonight)\b", low):
-        word = re.search(r"\b(today|yesterday|tomorrow|tonight)\b", low)
+    elif re.search(r"\b(?:today|yesterday|tomorrow|tonight|last\s+night)\b", low):
+        word = re.search(r"\b(today|yesterday|tomorrow|tonight|last\s+night)\b", low)
         assert word is not None
-        day = _deictic_norm(word[1], ctx)
+        day = _deictic_norm(word[1], ctx)  # "23:40 last night": the night before the page's day
     if day is not None:
         v = re.sub(r"T.*$", "", day.value)
         if re.match(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2}-[\dX])$", v):  # a day, its year known or not

@@ -29,6 +29,19 @@ _DISCOURSE_ONLY = {"period", "event_rel"}  # rules that only the discourse can c
 _REJECT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 _MONTH_WORDS = {"may", "march", "june", "august", "april"}
 _CUE = re.compile(r"\b([A-Za-z]+)\s+$")
+#: What may stand before a live entry's clock time on its line: a bullet, a dash, a bold marker.
+_LINE_LEAD = re.compile(r"[^\w\n]{0,3}")
+#: Words a day line may carry besides its date ("Live coverage, Thursday 14 May 2026", "Updated").
+DAY_LINE_WORDS = 3
+
+
+def _day_line(text: str, c: Candidate) -> bool:
+    """The date stands alone on its line, give or take ``DAY_LINE_WORDS`` words: a live page's day
+    header, under which the entries' bare clock times fall."""
+    start = text.rfind("\n", 0, c.start) + 1
+    end = text.find("\n", c.end)
+    rest = text[start:c.start] + " " + text[c.end:end if end >= 0 else len(text)]
+    return len(re.findall(r"\w+", rest)) <= DAY_LINE_WORDS
 
 
 @dataclass
@@ -200,6 +213,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
     discourse_at = 0
     dated = anchor is not None and anchor.date is not None
     lede: Anchor | None = None  # the first day the text tells a past event on: the day its report opens on
+    header: Anchor | None = None  # the latest day line ("Thursday 14 May 2026" alone on its line)
     out: list[Tagged] = []
     days: list[tuple[int, int, Anchor]] = []  # the days resolved so far, for "the day after the vote"
     for c, tense in selection.spans:
@@ -209,8 +223,12 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         new_paragraph = dated and "\n" in selection.text[discourse_at:c.start]
         distance = c.start - discourse_at if (discourse or partial) is not None and not new_paragraph else None
         cue = _CUE.search(selection.text[max(0, c.start - 12) : c.start])
+        line = selection.text.rfind("\n", 0, c.start) + 1
+        # a clock time that opens its line stamps a live entry: the entry was written on the page's
+        # day (its latest day line), whatever day the entries before it talked about
+        stamp = (header or anchor) if dated and _LINE_LEAD.fullmatch(selection.text[line:c.start]) else None
         ctx = Context(anchor, discourse, tense, distance, partial, cue[1] if cue else None, day,
-                      lede if new_paragraph else None,
+                      stamp or (lede if new_paragraph else None),
                       possessive=selection.text[c.end : c.end + 2] in ("'s", "\u2019s"))
         if c.rule == "event_rel":  # "the day after the shelling": from the day the text told it
             norm = eventrel.resolve(c.text, selection.text, c.start, days)
@@ -236,6 +254,8 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
                 days.append((c.start, c.end, parsed))
             if lede is None and parsed.day is not None and tense == "past":  # a dateline has no tense
                 lede = parsed
+            if parsed.day is not None and _day_line(selection.text, c):
+                header = parsed
         elif (named := Partial.parse(norm.value)) is not None:
             partial, day, discourse_at = named, named, c.end
     return out
