@@ -618,3 +618,9 @@ def test_according_to_a_statement_on_someones_page_is_theirs(nlp) -> None:  # ty
                           "According to officials quoted in the city's papers, 12 died.")
     assert _find(claims, "permits were issued").attribution == "the ministry"
     assert _find(claims, "12 died").attribution == "officials"
+
+
+def test_a_figure_someone_valued_something_at_is_the_valuers_estimate(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "Mira Tolk, an analyst at Varden Securities, had valued the landing rights at "
+                          "between 55 million and 70 million crowns before the collapse.")
+    assert "Mira Tolk" in (_find(claims, "valued").attribution or "")

@@ -69,3 +69,16 @@ def test_a_colon_speaker_owns_the_quote_even_behind_a_live_stamp(nlp) -> None:  
     claims = _all_claims(nlp, '11:05 Hanna Veltrup, chief executive of Vandrel Chemie: "Our engineers estimate '
                               'that about 12 cubic metres of the solution left the site."')
     assert {c.attribution for c in claims} == {"Hanna Veltrup"}  # not "Our engineers", whom the quote cites
+
+
+def test_a_name_before_a_colon_that_the_article_names_elsewhere_owns_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The tagger may miss a name; one the article writes elsewhere too is still a speaker, while
+    a heading written once ('Key points: "..."') is not."""
+    body = ("Interim chief executive Orla Mennick has been speaking on a call with analysts.\n\n"
+            'Orla Mennick: "My job is to keep 14 ferries sailing on time, and that is what I will do."\n\n'
+            'Quiet Harbours: "A guide to the coast" is out this week.')
+    claims = _all_claims(nlp, body)
+    ferries = next(c for c in claims if "14 ferries" in c.text)
+    assert ferries.attribution == "Orla Mennick", ferries.attribution
+    guide = next(c for c in claims if "A guide to the coast" in c.text)
+    assert guide.attribution != "Quiet Harbours"

@@ -447,10 +447,12 @@ def _named_before(words: Sequence[Token], verb_at: int, subject: Token) -> bool:
         and not any(t.pos_ in ("VERB", "AUX") for t in chunk)
 
 
-def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dict[str, str]) -> str | None:
+def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dict[str, str],
+                  body: str | None = None) -> str | None:
     """The speaker of a quote introduced by a name and a colon, as live blogs and transcripts
     write it ('Ada Venn, the port's director: "We have closed two berths."'): the person named
-    before the colon, else the organisation, else a described speaker ("A police spokesman")."""
+    before the colon, else the organisation, else a described speaker ("A police spokesman"), else
+    a name the article (``body``) writes elsewhere too."""
     m = _COLON_QUOTE.match(text)
     if m is None or len(m.group(1).split()) > _COLON_SPEAKER_WORDS:
         return None
@@ -469,8 +471,15 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.group(1))}
     if words & (_SPEAKER_NOUNS | _DESCRIBED_SOURCES):
         return m.group(1).strip()
+    phrase = m.group(1).strip()
+    # a name the tagger missed here, which the article names elsewhere too ("Interim chief Ada
+    # Venn has been speaking to analysts." ... 'Ada Venn: "My job is ..."'): a heading ('Key
+    # points: "..."') is written once
+    if _CAPITALISED_NAME.fullmatch(phrase) and (
+            phrase in names.values() or (body is not None and body.count(phrase) > 1)):
+        return phrase
     # a title and a name the tagger did not see ("Mayor Ilse Brandvoll: ...")
-    titled = _TITLED_NAME.match(m.group(1).strip())
+    titled = _TITLED_NAME.match(phrase)
     return titled.group(0) if titled and titled.group(1).lower() in TITLE_WORDS else None
 
 
