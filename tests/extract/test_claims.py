@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.extract import analyze_articles
-from storyline.model import Article, Claim, content_hash
+from storyline.model import Article, Claim, TimeExpr, content_hash
 
 
 def _claims(nlp, body: str) -> list[Claim]:  # type: ignore[no-untyped-def]
@@ -624,3 +624,12 @@ def test_a_figure_someone_valued_something_at_is_the_valuers_estimate(nlp) -> No
     claims = _claims(nlp, "Mira Tolk, an analyst at Varden Securities, had valued the landing rights at "
                           "between 55 million and 70 million crowns before the collapse.")
     assert "Mira Tolk" in (_find(claims, "valued").attribution or "")
+
+
+def test_a_period_opened_by_a_participle_does_not_date_the_act_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"A ban is imposed, commencing on 1 September": the date starts the ban, not the imposing;
+    "raided the flat on Tuesday, arresting two men" still dates the raid by its arrest."""
+    claims = _claims(nlp, "A ban is imposed on the runner, commencing on 1 September 2031.")
+    assert _find(claims, "imposed").time is None
+    raid = _claims(nlp, "Police raided the flat, arresting two men on Tuesday 7 October 2031.")
+    assert (_find(raid, "raided").time or TimeExpr("", 0, 0, "DATE", "")).value == "2031-10-07"

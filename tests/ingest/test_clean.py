@@ -314,13 +314,14 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       ("28/03/2026 10:41 | Domestic news | 2nd version", "2026-03-28"),
                       ("KPA | Filed 2026-03-11 16:42 | Security / Dravosk | Priority: urgent", "2026-03-11"),
                       ("TNA | 29.07.2026 | 11:42 | TELMARK-WEATHER/HEAT (UPDATE 2)", "2026-07-29"),
-                      ("Monday 9 March 2026 | Last update 17:44 | Prices delayed by 15 minutes", "2026-03-09")):
+                      ("Monday 9 March 2026 | Last update 17:44 | Prices delayed by 15 minutes", "2026-03-09"),
+                      ("Date of decision: 14 October 2031", "2031-10-14"), ("Release date: 3 May 2031", "2031-05-03")):
         found = find_dateline(line)
         assert found is not None and found.date.isoformat() == day, line
     for prose in ("Brask, the capital, voted on 13 February 2026", "Talks resumed in Brask on 13 February 2026",
                   "Coverage of the floods resumed on 3 March 2026",
                   "12 March 2026 | The council voted. Then it left | Politics",
-                  "News | Talks resumed in Brask on 13 February 2026 | World"):
+                  "News | Talks resumed in Brask on 13 February 2026 | World", "Date of birth: 3 May 1980"):
         assert find_dateline(prose) is None, prose
 
 

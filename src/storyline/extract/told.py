@@ -39,6 +39,8 @@ _STATE_VERBS = lexicon.words("events", "state_verbs")
 #: Participles that describe an argument rather than narrate an event of their own ("a delegation
 #: led by X"): a time the parser hangs on them belongs to the main verb.
 _DESCRIPTIVE_PARTICIPLES = lexicon.words("events", "descriptive_participles")
+#: Participles that open or close a period: their time bounds it and does not date the act before them.
+_PERIOD_PARTICIPLES = lexicon.words("events", "period_participles")
 #: Dependency relations by which a time expression modifies an event noun ("the March 26
 #: collision", "last month's collapse", "Monday's vote", "the crash on Thursday").
 _NOUN_TIME_DEPS = frozenset({"compound", "poss", "npadvmod", "nmod", "amod", "nummod", "prep", "pobj"})
@@ -104,7 +106,8 @@ def _simultaneous(pred: Token) -> list[int]:
                 continue
             # the subordinator: a "mark", or a "when" the parser hangs as an adverb
             marks = {ch.lower_ for ch in c.children if ch.dep_ == "mark" or (ch.dep_ == "advmod" and ch.tag_ == "WRB")}
-            bare = c.tag_ == "VBG" and not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in c.children)
+            bare = c.tag_ == "VBG" and not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in c.children) \
+                and c.lemma_.lower() not in _PERIOD_PARTICIPLES  # "imposed, commencing on 1 May": a period's start
             # a state ("the only surprise was that ...") is no act the clause could date: its
             # "when" clause is the sentence's event, with a claim of its own
             if bare or (marks & _AT_THE_SAME_TIME and pred.lemma_.lower() not in _STATE_VERBS):

@@ -62,7 +62,11 @@ _WORDS = (
     # a live page's header ("Live page started 07:45, 9 March 2026. Latest entries first.")
     r"live|coverage|blog|page|started|began|latest|newest|entries|updates|local|" + WEEKDAYS
 )
-_RESIDUE_TOKEN = re.compile(rf"(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
+#: A document's own date label ("Date of decision:", "Release date:"): the document a court, an
+#: agency or a company issues is dated so.
+_DOCUMENT_LABEL = (r"(?:date\s+of\s+(?:the\s+)?|)(?:decision|judg(?:e)?ment|ruling|order|issue|publication|release|"
+                   r"statement|notice|report|letter)(?:\s+date)?(?=\s*:)")
+_RESIDUE_TOKEN = re.compile(rf"^\s*{_DOCUMENT_LABEL}|(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
 _SEPARATORS = re.compile(r"[\s|•·,:;/()\[\]\-–—_*#]+")
 #: Words that end a byline's role ("foreign correspondent", "staff writer", "political editor").
 _ROLES = (r"correspondents?|reporters?|writers?|editors?|columnists?|contributors?|staff|bureau|"
