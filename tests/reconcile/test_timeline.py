@@ -682,3 +682,16 @@ def test_a_count_a_sentence_tells_as_revised_is_a_change_not_a_dispute() -> None
     assert kinds == ["contradiction"], kinds
     kinds = [k.kind for k in analyze_articles([a1, a2, a3]).conflicts if k.slot == "quantity"]
     assert "contradiction" not in kinds, kinds
+
+
+def test_two_sources_exact_counts_contradict_and_their_estimates_are_a_spread() -> None:
+    """'the clerk said 212 deputies signed' and 'the speaker's office said 188 signed' the same day
+    are one count stated two ways: a contradiction; two sources' 'about' figures are estimates."""
+    a1 = _article("s01_wire", "2031-03-10", "The petition was signed by 212 deputies on 9 March 2031, the Norland clerk's office said.")
+    a2 = _article("s02_paper", "2031-03-10", "The petition was signed by 188 deputies on 9 March 2031, the Vell speaker said.")
+    kinds = [k.kind for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert kinds == ["contradiction"], kinds
+    b1 = _article("s03_wire", "2031-03-10", "The petition was signed by about 2,100 residents on 9 March 2031, the Norland clerk's office said.")
+    b2 = _article("s04_paper", "2031-03-10", "The petition was signed by about 3,400 residents on 9 March 2031, the Vell speaker said.")
+    kinds = [k.kind for k in analyze_articles([b1, b2]).conflicts if k.slot == "quantity"]
+    assert kinds == ["attributed_estimates"], kinds

@@ -14,7 +14,9 @@ canonical name (``sources.SourceNames``: "the NIS" is the National Intelligence 
 
 - ``changed_over_time``: the two figures hold at different dates (the date the sentence gives,
   or the date of a dated article);
-- ``attributed_estimates``: different sources about the same moment (within a week);
+- ``attributed_estimates``: different sources about the same moment (within a week), when either
+  figure is an estimate (approximate, bounded, hedged, "estimated") or a running toll; two
+  sources' exact counts of one thing contradict;
 - ``contradiction``: the same or unknown sources about the same moment.
 
 Figures that agree but are credited to different sources, at least one a closed estimate ("about
@@ -503,11 +505,24 @@ def _fixed(it: _Item) -> bool:
     return bool(q.qualifier) and q.unit in CURRENCY_CODES and _measure(q.qualifier or "")[1] in _FIXED
 
 
+_ESTIMATE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'estimate_words')})\b", re.IGNORECASE)
+
+
+def _estimate(it: _Item) -> bool:
+    """A figure given as an estimate: approximate or bounded ("about 300", "at least 12", "between
+    $1bn and $3bn"), or told in a hedged sentence or one that says it is estimated, projected or
+    polled. Anything else is a count somebody states as exact."""
+    q = it.quantity
+    return q.approximate or q.low != q.high or it.frame.claim.hedged or bool(_ESTIMATE.search(it.frame.claim.text))
+
+
 def _pair_kind(a: _Item, b: _Item, running: bool = False) -> str | None:
     """How two disagreeing figures of one count relate: dates are checked before source names.
 
     The same source at two different dates: the count changed. Different sources about the same
-    moment: attributed estimates. Different sources far apart in time: changed too. Unknown
+    moment: attributed estimates when either is an estimate (or the count is a running toll,
+    which each source counts its own way); two exact counts ("the ministry said 214 signed", "the
+    clerk said 241 signed") contradict. Different sources far apart in time: changed too. Unknown
     sources at the same moment: a contradiction; at an unknown moment: nothing. One article
     never contradicts itself: its differing figures for one time count different scopes ("by age
     group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
@@ -519,7 +534,7 @@ def _pair_kind(a: _Item, b: _Item, running: bool = False) -> str | None:
         return "changed_over_time"
     if a.frame.article_id == b.frame.article_id:
         return None  # one article's different figures at one time are scopes (a breakdown), not a dispute
-    if a.attribution and b.attribution and not same:
+    if a.attribution and b.attribution and not same and (running or _estimate(a) or _estimate(b)):
         return "attributed_estimates"
     if close is None:
         return None  # an unknown source at an unknown moment: nothing to say
