@@ -695,3 +695,25 @@ def test_two_sources_exact_counts_contradict_and_their_estimates_are_a_spread() 
     b2 = _article("s04_paper", "2031-03-10", "The petition was signed by about 3,400 residents on 9 March 2031, the Vell speaker said.")
     kinds = [k.kind for k in analyze_articles([b1, b2]).conflicts if k.slot == "quantity"]
     assert kinds == ["attributed_estimates"], kinds
+
+
+def test_two_sources_undated_exact_counts_days_apart_contradict() -> None:
+    """Neither sentence dates its figure, so each holds only at its article's day; two sources'
+    exact counts of one demand a day apart are one fact told two ways, not a change."""
+    a1 = _article("d01_wire", "2031-03-09", "The gunmen demanded $4 million for the release of the Norland engineers, two officials said.")
+    a2 = _article("d02_paper", "2031-03-10", "The gunmen demanded $7 million for the release of the Norland engineers, a Vell security source said.")
+    kinds = [k.kind for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert kinds == ["contradiction"], kinds
+
+
+def test_running_totals_and_part_of_a_group_are_not_one_fact_told_two_ways() -> None:
+    """'now has 16 cases' and 'now stands at 31 cases' from two sources days apart are a running
+    total; 'two engineers and their interpreter' counts part of the three held."""
+    a1 = _article("r01_wire", "2031-03-09", "The Norland clinic now has 16 confirmed cases, its director said.")
+    a2 = _article("r02_paper", "2031-03-11", "The count now stands at 31 confirmed cases, the Vell county said.")
+    kinds = [k.kind for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert "contradiction" not in kinds, kinds
+    b1 = _article("h01_wire", "2031-03-09", "Gunmen are holding two Norland engineers and their interpreter near Vell, two officials said.")
+    b2 = _article("h02_paper", "2031-03-10", "Gunmen are holding three Norland engineers near Vell, a security source said.")
+    kinds = [k.kind for k in analyze_articles([b1, b2]).conflicts if k.slot == "quantity"]
+    assert "contradiction" not in kinds, kinds

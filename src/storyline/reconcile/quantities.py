@@ -6,7 +6,8 @@ counts are typed by the count word nearest the figure: the dead, the wounded, ca
 or wounded) and prisoners are four counts, never compared with each other; they link through
 their population (a nationality counts as its country). Other figures group by event family and
 counted noun, linked through shared participants (a figure naming no participant joins the
-largest group of its kind, the usual case in a one-story corpus). A part ("8,000 of them") and
+largest group of its kind, the usual case in a one-story corpus). A part ("8,000 of them", "two
+engineers and their interpreter") and
 an order of magnitude ("dozens") are not compared.
 Within a group, figures whose bounds overlap agree ("over 11,000" and "more than 10,000").
 Disagreeing figures are judged pairwise, dates before sources, with sources under their
@@ -55,6 +56,7 @@ class _Item:
     quantity: Quantity
     as_of: str | None
     attribution: str | None
+    written: bool = False  # ``as_of`` is only the date of the article that tells the figure
 
 
 @dataclass
@@ -82,10 +84,10 @@ def _stated_as_of(f: Frame, article: Article, told: Sequence[TimeExpr]) -> str |
     return None
 
 
-def _as_of(f: Frame, article: Article, q: Quantity | None = None) -> str | None:
+def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> str | None:
     """The date a figure holds at: its sentence claim's date (the event's own, else the date of
     the statement that gives it: "said on Tuesday that 4,000 have been killed since October"),
-    else its frame's, else a dated (non-portal) article's date. A figure of another event than a
+    else its frame's (the caller falls back on the article's date). A figure of another event than a
     planned one ("the motion, signed by 67 deputies, will be put to a vote next Tuesday") does
     not hold at the plan's date."""
     own = _of_the_claim(f, q)
@@ -94,6 +96,11 @@ def _as_of(f: Frame, article: Article, q: Quantity | None = None) -> str | None:
         return said
     if own and year_of(f.value):
         return f.value
+    return None
+
+
+def _written(article: Article) -> str | None:
+    """The day a dated (non-portal) article was written."""
     p = article.published
     if p.value and (p.source == "metadata" or (p.source == "dateline" and not is_portal(p))):
         return p.value[:10]
@@ -148,6 +155,9 @@ _COUNT_WORD = re.compile("|".join(f"(?P<{name}{i}>\\b(?:{rx})\\b)" for i, (name,
 CASUALTY_FAMILIES = lexicon.words("figures", "casualty_families")
 _VAGUE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'vague_amounts')})\b", re.IGNORECASE)
 _SUBSET = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|of\s+the\s+\w+)\b", re.IGNORECASE)
+#: "two engineers and their interpreter": the figure counts part of the group the sentence tells
+_WITH_THEIR = re.compile(r"^(?:\s+[\w-]+){1,3}?\s+and\s+(?:their|his|her)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+\b(?![^.;]{0,3}\d)",
+                         re.IGNORECASE)
 #: "raised from 10,000 crowns to 25,000", "to $15.60 a share, up from $14.20": the figure after
 #: "from" held before the change the sentence tells, at a time it does not give
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+|an?\s+)?$", re.IGNORECASE)
@@ -215,7 +225,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         for q in f.quantities:
             if q.increment or (q.low is None and q.high is None):
                 continue
-            if _SUBSET.match(body[q.end : q.end + 25]):
+            if _SUBSET.match(body[q.end : q.end + 25]) or _WITH_THEIR.match(body[q.end : q.end + 60]):
                 continue  # "as many as 8,000 of them": a part of another count, not a total
             if _FROM.search(body[max(0, q.start - 16) : q.start]) and not _DATED_AFTER.match(body[q.end : q.end + 30]):
                 continue  # the value before the change, undated
@@ -227,7 +237,9 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             seen.add((f.claim.id, q.start, q.end))
             attr = canon(f.claim.attribution) if canon is not None else _norm_attr(f.claim.attribution)
             article = articles[f.article_id]
-            items.append(_Item(f, q, _stated_as_of(f, article, told.get(f.claim.id, ())) or _as_of(f, article, q), attr))
+            dated = _stated_as_of(f, article, told.get(f.claim.id, ())) or _sentence_as_of(f, article, q)
+            as_of = dated or _written(article)
+            items.append(_Item(f, q, as_of, attr, written=dated is None and as_of is not None))
             # a qualified noun ("173 rejected ballots") counts the same things whichever event
             # tells it; an unqualified one is read with its event's family
             # ... and a difference ("led by 398 votes") is the gap in its doer's favour: one
@@ -516,13 +528,25 @@ def _estimate(it: _Item) -> bool:
     return q.approximate or q.low != q.high or it.frame.claim.hedged or bool(_ESTIMATE.search(it.frame.claim.text))
 
 
+_RUNNING = re.compile(rf"\b(?:{lexicon.alternation('figures', 'running_words')})\b", re.IGNORECASE)
+
+
+def _done(a: _Item, b: _Item) -> bool:
+    """Two figures of a done act, each dated only by the article that tells it: the same counted
+    noun ("shots", "dollars"), neither told as a running total ("now has 16 cases")."""
+    return a.written and b.written and (a.quantity.unit or "").lower() == (b.quantity.unit or "").lower() \
+        and not _RUNNING.search(a.frame.claim.text) and not _RUNNING.search(b.frame.claim.text)
+
+
 def _pair_kind(a: _Item, b: _Item, running: bool = False) -> str | None:
     """How two disagreeing figures of one count relate: dates are checked before source names.
 
     The same source at two different dates: the count changed. Different sources about the same
     moment: attributed estimates when either is an estimate (or the count is a running toll,
     which each source counts its own way); two exact counts ("the ministry said 214 signed", "the
-    clerk said 241 signed") contradict. Different sources far apart in time: changed too. Unknown
+    clerk said 241 signed") contradict, at one date or, when neither sentence dates its figure, a
+    few days apart: an undated figure of a done act holds when the act was done, not on the day an
+    article repeats it. Different sources far apart in time: changed too. Unknown
     sources at the same moment: a contradiction; at an unknown moment: nothing. One article
     never contradicts itself: its differing figures for one time count different scopes ("by age
     group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
@@ -534,8 +558,11 @@ def _pair_kind(a: _Item, b: _Item, running: bool = False) -> str | None:
         return "changed_over_time"
     if a.frame.article_id == b.frame.article_id:
         return None  # one article's different figures at one time are scopes (a breakdown), not a dispute
-    if a.attribution and b.attribution and not same and (running or _estimate(a) or _estimate(b)):
-        return "attributed_estimates"
+    if a.attribution and b.attribution and not same:
+        if running or _estimate(a) or _estimate(b):
+            return "attributed_estimates"
+        if close and _done(a, b):
+            return "contradiction"  # two sources' exact counts, undated but for the articles' days
     if close is None:
         return None  # an unknown source at an unknown moment: nothing to say
     if not _same_day(a.as_of, b.as_of):
