@@ -10,15 +10,17 @@ largest group of its kind, the usual case in a one-story corpus). A part ("8,000
 engineers and their interpreter") and
 an order of magnitude ("dozens") are not compared.
 Within a group, figures whose bounds overlap agree ("over 11,000" and "more than 10,000").
-Disagreeing figures are judged pairwise, dates before sources, with sources under their
-canonical name (``sources.SourceNames``: "the NIS" is the National Intelligence Service):
+Disagreeing figures are judged pairwise (``figure_pairs.pair_kind``), dates before sources, with
+sources under their canonical name (``sources.SourceNames``: "the NIS" is the National
+Intelligence Service):
 
 - ``changed_over_time``: the two figures hold at different dates (the date the sentence gives,
   or the date of a dated article);
 - ``attributed_estimates``: different sources about the same moment (within a week), when either
   figure is an estimate (approximate, bounded, hedged, "estimated") or a running toll; two
   sources' exact counts of one thing contradict;
-- ``contradiction``: the same or unknown sources about the same moment.
+- ``contradiction``: the same or unknown sources about the same moment, or two sources' exact
+  counts of one done act, each dated only by its article, a few days apart.
 
 Figures that agree but are credited to different sources, at least one a closed estimate ("about
 5,200" against "more than 4,000"), are a spread of ``attributed_estimates`` too; two open bounds
@@ -36,34 +38,25 @@ from functools import partial
 from itertools import pairwise
 
 from storyline import lexicon
-from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
+from storyline.extract.measures import CURRENCY_CODES, PERCENT
 from storyline.extract.quantities import DIFFERENCE, find_quantities
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
 from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
+from storyline.reconcile.figure_pairs import REASONS, Figure, measure, pair_kind
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.memo import Memo, digest
 from storyline.reconcile.roles import head_word
-from storyline.reconcile.timeslot import bounds, comparable_value, is_portal, parse_day, year_of
-from storyline.time import compatible
+from storyline.reconcile.timeslot import comparable_value, is_portal, year_of
 
 SourceKey = Callable[[Frame], str]
-
-
-@dataclass(slots=True)
-class _Item:
-    frame: Frame
-    quantity: Quantity
-    as_of: str | None
-    attribution: str | None
-    written: bool = False  # ``as_of`` is only the date of the article that tells the figure
 
 
 @dataclass
 class _QClass:
     lo: float
     hi: float
-    items: list[_Item] = field(default_factory=list)
+    items: list[Figure] = field(default_factory=list)
 
     def label(self) -> str:
         return " / ".join(list(dict.fromkeys(i.quantity.text for i in self.items))[:3])
@@ -199,7 +192,7 @@ def _doers(f: Frame) -> tuple[str, ...]:
 
 def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                   canon: Callable[[str | None], str | None] | None = None,
-                  event_of: Mapping[str, str] | None = None) -> list[list[_Item]]:
+                  event_of: Mapping[str, str] | None = None) -> list[list[Figure]]:
     """Figures grouped by what they count; near-linear (one representative per key).
 
     Casualty counts (the dead, the wounded, casualties, prisoners) form one slot per count type:
@@ -208,7 +201,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     group of its kind. Figures of one happening (``event_of``: a claim's event) that count the
     same noun are one slot whatever verb tells them ("61 members backed the bill" / "60
     members voted for it"; "the lake peaked at 3.40 metres" / "reached 3.10 metres")."""
-    items: list[_Item] = []
+    items: list[Figure] = []
     keys: list[tuple[str, ...]] = []
     seen: set[tuple[str, int, int]] = set()
     bodies: dict[str, bytes] = {}  # a digest of each article's body, made once
@@ -239,7 +232,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             article = articles[f.article_id]
             dated = _stated_as_of(f, article, told.get(f.claim.id, ())) or _sentence_as_of(f, article, q)
             as_of = dated or _written(article)
-            items.append(_Item(f, q, as_of, attr, written=dated is None and as_of is not None))
+            items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None))
             # a qualified noun ("173 rejected ballots") counts the same things whichever event
             # tells it; an unqualified one is read with its event's family
             # ... and a difference ("led by 398 votes") is the gap in its doer's favour: one
@@ -247,7 +240,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             # per cent of X" is not what another holder owns)
             keys.append(("casualty", u) if u in _COUNT_TYPES else
                         ("qualified", f"{q.qualifier} {u}", *_doers(f)) if q.qualifier == DIFFERENCE or (q.qualifier and u == PERCENT) else
-                        ("measured", *_measure(q.qualifier), u) if q.qualifier and q.unit in CURRENCY_CODES else
+                        ("measured", *measure(q.qualifier), u) if q.qualifier and q.unit in CURRENCY_CODES else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else (f.family, u))
     items, keys = _last_of_a_series(items, keys)
     uf = _Groups()
@@ -284,7 +277,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             key = keys[members[0]]
             if key not in largest or len(members) > len(comps[largest[key]]):
                 largest[key] = root
-    out: dict[int, list[_Item]] = defaultdict(list)
+    out: dict[int, list[Figure]] = defaultdict(list)
     for root, members in comps.items():
         key = keys[members[0]]
         target = root
@@ -299,12 +292,12 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
 _CASUALTY_NOUNS = lexicon.words("figures", "casualty_nouns")
 
 
-def _by_whom(group: list[_Item]) -> list[list[_Item]]:
+def _by_whom(group: list[Figure]) -> list[list[Figure]]:
     """A casualty count's slot is also whom it counts: "three guards were killed" and "five
     attackers were killed" in one raid are two counts. Figures of a noun that says nothing of
     who ("people", "the dead") stay with the noun most figures give."""
-    by: dict[str | None, list[_Item]] = defaultdict(list)
-    loose: list[_Item] = []
+    by: dict[str | None, list[Figure]] = defaultdict(list)
+    loose: list[Figure] = []
     for it in group:
         unit = (it.quantity.unit or "").lower()
         if not unit or unit in _GENERIC_COUNTED or unit in RUNNING_COUNTS or unit in _CASUALTY_NOUNS:
@@ -325,13 +318,13 @@ _GENERIC_COUNTED = lexicon.words("figures", "generic_counted")
 _RANGE_BETWEEN = re.compile(r"\s*(?:and|to|or|-|–)\s*")
 
 
-def _last_of_a_series(items: list[_Item], keys: list[tuple[str, ...]]) -> tuple[list[_Item], list[tuple[str, ...]]]:
+def _last_of_a_series(items: list[Figure], keys: list[tuple[str, ...]]) -> tuple[list[Figure], list[tuple[str, ...]]]:
     """One sentence giving several sums of money of one size ("first offered $14.20 a share and
     raised that to $15.60 on June 8"; "$14.20, then $15.60, before its final offer of $17.10")
     tells a series, and its date is the last one's: the earlier ones held before, at a time it
     does not say. A sum of another size in the sentence ("valuing the company at $2.3 billion")
     is another measure."""
-    by_claim: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    by_claim: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for it in items:
         if it.quantity.unit in CURRENCY_CODES:
             by_claim[(it.frame.claim.id, it.quantity.unit or "")].append(it)
@@ -349,26 +342,18 @@ def _last_of_a_series(items: list[_Item], keys: list[tuple[str, ...]]) -> tuple[
     return [it for it, _ in kept], [key for _, key in kept]
 
 
-def _measure(qualifier: str) -> tuple[str, str]:
-    """A sum of money's slot from its qualifier ("orvane: offer per share", ``extract.measures``):
-    the holder and the measured noun; the rate is left out, since "raised its offer to $15.60"
-    and "$15.60 a share" are one price (a total is kept apart by its size, ``_magnitudes``)."""
-    holder, _, measured = qualifier.rpartition(": ")
-    return holder, measured.split(" per ")[0]
-
-
 #: Sums of one slot this many times apart are not one figure misreported but two measures (a
 #: price per share and the bid's total value).
 MAGNITUDE = 20.0
 
 
-def _magnitudes(group: list[_Item], *, keep_single: bool = False) -> list[list[_Item]]:
+def _magnitudes(group: list[Figure], *, keep_single: bool = False) -> list[list[Figure]]:
     """A group of sums of money split where values jump by more than ``MAGNITUDE`` (parts of one
     sentence's figures only, unless ``keep_single``)."""
     if not group or group[0].quantity.unit not in CURRENCY_CODES:
         return [group]
     ordered = sorted(group, key=lambda i: _bounds(i.quantity)[0])
-    out: list[list[_Item]] = [[ordered[0]]]
+    out: list[list[Figure]] = [[ordered[0]]]
     for it in ordered[1:]:
         lo = max(_bounds(out[-1][-1].quantity)[1], 1e-9)
         if _bounds(it.quantity)[0] > MAGNITUDE * lo:
@@ -378,7 +363,7 @@ def _magnitudes(group: list[_Item], *, keep_single: bool = False) -> list[list[_
     return out if keep_single else [g for g in out if len({i.frame.claim.id for i in g}) >= 2]
 
 
-def _join_roles(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]]) -> None:
+def _join_roles(uf: _Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
     """Figures in the same role of the same kind of event count the same thing: "2,300 members
     walked out" and "some 3,200 dock workers downed tools" both count the strikers, "$38 million
     was moved" and "$83 million was moved" the money moved; "187 homes destroyed" counts what "212
@@ -412,7 +397,7 @@ def _join_roles(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]]) ->
                 uf.union(j, i)
 
 
-def _join_events(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]], event_of: Mapping[str, str]) -> None:
+def _join_events(uf: _Groups, items: list[Figure], keys: list[tuple[str, ...]], event_of: Mapping[str, str]) -> None:
     """Figures of one happening that count one noun (same word or class) are one slot, whatever
     family their verbs are of. Casualty counts and sums with their measure have slots of their
     own already; a share and a difference say whose they are, not what happened."""
@@ -438,7 +423,7 @@ def _join_events(uf: _Groups, items: list[_Item], keys: list[tuple[str, ...]], e
             first[k] = i
 
 
-def _classes(items: list[_Item]) -> list[_QClass]:
+def _classes(items: list[Figure]) -> list[_QClass]:
     classes: list[_QClass] = []
     for it in sorted(items, key=lambda x: (_bounds(x.quantity)[1] - _bounds(x.quantity)[0], x.frame.id)):
         lo, hi = _bounds(it.quantity)
@@ -461,7 +446,7 @@ def _pairwise(values: list[set[str]], differ: Callable[[str, str], bool]) -> boo
     )
 
 
-def _value(label: str, items: Sequence[_Item], key: SourceKey) -> ConflictValue:
+def _value(label: str, items: Sequence[Figure], key: SourceKey) -> ConflictValue:
     frames = [i.frame for i in items]
     return ConflictValue(
         value=label,
@@ -471,112 +456,6 @@ def _value(label: str, items: Sequence[_Item], key: SourceKey) -> ConflictValue:
         sources=sorted({i.frame.claim.attribution or key(i.frame).split(":", 1)[-1] for i in items}),
         spans=list(dict.fromkeys((i.quantity.start, i.quantity.end) for i in items)),  # the figures themselves
     )
-
-
-def _disjoint_dates(a: str, b: str) -> bool:
-    return not compatible(a, b) and None not in bounds(a) and None not in bounds(b)
-
-
-SAME_TIME_DAYS = 7  # two sources' running totals a few days apart describe the same moment
-
-
-def _close(a: str | None, b: str | None) -> bool | None:
-    """Whether two as-of dates describe the same moment: True, False, or None when one is unknown."""
-    if not a or not b:
-        return None
-    if compatible(a, b):
-        # a year alone does not say when in it the figure was given
-        return None if len(a) < 7 or len(b) < 7 else True
-    if len(a) < 10 or len(b) < 10:
-        return False  # different months: a month apart at least
-    lo_a, hi_a = bounds(a)
-    lo_b, hi_b = bounds(b)
-    da, db = parse_day(hi_a), parse_day(lo_b)
-    dc, dd = parse_day(hi_b), parse_day(lo_a)
-    if None in (da, db, dc, dd):
-        return False
-    gap = max((db - da).days, (dd - dc).days)  # type: ignore[operator]
-    return gap <= SAME_TIME_DAYS
-
-
-def _same_day(a: str | None, b: str | None) -> bool:
-    """Two as-of dates that name the same day (or the same coarser period, written alike):
-    "2031-04-13" and "2031-04-13T09:00" are one day; "2031-04-13" and "2031-04-17" are not."""
-    return bool(a and b and a[:10] == b[:10])
-
-
-_FIXED = lexicon.words("figures", "fixed_measures")
-
-
-def _fixed(it: _Item) -> bool:
-    """A sum of a one-time act ("sold for €46 million"), or a measurement of a named thing ("the
-    strongest gust, 196 km/h", "a gust of 212 km/h"): it does not change with the date."""
-    q = it.quantity
-    if q.qualifier and (q.unit or "").lower() in MEASUREMENT_UNITS:
-        return True
-    return bool(q.qualifier) and q.unit in CURRENCY_CODES and _measure(q.qualifier or "")[1] in _FIXED
-
-
-_ESTIMATE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'estimate_words')})\b", re.IGNORECASE)
-
-
-def _estimate(it: _Item) -> bool:
-    """A figure given as an estimate: approximate or bounded ("about 300", "at least 12", "between
-    $1bn and $3bn"), or told in a hedged sentence or one that says it is estimated, projected or
-    polled. Anything else is a count somebody states as exact."""
-    q = it.quantity
-    return q.approximate or q.low != q.high or it.frame.claim.hedged or bool(_ESTIMATE.search(it.frame.claim.text))
-
-
-_RUNNING = re.compile(rf"\b(?:{lexicon.alternation('figures', 'running_words')})\b", re.IGNORECASE)
-
-
-def _done(a: _Item, b: _Item) -> bool:
-    """Two figures of a done act, each dated only by the article that tells it: the same counted
-    noun ("shots", "dollars"), neither told as a running total ("now has 16 cases")."""
-    return a.written and b.written and (a.quantity.unit or "").lower() == (b.quantity.unit or "").lower() \
-        and not _RUNNING.search(a.frame.claim.text) and not _RUNNING.search(b.frame.claim.text)
-
-
-def _pair_kind(a: _Item, b: _Item, running: bool = False) -> str | None:
-    """How two disagreeing figures of one count relate: dates are checked before source names.
-
-    The same source at two different dates: the count changed. Different sources about the same
-    moment: attributed estimates when either is an estimate (or the count is a running toll,
-    which each source counts its own way); two exact counts ("the ministry said 214 signed", "the
-    clerk said 241 signed") contradict, at one date or, when neither sentence dates its figure, a
-    few days apart: an undated figure of a done act holds when the act was done, not on the day an
-    article repeats it. Different sources far apart in time: changed too. Unknown
-    sources at the same moment: a contradiction; at an unknown moment: nothing. One article
-    never contradicts itself: its differing figures for one time count different scopes ("by age
-    group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
-    if _fixed(a) and _fixed(b) and a.frame.article_id != b.frame.article_id:
-        return "contradiction"  # the price of a sale is what it was, whenever an article writes
-    close = _close(a.as_of, b.as_of)
-    same = a.attribution is not None and a.attribution == b.attribution
-    if close is False:
-        return "changed_over_time"
-    if a.frame.article_id == b.frame.article_id:
-        return None  # one article's different figures at one time are scopes (a breakdown), not a dispute
-    if a.attribution and b.attribution and not same:
-        if running or _estimate(a) or _estimate(b):
-            return "attributed_estimates"
-        if close and _done(a, b):
-            return "contradiction"  # two sources' exact counts, undated but for the articles' days
-    if close is None:
-        return None  # an unknown source at an unknown moment: nothing to say
-    if not _same_day(a.as_of, b.as_of):
-        return "changed_over_time"  # a running count given days apart by unknown sources grew or fell
-    if running and same:
-        return "changed_over_time"  # one source's toll updated within the day (seven at dawn, nine by noon)
-    return "contradiction"
-
-
-_REASONS = {
-    "changed_over_time": "each figure holds at a different date, so the count changed",
-    "attributed_estimates": "the figures are credited to different sources for the same time",
-    "contradiction": "the ranges do not overlap for the same date and source type",
-}
 
 
 _CHANGED = re.compile(rf"\b(?:{lexicon.alternation('figures', 'revision_verbs')})\b", re.IGNORECASE)
@@ -630,7 +509,7 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
             continue
         # pairs are judged per (class, source, date) bucket, not per figure: the work grows with
         # the number of distinct readings, not with the square of the figures
-        buckets: dict[tuple[int, str | None, str | None], list[_Item]] = defaultdict(list)
+        buckets: dict[tuple[int, str | None, str | None], list[Figure]] = defaultdict(list)
         for n, c in enumerate(classes):
             for i in c.items:
                 buckets[(n, i.attribution, i.as_of)].append(i)
@@ -642,7 +521,7 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                 (cb, _, _), ib = blist[y]
                 if ca == cb or {i.frame.claim.id for i in ia} == {i.frame.claim.id for i in ib}:
                     continue
-                kind = _pair_kind(ia[0], ib[0], running=what in RUNNING_COUNTS)
+                kind = pair_kind(ia[0], ib[0], running=what in RUNNING_COUNTS)
                 if kind == "contradiction" and frozenset((ia[0].quantity.low, ib[0].quantity.low)) in revised:
                     kind = "changed_over_time"  # a sentence tells the one revised into the other
                 if kind is not None:
@@ -673,13 +552,13 @@ def _conflict(kind: str, classes: list[_QClass], what: str, key: SourceKey) -> C
         id="", slot="quantity", kind=kind,  # type: ignore[arg-type]
         values=values,
         explanation=f"Different counts of {what}: " + "; ".join(
-            f"{v.value} ({', '.join(v.sources)})" for v in values) + f" — {_REASONS[kind]}."
+            f"{v.value} ({', '.join(v.sources)})" for v in values) + f" — {REASONS[kind]}."
         + (f" The latest figure is {winner}." if kind == "changed_over_time" and winner else ""),
         best_supported=winner,
     )
 
 
-def _spread(group: list[_Item], what: str, key: SourceKey) -> Conflict | None:
+def _spread(group: list[Figure], what: str, key: SourceKey) -> Conflict | None:
     """Agreeing figures from different sources that still differ: a spread of estimates when at
     least one is a closed estimate ("about 5,200" against "more than 4,000"). Two open bounds
     ("over 11,000", "more than 10,000") or an unattributed figure never start one."""
@@ -690,7 +569,7 @@ def _spread(group: list[_Item], what: str, key: SourceKey) -> Conflict | None:
         return None
     if len({(i.quantity.low, i.quantity.high) for i in group}) < 2:
         return None
-    by_source: dict[str, list[_Item]] = defaultdict(list)
+    by_source: dict[str, list[Figure]] = defaultdict(list)
     for i in group:
         by_source[i.attribution or ""].append(i)
     values = [_value(" / ".join(dict.fromkeys(i.quantity.text for i in its)), its, key)

@@ -1,0 +1,142 @@
+"""How two disagreeing figures of one slot relate: changed over time, attributed estimates, or a
+contradiction (``reconcile.quantities`` groups the figures into slots and calls :func:`pair_kind`).
+
+Dates are read before sources. An estimate (approximate, bounded, hedged, "estimated", a poll)
+credited to another source than a differing figure is one of a spread of attributed estimates;
+two sources' exact counts of one thing at one moment contradict, and so do two undated exact
+counts of a done act a few days apart (each holds when the act was done, not on the day an
+article repeats it), unless the sentence tells a running total ("now has 16 cases").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline import lexicon
+from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS
+from storyline.model import Quantity
+from storyline.reconcile.frames import Frame
+from storyline.reconcile.timeslot import bounds, parse_day
+from storyline.time import compatible
+
+
+@dataclass(slots=True)
+class Figure:
+    """One figure of a slot, with the date it holds at and its canonical source."""
+
+    frame: Frame
+    quantity: Quantity
+    as_of: str | None
+    attribution: str | None
+    written: bool = False  # ``as_of`` is only the date of the article that tells the figure
+
+
+def measure(qualifier: str) -> tuple[str, str]:
+    """A sum of money's slot from its qualifier ("orvane: offer per share", ``extract.measures``):
+    the holder and the measured noun; the rate is left out, since "raised its offer to $15.60"
+    and "$15.60 a share" are one price (a total is kept apart by its size, ``quantities._magnitudes``)."""
+    holder, _, measured = qualifier.rpartition(": ")
+    return holder, measured.split(" per ")[0]
+
+
+
+SAME_TIME_DAYS = 7  # two sources' running totals a few days apart describe the same moment
+
+
+def _close(a: str | None, b: str | None) -> bool | None:
+    """Whether two as-of dates describe the same moment: True, False, or None when one is unknown."""
+    if not a or not b:
+        return None
+    if compatible(a, b):
+        # a year alone does not say when in it the figure was given
+        return None if len(a) < 7 or len(b) < 7 else True
+    if len(a) < 10 or len(b) < 10:
+        return False  # different months: a month apart at least
+    lo_a, hi_a = bounds(a)
+    lo_b, hi_b = bounds(b)
+    da, db = parse_day(hi_a), parse_day(lo_b)
+    dc, dd = parse_day(hi_b), parse_day(lo_a)
+    if None in (da, db, dc, dd):
+        return False
+    gap = max((db - da).days, (dd - dc).days)  # type: ignore[operator]
+    return gap <= SAME_TIME_DAYS
+
+
+def _same_day(a: str | None, b: str | None) -> bool:
+    """Two as-of dates that name the same day (or the same coarser period, written alike):
+    "2031-04-13" and "2031-04-13T09:00" are one day; "2031-04-13" and "2031-04-17" are not."""
+    return bool(a and b and a[:10] == b[:10])
+
+
+_FIXED = lexicon.words("figures", "fixed_measures")
+
+
+def _fixed(it: Figure) -> bool:
+    """A sum of a one-time act ("sold for €46 million"), or a measurement of a named thing ("the
+    strongest gust, 196 km/h", "a gust of 212 km/h"): it does not change with the date."""
+    q = it.quantity
+    if q.qualifier and (q.unit or "").lower() in MEASUREMENT_UNITS:
+        return True
+    return bool(q.qualifier) and q.unit in CURRENCY_CODES and measure(q.qualifier or "")[1] in _FIXED
+
+
+_ESTIMATE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'estimate_words')})\b", re.IGNORECASE)
+
+
+def _estimate(it: Figure) -> bool:
+    """A figure given as an estimate: approximate or bounded ("about 300", "at least 12", "between
+    $1bn and $3bn"), or told in a hedged sentence or one that says it is estimated, projected or
+    polled. Anything else is a count somebody states as exact."""
+    q = it.quantity
+    return q.approximate or q.low != q.high or it.frame.claim.hedged or bool(_ESTIMATE.search(it.frame.claim.text))
+
+
+_RUNNING = re.compile(rf"\b(?:{lexicon.alternation('figures', 'running_words')})\b", re.IGNORECASE)
+
+
+def _done(a: Figure, b: Figure) -> bool:
+    """Two figures of a done act, each dated only by the article that tells it: the same counted
+    noun ("shots", "dollars"), neither told as a running total ("now has 16 cases")."""
+    return a.written and b.written and (a.quantity.unit or "").lower() == (b.quantity.unit or "").lower() \
+        and not _RUNNING.search(a.frame.claim.text) and not _RUNNING.search(b.frame.claim.text)
+
+
+def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
+    """How two disagreeing figures of one count relate: dates are checked before source names.
+
+    The same source at two different dates: the count changed. Different sources about the same
+    moment: attributed estimates when either is an estimate (or the count is a running toll,
+    which each source counts its own way); two exact counts ("the ministry said 214 signed", "the
+    clerk said 241 signed") contradict, at one date or, when neither sentence dates its figure, a
+    few days apart: an undated figure of a done act holds when the act was done, not on the day an
+    article repeats it. Different sources far apart in time: changed too. Unknown
+    sources at the same moment: a contradiction; at an unknown moment: nothing. One article
+    never contradicts itself: its differing figures for one time count different scopes ("by age
+    group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
+    if _fixed(a) and _fixed(b) and a.frame.article_id != b.frame.article_id:
+        return "contradiction"  # the price of a sale is what it was, whenever an article writes
+    close = _close(a.as_of, b.as_of)
+    same = a.attribution is not None and a.attribution == b.attribution
+    if close is False:
+        return "changed_over_time"
+    if a.frame.article_id == b.frame.article_id:
+        return None  # one article's different figures at one time are scopes (a breakdown), not a dispute
+    if a.attribution and b.attribution and not same:
+        if running or _estimate(a) or _estimate(b):
+            return "attributed_estimates"
+        if close and _done(a, b):
+            return "contradiction"  # two sources' exact counts, undated but for the articles' days
+    if close is None:
+        return None  # an unknown source at an unknown moment: nothing to say
+    if not _same_day(a.as_of, b.as_of):
+        return "changed_over_time"  # a running count given days apart by unknown sources grew or fell
+    if running and same:
+        return "changed_over_time"  # one source's toll updated within the day (seven at dawn, nine by noon)
+    return "contradiction"
+
+
+REASONS = {
+    "changed_over_time": "each figure holds at a different date, so the count changed",
+    "attributed_estimates": "the figures are credited to different sources for the same time",
+    "contradiction": "the ranges do not overlap for the same date and source type",
+}
