@@ -717,3 +717,16 @@ def test_running_totals_and_part_of_a_group_are_not_one_fact_told_two_ways() -> 
     b2 = _article("h02_paper", "2031-03-10", "Gunmen are holding three Norland engineers near Vell, a security source said.")
     kinds = [k.kind for k in analyze_articles([b1, b2]).conflicts if k.slot == "quantity"]
     assert "contradiction" not in kinds, kinds
+
+
+def test_two_outlets_moves_of_one_price_on_one_day_contradict_other_days_and_intraday_do_not() -> None:
+    """'closed 14.2 percent lower on Monday' and 'crashed 17.2 percent on Monday' are one day's
+    move told two ways; Tuesday's rise is another move, and 'at one point down 19 percent' is a
+    move within the day, not the day's."""
+    a1 = _article("m01_wire", "2031-03-10", "Shares in Orvik Group closed 14.2 percent lower on Monday after the board "
+                  "dismissed its chief executive. At one point they were down 19 percent.")
+    a2 = _article("m02_paper", "2031-03-16", "Orvik shares crashed 17.2 percent on Monday, the day the chief executive was sacked.")
+    a3 = _article("m03_site", "2031-03-11", "Orvik shares rose 2.3 percent on Tuesday as investors returned.")
+    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles([a1, a2, a3]).conflicts
+             if k.slot == "quantity"]
+    assert found == [("contradiction", ["14.2 percent", "17.2 percent"])], found

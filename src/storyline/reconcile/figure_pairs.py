@@ -29,6 +29,7 @@ class Figure:
     as_of: str | None
     attribution: str | None
     written: bool = False  # ``as_of`` is only the date of the article that tells the figure
+    move: bool = False  # a change over one day ("closed 14.2 percent lower"), not a level
 
 
 def measure(qualifier: str) -> tuple[str, str]:
@@ -115,6 +116,8 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
     if _fixed(a) and _fixed(b) and a.frame.article_id != b.frame.article_id:
         return "contradiction"  # the price of a sale is what it was, whenever an article writes
+    if (a.move or b.move) and not _same_day(a.as_of, b.as_of):
+        return None  # two days' moves of a price are two moves, not one figure that changed
     close = _close(a.as_of, b.as_of)
     same = a.attribution is not None and a.attribution == b.attribution
     if close is False:

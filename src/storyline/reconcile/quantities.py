@@ -185,6 +185,20 @@ _counted: Memo[str | None] = Memo(65536)
 offsets and unit (all it reads): most of ``figure_groups``'s time on a large story."""
 
 
+_MOVE_PERIOD = re.compile(rf"\b(?:{lexicon.alternation('figures', 'move_periods')})\b", re.IGNORECASE)
+
+
+def _day_move(f: Frame, q: Quantity, body: str) -> bool:
+    """A percentage by which a named thing's value moved over one whole day ("Orvik shares closed
+    14.2 percent lower on Monday", "the stock crashed 17 percent"): two outlets' differing moves
+    of one thing on one day are one figure told two ways. Other increments ("another 300"), moves
+    within a day ("fell 16 percent in the first minutes", "as much as 27 percent") or over many
+    ("down 31 percent since the recall") are no figure to compare."""
+    if q.unit != PERCENT or not _doers(f):
+        return False
+    return not _MOVE_PERIOD.search(body, max(0, q.start - 30), min(len(body), q.end + 40))
+
+
 def _doers(f: Frame) -> tuple[str, ...]:
     """The head words of who a figure's sentence says acted ("Kessling led by 398 votes")."""
     return tuple(sorted({h for phrase in f.claim.agents if (h := head_word(phrase))}))
@@ -216,7 +230,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         if f.article_id not in bodies:
             bodies[f.article_id] = digest(body)
         for q in f.quantities:
-            if q.increment or (q.low is None and q.high is None):
+            move = q.increment and _day_move(f, q, body)
+            if (q.increment and not move) or (q.low is None and q.high is None):
                 continue
             if _SUBSET.match(body[q.end : q.end + 25]) or _WITH_THEIR.match(body[q.end : q.end + 60]):
                 continue  # "as many as 8,000 of them": a part of another count, not a total
@@ -232,13 +247,14 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             article = articles[f.article_id]
             dated = _stated_as_of(f, article, told.get(f.claim.id, ())) or _sentence_as_of(f, article, q)
             as_of = dated or _written(article)
-            items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None))
+            items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None, move=bool(move)))
             # a qualified noun ("173 rejected ballots") counts the same things whichever event
             # tells it; an unqualified one is read with its event's family
             # ... and a difference ("led by 398 votes") is the gap in its doer's favour: one
             # candidate's lead is not the other's; so is a share held by its doer ("Orvane owns 4.8
             # per cent of X" is not what another holder owns)
-            keys.append(("casualty", u) if u in _COUNT_TYPES else
+            keys.append(("move", *(_unit_class(d) or d for d in _doers(f))) if move else
+                        ("casualty", u) if u in _COUNT_TYPES else
                         ("qualified", f"{q.qualifier} {u}", *_doers(f)) if q.qualifier == DIFFERENCE or (q.qualifier and u == PERCENT) else
                         ("measured", *measure(q.qualifier), u) if q.qualifier and q.unit in CURRENCY_CODES else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else (f.family, u))
