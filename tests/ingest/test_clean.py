@@ -315,7 +315,9 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       ("KPA | Filed 2026-03-11 16:42 | Security / Dravosk | Priority: urgent", "2026-03-11"),
                       ("TNA | 29.07.2026 | 11:42 | TELMARK-WEATHER/HEAT (UPDATE 2)", "2026-07-29"),
                       ("Monday 9 March 2026 | Last update 17:44 | Prices delayed by 15 minutes", "2026-03-09"),
-                      ("Date of decision: 14 October 2031", "2031-10-14"), ("Release date: 3 May 2031", "2031-05-03")):
+                      ("Date of decision: 14 October 2031", "2031-10-14"), ("Release date: 3 May 2031", "2031-05-03"),
+                      # dashes between the fields are no words
+                      ("Sunday 7 September 2031 - Live coverage by Ann Vell and Tom Brask - Last updated 18:40", "2031-09-07")):
         found = find_dateline(line)
         assert found is not None and found.date.isoformat() == day, line
     for prose in ("Brask, the capital, voted on 13 February 2026", "Talks resumed in Brask on 13 February 2026",

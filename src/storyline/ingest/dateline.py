@@ -89,7 +89,7 @@ _POST_META = re.compile(
 )
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|actualizado|обновлено)\b", re.I)
 
-MAX_DATELINE_WORDS = 16
+MAX_DATELINE_WORDS = 16  # words with a letter or a digit: dashes and bars between fields are none
 # An outlet's or author's name set apart from the date by a bar or bullet ("Radio Pellith News |
 # Saturday 14 March 2026, 08:00"): a few capitalised words, which prose beside a date never is
 _SET_APART = re.compile(r"\s[|•·]\s")
@@ -196,7 +196,7 @@ def find_dateline(line: str) -> Dateline | None:
     in ``_WORDS`` and a byline remain, because then it is prose that mentions a date.
     """
     text = _GLUED_STAMP.sub(" ", line.strip())
-    if not text or len(text.split()) > MAX_DATELINE_WORDS:
+    if not text or sum(1 for w in text.split() if any(ch.isalnum() for ch in w)) > MAX_DATELINE_WORDS:
         return None
     found = _find_dates(text)
     if not found:
