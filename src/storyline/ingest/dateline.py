@@ -64,7 +64,7 @@ _WORDS = (
 )
 #: A document's own date label ("Date of decision:", "Release date:"): the document a court, an
 #: agency or a company issues is dated so.
-_DOCUMENT_LABEL = (r"(?:date\s+of\s+(?:the\s+)?|)(?:decision|judg(?:e)?ment|ruling|order|issue|publication|release|"
+_DOCUMENT_LABEL = (r"(?:date\s+of\s+(?:the\s+)?)?(?:decision|judg(?:e)?ment|ruling|order|issue|publication|release|"
                    r"statement|notice|report|letter)(?:\s+date)?(?=\s*:)")
 _RESIDUE_TOKEN = re.compile(rf"^\s*{_DOCUMENT_LABEL}|(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
 _SEPARATORS = re.compile(r"[\s|•·,:;/()\[\]\-–—_*#]+")
