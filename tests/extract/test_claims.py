@@ -633,3 +633,12 @@ def test_a_period_opened_by_a_participle_does_not_date_the_act_before_it(nlp) ->
     assert _find(claims, "imposed").time is None
     raid = _claims(nlp, "Police raided the flat, arresting two men on Tuesday 7 October 2031.")
     assert (_find(raid, "raided").time or TimeExpr("", 0, 0, "DATE", "")).value == "2031-10-07"
+
+
+def test_a_date_the_verb_gives_a_role_does_not_date_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"On Friday, a judge set 14 September as the opening day": the judge acted on Friday; 14
+    September is what was set."""
+    claims = _claims(nlp, "Date: 2031-04-06\n\nOn Friday, a judge at Brenn District Court set 14 September as the "
+                          "opening day of the trial of the two men.")
+    setting = _find(claims, "opening day")
+    assert setting.time is not None and setting.time.text == "Friday", setting.time

@@ -221,7 +221,8 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
         # a bound ("missing since the weekend", "before dawn") says when the event was not yet or
         # no longer: the event's own time, when the sentence gives one, beats it
         bound = _BOUND_BEFORE.search(text, max(0, t.start - 8), t.start) is not None
-        weak = 1 if bound or t.type in ("DURATION", "SET") or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
+        weak = 1 if bound or _given_a_role(tok) or t.type in ("DURATION", "SET") \
+            or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
         cands.append(((tier, weak, direct, d), t, reporting))
     # the statement's time ("said in a release Monday") dates the event only when the event has no
     # day of its own ("found the body Sunday"); a figure's "since October" is no day of the event
@@ -229,6 +230,15 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
                   for key, t, rep in cands)
     ranked = [((3 if rep and own_day else key[0], *key[1:]), t) for key, t, rep in cands]
     return min(ranked, key=lambda kt: kt[0])[1] if ranked else None
+
+
+def _given_a_role(tok: Token) -> bool:
+    """A bare date the verb gives a role ("set 14 September as the opening day", "named Friday as a
+    day of mourning"): what was decided, not when; a time phrase beside it dates the verb."""
+    verb = tok.head
+    return tok.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children)
+        for c in verb.children)
 
 
 def _trigger_span(pred: Token) -> tuple[int, int]:
