@@ -133,7 +133,7 @@ FLOORS = {
     # avian flu 2 musts failed, recall 1.00, fragmentation 1.31, merge 0.80, size 2.23; match
     # fixing 2, 1.00, 1.23, 0.92, 1.69; boat capsizing 3, 1.00, 1.21, 0.83, 1.50
     "harnvik-avian-flu-2026": (2, 0.99, 1.36, 0.79, 2.28),
-    "valdmark-match-fixing-2026": (2, 0.99, 1.28, 0.91, 1.74),
+    "valdmark-match-fixing-2026": (1, 0.99, 1.28, 0.91, 1.74),
     "corsel-strait-capsizing-2026": (2, 0.99, 1.41, 0.88, 1.76),
 }
 
