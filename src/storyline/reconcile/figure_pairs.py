@@ -40,7 +40,6 @@ def measure(qualifier: str) -> tuple[str, str]:
     return holder, measured.split(" per ")[0]
 
 
-
 SAME_TIME_DAYS = 7  # two sources' running totals a few days apart describe the same moment
 
 

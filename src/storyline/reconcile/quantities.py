@@ -25,7 +25,9 @@ Intelligence Service):
 Figures that agree but are credited to different sources, at least one a closed estimate ("about
 5,200" against "more than 4,000"), are a spread of ``attributed_estimates`` too; two open bounds
 ("over 11,000", "more than 10,000") and unattributed figures never start one.
-Increments ("an additional 300") are never compared with totals.
+Increments ("an additional 300") are never compared with totals; a price's move over one whole
+day ("closed 14.2 percent lower on Monday") is compared with other outlets' moves of that thing
+that day only (``figure_pairs.pair_kind``).
 """
 from __future__ import annotations
 
