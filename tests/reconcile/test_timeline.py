@@ -730,3 +730,16 @@ def test_two_outlets_moves_of_one_price_on_one_day_contradict_other_days_and_int
     found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles([a1, a2, a3]).conflicts
              if k.slot == "quantity"]
     assert found == [("contradiction", ["14.2 percent", "17.2 percent"])], found
+
+
+
+def test_figures_orders_of_magnitude_apart_are_two_measures_not_a_dispute() -> None:
+    """Of a currency the lexicon does not know, 3,140 against 3,410 dalen is one figure told two
+    ways, but 3.14 (a price per kilowatt-hour beside one per megawatt-hour) is another measure: a
+    misreported figure changes a digit, not its order of magnitude."""
+    texts = [("p01_wire", "The record price of 3,140 dalen was paid for power on Wednesday, the Norland exchange said."),
+             ("p02_paper", "The record price of 3.14 dalen was paid for power on Wednesday, the Norland exchange said."),
+             ("p03_site", "The record price of 3,410 dalen was paid for power on Wednesday, the Norland exchange said.")]
+    found = [(k.kind, sorted(v.value for v in k.values)) for k in
+             analyze_articles([_article(n, "2031-07-09", t) for n, t in texts]).conflicts if k.slot == "quantity"]
+    assert found == [("contradiction", ["3,140", "3,410"])], found

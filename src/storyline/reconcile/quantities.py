@@ -365,16 +365,23 @@ def _last_of_a_series(items: list[Figure], keys: list[tuple[str, ...]]) -> tuple
 MAGNITUDE = 20.0
 
 
+#: Other figures of one slot this many times apart are two measures too: a misreported count changes
+#: a digit, not its order of magnitude ("3.14 tarins a kilowatt-hour" and "3,140 tarins a
+#: megawatt-hour", a currency the lexicon does not know, are one price in two units).
+COUNT_MAGNITUDE = 100.0
+
+
 def _magnitudes(group: list[Figure], *, keep_single: bool = False) -> list[list[Figure]]:
-    """A group of sums of money split where values jump by more than ``MAGNITUDE`` (parts of one
-    sentence's figures only, unless ``keep_single``)."""
-    if not group or group[0].quantity.unit not in CURRENCY_CODES:
+    """A group split where values jump by more than ``MAGNITUDE`` (sums of money) or
+    ``COUNT_MAGNITUDE`` (other figures): parts of one sentence's figures only, unless ``keep_single``."""
+    if not group:
         return [group]
+    factor = MAGNITUDE if group[0].quantity.unit in CURRENCY_CODES else COUNT_MAGNITUDE
     ordered = sorted(group, key=lambda i: _bounds(i.quantity)[0])
     out: list[list[Figure]] = [[ordered[0]]]
     for it in ordered[1:]:
         lo = max(_bounds(out[-1][-1].quantity)[1], 1e-9)
-        if _bounds(it.quantity)[0] > MAGNITUDE * lo:
+        if _bounds(it.quantity)[0] > factor * lo:
             out.append([it])
         else:
             out[-1].append(it)
