@@ -10,7 +10,7 @@ article repeats it), unless the sentence tells a running total ("now has 16 case
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline import lexicon
 from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS
@@ -19,10 +19,18 @@ from storyline.reconcile.frames import Frame
 from storyline.reconcile.timeslot import bounds, parse_day
 from storyline.time import compatible
 
+#: Words that make a figure an estimate ("estimated", "a poll"), or tell it as a running total
+#: ("now has 16 cases"): data/lexicon/figures.json.
+_ESTIMATE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'estimate_words')})\b", re.IGNORECASE)
+_RUNNING = re.compile(rf"\b(?:{lexicon.alternation('figures', 'running_words')})\b", re.IGNORECASE)
+
 
 @dataclass(slots=True)
 class Figure:
-    """One figure of a slot, with the date it holds at and its canonical source."""
+    """One figure of a slot, with the date it holds at and its canonical source. ``estimate``: given
+    as an estimate (approximate or bounded: "about 300", "between $1bn and $3bn"; or told in a
+    hedged sentence, or one that says it is estimated, projected or polled), else a count somebody
+    states as exact; ``running_told``: its sentence tells it as a running total."""
 
     frame: Frame
     quantity: Quantity
@@ -30,6 +38,13 @@ class Figure:
     attribution: str | None
     written: bool = False  # ``as_of`` is only the date of the article that tells the figure
     move: bool = False  # a change over one day ("closed 14.2 percent lower"), not a level
+    estimate: bool = field(init=False)  # read once here, not on every pair the figure is judged in
+    running_told: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        q, claim = self.quantity, self.frame.claim
+        self.estimate = q.approximate or q.low != q.high or claim.hedged or bool(_ESTIMATE.search(claim.text))
+        self.running_told = bool(_RUNNING.search(claim.text))
 
 
 def measure(qualifier: str) -> tuple[str, str]:
@@ -80,25 +95,11 @@ def _fixed(it: Figure) -> bool:
     return bool(q.qualifier) and q.unit in CURRENCY_CODES and measure(q.qualifier or "")[1] in _FIXED
 
 
-_ESTIMATE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'estimate_words')})\b", re.IGNORECASE)
-
-
-def _estimate(it: Figure) -> bool:
-    """A figure given as an estimate: approximate or bounded ("about 300", "at least 12", "between
-    $1bn and $3bn"), or told in a hedged sentence or one that says it is estimated, projected or
-    polled. Anything else is a count somebody states as exact."""
-    q = it.quantity
-    return q.approximate or q.low != q.high or it.frame.claim.hedged or bool(_ESTIMATE.search(it.frame.claim.text))
-
-
-_RUNNING = re.compile(rf"\b(?:{lexicon.alternation('figures', 'running_words')})\b", re.IGNORECASE)
-
-
 def _done(a: Figure, b: Figure) -> bool:
     """Two figures of a done act, each dated only by the article that tells it: the same counted
     noun ("shots", "dollars"), neither told as a running total ("now has 16 cases")."""
     return a.written and b.written and (a.quantity.unit or "").lower() == (b.quantity.unit or "").lower() \
-        and not _RUNNING.search(a.frame.claim.text) and not _RUNNING.search(b.frame.claim.text)
+        and not a.running_told and not b.running_told
 
 
 def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
@@ -124,7 +125,7 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     if a.frame.article_id == b.frame.article_id:
         return None  # one article's different figures at one time are scopes (a breakdown), not a dispute
     if a.attribution and b.attribution and not same:
-        if running or _estimate(a) or _estimate(b):
+        if running or a.estimate or b.estimate:
             return "attributed_estimates"
         if close and _done(a, b):
             return "contradiction"  # two sources' exact counts, undated but for the articles' days
