@@ -121,7 +121,7 @@ FLOORS = {
     # size 1.71; kidnapping 5, 0.62, 1.38, 0.57, 2.00; heatwave 3, 0.92, 1.25, 0.79, 2.15
     "corran-valley-landslide-2026": (2, 0.92, 1.43, 0.87, 1.76),
     "dravosk-aid-workers-kidnapping-2026": (1, 0.91, 1.38, 0.76, 2.05),
-    "telmark-heatwave-blackout-2026": (2, 0.91, 1.30, 0.82, 2.05),
+    "telmark-heatwave-blackout-2026": (1, 0.91, 1.30, 0.82, 2.05),
     # written blind at the end of session 11 and first scored with its last code, 6375c1c (the
     # session's final held-out measure): CEO ouster 4 musts failed, recall 0.92, fragmentation
     # 1.17, merge 0.86, size 1.31; measles 1, 1.00, 1.08, 0.81, 2.38; tanker spill 1, 1.00, 1.15,

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.model import Article, PublishedDate, content_hash
+from storyline.model import Article, Claim, PublishedDate, Quantity, TimeExpr, content_hash
 from storyline.pipeline import analyze_articles
+from storyline.reconcile.frames import Frame
+from storyline.reconcile.quantities import figure_groups
 
 
 def _article(name: str, day: str, body: str) -> Article:
@@ -743,3 +745,41 @@ def test_figures_orders_of_magnitude_apart_are_two_measures_not_a_dispute() -> N
     found = [(k.kind, sorted(v.value for v in k.values)) for k in
              analyze_articles([_article(n, "2031-07-09", t) for n, t in texts]).conflicts if k.slot == "quantity"]
     assert found == [("contradiction", ["3,140", "3,410"])], found
+
+
+
+def _figure_frame(name: str, day: str, text: str, number: str, value: float, unit: str, verb: str,
+                  participants: frozenset[str]) -> tuple[Frame, Article]:
+    """A frame of one sentence with one figure, its verb untyped (its own family) and dated ``day``."""
+    article = _article(name, day, text)
+    at = text.index(number)
+    q = Quantity(number, at, at + len(number), value, value, unit, role=f"patient {verb}")
+    t = TimeExpr(text=day, value=day, start=0, end=0, type="DATE")
+    claim = Claim(id=f"{article.id}:0", article_id=article.id, sentence=0, text=text, span=(0, len(text)),
+                  predicate=verb, time=t, quantities=[q])
+    return Frame(id=f"{article.id}:f0", claim=claim, family=f"other:{verb}", event_type="", trigger=verb,
+                 start=0, end=0, unique=False, participants=participants, time=t, value=day,
+                 quantities=[q]), article
+
+
+def test_one_act_told_with_two_verbs_about_one_named_place_is_one_figure() -> None:
+    """'38 patients were wheeled out of Vell General Hospital on Friday' and '52 patients were
+    evacuated from Vell General Hospital' that day count one group whatever the verbs (the same-day
+    join had not made them one event); patients it discharged another day, or two figures of
+    patients one article gives that day (parts), are not that figure."""
+    hospital = frozenset({"org:vell-general-hospital"})
+    f1, a1 = _figure_frame("p01_wire", "2031-03-07", "Thirty-eight patients were wheeled out of Vell General Hospital.",
+                           "Thirty-eight", 38, "patient", "wheel", hospital)
+    f2, a2 = _figure_frame("p02_paper", "2031-03-07", "A total of 52 patients were evacuated from Vell General Hospital.",
+                           "52", 52, "patient", "evacuate", hospital)
+    f3, a3 = _figure_frame("p03_site", "2031-03-09", "Vell General Hospital discharged 12 patients.",
+                           "12", 12, "patient", "discharge", hospital)
+    articles = {a.id: a for a in (a1, a2, a3)}
+    groups = [sorted(i.quantity.low or 0 for i in g) for g in figure_groups([f1, f2, f3], articles)]
+    assert groups == [[38, 52]], groups
+    f4, a4 = _figure_frame("p02_paper", "2031-03-07", "Another 9 patients were evacuated from Vell General Hospital.",
+                           "9", 9, "patient", "evacuate", hospital)
+    articles[a4.id] = a4
+    f4.id, f4.claim.id = "p02:f1", "p02:1"
+    groups = [sorted(i.quantity.low or 0 for i in g) for g in figure_groups([f1, f2, f3, f4], articles)]
+    assert [38, 52] not in groups, groups

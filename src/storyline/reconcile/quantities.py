@@ -40,7 +40,7 @@ from functools import partial
 from itertools import pairwise
 
 from storyline import lexicon
-from storyline.extract.measures import CURRENCY_CODES, PERCENT
+from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
 from storyline.extract.quantities import DIFFERENCE, find_quantities
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
 from storyline.reconcile import memo
@@ -267,6 +267,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     _join_roles(uf, items, keys)
     if event_of:
         _join_events(uf, items, keys, event_of)
+    _join_named(uf, items, keys)
     first: dict[tuple[str, ...], int] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         # a casualty count links through its population (nationalities as their country), so
@@ -446,6 +447,37 @@ def _join_events(uf: _Groups, items: list[Figure], keys: list[tuple[str, ...]], 
             uf.union(first[k], i)
         else:
             first[k] = i
+
+
+def _join_named(uf: _Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
+    """Figures of one noun about one named participant at one date are one slot whatever verb
+    tells them ("38 patients were moved out of St Anne's on Friday" / "52 patients were
+    evacuated from St Anne's"): outlets tell one act with many verbs, and the verb families of
+    ``figure_groups`` keep them apart. An article that gives several figures of that noun and
+    participant that day tells parts or readings, not one figure, and stays out."""
+    slots: dict[int, list[tuple[str, str | None, str]]] = {}
+    told: dict[tuple[str, str | None, str, str], set[tuple[float | None, float | None]]] = defaultdict(set)
+    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
+        q = it.quantity
+        if key[0] in ("casualty", "measured", "move") or q.unit is None or q.unit == PERCENT \
+                or q.qualifier == DIFFERENCE or q.unit.lower() in _GENERIC_COUNTED or it.running_told \
+                or q.unit.lower() in MEASUREMENT_UNITS:
+            continue  # a running total ("now has 85 rescuers") or a reading (a gauge's metres) is a state
+        day = it.as_of or ""
+        if len(day) < 10:
+            continue
+        slots[i] = [(p, _unit_class(q.unit), day) for p in it.frame.participants]
+        for k in slots[i]:
+            told[(*k, it.frame.article_id)].add((q.low, q.high))
+    first: dict[tuple[str, str | None, str], int] = {}
+    for i, ks in slots.items():
+        for k in ks:
+            if len(told[(*k, items[i].frame.article_id)]) > 1:
+                continue
+            if k in first:
+                uf.union(first[k], i)
+            else:
+                first[k] = i
 
 
 def _classes(items: list[Figure]) -> list[_QClass]:
