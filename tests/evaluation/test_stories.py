@@ -135,6 +135,12 @@ FLOORS = {
     "harnvik-avian-flu-2026": (2, 0.99, 1.36, 0.79, 2.28),
     "valdmark-match-fixing-2026": (1, 0.99, 1.28, 0.91, 1.74),
     "corsel-strait-capsizing-2026": (2, 0.99, 1.41, 0.88, 1.76),
+    # written blind in session 13 and first scored with 39feab1 (the session's held-out measure):
+    # spy expulsions 2 musts failed, recall 0.93, fragmentation 1.31, merge 0.83, size 1.71;
+    # referendum 4, 0.93, 1.23, 0.86, 1.79; canal grounding 3, 0.92, 1.33, 0.82, 1.92
+    "kelmora-spy-expulsions-2026": (1, 0.92, 1.36, 0.82, 1.76),
+    "ostravia-referendum-2026": (4, 0.92, 1.28, 0.85, 1.84),
+    "varrow-canal-grounding-2026": (3, 0.91, 1.38, 0.81, 1.97),
 }
 
 
@@ -183,7 +189,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own forty-one stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own forty-four stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
