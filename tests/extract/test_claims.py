@@ -306,6 +306,22 @@ def test_a_source_after_a_long_clause_at_the_end_of_the_sentence(nlp) -> None:  
     assert _find(claims, "ended on Sunday").attribution != "regional television"
 
 
+def test_a_speaker_after_a_closing_quote_tells_the_outlet_and_a_titled_one_after_a_long_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'...," a neighbour, Jon Ekberg, told the Courier': the Courier is whom it was told to, not the
+    speaker (so is it when the parser hangs the attribution on the quote's last verb); ", Ada
+    Morrow, chair of the Tessel Ferry Board, told reporters": the name before a title speaks."""
+    body = (
+        "\"She always paid in cash, even for a loaf of bread, and she always tipped too much,\" a neighbour, "
+        "Jon Ekberg, told the Courier.\n\n"
+        "The timetable is provisional, does not yet include the winter sailings that reach the islands by Monday "
+        "and will be confirmed only after every harbour complaint has been dealt with, Ada Morrow, chair of the "
+        "Tessel Ferry Board, told reporters in Vell."
+    )
+    claims = _claims(nlp, body)
+    assert "Ekberg" in (_find(claims, "loaf of bread").attribution or "")
+    assert "Ada Morrow" in (_find(claims, "winter sailings").attribution or "")
+
+
 def test_a_single_quoted_quote_over_two_sentences_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
     body = ("'About 40 boats have sunk. That includes the ferry's lifeboats, which were moored at the pier,' "
             "said Ines Varga, a harbour official.\n\n"

@@ -176,7 +176,9 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
             comp = min(comps, key=lambda c: (c.i < root.i, c.i))
             inverted = None
             if comp.i < root.i:
-                after = [c for c in root.children if c.i > root.i and c.dep_ in ("nsubj", "dobj", "attr")]
+                # ("..., stated the agency"); the object of "told the Courier" is whom it was told to
+                objects = ("nsubj", "attr") if root.lemma_.lower() in _ADDRESSEE_VERBS else ("nsubj", "dobj", "attr")
+                after = [c for c in root.children if c.i > root.i and c.dep_ in objects]
                 if after and not [s for s in subj if s.i < root.i]:
                     inverted = after[0]
             return comp, root, inverted, True
@@ -336,7 +338,8 @@ def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
     for t in toks:
         lemma = t.lemma_.lower()
         edge = t.left_edge
-        if lemma in REPORTING and t.head.i == root.i and t.i > root.i and t.dep_ in ("ccomp", "parataxis") \
+        if lemma in REPORTING and (t.head.i == root.i or t.head in _conjuncts(root)) and t.i > root.i \
+                and t.dep_ in ("ccomp", "parataxis") \
                 and (edge.text in QUOTES or (edge.i > 0 and edge.doc[edge.i - 1].text in QUOTES)):
             # '... for her mother," a rescue source told the Bugle.': the parser made the closing
             # attribution a complement of the quote's verb; its subject speaks the quote
@@ -424,7 +427,9 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
     chunk = [t for t in words[last + 1:verb_at] if t.text != ","]
     if not chunk or len(chunk) > 12 or any(t.pos_ in ("VERB", "AUX") for t in chunk):
         return None
-    described = chunk[0].lower_ in ("the", "a", "an") and not any(t.ent_type_ == "PERSON" for t in chunk)
+    # "the state police superintendent", or a title without an article ("chair of the X Commission")
+    described = (chunk[0].lower_ in ("the", "a", "an") or chunk[0].pos_ == "NOUN") \
+        and not any(t.ent_type_ == "PERSON" for t in chunk)
     if described and len(commas) >= 2:
         before = list(words[commas[-2] + 1:last])
         if 0 < len(before) <= 6 and all(t.pos_ == "PROPN" or t.is_punct for t in before) and any(
