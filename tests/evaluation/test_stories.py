@@ -140,7 +140,7 @@ FLOORS = {
     # referendum 4, 0.93, 1.23, 0.86, 1.79; canal grounding 3, 0.92, 1.33, 0.82, 1.92
     "kelmora-spy-expulsions-2026": (0, 0.92, 1.36, 0.82, 1.76),
     "ostravia-referendum-2026": (3, 0.92, 1.28, 0.85, 1.84),
-    "varrow-canal-grounding-2026": (3, 0.91, 1.38, 0.81, 1.97),
+    "varrow-canal-grounding-2026": (2, 0.91, 1.38, 0.82, 2.05),
 }
 
 

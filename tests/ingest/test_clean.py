@@ -316,6 +316,7 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       ("TNA | 29.07.2026 | 11:42 | TELMARK-WEATHER/HEAT (UPDATE 2)", "2026-07-29"),
                       ("Monday 9 March 2026 | Last update 17:44 | Prices delayed by 15 minutes", "2026-03-09"),
                       ("Date of decision: 14 October 2031", "2031-10-14"), ("Release date: 3 May 2031", "2031-05-03"),
+                      ("Filed: 25/03/2031 16:40 (GMT+2)", "2031-03-25"),
                       # dashes between the fields are no words
                       ("Sunday 7 September 2031 - Live coverage by Ann Vell and Tom Brask - Last updated 18:40", "2031-09-07")):
         found = find_dateline(line)
@@ -323,7 +324,8 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
     for prose in ("Brask, the capital, voted on 13 February 2026", "Talks resumed in Brask on 13 February 2026",
                   "Coverage of the floods resumed on 3 March 2026",
                   "12 March 2026 | The council voted. Then it left | Politics",
-                  "News | Talks resumed in Brask on 13 February 2026 | World", "Date of birth: 3 May 1980"):
+                  "News | Talks resumed in Brask on 13 February 2026 | World", "Date of birth: 3 May 1980",
+                  "The claim was filed on 25 March 2031"):
         assert find_dateline(prose) is None, prose
 
 

@@ -783,3 +783,15 @@ def test_one_act_told_with_two_verbs_about_one_named_place_is_one_figure() -> No
     f4.id, f4.claim.id = "p02:f1", "p02:1"
     groups = [sorted(i.quantity.low or 0 for i in g) for g in figure_groups([f1, f2, f3, f4], articles)]
     assert [38, 52] not in groups, groups
+
+
+def test_a_sum_told_without_its_holder_is_the_only_holders() -> None:
+    """'The Tessel Port Authority will seek $684 million' and, in another outlet, 'the authority
+    said it would seek $648 million' are one claim told with and without its owner: a dispute."""
+    a1 = _article("c01_wire", "2031-03-26", "The Tessel Port Authority will seek $684 million in compensation from the "
+                  "owner of the grounded ship, its chairman said on Wednesday.")
+    a2 = _article("c02_paper", "2031-03-27", "The Tessel Port Authority said on Wednesday it would seek $648 million in "
+                  "compensation from the owner of the grounded ship.")
+    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles([a1, a2]).conflicts
+             if k.slot == "quantity"]
+    assert ("contradiction", ["$648 million", "$684 million"]) in found, found

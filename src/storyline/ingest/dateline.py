@@ -57,7 +57,7 @@ _TZ = (
     r"(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}"
 )
 _WORDS = (
-    r"published|updated|posted|last|modified|date|dated|created|issued|first|on|at|"
+    r"published|updated|posted|filed|last|modified|date|dated|created|issued|first|on|at|"
     r"am|pm|a\.m\.|p\.m\.|time|edited|release[d]?|actualizado|publicado|обновлено|опубликовано|г|года|"
     # a live page's header ("Live page started 07:45, 9 March 2026. Latest entries first.")
     r"live|coverage|blog|page|started|began|latest|newest|entries|updates|local|" + WEEKDAYS
