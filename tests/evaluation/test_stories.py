@@ -92,7 +92,7 @@ FLOORS = {
     # timeline: fragmentation 1.33 -> 1.42, size 1.64 -> 1.86)
     "caldrin-earthquake-2026": (2, 0.85, 1.22, 0.79, 1.62),
     "merrow-star-ferry-2026": (2, 0.84, 1.23, 0.94, 2.13),
-    "febrinol-drug-recall-2026": (2, 0.99, 1.05, 0.91, 1.82),
+    "febrinol-drug-recall-2026": (1, 0.99, 1.05, 0.91, 1.74),
     # written blind late in session 10, first scored with commit a5814ae: government falls 3 musts
     # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
     # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
@@ -139,7 +139,7 @@ FLOORS = {
     # spy expulsions 2 musts failed, recall 0.93, fragmentation 1.31, merge 0.83, size 1.71;
     # referendum 4, 0.93, 1.23, 0.86, 1.79; canal grounding 3, 0.92, 1.33, 0.82, 1.92
     "kelmora-spy-expulsions-2026": (0, 0.92, 1.36, 0.82, 1.76),
-    "ostravia-referendum-2026": (3, 0.92, 1.28, 0.85, 1.84),
+    "ostravia-referendum-2026": (2, 0.92, 1.28, 0.85, 1.76),
     "varrow-canal-grounding-2026": (2, 0.91, 1.38, 0.82, 2.05),
 }
 

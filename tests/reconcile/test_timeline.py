@@ -3,10 +3,14 @@ and merged across outlets; history, plans and statements in the background, with
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from storyline.model import Article, Claim, PublishedDate, Quantity, TimeExpr, content_hash
 from storyline.pipeline import analyze_articles
+from storyline.reconcile.cluster import Cluster
+from storyline.reconcile.disputes import odd_outlets_days
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.quantities import figure_groups
 
@@ -795,3 +799,33 @@ def test_a_sum_told_without_its_holder_is_the_only_holders() -> None:
     found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles([a1, a2]).conflicts
              if k.slot == "quantity"]
     assert ("contradiction", ["$648 million", "$684 million"]) in found, found
+
+
+
+def _act_cluster(n: int, article: str, verb: str, doer: str, thing: str) -> Cluster:
+    """A cluster of one telling: "<doer> <verb> <thing>" in ``article``, an act of the legal kind."""
+    text = f"{doer} {verb} {thing}."
+    at = len(doer) + 1
+    claim = Claim(id=f"{article}:0", article_id=article, sentence=0, text=text, span=(0, len(text)),
+                  predicate=verb, agents=[doer], patients=[thing], event_type="LEGAL", trigger=(at, at + len(verb)))
+    frame = Frame(id=f"{article}:f0", claim=claim, family=f"other:{verb}", event_type="LEGAL", trigger=verb,
+                  start=at, end=at + len(verb), unique=False)
+    cluster = Cluster(id=n, family=frame.family, unique=False)
+    cluster.add(frame)
+    return cluster
+
+
+def test_one_outlets_day_off_for_one_act_is_a_date_dispute() -> None:
+    """Two outlets' tellings that the learned same-day join made one happening ("lodged" and
+    "filed" the union's appeal on 10 March), and one explainer, written ten days later, that says
+    it lodged it on 11 March: one act whose date is disputed. Not when the explainer was written
+    before the 11th (it could not have known the others' day), nor when it names another doer."""
+    monday, tuesday = date(2031, 3, 10), date(2031, 3, 11)
+    established = (monday, {"u01", "u02"}, [_act_cluster(1, "u01", "lodge", "the dockers' union", "its appeal"),
+                                            _act_cluster(2, "u02", "file", "the dockers' union", "an appeal")])
+    odd = (tuesday, {"u03"}, [_act_cluster(3, "u03", "lodge", "the dockers' union", "its appeal")])
+    written = {"u01": (monday, monday), "u02": (tuesday, tuesday), "u03": (date(2031, 3, 20), date(2031, 3, 20))}
+    assert odd_outlets_days([established, odd], written) == [(0, 1)]
+    assert odd_outlets_days([established, odd], {**written, "u03": (monday, monday)}) == []
+    other = (tuesday, {"u03"}, [_act_cluster(3, "u03", "lodge", "the ferry operators' guild", "its appeal")])
+    assert odd_outlets_days([established, other], written) == []

@@ -21,7 +21,7 @@ import pickle
 import re
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
@@ -46,11 +46,12 @@ from storyline.reconcile.cluster import Cluster, cluster_frames
 from storyline.reconcile.compare import clock_conflict, time_classes, time_conflict
 from storyline.reconcile.corefer import corefer
 from storyline.reconcile.detail import demote_minor_details
+from storyline.reconcile.disputes import odd_outlets_days
 from storyline.reconcile.durations import duration_conflicts
 from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import Frame, frames_of_claim, frames_of_told_event
 from storyline.reconcile.quantities import quantity_conflicts
-from storyline.reconcile.sameday import join_same_day
+from storyline.reconcile.sameday import join_same_day, merge_events
 from storyline.reconcile.sources import SourceNames, source_key, source_profiles
 from storyline.reconcile.timeline import OCCASIONS, Happening, happenings, timeline_order, type_of
 from storyline.reconcile.timeslot import (
@@ -523,9 +524,11 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
                        corefer(mentions_of))
     event_of_claim: dict[str, str] = {}
     ordered = timeline_order(found)
+    told_by: dict[str, Happening] = {}
     for h in ordered:
         frames = h.frames
         eid = _stable_id("ev-", *sorted(f.id for f in frames))
+        told_by[eid] = h
         classes = time_classes(frames, docs_key=skey) if len(h.clusters) > 1 else classes_of[h.clusters[0].id]
         time = EventTime()
         if classes:
@@ -575,6 +578,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     # (figures of one happening count one thing) and minor details weighed (a joined event is
     # told by more articles)
     events, renamed = join_same_day(events, claims)
+    events, renamed = _join_odd_days(events, renamed, told_by, docs, doc_dates, skey, conflicts)
     event_of_claim = {c: renamed.get(e, e) for c, e in event_of_claim.items()}
     for k in quantity_conflicts([f for c in clusters for f in c.frames],
                                 {aid: d.article for aid, d in docs.items()}, key=skey, canon=canon.canonical,
@@ -621,6 +625,41 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
         conflicts=conflicts,
         sources=source_profiles(out_articles, claims, conflicts),
     )
+
+
+def _join_odd_days(events: list[Event], renamed: dict[str, str], told_by: dict[str, Happening],
+                   docs: dict[str, _Doc], doc_dates: dict[str, tuple[date | None, date | None]],
+                   skey: Callable[[Frame], str], conflicts: list[Conflict]) -> tuple[list[Event], dict[str, str]]:
+    """After the learned same-day join: one act that one outlet dates a day off the others'
+    (``disputes.odd_outlets_days``) is one event, and its dates a contradiction."""
+    parts: dict[str, list[Happening]] = defaultdict(list)
+    for eid, h in told_by.items():
+        parts[renamed.get(eid, eid)].append(h)
+    told = []
+    for e in events:
+        day = parse_day(e.time.value[:10]) if e.time.value and year_of(e.time.value) else None
+        told.append((day, set(e.article_ids), [c for h in parts[e.id] for c in h.clusters]))
+    pairs = odd_outlets_days(told, doc_dates)
+    if not pairs:
+        return events, renamed
+    gone: set[int] = set()
+    joined: dict[int, Event] = {}
+    for big, odd in pairs:
+        if big in gone or odd in gone or big in joined:
+            continue
+        merged = merge_events([events[big], events[odd]])
+        frames = [f for c in (*told[big][2], *told[odd][2]) for f in c.frames]
+        k = time_conflict(time_classes(frames, docs_key=skey), docs)
+        if k is None:
+            continue
+        k.event_id = merged.id
+        conflicts.append(k)
+        for x in (big, odd):
+            renamed.update({old: merged.id for old, new in list(renamed.items()) if new == events[x].id})
+            renamed[events[x].id] = merged.id
+        joined[big] = merged
+        gone.add(odd)
+    return [joined.get(i, e) for i, e in enumerate(events) if i not in gone], renamed
 
 
 def _event_type(frames: Sequence[Frame]) -> str:

@@ -129,3 +129,50 @@ def join_one_outlets_day_off(first: Sequence[Cluster], second: Sequence[Cluster]
         if any(other_places(x, y) or other_named_doers(x, y) for x in members[small] for y in members[big]):
             continue
         union(big, small)
+
+
+def odd_outlets_days(told: Sequence[tuple[date | None, set[str], list[Cluster]]],
+                     doc_dates: dict[str, tuple[date | None, date | None]]) -> list[tuple[int, int]]:
+    """Pairs (established, odd) of happenings, as the learned same-day join left them
+    (``told``: each one's day, articles and clusters), that are one act one outlet dates a day
+    off: the odd one is told by one article only, written after both days (it could have known
+    the others' day), the other by several others; some mention of each is the same word for an
+    act (not a statement or a state) of the same doer or thing, and neither names other doers. An odd telling that matches two established happenings, or none clearly, is left
+    alone. The time comparison then reports the outlets' dates as a contradiction."""
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for i, (day, _arts, _cl) in enumerate(told):
+        if day is not None:
+            by_day[day].append(i)
+    found: dict[int, list[int]] = defaultdict(list)
+    for i, (day, arts, clusters) in enumerate(told):
+        if day is None or len(arts) != 1:
+            continue
+        (odd_article,) = arts
+        written = doc_dates.get(odd_article, (None, None))[0]
+        for delta in (-1, 1):
+            other = date.fromordinal(day.toordinal() + delta)
+            if written is None or written < max(day, other):
+                continue
+            for j in by_day.get(other, []):
+                _, arts_j, clusters_j = told[j]
+                if len(arts_j) < 2 or arts & arts_j:
+                    continue
+                if _one_act(clusters, clusters_j):
+                    found[i].append(j)
+    return [(js[0], i) for i, js in found.items() if len(js) == 1]
+
+
+def _one_act(odd: Sequence[Cluster], established: Sequence[Cluster]) -> bool:
+    """Some mention of each is the same word for an act of the same doer or thing (read either
+    way), naming no other doers."""
+    for a in odd:
+        kinds = {t for f in a.frames if (t := type_of(f)) != "STATEMENT"}
+        if not kinds or (a.family.startswith("other:") and a.family[6:] in STATE_VERBS):
+            continue
+        for b in established:
+            if b.family != a.family or not kinds & {type_of(f) for f in b.frames} or other_doers(a, b) \
+                    or other_named_doers(a, b):
+                continue
+            if same_roles(a, [b]) or same_roles(b, [a]):
+                return True
+    return False

@@ -209,7 +209,7 @@ def day_pairs(events: Sequence[Event], claims: dict[str, Claim]) -> list[tuple[i
     return out
 
 
-def _merged(group: Sequence[Event]) -> Event:
+def merge_events(group: Sequence[Event]) -> Event:
     """One event of a group: the best-told member (most articles, then claims) gives its words."""
     best = min(group, key=lambda e: (-len(e.article_ids), -len(e.claim_ids), e.id))
     ids = sorted(e.id for e in group)
@@ -258,7 +258,7 @@ def join_same_day(events: list[Event], claims: Sequence[Claim], m: Model | None 
         if len(members[i]) == 1:
             out.append(e)
             continue
-        joined = _merged([events[x] for x in sorted(members[i])])
+        joined = merge_events([events[x] for x in sorted(members[i])])
         renamed.update({events[x].id: joined.id for x in members[i]})
         out.append(joined)
     return out, renamed
