@@ -829,3 +829,26 @@ def test_one_outlets_day_off_for_one_act_is_a_date_dispute() -> None:
     assert odd_outlets_days([established, odd], {**written, "u03": (monday, monday)}) == []
     other = (tuesday, {"u03"}, [_act_cluster(3, "u03", "lodge", "the ferry operators' guild", "its appeal")])
     assert odd_outlets_days([established, other], written) == []
+
+
+def test_an_event_joined_of_several_happenings_carries_one_date_dispute() -> None:
+    """Three outlets date the Vell dockers' walkout 19 May, an explainer 20 May; in another part
+    of the telling one outlet says 20 May and another 19 May. The joined event carries one
+    dispute over every outlet's date, not one per part that each saw only some of them."""
+    arts = [
+        _article("h01_wire", "2031-05-19", "About 3,200 dock workers at the port of Vell downed tools on Monday 19 May "
+                 "2031, halting all container traffic."),
+        _article("h02_paper", "2031-05-20", "Dockers at the port of Vell walked out on 19 May 2031 over pay. The strike "
+                 "began on 20 May 2031, the employers said."),
+        _article("h03_site", "2031-05-21", "The dockers' walkout at the port of Vell began on Monday 19 May 2031, the "
+                 "union said."),
+        _article("h04_explainer", "2031-06-10", "The stoppage at the port of Vell started at 6 a.m. on 20 May 2031, when "
+                 "about 2,300 dockers stopped work."),
+        _article("h05_weekly", "2031-06-12", "The strike began on 19 May 2031, after the employers refused to raise "
+                 "their pay offer."),
+    ]
+    report = analyze_articles(arts)
+    disputes = [k for k in report.conflicts if k.slot == "time" and k.kind == "contradiction"]
+    assert len(disputes) == 1, [[(v.value, v.article_ids) for v in k.values] for k in disputes]
+    told = {v.value: set(v.article_ids) for v in disputes[0].values}
+    assert {arts[0].id, arts[2].id, arts[4].id} <= told["2031-05-19"] and arts[3].id in told["2031-05-20"], told

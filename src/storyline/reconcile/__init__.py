@@ -525,6 +525,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     event_of_claim: dict[str, str] = {}
     ordered = timeline_order(found)
     told_by: dict[str, Happening] = {}
+    day_disputes: list[Conflict] = []  # the dates disputed within a happening (not its clock times)
     for h in ordered:
         frames = h.frames
         eid = _stable_id("ev-", *sorted(f.id for f in frames))
@@ -550,6 +551,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
             if k is not None:
                 k.event_id = eid
                 conflicts.append(k)
+                day_disputes.append(k)
         clock = clock_conflict(frames, lambda aid: docs[aid].article.body, skey)
         if clock is not None:
             clock.event_id = eid
@@ -578,7 +580,8 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     # (figures of one happening count one thing) and minor details weighed (a joined event is
     # told by more articles)
     events, renamed = join_same_day(events, claims)
-    events, renamed = _join_odd_days(events, renamed, told_by, docs, doc_dates, skey, conflicts)
+    events, renamed, disputed = _join_odd_days(events, renamed, told_by, docs, doc_dates, skey)
+    _one_time_dispute_per_event(renamed, told_by, docs, skey, conflicts, day_disputes, disputed)
     event_of_claim = {c: renamed.get(e, e) for c, e in event_of_claim.items()}
     for k in quantity_conflicts([f for c in clusters for f in c.frames],
                                 {aid: d.article for aid, d in docs.items()}, key=skey, canon=canon.canonical,
@@ -629,9 +632,10 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
 
 def _join_odd_days(events: list[Event], renamed: dict[str, str], told_by: dict[str, Happening],
                    docs: dict[str, _Doc], doc_dates: dict[str, tuple[date | None, date | None]],
-                   skey: Callable[[Frame], str], conflicts: list[Conflict]) -> tuple[list[Event], dict[str, str]]:
+                   skey: Callable[[Frame], str]) -> tuple[list[Event], dict[str, str], set[str]]:
     """After the learned same-day join: one act that one outlet dates a day off the others'
-    (``disputes.odd_outlets_days``) is one event, and its dates a contradiction."""
+    (``disputes.odd_outlets_days``) is one event, whose dates are then a contradiction
+    (``_one_time_dispute_per_event``)."""
     parts: dict[str, list[Happening]] = defaultdict(list)
     for eid, h in told_by.items():
         parts[renamed.get(eid, eid)].append(h)
@@ -641,7 +645,7 @@ def _join_odd_days(events: list[Event], renamed: dict[str, str], told_by: dict[s
         told.append((day, set(e.article_ids), [c for h in parts[e.id] for c in h.clusters]))
     pairs = odd_outlets_days(told, doc_dates)
     if not pairs:
-        return events, renamed
+        return events, renamed, set()
     gone: set[int] = set()
     joined: dict[int, Event] = {}
     for big, odd in pairs:
@@ -649,17 +653,41 @@ def _join_odd_days(events: list[Event], renamed: dict[str, str], told_by: dict[s
             continue
         merged = merge_events([events[big], events[odd]])
         frames = [f for c in (*told[big][2], *told[odd][2]) for f in c.frames]
-        k = time_conflict(time_classes(frames, docs_key=skey), docs)
-        if k is None:
+        if time_conflict(time_classes(frames, docs_key=skey), docs) is None:
             continue
-        k.event_id = merged.id
-        conflicts.append(k)
         for x in (big, odd):
             renamed.update({old: merged.id for old, new in list(renamed.items()) if new == events[x].id})
             renamed[events[x].id] = merged.id
         joined[big] = merged
         gone.add(odd)
-    return [joined.get(i, e) for i, e in enumerate(events) if i not in gone], renamed
+    return [joined.get(i, e) for i, e in enumerate(events) if i not in gone], renamed, {e.id for e in joined.values()}
+
+
+def _one_time_dispute_per_event(renamed: dict[str, str], told_by: dict[str, Happening], docs: dict[str, _Doc],
+                                skey: Callable[[Frame], str], conflicts: list[Conflict], day_disputes: list[Conflict],
+                                disputed: set[str]) -> None:
+    """An event the joins after ``happenings`` made of several carries one date dispute, read
+    over all its mentions, in place of each part's: the parts' disputes each saw only some of
+    the outlets (a strike's start "May 19" in three outlets against "May 20" in one, and in
+    another part one outlet's "May 19" against another's "May 20"), and so does one act an
+    outlet dates a day off (``disputed``)."""
+    parts: dict[str, list[str]] = defaultdict(list)
+    for old, new in renamed.items():
+        if old in told_by:
+            parts[new].append(old)
+    for new, olds in parts.items():
+        if len(olds) < 2:
+            continue
+        before = [k for k in day_disputes if k.event_id in olds]
+        if not before and new not in disputed:
+            continue
+        frames = [f for old in olds for f in told_by[old].frames]
+        k = time_conflict(time_classes(frames, docs_key=skey), docs)
+        if k is None:
+            continue
+        k.event_id = new
+        conflicts[:] = [c for c in conflicts if not any(c is b for b in before)]
+        conflicts.append(k)
 
 
 def _event_type(frames: Sequence[Frame]) -> str:
