@@ -852,3 +852,25 @@ def test_an_event_joined_of_several_happenings_carries_one_date_dispute() -> Non
     assert len(disputes) == 1, [[(v.value, v.article_ids) for v in k.values] for k in disputes]
     told = {v.value: set(v.article_ids) for v in disputes[0].values}
     assert {arts[0].id, arts[2].id, arts[4].id} <= told["2031-05-19"] and arts[3].id in told["2031-05-20"], told
+
+
+def test_figures_of_one_noun_beside_the_same_other_figure_are_one_slot() -> None:
+    """'two holdalls containing 62,000 marks were found' and 'had packed about 26,000 marks into two
+    holdalls', told with other verbs and no name, count one sum: the two holdalls beside them
+    say so. A sum told beside other things ('three vans') is not that slot."""
+    def frame(name: str, text: str, figures: list[tuple[str, float, str]], verb: str) -> tuple[Frame, Article]:
+        f, article = _figure_frame(name, "2031-03-12", text, figures[0][0], figures[0][1], figures[0][2], verb, frozenset())
+        for number, value, unit in figures[1:]:
+            at = text.index(number)
+            q = Quantity(number, at, at + len(number), value, value, unit)
+            f.quantities.append(q)
+            f.claim.quantities.append(q)
+        return f, article
+    f1, a1 = frame("b01_wire", "Two holdalls containing 62,000 marks were found in the vault.",
+                   [("62,000", 62000, "mark"), ("Two", 2, "holdall")], "find")
+    f2, a2 = frame("b02_paper", "The robbers had packed about 26,000 marks into two holdalls.",
+                   [("26,000", 26000, "mark"), ("two", 2, "holdall")], "pack")
+    f3, a3 = frame("b03_site", "Police said 9,000 marks were left in three vans.",
+                   [("9,000", 9000, "mark"), ("three", 3, "van")], "leave")
+    groups = [sorted(i.quantity.low or 0 for i in g) for g in figure_groups([f1, f2, f3], {a.id: a for a in (a1, a2, a3)})]
+    assert [26000, 62000] in groups and not any(9000 in g for g in groups), groups

@@ -268,6 +268,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     if event_of:
         _join_events(uf, items, keys, event_of)
     _join_named(uf, items, keys)
+    _join_beside(uf, items, keys)
     first: dict[tuple[str, ...], int] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         # a casualty count links through its population (nationalities as their country), so
@@ -473,6 +474,37 @@ def _join_named(uf: _Groups, items: list[Figure], keys: list[tuple[str, ...]]) -
     for i, ks in slots.items():
         for k in ks:
             if len(told[(*k, items[i].frame.article_id)]) > 1:
+                continue
+            if k in first:
+                uf.union(first[k], i)
+            else:
+                first[k] = i
+
+
+def _join_beside(uf: _Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
+    """Figures of one noun told beside the same other figure are one slot whatever verb tells
+    them ("two sports bags containing 62,000 dalen were recovered" / "had stuffed about 26,000
+    dalen into two sports bags"): the figure beside them says which things they count. An article
+    giving several figures of that noun beside it tells parts, not one figure."""
+    told: dict[str, list[tuple[float | None, str | None]]] = defaultdict(list)
+    for it in items:
+        told[it.frame.claim.id].append((it.quantity.low, _unit_class(it.quantity.unit)))
+    slots: dict[int, list[tuple[float | None, str | None, str | None]]] = {}
+    per_article: dict[tuple[float | None, str | None, str | None, str], set[float | None]] = defaultdict(set)
+    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
+        q = it.quantity
+        if key[0] in ("casualty", "move") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE \
+                or q.unit.lower() in _GENERIC_COUNTED:
+            continue  # "241 people, among them two pilots": what "people" counts is the verb's
+        unit = _unit_class(q.unit)
+        beside = {(v, u) for v, u in told[it.frame.claim.id] if u is not None and u != unit and v is not None}
+        slots[i] = [(v, u, unit) for v, u in beside]
+        for k in slots[i]:
+            per_article[(*k, it.frame.article_id)].add(q.low)
+    first: dict[tuple[float | None, str | None, str | None], int] = {}
+    for i, ks in slots.items():
+        for k in ks:
+            if len(per_article[(*k, items[i].frame.article_id)]) > 1:
                 continue
             if k in first:
                 uf.union(first[k], i)
