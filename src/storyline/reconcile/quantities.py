@@ -40,12 +40,19 @@ from functools import partial
 from itertools import pairwise
 
 from storyline import lexicon
-from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
+from storyline.extract.measures import CURRENCY_CODES, PERCENT
 from storyline.extract.quantities import DIFFERENCE, find_quantities
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
-from storyline.reconcile import memo
-from storyline.reconcile.compare import unit_class
 from storyline.reconcile.figure_pairs import REASONS, Figure, measure, pair_kind
+from storyline.reconcile.figure_slots import (
+    GENERIC_COUNTED,
+    Groups,
+    join_beside,
+    join_events,
+    join_named,
+    join_roles,
+    unit_class_of,
+)
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.memo import Memo, digest
 from storyline.reconcile.roles import head_word
@@ -119,28 +126,6 @@ def _norm_attr(text: str | None) -> str | None:
     return re.sub(r"[^a-z0-9 ]+", "", t).strip() or None
 
 
-class _Groups:
-    """Union-find over items, keyed by shared (family, unit, participant)."""
-
-    def __init__(self) -> None:
-        self.parent: list[int] = []
-
-    def add(self) -> int:
-        self.parent.append(len(self.parent))
-        return len(self.parent) - 1
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
-
-
 _CASUALTY_WORDS = lexicon.pairs("figures", "casualty_words")
 #: Counts of casualties, which their source updates as bodies are found and the wounded counted:
 #: one source's two figures of one day are an update, not a contradiction.
@@ -160,11 +145,6 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+|an?\s+)?$", re.IGNORECAS
 _DATED_AFTER = re.compile(r"^(?:\s+[a-z]+){0,2}\s+(?:(?:on|in|at|by|as\s+of)\s+(?:[A-Z]\w+|\d)|last\s+\w+|yesterday|today)")
 
 
-_unit_class = memo.pure(4096)(unit_class)
-"""``compare.unit_class`` kept per unit (a pure function of the word): ``count_type`` asks it for
-every figure of the story on every update."""
-
-
 def count_type(f: Frame, q: Quantity, body: str) -> str | None:
     """What a figure counts. The dead, the wounded, casualties (killed or wounded) and prisoners
     are different counts and never compared; the count word nearest the figure decides ("about
@@ -179,7 +159,7 @@ def count_type(f: Frame, q: Quantity, body: str) -> str | None:
             best = (d, name)
     if best is not None and (f.family in CASUALTY_FAMILIES or best[0] <= 12):
         return best[1]
-    return _unit_class(q.unit)
+    return unit_class_of(q.unit)
 
 
 _counted: Memo[str | None] = Memo(65536)
@@ -255,20 +235,20 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             # ... and a difference ("led by 398 votes") is the gap in its doer's favour: one
             # candidate's lead is not the other's; so is a share held by its doer ("Orvane owns 4.8
             # per cent of X" is not what another holder owns)
-            keys.append(("move", *(_unit_class(d) or d for d in _doers(f))) if move else
+            keys.append(("move", *(unit_class_of(d) or d for d in _doers(f))) if move else
                         ("casualty", u) if u in _COUNT_TYPES else
                         ("qualified", f"{q.qualifier} {u}", *_doers(f)) if q.qualifier == DIFFERENCE or (q.qualifier and u == PERCENT) else
                         ("measured", *measure(q.qualifier), u) if q.qualifier and q.unit in CURRENCY_CODES else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else (f.family, u))
     items, keys = _last_of_a_series(items, keys)
-    uf = _Groups()
+    uf = Groups()
     for _ in items:
         uf.add()
-    _join_roles(uf, items, keys)
+    join_roles(uf, items, keys)
     if event_of:
-        _join_events(uf, items, keys, event_of)
-    _join_named(uf, items, keys)
-    _join_beside(uf, items, keys)
+        join_events(uf, items, keys, event_of)
+    join_named(uf, items, keys)
+    join_beside(uf, items, keys)
     first: dict[tuple[str, ...], int] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         # a casualty count links through its population (nationalities as their country), so
@@ -320,10 +300,10 @@ def _by_whom(group: list[Figure]) -> list[list[Figure]]:
     loose: list[Figure] = []
     for it in group:
         unit = (it.quantity.unit or "").lower()
-        if not unit or unit in _GENERIC_COUNTED or unit in RUNNING_COUNTS or unit in _CASUALTY_NOUNS:
+        if not unit or unit in GENERIC_COUNTED or unit in RUNNING_COUNTS or unit in _CASUALTY_NOUNS:
             loose.append(it)
         else:
-            by[_unit_class(unit)].append(it)
+            by[unit_class_of(unit)].append(it)
     if len(by) < 2:
         return [group]
     parts = sorted(by.values(), key=len, reverse=True)
@@ -332,7 +312,6 @@ def _by_whom(group: list[Figure]) -> list[list[Figure]]:
 
 
 _COUNT_TYPES = frozenset(name for name, _ in _CASUALTY_WORDS)
-_GENERIC_COUNTED = lexicon.words("figures", "generic_counted")
 
 
 _RANGE_BETWEEN = re.compile(r"\s*(?:and|to|or|-|–)\s*")
@@ -388,128 +367,6 @@ def _magnitudes(group: list[Figure], *, keep_single: bool = False) -> list[list[
         else:
             out[-1].append(it)
     return out if keep_single else [g for g in out if len({i.frame.claim.id for i in g}) >= 2]
-
-
-def _join_roles(uf: _Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
-    """Figures in the same role of the same kind of event count the same thing: "2,300 members
-    walked out" and "some 3,200 dock workers downed tools" both count the strikers, "$38 million
-    was moved" and "$83 million was moved" the money moved; "187 homes destroyed" counts what "212
-    homes were destroyed" does. Their nouns must agree (same word or class) unless one is a
-    generic count ("people", "members"), which takes the noun of the rest. Casualty counts have
-    their own slots, and so do percentages: what a share is of, and whose, is their slot
-    (``extract.measures.percent_of``), not the role of a noun they do not count."""
-    by_role: dict[str, list[int]] = defaultdict(list)
-    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
-        if key[0] == "casualty" or it.quantity.unit == PERCENT:
-            continue
-        if it.quantity.role:
-            by_role[it.quantity.role].append(i)
-        q = it.quantity.qualifier
-        if q and q != DIFFERENCE and it.quantity.role != f"patient {q}":
-            by_role[f"patient {q}"].append(i)  # "187 homes destroyed": the homes that were destroyed
-    for members in by_role.values():
-        first: dict[str | None, int] = {}
-        generic: list[int] = []
-        for i in members:
-            unit = items[i].quantity.unit
-            noun = _unit_class(unit)
-            if unit is not None and unit.lower() in _GENERIC_COUNTED:
-                generic.append(i)
-            elif noun in first:
-                uf.union(first[noun], i)
-            else:
-                first[noun] = i
-        for i in generic:
-            for j in [*first.values(), *generic]:
-                uf.union(j, i)
-
-
-def _join_events(uf: _Groups, items: list[Figure], keys: list[tuple[str, ...]], event_of: Mapping[str, str]) -> None:
-    """Figures of one happening that count one noun (same word or class) are one slot, whatever
-    family their verbs are of. Casualty counts and sums with their measure have slots of their
-    own already; a share and a difference say whose they are, not what happened."""
-    slots: dict[int, tuple[str, str | None]] = {}
-    told: dict[tuple[str, str | None, str], set[tuple[float | None, float | None]]] = defaultdict(set)
-    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
-        q = it.quantity
-        if key[0] in ("casualty", "measured") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE:
-            continue
-        if q.unit.lower() in _GENERIC_COUNTED:
-            continue  # "people", "members": what they count is the verb's, not the noun's
-        event = event_of.get(it.frame.claim.id)
-        if event is not None:
-            slots[i] = (event, _unit_class(q.unit))
-            told[(*slots[i], it.frame.article_id)].add((q.low, q.high))
-    first: dict[tuple[str, str | None], int] = {}
-    for i, k in slots.items():
-        if len(told[(*k, items[i].frame.article_id)]) > 1:
-            continue  # one article's several figures of it are readings or parts, not one figure
-        if k in first:
-            uf.union(first[k], i)
-        else:
-            first[k] = i
-
-
-def _join_named(uf: _Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
-    """Figures of one noun about one named participant at one date are one slot whatever verb
-    tells them ("38 patients were moved out of St Anne's on Friday" / "52 patients were
-    evacuated from St Anne's"): outlets tell one act with many verbs, and the verb families of
-    ``figure_groups`` keep them apart. An article that gives several figures of that noun and
-    participant that day tells parts or readings, not one figure, and stays out."""
-    slots: dict[int, list[tuple[str, str | None, str]]] = {}
-    told: dict[tuple[str, str | None, str, str], set[tuple[float | None, float | None]]] = defaultdict(set)
-    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
-        q = it.quantity
-        if key[0] in ("casualty", "measured", "move") or q.unit is None or q.unit == PERCENT \
-                or q.qualifier == DIFFERENCE or q.unit.lower() in _GENERIC_COUNTED or it.running_told \
-                or q.unit.lower() in MEASUREMENT_UNITS:
-            continue  # a running total ("now has 85 rescuers") or a reading (a gauge's metres) is a state
-        day = it.as_of or ""
-        if len(day) < 10:
-            continue
-        slots[i] = [(p, _unit_class(q.unit), day) for p in it.frame.participants]
-        for k in slots[i]:
-            told[(*k, it.frame.article_id)].add((q.low, q.high))
-    first: dict[tuple[str, str | None, str], int] = {}
-    for i, ks in slots.items():
-        for k in ks:
-            if len(told[(*k, items[i].frame.article_id)]) > 1:
-                continue
-            if k in first:
-                uf.union(first[k], i)
-            else:
-                first[k] = i
-
-
-def _join_beside(uf: _Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
-    """Figures of one noun told beside the same other figure are one slot whatever verb tells
-    them ("two sports bags containing 62,000 dalen were recovered" / "had stuffed about 26,000
-    dalen into two sports bags"): the figure beside them says which things they count. An article
-    giving several figures of that noun beside it tells parts, not one figure."""
-    told: dict[str, list[tuple[float | None, str | None]]] = defaultdict(list)
-    for it in items:
-        told[it.frame.claim.id].append((it.quantity.low, _unit_class(it.quantity.unit)))
-    slots: dict[int, list[tuple[float | None, str | None, str | None]]] = {}
-    per_article: dict[tuple[float | None, str | None, str | None, str], set[float | None]] = defaultdict(set)
-    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
-        q = it.quantity
-        if key[0] in ("casualty", "move") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE \
-                or q.unit.lower() in _GENERIC_COUNTED:
-            continue  # "241 people, among them two pilots": what "people" counts is the verb's
-        unit = _unit_class(q.unit)
-        beside = {(v, u) for v, u in told[it.frame.claim.id] if u is not None and u != unit and v is not None}
-        slots[i] = [(v, u, unit) for v, u in beside]
-        for k in slots[i]:
-            per_article[(*k, it.frame.article_id)].add(q.low)
-    first: dict[tuple[float | None, str | None, str | None], int] = {}
-    for i, ks in slots.items():
-        for k in ks:
-            if len(per_article[(*k, items[i].frame.article_id)]) > 1:
-                continue
-            if k in first:
-                uf.union(first[k], i)
-            else:
-                first[k] = i
 
 
 def _classes(items: list[Figure]) -> list[_QClass]:

@@ -1,0 +1,177 @@
+"""Which figures count one thing: the joins that make a slot of figures told with different
+verbs, by different outlets (``quantities.figure_groups`` keys each figure by its verb family and
+counted noun first, then calls these).
+
+- ``join_roles``: figures in the same role of the same kind of event ("2,300 members walked out" /
+  "some 3,200 dock workers downed tools");
+- ``join_events``: figures of one happening that count one noun;
+- ``join_named``: figures of one noun about one named participant at one date ("38 patients were
+  moved out of X" / "52 patients were evacuated from X");
+- ``join_beside``: figures of one noun told beside the same other figure ("two bags containing
+  62,000 dalen" / "26,000 dalen into two bags").
+
+Each join leaves out an article that gives several figures of the slot: it tells parts or
+readings, not one figure.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from storyline import lexicon
+from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT
+from storyline.extract.quantities import DIFFERENCE
+from storyline.reconcile import memo
+from storyline.reconcile.compare import unit_class
+from storyline.reconcile.figure_pairs import Figure
+
+unit_class_of = memo.pure(4096)(unit_class)
+"""``compare.unit_class`` kept per unit (a pure function of the word): ``count_type`` asks it for
+every figure of the story on every update."""
+
+#: Counted nouns that say nothing of who is counted ("people", "members").
+GENERIC_COUNTED = lexicon.words("figures", "generic_counted")
+
+
+class Groups:
+    """Union-find over items, keyed by shared (family, unit, participant)."""
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def join_roles(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
+    """Figures in the same role of the same kind of event count the same thing: "2,300 members
+    walked out" and "some 3,200 dock workers downed tools" both count the strikers, "$38 million
+    was moved" and "$83 million was moved" the money moved; "187 homes destroyed" counts what "212
+    homes were destroyed" does. Their nouns must agree (same word or class) unless one is a
+    generic count ("people", "members"), which takes the noun of the rest. Casualty counts have
+    their own slots, and so do percentages: what a share is of, and whose, is their slot
+    (``extract.measures.percent_of``), not the role of a noun they do not count."""
+    by_role: dict[str, list[int]] = defaultdict(list)
+    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
+        if key[0] == "casualty" or it.quantity.unit == PERCENT:
+            continue
+        if it.quantity.role:
+            by_role[it.quantity.role].append(i)
+        q = it.quantity.qualifier
+        if q and q != DIFFERENCE and it.quantity.role != f"patient {q}":
+            by_role[f"patient {q}"].append(i)  # "187 homes destroyed": the homes that were destroyed
+    for members in by_role.values():
+        first: dict[str | None, int] = {}
+        generic: list[int] = []
+        for i in members:
+            unit = items[i].quantity.unit
+            noun = unit_class_of(unit)
+            if unit is not None and unit.lower() in GENERIC_COUNTED:
+                generic.append(i)
+            elif noun in first:
+                uf.union(first[noun], i)
+            else:
+                first[noun] = i
+        for i in generic:
+            for j in [*first.values(), *generic]:
+                uf.union(j, i)
+
+
+def join_events(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]], event_of: Mapping[str, str]) -> None:
+    """Figures of one happening that count one noun (same word or class) are one slot, whatever
+    family their verbs are of. Casualty counts and sums with their measure have slots of their
+    own already; a share and a difference say whose they are, not what happened."""
+    slots: dict[int, tuple[str, str | None]] = {}
+    told: dict[tuple[str, str | None, str], set[tuple[float | None, float | None]]] = defaultdict(set)
+    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
+        q = it.quantity
+        if key[0] in ("casualty", "measured") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE:
+            continue
+        if q.unit.lower() in GENERIC_COUNTED:
+            continue  # "people", "members": what they count is the verb's, not the noun's
+        event = event_of.get(it.frame.claim.id)
+        if event is not None:
+            slots[i] = (event, unit_class_of(q.unit))
+            told[(*slots[i], it.frame.article_id)].add((q.low, q.high))
+    first: dict[tuple[str, str | None], int] = {}
+    for i, k in slots.items():
+        if len(told[(*k, items[i].frame.article_id)]) > 1:
+            continue  # one article's several figures of it are readings or parts, not one figure
+        if k in first:
+            uf.union(first[k], i)
+        else:
+            first[k] = i
+
+
+def join_named(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
+    """Figures of one noun about one named participant at one date are one slot whatever verb
+    tells them ("38 patients were moved out of St Anne's on Friday" / "52 patients were
+    evacuated from St Anne's"): outlets tell one act with many verbs, and the verb families of
+    ``figure_groups`` keep them apart. An article that gives several figures of that noun and
+    participant that day tells parts or readings, not one figure, and stays out."""
+    slots: dict[int, list[tuple[str, str | None, str]]] = {}
+    told: dict[tuple[str, str | None, str, str], set[tuple[float | None, float | None]]] = defaultdict(set)
+    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
+        q = it.quantity
+        if key[0] in ("casualty", "measured", "move") or q.unit is None or q.unit == PERCENT \
+                or q.qualifier == DIFFERENCE or q.unit.lower() in GENERIC_COUNTED or it.running_told \
+                or q.unit.lower() in MEASUREMENT_UNITS:
+            continue  # a running total ("now has 85 rescuers") or a reading (a gauge's metres) is a state
+        day = it.as_of or ""
+        if len(day) < 10:
+            continue
+        slots[i] = [(p, unit_class_of(q.unit), day) for p in it.frame.participants]
+        for k in slots[i]:
+            told[(*k, it.frame.article_id)].add((q.low, q.high))
+    first: dict[tuple[str, str | None, str], int] = {}
+    for i, ks in slots.items():
+        for k in ks:
+            if len(told[(*k, items[i].frame.article_id)]) > 1:
+                continue
+            if k in first:
+                uf.union(first[k], i)
+            else:
+                first[k] = i
+
+
+def join_beside(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
+    """Figures of one noun told beside the same other figure are one slot whatever verb tells
+    them ("two sports bags containing 62,000 dalen were recovered" / "had stuffed about 26,000
+    dalen into two sports bags"): the figure beside them says which things they count. An article
+    giving several figures of that noun beside it tells parts, not one figure."""
+    told: dict[str, list[tuple[float | None, str | None]]] = defaultdict(list)
+    for it in items:
+        told[it.frame.claim.id].append((it.quantity.low, unit_class_of(it.quantity.unit)))
+    slots: dict[int, list[tuple[float | None, str | None, str | None]]] = {}
+    per_article: dict[tuple[float | None, str | None, str | None, str], set[float | None]] = defaultdict(set)
+    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
+        q = it.quantity
+        if key[0] in ("casualty", "move") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE \
+                or q.unit.lower() in GENERIC_COUNTED:
+            continue  # "241 people, among them two pilots": what "people" counts is the verb's
+        unit = unit_class_of(q.unit)
+        beside = {(v, u) for v, u in told[it.frame.claim.id] if u is not None and u != unit and v is not None}
+        slots[i] = [(v, u, unit) for v, u in beside]
+        for k in slots[i]:
+            per_article[(*k, it.frame.article_id)].add(q.low)
+    first: dict[tuple[float | None, str | None, str | None], int] = {}
+    for i, ks in slots.items():
+        for k in ks:
+            if len(per_article[(*k, items[i].frame.article_id)]) > 1:
+                continue
+            if k in first:
+                uf.union(first[k], i)
+            else:
+                first[k] = i
