@@ -97,7 +97,7 @@ FLOORS = {
     # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
     # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
     # times, the spill's production stop splits three ways: fragmentation 1.71, size 2.21)
-    "tarvonia-government-falls-2026": (2, 0.92, 1.28, 0.82, 1.91),
+    "tarvonia-government-falls-2026": (1, 0.92, 1.43, 0.80, 2.19),
     "tollack-mine-collapse-2026": (2, 0.99, 1.26, 0.79, 2.05),
     "tolmere-chemical-spill-2026": (3, 0.99, 1.26, 0.84, 1.76),
     # written blind at the end of session 10 and first scored with its last code, 74f9bee (the

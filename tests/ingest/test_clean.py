@@ -317,6 +317,7 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       ("Monday 9 March 2026 | Last update 17:44 | Prices delayed by 15 minutes", "2026-03-09"),
                       ("Date of decision: 14 October 2031", "2031-10-14"), ("Release date: 3 May 2031", "2031-05-03"),
                       ("Filed: 25/03/2031 16:40 (GMT+2)", "2031-03-25"),
+                      ("Live coverage from the National Chamber, Thursday 12 February 2031", "2031-02-12"),
                       # dashes between the fields are no words
                       ("Sunday 7 September 2031 - Live coverage by Ann Vell and Tom Brask - Last updated 18:40", "2031-09-07")):
         found = find_dateline(line)
@@ -325,7 +326,7 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                   "Coverage of the floods resumed on 3 March 2026",
                   "12 March 2026 | The council voted. Then it left | Politics",
                   "News | Talks resumed in Brask on 13 February 2026 | World", "Date of birth: 3 May 1980",
-                  "The claim was filed on 25 March 2031"):
+                  "The claim was filed on 25 March 2031", "Live music from the Old Town, Thursday 12 February 2031 and after"):
         assert find_dateline(prose) is None, prose
 
 

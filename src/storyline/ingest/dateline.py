@@ -154,8 +154,10 @@ def _find_dates(line: str) -> list[tuple[re.Match[str], str, date]]:
     return found
 
 
-#: A place before the date of a letter or a release ("Quellmoor, 13 February 2026").
-_PLACE_FIRST = re.compile(r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2},\s+$")
+#: A place before the date of a letter or a release ("Quellmoor, 13 February 2026"), or of a
+#: live page's header ("Live coverage from the National Chamber, Thursday 12 February 2026").
+_PLACE_FIRST = re.compile(r"(?:(?i:live(?:\s+(?:coverage|blog|updates|reporting))?\s+from\s+(?:the\s+)?))?"
+                          r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2},\s+$")
 
 
 def _placed(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
