@@ -69,7 +69,7 @@ def main() -> int:
         return len(extract.analyze_articles(articles, nlp=nlp))
 
     def without_time() -> int:
-        with mock.patch.object(analyze, "analyze_times", lambda _doc, published: (published, [])):
+        with mock.patch.object(analyze, "analyze_times", lambda _doc, published, _text=None: (published, [])):
             return len(extract.analyze_articles(articles, nlp=nlp))
 
     def pipeline() -> int:
