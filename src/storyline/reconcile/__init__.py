@@ -21,7 +21,7 @@ import pickle
 import re
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
@@ -46,12 +46,12 @@ from storyline.reconcile.cluster import Cluster, cluster_frames
 from storyline.reconcile.compare import clock_conflict, time_classes, time_conflict
 from storyline.reconcile.corefer import corefer
 from storyline.reconcile.detail import demote_minor_details
-from storyline.reconcile.disputes import odd_outlets_days
+from storyline.reconcile.disputes import join_odd_days, one_time_dispute_per_event
 from storyline.reconcile.durations import duration_conflicts
 from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import Frame, frames_of_claim, frames_of_told_event
 from storyline.reconcile.quantities import quantity_conflicts
-from storyline.reconcile.sameday import join_same_day, merge_events
+from storyline.reconcile.sameday import join_same_day
 from storyline.reconcile.sources import SourceNames, source_key, source_profiles
 from storyline.reconcile.timeline import OCCASIONS, Happening, happenings, timeline_order, type_of
 from storyline.reconcile.timeslot import (
@@ -580,8 +580,9 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     # (figures of one happening count one thing) and minor details weighed (a joined event is
     # told by more articles)
     events, renamed = join_same_day(events, claims)
-    events, renamed, disputed = _join_odd_days(events, renamed, told_by, docs, doc_dates, skey)
-    _one_time_dispute_per_event(renamed, told_by, docs, skey, conflicts, day_disputes, disputed)
+    clusters_of = {eid: h.clusters for eid, h in told_by.items()}
+    events, renamed, disputed = join_odd_days(events, renamed, clusters_of, docs, doc_dates, skey)
+    one_time_dispute_per_event(renamed, clusters_of, docs, skey, conflicts, day_disputes, disputed)
     event_of_claim = {c: renamed.get(e, e) for c, e in event_of_claim.items()}
     for k in quantity_conflicts([f for c in clusters for f in c.frames],
                                 {aid: d.article for aid, d in docs.items()}, key=skey, canon=canon.canonical,
@@ -628,66 +629,6 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
         conflicts=conflicts,
         sources=source_profiles(out_articles, claims, conflicts),
     )
-
-
-def _join_odd_days(events: list[Event], renamed: dict[str, str], told_by: dict[str, Happening],
-                   docs: dict[str, _Doc], doc_dates: dict[str, tuple[date | None, date | None]],
-                   skey: Callable[[Frame], str]) -> tuple[list[Event], dict[str, str], set[str]]:
-    """After the learned same-day join: one act that one outlet dates a day off the others'
-    (``disputes.odd_outlets_days``) is one event, whose dates are then a contradiction
-    (``_one_time_dispute_per_event``)."""
-    parts: dict[str, list[Happening]] = defaultdict(list)
-    for eid, h in told_by.items():
-        parts[renamed.get(eid, eid)].append(h)
-    told = []
-    for e in events:
-        day = parse_day(e.time.value[:10]) if e.time.value and year_of(e.time.value) else None
-        told.append((day, set(e.article_ids), [c for h in parts[e.id] for c in h.clusters]))
-    pairs = odd_outlets_days(told, doc_dates)
-    if not pairs:
-        return events, renamed, set()
-    gone: set[int] = set()
-    joined: dict[int, Event] = {}
-    for big, odd in pairs:
-        if big in gone or odd in gone or big in joined:
-            continue
-        merged = merge_events([events[big], events[odd]])
-        frames = [f for c in (*told[big][2], *told[odd][2]) for f in c.frames]
-        if time_conflict(time_classes(frames, docs_key=skey), docs) is None:
-            continue
-        for x in (big, odd):
-            renamed.update({old: merged.id for old, new in list(renamed.items()) if new == events[x].id})
-            renamed[events[x].id] = merged.id
-        joined[big] = merged
-        gone.add(odd)
-    return [joined.get(i, e) for i, e in enumerate(events) if i not in gone], renamed, {e.id for e in joined.values()}
-
-
-def _one_time_dispute_per_event(renamed: dict[str, str], told_by: dict[str, Happening], docs: dict[str, _Doc],
-                                skey: Callable[[Frame], str], conflicts: list[Conflict], day_disputes: list[Conflict],
-                                disputed: set[str]) -> None:
-    """An event the joins after ``happenings`` made of several carries one date dispute, read
-    over all its mentions, in place of each part's: the parts' disputes each saw only some of
-    the outlets (a strike's start "May 19" in three outlets against "May 20" in one, and in
-    another part one outlet's "May 19" against another's "May 20"), and so does one act an
-    outlet dates a day off (``disputed``)."""
-    parts: dict[str, list[str]] = defaultdict(list)
-    for old, new in renamed.items():
-        if old in told_by:
-            parts[new].append(old)
-    for new, olds in parts.items():
-        if len(olds) < 2:
-            continue
-        before = [k for k in day_disputes if k.event_id in olds]
-        if not before and new not in disputed:
-            continue
-        frames = [f for old in olds for f in told_by[old].frames]
-        k = time_conflict(time_classes(frames, docs_key=skey), docs)
-        if k is None:
-            continue
-        k.event_id = new
-        conflicts[:] = [c for c in conflicts if not any(c is b for b in before)]
-        conflicts.append(k)
 
 
 def _event_type(frames: Sequence[Frame]) -> str:

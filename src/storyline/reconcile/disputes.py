@@ -3,16 +3,21 @@
 A person's body is recovered once; one filing or lifting told by two outlets a day apart is one
 act. ``timeline.happenings`` calls these after its same-day joins; the time comparison then
 reports the outlets' dates as a contradiction. Pure functions over clusters and the union-find
-of the caller."""
+of the caller; after the learned same-day join, ``join_odd_days`` joins events told a day apart by
+one later outlet, and ``one_time_dispute_per_event`` gives each joined event one date dispute."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 from storyline.extract.plover import STATE_VERBS
+from storyline.model import Conflict, Event
 from storyline.reconcile.cluster import Cluster
+from storyline.reconcile.compare import time_classes, time_conflict
+from storyline.reconcile.frames import Frame
 from storyline.reconcile.roles import (
     doer_heads,
     other_doers,
@@ -21,7 +26,8 @@ from storyline.reconcile.roles import (
     same_roles,
     type_of,
 )
-from storyline.reconcile.timeslot import day_of, parse_day
+from storyline.reconcile.sameday import merge_events
+from storyline.reconcile.timeslot import day_of, parse_day, year_of
 
 #: Types of acts done to a person once (a body is recovered once): two outlets' tellings a few
 #: days apart are one happening whose date is disputed.
@@ -176,3 +182,64 @@ def _one_act(odd: Sequence[Cluster], established: Sequence[Cluster]) -> bool:
             if same_roles(a, [b]) or same_roles(b, [a]):
                 return True
     return False
+
+
+def join_odd_days(events: list[Event], renamed: dict[str, str], clusters_of: dict[str, list[Cluster]],
+                  docs: Any, doc_dates: dict[str, tuple[date | None, date | None]],
+                  skey: Callable[[Frame], str]) -> tuple[list[Event], dict[str, str], set[str]]:
+    """After the learned same-day join: one act that one outlet dates a day off the others'
+    (:func:`odd_outlets_days`) is one event, whose dates are then a contradiction
+    (:func:`one_time_dispute_per_event`). ``clusters_of``: each happening's clusters by its event id
+    before the joins."""
+    parts: dict[str, list[Cluster]] = defaultdict(list)
+    for eid, clusters in clusters_of.items():
+        parts[renamed.get(eid, eid)].extend(clusters)
+    told = []
+    for e in events:
+        day = parse_day(e.time.value[:10]) if e.time.value and year_of(e.time.value) else None
+        told.append((day, set(e.article_ids), parts[e.id]))
+    pairs = odd_outlets_days(told, doc_dates)
+    if not pairs:
+        return events, renamed, set()
+    gone: set[int] = set()
+    joined: dict[int, Event] = {}
+    for big, odd in pairs:
+        if big in gone or odd in gone or big in joined:
+            continue
+        merged = merge_events([events[big], events[odd]])
+        frames = [f for c in (*told[big][2], *told[odd][2]) for f in c.frames]
+        if time_conflict(time_classes(frames, docs_key=skey), docs) is None:
+            continue
+        for x in (big, odd):
+            renamed.update({old: merged.id for old, new in list(renamed.items()) if new == events[x].id})
+            renamed[events[x].id] = merged.id
+        joined[big] = merged
+        gone.add(odd)
+    return [joined.get(i, e) for i, e in enumerate(events) if i not in gone], renamed, {e.id for e in joined.values()}
+
+
+def one_time_dispute_per_event(renamed: dict[str, str], clusters_of: dict[str, list[Cluster]], docs: Any,
+                               skey: Callable[[Frame], str], conflicts: list[Conflict], day_disputes: list[Conflict],
+                               disputed: set[str]) -> None:
+    """An event the joins after ``happenings`` made of several carries one date dispute, read
+    over all its mentions, in place of each part's: the parts' disputes each saw only some of
+    the outlets (a strike's start "May 19" in three outlets against "May 20" in one, and in
+    another part one outlet's "May 19" against another's "May 20"), and so does one act an
+    outlet dates a day off (``disputed``)."""
+    parts: dict[str, list[str]] = defaultdict(list)
+    for old, new in renamed.items():
+        if old in clusters_of:
+            parts[new].append(old)
+    for new, olds in parts.items():
+        if len(olds) < 2:
+            continue
+        before = [k for k in day_disputes if k.event_id in olds]
+        if not before and new not in disputed:
+            continue
+        frames = [f for old in olds for c in clusters_of[old] for f in c.frames]
+        k = time_conflict(time_classes(frames, docs_key=skey), docs)
+        if k is None:
+            continue
+        k.event_id = new
+        conflicts[:] = [c for c in conflicts if not any(c is b for b in before)]
+        conflicts.append(k)
