@@ -143,8 +143,9 @@ def odd_outlets_days(told: Sequence[tuple[date | None, set[str], list[Cluster]]]
     (``told``: each one's day, articles and clusters), that are one act one outlet dates a day
     off: the odd one is told by one article only, written after both days (it could have known
     the others' day), the other by several others; some mention of each is the same word for an
-    act (not a statement or a state) of the same doer or thing, and neither names other doers. An odd telling that matches two established happenings, or none clearly, is left
-    alone. The time comparison then reports the outlets' dates as a contradiction."""
+    act (not a statement or a state) of the same doer or thing, and neither names other doers.
+    An odd telling that matches two established happenings is left alone. The time comparison
+    then reports the outlets' dates as a contradiction."""
     by_day: dict[date, list[int]] = defaultdict(list)
     for i, (day, _arts, _cl) in enumerate(told):
         if day is not None:
@@ -241,5 +242,6 @@ def one_time_dispute_per_event(renamed: dict[str, str], clusters_of: dict[str, l
         if k is None:
             continue
         k.event_id = new
-        conflicts[:] = [c for c in conflicts if not any(c is b for b in before)]
+        replaced = {id(b) for b in before}
+        conflicts[:] = [c for c in conflicts if id(c) not in replaced]
         conflicts.append(k)

@@ -16,7 +16,7 @@ readings, not one figure.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping, Sequence
 
 from storyline import lexicon
 from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT
@@ -53,6 +53,24 @@ class Groups:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra
+
+
+def _join_slots(uf: Groups, items: list[Figure], slots: Mapping[int, Sequence[Hashable]]) -> None:
+    """Union the figures that share a slot key, each once per key, leaving out an article that
+    gives several values under one key: its figures are parts or readings, not one figure."""
+    told: dict[tuple[Hashable, str], set[tuple[float | None, float | None]]] = defaultdict(set)
+    for i, keys in slots.items():
+        for k in keys:
+            told[(k, items[i].frame.article_id)].add((items[i].quantity.low, items[i].quantity.high))
+    first: dict[Hashable, int] = {}
+    for i, keys in slots.items():
+        for k in keys:
+            if len(told[(k, items[i].frame.article_id)]) > 1:
+                continue
+            if k in first:
+                uf.union(first[k], i)
+            else:
+                first[k] = i
 
 
 def join_roles(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
@@ -93,8 +111,7 @@ def join_events(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]], ev
     """Figures of one happening that count one noun (same word or class) are one slot, whatever
     family their verbs are of. Casualty counts and sums with their measure have slots of their
     own already; a share and a difference say whose they are, not what happened."""
-    slots: dict[int, tuple[str, str | None]] = {}
-    told: dict[tuple[str, str | None, str], set[tuple[float | None, float | None]]] = defaultdict(set)
+    slots: dict[int, list[tuple[str, str | None]]] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         q = it.quantity
         if key[0] in ("casualty", "measured") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE:
@@ -103,16 +120,8 @@ def join_events(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]], ev
             continue  # "people", "members": what they count is the verb's, not the noun's
         event = event_of.get(it.frame.claim.id)
         if event is not None:
-            slots[i] = (event, unit_class_of(q.unit))
-            told[(*slots[i], it.frame.article_id)].add((q.low, q.high))
-    first: dict[tuple[str, str | None], int] = {}
-    for i, k in slots.items():
-        if len(told[(*k, items[i].frame.article_id)]) > 1:
-            continue  # one article's several figures of it are readings or parts, not one figure
-        if k in first:
-            uf.union(first[k], i)
-        else:
-            first[k] = i
+            slots[i] = [(event, unit_class_of(q.unit))]
+    _join_slots(uf, items, slots)
 
 
 def join_named(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
@@ -122,7 +131,6 @@ def join_named(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> 
     ``figure_groups`` keep them apart. An article that gives several figures of that noun and
     participant that day tells parts or readings, not one figure, and stays out."""
     slots: dict[int, list[tuple[str, str | None, str]]] = {}
-    told: dict[tuple[str, str | None, str, str], set[tuple[float | None, float | None]]] = defaultdict(set)
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         q = it.quantity
         if key[0] in ("casualty", "measured", "move") or q.unit is None or q.unit == PERCENT \
@@ -133,17 +141,7 @@ def join_named(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> 
         if len(day) < 10:
             continue
         slots[i] = [(p, unit_class_of(q.unit), day) for p in it.frame.participants]
-        for k in slots[i]:
-            told[(*k, it.frame.article_id)].add((q.low, q.high))
-    first: dict[tuple[str, str | None, str], int] = {}
-    for i, ks in slots.items():
-        for k in ks:
-            if len(told[(*k, items[i].frame.article_id)]) > 1:
-                continue
-            if k in first:
-                uf.union(first[k], i)
-            else:
-                first[k] = i
+    _join_slots(uf, items, slots)
 
 
 def join_beside(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
@@ -155,7 +153,6 @@ def join_beside(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) ->
     for it in items:
         told[it.frame.claim.id].append((it.quantity.low, unit_class_of(it.quantity.unit)))
     slots: dict[int, list[tuple[float | None, str | None, str | None]]] = {}
-    per_article: dict[tuple[float | None, str | None, str | None, str], set[float | None]] = defaultdict(set)
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         q = it.quantity
         if key[0] in ("casualty", "move") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE \
@@ -164,14 +161,4 @@ def join_beside(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) ->
         unit = unit_class_of(q.unit)
         beside = {(v, u) for v, u in told[it.frame.claim.id] if u is not None and u != unit and v is not None}
         slots[i] = [(v, u, unit) for v, u in beside]
-        for k in slots[i]:
-            per_article[(*k, it.frame.article_id)].add(q.low)
-    first: dict[tuple[float | None, str | None, str | None], int] = {}
-    for i, ks in slots.items():
-        for k in ks:
-            if len(per_article[(*k, items[i].frame.article_id)]) > 1:
-                continue
-            if k in first:
-                uf.union(first[k], i)
-            else:
-                first[k] = i
+    _join_slots(uf, items, slots)
