@@ -539,6 +539,19 @@ def test_source_names_acronyms_and_national_intelligence() -> None:
     assert names.canonical("officials") is None and names.canonical("the agency") is None
 
 
+def test_a_short_name_is_the_only_organisation_whose_names_hold_its_words() -> None:
+    """"The directorate" and "the civil protection directorate" are the story's one directorate;
+    a story with two directorates leaves "the directorate" apart."""
+    names = SourceNames({"a": ["the National Civil Protection Directorate", "the directorate"],
+                         "b": ["the civil protection directorate"]})
+    full = names.canonical("the National Civil Protection Directorate")
+    assert names.canonical("the directorate") == names.canonical("the civil protection directorate") == full
+    two = SourceNames({"a": ["the National Civil Protection Directorate", "the directorate"],
+                       "b": ["the Vell Mines Directorate"]})
+    assert two.canonical("the directorate") not in (two.canonical("the National Civil Protection Directorate"),
+                                                    two.canonical("the Vell Mines Directorate"))
+
+
 def test_two_outlets_signings_at_compatible_dates_are_one_event(make: Builder) -> None:
     a1 = make("Firefly flew to Sylvania in May 2030 and signed a treaty with Trentino.", name="g1", site="One",
               published=META, mentions=parties(), times=[("May 2030", "2030-05", "absolute")])

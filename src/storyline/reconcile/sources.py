@@ -201,7 +201,8 @@ class SourceNames:
     an article that names exactly one country's intelligence service and exactly one
     intelligence organisation by its own name means one agency. Otherwise names that share
     their distinctive words ("regional civil protection service", "civil protection officials")
-    are one source.
+    are one source, and a shorter common name ("the directorate") is the only organisation whose
+    longer names hold all its words.
     """
 
     def __init__(self, names_by_article: dict[str, list[str]]) -> None:
@@ -220,6 +221,7 @@ class SourceNames:
         for k in named:
             if _ACRONYM.match(k) and len(by_initials.get(k, [])) == 1:
                 self._union(k, by_initials[k][0])
+        self._bare_heads(named)
         groups: dict[str, list[str]] = {}
         for k in list(self.parent):
             groups.setdefault(self.find(k), []).append(k.lower())
@@ -233,6 +235,20 @@ class SourceNames:
                 a, b = next(iter(countries)), next(iter(own))
                 self._union(a, b)
                 groups[self.find(a)] = groups.pop(a, [a.lower()]) + groups.pop(b, [b.lower()])
+
+    def _bare_heads(self, named: set[str]) -> None:
+        """A shorter common name is the only organisation whose longer names hold all its words:
+        "the civil protection directorate" and "the directorate" are "the National Civil
+        Protection Directorate" when the story names no other directorate; with two candidates
+        the name stays apart. Longer common names go first, so a short one finds them joined."""
+        words_of = {k: set(re.findall(r"[a-z][a-z\-]*", k.lower())) for k in named}
+        for k in sorted(named, key=lambda x: (-len(words_of[x]), x)):
+            if _ACRONYM.match(k) or k.lower() in self.proper or not words_of[k]:
+                continue
+            roots = {self.find(o) for o in named
+                     if len(words_of[o]) > len(words_of[k]) and words_of[k] <= words_of[o]}
+            if len(roots) == 1:
+                self._union(k, next(iter(roots)))
 
     def _key(self, text: str) -> str:
         key, proper, _also = _name_key(text)
