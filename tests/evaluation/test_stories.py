@@ -141,6 +141,12 @@ FLOORS = {
     "kelmora-spy-expulsions-2026": (0, 0.92, 1.36, 0.82, 1.76),
     "ostravia-referendum-2026": (2, 0.92, 1.28, 0.85, 1.76),
     "varrow-canal-grounding-2026": (2, 0.91, 1.38, 0.82, 2.05),
+    # written blind late in session 13 and first scored with cf668a8, the session's code (its second
+    # held-out measure): cable car 2 musts failed, recall 0.92, fragmentation 1.08, merge 0.81, size
+    # 1.62; fuel protests 3, 0.92, 1.17, 0.80, 2.54; currency crisis 3, 0.85, 1.45, 0.88, 2.31
+    "brenvald-cable-car-2026": (2, 0.91, 1.13, 0.80, 1.67),
+    "morvisk-fuel-protests-2026": (3, 0.91, 1.22, 0.79, 2.59),
+    "tessaly-currency-crisis-2026": (3, 0.84, 1.50, 0.87, 2.36),
 }
 
 
@@ -189,7 +195,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own forty-four stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own forty-seven stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
