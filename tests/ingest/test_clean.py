@@ -777,6 +777,7 @@ def test_wire_dateline_with_a_full_date_dates_the_article_and_stands_apart() -> 
         ("PORTVALE, March 3, 2025 (Coast Wire) —", "2025-03-03"),
         ("Portvale, 3 March 2025 (Reuters) -", "2025-03-03"),
         ("PORTVALE, Northland, Mar. 3, 2025 (AP) --", "2025-03-03"),
+        ("PORTVALE, Monday 3 March 2025 (Coast Wire) -", "2025-03-03"),
     ]:
         article = clean_one(page("Crane Collapse Shuts Northern Quay", f"{opening} {WIRE_SENTENCE}", SECOND))
         # Its own paragraph (a sentence boundary: the place is no speaker); no word is lost.
@@ -795,6 +796,8 @@ def test_wire_dateline_without_a_year_or_date_stands_apart_but_dates_nothing() -
         assert article.published.value is None and article.published.source is None
     yearless = clean_one(page(f"PORTVALE, March 3 (AP) - {WIRE_SENTENCE}")).published
     assert "without a year" in (yearless.note or "") and yearless.month_day == "--03-03"
+    weekday = clean_one(page(f"PORTVALE, Monday 3 March (AP) - {WIRE_SENTENCE}")).published
+    assert weekday.value is None and weekday.month_day == "--03-03"
 
 
 def test_a_wire_dateline_under_a_slug_line_or_a_deck_is_found() -> None:

@@ -229,6 +229,8 @@ _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if m.isascii()), key=len, reve
 _NOT_A_MONTH = rf"(?!(?i:{_MONTH_NAMES})\b\.?\s*\d)"
 _WIRE_MON = rf"(?i:{_MONTH_NAMES})\.?"
 _WIRE_DATE = (
+    # "BRENVALD, Tuesday 17 March 2026 (TPA) -": a weekday may open the date
+    rf"(?:(?i:{WEEKDAYS}),?\s+)?"
     rf"(?:{_WIRE_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_WIRE_MON}(?:,?\s+\d{{4}})?"
     r"|\d{4}-\d{1,2}-\d{1,2})"
@@ -291,7 +293,7 @@ def find_wire_dateline(paragraph: str) -> WireDateline | None:
     full = parse_date(raw_date) if raw_date else None
     month_day = None
     if raw_date and full is None:
-        yearless = _YEARLESS.match(raw_date)
+        yearless = _YEARLESS.match(re.sub(rf"^(?i:{WEEKDAYS}),?\s+", "", raw_date))
         if yearless:
             mon = (yearless.group("mon") or yearless.group("mon2")).lower().rstrip(".")
             day = int(yearless.group("day") or yearless.group("day2"))
