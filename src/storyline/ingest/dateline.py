@@ -248,6 +248,8 @@ _KICKERS = frozenset(
     {"breaking", "update", "updated", "exclusive", "analysis", "opinion", "watch", "live", "editorial",
      "correction", "urgent", "flash", "alert", "video", "photos", "comment", "review", "interview", "note"}
 )
+#: A weekday before a wire's date ("Tuesday 17 March"), set aside to read a year-less date.
+_WEEKDAY_LEAD = re.compile(rf"^(?i:{WEEKDAYS}),?\s+")
 _YEARLESS = re.compile(rf"^(?:(?P<mon>{_WIRE_MON})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<mon2>{_WIRE_MON}))", re.I)
 
 
@@ -293,7 +295,7 @@ def find_wire_dateline(paragraph: str) -> WireDateline | None:
     full = parse_date(raw_date) if raw_date else None
     month_day = None
     if raw_date and full is None:
-        yearless = _YEARLESS.match(re.sub(rf"^(?i:{WEEKDAYS}),?\s+", "", raw_date))
+        yearless = _YEARLESS.match(_WEEKDAY_LEAD.sub("", raw_date))
         if yearless:
             mon = (yearless.group("mon") or yearless.group("mon2")).lower().rstrip(".")
             day = int(yearless.group("day") or yearless.group("day2"))
