@@ -658,3 +658,17 @@ def test_a_date_the_verb_gives_a_role_does_not_date_the_verb(nlp) -> None:  # ty
                           "opening day of the trial of the two men.")
     setting = _find(claims, "opening day")
     assert setting.time is not None and setting.time.text == "Friday", setting.time
+
+
+def test_a_day_hung_on_an_infinitive_of_purpose_dates_the_act_it_serves(nlp) -> None:  # type: ignore[no-untyped-def]
+    # before the statement: what was only intended had no day of its own, the act did
+    body = ("Corvin Capital pulled out of talks to invest in the carrier late on 27 January 2030, the airline said on "
+            "28 January 2030.\n\n"
+            "The envoy flew to the capital to sign the accord on 9 February 2030, officials said on 2 February 2030.")
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    pulled = next(c for c in analysis.claims if c.predicate == "pull")
+    assert pulled.time is not None and pulled.time.value == "2030-01-27"
+    # a later day is the plan's: the flight is not dated by the signing
+    flew = next(c for c in analysis.claims if c.predicate == "fly")
+    assert flew.time is None or flew.time.value != "2030-02-09"

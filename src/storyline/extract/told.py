@@ -174,6 +174,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
     # the verb an infinitive complement names is part of the claim ("about to be caught last week")
     conj |= {x.i for v in governing for x in v.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")}
     conj |= set(_simultaneous(pred))
+    purpose = {x.i for v in governing for x in v.children if _purpose_clause(x)}
     modifiers: set[int] | None = None
     own_trigger = _trigger_span(pred)[0]
     cands: list[tuple[tuple[int, int, int, int], TimeExpr, bool]] = []
@@ -194,7 +195,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
         reporting = verb is not None and verb.i != pred.i and verb.i in above and verb.lemma_.lower() in REPORTING
         if verb is None or verb.i in above:
             tier = 0
-        elif verb.i in conj:
+        elif verb.i in conj or verb.i in purpose:
             tier = 1
         elif outer is not None and (outer.i in above or outer.i in conj):
             tier = 2
@@ -223,6 +224,8 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
         bound = _BOUND_BEFORE.search(text, max(0, t.start - 8), t.start) is not None
         weak = 1 if bound or _given_a_role(tok) or t.type in ("DURATION", "SET") \
             or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
+        if verb is not None and verb.i in purpose and tier == 1 and not _before_the_report(t, inside, above, doc, pred):
+            continue
         cands.append(((tier, weak, direct, d), t, reporting))
     # the statement's time ("said in a release Monday") dates the event only when the event has no
     # day of its own ("found the body Sunday"); a figure's "since October" is no day of the event
@@ -230,6 +233,29 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
                   for key, t, rep in cands)
     ranked = [((3 if rep and own_day else key[0], *key[1:]), t) for key, t, rep in cands]
     return min(ranked, key=lambda kt: kt[0])[1] if ranked else None
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """An infinitive of purpose hung on a verb ("pulled out of talks to invest in X")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
+        and not _has_subject(tok)
+
+
+def _before_the_report(t: TimeExpr, inside: Sequence[TimeExpr], above: set[int], doc: Doc, pred: Token) -> bool:
+    """A day the parser hung on an infinitive of purpose dates the verb it serves when the day is
+    before the statement that reports it ("pulled out of talks to invest in X late on Tuesday, the
+    airline said on Wednesday"): what was only intended had no day of its own by then. A later
+    day ("flew in to sign the deal on Friday", said on Monday) is the plan's, not the act's."""
+    if not _DAY_VALUE.match(t.value) or t.value.startswith("XXXX"):
+        return False
+    for r in inside:
+        if r is t or not _DAY_VALUE.match(r.value) or r.value.startswith("XXXX"):
+            continue
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        verb = _verbal_ancestor(span.root) if span is not None and len(span) else None
+        if verb is not None and verb.i in above and verb.i != pred.i and verb.lemma_.lower() in REPORTING:
+            return t.value[:10] < r.value[:10]
+    return False
 
 
 def _given_a_role(tok: Token) -> bool:
