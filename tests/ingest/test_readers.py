@@ -407,3 +407,21 @@ def test_a_dotted_byline_date_keeps_its_four_digit_year() -> None:
             '</body></html>')
     doc = extract_document("inquiry.html", page)
     assert not isinstance(doc, Exception) and doc.published == "2031-04-17", doc
+
+
+
+def test_a_numeric_date_read_as_its_first_eight_characters_gets_its_four_digit_year_back() -> None:
+    """htmldate reads 'Published: 01/04/2031 07:15' in a byline as 01/04/20 on some pages (one
+    with a copyright line in its footer, a held-out story's tabloid page): the page spells that day
+    and month only with 2031, so 2031 it is. A page that really is of 2020 keeps its year."""
+    from storyline.ingest.html import _four_digit_year
+
+    byline = ('<div class="byline">By Ana Vell &middot; <time datetime="2031-04-01T07:15:00+02:00">'
+              'Published: 01/04/2031 07:15</time> &middot; <span>Updated: 01/04/2031 18:40</span></div>')
+    assert _four_digit_year("2020-04-01", byline) == "2031-04-01"
+    assert _four_digit_year("2020-04-17", "<p>By Tam Rell · 17.04.2031 · 9 min read</p>") == "2031-04-17"
+    assert _four_digit_year("2020-04-01", byline.replace("2031", "2020")) == "2020-04-01"
+    # two other years for that day: no telling which, the date read stays
+    assert _four_digit_year("2020-04-01", byline.replace("18:40", "18:40 (01/04/2032)")) == "2020-04-01"
+    # a year read that is no truncation of the page's is not touched
+    assert _four_digit_year("2029-04-01", byline) == "2029-04-01"

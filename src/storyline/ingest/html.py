@@ -75,14 +75,8 @@ def extract_document(
     if words < MIN_WORDS:
         return IngestError(source, f"only {words} words of article text found (truncated or malformed HTML?)")
     date = getattr(doc, "date", None)
-    if isinstance(date, str) and _ISO_DATE.match(date) and re.search(
-            rf"\b0?{int(date[8:10])}[./]0?{int(date[5:7])}[./]{date[2:4]}\d\d\b", html):
-        # htmldate reads "17.04.2031" in a byline as 17.04.20 (2020): a date line under the
-        # headline with the same day and month but another year is the page's own spelling of it
-        line = headline_dateline(html)
-        found = find_dateline(line) if line is not None else None
-        if found is not None and found.date.strftime("%m-%d") == date[5:10] and found.date.year != int(date[:4]):
-            date = found.date.isoformat()
+    if isinstance(date, str) and _ISO_DATE.match(date):
+        date = _four_digit_year(date, html)
     if not date:
         # no date in the markup: a date line under the headline that the extractor dropped as
         # page furniture ("<p class=meta>A B, Correspondent · Thursday 21 May 2026</p>") is read
@@ -152,6 +146,19 @@ def headline_dateline(html: str) -> str | None:
         if words and len(words.split()) <= 20 and find_dateline(words) is not None:
             return words
     return None
+
+
+def _four_digit_year(date: str, html: str) -> str:
+    """htmldate reads a numeric date "01/04/2026" or "17.04.2031" on some pages as its first eight
+    characters, 01/04/20 (2020-04-01): when the page spells the same day and month only with
+    one other four-digit year whose first two digits are the year read, that year is the page's."""
+    day, month = int(date[8:10]), int(date[5:7])
+    years = {m.group(1) for m in re.finditer(rf"(?<![\d./])0?{day}[./]0?{month}[./](\d{{4}})\b", html)}
+    if len(years) == 1 and date[:4] not in years:
+        (year,) = years
+        if date[:4] == f"20{year[:2]}":
+            return f"{year}{date[4:]}"
+    return date
 
 
 def _clean(value: object) -> str | None:
