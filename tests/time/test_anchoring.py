@@ -291,6 +291,39 @@ def test_a_live_entrys_clock_time_is_on_the_pages_day_not_the_day_an_entry_talke
     assert found["08:15"].value == "2031-08-09T08:15"
 
 
+def test_a_live_entry_written_after_midnight_is_on_the_next_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Newest entries on top: read bottom up, the clock falls from 23:10 to 00:40, so the two
+    top entries were written on the day after the page's day line, and their own "on Friday" and
+    "tomorrow" count from that day."""
+    text = ("Live coverage, Thursday 9 April 2037\n\n"
+            "01:20 The jet touched down at the capital at 1:20 on Friday morning.\n\n"
+            "00:40 The minister has arrived at the airfield. The talks resume tomorrow.\n\n"
+            "23:10 The jet has taken off.\n\n"
+            "21:30 The ministry has published its statement.\n\n"
+            "19:05 The prisoners have crossed the apron.")
+    found = by_text(nlp, text, "2037-04-09")
+    assert found["01:20"].value == "2037-04-10T01:20", found["01:20"]
+    assert found["1:20 on Friday morning"].value == "2037-04-10T01:20", found["1:20 on Friday morning"]
+    assert found["tomorrow"].value == "2037-04-11"
+    assert found["23:10"].value == "2037-04-09T23:10"
+    assert found["19:05"].value == "2037-04-09T19:05"
+    # oldest first, the same: the clock falls from 23:50 to 00:15
+    found = by_text(nlp, "21:00 Crowds gather.\n\n23:50 The gates close.\n\n00:15 The count begins.\n\n"
+                         "01:05 The first result is in.", "2037-04-09")
+    assert found["23:50"].value == "2037-04-09T23:50"
+    assert found["00:15"].value == "2037-04-10T00:15" and found["01:05"].value == "2037-04-10T01:05"
+
+
+def test_stamp_days_reads_the_pages_order_and_ends_a_run_at_a_day_line() -> None:
+    from storyline.time.tagger import stamp_days
+
+    text = "09:00 A.\n10:30 B.\n09:45 C, a late entry out of order.\n11:00 D.\nFriday 10 April\n00:10 E.\n08:00 F."
+    days = dict(stamp_days(text))
+    assert set(days.values()) == {0}  # a small fall is an entry out of order, not a night
+    # two stamps are too few to say which way a page runs
+    assert stamp_days("23:10 A.\n00:40 B.") == []
+
+
 def test_a_clock_time_last_night_is_on_the_day_before_the_page(nlp) -> None:  # type: ignore[no-untyped-def]
     found = by_text(nlp, "07:20 The storm came ashore at 23:40 last night near the point.", "2031-10-08")
     assert found["23:40 last night"].value == "2031-10-07T23:40", found

@@ -121,7 +121,9 @@ _RELATIVE_PREPS = frozenset({"after", "before", "since", "until", "following", "
 
 
 #: A preposition right before a time expression that makes it a bound, not the event's time.
-_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|after)\s+$", re.IGNORECASE)
+#: "shortly after 2am", "just before noon" are about that time, not bounds.
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|(?<!shortly )(?<!just )(?<!soon )(?<!right )(?<!immediately )"
+                           r"(?:before|after))\s+$", re.IGNORECASE)
 
 
 def _relative_to(noun: Token) -> bool:
@@ -221,9 +223,9 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
         direct = 0 if verb is not None and verb.i == pred.i else 1
         # a bound ("missing since the weekend", "before dawn") says when the event was not yet or
         # no longer: the event's own time, when the sentence gives one, beats it
-        bound = _BOUND_BEFORE.search(text, max(0, t.start - 8), t.start) is not None
+        bound = _BOUND_BEFORE.search(text, max(0, t.start - 20), t.start) is not None
         weak = 1 if bound or _given_a_role(tok) or t.type in ("DURATION", "SET") \
-            or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") else 0
+            or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or _stamp(t, sent, text) else 0
         if verb is not None and verb.i in purpose and tier == 1 and not _before_the_report(t, inside, above, doc, pred):
             continue
         cands.append(((tier, weak, direct, d), t, reporting))
@@ -233,6 +235,16 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
                   for key, t, rep in cands)
     ranked = [((3 if rep and own_day else key[0], *key[1:]), t) for key, t, rep in cands]
     return min(ranked, key=lambda kt: kt[0])[1] if ranked else None
+
+
+#: A clock time heading a live entry's first sentence ("06:20 What we know so far: ...").
+_STAMP_LEAD = re.compile(r"\s+[A-Z\"“‘']")
+
+
+def _stamp(t: TimeExpr, sent: Span, text: str) -> bool:
+    """The clock time opening the sentence, a live entry's stamp: when the entry was written, which
+    dates the sentence only when it gives no time of its own (``entries.date_entries``)."""
+    return t.type == "TIME" and t.start == sent.start_char and _STAMP_LEAD.match(text, t.end) is not None
 
 
 def _purpose_clause(tok: Token) -> bool:

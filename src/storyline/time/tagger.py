@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -42,6 +44,68 @@ def _day_line(text: str, c: Candidate) -> bool:
     end = text.find("\n", c.end)
     rest = text[start:c.start] + " " + text[c.end:end if end >= 0 else len(text)]
     return len(re.findall(r"\w+", rest)) <= DAY_LINE_WORDS
+
+
+#: A live entry's clock stamp opening its line ("01:20", "- 9.05 pm").
+_STAMP_LINE = re.compile(r"^[^\w\n]{0,3}(\d{1,2})[:.](\d{2})(?![\d:.]\d)(?:\s*([ap])\.?\s?m\b\.?)?", re.MULTILINE | re.IGNORECASE)
+#: A day or a month named on a line: a live page's day line ends the run of stamps before it.
+_DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+                       r"\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+#: Stamps a run needs before its order (newest first or last) is read from them.
+MIN_RUN = 3
+#: A fall of the clock this large between two entries in the page's order is a night that passed.
+_MIDNIGHT_FALL = 12 * 60
+
+
+def stamp_days(text: str) -> list[tuple[int, int]]:
+    """(line start, days after the page's day) of a live page's entries, in text order: a live
+    page's clock stamps run one way (newest first or last), and where, read in time order, the
+    clock falls by more than half a day ("23:10" then "00:40"), midnight has passed. A run of
+    stamps ends at a day line ("Friday 10 April" alone on its line, listed with 0 days: its own
+    date says which day it is); a run shorter than ``MIN_RUN`` says nothing."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    breaks: list[int] = []
+    for line_start, line in _lines(text):
+        m = _STAMP_LINE.match(line)
+        if m is None:
+            if _DAY_WORD.search(line) and len(re.findall(r"\w+", line)) <= 8:
+                runs.append([])
+                breaks.append(line_start)
+            continue
+        hour, minute = int(m[1]), int(m[2])
+        if hour > 23 or minute > 59 or (m[3] and hour > 12):
+            continue
+        if m[3]:
+            hour = hour % 12 + (12 if m[3].lower() == "p" else 0)
+        runs[-1].append((line_start, hour * 60 + minute))
+    out: list[tuple[int, int]] = [(b, 0) for b in breaks]
+    for run in runs:
+        if len(run) < MIN_RUN:
+            continue
+        falls = sum(1 for (_, a), (_, b) in pairwise(run) if b < a)
+        ordered = run[::-1] if falls * 2 > len(run) - 1 else run  # newest first: read it bottom up
+        days = 0
+        out.append((ordered[0][0], 0))
+        for (_, before), (start, clock) in pairwise(ordered):
+            if before - clock > _MIDNIGHT_FALL:
+                days += 1
+            out.append((start, days))
+    return sorted(out)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, at = [], 0
+    for line in text.split("\n"):
+        out.append((at, line))
+        at += len(line) + 1
+    return out
+
+
+def _days_later(a: Anchor | None, days: int) -> Anchor | None:
+    if a is None or a.date is None or not days:
+        return a
+    d = a.date + timedelta(days=days)
+    return Anchor(d.year, d.month, d.day)
 
 
 @dataclass
@@ -216,6 +280,8 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
     header: Anchor | None = None  # the latest day line ("Thursday 14 May 2026" alone on its line)
     out: list[Tagged] = []
     days: list[tuple[int, int, Anchor]] = []  # the days resolved so far, for "the day after the vote"
+    later = stamp_days(selection.text) if dated else []  # live entries, some written after midnight
+    later_at = [start for start, _ in later]
     for c, tense in selection.spans:
         # a bare clock time looks back for its day only within its paragraph: a new paragraph of
         # a dated report returns to the day its lede told ("gave way on Sunday morning." / "found
@@ -227,7 +293,11 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         # a clock time that opens its line stamps a live entry: the entry was written on the page's
         # day (its latest day line), whatever day the entries before it talked about
         stamp = (header or anchor) if dated and _LINE_LEAD.fullmatch(selection.text[line:c.start]) else None
-        ctx = Context(anchor, discourse, tense, distance, partial, cue[1] if cue else None, day,
+        # ... and an entry written after midnight, on the next day: its "today" is that day too
+        entry = bisect_right(later_at, c.start) - 1
+        shift = later[entry][1] if entry >= 0 else 0
+        stamp = _days_later(stamp, shift)
+        ctx = Context(_days_later(anchor, shift), discourse, tense, distance, partial, cue[1] if cue else None, day,
                       stamp or (lede if new_paragraph else None),
                       possessive=selection.text[c.end : c.end + 2] in ("'s", "\u2019s"))
         if c.rule == "event_rel":  # "the day after the shelling": from the day the text told it
@@ -241,6 +311,9 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         if norm is None:
             continue
         expr = _to_expr(c, norm, tense)
+        if shift and expr.anchor_kind == "document":
+            # counted from the entry's day, not the page's: no later writing date re-reads it
+            expr = replace(expr, anchor_kind="discourse")
         out.append(Tagged(expr, tense))
         if norm.type not in ("DATE", "TIME") or _backward(c):
             continue
@@ -254,7 +327,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
                 days.append((c.start, c.end, parsed))
             if lede is None and parsed.day is not None and tense == "past":  # a dateline has no tense
                 lede = parsed
-            if parsed.day is not None and _day_line(selection.text, c):
+            if parsed.day is not None and _day_line(selection.text, c) and not _STAMP_LINE.match(selection.text, line):
                 header = parsed
         elif (named := Partial.parse(norm.value)) is not None:
             partial, day, discourse_at = named, named, c.end
