@@ -339,10 +339,10 @@ def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
         lemma = t.lemma_.lower()
         edge = t.left_edge
         if lemma in REPORTING and (t.head.i == root.i or t.head in _conjuncts(root)) and t.i > root.i \
-                and t.dep_ in ("ccomp", "parataxis") \
+                and t.dep_ in ("ccomp", "parataxis", "conj") \
                 and (edge.text in QUOTES or (edge.i > 0 and edge.doc[edge.i - 1].text in QUOTES)):
             # '... for her mother," a rescue source told the Bugle.': the parser made the closing
-            # attribution a complement of the quote's verb; its subject speaks the quote
+            # attribution a complement (or a conjunct) of the quote's verb; its subject speaks the quote
             subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
             if subj is not None:
                 return subj
