@@ -1,0 +1,150 @@
+"""Dates of a text page: datelines above the article, a wire dateline opening it, the date chosen.
+
+Metadata first; then a date under the headline, a wire dateline opening the article ("SEOUL,
+Jan. 13, 2025 (Agency) —", set apart as its own paragraph, its words kept in the body), a date at
+the top of the page. On a portal page the date above the list of other stories is the page's: it
+only bounds the article's date from above.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from storyline.ingest.base import RawDocument
+from storyline.ingest.clean_layout import MAX_SUMMARY_WORDS, Unit, is_paragraph
+from storyline.ingest.clean_state import _headline_like, _Page
+from storyline.ingest.dateline import Dateline, find_dateline, find_wire_dateline
+from storyline.ingest.furniture import is_caps, norm_key
+from storyline.model import PublishedDate
+
+PORTAL_NOTE = (
+    "portal page (it lists other stories): the dateline is the page's date, not necessarily the "
+    "article's; the article may be older"
+)
+WIRE_DATELINE = "wire dateline"  # the role of a wire dateline's own paragraph (kept in the body)
+
+
+def _mark_datelines(page: _Page, *, window: int) -> None:
+    """Datelines above the article: among the first units, before the first long paragraph."""
+    units = page.units
+    for index, unit in enumerate(units[:window]):
+        # The article has begun at two paragraphs in a row (a teaser's summary stands alone).
+        followed_by_prose = index + 1 < len(units) and is_paragraph(units[index + 1])
+        if is_paragraph(unit) and (unit.n_words > MAX_SUMMARY_WORDS or followed_by_prose):
+            break
+        found = find_dateline(unit.text)
+        if found is not None and unit.reason is None:
+            unit.reason = "dateline"
+            page.datelines.append((index, found))
+            if found.author and not page.author:
+                page.author = found.author
+
+
+def _slug_like(text: str) -> bool:
+    """A wire's slug line: a few words in capitals with slashes or hyphens, maybe "(UPDATE 2)"."""
+    return len(text) <= 80 and bool(re.fullmatch(r"[A-Z0-9][A-Z0-9/\-_ ]*(?:\([A-Z]+\s*\d*\))?\s*", text.strip() + " "))
+
+
+def _mark_wire_dateline(page: _Page) -> None:
+    """Set a wire dateline ("SEOUL, Jan. 13 (Yonhap) --") apart from the first paragraph.
+
+    It becomes a paragraph of its own (a sentence boundary for later stages, so the place is
+    never read as the first sentence's speaker) and its date may date the article; its words stay
+    in the body, which keeps the page's text. Taken when it carries a date or an agency, or when
+    the place is in capitals (the wire convention); a mixed-case place alone ("Harbourtown,
+    Region —") may be a name opening a sentence, so that paragraph is left whole.
+    """
+    # the first paragraph of the body; a wire's slug line ("HARBOUR-STRIKE/ (UPDATE 2)") or a
+    # deck under the headline above it is not one and is passed over
+    body = [i for i, u in enumerate(page.units) if u.reason is None and u.role in ("body", "fact")][:2]
+    at = next((i for i in body if is_paragraph(page.units[i])), None)
+    if at is None or (at != body[0] and not (_slug_like(page.units[body[0]].text)
+                                             or _headline_like(page.units[body[0]]))):
+        return
+    first = page.units[at]
+    wire = find_wire_dateline(first.text)
+    if wire is None or (wire.place_only and not is_caps(wire.place)):
+        return
+    page.wire = wire
+    page.units.insert(at, Unit(wire.text, first.line, norm_key(wire.text), role=WIRE_DATELINE))
+    page.datelines = [(i + (i >= at), d) for i, d in page.datelines]
+    if page.first_teaser is not None and page.first_teaser >= at:
+        page.first_teaser += 1
+    first.text = first.text[wire.end:]
+
+
+def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
+    """Metadata first; else the dateline (its publication date before an 'updated' one)."""
+    bounds = _metadata_bounds(raw.published)
+    wire = page.wire
+    if bounds is not None:
+        value, earliest, latest = bounds
+        printed = [f"page also prints the dateline {_chosen_dateline(page)[0][1].date.isoformat()}"] if page.datelines else []
+        if wire is not None and wire.date is not None and wire.date.isoformat() != value:
+            printed.append(f"the wire dateline says {wire.date.isoformat()}")
+        note = "; ".join(printed) or None
+        return PublishedDate(value=value, source="metadata", earliest=earliest, latest=latest, note=note)
+    (at, chosen), under_headline = _chosen_dateline(page) if page.datelines else ((-1, None), False)
+    if wire is not None and wire.date is not None and not under_headline:
+        # The article's own date, printed by the agency: better than a date at the top of the page.
+        value = wire.date.isoformat()
+        notes = [f"wire dateline at the start of the article ('{wire.text}')"]
+        others = sorted({d.date.isoformat() for _, d in page.datelines} - {value})
+        if others:
+            notes.append("the page also prints " + ", ".join(others))
+        return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+    if chosen is None:
+        if wire is not None and wire.month_day is not None:
+            month, day = wire.month_day
+            return PublishedDate(note=f"wire dateline '{wire.text}' gives --{month:02d}-{day:02d} without a year",
+                                 month_day=f"--{month:02d}-{day:02d}")
+        return PublishedDate()
+    value = chosen.date.isoformat()
+    notes = ["dateline printed under the headline" if under_headline else "dateline printed at the top of the page"]
+    others = sorted({d.date.isoformat() for _, d in page.datelines} - {value})
+    if others:
+        notes.append("the page also prints " + ", ".join(others))
+    if chosen.updated:
+        notes.append("it is an 'updated' date; the first publication may be earlier")
+    if portal and not under_headline and page.first_teaser is not None and at < page.first_teaser:
+        # The date above the list of stories is the page's: an upper bound, the article may be older.
+        notes.append(PORTAL_NOTE)
+        return PublishedDate(value=value, source="dateline", earliest=None, latest=value, note="; ".join(notes), portal=True)
+    return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+
+
+def _metadata_bounds(published: str | None) -> tuple[str, str, str] | None:
+    """(value, earliest, latest) of a metadata date at its own precision (day, month or year)."""
+    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", (published or "").strip())
+    if not match:
+        return None
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    try:
+        if day:
+            value = date(int(year), int(month), int(day)).isoformat()
+            return value, value, value
+        if month:
+            first = date(int(year), int(month), 1)
+            last = date(int(year) + (first.month == 12), first.month % 12 + 1, 1) - timedelta(days=1)
+            return f"{year}-{month}", first.isoformat(), last.isoformat()
+    except ValueError:
+        return None
+    return year, f"{year}-01-01", f"{year}-12-31"
+
+
+def _chosen_dateline(page: _Page) -> tuple[tuple[int, Dateline], bool]:
+    """The article's own date line when one stands under the headline, else the page's first.
+
+    A site header often prints today's date above everything; the date printed right under the
+    headline (with the byline) is the article's. Publication dates win over 'updated' ones.
+    Returns the dateline with its unit index, and whether it stands under the headline.
+    """
+    candidates = page.datelines
+    under = False
+    if page.title is not None:
+        title_index = page.units.index(page.title)
+        below = [(i, d) for i, d in candidates if i > title_index]
+        if below:
+            candidates, under = below, True
+    return next(((i, d) for i, d in candidates if not d.updated), candidates[0]), under
