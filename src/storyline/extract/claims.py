@@ -221,6 +221,21 @@ def _checkworthiness(claim: Claim, sent: Span, opinionated: bool) -> float:
     return round(max(0.0, min(1.0, score)), 3)
 
 
+_CHANGE_VERBS = lexicon.words("figures", "change_verbs")
+_VALUE_NOUNS = lexicon.words("figures", "value_nouns")
+
+
+def _moving_value(pred: Token) -> bool:
+    """The change verb's subject is a value ("shares", "the currency", "the Kessel index") or the
+    verb moves by a percentage ("fell 3.1 percent")."""
+    for c in pred.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _VALUE_NOUNS:
+            return True
+        if c.dep_ in ("npadvmod", "dobj", "advmod") and any(x.lower_ in ("percent", "%", "pc") for x in c.subtree):
+            return True
+    return False
+
+
 def _hedged(pred: Token, reporter: Token | None, sent: Span) -> bool:
     """A hedge counts when it scopes over the claim: on the predicate or a verb governing it.
 
@@ -456,6 +471,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                           if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in cv.children)
                           and (kind := plover.event_type(cv.lemma_, next((x.lemma_ for x in cv.children if x.dep_ == "dobj"), None)))),
                          None)
+        if pred.lemma_.lower() in _CHANGE_VERBS and _moving_value(pred):
+            etype = "ECONOMIC"  # "shares fell 3.1 percent": a value's move, not a fall
         if pred.lemma_.lower() in plover.PERSON_OBJECT_TYPES and _done_to_a_person(pred):
             etype = plover.PERSON_OBJECT_TYPES[pred.lemma_.lower()]  # "Vollan was recaptured": arrested
         if etype in plover.ONE_PERSON_TYPES and _one_person_doer(pred):

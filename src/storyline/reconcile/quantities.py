@@ -460,6 +460,7 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
             for i in c.items:
                 buckets[(n, i.attribution, i.as_of)].append(i)
         blist = list(buckets.items())
+        passed = _passed_points(group)
         pairs: dict[str, set[int]] = defaultdict(set)
         for x in range(len(blist)):
             for y in range(x + 1, len(blist)):
@@ -470,6 +471,8 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                 kind = pair_kind(ia[0], ib[0], running=what in RUNNING_COUNTS)
                 if kind == "contradiction" and frozenset((ia[0].quantity.low, ib[0].quantity.low)) in revised:
                     kind = "changed_over_time"  # a sentence tells the one revised into the other
+                if kind == "contradiction" and (all(id(i) in passed for i in ia) or all(id(i) in passed for i in ib)):
+                    continue  # a point its own article later updated is no one's last word
                 if kind is not None:
                     pairs[kind] |= {id(i) for i in (*ia, *ib)}
         for kind in ("contradiction", "attributed_estimates", "changed_over_time"):
@@ -480,6 +483,28 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
             if len(involved) < 2:
                 continue
             out.append(_conflict(kind, involved, what, key))
+    return out
+
+
+_CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")
+
+
+def _passed_points(group: list[Figure]) -> set[int]:
+    """Figures an article gives of one count at several clock times ("about 900 have left" at
+    09:10, "about 1,300 have now left" at 16:30 in a live page): a series the article itself
+    updates, whose earlier points another outlet's figure of that day does not contradict; only
+    its latest one speaks for it."""
+    by_article: dict[str, list[Figure]] = defaultdict(list)
+    for i in group:
+        by_article[i.frame.article_id].append(i)
+    out: set[int] = set()
+    for told in by_article.values():
+        clocks = [(t.value[:16] if (t := i.frame.claim.time) is not None and _CLOCK.match(t.value) else None)
+                  for i in told]
+        if len({(i.quantity.low, i.quantity.high) for i in told}) < 2 or None in clocks or len(set(clocks)) < 2:
+            continue
+        last = max(c for c in clocks if c is not None)
+        out |= {id(i) for i, c in zip(told, clocks, strict=True) if c != last}
     return out
 
 
