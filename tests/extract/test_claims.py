@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.extract import analyze_articles
-from storyline.model import Article, Claim, TimeExpr, content_hash
+from storyline.model import Article, Claim, PublishedDate, TimeExpr, content_hash
 
 
 def _claims(nlp, body: str) -> list[Claim]:  # type: ignore[no-untyped-def]
@@ -625,6 +625,10 @@ def test_a_quote_closed_by_its_speaker_is_the_speakers_whatever_the_parse(nlp) -
     claims = _claims(nlp, "\"He thought he'd hidden the keys,\" a source close to the inquiry told the Gazette.")
     claim = _find(claims, "hidden the keys")
     assert claim.attribution == "a source close to the inquiry", claim.attribution
+    # ... or a conjunct of the quote's last verb ('"She was pale but she held her head up," a source ...')
+    claims = _claims(nlp, "\"She was pale but she held her head up,\" a source close to the family told the Gazette.")
+    claim = _find(claims, "held her head up")
+    assert claim.attribution == "a source close to the family", claim.attribution
 
 
 def test_according_to_a_statement_on_someones_page_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -672,3 +676,34 @@ def test_a_day_hung_on_an_infinitive_of_purpose_dates_the_act_it_serves(nlp) -> 
     # a later day is the plan's: the flight is not dated by the signing
     flew = next(c for c in analysis.claims if c.predicate == "fly")
     assert flew.time is None or flew.time.value != "2030-02-09"
+
+
+def test_a_live_entrys_stamp_gives_way_to_the_sentences_own_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the stamp heads the entry's first sentence: when it was written, not when the leak was found;
+    # "shortly after 2am" is about 2am, not a bound
+    body = ("05:48 The agency has declared a zone around the plant. It came into force at 05:30.\n\n"
+            "06:20 What we know so far: the leak was detected shortly after 2am yesterday in the second unit.\n\n"
+            "07:10 Buses have left the harbour.")
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
+                      published=PublishedDate("2031-03-11", "metadata", "2031-03-11", "2031-03-11"))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    detected = next(c for c in analysis.claims if c.predicate == "detect")
+    assert detected.time is not None and detected.time.value == "2031-03-10T02:00", detected.time
+    left = next(c for c in analysis.claims if c.predicate == "leave")
+    assert left.time is not None and left.time.value == "2031-03-11T07:10"
+
+
+def test_a_value_that_falls_is_an_economic_move_not_a_disaster(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "Shares in the carrier's parent company fell 3.1 percent on Wednesday. "
+                          "The dren plunged 11 percent against the dollar. The roof fell onto the platform.")
+    assert _find(claims, "Shares in").event_type == "ECONOMIC"
+    assert _find(claims, "dren plunged").event_type == "ECONOMIC"
+    assert _find(claims, "roof fell").event_type == "DISASTER"
+
+
+def test_a_rates_unit_dates_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "per hour" is the reading's unit; the participle's "Tuesday afternoon" is when it was taken
+    claims = _claims(nlp, "The directorate has said that the highest reading at the fence, recorded on Tuesday "
+                          "afternoon, was 0.83 microsieverts per hour.")
+    claim = _find(claims, "0.83")
+    assert claim.time is not None and claim.time.text == "Tuesday afternoon", claim.time
