@@ -31,75 +31,75 @@ FLOORS = {
     # stories' size up by one event or two; two outlets' exact counts contradict, 61 -> 55 musts)
     # (session 9, everywhere: the learned same-day join of reconcile/sameday.py cut fragmentation
     # and size and raised merge; the figures below are today's, the comments the first scores)
-    "air-india-171": (0, 0.90, 1.15, 0.84, 1.50),
+    "air-india-171": (0, 0.90, 1.05, 0.84, 1.41),
     "key-bridge-2024": (0, 0.85, 1.13, 0.91, 1.34),
-    "martial-law-2024": (0, 0.92, 1.05, 0.82, 1.12),
-    "wagner-2023": (0, 0.92, 1.13, 0.83, 1.26),
-    "brackenford-blast-2025": (1, 0.91, 1.05, 0.75, 1.43),
+    "martial-law-2024": (0, 0.99, 1.05, 0.80, 1.12),
+    "wagner-2023": (0, 0.92, 1.13, 0.83, 1.19),
+    "brackenford-blast-2025": (1, 0.91, 1.05, 0.79, 1.51),
     "greywater-ransomware-2025": (2, 0.82, 1.15, 0.71, 1.30),
-    "quarrenton-dam-breach-2026": (1, 0.91, 1.38, 0.83, 1.82),  # session 10: the join retrained on 24 stories
+    "quarrenton-dam-breach-2026": (0, 0.91, 1.30, 0.85, 1.67),  # session 10: the join retrained on 24 stories
     "ashcombe-cider-outbreak-2027": (0, 0.91, 1.14, 0.91, 1.72),
     # (session 10: a figure in a clause of its own is that clause's event's: the recount's first
     # count is found in one more article but as one more event: fragmentation 1.25 -> 1.33)
-    "calderport-mayoral-recount-2025": (0, 0.91, 1.13, 0.90, 1.59),
+    "calderport-mayoral-recount-2025": (0, 0.91, 1.05, 0.95, 1.43),
     # written blind in session 5, first scored with the code of commit 28a41ef
-    "ferrow-bank-fraud-trial-2025": (0, 0.86, 1.20, 0.96, 1.78),
+    "ferrow-bank-fraud-trial-2025": (0, 0.86, 1.20, 0.96, 1.72),
     # hollin and skarnvik: since pages dated only by a wire dateline without its year take the
     # story's year, their recaps' events are dated and on the timeline (right), and not all of
     # them join their happening yet: size and fragmentation rose from 3.0 and 2.38
-    "hollin-port-strike-2026": (0, 0.99, 1.05, 0.87, 1.74),
+    "hollin-port-strike-2026": (0, 0.99, 1.05, 0.87, 1.59),
     # written blind late in session 5, first scored with the code of commit a2b032b
-    "skarnvik-glacier-rescue-2026": (1, 0.99, 1.43, 0.86, 1.59),
+    "skarnvik-glacier-rescue-2026": (1, 0.99, 1.36, 0.86, 1.51),
     # written blind in session 6, first scored (5 musts, 1.00, 1.83, 0.58, 2.58) with the code of
     # commit 24b6162 plus the tagger's "later than" veto
     "calvessa-minister-resignation-2026": (1, 0.99, 1.22, 0.77, 1.38),
     # written blind in session 6, first scored (3 musts, 0.79, 1.82, 0.65, 2.86) with commit 4066935
     # plus the live-entry and <time>-element changes of the next commit
-    "drennock-wildfire-2026": (2, 0.78, 1.32, 0.70, 1.91),
+    "drennock-wildfire-2026": (2, 0.78, 1.14, 0.72, 1.69),
     # written blind in session 7, first scored with the code of commit 3603adf: prison escape
     # 6 musts failed, recall 1.00, fragmentation 1.69, merge 0.80, size 2.77; takeover battle
     # 3 musts, 0.93, 1.77, 0.58, 2.14
     # (the escape: the live blog's stamps and the radio page's outlet-and-date line now read, 3
     # musts; its dated entries are not all joined yet: fragmentation 1.69 -> 1.77, size 2.85)
-    "tolvern-prison-escape-2026": (0, 0.91, 1.22, 0.94, 1.82),
-    "marrowgate-takeover-2026": (1, 0.92, 1.13, 0.80, 1.34),
+    "tolvern-prison-escape-2026": (0, 0.91, 1.13, 0.94, 1.74),
+    "marrowgate-takeover-2026": (1, 0.92, 1.05, 0.85, 1.19),
     # written blind late in session 7, first scored with commit 9c768d7: 5 musts, 0.92, 1.64, 0.58, 2.17
-    "veskar-doping-case-2026": (3, 0.91, 1.32, 0.65, 1.80),
+    "veskar-doping-case-2026": (3, 0.91, 1.23, 0.68, 1.63),
     # written blind late in session 7, first scored with commit d04b51e: 4 musts, 1.00, 1.86, 0.81, 2.93
     # (then a "when" clause dating its main act: the committee hearing's day read, 4 -> 3 musts,
     # its apology not yet joined to the hearing: merge 0.81 -> 0.77, size 2.93 -> 3.00)
-    "corvale-airline-collapse-2026": (1, 0.92, 1.13, 0.86, 1.55),
+    "corvale-airline-collapse-2026": (1, 0.92, 1.13, 0.86, 1.41),
     # written blind in session 8, first scored with commit 7880207: museum heist 2 musts failed,
     # recall 0.85, fragmentation 2.09, merge 0.77, size 3.23; border ceasefire 7 musts, 1.00, 1.58,
     # 0.71, 3.42; cyclone 4 musts, 0.93, 1.69, 0.66, 4.93
     # (session 8, everywhere: once-told minor details in the background by the learned model of
     # reconcile/detail.py trade a little recall for size: key-bridge and wagner recall 0.93 -> 0.86)
-    "veyrholt-museum-heist-2026": (1, 0.84, 1.23, 0.87, 1.59),
-    "sarrow-border-ceasefire-2026": (2, 0.99, 1.38, 0.85, 2.13),
-    "merrowan-cyclone-2026": (1, 0.92, 1.59, 0.76, 2.91),
+    "veyrholt-museum-heist-2026": (1, 0.84, 1.14, 0.90, 1.43),
+    "sarrow-border-ceasefire-2026": (2, 0.99, 1.22, 0.85, 2.05),
+    "merrowan-cyclone-2026": (1, 0.92, 1.51, 0.82, 2.55),
     # written blind in session 9, first scored with commit 8b0b06d: stadium crush 3 musts failed,
     # recall 0.86, fragmentation 2.00, merge 0.74, size 2.43; derailment 6 musts, 0.85, 1.73, 0.72,
     # 2.08; launch failure 4 musts, 0.85, 1.18, 0.78, 1.54. The learned same-day join
     # (reconcile/sameday.py, trained on the 21 other stories, not these) then: crush 1.83 / 0.79 /
     # 2.14, derailment 1.45 / 0.77 / 1.85, launch 1.18 / 0.80 / 1.54
-    "brennmoor-stadium-crush-2026": (1, 0.85, 1.47, 0.91, 1.98),
-    "talvenmoor-derailment-2026": (3, 0.84, 1.23, 0.89, 1.82),
-    "corvel-launch-failure-2026": (2, 0.91, 1.05, 0.88, 1.90),
+    "brennmoor-stadium-crush-2026": (1, 0.85, 1.47, 0.91, 1.69),
+    "talvenmoor-derailment-2026": (3, 0.84, 1.23, 0.89, 1.74),
+    "corvel-launch-failure-2026": (2, 0.91, 1.05, 0.88, 1.74),
     # written blind in session 10, first scored with commit 3cf86de: earthquake 6 musts failed,
     # recall 0.86, fragmentation 1.33, merge 0.75, size 1.64; ferry capsizing 3 musts, 0.85, 1.45,
     # 0.87, 2.00; drug recall 3 musts, 1.00, 1.38, 0.83, 2.08
     # (then its page dated by a byline's date line is read: 6 -> 4 musts, and its events reach the
     # timeline: fragmentation 1.33 -> 1.42, size 1.64 -> 1.86)
-    "caldrin-earthquake-2026": (2, 0.85, 1.22, 0.79, 1.62),
-    "merrow-star-ferry-2026": (2, 0.84, 1.23, 0.94, 2.13),
-    "febrinol-drug-recall-2026": (1, 0.99, 1.05, 0.91, 1.74),
+    "caldrin-earthquake-2026": (2, 0.85, 1.22, 0.79, 1.55),
+    "merrow-star-ferry-2026": (2, 0.84, 1.14, 0.96, 2.05),
+    "febrinol-drug-recall-2026": (1, 0.99, 1.05, 0.91, 1.67),
     # written blind late in session 10, first scored with commit a5814ae: government falls 3 musts
     # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
     # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
     # times, the spill's production stop splits three ways: fragmentation 1.71, size 2.21)
-    "tarvonia-government-falls-2026": (1, 0.92, 1.43, 0.80, 2.19),
-    "tollack-mine-collapse-2026": (2, 0.99, 1.26, 0.79, 2.05),
-    "tolmere-chemical-spill-2026": (3, 0.99, 1.26, 0.84, 1.76),
+    "tarvonia-government-falls-2026": (1, 0.92, 1.20, 0.84, 1.76),
+    "tollack-mine-collapse-2026": (2, 0.99, 1.05, 0.79, 1.76),
+    "tolmere-chemical-spill-2026": (3, 0.99, 1.26, 0.84, 1.69),
     # written blind at the end of session 10 and first scored with its last code, 74f9bee (the
     # session's held-out measure): network outage 2 musts failed, recall 0.85, fragmentation
     # 1.73, merge 0.80, size 2.23; river floods 3, 1.00, 1.54, 0.81, 3.00; exchange hack 4,
@@ -107,46 +107,52 @@ FLOORS = {
     # (session 11, everywhere: the same-day join asks every pair of a day, not only those whose
     # doers and places agree; the outage's revised count, told by two articles in other words,
     # is no longer joined, and each telling alone is a minor detail: recall 0.85 -> 0.77)
-    "arvane-network-outage-2026": (2, 0.76, 1.55, 0.85, 1.74),
-    "ostrel-river-floods-2026": (2, 0.99, 1.13, 0.87, 2.43),
-    "vaultmere-exchange-hack-2026": (1, 0.99, 1.28, 0.86, 2.13),
+    "arvane-network-outage-2026": (2, 0.84, 1.50, 0.81, 1.74),
+    "ostrel-river-floods-2026": (2, 0.99, 1.05, 0.87, 2.36),
+    "vaultmere-exchange-hack-2026": (1, 0.99, 1.20, 0.87, 1.97),
     # written blind in session 11 and first scored with 50c1150 (the session's held-out measure):
     # bank siege 4 musts failed, recall 0.92, fragmentation 1.25, merge 0.75, size 1.69; tower fire
     # 1, 1.00, 1.23, 0.83, 2.00; volcano 3, 1.00, 1.50, 0.79, 2.21
-    "brantis-bank-siege-2026": (1, 0.91, 1.30, 0.74, 1.74),
-    "harlow-court-tower-fire-2026": (0, 0.99, 1.20, 0.85, 1.82),
-    "pellmar-volcano-eruption-2026": (1, 0.99, 1.55, 0.79, 2.41),
+    "brantis-bank-siege-2026": (1, 0.91, 1.22, 0.75, 1.43),
+    "harlow-court-tower-fire-2026": (0, 0.99, 1.13, 0.87, 1.74),
+    "pellmar-volcano-eruption-2026": (1, 0.99, 1.34, 0.82, 2.19),
     # written blind later in session 11 and first scored with 7b08523 (the session's second
     # held-out measure): landslide 3 musts failed, recall 0.93, fragmentation 1.54, merge 0.86,
     # size 1.71; kidnapping 5, 0.62, 1.38, 0.57, 2.00; heatwave 3, 0.92, 1.25, 0.79, 2.15
     "corran-valley-landslide-2026": (2, 0.92, 1.43, 0.87, 1.76),
-    "dravosk-aid-workers-kidnapping-2026": (1, 0.91, 1.38, 0.76, 2.05),
-    "telmark-heatwave-blackout-2026": (0, 0.91, 1.30, 0.82, 2.05),
+    "dravosk-aid-workers-kidnapping-2026": (1, 0.91, 1.30, 0.80, 1.90),
+    "telmark-heatwave-blackout-2026": (0, 0.91, 1.30, 0.82, 1.97),
     # written blind at the end of session 11 and first scored with its last code, 6375c1c (the
     # session's final held-out measure): CEO ouster 4 musts failed, recall 0.92, fragmentation
     # 1.17, merge 0.86, size 1.31; measles 1, 1.00, 1.08, 0.81, 2.38; tanker spill 1, 1.00, 1.15,
     # 0.79, 1.85
-    "halvard-ceo-ouster-2026": (2, 0.91, 1.22, 0.86, 1.51),
-    "ostermark-measles-outbreak-2026": (1, 0.99, 1.20, 0.79, 2.28),
+    "halvard-ceo-ouster-2026": (2, 0.91, 1.13, 0.88, 1.36),
+    "ostermark-measles-outbreak-2026": (1, 0.99, 1.05, 0.82, 2.05),
     "skerrow-tanker-spill-2026": (1, 0.99, 1.13, 0.85, 1.90),
     # written blind in session 12 and first scored with 2b02c4f (the session's held-out measure):
     # avian flu 2 musts failed, recall 1.00, fragmentation 1.31, merge 0.80, size 2.23; match
     # fixing 2, 1.00, 1.23, 0.92, 1.69; boat capsizing 3, 1.00, 1.21, 0.83, 1.50
-    "harnvik-avian-flu-2026": (2, 0.99, 1.36, 0.79, 2.28),
-    "valdmark-match-fixing-2026": (1, 0.99, 1.28, 0.91, 1.74),
-    "corsel-strait-capsizing-2026": (2, 0.99, 1.41, 0.88, 1.76),
+    "harnvik-avian-flu-2026": (2, 0.99, 1.20, 0.84, 2.13),
+    "valdmark-match-fixing-2026": (1, 0.99, 1.20, 0.91, 1.67),
+    "corsel-strait-capsizing-2026": (2, 0.99, 1.26, 0.88, 1.62),
     # written blind in session 13 and first scored with 39feab1 (the session's held-out measure):
     # spy expulsions 2 musts failed, recall 0.93, fragmentation 1.31, merge 0.83, size 1.71;
     # referendum 4, 0.93, 1.23, 0.86, 1.79; canal grounding 3, 0.92, 1.33, 0.82, 1.92
     "kelmora-spy-expulsions-2026": (0, 0.92, 1.36, 0.82, 1.76),
-    "ostravia-referendum-2026": (2, 0.92, 1.28, 0.85, 1.76),
-    "varrow-canal-grounding-2026": (2, 0.91, 1.38, 0.82, 2.05),
+    "ostravia-referendum-2026": (2, 0.92, 1.28, 0.84, 1.69),
+    "varrow-canal-grounding-2026": (2, 0.91, 1.30, 0.82, 1.97),
     # written blind late in session 13 and first scored with cf668a8, the session's code (its second
     # held-out measure): cable car 2 musts failed, recall 0.92, fragmentation 1.08, merge 0.81, size
     # 1.62; fuel protests 3, 0.92, 1.17, 0.80, 2.54; currency crisis 3, 0.85, 1.45, 0.88, 2.31
     "brenvald-cable-car-2026": (1, 0.91, 1.13, 0.81, 1.67),
-    "morvisk-fuel-protests-2026": (3, 0.91, 1.22, 0.79, 2.59),
-    "tessaly-currency-crisis-2026": (3, 0.84, 1.50, 0.87, 2.36),
+    "morvisk-fuel-protests-2026": (3, 0.99, 1.13, 0.77, 2.28),
+    "tessaly-currency-crisis-2026": (3, 0.84, 1.32, 0.90, 2.20),
+    # written blind in session 14 and first scored with 6f0a6f8, the session's starting code (its
+    # held-out measure): turbulence flight 2 musts failed, recall 1.00, fragmentation 1.23, merge
+    # 0.77, size 1.54; reactor leak 5, 0.85, 1.45, 0.85, 2.38; prisoner swap 5, 0.93, 1.08, 0.79, 1.79
+    "aldermoor-turbulence-flight-2026": (1, 0.99, 1.13, 0.80, 1.51),
+    "keswyn-reactor-leak-2026": (3, 0.84, 1.32, 0.84, 2.20),
+    "solvane-prisoner-swap-2026": (2, 0.92, 1.05, 0.80, 1.62),
 }
 
 
@@ -195,7 +201,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own forty-seven stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own fifty stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
