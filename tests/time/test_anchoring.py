@@ -328,3 +328,9 @@ def test_a_clock_time_last_night_is_on_the_day_before_the_page(nlp) -> None:  # 
     found = by_text(nlp, "07:20 The storm came ashore at 23:40 last night near the point.", "2031-10-08")
     assert found["23:40 last night"].value == "2031-10-07T23:40", found
 
+
+
+def test_the_day_before_ended_by_the_next_clause_counts_from_the_day_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = by_text(nlp, "She was jailed yesterday. Her trial had opened the day before and lasted a day and a half.",
+                    "2031-04-01")
+    assert found["the day before"].value == "2031-03-30", found

@@ -163,7 +163,9 @@ RULES: list[tuple[str, str]] = [
         "later",
         rf"(?:{APPROX})?(?:{NUM}|{A})\s+{UNIT}(?:\s+or\s+so)?\s+(?:later|earlier|afterwards?|previously|prior|before(?=\s*[,.;:!?)]))",
     ),
-    ("anaphor_day", r"the\s+(?:day|night|week|month|year)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:that|last|next))"),
+    # ... ended there, or by a conjunction opening the next clause ("had opened the day before and
+    # lasted a day"), not by the event it counts from ("the day before the vote": event_rel)
+    ("anaphor_day", r"the\s+(?:day|night|week|month|year)\s+(?:before|after)(?=\s*[,.;:!?)]|\s*$|\s+(?:that|last|next|and|but|when|while)\b)"),
     (
         "duration",
         rf"(?:{APPROX})?(?:the\s+(?:past|last|next|first|final|coming|previous|latest|following|remaining|same|better\s+part\s+of\s+the|entire|full|whole)\s+|the\s+)?"
