@@ -186,6 +186,19 @@ def _doers(f: Frame) -> tuple[str, ...]:
     return tuple(sorted({h for phrase in f.claim.agents if (h := head_word(phrase))}))
 
 
+_CHANGE_VERBS = lexicon.words("figures", "change_verbs")
+_FALLING_VERBS = lexicon.words("figures", "falling_verbs")
+
+
+def _change_family(family: str) -> str:
+    """A verb of a value moving is told with many words: "lost 56 metres" and "dropped 65
+    metres" are one figure of a fall, which a rise's figure is not."""
+    verb = family.removeprefix("other:")
+    if verb not in _CHANGE_VERBS:
+        return family
+    return "change:down" if verb in _FALLING_VERBS else "change:up"
+
+
 def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                   canon: Callable[[str | None], str | None] | None = None,
                   event_of: Mapping[str, str] | None = None) -> list[list[Figure]]:
@@ -239,7 +252,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         ("casualty", u) if u in _COUNT_TYPES else
                         ("qualified", f"{q.qualifier} {u}", *_doers(f)) if q.qualifier == DIFFERENCE or (q.qualifier and u == PERCENT) else
                         ("measured", *measure(q.qualifier), u) if q.qualifier and q.unit in CURRENCY_CODES else
-                        ("qualified", f"{q.qualifier} {u}") if q.qualifier else (f.family, u))
+                        ("qualified", f"{q.qualifier} {u}") if q.qualifier else (_change_family(f.family), u))
     items, keys = _last_of_a_series(items, keys)
     uf = Groups()
     for _ in items:
