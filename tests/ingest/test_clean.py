@@ -318,6 +318,8 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       ("Date of decision: 14 October 2031", "2031-10-14"), ("Release date: 3 May 2031", "2031-05-03"),
                       ("Filed: 25/03/2031 16:40 (GMT+2)", "2031-03-25"),
                       ("Live coverage from the National Chamber, Thursday 12 February 2031", "2031-02-12"),
+                      # a bare date opening the line sets a longer label apart
+                      ("18/04/2031 | Live updates from the Radio Dunmere newsroom, oldest first", "2031-04-18"),
                       # dashes between the fields are no words
                       ("Sunday 7 September 2031 - Live coverage by Ann Vell and Tom Brask - Last updated 18:40", "2031-09-07")):
         found = find_dateline(line)
@@ -325,6 +327,7 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
     for prose in ("Brask, the capital, voted on 13 February 2026", "Talks resumed in Brask on 13 February 2026",
                   "Coverage of the floods resumed on 3 March 2026",
                   "12 March 2026 | The council voted. Then it left | Politics",
+                  "18/04/2031 | The minister said that the talks would resume after the holiday weekend.",
                   "News | Talks resumed in Brask on 13 February 2026 | World", "Date of birth: 3 May 1980",
                   "The claim was filed on 25 March 2031", "Live music from the Old Town, Thursday 12 February 2031 and after"):
         assert find_dateline(prose) is None, prose

@@ -185,9 +185,13 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     start = starts[n]
     if n > 0 and len(fields) < 3:
         return False
-    if len((fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()) > 2:
+    beside = (fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()
+    if len(beside) > 2:
         return False  # the date's own field is a stamp ("Filed 2031-05-02 09:15"), not a sentence
-    return all(0 < len(f.split()) <= 6 and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
+    # a bare date opening the line sets the rest apart as a label, which may run longer ("18/04/2031 |
+    # Live updates from the newsroom, oldest first")
+    most = 12 if n == 0 and not beside else 6
+    return all(0 < len(f.split()) <= most and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
 
 
 def find_dateline(line: str) -> Dateline | None:
