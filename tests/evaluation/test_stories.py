@@ -153,6 +153,12 @@ FLOORS = {
     "aldermoor-turbulence-flight-2026": (1, 0.99, 1.13, 0.80, 1.51),
     "keswyn-reactor-leak-2026": (3, 0.84, 1.32, 0.84, 2.20),
     "solvane-prisoner-swap-2026": (2, 0.92, 1.05, 0.80, 1.62),
+    # written blind later in session 14 and first scored with 9628c8a, the session's code (its
+    # second held-out measure): coach crash 2 musts failed, recall 1.00, fragmentation 1.08, merge
+    # 0.80, size 1.85; airport drones 2, 0.92, 1.33, 0.88, 2.46; zoo escape 4, 0.92, 1.17, 0.81, 2.08
+    "ferrand-pass-coach-crash-2026": (2, 0.99, 1.13, 0.79, 1.90),
+    "halsgrove-airport-drones-2026": (2, 0.91, 1.38, 0.87, 2.51),
+    "marrenby-zoo-escape-2026": (4, 0.91, 1.22, 0.80, 2.13),
 }
 
 
@@ -201,7 +207,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own fifty stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own fifty-three stories do not reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
