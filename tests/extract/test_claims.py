@@ -707,3 +707,10 @@ def test_a_rates_unit_dates_nothing(nlp) -> None:  # type: ignore[no-untyped-def
                           "afternoon, was 0.83 microsieverts per hour.")
     claim = _find(claims, "0.83")
     assert claim.time is not None and claim.time.text == "Tuesday afternoon", claim.time
+
+
+def test_the_owner_of_an_estimate_is_the_organisation_a_plural_possessive_opens(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "Operators'" the owner of "estimate"; the named association is the source
+    claims = _claims(nlp, "The Ostmere Airline Operators' Association estimate, published last Monday, is 13 million "
+                          "rendals for its members.")
+    assert "Association" in (_find(claims, "13 million").attribution or ""), _find(claims, "13 million").attribution

@@ -897,3 +897,12 @@ def test_figures_told_with_two_verbs_of_a_fall_are_one_slot_and_a_rises_is_not()
                            "rise", jet)
     groups = [sorted(i.quantity.low or 0 for i in g) for g in figure_groups([f1, f2, f3], {a.id: a for a in (a1, a2, a3)})]
     assert [56, 65] in groups and not any(3 in g for g in groups), groups
+
+
+def test_a_figure_of_last_week_and_one_of_two_days_later_describe_the_same_moment() -> None:
+    from storyline.reconcile.figure_pairs import _close
+
+    # "shut 16 schools for four days last week" (week 16) against "11 schools" on the Tuesday after
+    assert _close("2031-W16", "2031-04-22") is True
+    assert _close("2031-W16", "2031-05-20") is False
+    assert _close("2031-04", "2031-05-02") is False  # another month: a month apart at least

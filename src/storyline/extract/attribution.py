@@ -294,6 +294,12 @@ def _owner_source(owner: Token, inp: ClaimInputs, ctx: SentenceContext, sent_men
         return ctx.last_subject_person or ctx.last_person
     if owner.pos_ == "PRON":
         return None
+    # "The Ostmere Airline Operators' Association estimate": the parser makes the plural possessive
+    # "Operators'" the owner; the named organisation it opens is the source
+    named = next((m for m in sent_mentions if m.start <= owner.idx < m.end and m.end > owner.idx + len(owner.text) + 2
+                  and m.label in ("ORG", "GPE", "NORP", "FAC")), None)
+    if named is not None:
+        return named.text
     resolved = _resolve_source(owner, inp, ctx, sent_mentions)
     return re.sub(r"\s*['\u2019]s?$", "", resolved) if resolved else None
 

@@ -58,6 +58,9 @@ def measure(qualifier: str) -> tuple[str, str]:
 SAME_TIME_DAYS = 7  # two sources' running totals a few days apart describe the same moment
 
 
+_WEEK = re.compile(r"^\d{4}-W\d\d$")
+
+
 def _close(a: str | None, b: str | None) -> bool | None:
     """Whether two as-of dates describe the same moment: True, False, or None when one is unknown."""
     if not a or not b:
@@ -65,8 +68,8 @@ def _close(a: str | None, b: str | None) -> bool | None:
     if compatible(a, b):
         # a year alone does not say when in it the figure was given
         return None if len(a) < 7 or len(b) < 7 else True
-    if len(a) < 10 or len(b) < 10:
-        return False  # different months: a month apart at least
+    if (len(a) < 10 or len(b) < 10) and not (_WEEK.match(a) or _WEEK.match(b)):
+        return False  # different months: a month apart at least (a week is read by its days below)
     lo_a, hi_a = bounds(a)
     lo_b, hi_b = bounds(b)
     da, db = parse_day(hi_a), parse_day(lo_b)
