@@ -55,6 +55,7 @@ from storyline.extract.attribution import (
 )
 from storyline.extract.entities import PLACE_LABELS
 from storyline.extract.entries import date_entries
+from storyline.extract.measures import CHANGE_VERBS
 from storyline.extract.quantities import attach_units, find_quantities
 from storyline.extract.syntax import (
     _conjuncts,
@@ -221,7 +222,6 @@ def _checkworthiness(claim: Claim, sent: Span, opinionated: bool) -> float:
     return round(max(0.0, min(1.0, score)), 3)
 
 
-_CHANGE_VERBS = lexicon.words("figures", "change_verbs")
 _VALUE_NOUNS = lexicon.words("figures", "value_nouns")
 
 
@@ -471,7 +471,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                           if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in cv.children)
                           and (kind := plover.event_type(cv.lemma_, next((x.lemma_ for x in cv.children if x.dep_ == "dobj"), None)))),
                          None)
-        if pred.lemma_.lower() in _CHANGE_VERBS and _moving_value(pred):
+        if pred.lemma_.lower() in CHANGE_VERBS and _moving_value(pred):
             etype = "ECONOMIC"  # "shares fell 3.1 percent": a value's move, not a fall
         if pred.lemma_.lower() in plover.PERSON_OBJECT_TYPES and _done_to_a_person(pred):
             etype = plover.PERSON_OBJECT_TYPES[pred.lemma_.lower()]  # "Vollan was recaptured": arrested

@@ -51,7 +51,7 @@ def _with_modifiers(noun: Token, skip: Token | None = None) -> str:
 
 
 #: Verbs of a value moving: a percentage as their object is a change ("shares crashed 17 percent").
-_CHANGE_VERBS = lexicon.words("figures", "change_verbs")
+CHANGE_VERBS = lexicon.words("figures", "change_verbs")
 
 
 def percent_of(doc: Doc, q: Quantity) -> tuple[str | None, bool]:
@@ -83,7 +83,7 @@ def percent_of(doc: Doc, q: Quantity) -> tuple[str | None, bool]:
         return _with_modifiers(head), False  # "the fire was 60 per cent contained": a degree of a state
     if (tok.dep_ == "npadvmod" and head.pos_ in ("VERB", "ADJ", "ADV")) or (
             tok.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB") or (
-            tok.dep_ == "dobj" and head.lemma_.lower() in _CHANGE_VERBS):
+            tok.dep_ == "dobj" and head.lemma_.lower() in CHANGE_VERBS):
         return None, True  # "jumped 27%", "closed 26 per cent higher", "up 9 per cent", "rose by 3 percent", "crashed 17%"
     # the level a clause gives its subject: "its stake is 4.8 per cent", "turnout rose to 64 per cent"
     verb = head if tok.dep_ == "attr" else \

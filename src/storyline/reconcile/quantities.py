@@ -40,7 +40,7 @@ from functools import partial
 from itertools import pairwise
 
 from storyline import lexicon
-from storyline.extract.measures import CURRENCY_CODES, PERCENT
+from storyline.extract.measures import CHANGE_VERBS, CURRENCY_CODES, PERCENT
 from storyline.extract.quantities import DIFFERENCE, find_quantities
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
 from storyline.reconcile.figure_pairs import REASONS, Figure, measure, pair_kind
@@ -186,7 +186,6 @@ def _doers(f: Frame) -> tuple[str, ...]:
     return tuple(sorted({h for phrase in f.claim.agents if (h := head_word(phrase))}))
 
 
-_CHANGE_VERBS = lexicon.words("figures", "change_verbs")
 _FALLING_VERBS = lexicon.words("figures", "falling_verbs")
 
 
@@ -194,7 +193,7 @@ def _change_family(family: str) -> str:
     """A verb of a value moving is told with many words: "lost 56 metres" and "dropped 65
     metres" are one figure of a fall, which a rise's figure is not."""
     verb = family.removeprefix("other:")
-    if verb not in _CHANGE_VERBS:
+    if verb not in CHANGE_VERBS:
         return family
     return "change:down" if verb in _FALLING_VERBS else "change:up"
 

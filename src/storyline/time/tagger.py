@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from storyline.model import TimeExpr
 from storyline.time import eventrel
 from storyline.time.grammar import Candidate, find_candidates, settle
+from storyline.time.lexicon import MONTHS, WEEKDAYS
 from storyline.time.resolve import Anchor, Context, Norm, Partial, normalise
 from storyline.time.tense import Tense, clause_tense
 from storyline.time.values import interval
@@ -49,8 +50,9 @@ def _day_line(text: str, c: Candidate) -> bool:
 #: A live entry's clock stamp opening its line ("01:20", "- 9.05 pm").
 _STAMP_LINE = re.compile(r"^[^\w\n]{0,3}(\d{1,2})[:.](\d{2})(?![\d:.]\d)(?:\s*([ap])\.?\s?m\b\.?)?", re.MULTILINE | re.IGNORECASE)
 #: A day or a month named on a line: a live page's day line ends the run of stamps before it.
-_DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
-                       r"\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_ANY_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_WORD = re.compile(rf"\b(?:{'|'.join(w for w in WEEKDAYS if w.endswith('day'))})\b|\b(?:{_ANY_MONTH})\.?\s+\d|"
+                       rf"\d\s+(?:{_ANY_MONTH})\b", re.IGNORECASE)
 #: Stamps a run needs before its order (newest first or last) is read from them.
 MIN_RUN = 3
 #: A fall of the clock this large between two entries in the page's order is a night that passed.
