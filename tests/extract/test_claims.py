@@ -714,3 +714,12 @@ def test_the_owner_of_an_estimate_is_the_organisation_a_plural_possessive_opens(
     claims = _claims(nlp, "The Ostmere Airline Operators' Association estimate, published last Monday, is 13 million "
                           "rendals for its members.")
     assert "Association" in (_find(claims, "13 million").attribution or ""), _find(claims, "13 million").attribution
+
+
+def test_a_when_clause_with_its_own_subject_tells_its_own_event_at_that_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Residents were allowed home when the zone was lifted on 13 March 2031, after two days of normal readings."
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    lifted = [c for c in analysis.claims if c.predicate == "lift"]
+    assert len(lifted) == 1 and lifted[0].parent is not None, [(c.predicate, c.parent) for c in analysis.claims]
+    assert lifted[0].time is not None and lifted[0].time.value == "2031-03-13"

@@ -321,7 +321,9 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     shared |= {c.i for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
     # a present participle clause without a subject happens with its verb ("Speaking on the radio
     # at 11 p.m., the governor announced a curfew"): its time is the act's
-    shared |= set(_simultaneous(pred))
+    # ... but a clause opened by "when" with a subject of its own tells its own event at that time
+    # ("residents were allowed home when the zone was lifted on March 13": the lifting)
+    shared |= {i for i in _simultaneous(pred) if not _has_subject(doc[i])}
     governed: list[tuple[TimeExpr, Token | None]] = []
     for t in times:
         if t.end > sent.end_char:
