@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import timedelta
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
 from storyline.model import TimeExpr
+from storyline.time import calendar_math as cm
 from storyline.time import eventrel
 from storyline.time.grammar import Candidate, find_candidates, settle
 from storyline.time.lexicon import MONTHS, WEEKDAYS
@@ -106,7 +106,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _days_later(a: Anchor | None, days: int) -> Anchor | None:
     if a is None or a.date is None or not days:
         return a
-    d = a.date + timedelta(days=days)
+    d = cm.shift_day(a.date, days)
     return Anchor(d.year, d.month, d.day)
 
 
