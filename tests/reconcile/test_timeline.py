@@ -411,6 +411,21 @@ def test_figures_of_who_did_one_kind_of_act_count_the_same_thing_whatever_the_no
     assert {v.value for v in conflicts[0].values} == {"About 1,400", "Some 1,900"}
 
 
+def test_a_year_less_wires_figure_is_compared_on_the_day_the_story_gives_it() -> None:
+    """A wire dated only 'May 14' tells a figure the story's dated page gives otherwise that day:
+    the wire's figure holds on 14 May 2031 and the two are set against each other, not left
+    undated (and so never compared)."""
+    dated = _article("w01_paper", "2031-05-14", "The fire service says 53 people were on the Brask Lines coach.")
+    body = "There were 51 people on the Brask Lines coach, police said."
+    wire = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="w02_wire.txt",
+                   published=PublishedDate(note="wire dateline gives --05-14 without a year", month_day="--05-14"))
+    conflicts = [k for k in analyze_articles([dated, wire]).conflicts if k.slot == "quantity"]
+    assert [sorted(v.value for v in k.values) for k in conflicts] == [["51", "53"]], conflicts
+    # without the story's dated page the wire's figure has no day and nothing is compared
+    other = _article("w03_paper", "2031-05-14", "The bus company runs 40 coaches, its chief executive said.")
+    assert not [k for k in analyze_articles([other, wire]).conflicts if k.slot == "quantity"]
+
+
 def test_a_page_dated_by_a_wire_dateline_without_its_year_takes_the_storys_year() -> None:
     """'PORTVALE, May 14 (Coast Wire) -' and nothing else: the story's other pages are of May 2031,
     so the page is of 14 May 2031 (the evidence says so) and its 'on Wednesday' is that day."""

@@ -143,6 +143,17 @@ def _year_from_story(docs: dict[str, _Doc]) -> None:
                           f"within {STORY_YEAR_DAYS} days of it")
 
 
+def _story_dated(d: _Doc) -> Article:
+    """The article with the day the story gave its year-less dateline (``_year_from_story``) as
+    its writing date: its figures hold then, as a dated wire's do, and are compared with the
+    other outlets' of that day."""
+    pub = d.article.published
+    if pub.value or not pub.month_day or d.earliest is None or d.earliest != d.latest:
+        return d.article
+    return replace(d.article, published=replace(pub, value=d.earliest.isoformat(), source="dateline",
+                                                 earliest=d.earliest.isoformat(), latest=d.earliest.isoformat()))
+
+
 def _in_span(starts: list[int], items: list, lo: int, hi: int) -> list:
     i = bisect.bisect_left(starts, lo)
     out = []
@@ -585,7 +596,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     one_time_dispute_per_event(renamed, clusters_of, docs, skey, conflicts, day_disputes, disputed)
     event_of_claim = {c: renamed.get(e, e) for c, e in event_of_claim.items()}
     for k in quantity_conflicts([f for c in clusters for f in c.frames],
-                                {aid: d.article for aid, d in docs.items()}, key=skey, canon=canon.canonical,
+                                {aid: _story_dated(d) for aid, d in docs.items()}, key=skey, canon=canon.canonical,
                                 event_of=event_of_claim):
         first = k.values[0].claim_ids[0] if k.values and k.values[0].claim_ids else None
         k.event_id = event_of_claim.get(first) if first else None
