@@ -321,7 +321,11 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       # a bare date opening the line sets a longer label apart
                       ("18/04/2031 | Live updates from the Radio Dunmere newsroom, oldest first", "2031-04-18"),
                       # dashes between the fields are no words
-                      ("Sunday 7 September 2031 - Live coverage by Ann Vell and Tom Brask - Last updated 18:40", "2031-09-07")):
+                      ("Sunday 7 September 2031 - Live coverage by Ann Vell and Tom Brask - Last updated 18:40", "2031-09-07"),
+                      # a place's local time beside the clock
+                      ("Issued: Monday 9 March 2031, 11:00 Brask time", "2031-03-09"),
+                      # a header's dated first sentence, then short notes
+                      ("Live page started Friday 3 April 2031. All times are Brask time. Newest entries first.", "2031-04-03")):
         found = find_dateline(line)
         assert found is not None and found.date.isoformat() == day, line
     for prose in ("Brask, the capital, voted on 13 February 2026", "Talks resumed in Brask on 13 February 2026",
@@ -329,7 +333,11 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                   "12 March 2026 | The council voted. Then it left | Politics",
                   "18/04/2031 | The minister said that the talks would resume after the holiday weekend.",
                   "News | Talks resumed in Brask on 13 February 2026 | World", "Date of birth: 3 May 1980",
-                  "The claim was filed on 25 March 2031", "Live music from the Old Town, Thursday 12 February 2031 and after"):
+                  "The claim was filed on 25 March 2031", "Live music from the Old Town, Thursday 12 February 2031 and after",
+                  "Talks resumed at the same time 3 May 2031",
+                  # a dated first sentence followed by prose, not by a header's notes
+                  "Published 3 March 2031. The minister resigned on Friday after a long row over the budget.",
+                  "Live page started Friday 3 April 2031. The ferry sank. Nine people died. Rescuers were there."):
         assert find_dateline(prose) is None, prose
 
 

@@ -66,7 +66,10 @@ _WORDS = (
 #: agency or a company issues is dated so.
 _DOCUMENT_LABEL = (r"(?:date\s+of\s+(?:the\s+)?)?(?:decision|judg(?:e)?ment|ruling|order|issue|publication|release|"
                    r"statement|notice|report|letter)(?:\s+date)?(?=\s*:)")
-_RESIDUE_TOKEN = re.compile(rf"^\s*{_DOCUMENT_LABEL}|(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
+#: A place's local time beside the clock ("11:00 Trennholm time").
+_LOCAL_TIME = r"(?<=\d\s)(?-i:[A-Z][\w'’-]+)\s+time\b"
+_RESIDUE_TOKEN = re.compile(
+    rf"^\s*{_DOCUMENT_LABEL}|{_LOCAL_TIME}|(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
 _SEPARATORS = re.compile(r"[\s|•·,:;/()\[\]\-–—_*#]+")
 #: Words that end a byline's role ("foreign correspondent", "staff writer", "political editor").
 _ROLES = (r"correspondents?|reporters?|writers?|editors?|columnists?|contributors?|staff|bureau|"
@@ -194,13 +197,30 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     return all(0 < len(f.split()) <= most and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
 
 
+#: A header's short notes after its dated first sentence ("All times are local. Newest first.").
+_NOTE_WORDS = 6
+_SENTENCE_END = re.compile(r"(?<=[a-z\d][.!])\s+(?=[A-Z])")
+
+
 def find_dateline(line: str) -> Dateline | None:
     """The date of ``line`` when the line is a dateline, else None.
 
     A line that holds two dates ("Published 3 March 2025, updated 4 March 2025") yields the
     first, the publication date. The line is rejected when words other than the furniture listed
-    in ``_WORDS`` and a byline remain, because then it is prose that mentions a date.
+    in ``_WORDS`` and a byline remain, because then it is prose that mentions a date. A header
+    whose dated first sentence is followed by short notes ("Live page started Friday 3 April
+    2031. All times are local. Newest entries first.") is dated by that sentence.
     """
+    found = _line_dateline(line)
+    if found is not None:
+        return found
+    first, *notes = _SENTENCE_END.split(line.strip())
+    if notes and len(notes) <= 2 and all(len(n.split()) <= _NOTE_WORDS for n in notes):
+        return _line_dateline(first)
+    return None
+
+
+def _line_dateline(line: str) -> Dateline | None:
     text = _GLUED_STAMP.sub(" ", line.strip())
     if not text or sum(1 for w in text.split() if any(ch.isalnum() for ch in w)) > MAX_DATELINE_WORDS:
         return None
