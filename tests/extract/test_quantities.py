@@ -213,6 +213,21 @@ def test_a_difference_is_qualified_as_one(nlp) -> None:  # type: ignore[no-untyp
     assert q.qualifier is None
 
 
+def test_a_tallys_two_sides_count_the_votes_for_and_against(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.extract.quantities import DIFFERENCE, TALLY_AGAINST, TALLY_FOR
+
+    for text in ("The chamber voted by 93 votes to 41 to open an inquiry.",
+                 "By 93 votes to 41, members opened an inquiry.",
+                 "The minister survived the vote 93 votes to 41 on Tuesday."):
+        found = [(q.text, q.unit, q.qualifier) for q in attach_units(nlp(text), find_quantities(text))]
+        assert found == [("93", "vote", TALLY_FOR), ("41", "vote", TALLY_AGAINST)], (text, found)
+    # a change's end and a margin are no tally
+    text = "Support rose from 10 votes to 41 in a week."
+    assert [q.qualifier for q in attach_units(nlp(text), find_quantities(text))] == [None]
+    text = "She won by 61 votes to the surprise of her rivals."
+    assert [q.qualifier for q in attach_units(nlp(text), find_quantities(text))] == [DIFFERENCE]
+
+
 def test_a_figure_carries_its_role_in_the_clauses_event(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("About 1,400 members of the bakers' union walked out on Monday. "
             "Some 1,900 bakery workers downed tools at dawn. "

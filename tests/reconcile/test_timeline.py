@@ -426,6 +426,22 @@ def test_a_year_less_wires_figure_is_compared_on_the_day_the_story_gives_it() ->
     assert not [k for k in analyze_articles([other, wire]).conflicts if k.slot == "quantity"]
 
 
+def test_two_tallies_of_one_vote_contradict_a_vote_weeks_later_does_not() -> None:
+    """'By 93 votes to 41, the Brask Assembly set up an inquiry' / 'the Brask Assembly voted by 98
+    votes to 41' the same day: the votes for are disputed, the votes against agree. An undated
+    page's tally of that vote is disputed too; the Assembly's vote of six weeks later is another."""
+    a1 = _article("v01_paper", "2031-02-23", "By 93 votes to 41, the Brask Assembly set up an inquiry on 23 February 2031.")
+    a2 = _article("v02_wire", "2031-02-23", "The Brask Assembly voted by 98 votes to 41 to set up an inquiry on 23 February 2031.")
+    body = "The Brask Assembly set up the inquiry by 93 votes to 44 after a long debate."
+    undated = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="v03_blog.txt",
+                      published=PublishedDate())
+    later = _article("v04_paper", "2031-04-08", "The Brask Assembly passed the budget by 80 votes to 60 on 7 April 2031.")
+    conflicts = [k for k in analyze_articles([a1, a2, undated, later]).conflicts if k.slot == "quantity"]
+    values = sorted(sorted(v.value for v in k.values) for k in conflicts if k.kind == "contradiction")
+    assert values == [["41", "44"], ["93", "98"]], [(k.kind, [v.value for v in k.values]) for k in conflicts]
+    assert not [k for k in conflicts if {v.value for v in k.values} & {"80", "60"}]
+
+
 def test_a_page_dated_by_a_wire_dateline_without_its_year_takes_the_storys_year() -> None:
     """'PORTVALE, May 14 (Coast Wire) -' and nothing else: the story's other pages are of May 2031,
     so the page is of 14 May 2031 (the evidence says so) and its 'on Wednesday' is that day."""

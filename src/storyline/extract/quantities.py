@@ -482,8 +482,35 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
             qualifier = money_of(doc, q) or qualifier
         elif unit is not None and unit.lower() in MEASUREMENT_UNITS:
             qualifier = measured_of(doc, q) or qualifier
+        tally = _tally(doc, q, noun) if unit is not None and qualifier in (None, DIFFERENCE) else None
+        if tally is not None:
+            qualifier = TALLY_FOR  # "by 93 votes to 41": the votes for, not a margin
         out.append(replace(q, unit=unit, qualifier=qualifier, increment=increment, role=_role(doc, q, noun)))
+        if tally is not None:
+            out.append(replace(tally, unit=unit, qualifier=TALLY_AGAINST))
     return out
+
+
+#: The two sides of a tally ("by 93 votes to 41"): what the first figure and the second count.
+TALLY_FOR = "for"
+TALLY_AGAINST = "against"
+_TALLY = re.compile(r"\s+to\s+(?P<n>[\w,-]+)")
+
+
+def _tally(doc: Doc, q: Quantity, noun: Token | None) -> Quantity | None:
+    """The other side of a tally whose first figure is ``q`` ("voted by 93 votes to 41", "won 74
+    votes to 66"): the count after "to" right behind the counted noun. Not the end of a change
+    ("rose from 10 votes to 41"), whose first figure is the value before it."""
+    if noun is None or doc.text[q.end:noun.idx].strip() or re.search(r"\bfrom\s+$", doc.text[max(0, q.start - 8):q.start]):
+        return None  # the noun right after the figure ("93 votes to 41"); not a change's start
+    m = _TALLY.match(doc.text, noun.idx + len(noun.text))
+    if m is None:
+        return None
+    value = parse_number(m.group("n").rstrip(",-"))
+    if value is None:
+        return None
+    text = m.group("n").rstrip(",-")
+    return Quantity(text=text, start=m.start("n"), end=m.start("n") + len(text), low=value, high=value)
 
 
 _COLLECTIVE_HEADS = lexicon.words("events", "collective_heads")

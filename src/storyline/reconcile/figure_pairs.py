@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from storyline import lexicon
 from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS
+from storyline.extract.quantities import TALLY_AGAINST, TALLY_FOR
 from storyline.model import Quantity
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.timeslot import bounds, parse_day
@@ -89,6 +90,17 @@ def _same_day(a: str | None, b: str | None) -> bool:
 _FIXED = lexicon.words("figures", "fixed_measures")
 
 
+_TALLY = (TALLY_FOR, TALLY_AGAINST)
+
+
+def _other_side(it: Figure) -> float | None:
+    """The other count of a tally's figure ("93 votes to 41": 41 for the 93, 93 for the 41)."""
+    q = it.quantity
+    other = TALLY_AGAINST if q.qualifier == TALLY_FOR else TALLY_FOR
+    sides = [x for x in it.frame.quantities if x.qualifier == other]
+    return min(sides, key=lambda x: abs(x.start - q.start)).low if sides else None
+
+
 def _fixed(it: Figure) -> bool:
     """A sum of a one-time act ("sold for €46 million"), or a measurement of a named thing ("the
     strongest gust, 196 km/h", "a gust of 212 km/h"): it does not change with the date."""
@@ -119,6 +131,16 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
     if _fixed(a) and _fixed(b) and a.frame.article_id != b.frame.article_id:
         return "contradiction"  # the price of a sale is what it was, whenever an article writes
+    if a.quantity.qualifier in _TALLY and b.quantity.qualifier in _TALLY:
+        # one vote's tally is what it was: told differently at about its time it is disputed; a
+        # tally of weeks later is another vote; one a page tells undated is that vote when its
+        # other side agrees ("74 votes to 66" / "74 votes to 63")
+        close = _close(a.as_of, b.as_of)
+        if a.frame.article_id == b.frame.article_id or close is False:
+            return None
+        if close is None and (_other_side(a) is None or _other_side(a) != _other_side(b)):
+            return None
+        return "contradiction"
     if (a.move or b.move) and not _same_day(a.as_of, b.as_of):
         return None  # two days' moves of a price are two moves, not one figure that changed
     close = _close(a.as_of, b.as_of)

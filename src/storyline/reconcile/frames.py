@@ -559,6 +559,9 @@ def _gazetteer():  # type: ignore[no-untyped-def]
 COUNTING = lexicon.words("frames", "counting_families")
 
 
+#: What may stand between a fronted phrase's figure and the clause it belongs to: the rest of the
+#: phrase, one comma, the clause's subject ("... votes to 41, members set").
+_FRONTED = re.compile(r"[^,;:]*,[^,;:]*")
 _CLAUSE_BREAK = re.compile(
     r"[,;:]|\b(?:since|while|whereas|but|because|after|before|when|until)\b|"
     r"\b(?:is|are|was|were|has|have|had)\b.*\band\b",
@@ -580,8 +583,11 @@ def _bind_quantities(
     for q in quantities:
         qs, qe = q.start - offset, q.end - offset
         best, best_d = None, 10**9
+        # a figure in a phrase fronted before the first trigger ("By 98 votes to 41, members set
+        # up an inquiry") is the next clause's, across the comma that sets the phrase apart
+        fronted = all(s >= qe for s, _, _ in triggers) and not _CLAUSE_BREAK.search(text[:qs])
         for i, (s, e, fam) in enumerate(triggers):
-            if s >= qe and _CLAUSE_BREAK.search(text[qe:s]):
+            if s >= qe and _CLAUSE_BREAK.search(text[qe:s]) and not (fronted and _FRONTED.fullmatch(text[qe:s])):
                 continue
             d = s - qe if s >= qe else (qs - e if qs >= e else 0)
             d -= 15 if fam in COUNTING else 0
