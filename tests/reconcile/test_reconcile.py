@@ -698,3 +698,13 @@ def test_a_memo_is_bounded_least_recent_first_and_safe_across_threads() -> None:
     for t in threads:
         t.join()
     assert not wrong and len(shared) <= 64
+
+
+def test_a_week_or_a_month_is_no_day() -> None:
+    """``date.fromisoformat`` reads "2031-W20" as that week's Monday: a week is an interval, and a
+    figure or an event of it is never put on one of its days."""
+    from storyline.reconcile.timeslot import parse_day
+
+    assert parse_day("2031-W20") is None and parse_day("2031-05") is None and parse_day("XXXX-05-14") is None
+    assert str(parse_day("2031-05-14")) == str(parse_day("2031-05-14T09:00")) == "2031-05-14"
+    assert str(parse_day("2031-05-14TEV")) == "2031-05-14"

@@ -426,6 +426,30 @@ def test_a_year_less_wires_figure_is_compared_on_the_day_the_story_gives_it() ->
     assert not [k for k in analyze_articles([other, wire]).conflicts if k.slot == "quantity"]
 
 
+def test_one_outlets_count_between_the_others_same_count_is_disputed_not_a_change() -> None:
+    """'All 21 crew members are safe' on the 10th, the 20th and in April, 'its 24 crew remain on
+    board' in one paper on the 13th: the crew did not grow and shrink back, the paper's figure
+    disputes the others'. A count that fell and stayed (21, then 20 twice) changed over time."""
+    told = [("c01_owner", "2031-03-10", "All 21 crew members are safe, the owner said on 10 March 2031."),
+            ("c02_paper", "2031-03-13", "Its 24 crew remain on board."),
+            ("c03_wire", "2031-03-20", "All 21 crew members are safe and remain on board."),
+            ("c04_tv", "2031-04-03", "All 21 crew members remain on board.")]
+    conflicts = [k for k in analyze_articles([_article(*t) for t in told]).conflicts if k.slot == "quantity"]
+    assert [(k.kind, sorted(v.value for v in k.values)) for k in conflicts] == [("contradiction", ["21", "24"])], \
+        [(k.kind, [v.value for v in k.values]) for k in conflicts]
+    told = [("c01_owner", "2031-03-10", "All 21 crew members are safe, the owner said on 10 March 2031."),
+            ("c02_paper", "2031-03-24", "Its 20 crew remain on board after the cook was freed."),
+            ("c03_wire", "2031-04-03", "All 20 crew members remain on board.")]
+    conflicts = [k for k in analyze_articles([_article(*t) for t in told]).conflicts if k.slot == "quantity"]
+    assert [k.kind for k in conflicts] == ["changed_over_time"], [(k.kind, [v.value for v in k.values]) for k in conflicts]
+    # a recap's past retelling of the first figure is no later reading of it
+    told = [("c01_board", "2031-10-08", "The Brask Power Board says 412,000 customers are without power."),
+            ("c02_wire", "2031-10-09", "The Brask Power Board says 268,000 customers are without power."),
+            ("c03_recap", "2031-10-20", "At the peak of the outage, 412,000 customers were without power, the Brask Power Board said.")]
+    conflicts = [k for k in analyze_articles([_article(*t) for t in told]).conflicts if k.slot == "quantity"]
+    assert "contradiction" not in [k.kind for k in conflicts], [(k.kind, [v.value for v in k.values]) for k in conflicts]
+
+
 def test_two_tallies_of_one_vote_contradict_a_vote_weeks_later_does_not() -> None:
     """'By 93 votes to 41, the Brask Assembly set up an inquiry' / 'the Brask Assembly voted by 98
     votes to 41' the same day: the votes for are disputed, the votes against agree. An undated

@@ -211,11 +211,17 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
     name: tuple(forms) for name, forms in lexicon.table("figures", "unit_classes").items()}
 
 
+_GENERIC = lexicon.words("figures", "generic_counted")
+
+
 def unit_class(unit: str | None) -> str | None:
     if not unit:
         return None
     u = re.sub(r"[^a-z ]", "", unit.lower()).strip()
-    head = u.split()[-1] if u.split() else u
+    words = u.split()
+    head = words[-1] if words else u
+    if len(words) > 1 and head in _GENERIC:
+        head = words[-2]  # "crew member": a crew is counted, as "21 crew" counts it
     for name, forms in _UNIT_CLASSES.items():
         if any(head.startswith(f) for f in forms):
             return name

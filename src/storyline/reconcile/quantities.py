@@ -36,11 +36,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from itertools import pairwise
 
 from storyline import lexicon
-from storyline.extract.measures import CHANGE_VERBS, CURRENCY_CODES, PERCENT
+from storyline.extract.measures import CHANGE_VERBS, CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
+from storyline.extract.plover import STATE_VERBS
 from storyline.extract.quantities import DIFFERENCE, find_quantities
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
 from storyline.reconcile.figure_pairs import REASONS, Figure, measure, pair_kind
@@ -56,7 +58,7 @@ from storyline.reconcile.figure_slots import (
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.memo import Memo, digest
 from storyline.reconcile.roles import head_word
-from storyline.reconcile.timeslot import comparable_value, is_portal, year_of
+from storyline.reconcile.timeslot import comparable_value, is_portal, parse_day, year_of
 
 SourceKey = Callable[[Frame], str]
 
@@ -191,8 +193,11 @@ _FALLING_VERBS = lexicon.words("figures", "falling_verbs")
 
 def _change_family(family: str) -> str:
     """A verb of a value moving is told with many words: "lost 56 metres" and "dropped 65
-    metres" are one figure of a fall, which a rise's figure is not."""
+    metres" are one figure of a fall, which a rise's figure is not; a state verb's figure ("are",
+    "remain", "has") is the count of what is, whichever verb tells it."""
     verb = family.removeprefix("other:")
+    if family.startswith("other:") and verb in STATE_VERBS:
+        return "state"  # "all 21 crew are safe" / "its 24 crew remain on board": a count of what is
     if verb not in CHANGE_VERBS:
         return family
     return "change:down" if verb in _FALLING_VERBS else "change:up"
@@ -290,14 +295,29 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             if key not in largest or len(members) > len(comps[largest[key]]):
                 largest[key] = root
     out: dict[int, list[Figure]] = defaultdict(list)
+    alone: dict[tuple[str, ...], int] = {}  # the first group naming nobody, per key with no named group
     for root, members in comps.items():
         key = keys[members[0]]
         target = root
         if not named(members[0]) and key in largest:
             target = largest[key]
+        elif not named(members[0]) and _counts_things(items[members[0]], key):
+            # figures of one verb's family and one noun that name nobody ("its 24 crew remain on
+            # board" / "all 21 crew members remain on board") count one thing
+            target = alone.setdefault(key, root)
         out[target].extend(items[i] for i in members)
     groups = [part for root, g in out.items() for part in (_by_whom(g) if keys[root][0] == "casualty" else [g])]
     return [g for g in groups if len({i.frame.claim.id for i in g}) >= 2]
+
+
+def _counts_things(it: Figure, key: tuple[str, ...]) -> bool:
+    """A plain count of a noun that says who or what is counted ("crew", "schools"): not a
+    casualty count (slotted by its population), a qualified figure, a share, a sum, a reading in
+    a unit of measurement, or a noun that says nothing of who ("people", "members")."""
+    q = it.quantity
+    unit = (q.unit or "").lower()
+    return key[0] not in ("casualty", "qualified", "measured", "move") and bool(unit) and unit != PERCENT.lower() \
+        and q.unit not in CURRENCY_CODES and unit not in MEASUREMENT_UNITS and unit not in GENERIC_COUNTED
 
 
 #: Nouns that name the casualties themselves, not who they were ("the dead", "victims").
@@ -473,6 +493,7 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                 buckets[(n, i.attribution, i.as_of)].append(i)
         blist = list(buckets.items())
         passed = _passed_points(group)
+        odd = set() if what in RUNNING_COUNTS else _odd_between(classes)
         pairs: dict[str, set[int]] = defaultdict(set)
         for x in range(len(blist)):
             for y in range(x + 1, len(blist)):
@@ -481,6 +502,8 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                 if ca == cb or {i.frame.claim.id for i in ia} == {i.frame.claim.id for i in ib}:
                     continue
                 kind = pair_kind(ia[0], ib[0], running=what in RUNNING_COUNTS)
+                if kind == "changed_over_time" and ((ca, cb) in odd or (cb, ca) in odd):
+                    kind = "contradiction"  # one outlet's figure between the others' same one: no change
                 if kind == "contradiction" and frozenset((ia[0].quantity.low, ib[0].quantity.low)) in revised:
                     kind = "changed_over_time"  # a sentence tells the one revised into the other
                 if kind == "contradiction" and (all(id(i) in passed for i in ia) or all(id(i) in passed for i in ib)):
@@ -499,6 +522,47 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
 
 
 _CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")
+_PAST = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('figures', 'past_state_forms')))})\b", re.IGNORECASE)
+
+
+def _odd_between(classes: Sequence[_QClass]) -> set[tuple[int, int]]:
+    """Pairs (odd, other) where one article's figure falls between days on which other articles
+    give one other figure, with no third figure in between ("21 crew" on the 10th and the 20th,
+    "24 crew" in one paper on the 13th): the count did not change and change back; that outlet's
+    figure disputes it. A series that moves on ("412,000 without power", then 268,000, then
+    95,000, and a recap's "412,000 at the peak") is read as changes; so is a running count (a
+    toll), by its own rules. Only figures of one noun are set against each other so."""
+    def days(c: _QClass) -> list[date]:
+        return [d for i in c.items if (d := parse_day(i.as_of)) is not None]
+
+    def nouns(c: _QClass) -> set[str | None]:
+        return {unit_class_of(i.quantity.unit) for i in c.items}
+
+    def now(c: _QClass) -> list[date]:
+        """The days a class's figures are known to hold on: a figure dated only by its article
+        holds then unless retold in the past ("at the peak, 412,000 were without power")."""
+        return [d for i in c.items if (d := parse_day(i.as_of)) is not None
+                and (not i.written or not _PAST.search(i.frame.claim.text))]
+
+    told = [days(c) for c in classes]
+    out: set[tuple[int, int]] = set()
+    for n, c in enumerate(classes):
+        if len({i.frame.article_id for i in c.items}) != 1 or not told[n] or len(told[n]) != len(c.items) \
+                or len(nouns(c)) != 1:
+            continue
+        lo, hi = min(told[n]), max(told[n])
+        for m, other in enumerate(classes):
+            if m == n or nouns(other) != nouns(c) or len({i.frame.article_id for i in other.items}) < 2:
+                continue
+            before = [d for d in told[m] if d < lo]
+            after = [d for d in now(other) if d > hi]
+            if not before or not after:
+                continue
+            gap = (max(before), min(after))
+            if any(gap[0] < d < gap[1] for k, ds in enumerate(told) if k not in (n, m) for d in ds):
+                continue  # another figure in between: the count moved on
+            out.add((n, m))
+    return out
 
 
 def _passed_points(group: list[Figure]) -> set[int]:

@@ -146,9 +146,14 @@ def intersect(a: str, b: str) -> str:
 
 
 def parse_day(text: str | None) -> date | None:
-    if not text:
+    """The day a value names ("2031-05-14", "2031-05-14T09:00"), else None: a week ("2031-W20"),
+    which ``date.fromisoformat`` reads as its Monday, is no day."""
+    if not text or not _ISO_DAY.match(text):
         return None
     try:
         return date.fromisoformat(text[:10])
     except ValueError:
         return None
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
