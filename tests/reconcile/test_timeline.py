@@ -450,6 +450,32 @@ def test_one_outlets_count_between_the_others_same_count_is_disputed_not_a_chang
     assert "contradiction" not in [k.kind for k in conflicts], [(k.kind, [v.value for v in k.values]) for k in conflicts]
 
 
+def test_one_act_a_later_outlet_tells_in_other_words_a_day_off_is_one_disputed_event() -> None:
+    """Two outlets tell an evacuation order lifted on Friday 14 March 2031; a later one has the
+    residents return home 'on 15 March, after the lifting of the order'. No rule names these words
+    as one act; the same-day model, asked at a stricter threshold across two days, reads them as
+    one: one event on the day the two outlets give, its date disputed. Acts the model reads alike
+    but typed as two kinds (a ship stormed, its crew freed) are left apart."""
+    a1 = _article("a01_wire", "2031-03-14", "The county lifted the evacuation order for Brask at 6 p.m. on Friday "
+                  "14 March 2031, officials said.")
+    a2 = _article("a02_paper", "2031-03-15", "The evacuation order for Brask was lifted on Friday 14 March 2031 after "
+                  "four days of air tests.")
+    a3 = _article("a03_recap", "2031-04-02", "The evacuated residents of Brask were able to return to their homes on "
+                  "15 March, after the lifting of the order.")
+    report = analyze_articles([a1, a2, a3])
+    told = [e for e in report.events if e.timeline and (e.time.value or "").startswith("2031-03-1")]
+    assert len(told) == 1 and len(told[0].article_ids) == 3, [(e.time.value, e.label) for e in told]
+    assert told[0].time.value.startswith("2031-03-14")  # the day the two outlets give
+    assert [[v.value for v in k.values] for k in report.conflicts if k.slot == "time"] == [["2031-03-14", "2031-03-15"]]
+    a1 = _article("b01_wire", "2031-04-03", "Navy special forces stormed the cargo ship Alda before dawn on 3 April "
+                  "2031 and freed its 20 crew, the defence ministry said.")
+    a2 = _article("b02_paper", "2031-04-04", "Commandos stormed the Alda at 03:40 on Friday 3 April 2031 and freed "
+                  "all 20 crew members.")
+    a3 = _article("b03_recap", "2031-04-12", "Navy commandos raided the Alda on April 2, freeing the 20 crew after "
+                  "a month in captivity.")
+    assert not [k for k in analyze_articles([a1, a2, a3]).conflicts if k.slot == "time"]
+
+
 def test_two_tallies_of_one_vote_contradict_a_vote_weeks_later_does_not() -> None:
     """'By 93 votes to 41, the Brask Assembly set up an inquiry' / 'the Brask Assembly voted by 98
     votes to 41' the same day: the votes for are disputed, the votes against agree. An undated

@@ -592,7 +592,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     # told by more articles)
     events, renamed = join_same_day(events, claims)
     clusters_of = {eid: h.clusters for eid, h in told_by.items()}
-    events, renamed, disputed = join_odd_days(events, renamed, clusters_of, docs, doc_dates, skey)
+    events, renamed, disputed = join_odd_days(events, renamed, clusters_of, docs, doc_dates, skey, claims)
     one_time_dispute_per_event(renamed, clusters_of, docs, skey, conflicts, day_disputes, disputed)
     event_of_claim = {c: renamed.get(e, e) for c, e in event_of_claim.items()}
     for k in quantity_conflicts([f for c in clusters for f in c.frames],
