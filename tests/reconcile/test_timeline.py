@@ -476,6 +476,14 @@ def test_one_act_a_later_outlet_tells_in_other_words_a_day_off_is_one_disputed_e
     assert not [k for k in analyze_articles([a1, a2, a3]).conflicts if k.slot == "time"]
 
 
+def test_a_page_without_a_site_is_named_by_its_file_as_a_source() -> None:
+    """A text file with no site or address is a source a reader can find: its file name, not its id."""
+    a1 = _article("t01_wire", "2031-02-23", "The Brask Assembly voted by 93 votes to 41 to set up an inquiry on 23 February 2031.")
+    a2 = _article("t02_herald", "2031-02-23", "The Brask Assembly voted by 98 votes to 41 to set up an inquiry on 23 February 2031.")
+    (k,) = [k for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert sorted(s for v in k.values for s in v.sources) == ["t01_wire.txt", "t02_herald.txt"]
+
+
 def test_two_tallies_of_one_vote_contradict_a_vote_weeks_later_does_not() -> None:
     """'By 93 votes to 41, the Brask Assembly set up an inquiry' / 'the Brask Assembly voted by 98
     votes to 41' the same day: the votes for are disputed, the votes against agree. An undated

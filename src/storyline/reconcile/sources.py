@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import PurePosixPath
 from urllib.parse import urlparse
 
 from storyline import lexicon
@@ -34,12 +35,13 @@ def source_key(claim: Claim, article: Article, canon: Callable[[str | None], str
 
     A claim credited to an agency or institution counts as that source, so two outlets that
     both relay the same agency are one source (under any of its names, with ``canon``);
-    otherwise the outlet (or the article) is.
+    otherwise the outlet (or the article: its file name, which a reader can find, else its id) is.
     """
     if claim.attribution and (_AGENCY_WORDS.search(claim.attribution) or _ACRONYM_IN.search(claim.attribution)):
         name = canon(claim.attribution) if canon is not None else None
         return "attr:" + (name or re.sub(r"[^a-z0-9]+", " ", claim.attribution.lower()).strip())
-    return "outlet:" + (outlet(article) or article.id)
+    return "outlet:" + (outlet(article) or (PurePosixPath(article.path.replace("\\", "/")).name if article.path else "")
+                        or article.id)
 
 
 def headline_signals(headline: str) -> list[str]:
