@@ -35,7 +35,7 @@ FLOORS = {
     "key-bridge-2024": (0, 0.85, 1.13, 0.91, 1.34),
     "martial-law-2024": (0, 0.99, 1.05, 0.80, 1.12),
     "wagner-2023": (0, 0.92, 1.13, 0.83, 1.19),
-    "brackenford-blast-2025": (1, 0.91, 1.05, 0.79, 1.51),
+    "brackenford-blast-2025": (0, 0.91, 1.05, 0.82, 1.43),
     "greywater-ransomware-2025": (2, 0.82, 1.15, 0.71, 1.30),
     "quarrenton-dam-breach-2026": (0, 0.91, 1.30, 0.85, 1.67),  # session 10: the join retrained on 24 stories
     "ashcombe-cider-outbreak-2027": (0, 0.91, 1.14, 0.91, 1.72),
@@ -74,7 +74,7 @@ FLOORS = {
     # 0.71, 3.42; cyclone 4 musts, 0.93, 1.69, 0.66, 4.93
     # (session 8, everywhere: once-told minor details in the background by the learned model of
     # reconcile/detail.py trade a little recall for size: key-bridge and wagner recall 0.93 -> 0.86)
-    "veyrholt-museum-heist-2026": (1, 0.84, 1.14, 0.90, 1.36),
+    "veyrholt-museum-heist-2026": (1, 0.84, 1.14, 0.90, 1.28),
     "sarrow-border-ceasefire-2026": (2, 0.99, 1.22, 0.85, 2.05),
     "merrowan-cyclone-2026": (1, 0.92, 1.59, 0.82, 2.55),
     # written blind in session 9, first scored with commit 8b0b06d: stadium crush 3 musts failed,
@@ -98,8 +98,8 @@ FLOORS = {
     # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
     # times, the spill's production stop splits three ways: fragmentation 1.71, size 2.21)
     "tarvonia-government-falls-2026": (1, 0.92, 1.20, 0.84, 1.76),
-    "tollack-mine-collapse-2026": (2, 0.99, 1.05, 0.79, 1.76),
-    "tolmere-chemical-spill-2026": (3, 0.99, 1.26, 0.84, 1.69),
+    "tollack-mine-collapse-2026": (1, 0.99, 1.05, 0.79, 1.69),
+    "tolmere-chemical-spill-2026": (2, 0.99, 1.26, 0.84, 1.69),
     # written blind at the end of session 10 and first scored with its last code, 74f9bee (the
     # session's held-out measure): network outage 2 musts failed, recall 0.85, fragmentation
     # 1.73, merge 0.80, size 2.23; river floods 3, 1.00, 1.54, 0.81, 3.00; exchange hack 4,
@@ -121,7 +121,7 @@ FLOORS = {
     # size 1.71; kidnapping 5, 0.62, 1.38, 0.57, 2.00; heatwave 3, 0.92, 1.25, 0.79, 2.15
     "corran-valley-landslide-2026": (2, 0.92, 1.43, 0.87, 1.76),
     "dravosk-aid-workers-kidnapping-2026": (1, 0.91, 1.30, 0.80, 1.90),
-    "telmark-heatwave-blackout-2026": (0, 0.91, 1.30, 0.82, 1.90),
+    "telmark-heatwave-blackout-2026": (0, 0.91, 1.30, 0.84, 1.90),
     # written blind at the end of session 11 and first scored with its last code, 6375c1c (the
     # session's final held-out measure): CEO ouster 4 musts failed, recall 0.92, fragmentation
     # 1.17, merge 0.86, size 1.31; measles 1, 1.00, 1.08, 0.81, 2.38; tanker spill 1, 1.00, 1.15,
@@ -140,25 +140,31 @@ FLOORS = {
     # referendum 4, 0.93, 1.23, 0.86, 1.79; canal grounding 3, 0.92, 1.33, 0.82, 1.92
     "kelmora-spy-expulsions-2026": (0, 0.92, 1.36, 0.82, 1.76),
     "ostravia-referendum-2026": (2, 0.92, 1.28, 0.85, 1.69),
-    "varrow-canal-grounding-2026": (2, 0.91, 1.30, 0.82, 1.97),
+    "varrow-canal-grounding-2026": (0, 0.84, 1.32, 0.81, 1.90),
     # written blind late in session 13 and first scored with cf668a8, the session's code (its second
     # held-out measure): cable car 2 musts failed, recall 0.92, fragmentation 1.08, merge 0.81, size
     # 1.62; fuel protests 3, 0.92, 1.17, 0.80, 2.54; currency crisis 3, 0.85, 1.45, 0.88, 2.31
     "brenvald-cable-car-2026": (1, 0.91, 1.13, 0.81, 1.67),
-    "morvisk-fuel-protests-2026": (3, 0.99, 1.13, 0.77, 2.28),
+    "morvisk-fuel-protests-2026": (2, 0.99, 1.13, 0.77, 2.28),
     "tessaly-currency-crisis-2026": (3, 0.84, 1.41, 0.88, 2.28),
     # written blind in session 14 and first scored with 6f0a6f8, the session's starting code (its
     # held-out measure): turbulence flight 2 musts failed, recall 1.00, fragmentation 1.23, merge
     # 0.77, size 1.54; reactor leak 5, 0.85, 1.45, 0.85, 2.38; prisoner swap 5, 0.93, 1.08, 0.79, 1.79
     "aldermoor-turbulence-flight-2026": (1, 0.99, 1.13, 0.80, 1.51),
-    "keswyn-reactor-leak-2026": (2, 0.84, 1.32, 0.84, 2.20),
+    "keswyn-reactor-leak-2026": (1, 0.84, 1.32, 0.84, 2.20),
     "solvane-prisoner-swap-2026": (2, 0.92, 1.05, 0.84, 1.62),
     # written blind later in session 14 and first scored with 9628c8a, the session's code (its
     # second held-out measure): coach crash 2 musts failed, recall 1.00, fragmentation 1.08, merge
     # 0.80, size 1.85; airport drones 2, 0.92, 1.33, 0.88, 2.46; zoo escape 4, 0.92, 1.17, 0.81, 2.08
-    "ferrand-pass-coach-crash-2026": (2, 0.99, 1.13, 0.79, 1.90),
+    "ferrand-pass-coach-crash-2026": (1, 0.99, 1.13, 0.79, 1.90),
     "halsgrove-airport-drones-2026": (1, 0.91, 1.38, 0.87, 2.51),
     "marrenby-zoo-escape-2026": (2, 0.91, 1.38, 0.81, 2.43),
+    # written blind in session 15 and first scored with 5a641b7, the session's code when they came
+    # (its held-out measure): sinkhole 1 must failed, recall 1.00, fragmentation 1.15, merge 0.91,
+    # size 1.46; ship hijack 4, 1.00, 1.15, 0.83, 1.85; exam leak 2, 0.85, 1.09, 0.81, 1.62
+    "linmere-sinkhole-2026": (1, 0.99, 1.20, 0.90, 1.51),
+    "corvath-ship-hijack-2026": (2, 0.99, 1.20, 0.90, 2.13),
+    "drevany-exam-leak-2026": (1, 0.84, 1.14, 0.80, 1.67),
 }
 
 
