@@ -35,17 +35,16 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date
 from functools import partial
 from itertools import pairwise
 
 from storyline import lexicon
 from storyline.extract.measures import CHANGE_VERBS, CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
 from storyline.extract.plover import STATE_VERBS
-from storyline.extract.quantities import DIFFERENCE, find_quantities
+from storyline.extract.quantities import DIFFERENCE
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
 from storyline.reconcile.figure_pairs import REASONS, Figure, measure, pair_kind
+from storyline.reconcile.figure_series import FROM, FigureClass, odd_between, passed_points, revisions
 from storyline.reconcile.figure_slots import (
     GENERIC_COUNTED,
     Groups,
@@ -58,19 +57,9 @@ from storyline.reconcile.figure_slots import (
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.memo import Memo, digest
 from storyline.reconcile.roles import head_word
-from storyline.reconcile.timeslot import comparable_value, is_portal, parse_day, year_of
+from storyline.reconcile.timeslot import comparable_value, is_portal, year_of
 
 SourceKey = Callable[[Frame], str]
-
-
-@dataclass
-class _QClass:
-    lo: float
-    hi: float
-    items: list[Figure] = field(default_factory=list)
-
-    def label(self) -> str:
-        return " / ".join(list(dict.fromkeys(i.quantity.text for i in self.items))[:3])
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -140,9 +129,6 @@ _SUBSET = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|of\s+the\s+\w
 #: "two engineers and their interpreter": the figure counts part of the group the sentence tells
 _WITH_THEIR = re.compile(r"^(?:\s+[\w-]+){1,3}?\s+and\s+(?:their|his|her)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+\b(?![^.;]{0,3}\d)",
                          re.IGNORECASE)
-#: "raised from 10,000 crowns to 25,000", "to $15.60 a share, up from $14.20": the figure after
-#: "from" held before the change the sentence tells, at a time it does not give
-_FROM = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+|an?\s+)?$", re.IGNORECASE)
 #: ... unless the sentence dates it ("from 40 on Sunday to 85 on Monday"): then it is a point of a series
 _DATED_AFTER = re.compile(r"^(?:\s+[a-z]+){0,2}\s+(?:(?:on|in|at|by|as\s+of)\s+(?:[A-Z]\w+|\d)|last\s+\w+|yesterday|today)")
 
@@ -234,7 +220,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                 continue
             if _SUBSET.match(body[q.end : q.end + 25]) or _WITH_THEIR.match(body[q.end : q.end + 60]):
                 continue  # "as many as 8,000 of them": a part of another count, not a total
-            if _FROM.search(body[max(0, q.start - 16) : q.start]) and not _DATED_AFTER.match(body[q.end : q.end + 30]):
+            if FROM.search(body[max(0, q.start - 16) : q.start]) and not _DATED_AFTER.match(body[q.end : q.end + 30]):
                 continue  # the value before the change, undated
             if _VAGUE.search(q.text) and not re.search(r"\d", q.text):
                 continue  # "dozens", "thousands": an order of magnitude, not an estimate to compare
@@ -401,8 +387,8 @@ def _magnitudes(group: list[Figure], *, keep_single: bool = False) -> list[list[
     return out if keep_single else [g for g in out if len({i.frame.claim.id for i in g}) >= 2]
 
 
-def _classes(items: list[Figure]) -> list[_QClass]:
-    classes: list[_QClass] = []
+def _classes(items: list[Figure]) -> list[FigureClass]:
+    classes: list[FigureClass] = []
     for it in sorted(items, key=lambda x: (_bounds(x.quantity)[1] - _bounds(x.quantity)[0], x.frame.id)):
         lo, hi = _bounds(it.quantity)
         for c in classes:
@@ -411,7 +397,7 @@ def _classes(items: list[Figure]) -> list[_QClass]:
                 c.items.append(it)
                 break
         else:
-            classes.append(_QClass(lo, hi, [it]))
+            classes.append(FigureClass(lo, hi, [it]))
     return classes
 
 
@@ -436,42 +422,6 @@ def _value(label: str, items: Sequence[Figure], key: SourceKey) -> ConflictValue
     )
 
 
-_CHANGED = re.compile(rf"\b(?:{lexicon.alternation('figures', 'revision_verbs')})\b", re.IGNORECASE)
-_TO_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?to\s+$", re.IGNORECASE)
-_NOT_AFTER = re.compile(r"^[^.;]{0,80}?,?\s+not\s+$", re.IGNORECASE)
-
-
-def revisions(frames: Sequence[Frame], articles: dict[str, Article]) -> set[frozenset[float]]:
-    """Pairs of values some sentence tells as a figure revised: "raised the number from four to
-    six", "six bodies have been recovered, not four as we said this morning". Two outlets' four
-    and six of that count are then the count before and after, not a dispute."""
-    out: set[frozenset[float]] = set()
-    seen: set[str] = set()
-    for f in frames:
-        if f.claim.id in seen:
-            continue
-        seen.add(f.claim.id)
-        low = f.claim.text.lower()
-        if "from " not in low and " not " not in low:
-            continue  # neither form of revision: most sentences, not scanned again for figures
-        body = articles[f.article_id].body
-        # every figure the sentence writes: the claim keeps neither the value before a change nor
-        # a denied one
-        qs = [q for q in find_quantities(f.claim.text, f.claim.span[0]) if q.low is not None]
-        for q in qs:  # "raised the number from four to six", read as one range
-            if q.high is not None and q.low != q.high and q.text.lower().startswith("from ") \
-                    and _CHANGED.search(body[f.claim.span[0]:q.start]):
-                out.add(frozenset((q.low, q.high)))  # type: ignore[arg-type]
-        for a, b in pairwise(qs):
-            between = body[a.end:b.start]
-            if a.low == b.low:
-                continue
-            from_to = _FROM.search(body[max(0, a.start - 16):a.start]) and _TO_AFTER.match(between)
-            if from_to or _NOT_AFTER.match(between):
-                out.add(frozenset((a.low, b.low)))  # type: ignore[arg-type]
-    return out
-
-
 def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *, key: SourceKey,
                        canon: Callable[[str | None], str | None] | None = None,
                        event_of: Mapping[str, str] | None = None) -> list[Conflict]:
@@ -492,8 +442,8 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
             for i in c.items:
                 buckets[(n, i.attribution, i.as_of)].append(i)
         blist = list(buckets.items())
-        passed = _passed_points(group)
-        odd = set() if what in RUNNING_COUNTS else _odd_between(classes)
+        passed = passed_points(group)
+        odd = set() if what in RUNNING_COUNTS else odd_between(classes)
         pairs: dict[str, set[int]] = defaultdict(set)
         for x in range(len(blist)):
             for y in range(x + 1, len(blist)):
@@ -513,7 +463,7 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
         for kind in ("contradiction", "attributed_estimates", "changed_over_time"):
             if kind not in pairs:
                 continue
-            involved = [c for c in ([_QClass(c.lo, c.hi, [i for i in c.items if id(i) in pairs[kind]])
+            involved = [c for c in ([FigureClass(c.lo, c.hi, [i for i in c.items if id(i) in pairs[kind]])
                                       for c in classes]) if c.items]
             if len(involved) < 2:
                 continue
@@ -521,70 +471,7 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
     return out
 
 
-_CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")
-_PAST = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('figures', 'past_state_forms')))})\b", re.IGNORECASE)
-
-
-def _odd_between(classes: Sequence[_QClass]) -> set[tuple[int, int]]:
-    """Pairs (odd, other) where one article's figure falls between days on which other articles
-    give one other figure, with no third figure in between ("21 crew" on the 10th and the 20th,
-    "24 crew" in one paper on the 13th): the count did not change and change back; that outlet's
-    figure disputes it. A series that moves on ("412,000 without power", then 268,000, then
-    95,000, and a recap's "412,000 at the peak") is read as changes; so is a running count (a
-    toll), by its own rules. Only figures of one noun are set against each other so."""
-    def days(c: _QClass) -> list[date]:
-        return [d for i in c.items if (d := parse_day(i.as_of)) is not None]
-
-    def nouns(c: _QClass) -> set[str | None]:
-        return {unit_class_of(i.quantity.unit) for i in c.items}
-
-    def now(c: _QClass) -> list[date]:
-        """The days a class's figures are known to hold on: a figure dated only by its article
-        holds then unless retold in the past ("at the peak, 412,000 were without power")."""
-        return [d for i in c.items if (d := parse_day(i.as_of)) is not None
-                and (not i.written or not _PAST.search(i.frame.claim.text))]
-
-    told = [days(c) for c in classes]
-    out: set[tuple[int, int]] = set()
-    for n, c in enumerate(classes):
-        if len({i.frame.article_id for i in c.items}) != 1 or not told[n] or len(told[n]) != len(c.items) \
-                or len(nouns(c)) != 1:
-            continue
-        lo, hi = min(told[n]), max(told[n])
-        for m, other in enumerate(classes):
-            if m == n or nouns(other) != nouns(c) or len({i.frame.article_id for i in other.items}) < 2:
-                continue
-            before = [d for d in told[m] if d < lo]
-            after = [d for d in now(other) if d > hi]
-            if not before or not after:
-                continue
-            gap = (max(before), min(after))
-            if any(gap[0] < d < gap[1] for k, ds in enumerate(told) if k not in (n, m) for d in ds):
-                continue  # another figure in between: the count moved on
-            out.add((n, m))
-    return out
-
-
-def _passed_points(group: list[Figure]) -> set[int]:
-    """Figures an article gives of one count at several clock times ("about 900 have left" at
-    09:10, "about 1,300 have now left" at 16:30 in a live page): a series the article itself
-    updates, whose earlier points another outlet's figure of that day does not contradict; only
-    its latest one speaks for it."""
-    by_article: dict[str, list[Figure]] = defaultdict(list)
-    for i in group:
-        by_article[i.frame.article_id].append(i)
-    out: set[int] = set()
-    for told in by_article.values():
-        clocks = [(t.value[:16] if (t := i.frame.claim.time) is not None and _CLOCK.match(t.value) else None)
-                  for i in told]
-        if len({(i.quantity.low, i.quantity.high) for i in told}) < 2 or None in clocks or len(set(clocks)) < 2:
-            continue
-        last = max(c for c in clocks if c is not None)
-        out |= {id(i) for i, c in zip(told, clocks, strict=True) if c != last}
-    return out
-
-
-def _conflict(kind: str, classes: list[_QClass], what: str, key: SourceKey) -> Conflict:
+def _conflict(kind: str, classes: list[FigureClass], what: str, key: SourceKey) -> Conflict:
     classes = sorted(classes, key=lambda c: (-len({i.frame.article_id for i in c.items}), c.lo))
     if kind == "changed_over_time":
         classes.sort(key=lambda c: min(i.as_of or "9999" for i in c.items))
