@@ -425,3 +425,25 @@ def test_a_numeric_date_read_as_its_first_eight_characters_gets_its_four_digit_y
     assert _four_digit_year("2020-04-01", byline.replace("18:40", "18:40 (01/04/2032)")) == "2020-04-01"
     # a year read that is no truncation of the page's is not touched
     assert _four_digit_year("2029-04-01", byline) == "2029-04-01"
+
+
+def test_a_time_element_marked_published_dates_the_page_over_an_update_or_a_correction() -> None:
+    """'<time datetime="2031-09-21T07:30">Published: 21/09/2031 07:30</time>', an 'Updated:
+    22/09/2031' beside it and a correction of 22 September: the page is of the 21st (its
+    'yesterday' is the 20th), whichever day htmldate prefers."""
+    from storyline.ingest.html import extract_document, published_time
+
+    body = " ".join(["Twelve passengers were ferried ashore yesterday as the ship lay at anchor off the port."] * 6)
+    page = ('<html><head><title>Ship held</title></head><body><article><h1>Ship held</h1>'
+            '<div class="byline">By Gus Tam <time datetime="2031-09-21T07:30:00+02:00">Published: 21/09/2031 07:30'
+            '</time> <span class="updated">Updated: 22/09/2031 10:05</span></div>'
+            f'<p>{body}</p><p>{body}</p>'
+            '<p class="correction"><strong>Correction, 22 September 2031:</strong> An earlier version gave '
+            'the wrong figure.</p></article></body></html>')
+    doc = extract_document("ship.html", page)
+    assert not isinstance(doc, Exception) and doc.published == "2031-09-21", doc
+    assert published_time('<time itemprop="datePublished" datetime="2031-05-02">2 May</time>') == "2031-05-02"
+    # unmarked, or two publication days (a list of other stories): the page's own reading stands
+    assert published_time('<time datetime="2031-05-02">2 May</time>') is None
+    assert published_time('<time datetime="2031-05-02">Published 2 May</time><time datetime="2031-05-09">'
+                          'Published 9 May</time>') is None

@@ -77,6 +77,9 @@ def extract_document(
     date = getattr(doc, "date", None)
     if isinstance(date, str) and _ISO_DATE.match(date):
         date = _four_digit_year(date, html)
+    labelled = published_time(html)
+    if labelled is not None:
+        date = labelled  # the page says which of its dates is the publication's
     if not date:
         # no date in the markup: a date line under the headline that the extractor dropped as
         # page furniture ("<p class=meta>A B, Correspondent · Thursday 21 May 2026</p>") is read
@@ -146,6 +149,23 @@ def headline_dateline(html: str) -> str | None:
         if words and len(words.split()) <= 20 and find_dateline(words) is not None:
             return words
     return None
+
+
+_TIME_ELEMENT = re.compile(r"<time\b(?P<attrs>[^>]*)>(?P<text>[^<]{0,80})</time>", re.IGNORECASE)
+_DATETIME = re.compile(r"""\bdatetime\s*=\s*["']?(\d{4}-\d{2}-\d{2})""", re.IGNORECASE)
+_PUBLISHED_MARK = re.compile(r"\b(?:published|posted|first\s+published|datePublished)\b", re.IGNORECASE)
+
+
+def published_time(html: str) -> str | None:
+    """The day of the page's one ``<time datetime>`` marked as its publication ("<time
+    datetime='2031-09-21T07:30'>Published: 21/09/2031 07:30</time>", itemprop="datePublished"),
+    else None. htmldate may take an update's or a correction's later day on such a page."""
+    days = set()
+    for m in _TIME_ELEMENT.finditer(html):
+        day = _DATETIME.search(m.group("attrs"))
+        if day and (_PUBLISHED_MARK.search(m.group("text")) or _PUBLISHED_MARK.search(m.group("attrs"))):
+            days.add(day.group(1))
+    return days.pop() if len(days) == 1 else None
 
 
 def _four_digit_year(date: str, html: str) -> str:
