@@ -629,6 +629,18 @@ def test_a_quote_closed_by_its_speaker_is_the_speakers_whatever_the_parse(nlp) -
     claims = _claims(nlp, "\"She was pale but she held her head up,\" a source close to the family told the Gazette.")
     claim = _find(claims, "held her head up")
     assert claim.attribution == "a source close to the family", claim.attribution
+    # ... or a title before the speaker's name that the parser takes for the verb ('harbourmaster')
+    claims = _claims(nlp, "\"I am not going to apologise for protecting it,\" harbourmaster Ruy Castellan told the Lantern.")
+    claim = _find(claims, "apologise for protecting")
+    assert claim.attribution == "Ruy Castellan", claim.attribution
+    # ... or the quote's last noun taken for the subject of 'told' ('kids ... told the Clarion')
+    claims = _claims(nlp, "\"He just wants to see his kids,\" a source close to the developer told the Clarion.")
+    claim = _find(claims, "see his kids")
+    assert claim.attribution == "a source close to the developer", claim.attribution
+    # a quote of three sentences: the one in the middle, without quote marks, is the speaker's too
+    claims = _claims(nlp, "\"We had a ship with 3,700 people on board. Marisol has one hospital with 240 beds. "
+                          "I will not apologise for protecting it,\" harbourmaster Ruy Castellan told the Lantern.")
+    assert {_find(claims, x).attribution for x in ("3,700 people", "240 beds", "apologise")} == {"Ruy Castellan"}
 
 
 def test_according_to_a_statement_on_someones_page_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -408,6 +408,15 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
     tail = words[verb_at + 1:]
     if not all(t.is_punct or t.i in heard or t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_TAIL for t in tail):
         return None
+    # '"...," a source close to the developer told the Clarion.': the words between the quote's
+    # closing mark and the verb speak it, whatever the parser hung them on
+    closing = next((k for k in range(verb_at - 1, 1, -1) if words[k].text in QUOTES), None)
+    if closing is not None and words[closing - 1].text == "," and 0 < verb_at - closing - 1 <= 10:
+        speaker = words[closing + 1:verb_at]
+        if any(t.ent_type_ == "PERSON" for t in speaker):  # "harbourmaster A B": the name speaks
+            speaker = speaker[next(k for k, t in enumerate(speaker) if t.ent_type_ == "PERSON"):]
+        if not any(t.is_punct for t in speaker) and any(t.pos_ in ("NOUN", "PROPN") for t in speaker):
+            return verb.doc[speaker[0].i : speaker[-1].i + 1].text
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects and _named_before(words, verb_at, subjects[0]):
         # "... since the ferry overturned ..., Commander A B of the Coastguard said": the parser
@@ -418,7 +427,13 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
         # sentence as a conjunct ("X detected ... and sent ..., Tovane's chief, A B, told a news
         # conference"), set off by a comma, is the source of the whole sentence
         first = min(t.i for t in subjects[0].subtree)
-        if verb.dep_ == "ROOT" or first == 0 or verb.doc[first - 1].text != ",":
+        # ... or a title before the name that the parser read as something else ('," harbourmaster
+        # A B told the Lantern': "harbourmaster" taken for the sentence's verb)
+        k = first - 1
+        while k > 0 and first - k <= 3 and verb.doc[k].is_lower and verb.doc[k].is_alpha:
+            k -= 1
+        if verb.dep_ == "ROOT" or first == 0 or (verb.doc[first - 1].text != ","
+                                                 and not (k < first - 1 and verb.doc[k].text in QUOTES)):
             return None
         named = [t for t in subjects[0].subtree if not t.is_punct]
         if not any(t.pos_ == "PROPN" or t.ent_type_ in _SOURCE_LABELS for t in named):
@@ -519,7 +534,7 @@ def _wholly_quoted(text: str, open_quote: bool) -> bool:
 def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentence],
                                 carried: set[int] | frozenset[int] = frozenset()) -> None:
     """'"A. B," she said.': A is hers too. A quote opened without attribution takes the one of
-    the sentence (same paragraph) in which it closes; so does a quote whose attribution was only
+    the sentence (same paragraph) in which it closes, and so do the sentences inside it; so does a quote whose attribution was only
     carried from an earlier speaker (``carried``: sentence indexes): '"A. B," a police source
     said' after a paragraph quoting someone else is the source's."""
     by_index = {c.sentence: c for c in claims if c.parent is None}
@@ -540,10 +555,17 @@ def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentenc
             if _closes(sentences[j].text, opening):
                 later = by_index.get(j)
                 if later is not None and later.attribution and later.sentence not in carried:
-                    was, claim.attribution = claim.attribution, later.attribution
-                    for inner in told.get(claim.id, []):  # the events told inside it are the speaker's too
-                        if inner.attribution is None or inner.attribution == was:
-                            inner.attribution = later.attribution
+                    # the sentence that opens the quote and those inside it, before the one closing it
+                    inside = [claim]
+                    for k in range(claim.sentence + 1, j):
+                        mid = by_index.get(k)
+                        if mid is not None and (mid.attribution is None or k in carried):
+                            inside.append(mid)
+                    for quoted in inside:
+                        was, quoted.attribution = quoted.attribution, later.attribution
+                        for inner in told.get(quoted.id, []):  # the events told inside it are the speaker's too
+                            if inner.attribution is None or inner.attribution == was:
+                                inner.attribution = later.attribution
                 break
 
 
