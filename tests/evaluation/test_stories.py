@@ -165,6 +165,13 @@ FLOORS = {
     "linmere-sinkhole-2026": (1, 0.99, 1.20, 0.90, 1.51),
     "corvath-ship-hijack-2026": (2, 0.99, 1.20, 0.90, 2.13),
     "drevany-exam-leak-2026": (1, 0.84, 1.14, 0.80, 1.67),
+    # written blind later in session 15 and first scored with 976f44f, the session's code when they
+    # came (its second held-out measure): balloon crash 2 musts failed, recall 0.92, fragmentation
+    # 1.08, merge 0.90, size 1.62; cruise outbreak 2, 1.00, 1.23, 0.89, 2.00; permits bribery 3,
+    # 1.00, 1.23, 0.88, 2.00
+    "sellwick-balloon-crash-2026": (2, 0.99, 1.13, 0.90, 1.74),
+    "aurelle-cruise-outbreak-2026": (1, 0.99, 1.28, 0.90, 1.97),
+    "kestrow-permits-bribery-2026": (2, 0.99, 1.28, 0.87, 2.05),
 }
 
 
