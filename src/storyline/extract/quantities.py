@@ -422,7 +422,7 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "non":
         return "non-" + noun.lemma_.lower(), noun  # "19 non-passengers" count others than passengers
     lemma = noun.lemma_.lower()
-    if lemma in _GENERIC_HEADS:
+    if lemma in GENERIC_COUNTED:
         # "21 crew members", "40 union members": the noun before the generic head says who
         whose = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1]
         if whose:
@@ -430,8 +430,9 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     return _nationality(noun) or CURRENCY_WORDS.get(lemma) or CURRENCY_WORDS.get(noun.lower_) or lemma, noun
 
 
-#: Counted nouns that say nothing of who is counted ("members", "people"; figures lexicon).
-_GENERIC_HEADS = lexicon.words("figures", "generic_counted")
+#: Counted nouns that say nothing of who is counted ("members", "people"; figures lexicon): read
+#: here, by ``reconcile.compare.unit_class`` and by the figure slots.
+GENERIC_COUNTED = lexicon.words("figures", "generic_counted")
 
 
 def _anaphoric(doc: Doc, q: Quantity) -> bool:

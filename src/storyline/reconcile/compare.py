@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline import lexicon
+from storyline.extract.quantities import GENERIC_COUNTED
 from storyline.model import Conflict, ConflictValue
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.timeslot import completes, intersect, is_calendar, precision_rank, year_of
@@ -211,16 +212,13 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
     name: tuple(forms) for name, forms in lexicon.table("figures", "unit_classes").items()}
 
 
-_GENERIC = lexicon.words("figures", "generic_counted")
-
-
 def unit_class(unit: str | None) -> str | None:
     if not unit:
         return None
     u = re.sub(r"[^a-z ]", "", unit.lower()).strip()
     words = u.split()
     head = words[-1] if words else u
-    if len(words) > 1 and head in _GENERIC:
+    if len(words) > 1 and head in GENERIC_COUNTED:
         head = words[-2]  # "crew member": a crew is counted, as "21 crew" counts it
     for name, forms in _UNIT_CLASSES.items():
         if any(head.startswith(f) for f in forms):

@@ -18,9 +18,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 
-from storyline import lexicon
 from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT
-from storyline.extract.quantities import DIFFERENCE
+from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
 from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.figure_pairs import Figure
@@ -29,8 +28,7 @@ unit_class_of = memo.pure(4096)(unit_class)
 """``compare.unit_class`` kept per unit (a pure function of the word): ``count_type`` asks it for
 every figure of the story on every update."""
 
-#: Counted nouns that say nothing of who is counted ("people", "members").
-GENERIC_COUNTED = lexicon.words("figures", "generic_counted")
+
 
 
 class Groups:

@@ -41,12 +41,11 @@ from itertools import pairwise
 from storyline import lexicon
 from storyline.extract.measures import CHANGE_VERBS, CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
 from storyline.extract.plover import STATE_VERBS
-from storyline.extract.quantities import DIFFERENCE
+from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
 from storyline.reconcile.figure_pairs import REASONS, Figure, measure, pair_kind
 from storyline.reconcile.figure_series import FROM, FigureClass, odd_between, passed_points, revisions
 from storyline.reconcile.figure_slots import (
-    GENERIC_COUNTED,
     Groups,
     join_beside,
     join_events,
