@@ -408,12 +408,12 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
     tail = words[verb_at + 1:]
     if not all(t.is_punct or t.i in heard or t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_TAIL for t in tail):
         return None
-    # '"...," a source close to the developer told the Clarion.': the words between the quote's
+    # '"...," a person close to the family told the Herald.': the words between the quote's
     # closing mark and the verb speak it, whatever the parser hung them on
     closing = next((k for k in range(verb_at - 1, 1, -1) if words[k].text in QUOTES), None)
     if closing is not None and words[closing - 1].text == "," and 0 < verb_at - closing - 1 <= 10:
         speaker = words[closing + 1:verb_at]
-        if any(t.ent_type_ == "PERSON" for t in speaker):  # "harbourmaster A B": the name speaks
+        if any(t.ent_type_ == "PERSON" for t in speaker):  # "coroner A B": the name speaks
             speaker = speaker[next(k for k, t in enumerate(speaker) if t.ent_type_ == "PERSON"):]
         if not any(t.is_punct for t in speaker) and any(t.pos_ in ("NOUN", "PROPN") for t in speaker):
             return verb.doc[speaker[0].i : speaker[-1].i + 1].text
@@ -427,8 +427,8 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
         # sentence as a conjunct ("X detected ... and sent ..., Tovane's chief, A B, told a news
         # conference"), set off by a comma, is the source of the whole sentence
         first = min(t.i for t in subjects[0].subtree)
-        # ... or a title before the name that the parser read as something else ('," harbourmaster
-        # A B told the Lantern': "harbourmaster" taken for the sentence's verb)
+        # ... or a title before the name that the parser read as something else ('," coroner A B
+        # told the Post': the title taken for the sentence's verb)
         k = first - 1
         while k > 0 and first - k <= 3 and verb.doc[k].is_lower and verb.doc[k].is_alpha:
             k -= 1

@@ -423,7 +423,7 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
         return "non-" + noun.lemma_.lower(), noun  # "19 non-passengers" count others than passengers
     lemma = noun.lemma_.lower()
     if lemma in GENERIC_COUNTED:
-        # "21 crew members", "40 union members": the noun before the generic head says who
+        # "17 crew members", "40 union members": the noun before the generic head says who
         whose = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1]
         if whose:
             return f"{whose[0].lemma_.lower()} {lemma}", noun
@@ -494,25 +494,25 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
             qualifier = measured_of(doc, q) or qualifier
         tally = _tally(doc, q, noun) if unit is not None and qualifier in (None, DIFFERENCE) else None
         if tally is not None:
-            qualifier = TALLY_FOR  # "by 93 votes to 41": the votes for, not a margin
+            qualifier = TALLY_FOR  # "by 120 votes to 35": the votes for, not a margin
         out.append(replace(q, unit=unit, qualifier=qualifier, increment=increment, role=_role(doc, q, noun)))
         if tally is not None:
             out.append(replace(tally, unit=unit, qualifier=TALLY_AGAINST))
     return out
 
 
-#: The two sides of a tally ("by 93 votes to 41"): what the first figure and the second count.
+#: The two sides of a tally ("by 120 votes to 35"): what the first figure and the second count.
 TALLY_FOR = "for"
 TALLY_AGAINST = "against"
 _TALLY = re.compile(r"\s+to\s+(?P<n>[\w,-]+)")
 
 
 def _tally(doc: Doc, q: Quantity, noun: Token | None) -> Quantity | None:
-    """The other side of a tally whose first figure is ``q`` ("voted by 93 votes to 41", "won 74
-    votes to 66"): the count after "to" right behind the counted noun. Not the end of a change
+    """The other side of a tally whose first figure is ``q`` ("voted by 120 votes to 35", "won 80
+    votes to 52"): the count after "to" right behind the counted noun. Not the end of a change
     ("rose from 10 votes to 41"), whose first figure is the value before it."""
     if noun is None or doc.text[q.end:noun.idx].strip() or re.search(r"\bfrom\s+$", doc.text[max(0, q.start - 8):q.start]):
-        return None  # the noun right after the figure ("93 votes to 41"); not a change's start
+        return None  # the noun right after the figure ("120 votes to 35"); not a change's start
     m = _TALLY.match(doc.text, noun.idx + len(noun.text))
     if m is None:
         return None
@@ -540,7 +540,7 @@ def _passive_doer(t: Token) -> bool:
 def _role(doc: Doc, q: Quantity, noun: Token | None) -> str | None:
     """What a figure's things are to the event of its clause ("agent PROTEST", "patient move").
 
-    "2,300 members have walked out", "some 3,200 dock workers downed tools": the figure counts who
+    "1,400 members have walked out", "some 1,900 bakery workers downed tools": the figure counts who
     did the event ("agent" and the event's type, else its verb); "$38 million was moved", "deployed
     10,000 troops": what it was done to ("patient"). "a group of six climbers was caught": the
     group's members. Two figures in the same role of one kind of event count the same thing,
@@ -558,7 +558,7 @@ def _role(doc: Doc, q: Quantity, noun: Token | None) -> str | None:
         else:
             break
     if noun is not None and t.i < noun.i and noun.head.i == t.i and t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
-        t = noun  # "about 2,300 members": the counted noun carries the figure's role
+        t = noun  # "about 1,400 members": the counted noun carries the figure's role
     if _passive_doer(t):
         t = t.head  # "signed by 67 deputies": the passive's doer
     if t.dep_ in ("nsubj", "agent"):

@@ -186,7 +186,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
             continue
         tok = span.root
         if t.type in ("DURATION", "SET") and t.text.lower().startswith("per "):
-            continue  # "0.83 microsieverts per hour", "110 km per hour": a rate's unit, no event's time
+            continue  # "0.5 millisieverts per hour", "110 km per hour": a rate's unit, no event's time
         if t.type == "DURATION" and tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "a 12-hour standoff", "the two-day strike": how long a thing lasted, no event's time
         owner = time_owner(tok)

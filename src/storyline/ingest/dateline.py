@@ -66,7 +66,7 @@ _WORDS = (
 #: agency or a company issues is dated so.
 _DOCUMENT_LABEL = (r"(?:date\s+of\s+(?:the\s+)?)?(?:decision|judg(?:e)?ment|ruling|order|issue|publication|release|"
                    r"statement|notice|report|letter)(?:\s+date)?(?=\s*:)")
-#: A place's local time beside the clock ("11:00 Trennholm time").
+#: A place's local time beside the clock ("11:00 Brask time").
 _LOCAL_TIME = r"(?<=\d\s)(?-i:[A-Z][\w'’-]+)\s+time\b"
 _RESIDUE_TOKEN = re.compile(
     rf"^\s*{_DOCUMENT_LABEL}|{_LOCAL_TIME}|(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
@@ -192,7 +192,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     if len(beside) > 2:
         return False  # the date's own field is a stamp ("Filed 2031-05-02 09:15"), not a sentence
     # a bare date opening the line sets the rest apart as a label, which may run longer ("18/04/2031 |
-    # Live updates from the newsroom, oldest first")
+    # Updates from our desk, in order of posting")
     most = 12 if n == 0 and not beside else 6
     return all(0 < len(f.split()) <= most and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
 
@@ -208,8 +208,8 @@ def find_dateline(line: str) -> Dateline | None:
     A line that holds two dates ("Published 3 March 2025, updated 4 March 2025") yields the
     first, the publication date. The line is rejected when words other than the furniture listed
     in ``_WORDS`` and a byline remain, because then it is prose that mentions a date. A header
-    whose dated first sentence is followed by short notes ("Live page started Friday 3 April
-    2031. All times are local. Newest entries first.") is dated by that sentence.
+    whose dated first sentence is followed by short notes ("Live page started Sunday 4 May
+    2031. Times are local. Latest entries first.") is dated by that sentence.
     """
     found = _line_dateline(line)
     if found is not None:

@@ -158,7 +158,7 @@ _PUBLISHED_MARK = re.compile(r"\b(?:published|posted|first\s+published|datePubli
 
 def published_time(html: str) -> str | None:
     """The day of the page's one ``<time datetime>`` marked as its publication ("<time
-    datetime='2031-09-21T07:30'>Published: 21/09/2031 07:30</time>", itemprop="datePublished"),
+    datetime='2031-06-14T09:10'>Published: 14/06/2031 09:10</time>", itemprop="datePublished"),
     else None. htmldate may take an update's or a correction's later day on such a page."""
     days = set()
     for m in _TIME_ELEMENT.finditer(html):

@@ -219,7 +219,7 @@ def unit_class(unit: str | None) -> str | None:
     words = u.split()
     head = words[-1] if words else u
     if len(words) > 1 and head in GENERIC_COUNTED:
-        head = words[-2]  # "crew member": a crew is counted, as "21 crew" counts it
+        head = words[-2]  # "crew member": a crew is counted, as "17 crew" counts it
     for name, forms in _UNIT_CLASSES.items():
         if any(head.startswith(f) for f in forms):
             return name

@@ -148,7 +148,7 @@ def odd_outlets_days(told: Sequence[tuple[date | None, set[str], list[Cluster]]]
     An odd telling that matches two established happenings is left alone. The time comparison
     then reports the outlets' dates as a contradiction. ``alike(odd, established, n)`` is the
     learned same-day model's reading of the pair (``n``: the events of the two days): one act told
-    in other words ("commandos stormed the ship" / "a boarding team took the ship back")."""
+    in other words ("the order was lifted on Friday" / "residents went home on Saturday after the lifting")."""
     by_day: dict[date, list[int]] = defaultdict(list)
     for i, (day, _arts, _cl) in enumerate(told):
         if day is not None:
@@ -239,7 +239,7 @@ def _alike(events: Sequence[Event], claims: dict[str, Claim]) -> Callable[[int, 
     (``ODD_DAY_THRESHOLD``): across two days fewer pairs are one happening than within one. Two
     acts typed differently are never one here."""
     from storyline.reconcile.logistic import probability
-    from storyline.reconcile.sameday import _views, model, pair_features
+    from storyline.reconcile.sameday import event_views, model, pair_features
 
     views: dict[int, Any] = {}
     m = model()
@@ -247,10 +247,10 @@ def _alike(events: Sequence[Event], claims: dict[str, Claim]) -> Callable[[int, 
     def alike(i: int, j: int, n: int) -> bool:
         a, b = events[i].event_type, events[j].event_type
         if a and b and a != b:
-            return False  # acts of two kinds ("suspended its work" / "claimed the abduction")
+            return False  # acts of two kinds ("closed its offices" / "claimed the attack")
         for x in (i, j):
             if x not in views:
-                views[x] = _views([events[x]], claims)[0]
+                views[x] = event_views([events[x]], claims)[0]
         return probability(pair_features(views[i], views[j], n), m) >= ODD_DAY_THRESHOLD
     return alike
 

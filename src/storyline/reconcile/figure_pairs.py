@@ -94,7 +94,7 @@ _TALLY = (TALLY_FOR, TALLY_AGAINST)
 
 
 def _other_side(it: Figure) -> float | None:
-    """The other count of a tally's figure ("93 votes to 41": 41 for the 93, 93 for the 41)."""
+    """The other count of a tally's figure ("120 votes to 35": 35 for the 120, 120 for the 35)."""
     q = it.quantity
     other = TALLY_AGAINST if q.qualifier == TALLY_FOR else TALLY_FOR
     sides = [x for x in it.frame.quantities if x.qualifier == other]
@@ -134,7 +134,7 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     if a.quantity.qualifier in _TALLY and b.quantity.qualifier in _TALLY:
         # one vote's tally is what it was: told differently at about its time it is disputed; a
         # tally of weeks later is another vote; one a page tells undated is that vote when its
-        # other side agrees ("74 votes to 66" / "74 votes to 63")
+        # other side agrees ("80 votes to 52" / "80 votes to 57")
         close = _close(a.as_of, b.as_of)
         if a.frame.article_id == b.frame.article_id or close is False:
             return None

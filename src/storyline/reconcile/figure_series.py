@@ -78,10 +78,10 @@ _PAST = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('figures', 'past_state
 
 def odd_between(classes: Sequence[FigureClass]) -> set[tuple[int, int]]:
     """Pairs (odd, other) where one article's figure falls between days on which other articles
-    give one other figure, with no third figure in between ("21 crew" on the 10th and the 20th,
-    "24 crew" in one paper on the 13th): the count did not change and change back; that outlet's
-    figure disputes it. A series that moves on ("412,000 without power", then 268,000, then
-    95,000, and a recap's "412,000 at the peak") is read as changes; so is a running count (a
+    give one other figure, with no third figure in between ("17 crew" on the 2nd and the 12th,
+    "19 crew" in one paper on the 5th): the count did not change and change back; that outlet's
+    figure disputes it. A series that moves on ("90,000 without water", then 61,000, then
+    8,000, and a recap's "90,000 at its height") is read as changes; so is a running count (a
     toll), by its own rules. Only figures of one noun are set against each other so."""
     def days(c: FigureClass) -> list[date]:
         return [d for i in c.items if (d := parse_day(i.as_of)) is not None]
@@ -91,7 +91,7 @@ def odd_between(classes: Sequence[FigureClass]) -> set[tuple[int, int]]:
 
     def now(c: FigureClass) -> list[date]:
         """The days a class's figures are known to hold on: a figure dated only by its article
-        holds then unless retold in the past ("at the peak, 412,000 were without power")."""
+        holds then unless retold in the past ("at its height, 90,000 were without water")."""
         return [d for i in c.items if (d := parse_day(i.as_of)) is not None
                 and (not i.written or not _PAST.search(i.frame.claim.text))]
 
@@ -117,8 +117,8 @@ def odd_between(classes: Sequence[FigureClass]) -> set[tuple[int, int]]:
 
 
 def passed_points(group: list[Figure]) -> set[int]:
-    """Figures an article gives of one count at several clock times ("about 900 have left" at
-    09:10, "about 1,300 have now left" at 16:30 in a live page): a series the article itself
+    """Figures an article gives of one count at several clock times ("about 400 have left" at
+    09:10, "about 700 have now left" at 16:30 in a live page): a series the article itself
     updates, whose earlier points another outlet's figure of that day does not contradict; only
     its latest one speaks for it."""
     by_article: dict[str, list[Figure]] = defaultdict(list)

@@ -2,13 +2,13 @@
 verbs, by different outlets (``quantities.figure_groups`` keys each figure by its verb family and
 counted noun first, then calls these).
 
-- ``join_roles``: figures in the same role of the same kind of event ("2,300 members walked out" /
-  "some 3,200 dock workers downed tools");
+- ``join_roles``: figures in the same role of the same kind of event ("1,400 members walked out" /
+  "some 1,900 bakery workers downed tools");
 - ``join_events``: figures of one happening that count one noun;
 - ``join_named``: figures of one noun about one named participant at one date ("38 patients were
   moved out of X" / "52 patients were evacuated from X");
-- ``join_beside``: figures of one noun told beside the same other figure ("two bags containing
-  62,000 dalen" / "26,000 dalen into two bags").
+- ``join_beside``: figures of one noun told beside the same other figure ("three crates holding
+  40,000 marks" / "14,000 marks packed into three crates").
 
 Each join leaves out an article that gives several figures of the slot: it tells parts or
 readings, not one figure.
@@ -72,8 +72,8 @@ def _join_slots(uf: Groups, items: list[Figure], slots: Mapping[int, Sequence[Ha
 
 
 def join_roles(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
-    """Figures in the same role of the same kind of event count the same thing: "2,300 members
-    walked out" and "some 3,200 dock workers downed tools" both count the strikers, "$38 million
+    """Figures in the same role of the same kind of event count the same thing: "1,400 members
+    walked out" and "some 1,900 bakery workers downed tools" both count the strikers, "$38 million
     was moved" and "$83 million was moved" the money moved; "187 homes destroyed" counts what "212
     homes were destroyed" does. Their nouns must agree (same word or class) unless one is a
     generic count ("people", "members"), which takes the noun of the rest. Casualty counts have
@@ -124,8 +124,8 @@ def join_events(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]], ev
 
 def join_named(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
     """Figures of one noun about one named participant at one date are one slot whatever verb
-    tells them ("38 patients were moved out of St Anne's on Friday" / "52 patients were
-    evacuated from St Anne's"): outlets tell one act with many verbs, and the verb families of
+    tells them ("38 patients were moved out of the Kessel Clinic on Friday" / "52 patients
+    were evacuated from the Kessel Clinic"): outlets tell one act with many verbs, and the verb families of
     ``figure_groups`` keep them apart. An article that gives several figures of that noun and
     participant that day tells parts or readings, not one figure, and stays out."""
     slots: dict[int, list[tuple[str, str | None, str]]] = {}
@@ -144,8 +144,8 @@ def join_named(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> 
 
 def join_beside(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
     """Figures of one noun told beside the same other figure are one slot whatever verb tells
-    them ("two sports bags containing 62,000 dalen were recovered" / "had stuffed about 26,000
-    dalen into two sports bags"): the figure beside them says which things they count. An article
+    them ("three crates holding 40,000 marks were found" / "had packed about 14,000 marks into
+    three crates"): the figure beside them says which things they count. An article
     giving several figures of that noun beside it tells parts, not one figure."""
     told: dict[str, list[tuple[float | None, str | None]]] = defaultdict(list)
     for it in items:

@@ -177,12 +177,12 @@ _FALLING_VERBS = lexicon.words("figures", "falling_verbs")
 
 
 def _change_family(family: str) -> str:
-    """A verb of a value moving is told with many words: "lost 56 metres" and "dropped 65
+    """A verb of a value moving is told with many words: "lost 40 metres" and "dropped 44
     metres" are one figure of a fall, which a rise's figure is not; a state verb's figure ("are",
     "remain", "has") is the count of what is, whichever verb tells it."""
     verb = family.removeprefix("other:")
     if family.startswith("other:") and verb in STATE_VERBS:
-        return "state"  # "all 21 crew are safe" / "its 24 crew remain on board": a count of what is
+        return "state"  # "all 17 crew are safe" / "its 19 crew remain on board": a count of what is
     if verb not in CHANGE_VERBS:
         return family
     return "change:down" if verb in _FALLING_VERBS else "change:up"
@@ -287,8 +287,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         if not named(members[0]) and key in largest:
             target = largest[key]
         elif not named(members[0]) and _counts_things(items[members[0]], key):
-            # figures of one verb's family and one noun that name nobody ("its 24 crew remain on
-            # board" / "all 21 crew members remain on board") count one thing
+            # figures of one verb's family and one noun that name nobody ("its 19 crew remain on
+            # board" / "all 17 crew members remain on board") count one thing
             target = alone.setdefault(key, root)
         out[target].extend(items[i] for i in members)
     groups = [part for root, g in out.items() for part in (_by_whom(g) if keys[root][0] == "casualty" else [g])]

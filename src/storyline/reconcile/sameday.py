@@ -127,7 +127,8 @@ def _untimed(text: str, stamps: set[str]) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _views(events: Sequence[Event], claims: dict[str, Claim]) -> list[_View]:
+def event_views(events: Sequence[Event], claims: dict[str, Claim]) -> list[_View]:
+    """What the features read of each event (``pair_features``), computed once per event."""
     from storyline.extract.embed import embed, word_vector
 
     told = [[claims[c] for c in e.claim_ids if c in claims][:MAX_SENTENCES] for e in events]
@@ -201,7 +202,7 @@ def day_pairs(events: Sequence[Event], claims: dict[str, Claim]) -> list[tuple[i
         members = sorted(by_day[day], key=lambda i: (-len(events[i].article_ids), i))[:MAX_PER_DAY]
         if len(members) < 2:
             continue
-        views = _views([events[i] for i in members], claims)
+        views = event_views([events[i] for i in members], claims)
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = sorted((members[x], members[y]))
