@@ -500,6 +500,17 @@ def test_two_tallies_of_one_vote_contradict_a_vote_weeks_later_does_not() -> Non
     assert not [k for k in conflicts if {v.value for v in k.values} & {"80", "60"}]
 
 
+def test_a_time_told_from_another_on_a_year_less_wire_counts_from_its_day_once_known() -> None:
+    """A wire dated only 'May 17': 'struck on Thursday and died the following day'. Once the story
+    gives the page its year, Thursday is 15 May 2031 and the death 16 May, not a year-less Friday."""
+    dated = _article("w01_paper", "2031-05-15", "A jury convicted the banker Lena Varga of fraud on 14 May 2031.")
+    body = "A guard was struck by a stone on Thursday and died in hospital the following day, his union said."
+    wire = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="w02_wire.txt",
+                   published=PublishedDate(note="wire dateline gives --05-17 without a year", month_day="--05-17"))
+    times = {c.time.text: c.time.value for c in analyze_articles([dated, wire]).claims if c.time is not None}
+    assert (times["Thursday"], times["the following day"]) == ("2031-05-15", "2031-05-16"), times
+
+
 def test_a_page_dated_by_a_wire_dateline_without_its_year_takes_the_storys_year() -> None:
     """'PORTVALE, May 14 (Coast Wire) -' and nothing else: the story's other pages are of May 2031,
     so the page is of 14 May 2031 (the evidence says so) and its 'on Wednesday' is that day."""

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.model import TimeExpr
-from storyline.time.rewrite import names_month, reresolve, resolve_at, year_offset
+from storyline.time.rewrite import names_month, reresolve, reresolve_from, resolve_at, year_offset
 
 
 def _expr(text: str, value: str = "XXXX", anchor_kind: str = "none") -> TimeExpr:
@@ -73,3 +73,14 @@ def test_a_day_part_yesterday_and_a_clock_on_a_weekday_are_settled_by_a_known_da
                         ("6:30 a.m. on Monday", "2030-05-13T06:30")]:
         found = reresolve(replace(_expr(text), tense="past"), wednesday, wednesday)
         assert found is not None and found.value == value, (text, found)
+
+
+def test_a_time_told_from_another_is_counted_from_that_ones_day() -> None:
+    """'the following day', 'two days later', 'the day before' after a day the text named: counted
+    from that day once it is known; a time told from the writing date is not this function's."""
+    thursday = date(2030, 5, 16)
+    for text, value in [("the following day", "2030-05-17"), ("two days later", "2030-05-18"),
+                        ("the day before", "2030-05-15"), ("that night", "2030-05-16TNI")]:
+        found = reresolve_from(replace(_expr(text), anchor="XXXX-WXX-4", anchor_kind="discourse"), thursday)
+        assert found is not None and found.value == value, (text, found)
+    assert reresolve_from(replace(_expr("yesterday"), anchor_kind="document"), thursday) is None

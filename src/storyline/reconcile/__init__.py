@@ -62,7 +62,7 @@ from storyline.reconcile.timeslot import (
     year_of,
 )
 from storyline.time import compatible
-from storyline.time.rewrite import names_month, reresolve, year_offset
+from storyline.time.rewrite import names_month, reresolve, reresolve_from, year_offset
 
 __all__ = ["reconcile"]
 
@@ -346,10 +346,29 @@ def _reresolve_times(docs: dict[str, _Doc]) -> None:
                 new_times.append(r)
             else:
                 new_times.append(t)
+        # "struck on Thursday ... died the following day": a time told from a year-less one that
+        # now has its day is counted from that day (the nearest before it that fits its anchor)
+        for k, t in enumerate(new_times):
+            if t.anchor_kind != "discourse" or t.value[:4].isdigit() or not t.anchor:
+                continue
+            day = next((x for u in reversed(new_times[:k]) if (x := parse_day(u.value)) is not None
+                        and _fits(t.anchor, x)), None)
+            r = reresolve_from(t, day) if day is not None else None
+            if r is not None:
+                new_times[k] = r
         if any(a is not b for a, b in zip(new_times, d.analysis.times, strict=True)):
             d.analysis = replace(d.analysis, times=new_times)
             d.time_starts = [t.start for t in new_times]
             d.frames = None
+
+
+def _fits(value: str, day: date) -> bool:
+    """Whether a year-less value ("XXXX-WXX-4": a Thursday; "XXXX-02-05") names this day."""
+    week = re.fullmatch(r"XXXX-WXX-(\d)", value)
+    if week:
+        return day.isoweekday() == int(week.group(1))
+    md = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value)
+    return bool(md) and (day.month, day.day) == (int(md.group(1)), int(md.group(2)))  # type: ignore[union-attr]
 
 
 def _run(docs: dict[str, _Doc]) -> tuple[list[Frame], list[Cluster]]:

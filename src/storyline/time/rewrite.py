@@ -107,3 +107,24 @@ def reresolve(t: TimeExpr, earliest: date, latest: date) -> TimeExpr | None:
     lo, hi = interval(value)
     return replace(t, value=value, earliest=lo, latest=hi, anchor=f"{earliest.isoformat()}/{latest.isoformat()}",
                    anchor_kind="document")
+
+
+def reresolve_from(t: TimeExpr, anchor: date) -> TimeExpr | None:
+    """A time told from another time of the text ("died the following day", after "struck on
+    Thursday") resolved again once that time's day is known: a year-less page whose writing date
+    the story gave later. None when it does not resolve to a calendar day."""
+    if t.anchor_kind != "discourse":
+        return None
+    stripped = _LEADING.sub("", t.text.strip())
+    day = Anchor(anchor.year, anchor.month, anchor.day)
+    found = None
+    for c in find_candidates(stripped, everywhere=True):
+        if c.end - c.start >= len(stripped.rstrip(".,")) - 1:
+            found = normalise(c.rule, c.text, Context(doc=day, discourse=day, day=day, discourse_distance=0,
+                                                      tense=t.tense or "past"))
+            break
+    if found is None or not _is_calendar(found.value):
+        return None
+    lo, hi = interval(found.value)
+    return replace(t, value=found.value, earliest=lo, latest=hi, anchor=anchor.isoformat())
+
