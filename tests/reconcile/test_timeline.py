@@ -347,12 +347,13 @@ def _clusters(*articles: Article):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     from storyline.extract import analyze_articles as extract
-    from storyline.reconcile import _prepare, _reresolve_times, _run
+    from storyline.reconcile import _run
+    from storyline.reconcile.documents import prepare_docs, reresolve_times
 
     analyses = extract(list(articles))
     arts = [replace(a, published=x.published) if x.published else a for a, x in zip(articles, analyses, strict=True)]
-    docs = _prepare(arts, analyses)
-    _reresolve_times(docs)
+    docs = prepare_docs(arts, analyses)
+    reresolve_times(docs)
     return _run(docs)[1]
 
 

@@ -22,7 +22,7 @@ import re
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import fields, replace
 from datetime import date, timedelta
 
 from storyline import lexicon
@@ -47,6 +47,14 @@ from storyline.reconcile.compare import clock_conflict, time_classes, time_confl
 from storyline.reconcile.corefer import corefer
 from storyline.reconcile.detail import demote_minor_details
 from storyline.reconcile.disputes import join_odd_days, one_time_dispute_per_event
+from storyline.reconcile.documents import (
+    Doc,
+    cluster_consensus,
+    narrow_documents,
+    prepare_docs,
+    reresolve_times,
+    story_dated,
+)
 from storyline.reconcile.durations import duration_conflicts
 from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import Frame, frames_of_claim, frames_of_told_event
@@ -56,102 +64,13 @@ from storyline.reconcile.sources import SourceNames, source_key, source_profiles
 from storyline.reconcile.timeline import OCCASIONS, Happening, happenings, timeline_order, type_of
 from storyline.reconcile.timeslot import (
     bounds,
-    intersect,
-    is_portal,
-    parse_day,
     year_of,
 )
 from storyline.time import compatible
-from storyline.time.rewrite import names_month, reresolve, reresolve_from, year_offset
 
 __all__ = ["reconcile"]
 
 MAX_ROUNDS = 1  # one narrowing round: later rounds found nothing new on the seeds and examples
-
-
-@dataclass
-class _Doc:
-    article: Article
-    analysis: ArticleAnalysis
-    mention_starts: list[int]
-    time_starts: list[int]
-    earliest: date | None = None
-    latest: date | None = None
-    evidence: str | None = None
-    reresolved: set[tuple[int, int]] = field(default_factory=set)
-    frames: list[Frame] | None = None  # cached between rounds until the document's times change
-    source: object = None
-    """What the analysis's claims and mentions were made from, when the caller knows (``reconcile``)."""
-
-
-def _prepare(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
-             sources: Sequence[object] | None = None) -> dict[str, _Doc]:
-    docs: dict[str, _Doc] = {}
-    for a, an, source in zip(articles, analyses, sources or [None] * len(analyses), strict=True):
-        # sorted copies: the caller's analyses are not touched
-        an = replace(an, mentions=sorted(an.mentions, key=lambda m: m.start), times=sorted(an.times, key=lambda t: t.start))
-        pub = an.published or a.published
-        d = _Doc(a, an, [m.start for m in an.mentions], [t.start for t in an.times], source=source)
-        if is_portal(pub):  # the page's date bounds the article's from above only
-            d.earliest, d.latest = parse_day(pub.earliest), parse_day(pub.latest or pub.value)
-        elif pub is not None and pub.source in ("metadata", "dateline") and pub.value:
-            lo, hi = bounds(pub.value[:10])
-            d.earliest, d.latest = parse_day(lo), parse_day(hi)
-        elif pub is not None:
-            d.earliest, d.latest = parse_day(pub.earliest), parse_day(pub.latest)
-            if d.latest is None and pub.value and len(pub.value) == 4 and pub.value.isdigit():
-                d.latest = date(int(pub.value), 12, 31)  # the dating stage settled on this year
-        docs[a.id] = d
-    _year_from_story(docs)
-    return docs
-
-
-STORY_YEAR_DAYS = 60
-"""How near a dated article of the story a year-less dateline's day must fall to take its year."""
-
-
-def _year_from_story(docs: dict[str, _Doc]) -> None:
-    """A page dated only by a wire dateline without its year ("CADDENFORD, May 14 (Talon) -")
-    takes the year of the story's dated articles: the one year that puts the day within
-    ``STORY_YEAR_DAYS`` of an article dated by its metadata or its own dateline. With no such
-    year, or two, the date stays unknown. The evidence says where the year came from."""
-    dated = sorted({d.earliest for d in docs.values() if d.earliest is not None and d.earliest == d.latest
-                    and (pub := d.analysis.published or d.article.published) is not None
-                    and (pub.source == "metadata" or (pub.source == "dateline" and not is_portal(pub)))})
-    if not dated:
-        return
-    for d in docs.values():
-        pub = d.analysis.published or d.article.published
-        md = pub.month_day if pub is not None else None
-        if not md or (d.earliest is not None and d.earliest == d.latest):
-            continue
-        month, day = int(md[2:4]), int(md[5:7])
-        fits = set()
-        for y in {x.year + k for x in dated for k in (-1, 0, 1)}:
-            try:
-                candidate = date(y, month, day)
-            except ValueError:
-                continue
-            # ... within the bounds the page's own text gives ("since 2011" puts it no earlier)
-            if any(abs((candidate - x).days) <= STORY_YEAR_DAYS for x in dated) and (
-                    d.earliest is None or d.earliest <= candidate) and (d.latest is None or candidate <= d.latest):
-                fits.add(candidate)
-        if len(fits) == 1:
-            (found,) = fits
-            d.earliest = d.latest = found
-            d.evidence = (f"dateline {md} without a year; {found.year} is the year of the story's articles dated "
-                          f"within {STORY_YEAR_DAYS} days of it")
-
-
-def _story_dated(d: _Doc) -> Article:
-    """The article with the day the story gave its year-less dateline (``_year_from_story``) as
-    its writing date: its figures hold then, as a dated wire's do, and are compared with the
-    other outlets' of that day."""
-    pub = d.article.published
-    if pub.value or not pub.month_day or d.earliest is None or d.earliest != d.latest:
-        return d.article
-    return replace(d.article, published=replace(pub, value=d.earliest.isoformat(), source="dateline",
-                                                 earliest=d.earliest.isoformat(), latest=d.earliest.isoformat()))
 
 
 def _in_span(starts: list[int], items: list, lo: int, hi: int) -> list:
@@ -170,7 +89,7 @@ _frame_memo: OrderedDict[bytes, list[Frame]] = OrderedDict()
 _frame_memo_lock = threading.Lock()  # the web app's jobs may reconcile in threads
 
 
-def _fingerprint(d: _Doc) -> bytes:
+def _fingerprint(d: Doc) -> bytes:
     """A digest of everything a document's frames are computed from: the article, its claims,
     mentions and times (sorted, possibly re-resolved) and which times were re-resolved. Equal
     pickles are equal inputs, shared objects included (a claim's time is the article's own time
@@ -195,7 +114,7 @@ def _fresh(f: Frame) -> Frame:
     return Frame(*_frame_fields(f))
 
 
-def _frames(docs: dict[str, _Doc]) -> list[Frame]:
+def _frames(docs: dict[str, Doc]) -> list[Frame]:
     frames: list[Frame] = []
     for d in docs.values():
         if d.frames is not None:
@@ -259,119 +178,7 @@ def _frames(docs: dict[str, _Doc]) -> list[Frame]:
     return frames
 
 
-def _cluster_consensus(c: Cluster, docs: dict[str, _Doc]) -> str | None:
-    """The best-supported year-known time of a cluster, if any."""
-    classes = time_classes(c.frames, docs_key=lambda f: source_key(f.claim, docs[f.article_id].article))
-    return classes[0].value if classes and year_of(classes[0].value) else None
-
-
-def _narrow_documents(clusters: list[Cluster], docs: dict[str, _Doc]) -> bool:
-    """Narrow unknown/weak writing dates from events other articles date; True if any changed."""
-    changed = False
-    lower: dict[str, tuple[date, str]] = {}
-    years: dict[str, dict[int, str]] = defaultdict(dict)
-    for c in clusters:
-        if len(c.articles) < 2:
-            continue
-        consensus = _cluster_consensus(c, docs)
-        if consensus is None:
-            continue
-        dated_in = {g.article_id for g in c.frames if g.value and year_of(g.value)}
-        for f in c.frames:
-            d = docs[f.article_id]
-            pub = d.article.published
-            if f.time is None or pub.source == "metadata" or (pub.source == "dateline" and not is_portal(pub)):
-                continue  # the document's own date is trusted
-            if f.unique and not f.descriptors:
-                continue  # an unnamed "the treaty" is too weak an identity to date a document
-            if not (dated_in - {f.article_id}):
-                continue  # no other article dates this event
-            offset = year_offset(f.time.text)
-            if offset is None and not names_month(f.time.text):
-                continue  # not a date counted from the writing date alone
-            if f.value is None or year_of(f.value) is not None:
-                continue  # only a date whose year the document did not settle can date the document
-            if offset is not None:  # "last year" = consensus year => the writing year
-                y = year_of(consensus)
-                if y is not None:
-                    years[f.article_id][y - offset] = (
-                        f"'{f.time.text}' names the {consensus[:4]} event '{f.trigger}' that other articles date"
-                    )
-            else:
-                done = intersect(consensus, f.value) if compatible(consensus, f.value) else None
-                if done and len(done) >= 10 and f.claim.modality not in ("future", "plan"):
-                    day = parse_day(done)
-                    if day and (f.article_id not in lower or day > lower[f.article_id][0]):
-                        lower[f.article_id] = (day, f"reports '{f.time.text}' ({done}, dated by other articles) as past")
-    for aid, ys in years.items():
-        d = docs[aid]
-        if len(ys) == 1:
-            (y, why), = ys.items()
-            lo, hi = date(y, 1, 1), date(y, 12, 31)
-            if d.earliest and d.earliest.year == y:
-                lo = max(lo, d.earliest)
-            if (d.earliest, d.latest) != (lo, hi) and (d.earliest is None or d.earliest.year <= y):
-                d.earliest, d.latest, d.evidence = lo, hi, why
-                changed = True
-    for aid, (day, why) in lower.items():
-        d = docs[aid]
-        if d.earliest is None or day > d.earliest:
-            d.earliest = day
-            if d.latest is None or d.latest < day:
-                # assume the piece was written the same year as the latest event it reports
-                d.latest = date(day.year, 12, 31)
-            d.evidence = why + "; written the same year assumed"
-            changed = True
-    return changed
-
-
-def _reresolve_times(docs: dict[str, _Doc]) -> None:
-    """Re-resolve document-relative times of narrowed documents (their year is now known)."""
-    for d in docs.values():
-        pub = d.article.published
-        if (pub.source == "metadata" or is_portal(pub)) and not d.evidence:
-            continue  # trusted as is, or a portal page's date the article may predate
-        if d.earliest is None or d.latest is None:
-            continue
-        if d.earliest.year != d.latest.year:
-            continue
-        new_times = []
-        for t in d.analysis.times:
-            if t.value and t.value[:4].isdigit() and t.anchor_kind != "document":
-                new_times.append(t)
-                continue
-            r = reresolve(t, d.earliest, d.latest)
-            if r is not None and (r.value != t.value or (t.start, t.end) in d.reresolved):
-                d.reresolved.add((t.start, t.end))
-                new_times.append(r)
-            else:
-                new_times.append(t)
-        # "struck on Thursday ... died the following day": a time told from a year-less one that
-        # now has its day is counted from that day (the nearest before it that fits its anchor)
-        for k, t in enumerate(new_times):
-            if t.anchor_kind != "discourse" or t.value[:4].isdigit() or not t.anchor:
-                continue
-            day = next((x for u in reversed(new_times[:k]) if (x := parse_day(u.value)) is not None
-                        and _fits(t.anchor, x)), None)
-            r = reresolve_from(t, day) if day is not None else None
-            if r is not None:
-                new_times[k] = r
-        if any(a is not b for a, b in zip(new_times, d.analysis.times, strict=True)):
-            d.analysis = replace(d.analysis, times=new_times)
-            d.time_starts = [t.start for t in new_times]
-            d.frames = None
-
-
-def _fits(value: str, day: date) -> bool:
-    """Whether a year-less value ("XXXX-WXX-4": a Thursday; "XXXX-02-05") names this day."""
-    week = re.fullmatch(r"XXXX-WXX-(\d)", value)
-    if week:
-        return day.isoweekday() == int(week.group(1))
-    md = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value)
-    return bool(md) and (day.month, day.day) == (int(md.group(1)), int(md.group(2)))  # type: ignore[union-attr]
-
-
-def _run(docs: dict[str, _Doc]) -> tuple[list[Frame], list[Cluster]]:
+def _run(docs: dict[str, Doc]) -> tuple[list[Frame], list[Cluster]]:
     frames = _frames(docs)
     clusters = cluster_frames(frames)
     _complete_later_stages(clusters, docs)
@@ -381,7 +188,7 @@ def _run(docs: dict[str, _Doc]) -> tuple[list[Frame], list[Cluster]]:
 LATER_STAGES = lexicon.words("frames", "later_stage_families")
 
 
-def _complete_later_stages(clusters: list[Cluster], docs: dict[str, _Doc]) -> None:
+def _complete_later_stages(clusters: list[Cluster], docs: dict[str, Doc]) -> None:
     """A later stage of a document ("..., which was ratified in November") told in the sentence
     of its signing takes its year from the signing as the other articles date it, when the
     article gives none: the month after the signing's month is the same year, before it the next."""
@@ -406,7 +213,7 @@ def _complete_later_stages(clusters: list[Cluster], docs: dict[str, _Doc]) -> No
             sign = signings[0]
             home = cluster_of[sign.id]
             if home.id not in consensus_of:
-                consensus_of[home.id] = _cluster_consensus(home, docs)
+                consensus_of[home.id] = cluster_consensus(home, docs)
             consensus = consensus_of[home.id]
             if consensus is None or len(consensus) < 7 or not consensus[5:7].isdigit():
                 continue
@@ -459,7 +266,7 @@ def _clause_tail(rest: str, most: int = 6) -> int:
     return end
 
 
-def _label(h: Happening, docs: dict[str, _Doc]) -> str:
+def _label(h: Happening, docs: dict[str, Doc]) -> str:
     """A label a reader can scan: who did what to whom, the clause around the most telling
     mention's trigger and arguments as the article words it ("the Orrin Bridge collapsed",
     "Parliament voted to lift ..."); else the words around the trigger."""
@@ -497,7 +304,7 @@ def _label(h: Happening, docs: dict[str, _Doc]) -> str:
     return snippet
 
 
-def _undated_interval(frames: Sequence[Frame], docs: dict[str, _Doc]) -> EventTime:
+def _undated_interval(frames: Sequence[Frame], docs: dict[str, Doc]) -> EventTime:
     """No expression dates it: a past-tense report happened on or before its article was
     written, so the interval ends at the latest article date (open when no article is dated)."""
     past = [f for f in frames if (f.claim.modality or "") not in ("future", "plan", "possible", "conditional")]
@@ -516,13 +323,13 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     ``sources`` (optional, one per analysis) names what each analysis's claims and mentions were
     made from, such that equal sources mean equal claims and mentions (``extraction.finish``
     gives them): what reconciliation remembers per document is then found by it."""
-    docs = _prepare(articles, analyses, sources)
-    _reresolve_times(docs)
+    docs = prepare_docs(articles, analyses, sources)
+    reresolve_times(docs)
     _, clusters = _run(docs)
     for _ in range(MAX_ROUNDS):
-        if not _narrow_documents(clusters, docs):
+        if not narrow_documents(clusters, docs):
             break
-        _reresolve_times(docs)
+        reresolve_times(docs)
         _, clusters = _run(docs)
 
     try:
@@ -615,7 +422,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     one_time_dispute_per_event(renamed, clusters_of, docs, skey, conflicts, day_disputes, disputed)
     event_of_claim = {c: renamed.get(e, e) for c, e in event_of_claim.items()}
     for k in quantity_conflicts([f for c in clusters for f in c.frames],
-                                {aid: _story_dated(d) for aid, d in docs.items()}, key=skey, canon=canon.canonical,
+                                {aid: story_dated(d) for aid, d in docs.items()}, key=skey, canon=canon.canonical,
                                 event_of=event_of_claim):
         first = k.values[0].claim_ids[0] if k.values and k.values[0].claim_ids else None
         k.event_id = event_of_claim.get(first) if first else None
@@ -670,7 +477,7 @@ def _event_type(frames: Sequence[Frame]) -> str:
     return next((t for f in frames if (t := type_of(f))), frames[0].event_type)
 
 
-def _source_names(docs: dict[str, _Doc]) -> SourceNames:
+def _source_names(docs: dict[str, Doc]) -> SourceNames:
     """Every name a source goes by in the corpus: attributions and organisation mentions."""
     names: dict[str, list[str]] = {}
     for aid, d in docs.items():
@@ -680,7 +487,7 @@ def _source_names(docs: dict[str, _Doc]) -> SourceNames:
     return SourceNames(names)
 
 
-def _final_claims(docs: dict[str, _Doc]) -> list[Claim]:
+def _final_claims(docs: dict[str, Doc]) -> list[Claim]:
     """Claims with their time replaced by its re-resolved form where the document was narrowed."""
     out: list[Claim] = []
     for d in docs.values():
