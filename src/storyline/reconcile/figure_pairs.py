@@ -138,7 +138,7 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
         close = _close(a.as_of, b.as_of)
         if a.frame.article_id == b.frame.article_id or close is False:
             return None
-        if close is None and (_other_side(a) is None or _other_side(a) != _other_side(b)):
+        if close is None and ((side := _other_side(a)) is None or side != _other_side(b)):
             return None
         return "contradiction"
     if (a.move or b.move) and not _same_day(a.as_of, b.as_of):

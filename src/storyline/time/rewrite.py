@@ -41,16 +41,22 @@ _ANAPHORIC = re.compile(r"\b(?:the|that)\s+(?:next|following|previous|preceding|
                         re.I)
 
 
+def _whole(text: str, rules: frozenset[str] | None = None) -> tuple[str, str] | None:
+    """The grammar rule (of ``rules``, else any) that matches the whole expression, with the text
+    it matched; words before it that are not part of it ("in", "since") left out."""
+    stripped = _LEADING.sub("", text.strip())
+    for c in find_candidates(stripped, everywhere=True):
+        if (rules is None or c.rule in rules) and c.end - c.start >= len(stripped.rstrip(".,")) - 1:
+            return c.rule, c.text
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _rule_of(text: str) -> tuple[str, str] | None:
     """The document-relative rule that matches the whole expression, with the text it matched."""
-    stripped = _LEADING.sub("", text.strip())
-    if _ANAPHORIC.search(stripped):
+    if _ANAPHORIC.search(_LEADING.sub("", text.strip())):
         return None
-    for c in find_candidates(stripped, everywhere=True):
-        if c.rule in DOCUMENT_RULES and c.end - c.start >= len(stripped.rstrip(".,")) - 1:
-            return c.rule, c.text
-    return None
+    return _whole(text, DOCUMENT_RULES)
 
 
 def resolve_at(text: str, written: date, tense: Tense = "past") -> Norm | None:
@@ -115,14 +121,11 @@ def reresolve_from(t: TimeExpr, anchor: date) -> TimeExpr | None:
     the story gave later. None when it does not resolve to a calendar day."""
     if t.anchor_kind != "discourse":
         return None
-    stripped = _LEADING.sub("", t.text.strip())
+    whole = _whole(t.text)
+    if whole is None:
+        return None
     day = Anchor(anchor.year, anchor.month, anchor.day)
-    found = None
-    for c in find_candidates(stripped, everywhere=True):
-        if c.end - c.start >= len(stripped.rstrip(".,")) - 1:
-            found = normalise(c.rule, c.text, Context(doc=day, discourse=day, day=day, discourse_distance=0,
-                                                      tense=t.tense or "past"))
-            break
+    found = normalise(*whole, Context(doc=day, discourse=day, day=day, discourse_distance=0, tense=t.tense or "past"))
     if found is None or not _is_calendar(found.value):
         return None
     lo, hi = interval(found.value)
