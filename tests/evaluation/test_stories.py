@@ -172,6 +172,12 @@ FLOORS = {
     "sellwick-balloon-crash-2026": (2, 0.99, 1.13, 0.90, 1.74),
     "aurelle-cruise-outbreak-2026": (1, 0.99, 1.28, 0.90, 1.97),
     "kestrow-permits-bribery-2026": (2, 0.99, 1.28, 0.87, 2.05),
+    # written blind in session 16 and first scored with 31ce4ff, the session's starting code (its
+    # held-out measure): plant closure 3 musts failed, recall 0.92, fragmentation 1.17, merge 0.90,
+    # size 1.69; tornado 2, 1.00, 1.08, 0.83, 1.46; data-protection fine 3, 0.85, 1.09, 0.89, 1.15
+    "hollenfurt-plant-closure-2026": (3, 0.91, 1.22, 0.89, 1.74),
+    "grenby-tornado-2026": (2, 0.99, 1.13, 0.82, 1.51),
+    "vossly-data-fine-2026": (3, 0.84, 1.14, 0.88, 1.20),
 }
 
 
