@@ -822,6 +822,20 @@ def test_two_sources_undated_exact_counts_days_apart_contradict() -> None:
     assert kinds == ["contradiction"], kinds
 
 
+def test_two_outlets_own_undated_exact_counts_of_a_done_act_days_apart_contradict() -> None:
+    """No source named and no date in either sentence: each outlet states the count itself, of an
+    act already done, two days apart; one fact told two ways. Told as a running count ("now"),
+    the two figures are a change."""
+    a1 = _article("b01_wire", "2031-05-08", "The Norland ferry had 43 passengers on board when it struck the pier.")
+    a2 = _article("b02_paper", "2031-05-10", "There were 34 passengers on board the Norland ferry when it struck the pier.")
+    kinds = [k.kind for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert kinds == ["contradiction"], kinds
+    c1 = _article("c01_wire", "2031-05-08", "The Norland clinic now has 43 patients.")
+    c2 = _article("c02_paper", "2031-05-10", "The Norland clinic now has 34 patients.")
+    kinds = [k.kind for k in analyze_articles([c1, c2]).conflicts if k.slot == "quantity"]
+    assert "contradiction" not in kinds, kinds
+
+
 def test_running_totals_and_part_of_a_group_are_not_one_fact_told_two_ways() -> None:
     """'now has 16 cases' and 'now stands at 31 cases' from two sources days apart are a running
     total; 'two engineers and their interpreter' counts part of the three held."""

@@ -125,8 +125,10 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     which each source counts its own way); two exact counts ("the ministry said 214 signed", "the
     clerk said 241 signed") contradict, at one date or, when neither sentence dates its figure, a
     few days apart: an undated figure of a done act holds when the act was done, not on the day an
-    article repeats it. Different sources far apart in time: changed too. Unknown
-    sources at the same moment: a contradiction; at an unknown moment: nothing. One article
+    article repeats it; so do two outlets' own exact counts (no source named) of a done act
+    ("16 people were on board" / "14 people on board" two days later). Different sources far
+    apart in time: changed too. Unknown sources at the same moment: a contradiction; at an
+    unknown moment: nothing. One article
     never contradicts itself: its differing figures for one time count different scopes ("by age
     group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
     if _fixed(a) and _fixed(b) and a.frame.article_id != b.frame.article_id:
@@ -156,6 +158,8 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
             return "contradiction"  # two sources' exact counts, undated but for the articles' days
     if close is None:
         return None  # an unknown source at an unknown moment: nothing to say
+    if close and not running and not a.attribution and not b.attribution and _done(a, b):
+        return "contradiction"  # two outlets' own exact counts of a done act, a few days apart
     if not _same_day(a.as_of, b.as_of):
         return "changed_over_time"  # a running count given days apart by unknown sources grew or fell
     if running and same:
