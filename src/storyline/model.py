@@ -118,8 +118,8 @@ class TimeExpr:
     quant: str | None = None
     freq: str | None = None
     tense: Literal["past", "present", "future"] | None = None
-    """The tense of the clause it stands in: a weekday resolved again once the writing date is
-    known ("on Tuesday" in a page dated only later) needs its direction."""
+    """The tense of the clause it stands in: a weekday or a month resolved again once the writing
+    date is known ("on Tuesday", "by September" in a page dated only later) needs its direction."""
 
 
 @dataclass(slots=True)

@@ -390,6 +390,17 @@ def test_a_coordinated_verb_on_another_day_is_its_own_event_on_the_same_day_it_i
     assert not any(c.parent is not None and "keeper" in c.text for c in analysis.claims)
 
 
+def test_a_day_written_before_the_reported_clauses_subject_dates_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'said on Monday it would close': the parser hangs the day on "close", but the clause's
+    subject comes after it, so Monday is when it was said, not when the depot closes."""
+    body = "The Orvale firm said on Monday it would close its depot by the end of the year."
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
+                      published=PublishedDate(value="2031-06-04", source="metadata"))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    said = [c for c in analysis.claims if c.time is not None and c.time.text == "Monday"]
+    assert said and all(c.time.value == "2031-06-02" for c in said if c.time), [(c.predicate, c.time) for c in said]
+
+
 def test_a_name_inside_the_subjects_modifier_is_not_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     body = ("The column of trucks heading for the port carries some 300 drivers led by harbour captain Dmitri Varlov, "
             "a source familiar with the union's plans said on Monday.")

@@ -57,6 +57,15 @@ def test_a_settled_value_is_what_every_writing_date_in_the_range_gives(start: da
             assert norm is not None and norm.value == got.value, (text, d, got.value)
 
 
+def test_a_month_is_read_in_its_clauses_tense_as_the_tagger_reads_it() -> None:
+    """'would close by the end of September', written in February: the coming September."""
+    coming = replace(_expr("the end of September", "XXXX-09"), tense="future")
+    got = reresolve(coming, date(2030, 2, 3), date(2030, 2, 3))
+    assert got is not None and got.value == "2030-09"
+    got = reresolve(_expr("the end of September", "XXXX-09"), date(2030, 2, 3), date(2030, 2, 3))
+    assert got is not None and got.value == "2029-09"
+
+
 def test_a_weekday_is_settled_only_by_a_known_day_and_read_in_its_clauses_tense() -> None:
     wednesday = date(2030, 5, 15)
     past = reresolve(replace(_expr("on Tuesday", "XXXX-WXX-2"), tense="past"), wednesday, wednesday)

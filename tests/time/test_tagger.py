@@ -38,6 +38,9 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         ("The vote is set for 2024-07-01.", "2024-07-01", "2024-07-01"),
         # relative to the document
         ("The minister said on Monday that talks had failed.", "Monday", "2024-06-17"),
+        # written before the reported clause's subject, the day is the saying's, not the plan's
+        ("The firm said on Monday it would close the depot.", "Monday", "2024-06-17"),
+        ("The firm said that on Monday it would close the depot.", "Monday", "2024-06-24"),
         # "last Tuesday" written on a Wednesday: news names this week's days bare, so last week's
         ("The vote took place last Tuesday.", "last Tuesday", "2024-06-11"),
         ("The vote took place last Saturday.", "last Saturday", "2024-06-15"),

@@ -33,6 +33,7 @@ from storyline.extract.syntax import (
     object_lemma,
 )
 from storyline.model import Claim, Quantity, TimeExpr
+from storyline.time.tense import before_complement_subject
 
 #: Verbs of state, whose claim may take the time of its argument's participle (data/lexicon/events.json).
 _STATE_VERBS = lexicon.words("events", "state_verbs")
@@ -59,7 +60,11 @@ def _defers(noun: Token) -> bool:
 def time_owner(tok: Token) -> Token | None:
     """The event word a time expression (its root token ``tok``) dates: the nearest verb above it,
     or an event noun it modifies on the way there. A reporting verb owns its own time ("police
-    said Monday"): it dates the statement, not the event reported."""
+    said Monday"): it dates the statement, not the event reported, and so does a time written
+    before the reported clause's subject ("said on Monday it would close")."""
+    outer = before_complement_subject(tok)
+    if outer is not None:
+        return outer
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _TIME_PREPS and head.i > 0:
         # "another trip in June by X": the parser hangs the phrase on the verb, but an event noun

@@ -60,14 +60,14 @@ def _rule_of(text: str) -> tuple[str, str] | None:
 
 
 def resolve_at(text: str, written: date, tense: Tense = "past") -> Norm | None:
-    """The expression resolved against a writing date, read as news reports it (the past); a
-    weekday in the tense of its clause ("will resume on Tuesday" is the next one)."""
+    """The expression resolved against a writing date in the tense of its clause, as the tagger
+    reads it ("will resume on Tuesday" is the next one, "would close by the end of September"
+    the coming one); with no tense, as news reports it (the past)."""
     found = _rule_of(text)
     if found is None:
         return None
     rule, matched = found
-    ctx = Context(doc=Anchor(written.year, written.month, written.day),
-                  tense=tense if rule == "rel_weekday" else "past")
+    ctx = Context(doc=Anchor(written.year, written.month, written.day), tense=tense or "past")
     return normalise(rule, matched, ctx)
 
 

@@ -19,8 +19,26 @@ _SCHEDULING = {"schedule", "slate", "plan"}
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 
 
+def before_complement_subject(tok: Token) -> Token | None:
+    """The verb a time phrase modifies when the parser hangs it on that verb's complement clause
+    but it is written before the clause's subject ("said on Monday it would close": the saying
+    is dated, not the closing). A clause opened by "that" before the phrase owns it ("said that
+    on Monday it would close")."""
+    phrase = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
+    verb = phrase.head
+    if phrase is verb or verb.dep_ != "ccomp" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    outer = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or not outer.i < phrase.left_edge.i <= phrase.right_edge.i < subject.left_edge.i:
+        return None
+    if any(c.dep_ == "mark" and c.i < phrase.left_edge.i for c in verb.children):
+        return None
+    return outer
+
+
 def _governing_verb(span: Span) -> Token | None:
-    tok = span.root
+    tok = before_complement_subject(span.root) or span.root
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
             return tok
