@@ -69,6 +69,21 @@ def test_how_long_a_happening_lasted_contradicts_beyond_vague_wording() -> None:
                       "quantity: duration of the blackout": ["nine days", "12 days"]}, lasted
 
 
+def test_the_time_between_two_happenings_is_compared_by_what_is_measured_and_from_what() -> None:
+    """'issued 12 minutes before the flood reached' and 'sounded, five minutes before the flood
+    reached' measure one warning's lead; the sirens' two minutes measure another thing."""
+    a1 = _article("w01_wire", "The flood warning for Dunmere was issued 12 minutes before the flood reached the town.")
+    a2 = _article("w02_paper", "The warning for Dunmere went out at 04:10, five minutes before the flood reached the first streets.")
+    a3 = _article("w03_radio", "The sirens sounded two minutes before the flood reached the square.")
+    a4 = _article("w04_blog", "The warning came about 11 minutes before the flood reached Dunmere.")
+    report = analyze_articles([a1, a2, a3, a4])
+    gaps = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "time of the" in c.slot}
+    # twelve and "about 11" minutes agree; five do not
+    assert list(gaps) == ["quantity: time of the warning before the flood"], gaps
+    assert gaps["quantity: time of the warning before the flood"] in (["12 minutes", "five minutes"],
+                                                                      ["about 11 minutes", "five minutes"]), gaps
+
+
 def test_how_long_a_person_was_in_a_state_is_compared_per_person() -> None:
     a1 = _article("r01_wire", "Police caught Ivo Stranne in a barn on Friday. He had been on the run for 12 days.")
     a2 = _article("r02_portal", "Ivo Stranne, 41, had been on the run for nine days.")

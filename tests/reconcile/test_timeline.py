@@ -753,6 +753,11 @@ def test_a_measurement_is_of_what_it_measures_and_two_outlets_giving_it_two_ways
     kinds = {frozenset(v.value for v in k.values): k.kind for k in conflicts}
     assert kinds.get(frozenset({"196", "212"})) == "contradiction", kinds
     assert not any("160" in vs for vs in kinds), kinds  # a sustained wind is not a gust
+    # "a peak wind speed of": the speed is the wind's, as "winds of" is
+    b1 = _article("s01_wire", "2031-10-08", "The storm was rated severe, with a peak wind speed of 240 km/h.")
+    b2 = _article("s02_paper", "2031-10-08", "The storm was rated severe, with peak winds of 270 km/h.")
+    conflicts = [k for k in analyze_articles([b1, b2]).conflicts if k.slot == "quantity"]
+    assert [sorted(v.value for v in k.values) for k in conflicts] == [["240", "270"]], conflicts
 
 
 def test_a_participle_describing_a_thing_takes_no_date_and_leaves_it_to_the_verb() -> None:

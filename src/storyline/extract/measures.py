@@ -177,23 +177,36 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
     return (f"{_name(owner)}: " if owner is not None else "") + _measure(noun) + rate
 
 
+#: Nouns that name only a unit's dimension ("wind speed"): data/lexicon/figures.json.
+_DIMENSIONS = lexicon.words("figures", "dimension_nouns")
+
+
 def measured_of(doc: Doc, q: Quantity) -> str | None:
     """What a physical measurement measures: "a gust of 212 km/h" and "the strongest gust, 196
     km/h" are gusts, "sustained winds of 160 km/h" winds: a gust and a sustained wind are two
-    figures, not one told two ways. None when the parse does not say."""
+    figures, not one told two ways. A dimension noun ("a peak wind speed of 290 km/h") says only
+    what the unit measures: the noun before it is the measured thing (the wind). None when the
+    parse does not say."""
     tok = _root(doc, q)
     if tok is None:
         return None
     if tok.dep_ == "nummod":
         tok = tok.head  # the unit: "196 km/h" hangs on "km"
     head = tok.head
+    noun: Token | None = None
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return head.head.lemma_.lower()
-    if tok.dep_ == "appos" and head.pos_ == "NOUN":
-        return head.lemma_.lower()
-    if tok.dep_ == "attr" and head.pos_ == "AUX" and (subject := _subject(head)) is not None:
-        return subject.lemma_.lower()  # "the highest gust was 212 km/h"
-    return None
+        noun = head.head
+    elif tok.dep_ == "appos" and head.pos_ == "NOUN":
+        noun = head
+    elif tok.dep_ == "attr" and head.pos_ == "AUX":
+        noun = _subject(head)  # "the highest gust was 212 km/h"
+    if noun is None:
+        return None
+    if noun.lemma_.lower() in _DIMENSIONS:
+        before = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1 and c.pos_ == "NOUN"), None)
+        if before is not None:
+            return before.lemma_.lower()
+    return noun.lemma_.lower()
 
 
 def _of(word: Token) -> Token | None:

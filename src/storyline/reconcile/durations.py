@@ -8,7 +8,11 @@ the first event noun of the sentence before it ("the fire that had burned for ab
 main verb ("declared a curfew": the declaration). Event nouns and verbs meet through their
 derivational stem (``plover.stem``). Durations of one happening from different articles that
 differ by more than a quarter (vague words like "about" and "nearly" allow that much) are a
-contradiction; one article never contradicts itself. Pure functions over the extraction.
+contradiction; one article never contradicts itself. The time between two happenings is
+compared the same way ("the warning was issued 14 minutes before the storm reached the town" /
+"went out ... seven minutes before the storm reached the first houses"): keyed by the happening
+measured (the first event noun of the sentence, else its main verb), the direction and the noun
+of the happening it is counted from. Pure functions over the extraction.
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ _STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by)\s+[\w\s'-]{{1
 _STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three weeks at large"
 _AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
 _VAGUE = lexicon.words("attributes", "vague_duration_words")
+#: "... before the storm reached", "... after the collapse": the happening a gap is counted from.
+_GAP = re.compile(r"^\s+(before|after)\s+(?:the|a|an|its|their|his|her)\s+([a-z]+)\b", re.I)
 
 
 def hours(value: str) -> float | None:
@@ -99,6 +105,25 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
     return None
 
 
+def _gap(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str, str] | None:
+    """The time between two happenings ("issued 14 minutes before the storm reached"): (key,
+    what). The measured happening is the sentence's first event noun that heads its phrase (not
+    "storm" in "a storm warning"), else its main verb; the other is the noun after "before" or
+    "after"."""
+    before = sentence.text[: max(0, t.start - sentence.start)]
+    m = _GAP.match(sentence.text[max(0, t.end - sentence.start):])
+    if m is None or _LASTING.search(before):
+        return None
+    words = [w.group(0).lower() for w in _WORD.finditer(before)]
+    main = next((w for i, w in enumerate(words) if plover.is_event_noun(w)
+                 and not (i + 1 < len(words) and plover.is_event_noun(words[i + 1]))), None)
+    main = main or _main_event(claims, sentence.index)
+    if main is None:
+        return None
+    direction, other = m.group(1).lower(), m.group(2).lower()
+    return f"gap:{plover.stem(main)}:{direction}:{other}", f"{main} {direction} the {other}"
+
+
 def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis) -> tuple[str, str] | None:
     """A duration of a person's state ("Renke had been on the run for 19 days", "after nearly
     three weeks at large"): (key, what). The person is the last one the article named before the
@@ -135,6 +160,8 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
         what = _measured(sent, t, analysis.claims)
         if what is not None:
             out.append(DurationSeen(plover.stem(what), what, n, t, article.id, sent.text))
+        elif (gap := _gap(sent, t, analysis.claims)) is not None:
+            out.append(DurationSeen(gap[0], gap[1], n, t, article.id, sent.text))
     return out
 
 
@@ -189,8 +216,11 @@ def _conflict(groups: list[list[DurationSeen]]) -> Conflict | None:
     ]
     what = groups[0][0].what
     listing = "; ".join(f"{v.value} ({len(v.article_ids)} article(s))" for v in values)
+    if groups[0][0].key.startswith("gap:"):
+        slot, told = f"quantity: time of the {what}", f"The time of the {what}"
+    else:
+        slot, told = f"quantity: duration of the {what}", f"How long the {what} lasted"
     return Conflict(
-        id="", slot=f"quantity: duration of the {what}", kind="contradiction", values=values,
-        explanation=f"How long the {what} lasted differs between articles by more than vague wording allows: "
-                    f"{listing}.",
+        id="", slot=slot, kind="contradiction", values=values,
+        explanation=f"{told} differs between articles by more than vague wording allows: {listing}.",
     )
