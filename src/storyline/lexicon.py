@@ -21,8 +21,8 @@ Where the lists are used:
   (plan verbs, state verbs, descriptive participles).
 - ``places.json`` (where): ``extract/claims.py`` (place and motion prepositions, area nouns),
   ``extract/gazetteer.py`` (region and state words, irregular demonyms, country aliases) and
-  ``extract/entities.py`` (region words).
-- ``entities.json`` (people and organisations): ``extract/entities.py`` (title words, organisation
+  ``extract/mentions.py`` (region words).
+- ``entities.json`` (people and organisations): ``extract/names.py`` (title words, organisation
   head nouns, role nouns), ``extract/attribution.py`` (a title as a source), ``reconcile/facts.py``
   (office heads, generic heads, words that are no office domain, past or future offices).
 - ``sources.json`` (outlets): ``reconcile/sources.py`` (agency words, sensational words, generic
