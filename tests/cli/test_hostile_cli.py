@@ -21,7 +21,7 @@ from hostile_inputs import (
 from storyline.cli.main import app
 from storyline.ingest import url as url_reader
 from storyline.store import Store
-from storyline.store import store as store_module
+from storyline.store import connect as store_connect
 
 runner = CliRunner()
 UNSAFE = ("\x1b", "\x07", "\x9b", "\u202e", "\r")
@@ -123,7 +123,7 @@ def test_analyze_survives_overflowing_and_out_of_range_figures_with_strict_json(
 def test_analyze_writes_the_reports_when_the_final_save_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(store_connect, "BUSY_TIMEOUT_MS", 200)
     for n in range(2):
         (tmp_path / f"s{n}.txt").write_text(story_text(n), encoding="utf-8")
     db = tmp_path / "busy.db"

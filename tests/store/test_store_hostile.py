@@ -15,7 +15,8 @@ from sqlalchemy import create_engine, text
 
 from storyline import model
 from storyline.store import DatabaseUnavailable, Store, resolve_url
-from storyline.store import store as store_module
+from storyline.store import connect as store_connect
+from storyline.store import rows as store_rows
 
 
 class _FrozenClock(datetime):
@@ -29,7 +30,7 @@ def test_articles_stored_in_the_same_instant_keep_their_order(
 ) -> None:
     """The flaky round-trip test's cause, made certain: equal ``ingested_at`` used to fall back
     to hash order."""
-    monkeypatch.setattr(store_module, "datetime", _FrozenClock)
+    monkeypatch.setattr(store_rows, "datetime", _FrozenClock)
     batch = [make_article(n) for n in range(12)]
     assert sorted(a.id for a in batch) != [a.id for a in batch]  # hash order differs from ours
     with Store(store_url) as store:
@@ -81,7 +82,7 @@ def test_a_non_finite_figure_is_stored_as_null_not_invalid_json(store_url: str) 
 
 
 def test_a_locked_database_on_save_is_a_store_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(store_connect, "BUSY_TIMEOUT_MS", 200)
     db = tmp_path / "locked.db"
     report = _report_with(model.Quantity("12", 0, 2, 12.0, 12.0, "loaf"))
     with Store(db) as store:

@@ -20,9 +20,17 @@ from storyline.store.errors import (
 )
 
 if TYPE_CHECKING:
-    from storyline.store.store import DEFAULT_PATH, AddResult, SearchHit, Store, resolve_url
+    from storyline.store.connect import DEFAULT_PATH, resolve_url
+    from storyline.store.store import AddResult, SearchHit, Store
 
-_LAZY = {"DEFAULT_PATH", "AddResult", "SearchHit", "Store", "resolve_url"}
+#: Each lazily loaded name and the module that defines it.
+_LAZY = {
+    "DEFAULT_PATH": "storyline.store.connect",
+    "AddResult": "storyline.store.store",
+    "SearchHit": "storyline.store.store",
+    "Store": "storyline.store.store",
+    "resolve_url": "storyline.store.connect",
+}
 
 __all__ = [
     "DEFAULT_PATH",
@@ -41,5 +49,5 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        return getattr(importlib.import_module("storyline.store.store"), name)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'storyline.store' has no attribute {name!r}")

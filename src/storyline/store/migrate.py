@@ -3,7 +3,7 @@
 No ``alembic.ini`` is needed at the working directory: the script location is the
 ``migrations`` folder inside this package. Two processes opening a fresh database at once must
 not both try to create it, so the upgrade runs under a lock: SQLite's write lock (the begin
-hook in ``store.py`` issues ``BEGIN IMMEDIATE`` for write connections), a transaction-scoped
+hook in ``connect.py`` issues ``BEGIN IMMEDIATE`` for write connections), a transaction-scoped
 advisory lock on PostgreSQL.
 
 Alembic is imported only when a database actually needs upgrading: every CLI command opens the

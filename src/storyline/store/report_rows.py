@@ -54,7 +54,7 @@ ROWS_AT_ONCE = 500
 
 
 def _row(name: str, analysis_id: int, position: int, item: Any) -> dict[str, Any]:
-    from storyline.store.store import _claim_row, _dump
+    from storyline.store.rows import _claim_row, _dump
 
     if name == "claims":
         return _claim_row(analysis_id, position, item)
@@ -110,7 +110,8 @@ def update_report(store: Store, report: Report, key: str, previous: dict[str, An
     it, or when the stored analysis is not the one it describes, everything is written afresh
     (``save_report``). Returns the new state, also passed to ``then`` for keeping. ``known``:
     fingerprints already made of some items (``fingerprints``)."""
-    from storyline.store.store import _dump, _write_errors
+    from storyline.store.connect import _write_errors
+    from storyline.store.rows import _dump
 
     new = fingerprints(report, known)
     if previous is None or set(previous.get("rows") or {}) != set(TABLES):

@@ -4,29 +4,28 @@ Ingest is transactional and idempotent: ``add_articles`` writes a whole call in 
 (an article row, its teasers, highlights, removed parts and full-text entry commit together or
 not at all), and an article whose content hash is already stored is skipped, so re-ingesting a
 batch, or finishing one that a killed process left half done, stores each article exactly once.
+
+Opening the database (the URL, SQLite's set-up, a failed write as our error) is in
+:mod:`storyline.store.connect`, rows to and from the model in :mod:`storyline.store.rows`, and
+stories and stored extractions in :mod:`storyline.store.stories` (a mixin of ``Store``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
-import sqlite3
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import (
     Connection,
-    Engine,
     Row,
     create_engine,
     delete,
-    event,
     func,
     insert,
     select,
@@ -34,38 +33,41 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql as pg
 from sqlalchemy.dialects import sqlite as sqlite_dialect
-from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import (
     ArgumentError,
-    DataError,
     DBAPIError,
-    IntegrityError,
-    InterfaceError,
     NoSuchModuleError,
-    OperationalError,
     SQLAlchemyError,
 )
 
-from storyline import codec, model
+from storyline import model
 from storyline.store import migrate
 from storyline.store import schema as t
+from storyline.store.connect import _configure_sqlite, _one_line, _safe, _write_errors, resolve_url
 from storyline.store.errors import (
     AmbiguousId,
     ArticleNotFound,
-    DatabaseUnavailable,
     InvalidArticle,
     SearchError,
     StoreError,
 )
 from storyline.store.query import parse, to_fts5, to_websearch
+from storyline.store.rows import (
+    _article_row,
+    _build,
+    _chunks,
+    _claim,
+    _claim_row,
+    _conflict,
+    _dump,
+    _event,
+    _insert_many,
+    _insert_rows,
+    _load_articles,
+)
 from storyline.store.stories import StoryStore
 
-DEFAULT_PATH = "storyline.db"
-BUSY_TIMEOUT_MS = 30_000
-_CHUNK = 500  # ids per IN (...) list, far below every backend's bound-parameter limit
 _HEX = set("0123456789abcdef")
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -83,122 +85,6 @@ class SearchHit:
     article: model.Article
     snippet: str
     score: float
-
-
-def resolve_url(url: str | Path | None) -> URL:
-    """The SQLAlchemy URL for ``--db``: a URL, or a plain path meaning an SQLite file."""
-    if url is None:
-        url = DEFAULT_PATH
-    if isinstance(url, str) and not url.strip():
-        raise StoreError("the database is empty: give an SQLite file path or a database URL")
-    if url == ":memory:":
-        return URL.create("sqlite+pysqlite")  # a private in-memory database, gone on close
-    if isinstance(url, Path) or "://" not in url:
-        path = Path(url).expanduser()
-        if path.is_dir():
-            raise StoreError(
-                f"{path} is a folder: give the database's file name (for example {path / DEFAULT_PATH})"
-            )
-        return URL.create("sqlite+pysqlite", database=str(path))
-    try:
-        parsed = make_url(url)
-    except (ArgumentError, ValueError) as exc:
-        raise StoreError(f"not a database URL or path: {url!r} ({_one_line(exc)})") from None
-    backend = parsed.get_backend_name()
-    if backend == "postgres":
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    elif backend == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
-        # psycopg 3 is the driver Storyline ships; psycopg2 is not installed.
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise StoreError(
-            f"unsupported database {parsed.get_backend_name()!r} in {_safe(parsed)}: "
-            "Storyline stores into SQLite (a path or sqlite:///path) or PostgreSQL (postgresql://...)"
-        )
-    return parsed
-
-
-def _safe(url: URL) -> str:
-    """How to name a database in a message: the file for SQLite, the URL without password else."""
-    if url.get_backend_name() == "sqlite":
-        return url.database or ":memory:"
-    return url.render_as_string(hide_password=True)
-
-
-def _one_line(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    lines = [line.strip() for line in str(orig).strip().splitlines() if line.strip()]
-    return lines[0] if lines else type(orig).__name__
-
-
-def _database_fault(exc: DBAPIError) -> bool:
-    """Whether a failed write is the database's fault (down, locked, full) rather than the data's.
-
-    PostgreSQL says so in its SQLSTATE class: connection (08), resources (53), operator
-    intervention (57), system (58), internal (XX). SQLite only has OperationalError, which is
-    about the database except for a value that is too big.
-    """
-    sqlstate = getattr(exc.orig, "sqlstate", None)
-    if sqlstate:
-        return str(sqlstate)[:2] in {"08", "53", "57", "58", "XX"}
-    return isinstance(exc, (OperationalError, InterfaceError)) and "too big" not in str(exc.orig)
-
-
-@contextmanager
-def _write_errors(what: str, url: URL) -> Iterator[None]:
-    """A failed write as one of our errors: the data's fault is a ``StoreError`` ("cannot store
-    <what>"), the database's (down, locked, read-only, full) is ``DatabaseUnavailable``."""
-    try:
-        yield
-    except (IntegrityError, DataError) as exc:
-        raise StoreError(f"cannot store {what}: {_one_line(exc)}") from None
-    except DBAPIError as exc:
-        if not _database_fault(exc):
-            raise StoreError(f"cannot store {what}: {_one_line(exc)}") from None
-        raise DatabaseUnavailable(f"cannot write to {_safe(url)}: {_one_line(exc)}") from None
-
-
-def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _set_wal(cursor: Any) -> None:
-    """Switch to WAL, waiting for other openers: SQLite answers this pragma with "database is
-    locked" at once, without its busy handler, while another connection creates the file."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    while True:
-        try:
-            cursor.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.02)
-
-
-def _configure_sqlite(engine: Engine) -> None:
-    """Pragmas on every connection, and BEGIN under our control.
-
-    Python 3.11's sqlite3 defers BEGIN until the first write, which makes reads in a transaction
-    see no snapshot and lets two writers both read then fail to upgrade their lock. Emitting
-    BEGIN ourselves fixes that; write transactions take the write lock up front
-    (``BEGIN IMMEDIATE``), so they queue on the busy timeout instead of failing.
-    """
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        _set_wal(cursor)
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        write = conn.get_execution_options().get("storyline_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 class Store(StoryStore):
@@ -547,128 +433,3 @@ def check_article(article: model.Article) -> None:
     for value in _strings(article):
         if value is not None and not _encodable(value):
             raise InvalidArticle(name, "its text holds a lone surrogate (not valid Unicode), which cannot be stored")
-
-
-# -- row <-> model ---------------------------------------------------------------------------
-
-
-def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(insert(table), rows)
-
-
-ROWS_AT_ONCE = 500
-"""Rows of a report made and inserted per statement (``_insert_rows``)."""
-
-
-def _insert_rows(conn: Connection, table: Any, items: Sequence[Any], row: Callable[[int, Any], dict[str, Any]]) -> None:
-    """Insert ``row(position, item)`` for every item, ``ROWS_AT_ONCE`` rows made at a time."""
-    for start in range(0, len(items), ROWS_AT_ONCE):
-        _insert_many(conn, table, [row(start + i, x) for i, x in enumerate(items[start:start + ROWS_AT_ONCE])])
-
-
-def _article_row(a: model.Article) -> dict[str, Any]:
-    p = a.published
-    return {
-        "id": a.id,
-        "content_hash": a.content_hash,
-        "path": a.path,
-        "url": a.url,
-        "title": a.title,
-        "raw_title": a.raw_title,
-        "author": a.author,
-        "site": a.site,
-        "format": a.format,
-        "body": a.body,
-        "published_value": p.value,
-        "published_source": p.source,
-        "published_earliest": p.earliest,
-        "published_latest": p.latest,
-        "published_note": p.note,
-        "published_portal": p.portal,
-        "published_month_day": p.month_day,
-        "ingested_at": datetime.now(UTC),
-    }
-
-
-def _children(conn: Connection, table: Any, ids: Sequence[str]) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {}
-    for part in _chunks(ids):
-        query = (
-            select(table).where(table.c.article_id.in_(part)).order_by(table.c.article_id, table.c.position)
-        )
-        for row in conn.execute(query):
-            out.setdefault(row.article_id, []).append(row)
-    return out
-
-
-def _load_articles(conn: Connection, rows: Sequence[Row[Any]]) -> list[model.Article]:
-    ids = [r.id for r in rows]
-    teasers = _children(conn, t.teasers, ids)
-    highlights = _children(conn, t.highlights, ids)
-    removed = _children(conn, t.removed_parts, ids)
-    return [
-        model.Article(
-            id=r.id,
-            body=r.body,
-            content_hash=r.content_hash,
-            path=r.path,
-            url=r.url,
-            title=r.title,
-            author=r.author,
-            site=r.site,
-            format=r.format,
-            raw_title=r.raw_title,
-            published=model.PublishedDate(
-                value=r.published_value,
-                source=r.published_source,
-                earliest=r.published_earliest,
-                latest=r.published_latest,
-                note=r.published_note,
-                portal=bool(r.published_portal),
-                month_day=r.published_month_day,
-            ),
-            teasers=[model.Teaser(x.headline, x.summary) for x in teasers.get(r.id, [])],
-            highlights=[x.text for x in highlights.get(r.id, [])],
-            removed=[model.RemovedPart(x.text, x.reason, x.line) for x in removed.get(r.id, [])],
-        )
-        for r in rows
-    ]
-
-
-def _dump(obj: Any) -> dict[str, Any]:
-    """A dataclass as a row: nested dataclasses/lists become JSON-ready values, and a non-finite
-    float becomes null (PostgreSQL's JSON refuses ``Infinity``; SQLite would store invalid JSON)."""
-    return json.loads(json.dumps(codec.dump(obj), allow_nan=False))
-
-
-_build = codec.build
-
-
-def _claim_row(analysis_id: int, position: int, c: model.Claim) -> dict[str, Any]:
-    row = _dump(c)
-    start, end = row.pop("span")
-    return {"analysis_id": analysis_id, "position": position, "span_start": start, "span_end": end, **row}
-
-
-def _claim(row: dict[str, Any]) -> model.Claim:
-    data = dict(row)
-    data["span"] = (data.pop("span_start"), data.pop("span_end"))
-    return codec.claim(data)
-
-
-def _event(row: dict[str, Any]) -> model.Event:
-    data = dict(row)
-    data["time"] = _build(model.EventTime, data.get("time") or {})
-    return _build(model.Event, data)
-
-
-def _conflict(row: dict[str, Any]) -> model.Conflict:
-    data = dict(row)
-    values = []
-    for v in data.get("values") or []:
-        value = _build(model.ConflictValue, v)
-        value.spans = [(int(s), int(e)) for s, e in value.spans]
-        values.append(value)
-    data["values"] = values
-    return _build(model.Conflict, data)
