@@ -322,6 +322,16 @@ def test_a_speaker_after_a_closing_quote_tells_the_outlet_and_a_titled_one_after
     assert "Ada Morrow" in (_find(claims, "winter sailings").attribution or "")
 
 
+def test_a_speaker_described_by_a_relative_clause_after_a_long_clause_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    """', Chief Inspector Lena Brask, who led the inquiry, told reporters': the relative clause
+    describes the speaker named before it."""
+    body = ("The thieves used the stolen key card of an outside cleaner to reach an unlocked archive room and "
+            "copied files from it repeatedly for nine weeks before the museum's night staff noticed an open door, "
+            "Deputy Inspector Lena Brask, who led the inquiry, told reporters.")
+    claims = _claims(nlp, body)
+    assert "Lena Brask" in (_find(claims, "copied files").attribution or "")
+
+
 def test_a_single_quoted_quote_over_two_sentences_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
     body = ("'About 40 boats have sunk. That includes the ferry's lifeboats, which were moored at the pier,' "
             "said Ines Varga, a harbour official.\n\n"

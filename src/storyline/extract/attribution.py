@@ -426,19 +426,28 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
         # the frame read the subject of a main reporting verb; one the parser hung on the
         # sentence as a conjunct ("X detected ... and sent ..., Tovane's chief, A B, told a news
         # conference"), set off by a comma, is the source of the whole sentence
-        first = min(t.i for t in subjects[0].subtree)
+        subject = subjects[0]
+        # the subject's own phrase: the words before it up to a comma, and after it its title or
+        # appositive, not a relative clause ("A B, who led the inquiry,") nor words the parser
+        # hung on it from the clause before
+        relative = {t.i for c in subject.children if c.dep_ == "relcl" for t in c.subtree}
+        inside = {t.i for t in subject.subtree} - relative
+        first = subject.i
+        while first > 0 and first - 1 in inside and verb.doc[first - 1].text != "," and verb.doc[first - 1].text not in QUOTES:
+            first -= 1
+        last = max((i for i in inside if subject.i <= i < verb.i and not verb.doc[i].is_punct), default=subject.i)
         # ... or a title before the name that the parser read as something else ('," coroner A B
         # told the Post': the title taken for the sentence's verb)
         k = first - 1
         while k > 0 and first - k <= 3 and verb.doc[k].is_lower and verb.doc[k].is_alpha:
             k -= 1
         if verb.dep_ == "ROOT" or first == 0 or (verb.doc[first - 1].text != ","
-                                                 and not (k < first - 1 and verb.doc[k].text in QUOTES)):
+                                                 and verb.doc[k].text not in QUOTES):
             return None
-        named = [t for t in subjects[0].subtree if not t.is_punct]
+        named = list(verb.doc[first:last + 1])
         if not any(t.pos_ == "PROPN" or t.ent_type_ in _SOURCE_LABELS for t in named):
             return None
-        return verb.doc[named[0].i : named[-1].i + 1].text
+        return verb.doc[first : last + 1].text
     commas = [k for k in range(verb_at) if words[k].text == ","]
     if not commas:
         return None
@@ -446,6 +455,12 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
     if last == verb_at - 1 and len(commas) >= 2:  # ", X, the superintendent, said": skip the closing comma
         commas, last = commas[:-1], commas[-2]
     chunk = [t for t in words[last + 1:verb_at] if t.text != ","]
+    if chunk and chunk[0].lower_ in ("who", "whose") and len(commas) >= 2:
+        # ", A B, who led the inquiry, told reporters": the relative clause describes the speaker
+        # named before it
+        commas, last = commas[:-1], commas[-2]
+        chunk = [t for t in words[last + 1:verb_at] if t.text != ","]
+        chunk = chunk[:next((k for k, t in enumerate(chunk) if t.lower_ in ("who", "whose")), len(chunk))]
     if not chunk or len(chunk) > 12 or any(t.pos_ in ("VERB", "AUX") for t in chunk):
         return None
     # "the state police superintendent", or a title without an article ("chair of the X Commission")
