@@ -841,6 +841,18 @@ def test_two_outlets_own_undated_exact_counts_of_a_done_act_days_apart_contradic
     assert "contradiction" not in kinds, kinds
 
 
+def test_a_figure_dated_by_its_day_and_one_dated_last_week_are_one_moment() -> None:
+    """'paused ... on Thursday' and, the week after, 'last week ... suspended': one court order
+    told with two verbs, its guarantee given as two sums; the week holds the day, so the two
+    exact sums are a dispute, not a change."""
+    a1 = _article("g01_wire", "2031-03-28", "The court in Vell on Thursday suspended the fine, provided the Orvik firm "
+                  "lodges a bank guarantee of 120 million euros.")
+    a2 = _article("g02_paper", "2031-04-02", "Last week the court in Vell paused the fine, provided the Orvik firm lodges "
+                  "a bank guarantee of 210 million euros.")
+    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles([a1, a2]).conflicts if k.slot == "quantity"]
+    assert found == [("contradiction", ["120 million", "210 million"])], found
+
+
 def test_running_totals_and_part_of_a_group_are_not_one_fact_told_two_ways() -> None:
     """'now has 16 cases' and 'now stands at 31 cases' from two sources days apart are a running
     total; 'two engineers and their interpreter' counts part of the three held."""

@@ -87,6 +87,12 @@ def _same_day(a: str | None, b: str | None) -> bool:
     return bool(a and b and a[:10] == b[:10])
 
 
+def _within_week(a: str | None, b: str | None) -> bool:
+    """A day and the week that holds it ("2031-W13", "2031-03-26"): one moment as far as two
+    dates can tell, when one outlet dates a figure "last week" and another by its day."""
+    return bool(a and b and (_WEEK.match(a) or _WEEK.match(b)) and compatible(a, b))
+
+
 _FIXED = lexicon.words("figures", "fixed_measures")
 
 
@@ -127,8 +133,8 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     few days apart: an undated figure of a done act holds when the act was done, not on the day an
     article repeats it; so do two outlets' own exact counts (no source named) of a done act
     ("16 people were on board" / "14 people on board" two days later). Different sources far
-    apart in time: changed too. Unknown sources at the same moment: a contradiction; at an
-    unknown moment: nothing. One article
+    apart in time: changed too. Unknown sources at the same moment (for two exact figures, a day
+    and the week that holds it are one moment): a contradiction; at an unknown moment: nothing. One article
     never contradicts itself: its differing figures for one time count different scopes ("by age
     group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
     if _fixed(a) and _fixed(b) and a.frame.article_id != b.frame.article_id:
@@ -158,9 +164,10 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
             return "contradiction"  # two sources' exact counts, undated but for the articles' days
     if close is None:
         return None  # an unknown source at an unknown moment: nothing to say
-    if close and not running and not a.attribution and not b.attribution and _done(a, b):
+    if close and not running and not a.attribution and not b.attribution and not a.estimate and not b.estimate \
+            and _done(a, b):
         return "contradiction"  # two outlets' own exact counts of a done act, a few days apart
-    if not _same_day(a.as_of, b.as_of):
+    if not _same_day(a.as_of, b.as_of) and (running or a.estimate or b.estimate or not _within_week(a.as_of, b.as_of)):
         return "changed_over_time"  # a running count given days apart by unknown sources grew or fell
     if running and same:
         return "changed_over_time"  # one source's toll updated within the day (seven at dawn, nine by noon)
