@@ -178,6 +178,13 @@ FLOORS = {
     "hollenfurt-plant-closure-2026": (3, 0.91, 1.22, 0.89, 1.74),
     "grenby-tornado-2026": (2, 0.99, 1.13, 0.82, 1.51),
     "vossly-data-fine-2026": (3, 0.84, 1.14, 0.88, 1.20),
+    # written blind later in session 16 and first scored with 8cf32d5, the session's code when they
+    # came (its second held-out measure): club insolvency 2 musts failed, recall 0.93,
+    # fragmentation 1.08, merge 0.76, size 1.64; avalanche 1, 1.00, 1.31, 0.86, 2.00; riots 1,
+    # 1.00, 1.15, 0.86, 2.15
+    "calverholm-club-insolvency-2026": (2, 0.92, 1.13, 0.75, 1.69),
+    "tollevane-avalanche-2026": (1, 0.99, 1.36, 0.85, 2.05),
+    "sennick-riots-2026": (1, 0.99, 1.20, 0.85, 2.20),
 }
 
 
