@@ -853,6 +853,38 @@ def test_a_figure_dated_by_its_day_and_one_dated_last_week_are_one_moment() -> N
     assert found == [("contradiction", ["120 million", "210 million"])], found
 
 
+def test_the_whole_of_a_group_told_with_other_verbs_the_same_day_is_one_figure() -> None:
+    """'took all 31 crew members off' and 'plucked all 34 crew members from the trawler', both of
+    that Tuesday: one crew has one size, whichever verb tells the rescue; 'all 12 schools' of
+    another article that day counts other things, and an article giving two wholes of one noun
+    tells two groups."""
+    from types import SimpleNamespace
+
+    from storyline.model import Quantity
+    from storyline.reconcile.figure_pairs import Figure
+    from storyline.reconcile.figure_slots import Groups, join_wholes
+
+    def figure(article: str, text: str, number: str, unit: str, day: str = "2031-03-10") -> Figure:
+        start = text.index(number)
+        claim = SimpleNamespace(text=text, span=(0, len(text)), article_id=article, hedged=False)
+        q = Quantity(text=number, start=start, end=start + len(number), low=float(number), high=float(number), unit=unit)
+        return Figure(SimpleNamespace(claim=claim, article_id=article), q, day, None)  # type: ignore[arg-type]
+
+    items = [figure("a1", "Helicopters took all 31 crew members off the trawler.", "31", "crew member"),
+             figure("a2", "Coastguards plucked all 34 crew members from the ship.", "34", "crew member"),
+             figure("a3", "All 12 schools in the valley were shut.", "12", "school"),
+             figure("a4", "Rescuers lifted 31 crew members off the ship.", "31", "crew member"),
+             figure("a5", "All 9 crew of the tug and all 14 crew of the barge were saved.", "9", "crew"),
+             figure("a5", "All 9 crew of the tug and all 14 crew of the barge were saved.", "14", "crew")]
+    keys = [("other:" + x, "crew") for x in ("take", "pluck", "shut", "lift", "save", "save")]
+    uf = Groups()
+    for _ in items:
+        uf.add()
+    join_wholes(uf, items, keys)  # type: ignore[arg-type]
+    assert uf.find(0) == uf.find(1)
+    assert len({uf.find(i) for i in (0, 2, 3, 4, 5)}) == 5
+
+
 def test_running_totals_and_part_of_a_group_are_not_one_fact_told_two_ways() -> None:
     """'now has 16 cases' and 'now stands at 31 cases' from two sources days apart are a running
     total; 'two engineers and their interpreter' counts part of the three held."""

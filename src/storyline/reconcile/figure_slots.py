@@ -15,6 +15,7 @@ readings, not one figure.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 
@@ -159,4 +160,25 @@ def join_beside(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) ->
         unit = unit_class_of(q.unit)
         beside = {(v, u) for v, u in told[it.frame.claim.id] if u is not None and u != unit and v is not None}
         slots[i] = [(v, u, unit) for v, u in beside]
+    _join_slots(uf, items, slots)
+
+
+_WHOLE = re.compile(r"\ball\s+(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
+
+
+def join_wholes(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
+    """Figures that count the whole of a group ("all 23 crew members were lifted off" / "plucked
+    all 25 crew from the tanker") of one noun at one date are one slot whatever verb tells them:
+    a group has one size, however outlets tell what happened to it. An article giving several
+    wholes of that noun that day tells different groups and stays out."""
+    slots: dict[int, list[tuple[str | None, str]]] = {}
+    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
+        q, claim = it.quantity, it.frame.claim
+        if key[0] in ("casualty", "measured", "move") or q.unit is None or q.unit == PERCENT \
+                or q.qualifier == DIFFERENCE or q.unit.lower() in GENERIC_COUNTED or it.estimate:
+            continue
+        day = it.as_of or ""
+        if len(day) < 10 or not _WHOLE.search(claim.text[: max(0, q.start - claim.span[0])]):
+            continue
+        slots[i] = [(unit_class_of(q.unit), day[:10])]
     _join_slots(uf, items, slots)

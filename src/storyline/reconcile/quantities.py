@@ -51,6 +51,7 @@ from storyline.reconcile.figure_slots import (
     join_events,
     join_named,
     join_roles,
+    join_wholes,
     unit_class_of,
 )
 from storyline.reconcile.frames import Frame
@@ -251,6 +252,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         join_events(uf, items, keys, event_of)
     join_named(uf, items, keys)
     join_beside(uf, items, keys)
+    join_wholes(uf, items, keys)
     first: dict[tuple[str, ...], int] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         # a casualty count links through its population (nationalities as their country), so
