@@ -95,6 +95,14 @@ def test_how_long_a_person_was_in_a_state_is_compared_per_person() -> None:
     assert list(lasted.values()) == [["nine days", "12 days"]], lasted
 
 
+def test_how_long_a_person_was_buried_is_one_state_however_it_is_written() -> None:
+    a1 = _article("b01_wire", "Ilse Varrow was pulled out alive on Wednesday after 14 hours under the snow.")
+    a2 = _article("b02_portal", "Ilse Varrow, who was buried for 19 hours, left hospital on Friday.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["14 hours", "19 hours"]], lasted
+
+
 def test_how_long_a_person_is_banned_or_jailed_is_compared_per_person() -> None:
     a1 = _article("b01_wire", "Idris Halloran has been banned from racing for four years after a tribunal ruling.")
     a2 = _article("b02_portal", "Idris Halloran was banned for two years on Tuesday.")
