@@ -64,11 +64,11 @@ FLOORS = {
     "tolvern-prison-escape-2026": (0, 0.91, 1.13, 0.94, 1.67),
     "marrowgate-takeover-2026": (1, 0.92, 1.05, 0.85, 1.19),
     # written blind late in session 7, first scored with commit 9c768d7: 5 musts, 0.92, 1.64, 0.58, 2.17
-    "veskar-doping-case-2026": (3, 0.91, 1.23, 0.68, 1.63),
+    "veskar-doping-case-2026": (3, 0.91, 1.05, 0.68, 1.47),
     # written blind late in session 7, first scored with commit d04b51e: 4 musts, 1.00, 1.86, 0.81, 2.93
     # (then a "when" clause dating its main act: the committee hearing's day read, 4 -> 3 musts,
     # its apology not yet joined to the hearing: merge 0.81 -> 0.77, size 2.93 -> 3.00)
-    "corvale-airline-collapse-2026": (1, 0.92, 1.13, 0.90, 1.41),
+    "corvale-airline-collapse-2026": (1, 0.92, 1.13, 0.87, 1.41),
     # written blind in session 8, first scored with commit 7880207: museum heist 2 musts failed,
     # recall 0.85, fragmentation 2.09, merge 0.77, size 3.23; border ceasefire 7 musts, 1.00, 1.58,
     # 0.71, 3.42; cyclone 4 musts, 0.93, 1.69, 0.66, 4.93
@@ -90,15 +90,15 @@ FLOORS = {
     # 0.87, 2.00; drug recall 3 musts, 1.00, 1.38, 0.83, 2.08
     # (then its page dated by a byline's date line is read: 6 -> 4 musts, and its events reach the
     # timeline: fragmentation 1.33 -> 1.42, size 1.64 -> 1.86)
-    "caldrin-earthquake-2026": (2, 0.85, 1.22, 0.79, 1.55),
-    "merrow-star-ferry-2026": (2, 0.84, 1.23, 0.97, 2.13),
+    "caldrin-earthquake-2026": (2, 0.85, 1.22, 0.75, 1.55),
+    "merrow-star-ferry-2026": (2, 0.84, 1.14, 0.98, 1.90),
     "febrinol-drug-recall-2026": (1, 0.99, 1.05, 0.91, 1.67),
     # written blind late in session 10, first scored with commit a5814ae: government falls 3 musts
     # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
     # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
     # times, the spill's production stop splits three ways: fragmentation 1.71, size 2.21)
     "tarvonia-government-falls-2026": (1, 0.92, 1.20, 0.84, 1.76),
-    "tollack-mine-collapse-2026": (1, 0.99, 1.05, 0.79, 1.69),
+    "tollack-mine-collapse-2026": (1, 0.99, 1.12, 0.79, 1.76),
     "tolmere-chemical-spill-2026": (2, 0.99, 1.26, 0.84, 1.69),
     # written blind at the end of session 10 and first scored with its last code, 74f9bee (the
     # session's held-out measure): network outage 2 musts failed, recall 0.85, fragmentation
@@ -128,7 +128,7 @@ FLOORS = {
     # 0.79, 1.85
     "halvard-ceo-ouster-2026": (2, 0.91, 1.13, 0.88, 1.36),
     "ostermark-measles-outbreak-2026": (1, 0.99, 1.05, 0.82, 2.05),
-    "skerrow-tanker-spill-2026": (1, 0.99, 1.13, 0.85, 1.90),
+    "skerrow-tanker-spill-2026": (0, 0.99, 1.13, 0.85, 1.90),
     # written blind in session 12 and first scored with 2b02c4f (the session's held-out measure):
     # avian flu 2 musts failed, recall 1.00, fragmentation 1.31, merge 0.80, size 2.23; match
     # fixing 2, 1.00, 1.23, 0.92, 1.69; boat capsizing 3, 1.00, 1.21, 0.83, 1.50
@@ -144,40 +144,40 @@ FLOORS = {
     # written blind late in session 13 and first scored with cf668a8, the session's code (its second
     # held-out measure): cable car 2 musts failed, recall 0.92, fragmentation 1.08, merge 0.81, size
     # 1.62; fuel protests 3, 0.92, 1.17, 0.80, 2.54; currency crisis 3, 0.85, 1.45, 0.88, 2.31
-    "brenvald-cable-car-2026": (1, 0.91, 1.13, 0.81, 1.67),
-    "morvisk-fuel-protests-2026": (1, 0.91, 1.13, 0.84, 2.28),
-    "tessaly-currency-crisis-2026": (3, 0.84, 1.41, 0.88, 2.28),
+    "brenvald-cable-car-2026": (1, 0.91, 1.13, 0.83, 1.74),
+    "morvisk-fuel-protests-2026": (1, 0.91, 1.13, 0.87, 2.28),
+    "tessaly-currency-crisis-2026": (3, 0.84, 1.32, 0.88, 2.20),
     # written blind in session 14 and first scored with 6f0a6f8, the session's starting code (its
     # held-out measure): turbulence flight 2 musts failed, recall 1.00, fragmentation 1.23, merge
     # 0.77, size 1.54; reactor leak 5, 0.85, 1.45, 0.85, 2.38; prisoner swap 5, 0.93, 1.08, 0.79, 1.79
-    "aldermoor-turbulence-flight-2026": (1, 0.99, 1.13, 0.80, 1.51),
+    "aldermoor-turbulence-flight-2026": (1, 0.99, 1.13, 0.79, 1.51),
     "keswyn-reactor-leak-2026": (1, 0.84, 1.32, 0.84, 2.20),
     "solvane-prisoner-swap-2026": (2, 0.92, 1.05, 0.84, 1.62),
     # written blind later in session 14 and first scored with 9628c8a, the session's code (its
     # second held-out measure): coach crash 2 musts failed, recall 1.00, fragmentation 1.08, merge
     # 0.80, size 1.85; airport drones 2, 0.92, 1.33, 0.88, 2.46; zoo escape 4, 0.92, 1.17, 0.81, 2.08
     "ferrand-pass-coach-crash-2026": (1, 0.99, 1.13, 0.79, 1.90),
-    "halsgrove-airport-drones-2026": (1, 0.91, 1.38, 0.86, 2.51),
-    "marrenby-zoo-escape-2026": (2, 0.91, 1.38, 0.81, 2.43),
+    "halsgrove-airport-drones-2026": (1, 0.91, 1.38, 0.89, 2.51),
+    "marrenby-zoo-escape-2026": (2, 0.91, 1.38, 0.83, 2.43),
     # written blind in session 15 and first scored with 5a641b7, the session's code when they came
     # (its held-out measure): sinkhole 1 must failed, recall 1.00, fragmentation 1.15, merge 0.91,
     # size 1.46; ship hijack 4, 1.00, 1.15, 0.83, 1.85; exam leak 2, 0.85, 1.09, 0.81, 1.62
     "linmere-sinkhole-2026": (1, 0.99, 1.20, 0.90, 1.51),
     "corvath-ship-hijack-2026": (2, 0.99, 1.20, 0.90, 2.13),
-    "drevany-exam-leak-2026": (1, 0.84, 1.14, 0.80, 1.67),
+    "drevany-exam-leak-2026": (1, 0.84, 1.14, 0.82, 1.67),
     # written blind later in session 15 and first scored with 976f44f, the session's code when they
     # came (its second held-out measure): balloon crash 2 musts failed, recall 0.92, fragmentation
     # 1.08, merge 0.90, size 1.62; cruise outbreak 2, 1.00, 1.23, 0.89, 2.00; permits bribery 3,
     # 1.00, 1.23, 0.88, 2.00
-    "sellwick-balloon-crash-2026": (2, 0.99, 1.13, 0.90, 1.74),
+    "sellwick-balloon-crash-2026": (1, 0.99, 1.13, 0.90, 1.74),
     "aurelle-cruise-outbreak-2026": (1, 0.99, 1.28, 0.90, 1.97),
     "kestrow-permits-bribery-2026": (2, 0.99, 1.28, 0.87, 2.05),
     # written blind in session 16 and first scored with 31ce4ff, the session's starting code (its
     # held-out measure): plant closure 3 musts failed, recall 0.92, fragmentation 1.17, merge 0.90,
     # size 1.69; tornado 2, 1.00, 1.08, 0.83, 1.46; data-protection fine 3, 0.85, 1.09, 0.89, 1.15
-    "hollenfurt-plant-closure-2026": (3, 0.91, 1.22, 0.89, 1.74),
-    "grenby-tornado-2026": (2, 0.99, 1.13, 0.82, 1.51),
-    "vossly-data-fine-2026": (3, 0.84, 1.14, 0.88, 1.20),
+    "hollenfurt-plant-closure-2026": (2, 0.91, 1.22, 0.89, 1.82),
+    "grenby-tornado-2026": (0, 0.99, 1.13, 0.82, 1.51),
+    "vossly-data-fine-2026": (1, 0.84, 1.14, 0.88, 1.20),
     # written blind later in session 16 and first scored with 8cf32d5, the session's code when they
     # came (its second held-out measure): club insolvency 2 musts failed, recall 0.93,
     # fragmentation 1.08, merge 0.76, size 1.64; avalanche 1, 1.00, 1.31, 0.86, 2.00; riots 1,
