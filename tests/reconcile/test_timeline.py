@@ -358,7 +358,7 @@ def _clusters(*articles: Article):  # type: ignore[no-untyped-def]
 
 
 def test_a_mention_that_is_an_argument_of_another_in_its_sentence_tells_one_happening_with_it() -> None:
-    from storyline.reconcile.timeline import _one_sentence
+    from storyline.reconcile.join_checks import _one_sentence
 
     clusters = _clusters(_article("s01_wire", "2031-03-05", "Oskar Lenne skipped a court hearing on 4 March 2031."))
     hearing = next(c for c in clusters if any(f.trigger == "hearing" for f in c.frames))

@@ -1,35 +1,29 @@
-"""From event clusters to the story's timeline: happenings, background, salience.
+"""From event clusters to the story's happenings: the rules that join clusters telling one.
 
 Clustering (``cluster.py``) joins mentions of one event that share a trigger family. Outlets tell
 one happening with several predicates ("the ship struck the bridge", "the bridge collapsed",
 "six were killed") and refer back to it with an undated noun or clause ("killed in the
-collapse", "since the crash"). This module
+collapse", "since the crash"). This module merges clusters into happenings: clusters dated to the
+same day whose types belong to one class of the taxonomy (``data/event_types.json``: a collapse,
+a strike and deaths are one incident) and that share a participant, or that the learned
+coreference model joins; a rescue or count of victims on an incident's day told beside the
+incident's name; one incident told by several outlets on adjacent days (its date dispute is then
+reported); an undated cluster into the one dated happening its trigger family names when that
+reading is unambiguous, or into the dated cluster of its class the model says it corefers with.
 
-1. merges clusters into happenings: clusters dated to the same day whose types belong to one
-   class of the taxonomy (``data/event_types.json``: a collapse, a strike and deaths are one
-   incident) and that share a participant, or that the learned coreference model joins; a rescue
-   or count of victims on an incident's day told beside the incident's name; one incident told
-   by several outlets on adjacent days (its date dispute is then reported); an undated cluster
-   into the one dated happening its trigger family names when that reading is unambiguous, or
-   into the dated cluster of its class the model says it corefers with;
-2. decides what stands on the timeline: a happening dated within the story's own period (from a
-   little before the first article to a little after the last), with a type that is a happening
-   (not a state or a bare statement), asserted rather than denied or only planned; everything
-   else is background (history, scene-setting, generic or undated statements, opinion);
-3. scores salience (0-1) from how many articles tell it, how precisely it is dated, its type and
-   whether its mentions are the sentences' main events.
+Each happening is then placed (``placement.py``): on the timeline or in the background, with its
+salience and the reason. The tests the rules put to a pair of clusters are in ``join_checks.py``,
+who and what a mention names in ``roles.py``. The public names of ``placement.py`` and
+``join_checks.py`` are importable from here too.
 
 All functions are pure; ``reconcile`` calls :func:`happenings` once per analysis.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from itertools import pairwise
 
 from storyline.extract import plover
@@ -39,8 +33,32 @@ from storyline.reconcile.disputes import (
     join_one_act_a_day_apart,
     join_one_outlets_day_off,
 )
-from storyline.reconcile.frames import Frame
+from storyline.reconcile.join_checks import (
+    NEWS_DAYS,
+    RECENT_DAYS,
+    _before_documents,
+    _newer_option,
+    _one_sentence,
+    _patient_words,
+    _sentence_words,
+    _shares,
+    _shares_name,
+    _written_days_after,
+)
 from storyline.reconcile.newsday import news_day
+from storyline.reconcile.placement import (
+    BY_THE_DAY,
+    MIN_SALIENCE,
+    PERIOD_AFTER,
+    PERIOD_BEFORE,
+    Happening,
+    _coarse_to_background,
+    _is_state,
+    _place,
+    _unreal,
+    story_period,
+    timeline_order,
+)
 from storyline.reconcile.roles import (
     GENERIC_DOERS,
     doer_heads,
@@ -53,23 +71,33 @@ from storyline.reconcile.roles import (
     profile,
     profiles_differ,
     refers_to,
-    role_words,
     same_doer_and_thing,
     same_roles,
     type_class,
     type_of,
 )
 from storyline.reconcile.timeslot import day_of, parse_day, precision_rank, year_of
-from storyline.time.values import interval
 
-#: How far before the first article and after the last a happening still belongs to the story.
-PERIOD_BEFORE = timedelta(days=21)
-PERIOD_AFTER = timedelta(days=7)
-#: Below this salience a happening told by one article and dated only to a month is background.
-MIN_SALIENCE = 0.35
-#: A story told by the day: at least this many day-dated happenings on its timeline for each one
-#: dated only to a month or week.
-BY_THE_DAY = 2
+__all__ = [
+    "BY_THE_DAY",
+    "CONSEQUENCES",
+    "INCIDENT",
+    "MAX_OPTIONS",
+    "MAX_PER_KEY",
+    "MIN_SALIENCE",
+    "NEWS_DAYS",
+    "OCCASIONS",
+    "ONE_A_DAY",
+    "PERIOD_AFTER",
+    "PERIOD_BEFORE",
+    "QUIET_DAY",
+    "RECENT_DAYS",
+    "Happening",
+    "happenings",
+    "story_period",
+    "timeline_order",
+]
+
 #: The class of the taxonomy that holds a story's incidents (disasters, accidents, casualties).
 INCIDENT = "incident"
 #: Classes of which a story tells one happening a day unless places or doers say otherwise: its
@@ -85,66 +113,12 @@ MAX_OPTIONS = 5
 MAX_PER_KEY = 40
 
 
-@dataclass
-class Happening:
-    """Clusters that tell one happening, with its place in the story."""
-
-    clusters: list[Cluster]
-    value: str | None = None
-    timeline: bool = False
-    salience: float = 0.0
-    why: str = ""
-    articles: set[str] = field(default_factory=set)
-    news_day: bool = False
-    """Dated by no expression but as the news of its article's day (``news_day``)."""
-
-    @property
-    def frames(self) -> list[Frame]:
-        return [f for c in self.clusters for f in c.frames]
-
-
-def story_period(doc_dates: Sequence[tuple[date | None, date | None]]) -> tuple[date | None, date | None]:
-    """The span of the story's own time: from a little before its first article to a little
-    after its last. None when no article is dated."""
-    days = [d for lo, hi in doc_dates for d in (lo, hi) if d is not None and (hi is None or lo is None or
-                                                                              (hi - lo).days <= 31)]
-    if not days:
-        return None, None
-    return min(days) - PERIOD_BEFORE, max(days) + PERIOD_AFTER
-
-
-def _unreal(c: Cluster) -> bool:
-    return all(f.unreal or (f.claim.modality or "") in ("future", "plan", "possible", "conditional") or f.claim.negated
-               for f in c.frames)
-
-
-def _is_state(c: Cluster) -> bool:
-    """A cluster whose mentions only describe (be, remain, have) or only say."""
-    for f in c.frames:
-        t = type_of(f)
-        if t is not None and t != "STATEMENT":
-            return False
-        if t is None and f.family.startswith("other:") and f.claim.predicate not in plover.STATE_VERBS:
-            return False
-    return True
-
-
 _INCIDENT_NOUNS = frozenset(w for w, t in plover.NOUN_TYPE.items() if plover.TYPE_CLASS.get(t) == INCIDENT)
-
-
-@lru_cache(maxsize=65536)
-def _sentence_words(text: str) -> frozenset[str]:
-    """A sentence's lower-case words, read once however many rules ask."""
-    return frozenset(re.findall(r"[a-z]+", text.lower()))
 
 
 def _names_incident(c: Cluster) -> bool:
     """A mention whose sentence names an incident with a noun ("the crash site", "the collapse")."""
     return any(_sentence_words(f.claim.text) & _INCIDENT_NOUNS for f in c.frames)
-
-
-def _shares(a: Cluster, b: Cluster) -> bool:
-    return bool(set(a.participants) & set(b.participants)) or bool(a.canon & b.canon)
 
 
 def happenings(
@@ -458,44 +432,8 @@ def happenings(
     return out
 
 
-def _coarse_to_background(hs: Sequence[Happening]) -> None:
-    """In a story told by the day (``BY_THE_DAY`` day-dated happenings on its timeline for each
-    coarser one), a happening one article dates only to a month or a week is a detail of the
-    background. Measured on six such development stories: none of 18 such entries was on an
-    analyst's timeline. A story told by the month (a deployment reported over a year) keeps them."""
-    on = [h for h in hs if h.timeline and h.value]
-    coarse = [h for h in on if precision_rank(h.value or "") < 3]
-    if len(on) - len(coarse) < BY_THE_DAY * max(1, len(coarse)):
-        return
-    for h in coarse:
-        if len(h.articles) < 2:
-            h.timeline = False
-            h.why = "told by one article, dated only to a month or a week, in a story told by the day"
-
-
 #: At most this many happenings on one day can be read as one thing told in other words.
 QUIET_DAY = 3
-
-
-def _patient_words(c: Cluster) -> set[str]:
-    """Every word of what a cluster's own mentions were done to."""
-    return set().union(*(role_words(f)[1] for f in c.frames))
-
-
-def _one_sentence(a: Cluster, b: Cluster) -> bool:
-    """One cluster's mention is an argument of the other's in one sentence ("Kim skipped a court
-    hearing on Tuesday": the hearing is what was skipped), so they tell one happening."""
-    def argument_of(x: Frame, y: Frame) -> bool:
-        if not y.own or x.article_id != y.article_id or x.claim.sentence != y.claim.sentence:
-            return False
-        word = x.trigger.lower()
-        return any(word in phrase.lower().split() for phrase in y.claim.patients + y.claim.agents)
-    return any(argument_of(x, y) or argument_of(y, x) for x in a.frames for y in b.frames)
-
-
-def _shares_name(a: Cluster, b: Cluster) -> bool:
-    """A participant both name that is not one of the story's protagonists."""
-    return bool((set(a.participants) & set(b.participants)) - a.common - b.common)
 
 
 def _candidates(group: Sequence[Cluster], classes: dict[int, set[str]],
@@ -519,130 +457,3 @@ def _candidates(group: Sequence[Cluster], classes: dict[int, set[str]],
                     seen.add(key)
                     out.append((a, b) if a.id < b.id else (b, a))
     return sorted(out, key=lambda ab: (ab[0].id, ab[1].id))
-
-
-#: How many days after a happening an undated retelling may be written to be read as news of it.
-NEWS_DAYS = 2
-
-
-def _written_days_after(c: Cluster, target: Sequence[Cluster], values: dict[int, str | None],
-                        doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
-    """Every article of ``c`` was written on the target's day or within ``NEWS_DAYS`` after it."""
-    day = parse_day(next((d for m in target if (d := day_of(values[m.id]))), None))
-    if day is None:
-        return False
-    for a in c.articles:
-        lo, hi = doc_dates.get(a, (None, None))
-        if lo is None or hi is None or lo < day or (hi - day).days > NEWS_DAYS:
-            return False
-    return True
-
-
-#: An undated mention is read as the most recent happening of its family when one happened this
-#: many days before its article was written.
-RECENT_DAYS = 7
-
-
-def _newer_option(c: Cluster, best: int, options: set[int], members: dict[int, list[Cluster]],
-                  values: dict[int, str | None], doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
-    """Another happening of its family or class, later than the best supported, happened within
-    ``RECENT_DAYS`` before the mention's articles were written (two crashes two months apart: a
-    page written the week of the second means the second): the mention is ambiguous."""
-    def day(root: int) -> date | None:
-        return parse_day(next((d for m in members.get(root, []) if (d := day_of(values[m.id]))), None))
-
-    first = day(best)
-    written = [hi for a in c.articles if (hi := doc_dates.get(a, (None, None))[1]) is not None]
-    if first is None or not written:
-        return False
-    when = min(written)
-    for root in options:
-        other = day(root)
-        if root != best and other is not None and first < other <= when and (when - other).days <= RECENT_DAYS:
-            return True
-    return False
-
-
-def _before_documents(c: Cluster, day: str | None, doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
-    """The undated mention's articles were not written before the happening it would join."""
-    when = parse_day(day)
-    if when is None:
-        return True
-    return all(doc_dates.get(a, (None, None))[1] is None or doc_dates[a][1] >= when for a in c.articles)  # type: ignore[operator]
-
-
-def _place(h: Happening, period: tuple[date | None, date | None],
-           doc_dates: dict[str, tuple[date | None, date | None]]) -> None:
-    """Timeline or background, and salience."""
-    n_docs = len(doc_dates)
-    frames = h.frames
-    states = all(_is_state(c) for c in h.clusters)
-    unreal = all(_unreal(c) for c in h.clusters)
-    lo, hi = interval(h.value) if h.value else (None, None)
-    start, end = parse_day(lo), parse_day(hi)
-    in_period = bool(start and end and period[0] and period[1] and end >= period[0] and start <= period[1])
-    if h.value and year_of(h.value) and not period[0]:
-        in_period = True  # no dated article: a dated happening is the best the texts give
-    rank = precision_rank(h.value) if h.value and year_of(h.value) else 0
-    share = len(h.articles) / max(1, n_docs)
-    main = sum(1 for f in frames if f.claim.parent is None and f.own) / max(1, len(frames))
-    typed = any(type_of(f) not in (None, "STATEMENT") for f in frames)
-    salience = (0.35 * min(1.0, len(h.articles) / 3) + 0.15 * share + 0.2 * (rank / 3) + 0.15 * typed
-                + 0.1 * main + 0.05 * bool(any(f.quantities for f in frames)))
-    if unreal or states:
-        salience *= 0.5
-    h.salience = round(min(1.0, salience), 3)
-    if unreal:
-        h.why = "denied, hypothetical or only planned"
-    elif states:
-        h.why = "a state or a statement, not a happening"
-    elif not h.value or not year_of(h.value):
-        h.why = "undated"
-    elif not in_period:
-        h.why = "before or after the story's own period"
-    elif _after_its_tellers(start, h.articles, doc_dates):
-        h.why = "foreseen: every article telling it was written before its date"
-    elif rank < 2:
-        h.why = "dated only to a year"
-    elif len(h.articles) < 2 and rank < 3 and h.salience < MIN_SALIENCE:
-        h.why = "told by one article, dated only to a month"
-    elif len(h.articles) < 2 and _outlet_speaking(frames):
-        h.why = "the outlet about its own coverage"
-    elif len(h.articles) < 2 and not typed and _stamped_only(frames):
-        h.why = "told by one live entry, dated only by the entry's stamp"
-    else:
-        h.timeline = True
-        h.why = "a dated happening of the story's own period"
-
-
-def _after_its_tellers(start: date | None, articles: set[str],
-                       doc_dates: dict[str, tuple[date | None, date | None]]) -> bool:
-    """A happening dated after the last day any of its (dated) articles can have been written
-    ("forecasters expect more snow on Friday" on a Thursday page): told before it could happen."""
-    written = [doc_dates.get(a, (None, None))[1] for a in articles]
-    return start is not None and bool(written) and all(w is not None and w < start for w in written)
-
-
-_FIRST_PLURAL = frozenset({"we", "our", "us"})
-
-
-def _outlet_speaking(frames: Sequence[Frame]) -> bool:
-    """Every mention's doer is an unattributed, unquoted "we" or "our ...": the outlet telling
-    about its own coverage ("We are closing this blog for tonight", "Our live coverage resumes at
-    6am"), not a happening of the story. A source's "we" is quoted or attributed."""
-    return all(f.claim.attribution is None and f.claim.agents
-               and all(a.split()[0].lower() in _FIRST_PLURAL for a in f.claim.agents if a.split())
-               and not f.claim.text.lstrip().startswith(("\"", "\u201c", "'", "\u2018"))
-               for f in frames)
-
-
-def _stamped_only(frames: Sequence[Frame]) -> bool:
-    """Every dated mention takes its time from outside its sentence (a live entry's stamp,
-    ``extract/entries.py``): what the entry reports was known by then, not done then."""
-    dated = [f for f in frames if f.time is not None]
-    return bool(dated) and all(not f.claim.span[0] <= f.time.start < f.claim.span[1] for f in dated)  # type: ignore[union-attr]
-
-
-def timeline_order(hs: Sequence[Happening]) -> list[Happening]:
-    """Timeline first, by date; then background, most salient first."""
-    return sorted(hs, key=lambda h: (not h.timeline, (h.value or "9999") if h.timeline else "", -h.salience))
