@@ -13,7 +13,7 @@ WORDS = ["left", "Left", "LEFT", "Paris", "signed", "SIGNS", "killed", "arrived 
 @settings(max_examples=300, deadline=None)
 def test_frame_triggers_are_the_ignore_case_ones(words: list[str]) -> None:
     """Same offsets and families, also where the pattern reads a capital cased ("left Paris")."""
-    from storyline.reconcile.frames import _TRIGGER, _TRIGGERS
+    from storyline.reconcile.triggers import _TRIGGER, _TRIGGERS
 
     text = " ".join(words)
     assert [(m.span(), m.lastgroup) for m in _TRIGGERS.finditer(text)] == [

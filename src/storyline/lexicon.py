@@ -27,9 +27,10 @@ Where the lists are used:
   (office heads, generic heads, words that are no office domain, past or future offices).
 - ``sources.json`` (outlets): ``reconcile/sources.py`` (agency words, sensational words, generic
   words of source names).
-- ``frames.json`` (event families): ``reconcile/frames.py`` (the families' trigger patterns,
-  once-only and counting families, unit nouns, document nouns and stop words, spellings) and
-  ``reconcile/__init__.py`` (later-stage families).
+- ``frames.json`` (event families): ``reconcile/triggers.py`` (the families' trigger patterns,
+  once-only families, unit nouns, document nouns and stop words, spellings),
+  ``reconcile/frames.py`` (counting families) and ``reconcile/__init__.py`` (later-stage
+  families).
 - ``figures.json`` (figures): ``extract/quantities.py`` (bounds, approximations, increments,
   vague scales, time units, state words), ``reconcile/quantities.py`` (casualty count words and
   families, vague amounts) and ``reconcile/compare.py`` (classes of counted units).

@@ -763,7 +763,7 @@ def test_a_measurement_is_of_what_it_measures_and_two_outlets_giving_it_two_ways
 def test_a_participle_describing_a_thing_takes_no_date_and_leaves_it_to_the_verb() -> None:
     """'The first confirmed fragment reached land on 15 April': the reaching is dated, not the
     confirming (a participle before a noun after a determiner, an ordinal between them)."""
-    from storyline.reconcile.frames import _attributive
+    from storyline.reconcile.triggers import _attributive
 
     text = "The first confirmed fragment of the hull reached land on 15 April 2031."
     s = text.index("confirmed")

@@ -6,61 +6,67 @@ whole sentences would mix their dates, so each sentence is split into frames: on
 trigger (a verb or event noun from a small lexicon of news event families), with the time
 expressions bound to the trigger they modify and, for once-only events on a named document
 (signing, ratifying, abolishing a treaty), the words that name the document.
+
+The triggers and what the words around them tell (family, document, once-only, negation) are
+read in :mod:`storyline.reconcile.triggers`; their public names are importable from here too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline import lexicon
-from storyline.lowered import LoweredScan
 from storyline.model import Article, ArticleAnalysis, Claim, Mention, Quantity, TimeExpr
 from storyline.reconcile.timeslot import comparable_value, is_calendar
-
-# family -> (PLOVER type, trigger regex). Families are finer than PLOVER types on purpose:
-# "signed" and "ratified" are both AGREE but are different events on the timeline.
-FAMILIES: dict[str, tuple[str, str]] = {
-    fam: (spec["type"], spec["pattern"]) for fam, spec in lexicon.table("frames", "families").items()}
-UNIQUE_FAMILIES = lexicon.words("frames", "unique_families")
-# families whose first occurrence is a once-only event ("the first troops left", "began arriving")
-ONCE_FAMILIES = lexicon.words("frames", "once_families")
-ONCE = "#first"  # the descriptor once-only events of a family share: they join on it like a named document
-_ONCE_ONLY = frozenset({ONCE})
-_UNITS = re.compile(rf"\b(?:{lexicon.alternation('frames', 'unit_nouns')})\b", re.IGNORECASE)
-_FIRST_BEFORE = re.compile(r"\b(?:first|initial)\b(?:\W+\w+){0,5}?\W+$", re.IGNORECASE)
-_FIRST_AFTER = re.compile(r"^\W+(?:\w+\W+){0,1}(?:first|initial)\b", re.IGNORECASE)
-_BEGAN = re.compile(r"\b(?:began|begun|begins?|start(?:ed|s)?)\s+(?:to\s+)?$", re.IGNORECASE)
-_FIRST_REPORT = re.compile(r"\bfirst\s+(?:surfaced|emerged|appeared|came\s+to\s+light)\b", re.IGNORECASE)
-_THE_NOUN = re.compile(r"\bthe\s+(?:\w+\s+)?$", re.IGNORECASE)
-_NOT_ONCE = re.compile(rf"\b(?:{lexicon.alternation('frames', 'not_once_words')})\b", re.IGNORECASE)
-# a negation right before the trigger, in its own clause: "was not under attack", "had no reason to send"
-_NEGATION_BEFORE = re.compile(
-    r"\b(?:not|never|no|nor|without|n't)\b(?:\s+(?!and\b|but\b)[\w\-]+){0,3}\s+$|n't\s+(?:[\w\-]+\s+){0,2}$",
-    re.IGNORECASE,
+from storyline.reconcile.triggers import (
+    _EMPTY,
+    _ONCE_ONLY,
+    _SIGN_NOUN,
+    _TRIGGERS,
+    DOC_NOUNS,
+    FAMILIES,
+    ONCE,
+    ONCE_FAMILIES,
+    UNIQUE_FAMILIES,
+    _attributive,
+    _frozen,
+    _modifies_object,
+    _movement,
+    document_descriptors,
+    document_reference,
+    family_of,
+    has_document,
+    negated_trigger,
+    once_only,
 )
-_SIGN_NOUN = re.compile(r"signs?\s+(?:of|that)\b", re.IGNORECASE)
+
+__all__ = [
+    "COUNTING",
+    "DOC_NOUNS",
+    "FAMILIES",
+    "ONCE",
+    "ONCE_FAMILIES",
+    "UNIQUE_FAMILIES",
+    "UNREAL_MODALITIES",
+    "Frame",
+    "document_descriptors",
+    "document_reference",
+    "family_of",
+    "frames_of_claim",
+    "frames_of_told_event",
+    "has_document",
+    "is_calendar_like",
+    "negated_trigger",
+    "once_only",
+]
+
+
 #: A coordinated clause with its own subject begins here (", and carriers diverted"): what follows
 #: is another act, which a predicate's time is not lent to.
 _COORDINATED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?!then\b)\w+\s+\w+", re.IGNORECASE)
 UNREAL_MODALITIES = frozenset({"conditional", "hypothetical"})
-_SINCE = re.compile(r"^[^,;.]{0,60}\bsince\b", re.IGNORECASE)  # "the first units sent openly since ..."
-# one alternation with a named group per family: a single scan of the sentence finds every trigger,
-# and at one position the family listed first wins
-_TRIGGER = re.compile(lexicon.named_alternation("frames", "families"), re.IGNORECASE)
-_TRIGGERS = LoweredScan(_TRIGGER, unless=("left",))  # cased but for "left (?-i:[A-Z])"
-
-DOC_NOUNS = lexicon.alternation("frames", "document_nouns")
-_DOC_PHRASE = re.compile(
-    rf"((?:[\w\-\"“”']+\s+){{0,5}}?)\b((?i:{DOC_NOUNS}))\b"
-    r"((?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w\-]*)*)?)"
-    # a lower-case subject: "an agreement on economic cooperation" names its document too
-    r"((?:\s+(?:on|for)\s+(?!the\b|a\b|an\b)[a-z][\w\-]+(?:\s+(?!and\b|in\b|with\b|between\b|to\b)[a-z][\w\-]+)?)?)",
-)
-_SPELLING: dict[str, str] = lexicon.table("frames", "spellings")
-_DEFINITE = frozenset({"the", "this", "that", "its", "their", "said"})
-_STOP = lexicon.words("frames", "document_stop_words")
 
 
 @dataclass(slots=True)
@@ -99,90 +105,6 @@ class Frame:
         trigger), not another event word the sentence holds."""
         t = self.claim.trigger
         return t is not None and t[0] <= self.start < t[1]
-
-
-_EMPTY: frozenset[str] = frozenset()
-
-
-def _frozen(items: Iterable[str]) -> frozenset[str]:
-    """``frozenset(items)``, the one empty frozenset when there are none: ``frozenset()`` makes a
-    new 216-byte object on every call (Python 3.11 keeps no empty singleton), and a story's
-    frames hold several each."""
-    out = frozenset(items)
-    return out if out else _EMPTY
-
-
-def _descriptor_words(phrase_mods: str, noun: str, of_part: str, entity_words: set[str]) -> set[str]:
-    mods = re.findall(r"[\w\-]+", phrase_mods)
-    # keep only the run of modifiers right before the noun, stopping at a function word
-    kept: list[str] = []
-    for w in reversed(mods):
-        if w.lower() in _STOP:
-            break
-        kept.append(w)
-    words = [*kept, *re.findall(r"[\w\-]+", of_part)]
-    out = set()
-    for w in words:
-        lw = w.lower().strip("-")
-        lw = _SPELLING.get(lw, lw)
-        if not lw or lw in _STOP or lw in entity_words or lw.isdigit() or len(lw) < 3:
-            continue
-        out.add(lw)
-    return out
-
-
-def _definite(mods: str) -> bool:
-    """Whether the phrase before the document noun starts with a definite determiner."""
-    words = [w.lower() for w in re.findall(r"[\w\-]+", mods)]
-    for w in reversed(words):
-        if w in _STOP:
-            return w in _DEFINITE
-    return False
-
-
-def document_reference(text: str, t_start: int, t_end: int, entity_words: set[str]) -> tuple[frozenset[str], bool]:
-    """The document a signing/ratifying trigger acts on: its naming words, and whether it is
-    referred to definitely ("the treaty", an anaphor that may name a known document) or not
-    ("an agreement", a new one)."""
-    words, definite = _document_reference(text, t_start, t_end, entity_words)
-    return _frozen(words), definite
-
-
-def document_descriptors(text: str, t_start: int, t_end: int, entity_words: set[str]) -> frozenset[str]:
-    """Words naming the document a signing/ratifying trigger acts on (its modifiers and name)."""
-    return document_reference(text, t_start, t_end, entity_words)[0]
-
-
-def _document_reference(text: str, t_start: int, t_end: int, entity_words: set[str]) -> tuple[set[str], bool]:
-    before = text[max(0, t_start - 120) : t_start]
-    after = text[t_end : t_end + 140]
-    words: set[str] = set()
-    # passive or participial use: "the X agreement signed in ..."; the phrase ends just before
-    last = None
-    for m in _DOC_PHRASE.finditer(before):
-        last = m
-    if last is not None and len(before) - last.end() <= 45 and re.fullmatch(
-        r"[\s,]*(?:(?:which|that)\s+(?:[\w\-]+\s+){0,3}?)?(?:was\s+|were\s+|is\s+|has\s+been\s+|had\s+been\s+|have\s+)?",
-        before[last.end():],
-    ):
-        words |= _descriptor_words(last.group(1), last.group(2), last.group(3) + last.group(4), entity_words)
-        return words, _definite(last.group(1)) or bool(words)
-    found = _DOC_PHRASE.search(after)
-    definite = False
-    if found is not None and found.start() <= 40:
-        m = found
-        words |= _descriptor_words(m.group(1), m.group(2), m.group(3) + m.group(4), entity_words)
-        definite = _definite(after[: m.start()] + " " + m.group(1))
-        rest = after[m.end() :]
-        app = re.match(rf",\s*(?:an?|the)\s+((?:[\w\-]+\s+){{0,4}}?)((?i:{DOC_NOUNS}))\b", rest)
-        if app:  # an appositive renaming the same document: ", a mutual defense pact"
-            words |= _descriptor_words(app.group(1), app.group(2), "", entity_words)
-    return words, definite
-
-
-def has_document(text: str, t_start: int, t_end: int) -> bool:
-    near = text[max(0, t_start - 60) : t_end + 80]
-    return re.search(rf"\b({DOC_NOUNS})\b", near, re.IGNORECASE) is not None
 
 
 def _bind_times(
@@ -390,42 +312,6 @@ def _dates_a_figure(text: str, t: TimeExpr, base: int) -> bool:
     return bool(_FIGURE_BEFORE.search(text[max(0, t.start - base - 24) : t.start - base]))
 
 
-def _attributive(text: str, s: int, e: int) -> bool:
-    """The trigger at ``text[s:e]`` is a participle before a noun, after a determiner ("the
-    collapsed airline's administrators", "the stranded passengers", "the first confirmed fragment"):
-    it describes a thing, and the sentence's time is not its own."""
-    return bool(_PARTICIPLE.fullmatch(text[s:e]) and _DETERMINER_BEFORE.search(text[max(0, s - 24):s])
-                and (after := _WORD_AFTER.match(text, e)) is not None and after.group(1).lower() not in _NOT_A_HEAD)
-
-
-#: A participle form, a determiner or possessive right before a word, the word right after one.
-_PARTICIPLE = re.compile(r"\w+(?:ed|en)", re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+"
-    r"(?:(?:first|second|third|last|only|newly|recently|officially|already)\s+)?$", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w\-]*)")
-
-
-def _modifies_object(text: str, s: int, e: int, patients: Sequence[str]) -> bool:
-    """The trigger word at ``text[s:e]`` only modifies the head noun after it in the predicate's
-    object ("filed an election contest on December 2": the contest is filed; no election takes
-    the date), where a head ("the collapse of the bridge") is followed by nothing or a function
-    word."""
-    for phrase in patients:
-        at = text.find(phrase)
-        if at < 0 or not at <= s < e <= at + len(phrase):
-            continue
-        rest = text[e: at + len(phrase)].split()
-        if rest and rest[0].isalpha() and rest[0].lower() not in _NOT_A_HEAD:
-            return True
-    return False
-
-
-#: Words after an event noun that show it heads its phrase ("the collapse of the bridge").
-_NOT_A_HEAD = frozenset({"of", "in", "on", "at", "by", "for", "from", "to", "with", "that", "which", "who", "and", "or",
-                         "over", "after", "before", "against", "into", "as"})
-
-
 def _names(mentions: Sequence[Mention]) -> tuple[set[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(the words of parties' names, participants, persons, actors) of a sentence's mentions; the
     parties' names are not part of a document's name ("Joint Declaration of X and Y")."""
@@ -437,14 +323,6 @@ def _names(mentions: Sequence[Mention]) -> tuple[set[str], frozenset[str], froze
     actors = persons if actors == persons else participants if actors == participants else actors
     persons = participants if persons == participants else persons
     return words, participants, persons, actors
-
-
-def family_of(word: str, predicate: str | None) -> str:
-    """The family a lone trigger word belongs to ("collapsed" -> collapse), else other:<lemma>."""
-    for fam, (_, rx) in FAMILIES.items():
-        if fam != "move" and re.fullmatch(rx, word, re.IGNORECASE):
-            return fam
-    return f"other:{(predicate or 'state').lower()}"
 
 
 def frames_of_told_event(claim: Claim, article: Article, mentions: Sequence[Mention]) -> list[Frame]:
@@ -489,43 +367,6 @@ def _unreal_date(claim: Claim, t: TimeExpr | None, base: int) -> bool:
     end = re.search(r"[,;:]", claim.text[hi:])
     clause = claim.text[cuts[-1] if cuts else 0 : hi + end.start() if end else len(claim.text)]
     return re.search(r"\b(?:not|never|no|nor|without)\b|n't", clause, re.IGNORECASE) is not None
-
-
-def negated_trigger(text: str, s: int) -> bool:
-    """Whether the trigger starting at ``s`` is negated within its clause ("not under attack",
-    "had no reason to send"): a denied event is no evidence that it happened, nor of its date."""
-    clause = re.split(r"[,;:]|\b(?:and|but|while|when)\b", text[max(0, s - 40) : s])[-1]
-    return bool(_NEGATION_BEFORE.search(" " + clause))
-
-
-def _movement(text: str, s: int, e: int, mentions: Sequence[Mention], base: int) -> str | None:
-    """What a movement verb reports: units moving are a deployment, a person arriving a visit."""
-    near = text[max(0, s - 90) : e + 40]
-    person_before = any(m.label == "PERSON" and s - 60 <= m.start - base < s for m in mentions)
-    if _UNITS.search(near) or (not person_before and re.search(r"\bfirst\s+of\s+them\b", text[max(0, s - 40) : s])):
-        return "deploy"
-    if re.match(r"arriv", text[s:e], re.IGNORECASE):
-        return "visit"
-    return None
-
-
-def once_only(text: str, s: int, e: int) -> bool:
-    """A deployment reported as its first occurrence: "the first troops left", "sent its first
-    troops", "began arriving", "reports first surfaced that ... were operating", "the deployment
-    of X to Y". Such an event happens once, so two outlets dating it differently contradict each
-    other; "the first units sent openly since ...", "a second contingent", "could send" do not."""
-    before = text[max(0, s - 60) : s]
-    after = text[e : e + 30]
-    clause = re.split(r"[,;:]", text[max(0, s - 60) : s])[-1] + text[s : e + 40].split(",")[0]
-    if _NOT_ONCE.search(clause) or _SINCE.search(text[e:]):
-        return False
-    if _FIRST_BEFORE.search(before) or _FIRST_AFTER.match(after) or _BEGAN.search(before):
-        return True
-    if _FIRST_REPORT.search(text[:s]):
-        return True
-    word = text[s:e].lower()
-    return word.startswith("deployment") and bool(_THE_NOUN.search(before)) and bool(
-        re.match(r"\s+of\s+[^,.;]{1,60}?\s+to\s+", after + text[e + 30 : e + 80]))
 
 
 def _once_parties(mentions: Sequence[Mention], attribution: str | None) -> set[str]:

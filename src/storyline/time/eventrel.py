@@ -25,7 +25,7 @@ _PARTS = re.compile(
     re.IGNORECASE,
 )
 _NUMBERS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_FAMILY = re.compile(lexicon.named_alternation("frames", "families"), re.IGNORECASE)  # as frames.py reads them
+_FAMILY = re.compile(lexicon.named_alternation("frames", "families"), re.IGNORECASE)  # as reconcile/triggers.py reads them
 #: Characters of a word that stand for its stem when no family lists it ("discover-ed").
 _STEM = 5
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
