@@ -30,7 +30,7 @@ QUANTITY_WORDS = ["About", "ABOUT", "more than", "Some", "2,000", "3", "-", "to"
 def test_quantity_scan_finds_the_ignore_case_matches(words: list[str]) -> None:
     """The lowered scan and the match taken again on the text give ``QUANTITY_RE.finditer``'s
     matches, groups and all; a text the pre-check turns away holds none."""
-    from storyline.extract.quantities import QUANTITY_RE, _may_hold_quantity, _quantity_matches
+    from storyline.extract.numbers import QUANTITY_RE, _may_hold_quantity, _quantity_matches
 
     text = " ".join(words)
     expected = [(m.span(), m.groupdict()) for m in QUANTITY_RE.finditer(text)]

@@ -31,9 +31,10 @@ Where the lists are used:
   once-only families, unit nouns, document nouns and stop words, spellings),
   ``reconcile/frames.py`` (counting families) and ``reconcile/__init__.py`` (later-stage
   families).
-- ``figures.json`` (figures): ``extract/quantities.py`` (bounds, approximations, increments,
-  vague scales, time units, state words), ``reconcile/quantities.py`` (casualty count words and
-  families, vague amounts) and ``reconcile/compare.py`` (classes of counted units).
+- ``figures.json`` (figures): ``extract/numbers.py`` (bounds, approximations, increments,
+  vague scales), ``extract/quantities.py`` (time units, state words), ``reconcile/quantities.py``
+  (casualty count words and families, vague amounts) and ``reconcile/compare.py`` (classes of
+  counted units).
 - ``attributes.json`` (what is written beside a name): ``reconcile/attributes.py`` (the words
   around an age, the units and dimensions of a size).
 """
