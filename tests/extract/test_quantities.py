@@ -59,10 +59,18 @@ def test_forms(text: str, low: float | None, high: float | None, approximate: bo
 @pytest.mark.parametrize(
     "text",
     ["On June 19 they met", "signed in 1961 and abolished in 1996", "a 25-year-old soldier", "at 10:30 am",
-     "the F-16 and COVID-19", "in the 1990s", "a one-on-one meeting"],
+     "the F-16 and COVID-19", "in the 1990s", "a one-on-one meeting",
+     # a clock time's minutes and a phone number's groups count nothing
+     "in its 15:00 bulletin", "As of 08:00 today", "call 0800 414 2290 for help", "on +44 20 7946 0000"],
 )
 def test_dates_ages_codes_are_not_counts(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@given(st.integers(0, 23), st.integers(0, 59), st.integers(2, 999))
+def test_a_figure_after_a_clock_time_is_read_and_the_minutes_are_not(hour: int, minute: int, count: int) -> None:
+    found = [q.text for q in find_quantities(f"At {hour:02d}:{minute:02d} the agency said {count} homes were hit.")]
+    assert found == [str(count)], found
 
 
 def test_percent_and_money_are_typed() -> None:

@@ -95,6 +95,21 @@ _AFTER_DATE = re.compile(rf"^\s*(?:(?:st|nd|rd|th)\b|(?:of\s+)?(?:{_MONTHS})\b)"
 _AFTER_AGE = re.compile(r"^\s*-?\s*(?:years?|months?)[\s-]*old\b|^-year-old", re.IGNORECASE)
 _AFTER_CLOCK = re.compile(r"^\s*(?::\d|a\.?m\b|p\.?m\b|GMT|UTC|hrs\b)", re.IGNORECASE)
 _BEFORE_NONCOUNT = re.compile(r"(?:\bpage|\bno\.|\bnumber|\barticle|\bresolution|\broom|#)\s*$", re.IGNORECASE)
+#: The minutes of a clock time ("the 15:00 bulletin": its "00"): no count.
+_BEFORE_DIGITS = re.compile(r"\d[:.]$")
+_GROUPS_BEFORE = re.compile(r"(?:\+?\d+ )+$")
+_GROUPS_AFTER = re.compile(r"(?: \d+)+")
+
+
+def _phone_number(text: str, m: re.Match[str]) -> bool:
+    """A group of a phone number ("0800 414 2290", "+44 20 7946 0000", "on 80 121 121"): digit
+    groups side by side, three or more of them, or opening with 0 or +."""
+    if not m.group(0).isdigit():
+        return False
+    left = _GROUPS_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    right = _GROUPS_AFTER.match(text, m.end(), m.end() + 30)
+    groups = (left.group(0).split() if left else []) + [m.group(0)] + (right.group(0).split() if right else [])
+    return len(groups) >= 3 or (len(groups) >= 2 and groups[0][:1] in ("0", "+"))
 _BEFORE_YEARISH = re.compile(r"\b(?:in|since|of|by|until|till|from|before|after|during|early|late|mid)\s*$",
                              re.IGNORECASE)
 
@@ -180,7 +195,8 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     first = m.group("n1") or m.group("n3") or ""
     if re.fullmatch(r"\d{4}", first) and 1000 <= int(first) <= 2199:
         return True
-    if _AFTER_AGE.match(after) or _AFTER_CLOCK.match(after) or _BEFORE_NONCOUNT.search(before):
+    if _AFTER_AGE.match(after) or _AFTER_CLOCK.match(after) or _BEFORE_NONCOUNT.search(before) \
+            or _BEFORE_DIGITS.search(before) or _phone_number(text, m):
         return True
     return bool(re.fullmatch(r"\d+", m.group("n") or "") and _BEFORE_DATE.search(before))
 
