@@ -61,7 +61,8 @@ def test_forms(text: str, low: float | None, high: float | None, approximate: bo
     ["On June 19 they met", "signed in 1961 and abolished in 1996", "a 25-year-old soldier", "at 10:30 am",
      "the F-16 and COVID-19", "in the 1990s", "a one-on-one meeting",
      # a clock time's minutes and a phone number's groups count nothing
-     "in its 15:00 bulletin", "As of 08:00 today", "call 0800 414 2290 for help", "on +44 20 7946 0000"],
+     "in its 15:00 bulletin", "As of 08:00 today", "call 0800 414 2290 for help", "on +44 20 7946 0000",
+     "shortly before 11 o'clock"],
 )
 def test_dates_ages_codes_are_not_counts(text: str) -> None:
     assert find_quantities(text) == []
