@@ -885,6 +885,22 @@ def test_the_whole_of_a_group_told_with_other_verbs_the_same_day_is_one_figure()
     assert len({uf.find(i) for i in (0, 2, 3, 4, 5)}) == 5
 
 
+def test_more_sent_is_what_the_sending_moved_and_a_part_out_of_it_is_no_rival_figure() -> None:
+    """'decided to deploy 1,500 additional officers' is the size of that sending, as another
+    outlet's 'sends 2,500 officers' tells it: one act, two figures; 'about 900 were still there,
+    out of the 1,500 deployed' is a part of it, not a third figure."""
+    a1 = _article("o01_gov", "2031-05-19", "The Government has decided to deploy 1,500 additional officers of the "
+                  "Public Order Reserve to Vell with immediate effect.")
+    a2 = _article("o02_paper", "2031-05-20", "The Prime Minister sends 2,500 reserve officers to Vell.")
+    a3 = _article("o03_site", "2031-05-26", "A spokesman said about 900 reserve officers were still in Vell, out of "
+                  "the 1,500 deployed to the three cities.")
+    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles([a1, a2, a3]).conflicts
+             if k.slot == "quantity"]
+    assert any(kind == "contradiction" and "2,500" in " ".join(vs) and any(v.startswith("1,500") for v in vs)
+               for kind, vs in found), found
+    assert not any("900" in " ".join(vs) for _, vs in found), found
+
+
 def test_running_totals_and_part_of_a_group_are_not_one_fact_told_two_ways() -> None:
     """'now has 16 cases' and 'now stands at 31 cases' from two sources days apart are a running
     total; 'two engineers and their interpreter' counts part of the three held."""

@@ -126,6 +126,8 @@ _COUNT_WORD = re.compile("|".join(f"(?P<{name}{i}>\\b(?:{rx})\\b)" for i, (name,
 CASUALTY_FAMILIES = lexicon.words("figures", "casualty_families")
 _VAGUE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'vague_amounts')})\b", re.IGNORECASE)
 _SUBSET = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|of\s+the\s+\w+)\b", re.IGNORECASE)
+#: "about 900 officers were still there, out of the 1,500 deployed": a part of the figure after it
+_OUT_OF = re.compile(r"^[^.;:]{0,80}?\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\d", re.IGNORECASE)
 #: "two engineers and their interpreter": the figure counts part of the group the sentence tells
 _WITH_THEIR = re.compile(r"^(?:\s+[\w-]+){1,3}?\s+and\s+(?:their|his|her)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+\b(?![^.;]{0,3}\d)",
                          re.IGNORECASE)
@@ -167,6 +169,12 @@ def _day_move(f: Frame, q: Quantity, body: str) -> bool:
     if q.unit != PERCENT or not _doers(f):
         return False
     return not _MOVE_PERIOD.search(body, max(0, q.start - 30), min(len(body), q.end + 40))
+
+
+def _sent(q: Quantity) -> bool:
+    """"deployed 1,500 additional officers": the figure of more sent is what that sending moved
+    (one act's size, as "sent 1,500 officers" tells it), not an addition to a total."""
+    return q.role == "patient MOBILIZE"
 
 
 def _doers(f: Frame) -> tuple[str, ...]:
@@ -216,9 +224,10 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             bodies[f.article_id] = digest(body)
         for q in f.quantities:
             move = q.increment and _day_move(f, q, body)
-            if (q.increment and not move) or (q.low is None and q.high is None):
+            if (q.increment and not move and not _sent(q)) or (q.low is None and q.high is None):
                 continue
-            if _SUBSET.match(body[q.end : q.end + 25]) or _WITH_THEIR.match(body[q.end : q.end + 60]):
+            if _SUBSET.match(body[q.end : q.end + 25]) or _WITH_THEIR.match(body[q.end : q.end + 60]) \
+                    or _OUT_OF.match(body[q.end : q.end + 100]):
                 continue  # "as many as 8,000 of them": a part of another count, not a total
             if FROM.search(body[max(0, q.start - 16) : q.start]) and not _DATED_AFTER.match(body[q.end : q.end + 30]):
                 continue  # the value before the change, undated
