@@ -7,7 +7,7 @@ or wounded) and prisoners are four counts, never compared with each other; they 
 their population (a nationality counts as its country). Other figures group by event family and
 counted noun, linked through shared participants (a figure naming no participant joins the
 largest group of its kind, the usual case in a one-story corpus). A part ("8,000 of them", "two
-engineers and their interpreter") and
+engineers and their interpreter", "900 still there, out of the 1,500 deployed") and
 an order of magnitude ("dozens") are not compared.
 Within a group, figures whose bounds overlap agree ("over 11,000" and "more than 10,000").
 Disagreeing figures are judged pairwise (``figure_pairs.pair_kind``), dates before sources, with
@@ -25,7 +25,8 @@ Intelligence Service):
 Figures that agree but are credited to different sources, at least one a closed estimate ("about
 5,200" against "more than 4,000"), are a spread of ``attributed_estimates`` too; two open bounds
 ("over 11,000", "more than 10,000") and unattributed figures never start one.
-Increments ("an additional 300") are never compared with totals; a price's move over one whole
+Increments ("an additional 300") are never compared with totals (more sent, "deployed 1,500
+additional officers", is that sending's size and is compared); a price's move over one whole
 day ("closed 14.2 percent lower on Monday") is compared with other outlets' moves of that thing
 that day only (``figure_pairs.pair_kind``).
 """
