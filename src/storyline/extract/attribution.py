@@ -444,10 +444,10 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
         if verb.dep_ == "ROOT" or first == 0 or (verb.doc[first - 1].text != ","
                                                  and verb.doc[k].text not in QUOTES):
             return None
-        named = list(verb.doc[first:last + 1])
+        named = verb.doc[first : last + 1]
         if not any(t.pos_ == "PROPN" or t.ent_type_ in _SOURCE_LABELS for t in named):
             return None
-        return verb.doc[first : last + 1].text
+        return named.text
     commas = [k for k in range(verb_at) if words[k].text == ","]
     if not commas:
         return None

@@ -95,8 +95,9 @@ _AFTER_DATE = re.compile(rf"^\s*(?:(?:st|nd|rd|th)\b|(?:of\s+)?(?:{_MONTHS})\b)"
 _AFTER_AGE = re.compile(r"^\s*-?\s*(?:years?|months?)[\s-]*old\b|^-year-old", re.IGNORECASE)
 _AFTER_CLOCK = re.compile(r"^\s*(?::\d|a\.?m\b|p\.?m\b|GMT|UTC|hrs\b|o['’]clock\b)", re.IGNORECASE)
 _BEFORE_NONCOUNT = re.compile(r"(?:\bpage|\bno\.|\bnumber|\barticle|\bresolution|\broom|#)\s*$", re.IGNORECASE)
-#: The minutes of a clock time ("the 15:00 bulletin": its "00"): no count.
-_BEFORE_DIGITS = re.compile(r"\d[:.]$")
+#: The minutes of a clock time ("the 15:00 bulletin": its "00"): no count ("4.10am" never
+#: matches: ``QUANTITY_RE`` starts no figure after a dot).
+_BEFORE_DIGITS = re.compile(r"\d:$")
 _GROUPS_BEFORE = re.compile(r"(?:\+?\d+ )+$")
 _GROUPS_AFTER = re.compile(r"(?: \d+)+")
 
