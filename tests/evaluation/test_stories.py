@@ -185,6 +185,13 @@ FLOORS = {
     "calverholm-club-insolvency-2026": (2, 0.92, 1.13, 0.75, 1.69),
     "tollevane-avalanche-2026": (1, 0.99, 1.36, 0.85, 2.05),
     "sennick-riots-2026": (0, 0.99, 1.20, 0.85, 2.20),
+    # written blind in session 17 and first scored with 08661e3, the session's starting code (its
+    # held-out measure): water contamination 0 must checks failed, recall 0.93, fragmentation
+    # 1.08, merge 0.86, size 1.64; submersible loss 1, 1.00, 1.07, 0.77, 1.57; annulled runoff 2,
+    # 0.93, 1.08, 1.00, 1.71
+    "brisenholm-water-contamination-2026": (0, 0.92, 1.13, 0.85, 1.69),
+    "halvane-submersible-loss-2026": (1, 0.99, 1.12, 0.76, 1.62),
+    "talvenia-runoff-annulled-2026": (2, 0.92, 1.13, 0.99, 1.76),
 }
 
 
