@@ -192,6 +192,13 @@ FLOORS = {
     "brisenholm-water-contamination-2026": (0, 0.92, 1.13, 0.85, 1.69),
     "halvane-submersible-loss-2026": (1, 0.99, 1.12, 0.76, 1.62),
     "talvenia-runoff-annulled-2026": (2, 0.92, 1.13, 0.99, 1.76),
+    # written blind later in session 17 and first scored with dabf68c, the session's code when they
+    # came (its second held-out measure): accounting scandal 5 must checks failed, recall 0.92,
+    # fragmentation 1.08, merge 0.88, size 1.62; tunnel fire 2, 1.00, 1.00, 0.78, 1.77; wrongful
+    # conviction 2, 0.85, 1.00, 0.86, 1.54
+    "meridel-accounting-scandal-2026": (5, 0.91, 1.13, 0.87, 1.67),
+    "korvel-tunnel-fire-2026": (2, 0.99, 1.05, 0.77, 1.82),
+    "vesterlund-wrongful-conviction-2026": (2, 0.84, 1.05, 0.85, 1.59),
 }
 
 
