@@ -227,6 +227,23 @@ def test_hedges_only_count_over_the_claim(nlp) -> None:  # type: ignore[no-untyp
     assert _find(claims, "perhaps 200").hedged  # a hedge on the claim's figure
 
 
+def test_a_negated_modal_of_ability_is_no_hedge(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"could not be accounted for" states what did not happen; "may not" and "could" still guess."""
+    body = (
+        "In total, 4,310 ballot papers could not be accounted for.\n\n"
+        "The divers cannot reach the wreck.\n\n"
+        "The count may not be complete.\n\n"
+        "The toll could rise to 300.\n\n"
+        "The mayor said he could not rule out that the hole would grow."
+    )
+    claims = _claims(nlp, body)
+    assert not _find(claims, "4,310").hedged
+    assert not _find(claims, "cannot reach").hedged
+    assert _find(claims, "may not").hedged
+    assert _find(claims, "could rise").hedged
+    assert _find(claims, "rule out").hedged  # a possibility left open
+
+
 def test_time_on_an_infinitive_complement(nlp) -> None:  # type: ignore[no-untyped-def]
     body = "One guard about to be arrested last week shouted for help and ran off, the police said."
     claims = _claims(nlp, body)
@@ -330,6 +347,24 @@ def test_a_speaker_described_by_a_relative_clause_after_a_long_clause_speaks(nlp
             "Deputy Inspector Lena Brask, who led the inquiry, told reporters.")
     claims = _claims(nlp, body)
     assert "Lena Brask" in (_find(claims, "copied files").attribution or "")
+
+
+def test_an_unnamed_teller_at_the_end_tells_what_the_first_source_holds(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Investigators believe X moved money abroad, a source close to the investigation told the
+    Herald": the unnamed teller at the end is who told the outlet, citing the investigators."""
+    claims = _claims(nlp, "Investigators believe Brandt moved at least 3 million crowns into accounts abroad last "
+                          "year, a source close to the investigation told the Herald.")
+    moved = _find(claims, "3 million")
+    assert moved.attribution == "a source close to the investigation, citing Investigators", moved.attribution
+
+
+def test_a_source_set_off_in_the_middle_of_the_sentence_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    """", Harbour Review understands," between commas is the sentence's source; a relative clause
+    there (", which engineers inspected,") is none."""
+    claims = _claims(nlp, "The reason nobody noticed, Harbour Review understands, is that the alarm had been "
+                          "switched off during maintenance.\n\nThe dam, which engineers inspected, held.")
+    assert _find(claims, "switched off").attribution == "Harbour Review"
+    assert _find(claims, "dam, which").attribution is None
 
 
 def test_a_single_quoted_quote_over_two_sentences_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -695,6 +730,11 @@ def test_a_date_the_verb_gives_a_role_does_not_date_the_verb(nlp) -> None:  # ty
                           "opening day of the trial of the two men.")
     setting = _find(claims, "opening day")
     assert setting.time is not None and setting.time.text == "Friday", setting.time
+    # the doer's role ("as auditor") is no role of the date: Monday dates the resignation
+    quit_ = _claims(nlp, "Date: 2031-04-08\n\nBrell & Marr resigned Monday as auditor of the retailer, the company said "
+                         "Tuesday.")
+    resigned = next(c for c in quit_ if c.predicate == "resign")
+    assert resigned.time is not None and resigned.time.text == "Monday", resigned.time
 
 
 def test_a_day_hung_on_an_infinitive_of_purpose_dates_the_act_it_serves(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -209,6 +209,8 @@ def test_the_tense_of_scheduling_words_and_past_inability(nlp) -> None:  # type:
     found = by_text(nlp, "Staff found they could not log in to the network at about 3:15 a.m. on Sunday.", mon)
     assert found["3:15 a.m. on Sunday"].value == "2031-09-07T03:15"
     assert by_text(nlp, "He said talks could resume on Sunday.", mon)["Sunday"].value == "2031-09-14"
+    # "is unlikely to ... before Friday": the infinitive under "likely" / "unlikely" looks ahead
+    assert by_text(nlp, "If it goes to trial, it is unlikely to do so before Friday.", wed)["Friday"].value == "2031-07-11"
 
 
 # ---- a bare clock time: the page's day by convention, the day before in doubt -------------------

@@ -72,6 +72,8 @@ _AUTHORING = lexicon.words("reporting", "authoring_participles")
 #: Words that may follow a sentence-final reporting verb besides its time ("said late Wednesday").
 _TIME_TAIL = lexicon.words("reporting", "time_tail")
 _SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Heads of an unnamed teller ("a person close to the inquiry"): data/lexicon/sources.json.
+_UNNAMED_SOURCES = lexicon.words("sources", "unnamed_source_nouns")
 _OPENING = "“\"«„"
 _CLOSING = "”\"»"
 #: Single quote marks open a quote at the start of a sentence; inside a word they are apostrophes,
@@ -387,8 +389,15 @@ def _puts_figure_at(verb: Token) -> bool:
 
 
 def _trailing_source(toks: Sequence[Token]) -> str | None:
-    """The source of a sentence that ends "..., <source>, said Wednesday." or "..., <source>
-    reported Saturday evening." when the parser did not make the source the verb's subject (a long
+    """The source of a sentence that ends with its teller (:func:`trailing_teller`), when the
+    sentence has no other."""
+    found = trailing_teller(toks)
+    return found[0] if found is not None else None
+
+
+def trailing_teller(toks: Sequence[Token]) -> tuple[str, int] | None:
+    """(source, reporting verb's index) of a sentence that ends "..., <source>, said Wednesday." or
+    "..., <source> reported Saturday evening." when the parser did not make the source the verb's subject (a long
     clause before it, an appositive after the name). The source is the comma-delimited phrase just
     before the verb; an appositive description there ("the state police superintendent") gives way
     to the name before it."""
@@ -416,7 +425,7 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
         if any(t.ent_type_ == "PERSON" for t in speaker):  # "coroner A B": the name speaks
             speaker = speaker[next(k for k, t in enumerate(speaker) if t.ent_type_ == "PERSON"):]
         if not any(t.is_punct for t in speaker) and any(t.pos_ in ("NOUN", "PROPN") for t in speaker):
-            return verb.doc[speaker[0].i : speaker[-1].i + 1].text
+            return verb.doc[speaker[0].i : speaker[-1].i + 1].text, verb.i
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects and _named_before(words, verb_at, subjects[0]):
         # "... since the ferry overturned ..., Commander A B of the Coastguard said": the parser
@@ -445,9 +454,10 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
                                                  and verb.doc[k].text not in QUOTES):
             return None
         named = verb.doc[first : last + 1]
-        if not any(t.pos_ == "PROPN" or t.ent_type_ in _SOURCE_LABELS for t in named):
-            return None
-        return named.text
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in _SOURCE_LABELS for t in named) and not (
+                subject.pos_ == "NOUN" and subject.lemma_.lower() in _UNNAMED_SOURCES):
+            return None  # an unnamed teller ("a person close to the inquiry") speaks too
+        return named.text, verb.i
     commas = [k for k in range(verb_at) if words[k].text == ","]
     if not commas:
         return None
@@ -473,7 +483,33 @@ def _trailing_source(toks: Sequence[Token]) -> str | None:
             chunk = [*before, words[last], *chunk]
     if not any(t.ent_type_ in _SOURCE_LABELS or t.pos_ in ("NOUN", "PROPN") for t in chunk):
         return None
-    return chunk[0].doc[chunk[0].i : chunk[-1].i + 1].text
+    return chunk[0].doc[chunk[0].i : chunk[-1].i + 1].text, verb.i
+
+
+def parenthetical_source(toks: Sequence[Token]) -> str | None:
+    """The source set off in the middle of a sentence ("Why the gate stayed open, the Gazette
+    understands, is that ...", "The pump, officials said, had failed"): a reporting verb with a
+    subject and nothing it reports of its own (no object, no clause), between two commas with
+    only its subject's words before it. A named subject (or an unnamed teller's noun) speaks."""
+    words = [t for t in toks if not t.is_space]
+    for k, verb in enumerate(words):
+        # the small model may tag the set-off verb a noun ("the Gazette understands,")
+        verbal = verb.pos_ == "VERB" or (verb.pos_ == "NOUN" and verb.lower_.endswith(("s", "ed")))
+        if verb.lemma_.lower() not in REPORTING or not verbal or k + 1 >= len(words) or words[k + 1].text != ",":
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            continue
+        start = next((j for j in range(k - 1, 0, -1) if words[j].text == ","), None)
+        if start is None or not 0 < k - start - 1 <= 8:
+            continue
+        phrase = words[start + 1:k]
+        if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in phrase):
+            continue
+        named = any(t.pos_ == "PROPN" or t.ent_type_ in _SOURCE_LABELS for t in phrase)
+        unnamed = phrase[-1].pos_ == "NOUN" and phrase[-1].lemma_.lower() in _UNNAMED_SOURCES
+        if named or unnamed:
+            return verb.doc[phrase[0].i : phrase[-1].i + 1].text
+    return None
 
 
 def _named_before(words: Sequence[Token], verb_at: int, subject: Token) -> bool:

@@ -51,6 +51,8 @@ from storyline.extract.attribution import (
     _trailing_source,
     _wholly_quoted,
     colon_speaker,
+    parenthetical_source,
+    trailing_teller,
     withdrawn_teller,
 )
 from storyline.extract.entities import PLACE_LABELS
@@ -92,6 +94,9 @@ UNCERTAIN_NOUNS = lexicon.words("hedges", "uncertain_nouns")
 _HEDGE_ADJECTIVES = lexicon.words("hedges", "hedge_adjectives")
 #: Hedge words that are verbs: a hedge only with a complement ("appeared to be", "seems ready").
 _HEDGE_VERBS = lexicon.words("hedges", "hedge_verbs")
+#: "could not be accounted for": a negated modal of ability states a fact, not a guess
+_INABILITY = lexicon.words("hedges", "inability_modals")
+_OPEN_POSSIBILITY = lexicon.words("hedges", "open_possibility_verbs")  # "could not rule out": a hedge still
 #: Passive verbs of belief with an infinitive: nobody vouches for the content ("is believed to").
 _BELIEF_VERBS = lexicon.words("hedges", "belief_verbs")
 #: "is widely expected to": a consensus guess; a bare "is expected to" is usually a schedule.
@@ -272,6 +277,9 @@ def _hedged(pred: Token, reporter: Token | None, sent: Span) -> bool:
             elif c.dep_ in _SCOPE_DEPS and (c.lemma_.lower() in HEDGE_WORDS or c.lower_ in HEDGE_WORDS):
                 if c.lemma_.lower() in _HEDGE_VERBS:
                     continue
+                if c.lower_ in _INABILITY and any(x.dep_ == "neg" for x in v.children) \
+                        and v.lemma_.lower() not in _OPEN_POSSIBILITY:
+                    continue  # "could not be accounted for": what did not happen, not a guess
                 return True
     return False
 
@@ -405,7 +413,13 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         if colon is not None:
             attribution = colon  # 'A B, chief of X: "Our engineers estimate ..."': the quote is A B's, whatever it reports
         elif attribution is None and not quoted:
-            attribution = _trailing_source(toks)
+            attribution = _trailing_source(toks) or parenthetical_source(toks)
+        elif attribution is not None and not quoted and reporter is not None and not according \
+                and (outer := trailing_teller(toks)) is not None and outer[1] > reporter.i \
+                and outer[0].lower() not in attribution.lower():
+            # "Investigators believe X, a source close to the inquiry told the Clarion": the teller
+            # at the end tells the outlet what the first source holds
+            attribution = f"{outer[0]}, citing {attribution}"
         carried = False
         if attribution is None and ctx.attribution and idx - ctx.attribution_sentence <= 2:
             # a quote that goes on after its attribution, in the same or the next paragraph

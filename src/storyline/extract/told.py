@@ -42,6 +42,8 @@ _STATE_VERBS = lexicon.words("events", "state_verbs")
 _DESCRIPTIVE_PARTICIPLES = lexicon.words("events", "descriptive_participles")
 #: Participles that open or close a period: their time bounds it and does not date the act before them.
 _PERIOD_PARTICIPLES = lexicon.words("events", "period_participles")
+#: Nouns a verb casts a bare date as ("named Friday as a day of mourning"): data/lexicon/events.json.
+_DAY_ROLES = lexicon.words("events", "day_roles")
 #: Dependency relations by which a time expression modifies an event noun ("the March 26
 #: collision", "last month's collapse", "Monday's vote", "the crash on Thursday").
 _NOUN_TIME_DEPS = frozenset({"compound", "poss", "npadvmod", "nmod", "amod", "nummod", "prep", "pobj"})
@@ -279,10 +281,12 @@ def _before_the_report(t: TimeExpr, inside: Sequence[TimeExpr], above: set[int],
 
 def _given_a_role(tok: Token) -> bool:
     """A bare date the verb gives a role ("set 14 September as the opening day", "named Friday as a
-    day of mourning"): what was decided, not when; a time phrase beside it dates the verb."""
+    day of mourning"): what was decided, not when; a time phrase beside it dates the verb. The
+    role must name a day (``_DAY_ROLES``): "stepped down Friday as treasurer" is the doer's role."""
     verb = tok.head
     return tok.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB" and any(
-        c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children)
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i
+        and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in _DAY_ROLES for g in c.children)
         for c in verb.children)
 
 

@@ -96,7 +96,9 @@ MAX_DATELINE_WORDS = 16  # words with a letter or a digit: dashes and bars betwe
 # An outlet's or author's name set apart from the date by a bar or bullet ("Radio Pellith News |
 # Saturday 14 March 2026, 08:00"): a few capitalised words, which prose beside a date never is
 _SET_APART = re.compile(r"\s[|•·]\s")
-_NAME_ONLY = re.compile(r"(?:[A-Z][\w&'’.-]*|of|the|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|&)){0,5}")
+#: A name set apart from the date by a bar: a place or a venue ("Brask", "Hall 2, Brask"), capitalised
+#: words that may carry a comma, with small words and a room's number between them.
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w&'’.-]*,?|of|the|and|&)(?:\s+(?:[A-Z][\w&'’.-]*,?|\d{1,3},?|of|the|and|&)){0,5}")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ _FUTURE_CUES = re.compile(
     r"|\bexpected\s+(?:on|by|in)|\bdue\s+(?:on|by|in)|\bas\s+(?:soon|early)\s+as|\bstarting|\bnext)\s+(?:the\s+)?$",
     re.I,
 )
-_FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "prepare", "due", "going", "promise", "set", "slate"}
+_FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "prepare", "due", "going", "promise", "set", "slate",
+                  "likely", "unlikely"}
 _SCHEDULING = {"schedule", "slate", "plan"}
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 
