@@ -266,6 +266,9 @@ def test_a_passives_doer_is_the_agent_not_a_margin(nlp) -> None:  # type: ignore
     ("Larkspur shares closed 12 per cent higher.", None, True),
     ("Sales were flat, up 2 per cent on the year.", None, True),
     ("Some 71 per cent of the ballots cast backed the deal.", "ballot", False),
+    # a fall of the doer's own value, not a share of it; a share won is a share
+    ("Larkspur shares lost 46 percent of their value by the close.", None, True),
+    ("The party gained 12 percent of the vote.", "party: vote", False),
 ])
 def test_a_percentage_says_what_it_is_a_share_of_or_that_it_is_a_change(
         nlp, text: str, qualifier: str | None, change: bool) -> None:  # type: ignore[no-untyped-def]

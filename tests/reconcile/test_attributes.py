@@ -103,6 +103,17 @@ def test_how_long_a_person_was_buried_is_one_state_however_it_is_written() -> No
     assert list(lasted.values()) == [["14 hours", "19 hours"]], lasted
 
 
+def test_how_long_a_supply_lasts_is_one_measure_under_its_synonyms_and_what_is_left_another() -> None:
+    """"had 72 hours of oxygen" and "carried life support for 80 hours" give one supply two ways;
+    "about 24 hours of oxygen left" on a later day is what remained, not the supply."""
+    a1 = _article("s01_wire", "The crew of the Vessa IV had 72 hours of oxygen when they dived on Tuesday.")
+    a2 = _article("s02_portal", "The operator said the Vessa IV carried life support for 80 hours.")
+    a3 = _article("s03_live", "The coastguard said the crew have about 24 hours of oxygen left.")
+    report = analyze_articles([a1, a2, a3])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["72 hours", "80 hours"]], lasted
+
+
 def test_how_long_a_person_is_banned_or_jailed_is_compared_per_person() -> None:
     a1 = _article("b01_wire", "Idris Halloran has been banned from racing for four years after a tribunal ruling.")
     a2 = _article("b02_portal", "Idris Halloran was banned for two years on Tuesday.")

@@ -1086,3 +1086,65 @@ def test_a_figure_of_last_week_and_one_of_two_days_later_describe_the_same_momen
     assert _close("2031-W16", "2031-04-22") is True
     assert _close("2031-W16", "2031-05-20") is False
     assert _close("2031-04", "2031-05-02") is False  # another month: a month apart at least
+
+
+def test_a_denied_sentences_figure_before_its_negation_is_compared() -> None:
+    """"4,310 ballot papers could not be accounted for, the tribunal found" and another outlet's
+    "the tribunal found that 3,410 ... could not be accounted for" the next day: one finding told
+    two ways (neither in the perfect, neither an estimate), a contradiction. A figure after the
+    negation ("did not confirm that 9,000 ... had been forged") is nobody's and stays out."""
+    arts = [
+        _article("v01_wire", "2031-06-02", "After the audit, 4,310 ballot papers from the Dunmore district could not "
+                 "be accounted for, the tribunal found."),
+        _article("v02_paper", "2031-06-03", "The tribunal found that 3,410 ballot papers from the Dunmore district "
+                 "could not be accounted for."),
+        _article("v03_site", "2031-06-03", "The tribunal did not confirm that 9,000 ballot papers from the Dunmore "
+                 "district had been forged."),
+    ]
+    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
+             if k.slot == "quantity"]
+    assert found == [("contradiction", ["3,410", "4,310"])], found
+
+
+def test_one_sources_total_told_in_the_perfect_may_have_grown() -> None:
+    """"The ministry said 212 people had been arrested" and, the next day, "... 260 people had been
+    arrested": a total as of each telling, which the ministry raised, not one finding told two ways."""
+    arts = [
+        _article("m01_wire", "2031-02-05", "The interior ministry said 212 people had been arrested in Dravel."),
+        _article("m02_paper", "2031-02-06", "The interior ministry said 260 people had been arrested in Dravel."),
+    ]
+    kinds = {k.kind for k in analyze_articles(arts).conflicts if k.slot == "quantity"}
+    assert "contradiction" not in kinds, kinds
+
+
+def test_an_outlets_day_off_for_an_alert_told_with_another_verb_is_a_date_dispute() -> None:
+    """Two outlets: the federation "received the alert" from the monitor on 9 March; a weekly
+    written two weeks later: the monitor's alert "reached the federation on March 10". The
+    untyped "reached" is not an act of another kind than "received": one act, its date disputed."""
+    arts = [
+        _article("p01_wire", "2031-03-10", "The football federation received an alert from the betting monitor "
+                 "Fairline Integrity on 9 March 2031 about suspicious bets on the Dunmore match."),
+        _article("p02_paper", "2031-03-11", "The federation said it received the alert from Fairline Integrity on "
+                 "9 March 2031, two days after the Dunmore match."),
+        _article("p03_weekly", "2031-03-25", "Fairline Integrity's formal alert about the Dunmore match reached the "
+                 "football federation on March 10, 2031, three days after the game."),
+    ]
+    report = analyze_articles(arts)
+    disputes = [sorted(v.value for v in k.values) for k in report.conflicts
+                if k.slot == "time" and k.kind == "contradiction"]
+    assert ["2031-03-09", "2031-03-10"] in disputes, disputes
+
+
+def test_a_plans_figure_holds_when_the_plan_was_told() -> None:
+    """"On 9 April the administrators said 96 stores would shut by the end of June, with the loss
+    of 2,800 jobs" is the administrators' figure of 9 April, not of June: against another outlet's
+    2,300 from the same statement it is a contradiction, not a count that changed by June."""
+    arts = [
+        _article("a01_wire", "2031-04-09", "The administrators of the Brell chain said on Wednesday that 96 stores "
+                 "would close, with the loss of 2,300 jobs."),
+        _article("a02_recap", "2031-04-20", "On 9 April the administrators of the Brell chain said 96 stores would "
+                 "shut by the end of June, with the loss of 2,800 jobs."),
+    ]
+    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
+             if k.slot == "quantity"]
+    assert found == [("contradiction", ["2,300", "2,800"])], found

@@ -71,6 +71,9 @@ def percent_of(doc: Doc, q: Quantity) -> tuple[str | None, bool]:
     tok = _head_of(span)
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CHANGE_VERBS \
+            and any(c.dep_ == "poss" for c in whole.children):
+        return None, True  # "the shares lost 30 percent of their value": a fall of their own, no share of it
     if whole is not None:
         holder = _holder(tok)
         return (f"{holder}: " if holder else "") + _with_modifiers(whole), False

@@ -57,7 +57,7 @@ from storyline.reconcile.documents import (
 )
 from storyline.reconcile.durations import duration_conflicts
 from storyline.reconcile.facts import place_conflicts, role_conflicts
-from storyline.reconcile.frames import Frame, frames_of_claim, frames_of_told_event
+from storyline.reconcile.frames import UNREAL_MODALITIES, Frame, frames_of_claim, frames_of_told_event
 from storyline.reconcile.quantities import quantity_conflicts
 from storyline.reconcile.sameday import join_same_day
 from storyline.reconcile.sources import SourceNames, source_key, source_profiles
@@ -325,12 +325,12 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     gives them): what reconciliation remembers per document is then found by it."""
     docs = prepare_docs(articles, analyses, sources)
     reresolve_times(docs)
-    _, clusters = _run(docs)
+    every_frame, clusters = _run(docs)
     for _ in range(MAX_ROUNDS):
         if not narrow_documents(clusters, docs):
             break
         reresolve_times(docs)
-        _, clusters = _run(docs)
+        every_frame, clusters = _run(docs)
 
     try:
         from storyline.extract import collect_entities
@@ -421,7 +421,11 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     events, renamed, disputed = join_odd_days(events, renamed, clusters_of, docs, doc_dates, skey, claims)
     one_time_dispute_per_event(renamed, clusters_of, docs, skey, conflicts, day_disputes, disputed)
     event_of_claim = {c: renamed.get(e, e) for c, e in event_of_claim.items()}
-    for k in quantity_conflicts([f for c in clusters for f in c.frames],
+    # a denied sentence supports no event, but its figure may still be asserted ("3,200 parcels
+    # could not be traced"): ``figure_groups`` reads which
+    denied = [f for f in every_frame if f.unreal and f.claim.negated and f.quantities
+              and (f.claim.modality or "") not in UNREAL_MODALITIES]
+    for k in quantity_conflicts([f for c in clusters for f in c.frames] + denied,
                                 {aid: story_dated(d) for aid, d in docs.items()}, key=skey, canon=canon.canonical,
                                 event_of=event_of_claim):
         first = k.values[0].claim_ids[0] if k.values and k.values[0].claim_ids else None

@@ -237,7 +237,8 @@ ODD_DAY_THRESHOLD = 0.9
 def _alike(events: Sequence[Event], claims: dict[str, Claim]) -> Callable[[int, int, int], bool]:
     """The same-day model asked of two events a day apart, at a stricter threshold than its own
     (``ODD_DAY_THRESHOLD``): across two days fewer pairs are one happening than within one. Two
-    acts typed differently are never one here."""
+    acts typed differently are never one here; an untyped one ("OTHER": "the warning reached the
+    ministry") is of no other kind than a typed one ("received the warning")."""
     from storyline.reconcile.logistic import probability
     from storyline.reconcile.sameday import event_views, model, pair_features
 
@@ -246,7 +247,7 @@ def _alike(events: Sequence[Event], claims: dict[str, Claim]) -> Callable[[int, 
 
     def alike(i: int, j: int, n: int) -> bool:
         a, b = events[i].event_type, events[j].event_type
-        if a and b and a != b:
+        if a and b and a != b and "OTHER" not in (a, b):
             return False  # acts of two kinds ("closed its offices" / "claimed the attack")
         for x in (i, j):
             if x not in views:

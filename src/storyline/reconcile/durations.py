@@ -52,6 +52,13 @@ _STATE_ALT = "|".join(re.escape(p) for p in sorted(_STATES, key=len, reverse=Tru
 _STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by)\s+[\w\s'-]{{1,40}}?)?\s+(?:for|to)\s*$", re.I)
 _STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three weeks at large"
 _AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
+#: Supplies a duration measures the endurance of ("40 hours of air", "life support for 50 hours").
+_SUPPLIES: dict[str, str] = lexicon.table("attributes", "supplies")
+_SUPPLY_ALT = "|".join(re.escape(p) for p in sorted(_SUPPLIES, key=len, reverse=True))
+_SUPPLY_AFTER = re.compile(rf"^\s+(?:worth\s+)?of\s+({_SUPPLY_ALT})\b", re.I)
+_LEFT = re.compile(r"^\s+(?:left|remaining)\b", re.I)
+_LEFT_BEFORE = re.compile(r"\b(?:remaining|left\s+with|only)\s+(?:\w+\s+){0,2}$", re.I)
+_SUPPLY_BEFORE = re.compile(rf"\b({_SUPPLY_ALT})\s+(?:\w+\s+){{0,3}}?(?:for|to\s+last)\s*$", re.I)
 _VAGUE = lexicon.words("attributes", "vague_duration_words")
 #: "... before the storm reached", "... after the collapse": the happening a gap is counted from.
 _GAP = re.compile(r"^\s+(before|after)\s+(?:the|a|an|its|their|his|her)\s+([a-z]+)\b", re.I)
@@ -144,8 +151,22 @@ def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis)
     return f"state:{state}:{who}", f"time {state}"
 
 
+def _supply(sentence: Sentence, t: TimeExpr) -> tuple[str, str] | None:
+    """How long a supply lasts ("had 40 hours of air", "carried life support for 50 hours"):
+    (key, what). Synonyms name one supply (``_SUPPLIES``), so two outlets' "air" and "life
+    support" are compared; a story tells one vessel's or one group's supply."""
+    before = sentence.text[: max(0, t.start - sentence.start)]
+    after = sentence.text[max(0, t.end - sentence.start):]
+    m = _SUPPLY_AFTER.match(after) or _SUPPLY_BEFORE.search(before)
+    if m is None or _LEFT.match(after[m.end():] if m.re is _SUPPLY_AFTER else after) or _LEFT_BEFORE.search(before):
+        return None  # "ten hours of air left", "the remaining ten hours": what is left, not the supply
+    supply = _SUPPLIES[m.group(1).lower()]
+    return f"supply:{supply}", f"supply of {supply}"
+
+
 def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]:
-    """Every duration the article gives of a happening it names, or of a person's state."""
+    """Every duration the article gives of a happening it names, of a person's state, or of a
+    supply's endurance."""
     out = []
     for t in analysis.times:
         if t.type != "DURATION" or (n := hours(t.value)) is None:
@@ -153,7 +174,7 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
         sent = sentence_at(analysis, None, t.start)
         if sent is None:
             continue
-        state = _state_of_person(sent, t, analysis)
+        state = _state_of_person(sent, t, analysis) or _supply(sent, t)
         if state is not None:
             out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text))
             continue

@@ -24,6 +24,11 @@ from storyline.time import compatible
 #: ("now has 16 cases"): data/lexicon/figures.json.
 _ESTIMATE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'estimate_words')})\b", re.IGNORECASE)
 _RUNNING = re.compile(rf"\b(?:{lexicon.alternation('figures', 'running_words')})\b", re.IGNORECASE)
+#: A clause told in the perfect ("212 people have been arrested", "had taken in 300"): a total as
+#: of the time of telling, which the same source may raise the next day.
+_PERFECT = re.compile(r"\b(?:has|have|had|'ve)\s+(?:\w+\s+){0,2}?(?:been|\w+(?:ed|en|wn|t))\b", re.IGNORECASE)
+#: ... or in the present ("412,000 customers are without power"): a state as of its telling.
+_PRESENT = re.compile(r"\b(?:is|are|remains?|stays?|stands?)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -41,11 +46,13 @@ class Figure:
     move: bool = False  # a change over one day ("closed 14.2 percent lower"), not a level
     estimate: bool = field(init=False)  # read once here, not on every pair the figure is judged in
     running_told: bool = field(init=False)
+    perfect: bool = field(init=False)  # told in the perfect or the present: a total as of its telling
 
     def __post_init__(self) -> None:
         q, claim = self.quantity, self.frame.claim
         self.estimate = q.approximate or q.low != q.high or claim.hedged or bool(_ESTIMATE.search(claim.text))
         self.running_told = bool(_RUNNING.search(claim.text))
+        self.perfect = bool(_PERFECT.search(claim.text) or _PRESENT.search(claim.text))
 
 
 def measure(qualifier: str) -> tuple[str, str]:
@@ -167,6 +174,9 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     if close and not running and not a.attribution and not b.attribution and not a.estimate and not b.estimate \
             and _done(a, b):
         return "contradiction"  # two outlets' own exact counts of a done act, a few days apart
+    if close and same and not running and not a.estimate and not b.estimate and not a.perfect and not b.perfect \
+            and _done(a, b):
+        return "contradiction"  # one source's finding of a done act ("the auditors found that 3,200 ...") told two ways
     if not _same_day(a.as_of, b.as_of) and (running or a.estimate or b.estimate or not _within_week(a.as_of, b.as_of)):
         return "changed_over_time"  # a running count given days apart by unknown sources grew or fell
     if running and same:

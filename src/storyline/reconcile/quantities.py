@@ -40,6 +40,7 @@ from functools import partial
 from itertools import pairwise
 
 from storyline import lexicon
+from storyline.extract.attribution import REPORTING
 from storyline.extract.measures import CHANGE_VERBS, CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
 from storyline.extract.plover import STATE_VERBS
 from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
@@ -76,6 +77,18 @@ def _stated_as_of(f: Frame, article: Article, told: Sequence[TimeExpr]) -> str |
             if year_of(value):  # a year the text settles ("XXXX-..." has none)
                 return value
     return None
+
+
+def _planned_as_of(f: Frame, article: Article, said: Mapping[str, TimeExpr]) -> str | None:
+    """A plan's figure holds when the plan was told ("on 3 May the receivers said 40 depots
+    would shut by the end of August, with the loss of 900 jobs": as of 3 May), not at the plan's
+    date; without a dated statement the article's day stands ("": the caller's fallback). None
+    for a sentence that tells no plan."""
+    if (f.claim.modality or "") not in ("future", "plan"):
+        return None
+    t = said.get(f.claim.id)
+    value = comparable_value(t, article.published) if t is not None else None
+    return value if year_of(value) else ""
 
 
 def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> str | None:
@@ -198,6 +211,21 @@ def _change_family(family: str) -> str:
     return "change:down" if verb in _FALLING_VERBS else "change:up"
 
 
+_NEGATION = re.compile(rf"(?:\b(?:{lexicon.alternation('figures', 'negation_words')})\b|n't)", re.IGNORECASE)
+
+
+def _before_negation(f: Frame, q: Quantity, body: str) -> bool:
+    """A negated sentence's figure that stands before every negation word, the subject of the
+    negated predicate ("3,200 parcels could not be traced", "three of the 12 did not
+    survive"): the count is asserted, of the things the negation holds for. One after a negation
+    ("did not confirm that 300 died"), or in a denial or a withdrawn version, which name no
+    negation word, is nobody's figure."""
+    start, end = f.claim.span
+    if not start <= q.start < end:
+        return False
+    return not _NEGATION.search(body[start:q.start]) and bool(_NEGATION.search(body[q.end:end]))
+
+
 def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                   canon: Callable[[str | None], str | None] | None = None,
                   event_of: Mapping[str, str] | None = None) -> list[list[Figure]]:
@@ -214,16 +242,21 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     seen: set[tuple[str, int, int]] = set()
     bodies: dict[str, bytes] = {}  # a digest of each article's body, made once
     told: dict[str, list[TimeExpr]] = defaultdict(list)  # the times of the events a sentence tells
+    said: dict[str, TimeExpr] = {}  # the time of the statement that tells a sentence's plan
     for f in frames:
         if f.claim.parent is not None and f.claim.time is not None:
             told[f.claim.parent].append(f.claim.time)
+            if (f.claim.predicate or "").lower() in REPORTING:
+                said.setdefault(f.claim.parent, f.claim.time)
     for f in frames:
-        if not f.quantities or f.claim.negated:
-            continue  # a figure nobody asserts ("did not confirm that 300 died", a withdrawn version's)
+        if not f.quantities:
+            continue
         body = articles[f.article_id].body
         if f.article_id not in bodies:
             bodies[f.article_id] = digest(body)
         for q in f.quantities:
+            if f.claim.negated and not _before_negation(f, q, body):
+                continue  # a figure nobody asserts ("did not confirm that 300 died", a withdrawn version's)
             move = q.increment and _day_move(f, q, body)
             if (q.increment and not move and not _sent(q)) or (q.low is None and q.high is None):
                 continue
@@ -240,7 +273,9 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             seen.add((f.claim.id, q.start, q.end))
             attr = canon(f.claim.attribution) if canon is not None else _norm_attr(f.claim.attribution)
             article = articles[f.article_id]
-            dated = _stated_as_of(f, article, told.get(f.claim.id, ())) or _sentence_as_of(f, article, q)
+            planned = _planned_as_of(f, article, said)
+            dated = _stated_as_of(f, article, told.get(f.claim.id, ())) or (
+                (planned or None) if planned is not None else _sentence_as_of(f, article, q))
             as_of = dated or _written(article)
             items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None, move=bool(move)))
             # a qualified noun ("173 rejected ballots") counts the same things whichever event
