@@ -199,6 +199,13 @@ FLOORS = {
     "meridel-accounting-scandal-2026": (2, 0.91, 1.13, 0.93, 1.74),
     "korvel-tunnel-fire-2026": (2, 0.99, 1.05, 0.77, 1.82),
     "vesterlund-wrongful-conviction-2026": (1, 0.84, 1.23, 0.91, 1.28),
+    # written blind at the end of session 17 and first scored with c00af5d, the session's code when
+    # they came (its third held-out measure): marathon in a heatwave 2 must checks failed, recall
+    # 1.00, fragmentation 1.54, merge 0.81, size 2.15; bank run 2, 0.86, 1.33, 0.86, 1.79; locust
+    # swarm 1, 0.86, 1.08, 0.83, 1.86
+    "saldren-marathon-heat-2026": (2, 0.99, 1.59, 0.80, 2.20),
+    "alvedra-bank-run-2026": (2, 0.85, 1.38, 0.85, 1.84),
+    "ambrel-locust-swarm-2026": (1, 0.85, 1.13, 0.82, 1.91),
 }
 
 
