@@ -1091,13 +1091,14 @@ def test_a_figure_of_last_week_and_one_of_two_days_later_describe_the_same_momen
 def test_a_denied_sentences_figure_before_its_negation_is_compared() -> None:
     """"4,310 ballot papers could not be accounted for, the tribunal found" and another outlet's
     "the tribunal found that 3,410 ... could not be accounted for" the next day: one finding told
-    two ways (neither in the perfect, neither an estimate), a contradiction. A figure after the
-    negation ("did not confirm that 9,000 ... had been forged") is nobody's and stays out."""
+    two ways (neither in the perfect, neither an estimate: "polling stations" are no poll), a
+    contradiction. A figure after the negation ("did not confirm that 9,000 ... had been forged")
+    is nobody's and stays out."""
     arts = [
         _article("v01_wire", "2031-06-02", "After the audit, 4,310 ballot papers from the Dunmore district could not "
                  "be accounted for, the tribunal found."),
-        _article("v02_paper", "2031-06-03", "The tribunal found that 3,410 ballot papers from the Dunmore district "
-                 "could not be accounted for."),
+        _article("v02_paper", "2031-06-03", "The tribunal found that 3,410 ballot papers from the Dunmore district's "
+                 "polling stations could not be accounted for."),
         _article("v03_site", "2031-06-03", "The tribunal did not confirm that 9,000 ballot papers from the Dunmore "
                  "district had been forged."),
     ]
