@@ -258,6 +258,11 @@ def test_a_bare_clock_time_in_a_new_paragraph_is_on_the_day_the_report_opened_wi
     # in the same paragraph the narrative is still on the day just named
     text = "Crews found water seeping through the weir on Saturday evening and called engineers at 9:40 p.m."
     assert by_text(nlp, text, "2031-04-13")["9:40 p.m."].value.startswith("2031-04-12T21:40")
+    # a report that opens on the writing day's act about an earlier happening ("has today opened an
+    # inquiry into the fire on Tuesday 10 March") opens on that happening: its clock times are its
+    text = ("The Board has today opened an inquiry into the fire in the Varn Tunnel on Tuesday 10 March 2031.\n\n"
+            "- At 10:47 a lorry stopped in the tunnel after smoke was seen coming from its engine.")
+    assert by_text(nlp, text, "2031-03-12")["10:47"].value == "2031-03-10T10:47"
 
 
 def test_last_monday_in_a_sunday_column_is_six_days_back(nlp) -> None:  # type: ignore[no-untyped-def]

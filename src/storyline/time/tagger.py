@@ -279,6 +279,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
     discourse_at = 0
     dated = anchor is not None and anchor.date is not None
     lede: Anchor | None = None  # the first day the text tells a past event on: the day its report opens on
+    lede_at = 0
     header: Anchor | None = None  # the latest day line ("Thursday 14 May 2026" alone on its line)
     out: list[Tagged] = []
     days: list[tuple[int, int, Anchor]] = []  # the days resolved so far, for "the day after the vote"
@@ -328,6 +329,12 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
             if parsed.day is not None:
                 days.append((c.start, c.end, parsed))
             if lede is None and parsed.day is not None and tense == "past":  # a dateline has no tense
+                lede, lede_at = parsed, c.end
+            elif lede is not None and anchor is not None and parsed.day is not None and tense == "past" \
+                    and lede.date == anchor.date and parsed.date != anchor.date \
+                    and "\n" not in selection.text[lede_at:c.start]:
+                # "has today opened an inquiry into the fire on Tuesday 10 March": the report opens
+                # on the happening it is about, not on the writing day's act about it
                 lede = parsed
             if parsed.day is not None and _day_line(selection.text, c) and not _STAMP_LINE.match(selection.text, line):
                 header = parsed
