@@ -1149,3 +1149,29 @@ def test_a_plans_figure_holds_when_the_plan_was_told() -> None:
     found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
              if k.slot == "quantity"]
     assert found == [("contradiction", ["2,300", "2,800"])], found
+
+
+def test_a_total_over_several_days_is_no_rival_of_one_days_figure() -> None:
+    """"Savers withdrew 1.9 billion crowns on Monday", the bank said; its spokesman the next day:
+    "3.4 billion over Monday and Tuesday combined". Two scopes, not a dispute; another outlet's 2.6
+    billion "on Monday alone" is one."""
+    arts = [
+        _article("b01_wire", "2031-03-10", "The Tessel Savings Bank said savers withdrew 1.9 billion crowns on Monday."),
+        _article("b02_paper", "2031-03-11", "Savers have withdrawn 3.4 billion crowns from the Tessel Savings Bank over "
+                 "Monday and Tuesday combined, its spokesman said."),
+        _article("b03_site", "2031-03-11", "Savers withdrew 2.6 billion crowns from the Tessel Savings Bank on Monday "
+                 "alone, the bank said."),
+    ]
+    disputed = [sorted(v.value for v in k.values) for k in analyze_articles(arts).conflicts
+                if k.slot == "quantity" and k.kind == "contradiction"]
+    assert all("3.4 billion" not in values for values in disputed), disputed
+    # a deadline ("within 10 days") makes no total over days: the two guarantees are one, disputed
+    arts = [
+        _article("g01_wire", "2031-03-27", "The court on Thursday suspended the fine on condition that the company "
+                 "provides a bank guarantee of 120 million crowns within 10 days."),
+        _article("g02_paper", "2031-04-02", "Last week the court paused the fine, provided the company put up a bank "
+                 "guarantee of 210 million crowns."),
+    ]
+    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
+             if k.slot == "quantity"]
+    assert found == [("contradiction", ["120 million", "210 million"])], found

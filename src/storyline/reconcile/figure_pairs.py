@@ -27,6 +27,12 @@ _RUNNING = re.compile(rf"\b(?:{lexicon.alternation('figures', 'running_words')})
 #: A clause told in the perfect ("212 people have been arrested", "had taken in 300"): a total as
 #: of the time of telling, which the same source may raise the next day.
 _PERFECT = re.compile(r"\b(?:has|have|had|'ve)\s+(?:\w+\s+){0,2}?(?:been|\w+(?:ed|en|wn|t))\b", re.IGNORECASE)
+#: A total over several days ("over Monday and Tuesday combined", "in two days"): data/lexicon/figures.json.
+_PERIOD = re.compile(rf"\b(?:{lexicon.alternation('figures', 'period_total_words')})\b", re.IGNORECASE)
+#: "taken out 3.4 billion in two days": a total over the days when told of what was done, a
+#: deadline when told of what is to be done ("must pay in ten days").
+_IN_DAYS = re.compile(r"(?<!within)\s+in\s+(?:just\s+|only\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+days\b",
+                      re.IGNORECASE)
 #: ... or in the present ("412,000 customers are without power"): a state as of its telling.
 _PRESENT = re.compile(r"\b(?:is|are|remains?|stays?|stands?)\b", re.IGNORECASE)
 
@@ -47,12 +53,14 @@ class Figure:
     estimate: bool = field(init=False)  # read once here, not on every pair the figure is judged in
     running_told: bool = field(init=False)
     perfect: bool = field(init=False)  # told in the perfect or the present: a total as of its telling
+    period: bool = field(init=False)  # a total over several days, not one day's figure
 
     def __post_init__(self) -> None:
         q, claim = self.quantity, self.frame.claim
         self.estimate = q.approximate or q.low != q.high or claim.hedged or bool(_ESTIMATE.search(claim.text))
         self.running_told = bool(_RUNNING.search(claim.text))
         self.perfect = bool(_PERFECT.search(claim.text) or _PRESENT.search(claim.text))
+        self.period = bool(_PERIOD.search(claim.text)) or (claim.modality is None and bool(_IN_DAYS.search(claim.text)))
 
 
 def measure(qualifier: str) -> tuple[str, str]:
@@ -141,7 +149,9 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     article repeats it; so do two outlets' own exact counts (no source named) of a done act
     ("16 people were on board" / "14 people on board" two days later). Different sources far
     apart in time: changed too. Unknown sources at the same moment (for two exact figures, a day
-    and the week that holds it are one moment): a contradiction; at an unknown moment: nothing. One article
+    and the week that holds it are one moment): a contradiction; at an unknown moment: nothing. A
+    total over several days ("3.4 billion over Monday and Tuesday combined") and one day's figure
+    count different scopes: nothing. One article
     never contradicts itself: its differing figures for one time count different scopes ("by age
     group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
     if _fixed(a) and _fixed(b) and a.frame.article_id != b.frame.article_id:
@@ -156,6 +166,8 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
         if close is None and ((side := _other_side(a)) is None or side != _other_side(b)):
             return None
         return "contradiction"
+    if a.period != b.period:
+        return None  # a total over several days and one day's figure count different scopes
     if (a.move or b.move) and not _same_day(a.as_of, b.as_of):
         return None  # two days' moves of a price are two moves, not one figure that changed
     close = _close(a.as_of, b.as_of)
