@@ -866,7 +866,7 @@ def test_the_whole_of_a_group_told_with_other_verbs_the_same_day_is_one_figure()
 
     def figure(article: str, text: str, number: str, unit: str, day: str = "2031-03-10") -> Figure:
         start = text.index(number)
-        claim = SimpleNamespace(text=text, span=(0, len(text)), article_id=article, hedged=False)
+        claim = SimpleNamespace(text=text, span=(0, len(text)), article_id=article, hedged=False, modality=None)
         q = Quantity(text=number, start=start, end=start + len(number), low=float(number), high=float(number), unit=unit)
         return Figure(SimpleNamespace(claim=claim, article_id=article), q, day, None)  # type: ignore[arg-type]
 
