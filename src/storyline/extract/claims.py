@@ -94,7 +94,7 @@ UNCERTAIN_NOUNS = lexicon.words("hedges", "uncertain_nouns")
 _HEDGE_ADJECTIVES = lexicon.words("hedges", "hedge_adjectives")
 #: Hedge words that are verbs: a hedge only with a complement ("appeared to be", "seems ready").
 _HEDGE_VERBS = lexicon.words("hedges", "hedge_verbs")
-#: "could not be accounted for": a negated modal of ability states a fact, not a guess
+#: "could not be traced": a negated modal of ability states a fact, not a guess
 _INABILITY = lexicon.words("hedges", "inability_modals")
 _OPEN_POSSIBILITY = lexicon.words("hedges", "open_possibility_verbs")  # "could not rule out": a hedge still
 #: Passive verbs of belief with an infinitive: nobody vouches for the content ("is believed to").
@@ -279,7 +279,7 @@ def _hedged(pred: Token, reporter: Token | None, sent: Span) -> bool:
                     continue
                 if c.lower_ in _INABILITY and any(x.dep_ == "neg" for x in v.children) \
                         and v.lemma_.lower() not in _OPEN_POSSIBILITY:
-                    continue  # "could not be accounted for": what did not happen, not a guess
+                    continue  # "could not be traced": what did not happen, not a guess
                 return True
     return False
 
@@ -417,7 +417,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         elif attribution is not None and not quoted and reporter is not None and not according \
                 and (outer := trailing_teller(toks)) is not None and outer[1] > reporter.i \
                 and outer[0].lower() not in attribution.lower():
-            # "Investigators believe X, a source close to the inquiry told the Clarion": the teller
+            # "Investigators believe X, a person close to the inquiry told the Gazette": the teller
             # at the end tells the outlet what the first source holds
             attribution = f"{outer[0]}, citing {attribution}"
         carried = False

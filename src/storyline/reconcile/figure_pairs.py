@@ -27,7 +27,7 @@ _RUNNING = re.compile(rf"\b(?:{lexicon.alternation('figures', 'running_words')})
 #: A clause told in the perfect ("212 people have been arrested", "had taken in 300"): a total as
 #: of the time of telling, which the same source may raise the next day.
 _PERFECT = re.compile(r"\b(?:has|have|had|'ve)\s+(?:\w+\s+){0,2}?(?:been|\w+(?:ed|en|wn|t))\b", re.IGNORECASE)
-#: A total over several days ("over Monday and Tuesday combined", "in two days"): data/lexicon/figures.json.
+#: A total over several days ("over Monday and Tuesday combined", "over three days"): data/lexicon/figures.json.
 _PERIOD = re.compile(rf"\b(?:{lexicon.alternation('figures', 'period_total_words')})\b", re.IGNORECASE)
 #: "taken out 3.4 billion in two days": a total over the days when told of what was done, a
 #: deadline when told of what is to be done ("must pay in ten days").
@@ -52,14 +52,14 @@ class Figure:
     move: bool = False  # a change over one day ("closed 14.2 percent lower"), not a level
     estimate: bool = field(init=False)  # read once here, not on every pair the figure is judged in
     running_told: bool = field(init=False)
-    perfect: bool = field(init=False)  # told in the perfect or the present: a total as of its telling
+    standing: bool = field(init=False)  # told in the perfect or the present: a total as it stands when told
     period: bool = field(init=False)  # a total over several days, not one day's figure
 
     def __post_init__(self) -> None:
         q, claim = self.quantity, self.frame.claim
         self.estimate = q.approximate or q.low != q.high or claim.hedged or bool(_ESTIMATE.search(claim.text))
         self.running_told = bool(_RUNNING.search(claim.text))
-        self.perfect = bool(_PERFECT.search(claim.text) or _PRESENT.search(claim.text))
+        self.standing = bool(_PERFECT.search(claim.text) or _PRESENT.search(claim.text))
         self.period = bool(_PERIOD.search(claim.text)) or (claim.modality is None and bool(_IN_DAYS.search(claim.text)))
 
 
@@ -147,7 +147,9 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     clerk said 241 signed") contradict, at one date or, when neither sentence dates its figure, a
     few days apart: an undated figure of a done act holds when the act was done, not on the day an
     article repeats it; so do two outlets' own exact counts (no source named) of a done act
-    ("16 people were on board" / "14 people on board" two days later). Different sources far
+    ("16 people were on board" / "14 people on board" two days later), and one source's finding
+    of a done act told two ways ("the auditors found that 3,200 ..." / "... 2,300 ..."), unless
+    told as a total that stands when told ("212 people have been arrested"). Different sources far
     apart in time: changed too. Unknown sources at the same moment (for two exact figures, a day
     and the week that holds it are one moment): a contradiction; at an unknown moment: nothing. A
     total over several days ("3.4 billion over Monday and Tuesday combined") and one day's figure
@@ -186,7 +188,7 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     if close and not running and not a.attribution and not b.attribution and not a.estimate and not b.estimate \
             and _done(a, b):
         return "contradiction"  # two outlets' own exact counts of a done act, a few days apart
-    if close and same and not running and not a.estimate and not b.estimate and not a.perfect and not b.perfect \
+    if close and same and not running and not a.estimate and not b.estimate and not a.standing and not b.standing \
             and _done(a, b):
         return "contradiction"  # one source's finding of a done act ("the auditors found that 3,200 ...") told two ways
     if not _same_day(a.as_of, b.as_of) and (running or a.estimate or b.estimate or not _within_week(a.as_of, b.as_of)):
