@@ -276,6 +276,14 @@ def test_a_percentage_says_what_it_is_a_share_of_or_that_it_is_a_change(
     assert (q.qualifier, q.increment) == (qualifier, change), q
 
 
+def test_an_unknown_plural_the_model_takes_for_a_name_is_the_counted_unit(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"for 0.48 selvos a share": the small model tags the unknown currency a name; the figure
+    counts selvos (singular, as the plural noun elsewhere), not shares."""
+    text = "The bank was sold last night for 0.48 selvos a share, the paper understands."
+    (q,) = [q for q in attach_units(nlp(text), find_quantities(text)) if q.text == "0.48"]
+    assert q.unit == "selvo", q
+
+
 @pytest.mark.parametrize(("text", "figure", "qualifier"), [
     ("The board rejected a cash offer of $9.40 a share from Kettering Holdings.", "$9.40", "kettering: offer per share"),
     ("Kettering raised its bid to $9.40 on Monday.", "$9.40", "kettering: offer"),

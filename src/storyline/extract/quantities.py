@@ -103,7 +103,10 @@ def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
         tok = doc[i]
         if tok.is_sent_start:
             break
-        if tok.pos_ in ("NOUN",) or (tok.pos_ == "PROPN" and tok.tag_ == "NNPS"):
+        # ... or a lower-case plural the small model took for a name right after the figure: an
+        # unknown unit, often a currency ("0.48 selvos a share"; not "Route 14 overlook")
+        if tok.pos_ in ("NOUN",) or (tok.pos_ == "PROPN" and (tok.tag_ == "NNPS" or (
+                tok.is_lower and tok.lower_.endswith("s") and i == last.i + 1))):
             noun = tok
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "NOUN" and not nxt.is_sent_start:
@@ -173,6 +176,8 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "non":
         return "non-" + noun.lemma_.lower(), noun  # "19 non-passengers" count others than passengers
     lemma = noun.lemma_.lower()
+    if noun.pos_ == "PROPN" and noun.is_lower and lemma.endswith("s") and not lemma.endswith("ss"):
+        lemma = lemma[:-1]  # an unknown plural the small model took for a name ("varos"): its singular
     if lemma in GENERIC_COUNTED:
         # "17 crew members", "40 union members": the noun before the generic head says who
         whose = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1]
