@@ -18,7 +18,7 @@ Where the lists are used:
 - ``hedges.json`` (how sure it is): ``extract/claims.py`` (hedge words, hedge verbs, belief
   verbs, consensus adverbs, hedge adjectives, distancing verbs, unnamed-source nouns, opinion).
 - ``events.json`` (which event a clause tells): ``extract/claims.py`` and ``extract/told.py``
-  (plan verbs, state verbs, descriptive participles).
+  (plan verbs, state verbs, descriptive participles, the nouns a date is cast as).
 - ``places.json`` (where): ``extract/claims.py`` (place and motion prepositions, area nouns),
   ``extract/gazetteer.py`` (region and state words, irregular demonyms, country aliases) and
   ``extract/mentions.py`` (region words).
@@ -26,17 +26,19 @@ Where the lists are used:
   head nouns, role nouns), ``extract/attribution.py`` (a title as a source), ``reconcile/facts.py``
   (office heads, generic heads, words that are no office domain, past or future offices).
 - ``sources.json`` (outlets): ``reconcile/sources.py`` (agency words, sensational words, generic
-  words of source names).
+  words of source names) and ``extract/attribution.py`` (heads of an unnamed teller).
 - ``frames.json`` (event families): ``reconcile/triggers.py`` (the families' trigger patterns,
   once-only families, unit nouns, document nouns and stop words, spellings),
   ``reconcile/frames.py`` (counting families) and ``reconcile/__init__.py`` (later-stage
   families).
 - ``figures.json`` (figures): ``extract/numbers.py`` (bounds, approximations, increments,
   vague scales), ``extract/quantities.py`` (time units, state words), ``reconcile/quantities.py``
-  (casualty count words and families, vague amounts) and ``reconcile/compare.py`` (classes of
+  (casualty count words and families, vague amounts, negation words), ``reconcile/figure_pairs.py``
+  (estimate, running, present-state and period words) and ``reconcile/compare.py`` (classes of
   counted units).
 - ``attributes.json`` (what is written beside a name): ``reconcile/attributes.py`` (the words
-  around an age, the units and dimensions of a size).
+  around an age, the units and dimensions of a size) and ``reconcile/durations.py`` (what a
+  duration follows, lasting states, supplies and what is left of them).
 """
 
 from __future__ import annotations

@@ -56,8 +56,11 @@ _AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
 _SUPPLIES: dict[str, str] = lexicon.table("attributes", "supplies")
 _SUPPLY_ALT = "|".join(re.escape(p) for p in sorted(_SUPPLIES, key=len, reverse=True))
 _SUPPLY_AFTER = re.compile(rf"^\s+(?:worth\s+)?of\s+({_SUPPLY_ALT})\b", re.I)
-_LEFT = re.compile(r"^\s+(?:left|remaining)\b", re.I)
-_LEFT_BEFORE = re.compile(r"\b(?:remaining|left\s+with|only)\s+(?:\w+\s+){0,2}$", re.I)
+#: What is left of a supply ("ten hours of air left", "the remaining ten hours"): data/lexicon/attributes.json.
+_REMAINING: dict[str, list[str]] = lexicon.table("attributes", "remaining_words")
+_LEFT = re.compile(rf"^\s+(?:{'|'.join(map(re.escape, _REMAINING['after']))})\b", re.I)
+_BEFORE_WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _REMAINING["before"])
+_LEFT_BEFORE = re.compile(rf"\b(?:{_BEFORE_WORDS})\s+(?:\w+\s+){{0,2}}$", re.I)
 _SUPPLY_BEFORE = re.compile(rf"\b({_SUPPLY_ALT})\s+(?:\w+\s+){{0,3}}?(?:for|to\s+last)\s*$", re.I)
 _VAGUE = lexicon.words("attributes", "vague_duration_words")
 #: "... before the storm reached", "... after the collapse": the happening a gap is counted from.

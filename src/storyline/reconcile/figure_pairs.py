@@ -30,11 +30,11 @@ _PERFECT = re.compile(r"\b(?:has|have|had|'ve)\s+(?:\w+\s+){0,2}?(?:been|\w+(?:e
 #: A total over several days ("over Monday and Tuesday combined", "over three days"): data/lexicon/figures.json.
 _PERIOD = re.compile(rf"\b(?:{lexicon.alternation('figures', 'period_total_words')})\b", re.IGNORECASE)
 #: "taken out 3.4 billion in two days": a total over the days when told of what was done, a
-#: deadline when told of what is to be done ("must pay in ten days").
-_IN_DAYS = re.compile(r"(?<!within)\s+in\s+(?:just\s+|only\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+days\b",
-                      re.IGNORECASE)
-#: ... or in the present ("412,000 customers are without power"): a state as of its telling.
-_PRESENT = re.compile(r"\b(?:is|are|remains?|stays?|stands?)\b", re.IGNORECASE)
+#: deadline when told of what is to be done ("must pay in ten days"): data/lexicon/figures.json.
+_IN_DAYS = re.compile(rf"(?:{lexicon.alternation('figures', 'done_span_words')})\b", re.IGNORECASE)
+#: ... or in the present ("412,000 customers are without power"): a state as of its telling
+#: (data/lexicon/figures.json).
+_PRESENT = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('figures', 'present_state_forms')))})\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
