@@ -853,6 +853,24 @@ def test_a_figure_dated_by_its_day_and_one_dated_last_week_are_one_moment() -> N
     assert found == [("contradiction", ["120 million", "210 million"])], found
 
 
+def test_parts_of_one_group_are_compared_and_a_part_is_no_rival_of_a_total() -> None:
+    """"eight of the fair's 20 stalls closed early" and "five of its 20 stalls closed early" count
+    one thing differently; "22 of the union's 30 delegates backed the deal" is a part of the
+    deal's 105 votes, not a rival figure, and the whole (30) is the group's size."""
+    arts = [
+        _article("f01_wire", "2031-03-10", "Organisers said on Monday that eight of the fair's 20 food stalls closed "
+                 "early on Sunday."),
+        _article("f02_paper", "2031-03-10", "Five of its 20 food stalls closed early on Sunday, the organisers said."),
+        _article("f03_site", "2031-03-10", "The deal was backed by 105 delegates on Sunday, after 22 of the union's 30 "
+                 "delegates sided with the leadership."),
+        _article("f04_wire", "2031-03-11", "On Sunday 105 delegates backed the deal."),
+    ]
+    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
+             if k.slot == "quantity"]
+    assert ("contradiction", ["Five", "eight"]) in found, found
+    assert all("22" not in values and "30" not in values for _, values in found), found
+
+
 def test_the_whole_of_a_group_told_with_other_verbs_the_same_day_is_one_figure() -> None:
     """'took all 31 crew members off' and 'plucked all 34 crew members from the trawler', both of
     that Tuesday: one crew has one size, whichever verb tells the rescue; 'all 12 schools' of

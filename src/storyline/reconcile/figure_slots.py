@@ -82,7 +82,7 @@ def join_roles(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> 
     (``extract.measures.percent_of``), not the role of a noun they do not count."""
     by_role: dict[str, list[int]] = defaultdict(list)
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
-        if key[0] == "casualty" or it.quantity.unit == PERCENT:
+        if key[0] in ("casualty", "whole", "part") or it.quantity.unit == PERCENT:
             continue
         if it.quantity.role:
             by_role[it.quantity.role].append(i)
@@ -113,7 +113,7 @@ def join_events(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]], ev
     slots: dict[int, list[tuple[str, str | None]]] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         q = it.quantity
-        if key[0] in ("casualty", "measured") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE:
+        if key[0] in ("casualty", "measured", "whole", "part") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE:
             continue
         if q.unit.lower() in GENERIC_COUNTED:
             continue  # "people", "members": what they count is the verb's, not the noun's
@@ -132,7 +132,7 @@ def join_named(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> 
     slots: dict[int, list[tuple[str, str | None, str]]] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         q = it.quantity
-        if key[0] in ("casualty", "measured", "move") or q.unit is None or q.unit == PERCENT \
+        if key[0] in ("casualty", "measured", "move", "whole", "part") or q.unit is None or q.unit == PERCENT \
                 or q.qualifier == DIFFERENCE or q.unit.lower() in GENERIC_COUNTED or it.running_told \
                 or q.unit.lower() in MEASUREMENT_UNITS:
             continue  # a running total ("now has 85 rescuers") or a reading (a gauge's metres) is a state
@@ -154,7 +154,7 @@ def join_beside(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) ->
     slots: dict[int, list[tuple[float | None, str | None, str | None]]] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         q = it.quantity
-        if key[0] in ("casualty", "move") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE \
+        if key[0] in ("casualty", "move", "whole", "part") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE \
                 or q.unit.lower() in GENERIC_COUNTED:
             continue  # "241 people, among them two pilots": what "people" counts is the verb's
         unit = unit_class_of(q.unit)
@@ -174,7 +174,7 @@ def join_wholes(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) ->
     slots: dict[int, list[tuple[str | None, str]]] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         q, claim = it.quantity, it.frame.claim
-        if key[0] in ("casualty", "measured", "move") or q.unit is None or q.unit == PERCENT \
+        if key[0] in ("casualty", "measured", "move", "whole", "part") or q.unit is None or q.unit == PERCENT \
                 or q.qualifier == DIFFERENCE or q.unit.lower() in GENERIC_COUNTED or it.estimate:
             continue
         day = it.as_of or ""

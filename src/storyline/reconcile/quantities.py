@@ -6,9 +6,10 @@ counts are typed by the count word nearest the figure: the dead, the wounded, ca
 or wounded) and prisoners are four counts, never compared with each other; they link through
 their population (a nationality counts as its country). Other figures group by event family and
 counted noun, linked through shared participants (a figure naming no participant joins the
-largest group of its kind, the usual case in a one-story corpus). A part ("8,000 of them", "two
-engineers and their interpreter", "900 still there, out of the 1,500 deployed") and
-an order of magnitude ("dozens") are not compared.
+largest group of its kind, the usual case in a one-story corpus). A part of a group of known size
+("five of its 14 stations ran dry") is compared only with parts of that size told in that role;
+other parts ("8,000 of them", "two engineers and their interpreter", "900 still there, out of
+the 1,500 deployed") and an order of magnitude ("dozens") are not compared.
 Within a group, figures whose bounds overlap agree ("over 11,000" and "more than 10,000").
 Disagreeing figures are judged pairwise (``figure_pairs.pair_kind``), dates before sources, with
 sources under their canonical name (``sources.SourceNames``: "the NIS" is the National
@@ -42,6 +43,7 @@ from itertools import pairwise
 from storyline import lexicon
 from storyline.extract.attribution import REPORTING
 from storyline.extract.measures import CHANGE_VERBS, CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
+from storyline.extract.numbers import TENS, UNITS, parse_number
 from storyline.extract.plover import STATE_VERBS
 from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
@@ -140,6 +142,11 @@ _COUNT_WORD = re.compile("|".join(f"(?P<{name}{i}>\\b(?:{rx})\\b)" for i, (name,
 CASUALTY_FAMILIES = lexicon.words("figures", "casualty_families")
 _VAGUE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'vague_amounts')})\b", re.IGNORECASE)
 _SUBSET = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|of\s+the\s+\w+)\b", re.IGNORECASE)
+#: A partitive's part and whole: "five of its 14 stations", "2,300 of the firm's 14,800 jobs"
+_NUMERAL = rf"\d[\d,.]*\d|\d|{'|'.join(sorted({*UNITS, *TENS} - {'zero'}, key=len, reverse=True))}"
+_OF_WHOLE = r"\s*of\s+(?:(?:the|its|their|our|his|her|this|these|those)\s+)?(?:[\w-]+(?:'s|’s)\s+)?"
+_PART_OF = re.compile(rf"{_OF_WHOLE}(?P<whole>{_NUMERAL})\b", re.IGNORECASE)
+_WHOLE_AFTER = re.compile(rf"\b(?:{_NUMERAL}){_OF_WHOLE}$", re.IGNORECASE)
 #: "about 900 officers were still there, out of the 1,500 deployed": a part of the figure after it
 _OUT_OF = re.compile(r"^[^.;:]{0,80}?\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\d", re.IGNORECASE)
 #: "two engineers and their interpreter": the figure counts part of the group the sentence tells
@@ -147,6 +154,20 @@ _WITH_THEIR = re.compile(r"^(?:\s+[\w-]+){1,3}?\s+and\s+(?:their|his|her)\s+(?:[
                          re.IGNORECASE)
 #: ... unless the sentence dates it ("from 40 on Sunday to 85 on Monday"): then it is a point of a series
 _DATED_AFTER = re.compile(r"^(?:\s+[a-z]+){0,2}\s+(?:(?:on|in|at|by|as\s+of)\s+(?:[A-Z]\w+|\d)|last\s+\w+|yesterday|today)")
+
+
+def _partitive(q: Quantity, body: str) -> tuple[bool, float | None]:
+    """Whether a figure is the part of a partitive, and the whole's size; or the whole (True,
+    None). The part ("five" of "five of its 14 stations ran dry") counts what the verb did to
+    some of a group, and is compared only with parts of a group of that size in that role
+    ("eight of the race's 14 stations had run dry"), not with a total nor with other parts ("22
+    of the party's 24 deputies backed the motion" is not the motion's 104 votes). The whole is
+    the group's size, not what the verb did: another slot, unless its own words say what it
+    counts ("of the 38,000 residents covered by the order")."""
+    m = _PART_OF.match(body, q.end)
+    if m is not None:
+        return True, parse_number(m.group("whole"))
+    return bool(_WHOLE_AFTER.search(body[max(0, q.start - 50) : q.start])), None
 
 
 def count_type(f: Frame, q: Quantity, body: str) -> str | None:
@@ -255,12 +276,13 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         if f.article_id not in bodies:
             bodies[f.article_id] = digest(body)
         for q in f.quantities:
+            part, whole_of = _partitive(q, body)
             if f.claim.negated and not _before_negation(f, q, body):
                 continue  # a figure nobody asserts ("did not confirm that 300 died", a withdrawn version's)
             move = q.increment and _day_move(f, q, body)
             if (q.increment and not move and not _sent(q)) or (q.low is None and q.high is None):
                 continue
-            if _SUBSET.match(body[q.end : q.end + 25]) or _WITH_THEIR.match(body[q.end : q.end + 60]) \
+            if (not part and _SUBSET.match(body[q.end : q.end + 25])) or _WITH_THEIR.match(body[q.end : q.end + 60]) \
                     or _OUT_OF.match(body[q.end : q.end + 100]):
                 continue  # "as many as 8,000 of them": a part of another count, not a total
             if FROM.search(body[max(0, q.start - 16) : q.start]) and not _DATED_AFTER.match(body[q.end : q.end + 30]):
@@ -268,8 +290,9 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             if _VAGUE.search(q.text) and not re.search(r"\d", q.text):
                 continue  # "dozens", "thousands": an order of magnitude, not an estimate to compare
             u = _counted.get((bodies[f.article_id], f.family, q.start, q.end, q.unit), partial(count_type, f, q, body))
-            if u is None or (f.claim.id, q.start, q.end) in seen:
-                continue
+            if u is None or (f.claim.id, q.start, q.end) in seen or (whole_of is not None and u in _COUNT_TYPES):
+                continue  # a casualty count's part ("30 of the injured") is told under another predicate
+
             seen.add((f.claim.id, q.start, q.end))
             attr = canon(f.claim.attribution) if canon is not None else _norm_attr(f.claim.attribution)
             article = articles[f.article_id]
@@ -283,7 +306,10 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             # ... and a difference ("led by 398 votes") is the gap in its doer's favour: one
             # candidate's lead is not the other's; so is a share held by its doer ("Orvane owns 4.8
             # per cent of X" is not what another holder owns)
-            keys.append(("move", *(unit_class_of(d) or d for d in _doers(f))) if move else
+            keys.append(("whole", u) if part and whole_of is None and not q.qualifier else
+                        ("part", (q.role or "").rpartition(" ")[2] or _change_family(f.family), u, str(whole_of))
+                        if part and whole_of is not None else
+                        ("move", *(unit_class_of(d) or d for d in _doers(f))) if move else
                         ("casualty", u) if u in _COUNT_TYPES else
                         ("qualified", f"{q.qualifier} {u}", *_doers(f)) if q.qualifier == DIFFERENCE or (q.qualifier and u == PERCENT) else
                         ("measured", *measure(q.qualifier), u) if q.qualifier and q.unit in CURRENCY_CODES else
