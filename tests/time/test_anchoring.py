@@ -160,6 +160,18 @@ def test_undated_text_assumed_year_is_said_in_the_note(nlp) -> None:  # type: ig
     assert {t.text: t.value for t in times}["earlier this year"] == "2022"
 
 
+def test_a_date_ahead_in_an_infinitive_bounds_no_writing_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"cash enough to fund the work into 2034" and "agreed to repay it by 2033" may lie after the
+    writing: the text's own dates bound it (May 2030), and no upper bound is set either."""
+    doc = nlp("The mill opened in May 2030. It reported cash of 40 million crowns, enough by its own estimate to "
+              "fund the work into 2034. The owners agreed to repay the loan by 2033.")
+    pub, _ = analyze_times(doc, PublishedDate())
+    assert (pub.value, pub.earliest, pub.latest) == ("2030", "2030-05-01", None), pub
+    # ... while a done act in an infinitive ("managed to reopen the mill in June 2031") bounds it
+    doc = nlp("The mill opened in May 2030. The owners managed to reopen it in June 2031.")
+    assert analyze_times(doc, PublishedDate())[0].earliest == "2031-06-01"
+
+
 def test_dated_intervals_are_ordered(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "In late 2023, early this month, later in the year and in mid-2020 the plans changed."
     for t in tag_text(text, "2024-06-19", nlp):

@@ -39,6 +39,7 @@ def _explicit(tagged: list[Tagged], published: PublishedDate | None = None) -> l
         and t.expr.type in ("DATE", "TIME")
         and re.match(r"^\d{4}", t.expr.value)
         and t.expr.earliest is not None
+        and t.settled
     ]
 
 
@@ -70,6 +71,7 @@ def _reached(tagged: list[Tagged], published: PublishedDate | None = None) -> li
         and t.expr.type in ("DATE", "TIME")
         and re.match(r"^\d{4}", t.expr.value)
         and t.expr.earliest is not None
+        and t.settled
     ]
     return [t for t in [*_explicit(tagged, published), *counted] if t.tense != "future"]
 

@@ -21,7 +21,7 @@ from storyline.time import eventrel
 from storyline.time.grammar import Candidate, find_candidates, settle
 from storyline.time.lexicon import MONTHS, WEEKDAYS
 from storyline.time.resolve import Anchor, Context, Norm, Partial, normalise
-from storyline.time.tense import Tense, clause_tense
+from storyline.time.tense import Tense, clause_tense, settled
 from storyline.time.values import interval
 
 _TIME_NOUNS = {
@@ -116,6 +116,8 @@ class Tagged:
 
     expr: TimeExpr
     tense: Tense
+    #: told as done or as now (``tense.settled``); a date that is not bounds no writing date
+    settled: bool = True
 
 
 class _TokenIndex:
@@ -234,7 +236,7 @@ class Selection:
     normalised twice (once without an anchor to date it, once against that date) is scanned once.
     """
 
-    spans: list[tuple[Candidate, Tense]]
+    spans: list[tuple[Candidate, Tense, bool]]
     text: str = ""
 
 
@@ -252,11 +254,11 @@ def select(doc: Doc, text: str | None = None) -> Selection:
 
     chosen = settle(find_candidates(text), accept)
     chosen = sorted(chosen + _model_spans(doc, chosen, probe, text), key=lambda c: c.start)
-    spans: list[tuple[Candidate, Tense]] = []
+    spans: list[tuple[Candidate, Tense, bool]] = []
     for c in chosen:
         span = index.span(c.start, c.end)
         tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
-        spans.append((c, tense))
+        spans.append((c, tense, span is None or settled(span)))
     return Selection(spans, text)
 
 
@@ -285,7 +287,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
     days: list[tuple[int, int, Anchor]] = []  # the days resolved so far, for "the day after the vote"
     later = stamp_days(selection.text) if dated else []  # live entries, some written after midnight
     later_at = [start for start, _ in later]
-    for c, tense in selection.spans:
+    for c, tense, done in selection.spans:
         # a bare clock time looks back for its day only within its paragraph: a new paragraph of
         # a dated report returns to the day its lede told ("gave way on Sunday morning." / "found
         # seepage on Saturday evening." / "The embankment failed at about 9:40 a.m.")
@@ -317,7 +319,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         if shift and expr.anchor_kind == "document":
             # counted from the entry's day, not the page's: no later writing date re-reads it
             expr = replace(expr, anchor_kind="discourse")
-        out.append(Tagged(expr, tense))
+        out.append(Tagged(expr, tense, done))
         if norm.type not in ("DATE", "TIME") or _backward(c):
             continue
         if re.match(r"^\d{4}", norm.value) and (parsed := Anchor.parse(norm.value)) is not None:

@@ -49,6 +49,24 @@ def _governing_verb(span: Span) -> Token | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
+#: Words whose infinitive tells a done act ("managed to reach the shore on Friday", "voted to
+#: dismiss him late on Sunday", where the small model hangs the date on the infinitive).
+_IMPLICATIVE = {"manage", "fail", "try", "attempt", "begin", "start", "continue", "go", "come", "happen", "use",
+                "seem", "appear", "get", "struggle", "rush", "return", "be", "have", "help", "dare", "bother",
+                "tend", "prove", "turn", "vote", "move", "act", "decide", "refuse", "decline", "choose", "opt"}
+
+
+def settled(span: Span) -> bool:
+    """Whether the act a time expression dates is told as done or as now, not still to come from
+    where its clause stands. An infinitive complement is not ("cash enough to fund the work into
+    2030", "agreed to pay by 2029"): its date may lie after the text was written, so it bounds no
+    writing date either way."""
+    verb = _governing_verb(span)
+    return verb is None or not (verb.tag_ == "VB" and verb.dep_ in ("xcomp", "acl")
+                                and verb.head.lemma_.lower() not in _IMPLICATIVE
+                                and any(c.tag_ == "TO" for c in verb.children))
+
+
 def clause_tense(span: Span, left_text: str = "") -> Tense:
     """Past, present or future for the clause governing ``span``; ``None`` when nothing tells.
 
