@@ -853,6 +853,21 @@ def test_a_figure_dated_by_its_day_and_one_dated_last_week_are_one_moment() -> N
     assert found == [("contradiction", ["120 million", "210 million"])], found
 
 
+def test_an_offers_figure_holds_when_it_was_made_not_when_it_takes_effect() -> None:
+    """"offered a rise of 3.5% from 1 June" on 6 March holds on 6 March (the rise starts later), and
+    "the 3.8% rise tabled on Thursday" in the next day's paper holds on Thursday, the day its own
+    noun phrase names: one offer told two ways, disputed, not a figure that changed."""
+    arts = [
+        _article("o01_wire", "2031-03-06", "The Brask Port Authority offered dockers a rise of 3.5% from 1 June 2031, "
+                 "the union said."),
+        _article("o02_paper", "2031-03-07", "The 3.8% rise tabled by the authority on Thursday, together with a one-off "
+                 "payment, falls far short, the union's leader said."),
+    ]
+    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
+             if k.slot == "quantity"]
+    assert found == [("contradiction", ["3.5%", "3.8%"])], found
+
+
 def test_parts_of_one_group_are_compared_and_a_part_is_no_rival_of_a_total() -> None:
     """"eight of the fair's 20 stalls closed early" and "five of its 20 stalls closed early" count
     one thing differently; "22 of the union's 30 delegates backed the deal" is a part of the

@@ -81,6 +81,24 @@ def _stated_as_of(f: Frame, article: Article, told: Sequence[TimeExpr]) -> str |
     return None
 
 
+#: Between a figure and the act that modifies its noun: the noun's words ("3.8% rise tabled")
+_TO_MODIFIER = re.compile(r"(?:\s+[\w%-]+){0,3}\s+")
+
+
+def _act_as_of(q: Quantity, body: str, article: Article, acts: Sequence[tuple[int, TimeExpr]]) -> str | None:
+    """The date of the act that a figure's noun phrase names ("the 3.8% rise tabled on
+    Thursday", "the 240 soldiers sent in on Thursday"): the figure is that act's, whatever the
+    sentence goes on to say of it and whenever the article repeats it. A date after the
+    writing is not when a told act's figure held."""
+    written = _written(article) or ""
+    for start, t in acts:
+        if start > q.end and _TO_MODIFIER.fullmatch(body[q.end : start]):
+            value = comparable_value(t, article.published)
+            if year_of(value) and not (len(written) == 10 and value[:10] > written):
+                return value
+    return None
+
+
 def _planned_as_of(f: Frame, article: Article, said: Mapping[str, TimeExpr]) -> str | None:
     """A plan's figure holds when the plan was told ("on 3 May the receivers said 40 depots
     would shut by the end of August, with the loss of 900 jobs": as of 3 May), not at the plan's
@@ -98,13 +116,15 @@ def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> st
     the statement that gives it: "said on Tuesday that 4,000 have been killed since October"),
     else its frame's (the caller falls back on the article's date). A figure of another event than a
     planned one ("the motion, signed by 67 deputies, will be put to a vote next Tuesday") does
-    not hold at the plan's date."""
+    not hold at the plan's date, nor does a told act's at a day after the writing."""
     own = _of_the_claim(f, q)
     said = comparable_value(f.claim.time, article.published) if f.claim.time is not None and own else None
-    if year_of(said):
-        return said
-    if own and year_of(f.value):
-        return f.value
+    written = _written(article) or ""
+    for value in (said, f.value if own else None):
+        # a date after the writing is not when a told act's figure held: "offered a rise of 3.5%
+        # from April 1" on 5 February was offered then, and holds from a day to come
+        if year_of(value) and not (len(written) == 10 and (value or "")[:10] > written):
+            return value
     return None
 
 
@@ -264,9 +284,12 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     bodies: dict[str, bytes] = {}  # a digest of each article's body, made once
     told: dict[str, list[TimeExpr]] = defaultdict(list)  # the times of the events a sentence tells
     said: dict[str, TimeExpr] = {}  # the time of the statement that tells a sentence's plan
+    dated_acts: dict[str, list[tuple[int, TimeExpr]]] = defaultdict(list)  # where each dated act is named
     for f in frames:
         if f.claim.parent is not None and f.claim.time is not None:
             told[f.claim.parent].append(f.claim.time)
+            if f.claim.trigger is not None:
+                dated_acts[f.claim.parent].append((f.claim.trigger[0], f.claim.time))
             if (f.claim.predicate or "").lower() in REPORTING:
                 said.setdefault(f.claim.parent, f.claim.time)
     for f in frames:
@@ -297,7 +320,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             attr = canon(f.claim.attribution) if canon is not None else _norm_attr(f.claim.attribution)
             article = articles[f.article_id]
             planned = _planned_as_of(f, article, said)
-            dated = _stated_as_of(f, article, told.get(f.claim.id, ())) or (
+            dated = _stated_as_of(f, article, told.get(f.claim.id, ())) \
+                or _act_as_of(q, body, article, dated_acts.get(f.claim.id, ())) or (
                 (planned or None) if planned is not None else _sentence_as_of(f, article, q))
             as_of = dated or _written(article)
             items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None, move=bool(move)))
