@@ -61,7 +61,7 @@ from storyline.reconcile.figure_slots import (
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.memo import Memo, digest
 from storyline.reconcile.roles import head_word
-from storyline.reconcile.timeslot import comparable_value, is_portal, year_of
+from storyline.reconcile.timeslot import bounds, comparable_value, is_portal, year_of
 
 SourceKey = Callable[[Frame], str]
 
@@ -90,11 +90,10 @@ def _act_as_of(q: Quantity, body: str, article: Article, acts: Sequence[tuple[in
     Thursday", "the 240 soldiers sent in on Thursday"): the figure is that act's, whatever the
     sentence goes on to say of it and whenever the article repeats it. A date after the
     writing is not when a told act's figure held."""
-    written = _written(article) or ""
     for start, t in acts:
         if start > q.end and _TO_MODIFIER.fullmatch(body[q.end : start]):
             value = comparable_value(t, article.published)
-            if year_of(value) and not (len(written) == 10 and value[:10] > written):
+            if year_of(value) and not _after_writing(value, article):
                 return value
     return None
 
@@ -119,13 +118,19 @@ def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> st
     not hold at the plan's date, nor does a told act's at a day after the writing."""
     own = _of_the_claim(f, q)
     said = comparable_value(f.claim.time, article.published) if f.claim.time is not None and own else None
-    written = _written(article) or ""
     for value in (said, f.value if own else None):
         # a date after the writing is not when a told act's figure held: "offered a rise of 3.5%
         # from April 1" on 5 February was offered then, and holds from a day to come
-        if year_of(value) and not (len(written) == 10 and (value or "")[:10] > written):
+        if year_of(value) and not _after_writing(value, article):
             return value
     return None
+
+
+def _after_writing(value: str | None, article: Article) -> bool:
+    """Whether a date begins after the day its (dated) article was written."""
+    written = _written(article)
+    start = bounds(value)[0]
+    return bool(written and start and start[:10] > written)
 
 
 def _written(article: Article) -> str | None:
