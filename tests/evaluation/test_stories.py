@@ -213,6 +213,13 @@ FLOORS = {
     "harnwick-aircraft-search-2026": (1, 0.99, 1.36, 0.80, 2.59),
     "tarrow-nurses-strike-2026": (3, 0.99, 1.26, 0.75, 1.91),
     "kestrel-trial-halt-2026": (2, 0.99, 1.19, 0.84, 2.34),
+    # written blind later in session 18 and first scored with 461df4f, the session's code when they
+    # came (its second held-out measure; the starting code 17afe21 scores them the same): blizzard
+    # 4 must checks failed, recall 0.92, fragmentation 1.50, merge 0.89, size 1.62; party
+    # leadership contest 4, 1.00, 1.07, 0.91, 2.00; brake recall 2, 1.00, 1.08, 0.87, 1.75
+    "draskel-pass-blizzard-2026": (4, 0.91, 1.55, 0.88, 1.67),
+    "civic-renewal-leadership-2026": (4, 0.99, 1.12, 0.90, 2.05),
+    "ordella-brake-recall-2026": (2, 0.99, 1.13, 0.86, 1.80),
 }
 
 
