@@ -749,6 +749,13 @@ def test_a_day_hung_on_an_infinitive_of_purpose_dates_the_act_it_serves(nlp) -> 
     # a later day is the plan's: the flight is not dated by the signing
     flew = next(c for c in analysis.claims if c.predicate == "fly")
     assert flew.time is None or flew.time.value != "2030-02-09"
+    # with no dated report, the page is the statement: a day before it dates the act served
+    body = "The treasurer quit the board to be a candidate for mayor last night, and backed his deputy."
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
+                      published=PublishedDate("2031-03-11", "metadata", "2031-03-11", "2031-03-11"))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    quit_ = next(c for c in analysis.claims if c.predicate == "quit")
+    assert quit_.time is not None and quit_.time.value.startswith("2031-03-10"), quit_.time
 
 
 def test_a_live_entrys_stamp_gives_way_to_the_sentences_own_time(nlp) -> None:  # type: ignore[no-untyped-def]

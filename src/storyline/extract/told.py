@@ -265,8 +265,9 @@ def _purpose_clause(tok: Token) -> bool:
 def _before_the_report(t: TimeExpr, inside: Sequence[TimeExpr], above: set[int], doc: Doc, pred: Token) -> bool:
     """A day the parser hung on an infinitive of purpose dates the verb it serves when the day is
     before the statement that reports it ("pulled out of talks to invest in X late on Tuesday, the
-    airline said on Wednesday"): what was only intended had no day of its own by then. A later
-    day ("flew in to sign the deal on Friday", said on Monday) is the plan's, not the act's."""
+    airline said on Wednesday"), or, with no dated report, before the writing: what was only
+    intended had no day of its own by then. A later day ("flew in to sign the deal on Friday",
+    said on Monday) is the plan's, not the act's."""
     if not _DAY_VALUE.match(t.value) or t.value.startswith("XXXX"):
         return False
     for r in inside:
@@ -276,7 +277,9 @@ def _before_the_report(t: TimeExpr, inside: Sequence[TimeExpr], above: set[int],
         verb = _verbal_ancestor(span.root) if span is not None and len(span) else None
         if verb is not None and verb.i in above and verb.i != pred.i and verb.lemma_.lower() in REPORTING:
             return t.value[:10] < r.value[:10]
-    return False
+    # no dated report: the writing is the statement ("left the talks to join a rival bid late on
+    # Sunday", on a Monday's page)
+    return bool(t.anchor and _DAY_VALUE.fullmatch(t.anchor[:10])) and t.value[:10] < (t.anchor or "")[:10]
 
 
 def _given_a_role(tok: Token) -> bool:
