@@ -358,6 +358,14 @@ def test_an_unnamed_teller_at_the_end_tells_what_the_first_source_holds(nlp) -> 
     assert moved.attribution == "a source close to the investigation, citing Investigators", moved.attribution
 
 
+def test_an_unnamed_source_close_to_a_named_person_is_not_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"a source close to the Selle campaign" speaks; Selle, whom the article names, does not."""
+    claims = _claims(nlp, "Interior Minister Arvid Selle will face the front-runner in a vote of members.\n\n"
+                          '"She has done a deal for a big job," a source close to the Selle campaign told the Gazette.')
+    deal = _find(claims, "done a deal")
+    assert deal.attribution == "a source close to the Selle campaign", deal.attribution
+
+
 def test_a_source_set_off_in_the_middle_of_the_sentence_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
     """", Harbour Review understands," between commas is the sentence's source; a relative clause
     there (", which engineers inspected,") is none."""

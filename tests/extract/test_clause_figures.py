@@ -82,3 +82,16 @@ def test_a_name_before_a_colon_that_the_article_names_elsewhere_owns_the_quote(n
     assert ferries.attribution == "Orla Mennick", ferries.attribution
     guide = next(c for c in claims if "A guide to the coast" in c.text)
     assert guide.attribution != "Quiet Harbours"
+
+
+def test_a_name_written_once_before_a_colon_owns_the_quote_when_every_word_is_a_proper_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A live entry's speaker the tagger does not take for a person, named only there, is still the
+    speaker when each word is a singular proper noun; a heading's plural is not ("Key Points")."""
+    body = ("06:40\nThe rescue agency has set up a command post at the Orvik service area.\n\n"
+            'Brenna Holt: "We have teams going from car to car. Please stay in your vehicle."\n\n'
+            'Key Points: "Stay in your vehicle" is the advice.')
+    claims = _all_claims(nlp, body)
+    teams = next(c for c in claims if "car to car" in c.text)
+    assert teams.attribution == "Brenna Holt", teams.attribution
+    advice = next(c for c in claims if "is the advice" in c.text)
+    assert advice.attribution != "Key Points"

@@ -172,6 +172,17 @@ def test_a_date_ahead_in_an_infinitive_bounds_no_writing_date(nlp) -> None:  # t
     assert analyze_times(doc, PublishedDate())[0].earliest == "2031-06-01"
 
 
+def test_the_period_a_plan_covers_bounds_no_writing_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"will examine every contract from the start of 2026 to the end of 2033" says what the
+    plan covers, not when it is done: the text is not dated before 2033 by it."""
+    doc = nlp("The board met in May 2030. It will examine every contract from the start of 2026 to the end of 2033.")
+    pub, _ = analyze_times(doc, PublishedDate())
+    assert (pub.earliest, pub.latest) == ("2030-05-01", None), pub
+    # a plan's own date still bounds it
+    doc = nlp("The board met in May 2030. It will meet again in March 2033.")
+    assert analyze_times(doc, PublishedDate())[0].latest is not None
+
+
 def test_dated_intervals_are_ordered(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "In late 2023, early this month, later in the year and in mid-2020 the plans changed."
     for t in tag_text(text, "2024-06-19", nlp):

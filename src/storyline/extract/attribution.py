@@ -219,9 +219,11 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
             det = [c.lower_ for c in t.children if c.dep_ == "det"]
             if t.dep_ == "appos" and t.lemma_.lower() in _SPEAKER_NOUNS and det and det[0] in ("a", "an"):
                 return _np(t)
-    # ... nor is whom a named speaker works for ("Chief Officer A B of the Fire Service")
+    # ... nor is whom a named speaker works for ("Chief Officer A B of the Fire Service"), nor
+    # whom an unnamed one is close to ("a source close to the Orlen campaign")
     if tok.pos_ == "PROPN":
         modifiers += [c for c in tok.children if c.dep_ == "prep"]
+    modifiers += [c for c in tok.children if c.dep_ == "amod" and any(g.dep_ == "prep" for g in c.children)]
     spans = [(min(x.idx for x in m.subtree), max(x.idx + len(x) for x in m.subtree)) for m in modifiers]
     # a person named in the subject phrase, the name itself included ("Minister A B": the head is B)
     inside = [m for m in sent_mentions if m.label == "PERSON" and lo <= m.start and m.end <= hi
@@ -525,11 +527,12 @@ def _named_before(words: Sequence[Token], verb_at: int, subject: Token) -> bool:
 
 
 def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dict[str, str],
-                  body: str | None = None) -> str | None:
+                  body: str | None = None, toks: Sequence[Token] = ()) -> str | None:
     """The speaker of a quote introduced by a name and a colon, as live blogs and transcripts
     write it ('Ada Venn, the port's director: "We have closed two berths."'): the person named
     before the colon, else the organisation, else a described speaker ("A police spokesman"), else
-    a name the article (``body``) writes elsewhere too."""
+    a name the article (``body``) writes elsewhere too or the tagger reads as one person's
+    (``toks``, the sentence's tokens: every word a singular proper noun)."""
     m = _COLON_QUOTE.match(text)
     if m is None or len(m.group(1).split()) > _COLON_SPEAKER_WORDS:
         return None
@@ -553,11 +556,18 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     # Venn has been speaking to analysts." ... 'Ada Venn: "My job is ..."'): a heading ('Key
     # points: "..."') is written once
     if _CAPITALISED_NAME.fullmatch(phrase) and (
-            phrase in names.values() or (body is not None and body.count(phrase) > 1)):
+            phrase in names.values() or (body is not None and body.count(phrase) > 1) or _proper_name(phrase, start + m.start(1), toks)):
         return phrase
     # a title and a name the tagger did not see ("Mayor Ilse Brandvoll: ...")
     titled = _TITLED_NAME.match(phrase)
     return titled.group(0) if titled and titled.group(1).lower() in TITLE_WORDS else None
+
+
+def _proper_name(phrase: str, at: int, toks: Sequence[Token]) -> bool:
+    """Every word of the phrase at ``at`` tagged a singular proper noun ("Ada Venn", not the
+    heading "Key Points", whose plural the tagger marks)."""
+    words = [t for t in toks if at <= t.idx < at + len(phrase)]
+    return len(words) == len(phrase.split()) and all(t.tag_ == "NNP" for t in words)
 
 
 #: A short phrase, a colon and an opening quote mark at the start of a sentence.

@@ -409,7 +409,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             attribution = f"{speaker}, according to {according}"
         else:
             attribution = speaker or according
-        colon = colon_speaker(text, sent_model.start, mentions, inp.names, body) if not quoted else None
+        colon = colon_speaker(text, sent_model.start, mentions, inp.names, body, toks) if not quoted else None
         if colon is not None:
             attribution = colon  # 'A B, chief of X: "Our engineers estimate ..."': the quote is A B's, whatever it reports
         elif attribution is None and not quoted:

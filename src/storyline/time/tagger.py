@@ -259,7 +259,18 @@ def select(doc: Doc, text: str | None = None) -> Selection:
         span = index.span(c.start, c.end)
         tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
         spans.append((c, tense, span is None or settled(span)))
+    # a period a plan covers ("will look at every case from the start of 2031 to the end of 2035")
+    # is what it covers, not when it is done: neither end bounds the writing
+    for i, (a, b) in enumerate(pairwise(spans)):
+        if a[1] == b[1] == "future" and _RANGE_OPEN.search(text, max(0, a[0].start - 10), a[0].start) \
+                and _RANGE_TO.fullmatch(text, a[0].end, b[0].start):
+            spans[i] = (a[0], a[1], False)
+            spans[i + 1] = (b[0], b[1], False)
     return Selection(spans, text)
+
+
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*", re.IGNORECASE)
 
 
 def _words_alone(c: Candidate, ctx: Context) -> tuple[Candidate, Norm | None]:
