@@ -220,6 +220,13 @@ FLOORS = {
     "draskel-pass-blizzard-2026": (4, 0.91, 1.55, 0.88, 1.67),
     "civic-renewal-leadership-2026": (4, 0.99, 1.12, 0.90, 2.05),
     "ordella-brake-recall-2026": (2, 0.99, 1.13, 0.86, 1.80),
+    # written blind later still in session 18 and first scored with 30748a6, the session's committed
+    # code when they came (its third held-out measure): tariff dispute 2 must checks failed,
+    # recall 0.93, fragmentation 1.15, merge 0.81, size 2.00; maternity deaths review 2, 1.00,
+    # 1.00, 0.82, 1.17; drought 2, 0.85, 1.18, 0.83, 1.92
+    "halvenia-tariff-dispute-2026": (2, 0.92, 1.20, 0.80, 2.05),
+    "ysolde-maternity-review-2026": (1, 0.99, 1.05, 0.84, 1.22),
+    "orrin-valley-drought-2026": (2, 0.84, 1.23, 0.82, 1.97),
 }
 
 
