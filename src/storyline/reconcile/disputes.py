@@ -99,7 +99,11 @@ def join_one_act_a_day_apart(clusters: Sequence[Cluster], values: dict[int, str 
                 if any(w is None or w < later for w in written):
                     continue
                 # an act of no type is one act only when its doer or the thing done is the same
-                if same_roles(a, [b]) or (kind and not doer_heads(a) and not doer_heads(b)):
+                # ... read from the odd telling, which may name less than the established one does
+                # ("the motorway reopened" / "the M7 between Orvik and Brask reopened")
+                odd_b = len(on_b) == 1 and len(on_a) > 1
+                fits = same_roles(b, [a]) if odd_b else same_roles(a, [b]) or (len(on_b) == 1 and same_roles(b, [a]))
+                if fits or (kind and not doer_heads(a) and not doer_heads(b)):
                     union(a.id, b.id)
 
 
