@@ -1069,12 +1069,12 @@ def test_one_outlets_day_off_is_read_from_the_odd_telling_which_may_name_less() 
         values: dict[int, str | None] = {1: "2031-03-15", 2: "2031-03-15", 3: "2031-03-14"}
         parent = {1: 1, 2: 1, 3: 3}
 
-        def find(x: int) -> int:
+        def find(x: int, parent: dict[int, int] = parent) -> int:
             while parent[x] != x:
                 x = parent[x]
             return x
 
-        def union(x: int, y: int) -> None:
+        def union(x: int, y: int, parent: dict[int, int] = parent) -> None:
             parent[find(y)] = find(x)
 
         members = {1: est, 3: [odd]}
