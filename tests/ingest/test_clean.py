@@ -561,6 +561,16 @@ def test_single_captions_recognised_by_their_credit_or_wording() -> None:
     assert all("caption" in cut[c] for c in captions)
 
 
+def test_a_sentence_saying_talk_is_still_about_something_is_no_caption() -> None:
+    """"in the corridors is still about ..." is a sentence, not "in this still from video"."""
+    line = "Talk in the corridors is still about the night's debate in Orvik, where the two rivals clashed."
+    article = clean_one(page("Crane Collapse Shuts Northern Quay", LEAD, line, SECOND))
+    assert line in article.body, reasons(article)
+    still = "The harbour master speaks in this still from video released by the port authority"
+    article = clean_one(page("Crane Collapse Shuts Northern Quay", still, LEAD, SECOND))
+    assert "caption" in reasons(article)[still]
+
+
 def test_wordpress_posted_on_line_with_lowercase_author() -> None:
     article = clean_one(page("Crane Collapse Shuts Northern Quay", "Posted on March 3, 2025 by admin", LEAD, SECOND))
     assert article.published.value == "2025-03-03"

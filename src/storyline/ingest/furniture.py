@@ -349,7 +349,8 @@ _POSITION_CUE = re.compile(
 )
 # Wording only captions use: "... in this undated photo released by ...", "a handout picture".
 _CAPTION_WORDING = re.compile(
-    r"\b(?:in\s+(?:this|an?|the)\s+(?:\w+\s+){0,2}(?:photo|picture|image|handout|screengrab|screenshot|still)"
+    r"\b(?:in\s+(?:this|an?|the)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)\w+\s+){0,2}"
+    r"(?:photo|picture|image|handout|screengrab|screenshot|still(?=\s+(?:from|of|taken|released|provided|image)\b|\s*[,.;)]|$))"
     r"|(?:photo|picture|image)\s+(?:released|provided|distributed|taken|obtained)\s+by"
     r"|handout\s+(?:photo|picture|image))\b",
     re.I,
