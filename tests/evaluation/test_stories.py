@@ -227,6 +227,13 @@ FLOORS = {
     "halvenia-tariff-dispute-2026": (2, 0.92, 1.20, 0.80, 2.05),
     "ysolde-maternity-review-2026": (1, 0.99, 1.05, 0.84, 1.22),
     "orrin-valley-drought-2026": (2, 0.84, 1.23, 0.82, 1.97),
+    # written blind at the end of session 18 and first scored with 1d55793, the session's committed
+    # code when they came (its fourth held-out measure): expenses scandal 1 must check failed,
+    # recall 1.00, fragmentation 1.15, merge 0.91, size 1.92; club takeover 2, 0.85, 1.18, 0.91,
+    # 1.62; flooded rail tunnel 2, 0.85, 1.09, 0.81, 1.77
+    "estmarra-expenses-scandal-2026": (1, 0.99, 1.20, 0.90, 1.97),
+    "stellbrook-club-takeover-2026": (2, 0.84, 1.23, 0.90, 1.67),
+    "velden-tunnel-flood-2026": (2, 0.84, 1.14, 0.80, 1.82),
 }
 
 
