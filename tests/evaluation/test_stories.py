@@ -25,6 +25,9 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
               *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
 #: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
 FLOORS = {
+    # (session 18, everywhere: a partitive's part is compared with parts of a group of that size,
+    # and its whole is another slot; the government-falls story's vote count had passed by accident,
+    # through a whole of 24 deputies set against the 105 votes in a sentence that also held 104: 1 -> 2)
     # (session 12, everywhere: a live entry's clock time falls on the page's day, not the day an
     # earlier entry talked about; entries now on their real day are told apart from that day's
     # happenings: the cyclone's fragmentation 1.23 -> 1.54 and its landfall dispute lost, five
@@ -97,7 +100,7 @@ FLOORS = {
     # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
     # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
     # times, the spill's production stop splits three ways: fragmentation 1.71, size 2.21)
-    "tarvonia-government-falls-2026": (1, 0.92, 1.20, 0.84, 1.76),
+    "tarvonia-government-falls-2026": (2, 0.92, 1.20, 0.84, 1.76),
     "tollack-mine-collapse-2026": (1, 0.99, 1.12, 0.79, 1.76),
     "tolmere-chemical-spill-2026": (2, 0.99, 1.26, 0.84, 1.69),
     # written blind at the end of session 10 and first scored with its last code, 74f9bee (the
@@ -203,22 +206,22 @@ FLOORS = {
     # they came (its third held-out measure): marathon in a heatwave 2 must checks failed, recall
     # 1.00, fragmentation 1.54, merge 0.81, size 2.15; bank run 2, 0.86, 1.33, 0.86, 1.79; locust
     # swarm 1, 0.86, 1.08, 0.83, 1.86
-    "saldren-marathon-heat-2026": (2, 0.99, 1.59, 0.80, 2.20),
-    "alvedra-bank-run-2026": (1, 0.85, 1.38, 0.85, 1.84),
+    "saldren-marathon-heat-2026": (1, 0.99, 1.59, 0.80, 2.20),
+    "alvedra-bank-run-2026": (1, 0.85, 1.38, 0.85, 1.76),
     "ambrel-locust-swarm-2026": (1, 0.85, 1.13, 0.82, 1.91),
     # written blind in session 18 and first scored with 17afe21, the session's starting code (its
     # held-out measure): aircraft search 1 must check failed, recall 1.00, fragmentation 1.31,
     # merge 0.81, size 2.54; nurses' strike 3, 1.00, 1.21, 0.76, 1.86; drug trial halt 2, 1.00,
     # 1.14, 0.85, 2.29
     "harnwick-aircraft-search-2026": (1, 0.99, 1.36, 0.80, 2.59),
-    "tarrow-nurses-strike-2026": (3, 0.99, 1.26, 0.75, 1.91),
-    "kestrel-trial-halt-2026": (2, 0.99, 1.19, 0.84, 2.34),
+    "tarrow-nurses-strike-2026": (1, 0.99, 1.26, 0.75, 1.84),
+    "kestrel-trial-halt-2026": (1, 0.99, 1.19, 0.86, 2.34),
     # written blind later in session 18 and first scored with 461df4f, the session's code when they
     # came (its second held-out measure; the starting code 17afe21 scores them the same): blizzard
     # 4 must checks failed, recall 0.92, fragmentation 1.50, merge 0.89, size 1.62; party
     # leadership contest 4, 1.00, 1.07, 0.91, 2.00; brake recall 2, 1.00, 1.08, 0.87, 1.75
-    "draskel-pass-blizzard-2026": (4, 0.91, 1.55, 0.88, 1.67),
-    "civic-renewal-leadership-2026": (4, 0.99, 1.12, 0.90, 2.05),
+    "draskel-pass-blizzard-2026": (2, 0.91, 1.55, 0.88, 1.67),
+    "civic-renewal-leadership-2026": (1, 0.99, 1.12, 0.90, 2.05),
     "ordella-brake-recall-2026": (2, 0.99, 1.13, 0.86, 1.80),
     # written blind later still in session 18 and first scored with 30748a6, the session's committed
     # code when they came (its third held-out measure): tariff dispute 2 must checks failed,
