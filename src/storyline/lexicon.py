@@ -16,7 +16,8 @@ Where the lists are used:
   connectives, the words after a trailing reporting verb), through it ``extract/claims.py`` and
   ``extract/told.py``, and ``extract/quantities.py`` (estimate verbs).
 - ``hedges.json`` (how sure it is): ``extract/claims.py`` (hedge words, hedge verbs, belief
-  verbs, consensus adverbs, hedge adjectives, distancing verbs, unnamed-source nouns, opinion).
+  verbs, consensus adverbs, hedge adjectives, distancing verbs, unnamed-source nouns, opinion)
+  and ``time/tense.py`` (implicative verbs, whose infinitive tells a done act).
 - ``events.json`` (which event a clause tells): ``extract/claims.py`` and ``extract/told.py``
   (plan verbs, state verbs, descriptive participles, the nouns a date is cast as).
 - ``places.json`` (where): ``extract/claims.py`` (place and motion prepositions, area nouns),

@@ -7,7 +7,7 @@ or wounded) and prisoners are four counts, never compared with each other; they 
 their population (a nationality counts as its country). Other figures group by event family and
 counted noun, linked through shared participants (a figure naming no participant joins the
 largest group of its kind, the usual case in a one-story corpus). A part of a group of known size
-("five of its 14 stations ran dry") is compared only with parts of that size told in that role;
+("three of its 20 pumps failed") is compared only with parts of that size told in that role;
 other parts ("8,000 of them", "two engineers and their interpreter", "900 still there, out of
 the 1,500 deployed") and an order of magnitude ("dozens") are not compared.
 Within a group, figures whose bounds overlap agree ("over 11,000" and "more than 10,000").
@@ -81,13 +81,13 @@ def _stated_as_of(f: Frame, article: Article, told: Sequence[TimeExpr]) -> str |
     return None
 
 
-#: Between a figure and the act that modifies its noun: the noun's words ("3.8% rise tabled")
+#: Between a figure and the act that modifies its noun: the noun's words ("2.9% raise tabled")
 _TO_MODIFIER = re.compile(r"(?:\s+[\w%-]+){0,3}\s+")
 
 
 def _act_as_of(q: Quantity, body: str, article: Article, acts: Sequence[tuple[int, TimeExpr]]) -> str | None:
-    """The date of the act that a figure's noun phrase names ("the 3.8% rise tabled on
-    Thursday", "the 240 soldiers sent in on Thursday"): the figure is that act's, whatever the
+    """The date of the act that a figure's noun phrase names ("the 2.9% raise tabled on
+    Monday", "the 75 engineers sent in on Monday"): the figure is that act's, whatever the
     sentence goes on to say of it and whenever the article repeats it. A date after the
     writing is not when a told act's figure held."""
     for start, t in acts:
@@ -119,8 +119,8 @@ def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> st
     own = _of_the_claim(f, q)
     said = comparable_value(f.claim.time, article.published) if f.claim.time is not None and own else None
     for value in (said, f.value if own else None):
-        # a date after the writing is not when a told act's figure held: "offered a rise of 3.5%
-        # from April 1" on 5 February was offered then, and holds from a day to come
+        # a date after the writing is not when a told act's figure held: "offered a raise of 2.5%
+        # from 1 July" on 3 May was offered then, and holds from a day to come
         if year_of(value) and not _after_writing(value, article):
             return value
     return None
@@ -167,7 +167,7 @@ _COUNT_WORD = re.compile("|".join(f"(?P<{name}{i}>\\b(?:{rx})\\b)" for i, (name,
 CASUALTY_FAMILIES = lexicon.words("figures", "casualty_families")
 _VAGUE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'vague_amounts')})\b", re.IGNORECASE)
 _SUBSET = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|of\s+the\s+\w+)\b", re.IGNORECASE)
-#: A partitive's part and whole: "five of its 14 stations", "2,300 of the firm's 14,800 jobs"
+#: A partitive's part and whole: "three of its 20 pumps", "900 of the firm's 6,000 jobs"
 _NUMERAL = rf"\d[\d,.]*\d|\d|{'|'.join(sorted({*UNITS, *TENS} - {'zero'}, key=len, reverse=True))}"
 _OF_WHOLE = r"\s*of\s+(?:(?:the|its|their|our|his|her|this|these|those)\s+)?(?:[\w-]+(?:'s|’s)\s+)?"
 _PART_OF = re.compile(rf"{_OF_WHOLE}(?P<whole>{_NUMERAL})\b", re.IGNORECASE)
@@ -183,12 +183,12 @@ _DATED_AFTER = re.compile(r"^(?:\s+[a-z]+){0,2}\s+(?:(?:on|in|at|by|as\s+of)\s+(
 
 def _partitive(q: Quantity, body: str) -> tuple[bool, float | None]:
     """Whether a figure is the part of a partitive, and the whole's size; or the whole (True,
-    None). The part ("five" of "five of its 14 stations ran dry") counts what the verb did to
+    None). The part ("three" of "three of its 20 pumps failed") counts what the verb did to
     some of a group, and is compared only with parts of a group of that size in that role
-    ("eight of the race's 14 stations had run dry"), not with a total nor with other parts ("22
-    of the party's 24 deputies backed the motion" is not the motion's 104 votes). The whole is
-    the group's size, not what the verb did: another slot, unless its own words say what it
-    counts ("of the 38,000 residents covered by the order")."""
+    ("six of the plant's 20 pumps had failed"), not with a total nor with other parts ("12 of
+    the party's 30 members backed the bill" is not the bill's 96 votes). The whole is the
+    group's size, not what the verb did: another slot, unless its own words say what it counts
+    ("of the 12,000 tenants covered by the scheme")."""
     m = _PART_OF.match(body, q.end)
     if m is not None:
         return True, parse_number(m.group("whole"))
@@ -320,7 +320,6 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             u = _counted.get((bodies[f.article_id], f.family, q.start, q.end, q.unit), partial(count_type, f, q, body))
             if u is None or (f.claim.id, q.start, q.end) in seen or (whole_of is not None and u in _COUNT_TYPES):
                 continue  # a casualty count's part ("30 of the injured") is told under another predicate
-
             seen.add((f.claim.id, q.start, q.end))
             attr = canon(f.claim.attribution) if canon is not None else _norm_attr(f.claim.attribution)
             article = articles[f.article_id]

@@ -259,7 +259,7 @@ def select(doc: Doc, text: str | None = None) -> Selection:
         span = index.span(c.start, c.end)
         tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
         spans.append((c, tense, span is None or settled(span)))
-    # a period a plan covers ("will look at every case from the start of 2031 to the end of 2035")
+    # a period a plan covers ("will audit every contract from 2031 to 2035")
     # is what it covers, not when it is done: neither end bounds the writing
     for i, (a, b) in enumerate(pairwise(spans)):
         if a[1] == b[1] == "future" and _RANGE_OPEN.search(text, max(0, a[0].start - 10), a[0].start) \

@@ -7,6 +7,8 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from storyline import lexicon
+
 Tense = Literal["past", "present", "future"] | None
 
 _FUTURE_CUES = re.compile(
@@ -49,17 +51,14 @@ def _governing_verb(span: Span) -> Token | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
-#: Words whose infinitive tells a done act ("managed to reach the shore on Friday", "voted to
-#: dismiss him late on Sunday", where the small model hangs the date on the infinitive).
-_IMPLICATIVE = {"manage", "fail", "try", "attempt", "begin", "start", "continue", "go", "come", "happen", "use",
-                "seem", "appear", "get", "struggle", "rush", "return", "be", "have", "help", "dare", "bother",
-                "tend", "prove", "turn", "vote", "move", "act", "decide", "refuse", "decline", "choose", "opt"}
+#: Words whose infinitive tells a done act (lexicon hedges.implicative_verbs)
+_IMPLICATIVE = lexicon.words("hedges", "implicative_verbs")
 
 
 def settled(span: Span) -> bool:
     """Whether the act a time expression dates is told as done or as now, not still to come from
-    where its clause stands. An infinitive complement is not ("cash enough to fund the work into
-    2030", "agreed to pay by 2029"): its date may lie after the text was written, so it bounds no
+    where its clause stands. An infinitive complement is not ("reserves enough to keep the mill
+    running into 2030", "agreed to pay by 2029"): its date may lie after the text was written, so it bounds no
     writing date either way."""
     verb = _governing_verb(span)
     return verb is None or not (verb.tag_ == "VB" and verb.dep_ in ("xcomp", "acl")
