@@ -868,6 +868,23 @@ def test_an_offers_figure_holds_when_it_was_made_not_when_it_takes_effect() -> N
     assert found == [("contradiction", ["3.5%", "3.8%"])], found
 
 
+def test_homes_and_properties_count_the_same_things() -> None:
+    """"leaving some 9,000 homes without water" and "restored to the 6,000 properties affected by
+    the burst" count one thing in two words (lexicon figures.unit_classes): disputed. Households,
+    a count of families, are not among them."""
+    arts = [
+        _article("w01_wire", "2031-03-12", "A water main burst on Tuesday under Kell Road, leaving some 9,000 homes in "
+                 "Eastgate without water, the Eastgate Water Company said."),
+        _article("w02_release", "2031-03-12", "The Eastgate Water Company said on Wednesday that supplies had been "
+                 "restored to the 6,000 properties affected by the burst of the Kell Road main on Tuesday."),
+    ]
+    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
+             if k.slot == "quantity"]
+    assert found == [("contradiction", ["6,000", "some 9,000"])], found
+    from storyline.reconcile.figure_slots import unit_class_of
+    assert unit_class_of("property") == unit_class_of("home") != unit_class_of("household")
+
+
 def test_parts_of_one_group_are_compared_and_a_part_is_no_rival_of_a_total() -> None:
     """"eight of the fair's 20 stalls closed early" and "five of its 20 stalls closed early" count
     one thing differently; "22 of the union's 30 delegates backed the deal" is a part of the
