@@ -229,7 +229,7 @@ FLOORS = {
     # 1.00, 0.82, 1.17; drought 2, 0.85, 1.18, 0.83, 1.92
     "halvenia-tariff-dispute-2026": (2, 0.92, 1.20, 0.80, 2.05),
     "ysolde-maternity-review-2026": (1, 0.99, 1.05, 0.84, 1.22),
-    "orrin-valley-drought-2026": (2, 0.84, 1.23, 0.82, 1.97),
+    "orrin-valley-drought-2026": (1, 0.84, 1.23, 0.82, 1.97),
     # written blind at the end of session 18 and first scored with 1d55793, the session's committed
     # code when they came (its fourth held-out measure): expenses scandal 1 must check failed,
     # recall 1.00, fragmentation 1.15, merge 0.91, size 1.92; club takeover 2, 0.85, 1.18, 0.91,
