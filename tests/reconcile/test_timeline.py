@@ -342,6 +342,12 @@ def test_one_doer_acting_on_one_thing_the_same_day_is_one_happening_whatever_the
     _one_entry("2031-11-17", a1, a2)
 
 
+def _figure_disputes(articles: list[Article]) -> list[tuple[str, list[str]]]:
+    """The figure conflicts a report of ``articles`` gives: (kind, the values in order)."""
+    return [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(articles).conflicts
+            if k.slot == "quantity"]
+
+
 def _clusters(*articles: Article):  # type: ignore[no-untyped-def]
     """The clusters reconciliation reads, from real extraction of ``articles``."""
     from dataclasses import replace
@@ -863,8 +869,7 @@ def test_an_offers_figure_holds_when_it_was_made_not_when_it_takes_effect() -> N
         _article("o02_paper", "2031-03-07", "The 3.8% rise tabled by the authority on Thursday, together with a one-off "
                  "payment, falls far short, the union's leader said."),
     ]
-    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
-             if k.slot == "quantity"]
+    found = _figure_disputes(arts)
     assert found == [("contradiction", ["3.5%", "3.8%"])], found
 
 
@@ -878,8 +883,7 @@ def test_homes_and_properties_count_the_same_things() -> None:
         _article("w02_release", "2031-03-12", "The Eastgate Water Company said on Wednesday that supplies had been "
                  "restored to the 6,000 properties affected by the burst of the Kell Road main on Tuesday."),
     ]
-    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
-             if k.slot == "quantity"]
+    found = _figure_disputes(arts)
     assert found == [("contradiction", ["6,000", "some 9,000"])], found
     from storyline.reconcile.figure_slots import unit_class_of
     assert unit_class_of("property") == unit_class_of("home") != unit_class_of("household")
@@ -897,8 +901,7 @@ def test_parts_of_one_group_are_compared_and_a_part_is_no_rival_of_a_total() -> 
                  "delegates sided with the leadership."),
         _article("f04_wire", "2031-03-11", "On Sunday 105 delegates backed the deal."),
     ]
-    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
-             if k.slot == "quantity"]
+    found = _figure_disputes(arts)
     assert ("contradiction", ["Five", "eight"]) in found, found
     assert all("22" not in values and "30" not in values for _, values in found), found
 
@@ -1183,8 +1186,7 @@ def test_a_denied_sentences_figure_before_its_negation_is_compared() -> None:
         _article("v03_site", "2031-06-03", "The tribunal did not confirm that 9,000 ballot papers from the Dunmore "
                  "district had been forged."),
     ]
-    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
-             if k.slot == "quantity"]
+    found = _figure_disputes(arts)
     assert found == [("contradiction", ["3,410", "4,310"])], found
 
 
@@ -1227,8 +1229,7 @@ def test_a_plans_figure_holds_when_the_plan_was_told() -> None:
         _article("a02_recap", "2031-04-20", "On 9 April the administrators of the Brell chain said 96 stores would "
                  "shut by the end of June, with the loss of 2,800 jobs."),
     ]
-    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
-             if k.slot == "quantity"]
+    found = _figure_disputes(arts)
     assert found == [("contradiction", ["2,300", "2,800"])], found
 
 
@@ -1253,6 +1254,5 @@ def test_a_total_over_several_days_is_no_rival_of_one_days_figure() -> None:
         _article("g02_paper", "2031-04-02", "Last week the court paused the fine, provided the company put up a bank "
                  "guarantee of 210 million crowns."),
     ]
-    found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(arts).conflicts
-             if k.slot == "quantity"]
+    found = _figure_disputes(arts)
     assert found == [("contradiction", ["120 million", "210 million"])], found
