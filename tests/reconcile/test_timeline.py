@@ -873,6 +873,16 @@ def test_an_offers_figure_holds_when_it_was_made_not_when_it_takes_effect() -> N
     assert found == [("contradiction", ["3.5%", "3.8%"])], found
 
 
+def test_fined_and_a_fine_of_are_one_measure() -> None:
+    """"fined Ordo 62 million crowns" and "imposed a fine of 72 million crowns" are one fine told
+    with a verb and a noun (the small model's lemma of "fined" is "fin"): disputed."""
+    found = _figure_disputes([
+        _article("a01_wire", "2031-03-19", "The regulator fined Ordo 62 million crowns on Wednesday."),
+        _article("a02_paper", "2031-03-20", "The regulator imposed a fine of 72 million crowns on Ordo on Wednesday."),
+    ])
+    assert found == [("contradiction", ["62 million", "72 million"])], found
+
+
 def test_homes_and_properties_count_the_same_things() -> None:
     """"leaving some 9,000 homes without water" and "restored to the 6,000 properties affected by
     the burst" count one thing in two words (lexicon figures.unit_classes): disputed. Households,
