@@ -261,12 +261,10 @@ def select(doc: Doc, text: str | None = None) -> Selection:
         spans.append((c, tense, span is None or settled(span)))
     # a period a plan covers ("will audit every contract from 2031 to 2035")
     # is what it covers, not when it is done: neither end bounds the writing
-    for i, (a, b) in enumerate(pairwise(spans)):
-        if a[1] == b[1] == "future" and _RANGE_OPEN.search(text, max(0, a[0].start - 10), a[0].start) \
-                and _RANGE_TO.fullmatch(text, a[0].end, b[0].start):
-            spans[i] = (a[0], a[1], False)
-            spans[i + 1] = (b[0], b[1], False)
-    return Selection(spans, text)
+    ends = {j for i, (a, b) in enumerate(pairwise(spans))
+            if a[1] == b[1] == "future" and _RANGE_OPEN.search(text, max(0, a[0].start - 10), a[0].start)
+            and _RANGE_TO.fullmatch(text, a[0].end, b[0].start) for j in (i, i + 1)}
+    return Selection([(c, tense, done and i not in ends) for i, (c, tense, done) in enumerate(spans)], text)
 
 
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
