@@ -327,7 +327,9 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       # a header's dated first sentence, then short notes
                       ("Live page started Friday 3 April 2031. All times are Brask time. Newest entries first.", "2031-04-03"),
                       # a venue set apart by a bar: a room's number and a comma in the place
-                      ("Court 3, Orlesk | Tuesday 24 February 2031", "2031-02-24")):
+                      ("Court 3, Orlesk | Tuesday 24 February 2031", "2031-02-24"),
+                      # a broadcaster's web copy of a bulletin
+                      ("Saturday 4 April 2031 - 15:00 bulletin, web version", "2031-04-04")):
         found = find_dateline(line)
         assert found is not None and found.date.isoformat() == day, line
     for prose in ("Brask, the capital, voted on 13 February 2026", "Talks resumed in Brask on 13 February 2026",
@@ -340,7 +342,8 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                   # a dated first sentence followed by prose, not by a header's notes
                   "Published 3 March 2031. The minister resigned on Friday after a long row over the budget.",
                   "Live page started Friday 3 April 2031. The ferry sank. Nine people died. Rescuers were there.",
-                  "Police said 300 people | 24 February 2031"):
+                  "Police said 300 people | 24 February 2031",
+                  "The web version of 4 April 2031 was pulled after the broadcast"):
         assert find_dateline(prose) is None, prose
 
 

@@ -380,6 +380,12 @@ def test_a_live_entrys_time_element_stays_in_the_text_and_a_bylines_is_left_to_d
     assert doc.published == "2031-03-04"
     byline = '<div class="byline"><time datetime="2031-03-04">4 March 2031</time></div>'
     assert keep_entry_times(byline) == byline
+    # a live page's date line that opens with its day's <time> is the page's date, not an entry's stamp
+    dated = '<p class="live-date"><time datetime="2031-03-05T06:02:00+01:00">Wednesday 5 March</time> · Last updated 17:45</p>'
+    assert keep_entry_times(dated) == dated
+    doc = extract_document("live.html", page.replace('<meta property="article:published_time" content="2031-03-04T09:00:00Z">', "")
+                           .replace("<h1>Live: the minister answers</h1>", f"<h1>Live: the minister answers</h1>{dated}"))
+    assert not isinstance(doc, Exception) and doc.published == "2031-03-05", doc
     # a stamp in an element of its own before the entry's paragraph
     spans = "".join(f'<div class="entry"><span class="ts">{t}</span>\n<p>{s}</p></div>'
                     for t, s in [("18:12", "The minister has left the chamber without answering."),

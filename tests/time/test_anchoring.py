@@ -302,6 +302,9 @@ def test_units_ago_today_name_a_day(nlp) -> None:  # type: ignore[no-untyped-def
     assert found["Two years ago today"].value == "2029-04-20"
     assert by_text(nlp, "A fortnight ago today, the weir gave way.", "2031-04-20")["A fortnight ago today"].value == "2031-04-06"
     assert by_text(nlp, "A week ago, the weir gave way.", "2031-04-20")["A week ago"].value == "2031-W15"
+    # a column's "tonight" or "this morning" names that day too
+    assert by_text(nlp, "Four weeks ago tonight, the weir gave way.", "2031-04-20")["Four weeks ago tonight"].value == "2031-03-23"
+    assert by_text(nlp, "Two weeks ago this morning, the weir gave way.", "2031-04-20")["Two weeks ago this morning"].value == "2031-04-06"
 
 
 def test_a_live_entrys_clock_time_is_on_the_pages_day_not_the_day_an_entry_talked_about(nlp) -> None:  # type: ignore[no-untyped-def]

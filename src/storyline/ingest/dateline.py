@@ -60,7 +60,9 @@ _WORDS = (
     r"published|updated|posted|filed|last|modified|date|dated|created|issued|first|on|at|"
     r"am|pm|a\.m\.|p\.m\.|time|edited|release[d]?|actualizado|publicado|обновлено|опубликовано|г|года|"
     # a live page's header ("Live page started 07:45, 9 March 2026. Latest entries first.")
-    r"live|coverage|blog|page|started|began|latest|newest|entries|updates|local|" + WEEKDAYS
+    r"live|coverage|blog|page|started|began|latest|newest|entries|updates|local|"
+    # a broadcaster's web copy ("Saturday 4 April 2031 - 15:00 bulletin, web version")
+    r"bulletin|edition|version|web|online|print|broadcast|transcript|" + WEEKDAYS
 )
 #: A document's own date label ("Date of decision:", "Release date:"): the document a court, an
 #: agency or a company issues is dated so.

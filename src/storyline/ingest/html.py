@@ -19,7 +19,7 @@ from trafilatura.utils import load_html
 
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.context import Item, ReadContext
-from storyline.ingest.dateline import find_dateline
+from storyline.ingest.dateline import MONTHS, WEEKDAYS, find_dateline
 from storyline.ingest.encoding import DecodeError, decode_noted
 
 EXTRACT_OPTIONS: dict[str, Any] = {
@@ -113,6 +113,19 @@ _STAMP_BEFORE_P = re.compile(
     re.IGNORECASE)
 
 
+#: A ``<time>``'s text that names a day ("Wednesday 4 March", "4/3/2031"), not an entry's clock time.
+_NAMES_A_DAY = re.compile(rf"\b(?:{WEEKDAYS}|{'|'.join(m for m in MONTHS if m.isascii() and len(m) > 2)})\b|\d{{1,2}}/\d{{1,2}}", re.IGNORECASE)
+
+
+def _entry_stamp(m: re.Match[str]) -> str:
+    """A live entry's stamp kept as text; a day's ``<time>`` opening the page's date line
+    ("<p class="live-date"><time datetime="2031-03-04">Wednesday 4 March</time>") is left as it is,
+    for the date extraction to read its ``datetime``."""
+    if _NAMES_A_DAY.search(m.group(2)) and not re.search(r"\d{1,2}[:.]\d{2}", m.group(2)):
+        return m.group(0)
+    return m.group(1) + m.group(2)
+
+
 def keep_entry_times(html: str) -> str:
     """A ``<time>`` that opens a paragraph ("<p><time>14:31</time> Orlen is on his feet.") is
     the stamp of a live entry: text the reader sees, which the extractor drops with the element.
@@ -120,7 +133,7 @@ def keep_entry_times(html: str) -> str:
     date extraction. A stamp in an element of its own right before the entry's paragraph becomes
     a paragraph of its own, which the extractor keeps (it drops text outside paragraphs)."""
     if "<time" in html or "<TIME" in html:
-        html = _ENTRY_TIME.sub(r"\1\2", html)
+        html = _ENTRY_TIME.sub(_entry_stamp, html)
     return _STAMP_BEFORE_P.sub(r"<p>\2</p>\3", html)
 
 

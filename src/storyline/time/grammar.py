@@ -158,7 +158,7 @@ RULES: list[tuple[str, str]] = [
         r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|formerly|the\s+time\s+being"
         r"|the\s+(?:near|short)[\s-]+term)",
     ),
-    ("ago", rf"(?:{APPROX})?(?:{NUM}|{A})\s+(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+ago(?:\s+today)?|(?:{UNIT_PL}|long|some\s+time|a\s+while)\s+ago"),
+    ("ago", rf"(?:{APPROX})?(?:{NUM}|{A})\s+(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+ago(?:\s+(?:today|tonight|this\s+(?:morning|afternoon|evening)))?|(?:{UNIT_PL}|long|some\s+time|a\s+while)\s+ago"),
     (
         "later",
         rf"(?:{APPROX})?(?:{NUM}|{A})\s+{UNIT}(?:\s+or\s+so)?\s+(?:later|earlier|afterwards?|previously|prior|before(?=\s*[,.;:!?)]))",
