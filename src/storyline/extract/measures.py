@@ -151,14 +151,25 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
         noun = head.head  # "an offer of $15.60", "the value of $2.3 billion"
         owner = _owner(noun)
         if owner is None and noun.head.pos_ == "VERB" and noun.dep_ in ("dobj", "nsubjpass"):
-            owner = _subject(noun.head) if noun.dep_ == "dobj" else None
+            owner = _named(_subject(noun.head)) if noun.dep_ == "dobj" else None
     elif tok.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ == "VERB":
         verb = head.head  # "raised its offer to $15.60": the offer, the raiser's
+        measured = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else None
+        if measured is not None and measured.pos_ == "VERB":  # "sets the bill [for rebuilding X] at ..."
+            measured = next((c for c in measured.children if c.dep_ == "dobj"), None)
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if obj is not None:
-            noun, owner = obj, _owner(obj) or _subject(verb)
+        if measured is not None and measured.pos_ == "NOUN" and measured.lemma_.lower() in _MEASURES:
+            # "set the bill for rebuilding the pier at $9 million": the parser may hang the sum on
+            # the gerund; it is the bill's, not the pier's
+            noun = measured
+            owner = _owner(noun) or (_named(_subject(noun.head)) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None)
+        elif obj is not None:
+            # the subject holds a measure it sets ("Vantrix raised its offer", "the estimate puts the
+            # bill at"), when named; a valuation's subject says what values its object ("the deal values X at")
+            subject = _subject(verb)
+            noun, owner = obj, _owner(obj) or (_named(subject) if obj.lemma_.lower() in _MEASURES else subject)
     elif tok.dep_ == "dobj" and head.pos_ == "VERB":
-        return (f"{_name(s)}: " if (s := _subject(head)) is not None else "") + _measure(head) + rate
+        return (f"{_name(s)}: " if (s := _named(_subject(head))) is not None else "") + _measure(head) + rate
     elif tok.dep_ == "nsubjpass" and head.pos_ == "VERB" and _MEASURES.get(head.lemma_.lower()):
         return _measure(head) + rate  # "$38 million was moved": the sum of a transfer
     elif tok.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in ("VERB", "AUX"):
@@ -178,6 +189,18 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
     if noun is None:
         return None
     return (f"{_name(owner)}: " if owner is not None else "") + _measure(noun) + rate
+
+
+#: Entity types a sum's holder may be: who bids, pays or is fined, not when or how much.
+_HOLDER_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC"})
+
+
+def _named(tok: Token | None) -> Token | None:
+    """A verb's subject holds its sum only when it is named ("Vantrix offered $9"): a common noun
+    ("the repair will cost $9 million") says nothing that another outlet's telling of the sum shares."""
+    if tok is None:
+        return None
+    return tok if tok.pos_ == "PROPN" or tok.ent_type_ in _HOLDER_ENTITIES else None
 
 
 #: Nouns that name only a unit's dimension ("wind speed"): data/lexicon/figures.json.
@@ -212,6 +235,38 @@ def measured_of(doc: Doc, q: Quantity) -> str | None:
     return noun.lemma_.lower()
 
 
+#: Words after a measurement that say what it is measured between: data/lexicon/figures.json.
+_RELATIONS = lexicon.words("figures", "relation_words")
+
+
+def told_from(q: Quantity) -> bool:
+    """Whether a figure's qualifier is what a measurement is told from (``relation_of``: "from
+    harbour"), not a noun it measures: a position of what its event found or moved."""
+    return bool(q.qualifier) and (q.unit or "").lower() in MEASUREMENT_UNITS \
+        and (q.qualifier or "").split()[0] in _RELATIONS
+
+
+def relation_of(doc: Doc, q: Quantity) -> str | None:
+    """What a measurement is measured from when no noun says what it measures ("8 metres above
+    the road": above road; "50 metres beyond the fence": beyond fence; "2 km from the harbour":
+    from harbour).
+    None when the word after the figure's unit is none of these."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    after = span.end
+    if after < len(doc) and doc[after].lower_ not in _RELATIONS \
+            and (doc[after].lemma_.lower() in MEASUREMENT_UNITS or doc[after].lower_ in MEASUREMENT_UNITS):
+        after += 1  # the unit written after the figure's own span
+    if after >= len(doc) or doc[after].lower_ not in _RELATIONS:
+        return None
+    word = doc[after]
+    place = next((c for c in word.children if c.dep_ == "pobj"), None) or next(
+        (o for c in word.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"), None)  # "east of X"
+    # the thing it is measured from ("2 km from the harbour" is not "40 km from the border")
+    return f"{word.lower_} {place.lemma_.lower()}" if place is not None else word.lower_
+
+
 def _of(word: Token) -> Token | None:
     """The noun after a word's "of" ("pairs of slots", "the sale of its slots")."""
     prep = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -228,5 +283,5 @@ def _name(tok: Token) -> str:
     Quennell", "Quennell"), an organisation's first word ("Orvane Group", "Orvane"), lower case."""
     if tok.ent_type_ == "PERSON":
         return tok.text.lower()
-    words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ not in ("DATE", "TIME")]
     return (words[0] if words else tok.text).lower()

@@ -27,6 +27,7 @@ from storyline.extract.measures import (
     measured_of,
     money_of,
     percent_of,
+    relation_of,
 )
 from storyline.extract.numbers import (
     APPROX_SHARE,
@@ -247,7 +248,7 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
         elif unit in CURRENCY_CODES:
             qualifier = money_of(doc, q) or qualifier
         elif unit is not None and unit.lower() in MEASUREMENT_UNITS:
-            qualifier = measured_of(doc, q) or qualifier
+            qualifier = measured_of(doc, q) or relation_of(doc, q) or qualifier
         tally = _tally(doc, q, noun) if unit is not None and qualifier in (None, DIFFERENCE) else None
         if tally is not None:
             qualifier = TALLY_FOR  # "by 120 votes to 35": the votes for, not a margin

@@ -61,7 +61,7 @@ _WORDS = (
     r"am|pm|a\.m\.|p\.m\.|time|edited|release[d]?|actualizado|publicado|обновлено|опубликовано|г|года|"
     # a live page's header ("Live page started 07:45, 9 March 2026. Latest entries first.")
     r"live|coverage|blog|page|started|began|latest|newest|entries|updates|local|"
-    # a broadcaster's web copy ("Saturday 4 April 2031 - 15:00 bulletin, web version")
+    # a broadcaster's web copy ("Sunday 9 May 2032, 18:00 news bulletin, online edition")
     r"bulletin|edition|version|web|online|print|broadcast|transcript|" + WEEKDAYS
 )
 #: A document's own date label ("Date of decision:", "Release date:"): the document a court, an

@@ -113,13 +113,13 @@ _STAMP_BEFORE_P = re.compile(
     re.IGNORECASE)
 
 
-#: A ``<time>``'s text that names a day ("Wednesday 4 March", "4/3/2031"), not an entry's clock time.
+#: A ``<time>``'s text that names a day ("Friday 9 May", "9/5/2032"), not an entry's clock time.
 _NAMES_A_DAY = re.compile(rf"\b(?:{WEEKDAYS}|{'|'.join(m for m in MONTHS if m.isascii() and len(m) > 2)})\b|\d{{1,2}}/\d{{1,2}}", re.IGNORECASE)
 
 
 def _entry_stamp(m: re.Match[str]) -> str:
     """A live entry's stamp kept as text; a day's ``<time>`` opening the page's date line
-    ("<p class="live-date"><time datetime="2031-03-04">Wednesday 4 March</time>") is left as it is,
+    ("<p class="day"><time datetime="2032-05-09">Friday 9 May</time>") is left as it is,
     for the date extraction to read its ``datetime``."""
     if _NAMES_A_DAY.search(m.group(2)) and not re.search(r"\d{1,2}[:.]\d{2}", m.group(2)):
         return m.group(0)

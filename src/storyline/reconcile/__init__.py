@@ -60,7 +60,7 @@ from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import UNREAL_MODALITIES, Frame, frames_of_claim, frames_of_told_event
 from storyline.reconcile.quantities import quantity_conflicts
 from storyline.reconcile.sameday import join_same_day
-from storyline.reconcile.sources import SourceNames, source_key, source_profiles
+from storyline.reconcile.sources import SourceNames, defined_acronyms, source_key, source_profiles
 from storyline.reconcile.timeline import OCCASIONS, Happening, happenings, timeline_order, type_of
 from storyline.reconcile.timeslot import (
     bounds,
@@ -482,12 +482,13 @@ def _event_type(frames: Sequence[Frame]) -> str:
 
 
 def _source_names(docs: dict[str, Doc]) -> SourceNames:
-    """Every name a source goes by in the corpus: attributions and organisation mentions."""
+    """Every name a source goes by in the corpus: attributions, organisation mentions and the
+    acronyms a text defines ("Vantrix Water Board (VWB)")."""
     names: dict[str, list[str]] = {}
     for aid, d in docs.items():
         names[aid] = [c.attribution for c in d.analysis.claims if c.attribution] + [
             m.text for m in d.analysis.mentions if m.label == "ORG" or (m.label == "GPE" and m.text.isupper())
-        ]
+        ] + defined_acronyms(d.article.body)
     return SourceNames(names)
 
 

@@ -39,11 +39,14 @@ class FigureClass:
 _CHANGED = re.compile(rf"\b(?:{lexicon.alternation('figures', 'revision_verbs')})\b", re.IGNORECASE)
 _TO_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?to\s+$", re.IGNORECASE)
 _NOT_AFTER = re.compile(r"^[^.;]{0,80}?,?\s+not\s+$", re.IGNORECASE)
+#: "raised it to 47 on Monday, up from 31": the value before the change, after the value now
+_UP_FROM = re.compile(r"^[^.;]{0,60}?,?\s+(?:up|down)\s+from\s+(?:the\s+|its\s+|an?\s+)?$", re.IGNORECASE)
 
 
 def revisions(frames: Sequence[Frame], articles: dict[str, Article]) -> set[frozenset[float]]:
     """Pairs of values some sentence tells as a figure revised: "raised the number from four to
-    six", "six bodies have been recovered, not four as we said this morning". Two outlets' four
+    six", "raised it to six on Monday, up from four", "six bodies have been recovered, not four
+    as we said this morning". Two outlets' four
     and six of that count are then the count before and after, not a dispute."""
     out: set[frozenset[float]] = set()
     seen: set[str] = set()
@@ -67,7 +70,7 @@ def revisions(frames: Sequence[Frame], articles: dict[str, Article]) -> set[froz
             if a.low == b.low:
                 continue
             from_to = FROM.search(body[max(0, a.start - 16):a.start]) and _TO_AFTER.match(between)
-            if from_to or _NOT_AFTER.match(between):
+            if from_to or _NOT_AFTER.match(between) or _UP_FROM.match(between):
                 out.add(frozenset((a.low, b.low)))  # type: ignore[arg-type]
     return out
 

@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 
-from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT
+from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT, told_from
 from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
 from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
@@ -87,7 +87,7 @@ def join_roles(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> 
         if it.quantity.role:
             by_role[it.quantity.role].append(i)
         q = it.quantity.qualifier
-        if q and q != DIFFERENCE and it.quantity.role != f"patient {q}":
+        if q and q != DIFFERENCE and it.quantity.role != f"patient {q}" and not told_from(it.quantity):
             by_role[f"patient {q}"].append(i)  # "187 homes destroyed": the homes that were destroyed
     for members in by_role.values():
         first: dict[str | None, int] = {}
@@ -115,7 +115,7 @@ def join_events(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]], ev
         q = it.quantity
         if key[0] in ("casualty", "measured", "whole", "part") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE:
             continue
-        if q.unit.lower() in GENERIC_COUNTED:
+        if q.unit.lower() in GENERIC_COUNTED or told_from(q):  # a position ("3 km from X") has its own key
             continue  # "people", "members": what they count is the verb's, not the noun's
         event = event_of.get(it.frame.claim.id)
         if event is not None:
@@ -155,7 +155,7 @@ def join_beside(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) ->
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         q = it.quantity
         if key[0] in ("casualty", "move", "whole", "part") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE \
-                or q.unit.lower() in GENERIC_COUNTED:
+                or q.unit.lower() in GENERIC_COUNTED or told_from(q):
             continue  # "241 people, among them two pilots": what "people" counts is the verb's
         unit = unit_class_of(q.unit)
         beside = {(v, u) for v, u in told[it.frame.claim.id] if u is not None and u != unit and v is not None}

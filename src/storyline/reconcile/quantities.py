@@ -42,7 +42,7 @@ from itertools import pairwise
 
 from storyline import lexicon
 from storyline.extract.attribution import REPORTING
-from storyline.extract.measures import CHANGE_VERBS, CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
+from storyline.extract.measures import CHANGE_VERBS, CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT, told_from
 from storyline.extract.numbers import TENS, UNITS, parse_number
 from storyline.extract.plover import STATE_VERBS
 from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
@@ -96,6 +96,21 @@ def _act_as_of(q: Quantity, body: str, article: Article, acts: Sequence[tuple[in
             if year_of(value) and not _after_writing(value, article):
                 return value
     return None
+
+
+#: Verbs of making a document public ("the audit, released on 3 June, put ..."): data/lexicon/figures.json.
+_PUBLISHING = lexicon.words("figures", "publishing_verbs")
+
+
+def _issued_as_of(f: Frame, article: Article, issued: tuple[int, TimeExpr] | None) -> str | None:
+    """The day the document a sentence's subject names was made public ("the council's audit,
+    released on 3 June, put the overspend at ..."; "the review, issued on Monday, found ..."):
+    its figures hold then, whenever an article repeats them. Only a publishing told before the
+    sentence's own verb, in its subject."""
+    if issued is None or f.claim.trigger is None or issued[0] >= f.claim.trigger[0]:
+        return None
+    value = comparable_value(issued[1], article.published)
+    return value if year_of(value) and not _after_writing(value, article) else None
 
 
 def _planned_as_of(f: Frame, article: Article, said: Mapping[str, TimeExpr]) -> str | None:
@@ -173,6 +188,8 @@ _OF_WHOLE = r"\s*of\s+(?:(?:the|its|their|our|his|her|this|these|those)\s+)?(?:[
 _PART_OF = re.compile(rf"{_OF_WHOLE}(?P<whole>{_NUMERAL})\b", re.IGNORECASE)
 _WHOLE_AFTER = re.compile(rf"\b(?:{_NUMERAL}){_OF_WHOLE}$", re.IGNORECASE)
 #: "about 900 officers were still there, out of the 1,500 deployed": a part of the figure after it
+#: "all 30 of the ward's beds": the figure before "of the" is the whole group, not a part of it
+_ALL_BEFORE = re.compile(r"\ball\s+(?:the\s+)?$", re.IGNORECASE)
 _OUT_OF = re.compile(r"^[^.;:]{0,80}?\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\d", re.IGNORECASE)
 #: "two engineers and their interpreter": the figure counts part of the group the sentence tells
 _WITH_THEIR = re.compile(r"^(?:\s+[\w-]+){1,3}?\s+and\s+(?:their|his|her)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+\b(?![^.;]{0,3}\d)",
@@ -192,6 +209,8 @@ def _partitive(q: Quantity, body: str) -> tuple[bool, float | None]:
     m = _PART_OF.match(body, q.end)
     if m is not None:
         return True, parse_number(m.group("whole"))
+    if _ALL_BEFORE.search(body[max(0, q.start - 12) : q.start]) and _SUBSET.match(body[q.end : q.end + 25]):
+        return True, None  # "all 30 of the ward's beds": every one of them, the group's size
     return bool(_WHOLE_AFTER.search(body[max(0, q.start - 50) : q.start])), None
 
 
@@ -290,6 +309,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     told: dict[str, list[TimeExpr]] = defaultdict(list)  # the times of the events a sentence tells
     said: dict[str, TimeExpr] = {}  # the time of the statement that tells a sentence's plan
     dated_acts: dict[str, list[tuple[int, TimeExpr]]] = defaultdict(list)  # where each dated act is named
+    issued: dict[str, tuple[int, TimeExpr]] = {}  # the dated publishing of what a sentence's subject is
     for f in frames:
         if f.claim.parent is not None and f.claim.time is not None:
             told[f.claim.parent].append(f.claim.time)
@@ -297,6 +317,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                 dated_acts[f.claim.parent].append((f.claim.trigger[0], f.claim.time))
             if (f.claim.predicate or "").lower() in REPORTING:
                 said.setdefault(f.claim.parent, f.claim.time)
+            if (f.claim.predicate or "").lower() in _PUBLISHING and f.claim.trigger is not None:
+                issued.setdefault(f.claim.parent, (f.claim.trigger[0], f.claim.time))
     for f in frames:
         if not f.quantities:
             continue
@@ -325,7 +347,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             article = articles[f.article_id]
             planned = _planned_as_of(f, article, said)
             dated = _stated_as_of(f, article, told.get(f.claim.id, ())) \
-                or _act_as_of(q, body, article, dated_acts.get(f.claim.id, ())) or (
+                or _act_as_of(q, body, article, dated_acts.get(f.claim.id, ())) \
+                or _issued_as_of(f, article, issued.get(f.claim.id) or issued.get(f.claim.parent or "")) or (
                 (planned or None) if planned is not None else _sentence_as_of(f, article, q))
             as_of = dated or _written(article)
             items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None, move=bool(move)))
@@ -341,6 +364,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         ("casualty", u) if u in _COUNT_TYPES else
                         ("qualified", f"{q.qualifier} {u}", *_doers(f)) if q.qualifier == DIFFERENCE or (q.qualifier and u == PERCENT) else
                         ("measured", *measure(q.qualifier), u) if q.qualifier and q.unit in CURRENCY_CODES else
+                        (_change_family(f.family), u, q.qualifier or "") if told_from(q) else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else (_change_family(f.family), u))
     items, keys = _last_of_a_series(items, keys)
     uf = Groups()

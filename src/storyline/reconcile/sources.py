@@ -193,6 +193,17 @@ def _name_key(text: str) -> tuple[str, str | None, str | None]:
 
 
 
+#: An organisation's name with the acronym it goes by in brackets ("Vantrix Water Board (VWB)",
+#: "the Rail Safety Office (RSO)"): the text defines the acronym, whatever letters it takes.
+_DEFINED_ACRONYM = re.compile(
+    r"(?<![\w'’])(?P<name>[A-Z][\w'’&-]*(?:\s+(?:(?:of|the|for|and|de)\s+)*[A-Z][\w'’&-]*){1,6})\s+\((?P<acr>[A-Z]{2,6})\)")
+
+
+def defined_acronyms(body: str) -> list[str]:
+    """Every "Name (ACR)" a text writes, as one source's two names ("Vantrix Water Board (VWB)")."""
+    return [f"{m.group('name')} ({m.group('acr')})" for m in _DEFINED_ACRONYM.finditer(body)]
+
+
 class SourceNames:
     """Canonical names of the sources a corpus credits: one key per agency, whatever it is called.
 

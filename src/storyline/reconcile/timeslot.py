@@ -98,10 +98,23 @@ def _interval_value(t: TimeExpr) -> str | None:
             return t.earliest  # a part of one day ("Tuesday evening", "10:23 p.m.") is that day
         if t.type == "TIME":
             return None  # a clock time whose day is in doubt (the page's day or the day before)
+        week = _one_week(t.earliest, t.latest)
+        if week is not None:
+            return week  # "at the weekend", "early this week": that week, not the month around it
         if t.earliest[:7] == t.latest[:7]:
             return t.earliest[:7]
         return t.earliest[:4]
     return None
+
+
+def _one_week(earliest: str, latest: str) -> str | None:
+    """The ISO week ("2031-W10") both days lie in, else None."""
+    try:
+        a, b = date.fromisoformat(earliest[:10]), date.fromisoformat(latest[:10])
+    except ValueError:
+        return None
+    (ya, wa, _), (yb, wb, _) = a.isocalendar(), b.isocalendar()
+    return f"{ya}-W{wa:02d}" if (ya, wa) == (yb, wb) else None
 
 
 def bounds(value: str | None) -> tuple[str | None, str | None]:

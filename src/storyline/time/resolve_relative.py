@@ -220,7 +220,7 @@ def _deictic_norm(text: str, ctx: Context) -> Norm | None:
 def _ago_norm(text: str, ctx: Context) -> Norm | None:
     low = re.sub(r"\s+", " ", text.lower())
     mod = approx_mod(low)
-    # "a week ago today", "four weeks ago tonight": the same day that many units back, a day, not a week
+    # "a week ago today", "five weeks ago tonight": the same day that many units back, a day, not a week
     day_word = re.search(r" (?:today|tonight|this (?:morning|afternoon|evening))$", low)
     to_day = day_word is not None
     low = low[: day_word.start()] if day_word else low

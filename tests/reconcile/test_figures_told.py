@@ -1,0 +1,111 @@
+"""Figures told in other words by other outlets: what a sum measures, a group's size, the day a
+document's figures hold, a source under its defined acronym, a revision told "up from".
+
+Each test is invented text, analysed by the real pipeline (the spaCy model included)."""
+
+from __future__ import annotations
+
+from storyline.model import Article, PublishedDate, content_hash
+from storyline.pipeline import analyze_articles
+
+
+def _article(name: str, day: str, body: str) -> Article:
+    return Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path=f"{name}.txt",
+                   published=PublishedDate(day, "metadata", day, day))
+
+
+def _figure_disputes(articles: list[Article]) -> list[tuple[str, list[str]]]:
+    """The figure conflicts a report of ``articles`` gives: (kind, the values in order)."""
+    return [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(articles).conflicts
+            if k.slot == "quantity"]
+
+
+def test_a_bill_and_a_cost_are_one_measure_whatever_the_parser_hangs_the_sum_on() -> None:
+    """"would cost 38 million crowns" and "puts the bill for fixing the weir at 43 million crowns"
+    (the parser hangs the sum on "fixing") are one repair cost told twice by its owner on one day:
+    disputed. A common-noun subject ("the repair will cost") is no holder of the sum."""
+    found = _figure_disputes([
+        _article("a01_wire", "2031-02-26", "Lenmark Water (LW) said on Wednesday that repairing the Olsby weir would "
+                 "cost 38 million crowns."),
+        _article("a02_paper", "2031-02-27", "LW's repair estimate, published on Wednesday, puts the bill for fixing "
+                 "the Olsby weir at 43 million crowns."),
+    ])
+    assert ("contradiction", ["38 million", "43 million"]) in found, found
+
+
+def test_all_of_a_group_is_its_size() -> None:
+    """"all 64 of the fleet's engines" is the fleet's 64 engines, the whole that "nine of the 46
+    engines" is a part of: two sizes of one group told on one day."""
+    found = _figure_disputes([
+        _article("e01_wire", "2031-03-10", "Inspections of all 64 of the fleet's engines were completed on Monday, "
+                 "the regulator said."),
+        _article("e02_paper", "2031-03-10", "The regulator said on Monday that cracks had been found in nine of the "
+                 "46 engines."),
+    ])
+    assert any(sorted(v) == ["46", "64"] for _, v in found), found
+
+
+def test_a_documents_figures_hold_on_the_day_it_was_published() -> None:
+    """"the board's estimate, published on Wednesday 25 February, puts the bill at 34 million"
+    in an article of 27 February holds on the 25th: one source's two figures of that day are
+    disputed, not a figure that changed over two days."""
+    found = _figure_disputes([
+        _article("b01_wire", "2031-02-25", "The Lenmark Water Board said on Tuesday 25 February that the repair "
+                 "would cost 38 million crowns."),
+        _article("b02_weekly", "2031-02-28", "The Lenmark Water Board's estimate, published on Tuesday 25 February, "
+                 "puts the cost of the repair at 34 million crowns."),
+    ])
+    assert found and all(kind == "contradiction" for kind, _ in found), found
+
+
+def test_an_acronym_the_text_defines_is_the_same_source() -> None:
+    """"Orvane Railways (ORV)" defines ORV whatever its initials spell: a source named either way is one."""
+    from storyline.reconcile.sources import SourceNames, defined_acronyms
+    assert defined_acronyms("Trains were stopped, Orvane Railways (ORV) said. The Rail Safety Office of Kell (RSO) "
+                            "agreed.") == ["Orvane Railways (ORV)", "The Rail Safety Office of Kell (RSO)"]
+    names = SourceNames({"a": ["ORV", *defined_acronyms("Orvane Railways (ORV) said.")], "b": ["Orvane Railways"]})
+    assert names.canonical("ORV") == names.canonical("Orvane Railways")
+
+
+def test_a_value_told_up_from_another_is_its_revision() -> None:
+    """"raised its estimate to 47,000 hectares on Wednesday, up from 31,500" tells 31,500 as the
+    figure before the change, so another outlet's 31,500 is that earlier figure, never a rival."""
+    from dataclasses import replace
+
+    from storyline.extract import analyze_articles as extract
+    from storyline.reconcile import _run
+    from storyline.reconcile.documents import prepare_docs, reresolve_times
+    from storyline.reconcile.figure_series import revisions
+
+    article = _article("l02_paper", "2031-05-08", "The ministry raised its estimate of the area of crops destroyed or "
+                       "damaged to 47,000 hectares on Wednesday, up from 31,500 in its first assessment.")
+    (analysis,) = extract([article])
+    docs = prepare_docs([replace(article, published=analysis.published or article.published)], [analysis])
+    reresolve_times(docs)
+    frames = [f for c in _run(docs)[1] for f in c.frames]
+    assert frozenset((47000.0, 31500.0)) in revisions(frames, {article.id: article})
+
+
+def test_a_weekend_is_compared_as_its_week_not_its_month() -> None:
+    """A figure told "at the weekend" holds in that week: compared as the month around it, it
+    would be as far from a count of the Monday after as from one of the month's last day."""
+    from storyline.model import TimeExpr
+    from storyline.reconcile.timeslot import comparable_value
+
+    weekend = TimeExpr(text="the weekend", value="2031-W10-WE", type="DATE", start=0, end=11,
+                       earliest="2031-03-08", latest="2031-03-09")
+    assert comparable_value(weekend, PublishedDate("2031-03-11", "metadata", "2031-03-11", "2031-03-11")) == "2031-W10"
+    spread = TimeExpr(text="early March", value="2031-03", type="DATE", start=0, end=11,
+                      earliest="2031-03-01", latest="2031-03-10")
+    assert comparable_value(spread, None) == "2031-03"
+
+
+def test_a_position_is_not_a_distance_travelled() -> None:
+    """"touched down in farmland about 2 km south-west of Kell" places the touchdown; "travelled
+    about 40 km across the county" is how far the tornado went: two measures, not one distance
+    told two ways (``extract.measures.relation_of``)."""
+    found = _figure_disputes([
+        _article("d01_wire", "2031-05-13", "The tornado touched down on Monday in farmland about 2 km south-west of Kell."),
+        _article("d02_paper", "2031-05-13", "The tornado touched down on Monday and travelled about 40 km across the county."),
+    ])
+    assert found == [], found
