@@ -236,7 +236,16 @@ FLOORS = {
     # 1.62; flooded rail tunnel 2, 0.85, 1.09, 0.81, 1.77
     "estmarra-expenses-scandal-2026": (1, 0.99, 1.20, 0.90, 1.97),
     "stellbrook-club-takeover-2026": (2, 0.84, 1.23, 0.90, 1.67),
-    "velden-tunnel-flood-2026": (2, 0.84, 1.14, 0.80, 1.82),
+    "velden-tunnel-flood-2026": (1, 0.84, 1.14, 0.80, 1.82),
+    # written blind in session 19 and first scored with 62f472e, the session's starting code (its
+    # held-out measure): fleet grounding 5 must checks failed, recall 1.00, fragmentation 1.23,
+    # merge 0.57, size 1.85; opposition leader's detention 4, 1.00, 1.25, 0.80, 2.08; crane collapse
+    # 3, 0.92, 1.36, 0.77, 2.17; whale stranding 4, 1.00, 1.00, 0.68, 2.00 (dates read right since
+    # spread two days' events apart: fragmentation up on the first two)
+    "sellavia-grounding-2026": (2, 0.99, 1.43, 0.58, 1.90),
+    "kolmane-detention-2026": (3, 0.99, 1.47, 0.79, 2.30),
+    "drasken-crane-2026": (2, 0.91, 1.41, 0.76, 2.22),
+    "skarra-whales-2026": (3, 0.99, 1.05, 0.68, 2.13),
 }
 
 
@@ -285,7 +294,7 @@ def test_every_shared_story_reaches_the_bar(scored: dict[str, tuple[Path, ev.Sto
     assert not _failing(scored, shared)
 
 
-@pytest.mark.xfail(reason="issue 8: our own fifty-three stories do not reach the bars yet", strict=False)
+@pytest.mark.xfail(reason="issue 8: our own stories do not all reach the bars yet", strict=False)
 def test_every_story_of_ours_reaches_the_bar(scored: dict[str, tuple[Path, ev.StoryScore]]) -> None:
     ours = {p.name for p in (ROOT / "tests" / "data" / "stories").glob("*/")}
     assert not _failing(scored, ours)
