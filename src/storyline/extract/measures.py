@@ -207,6 +207,35 @@ def _named(tok: Token | None) -> Token | None:
 _DIMENSIONS = lexicon.words("figures", "dimension_nouns")
 
 
+#: A unit over time written with a slash ("km/h", "m/s"): the rate's second token.
+_PER_TIME = frozenset({"h", "hr", "s", "sec", "min"})
+
+
+def rate_unit(doc: Doc, noun: Token | None, unit: str | None) -> str | None:
+    """A speed written "96 km/h" is one unit, km/h, which the tokenizer splits into "km", "/" and
+    "h": a gust's speed is not a distance. Other units are returned as they are."""
+    if noun is None or unit is None or unit.lower() not in MEASUREMENT_UNITS or noun.i + 2 >= len(doc):
+        return unit
+    slash, per = doc[noun.i + 1], doc[noun.i + 2]
+    if slash.text == "/" and _per(per) and not slash.whitespace_ and not noun.whitespace_:
+        return f"{noun.text.lower()}/{_per(per)}"
+    return unit
+
+
+def _per(tok: Token) -> str | None:
+    """The time a rate is per ("h" of "km/h", also "h." when the tokenizer keeps the full stop)."""
+    word = tok.lower_.rstrip(".,;:)")
+    return word if word in _PER_TIME else None
+
+
+def _rate_head(tok: Token) -> Token:
+    """The token a rate unit hangs on the sentence by ("km" of "km/h" is the parser's modifier of "h")."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "/" and _per(doc[tok.i + 2]) and tok.head.i == tok.i + 2:
+        return doc[tok.i + 2]
+    return tok
+
+
 def measured_of(doc: Doc, q: Quantity) -> str | None:
     """What a physical measurement measures: "a gust of 212 km/h" and "the strongest gust, 196
     km/h" are gusts, "sustained winds of 160 km/h" winds: a gust and a sustained wind are two
@@ -217,7 +246,7 @@ def measured_of(doc: Doc, q: Quantity) -> str | None:
     if tok is None:
         return None
     if tok.dep_ == "nummod":
-        tok = tok.head  # the unit: "196 km/h" hangs on "km"
+        tok = _rate_head(tok.head)  # the unit: "96 km/h" hangs on "km", which hangs on "h"
     head = tok.head
     noun: Token | None = None
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
@@ -226,8 +255,8 @@ def measured_of(doc: Doc, q: Quantity) -> str | None:
         noun = head
     elif tok.dep_ == "attr" and head.pos_ == "AUX":
         noun = _subject(head)  # "the highest gust was 212 km/h"
-    if noun is None:
-        return None
+    if noun is None or (_per(noun) and noun.i > 0 and doc[noun.i - 1].text == "/"):
+        return None  # "96 km/h (about 60 mph)": the rate's "h" is no thing measured
     if noun.lemma_.lower() in _DIMENSIONS:
         before = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1 and c.pos_ == "NOUN"), None)
         if before is not None:

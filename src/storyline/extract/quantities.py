@@ -27,6 +27,7 @@ from storyline.extract.measures import (
     measured_of,
     money_of,
     percent_of,
+    rate_unit,
     relation_of,
 )
 from storyline.extract.numbers import (
@@ -234,6 +235,7 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
             continue
         q = _preposition_not_bound(doc, q)
         unit, noun = unit_of(doc, q)
+        unit = rate_unit(doc, noun, unit)
         if unit in _TIME_UNITS or (noun is not None and noun.lemma_.lower() in _TIME_UNITS and unit is None):
             continue
         if unit is None:

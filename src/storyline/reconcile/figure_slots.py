@@ -110,7 +110,7 @@ def join_events(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]], ev
     """Figures of one happening that count one noun (same word or class) are one slot, whatever
     family their verbs are of. Casualty counts and sums with their measure have slots of their
     own already; a share and a difference say whose they are, not what happened."""
-    slots: dict[int, list[tuple[str, str | None]]] = {}
+    slots: dict[int, list[tuple[str, str | None, str | None]]] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         q = it.quantity
         if key[0] in ("casualty", "measured", "whole", "part") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE:
@@ -119,7 +119,18 @@ def join_events(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]], ev
             continue  # "people", "members": what they count is the verb's, not the noun's
         event = event_of.get(it.frame.claim.id)
         if event is not None:
-            slots[i] = [(event, unit_class_of(q.unit))]
+            # a reading says what it measures ("a gust of 130 km/h" is no sustained wind of 90 km/h)
+            measured = q.qualifier if q.unit.lower() in MEASUREMENT_UNITS else None
+            slots[i] = [(event, unit_class_of(q.unit), measured)]
+    # a reading that does not say what it measures ("lies 40 metres down") is the event's one
+    # measure of that unit ("a depth of 45 metres"), when the event has only one
+    told: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for (event, unit, measured), in slots.values():
+        if measured is not None:
+            told[(event, unit)].add(measured)
+    for i, [(event, unit, measured)] in slots.items():
+        if measured is None and len(told[(event, unit)]) == 1:
+            slots[i] = [(event, unit, next(iter(told[(event, unit)])))]
     _join_slots(uf, items, slots)
 
 

@@ -512,14 +512,19 @@ def _magnitudes(group: list[Figure], *, keep_single: bool = False) -> list[list[
 
 
 def _classes(items: list[Figure]) -> list[FigureClass]:
+    """Figures whose bounds overlap, narrowest first. An open bound ("up to 120", "at least 80")
+    overlaps many values: it joins the one it names when another figure gives that value ("up to
+    120" beside an exact 120), else the first it overlaps."""
     classes: list[FigureClass] = []
     for it in sorted(items, key=lambda x: (_bounds(x.quantity)[1] - _bounds(x.quantity)[0], x.frame.id)):
         lo, hi = _bounds(it.quantity)
-        for c in classes:
-            if lo <= c.hi and c.lo <= hi:
-                c.lo, c.hi = max(c.lo, lo), min(c.hi, hi)
-                c.items.append(it)
-                break
+        overlapping = [c for c in classes if lo <= c.hi and c.lo <= hi]
+        named = lo if hi == math.inf else hi if lo == 0.0 else None
+        c = next((c for c in overlapping if named is not None and c.lo <= named <= c.hi), None) \
+            or (overlapping[0] if overlapping else None)
+        if c is not None:
+            c.lo, c.hi = max(c.lo, lo), min(c.hi, hi)
+            c.items.append(it)
         else:
             classes.append(FigureClass(lo, hi, [it]))
     return classes
