@@ -347,6 +347,16 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
         assert find_dateline(prose) is None, prose
 
 
+def test_a_pages_note_of_when_it_ran_dates_it() -> None:
+    """"This article appeared in the Harbour Post's Sunday edition of 9 May 2032." at the foot of
+    a page with no other date is its publication date; a page whose notes name two dates has none."""
+    note = "This article appeared in the Harbour Post's Sunday edition of 9 May 2032."
+    article = clean_one(page(LEAD, SECOND, note))
+    assert article.published.value == "2032-05-09" and article.published.source == "dateline", article.published
+    other = "A version of this article appeared in print on 16 May 2032."
+    assert clean_one(page(LEAD, SECOND, note, other)).published.value is None
+
+
 def test_no_date_is_invented() -> None:
     text = page("On March 5, 2025, the quay reopened.", LEAD, "The storm of 12 February 2024 was worse.", SECOND)
     article = clean_one(text)

@@ -234,6 +234,11 @@ def test_the_tense_of_scheduling_words_and_past_inability(nlp) -> None:  # type:
     assert by_text(nlp, "He said talks could resume on Sunday.", mon)["Sunday"].value == "2031-09-14"
     # "is unlikely to ... before Friday": the infinitive under "likely" / "unlikely" looks ahead
     assert by_text(nlp, "If it goes to trial, it is unlikely to do so before Friday.", wed)["Friday"].value == "2031-07-11"
+    # a gerund in a prepositional phrase is no clause of its own: "intends to go back to canvassing
+    # on Sunday" is the plan's coming Sunday, not the last one
+    said = "She intends to go back to canvassing on Sunday in the docks, her office said on Wednesday."
+    assert by_text(nlp, said, wed)["Sunday"].value == "2031-07-13"
+    assert by_text(nlp, "He died after collapsing on Sunday.", wed)["Sunday"].value == "2031-07-06"
 
 
 # ---- a bare clock time: the page's day by convention, the day before in doubt -------------------

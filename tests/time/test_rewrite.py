@@ -41,6 +41,10 @@ def test_a_range_that_settles_the_value_and_one_that_does_not() -> None:
     assert reresolve(_expr("June 4", "XXXX-06-04"), date(2030, 1, 10), date(2030, 12, 31)) is None
     assert reresolve(_expr("last month"), date(2030, 1, 10), date(2030, 12, 31)) is None
     assert reresolve(_expr("last year"), date(2030, 1, 10), date(2030, 12, 31)).value == "2029"  # type: ignore[union-attr]
+    # a week counted from a writing day the story gave later ("filed last week" in a year-less wire)
+    week = reresolve(_expr("last week", "XXXX-WXX"), date(2030, 3, 5), date(2030, 3, 5))
+    assert week is not None and week.value == "2030-W09" and (week.earliest, week.latest) == ("2030-02-25", "2030-03-03")
+    assert not names_month("last week")
     # a date that counts from another date of the text is never re-anchored on the writing date
     assert reresolve(_expr("June 4", "XXXX-06-04", "discourse"), date(2030, 7, 1), date(2030, 7, 1)) is None
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from storyline.ingest.base import RawDocument
 from storyline.ingest.clean_layout import MAX_SUMMARY_WORDS, Unit, is_paragraph
 from storyline.ingest.clean_state import _headline_like, _Page
-from storyline.ingest.dateline import Dateline, find_dateline, find_wire_dateline
+from storyline.ingest.dateline import Dateline, _find_dates, find_dateline, find_wire_dateline
 from storyline.ingest.furniture import is_caps, norm_key
 from storyline.model import PublishedDate
 
@@ -94,6 +94,10 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
         if others:
             notes.append("the page also prints " + ", ".join(others))
         return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+    if chosen is None and (noted := _publication_note(page)) is not None:
+        value, text = noted
+        return PublishedDate(value=value, source="dateline", earliest=value, latest=value,
+                             note=f"publication note in the page ('{text}')")
     if chosen is None:
         if wire is not None and wire.month_day is not None:
             month, day = wire.month_day
@@ -112,6 +116,30 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
         notes.append(PORTAL_NOTE)
         return PublishedDate(value=value, source="dateline", earliest=None, latest=value, note="; ".join(notes), portal=True)
     return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+
+
+#: A page's own note of when it ran ("This article appeared in the Sunday edition of 9 May 2032",
+#: "A version of this article appeared in print on 9 May 2032").
+_PUBLICATION_NOTE = re.compile(
+    r"\b(?:this|a\s+version\s+of\s+this)\s+(?:article|story|feature|column|piece|report|interview|essay)\s+"
+    r"(?:appears|appeared|first\s+appeared|was\s+(?:first\s+)?published|is\s+published|ran)\b", re.IGNORECASE)
+
+
+def _publication_note(page: _Page) -> tuple[str, str] | None:
+    """The full date of the page's note of when it ran, with the note; None without one, or with
+    notes naming two dates."""
+    found = set()
+    note = ""
+    for unit in page.units:
+        m = _PUBLICATION_NOTE.search(unit.text)
+        if m is None:
+            continue
+        rest = unit.text[m.start(): m.start() + 200]
+        dates = [d for _, _, d in _find_dates(rest)]
+        if dates:
+            found.add(dates[0].isoformat())
+            note = rest.split(". ")[0][:120]
+    return (found.pop(), note) if len(found) == 1 else None
 
 
 def _metadata_bounds(published: str | None) -> tuple[str, str, str] | None:

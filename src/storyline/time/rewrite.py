@@ -72,9 +72,9 @@ def resolve_at(text: str, written: date, tense: Tense = "past") -> Norm | None:
 
 
 def _is_calendar(value: str) -> bool:
-    """A year, a month or a day written in digits (a day maybe with its part or clock time): not
-    a season, a quarter, a week."""
-    return bool(re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d(?:T(?:MO|AF|EV|NI|DT|\d\d:\d\d))?)?)?", value))
+    """A year, a month, a week ("2031-W09", "last week") or a day written in digits (a day maybe
+    with its part or clock time): not a season, a quarter."""
+    return bool(re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d(?:T(?:MO|AF|EV|NI|DT|\d\d:\d\d))?)?|-W\d\d(?:-WE)?)?", value))
 
 
 def year_offset(text: str) -> int | None:
@@ -91,7 +91,7 @@ def names_month(text: str) -> bool:
     """Whether the expression names a month (and maybe a day) of its own whose year is the
     writing date's ("June 4", "last June"), rather than counting from the writing date."""
     values = [n.value if (n := resolve_at(text, p)) else "" for p in _PROBES]
-    if not all(_is_calendar(v) and len(v) >= 7 for v in values):
+    if not all(_is_calendar(v) and len(v) >= 7 and "W" not in v for v in values):
         return False
     return len({v[4:] for v in values}) == 1
 

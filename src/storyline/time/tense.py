@@ -41,9 +41,11 @@ def before_complement_subject(tok: Token) -> Token | None:
 
 
 def _governing_verb(span: Span) -> Token | None:
+    """The verb whose clause a time expression is in. A gerund in a prepositional phrase ("intends
+    to go back to canvassing on Friday") is a noun there: the clause is the verb above it."""
     tok = before_complement_subject(span.root) or span.root
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and not (tok.tag_ == "VBG" and tok.dep_ == "pcomp"):
             return tok
         if tok.head is tok:
             break
