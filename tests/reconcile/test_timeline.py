@@ -1083,6 +1083,28 @@ def test_one_outlets_day_off_for_one_act_is_a_date_dispute() -> None:
     assert odd_outlets_days([established, other], written) == []
 
 
+
+def test_a_telling_within_a_week_does_not_establish_an_outlets_odd_day() -> None:
+    """The explainer's "lodged on 11 March" joined by the same-day join with another outlet's
+    "filed last week" (a week holding both days) is still one outlet's odd day: only the articles
+    that give the day itself count."""
+    from dataclasses import replace
+
+    monday, tuesday = date(2031, 3, 10), date(2031, 3, 11)
+    established = (monday, {"u01", "u02"}, [_act_cluster(1, "u01", "lodge", "the dockers' union", "its appeal"),
+                                            _act_cluster(2, "u02", "file", "the dockers' union", "an appeal")])
+    for c, day in zip(established[2], ("2031-03-10", "2031-03-10"), strict=True):
+        c.frames[0] = replace(c.frames[0], value=day)
+    odd_day = _act_cluster(3, "u03", "lodge", "the dockers' union", "its appeal")
+    odd_day.frames[0] = replace(odd_day.frames[0], value="2031-03-11")
+    week = _act_cluster(4, "u04", "file", "the dockers' union", "an appeal")
+    week.frames[0] = replace(week.frames[0], value="2031-W11")
+    odd = (tuesday, {"u03", "u04"}, [odd_day, week])
+    later = (date(2031, 3, 20), date(2031, 3, 20))
+    written = {"u01": (monday, monday), "u02": (tuesday, tuesday), "u03": later, "u04": later}
+    assert odd_outlets_days([established, odd], written) == [(0, 1)]
+
+
 def test_one_outlets_day_off_is_read_from_the_odd_telling_which_may_name_less() -> None:
     """Two outlets: "the M7 between Orvik and Brask reopened" on the 15th; a review written days
     later: "the motorway reopened" on the 14th. The odd telling names nothing the established one

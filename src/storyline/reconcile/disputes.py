@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -159,7 +160,12 @@ def odd_outlets_days(told: Sequence[tuple[date | None, set[str], list[Cluster]]]
             by_day[day].append(i)
     found: dict[int, list[int]] = defaultdict(list)
     for i, (day, arts, clusters) in enumerate(told):
-        if day is None or len(arts) != 1:
+        if day is None:
+            continue
+        # the articles that give the day itself: one that tells the act only within a week ("filed
+        # last week") joined to one outlet's odd day does not make that day established
+        arts = {f.article_id for c in clusters for f in c.frames if day_of(f.value) == day.isoformat()} or arts
+        if len(arts) != 1:
             continue
         (odd_article,) = arts
         written = doc_dates.get(odd_article, (None, None))[0]
@@ -217,7 +223,8 @@ def join_odd_days(events: list[Event], renamed: dict[str, str], clusters_of: dic
     for big, odd in pairs:
         if big in gone or odd in gone or big in joined:
             continue
-        merged = merge_events([events[big], events[odd]])
+        # the established day stays the event's, whichever telling has more words
+        merged = replace(merge_events([events[big], events[odd]]), time=events[big].time)
         frames = [f for c in (*told[big][2], *told[odd][2]) for f in c.frames]
         if time_conflict(time_classes(frames, docs_key=skey), docs) is None:
             continue
