@@ -250,6 +250,14 @@ FLOORS = {
     "kolmane-detention-2026": (3, 0.99, 1.47, 0.79, 2.30),
     "drasken-crane-2026": (1, 0.91, 1.41, 0.76, 2.22),
     "skarra-whales-2026": (3, 0.99, 1.05, 0.68, 2.13),
+    # written blind later in session 19 and first scored with 2d31c2c, the session's committed code
+    # when they were asked for (its second held-out measure): census dispute 4 must checks failed,
+    # recall 0.92, fragmentation 1.17, merge 0.75, size 1.54; child lost in a forest 5, 0.86, 1.08,
+    # 0.77, 1.71; river fish kill 4, 0.92, 1.25, 0.64, 1.92; candidate stabbed 6, 0.85, 1.09, 0.65, 1.77
+    "aldavia-census-2026": (3, 0.91, 1.22, 0.76, 1.51),
+    "brannock-forest-2026": (4, 0.92, 1.13, 0.78, 1.98),
+    "oskel-fish-kill-2026": (4, 0.91, 1.30, 0.63, 1.97),
+    "carvenna-stabbing-2026": (5, 0.84, 1.14, 0.67, 1.82),
 }
 
 
