@@ -145,3 +145,16 @@ def test_an_open_bound_sits_with_the_value_it_names() -> None:
                  "experts said on Tuesday."),
     ])
     assert found == [("contradiction", ["120 / up to 120", "95"])], found
+
+
+def test_a_currency_code_before_a_figure_makes_it_money_and_a_fine_is_what_it_was() -> None:
+    """"fined the company EUR 1.86 million over the leak that killed 300 fish" is a fine in euros,
+    not a count of the dead; and a fine imposed is one amount whenever an article tells it, so
+    "fined Kellby Mills 1.68 million euros" the day before is disputed, not a fine that changed."""
+    found = _figure_disputes([
+        _article("f01_wire", "2031-06-30", "The inspectorate on Monday fined Kellby Mills 1.68 million euros for the "
+                 "leak that killed 300 fish in the River Tarn."),
+        _article("f02_paper", "2031-07-02", "Kellby shares fell on Tuesday, a day after the inspectorate fined the "
+                 "company EUR 1.86 million over the leak that killed 300 fish in the River Tarn."),
+    ])
+    assert ("contradiction", ["1.68 million", "1.86 million"]) in found, found

@@ -22,7 +22,17 @@ _MEASURES: dict[str, str] = lexicon.table("figures", "measure_classes")
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
 #: Currencies written as words ("30 million crowns"): data/lexicon/figures.json.
 CURRENCY_WORDS: dict[str, str] = lexicon.table("figures", "currency_words")
-CURRENCY_CODES = frozenset(CURRENCIES.values()) | frozenset(CURRENCY_WORDS.values())
+#: ISO codes written before a figure ("EUR 1.86 million"): those above and data/lexicon/figures.json.
+ISO_CODES = frozenset(c for c in (*CURRENCIES.values(), *CURRENCY_WORDS.values()) if re.fullmatch(r"[A-Z]{3}", c)) \
+    | frozenset(lexicon.words("figures", "currency_codes"))
+CURRENCY_CODES = frozenset(CURRENCIES.values()) | frozenset(CURRENCY_WORDS.values()) | ISO_CODES
+_CODE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s+$")
+
+
+def code_before(text: str, start: int) -> str | None:
+    """The ISO currency code written right before a figure ("EUR 1.86 million"), if any."""
+    m = _CODE_BEFORE.search(text[max(0, start - 6) : start])
+    return m.group(1) if m is not None and m.group(1) in ISO_CODES else None
 
 
 PERCENT = "percent"
@@ -140,10 +150,15 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
         return None
     if tok.dep_ == "nummod" and (tok.head.lemma_.lower() in CURRENCY_WORDS or tok.head.lower_ in CURRENCY_WORDS):
         tok = tok.head  # "30 million crowns": the sum is the currency word's phrase, as "$" heads "$30 million"
+    elif tok.dep_ in ("nummod", "appos") and tok.head.text in ISO_CODES and tok.head.i < tok.i:
+        tok = tok.head  # "EUR 1.86 million": the code heads the sum
     rate = ""
     after = doc[tok.i + 1 : tok.i + 3] if tok.i + 1 < len(doc) else None
     if after is not None and len(after) == 2 and after[0].lower_ in ("a", "per", "an", "each"):
         rate = f" per {after[1].lemma_.lower()}"
+    if tok.dep_ == "appos" and tok.head.dep_ in ("dative", "dobj") and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "fined the company EUR 1.86 million": the sum is what the verb measures
+        return (f"{_name(s)}: " if (s := _named(_subject(verb))) is not None else "") + _measure(verb) + rate
     head = tok.head
     noun: Token | None = None
     owner: Token | None = None

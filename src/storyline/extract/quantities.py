@@ -24,6 +24,7 @@ from storyline.extract.measures import (
     CURRENCY_WORDS,
     MEASUREMENT_UNITS,
     PERCENT,
+    code_before,
     measured_of,
     money_of,
     percent_of,
@@ -236,6 +237,8 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
         q = _preposition_not_bound(doc, q)
         unit, noun = unit_of(doc, q)
         unit = rate_unit(doc, noun, unit)
+        if unit is None or unit in ("million", "billion", "bn", "m"):
+            unit = code_before(doc.text, q.start) or unit  # "EUR 1.86 million"
         if unit in _TIME_UNITS or (noun is not None and noun.lemma_.lower() in _TIME_UNITS and unit is None):
             continue
         if unit is None:

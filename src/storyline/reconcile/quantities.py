@@ -217,7 +217,11 @@ def _partitive(q: Quantity, body: str) -> tuple[bool, float | None]:
 def count_type(f: Frame, q: Quantity, body: str) -> str | None:
     """What a figure counts. The dead, the wounded, casualties (killed or wounded) and prisoners
     are different counts and never compared; the count word nearest the figure decides ("about
-    300 killed and some 2,700 wounded, a toll of roughly 3,000"). Other figures count their noun."""
+    300 killed and some 2,700 wounded, a toll of roughly 3,000"). Other figures count their noun,
+    and a sum of money, a share or a measurement never counts people ("fined EUR 2 million over the
+    leak that killed 300 fish")."""
+    if q.unit in CURRENCY_CODES or q.unit == PERCENT or (q.unit or "").lower() in MEASUREMENT_UNITS:
+        return unit_class_of(q.unit)
     lo, hi = max(0, q.start - 45), min(len(body), q.end + 80)
     best: tuple[int, str] | None = None
     for m in _COUNT_WORD.finditer(body, lo, hi):
