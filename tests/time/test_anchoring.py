@@ -372,3 +372,12 @@ def test_the_day_before_ended_by_the_next_clause_counts_from_the_day_told(nlp) -
     found = by_text(nlp, "She was jailed yesterday. Her trial had opened the day before and lasted a day and a half.",
                     "2031-04-01")
     assert found["the day before"].value == "2031-03-30", found
+
+
+def test_a_clock_time_before_the_day_it_falls_on_is_on_that_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"did not take off until 05:40 the following day": the clock is on the day after the one told
+    before it, not on that day."""
+    found = by_text(nlp, "The crew was called out on Friday 9 May 2031. The boat was launched at 22:10 but did "
+                         "not reach the island until 04:50 the following day.", "2031-05-20")
+    assert found["22:10"].value == "2031-05-09T22:10"
+    assert found["04:50"].value == "2031-05-10T04:50"

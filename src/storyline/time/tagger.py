@@ -351,4 +351,25 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
                 header = parsed
         elif (named := Partial.parse(norm.value)) is not None:
             partial, day, discourse_at = named, named, c.end
+    return _clock_on_next_day(out, selection.text)
+
+
+#: Between a clock time and the day phrase after it that it falls on ("05:40 the following day").
+_CLOCK_THEN_DAY = re.compile(r"\s*(?:on\s+)?")
+_DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
+_CLOCK_VALUE = re.compile(r"^\d{4}-\d\d-\d\dT(\d\d:\d\d)$")
+
+
+def _clock_on_next_day(out: list[Tagged], text: str) -> list[Tagged]:
+    """A clock time written right before the day it falls on ("did not take off until 05:40 the
+    following day", "at 9:15 the next morning") is on that day: the tagger read the clock first,
+    against the day told before it."""
+    for k in range(len(out) - 1):
+        clock, day = out[k].expr, out[k + 1].expr
+        m, d = _CLOCK_VALUE.match(clock.value or ""), _DAY_VALUE.match(day.value or "")
+        if m is None or d is None or clock.type != "TIME" or day.anchor_kind != "discourse" \
+                or _CLOCK_THEN_DAY.fullmatch(text[clock.end : day.start]) is None or clock.value[:10] == d.group(1):
+            continue
+        value = f"{d.group(1)}T{m.group(1)}"
+        out[k] = replace(out[k], expr=replace(clock, value=value, earliest=d.group(1), latest=d.group(1)))
     return out
