@@ -222,8 +222,8 @@ def _named(tok: Token | None) -> Token | None:
 _DIMENSIONS = lexicon.words("figures", "dimension_nouns")
 
 
-#: A unit over time written with a slash ("km/h", "m/s"): the rate's second token.
-_PER_TIME = frozenset({"h", "hr", "s", "sec", "min"})
+#: The time a rate is per ("km/h", "m/s"): data/lexicon/figures.json.
+_PER_TIME = lexicon.words("figures", "rate_time_units")
 
 
 def rate_unit(doc: Doc, noun: Token | None, unit: str | None) -> str | None:
@@ -252,8 +252,8 @@ def _rate_head(tok: Token) -> Token:
 
 
 def measured_of(doc: Doc, q: Quantity) -> str | None:
-    """What a physical measurement measures: "a gust of 212 km/h" and "the strongest gust, 196
-    km/h" are gusts, "sustained winds of 160 km/h" winds: a gust and a sustained wind are two
+    """What a physical measurement measures: "a gust of 130 km/h" and "the strongest gust, 125
+    km/h" are gusts, "sustained winds of 90 km/h" winds: a gust and a sustained wind are two
     figures, not one told two ways. A dimension noun ("a peak wind speed of 290 km/h") says only
     what the unit measures: the noun before it is the measured thing (the wind). None when the
     parse does not say."""
@@ -269,7 +269,7 @@ def measured_of(doc: Doc, q: Quantity) -> str | None:
     elif tok.dep_ == "appos" and head.pos_ == "NOUN":
         noun = head
     elif tok.dep_ == "attr" and head.pos_ == "AUX":
-        noun = _subject(head)  # "the highest gust was 212 km/h"
+        noun = _subject(head)  # "the highest gust was 130 km/h"
     if noun is None or (_per(noun) and noun.i > 0 and doc[noun.i - 1].text == "/"):
         return None  # "96 km/h (about 60 mph)": the rate's "h" is no thing measured
     if noun.lemma_.lower() in _DIMENSIONS:
@@ -293,8 +293,7 @@ def told_from(q: Quantity) -> bool:
 def relation_of(doc: Doc, q: Quantity) -> str | None:
     """What a measurement is measured from when no noun says what it measures ("8 metres above
     the road": above road; "50 metres beyond the fence": beyond fence; "2 km from the harbour":
-    from harbour).
-    None when the word after the figure's unit is none of these."""
+    from harbour); None when the word after the figure's unit is none of these."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or not len(span):
         return None

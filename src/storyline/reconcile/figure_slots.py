@@ -115,8 +115,8 @@ def join_events(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]], ev
         q = it.quantity
         if key[0] in ("casualty", "measured", "whole", "part") or q.unit is None or q.unit == PERCENT or q.qualifier == DIFFERENCE:
             continue
-        if q.unit.lower() in GENERIC_COUNTED or told_from(q):  # a position ("3 km from X") has its own key
-            continue  # "people", "members": what they count is the verb's, not the noun's
+        if q.unit.lower() in GENERIC_COUNTED or told_from(q):
+            continue  # "people", "members": what they count is the verb's; a position ("2 km from X") has its own key
         event = event_of.get(it.frame.claim.id)
         if event is not None:
             # a reading says what it measures ("a gust of 130 km/h" is no sustained wind of 90 km/h)
@@ -125,10 +125,10 @@ def join_events(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]], ev
     # a reading that does not say what it measures ("lies 40 metres down") is the event's one
     # measure of that unit ("a depth of 45 metres"), when the event has only one
     told: dict[tuple[str, str | None], set[str]] = defaultdict(set)
-    for (event, unit, measured), in slots.values():
+    for ((event, unit, measured),) in slots.values():
         if measured is not None:
             told[(event, unit)].add(measured)
-    for i, [(event, unit, measured)] in slots.items():
+    for i, ((event, unit, measured),) in list(slots.items()):
         if measured is None and len(told[(event, unit)]) == 1:
             slots[i] = [(event, unit, next(iter(told[(event, unit)])))]
     _join_slots(uf, items, slots)
