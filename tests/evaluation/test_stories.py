@@ -261,6 +261,13 @@ FLOORS = {
     "brannock-forest-2026": (3, 0.92, 1.13, 0.78, 1.98),
     "oskel-fish-kill-2026": (3, 0.91, 1.30, 0.63, 1.97),
     "carvenna-stabbing-2026": (5, 0.84, 1.14, 0.67, 1.82),
+    # written blind at the end of session 19 and first scored with 662b431, the session's final
+    # code (its third held-out measure; nothing changed for them): auction forgery 6 must checks
+    # failed, recall 0.69, fragmentation 1.00, merge 0.77, size 0.92; snow in a capital 3, 1.00,
+    # 1.00, 0.63, 2.21; lottery rigging 4, 0.92, 1.17, 0.73, 1.77
+    "marrow-forgery-2026": (6, 0.68, 1.05, 0.76, 0.97),
+    "kelmarra-snow-2026": (3, 0.99, 1.05, 0.62, 2.26),
+    "lottery-rigging-2026": (4, 0.91, 1.22, 0.72, 1.82),
 }
 
 
