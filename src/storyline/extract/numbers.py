@@ -36,6 +36,8 @@ SCALES: dict[str, int] = {
     "trillion": 1_000_000_000_000,
 }
 _ABBREV_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+#: Words that only scale a figure ("1.86 million", "40m"): the unit reader's noun when nothing is counted.
+SCALE_WORDS = frozenset(SCALES) | frozenset(_ABBREV_SCALES)
 
 #: Largest figure kept as a number: beyond it a float loses the digits (and past ~1e308 overflows),
 #: and no count in the news is that large, so such a figure is kept as text and flagged instead.

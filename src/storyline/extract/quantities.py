@@ -35,6 +35,7 @@ from storyline.extract.numbers import (
     APPROX_SHARE,
     MAX_FIGURE,
     QUANTITY_RE,
+    SCALE_WORDS,
     SCALES,
     TENS,
     UNITS,
@@ -237,7 +238,7 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
         q = _preposition_not_bound(doc, q)
         unit, noun = unit_of(doc, q)
         unit = rate_unit(doc, noun, unit)
-        if unit is None or unit in ("million", "billion", "bn", "m"):
+        if unit is None or unit in SCALE_WORDS:
             unit = code_before(doc.text, q.start) or unit  # "EUR 1.86 million"
         if unit in _TIME_UNITS or (noun is not None and noun.lemma_.lower() in _TIME_UNITS and unit is None):
             continue

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from storyline.ingest.base import RawDocument
 from storyline.ingest.clean_layout import MAX_SUMMARY_WORDS, Unit, is_paragraph
 from storyline.ingest.clean_state import _headline_like, _Page
-from storyline.ingest.dateline import Dateline, _find_dates, find_dateline, find_wire_dateline
+from storyline.ingest.dateline import Dateline, find_dateline, find_wire_dateline, full_dates
 from storyline.ingest.furniture import is_caps, norm_key
 from storyline.model import PublishedDate
 
@@ -135,7 +135,7 @@ def _publication_note(page: _Page) -> tuple[str, str] | None:
         if m is None:
             continue
         rest = unit.text[m.start(): m.start() + 200]
-        dates = [d for _, _, d in _find_dates(rest)]
+        dates = full_dates(rest)
         if dates:
             found.add(dates[0].isoformat())
             note = rest.split(". ")[0][:120]

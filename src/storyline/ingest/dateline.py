@@ -161,6 +161,12 @@ def _find_dates(line: str) -> list[tuple[re.Match[str], str, date]]:
     return found
 
 
+def full_dates(text: str) -> list[date]:
+    """Every full date (day, month and year) the text writes, in order, in the formats a
+    dateline may take."""
+    return [value for _, _, value in _find_dates(text)]
+
+
 #: A place before the date of a letter or a release ("Quellmoor, 13 February 2026"), or of a
 #: live page's header ("Live coverage from the National Chamber, Thursday 12 February 2026").
 _PLACE_FIRST = re.compile(r"(?:(?i:live(?:\s+(?:coverage|blog|updates|reporting))?\s+from\s+(?:the\s+)?))?"
