@@ -268,6 +268,14 @@ FLOORS = {
     "marrow-forgery-2026": (6, 0.68, 1.05, 0.76, 0.97),
     "kelmarra-snow-2026": (3, 0.99, 1.05, 0.62, 2.26),
     "lottery-rigging-2026": (4, 0.91, 1.22, 0.72, 1.82),
+    # written blind at the start of session 20 and first scored with 6ac747d, the session's
+    # starting code: runway collision 3 must checks failed, recall 1.00, fragmentation 1.08, merge
+    # 0.76, size 1.42; a head of state's death and succession 6, 1.00, 1.00, 0.65, 1.79; refinery
+    # fire 4, 1.00, 1.00, 0.80, 2.00; exchange flash crash 6, 0.86, 1.25, 0.74, 1.79
+    "carvenna-runway-2026": (3, 0.99, 1.13, 0.75, 1.47),
+    "kelmar-succession-2026": (6, 0.99, 1.05, 0.64, 1.84),
+    "kesmar-refinery-fire-2026": (4, 0.99, 1.05, 0.79, 2.05),
+    "maravel-flash-crash-2026": (6, 0.85, 1.30, 0.73, 1.84),
 }
 
 
