@@ -329,7 +329,9 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       # a venue set apart by a bar: a room's number and a comma in the place
                       ("Court 3, Orlesk | Tuesday 24 February 2031", "2031-02-24"),
                       # a broadcaster's web copy of a bulletin
-                      ("Saturday 4 April 2031 - 15:00 bulletin, web version", "2031-04-04")):
+                      ("Saturday 4 April 2031 - 15:00 bulletin, web version", "2031-04-04"),
+                      # a brief's header: labels set apart by dashes, the date alone in its field
+                      ("VANTRIX POST - Markets in brief - 2 May 2031", "2031-05-02")):
         found = find_dateline(line)
         assert found is not None and found.date.isoformat() == day, line
     for prose in ("Brask, the capital, voted on 13 February 2026", "Talks resumed in Brask on 13 February 2026",
@@ -343,7 +345,8 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                   "Published 3 March 2031. The minister resigned on Friday after a long row over the budget.",
                   "Live page started Friday 3 April 2031. The ferry sank. Nine people died. Rescuers were there.",
                   "Police said 300 people | 24 February 2031",
-                  "The web version of 4 April 2031 was pulled after the broadcast"):
+                  "The web version of 4 April 2031 was pulled after the broadcast",
+                  "Police say 14 of 19 - 3 March 2031 - Brask", "The plan - announced 3 March 2031 - was dropped"):
         assert find_dateline(prose) is None, prose
 
 
@@ -794,6 +797,21 @@ def test_dateline_of_a_page_without_teasers_is_the_articles_date() -> None:
     assert cut["The Portvale Post"].startswith("masthead") and cut["Independent news from the coast"].startswith("masthead")
     assert article.title == "Crane Collapse Shuts Northern Quay in Portvale"
     assert article.body == page(LEAD, SECOND, THIRD)
+
+
+def test_explainer_with_dated_section_headings_is_no_portal() -> None:
+    """A masthead, the page's date, the headline and its standfirst, then sections headed
+    "The vote - 3 March": the headline and standfirst are the article's, not a teaser, so the
+    dateline is the article's date and not only an upper bound."""
+    headline = "How the quay was lost: the crane collapse in five steps"
+    standfirst = "A month on, this is what happened at the northern quay, and what comes next for the port."
+    text = page("Coast Radio - Explainer", "4 April 2025", headline, standfirst, "The collapse - 3 March", LEAD, SECOND,
+                "The inquiry - 10 March", THIRD)
+    article = clean_one(text)
+    assert article.teasers == [] and article.title == headline
+    published = article.published
+    assert (published.value, published.earliest, published.portal) == ("2025-04-04", "2025-04-04", False)
+    assert "Coast Radio - Explainer" not in article.body and "The collapse - 3 March" in article.body
 
 
 def test_masthead_and_breadcrumb_above_a_portal_are_not_teasers() -> None:

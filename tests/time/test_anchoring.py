@@ -239,6 +239,9 @@ def test_the_tense_of_scheduling_words_and_past_inability(nlp) -> None:  # type:
     said = "She intends to go back to canvassing on Sunday in the docks, her office said on Wednesday."
     assert by_text(nlp, said, wed)["Sunday"].value == "2031-07-13"
     assert by_text(nlp, "He died after collapsing on Sunday.", wed)["Sunday"].value == "2031-07-06"
+    # a date a past act sets ("fixed the trial for 14 September") is ahead of it
+    fixed = "On Friday a judge fixed the opening of the trial for 14 September."
+    assert by_text(nlp, fixed, wed)["14 September"].value == "2031-09-14"
 
 
 # ---- a bare clock time: the page's day by convention, the day before in doubt -------------------
@@ -327,6 +330,17 @@ def test_a_live_entrys_clock_time_is_on_the_pages_day_not_the_day_an_entry_talke
     # without day lines, the page's own date
     found = by_text(nlp, "06:30 The dyke broke at 2am yesterday.\n\n08:15 Pumps have arrived.", "2031-08-09")
     assert found["08:15"].value == "2031-08-09T08:15"
+
+
+def test_a_chronologys_clock_times_are_on_the_day_the_text_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A release's "Sequence of events (all times local)" lists clock times of the day it told
+    before the list, not entries written on the page's day as a live page's are."""
+    text = ("The port authority today publishes an account of its response to the fire aboard a ferry on "
+            "Monday 4 August 2031.\n\nSequence of events (all times local)\n\n"
+            "01:50 - The bridge reports smoke in the car deck.\n\n03:15 - The last passenger is taken off.")
+    found = by_text(nlp, text, "2031-08-08")
+    assert found["01:50"].value == "2031-08-04T01:50", found["01:50"]
+    assert found["03:15"].value == "2031-08-04T03:15", found["03:15"]
 
 
 def test_a_live_entry_written_after_midnight_is_on_the_next_day(nlp) -> None:  # type: ignore[no-untyped-def]

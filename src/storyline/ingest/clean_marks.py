@@ -39,6 +39,7 @@ from storyline.ingest.furniture import (
     words,
 )
 from storyline.model import Teaser
+from storyline.time.lexicon import CHRONOLOGY_LABEL
 
 _INLINE_TEASER = re.compile(
     r"^\W*(?:related(?:\s+(?:story|stories|article|articles|coverage|video|videos|content|link|links|post|posts))?|read\s+more|read\s+also|also\s+read|see\s+also|"
@@ -47,14 +48,6 @@ _INLINE_TEASER = re.compile(
 )
 # Fewer words than this below the article are tags or topics, not headlines of other stories.
 TEASER_MIN_WORDS = 4
-# A label over a box of dated facts (the outlet's own chronology), which stays in the body.
-_FACT_BOX_LABEL = re.compile(
-    r"^\W*(?:timeline|chronology|key\s+(?:dates|events|moments)|fact\s*box|fast\s+facts|the\s+facts|"
-    r"how\s+it\s+(?:unfolded|happened)|dates\s+to\s+know|in\s+dates|what\s+happened\s+when)\W*$",
-    re.I,
-)
-
-
 def _mark_fact_box(page: _Page) -> None:
     """The outlet's own chronology ("TIMELINE" over "2024-06-19 - Treaty signed" lines) is article
     content: its lines stay in the body (role ``fact``, out of reach of the teaser and list rules)
@@ -72,7 +65,7 @@ def _mark_fact_box(page: _Page) -> None:
         while end < len(units) and units[end].reason is None and dated_fact(bullet_text(units[end].text) or units[end].text):
             end += 1
         label = units[index - 1] if index > 0 and units[index - 1].reason is None else None
-        labelled = label is not None and bool(_FACT_BOX_LABEL.match(label.text))
+        labelled = label is not None and bool(CHRONOLOGY_LABEL.match(label.text))
         listed = label is not None and is_end_marker(label.text)
         headlines = sum(title_case_ratio(u.text) >= 0.6 for u in units[index:end]) * 2 > end - index
         inside = body_start is not None and index > body_start

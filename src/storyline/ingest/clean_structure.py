@@ -192,10 +192,15 @@ def _mark_structure(page: _Page, confirmed: int | None) -> bool:
         return False  # the page opens with prose: there is no headline block to split
     if title_index is not None and not _headline_like(units[title_index]):
         return False
-    if title_index is not None and len(pairs) == 1 and not extras_above:
-        # One (headline, sentence) pair above another headline is as likely the article's own
-        # headline, lead and first subheading as a teaser: keep it as the article.
-        _set_title(page, pairs[0][0], [])
+    masthead = _mastheads(units, pairs)
+    kept = [pair for pair in pairs if pair[0] not in masthead]
+    if title_index is not None and len(kept) == 1 and not extras_above:
+        # One (headline, sentence) pair above another headline, under the outlet's masthead at
+        # most, is as likely the article's own headline, lead and first subheading as a teaser:
+        # keep it as the article.
+        for h in masthead:
+            units[h].reason = MASTHEAD
+        _set_title(page, kept[0][0], [])
         return False
     _set_title(page, title_index, deks)
     return _keep_teasers(page, pairs, extras + extras_above)
@@ -244,12 +249,8 @@ def _keep_teasers(page: _Page, pairs: list[tuple[int, int | None]], extras: list
     or a kicker; a single summary-less line left over is a label, not a list of other stories.
     """
     units = page.units
-    listed = {h for h, _ in pairs if h > 0 and _LIST_LABEL.match(units[h - 1].text)}  # "Latest:" over a headline
-    first_summary = next((k for k, (_, s) in enumerate(pairs) if s is not None), len(pairs))
-    masthead = [
-        h for k, (h, s) in enumerate(pairs)
-        if s is None and k < first_summary and units[h].n_words <= MASTHEAD_MAX_WORDS and h not in listed
-    ]
+    listed = _listed(units, pairs)
+    masthead = _mastheads(units, pairs)
     pairs = [(h, s) for h, s in pairs if h not in masthead]
     if len(pairs) == 1 and pairs[0][1] is None and pairs[0][0] not in listed:
         masthead.append(pairs[0][0])
@@ -270,6 +271,20 @@ def _keep_teasers(page: _Page, pairs: list[tuple[int, int | None]], extras: list
     for i in extras:
         units[i].reason = "text above the headline (not part of the article)"
     return bool(pairs)
+
+
+def _listed(units: list[Unit], pairs: list[tuple[int, int | None]]) -> set[int]:
+    """Headlines under a list's label ("Latest:")."""
+    return {h for h, _ in pairs if h > 0 and _LIST_LABEL.match(units[h - 1].text)}
+
+
+def _mastheads(units: list[Unit], pairs: list[tuple[int, int | None]]) -> list[int]:
+    """Short summary-less lines above the first summarised pair: the outlet's masthead, tagline
+    or a kicker, not headlines of other stories."""
+    listed = _listed(units, pairs)
+    first_summary = next((k for k, (_, s) in enumerate(pairs) if s is not None), len(pairs))
+    return [h for k, (h, s) in enumerate(pairs)
+            if s is None and k < first_summary and units[h].n_words <= MASTHEAD_MAX_WORDS and h not in listed]
 
 
 def _mark_standfirst_above_caption(page: _Page) -> None:

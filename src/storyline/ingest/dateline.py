@@ -182,10 +182,16 @@ def _placed(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
 def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
     """A wire's stamp line: short fields set apart by bars, one of them the date (and time), the
     date first where there are only two ("02/05/2031 09:15 | Home news | 3rd version", "XNA |
-    Filed 2031-05-02 09:15 | Politics / North | Priority: high"), which prose never is."""
+    Filed 2031-05-02 09:15 | Politics / North | Priority: high"), which prose never is. Dashes set
+    fields apart too when the date stands alone at the end after two short labels that open with
+    a capital ("VANTRIX POST - Markets in brief - 2 May 2031"): prose set off by dashes carries
+    words beside its date, and a list's dated headline opens with its date."""
     fields = _SET_APART.split(text)
-    if len(fields) < 2:
-        return False
+    dashed = len(fields) < 2
+    if dashed:
+        fields = _DASHED.split(text)
+        if len(fields) < 2 or not all(_LABEL.fullmatch(f.strip()) for f in fields if not _has_date(f, found)):
+            return False
     first = found[0][0]
     starts, at = [], 0
     for f in fields:
@@ -199,12 +205,24 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     if n > 0 and len(fields) < 3:
         return False
     beside = (fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()
+    if dashed and (beside or n < 2 or n != len(fields) - 1):
+        return False  # a dated headline of a list ("2031-05-02 - Ferry fares rise") opens with its date
     if len(beside) > 2:
         return False  # the date's own field is a stamp ("Filed 2031-05-02 09:15"), not a sentence
     # a bare date opening the line sets the rest apart as a label, which may run longer ("18/04/2031 |
     # Updates from our desk, in order of posting")
     most = 12 if n == 0 and not beside else 6
     return all(0 < len(f.split()) <= most and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
+
+
+#: Fields of a header set apart by dashes, and a field that is a label: a few words, the first
+#: capitalised, no figure and no sentence's end ("Markets in brief", "BUSINESS DESK").
+_DASHED = re.compile(r"\s[-–—]\s")
+_LABEL = re.compile(r"[A-Z](?:[^\W\d_]|[&'’.])*(?:\s+(?:[^\W\d_]|[&'’.])+){0,4}")
+
+
+def _has_date(field: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
+    return any(match.group(0) in field for match, _, _ in found)
 
 
 #: A header's short notes after its dated first sentence ("All times are local. Newest first.").

@@ -1,5 +1,6 @@
 """Times counted from an event the text told before: "the day after the shelling", "two days
-after the theft was discovered", "the morning after the vote".
+after the theft was discovered", "the morning after the vote", "forty-eight hours after the vote"
+(whole days told in hours).
 
 The expression names no date; its anchor is the day of the happening it names. That day is the
 latest day the text gave earlier in a sentence telling the same happening: the same event word
@@ -17,6 +18,7 @@ from datetime import timedelta
 
 from storyline import lexicon
 from storyline.time import calendar_math as cm
+from storyline.time.lexicon import words_to_number
 from storyline.time.resolve import Anchor, Norm
 
 _PARTS = re.compile(
@@ -65,25 +67,58 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 _REACH = 400
 
 
+#: "in the 72 hours before the release": the span up to the happening, not a day before it
+_SPAN_BEFORE = re.compile(r"\b(?:in|during|over|within|for|throughout)\s+the\s+$", re.IGNORECASE)
+#: Words that may follow the expression's last word inside the happening's noun phrase ("after
+#: the seven-minute| plunge", "after the dawn| arrests", "after the revised| damage estimate").
+_PHRASE_RUN = re.compile(r"^(?:\s+(?!(?:the|a|an|of|in|on|at|by|to|and|or|was|were|is|are|had|has|have|that|which|"
+                         r"who|when|it|its|their|his|her)\b)(?-i:[a-z][\w\-]*)){0,2}")
+
+
+def _happening(what: str, rest: str) -> list[set[str]]:
+    """What identifies the happening a noun phrase names, in the order to try: its head word's
+    event family, else its stem. The expression stops lazily, so the phrase may run on in the
+    text ("the index's seven-minute| plunge", "the revised| damage estimate": the estimate, not
+    the damage)."""
+    words = [re.sub(r"['’]s$", "", w) for w in what.split()]
+    lazy = _keys(words[-1])
+    if any(k.startswith("family:") for k in lazy):
+        return [lazy]  # a family's word heads it already
+    run = [w for w in _PHRASE_RUN.match(rest)[0].split() if not w.endswith("ed")][:2]  # type: ignore[index]
+    # the head first; else the word the expression stopped at ("the relegation| ruling": the
+    # relegation the text told, when no sentence before tells a ruling)
+    return [_keys(run[-1]), lazy] if run else [lazy]
+
+
+def _whole(n: float | None) -> int | None:
+    return int(n) if n is not None and n == int(n) else None
+
+
 def resolve(expr: str, text: str, start: int, days: Sequence[tuple[int, int, Anchor]]) -> Norm | None:
     """The value of ``expr`` (found at ``text[start:]``) counted from the day of the happening it
     names, among ``days``: (start, end, day) of the days the text resolved before it."""
     parts = _PARTS.match(expr.strip())
-    if parts is None:
+    if parts is None or _SPAN_BEFORE.search(text[max(0, start - 16):start]):
         return None
     verb = parts.group("verb")
-    wanted = _keys(verb or parts.group("what").split()[-1])
-    if not wanted:
+    tries = [_keys(verb)] if verb else _happening(parts.group("what"), text[start + len(expr.strip()):])
+    if not any(tries):
         return None
-    n = _NUMBERS.get(parts.group("n").lower()) or (int(parts.group("n")) if parts.group("n").isdigit() else None)
+    n = _NUMBERS.get(parts.group("n").lower()) or _whole(words_to_number(parts.group("n")))
     if n is None:
         return None
+    if parts.group("unit").lower() == "hours":  # "forty-eight hours after": whole days only
+        if n % 24:
+            return None
+        n //= 24
     sign = 1 if parts.group("dir").lower() == "after" else -1
-    for s, e, day in reversed(days):
-        if s >= start or day.date is None:
-            continue
-        if not wanted & _sentence_keys(_sentence_around(text, s, e)):
-            continue
+    found = next(((s, day) for wanted in tries if wanted for s, e, day in reversed(days)
+                  if s < start and day.date is not None and wanted & _sentence_keys(_sentence_around(text, s, e))),
+                 None)
+    if found is not None:
+        _, day = found
+        if day.date is None:
+            return None
         if parts.group("unit").lower().startswith("week"):
             shifted = cm.shift_day(day.date, sign * 7 * n)
             return Norm("DATE", cm.week_value(shifted), None, day.value, "discourse")

@@ -141,8 +141,11 @@ RULES: list[tuple[str, str]] = [
     # a day counted from a happening the text told ("the day after the shelling"): eventrel.py
     (
         "event_rel",
-        r"(?:(?:the|an?|one)\s+(?:day|morning|evening|night|week)|(?:two|three|four|five|six|seven|\d{1,2})\s+(?:days|nights|weeks))\s+"
-        r"(?:after|before)\s+(?:the|its|their|his|her|this|that)\s+(?-i:[a-z][\w\-]*)(?:\s+(?-i:[a-z][\w\-]*)){0,2}?"
+        # whole days told in hours too ("forty-eight hours after the vote"); a possessive may
+        # stand before the happening ("the index's plunge")
+        rf"(?:(?:the|an?|one)\s+(?:day|morning|evening|night|week)|(?:\d{{1,3}}|(?:{NW})(?:-(?:{NW}))?)\s+(?:days|nights|weeks|hours))\s+"
+        r"(?:after|before)\s+(?:the|its|their|his|her|this|that)\s+(?:(?-i:[a-z][\w\-]*)['’]s\s+)?"
+        r"(?-i:[a-z][\w\-]*)(?:\s+(?-i:[a-z][\w\-]*)){0,2}?"
         r"(?:\s+(?:was|were|had\s+been)\s+(?-i:[a-z]+ed))?(?=[\s,.;:)]|$)",
     ),
     ("rel_weekday", rf"(?:{POS})?(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|that|the\s+following|the\s+previous|the\s+next|the\s+same)\s+)?{WD}(?:\s+{POD})?(?:,\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?)?"),

@@ -15,6 +15,20 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 7, "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4,
     "fri": 5, "sat": 6, "sun": 7,
 }  # fmt: skip
+#: A label over a chronology, an outlet's box of dated facts or a release's sequence of clock
+#: times ("TIMELINE", "Sequence of events (all times local)"): its lines tell happenings of the
+#: days the text gave, not entries written on the page's day as a live page's are.
+CHRONOLOGY_LABEL = re.compile(
+    r"^\W*(?:timeline|chronology|key\s+(?:dates|events|moments)|fact\s*box|fast\s+facts|the\s+facts|"
+    r"how\s+it\s+(?:unfolded|happened)|dates\s+to\s+know|in\s+dates|what\s+happened\s+when|"
+    r"(?:the\s+)?(?:sequence|timeline)\s+of\s+(?:events|the\s+response|the\s+rescue))"
+    r"(?:\s*\((?:all\s+)?times?\s+(?:are\s+)?(?:local|[A-Z]{2,4})\))?\W*$",
+    re.I,
+)
+#: Verbs that set when something will happen: a date they take as object or after "for" is
+#: ahead of the act ("fixed the trial for 14 September", "set 3 May as polling day").
+SETTING_VERBS = frozenset({"fix", "set", "schedule", "reschedule", "slate", "plan", "book", "move", "postpone",
+                           "delay", "adjourn", "call", "bring"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",

@@ -270,6 +270,9 @@ def _later_norm(text: str, ctx: Context) -> Norm | None:
     base, ref, kind, partial = _count_base(ctx, unit, any_unit_from_partial=True)
     if n is None or n != int(n):
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, ref, kind)
+    if unit == "H" and n >= 24 and n % 24 == 0 and base is not None and base.date is not None:
+        # "48 hours later" after a day is whole days later, a day; other hours stay a span
+        unit, n = "D", n // 24
     if unit in ("H", "MIN", "S"):
         return Norm("DURATION", duration_value(n, unit), mod, None, "absolute")
     if base is None:

@@ -19,7 +19,7 @@ from storyline.model import TimeExpr
 from storyline.time import calendar_math as cm
 from storyline.time import eventrel
 from storyline.time.grammar import Candidate, find_candidates, settle
-from storyline.time.lexicon import MONTHS, WEEKDAYS
+from storyline.time.lexicon import CHRONOLOGY_LABEL, MONTHS, WEEKDAYS
 from storyline.time.resolve import Anchor, Context, Norm, Partial, normalise
 from storyline.time.tense import Tense, clause_tense, settled
 from storyline.time.values import interval
@@ -57,6 +57,22 @@ _DAY_WORD = re.compile(rf"\b(?:{'|'.join(w for w in WEEKDAYS if w.endswith('day'
 MIN_RUN = 3
 #: A fall of the clock this large between two entries in the page's order is a night that passed.
 _MIDNIGHT_FALL = 12 * 60
+
+
+_CLOCK_LED = re.compile(r"[^\w\n]{0,3}\d{1,2}[:.h]\d{2}\b")
+
+
+def _in_chronology(text: str, line: int) -> bool:
+    """The clock-led line at ``line`` is an item of a chronology (under "Sequence of events"),
+    whose clock times fall on the day the text told, not on the page's day."""
+    end = line
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        above = text[start:end].strip()
+        if above and not _CLOCK_LED.match(above):
+            return bool(CHRONOLOGY_LABEL.match(above))
+        end = start
+    return False
 
 
 def stamp_days(text: str) -> list[tuple[int, int]]:
@@ -306,13 +322,18 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         line = selection.text.rfind("\n", 0, c.start) + 1
         # a clock time that opens its line stamps a live entry: the entry was written on the page's
         # day (its latest day line), whatever day the entries before it talked about
-        stamp = (header or anchor) if dated and _LINE_LEAD.fullmatch(selection.text[line:c.start]) else None
+        led = dated and bool(_LINE_LEAD.fullmatch(selection.text[line:c.start]))
+        # ... unless the line is an item of a chronology ("Sequence of events"), whose clock times
+        # fall on the day the text told before it
+        told = discourse if led and discourse is not None and discourse.day is not None \
+            and _in_chronology(selection.text, line) else None
+        stamp = (header or anchor) if led and told is None else None
         # ... and an entry written after midnight, on the next day: its "today" is that day too
         entry = bisect_right(later_at, c.start) - 1
         shift = later[entry][1] if entry >= 0 else 0
         stamp = _days_later(stamp, shift)
         ctx = Context(_days_later(anchor, shift), discourse, tense, distance, partial, cue[1] if cue else None, day,
-                      stamp or (lede if new_paragraph else None),
+                      stamp or told or (lede if new_paragraph else None),
                       possessive=selection.text[c.end : c.end + 2] in ("'s", "\u2019s"))
         if c.rule == "event_rel":  # "the day after the shelling": from the day the text told it
             norm = eventrel.resolve(c.text, selection.text, c.start, days)

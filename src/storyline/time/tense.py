@@ -8,6 +8,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from storyline import lexicon
+from storyline.time.lexicon import SETTING_VERBS
 
 Tense = Literal["past", "present", "future"] | None
 
@@ -19,6 +20,8 @@ _FUTURE_CUES = re.compile(
 _FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "prepare", "due", "going", "promise", "set", "slate",
                   "likely", "unlikely"}
 _SCHEDULING = {"schedule", "slate", "plan"}
+#: "... for 14 September" right before the expression
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 
 
@@ -80,6 +83,9 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     verb = _governing_verb(span)
     if verb is None:
         return None
+    if verb.lemma_.lower() in SETTING_VERBS and (
+            (left_text and _FOR_BEFORE.search(left_text[-12:])) or span.root.dep_ == "dobj"):
+        return "future"  # "fixed the opening of the trial for 14 September", "set 14 September as the date"
     # "is due Friday", "expected Monday": a scheduling word between the expression and its verb
     for tok in span.root.ancestors:
         if tok.i == verb.i:
