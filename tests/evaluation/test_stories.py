@@ -199,7 +199,8 @@ FLOORS = {
     # 1.08, merge 0.86, size 1.64; submersible loss 1, 1.00, 1.07, 0.77, 1.57; annulled runoff 2,
     # 0.93, 1.08, 1.00, 1.71
     "brisenholm-water-contamination-2026": (0, 0.92, 1.13, 0.85, 1.69),
-    "halvane-submersible-loss-2026": (0, 0.99, 1.12, 0.76, 1.55),
+    # (session 20: a disclosure told apart from the recording it disclosed: size 1.50 -> 1.57)
+    "halvane-submersible-loss-2026": (0, 0.99, 1.12, 0.76, 1.62),
     "talvenia-runoff-annulled-2026": (1, 0.92, 1.13, 0.99, 1.76),
     # written blind later in session 17 and first scored with dabf68c, the session's code when they
     # came (its second held-out measure): accounting scandal 5 must checks failed, recall 0.92,
@@ -215,7 +216,9 @@ FLOORS = {
     # swarm 1, 0.86, 1.08, 0.83, 1.86
     "saldren-marathon-heat-2026": (1, 0.99, 1.59, 0.80, 2.20),
     "alvedra-bank-run-2026": (1, 0.85, 1.38, 0.85, 1.76),
-    "ambrel-locust-swarm-2026": (1, 0.85, 1.13, 0.82, 1.91),
+    # (session 20: "a day after the revised damage estimate" and "four days later" now dated, and the
+    # estimate's raising of that week is joined with an earlier raising: recall 0.86 -> 0.79)
+    "ambrel-locust-swarm-2026": (1, 0.78, 1.13, 0.81, 1.91),
     # written blind in session 18 and first scored with 17afe21, the session's starting code (its
     # held-out measure): aircraft search 1 must check failed, recall 1.00, fragmentation 1.31,
     # merge 0.81, size 2.54; nurses' strike 3, 1.00, 1.21, 0.76, 1.86; drug trial halt 2, 1.00,
@@ -236,7 +239,8 @@ FLOORS = {
     # 1.00, 0.82, 1.17; drought 2, 0.85, 1.18, 0.83, 1.92
     "halvenia-tariff-dispute-2026": (2, 0.92, 1.20, 0.80, 2.05),
     "ysolde-maternity-review-2026": (1, 0.99, 1.05, 0.84, 1.22),
-    "orrin-valley-drought-2026": (1, 0.84, 1.23, 0.82, 1.97),
+    # (session 20: "did not let up until Monday" is the rain stopping on Monday: size 1.92 -> 2.00)
+    "orrin-valley-drought-2026": (1, 0.84, 1.23, 0.82, 2.05),
     # written blind at the end of session 18 and first scored with 1d55793, the session's committed
     # code when they came (its fourth held-out measure): expenses scandal 1 must check failed,
     # recall 1.00, fragmentation 1.15, merge 0.91, size 1.92; club takeover 2, 0.85, 1.18, 0.91,
@@ -265,17 +269,23 @@ FLOORS = {
     # code (its third held-out measure; nothing changed for them): auction forgery 6 must checks
     # failed, recall 0.69, fragmentation 1.00, merge 0.77, size 0.92; snow in a capital 3, 1.00,
     # 1.00, 0.63, 2.21; lottery rigging 4, 0.92, 1.17, 0.73, 1.77
-    "marrow-forgery-2026": (6, 0.68, 1.05, 0.76, 0.97),
-    "kelmarra-snow-2026": (3, 0.99, 1.05, 0.62, 2.26),
+    # (session 20: the brief's dashed header and the explainer's dated headings read: recall 0.69 ->
+    # 0.85, with it size 0.92 -> 1.15 and merge 0.77 -> 0.73; the must checks 6 -> 3)
+    "marrow-forgery-2026": (3, 0.84, 1.05, 0.72, 1.20),
+    # (session 20: "did not stop until Sunday morning" is the snow stopping then: size 2.21 -> 2.29)
+    "kelmarra-snow-2026": (2, 0.99, 1.05, 0.64, 2.34),
     "lottery-rigging-2026": (4, 0.91, 1.22, 0.72, 1.82),
     # written blind at the start of session 20 and first scored with 6ac747d, the session's
     # starting code: runway collision 3 must checks failed, recall 1.00, fragmentation 1.08, merge
     # 0.76, size 1.42; a head of state's death and succession 6, 1.00, 1.00, 0.65, 1.79; refinery
     # fire 4, 1.00, 1.00, 0.80, 2.00; exchange flash crash 6, 0.86, 1.25, 0.74, 1.79
-    "carvenna-runway-2026": (3, 0.99, 1.13, 0.75, 1.47),
-    "kelmar-succession-2026": (6, 0.99, 1.05, 0.64, 1.84),
-    "kesmar-refinery-fire-2026": (4, 0.99, 1.05, 0.79, 2.05),
-    "maravel-flash-crash-2026": (6, 0.85, 1.30, 0.73, 1.84),
+    "carvenna-runway-2026": (1, 0.99, 1.13, 0.75, 1.47),
+    "kelmar-succession-2026": (1, 0.99, 1.05, 0.65, 1.84),
+    # (session 20 after its first score: the fire put out is its own family now, an event apart: merge 0.80 -> 0.76)
+    "kesmar-refinery-fire-2026": (2, 0.99, 1.05, 0.75, 2.05),
+    # (session 20 after its first score: the plunge, "48 hours after" and the wire's Tuesday dated, more
+    # events of their own: size 1.79 -> 1.93)
+    "maravel-flash-crash-2026": (3, 0.85, 1.13, 0.75, 1.98),
 }
 
 

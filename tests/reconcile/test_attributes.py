@@ -103,6 +103,17 @@ def test_how_long_a_person_was_buried_is_one_state_however_it_is_written() -> No
     assert list(lasted.values()) == [["14 hours", "19 hours"]], lasted
 
 
+def test_found_alive_after_a_while_is_how_long_the_person_was_trapped() -> None:
+    """"was found alive in the cellar after nearly 40 hours" measures the time trapped that
+    "had been trapped for some 55 hours" gives; found alive after no time in a place is nothing."""
+    a1 = _article("t01_wire", "The miner Emil Sandor had been trapped for some 55 hours in the cellar.")
+    a2 = _article("t02_paper", "The miner Emil Sandor was found alive in the cellar of the pump house after nearly "
+                               "40 hours, having survived on water.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["nearly 40 hours", "some 55 hours"]], lasted
+
+
 def test_how_long_a_supply_lasts_is_one_measure_under_its_synonyms_and_what_is_left_another() -> None:
     """"had 72 hours of oxygen" and "carried life support for 80 hours" give one supply two ways;
     "about 24 hours of oxygen left" on a later day is what remained, not the supply."""

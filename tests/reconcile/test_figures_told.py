@@ -158,3 +158,58 @@ def test_a_currency_code_before_a_figure_makes_it_money_and_a_fine_is_what_it_wa
                  "company EUR 1.86 million over the leak that killed 300 fish in the River Tarn."),
     ])
     assert ("contradiction", ["1.68 million", "1.86 million"]) in found, found
+
+
+def test_people_an_evacuation_moved_are_counted_whatever_tells_it_and_known_to_the_hundred() -> None:
+    """"the roughly 12,400 people who were evacuated" counts what "evacuated about 14,200 people"
+    does (the act that qualifies the count is of the evacuation's family), and figures written to
+    the hundred ("about 14,200") are compared to the hundred, not give or take a tenth."""
+    found = _figure_disputes([
+        _article("e01_wire", "2031-03-12", "Authorities evacuated about 14,200 people from Pellvane and Tamberly on "
+                 "Tuesday as the fire spread."),
+        _article("e02_paper", "2031-03-13", "The fund will cover the costs of the roughly 12,400 people who were "
+                 "evacuated from Pellvane and Tamberly on Tuesday."),
+    ])
+    assert found == [("contradiction", ["about 14,200", "roughly 12,400"])], found
+
+
+def test_a_sum_for_people_and_their_families_is_the_whole_sum() -> None:
+    """"a fund of 6.5 million for the victims and their families" is the fund, not a part of a
+    group ("two engineers and their interpreter"): another outlet's 5.6 million that day disputes it."""
+    found = _figure_disputes([
+        _article("f01_wire", "2031-04-11", "The airlines set up a compensation fund of €6.5 million for the victims "
+                 "and their families on Friday."),
+        _article("f02_paper", "2031-04-11", "The airlines set up a compensation fund of €5.6 million on Friday."),
+    ])
+    assert found == [("contradiction", ["€5.6 million", "€6.5 million"])], found
+
+
+def test_parts_told_beside_their_whole_are_no_dispute_with_the_whole() -> None:
+    """A release giving 20 and 27 rescued by two ships and 47 in all tells parts of the 47 that
+    a wire gives: none of them disputes it."""
+    found = _figure_disputes([
+        _article("p01_release", "2031-09-08", "The cutter Pellvane pulled 20 people alive from the water near Tamberly "
+                 "on Monday. The charity ship pulled 27 people alive from the water near Tamberly. In total, 47 people "
+                 "were pulled alive from the water near Tamberly."),
+        _article("p02_wire", "2031-09-08", "Rescuers pulled 47 people alive from the water near Tamberly on Monday, "
+                 "the coastguard said."),
+    ])
+    assert found == [], found
+
+
+def test_a_funds_size_is_one_sum_whoever_is_named_and_whenever_told() -> None:
+    """"set up a €6.5 million compensation fund" (the sum modifies the fund) and "a compensation
+    fund of €5.6 million" are the fund's size told twice, though only one names who set it up; a
+    fund set up once is what it was, so "a 15 million euro fund" weeks later disputes it too."""
+    first = _article("f01_wire", "2031-04-11", "On Friday Vantrix Air and Pellvane Airport set up a €6.5 million "
+                     "compensation fund for the victims.")
+    found = _figure_disputes([
+        first, _article("f02_paper", "2031-04-12", "The airlines and the airport announced a compensation fund of "
+                        "€5.6 million on Friday."),
+    ])
+    assert found == [("contradiction", ["€5.6 million", "€6.5 million"])], found
+    found = _figure_disputes([
+        first, _article("f03_feature", "2031-05-20", "Vantrix Air has set up a 15 million euro compensation fund for "
+                        "the victims."),
+    ])
+    assert found == [("contradiction", ["15 million", "€6.5 million"])], found

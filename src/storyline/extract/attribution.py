@@ -342,8 +342,9 @@ def _speaker_subject(reporter: Token) -> tuple[Token | None, bool]:
 def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
     """The source token of a reporting verb outside the main frame.
 
-    "X, who said on Saturday that ..." (a relative clause on the source) and "X arrived ... and
-    told reporters that ..." (a reporting verb coordinated with the main one, sharing its subject).
+    "X, who said on Saturday that ..." (a relative clause on the source), "X arrived ... and
+    told reporters that ..." (a reporting verb coordinated with the main one, sharing its subject)
+    and "X gave another account, saying that ..." (a participle on an act of telling).
     """
     for t in toks:
         lemma = t.lemma_.lower()
@@ -358,6 +359,12 @@ def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
                 return subj
         if lemma not in REPORTING or not any(c.dep_ == "ccomp" for c in t.children):
             continue
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i == root.i and any(
+                o.dep_ == "dobj" and (_report_noun(o) or o.lemma_.lower() in ESTIMATE_NOUNS) for o in root.children):
+            # "X gave a different account, saying that ...": who gave the account says it
+            subj, passive = _speaker_subject(root)
+            if subj is not None and not passive:
+                return subj
         if t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in t.children):
             return t.head
         if t.dep_ == "conj" and not _has_subject(t) and t.head.i == root.i:
@@ -385,9 +392,21 @@ def _puts_figure_at(verb: Token) -> bool:
     placing it at a number ("at", "near", "around", "closer to", "nearer")."""
     if not any(c.dep_ == "dobj" for c in verb.children):
         return False
+    # ... the phrase may hang on a conjunct the parser made of the object's own words ("put the
+    # cost, including fees and lost business over the next year, at 62 million")
+    heads = [verb, *(c for c in _conjuncts(verb) if not _has_subject(c))]
     return any(((c.dep_ == "prep" and c.lower_ in ("at", "near", "around"))
                 or (c.dep_ == "advmod" and c.lower_ in ("closer", "nearer", "near", "around", "higher", "lower")))
-               and any(x.like_num and x.ent_type_ not in ("DATE", "TIME") for x in c.subtree) for c in verb.children)
+               and any(x.like_num and not _a_time(x) for x in c.subtree) for h in heads for c in h.children)
+
+
+def _a_time(tok: Token) -> bool:
+    """The number is part of a date or a clock time ("at 10:30", "at 3 p.m.", "on 31 May"); a bare
+    number the tagger took for a day ("put the cancellations at 31") is not."""
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is None or any(":" in t.text or any(ch.isalpha() for ch in t.text) for t in ent)
 
 
 def _trailing_source(toks: Sequence[Token]) -> str | None:
@@ -545,6 +564,11 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     person = next((x for x in inside if x.label == "PERSON"), None)
     if person is not None:
         return _mention_name(person, names)
+    role_first = m.group(1).rsplit(",", 1)
+    if len(role_first) == 2 and _CAPITALISED_NAME.fullmatch(role_first[1].strip()) \
+            and any(w.islower() for w in role_first[0].split()) and not any(
+            x.label == "ORG" and x.start >= start + m.start(1) + len(role_first[0]) for x in inside):
+        return role_first[1].strip()  # 'Statement by the chair of X, Ilse Varga:' the role, then the name
     org = next((x for x in inside if x.label == "ORG"), None)
     if org is not None:
         return org.text
@@ -561,6 +585,22 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     # a title and a name the tagger did not see ("Mayor Ilse Brandvoll: ...")
     titled = _TITLED_NAME.match(phrase)
     return titled.group(0) if titled and titled.group(1).lower() in TITLE_WORDS else None
+
+
+#: Nouns of what a person says ("her answer"), owned by a pronoun before a colon and a quote.
+_UTTERANCES = lexicon.words("reporting", "utterance_nouns")
+_OWNED_UTTERANCE = re.compile(r"^(?P<owner>Her|His|Their)\s+(?:\w+\s+){0,2}?(?P<noun>[a-z]+)\b[^:\"“”\n]{0,160}:\s*[\"“„«]")
+
+
+def owned_utterance_speaker(text: str, ctx: SentenceContext) -> str | None:
+    """'Her answer was blunt: "..."': the quote is the person the pronoun stands for, the one
+    the text was just about (a person for "her"/"his", the last source for "their")."""
+    m = _OWNED_UTTERANCE.match(text)
+    if m is None or m.group("noun") not in _UTTERANCES:
+        return None
+    if m.group("owner") == "Their":
+        return ctx.attribution
+    return ctx.last_subject_person or ctx.last_person
 
 
 def _proper_name(phrase: str, at: int, toks: Sequence[Token]) -> bool:

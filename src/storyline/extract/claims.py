@@ -51,6 +51,7 @@ from storyline.extract.attribution import (
     _trailing_source,
     _wholly_quoted,
     colon_speaker,
+    owned_utterance_speaker,
     parenthetical_source,
     trailing_teller,
     withdrawn_teller,
@@ -158,7 +159,7 @@ def _is_assertion(toks: Sequence[Token], text: str, marks: Sequence[bool] | None
     """Questions, verbless headings and fragments assert nothing. ``marks`` (each token is
     punctuation or space) and ``verbal`` (a token is a verb or an auxiliary) are read off the
     tokens when the caller has not (``_Columns``)."""
-    if text.rstrip(QUOTES + " ").endswith("?"):
+    if text.rstrip(QUOTES + " ").endswith("?") and not _states_then_asks(text):
         return False
     if marks is None:
         marks = [t.is_punct or t.is_space for t in toks]
@@ -170,6 +171,18 @@ def _is_assertion(toks: Sequence[Token], text: str, marks: Sequence[bool] | None
     ends = text.rstrip(QUOTES + " )")
     # a title-case heading without final punctuation is not a sentence
     return not (ends and ends[-1] not in ".!;:" and sum(w.text[:1].isupper() for w in words) > 0.6 * len(words))
+
+
+#: Words that open a question ("Who ...", "Can an office ...").
+_QUESTION_OPENERS = lexicon.words("hedges", "question_openers")
+
+
+def _states_then_asks(text: str) -> bool:
+    """"The challenge filed last week asks the court a simple question: can an office be vacant
+    ...?": a statement that introduces a question after a colon asserts what it tells."""
+    head, colon, _ = text.partition(":")
+    words = head.split()
+    return bool(colon) and len(words) >= 4 and "?" not in head and words[0].lower().strip(QUOTES) not in _QUESTION_OPENERS
 
 
 def _name_set_off_before(reporter: Token, mentions: Sequence[Mention], body: str) -> str | None:
@@ -409,7 +422,13 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             attribution = f"{speaker}, according to {according}"
         else:
             attribution = speaker or according
-        colon = colon_speaker(text, sent_model.start, mentions, inp.names, body, toks) if not quoted else None
+        colon = (colon_speaker(text, sent_model.start, mentions, inp.names, body, toks)
+                 or owned_utterance_speaker(text, ctx)) if not quoted else None
+        if colon is None and not quoted and not asserted and text.rstrip().endswith(":") \
+                and not any(q in text for q in QUOTES):
+            # a label over the quote in the next paragraph ("Statement by the chair, A B:"): the
+            # quote is A B's (carried to it as a quote that goes on after its attribution)
+            colon = colon_speaker(text.rstrip() + ' "', sent_model.start, mentions, inp.names, body, toks)
         if colon is not None:
             attribution = colon  # 'A B, chief of X: "Our engineers estimate ..."': the quote is A B's, whatever it reports
         elif attribution is None and not quoted:

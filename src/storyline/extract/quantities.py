@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from storyline import lexicon
 from storyline.extract import gazetteer, plover
 from storyline.extract.measures import (
+    CHANGE_VERBS,
     CURRENCY_CODES,
     CURRENCY_WORDS,
     MEASUREMENT_UNITS,
@@ -187,6 +188,11 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
         whose = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1]
         if whose:
             return f"{whose[0].lemma_.lower()} {lemma}", noun
+    between = [t for t in doc[max(0, noun.i - 4) : noun.i] if t.idx >= q.end]
+    currency = next((CURRENCY_WORDS.get(t.lower_) or CURRENCY_WORDS.get(t.lemma_.lower()) for t in between
+                     if t.lower_ in CURRENCY_WORDS or t.lemma_.lower() in CURRENCY_WORDS), None)
+    if currency is not None:
+        return currency, noun  # "a 25 million euro compensation fund": a sum, of a fund
     return _nationality(noun) or CURRENCY_WORDS.get(lemma) or CURRENCY_WORDS.get(noun.lower_) or lemma, noun
 
 
@@ -341,6 +347,7 @@ def _role(doc: Doc, q: Quantity, noun: Token | None) -> str | None:
 
 #: Nouns that name a gap between two counts ("a lead of 87 votes").
 _DIFFERENCE_NOUNS = lexicon.words("figures", "difference_nouns")
+_MARGIN_VERBS = lexicon.words("figures", "margin_verbs")
 #: The qualifier of a figure that counts a difference, not a total.
 DIFFERENCE = "difference"
 
@@ -352,8 +359,11 @@ def _qualifier(noun: Token) -> str | None:
     ``DIFFERENCE``. Figures of one noun with different qualifiers count different things."""
     if noun.dep_ == "pobj":
         prep, governor = noun.head, noun.head.head
-        if prep.lower_ == "by" and not _passive_doer(noun) and governor.pos_ in ("VERB", "AUX"):
-            return DIFFERENCE  # "won by 61 votes"; "signed by 67 deputies" is the passive's doer
+        if prep.lower_ == "by" and not _passive_doer(noun) and governor.pos_ in ("VERB", "AUX") and (
+                prep.dep_ != "agent" or governor.lemma_.lower() in _MARGIN_VERBS | CHANGE_VERBS):
+            # "won by 61 votes"; "signed by 67 deputies" is the passive's doer, and so is a "by"
+            # the parser calls the doer of a verb that has no margin ("attended by 24 delegations")
+            return DIFFERENCE
         if prep.lower_ == "of" and governor.lemma_.lower() in _DIFFERENCE_NOUNS:
             return DIFFERENCE
         if prep.lower_ in ("to", "at") and any(c.dep_ == "nsubj" and c.lemma_.lower() in _DIFFERENCE_NOUNS

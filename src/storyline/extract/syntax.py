@@ -137,11 +137,18 @@ def _modality(pred: Token, reported: bool) -> str | None:
 
 def _negated(pred: Token, chain: Sequence[Token]) -> bool:
     for t in chain:
-        if any(c.dep_ == "neg" for c in t.children):
+        if any(c.dep_ == "neg" for c in t.children) and not _not_until(t):
             return True
     subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(any(d.lower_ in ("no", "neither") and d.dep_ == "det" for d in s.children) or s.lower_ in (
         "nobody", "nothing", "none") for s in subj)
+
+
+def _not_until(verb: Token) -> bool:
+    """"did not resume until 14:15": the negation holds only before the time; the act happened
+    then."""
+    return any(c.dep_ == "prep" and c.lower_ in ("until", "till") and any(
+        g.ent_type_ in ("DATE", "TIME") or g.like_num for g in c.subtree) for c in verb.children)
 
 
 def reduced_relative(pred: Token) -> bool:

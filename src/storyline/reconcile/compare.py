@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline import lexicon
+from storyline.extract.plover import ASPECT_VERBS
 from storyline.extract.quantities import GENERIC_COUNTED
 from storyline.model import Conflict, ConflictValue
 from storyline.reconcile.frames import Frame
@@ -178,8 +179,9 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
             continue
         minutes = int(m[1]) * 60 + int(m[2])
         # the typed families keep their acts apart; the acts no family names ("left", "cast off",
-        # "sailed") are one act of the happening
-        family = "" if f.family.startswith("other:") else f.family
+        # "sailed") are one act of the happening, but for a phase of it ("resumed at 13:15" is
+        # not when it "stopped")
+        family = "" if f.family.startswith("other:") and f.family[6:] not in ASPECT_VERBS else f.family
         by_family.setdefault((family, f.value[:10]), []).append((minutes, bool(_ROUGH_CLOCK.search(before)), f))
     for (_, day), told in sorted(by_family.items()):
         groups: list[tuple[int, bool, list[Frame]]] = []

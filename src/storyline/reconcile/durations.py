@@ -52,6 +52,9 @@ _STATE_ALT = "|".join(re.escape(p) for p in sorted(_STATES, key=len, reverse=Tru
 _STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by)\s+[\w\s'-]{{1,40}}?)?\s+(?:for|to)\s*$", re.I)
 _STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three weeks at large"
 _AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
+#: "were found alive in the cellar after nearly 40 hours": the time they were trapped
+_RESCUED_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'rescued_alive_verbs')))})"
+                            r"\s+(?:out\s+)?alive\b[^.;]{0,80}?\bafter\s*$", re.I)
 #: Supplies a duration measures the endurance of ("40 hours of air", "life support for 50 hours").
 _SUPPLIES: dict[str, str] = lexicon.table("attributes", "supplies")
 _SUPPLY_ALT = "|".join(re.escape(p) for p in sorted(_SUPPLIES, key=len, reverse=True))
@@ -136,7 +139,7 @@ def _gap(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str,
 
 def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis) -> tuple[str, str] | None:
     """A duration of a person's state ("Renke had been on the run for 19 days", "after nearly
-    three weeks at large"): (key, what). The person is the last one the article named before the
+    three weeks at large", "was pulled out alive after 40 hours": trapped): (key, what). The person is the last one the article named before the
     duration ("He had been on the run ..." is the man of the sentence before); the key holds both,
     since two people on the run are two durations."""
     before = sentence.text[: max(0, t.start - sentence.start)]
@@ -144,12 +147,12 @@ def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis)
     m = _STATE_BEFORE.search(before)
     if m is None and _AFTER_OR_SPENT.search(before):
         m = _STATE_AFTER.match(after)
-    if m is None:
+    if m is None and not _RESCUED_AFTER.search(before):
         return None
     person = next((x for x in reversed(analysis.mentions) if x.label == "PERSON" and x.end <= t.start), None)
     if person is None:
         return None
-    state = _STATES[m.group(1).lower()]
+    state = _STATES[m.group(1).lower()] if m is not None else _STATES["trapped"]
     who = person.entity_id or person.text.split()[-1].lower()
     return f"state:{state}:{who}", f"time {state}"
 

@@ -62,12 +62,37 @@ from storyline.reconcile.frames import Frame
 from storyline.reconcile.memo import Memo, digest
 from storyline.reconcile.roles import head_word
 from storyline.reconcile.timeslot import bounds, comparable_value, is_portal, year_of
+from storyline.reconcile.triggers import family_of
 
 SourceKey = Callable[[Frame], str]
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
     return (q.low if q.low is not None else 0.0), (q.high if q.high is not None else math.inf)
+
+
+#: A whole number as written: its significant digits and the zeros after them ("14,200").
+_WRITTEN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d|\s*(?:million|billion|thousand|m|bn)\b)")
+#: Significant digits from which an approximate figure is read to its last digit.
+_PRECISE_DIGITS = 3
+
+
+def _told_bounds(q: Quantity) -> tuple[float, float]:
+    """The bounds a figure is compared with: "about 14,200" is known to the hundred, so it is
+    14,200 give or take a hundred, not give or take a tenth; a rounder approximation ("about
+    14,000", "some 300") keeps the figure's own tenth either side."""
+    lo, hi = _bounds(q)
+    if not q.approximate or hi == math.inf or lo == 0.0:
+        return lo, hi
+    found = _WRITTEN.findall(q.text)
+    if len(found) != 1:
+        return lo, hi
+    digits = found[0].replace(",", "")
+    significant = digits.rstrip("0")
+    if len(significant) < _PRECISE_DIGITS or not lo < int(digits) < hi:
+        return lo, hi
+    step = 10 ** (len(digits) - len(significant))
+    return int(digits) - step, int(digits) + step
 
 
 def _stated_as_of(f: Frame, article: Article, told: Sequence[TimeExpr]) -> str | None:
@@ -192,10 +217,27 @@ _WHOLE_AFTER = re.compile(rf"\b(?:{_NUMERAL}){_OF_WHOLE}$", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\ball\s+(?:the\s+)?$", re.IGNORECASE)
 _OUT_OF = re.compile(r"^[^.;:]{0,80}?\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\d", re.IGNORECASE)
 #: "two engineers and their interpreter": the figure counts part of the group the sentence tells
-_WITH_THEIR = re.compile(r"^(?:\s+[\w-]+){1,3}?\s+and\s+(?:their|his|her)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+\b(?![^.;]{0,3}\d)",
+#: (its own noun phrase coordinated, not one after a preposition: "5 million for the victims and
+#: their families" is the whole sum)
+_WITH_THEIR = re.compile(r"^(?:\s+(?!(?:for|to|of|in|on|at|by|with|from|among)\b)[\w-]+){1,3}?\s+and\s+(?:their|his|her)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+\b(?![^.;]{0,3}\d)",
                          re.IGNORECASE)
 #: ... unless the sentence dates it ("from 40 on Sunday to 85 on Monday"): then it is a point of a series
 _DATED_AFTER = re.compile(r"^(?:\s+[a-z]+){0,2}\s+(?:(?:on|in|at|by|as\s+of)\s+(?:[A-Z]\w+|\d)|last\s+\w+|yesterday|today)")
+
+
+#: "from 10,000 to 25,000": a value "from" opens that another value "to" closes shortly after
+_TO_VALUE = re.compile(r"^[^.;]{0,50}?\bto\s+(?:[a-z]+\s+){0,2}?[$€£]?\d", re.IGNORECASE)
+#: "up from 31", "revised it from 412 million": a change told before the "from"
+_CHANGE_BEFORE = re.compile(rf"\b(?:up|down|{lexicon.alternation('figures', 'revision_verbs')})\b[^.;]{{0,40}}$",
+                            re.IGNORECASE)
+
+
+def _value_before_change(q: Quantity, body: str) -> bool:
+    """"raised the fee from 10,000 crowns to 25,000", "up from 31": the figure after "from" held
+    before the change the sentence tells; "envoys from 42 delegations" names where they came from."""
+    if not FROM.search(body[max(0, q.start - 16) : q.start]):
+        return False
+    return bool(_TO_VALUE.match(body[q.end : q.end + 80]) or _CHANGE_BEFORE.search(body[max(0, q.start - 60) : q.start]))
 
 
 def _partitive(q: Quantity, body: str) -> tuple[bool, float | None]:
@@ -266,6 +308,14 @@ def _doers(f: Frame) -> tuple[str, ...]:
 
 
 _FALLING_VERBS = lexicon.words("figures", "falling_verbs")
+
+
+def _act_family(qualifier: str) -> str | None:
+    """The event family of an act that qualifies a count ("the 12,400 people who were evacuated":
+    displacement), so that it counts what a figure told by a verb of that family does ("forced
+    the evacuation of 14,200 people"); None for other qualifiers."""
+    family = family_of(qualifier, None)
+    return None if family.startswith("other:") else family
 
 
 def _change_family(family: str) -> str:
@@ -339,7 +389,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             if (not part and _SUBSET.match(body[q.end : q.end + 25])) or _WITH_THEIR.match(body[q.end : q.end + 60]) \
                     or _OUT_OF.match(body[q.end : q.end + 100]):
                 continue  # "as many as 8,000 of them": a part of another count, not a total
-            if FROM.search(body[max(0, q.start - 16) : q.start]) and not _DATED_AFTER.match(body[q.end : q.end + 30]):
+            if _value_before_change(q, body) and not _DATED_AFTER.match(body[q.end : q.end + 30]):
                 continue  # the value before the change, undated
             if _VAGUE.search(q.text) and not re.search(r"\d", q.text):
                 continue  # "dozens", "thousands": an order of magnitude, not an estimate to compare
@@ -369,6 +419,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         ("qualified", f"{q.qualifier} {u}", *_doers(f)) if q.qualifier == DIFFERENCE or (q.qualifier and u == PERCENT) else
                         ("measured", *measure(q.qualifier), u) if q.qualifier and q.unit in CURRENCY_CODES else
                         (_change_family(f.family), u, q.qualifier or "") if told_from(q) else
+                        (fam, u) if q.qualifier and (fam := _act_family(q.qualifier)) else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else (_change_family(f.family), u))
     items, keys = _last_of_a_series(items, keys)
     uf = Groups()
@@ -393,6 +444,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                 uf.union(first[k], i)
             else:
                 first[k] = i
+    _join_unowned_sums(uf, keys)
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         comps[uf.find(i)].append(i)
@@ -422,6 +474,19 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         out[target].extend(items[i] for i in members)
     groups = [part for root, g in out.items() for part in (_by_whom(g) if keys[root][0] == "casualty" else [g])]
     return [g for g in groups if len({i.frame.claim.id for i in g}) >= 2]
+
+
+def _join_unowned_sums(uf: Groups, keys: list[tuple[str, ...]]) -> None:
+    """A sum whose holder the sentence does not name ("a compensation fund of €5.6 million") is
+    the one holder's the story names for that measure ("the airlines set up a €6.5 million
+    fund"), when it names only one."""
+    holders: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
+    for i, key in enumerate(keys):
+        if key[0] == "measured" and key[1]:
+            holders[key[2:]].setdefault(key[1], i)
+    for i, key in enumerate(keys):
+        if key[0] == "measured" and not key[1] and len(named := holders.get(key[2:], {})) == 1:
+            uf.union(next(iter(named.values())), i)
 
 
 def _counts_things(it: Figure, key: tuple[str, ...]) -> bool:
@@ -520,8 +585,8 @@ def _classes(items: list[Figure]) -> list[FigureClass]:
     overlaps many values: it joins the one it names when another figure gives that value ("up to
     120" beside an exact 120), else the first it overlaps."""
     classes: list[FigureClass] = []
-    for it in sorted(items, key=lambda x: (_bounds(x.quantity)[1] - _bounds(x.quantity)[0], x.frame.id)):
-        lo, hi = _bounds(it.quantity)
+    for it in sorted(items, key=lambda x: (_told_bounds(x.quantity)[1] - _told_bounds(x.quantity)[0], x.frame.id)):
+        lo, hi = _told_bounds(it.quantity)
         overlapping = [c for c in classes if lo <= c.hi and c.lo <= hi]
         named = lo if hi == math.inf else hi if lo == 0.0 else None
         c = next((c for c in overlapping if named is not None and c.lo <= named <= c.hi), None) \
@@ -577,6 +642,10 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
         blist = list(buckets.items())
         passed = passed_points(group)
         odd = set() if what in RUNNING_COUNTS else odd_between(classes)
+        # who gives each class's value, when: an article that gives both values of a pair on its
+        # own word at one time tells parts and their whole ("20 rescued by the cutter, 27 by the
+        # ship, 47 in all"), so its part set against another outlet's whole is no dispute
+        giving = [{(i.frame.article_id, i.attribution, i.as_of) for i in c.items} for c in classes]
         pairs: dict[str, set[int]] = defaultdict(set)
         for x in range(len(blist)):
             for y in range(x + 1, len(blist)):
@@ -591,6 +660,9 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                     kind = "changed_over_time"  # a sentence tells the one revised into the other
                 if kind == "contradiction" and (all(id(i) in passed for i in ia) or all(id(i) in passed for i in ib)):
                     continue  # a point its own article later updated is no one's last word
+                if kind == "contradiction" and (_part_beside(ia, classes[ca], giving[cb], classes[cb])
+                                                or _part_beside(ib, classes[cb], giving[ca], classes[ca])):
+                    continue  # a part beside its whole in one article
                 if kind is not None:
                     pairs[kind] |= {id(i) for i in (*ia, *ib)}
         for kind in ("contradiction", "attributed_estimates", "changed_over_time"):
@@ -602,6 +674,13 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                 continue
             out.append(_conflict(kind, involved, what, key))
     return out
+
+
+def _part_beside(bucket: list[Figure], own: FigureClass, giving: set[tuple[str, str | None, str | None]],
+                 whole: FigureClass) -> bool:
+    """The bucket's figures are smaller than the other class's and an article of theirs gives
+    that other value too, on the same word and at the same time: a part told beside its whole."""
+    return own.hi < whole.lo and any((i.frame.article_id, i.attribution, i.as_of) in giving for i in bucket)
 
 
 def _conflict(kind: str, classes: list[FigureClass], what: str, key: SourceKey) -> Conflict:
