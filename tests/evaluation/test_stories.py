@@ -286,6 +286,13 @@ FLOORS = {
     # (session 20 after its first score: the plunge, "48 hours after" and the wire's Tuesday dated, more
     # events of their own: size 1.79 -> 1.93)
     "maravel-flash-crash-2026": (3, 0.85, 1.13, 0.75, 1.98),
+    # written blind later in session 20 and first scored with 9917151, the session's committed code
+    # when they came (its second held-out measure): bridge closed for cracks 4 must checks failed,
+    # recall 0.75, fragmentation 1.33, merge 0.58, size 1.67; airport baggage failure 5, 0.83, 1.40,
+    # 0.68, 2.58; crowd trouble at a match 2, 0.77, 1.20, 0.85, 1.15
+    "halvard-bridge-2026": (4, 0.74, 1.38, 0.57, 1.72),
+    "vesk-baggage-2026": (5, 0.82, 1.45, 0.67, 2.63),
+    "kestrel-park-2026": (2, 0.76, 1.25, 0.84, 1.20),
 }
 
 
