@@ -536,6 +536,17 @@ def test_not_until_a_time_tells_the_act_at_that_time(nlp) -> None:  # type: igno
     assert _find(claims, "did not sail").negated
 
 
+def test_an_event_due_on_a_day_is_told_on_that_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"It continues on Wednesday, and the verdict is due Friday": the verdict is an event of
+    its own, on the coming Friday."""
+    body = "The hearing opened on Tuesday. It continues on Wednesday, and the verdict is due Friday."
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
+                      published=PublishedDate("2031-03-11", "metadata", "2031-03-11", "2031-03-11"))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    days = {c.predicate: c.time.value for c in analysis.claims if c.time}
+    assert days.get("verdict") == "2031-03-14", days
+
+
 def test_a_markets_plunge_is_a_happening_dated_by_the_day_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
     """"blamed the algorithm on Wednesday for the index plunge Tuesday": the plunge is told on
     its own day, the blaming on Wednesday."""

@@ -114,6 +114,17 @@ def test_found_alive_after_a_while_is_how_long_the_person_was_trapped() -> None:
     assert list(lasted.values()) == [["nearly 40 hours", "some 55 hours"]], lasted
 
 
+def test_how_long_a_thing_was_out_of_action_is_compared_per_thing() -> None:
+    """"the sorter had been out of action for 95 hours" and "the sorter ... after being down for
+    59 hours" are one outage told two ways; the lift's ten hours are its own."""
+    a1 = _article("s01_wire", "The baggage sorter had been out of action for 95 hours, the operator said.")
+    a2 = _article("s02_paper", "The sorter was partially restarted on Tuesday, after being down for 59 hours. "
+                               "The lift in the car park had been out of service for ten hours.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["59 hours", "95 hours"]], lasted
+
+
 def test_how_long_a_supply_lasts_is_one_measure_under_its_synonyms_and_what_is_left_another() -> None:
     """"had 72 hours of oxygen" and "carried life support for 80 hours" give one supply two ways;
     "about 24 hours of oxygen left" on a later day is what remained, not the supply."""

@@ -213,3 +213,15 @@ def test_a_funds_size_is_one_sum_whoever_is_named_and_whenever_told() -> None:
                         "the victims."),
     ])
     assert found == [("contradiction", ["15 million", "€6.5 million"])], found
+
+
+def test_a_sums_holder_named_three_ways_is_one_holder() -> None:
+    """"Vantrix Airport Operations (VAO) set up a €14 million fund" and "VAO's €12 million fund":
+    the holder is one entity under its name, a word of it and its initials."""
+    found = _figure_disputes([
+        _article("v01_wire", "2031-03-27", "Vantrix Airport Operations (VAO) set up a €14 million compensation fund on "
+                 "Friday."),
+        _article("v02_paper", "2031-04-02", "VAO's €12 million compensation fund had received 6,500 claims by Thursday, "
+                 "Vantrix Airport Operations said."),
+    ])
+    assert ("contradiction", ["€12 million", "€14 million"]) in found, found

@@ -242,6 +242,13 @@ def test_the_tense_of_scheduling_words_and_past_inability(nlp) -> None:  # type:
     # a date a past act sets ("fixed the trial for 14 September") is ahead of it
     fixed = "On Friday a judge fixed the opening of the trial for 14 September."
     assert by_text(nlp, fixed, wed)["14 September"].value == "2031-09-14"
+    # what a speaker said it expected is ahead of the saying; a past expectation is not
+    expected = "The ministry said it expected a written report from the operator on Monday."
+    assert by_text(nlp, expected, wed)["Monday"].value == "2031-07-14"
+    assert by_text(nlp, "Police had expected trouble on Monday.", wed)["Monday"].value == "2031-07-07"
+    # a participle's clause has its governor's tense
+    ferry = "The agency confirms that a ferry service will begin operating from Monday, replacing the crossing."
+    assert by_text(nlp, ferry, wed)["Monday"].value == "2031-07-14"
 
 
 # ---- a bare clock time: the page's day by convention, the day before in doubt -------------------

@@ -51,6 +51,19 @@ _NOUN_TIME_DEPS = frozenset({"compound", "poss", "npadvmod", "nmod", "amod", "nu
 _TIME_PREPS = frozenset({"in", "on", "at", "during"})
 
 
+#: Adjectives that schedule their subject's event ("the verdict is due Friday").
+_SCHEDULED = lexicon.words("events", "scheduling_adjectives")
+
+
+def _scheduled_event(verb: Token) -> Token | None:
+    """"the verdict is due Friday": the time dates the verdict, an event noun, not the state of
+    being due."""
+    if verb.lemma_.lower() != "be" or not any(c.dep_ == "acomp" and c.lower_ in _SCHEDULED for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and subject.pos_ == "NOUN" and plover.is_event_noun(subject.lemma_) else None
+
+
 def _defers(noun: Token) -> bool:
     """An event noun right before a time phrase is what it dates unless the noun is the object of
     an event verb ("signing a treaty in June": the signing is dated); a relational verb defers to
@@ -355,6 +368,7 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     for t, owner in governed:
         if owner is None or owner.i in shared or owner.i in owners:
             continue
+        owner = _scheduled_event(owner) or owner
         if owner.pos_ != "NOUN" and owner.lemma_.lower() in plover.STATE_VERBS - {"say"}:
             continue
         if owner.dep_ == "relcl" and owner.head.pos_ == "NOUN" and plover.is_event_noun(owner.head.lemma_):

@@ -62,7 +62,9 @@ _WORDS = (
     # a live page's header ("Live page started 07:45, 9 March 2026. Latest entries first.")
     r"live|coverage|blog|page|started|began|latest|newest|entries|updates|local|"
     # a broadcaster's web copy ("Sunday 9 May 2032, 18:00 news bulletin, online edition")
-    r"bulletin|edition|version|web|online|print|broadcast|transcript|" + WEEKDAYS
+    r"bulletin|edition|version|web|online|print|broadcast|transcript|"
+    # a release's header ("For immediate release - 13 March 2026", "Embargoed until 00:01")
+    r"for|immediate|embargoed|embargo|until|" + WEEKDAYS
 )
 #: A document's own date label ("Date of decision:", "Release date:"): the document a court, an
 #: agency or a company issues is dated so.

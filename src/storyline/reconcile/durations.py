@@ -157,6 +157,30 @@ def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis)
     return f"state:{state}:{who}", f"time {state}"
 
 
+#: States a thing is in for a while ("out of action for 95 hours"): data/lexicon/attributes.json.
+_SERVICE: dict[str, str] = lexicon.table("attributes", "service_states")
+_SERVICE_ALT = "|".join(re.escape(p) for p in sorted(_SERVICE, key=len, reverse=True))
+_SERVICE_BEFORE = re.compile(rf"\b(?:been|being|was|were|is|are|remained|remains|stayed|stays)\s+({_SERVICE_ALT})\s+for\s*$", re.I)
+
+
+def _state_of_thing(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str, str] | None:
+    """A duration of a thing's state ("the sorter had been out of action for 95 hours", "after
+    being down for 59 hours"): (key, what), keyed by the head word of the sentence's subject,
+    since two things shut are two durations."""
+    m = _SERVICE_BEFORE.search(sentence.text[: max(0, t.start - sentence.start)])
+    own = next((c for c in claims if c.sentence == sentence.index and c.parent is None), None)
+    if m is None or own is None:
+        return None
+    phrase = next(iter(own.agents or own.patients), None)
+    if phrase is None:
+        return None
+    words = re.findall(r"[A-Za-z][A-Za-z-]+", re.split(r",|\s(?:of|in|at|on|from|for|with|who|which|that)\s", phrase)[0])
+    if not words:
+        return None
+    state = _SERVICE[m.group(1).lower()]
+    return f"state:{state}:{words[-1].lower()}", f"time {state}"
+
+
 def _supply(sentence: Sentence, t: TimeExpr) -> tuple[str, str] | None:
     """How long a supply lasts ("had 40 hours of air", "carried life support for 50 hours"):
     (key, what). Synonyms name one supply (``_SUPPLIES``), so two outlets' "air" and "life
@@ -180,7 +204,7 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
         sent = sentence_at(analysis, None, t.start)
         if sent is None:
             continue
-        state = _state_of_person(sent, t, analysis) or _supply(sent, t)
+        state = _state_of_person(sent, t, analysis) or _state_of_thing(sent, t, analysis.claims) or _supply(sent, t)
         if state is not None:
             out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text))
             continue

@@ -417,7 +417,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         ("move", *(unit_class_of(d) or d for d in _doers(f))) if move else
                         ("casualty", u) if u in _COUNT_TYPES else
                         ("qualified", f"{q.qualifier} {u}", *_doers(f)) if q.qualifier == DIFFERENCE or (q.qualifier and u == PERCENT) else
-                        ("measured", *measure(q.qualifier), u) if q.qualifier and q.unit in CURRENCY_CODES else
+                        ("measured", *_holder(measure(q.qualifier), f.participants), u)
+                        if q.qualifier and q.unit in CURRENCY_CODES else
                         (_change_family(f.family), u, q.qualifier or "") if told_from(q) else
                         (fam, u) if q.qualifier and (fam := _act_family(q.qualifier)) else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else (_change_family(f.family), u))
@@ -474,6 +475,20 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         out[target].extend(items[i] for i in members)
     groups = [part for root, g in out.items() for part in (_by_whom(g) if keys[root][0] == "casualty" else [g])]
     return [g for g in groups if len({i.frame.claim.id for i in g}) >= 2]
+
+
+def _holder(measured: tuple[str, str], participants: frozenset[str]) -> tuple[str, str]:
+    """A sum's holder as the entity the sentence names ("VAO", "Vesk" and "Vesk Airport
+    Operations" are one holder): the participant whose name the holder word begins, is a word
+    of, or is the initials of."""
+    holder, noun = measured
+    if not holder:
+        return measured
+    for p in sorted(participants):
+        words = p.partition(":")[2].split("-")
+        if holder in words or holder == "".join(w[:1] for w in words):
+            return p.partition(":")[2], noun
+    return measured
 
 
 def _join_unowned_sums(uf: Groups, keys: list[tuple[str, ...]]) -> None:

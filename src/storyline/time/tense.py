@@ -20,6 +20,7 @@ _FUTURE_CUES = re.compile(
 _FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "prepare", "due", "going", "promise", "set", "slate",
                   "likely", "unlikely"}
 _SCHEDULING = {"schedule", "slate", "plan"}
+_REPORTING = lexicon.words("reporting", "reporting_verbs")
 #: "... for 14 September" right before the expression
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
@@ -105,6 +106,8 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"  # "expects", "is expected Saturday", "are scheduled"
     if verb.lemma_ in _SCHEDULING:
         return "future"
+    if verb.lemma_ in _FUTURE_LEMMAS and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING:
+        return "future"  # "said it expected a written report on Monday": ahead of the saying
     if "could" in words and any(c.dep_ == "neg" for c in verb.children) and any(
             a.tag_ == "VBD" for a in verb.ancestors):
         return "past"  # "found they could not log in on Sunday": inability in the past, not a plan
@@ -114,6 +117,14 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
+    if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        # a participle's clause has its governor's tense: "had found water seeping through on
+        # Saturday" is past, "will begin operating from Monday" future
+        head_auxes = {a.lower_: a.tag_ for a in verb.head.children if a.dep_ in ("aux", "auxpass")}
+        if head_auxes.keys() & {"will", "'ll", "shall"}:
+            return "future"
+        if verb.head.tag_ in ("VBD", "VBN") or "VBD" in head_auxes.values():
+            return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
