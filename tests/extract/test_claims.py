@@ -468,42 +468,42 @@ def test_a_figure_put_closer_to_a_number_is_the_putters_estimate(nlp) -> None:  
 
 
 def test_a_bare_count_put_at_a_number_is_the_putters_however_the_tagger_reads_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    """"put the number of cancellations at 31, blaming ..." is the union's figure, though the
-    entity tagger takes a bare 31 for a day; a meeting put at a clock time is no estimate."""
-    claims = _claims(nlp, "The Vantrix Guild put the number of cancellations at 31, blaming the airlines for the rest.")
-    assert "Vantrix Guild" in (_find(claims, "at 31").attribution or "")
+    """"put the number of stoppages at 27, blaming ..." is the guild's figure, though the
+    entity tagger takes a bare 27 for a day; a meeting put at a clock time is no estimate."""
+    claims = _claims(nlp, "The Vantrix Guild put the number of stoppages at 27, blaming the carriers for the rest.")
+    assert "Vantrix Guild" in (_find(claims, "at 27").attribution or "")
     assert _find(_claims(nlp, "The board put the meeting at 3 p.m. on Friday."), "meeting").attribution is None
     # the parser may hang "at N" on a word of a long object it took for a second verb
-    claims = _claims(nlp, "Vantrix Bank put the total cost to the house, including legal fees and lost business over "
-                          "the next year, at 62 million crowns.")
-    assert "Vantrix Bank" in (_find(claims, "62 million").attribution or "")
+    claims = _claims(nlp, "Vantrix Bank put the total cost to the club, including fines and lost gate money over "
+                          "the next season, at 17 million crowns.")
+    assert "Vantrix Bank" in (_find(claims, "17 million").attribution or "")
 
 
 def test_a_participle_of_saying_on_an_act_of_telling_has_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
-    """"A source close to X gave a different account, saying ...": the source says it; a
+    """"A friend of X offered another account, saying ...": the friend says it; a
     participle on another act ("shelled the town, saying ...") does not make its doer the source."""
-    claims = _claims(nlp, "A source close to the Vantrix family gave a different account, saying the president had "
-                          "collapsed shortly before 10 p.m. The army shelled the town, saying militants were hiding there.")
-    assert (_find(claims, "collapsed").attribution or "").startswith("A source close to")
+    claims = _claims(nlp, "A friend of the Vantrix family offered another account, saying the minister had "
+                          "fainted just after 9 p.m. The army shelled the town, saying militants were hiding there.")
+    assert (_find(claims, "fainted").attribution or "").startswith("A friend of")
     assert _find(claims, "shelled").attribution is None
 
 
 def test_a_quote_after_a_pronouns_utterance_and_a_colon_is_that_persons(nlp) -> None:  # type: ignore[no-untyped-def]
-    """'Her message was one of openness: "..."' after a sentence about Dana Velt is Velt's quote;
+    """'Her message was simple: "..."' after a sentence about Dana Velt is Velt's quote;
     a colon after a noun that is no utterance ("Her car was red: ...") credits nobody."""
     claims = _claims(nlp, 'Dana Velt, the mayor of Pellvane, launched her campaign on Sunday in the port. Her message '
-                          'was one of openness after weeks of anger: "I will be a mayor who tells you the truth on the '
-                          'first day." Her car was parked outside: "Nobody moved it for hours," a neighbour recalled.')
-    assert _find(claims, "tells you the truth").attribution == "Dana Velt"
+                          'was simple after a month of rows: "I will answer every letter within a week, whoever '
+                          'writes it." Her car was parked outside: "Nobody moved it for hours," a neighbour recalled.')
+    assert _find(claims, "answer every letter").attribution == "Dana Velt"
     assert _find(claims, "Her car").attribution != "Dana Velt"
 
 
 def test_a_label_line_over_a_quote_names_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
-    """A release's "Statement by the Chair of the Board, Ada Quesk:" on its own line, the quote
+    """A release's "Words from the Director of the Port, Ada Quesk:" on its own line, the quote
     under it: every sentence of the quote is Quesk's; the paragraph after it is nobody's."""
-    body = ('Some 1,200 tickets were validated for the draw.\n\nStatement by the Chair of the Board, Ada Quesk:\n'
-            '"Every player is entitled to a fair draw. We owe it to the ticket holders to establish what happened."'
-            '\n\nThe Board expects to report within four weeks.')
+    body = ('Some 400 berths were closed for the week.\n\nWords from the Director of the Port, Ada Quesk:\n'
+            '"Every crew is entitled to a safe berth. We owe it to the dockers to find out what went wrong."'
+            '\n\nThe Port expects to report within four weeks.')
     claims = _claims(nlp, body)
     assert _find(claims, "entitled").attribution == "Ada Quesk"
     assert _find(claims, "We owe it").attribution == "Ada Quesk"
@@ -511,51 +511,51 @@ def test_a_label_line_over_a_quote_names_its_speaker(nlp) -> None:  # type: igno
 
 
 def test_a_statement_that_introduces_a_question_after_a_colon_asserts_what_it_tells(nlp) -> None:  # type: ignore[no-untyped-def]
-    """"The challenge filed last Thursday asks the court a question: can ...?" tells the filing on
-    its day; a question before the colon asserts nothing."""
-    body = ("The challenge filed last Thursday by 38 deputies asks the court a simple question: can an office be "
-            "vacant while its holder is alive? Who filed it last Thursday: the deputies or the senators?")
+    """"The petition lodged last Thursday asks the board one thing: may ...?" tells the lodging
+    on its day; a question before the colon asserts nothing."""
+    body = ("The petition lodged last Thursday by 45 councillors asks the board one thing: may a mayor serve "
+            "twice in a row? Who lodged it last Thursday: the councillors or the clerks?")
     article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
                       published=PublishedDate("2031-03-11", "metadata", "2031-03-11", "2031-03-11"))
     (analysis,) = analyze_articles([article], nlp=nlp)
-    filed = [c for c in analysis.claims if c.predicate == "file"]
-    assert [c.time.value for c in filed if c.time] == ["2031-03-06"], [(c.text, c.time) for c in analysis.claims]
+    lodged = [c for c in analysis.claims if c.predicate == "lodge"]
+    assert [c.time.value for c in lodged if c.time] == ["2031-03-06"], [(c.text, c.time) for c in analysis.claims]
 
 
 def test_not_until_a_time_tells_the_act_at_that_time(nlp) -> None:  # type: ignore[no-untyped-def]
-    """"trading did not resume until 14:15" tells the resumption at 14:15; "did not sail on
+    """"loading did not restart until 16:40" tells the restart at 16:40; "did not sail on
     Monday" stays a negated act."""
-    body = ("At 10:49 the exchange stopped all share trading, and trading did not resume until 14:15. "
+    body = ("At 09:20 the port stopped all loading, and loading did not restart until 16:40. "
             "The ferry did not sail on Monday.")
     article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
                       published=PublishedDate("2031-03-11", "metadata", "2031-03-11", "2031-03-11"))
     (analysis,) = analyze_articles([article], nlp=nlp)
     claims = analysis.claims
-    resumed = next(c for c in claims if c.predicate == "resume")
-    assert not resumed.negated and resumed.time is not None and resumed.time.text == "14:15", resumed
+    restarted = next(c for c in claims if c.predicate == "restart")
+    assert not restarted.negated and restarted.time is not None and restarted.time.text == "16:40", restarted
     assert _find(claims, "did not sail").negated
 
 
 def test_an_event_due_on_a_day_is_told_on_that_day(nlp) -> None:  # type: ignore[no-untyped-def]
-    """"It continues on Wednesday, and the verdict is due Friday": the verdict is an event of
+    """"It sits again on Wednesday, and the ruling is due Friday": the ruling is an event of
     its own, on the coming Friday."""
-    body = "The hearing opened on Tuesday. It continues on Wednesday, and the verdict is due Friday."
+    body = "The inquiry opened on Tuesday. It sits again on Wednesday, and the ruling is due Friday."
     article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
                       published=PublishedDate("2031-03-11", "metadata", "2031-03-11", "2031-03-11"))
     (analysis,) = analyze_articles([article], nlp=nlp)
     days = {c.predicate: c.time.value for c in analysis.claims if c.time}
-    assert days.get("verdict") == "2031-03-14", days
+    assert days.get("ruling") == "2031-03-14", days
 
 
 def test_a_markets_plunge_is_a_happening_dated_by_the_day_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    """"blamed the algorithm on Wednesday for the index plunge Tuesday": the plunge is told on
-    its own day, the blaming on Wednesday."""
-    body = "The exchange on Wednesday blamed a faulty algorithm for the index plunge Tuesday that forced a halt."
+    """"blamed a rogue trade on Wednesday for the currency slump Tuesday": the slump is told
+    on its own day, the blaming on Wednesday."""
+    body = "The regulator on Wednesday blamed a rogue trade for the currency slump Tuesday that forced a pause."
     article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
                       published=PublishedDate("2031-03-12", "metadata", "2031-03-12", "2031-03-12"))
     (analysis,) = analyze_articles([article], nlp=nlp)
     days = {c.predicate: c.time.value for c in analysis.claims if c.time}
-    assert days.get("plunge") == "2031-03-11" and days.get("blame") == "2031-03-12", days
+    assert days.get("slump") == "2031-03-11" and days.get("blame") == "2031-03-12", days
 
 
 def test_a_time_inside_a_relative_time_phrase_dates_its_noun_not_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -331,7 +331,7 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       # a broadcaster's web copy of a bulletin
                       ("Saturday 4 April 2031 - 15:00 bulletin, web version", "2031-04-04"),
                       # a brief's header: labels set apart by dashes, the date alone in its field
-                      ("VANTRIX POST - Markets in brief - 2 May 2031", "2031-05-02"),
+                      ("VANTRIX POST - Money in brief - 2 May 2031", "2031-05-02"),
                       # a release's header
                       ("For immediate release - 13 March 2031", "2031-03-13"),
                       ("Embargoed until 00:01 on Friday 14 March 2031", "2031-03-14")):

@@ -161,37 +161,37 @@ def test_a_currency_code_before_a_figure_makes_it_money_and_a_fine_is_what_it_wa
 
 
 def test_people_an_evacuation_moved_are_counted_whatever_tells_it_and_known_to_the_hundred() -> None:
-    """"the roughly 12,400 people who were evacuated" counts what "evacuated about 14,200 people"
+    """"the roughly 27,300 people who were evacuated" counts what "evacuated about 23,700 people"
     does (the act that qualifies the count is of the evacuation's family), and figures written to
-    the hundred ("about 14,200") are compared to the hundred, not give or take a tenth."""
+    the hundred ("about 23,700") are compared to the hundred, not give or take a tenth."""
     found = _figure_disputes([
-        _article("e01_wire", "2031-03-12", "Authorities evacuated about 14,200 people from Pellvane and Tamberly on "
+        _article("e01_wire", "2031-03-12", "Authorities evacuated about 23,700 people from Pellvane and Tamberly on "
                  "Tuesday as the fire spread."),
-        _article("e02_paper", "2031-03-13", "The fund will cover the costs of the roughly 12,400 people who were "
+        _article("e02_paper", "2031-03-13", "The fund will cover the costs of the roughly 27,300 people who were "
                  "evacuated from Pellvane and Tamberly on Tuesday."),
     ])
-    assert found == [("contradiction", ["about 14,200", "roughly 12,400"])], found
+    assert found == [("contradiction", ["about 23,700", "roughly 27,300"])], found
 
 
 def test_a_sum_for_people_and_their_families_is_the_whole_sum() -> None:
-    """"a fund of 6.5 million for the victims and their families" is the fund, not a part of a
-    group ("two engineers and their interpreter"): another outlet's 5.6 million that day disputes it."""
+    """"a fund of 8.4 million for the victims and their families" is the fund, not a part of a
+    group ("two engineers and their interpreter"): another outlet's 4.8 million that day disputes it."""
     found = _figure_disputes([
-        _article("f01_wire", "2031-04-11", "The airlines set up a compensation fund of €6.5 million for the victims "
+        _article("f01_wire", "2031-04-11", "The airlines set up a compensation fund of €8.4 million for the victims "
                  "and their families on Friday."),
-        _article("f02_paper", "2031-04-11", "The airlines set up a compensation fund of €5.6 million on Friday."),
+        _article("f02_paper", "2031-04-11", "The airlines set up a compensation fund of €4.8 million on Friday."),
     ])
-    assert found == [("contradiction", ["€5.6 million", "€6.5 million"])], found
+    assert found == [("contradiction", ["€4.8 million", "€8.4 million"])], found
 
 
 def test_parts_told_beside_their_whole_are_no_dispute_with_the_whole() -> None:
-    """A release giving 20 and 27 rescued by two ships and 47 in all tells parts of the 47 that
+    """A release giving 12 and 9 rescued by two ships and 21 in all tells parts of the 21 that
     a wire gives: none of them disputes it."""
     found = _figure_disputes([
-        _article("p01_release", "2031-09-08", "The cutter Pellvane pulled 20 people alive from the water near Tamberly "
-                 "on Monday. The charity ship pulled 27 people alive from the water near Tamberly. In total, 47 people "
+        _article("p01_release", "2031-09-08", "The cutter Pellvane pulled 12 people alive from the water near Tamberly "
+                 "on Monday. The charity ship pulled 9 people alive from the water near Tamberly. In total, 21 people "
                  "were pulled alive from the water near Tamberly."),
-        _article("p02_wire", "2031-09-08", "Rescuers pulled 47 people alive from the water near Tamberly on Monday, "
+        _article("p02_wire", "2031-09-08", "Rescuers pulled 21 people alive from the water near Tamberly on Monday, "
                  "the coastguard said."),
     ])
     assert found == [], found
@@ -216,12 +216,12 @@ def test_a_funds_size_is_one_sum_whoever_is_named_and_whenever_told() -> None:
 
 
 def test_a_sums_holder_named_three_ways_is_one_holder() -> None:
-    """"Vantrix Airport Operations (VAO) set up a €14 million fund" and "VAO's €12 million fund":
+    """"Vantrix Harbour Authority (VHA) set up a €19 million fund" and "VHA's €16 million fund":
     the holder is one entity under its name, a word of it and its initials."""
     found = _figure_disputes([
-        _article("v01_wire", "2031-03-27", "Vantrix Airport Operations (VAO) set up a €14 million compensation fund on "
+        _article("v01_wire", "2031-03-27", "Vantrix Harbour Authority (VHA) set up a €19 million compensation fund on "
                  "Friday."),
-        _article("v02_paper", "2031-04-02", "VAO's €12 million compensation fund had received 6,500 claims by Thursday, "
-                 "Vantrix Airport Operations said."),
+        _article("v02_paper", "2031-04-02", "VHA's €16 million compensation fund had received 6,500 claims by Thursday, "
+                 "Vantrix Harbour Authority said."),
     ])
-    assert ("contradiction", ["€12 million", "€14 million"]) in found, found
+    assert ("contradiction", ["€16 million", "€19 million"]) in found, found

@@ -355,18 +355,18 @@ def test_a_day_counted_from_a_happening_the_text_told_takes_that_happenings_day(
 
 
 def test_whole_days_told_in_hours_count_from_the_day_before_them(nlp) -> None:  # type: ignore[no-untyped-def]
-    """"Forty-eight hours after the index's sudden plunge" and "48 hours later" are two days on
+    """"Forty-eight hours after the bank's three-day slump" and "48 hours later" are two days on
     from the day told before; 36 hours, or hours with no day before them, stay a span, and so do
-    "the 72 hours before" it."""
-    text = ("Shares in Vantrix plunged on Tuesday 14 May 2024. Forty-eight hours after the index's "
-            "seven-minute plunge, the regulator opened an inquiry. The board met on 20 May. 48 hours later, "
-            "it resigned. The vote came on 27 May. 36 hours after the vote the result was annulled. In the 72 "
-            "hours before the plunge, brokers had sold. Police arrested two brokers on 28 May. The board quit 48 hours after "
-            "the dawn arrests.")
+    "the 36 hours before" it."""
+    text = ("Shares in Vantrix slumped on Tuesday 14 May 2024. Forty-eight hours after the bank's "
+            "three-day slump, the regulator opened an inquiry. The board met on 20 May. 48 hours later, "
+            "it resigned. The vote came on 27 May. 36 hours after the vote the result was annulled. In the 36 "
+            "hours before the slump, brokers had sold. Police arrested two brokers on 28 May. The board quit 48 hours after "
+            "the night arrests.")
     got = {t.text: t.value for t in tag_text(text, DCT, nlp)}
-    assert got.get("72 hours") == "PT72H", got  # the span up to the plunge, not a day before it
-    assert got["48 hours after the dawn"] == "2024-05-30", got  # the arrests, a family the next word names
-    assert got["Forty-eight hours after the index's seven-minute"] == "2024-05-16", got
+    assert got.get("36 hours") == "PT36H", got  # the span up to the slump, not a day before it
+    assert got["48 hours after the night"] == "2024-05-30", got  # the arrests, a family the next word names
+    assert got["Forty-eight hours after the bank's three-day"] == "2024-05-16", got
     assert got["48 hours later"] == "2024-05-22", got
     assert got.get("36 hours") == "PT36H", got
 

@@ -344,7 +344,7 @@ def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
 
     "X, who said on Saturday that ..." (a relative clause on the source), "X arrived ... and
     told reporters that ..." (a reporting verb coordinated with the main one, sharing its subject)
-    and "X gave another account, saying that ..." (a participle on an act of telling).
+    and "X offered another version, saying that ..." (a participle on an act of telling).
     """
     for t in toks:
         lemma = t.lemma_.lower()
@@ -361,7 +361,7 @@ def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
             continue
         if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i == root.i and any(
                 o.dep_ == "dobj" and (_report_noun(o) or o.lemma_.lower() in ESTIMATE_NOUNS) for o in root.children):
-            # "X gave a different account, saying that ...": who gave the account says it
+            # "X offered another version, saying that ...": who offered the version says it
             subj, passive = _speaker_subject(root)
             if subj is not None and not passive:
                 return subj
@@ -402,7 +402,7 @@ def _puts_figure_at(verb: Token) -> bool:
 
 def _a_time(tok: Token) -> bool:
     """The number is part of a date or a clock time ("at 10:30", "at 3 p.m.", "on 31 May"); a bare
-    number the tagger took for a day ("put the cancellations at 31") is not."""
+    number the tagger took for a day ("put the stoppages at 27") is not."""
     if tok.ent_type_ not in ("DATE", "TIME"):
         return False
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -568,7 +568,7 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     if len(role_first) == 2 and _CAPITALISED_NAME.fullmatch(role_first[1].strip()) \
             and any(w.islower() for w in role_first[0].split()) and not any(
             x.label == "ORG" and x.start >= start + m.start(1) + len(role_first[0]) for x in inside):
-        return role_first[1].strip()  # 'Statement by the chair of X, Ilse Varga:' the role, then the name
+        return role_first[1].strip()  # 'Words from the director of X, Ada Quesk:' the role, then the name
     org = next((x for x in inside if x.label == "ORG"), None)
     if org is not None:
         return org.text

@@ -173,13 +173,13 @@ def _is_assertion(toks: Sequence[Token], text: str, marks: Sequence[bool] | None
     return not (ends and ends[-1] not in ".!;:" and sum(w.text[:1].isupper() for w in words) > 0.6 * len(words))
 
 
-#: Words that open a question ("Who ...", "Can an office ...").
+#: Words that open a question ("Who ...", "May a mayor ...").
 _QUESTION_OPENERS = lexicon.words("hedges", "question_openers")
 
 
 def _states_then_asks(text: str) -> bool:
-    """"The challenge filed last week asks the court a simple question: can an office be vacant
-    ...?": a statement that introduces a question after a colon asserts what it tells."""
+    """"The petition lodged last week asks the board one thing: may a mayor serve twice ...?": a
+    statement that introduces a question after a colon asserts what it tells."""
     head, colon, _ = text.partition(":")
     words = head.split()
     return bool(colon) and len(words) >= 4 and "?" not in head and words[0].lower().strip(QUOTES) not in _QUESTION_OPENERS
@@ -426,7 +426,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                  or owned_utterance_speaker(text, ctx)) if not quoted else None
         if colon is None and not quoted and not asserted and text.rstrip().endswith(":") \
                 and not any(q in text for q in QUOTES):
-            # a label over the quote in the next paragraph ("Statement by the chair, A B:"): the
+            # a label over the quote in the next paragraph ("Words from the director, A B:"): the
             # quote is A B's (carried to it as a quote that goes on after its attribution)
             colon = colon_speaker(text.rstrip() + ' "', sent_model.start, mentions, inp.names, body, toks)
         if colon is not None:

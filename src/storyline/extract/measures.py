@@ -202,7 +202,7 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
         noun = _subject(head)  # "the offer is $15.60"
         owner = _owner(noun) if noun is not None else None
     elif tok.dep_ in ("nummod", "compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i > tok.i:
-        noun = head  # "a €6.5 million compensation fund": the sum is the fund's size
+        noun = head  # "a €9.2 million relief fund": the sum is the fund's size
         owner = _owner(noun) or (_named(_subject(noun.head)) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None)
     if noun is None:
         return None

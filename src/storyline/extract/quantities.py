@@ -192,7 +192,7 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     currency = next((CURRENCY_WORDS.get(t.lower_) or CURRENCY_WORDS.get(t.lemma_.lower()) for t in between
                      if t.lower_ in CURRENCY_WORDS or t.lemma_.lower() in CURRENCY_WORDS), None)
     if currency is not None:
-        return currency, noun  # "a 25 million euro compensation fund": a sum, of a fund
+        return currency, noun  # "a 40 million euro relief fund": a sum, of a fund
     return _nationality(noun) or CURRENCY_WORDS.get(lemma) or CURRENCY_WORDS.get(noun.lower_) or lemma, noun
 
 
@@ -362,7 +362,7 @@ def _qualifier(noun: Token) -> str | None:
         if prep.lower_ == "by" and not _passive_doer(noun) and governor.pos_ in ("VERB", "AUX") and (
                 prep.dep_ != "agent" or governor.lemma_.lower() in _MARGIN_VERBS | CHANGE_VERBS):
             # "won by 61 votes"; "signed by 67 deputies" is the passive's doer, and so is a "by"
-            # the parser calls the doer of a verb that has no margin ("attended by 24 delegations")
+            # the parser calls the doer of a verb that has no margin ("attended by 31 envoys")
             return DIFFERENCE
         if prep.lower_ == "of" and governor.lemma_.lower() in _DIFFERENCE_NOUNS:
             return DIFFERENCE

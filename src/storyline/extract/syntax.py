@@ -145,7 +145,7 @@ def _negated(pred: Token, chain: Sequence[Token]) -> bool:
 
 
 def _not_until(verb: Token) -> bool:
-    """"did not resume until 14:15": the negation holds only before the time; the act happened
+    """"did not reopen until 16:40": the negation holds only before the time; the act happened
     then."""
     return any(c.dep_ == "prep" and c.lower_ in ("until", "till") and any(
         g.ent_type_ in ("DATE", "TIME") or g.like_num for g in c.subtree) for c in verb.children)

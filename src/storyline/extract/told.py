@@ -51,12 +51,12 @@ _NOUN_TIME_DEPS = frozenset({"compound", "poss", "npadvmod", "nmod", "amod", "nu
 _TIME_PREPS = frozenset({"in", "on", "at", "during"})
 
 
-#: Adjectives that schedule their subject's event ("the verdict is due Friday").
+#: Adjectives that schedule their subject's event ("the ruling is due Monday").
 _SCHEDULED = lexicon.words("events", "scheduling_adjectives")
 
 
 def _scheduled_event(verb: Token) -> Token | None:
-    """"the verdict is due Friday": the time dates the verdict, an event noun, not the state of
+    """"the ruling is due Monday": the time dates the ruling, an event noun, not the state of
     being due."""
     if verb.lemma_.lower() != "be" or not any(c.dep_ == "acomp" and c.lower_ in _SCHEDULED for c in verb.children):
         return None

@@ -63,7 +63,7 @@ _WORDS = (
     r"live|coverage|blog|page|started|began|latest|newest|entries|updates|local|"
     # a broadcaster's web copy ("Sunday 9 May 2032, 18:00 news bulletin, online edition")
     r"bulletin|edition|version|web|online|print|broadcast|transcript|"
-    # a release's header ("For immediate release - 13 March 2026", "Embargoed until 00:01")
+    # a release's header ("For immediate release - 4 June 2031", "Embargoed until 00:01")
     r"for|immediate|embargoed|embargo|until|" + WEEKDAYS
 )
 #: A document's own date label ("Date of decision:", "Release date:"): the document a court, an
@@ -186,7 +186,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     date first where there are only two ("02/05/2031 09:15 | Home news | 3rd version", "XNA |
     Filed 2031-05-02 09:15 | Politics / North | Priority: high"), which prose never is. Dashes set
     fields apart too when the date stands alone at the end after two short labels that open with
-    a capital ("VANTRIX POST - Markets in brief - 2 May 2031"): prose set off by dashes carries
+    a capital ("VANTRIX POST - Money in brief - 2 May 2031"): prose set off by dashes carries
     words beside its date, and a list's dated headline opens with its date."""
     fields = _SET_APART.split(text)
     dashed = len(fields) < 2
@@ -218,7 +218,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
 
 
 #: Fields of a header set apart by dashes, and a field that is a label: a few words, the first
-#: capitalised, no figure and no sentence's end ("Markets in brief", "BUSINESS DESK").
+#: capitalised, no figure and no sentence's end ("Money in brief", "CITY DESK").
 _DASHED = re.compile(r"\s[-–—]\s")
 _LABEL = re.compile(r"[A-Z](?:[^\W\d_]|[&'’.])*(?:\s+(?:[^\W\d_]|[&'’.])+){0,4}")
 

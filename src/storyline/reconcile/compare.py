@@ -179,7 +179,7 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
             continue
         minutes = int(m[1]) * 60 + int(m[2])
         # the typed families keep their acts apart; the acts no family names ("left", "cast off",
-        # "sailed") are one act of the happening, but for a phase of it ("resumed at 13:15" is
+        # "sailed") are one act of the happening, but for a phase of it ("reopened at 16:40" is
         # not when it "stopped")
         family = "" if f.family.startswith("other:") and f.family[6:] not in ASPECT_VERBS else f.family
         by_family.setdefault((family, f.value[:10]), []).append((minutes, bool(_ROUGH_CLOCK.search(before)), f))

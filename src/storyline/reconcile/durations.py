@@ -52,7 +52,7 @@ _STATE_ALT = "|".join(re.escape(p) for p in sorted(_STATES, key=len, reverse=Tru
 _STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by)\s+[\w\s'-]{{1,40}}?)?\s+(?:for|to)\s*$", re.I)
 _STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three weeks at large"
 _AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
-#: "were found alive in the cellar after nearly 40 hours": the time they were trapped
+#: "was found alive in the basement after nearly 30 hours": the time trapped
 _RESCUED_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'rescued_alive_verbs')))})"
                             r"\s+(?:out\s+)?alive\b[^.;]{0,80}?\bafter\s*$", re.I)
 #: Supplies a duration measures the endurance of ("40 hours of air", "life support for 50 hours").
@@ -139,7 +139,7 @@ def _gap(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str,
 
 def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis) -> tuple[str, str] | None:
     """A duration of a person's state ("Renke had been on the run for 19 days", "after nearly
-    three weeks at large", "was pulled out alive after 40 hours": trapped): (key, what). The person is the last one the article named before the
+    three weeks at large", "was pulled out alive after 30 hours": trapped): (key, what). The person is the last one the article named before the
     duration ("He had been on the run ..." is the man of the sentence before); the key holds both,
     since two people on the run are two durations."""
     before = sentence.text[: max(0, t.start - sentence.start)]
@@ -157,15 +157,15 @@ def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis)
     return f"state:{state}:{who}", f"time {state}"
 
 
-#: States a thing is in for a while ("out of action for 95 hours"): data/lexicon/attributes.json.
+#: States a thing is in for a while ("out of action for 70 hours"): data/lexicon/attributes.json.
 _SERVICE: dict[str, str] = lexicon.table("attributes", "service_states")
 _SERVICE_ALT = "|".join(re.escape(p) for p in sorted(_SERVICE, key=len, reverse=True))
 _SERVICE_BEFORE = re.compile(rf"\b(?:been|being|was|were|is|are|remained|remains|stayed|stays)\s+({_SERVICE_ALT})\s+for\s*$", re.I)
 
 
 def _state_of_thing(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str, str] | None:
-    """A duration of a thing's state ("the sorter had been out of action for 95 hours", "after
-    being down for 59 hours"): (key, what), keyed by the head word of the sentence's subject,
+    """A duration of a thing's state ("the pump had been out of action for 70 hours", "after
+    being down for 48 hours"): (key, what), keyed by the head word of the sentence's subject,
     since two things shut are two durations."""
     m = _SERVICE_BEFORE.search(sentence.text[: max(0, t.start - sentence.start)])
     own = next((c for c in claims if c.sentence == sentence.index and c.parent is None), None)

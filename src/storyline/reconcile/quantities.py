@@ -71,16 +71,16 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     return (q.low if q.low is not None else 0.0), (q.high if q.high is not None else math.inf)
 
 
-#: A whole number as written: its significant digits and the zeros after them ("14,200").
+#: A whole number as written: its significant digits and the zeros after them ("23,700").
 _WRITTEN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d|\s*(?:million|billion|thousand|m|bn)\b)")
 #: Significant digits from which an approximate figure is read to its last digit.
 _PRECISE_DIGITS = 3
 
 
 def _told_bounds(q: Quantity) -> tuple[float, float]:
-    """The bounds a figure is compared with: "about 14,200" is known to the hundred, so it is
-    14,200 give or take a hundred, not give or take a tenth; a rounder approximation ("about
-    14,000", "some 300") keeps the figure's own tenth either side."""
+    """The bounds a figure is compared with: "about 23,700" is known to the hundred, so it is
+    23,700 give or take a hundred, not give or take a tenth; a rounder approximation ("about
+    23,000", "some 300") keeps the figure's own tenth either side."""
     lo, hi = _bounds(q)
     if not q.approximate or hi == math.inf or lo == 0.0:
         return lo, hi
@@ -234,7 +234,7 @@ _CHANGE_BEFORE = re.compile(rf"\b(?:up|down|{lexicon.alternation('figures', 'rev
 
 def _value_before_change(q: Quantity, body: str) -> bool:
     """"raised the fee from 10,000 crowns to 25,000", "up from 31": the figure after "from" held
-    before the change the sentence tells; "envoys from 42 delegations" names where they came from."""
+    before the change the sentence tells; "envoys from 19 countries" names where they came from."""
     if not FROM.search(body[max(0, q.start - 16) : q.start]):
         return False
     return bool(_TO_VALUE.match(body[q.end : q.end + 80]) or _CHANGE_BEFORE.search(body[max(0, q.start - 60) : q.start]))
@@ -311,9 +311,9 @@ _FALLING_VERBS = lexicon.words("figures", "falling_verbs")
 
 
 def _act_family(qualifier: str) -> str | None:
-    """The event family of an act that qualifies a count ("the 12,400 people who were evacuated":
+    """The event family of an act that qualifies a count ("the 9,300 people who were evacuated":
     displacement), so that it counts what a figure told by a verb of that family does ("forced
-    the evacuation of 14,200 people"); None for other qualifiers."""
+    the evacuation of 9,800 people"); None for other qualifiers."""
     family = family_of(qualifier, None)
     return None if family.startswith("other:") else family
 
@@ -478,8 +478,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
 
 
 def _holder(measured: tuple[str, str], participants: frozenset[str]) -> tuple[str, str]:
-    """A sum's holder as the entity the sentence names ("VAO", "Vesk" and "Vesk Airport
-    Operations" are one holder): the participant whose name the holder word begins, is a word
+    """A sum's holder as the entity the sentence names ("VTA", "Vantrix" and "Vantrix Transit
+    Authority" are one holder): the participant whose name the holder word begins, is a word
     of, or is the initials of."""
     holder, noun = measured
     if not holder:
@@ -492,8 +492,8 @@ def _holder(measured: tuple[str, str], participants: frozenset[str]) -> tuple[st
 
 
 def _join_unowned_sums(uf: Groups, keys: list[tuple[str, ...]]) -> None:
-    """A sum whose holder the sentence does not name ("a compensation fund of €5.6 million") is
-    the one holder's the story names for that measure ("the airlines set up a €6.5 million
+    """A sum whose holder the sentence does not name ("a relief fund of €7.1 million") is
+    the one holder's the story names for that measure ("the ferry company set up a €7.9 million
     fund"), when it names only one."""
     holders: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
     for i, key in enumerate(keys):
@@ -658,8 +658,8 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
         passed = passed_points(group)
         odd = set() if what in RUNNING_COUNTS else odd_between(classes)
         # who gives each class's value, when: an article that gives both values of a pair on its
-        # own word at one time tells parts and their whole ("20 rescued by the cutter, 27 by the
-        # ship, 47 in all"), so its part set against another outlet's whole is no dispute
+        # own word at one time tells parts and their whole ("12 rescued by the lifeboat, 9 by the
+        # trawler, 21 in all"), so its part set against another outlet's whole is no dispute
         giving = [{(i.frame.article_id, i.attribution, i.as_of) for i in c.items} for c in classes]
         pairs: dict[str, set[int]] = defaultdict(set)
         for x in range(len(blist)):

@@ -67,10 +67,10 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 _REACH = 400
 
 
-#: "in the 72 hours before the release": the span up to the happening, not a day before it
+#: "in the 36 hours before the storm": the span up to the happening, not a day before it
 _SPAN_BEFORE = re.compile(r"\b(?:in|during|over|within|for|throughout)\s+the\s+$", re.IGNORECASE)
 #: Words that may follow the expression's last word inside the happening's noun phrase ("after
-#: the seven-minute| plunge", "after the dawn| arrests", "after the revised| damage estimate").
+#: the three-day| slide", "after the night| raids", "after the revised| flood estimate").
 _PHRASE_RUN = re.compile(r"^(?:\s+(?!(?:the|a|an|of|in|on|at|by|to|and|or|was|were|is|are|had|has|have|that|which|"
                          r"who|when|it|its|their|his|her)\b)(?-i:[a-z][\w\-]*)){0,2}")
 
@@ -78,15 +78,15 @@ _PHRASE_RUN = re.compile(r"^(?:\s+(?!(?:the|a|an|of|in|on|at|by|to|and|or|was|we
 def _happening(what: str, rest: str) -> list[set[str]]:
     """What identifies the happening a noun phrase names, in the order to try: its head word's
     event family, else its stem. The expression stops lazily, so the phrase may run on in the
-    text ("the index's seven-minute| plunge", "the revised| damage estimate": the estimate, not
-    the damage)."""
+    text ("the bank's three-day| slide", "the revised| flood estimate": the estimate, not
+    the flood)."""
     words = [re.sub(r"['’]s$", "", w) for w in what.split()]
     lazy = _keys(words[-1])
     if any(k.startswith("family:") for k in lazy):
         return [lazy]  # a family's word heads it already
     run = [w for w in _PHRASE_RUN.match(rest)[0].split() if not w.endswith("ed")][:2]  # type: ignore[index]
-    # the head first; else the word the expression stopped at ("the relegation| ruling": the
-    # relegation the text told, when no sentence before tells a ruling)
+    # the head first; else the word the expression stopped at ("the transfer| ruling": the
+    # transfer the text told, when no sentence before tells a ruling)
     return [_keys(run[-1]), lazy] if run else [lazy]
 
 

@@ -142,7 +142,7 @@ RULES: list[tuple[str, str]] = [
     (
         "event_rel",
         # whole days told in hours too ("forty-eight hours after the vote"); a possessive may
-        # stand before the happening ("the index's plunge")
+        # stand before the happening ("the bank's slide")
         rf"(?:(?:the|an?|one)\s+(?:day|morning|evening|night|week)|(?:\d{{1,3}}|(?:{NW})(?:-(?:{NW}))?)\s+(?:days|nights|weeks|hours))\s+"
         r"(?:after|before)\s+(?:the|its|their|his|her|this|that)\s+(?:(?-i:[a-z][\w\-]*)['’]s\s+)?"
         r"(?-i:[a-z][\w\-]*)(?:\s+(?-i:[a-z][\w\-]*)){0,2}?"

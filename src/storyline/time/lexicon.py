@@ -16,7 +16,7 @@ WEEKDAYS: dict[str, int] = {
     "fri": 5, "sat": 6, "sun": 7,
 }  # fmt: skip
 #: A label over a chronology, an outlet's box of dated facts or a release's sequence of clock
-#: times ("TIMELINE", "Sequence of events (all times local)"): its lines tell happenings of the
+#: times ("TIMELINE", "Timeline of the response (all times UTC)"): its lines tell happenings of the
 #: days the text gave, not entries written on the page's day as a live page's are.
 CHRONOLOGY_LABEL = re.compile(
     r"^\W*(?:timeline|chronology|key\s+(?:dates|events|moments)|fact\s*box|fast\s+facts|the\s+facts|"
@@ -26,7 +26,7 @@ CHRONOLOGY_LABEL = re.compile(
     re.I,
 )
 #: Verbs that set when something will happen: a date they take as object or after "for" is
-#: ahead of the act ("fixed the trial for 14 September", "set 3 May as polling day").
+#: ahead of the act ("fixed the hearing for 2 October", "set 3 May as polling day").
 SETTING_VERBS = frozenset({"fix", "set", "schedule", "reschedule", "slate", "plan", "book", "move", "postpone",
                            "delay", "adjourn", "call", "bring"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}

@@ -63,7 +63,7 @@ _CLOCK_LED = re.compile(r"[^\w\n]{0,3}\d{1,2}[:.h]\d{2}\b")
 
 
 def _in_chronology(text: str, line: int) -> bool:
-    """The clock-led line at ``line`` is an item of a chronology (under "Sequence of events"),
+    """The clock-led line at ``line`` is an item of a chronology (under "Timeline of the response"),
     whose clock times fall on the day the text told, not on the page's day."""
     end = line
     while end > 0:
@@ -323,7 +323,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         # a clock time that opens its line stamps a live entry: the entry was written on the page's
         # day (its latest day line), whatever day the entries before it talked about
         led = dated and bool(_LINE_LEAD.fullmatch(selection.text[line:c.start]))
-        # ... unless the line is an item of a chronology ("Sequence of events"), whose clock times
+        # ... unless the line is an item of a chronology ("Timeline of the response"), whose clock times
         # fall on the day the text told before it
         told = discourse if led and discourse is not None and discourse.day is not None \
             and _in_chronology(selection.text, line) else None

@@ -21,7 +21,7 @@ _FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "prepar
                   "likely", "unlikely"}
 _SCHEDULING = {"schedule", "slate", "plan"}
 _REPORTING = lexicon.words("reporting", "reporting_verbs")
-#: "... for 14 September" right before the expression
+#: "... for 2 October" right before the expression
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 
@@ -86,7 +86,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return None
     if verb.lemma_.lower() in SETTING_VERBS and (
             (left_text and _FOR_BEFORE.search(left_text[-12:])) or span.root.dep_ == "dobj"):
-        return "future"  # "fixed the opening of the trial for 14 September", "set 14 September as the date"
+        return "future"  # "fixed the hearing for 2 October", "set 2 October as the date"
     # "is due Friday", "expected Monday": a scheduling word between the expression and its verb
     for tok in span.root.ancestors:
         if tok.i == verb.i:
@@ -107,7 +107,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     if verb.lemma_ in _SCHEDULING:
         return "future"
     if verb.lemma_ in _FUTURE_LEMMAS and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING:
-        return "future"  # "said it expected a written report on Monday": ahead of the saying
+        return "future"  # "said it expected a full audit on Thursday": ahead of the saying
     if "could" in words and any(c.dep_ == "neg" for c in verb.children) and any(
             a.tag_ == "VBD" for a in verb.ancestors):
         return "past"  # "found they could not log in on Sunday": inability in the past, not a plan
@@ -119,7 +119,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "past"
     if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # a participle's clause has its governor's tense: "had found water seeping through on
-        # Saturday" is past, "will begin operating from Monday" future
+        # Saturday" is past, "will start sailing from Thursday" future
         head_auxes = {a.lower_: a.tag_ for a in verb.head.children if a.dep_ in ("aux", "auxpass")}
         if head_auxes.keys() & {"will", "'ll", "shall"}:
             return "future"
