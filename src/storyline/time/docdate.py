@@ -73,7 +73,14 @@ def _reached(tagged: list[Tagged], published: PublishedDate | None = None) -> li
         and t.expr.earliest is not None
         and t.settled
     ]
-    return [t for t in [*_explicit(tagged, published), *counted] if t.tense != "future"]
+    return [t for t in [*_explicit(tagged, published), *counted] if _bounds_writing(t)]
+
+
+def _bounds_writing(t: Tagged) -> bool:
+    """A date the writing is after: not a future one, nor a bare year in a present-tense clause
+    ("its concession runs until 2041", "the catalogue lists nothing until 1958"), which says
+    nothing of when the text was written."""
+    return t.tense != "future" and not (t.tense == "present" and precision(t.expr.value) == "year")
 
 
 def infer_published(tagged: list[Tagged]) -> PublishedDate:
@@ -86,7 +93,7 @@ def infer_published(tagged: list[Tagged]) -> PublishedDate:
     unknown time later and the year stays open.
     """
     explicit = _explicit(tagged)
-    past = [t for t in explicit if t.tense != "future"]
+    past = [t for t in explicit if _bounds_writing(t)]
     future = [t for t in explicit if t.tense == "future"]
     if not past:
         return PublishedDate(None, None, None, None, "no explicit date in the text to infer from")
