@@ -282,7 +282,7 @@ FLOORS = {
     "carvenna-runway-2026": (1, 0.99, 1.13, 0.75, 1.47),
     "kelmar-succession-2026": (1, 0.99, 1.05, 0.65, 1.84),
     # (session 20 after its first score: the fire put out is its own family now, an event apart: merge 0.80 -> 0.76)
-    "kesmar-refinery-fire-2026": (2, 0.99, 1.05, 0.75, 2.05),
+    "kesmar-refinery-fire-2026": (1, 0.99, 1.05, 0.75, 2.05),
     # (session 20 after its first score: the plunge, "48 hours after" and the wire's Tuesday dated, more
     # events of their own: size 1.79 -> 1.93)
     "maravel-flash-crash-2026": (3, 0.85, 1.13, 0.75, 1.98),

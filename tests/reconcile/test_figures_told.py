@@ -198,21 +198,27 @@ def test_parts_told_beside_their_whole_are_no_dispute_with_the_whole() -> None:
 
 
 def test_a_funds_size_is_one_sum_whoever_is_named_and_whenever_told() -> None:
-    """"set up a €6.5 million compensation fund" (the sum modifies the fund) and "a compensation
-    fund of €5.6 million" are the fund's size told twice, though only one names who set it up; a
-    fund set up once is what it was, so "a 15 million euro fund" weeks later disputes it too."""
-    first = _article("f01_wire", "2031-04-11", "On Friday Vantrix Air and Pellvane Airport set up a €6.5 million "
-                     "compensation fund for the victims.")
+    """"set up a €7.3 million relief fund" (the sum modifies the fund) and "a relief fund of €3.7
+    million" are the fund's size told twice, though only one names who set it up; a fund set up
+    once is what it was, so "an 11 million euro fund" weeks later disputes it too, and so does
+    "will pay €13 million into a relief fund" (the sum paid in is the fund's)."""
+    first = _article("f01_wire", "2031-04-11", "On Friday Vantrix Air and Pellvane Airport set up a €7.3 million "
+                     "relief fund for the victims.")
     found = _figure_disputes([
-        first, _article("f02_paper", "2031-04-12", "The airlines and the airport announced a compensation fund of "
-                        "€5.6 million on Friday."),
+        first, _article("f02_paper", "2031-04-12", "The airlines and the airport announced a relief fund of "
+                        "€3.7 million on Friday."),
     ])
-    assert found == [("contradiction", ["€5.6 million", "€6.5 million"])], found
+    assert found == [("contradiction", ["€3.7 million", "€7.3 million"])], found
     found = _figure_disputes([
-        first, _article("f03_feature", "2031-05-20", "Vantrix Air has set up a 15 million euro compensation fund for "
+        first, _article("f03_feature", "2031-05-20", "Vantrix Air has set up an 11 million euro relief fund for "
                         "the victims."),
     ])
-    assert found == [("contradiction", ["15 million", "€6.5 million"])], found
+    assert found == [("contradiction", ["11 million", "€7.3 million"])], found
+    found = _figure_disputes([
+        first, _article("f04_desk", "2031-04-12", "Vantrix Air will pay €13 million into a relief fund for the "
+                        "victims, the airline said on Friday."),
+    ])
+    assert found == [("contradiction", ["€13 million", "€7.3 million"])], found
 
 
 def test_a_sums_holder_named_three_ways_is_one_holder() -> None:
