@@ -173,9 +173,9 @@ def test_a_date_ahead_in_an_infinitive_bounds_no_writing_date(nlp) -> None:  # t
 
 
 def test_a_bare_year_of_a_present_tense_clause_bounds_no_writing_date(nlp) -> None:  # type: ignore[no-untyped-def]
-    """"Its concession runs until 2041" and "the register lists nothing until 1962" say nothing of
-    when the text was written: the mill's May 2030 bounds it, not 2041."""
-    doc = nlp("The mill opened in May 2030. Its concession to run the site runs until 2041.")
+    """"Its lease runs until 2047" and "the register lists nothing until 1962" say nothing of
+    when the text was written: the mill's May 2030 bounds it, not 2047."""
+    doc = nlp("The mill opened in May 2030. Its lease on the site runs until 2047.")
     pub, _ = analyze_times(doc, PublishedDate())
     assert (pub.value, pub.earliest) == ("2030", "2030-05-01"), pub
     doc = nlp("The mill opened in May 2030. The register lists an owner in 1931 and then nothing until 1962.")

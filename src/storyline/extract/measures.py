@@ -17,7 +17,7 @@ from storyline import lexicon
 from storyline.extract.syntax import _antecedent
 from storyline.model import Quantity
 
-#: Sums that hold what is paid into them ("pay €25 million into a fund"), among the measures of
+#: Sums that hold what is paid into them ("pay €30 million into a fund"), among the measures of
 #: one-time acts: data/lexicon/figures.json.
 _HELD_SUMS = lexicon.words("figures", "fixed_measures")
 #: Nouns naming one measure ("bid" and "offer"): data/lexicon/figures.json.
@@ -187,7 +187,7 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
             subject = _subject(verb)
             noun, owner = obj, _owner(obj) or (_named(subject) if obj.lemma_.lower() in _MEASURES else subject)
     elif tok.dep_ == "dobj" and head.pos_ == "VERB":
-        # "will pay €25 million into a compensation fund": the sum is the fund's
+        # "will pay €30 million into a relief fund": the sum is the fund's
         into = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "into"
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _HELD_SUMS), None)
         return (f"{_name(s)}: " if (s := _named(_subject(head))) is not None else "") + _measure(into or head) + rate

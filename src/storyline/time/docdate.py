@@ -78,7 +78,7 @@ def _reached(tagged: list[Tagged], published: PublishedDate | None = None) -> li
 
 def _bounds_writing(t: Tagged) -> bool:
     """A date the writing is after: not a future one, nor a bare year in a present-tense clause
-    ("its concession runs until 2041", "the catalogue lists nothing until 1958"), which says
+    ("its lease runs until 2047", "the register lists nothing until 1962"), which says
     nothing of when the text was written."""
     return t.tense != "future" and not (t.tense == "present" and precision(t.expr.value) == "year")
 
