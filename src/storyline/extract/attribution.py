@@ -546,13 +546,15 @@ def _named_before(words: Sequence[Token], verb_at: int, subject: Token) -> bool:
 
 
 def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dict[str, str],
-                  body: str | None = None, toks: Sequence[Token] = ()) -> str | None:
+                  body: str | None = None, toks: Sequence[Token] = (), *, label: bool = False) -> str | None:
     """The speaker of a quote introduced by a name and a colon, as live blogs and transcripts
     write it ('Ada Venn, the port's director: "We have closed two berths."'): the person named
     before the colon, else the organisation, else a described speaker ("A police spokesman"), else
     a name the article (``body``) writes elsewhere too or the tagger reads as one person's
-    (``toks``, the sentence's tokens: every word a singular proper noun)."""
-    m = _COLON_QUOTE.match(text)
+    (``toks``, the sentence's tokens: every word a singular proper noun). With ``label`` the text
+    is a line that ends at its colon, over a quote in the next paragraph ("Words from the
+    director, A B:")."""
+    m = (_COLON_LABEL if label else _COLON_QUOTE).match(text)
     if m is None or len(m.group(1).split()) > _COLON_SPEAKER_WORDS:
         return None
     end = start + m.end(1)
@@ -612,6 +614,7 @@ def _proper_name(phrase: str, at: int, toks: Sequence[Token]) -> bool:
 
 #: A short phrase, a colon and an opening quote mark at the start of a sentence.
 _COLON_QUOTE = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s+)?([^:\"“”\n]{2,120}?)\s*:\s*[\"“„«]")  # a live entry's stamp first
+_COLON_LABEL = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s+)?([^:\"“”\n]{2,120}?)\s*:\s*$")
 #: A title word and one to three capitalised words, nothing else.
 _TITLED_NAME = re.compile(r"^([A-Z][a-z]+\.?)(?:\s+[A-Z][\w'’\-]+){1,3}$")
 #: Two or three capitalised words: a name.

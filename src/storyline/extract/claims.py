@@ -428,7 +428,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 and not any(q in text for q in QUOTES):
             # a label over the quote in the next paragraph ("Words from the director, A B:"): the
             # quote is A B's (carried to it as a quote that goes on after its attribution)
-            colon = colon_speaker(text.rstrip() + ' "', sent_model.start, mentions, inp.names, body, toks)
+            colon = colon_speaker(text, sent_model.start, mentions, inp.names, body, toks, label=True)
         if colon is not None:
             attribution = colon  # 'A B, chief of X: "Our engineers estimate ..."': the quote is A B's, whatever it reports
         elif attribution is None and not quoted:

@@ -188,9 +188,8 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
         whose = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1]
         if whose:
             return f"{whose[0].lemma_.lower()} {lemma}", noun
-    between = [t for t in doc[max(0, noun.i - 4) : noun.i] if t.idx >= q.end]
-    currency = next((CURRENCY_WORDS.get(t.lower_) or CURRENCY_WORDS.get(t.lemma_.lower()) for t in between
-                     if t.lower_ in CURRENCY_WORDS or t.lemma_.lower() in CURRENCY_WORDS), None)
+    currency = next((c for t in doc[max(0, noun.i - 4) : noun.i] if t.idx >= q.end
+                     and (c := CURRENCY_WORDS.get(t.lower_) or CURRENCY_WORDS.get(t.lemma_.lower()))), None)
     if currency is not None:
         return currency, noun  # "a 40 million euro relief fund": a sum, of a fund
     return _nationality(noun) or CURRENCY_WORDS.get(lemma) or CURRENCY_WORDS.get(noun.lower_) or lemma, noun

@@ -26,6 +26,7 @@ from storyline import lexicon
 from storyline.extract import plover
 from storyline.model import Article, ArticleAnalysis, Claim, Conflict, ConflictValue, Sentence, TimeExpr
 from storyline.reconcile.facts import sentence_at
+from storyline.reconcile.roles import head_word
 
 #: Two durations of one happening this close (relative to the longer) agree: vague ones
 #: ("about four hours", "nearly six") by a quarter, exact ones ("12 days", "nine days") by rounding.
@@ -172,13 +173,11 @@ def _state_of_thing(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) ->
     if m is None or own is None:
         return None
     phrase = next(iter(own.agents or own.patients), None)
-    if phrase is None:
-        return None
-    words = re.findall(r"[A-Za-z][A-Za-z-]+", re.split(r",|\s(?:of|in|at|on|from|for|with|who|which|that)\s", phrase)[0])
-    if not words:
+    thing = head_word(phrase) if phrase is not None else None
+    if thing is None:
         return None
     state = _SERVICE[m.group(1).lower()]
-    return f"state:{state}:{words[-1].lower()}", f"time {state}"
+    return f"state:{state}:{thing}", f"time {state}"
 
 
 def _supply(sentence: Sentence, t: TimeExpr) -> tuple[str, str] | None:

@@ -600,8 +600,8 @@ def _classes(items: list[Figure]) -> list[FigureClass]:
     overlaps many values: it joins the one it names when another figure gives that value ("up to
     120" beside an exact 120), else the first it overlaps."""
     classes: list[FigureClass] = []
-    for it in sorted(items, key=lambda x: (_told_bounds(x.quantity)[1] - _told_bounds(x.quantity)[0], x.frame.id)):
-        lo, hi = _told_bounds(it.quantity)
+    bounded = sorted(((_told_bounds(x.quantity), x) for x in items), key=lambda b: (b[0][1] - b[0][0], b[1].frame.id))
+    for (lo, hi), it in bounded:
         overlapping = [c for c in classes if lo <= c.hi and c.lo <= hi]
         named = lo if hi == math.inf else hi if lo == 0.0 else None
         c = next((c for c in overlapping if named is not None and c.lo <= named <= c.hi), None) \

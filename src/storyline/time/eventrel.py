@@ -26,7 +26,6 @@ _PARTS = re.compile(
     r"(?:\s+(?:was|were|had\s+been)\s+(?P<verb>[a-z]+ed))?$",
     re.IGNORECASE,
 )
-_NUMBERS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _FAMILY = re.compile(lexicon.named_alternation("frames", "families"), re.IGNORECASE)  # as reconcile/triggers.py reads them
 #: Characters of a word that stand for its stem when no family lists it ("discover-ed").
 _STEM = 5
@@ -104,7 +103,8 @@ def resolve(expr: str, text: str, start: int, days: Sequence[tuple[int, int, Anc
     tries = [_keys(verb)] if verb else _happening(parts.group("what"), text[start + len(expr.strip()):])
     if not any(tries):
         return None
-    n = _NUMBERS.get(parts.group("n").lower()) or _whole(words_to_number(parts.group("n")))
+    word = parts.group("n")
+    n = 1 if word.lower() == "the" else _whole(words_to_number(word))  # "the day after", "a week", "forty-eight hours"
     if n is None:
         return None
     if parts.group("unit").lower() == "hours":  # "forty-eight hours after": whole days only
@@ -112,16 +112,10 @@ def resolve(expr: str, text: str, start: int, days: Sequence[tuple[int, int, Anc
             return None
         n //= 24
     sign = 1 if parts.group("dir").lower() == "after" else -1
-    found = next(((s, day) for wanted in tries if wanted for s, e, day in reversed(days)
-                  if s < start and day.date is not None and wanted & _sentence_keys(_sentence_around(text, s, e))),
-                 None)
-    if found is not None:
-        _, day = found
-        if day.date is None:
-            return None
-        if parts.group("unit").lower().startswith("week"):
-            shifted = cm.shift_day(day.date, sign * 7 * n)
-            return Norm("DATE", cm.week_value(shifted), None, day.value, "discourse")
-        moved = day.date + timedelta(days=sign * n)
-        return Norm("DATE", moved.isoformat(), None, day.value, "discourse")
-    return None
+    day = next((day for wanted in tries if wanted for s, e, day in reversed(days)
+                if s < start and day.date is not None and wanted & _sentence_keys(_sentence_around(text, s, e))), None)
+    if day is None or day.date is None:
+        return None
+    if parts.group("unit").lower().startswith("week"):
+        return Norm("DATE", cm.week_value(cm.shift_day(day.date, sign * 7 * n)), None, day.value, "discourse")
+    return Norm("DATE", (day.date + timedelta(days=sign * n)).isoformat(), None, day.value, "discourse")
