@@ -19,7 +19,9 @@ Where the lists are used:
   verbs, consensus adverbs, hedge adjectives, distancing verbs, unnamed-source nouns, opinion)
   and ``time/tense.py`` (implicative verbs, whose infinitive tells a done act).
 - ``events.json`` (which event a clause tells): ``extract/claims.py`` and ``extract/told.py``
-  (plan verbs, state verbs, descriptive participles, the nouns a date is cast as).
+  (plan verbs, state verbs, descriptive participles, the nouns a date is cast as, scheduling
+  adjectives) and ``time/tense.py`` (the other scheduling words: future words, scheduling and
+  setting verbs).
 - ``places.json`` (where): ``extract/claims.py`` (place and motion prepositions, area nouns),
   ``extract/gazetteer.py`` (region and state words, irregular demonyms, country aliases) and
   ``extract/mentions.py`` (region words).

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from storyline.model import PublishedDate, TimeExpr
 from storyline.time import analyze_times, interval, tag_text
+from storyline.time.lexicon import CHRONOLOGY_LABEL
 from storyline.time.resolve import Partial, _thirds
+from storyline.time.tagger import _CLOCK_LED, _in_chronology
 
 
 def by_text(nlp, text: str, dct: str | None) -> dict[str, TimeExpr]:  # type: ignore[no-untyped-def]
@@ -358,6 +360,34 @@ def test_a_chronologys_clock_times_are_on_the_day_the_text_told(nlp) -> None:  #
     found = by_text(nlp, text, "2031-08-08")
     assert found["01:50"].value == "2031-08-04T01:50", found["01:50"]
     assert found["03:15"].value == "2031-08-04T03:15", found["03:15"]
+
+
+def _walk_back(text: str, line: int) -> bool:
+    """The plain reading of a chronology item: walk up past blank and clock-led lines; the first
+    other line decides (a label such as "Timeline" or not)."""
+    end = line
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        above = text[start:end].strip()
+        if above and not _CLOCK_LED.match(above):
+            return bool(CHRONOLOGY_LABEL.match(above))
+        end = start
+    return False
+
+
+_LINES = st.sampled_from(["", "  ", "Timeline", "Key dates:", "The crew left.", "09:40 Smoke seen.",
+                          " 23.15 - Doors shut", "Chronology (all times local)", "Update"])
+
+
+@given(st.lists(_LINES, max_size=12))
+def test_chronology_items_read_in_one_pass_as_by_walking_back(lines: list[str]) -> None:
+    """The one-pass reading of which lines are chronology items agrees with walking back from each."""
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for start in starts:
+        assert _in_chronology(text, start) == _walk_back(text, start), (text, start)
 
 
 def test_a_live_entry_written_after_midnight_is_on_the_next_day(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -25,10 +25,6 @@ CHRONOLOGY_LABEL = re.compile(
     r"(?:\s*\((?:all\s+)?times?\s+(?:are\s+)?(?:local|[A-Z]{2,4})\))?\W*$",
     re.I,
 )
-#: Verbs that set when something will happen: a date they take as object or after "for" is
-#: ahead of the act ("fixed the hearing for 2 October", "set 3 May as polling day").
-SETTING_VERBS = frozenset({"fix", "set", "schedule", "reschedule", "slate", "plan", "book", "move", "postpone",
-                           "delay", "adjourn", "call", "bring"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span
@@ -62,17 +63,28 @@ _MIDNIGHT_FALL = 12 * 60
 _CLOCK_LED = re.compile(r"[^\w\n]{0,3}\d{1,2}[:.h]\d{2}\b")
 
 
+@lru_cache(maxsize=8)
+def _chronology_lines(text: str) -> frozenset[int]:
+    """The starts of the lines that are items of a chronology (under "Timeline of the response"),
+    whose clock times fall on the day the text told, not on the page's day: each line is ruled by
+    the nearest line above it that is neither blank nor clock-led. One pass per text (a live page
+    asks for every entry)."""
+    items: set[int] = set()
+    under_label = False
+    start = 0
+    for line in text.split("\n"):
+        if under_label:
+            items.add(start)
+        body = line.strip()
+        if body and not _CLOCK_LED.match(body):
+            under_label = bool(CHRONOLOGY_LABEL.match(body))
+        start += len(line) + 1
+    return frozenset(items)
+
+
 def _in_chronology(text: str, line: int) -> bool:
-    """The clock-led line at ``line`` is an item of a chronology (under "Timeline of the response"),
-    whose clock times fall on the day the text told, not on the page's day."""
-    end = line
-    while end > 0:
-        start = text.rfind("\n", 0, end - 1) + 1
-        above = text[start:end].strip()
-        if above and not _CLOCK_LED.match(above):
-            return bool(CHRONOLOGY_LABEL.match(above))
-        end = start
-    return False
+    """The clock-led line starting at ``line`` is an item of a chronology."""
+    return line in _chronology_lines(text)
 
 
 def stamp_days(text: str) -> list[tuple[int, int]]:

@@ -8,7 +8,6 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from storyline import lexicon
-from storyline.time.lexicon import SETTING_VERBS
 
 Tense = Literal["past", "present", "future"] | None
 
@@ -17,9 +16,10 @@ _FUTURE_CUES = re.compile(
     r"|\bexpected\s+(?:on|by|in)|\bdue\s+(?:on|by|in)|\bas\s+(?:soon|early)\s+as|\bstarting|\bnext)\s+(?:the\s+)?$",
     re.I,
 )
-_FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "prepare", "due", "going", "promise", "set", "slate",
-                  "likely", "unlikely"}
-_SCHEDULING = {"schedule", "slate", "plan"}
+#: The scheduling words (data/lexicon/events.json, beside the adjectives extract.told reads).
+_FUTURE_LEMMAS = lexicon.words("events", "future_words")
+_SCHEDULING = lexicon.words("events", "scheduling_verbs")
+_SETTING_VERBS = lexicon.words("events", "setting_verbs")
 _REPORTING = lexicon.words("reporting", "reporting_verbs")
 #: "... for 2 October" right before the expression
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
@@ -84,7 +84,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     verb = _governing_verb(span)
     if verb is None:
         return None
-    if verb.lemma_.lower() in SETTING_VERBS and (
+    if verb.lemma_.lower() in _SETTING_VERBS and (
             (left_text and _FOR_BEFORE.search(left_text[-12:])) or span.root.dep_ == "dobj"):
         return "future"  # "fixed the hearing for 2 October", "set 2 October as the date"
     # "is due Friday", "expected Monday": a scheduling word between the expression and its verb
