@@ -295,6 +295,15 @@ FLOORS = {
     # now dated, its tellings joined otherwise: merge 0.68 -> 0.65)
     "vesk-baggage-2026": (2, 0.82, 1.45, 0.64, 2.63),
     "kestrel-park-2026": (1, 0.76, 1.25, 0.84, 1.20),
+    # written blind at the start of session 21 and first scored with ebec24d, the session's
+    # starting code: a record cigarette haul at a port 3 must checks failed, recall 0.92,
+    # fragmentation 1.17, merge 0.59, size 1.15; an extradition battle 2, 0.93, 1.15, 0.68, 2.07; a
+    # gas explosion in a block of flats 1, 0.93, 1.08, 0.72, 1.50; a sports federation's
+    # embezzlement 4, 0.93, 1.08, 0.69, 1.57
+    "velmar-cigarettes-2026": (3, 0.92, 1.17, 0.59, 1.15),
+    "strand-extradition-2026": (2, 0.93, 1.15, 0.68, 2.07),
+    "ravel-street-2026": (1, 0.93, 1.08, 0.72, 1.50),
+    "vff-youth-fund-2026": (4, 0.93, 1.08, 0.69, 1.57),
 }
 
 
