@@ -300,10 +300,10 @@ FLOORS = {
     # fragmentation 1.17, merge 0.59, size 1.15; an extradition battle 2, 0.93, 1.15, 0.68, 2.07; a
     # gas explosion in a block of flats 1, 0.93, 1.08, 0.72, 1.50; a sports federation's
     # embezzlement 4, 0.93, 1.08, 0.69, 1.57
-    "velmar-cigarettes-2026": (3, 0.92, 1.17, 0.59, 1.15),
-    "strand-extradition-2026": (2, 0.93, 1.15, 0.68, 2.07),
-    "ravel-street-2026": (1, 0.93, 1.08, 0.72, 1.50),
-    "vff-youth-fund-2026": (4, 0.93, 1.08, 0.69, 1.57),
+    "velmar-cigarettes-2026": (3, 0.92, 1.17, 0.58, 1.16),
+    "strand-extradition-2026": (2, 0.92, 1.16, 0.68, 2.08),
+    "ravel-street-2026": (1, 0.92, 1.08, 0.71, 1.50),
+    "vff-youth-fund-2026": (4, 0.92, 1.08, 0.68, 1.58),
 }
 
 
