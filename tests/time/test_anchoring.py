@@ -195,6 +195,14 @@ def test_the_period_a_plan_covers_bounds_no_writing_date(nlp) -> None:  # type: 
     assert analyze_times(doc, PublishedDate())[0].latest is not None
 
 
+def test_what_a_plan_counts_from_bounds_the_writing_date_from_below(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"would examine every login since January 2029": what a plan counts from has begun, and
+    bounds the writing date from below, not from above."""
+    doc = nlp("The scanners were installed in May 2027. The auditors would examine every login since January 2029.")
+    pub, _ = analyze_times(doc, PublishedDate())
+    assert pub.earliest == "2029-01-01" and pub.latest is None, pub
+
+
 def test_dated_intervals_are_ordered(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "In late 2023, early this month, later in the year and in mid-2020 the plans changed."
     for t in tag_text(text, "2024-06-19", nlp):
