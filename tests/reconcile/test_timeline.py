@@ -1290,3 +1290,19 @@ def test_a_total_over_several_days_is_no_rival_of_one_days_figure() -> None:
     ]
     found = _figure_disputes(arts)
     assert found == [("contradiction", ["120 million", "210 million"])], found
+
+
+def test_a_telling_dated_only_to_its_month_joins_the_one_happening_of_that_month_it_names() -> None:
+    """"The audit ordered by the minister earlier this month": the order two outlets date to the
+    day, not a happening of its own dated to the month."""
+    a = _article("x01_wire", "2031-05-07", "VANTRIX, May 7 (Pellvane Wire) - Finance Minister Ada Quesk "
+                 "ordered an audit of the port scanners on Wednesday.")
+    b = _article("x02_post", "2031-05-08", "Finance Minister Ada Quesk ordered an independent audit of the "
+                 "scanners at the port of Vantrix on Wednesday.")
+    c = _article("x03_daily", "2031-05-20", "The audit ordered by the finance minister earlier this month will "
+                 "examine every scan at Terminal 3 going back to 2029.")
+    report = analyze_articles([a, b, c])
+    ordered = [e for e in report.events if any(x.id in e.article_ids for x in (a, b, c)) and "order" in e.label]
+    joined = [e for e in ordered if set(e.article_ids) == {a.id, b.id, c.id}]
+    assert joined and joined[0].time is not None and joined[0].time.value == "2031-05-07", \
+        [(e.label, e.time.value if e.time else None, len(e.article_ids)) for e in ordered]

@@ -77,6 +77,7 @@ from storyline.reconcile.roles import (
     type_of,
 )
 from storyline.reconcile.timeslot import day_of, parse_day, precision_rank, year_of
+from storyline.time.values import interval
 
 __all__ = [
     "BY_THE_DAY",
@@ -333,9 +334,10 @@ def happenings(
             for k in classes[c.id]:
                 dated_by_class[k].append(c)
     for c in clusters:
-        if values[c.id] is not None or unreal[c.id] or (c.family.startswith("other:") and state[c.id]):
+        if not _open(values[c.id]) or unreal[c.id] or (c.family.startswith("other:") and state[c.id]):
             continue
-        options = dated_by_family.get(c.family)
+        options = {root: n for root, n in dated_by_family.get(c.family, {}).items()
+                   if _within(values[c.id], _day_of_root(members[find(root)], values))}
         if not options:
             continue
         ranked = sorted(options.items(), key=lambda kv: -kv[1])
@@ -364,9 +366,10 @@ def happenings(
                 if len(best_of[k]) < MAX_OPTIONS:
                     best_of[k].append(d)
         for c in clusters:
-            if values[c.id] is not None or unreal[c.id] or state[c.id] or find(c.id) != c.id:
+            if not _open(values[c.id]) or unreal[c.id] or state[c.id] or find(c.id) != c.id:
                 continue
-            near = sorted({d.id: d for k in classes[c.id] for d in best_of.get(k, [])}.values(),
+            near = sorted({d.id: d for k in classes[c.id] for d in best_of.get(k, [])
+                           if _within(values[c.id], day_of(values[d.id]))}.values(),
                           key=lambda d: (-len(d.articles), d.id))[:MAX_OPTIONS]
             roots = {find(d.id) for d in near}
             for d in near:
@@ -430,6 +433,26 @@ def happenings(
         out.append(h)
     _coarse_to_background(out)
     return out
+
+
+def _open(value: str | None) -> bool:
+    """Undated, or dated only to a month or week of a known year ("earlier this month"): a
+    telling that may be of a happening another outlet dates to the day."""
+    return value is None or (bool(year_of(value)) and day_of(value) is None and precision_rank(value) == 2)
+
+
+def _within(value: str | None, day: str | None) -> bool:
+    """A day inside the month or week a telling is dated to (any day, for an undated one)."""
+    if value is None:
+        return True
+    if day is None:
+        return False
+    lo, hi = interval(value)
+    return bool(lo and hi and lo[:10] <= day <= hi[:10])
+
+
+def _day_of_root(group: Sequence[Cluster], values: dict[int, str | None]) -> str | None:
+    return next((d for m in group if (d := day_of(values[m.id]))), None)
 
 
 #: At most this many happenings on one day can be read as one thing told in other words.
