@@ -45,3 +45,26 @@ def test_a_stamp_on_its_own_line_dates_the_entry_below_it(nlp) -> None:  # type:
     assert moved.time is not None and moved.time.value.startswith("2031-04-13T14:05"), moved.time
     booked = next(c for c in claims if "were booked" in c.text)  # the entry runs on to the next stamp
     assert booked.time is not None and booked.time.value.startswith("2031-04-13T14:05"), booked.time
+
+
+def _claims_on(body: str, nlp, day: str):  # type: ignore[no-untyped-def]
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="l01_recap.txt",
+                      published=PublishedDate(day, "metadata", day, day))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    return analysis.claims
+
+
+def test_a_chronology_under_dated_headings_dates_its_sections_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Prosecutors in Vantrix charged the former league president on Thursday. Here is how the affair "
+            "unfolded over the past weeks, from the first report to the charges.\n\n"
+            "THE REPORT - 10 February\n\nThe Pellvane Herald publishes a leaked audit of the league's accounts.\n\n"
+            "THE RAIDS - 16 February\n\nPolice raids on four addresses take in the league's headquarters.\n\n"
+            "THE ARREST - 18 February\n\nThe finance director is detained at the prosecutor's office. "
+            "A judge releases him on bail two days later.")
+    claims = [c for c in _claims_on(body, nlp, "2031-03-27") if c.parent is None]
+    dated = {c.text.split()[1]: c.time.value if c.time else None for c in claims}
+    assert dated["Pellvane"] == "2031-02-10", dated
+    assert dated["raids"] == "2031-02-16", dated
+    assert dated["finance"] == "2031-02-18", dated
+    assert dated["judge"] == "2031-02-20", dated
+

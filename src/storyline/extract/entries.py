@@ -16,6 +16,7 @@ times and parse; it returns the claims, only ever filling a missing ``time``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -93,14 +94,62 @@ def _told_live(doc: Doc, c: Claim) -> bool:
     return act(tok) or (tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "conj" and act(c) for c in tok.children))
 
 
+#: Dated headings it takes to read a page as a chronology told under its days.
+MIN_HEADINGS = 2
+#: A dated heading is short: its day and a label ("THE RAIDS - 16 February", "16 February: raids").
+HEADING_CHARS = 60
+_LABEL = re.compile(r"^[\W\d]*(?:[A-Z][\w'-]*[\W\d]*){0,6}$")
+
+
+def heading_days(text: str, times: Sequence[TimeExpr]) -> list[tuple[int, int, TimeExpr]]:
+    """(start, end, day) of the sections of a page told under dated headings ("THE RAIDS - 16
+    February" over "Police raids on four addresses take in ..."; at least ``MIN_HEADINGS``): a
+    heading is a short line that is a day and a label of capitalised words; its section runs
+    from the line after it to the next heading."""
+    heads: list[tuple[int, int, TimeExpr]] = []
+    days = [t for t in times if t.type == "DATE" and len(t.value) == 10 and t.value[:4].isdigit()]
+    for t in days:
+        start = text.rfind("\n", 0, t.start) + 1
+        end = text.find("\n", t.end)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if len(line.strip()) > HEADING_CHARS:
+            continue
+        label = text[start:t.start] + " " + text[t.end:end]
+        if _LABEL.match(label.strip()) and not (heads and heads[-1][0] == start):
+            heads.append((start, end, t))
+    if len(heads) < MIN_HEADINGS:
+        return []
+    return [(end, nxt[0] if nxt else len(text), t) for (_, end, t), nxt in
+            zip(heads, [*heads[1:], None], strict=True)]
+
+
+def _date_sections(claims: Sequence[Claim], times: Sequence[TimeExpr], doc: Doc) -> list[Claim]:
+    """Each sentence claim under a dated heading that tells an act without a time of its own
+    (and no plan or guess) takes the heading's day, whatever its tense: the section tells that
+    day, in the past or in the chronology's historical present ("Police raids ... take in the
+    headquarters", "X is detained"), which is the act's day here, not the reader's."""
+    sections = heading_days(doc.text, times)
+    if not sections:
+        return list(claims)
+    out = []
+    for c in claims:
+        day = next((t for start, end, t in sections if start <= c.span[0] < end), None)
+        if day is not None and c.time is None and c.parent is None and c.modality is None:
+            c = replace(c, time=day)
+        out.append(c)
+    return out
+
+
 def date_entries(claims: Sequence[Claim], sentences: Sequence[Sentence], times: Sequence[TimeExpr],
                  doc: Doc) -> list[Claim]:
     """The claims, each sentence claim of a stamped entry that tells a done act without a time
     of its own dated by the entry's stamp (``entry_stamps``); one told in the page's present
-    gets the stamp marked present (the reader's date, not the act's)."""
+    gets the stamp marked present (the reader's date, not the act's). A page with no stamps but
+    dated headings dates its sections' acts by them (``heading_days``)."""
     stamps = entry_stamps(sentences, times)
     if not stamps:
-        return list(claims)
+        return _date_sections(claims, times, doc)
     paragraph_of = {s.index: s.paragraph for s in sentences}
     out = []
     for c in claims:
