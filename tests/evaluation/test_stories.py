@@ -293,7 +293,9 @@ FLOORS = {
     "halvard-bridge-2026": (2, 0.74, 1.38, 0.57, 1.72),
     # (session 20 after its first score: a wire whose writing year "runs until 2041" had left open
     # now dated, its tellings joined otherwise: merge 0.68 -> 0.65)
-    "vesk-baggage-2026": (2, 0.82, 1.45, 0.64, 2.63),
+    # (session 21: a later conjunct's date no longer dates the clause before it, "set up a fund, and
+    # its portal opened on 30 March": the portal's event loses the fund sentence it had glued: merge 0.65 -> 0.63)
+    "vesk-baggage-2026": (2, 0.82, 1.45, 0.62, 2.63),
     "kestrel-park-2026": (1, 0.76, 1.25, 0.84, 1.20),
     # written blind at the start of session 21 and first scored with ebec24d, the session's
     # starting code: a record cigarette haul at a port 3 must checks failed, recall 0.92,

@@ -177,6 +177,12 @@ def _participle_modifiers(pred: Token) -> set[int]:
     return found
 
 
+def _subject_start(verb: Token) -> int:
+    """Where the verb's subject phrase begins (a character offset)."""
+    subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj"))
+    return subject.left_edge.idx
+
+
 def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text: str) -> TimeExpr | None:
     """The claim's time: one that modifies the predicate or a verb above it, best; else one on a
     coordinated verb or an infinitive complement; else, for a state ("was", "remained"), one
@@ -192,7 +198,12 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
     # the sentence's dated times ("now" in a clause of comment does not date a second event)
     dated = [t for t in inside if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")]
     governing = [pred, *(a for a in pred.ancestors if a.i >= sent.start)]
-    conj = {c.i for v in governing for c in _conjuncts(v)}
+    # a verb coordinated after it shares its time, unless it has a subject of its own and the time
+    # is told after that subject: "set up a fund, and its portal opened on 30 March" dates the
+    # opening, not the setting up ("..., in the early hours of Tuesday, 400 flights had been
+    # cancelled": a time before the subject the parser hung on the second verb is still shared)
+    own_clause = {c.i: _subject_start(c) for v in governing for c in _conjuncts(v) if c.i > pred.i and _has_subject(c)}
+    conj = {c.i for v in governing for c in _conjuncts(v)} - set(own_clause)
     # the verb an infinitive complement names is part of the claim ("about to be caught last week")
     conj |= {x.i for v in governing for x in v.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")}
     conj |= set(_simultaneous(pred))
@@ -219,7 +230,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
         reporting = verb is not None and verb.i != pred.i and verb.i in above and verb.lemma_.lower() in REPORTING
         if verb is None or verb.i in above:
             tier = 0
-        elif verb.i in conj or verb.i in purpose:
+        elif verb.i in conj or verb.i in purpose or (verb.i in own_clause and t.start < own_clause[verb.i]):
             tier = 1
         elif outer is not None and (outer.i in above or outer.i in conj):
             tier = 2
