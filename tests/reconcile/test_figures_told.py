@@ -231,3 +231,14 @@ def test_a_sums_holder_named_three_ways_is_one_holder() -> None:
                  "Vantrix Harbour Authority said."),
     ])
     assert ("contradiction", ["€16 million", "€19 million"]) in found, found
+
+
+def test_a_vote_told_as_a_bare_pair_of_counts_is_a_tally_compared_by_its_sides() -> None:
+    a = _article("x01_wire", "2031-03-20", "On 7 March the congress of the Vantrix league voted 54 to 9 to remove its "
+                             "president, Olek Varnby.")
+    b = _article("x02_post", "2031-03-21", "On 7 March the extraordinary congress of the Vantrix league voted 64-9 to remove "
+                             "Olek Varnby as president.")
+    report = analyze_articles([a, b])
+    tallies = [sorted(v.value for v in c.values) for c in report.conflicts if c.kind == "contradiction"]
+    assert ["54", "64"] in tallies, [(c.slot, c.kind, [v.value for v in c.values]) for c in report.conflicts]
+    assert not any("9" in values for values in tallies)  # the votes against agree

@@ -59,7 +59,7 @@ from storyline.extract.attribution import (
 from storyline.extract.entities import PLACE_LABELS
 from storyline.extract.entries import date_entries
 from storyline.extract.measures import CHANGE_VERBS
-from storyline.extract.quantities import attach_units, find_quantities
+from storyline.extract.quantities import attach_units, bare_tallies, find_quantities
 from storyline.extract.syntax import (
     _conjuncts,
     _modality,
@@ -85,6 +85,8 @@ __all__ = [
 DISTANCING = lexicon.words("hedges", "distancing_verbs")
 #: Verbs whose infinitive complement is the real event ("decided to send", "is preparing to triple").
 PLAN_VERBS = lexicon.words("events", "plan_verbs")
+#: Verbs of aspect whose complement is the real event, as real as they are ("began dredging").
+ASPECT_VERBS = lexicon.words("events", "aspect_verbs")
 HEDGE_WORDS = lexicon.words("hedges", "hedge_words")
 PLACE_PREPS = lexicon.ordered("places", "place_preps")
 MOTION_PREPS = lexicon.ordered("places", "motion_preps")
@@ -105,17 +107,23 @@ _BROADLY = lexicon.words("hedges", "consensus_adverbs")
 _SCOPE_DEPS = frozenset({"advmod", "aux", "auxpass", "acomp", "npadvmod", "amod", "det", "attr", "prep", "neg"})
 
 
-def _descend_plan(pred: Token) -> tuple[Token, str | None]:
+def _descend_plan(pred: Token) -> tuple[Token, str | None, Token]:
+    """The real event under verbs of planning and aspect ("decided to send", "began dredging"),
+    the claim's modality when a plan verb was passed, and the outermost verb, whose auxiliaries
+    say whether a begun act happened ("began dredging") or is ahead ("will begin dredging")."""
     modality = None
+    outer = pred
     for _ in range(3):
-        if pred.lemma_.lower() in PLAN_VERBS:
+        lemma = pred.lemma_.lower()
+        if lemma in PLAN_VERBS or lemma in ASPECT_VERBS:
             x = [c for c in pred.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if x:
-                modality = "plan"
+                if lemma in PLAN_VERBS:
+                    modality = "plan"
                 pred = x[0]
                 continue
         break
-    return pred, modality
+    return pred, modality, outer
 
 
 def _place_for(sent: Span, pred: Token, mentions: Sequence[Mention]) -> str | None:
@@ -460,7 +468,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 pred = next(x for x in pred.children if x.dep_ == "ccomp")
             else:
                 break
-        pred, plan = _descend_plan(pred)
+        pred, plan, outer_verb = _descend_plan(pred)
         chain = [pred, *[a for a in pred.ancestors if a.i >= sent.start and (reporter is None or a.i != reporter.i)]][:3]
         subjects = [c for c in pred.children if c.dep_ in ("nsubj", "csubj")]
         if not subjects and pred.dep_ == "xcomp":
@@ -480,13 +488,15 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         time = _time_for(doc, sent, pred, sent_times, body)
         place = _place_for(sent, pred, mentions)
         quantities: list[Quantity] = attach_units(doc, find_quantities(text, sent_model.start))
+        quantities += [t for t in bare_tallies(text, sent_model.start)
+                       if not any(q.start < t.end and t.start < q.end for q in quantities)]
         lemmas = set(lemmas_of) | set(lowers)
         hedged = (_hedged(pred, reporter, sent) or unattributed_report
                   or bool(reporter is not None and reporter.lemma_.lower() in DISTANCING))
         if reporter is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_.rstrip("s") in UNCERTAIN_NOUNS
                                         for c in reporter.children):
             hedged = True  # unnamed "reports" or "claims" as the only source
-        modality = plan or _modality(pred, reported)
+        modality = plan or _modality(pred, reported) or (_modality(outer_verb, reported) if outer_verb is not pred else None)
         negated = _negated(pred, chain)
         if reporter is not None and reporter.lemma_.lower() in DENIALS and pred.i != reporter.i:
             negated = not negated  # "X denied that troops crossed": the source asserts the opposite

@@ -291,6 +291,31 @@ def _tally(doc: Doc, q: Quantity, noun: Token | None) -> Quantity | None:
     return Quantity(text=text, start=m.start("n"), end=m.start("n") + len(text), low=value, high=value)
 
 
+#: "voted 61 to 12", "votes 71-12": a vote word, then a bare pair of counts, the larger first
+#: (data/lexicon/figures.json).
+_BARE_TALLY = re.compile(
+    rf"\b(?:{'|'.join(sorted(lexicon.words('figures', 'tally_words')))})\b[^\d.;:]{{0,30}}?"
+    r"(?<![\d.,])(?P<yes>\d{1,4})\s*(?:-|\u2013|to)\s*(?P<no>\d{1,4})(?![\d.,%])", re.IGNORECASE)
+
+
+def bare_tallies(text: str, base: int) -> list[Quantity]:
+    """The sides of a vote told as a bare pair of counts ("the congress voted 61 to 12", "votes
+    71-12"; a pair with its noun, "by 120 votes to 35", is ``attach_units``'): the votes for and
+    against, each a figure of the "vote" unit with its side as qualifier. ``base`` is where
+    ``text`` starts in the body."""
+    out: list[Quantity] = []
+    for m in _BARE_TALLY.finditer(text):
+        yes, no = int(m.group("yes")), int(m.group("no"))
+        if yes < no:
+            continue  # a range ("voted in 10 to 20 seats"), not a tally
+        for side, qualifier in (("yes", TALLY_FOR), ("no", TALLY_AGAINST)):
+            start = base + m.start(side)
+            value = float(m.group(side))
+            out.append(Quantity(m.group(side), start, start + len(m.group(side)), value, value, unit="vote",
+                                qualifier=qualifier))
+    return out
+
+
 _COLLECTIVE_HEADS = lexicon.words("events", "collective_heads")
 _STATE_VERBS = frozenset(plover.taxonomy()["state_verbs"])
 
