@@ -386,3 +386,13 @@ def test_every_rule_says_what_its_matches_need() -> None:
     from storyline.time.grammar import NEEDS, RULES
 
     assert set(NEEDS) == {name for name, _ in RULES}
+
+
+def test_fall_is_a_season_only_where_a_season_is_expected(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Varnby's fall", "a fall in prices", "the fall of the regime" name no season; "in the fall",
+    "last fall", "fall 2029" and "the fall of 2029" do."""
+    text = ("Varnby's fall: how it happened. A fall in prices followed. The fall of the regime was sudden. "
+            "Elections are due in the fall. He left last fall. It opened in fall 2029. The fall of 2029 was wet.")
+    found = {t.text: t.value for t in tag_text(text, "2031-03-20", nlp)}
+    assert found == {"the fall": "2031-FA", "last fall": "2030-FA", "fall 2029": "2029-FA",
+                     "The fall of 2029": "2029-FA"}, found

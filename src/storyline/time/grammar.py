@@ -30,7 +30,14 @@ WD_ANY = rf"(?:{WD}|{WD_ABBR})"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\w$£€.,/:])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d|:\d)"
 YEAR2 = r"['’]\d\d(?![\w'’])"
-SEASON = r"(?:spring|summer|fall|autumn|winter)"
+#: "fall" is a season only where a season is expected ("in the fall", "last fall", "fall 2030"),
+#: not the noun of a downfall or a drop ("the minister's fall", "a fall in prices", "the fall of
+#: the regime").
+_FALL_CUES = ("in", "during", "by", "until", "till", "through", "since", "before", "after", "over", "this", "that",
+              "last", "next", "early", "late", "mid")
+_FALL_AFTER = "|".join([*(rf"(?<=\b{w}\s)" for w in _FALL_CUES), *(rf"(?<=\b{w}\sthe\s)" for w in _FALL_CUES[:10])])
+SEASON = (r"(?:spring|summer|autumn|winter|fall(?=\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"
+          rf"|(?:{_FALL_AFTER})fall(?!\s+of\s+(?!(?:1[5-9]|20)\d\d)))")
 POD = r"(?:morning|afternoon|evening|night)"
 NW = "|".join(w for w in NUMBER_WORDS if w not in ("a", "an"))
 NUM = (
