@@ -151,7 +151,9 @@ FLOORS = {
     # written blind in session 13 and first scored with 39feab1 (the session's held-out measure):
     # spy expulsions 2 musts failed, recall 0.93, fragmentation 1.31, merge 0.83, size 1.71;
     # referendum 4, 0.93, 1.23, 0.86, 1.79; canal grounding 3, 0.92, 1.33, 0.82, 1.92
-    "kelmora-spy-expulsions-2026": (0, 0.92, 1.36, 0.82, 1.76),
+    # (session 21: a later conjunct with its own subject keeps its date, so one more happening is
+    # dated and found: recall 0.93 -> 1.00, size 1.71 -> 1.79)
+    "kelmora-spy-expulsions-2026": (0, 0.92, 1.36, 0.82, 1.80),
     "ostravia-referendum-2026": (2, 0.92, 1.28, 0.85, 1.69),
     "varrow-canal-grounding-2026": (0, 0.84, 1.32, 0.81, 1.90),
     # written blind late in session 13 and first scored with cf668a8, the session's code (its second
@@ -308,17 +310,22 @@ FLOORS = {
     # (session 21: a later conjunct's date no longer dates the clause before it, "set up a fund, and
     # its portal opened on 30 March": the portal's event loses the fund sentence it had glued: merge 0.65 -> 0.63)
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: merge 0.62 -> 0.6, size 2.63 -> 2.68)
-    "vesk-baggage-2026": (2, 0.82, 1.45, 0.60, 2.68),
-    "kestrel-park-2026": (1, 0.76, 1.25, 0.84, 1.20),
+    # (session 21, all its changes together: merge 0.65 -> 0.58, the fund and its portal apart)
+    "vesk-baggage-2026": (2, 0.82, 1.45, 0.57, 2.68),
+    "kestrel-park-2026": (0, 0.76, 1.25, 0.84, 1.20),  # session 21: "a 40-minute stoppage" compared
     # written blind at the start of session 21 and first scored with ebec24d, the session's
     # starting code: a record cigarette haul at a port 3 must checks failed, recall 0.92,
     # fragmentation 1.17, merge 0.59, size 1.15; an extradition battle 2, 0.93, 1.15, 0.68, 2.07; a
     # gas explosion in a block of flats 1, 0.93, 1.08, 0.72, 1.50; a sports federation's
     # embezzlement 4, 0.93, 1.08, 0.69, 1.57
-    "velmar-cigarettes-2026": (3, 0.92, 1.17, 0.58, 1.16),
-    "strand-extradition-2026": (2, 0.92, 1.16, 0.68, 2.08),
-    "ravel-street-2026": (1, 0.92, 1.08, 0.71, 1.50),
-    "vff-youth-fund-2026": (4, 0.92, 1.08, 0.68, 1.58),
+    # (session 21 after their first scores: a wire whose year "since January 2025" under a future verb
+    # had left open is dated, sections under dated headings are dated, adjectival durations and a
+    # bare vote tally are compared; musts 3, 2, 4 -> 1, 1, 2, and the port story's size 1.15 -> 1.23,
+    # the federation story's 1.57 -> 1.64: the dated wire's and sections' events on the timeline)
+    "velmar-cigarettes-2026": (1, 0.92, 1.17, 0.60, 1.24),
+    "strand-extradition-2026": (1, 0.92, 1.16, 0.71, 2.08),
+    "ravel-street-2026": (1, 0.92, 1.08, 0.74, 1.50),
+    "vff-youth-fund-2026": (2, 0.92, 1.08, 0.71, 1.65),
 }
 
 

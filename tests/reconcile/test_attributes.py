@@ -152,3 +152,38 @@ def test_durations_an_order_of_magnitude_apart_measure_different_things() -> Non
     report = analyze_articles([a1, a2, a3])
     lasted = [[v.value for v in c.values] for c in report.conflicts if "duration" in c.slot]
     assert lasted == [["almost six hours", "nearly nine hours"]], lasted  # months apart: another measure
+
+
+def test_durations_written_as_modifiers_are_compared_by_the_noun_they_measure() -> None:
+    """"a two-day inquiry" / "a five-day inquiry": one happening's length told two ways."""
+    a = _article("x01_wire", "The harbour board in Vantrix held a two-day inquiry into the fire on the Pellvane ferry.")
+    b = _article("x02_post", "The board reported after a five-day inquiry in which the Pellvane's crew gave evidence.")
+    lasted = [c for c in analyze_articles([a, b]).conflicts if "duration" in c.slot]
+    assert len(lasted) == 1 and lasted[0].kind == "contradiction", [(c.slot, c.kind) for c in lasted]
+    assert sorted(v.value for v in lasted[0].values) == ["five-day", "two-day"]
+
+
+def test_a_persons_state_told_as_a_verb_and_as_a_modified_noun_is_compared_per_person() -> None:
+    """"suspended its rider, X, on Monday for 45 days" / "X, serving a 30-day suspension": one
+    person's suspension, told as a verb with its object between and as a noun's modifier."""
+    a = _article("x01_wire", "The cycling union of Vantrix suspended its rider, Olek Varnby, on Monday for 45 days.")
+    b = _article("x02_post", "Olek Varnby, who is serving a 30-day suspension, has appealed.")
+    lasted = [sorted(v.value for v in c.values) for c in analyze_articles([a, b]).conflicts if "duration" in c.slot]
+    assert lasted == [["30-day", "45 days"]], lasted
+
+
+def test_durations_of_history_and_of_two_peoples_terms_are_not_compared() -> None:
+    """A walkout of years ago is not the story's, and two people's terms are two durations."""
+    a = _article("x01_wire", "Dockers in Vantrix walked out at dawn, the start of a 24-hour walkout over pay. "
+                             "They last walked out in 2009, when a six-day walkout shut the port.")
+    b = _article("x02_post", "Ada Quesk was given a seven-year term. Olek Varnby was given a nine-year term.")
+    lasted = [c for c in analyze_articles([a, b]).conflicts if "duration" in c.slot]
+    assert not lasted, [(c.slot, [v.value for v in c.values]) for c in lasted]
+
+
+def test_a_duration_a_correction_withdraws_is_no_outlets_figure() -> None:
+    a = _article("x01_wire", "Olek Varnby was jailed for seven years on Monday after a trial in Vantrix.")
+    b = _article("x02_post", "Olek Varnby was jailed for seven years on Monday. An earlier version of this article "
+                             "said Olek Varnby was jailed for nine years.")
+    lasted = [c for c in analyze_articles([a, b]).conflicts if "duration" in c.slot]
+    assert not lasted, [(c.slot, [v.value for v in c.values]) for c in lasted]

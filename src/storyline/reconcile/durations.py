@@ -52,6 +52,18 @@ _STATE_ALT = "|".join(re.escape(p) for p in sorted(_STATES, key=len, reverse=Tru
 # "had been on the run for 19 days", "banned from athletics for four years", "sentenced to six years"
 _STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by)\s+[\w\s'-]{{1,40}}?)?\s+(?:for|to)\s*$", re.I)
 _STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three weeks at large"
+#: "suspended its president, X, on Friday for 90 days": a state verb with its object between it
+#: and the duration
+_STATE_VERBS = sorted(p for p in _STATES if " " not in p and p.endswith("ed"))
+_STATE_VERB_GAP = re.compile(rf"\b({'|'.join(_STATE_VERBS)})\b[^.;:!?]{{1,70}}?\s+for\s*$", re.I)
+#: Nouns of a person's lasting state a duration modifies ("a 60-day suspension"): the state.
+_STATE_NOUNS: dict[str, str] = lexicon.table("attributes", "lasting_state_nouns")
+#: "an earlier version of this article" (the modifiers of a withdrawn version: data/lexicon/reporting.json)
+_WITHDRAWN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('reporting', 'withdrawn_versions')))})\s+"
+                        r"(?:version|edition)\b", re.IGNORECASE)
+#: An explicit year in a sentence: a duration told beside an earlier year is history's
+#: ("last went on strike in 1997, when an 11-day stoppage ..."), not the story's.
+_YEAR = re.compile(r"(?<![\d])(?<!\d[.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
 _AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
 #: "was found alive in the basement after nearly 30 hours": the time trapped
 _RESCUED_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'rescued_alive_verbs')))})"
@@ -69,6 +81,10 @@ _SUPPLY_BEFORE = re.compile(rf"\b({_SUPPLY_ALT})\s+(?:\w+\s+){{0,3}}?(?:for|to\s
 _VAGUE = lexicon.words("attributes", "vague_duration_words")
 #: "... before the storm reached", "... after the collapse": the happening a gap is counted from.
 _GAP = re.compile(r"^\s+(before|after)\s+(?:the|a|an|its|their|his|her)\s+([a-z]+)\b", re.I)
+#: A duration written as a modifier ("a three-day hearing", "a 40-minute stoppage"): the words
+#: after it, the first of them the noun it measures or a modifier of that noun.
+_MODIFIER = re.compile(r"[\w.]+-(?:second|minute|hour|day|night|week|month|year)$", re.I)
+_NEXT_WORDS = re.compile(r"^\s+([a-z]+)(?:\s+([a-z]+))?", re.I)
 
 
 def hours(value: str) -> float | None:
@@ -119,6 +135,27 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
     return None
 
 
+def _modified(sentence: Sentence, t: TimeExpr) -> str | None:
+    """The event noun a duration written as its modifier measures ("a three-day hearing", "the
+    40-minute stoppage", "a 60-day suspension"); None for a thing ("a 12-hour shift pattern"
+    names no event) or a modifier of something else."""
+    if not _MODIFIER.search(t.text):
+        return None
+    m = _NEXT_WORDS.match(sentence.text[max(0, t.end - sentence.start):])
+    if m is None:
+        return None
+    first, second = m.group(1).lower(), (m.group(2) or "").lower()
+
+    def measured(word: str) -> bool:
+        return plover.is_event_noun(word) or word in _STATE_NOUNS
+
+    if measured(first) and not measured(second):
+        return first
+    if second and measured(second):
+        return second  # "a three-day extradition hearing"
+    return None
+
+
 def _gap(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str, str] | None:
     """The time between two happenings ("issued 14 minutes before the storm reached"): (key,
     what). The measured happening is the sentence's first event noun that heads its phrase (not
@@ -145,15 +182,17 @@ def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis)
     since two people on the run are two durations."""
     before = sentence.text[: max(0, t.start - sentence.start)]
     after = sentence.text[max(0, t.end - sentence.start):]
-    m = _STATE_BEFORE.search(before)
+    m = _STATE_BEFORE.search(before) or _STATE_VERB_GAP.search(before)
     if m is None and _AFTER_OR_SPENT.search(before):
         m = _STATE_AFTER.match(after)
-    if m is None and not _RESCUED_AFTER.search(before):
+    noun = _modified(sentence, t)
+    if m is None and not _RESCUED_AFTER.search(before) and (noun is None or noun not in _STATE_NOUNS):
         return None
     person = next((x for x in reversed(analysis.mentions) if x.label == "PERSON" and x.end <= t.start), None)
     if person is None:
         return None
-    state = _STATES[m.group(1).lower()] if m is not None else _STATES["trapped"]
+    state = _STATES[m.group(1).lower()] if m is not None else _STATE_NOUNS[noun] if noun in _STATE_NOUNS \
+        else _STATES["trapped"]
     who = person.entity_id or person.text.split()[-1].lower()
     return f"state:{state}:{who}", f"time {state}"
 
@@ -201,18 +240,30 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
         if t.type != "DURATION" or (n := hours(t.value)) is None:
             continue
         sent = sentence_at(analysis, None, t.start)
-        if sent is None:
+        if sent is None or _history(sent, article) or _withdrawn(sent):
             continue
         state = _state_of_person(sent, t, analysis) or _state_of_thing(sent, t, analysis.claims) or _supply(sent, t)
         if state is not None:
             out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text))
             continue
-        what = _measured(sent, t, analysis.claims)
+        what = _measured(sent, t, analysis.claims) or _modified(sent, t)
         if what is not None:
             out.append(DurationSeen(plover.stem(what), what, n, t, article.id, sent.text))
         elif (gap := _gap(sent, t, analysis.claims)) is not None:
             out.append(DurationSeen(gap[0], gap[1], n, t, article.id, sent.text))
     return out
+
+
+def _withdrawn(sentence: Sentence) -> bool:
+    """A correction note's sentence ("An earlier version of this article said he was jailed for
+    12 years"): the outlet withdrew what it tells, and no one asserts its duration."""
+    return bool(_WITHDRAWN.search(sentence.text))
+
+
+def _history(sentence: Sentence, article: Article) -> bool:
+    """The sentence names a year before the article's: what it measures is history's."""
+    written = (article.published.value or "")[:4] if article.published else ""
+    return written.isdigit() and any(y < written for y in _YEAR.findall(sentence.text))
 
 
 def _vague(d: DurationSeen) -> bool:
