@@ -41,3 +41,12 @@ def test_a_begun_act_is_real_and_a_begun_act_ahead_is_future(nlp) -> None:  # ty
     assert ahead.modality == "future"
     planned = next(c for c in _claims("The council decided to close the Quesk channel on Tuesday.", nlp))
     assert planned.modality == "plan"
+
+
+def test_a_present_state_takes_its_coordinated_clauses_time_when_it_has_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"500 divers are searching the lake, and a few dozen of them went home this month": the
+    state holds now, and the nearest time the sentence gives is the coordinated clause's."""
+    claims = _claims("At least 500 divers are searching the Quesk lake, and a few dozen of them went home this "
+                     "month, officials said.", nlp)
+    searching = next(c for c in claims if c.predicate == "search")
+    assert searching.time is not None and searching.time.value == "2031-05", searching.time

@@ -177,6 +177,12 @@ def _participle_modifiers(pred: Token) -> set[int]:
     return found
 
 
+def _present(verb: Token) -> bool:
+    """The verb tells what holds now: a present tense ("clears", "are clearing")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VBG" and any(a.tag_ in ("VBP", "VBZ") for a in auxes))
+
+
 def _subject_start(verb: Token) -> int:
     """Where the verb's subject phrase begins (a character offset)."""
     subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj"))
@@ -232,6 +238,10 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
             tier = 0
         elif verb.i in conj or verb.i in purpose or (verb.i in own_clause and t.start < own_clause[verb.i]):
             tier = 1
+        elif verb.i in own_clause and _present(pred):
+            # "1,000 engineers are clearing mines, and a few hundred rotated home this month": a
+            # present state has no time of its own; its coordinated clause's is the nearest
+            tier = 3
         elif outer is not None and (outer.i in above or outer.i in conj):
             tier = 2
         elif pred.lemma_.lower() in _STATE_VERBS or (
