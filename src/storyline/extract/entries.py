@@ -96,14 +96,14 @@ def _told_live(doc: Doc, c: Claim) -> bool:
 
 #: Dated headings it takes to read a page as a chronology told under its days.
 MIN_HEADINGS = 2
-#: A dated heading is short: its day and a label ("THE RAIDS - 16 February", "16 February: raids").
+#: A dated heading is short: its day and a label ("THE REPORT - 3 June", "3 June: the report").
 HEADING_CHARS = 60
 _LABEL = re.compile(r"^[\W\d]*(?:[A-Z][\w'-]*[\W\d]*){0,6}$")
 
 
 def heading_days(text: str, times: Sequence[TimeExpr]) -> list[tuple[int, int, TimeExpr]]:
-    """(start, end, day) of the sections of a page told under dated headings ("THE RAIDS - 16
-    February" over "Police raids on four addresses take in ..."; at least ``MIN_HEADINGS``): a
+    """(start, end, day) of the sections of a page told under dated headings ("THE REPORT - 3
+    June" over "The board publishes its report on the weir ..."; at least ``MIN_HEADINGS``): a
     heading is a short line that is a day and a label of capitalised words; its section runs
     from the line after it to the next heading."""
     heads: list[tuple[int, int, TimeExpr]] = []
@@ -127,8 +127,8 @@ def heading_days(text: str, times: Sequence[TimeExpr]) -> list[tuple[int, int, T
 def _date_sections(claims: Sequence[Claim], times: Sequence[TimeExpr], doc: Doc) -> list[Claim]:
     """Each sentence claim under a dated heading that tells an act without a time of its own
     (and no plan or guess) takes the heading's day, whatever its tense: the section tells that
-    day, in the past or in the chronology's historical present ("Police raids ... take in the
-    headquarters", "X is detained"), which is the act's day here, not the reader's."""
+    day, in the past or in the chronology's historical present ("The board publishes its
+    report", "the director resigns"), which is the act's day here, not the reader's."""
     sections = heading_days(doc.text, times)
     if not sections:
         return list(claims)

@@ -291,7 +291,7 @@ def _tally(doc: Doc, q: Quantity, noun: Token | None) -> Quantity | None:
     return Quantity(text=text, start=m.start("n"), end=m.start("n") + len(text), low=value, high=value)
 
 
-#: "voted 61 to 12", "votes 71-12": a vote word, then a bare pair of counts, the larger first
+#: "voted 54 to 9", "votes 64-9": a vote word, then a bare pair of counts, the larger first
 #: (data/lexicon/figures.json).
 _BARE_TALLY = re.compile(
     rf"\b(?:{'|'.join(sorted(lexicon.words('figures', 'tally_words')))})\b[^\d.;:]{{0,30}}?"
@@ -299,8 +299,8 @@ _BARE_TALLY = re.compile(
 
 
 def bare_tallies(text: str, base: int) -> list[Quantity]:
-    """The sides of a vote told as a bare pair of counts ("the congress voted 61 to 12", "votes
-    71-12"; a pair with its noun, "by 120 votes to 35", is ``attach_units``'): the votes for and
+    """The sides of a vote told as a bare pair of counts ("the council voted 54 to 9", "votes
+    64-9"; a pair with its noun, "by 120 votes to 35", is ``attach_units``'): the votes for and
     against, each a figure of the "vote" unit with its side as qualifier. ``base`` is where
     ``text`` starts in the body."""
     out: list[Quantity] = []

@@ -205,9 +205,9 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
     dated = [t for t in inside if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")]
     governing = [pred, *(a for a in pred.ancestors if a.i >= sent.start)]
     # a verb coordinated after it shares its time, unless it has a subject of its own and the time
-    # is told after that subject: "set up a fund, and its portal opened on 30 March" dates the
-    # opening, not the setting up ("..., in the early hours of Tuesday, 400 flights had been
-    # cancelled": a time before the subject the parser hung on the second verb is still shared)
+    # is told after that subject: "set up a fund, and its form went live on 30 April" dates the
+    # form, not the fund ("..., in the early hours of Tuesday, 300 homes had been flooded": a
+    # time before the subject the parser hung on the second verb is still shared)
     own_clause = {c.i: _subject_start(c) for v in governing for c in _conjuncts(v) if c.i > pred.i and _has_subject(c)}
     conj = {c.i for v in governing for c in _conjuncts(v)} - set(own_clause)
     # the verb an infinitive complement names is part of the claim ("about to be caught last week")
@@ -239,7 +239,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
         elif verb.i in conj or verb.i in purpose or (verb.i in own_clause and t.start < own_clause[verb.i]):
             tier = 1
         elif verb.i in own_clause and _present(pred):
-            # "1,000 engineers are clearing mines, and a few hundred rotated home this month": a
+            # "500 divers are searching the lake, and a few dozen went home this month": a
             # present state has no time of its own; its coordinated clause's is the nearest
             tier = 3
         elif outer is not None and (outer.i in above or outer.i in conj):

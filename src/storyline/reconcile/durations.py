@@ -52,17 +52,17 @@ _STATE_ALT = "|".join(re.escape(p) for p in sorted(_STATES, key=len, reverse=Tru
 # "had been on the run for 19 days", "banned from athletics for four years", "sentenced to six years"
 _STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by)\s+[\w\s'-]{{1,40}}?)?\s+(?:for|to)\s*$", re.I)
 _STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three weeks at large"
-#: "suspended its president, X, on Friday for 90 days": a state verb with its object between it
+#: "suspended its rider, X, on Monday for 45 days": a state verb with its object between it
 #: and the duration
 _STATE_VERBS = sorted(p for p in _STATES if " " not in p and p.endswith("ed"))
 _STATE_VERB_GAP = re.compile(rf"\b({'|'.join(_STATE_VERBS)})\b[^.;:!?]{{1,70}}?\s+for\s*$", re.I)
-#: Nouns of a person's lasting state a duration modifies ("a 60-day suspension"): the state.
+#: Nouns of a person's lasting state a duration modifies ("a 30-day suspension"): the state.
 _STATE_NOUNS: dict[str, str] = lexicon.table("attributes", "lasting_state_nouns")
 #: "an earlier version of this article" (the modifiers of a withdrawn version: data/lexicon/reporting.json)
 _WITHDRAWN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('reporting', 'withdrawn_versions')))})\s+"
                         r"(?:version|edition)\b", re.IGNORECASE)
 #: An explicit year in a sentence: a duration told beside an earlier year is history's
-#: ("last went on strike in 1997, when an 11-day stoppage ..."), not the story's.
+#: ("last walked out in 2009, when a six-day walkout ..."), not the story's.
 _YEAR = re.compile(r"(?<![\d])(?<!\d[.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
 _AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
 #: "was found alive in the basement after nearly 30 hours": the time trapped
@@ -81,7 +81,7 @@ _SUPPLY_BEFORE = re.compile(rf"\b({_SUPPLY_ALT})\s+(?:\w+\s+){{0,3}}?(?:for|to\s
 _VAGUE = lexicon.words("attributes", "vague_duration_words")
 #: "... before the storm reached", "... after the collapse": the happening a gap is counted from.
 _GAP = re.compile(r"^\s+(before|after)\s+(?:the|a|an|its|their|his|her)\s+([a-z]+)\b", re.I)
-#: A duration written as a modifier ("a three-day hearing", "a 40-minute stoppage"): the words
+#: A duration written as a modifier ("a two-day inquiry", "a 15-minute halt"): the words
 #: after it, the first of them the noun it measures or a modifier of that noun.
 _MODIFIER = re.compile(r"[\w.]+-(?:second|minute|hour|day|night|week|month|year)$", re.I)
 _NEXT_WORDS = re.compile(r"^\s+([a-z]+)(?:\s+([a-z]+))?", re.I)
@@ -136,8 +136,8 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
 
 
 def _modified(sentence: Sentence, t: TimeExpr) -> str | None:
-    """The event noun a duration written as its modifier measures ("a three-day hearing", "the
-    40-minute stoppage", "a 60-day suspension"); None for a thing ("a 12-hour shift pattern"
+    """The event noun a duration written as its modifier measures ("a two-day inquiry", "the
+    15-minute halt", "a 30-day suspension"); None for a thing ("a 12-hour shift pattern"
     names no event) or a modifier of something else."""
     if not _MODIFIER.search(t.text):
         return None
@@ -152,7 +152,7 @@ def _modified(sentence: Sentence, t: TimeExpr) -> str | None:
     if measured(first) and not measured(second):
         return first
     if second and measured(second):
-        return second  # "a three-day extradition hearing"
+        return second  # "a two-day harbour inquiry"
     return None
 
 

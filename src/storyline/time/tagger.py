@@ -361,7 +361,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         if shift and expr.anchor_kind == "document":
             # counted from the entry's day, not the page's: no later writing date re-reads it
             expr = replace(expr, anchor_kind="discourse")
-        # "would examine every login since January 2025": what a clause of any tense counts from
+        # "would review every contract since March 2029": what a clause of any tense counts from
         # has begun, and bounds the writing date from below, never from above
         out.append(Tagged(expr, "past" if cue and cue[1].lower() == "since" and tense == "future" else tense, done))
         if norm.type not in ("DATE", "TIME") or _backward(c):
