@@ -208,8 +208,9 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
     # is told after that subject: "set up a fund, and its form went live on 30 April" dates the
     # form, not the fund ("..., in the early hours of Tuesday, 300 homes had been flooded": a
     # time before the subject the parser hung on the second verb is still shared)
-    own_clause = {c.i: _subject_start(c) for v in governing for c in _conjuncts(v) if c.i > pred.i and _has_subject(c)}
-    conj = {c.i for v in governing for c in _conjuncts(v)} - set(own_clause)
+    coordinated = [c for v in governing for c in _conjuncts(v)]
+    own_clause = {c.i: _subject_start(c) for c in coordinated if c.i > pred.i and _has_subject(c)}
+    conj = {c.i for c in coordinated} - set(own_clause)
     # the verb an infinitive complement names is part of the claim ("about to be caught last week")
     conj |= {x.i for v in governing for x in v.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")}
     conj |= set(_simultaneous(pred))

@@ -313,7 +313,7 @@ def happenings(
 
     def joins(c: Cluster, cid: int, *, by_role: bool = False) -> bool:
         target = members[find(cid)]
-        day = next((d for m in target if (d := day_of(values[m.id]))), None)
+        day = _day_of_root(target, values)
         if not _before_documents(c, day, doc_dates):
             return False
         if refers_to(c, target):
@@ -452,6 +452,7 @@ def _within(value: str | None, day: str | None) -> bool:
 
 
 def _day_of_root(group: Sequence[Cluster], values: dict[int, str | None]) -> str | None:
+    """The day a happening (as joined so far) is dated to, by the first of its clusters that has one."""
     return next((d for m in group if (d := day_of(values[m.id]))), None)
 
 
