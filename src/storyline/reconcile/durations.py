@@ -54,15 +54,15 @@ _STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by)\s+[\w\s'-]{{1
 _STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three weeks at large"
 #: "suspended its rider, X, on Monday for 45 days": a state verb with its object between it
 #: and the duration
-_STATE_VERBS = sorted(p for p in _STATES if " " not in p and p.endswith("ed"))
-_STATE_VERB_GAP = re.compile(rf"\b({'|'.join(_STATE_VERBS)})\b[^.;:!?]{{1,70}}?\s+for\s*$", re.I)
+_STATE_PARTICIPLES = sorted(p for p in _STATES if " " not in p and p.endswith("ed"))
+_STATE_VERB_GAP = re.compile(rf"\b({'|'.join(_STATE_PARTICIPLES)})\b[^.;:!?]{{1,70}}?\s+for\s*$", re.I)
 #: Nouns of a person's lasting state a duration modifies ("a 30-day suspension"): the state.
 _STATE_NOUNS: dict[str, str] = lexicon.table("attributes", "lasting_state_nouns")
 #: "an earlier version of this article" (the modifiers of a withdrawn version: data/lexicon/reporting.json)
 _WITHDRAWN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('reporting', 'withdrawn_versions')))})\s+"
                         r"(?:version|edition)\b", re.IGNORECASE)
-#: An explicit year in a sentence: a duration told beside an earlier year is history's
-#: ("last walked out in 2009, when a six-day walkout ..."), not the story's.
+#: An explicit year in a sentence, read by its digits: the time stage's dates would do, but it
+#: still reads a date a verb sets in an infinitive ("set their trial to begin on Nov. 2") as past.
 _YEAR = re.compile(r"(?<![\d])(?<!\d[.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
 _AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
 #: "was found alive in the basement after nearly 30 hours": the time trapped
@@ -175,17 +175,19 @@ def _gap(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str,
     return f"gap:{plover.stem(main)}:{direction}:{other}", f"{main} {direction} the {other}"
 
 
-def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis) -> tuple[str, str] | None:
+def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
+                     noun: str | None) -> tuple[str, str] | None:
     """A duration of a person's state ("Renke had been on the run for 19 days", "after nearly
     three weeks at large", "was pulled out alive after 30 hours": trapped): (key, what). The person is the last one the article named before the
     duration ("He had been on the run ..." is the man of the sentence before); the key holds both,
-    since two people on the run are two durations."""
+    since two people on the run are two durations. ``noun`` is what a duration written as a
+    modifier measures (``_modified``): a state noun of lasting_state_nouns ("a 30-day
+    suspension") is the person's state."""
     before = sentence.text[: max(0, t.start - sentence.start)]
     after = sentence.text[max(0, t.end - sentence.start):]
     m = _STATE_BEFORE.search(before) or _STATE_VERB_GAP.search(before)
     if m is None and _AFTER_OR_SPENT.search(before):
         m = _STATE_AFTER.match(after)
-    noun = _modified(sentence, t)
     if m is None and not _RESCUED_AFTER.search(before) and (noun is None or noun not in _STATE_NOUNS):
         return None
     person = next((x for x in reversed(analysis.mentions) if x.label == "PERSON" and x.end <= t.start), None)
@@ -242,11 +244,12 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
         sent = sentence_at(analysis, None, t.start)
         if sent is None or _history(sent, article) or _withdrawn(sent):
             continue
-        state = _state_of_person(sent, t, analysis) or _state_of_thing(sent, t, analysis.claims) or _supply(sent, t)
+        noun = _modified(sent, t)  # "a 30-day suspension": a person's state or a happening's length
+        state = _state_of_person(sent, t, analysis, noun) or _state_of_thing(sent, t, analysis.claims) or _supply(sent, t)
         if state is not None:
             out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text))
             continue
-        what = _measured(sent, t, analysis.claims) or _modified(sent, t)
+        what = _measured(sent, t, analysis.claims) or noun
         if what is not None:
             out.append(DurationSeen(plover.stem(what), what, n, t, article.id, sent.text))
         elif (gap := _gap(sent, t, analysis.claims)) is not None:
@@ -261,7 +264,8 @@ def _withdrawn(sentence: Sentence) -> bool:
 
 
 def _history(sentence: Sentence, article: Article) -> bool:
-    """The sentence names a year before the article's: what it measures is history's."""
+    """The sentence names a year before the article's ("last walked out in 2009, when a six-day
+    walkout ..."): what it measures is history's, not the story's."""
     written = (article.published.value or "")[:4] if article.published else ""
     return written.isdigit() and any(y < written for y in _YEAR.findall(sentence.text))
 
