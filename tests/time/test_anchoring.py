@@ -262,6 +262,20 @@ def test_the_tense_of_scheduling_words_and_past_inability(nlp) -> None:  # type:
     # a date a past act sets ("fixed the hearing for 2 October") is ahead of it
     fixed = "On Friday a judge fixed the hearing for 2 October."
     assert by_text(nlp, fixed, wed)["2 October"].value == "2031-10-02"
+    # and so is the date of an infinitive the setting verb governs ("set the trial to begin on ..."),
+    # even seven months ahead; an infinitive after "moved to" (took steps) sets nothing
+    for begin in ("A judge set their trial to begin on Feb. 3.", "The panel fixed the inquest to open on Feb. 3."):
+        assert by_text(nlp, begin, wed)["Feb. 3"].value == "2032-02-03", begin
+    moved = "The council moved to shut the depot on Feb. 3."
+    assert by_text(nlp, moved, wed)["Feb. 3"].value == "2031-02-03"
+    moved = "The agency moved the warning from amber to red on Feb. 3."
+    assert by_text(nlp, moved, wed)["Feb. 3"].value == "2031-02-03"
+    # a simple present act on a bare weekday is booked ahead ("face a magistrate on Friday"); a
+    # reporting verb's or a state's present is not, nor is a dated day's ("follows a visit on
+    # Friday 4 July": the tense only picks the year of a day and month)
+    assert by_text(nlp, "The two men face a magistrate on Friday.", wed)["Friday"].value == "2031-07-11"
+    assert by_text(nlp, "The union says on Friday it was never consulted.", wed)["Friday"].value == "2031-07-04"
+    assert by_text(nlp, "The ruling follows a visit on Friday 4 July.", wed)["Friday 4 July"].value == "2031-07-04"
     # what a speaker said it expected is ahead of the saying; a past expectation is not
     expected = "The ministry said it expected a full audit from the operator on Monday."
     assert by_text(nlp, expected, wed)["Monday"].value == "2031-07-14"
@@ -450,3 +464,4 @@ def test_a_clock_time_before_the_day_it_falls_on_is_on_that_day(nlp) -> None:  #
                          "not reach the island until 04:50 the following day.", "2031-05-20")
     assert found["22:10"].value == "2031-05-09T22:10"
     assert found["04:50"].value == "2031-05-10T04:50"
+

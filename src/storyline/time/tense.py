@@ -23,6 +23,8 @@ _SETTING_VERBS = lexicon.words("events", "setting_verbs")
 _REPORTING = lexicon.words("reporting", "reporting_verbs")
 #: "... for 2 October" right before the expression
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+#: A bare weekday, maybe with its part of the day ("Friday", "Tuesday evening"), not a dated day
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?", re.I)
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 
 
@@ -72,6 +74,30 @@ def settled(span: Span) -> bool:
                                 and any(c.tag_ == "TO" for c in verb.children))
 
 
+def _state_verbs() -> frozenset[str]:
+    """The taxonomy's verbs of state (read late: the extract package imports this module)."""
+    from storyline.extract.plover import STATE_VERBS
+    return STATE_VERBS
+
+
+def _set_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is an infinitive telling when a setting verb's object is to happen ("set
+    the retrial to begin on ...", "fixed the inquest to open on ...": the parser hangs it on the
+    verb or on its object). A setting verb without an object ("moved to shut") sets no date, nor does
+    one moving a thing from one value to another."""
+    if verb.tag_ != "VB" or not any(c.tag_ == "TO" for c in verb.children):
+        return False
+    if verb.dep_ in ("xcomp", "advcl"):
+        setter = verb.head
+    elif verb.dep_ in ("relcl", "acl") and verb.head.dep_ in ("dobj", "nsubjpass"):
+        setter = verb.head.head
+    else:
+        return False
+    # "moved the alert from green to yellow": a change of value the parser may read as an infinitive
+    return setter.lemma_.lower() in _SETTING_VERBS and any(c.dep_ in ("dobj", "nsubjpass") for c in setter.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "from" for c in setter.children)
+
+
 def clause_tense(span: Span, left_text: str = "") -> Tense:
     """Past, present or future for the clause governing ``span``; ``None`` when nothing tells.
 
@@ -87,6 +113,8 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     if verb.lemma_.lower() in _SETTING_VERBS and (
             (left_text and _FOR_BEFORE.search(left_text[-12:])) or span.root.dep_ == "dobj"):
         return "future"  # "fixed the hearing for 2 October", "set 2 October as the date"
+    if _set_infinitive(verb):
+        return "future"  # "fixed the audit to start on 9 May": what is set is ahead of the setting
     # "is due Friday", "expected Monday": a scheduling word between the expression and its verb
     for tok in span.root.ancestors:
         if tok.i == verb.i:
@@ -125,6 +153,9 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
             return "future"
         if verb.head.tag_ in ("VBD", "VBN") or "VBD" in head_auxes.values():
             return "past"
+    if (verb.tag_ in ("VBZ", "VBP") and not auxes and _WEEKDAY.fullmatch(span.text)
+            and verb.lemma_.lower() not in _state_verbs() and verb.lemma_.lower() not in _REPORTING):
+        return "future"  # a simple present act on a bare weekday is booked: "the pair face a judge on Friday"
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
