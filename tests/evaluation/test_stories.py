@@ -326,6 +326,17 @@ FLOORS = {
     "strand-extradition-2026": (1, 0.92, 1.16, 0.71, 2.08),
     "ravel-street-2026": (1, 0.92, 1.08, 0.74, 1.50),
     "vff-youth-fund-2026": (2, 0.92, 1.08, 0.71, 1.65),
+    # written blind at the start of session 22 and first scored with 2ef85ee, the session's
+    # starting code: a methanol poisoning at a village fair 3 must checks failed, recall 0.92,
+    # fragmentation 1.25, merge 0.78, size 1.77; a trawler lost in a storm 3, 0.93, 1.15, 0.78, 1.71;
+    # a governor's impeachment 6, 0.93, 1.08, 0.70, 1.50; a gas pipeline explosion 4, 1.00, 1.08,
+    # 0.62, 1.92
+    # (session 22: a simple present act on a bare weekday is booked ahead: the poisoning story's
+    # merge 0.78 -> 0.76, the trawler story's size 1.71 -> 1.64)
+    "brennick-methanol-2026": (3, 0.91, 1.26, 0.75, 1.78),
+    "ardent-gull-2026": (3, 0.92, 1.16, 0.77, 1.65),
+    "sarvoy-impeachment-2026": (6, 0.92, 1.09, 0.69, 1.51),
+    "oszta-pipeline-2026": (4, 0.99, 1.09, 0.61, 1.93),
 }
 
 
