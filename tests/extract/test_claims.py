@@ -498,6 +498,48 @@ def test_a_quote_after_a_pronouns_utterance_and_a_colon_is_that_persons(nlp) -> 
     assert _find(claims, "Her car").attribution != "Dana Velt"
 
 
+def test_a_quote_after_a_clause_and_a_colon_is_the_clause_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A clause with any verb, a colon, a quote: the quote is the subject's when the subject can
+    speak ("A was blunt:", "She put it plainly:", "The head of X, A B, spoke to the radio after
+    the vote:"), the name set off after a role first ("A's lawyer, B C, was blunt:" is B C's);
+    "The result was clear:" credits nobody."""
+    claims = _claims(nlp, 'Housing Minister Dana Velt toured the flooded estate on Sunday. She put it plainly: '
+                          '"Nobody will be charged rent for a flat they cannot live in." '
+                          'Velt\'s lawyer, Piet Orlen, was blunt: "The audit never asked my client a single question." '
+                          'The firm\'s head of sales, Ansa Kreel, spoke to Radio Pellvane after the vote: "We will '
+                          'refund every deposit." The result was clear: "No" won in every ward.')
+    assert _find(claims, "charged rent").attribution == "Dana Velt"
+    assert _find(claims, "single question").attribution == "Piet Orlen"
+    assert _find(claims, "refund every deposit").attribution == "Ansa Kreel"
+    assert _find(claims, "every ward").attribution is None
+    # a surname alone the tagger does not read as a name, of a person named in full before
+    claims = _claims(nlp, 'His lawyer, Hedda Quarn, filed the appeal on Friday. Quarn was blunt: "The panel never '
+                          'heard my client. It is a verdict in search of a vote."')
+    assert _find(claims, "search of a vote").attribution == "Hedda Quarn"
+
+
+def test_a_figure_a_relative_clause_places_is_its_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"smaller than Saturday's rally, which police put at about 6,000": the figure is the
+    police's; "which engineers put into service in 1998" places no figure."""
+    claims = _claims(nlp, "The crowd looked smaller than Saturday's rally, which police put at about 6,000 people. "
+                          "The dam, which engineers put into service in 1998, held.")
+    assert _find(claims, "6,000").attribution == "police"
+    assert _find(claims, "The dam").attribution is None
+
+
+def test_the_role_a_wire_writes_before_the_name_is_that_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Wire style: "the country's transport minister on Monday ordered ..." and then "Ada Venn
+    told parliament ...": "The minister told parliament:" is Venn's, and so is the quote's next
+    sentence; a role no sentence wrote before ("The mayor") stays as written."""
+    claims = _claims(nlp, "Norland's transport minister on Monday ordered an inquiry into the loss of the ferry Aster. "
+                          "Ada Venn told parliament that a retired judge would chair it. The minister told parliament: "
+                          '"Six families have lost someone. They are entitled to know what happened." '
+                          "The mayor said the harbour would reopen on Friday.")
+    assert _find(claims, "Six families").attribution == "Ada Venn"
+    assert _find(claims, "entitled to know").attribution == "Ada Venn"
+    assert _find(claims, "harbour would reopen").attribution == "The mayor"
+
+
 def test_a_label_line_over_a_quote_names_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     """A release's "Words from the Director of the Port, Ada Quesk:" on its own line, the quote
     under it: every sentence of the quote is Quesk's; the paragraph after it is nobody's."""

@@ -249,6 +249,13 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
         for person, titles in reversed(list(ctx.people_titles.items())):
             if any(head in t.lower() for t in titles):
                 return person
+        last = ctx.last_subject_person
+        if head in TITLE_WORDS and last and not ctx.people_titles.get(last) and re.search(
+                rf"\b{re.escape(head)}\b", (inp.text or inp.doc.text)[:tok.sent.start_char], re.IGNORECASE):
+            # wire style: "the country's fisheries minister on Monday ordered ..." then "A B told
+            # parliament ...": the role was written before without a name, the untitled person who
+            # has acted since is who "the minister" is
+            return last
         if ctx.attribution and head in ctx.attribution.lower():
             return ctx.attribution
     if (not propn and det and det[0] in ("the", "this") and tok.lemma_.lower() in ORG_NOUNS and ctx.last_org
@@ -587,6 +594,44 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     # a title and a name the tagger did not see ("Mayor Ilse Brandvoll: ...")
     titled = _TITLED_NAME.match(phrase)
     return titled.group(0) if titled and titled.group(1).lower() in TITLE_WORDS else None
+
+
+def clause_colon_speaker(toks: Sequence[Token], inp: ClaimInputs, ctx: SentenceContext,
+                         sent_mentions: Sequence[Mention]) -> str | None:
+    """'Ada Venn was blunt: "..."', 'She put it plainly: "..."', 'The firm's head of sales, A B,
+    spoke to the radio after the vote: "..."': a clause, a colon, then a quote. The quote is the
+    clause's subject's, whatever its verb, when that subject is someone who can speak (a person, a
+    pronoun for one, a speaker or a title, an organisation); "The result was clear: ..." has none."""
+    colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+    if colon is None or colon + 1 >= len(toks) or toks[colon + 1].text[:1] not in _OPENING + _SINGLE:
+        return None
+    before = toks[:colon]
+    if any(t.text[:1] in QUOTES for t in before):
+        return None
+    inside = {t.i for t in before}
+    verb = next((t for t in before if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head.i == t.i)), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subject is None:
+        return None
+    lo = subject.left_edge.idx
+    hi = subject.right_edge.idx + len(subject.right_edge)
+    named = any(m.label in ("PERSON", "ORG") and lo <= m.start < hi for m in sent_mentions)
+    if not named and subject.text[:1].isupper() and lo == subject.idx:
+        # a surname alone the tagger did not read as a name ("Quarles was blunt:"), of a person the
+        # article has named in full
+        full = next((n for n in inp.names.values() if len(n.split()) > 1 and n.split()[-1] == subject.text), None)
+        if full is not None:
+            return full
+    speaker_like = subject.lemma_.lower() in _SPEAKER_NOUNS | _DESCRIBED_SOURCES | TITLE_WORDS
+    if not (named or speaker_like or subject.lower_ in ("he", "she")):
+        return None
+    for appos in (c for c in subject.children if c.dep_ == "appos"):
+        # "A's lawyer, B C, was blunt": the name set off after the role speaks, not the role's owner
+        a_lo, a_hi = appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge)
+        person = next((m for m in sent_mentions if m.label == "PERSON" and a_lo <= m.start < a_hi), None)
+        if person is not None:
+            return _mention_name(person, inp.names)
+    return _resolve_source(subject, inp, ctx, sent_mentions)
 
 
 #: Nouns of what a person says ("her answer"), owned by a pronoun before a colon and a quote.

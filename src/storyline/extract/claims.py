@@ -50,6 +50,7 @@ from storyline.extract.attribution import (
     _speaker_subject,
     _trailing_source,
     _wholly_quoted,
+    clause_colon_speaker,
     colon_speaker,
     owned_utterance_speaker,
     parenthetical_source,
@@ -393,6 +394,15 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 source, unattributed_report = _speaker_subject(reporter)
                 if source is not None:
                     speaker = _resolve_source(source, inp, ctx, mentions)
+        if speaker is None and not quoted and according is None:
+            # "smaller than Saturday's rally, which police put at about 6,000": the sentence's
+            # figure is whoever puts it there, in a clause of its own
+            placed = next((t for t in toks if t.dep_ in ("relcl", "acl", "advcl") and t.lemma_.lower() in ESTIMATE_VERBS
+                           and _puts_figure_at(t)), None)
+            placer = next((c for c in placed.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None) \
+                if placed is not None else None
+            if placer is not None:
+                speaker = _resolve_source(placer, inp, ctx, mentions)
         if speaker is None and not quoted:
             source = _secondary_reporter(toks, root)
             if source is None:
@@ -430,7 +440,9 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             attribution = f"{speaker}, according to {according}"
         else:
             attribution = speaker or according
-        colon = (colon_speaker(text, sent_model.start, mentions, inp.names, body, toks)
+        # a clause before the colon names its speaker by its subject; a bare phrase is a label
+        colon = (clause_colon_speaker(toks, inp, ctx, mentions)
+                 or colon_speaker(text, sent_model.start, mentions, inp.names, body, toks)
                  or owned_utterance_speaker(text, ctx)) if not quoted else None
         if colon is None and not quoted and not asserted and text.rstrip().endswith(":") \
                 and not any(q in text for q in QUOTES):
