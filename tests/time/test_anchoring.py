@@ -465,3 +465,15 @@ def test_a_clock_time_before_the_day_it_falls_on_is_on_that_day(nlp) -> None:  #
     assert found["22:10"].value == "2031-05-09T22:10"
     assert found["04:50"].value == "2031-05-10T04:50"
 
+
+def test_the_year_at_the_end_of_a_range_is_its_starts_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"from 18 January until 26 February 2032" on a summer page: the start is in 2032 too, and
+    "from 12 December to 4 January 2032" starts the December before; two dates that are no range
+    ("on 18 January and on 26 February 2032") keep their own readings."""
+    summer = "2031-07-30"
+    hearing = by_text(nlp, "The court has reserved hearing days from 18 January until 26 February 2032.", summer)
+    assert hearing["18 January"].value == "2032-01-18"
+    works = by_text(nlp, "The line is closed from 12 December to 4 January 2032.", summer)
+    assert works["12 December"].value == "2031-12-12"
+    met = by_text(nlp, "The panel met on 18 January and on 26 February 2032.", summer)
+    assert met["18 January"].value == "2031-01-18"

@@ -386,7 +386,37 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
                 header = parsed
         elif (named := Partial.parse(norm.value)) is not None:
             partial, day, discourse_at = named, named, c.end
-    return _clock_on_next_day(out, selection.text)
+    return _range_start_year(_clock_on_next_day(out, selection.text), selection.text)
+
+
+_DATE_PARTS = re.compile(r"^(\d{4})-(\d\d)(?:-(\d\d))?$")
+
+
+def _range_start_year(out: list[Tagged], text: str) -> list[Tagged]:
+    """The year written once at the end of a range is its start's too ("from 18 January until 26
+    February 2027"): a start without a year of its own, read against the writing date, takes the
+    end's year, or the year before when its month comes after the end's ("from 12 December to
+    4 January 2027")."""
+    for k in range(len(out) - 1):
+        start, end = out[k].expr, out[k + 1].expr
+        a, b = _DATE_PARTS.match(start.value or ""), _DATE_PARTS.match(end.value or "")
+        if a is None or b is None or start.type != "DATE" or end.type != "DATE" or start.anchor_kind != "document" \
+                or not re.search(r"\d{4}", end.text) or re.search(r"\d{4}", start.text) \
+                or not _RANGE_OPEN.search(text, max(0, start.start - 10), start.start) \
+                or _RANGE_TO.fullmatch(text, start.end, end.start) is None:
+            continue
+        year = int(b.group(1)) - ((a.group(2), a.group(3) or "01") > (b.group(2), b.group(3) or "31"))
+        if year == int(a.group(1)):
+            continue
+        was = a.group(1)
+        out[k] = replace(out[k], expr=replace(start, value=_with_year(start.value, was, year) or start.value,
+                                                  earliest=_with_year(start.earliest, was, year),
+                                                  latest=_with_year(start.latest, was, year)))
+    return out
+
+
+def _with_year(value: str | None, was: str, year: int) -> str | None:
+    return f"{year:04d}{value[4:]}" if value and value[:4] == was else value
 
 
 #: Between a clock time and the day phrase after it that it falls on ("05:40 the following day").
