@@ -242,3 +242,27 @@ def test_a_vote_told_as_a_bare_pair_of_counts_is_a_tally_compared_by_its_sides()
     tallies = [sorted(v.value for v in c.values) for c in report.conflicts if c.kind == "contradiction"]
     assert ["54", "64"] in tallies, [(c.slot, c.kind, [v.value for v in c.values]) for c in report.conflicts]
     assert not any("9" in values for values in tallies)  # the votes against agree
+
+
+def test_a_sum_a_revision_verb_gives_is_a_new_value_not_a_dispute() -> None:
+    """A fund set up at €25 million and "raised to €40 million" four weeks later is one sum that
+    changed; another outlet's €52 million the evening it was set up still disputes the 25."""
+    found = _figure_disputes([
+        _article("g01_release", "2031-03-17", "Vantrix Gas set up a €25 million compensation fund on Monday."),
+        _article("g02_radio", "2031-03-17", "Vantrix Gas has set up a compensation fund of €52 million."),
+        _article("g03_paper", "2031-04-20", "Last week Vantrix Gas raised the compensation fund to €40 million."),
+    ])
+    assert ("contradiction", ["€25 million", "€52 million"]) in found, found
+    assert not any(kind == "contradiction" and "€40 million" in values for kind, values in found), found
+
+
+def test_a_running_count_on_a_day_and_in_the_week_that_holds_it_changed() -> None:
+    """"Six men are still missing" on Wednesday and "three men are still missing" in a paper of
+    Friday that dates its figure to the week: a running count that fell, not a dispute."""
+    found = _figure_disputes([
+        _article("h01_radio", "2031-02-12", "Six men are still missing after the trawler sank; the search resumes "
+                 "at first light."),
+        _article("h02_paper", "2031-02-14", "Three men are still missing this week, and the coastguard said the "
+                 "search would go on through the weekend."),
+    ])
+    assert not any(kind == "contradiction" for kind, _ in found), found

@@ -37,6 +37,12 @@ _IN_DAYS = re.compile(rf"(?:{lexicon.alternation('figures', 'done_span_words')})
 _PRESENT = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('figures', 'present_state_forms')))})\b", re.IGNORECASE)
 
 
+#: A revision verb and "to" right before a figure: the value it was changed to ("raised the fund
+#: to", "cut its forecast to"): data/lexicon/figures.json revision_verbs.
+_REVISED_TO = re.compile(rf"\b(?:{lexicon.alternation('figures', 'revision_verbs')})\b[^.;,]{{0,35}}\bto\s+(?:about\s+|some\s+)?$",
+                         re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Figure:
     """One figure of a slot, with the date it holds at and its canonical source. ``estimate``: given
@@ -54,9 +60,12 @@ class Figure:
     running_told: bool = field(init=False)
     standing: bool = field(init=False)  # told in the perfect or the present: a total as it stands when told
     period: bool = field(init=False)  # a total over several days, not one day's figure
+    revised: bool = field(init=False)  # the new value a revision verb gives ("raised the fund to €40 million")
 
     def __post_init__(self) -> None:
         q, claim = self.quantity, self.frame.claim
+        at = q.start - claim.span[0]
+        self.revised = 0 <= at <= len(claim.text) and bool(_REVISED_TO.search(claim.text[max(0, at - 50):at]))
         self.estimate = q.approximate or q.low != q.high or claim.hedged or bool(_ESTIMATE.search(claim.text))
         self.running_told = bool(_RUNNING.search(claim.text))
         self.standing = bool(_PERFECT.search(claim.text) or _PRESENT.search(claim.text))
@@ -156,8 +165,10 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     count different scopes: nothing. One article
     never contradicts itself: its differing figures for one time count different scopes ("by age
     group, 86 percent ... 82 percent"; "241 on board, 19 on the ground")."""
-    if _fixed(a) and _fixed(b) and a.frame.article_id != b.frame.article_id:
-        return "contradiction"  # the price of a sale is what it was, whenever an article writes
+    if _fixed(a) and _fixed(b) and a.frame.article_id != b.frame.article_id and not (a.revised or b.revised):
+        # the price of a sale is what it was, whenever an article writes; a sum a revision verb
+        # gives ("raised the fund to €40 million") is a new value, read by its date below
+        return "contradiction"
     if a.quantity.qualifier in _TALLY and b.quantity.qualifier in _TALLY:
         # one vote's tally is what it was: told differently at about its time it is disputed; a
         # tally of weeks later is another vote; one a page tells undated is that vote when its
@@ -191,8 +202,11 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     if close and same and not running and not a.estimate and not b.estimate and not a.standing and not b.standing \
             and _done(a, b):
         return "contradiction"  # one source's finding of a done act ("the auditors found that 3,200 ...") told two ways
-    if not _same_day(a.as_of, b.as_of) and (running or a.estimate or b.estimate or not _within_week(a.as_of, b.as_of)):
-        return "changed_over_time"  # a running count given days apart by unknown sources grew or fell
+    if not _same_day(a.as_of, b.as_of) and (running or a.estimate or b.estimate or a.running_told or b.running_told
+                                             or not _within_week(a.as_of, b.as_of)):
+        # a running count given days apart by unknown sources grew or fell; one told as running
+        # ("six are still missing") is not the same moment as the week that holds its day
+        return "changed_over_time"
     if running and same:
         return "changed_over_time"  # one source's toll updated within the day (seven at dawn, nine by noon)
     return "contradiction"
