@@ -187,3 +187,15 @@ def test_a_duration_a_correction_withdraws_is_no_outlets_figure() -> None:
                              "said Olek Varnby was jailed for nine years.")
     lasted = [c for c in analyze_articles([a, b]).conflicts if "duration" in c.slot]
     assert not lasted, [(c.slot, [v.value for v in c.values]) for c in lasted]
+
+
+def test_a_duration_right_after_its_act_measures_that_act() -> None:
+    """"was questioned for nine hours" / "was questioned for 11 hours last week": no event noun,
+    the act just before the duration is what lasted; an adjective of state far before it
+    ("Suspended harbour master X was questioned for") is no state the duration measures."""
+    a = _article("x01_wire", "Suspended harbour master Olek Varnby was questioned for nine hours on Thursday by "
+                             "prosecutors in Vantrix, and left without being charged.")
+    b = _article("x02_post", "Olek Varnby was questioned for 11 hours last week by prosecutors over the ferry fire.")
+    lasted = [(c.kind, sorted(v.value for v in c.values)) for c in analyze_articles([a, b]).conflicts
+              if "duration" in c.slot]
+    assert lasted == [("contradiction", ["11 hours", "nine hours"])], lasted

@@ -55,7 +55,9 @@ _STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three
 #: "suspended its rider, X, on Monday for 45 days": a state verb with its object between it
 #: and the duration
 _STATE_PARTICIPLES = sorted(p for p in _STATES if " " not in p and p.endswith("ed"))
-_STATE_VERB_GAP = re.compile(rf"\b({'|'.join(_STATE_PARTICIPLES)})\b[^.;:!?]{{1,70}}?\s+for\s*$", re.I)
+_STATE_VERB_GAP = re.compile(
+    rf"\b({'|'.join(_STATE_PARTICIPLES)})\b(?:(?!\b(?:was|were|is|are|been|being|has|have|had)\b)[^.;:!?]){{1,70}}?\s+for\s*$",
+    re.I)  # ... with no other verb's auxiliary between ("Suspended governor X was questioned for")
 #: Nouns of a person's lasting state a duration modifies ("a 30-day suspension"): the state.
 _STATE_NOUNS: dict[str, str] = lexicon.table("attributes", "lasting_state_nouns")
 #: "an earlier version of this article" (the modifiers of a withdrawn version: data/lexicon/reporting.json)
@@ -132,7 +134,20 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
             return word
     if _PRONOUN_START.match(before):
         return _main_event(claims, sentence.index - 1)
+    # "was questioned for nine hours", "had been held for 40 days": no event noun, the verb just
+    # before the duration is what lasted (the sentence's own event, not a statement)
+    own = next((c for c in claims if c.sentence == sentence.index and c.parent is None), None)
+    # ... after "for" only: "rescued after a night in the cabin" is how long they waited, not the rescue
+    if own is not None and own.trigger is not None and 0 <= t.start - own.trigger[1] <= _VERB_REACH \
+            and _FOR_BEFORE.search(before) \
+            and _main_event(claims, sentence.index) is not None:
+        return own.predicate
     return None
+
+
+#: How far before a duration the verb it measures may end ("questioned by prosecutors for").
+_VERB_REACH = 40
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$", re.I)
 
 
 def _modified(sentence: Sentence, t: TimeExpr) -> str | None:
