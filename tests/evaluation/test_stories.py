@@ -100,7 +100,8 @@ FLOORS = {
     # (then its page dated by a byline's date line is read: 6 -> 4 musts, and its events reach the
     # timeline: fragmentation 1.33 -> 1.42, size 1.64 -> 1.86)
     "caldrin-earthquake-2026": (2, 0.85, 1.22, 0.75, 1.55),
-    "merrow-star-ferry-2026": (2, 0.84, 1.14, 0.98, 1.90),
+    # (session 22: booked present acts leave the timeline and 'question' is an act of investigation, so events regroup: size 1.9 -> 1.93)
+    "merrow-star-ferry-2026": (2, 0.84, 1.14, 0.98, 1.93),
     "febrinol-drug-recall-2026": (1, 0.99, 1.05, 0.91, 1.67),
     # written blind late in session 10, first scored with commit a5814ae: government falls 3 musts
     # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
@@ -154,7 +155,8 @@ FLOORS = {
     # (session 21: a later conjunct with its own subject keeps its date, so one more happening is
     # dated and found: recall 0.93 -> 1.00, size 1.71 -> 1.79)
     "kelmora-spy-expulsions-2026": (0, 0.92, 1.36, 0.82, 1.80),
-    "ostravia-referendum-2026": (2, 0.92, 1.28, 0.85, 1.69),
+    # (session 22: booked present acts leave the timeline: merge 0.88 -> 0.85)
+    "ostravia-referendum-2026": (2, 0.92, 1.28, 0.84, 1.69),
     "varrow-canal-grounding-2026": (0, 0.84, 1.32, 0.81, 1.90),
     # written blind late in session 13 and first scored with cf668a8, the session's code (its second
     # held-out measure): cable car 2 musts failed, recall 0.92, fragmentation 1.08, merge 0.81, size
@@ -163,7 +165,8 @@ FLOORS = {
     # day after the fall, 1.08 -> 1.17)
     "brenvald-cable-car-2026": (1, 0.91, 1.22, 0.83, 1.74),
     "morvisk-fuel-protests-2026": (1, 0.91, 1.13, 0.87, 2.28),
-    "tessaly-currency-crisis-2026": (3, 0.84, 1.32, 0.88, 2.13),
+    # (session 22: booked present acts leave the timeline and 'question' is an act of investigation, so events regroup: fragmentation 1.32 -> 1.37, size 2.13 -> 2.16)
+    "tessaly-currency-crisis-2026": (3, 0.84, 1.37, 0.87, 2.16),
     # written blind in session 14 and first scored with 6f0a6f8, the session's starting code (its
     # held-out measure): turbulence flight 2 musts failed, recall 1.00, fragmentation 1.23, merge
     # 0.77, size 1.54; reactor leak 5, 0.85, 1.45, 0.85, 2.38; prisoner swap 5, 0.93, 1.08, 0.79, 1.79
@@ -181,7 +184,8 @@ FLOORS = {
     # size 1.46; ship hijack 4, 1.00, 1.15, 0.83, 1.85; exam leak 2, 0.85, 1.09, 0.81, 1.62
     "linmere-sinkhole-2026": (1, 0.99, 1.28, 0.90, 1.51),
     "corvath-ship-hijack-2026": (2, 0.99, 1.20, 0.90, 2.05),
-    "drevany-exam-leak-2026": (1, 0.84, 1.14, 0.82, 1.67),
+    # (session 22: booked present acts leave the timeline and 'question' is an act of investigation, so events regroup: merge 0.83 -> 0.82, size 1.67 -> 1.7)
+    "drevany-exam-leak-2026": (1, 0.84, 1.14, 0.81, 1.70),
     # written blind later in session 15 and first scored with 976f44f, the session's code when they
     # came (its second held-out measure): balloon crash 2 musts failed, recall 0.92, fragmentation
     # 1.08, merge 0.90, size 1.62; cruise outbreak 2, 1.00, 1.23, 0.89, 2.00; permits bribery 3,
@@ -195,7 +199,8 @@ FLOORS = {
     "hollenfurt-plant-closure-2026": (2, 0.91, 1.22, 0.89, 1.82),
     "grenby-tornado-2026": (0, 0.99, 1.13, 0.82, 1.43),
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: merge 0.88 -> 0.84, size 1.13 -> 1.16)
-    "vossly-data-fine-2026": (1, 0.84, 1.05, 0.84, 1.16),
+    # (session 22: booked present acts leave the timeline and 'question' is an act of investigation, so events regroup: fragmentation 1.05 -> 1.09, merge 0.84 -> 0.81, size 1.16 -> 1.24)
+    "vossly-data-fine-2026": (1, 0.84, 1.09, 0.81, 1.24),
     # written blind later in session 16 and first scored with 8cf32d5, the session's code when they
     # came (its second held-out measure): club insolvency 2 musts failed, recall 0.93,
     # fragmentation 1.08, merge 0.76, size 1.64; avalanche 1, 1.00, 1.31, 0.86, 2.00; riots 1,
@@ -304,7 +309,8 @@ FLOORS = {
     # recall 0.75, fragmentation 1.33, merge 0.58, size 1.67; airport baggage failure 5, 0.83, 1.40,
     # 0.68, 2.58; crowd trouble at a match 2, 0.77, 1.20, 0.85, 1.15
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: merge 0.57 -> 0.54, size 1.72 -> 1.76)
-    "halvard-bridge-2026": (2, 0.74, 1.38, 0.54, 1.76),
+    # (session 22: booked present acts leave the timeline and 'question' is an act of investigation, so events regroup: size 1.76 -> 1.84)
+    "halvard-bridge-2026": (2, 0.74, 1.38, 0.54, 1.84),
     # (session 20 after its first score: a wire whose writing year "runs until 2041" had left open
     # now dated, its tellings joined otherwise: merge 0.68 -> 0.65)
     # (session 21: a later conjunct's date no longer dates the clause before it, "set up a fund, and
@@ -333,10 +339,13 @@ FLOORS = {
     # 0.62, 1.92
     # (session 22: a simple present act on a bare weekday is booked ahead: the poisoning story's
     # merge 0.78 -> 0.76, the trawler story's size 1.71 -> 1.64)
-    "brennick-methanol-2026": (3, 0.91, 1.26, 0.75, 1.78),
-    "ardent-gull-2026": (3, 0.92, 1.16, 0.77, 1.65),
-    "sarvoy-impeachment-2026": (6, 0.92, 1.09, 0.69, 1.51),
-    "oszta-pipeline-2026": (4, 0.99, 1.09, 0.61, 1.93),
+    # (session 22 after their first scores: quotes after a clause and a colon, a figure a relative
+    # clause places, a fund raised weeks later, a running count that fell, a verb's duration:
+    # musts 3, 3, 6, 4 -> 2, 1, 3, 2)
+    "brennick-methanol-2026": (2, 0.91, 1.26, 0.75, 1.78),
+    "ardent-gull-2026": (1, 0.92, 1.16, 0.77, 1.65),
+    "sarvoy-impeachment-2026": (3, 0.92, 1.09, 0.69, 1.51),
+    "oszta-pipeline-2026": (2, 0.99, 1.09, 0.61, 1.93),
 }
 
 
