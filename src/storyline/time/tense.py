@@ -8,6 +8,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from storyline import lexicon
+from storyline.time.lexicon import PARTS_OF_DAY, WEEKDAYS
 
 Tense = Literal["past", "present", "future"] | None
 
@@ -24,7 +25,9 @@ _REPORTING = lexicon.words("reporting", "reporting_verbs")
 #: "... for 2 October" right before the expression
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 #: A bare weekday, maybe with its part of the day ("Friday", "Tuesday evening"), not a dated day
-_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+#: (the time lexicon's names)
+_WEEKDAY = re.compile(rf"(?:{'|'.join(w for w in WEEKDAYS if w.endswith('day'))})"
+                      rf"(?:\s+(?:{'|'.join(PARTS_OF_DAY)}))?", re.I)
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 
 
