@@ -346,6 +346,15 @@ FLOORS = {
     "ardent-gull-2026": (1, 0.92, 1.16, 0.77, 1.65),
     "sarvoy-impeachment-2026": (3, 0.92, 1.09, 0.69, 1.51),
     "oszta-pipeline-2026": (2, 0.99, 1.09, 0.61, 1.93),
+    # written blind late in session 22 and first scored with fa624d3, the session's code after its
+    # main changes (d395fa5 gives the same reports): a prison riot with hostages 4 must checks
+    # failed, recall 0.93, fragmentation 1.08, merge 0.77, size 2.00; a fire in a maternity wing 2,
+    # 1.00, 1.00, 0.78, 1.77; a central bank governor's sacking 2, 0.93, 1.08, 0.74, 1.64; a yacht
+    # lost in an ocean race 5, 0.86, 1.17, 0.65, 1.79
+    "varnholt-prison-2026": (4, 0.92, 1.09, 0.76, 2.01),
+    "linden-wing-fire-2026": (2, 0.99, 1.01, 0.77, 1.78),
+    "velmora-governor-2026": (2, 0.92, 1.09, 0.73, 1.65),
+    "marisol-vane-2026": (5, 0.85, 1.18, 0.64, 1.80),
 }
 
 
