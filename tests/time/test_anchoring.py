@@ -276,6 +276,9 @@ def test_the_tense_of_scheduling_words_and_past_inability(nlp) -> None:  # type:
     assert by_text(nlp, "The two men face a magistrate on Friday.", wed)["Friday"].value == "2031-07-11"
     assert by_text(nlp, "The union says on Friday it was never consulted.", wed)["Friday"].value == "2031-07-04"
     assert by_text(nlp, "The ruling follows a visit on Friday 4 July.", wed)["Friday 4 July"].value == "2031-07-04"
+    # "is to meet on Friday" is an arrangement ahead; "the aim was to meet on Friday" is not read so
+    assert by_text(nlp, "The union is to meet the minister on Friday.", wed)["Friday"].value == "2031-07-11"
+    assert by_text(nlp, "The aim was to meet the minister on Friday.", wed)["Friday"].value == "2031-07-04"
     # what a speaker said it expected is ahead of the saying; a past expectation is not
     expected = "The ministry said it expected a full audit from the operator on Monday."
     assert by_text(nlp, expected, wed)["Monday"].value == "2031-07-14"

@@ -132,6 +132,9 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
         return "future"
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP") \
+            and any(c.tag_ == "TO" for c in verb.children):
+        return "future"  # "the union is to meet the minister on Friday": an arrangement ahead
     if verb.lemma_ in _FUTURE_LEMMAS and (verb.tag_ in ("VBZ", "VBP", "VBG") or (
             verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes))):
         return "future"  # "expects", "is expected Saturday", "are scheduled"
