@@ -1057,3 +1057,29 @@ def test_a_date_line_under_the_headline_is_found_where_the_extractor_drops_it() 
     # a date after the article's first long paragraph, or prose with a date, is not the page's
     assert headline_dateline(head + tail) is None
     assert headline_dateline(head + "<p>The quay was built on 5 June 1931.</p>" + tail) is None
+
+
+def test_a_section_label_beside_a_date_labelled_as_published_is_a_dateline() -> None:
+    """"Long read | Published 17 November 2031" dates the page; a label and a bare date, two
+    fields only, stay prose ("The quay opened | 17 November 2031")."""
+    found = find_dateline("Long read | Published 17 November 2031")
+    assert found is not None and found.date == date(2031, 11, 17)
+    assert find_dateline("The quay opened | 17 November 2031") is None
+
+
+def test_an_editions_masthead_or_a_labelled_date_above_the_headline_dates_the_page() -> None:
+    """"The Harbour Weekly · Friday 3 April 2031 · Issue 1,184" above the headline dates the
+    edition, and so does "Long read | Published 17 November 2031"; a bare date at the top of a
+    web page (the day it is read) does not."""
+    from storyline.ingest.html import masthead_dateline
+
+    body = " ".join(["The harbour board met on Monday and agreed to close the old quay for repairs."] * 6)
+    tail = f"<h1>Quay closes for repairs</h1><div><p>{body}</p></div></article></body></html>"
+    head = "<html><body><nav>Home | News</nav><article>"
+    edition = "<div class=\"mast\">The Harbour Weekly &middot; Friday 3 April 2031 &middot; Issue 1,184</div>"
+    assert masthead_dateline(head + edition + tail, None) == "The Harbour Weekly · Friday 3 April 2031 · Issue 1,184"
+    named = "<div class=\"mast\">The Harbour Weekly &middot; Friday 3 April 2031</div>"
+    assert masthead_dateline(head + named + tail, "The Harbour Weekly") == "The Harbour Weekly · Friday 3 April 2031"
+    labelled = "<p class=\"kicker\">Long read | Published 17 November 2031</p>"
+    assert masthead_dateline(head + labelled + tail, None) == "Long read | Published 17 November 2031"
+    assert masthead_dateline(head + "<div class=\"today\">Friday 3 April 2031</div>" + tail, "The Harbour Weekly") is None

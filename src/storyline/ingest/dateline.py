@@ -204,8 +204,8 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     if n is None:
         return False
     start = starts[n]
-    if n > 0 and len(fields) < 3:
-        return False
+    if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]):
+        return False  # ... unless the date's own field says it is the publication's ("Long read | Published 3 May 2031")
     beside = (fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()
     if dashed and (beside or n < 2 or n != len(fields) - 1):
         return False  # a dated headline of a list ("2031-05-02 - Ferry fares rise") opens with its date
@@ -217,6 +217,8 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     return all(0 < len(f.split()) <= most and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
 
 
+#: A date field that names itself the publication's date.
+_LABELLED = re.compile(r"\s*(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
 #: Fields of a header set apart by dashes, and a field that is a label: a few words, the first
 #: capitalised, no figure and no sentence's end ("Money in brief", "CITY DESK").
 _DASHED = re.compile(r"\s[-–—]\s")

@@ -84,7 +84,7 @@ def extract_document(
         # no date in the markup: a date line under the headline that the extractor dropped as
         # page furniture ("<p class=meta>A B, Correspondent · Thursday 21 May 2026</p>") is read
         # as a text page's dateline is, strictly (``dateline.find_dateline``)
-        line = headline_dateline(html)
+        line = headline_dateline(html) or masthead_dateline(html, _clean(getattr(doc, "sitename", None)))
         if line is not None and line not in text[:2000]:
             text = f"{line}\n\n{text}"
     return RawDocument(
@@ -161,6 +161,33 @@ def headline_dateline(html: str) -> str | None:
             return None
         if words and len(words.split()) <= 20 and find_dateline(words) is not None:
             return words
+    return None
+
+
+#: An edition's mark beside a masthead's date ("Issue 1,184", "No. 412", "Vol. 9").
+_EDITION = re.compile(r"\b(?:issue|edition|vol\.?|volume|no\.)\s*\d", re.IGNORECASE)
+
+
+def masthead_dateline(html: str, site: str | None) -> str | None:
+    """A masthead above the headline that dates an edition: the outlet's name (or an issue's
+    number) and a date, set apart as a stamp ("The Weekly Ledger · Friday 3 April 2026 · Issue
+    1,184"), or a date labelled as the publication's ("Long read | Published 17 November 2026").
+    A date alone at the top of a page is not taken: a website's masthead may show the day
+    it is read, not the day the article was written."""
+    tree = load_html(html)
+    if tree is None:
+        return None
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "h1":
+            return None
+        if tag not in _HEADER_TAGS:
+            continue
+        words = " ".join(el.text_content().split())
+        if not words or len(words.split()) > 20 or find_dateline(words) is None:
+            continue
+        if (site and site.lower() in words.lower()) or _EDITION.search(words) or _PUBLISHED_MARK.search(words):
+            return words  # an edition's stamp, or a date the page labels as its publication's
     return None
 
 
