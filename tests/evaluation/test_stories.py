@@ -357,7 +357,8 @@ FLOORS = {
     "varnholt-prison-2026": (3, 0.92, 1.16, 0.73, 2.30),
     "linden-wing-fire-2026": (2, 0.99, 1.01, 0.77, 1.78),
     "velmora-governor-2026": (1, 0.92, 1.09, 0.73, 1.72),
-    "marisol-vane-2026": (5, 0.85, 1.18, 0.64, 1.80),
+    # (session 22: a column dated by its sign-off at the foot of its last paragraph: musts 5 -> 4)
+    "marisol-vane-2026": (4, 0.85, 1.18, 0.64, 1.80),
 }
 
 

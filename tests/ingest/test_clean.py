@@ -1083,3 +1083,21 @@ def test_an_editions_masthead_or_a_labelled_date_above_the_headline_dates_the_pa
     labelled = "<p class=\"kicker\">Long read | Published 17 November 2031</p>"
     assert masthead_dateline(head + labelled + tail, None) == "Long read | Published 17 November 2031"
     assert masthead_dateline(head + "<div class=\"today\">Friday 3 April 2031</div>" + tail, "The Harbour Weekly") is None
+
+
+def test_a_columns_sign_off_dates_a_page_that_has_no_other_date() -> None:
+    """A column closing "... He writes every fortnight. Korvath, 15 June 2031." is dated by that
+    sign-off; a place and a date inside the prose ("the treaty signed in Vienna, 12 May 1955, ...")
+    and a sign-off above the headline are not taken."""
+    from storyline.ingest.html import signoff_dateline
+
+    body = " ".join(["The harbour board met on Monday and agreed to close the old quay for repairs."] * 6)
+    head = "<html><body><article><h1>When did you last open your liferaft?</h1>"
+    sign = "<p class=\"signoff\"><em>Ada Brenn is a former racer. She writes every fortnight. Korvath, 15 June 2031.</em></p>"
+    tail = "</article></body></html>"
+    assert signoff_dateline(head + f"<p>{body}</p>" + sign + tail) == "Korvath, 15 June 2031"
+    prose = "<p>The treaty was signed in Vienna, 12 May 1955, by four powers and it still stands today.</p>"
+    assert signoff_dateline(head + f"<p>{body}</p>" + prose + tail) is None
+    assert signoff_dateline("<html><body><p>Korvath, 15 June 2031.</p><article><h1>T</h1>"
+                            f"<p>{body}</p>" + tail) is None
+

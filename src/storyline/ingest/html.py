@@ -84,7 +84,8 @@ def extract_document(
         # no date in the markup: a date line under the headline that the extractor dropped as
         # page furniture ("<p class=meta>A B, Correspondent · Thursday 21 May 2026</p>") is read
         # as a text page's dateline is, strictly (``dateline.find_dateline``)
-        line = headline_dateline(html) or masthead_dateline(html, _clean(getattr(doc, "sitename", None)))
+        line = headline_dateline(html) or masthead_dateline(html, _clean(getattr(doc, "sitename", None))) \
+            or signoff_dateline(html)
         if line is not None and line not in text[:2000]:
             text = f"{line}\n\n{text}"
     return RawDocument(
@@ -189,6 +190,31 @@ def masthead_dateline(html: str, site: str | None) -> str | None:
         if (site and site.lower() in words.lower()) or _EDITION.search(words) or _PUBLISHED_MARK.search(words):
             return words  # an edition's stamp, or a date the page labels as its publication's
     return None
+
+
+#: A place and a date closing a paragraph, the writer's sign-off ("... He writes every fortnight.
+#: Korvath, 15 June 2031.").
+_SIGNOFF = re.compile(r"(?:^|(?<=[.!?])\s+)([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2},\s+[^.!?]{6,40}?)\.?$")
+
+
+def signoff_dateline(html: str) -> str | None:
+    """The sign-off of a column or a letter after the headline: a paragraph whose last sentence is
+    only a place and a date ("Korvath, 15 June 2031."), as a printed column closes; the last such
+    on the page. A date in the article's prose is never taken."""
+    tree = load_html(html)
+    if tree is None:
+        return None
+    seen_headline, found = False, None
+    for el in tree.iter("h1", "p"):
+        if el.tag == "h1":
+            seen_headline = True
+            continue
+        if not seen_headline:
+            continue
+        m = _SIGNOFF.search(" ".join(el.text_content().split()))
+        if m is not None and find_dateline(m.group(1)) is not None:
+            found = m.group(1)
+    return found
 
 
 _TIME_ELEMENT = re.compile(r"<time\b(?P<attrs>[^>]*)>(?P<text>[^<]{0,80})</time>", re.IGNORECASE)
