@@ -1101,3 +1101,24 @@ def test_a_columns_sign_off_dates_a_page_that_has_no_other_date() -> None:
     assert signoff_dateline("<html><body><p>Korvath, 15 June 2031.</p><article><h1>T</h1>"
                             f"<p>{body}</p>" + tail) is None
 
+
+def test_a_page_dated_by_its_masthead_or_its_sign_off_says_where_the_date_stands(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The date's evidence note names the masthead or the sign-off it was read from, not "the top
+    of the page" (the line is set before the text only to be read as a dateline)."""
+    from storyline.ingest import ingest
+
+    body = " ".join(["The harbour board met on Monday and agreed to close the old quay for repairs."] * 6)
+    mast = ("<html><body><div class=\"mast\">The Harbour Weekly &middot; Friday 3 April 2031 &middot; Issue 1,184</div>"
+            f"<article><h1>Quay closes for repairs</h1><p>{body}</p><p>{body}</p></article></body></html>")
+    sign = ("<html><body><article><h1>When did you last open your liferaft?</h1>"
+            f"<p>{body}</p><p>{body}</p><p><em>Ada Brenn writes every fortnight. Korvath, 15 June 2031.</em></p>"
+            "</article></body></html>")
+    (tmp_path / "a01_weekly.html").write_text(mast, encoding="utf-8")
+    (tmp_path / "a02_column.html").write_text(sign, encoding="utf-8")
+    articles, errors = ingest([str(tmp_path)])
+    assert not errors, errors
+    by_name = {a.path.rsplit("/", 1)[-1]: a.published for a in articles}
+    mast_date, sign_date = by_name["a01_weekly.html"], by_name["a02_column.html"]
+    assert mast_date.value == "2031-04-03" and "masthead" in (mast_date.note or ""), mast_date
+    assert sign_date.value == "2031-06-15" and "sign-off" in (sign_date.note or ""), sign_date
+

@@ -105,7 +105,9 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
                                  month_day=f"--{month:02d}-{day:02d}")
         return PublishedDate()
     value = chosen.date.isoformat()
-    notes = ["dateline printed under the headline" if under_headline else "dateline printed at the top of the page"]
+    place = raw.extra.get("dateline_place") if chosen.text == raw.extra.get("dateline_line") else None
+    notes = [f"date printed {place}" if place else
+             "dateline printed under the headline" if under_headline else "dateline printed at the top of the page"]
     others = sorted({d.date.isoformat() for _, d in page.datelines} - {value})
     if others:
         notes.append("the page also prints " + ", ".join(others))

@@ -74,6 +74,7 @@ def extract_document(
     words = len(text.split())
     if words < MIN_WORDS:
         return IngestError(source, f"only {words} words of article text found (truncated or malformed HTML?)")
+    extra: dict[str, str] = {}
     date = getattr(doc, "date", None)
     if isinstance(date, str) and _ISO_DATE.match(date):
         date = _four_digit_year(date, html)
@@ -84,10 +85,19 @@ def extract_document(
         # no date in the markup: a date line under the headline that the extractor dropped as
         # page furniture ("<p class=meta>A B, Correspondent · Thursday 21 May 2026</p>") is read
         # as a text page's dateline is, strictly (``dateline.find_dateline``)
-        line = headline_dateline(html) or masthead_dateline(html, _clean(getattr(doc, "sitename", None))) \
-            or signoff_dateline(html)
-        if line is not None and line not in text[:2000]:
-            text = f"{line}\n\n{text}"
+        line = headline_dateline(html)
+        if line is None:
+            # an edition's masthead above the headline, else a column's sign-off: set before the
+            # text like a dateline, with where it stands kept for the date's evidence note
+            line = masthead_dateline(html, _clean(getattr(doc, "sitename", None)))
+            where = "in the edition's masthead above the headline"
+            if line is None:
+                line, where = signoff_dateline(html), "in the writer's sign-off at the foot of the article"
+            if line is not None:
+                extra["dateline_place"] = f"{where} ('{line}')"
+                extra["dateline_line"] = line
+        if line is not None and (line not in text[:2000] or "sign-off" in extra.get("dateline_place", "")):
+            text = f"{line}\n\n{text}"  # a sign-off stays where it stands too, in the body
     return RawDocument(
         source=source,
         format="html",
@@ -99,7 +109,7 @@ def extract_document(
         author=_clean(getattr(doc, "author", None)),
         site=_clean(getattr(doc, "sitename", None)),
         published=date[:10] if isinstance(date, str) and _ISO_DATE.match(date) else None,
-        extra={"encoding_note": note} if note else {},
+        extra={**({"encoding_note": note} if note else {}), **extra},
     )
 
 
