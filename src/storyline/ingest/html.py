@@ -85,18 +85,20 @@ def extract_document(
         # no date in the markup: a date line under the headline that the extractor dropped as
         # page furniture ("<p class=meta>A B, Correspondent · Thursday 21 May 2026</p>") is read
         # as a text page's dateline is, strictly (``dateline.find_dateline``)
-        line = headline_dateline(html)
-        if line is None:
+        tree = load_html(html)
+        line = _headline_dateline(tree) if tree is not None else None
+        signed = False
+        if line is None and tree is not None:
             # an edition's masthead above the headline, else a column's sign-off: set before the
             # text like a dateline, with where it stands kept for the date's evidence note
-            line = masthead_dateline(html, _clean(getattr(doc, "sitename", None)))
+            line = _masthead_dateline(tree, _clean(getattr(doc, "sitename", None)))
             where = "in the edition's masthead above the headline"
             if line is None:
-                line, where = signoff_dateline(html), "in the writer's sign-off at the foot of the article"
+                line, where, signed = _signoff_dateline(tree), "in the writer's sign-off at the foot of the article", True
             if line is not None:
                 extra["dateline_place"] = f"{where} ('{line}')"
                 extra["dateline_line"] = line
-        if line is not None and (line not in text[:2000] or "sign-off" in extra.get("dateline_place", "")):
+        if line is not None and (line not in text[:2000] or signed):
             text = f"{line}\n\n{text}"  # a sign-off stays where it stands too, in the body
     return RawDocument(
         source=source,
@@ -157,8 +159,10 @@ def headline_dateline(html: str) -> str | None:
     """The first element after the page's ``<h1>`` and before its first long paragraph whose
     whole text is a dateline (``find_dateline``: a date and only furniture beside it), or None."""
     tree = load_html(html)
-    if tree is None:
-        return None
+    return _headline_dateline(tree) if tree is not None else None
+
+
+def _headline_dateline(tree: Any) -> str | None:
     seen_headline = False
     for el in tree.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -186,8 +190,10 @@ def masthead_dateline(html: str, site: str | None) -> str | None:
     A date alone at the top of a page is not taken: a website's masthead may show the day
     it is read, not the day the article was written."""
     tree = load_html(html)
-    if tree is None:
-        return None
+    return _masthead_dateline(tree, site) if tree is not None else None
+
+
+def _masthead_dateline(tree: Any, site: str | None) -> str | None:
     for el in tree.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "h1":
@@ -212,8 +218,10 @@ def signoff_dateline(html: str) -> str | None:
     only a place and a date ("Korvath, 15 June 2031."), as a printed column closes; the last such
     on the page. A date in the article's prose is never taken."""
     tree = load_html(html)
-    if tree is None:
-        return None
+    return _signoff_dateline(tree) if tree is not None else None
+
+
+def _signoff_dateline(tree: Any) -> str | None:
     seen_headline, found = False, None
     for el in tree.iter("h1", "p"):
         if el.tag == "h1":

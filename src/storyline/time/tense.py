@@ -66,15 +66,19 @@ def _governing_verb(span: Span) -> Token | None:
 _IMPLICATIVE = lexicon.words("hedges", "implicative_verbs")
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """A bare verb with its "to" ("to begin", "to meet")."""
+    return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in verb.children)
+
+
 def settled(span: Span) -> bool:
     """Whether the act a time expression dates is told as done or as now, not still to come from
     where its clause stands. An infinitive complement is not ("reserves enough to keep the mill
     running into 2030", "agreed to pay by 2029"): its date may lie after the text was written, so it bounds no
     writing date either way."""
     verb = _governing_verb(span)
-    return verb is None or not (verb.tag_ == "VB" and verb.dep_ in ("xcomp", "acl")
-                                and verb.head.lemma_.lower() not in _IMPLICATIVE
-                                and any(c.tag_ == "TO" for c in verb.children))
+    return verb is None or not (_to_infinitive(verb) and verb.dep_ in ("xcomp", "acl")
+                                and verb.head.lemma_.lower() not in _IMPLICATIVE)
 
 
 def _state_verbs() -> frozenset[str]:
@@ -88,7 +92,7 @@ def _set_infinitive(verb: Token) -> bool:
     the retrial to begin on ...", "fixed the inquest to open on ...": the parser hangs it on the
     verb or on its object). A setting verb without an object ("moved to shut") sets no date, nor does
     one moving a thing from one value to another."""
-    if verb.tag_ != "VB" or not any(c.tag_ == "TO" for c in verb.children):
+    if not _to_infinitive(verb):
         return False
     if verb.dep_ in ("xcomp", "advcl"):
         setter = verb.head
@@ -132,8 +136,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
         return "future"
-    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP") \
-            and any(c.tag_ == "TO" for c in verb.children):
+    if verb.dep_ == "xcomp" and _to_infinitive(verb) and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
         return "future"  # "the union is to meet the minister on Friday": an arrangement ahead
     if verb.lemma_ in _FUTURE_LEMMAS and (verb.tag_ in ("VBZ", "VBP", "VBG") or (
             verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes))):
