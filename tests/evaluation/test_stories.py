@@ -51,7 +51,8 @@ FLOORS = {
     # story's year, their recaps' events are dated and on the timeline (right), and not all of
     # them join their happening yet: size and fragmentation rose from 3.0 and 2.38
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: fragmentation 1.13 -> 1.16, size 1.74 -> 1.78)
-    "hollin-port-strike-2026": (1, 0.99, 1.16, 0.86, 1.78),  # session 14: a when-clause's own event crowds the strike's day
+    # (session 23: a statement two outlets date to the day is on the timeline: size 1.78 -> 1.86)
+    "hollin-port-strike-2026": (1, 0.99, 1.16, 0.86, 1.86),  # session 14: a when-clause's own event crowds the strike's day
     # written blind late in session 5, first scored with the code of commit a2b032b
     # (session 19: the flight home of a body recovered that day is told apart from the recovery,
     # one more event that day: fragmentation 1.31 -> 1.38, size 1.46 -> 1.54)
@@ -62,7 +63,8 @@ FLOORS = {
     "calvessa-minister-resignation-2026": (1, 0.99, 1.22, 0.77, 1.38),
     # written blind in session 6, first scored (3 musts, 0.79, 1.82, 0.65, 2.86) with commit 4066935
     # plus the live-entry and <time>-element changes of the next commit
-    "drennock-wildfire-2026": (2, 0.78, 1.14, 0.74, 1.69),
+    # (session 23: a statement two outlets date to the day is on the timeline: size 1.69 -> 1.72)
+    "drennock-wildfire-2026": (2, 0.78, 1.14, 0.74, 1.72),
     # written blind in session 7, first scored with the code of commit 3603adf: prison escape
     # 6 musts failed, recall 1.00, fragmentation 1.69, merge 0.80, size 2.77; takeover battle
     # 3 musts, 0.93, 1.77, 0.58, 2.14
@@ -81,7 +83,8 @@ FLOORS = {
     # 0.71, 3.42; cyclone 4 musts, 0.93, 1.69, 0.66, 4.93
     # (session 8, everywhere: once-told minor details in the background by the learned model of
     # reconcile/detail.py trade a little recall for size: key-bridge and wagner recall 0.93 -> 0.86)
-    "veyrholt-museum-heist-2026": (1, 0.84, 1.14, 0.93, 1.28),
+    # (session 23: a statement two outlets date to the day is on the timeline: size 1.28 -> 1.32)
+    "veyrholt-museum-heist-2026": (1, 0.84, 1.14, 0.93, 1.32),
     "sarrow-border-ceasefire-2026": (2, 0.99, 1.22, 0.85, 2.05),
     # (session 19: a weekend compares as its week, not its month: one fragment of a landfall day
     # joins another happening, fragmentation 1.54 -> 1.46, merge 0.82 -> 0.805)
@@ -156,15 +159,18 @@ FLOORS = {
     # dated and found: recall 0.93 -> 1.00, size 1.71 -> 1.79)
     "kelmora-spy-expulsions-2026": (0, 0.92, 1.36, 0.82, 1.80),
     # (session 22: booked present acts leave the timeline: merge 0.88 -> 0.85)
-    "ostravia-referendum-2026": (2, 0.92, 1.28, 0.84, 1.69),
-    "varrow-canal-grounding-2026": (0, 0.84, 1.32, 0.81, 1.90),
+    # (session 23: a statement two outlets date to the day is on the timeline: size 1.69 -> 1.72)
+    "ostravia-referendum-2026": (2, 0.92, 1.28, 0.84, 1.72),
+    # (session 23: a statement two outlets date to the day is on the timeline: size 1.9 -> 1.93)
+    "varrow-canal-grounding-2026": (0, 0.84, 1.32, 0.81, 1.93),
     # written blind late in session 13 and first scored with cf668a8, the session's code (its second
     # held-out measure): cable car 2 musts failed, recall 0.92, fragmentation 1.08, merge 0.81, size
     # 1.62; fuel protests 3, 0.92, 1.17, 0.80, 2.54; currency crisis 3, 0.85, 1.45, 0.88, 2.31
     # (session 19: a clock time before "the following day" is on that day: one entry more on the
     # day after the fall, 1.08 -> 1.17)
     "brenvald-cable-car-2026": (1, 0.91, 1.22, 0.83, 1.74),
-    "morvisk-fuel-protests-2026": (1, 0.91, 1.13, 0.87, 2.28),
+    # (session 23: a statement two outlets date to the day is on the timeline: merge 0.87 -> 0.83)
+    "morvisk-fuel-protests-2026": (1, 0.91, 1.13, 0.83, 2.28),
     # (session 22: booked present acts leave the timeline and 'question' is an act of investigation, so events regroup: fragmentation 1.32 -> 1.37, size 2.13 -> 2.16)
     "tessaly-currency-crisis-2026": (3, 0.84, 1.37, 0.87, 2.16),
     # written blind in session 14 and first scored with 6f0a6f8, the session's starting code (its
@@ -214,7 +220,8 @@ FLOORS = {
     # 0.93, 1.08, 1.00, 1.71
     "brisenholm-water-contamination-2026": (0, 0.92, 1.13, 0.85, 1.69),
     # (session 20: a disclosure told apart from the recording it disclosed: size 1.50 -> 1.57)
-    "halvane-submersible-loss-2026": (0, 0.99, 1.12, 0.76, 1.62),
+    # (session 23: a statement two outlets date to the day is on the timeline: size 1.62 -> 1.65)
+    "halvane-submersible-loss-2026": (0, 0.99, 1.12, 0.76, 1.65),
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: fragmentation 1.13 -> 1.16, size 1.76 -> 1.8)
     "talvenia-runoff-annulled-2026": (1, 0.92, 1.16, 0.99, 1.80),
     # written blind later in session 17 and first scored with dabf68c, the session's code when they
@@ -345,7 +352,8 @@ FLOORS = {
     "brennick-methanol-2026": (2, 0.91, 1.26, 0.75, 1.78),
     "ardent-gull-2026": (1, 0.92, 1.16, 0.77, 1.65),
     "sarvoy-impeachment-2026": (3, 0.92, 1.09, 0.69, 1.51),
-    "oszta-pipeline-2026": (2, 0.99, 1.09, 0.61, 1.93),
+    # (session 23: a statement two outlets date to the day is on the timeline: size 1.93 -> 2.01)
+    "oszta-pipeline-2026": (2, 0.99, 1.09, 0.61, 2.01),
     # written blind late in session 22 and first scored with fa624d3, the session's code after its
     # main changes (d395fa5 gives the same reports): a prison riot with hostages 4 must checks
     # failed, recall 0.93, fragmentation 1.08, merge 0.77, size 2.00; a fire in a maternity wing 2,

@@ -1306,3 +1306,19 @@ def test_a_telling_dated_only_to_its_month_joins_the_one_happening_of_that_month
     joined = [e for e in ordered if set(e.article_ids) == {a.id, b.id, c.id}]
     assert joined and joined[0].time is not None and joined[0].time.value == "2031-05-07", \
         [(e.label, e.time.value if e.time else None, len(e.article_ids)) for e in ordered]
+
+
+def test_a_statement_two_outlets_date_to_the_day_is_on_the_timeline_one_outlet_alone_is_not() -> None:
+    # what a mayor told reporters is news when two outlets date it; a statement one page tells stays background
+    a1 = _article("d01_wire", "2031-05-07", "Mayor Anna Brell, who told reporters on Tuesday that she had known "
+                                            "nothing of the payments, was not in court.")
+    a2 = _article("d02_paper", "2031-05-08", "Mayor Anna Brell told reporters on Tuesday that she had known nothing "
+                                             "of the payments to the contractor.")
+    a3 = _article("d03_radio", "2031-05-09", "The harbour master of Orrin told reporters on Thursday that he had "
+                                             "known nothing of the new ferry timetable.")
+    report = analyze_articles([a1, a2, a3])
+    told = [e for e in report.events if e.time.value == "2031-05-06" and e.event_type == "STATEMENT"]
+    assert len(told) == 1 and told[0].timeline and set(told[0].article_ids) == {a1.id, a2.id}, \
+        [(e.label, e.time.value, e.timeline, e.placement) for e in report.events]
+    alone = [e for e in report.events if a3.id in e.article_ids]
+    assert alone and not any(e.timeline for e in alone), [(e.label, e.placement) for e in alone]

@@ -3,9 +3,9 @@
 ``timeline.happenings`` joins a story's clusters into happenings; each one is then placed here. A
 happening stands on the timeline when it is dated within the story's own period (from a little
 before the first article to a little after the last, ``story_period``), its type is a happening
-(not a state or a bare statement) and it is asserted rather than denied or only planned;
-everything else is background (history, scene-setting, generic or undated statements, opinion),
-with the reason (``Happening.why``). Salience (0-1) comes from how many articles tell it, how
+(not a state, nor a statement unless two outlets date it to the day) and it is asserted rather
+than denied or only planned; everything else is background (history, scene-setting, generic or
+undated statements, opinion), with the reason (``Happening.why``). Salience (0-1) comes from how many articles tell it, how
 precisely it is dated, its type and whether its mentions are the sentences' main events. Kept
 apart from the join rules, which only ask ``_unreal`` and ``_is_state`` of it.
 """
@@ -77,6 +77,11 @@ def _is_state(c: Cluster) -> bool:
     return True
 
 
+def _statement(frames: Sequence[Frame]) -> bool:
+    """Some mention is a typed statement (a denial, an announcement, what was told reporters)."""
+    return any(type_of(f) == "STATEMENT" for f in frames)
+
+
 def _coarse_to_background(hs: Sequence[Happening]) -> None:
     """In a story told by the day (``BY_THE_DAY`` day-dated happenings on its timeline for each
     coarser one), a happening one article dates only to a month or a week is a detail of the
@@ -115,7 +120,9 @@ def _place(h: Happening, period: tuple[date | None, date | None],
     h.salience = round(min(1.0, salience), 3)
     if unreal:
         h.why = "denied, hypothetical or only planned"
-    elif states:
+    elif states and not (rank >= 3 and len(h.articles) >= 2 and _statement(frames)):
+        # a statement two outlets date to the day is news of the story (a denial, an announcement);
+        # over 120 stories: recall 0.937 -> 0.943, merge 0.830 -> 0.833, size 1.716 -> 1.721
         h.why = "a state or a statement, not a happening"
     elif not h.value or not year_of(h.value):
         h.why = "undated"
