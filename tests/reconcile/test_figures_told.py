@@ -266,3 +266,15 @@ def test_a_running_count_on_a_day_and_in_the_week_that_holds_it_changed() -> Non
                  "search would go on through the weekend."),
     ])
     assert not any(kind == "contradiction" for kind, _ in found), found
+
+
+def test_a_figure_run_up_since_a_day_holds_when_it_is_told_not_on_that_day() -> None:
+    """"has burned 11,200 hectares since Wednesday" is the fire's size on the day of writing, not on
+    the Wednesday it broke out with 400: a change over time, no dispute of the first day's size."""
+    found = _figure_disputes([
+        _article("f01_wire", "2031-08-06", "A wildfire broke out in the Orle Hills on Wednesday and burned about "
+                 "400 hectares of pine forest, the fire service said."),
+        _article("f02_paper", "2031-08-11", "The wildfire in the Orle Hills has burned since Wednesday of last week "
+                 "and has already destroyed 11,200 hectares of forest, the fire service said."),
+    ])
+    assert not any(kind == "contradiction" for kind, _ in found), found

@@ -46,6 +46,11 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         ("The vote took place last Saturday.", "last Saturday", "2024-06-15"),
         ("The vote took place last Sunday.", "last Sunday", "2024-06-16"),
         ("The ministers will meet on Friday.", "Friday", "2024-06-21"),
+        # a weekday of a named week is that day of the calendar week before or after the page's
+        ("The jury convicted him on Thursday last week.", "Thursday last week", "2024-06-13"),
+        ("He will be sentenced on Friday next week.", "Friday next week", "2024-06-28"),
+        ("The board meets on Tuesday of next week.", "Tuesday of next week", "2024-06-25"),
+        ("Last week on Monday the plant closed.", "Last week on Monday", "2024-06-10"),
         # a possessive day names its noun's event, done by then whatever the clause's tense
         ("Monday's decision will be greeted with relief.", "Monday", "2024-06-17"),
         ("Friday's ruling will be appealed.", "Friday", "2024-06-14"),

@@ -150,6 +150,13 @@ def _planned_as_of(f: Frame, article: Article, said: Mapping[str, TimeExpr]) -> 
     return value if year_of(value) else ""
 
 
+#: The word before a time that starts the period a figure runs over.
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+#: Words that tell a figure as run up to the time of telling (a time after "since" then only starts it);
+#: without them "eight schools have been closed since Monday" is Monday's count.
+_SO_FAR = re.compile(r"\b(?:already|so\s+far|to\s+date|thus\s+far)\b", re.IGNORECASE)
+
+
 def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> str | None:
     """The date a figure holds at: its sentence claim's date (the event's own, else the date of
     the statement that gives it: "said on Tuesday that 4,000 have been killed since October"),
@@ -157,6 +164,9 @@ def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> st
     planned one ("the motion, signed by 67 deputies, will be put to a vote next Tuesday") does
     not hold at the plan's date, nor does a told act's at a day after the writing."""
     own = _of_the_claim(f, q)
+    if f.claim.time is not None and _SINCE.search(article.body[max(0, f.claim.time.start - 12) : f.claim.time.start]) \
+            and _SO_FAR.search(f.claim.text):
+        return None  # "has already burned 11,200 hectares since Wednesday": a running figure, as of the writing
     said = comparable_value(f.claim.time, article.published) if f.claim.time is not None and own else None
     for value in (said, f.value if own else None):
         # a date after the writing is not when a told act's figure held: "offered a raise of 2.5%

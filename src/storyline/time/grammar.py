@@ -155,7 +155,8 @@ RULES: list[tuple[str, str]] = [
         r"(?-i:[a-z][\w\-]*)(?:\s+(?-i:[a-z][\w\-]*)){0,2}?"
         r"(?:\s+(?:was|were|had\s+been)\s+(?-i:[a-z]+ed))?(?=[\s,.;:)]|$)",
     ),
-    ("rel_weekday", rf"(?:{POS})?(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|that|the\s+following|the\s+previous|the\s+next|the\s+same)\s+)?{WD}(?:\s+{POD})?(?:,\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?)?"),
+    # a weekday of a named week ("on Thursday last week", "Friday of next week", "next week on Monday")
+    ("rel_weekday", rf"(?:{POS})?(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|that|the\s+following|the\s+previous|the\s+next|the\s+same|(?:last|next)\s+week\s+on)\s+)?{WD}(?:\s+{POD})?(?:\s+(?:of\s+)?(?:last|next)\s+week\b)?(?:,\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?)?"),
     (
         "deictic",
         rf"(?:{POS})?(?:today|yesterday|tomorrow|tonight|overnight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"

@@ -150,6 +150,12 @@ def _weekday_norm(text: str, ctx: Context) -> Norm | None:
     mod = pos_mod(re.sub(r"\b(?:last|latest|past)\b", "", low))
     suffix = f"T{pod}" if pod else ""
     typ: Literal["DATE", "TIME"] = "DATE"  # TimeBank types "Friday night" as a date
+    week = re.search(r"\b(last|next)\s+week\b", low)
+    if week and ctx.doc is not None and ctx.doc.date is not None:
+        # the named day of the calendar week (Monday to Sunday) before or after the page's
+        d = ctx.doc.date
+        res = d + timedelta(days=wd - d.isoweekday() + (7 if week.group(1) == "next" else -7))
+        return Norm(typ, _fmt_day(res) + suffix, mod, ctx.doc.value, "document")
     anaphoric = re.match(r"^(?:that|the following|the previous|the next|the same)\b", low)
     if anaphoric and ctx.partial is not None:  # after a day without its year, the weekday is all we know
         year = ctx.partial.value[:4] if ctx.partial.weekday_only else "XXXX"
