@@ -1102,6 +1102,29 @@ def test_a_columns_sign_off_dates_a_page_that_has_no_other_date() -> None:
                             f"<p>{body}</p>" + tail) is None
 
 
+def test_an_explainers_note_of_the_day_it_is_up_to_date_on_dates_a_page_that_has_no_other_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"Here is the story so far, as of Wednesday 15 April 2031." or "This guide reflects information
+    available on 15 April 2031." dates an undated explainer, and its note says so; an "as of" that
+    names no text (a law taking effect) is not its day."""
+    from storyline.ingest import ingest
+    from storyline.ingest.html import as_of_dateline
+
+    body = " ".join(["The harbour board met on Monday and agreed to close the old quay for repairs."] * 6)
+    head = "<html><body><article><h1>The quay closure: what we know</h1>"
+    tail = "</article></body></html>"
+    intro = "<p>The board has closed its old quay. Here is the story so far, as of Wednesday 15 April 2031.</p>"
+    note = "<p><em>This guide reflects information available on 16 April 2031.</em></p>"
+    law = "<p>As of 1 January 2032 every quay must be inspected each year, the ministry said.</p>"
+    assert as_of_dateline(head + intro + f"<p>{body}</p>" + tail) == "Wednesday 15 April 2031"
+    assert as_of_dateline(head + intro + f"<p>{body}</p>" + note + tail) == "16 April 2031"
+    assert as_of_dateline(head + f"<p>{body}</p>" + law + tail) is None
+    (tmp_path / "a01_guide.html").write_text(head + intro + f"<p>{body}</p><p>{body}</p>" + tail, encoding="utf-8")
+    articles, errors = ingest([str(tmp_path)])
+    assert not errors, errors
+    (guide,) = articles
+    assert guide.published.value == "2031-04-15" and "up to date" in (guide.published.note or ""), guide.published
+
+
 def test_a_page_dated_by_its_masthead_or_its_sign_off_says_where_the_date_stands(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The date's evidence note names the masthead or the sign-off it was read from, not "the top
     of the page" (the line is set before the text only to be read as a dateline)."""

@@ -625,8 +625,10 @@ def clause_colon_speaker(toks: Sequence[Token], inp: ClaimInputs, ctx: SentenceC
     speaker_like = subject.lemma_.lower() in _SPEAKER_NOUNS | _DESCRIBED_SOURCES | TITLE_WORDS
     if not (named or speaker_like or subject.lower_ in ("he", "she")):
         return None
-    for appos in (c for c in subject.children if c.dep_ == "appos"):
+    named_subject = any(m.label == "PERSON" and m.start <= subject.idx < m.end for m in sent_mentions)
+    for appos in (c for c in subject.children if c.dep_ == "appos" and not named_subject):
         # "A's lawyer, B C, was blunt": the name set off after the role speaks, not the role's owner
+        # (a named subject speaks itself: "B C, A's chief executive, told the committee:")
         a_lo, a_hi = appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge)
         person = next((m for m in sent_mentions if m.label == "PERSON" and a_lo <= m.start < a_hi), None)
         if person is not None:

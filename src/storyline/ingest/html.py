@@ -95,6 +95,8 @@ def extract_document(
             where = "in the edition's masthead above the headline"
             if line is None:
                 line, where, signed = _signoff_dateline(tree), "in the writer's sign-off at the foot of the article", True
+            if line is None:
+                line, where = _as_of_dateline(tree), "in the article's note of the day it is up to date on"
             if line is not None:
                 extra["dateline_place"] = f"{where} ('{line}')"
                 extra["dateline_line"] = line
@@ -232,6 +234,39 @@ def _signoff_dateline(tree: Any) -> str | None:
         m = _SIGNOFF.search(" ".join(el.text_content().split()))
         if m is not None and find_dateline(m.group(1)) is not None:
             found = m.group(1)
+    return found
+
+
+#: A note saying which day a text is up to date on ("the story so far, as of Wednesday 15 April
+#: 2026", "This explainer reflects information available on 15 April 2026", "Correct as of ..."):
+#: the words that say so, and the text's own noun the note must name.
+_AS_OF = re.compile(r"\b(?:as\s+of|correct\s+(?:as\s+of|at)|available\s+(?:on|as\s+of)|up\s+to\s+date\s+(?:on|as\s+of))\s+"
+                    r"([^.!?;()]{6,40}?\d{4})\b", re.IGNORECASE)
+_TEXT_ITSELF = re.compile(r"\b(?:story|explainer|article|information|report|guide|page|piece|timeline|summary)\b",
+                          re.IGNORECASE)
+
+
+def as_of_dateline(html: str) -> str | None:
+    """The day an explainer says it is up to date on, in a paragraph after the headline that names
+    the text itself ("Here is the story so far, as of Wednesday 15 April 2026."): the last such
+    date on the page. A law's or a figure's "as of" date ("as of 1 January the tax rises") names
+    no text and is never taken."""
+    tree = load_html(html)
+    return _as_of_dateline(tree) if tree is not None else None
+
+
+def _as_of_dateline(tree: Any) -> str | None:
+    seen_headline, found = False, None
+    for el in tree.iter("h1", "p"):
+        if el.tag == "h1":
+            seen_headline = True
+            continue
+        if not seen_headline:
+            continue
+        text = " ".join(el.text_content().split())
+        for m in _AS_OF.finditer(text):
+            if _TEXT_ITSELF.search(text) and find_dateline(m.group(1)) is not None:
+                found = m.group(1)
     return found
 
 
