@@ -516,6 +516,11 @@ def test_a_quote_after_a_clause_and_a_colon_is_the_clause_subjects(nlp) -> None:
     claims = _claims(nlp, 'His lawyer, Hedda Quarn, filed the appeal on Friday. Quarn was blunt: "The panel never '
                           'heard my client. It is a verdict in search of a vote."')
     assert _find(claims, "search of a vote").attribution == "Hedda Quarn"
+    # a named subject speaks itself, not a name inside the role set off after it (the tagger may
+    # read a firm's name there as a person's)
+    claims = _claims(nlp, 'Anna Berg, Veltro\'s chief executive, told the committee: "Staff at two of our offices '
+                          'shared pricing information with a rival."')
+    assert _find(claims, "pricing information").attribution == "Anna Berg"
 
 
 def test_a_figure_a_relative_clause_places_is_its_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
