@@ -523,6 +523,14 @@ def test_a_quote_after_a_clause_and_a_colon_is_the_clause_subjects(nlp) -> None:
     assert _find(claims, "pricing information").attribution == "Anna Berg"
 
 
+def test_a_figure_a_participle_of_saying_gives_is_the_subjects_who_put_the_number_higher(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"A residents' group put the number far higher, saying as many as 30 people ...": the group
+    gives the figure, as "the union put the figure higher, saying ..." does."""
+    claims = _claims(nlp, "The agency said 18 people were missing. A residents' group in the harbour district put the "
+                          "number far higher, saying as many as 30 people could still be under the rubble.")
+    assert (_find(claims, "as many as 30").attribution or "").startswith("A residents' group")
+
+
 def test_a_figure_a_relative_clause_places_is_its_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
     """"smaller than Saturday's rally, which police put at about 6,000": the figure is the
     police's; "which engineers put into service in 1998" places no figure."""
