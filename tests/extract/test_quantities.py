@@ -289,6 +289,20 @@ def test_an_unknown_plural_the_model_takes_for_a_name_is_the_counted_unit(nlp) -
     ("Kettering raised its bid to $9.40 on Monday.", "$9.40", "kettering: offer"),
     ("Kettering Holdings first offered $8.10 a share.", "$8.10", "kettering: offer per share"),
     ("The deal values Brantwood at $1.2 billion.", "$1.2 billion", "deal: brantwood"),
+    # a held sum told with "with", "worth" or an endowment is its size
+    ("On 9 May the government created the Orle Relief Fund with 45 million euros.", "45 million", "fund"),
+    ("The relief fund for growers, worth 45 million euros, has had 1,300 applications.", "45 million", "fund"),
+    ("The Orle Relief Fund, announced on 9 May with 45 million euros, pays 900 euros a hectare.", "45 million",
+     "fund"),
+    ("The cabinet set up the fund with an initial endowment of 45 million euros.", "45 million", "fund"),
+    # each item of a list of names and sums is that name's sum of the list's act
+    ("The regulator fined the five chains €412 million: Vantro €168 million, Kessel €121 million and "
+     "Orbe €74 million.", "€121 million", "kessel: fine"),
+    ("Vantro was fined €168 million, Kessel €112 million and Orbe €74 million.", "€112 million", "kessel: fine"),
+    # what a sum comes to is its subject's measure; the parser may hang "at" on the object
+    ("Insured losses from the storm will reach about 186 million euros, the industry said.", "about 186 million",
+     "loss"),
+    ("The federation estimates insured losses at EUR 186 million.", "186 million", "loss"),
 ])
 def test_a_sum_of_money_says_what_it_is_and_whose(nlp, text: str, figure: str, qualifier: str) -> None:  # type: ignore[no-untyped-def]
     (q,) = [q for q in attach_units(nlp(text), find_quantities(text)) if q.text == figure]

@@ -136,6 +136,11 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
+def _possessor(noun: Token) -> Token | None:
+    """A noun's possessor ("the insurers' losses"), not what it comes from ("losses from the storm")."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject noun, a relative pronoun read as the noun it stands for."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -181,14 +186,33 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
             # the gerund; it is the bill's, not the pier's
             noun = measured
             owner = _owner(noun) or (_named(_subject(noun.head)) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None)
+        elif obj is None and (said := _amounting_subject(verb)) is not None:
+            noun = said  # "insured losses amount to EUR 168 million": the losses' sum
+            owner = _possessor(noun)
         elif obj is not None:
             # the subject holds a measure it sets ("Vantrix raised its offer", "the estimate puts the
             # bill at"), when named; a valuation's subject says what values its object ("the deal values X at")
             subject = _subject(verb)
             noun, owner = obj, _owner(obj) or (_named(subject) if obj.lemma_.lower() in _MEASURES else subject)
+    elif tok.dep_ == "pobj" and head.lower_ == "at" and head.head.pos_ == "NOUN" and head.head.dep_ == "dobj" \
+            and head.head.head.pos_ == "VERB":
+        # "estimates insured losses at EUR 186 million": the parser hangs the sum on the object
+        noun = head.head
+        owner = _possessor(noun) or (_named(_subject(noun.head)) if noun.lemma_.lower() in _MEASURES else None)
+    elif tok.dep_ == "pobj" and head.lower_ == "with" and (held := _held_with(head.head)) is not None:
+        # "created the relief fund with €45 million", "the fund starts with €45 million": its size
+        noun, owner = held, _owner(held)
+    elif tok.dep_ in ("npadvmod", "pobj") and head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
+        noun = head.head  # "the relief fund, worth €45 million": what the fund is worth
+        owner = _owner(noun)
+    elif tok.dep_ == "dobj" and head.pos_ == "VERB" and (said := _amounting_subject(head)) is not None:
+        noun = said  # "insured losses will reach about 186 million euros": the losses' sum
+        owner = _possessor(noun)
     elif tok.dep_ == "dobj" and head.pos_ == "VERB":
-        # "will pay €30 million into a relief fund": the sum is the fund's
-        into = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "into"
+        # "will pay €30 million into a relief fund", "spent, or promised, €60 million on its relief
+        # fund": the sum is the fund's
+        verbs = [head, *([head.head] if head.dep_ == "conj" else [])]
+        into = next((p for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("into", "on")
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _HELD_SUMS), None)
         return (f"{_name(s)}: " if (s := _named(_subject(head))) is not None else "") + _measure(into or head) + rate
     elif tok.dep_ == "nsubjpass" and head.pos_ == "VERB" and _MEASURES.get(head.lemma_.lower()):
@@ -207,12 +231,57 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
     elif tok.dep_ == "attr" and head.pos_ == "AUX":
         noun = _subject(head)  # "the offer is $15.60"
         owner = _owner(noun) if noun is not None else None
+    elif tok.dep_ in ("nummod", "appos") and head.pos_ == "PROPN" and head.i < tok.i and (
+            verb := _list_verb(head)) is not None:
+        # "Vestra was fined €168 million, Korlo €112 million, ...": each name's sum of the list's act
+        return f"{_name(head)}: {_measure(verb)}{rate}"
     elif tok.dep_ in ("nummod", "compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i > tok.i:
         noun = head  # "a €9.2 million relief fund": the sum is the fund's size
         owner = _owner(noun) or (_named(_subject(noun.head)) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None)
     if noun is None:
         return None
     return (f"{_name(owner)}: " if owner is not None else "") + _measure(noun) + rate
+
+
+#: Verbs that say what a sum comes to, the measure their subject ("losses amount to"): data/lexicon/figures.json.
+_AMOUNTING = lexicon.words("figures", "amounting_verbs")
+
+
+def _amounting_subject(verb: Token) -> Token | None:
+    """The common noun whose sum an amounting verb gives ("insured losses amount to", "the bill
+    will reach"); None for another verb or a named subject (whose sum is its own act's)."""
+    if verb.lemma_.lower() not in _AMOUNTING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ == "NOUN" else None
+
+
+def _list_verb(name: Token) -> Token | None:
+    """The act of a list whose items are a name and its sum ("fined the firms €412 million: Vestra
+    €168 million, Korlo €121 million"): the verb the name's item hangs on through the list, when the
+    verb names a measure (a fine, a sale, a donation)."""
+    tok = name
+    for _ in range(4):
+        if tok.dep_ not in ("appos", "conj", "npadvmod", "dep", "dobj", "nsubjpass", "dative") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok if tok.lemma_.lower() in _MEASURES else None
+    return None
+
+
+def _held_with(governor: Token) -> Token | None:
+    """The held sum ("fund", "contract") a "with" phrase gives the amount of: the noun it hangs on,
+    else the object or subject of the verb it hangs on, or the noun that verb describes ("the
+    fund, announced on 19 June with ...")."""
+    if governor.pos_ == "NOUN":
+        return governor if governor.lemma_.lower() in _HELD_SUMS else None
+    if governor.pos_ != "VERB":
+        return None
+    candidates = [c for c in governor.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    if governor.dep_ in ("acl", "relcl"):
+        candidates.append(governor.head)
+    return next((c for c in candidates if c.lemma_.lower() in _HELD_SUMS), None)
 
 
 #: Entity types a sum's holder may be: who bids, pays or is fined, not when or how much.
