@@ -1322,3 +1322,19 @@ def test_a_statement_two_outlets_date_to_the_day_is_on_the_timeline_one_outlet_a
         [(e.label, e.time.value, e.timeline, e.placement) for e in report.events]
     alone = [e for e in report.events if a3.id in e.article_ids]
     assert alone and not any(e.timeline for e in alone), [(e.label, e.placement) for e in alone]
+
+
+def test_a_telling_a_day_off_by_another_doer_is_another_act_not_an_outlets_odd_date() -> None:
+    # two outlets date the mayor's statement to Tuesday; a third page tells the harbour master's, on
+    # Wednesday: two acts of two doers, not one outlet's wrong day for the mayor's
+    a1 = _article("d01_wire", "2031-05-07", "Mayor Anna Brell, who told reporters on Tuesday that she had known "
+                                            "nothing of the payments, was not in court.")
+    a2 = _article("d02_paper", "2031-05-08", "Mayor Anna Brell told reporters on Tuesday that she had known nothing "
+                                             "of the payments to the contractor.")
+    a3 = _article("d03_radio", "2031-05-09", "The harbour master of Orrin told reporters on Wednesday that he had "
+                                             "known nothing of the new ferry timetable.")
+    report = analyze_articles([a1, a2, a3])
+    assert not [c for c in report.conflicts if c.slot == "time"], [(c.kind, [v.value for v in c.values])
+                                                                     for c in report.conflicts]
+    mayor = [e for e in report.events if a1.id in e.article_ids and e.event_type == "STATEMENT"]
+    assert mayor and all(a3.id not in e.article_ids for e in mayor)

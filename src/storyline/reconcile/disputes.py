@@ -178,9 +178,16 @@ def odd_outlets_days(told: Sequence[tuple[date | None, set[str], list[Cluster]]]
                 if len(arts_j) < 2 or arts & arts_j:
                     continue
                 if _one_act(clusters, clusters_j) or (
-                        alike is not None and alike(i, j, len(by_day[day]) + len(by_day[other]))):
+                        alike is not None and not _other_doers(clusters, clusters_j)
+                        and alike(i, j, len(by_day[day]) + len(by_day[other]))):
                     found[i].append(j)
     return [(js[0], i) for i, js in found.items() if len(js) == 1]
+
+
+def _other_doers(odd: Sequence[Cluster], established: Sequence[Cluster]) -> bool:
+    """Every pair of mentions names doers and no doer is the same: a mayor's statement one day and
+    a harbour master's the next are two acts, whatever the learned model reads of their words."""
+    return all(other_doers(a, b) or other_named_doers(a, b) for a in odd for b in established)
 
 
 def _one_act(odd: Sequence[Cluster], established: Sequence[Cluster]) -> bool:
