@@ -332,6 +332,8 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       ("Saturday 4 April 2031 - 15:00 bulletin, web version", "2031-04-04"),
                       # a brief's header: labels set apart by dashes, the date alone in its field
                       ("VANTRIX POST - Money in brief - 2 May 2031", "2031-05-02"),
+                      # a masthead: the outlet's name in capitals, a dash, the date alone
+                      ("NORTH SHORE ECHO - Friday 27 February 2031", "2031-02-27"),
                       # a release's header
                       ("For immediate release - 13 March 2031", "2031-03-13"),
                       ("Embargoed until 00:01 on Friday 14 March 2031", "2031-03-14")):
@@ -348,6 +350,8 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                   "Published 3 March 2031. The minister resigned on Friday after a long row over the budget.",
                   "Live page started Friday 3 April 2031. The ferry sank. Nine people died. Rescuers were there.",
                   "Police said 300 people | 24 February 2031",
+                  # a related story's headline with its date
+                  "Ferry fares rise - 2 May 2031", "North Shore Echo - Friday 27 February 2031",
                   "The web version of 4 April 2031 was pulled after the broadcast",
                   "Police say 14 of 19 - 3 March 2031 - Brask", "The plan - announced 3 March 2031 - was dropped"):
         assert find_dateline(prose) is None, prose

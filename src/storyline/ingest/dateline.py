@@ -204,10 +204,13 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     if n is None:
         return False
     start = starts[n]
-    if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]):
-        return False  # ... unless the date's own field says it is the publication's ("Long read | Published 3 May 2031")
     beside = (fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()
-    if dashed and (beside or n < 2 or n != len(fields) - 1):
+    # a masthead: the outlet's name in capitals, a dash and the date alone ("VANTRIX POST - Friday
+    # 2 May 2031"); a related story's headline with its date ("Ferry fares rise - 2 May 2031") is not
+    masthead = dashed and len(fields) == 2 and n == 1 and not beside and fields[0].strip().isupper()
+    if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]) and not masthead:
+        return False  # ... unless the date's own field says it is the publication's ("Long read | Published 3 May 2031")
+    if dashed and (beside or (n < 2 and not masthead) or n != len(fields) - 1):
         return False  # a dated headline of a list ("2031-05-02 - Ferry fares rise") opens with its date
     if len(beside) > 2:
         return False  # the date's own field is a stamp ("Filed 2031-05-02 09:15"), not a sentence
