@@ -303,6 +303,13 @@ def test_an_unknown_plural_the_model_takes_for_a_name_is_the_counted_unit(nlp) -
     ("Insured losses from the storm will reach about 186 million euros, the industry said.", "about 186 million",
      "loss"),
     ("The federation estimates insured losses at EUR 186 million.", "186 million", "loss"),
+    # a sum paid to each of several receivers is a share per receiver, told any way round; another
+    # sum of the clause is not
+    ("Vantrix will pay 540,000 euros to each family of the four crew members.", "540,000", "per family"),
+    ("The package gives each bereaved family €450,000 and Sergeant Orle €180,000.", "€450,000", "per family"),
+    ("The package gives each bereaved family €450,000 and Sergeant Orle €180,000.", "€180,000", "sergeant: donation"),
+    ("It announced €450,000 for each of the four bereaved families.", "€450,000", "per family"),
+    ("Each of the four bereaved families will receive €450,000.", "€450,000", "per family"),
 ])
 def test_a_sum_of_money_says_what_it_is_and_whose(nlp, text: str, figure: str, qualifier: str) -> None:  # type: ignore[no-untyped-def]
     (q,) = [q for q in attach_units(nlp(text), find_quantities(text)) if q.text == figure]

@@ -164,6 +164,9 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
     after = doc[tok.i + 1 : tok.i + 3] if tok.i + 1 < len(doc) else None
     if after is not None and len(after) == 2 and after[0].lower_ in ("a", "per", "an", "each"):
         rate = f" per {after[1].lemma_.lower()}"
+    share = _each_receiver(tok)
+    if share is not None:
+        return f"per {share}"  # "€450,000 for each of the families", "gives each family €450,000"
     if tok.dep_ == "appos" and tok.head.dep_ in ("dative", "dobj") and tok.head.head.pos_ == "VERB":
         verb = tok.head.head  # "fined the company EUR 1.86 million": the sum is what the verb measures
         return (f"{_name(s)}: " if (s := _named(_subject(verb))) is not None else "") + _measure(verb) + rate
@@ -254,6 +257,46 @@ def _amounting_subject(verb: Token) -> Token | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject if subject is not None and subject.pos_ == "NOUN" else None
+
+
+def _each_noun(tok: Token) -> str | None:
+    """The noun "each" distributes over: "each family", "each of the four families"."""
+    if tok.lower_ == "each":
+        of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+        return of.lemma_.lower() if of is not None else None
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "each" for c in tok.children):
+        return tok.lemma_.lower()
+    return None
+
+
+def _each_receiver(tok: Token) -> str | None:
+    """Whom a sum is paid to, one each ("pay 540,000 euros to each family", "gives each bereaved
+    family €450,000", "€450,000 for each of the four families", "each of the families will receive
+    €450,000"): the sum is a share per receiver, not a total. Read only where the receiver stands
+    by the sum, so that another sum of the same clause ("and Corporal B €180,000") is not one."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "to"):
+            found = next((n for p in c.children if p.dep_ == "pobj" and (n := _each_noun(p))), None)
+            if found:
+                return found  # "€450,000 for each of the families"
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "to" and c.i == tok.right_edge.i + 1:
+            found = next((n for p in c.children if p.dep_ == "pobj" and (n := _each_noun(p))), None)
+            if found:
+                return found  # "will pay 540,000 euros to each family"
+        if c.dep_ in ("dative", "iobj") and c.right_edge.i + 1 == tok.left_edge.i and (found := _each_noun(c)):
+            return found  # "gives each bereaved family €450,000"
+        if c.dep_ == "nsubj" and verb.lemma_.lower() in _RECEIVING and (found := _each_noun(c)):
+            return found  # "each of the families will receive €450,000"
+    return None
+
+
+#: Verbs whose subject is who gets a sum ("each family will receive"): data/lexicon/figures.json.
+_RECEIVING = lexicon.words("figures", "receiving_verbs")
 
 
 def _list_verb(name: Token) -> Token | None:
