@@ -163,6 +163,18 @@ def test_durations_written_as_modifiers_are_compared_by_the_noun_they_measure() 
     assert sorted(v.value for v in lasted[0].values) == ["five-day", "two-day"]
 
 
+def test_a_period_no_event_names_is_measured_as_a_modifier_of_its_phrase_and_after_its_declaration() -> None:
+    """"declared a state of emergency ..., initially for 30 days" / "the 60-day state of emergency":
+    one emergency's length told two ways (the modifier stands before "state of")."""
+    a = _article("x01_wire", "The cabinet of Vantrix declared a state of emergency in 23 districts on Tuesday, "
+                             "initially for 30 days.")
+    b = _article("x02_post", "Together with the 60-day state of emergency declared on Tuesday, the fund will keep "
+                             "many farms afloat.")
+    lasted = [c for c in analyze_articles([a, b]).conflicts if "duration" in c.slot]
+    assert len(lasted) == 1 and lasted[0].kind == "contradiction", [(c.slot, c.kind) for c in lasted]
+    assert sorted(v.value for v in lasted[0].values) == ["30 days", "60-day"]
+
+
 def test_a_persons_state_told_as_a_verb_and_as_a_modified_noun_is_compared_per_person() -> None:
     """"suspended its rider, X, on Monday for 45 days" / "X, serving a 30-day suspension": one
     person's suspension, told as a verb with its object between and as a noun's modifier."""

@@ -60,6 +60,15 @@ _STATE_VERB_GAP = re.compile(
     re.I)  # ... with no other verb's auxiliary between ("Suspended governor X was questioned for")
 #: Nouns of a person's lasting state a duration modifies ("a 30-day suspension"): the state.
 _STATE_NOUNS: dict[str, str] = lexicon.table("attributes", "lasting_state_nouns")
+#: Periods that are no event of the taxonomy ("a state of emergency", "mourning"): data/lexicon/attributes.json.
+_LASTING_NOUNS = lexicon.words("attributes", "lasting_nouns")
+
+
+def _lasts(word: str) -> bool:
+    """A noun a duration may measure: an event noun, or a period named by no event type."""
+    return plover.is_event_noun(word) or plover.is_event_noun(word.rstrip("s")) or word in _LASTING_NOUNS
+
+
 #: "an earlier version of this article" (the modifiers of a withdrawn version: data/lexicon/reporting.json)
 _WITHDRAWN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('reporting', 'withdrawn_versions')))})\s+"
                         r"(?:version|edition)\b", re.IGNORECASE)
@@ -86,7 +95,7 @@ _GAP = re.compile(r"^\s+(before|after)\s+(?:the|a|an|its|their|his|her)\s+([a-z]
 #: A duration written as a modifier ("a two-day inquiry", "a 15-minute halt"): the words
 #: after it, the first of them the noun it measures or a modifier of that noun.
 _MODIFIER = re.compile(r"[\w.]+-(?:second|minute|hour|day|night|week|month|year)$", re.I)
-_NEXT_WORDS = re.compile(r"^\s+([a-z]+)(?:\s+([a-z]+))?", re.I)
+_NEXT_WORDS = re.compile(r"^\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?", re.I)
 
 
 def hours(value: str) -> float | None:
@@ -130,7 +139,7 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
         nxt = re.match(r"\s+([a-z]+)", before[m.end():])
         # "the fire that burned", "the fire burned": the thing; "the crash site": a modifier of another
         head = nxt is None or nxt.group(1) in _AFTER_HEAD or nxt.group(1).endswith("ed")
-        if head and (plover.is_event_noun(word) or plover.is_event_noun(word.rstrip("s"))):
+        if head and _lasts(word):
             return word
     if _PRONOUN_START.match(before):
         return _main_event(claims, sentence.index - 1)
@@ -162,12 +171,15 @@ def _modified(sentence: Sentence, t: TimeExpr) -> str | None:
     first, second = m.group(1).lower(), (m.group(2) or "").lower()
 
     def measured(word: str) -> bool:
-        return plover.is_event_noun(word) or word in _STATE_NOUNS
+        return _lasts(word) or word in _STATE_NOUNS
 
     if measured(first) and not measured(second):
         return first
     if second and measured(second):
         return second  # "a two-day harbour inquiry"
+    third = (m.group(3) or "").lower()
+    if second == "of" and measured(third):
+        return third  # "the 60-day state of emergency", "a three-day period of mourning"
     return None
 
 
