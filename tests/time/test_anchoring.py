@@ -37,6 +37,33 @@ def test_previous_day_counts_from_a_yearless_date_not_an_older_full_one(nlp) -> 
     assert found["Two days later"].value == "XXXX-11-14"
 
 
+def test_a_dated_section_heading_not_the_reports_lede_rules_its_paragraphs(nlp) -> None:  # type: ignore[no-untyped-def]
+    """An explainer opens on its latest news ("was sentenced on Friday afternoon") and then tells
+    the story by dated sections ("Thursday 17 September: arrests"): a clock time and "48 hours
+    later" in the paragraphs under a heading count from the heading's day, not the lede's."""
+    text = ("Tomas Brell was sentenced to life on Friday afternoon.\n\n"
+            "Thursday 17 September: arrests\n\n"
+            "Brell was arrested at his flat shortly after 6am.\n\n"
+            "The charge\n\n"
+            "48 hours later he was charged with murder.")
+    found = by_text(nlp, text, "2031-11-15")
+    assert found["Friday afternoon"].value == "2031-11-14TAF"
+    assert found["6am"].value == "2031-09-17T06:00"
+    assert found["48 hours later"].value == "2031-09-19"
+
+
+def test_a_narrated_evening_and_the_day_after_it_count_from_the_day_told_not_the_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A court report (its lede on the trial's Monday) retells the night of the crime: "at 21:14 that
+    evening" in a new paragraph is that night's, and "the following evening" the day after it."""
+    text = ("The trial of Tomas Brell opened on Monday.\n\n"
+            "The prosecutor said Ms Lind got into his van at 18:52 on Friday 12 September.\n\n"
+            "His phone connected to a mast near the reservoir at 21:14 that evening.\n\n"
+            "Her mother reported her missing the following evening.")
+    found = by_text(nlp, text, "2031-10-13")
+    assert found["21:14"].value == "2031-09-12T21:14"
+    assert found["the following evening"].value == "2031-09-13TEV"
+
+
 def test_previous_day_after_a_bare_weekday_stays_a_weekday(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The bridge was finished on May 5, 2021. On Thursday the mayor opened it; the previous day, engineers tested it."
     found = by_text(nlp, text, None)

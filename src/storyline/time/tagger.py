@@ -39,6 +39,11 @@ _LINE_LEAD = re.compile(r"[^\w\n]{0,3}")
 DAY_LINE_WORDS = 3
 
 
+#: A day told as the one just named, right after a clock time ("at 21:14 that evening"): the clock
+#: time is of the day the text told before, even in a new paragraph.
+_THAT_DAY = re.compile(r"\s+(?:on\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b", re.IGNORECASE)
+
+
 def _day_line(text: str, c: Candidate) -> bool:
     """The date stands alone on its line, give or take ``DAY_LINE_WORDS`` words: a live page's day
     header, under which the entries' bare clock times fall."""
@@ -320,6 +325,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
     lede: Anchor | None = None  # the first day the text tells a past event on: the day its report opens on
     lede_at = 0
     header: Anchor | None = None  # the latest day line ("Thursday 14 May 2026" alone on its line)
+    header_at = -1
     out: list[Tagged] = []
     days: list[tuple[int, int, Anchor]] = []  # the days resolved so far, for "the day after the vote"
     later = stamp_days(selection.text) if dated else []  # live entries, some written after midnight
@@ -329,6 +335,9 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         # a dated report returns to the day its lede told ("gave way on Sunday morning." / "found
         # seepage on Saturday evening." / "The embankment failed at about 9:40 a.m.")
         new_paragraph = dated and "\n" in selection.text[discourse_at:c.start]
+        # "at 21:14 that evening": the clock time is of the latest day told, however far back
+        that_day = discourse if discourse is not None and discourse.day is not None \
+            and _THAT_DAY.match(selection.text, c.end) else None
         distance = c.start - discourse_at if (discourse or partial) is not None and not new_paragraph else None
         cue = _CUE.search(selection.text[max(0, c.start - 12) : c.start])
         line = selection.text.rfind("\n", 0, c.start) + 1
@@ -345,7 +354,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         shift = later[entry][1] if entry >= 0 else 0
         stamp = _days_later(stamp, shift)
         ctx = Context(_days_later(anchor, shift), discourse, tense, distance, partial, cue[1] if cue else None, day,
-                      stamp or told or (lede if new_paragraph else None),
+                      stamp or told or that_day or ((header if header_at > lede_at else lede) if new_paragraph else None),
                       possessive=selection.text[c.end : c.end + 2] in ("'s", "\u2019s"))
         if c.rule == "event_rel":  # "the day after the shelling": from the day the text told it
             norm = eventrel.resolve(c.text, selection.text, c.start, days)
@@ -383,7 +392,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
                 # on the happening it is about, not on the writing day's act about it
                 lede = parsed
             if parsed.day is not None and _day_line(selection.text, c) and not _STAMP_LINE.match(selection.text, line):
-                header = parsed
+                header, header_at = parsed, c.end
         elif (named := Partial.parse(norm.value)) is not None:
             partial, day, discourse_at = named, named, c.end
     return _range_start_year(_clock_on_next_day(out, selection.text), selection.text)
