@@ -368,6 +368,21 @@ FLOORS = {
     "velmora-governor-2026": (1, 0.92, 1.09, 0.73, 1.72),
     # (session 22: a column dated by its sign-off at the foot of its last paragraph: musts 5 -> 4)
     "marisol-vane-2026": (4, 0.85, 1.18, 0.64, 1.80),
+    # written blind in session 23 and first scored with 57b71a7, the session's starting code (must
+    # checks failed, recall, fragmentation, merge, size): a murder followed to its sentence 5, 0.93,
+    # 1.15, 0.63, 2.21; an apartment block's collapse 7, 1.00, 1.21, 0.80, 1.36; a supermarket
+    # price-fixing case 4, 0.58, 1.00, 0.59, 1.42; a hailstorm in a wine region 3, 0.92, 1.17, 0.82,
+    # 1.85; a second batch first scored with a47c734 (the session's code after most of its changes):
+    # a military helicopter lost at night 2, 0.92, 1.00, 0.83, 1.33; an air traffic controllers'
+    # strike 4, 0.92, 1.33, 0.61, 2.62; a trawler seized by a neighbour's coastguard 2, 0.86, 1.17,
+    # 0.57, 1.79. Floors from the session's final code (1e45869).
+    "marrowby-murder-2026": (3, 0.92, 1.24, 0.68, 2.01),
+    "korvel-house-2026": (5, 0.99, 1.22, 0.83, 1.44),
+    "grocery-cartel-2026": (3, 0.82, 1.01, 0.59, 1.59),
+    "aubrenne-hail-2026": (1, 0.91, 1.18, 0.82, 1.86),
+    "merrow-strait-2026": (1, 0.91, 1.01, 0.82, 1.34),
+    "atc-strike-calvenia-2026": (3, 0.91, 1.26, 0.61, 2.55),
+    "kestrel-dawn-2026": (2, 0.85, 1.18, 0.56, 1.80),
 }
 
 
