@@ -185,9 +185,11 @@ def odd_outlets_days(told: Sequence[tuple[date | None, set[str], list[Cluster]]]
 
 
 def _other_doers(odd: Sequence[Cluster], established: Sequence[Cluster]) -> bool:
-    """Every pair of mentions names doers and no doer is the same: a mayor's statement one day and
-    a harbour master's the next are two acts, whatever the learned model reads of their words."""
-    return all(other_doers(a, b) or other_named_doers(a, b) for a in odd for b in established)
+    """Every pair of mentions names its doers by name and no name is the same: a mayor's statement
+    one day and a harbour master's the next are two acts, whatever the learned model reads of their
+    words. An act told from its other side ("the federation received the alert" / "the monitor's
+    alert reached the federation") names no other doer by name and may still be one."""
+    return all(other_named_doers(a, b) for a in odd for b in established)
 
 
 def _one_act(odd: Sequence[Cluster], established: Sequence[Cluster]) -> bool:
