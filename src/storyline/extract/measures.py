@@ -235,9 +235,9 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
         noun = _subject(head)  # "the offer is $15.60"
         owner = _owner(noun) if noun is not None else None
     elif tok.dep_ in ("nummod", "appos") and head.pos_ == "PROPN" and head.i < tok.i and (
-            verb := _list_verb(head)) is not None:
+            act := _list_verb(head)) is not None:
         # "Vestra was fined €168 million, Korlo €112 million, ...": each name's sum of the list's act
-        return f"{_name(head)}: {_measure(verb)}{rate}"
+        return f"{_name(head)}: {_measure(act)}{rate}"
     elif tok.dep_ in ("nummod", "compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i > tok.i:
         noun = head  # "a €9.2 million relief fund": the sum is the fund's size
         owner = _owner(noun) or (_named(_subject(noun.head)) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None)

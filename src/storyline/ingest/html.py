@@ -223,15 +223,21 @@ def signoff_dateline(html: str) -> str | None:
     return _signoff_dateline(tree) if tree is not None else None
 
 
-def _signoff_dateline(tree: Any) -> str | None:
-    seen_headline, found = False, None
+def _paragraphs_after_headline(tree: Any) -> Iterator[str]:
+    """The text of each paragraph after the page's first headline, its spaces collapsed: where a
+    sign-off or a note of the day a text is up to date on stands."""
+    seen_headline = False
     for el in tree.iter("h1", "p"):
         if el.tag == "h1":
             seen_headline = True
-            continue
-        if not seen_headline:
-            continue
-        m = _SIGNOFF.search(" ".join(el.text_content().split()))
+        elif seen_headline:
+            yield " ".join(el.text_content().split())
+
+
+def _signoff_dateline(tree: Any) -> str | None:
+    found = None
+    for text in _paragraphs_after_headline(tree):
+        m = _SIGNOFF.search(text)
         if m is not None and find_dateline(m.group(1)) is not None:
             found = m.group(1)
     return found
@@ -256,14 +262,8 @@ def as_of_dateline(html: str) -> str | None:
 
 
 def _as_of_dateline(tree: Any) -> str | None:
-    seen_headline, found = False, None
-    for el in tree.iter("h1", "p"):
-        if el.tag == "h1":
-            seen_headline = True
-            continue
-        if not seen_headline:
-            continue
-        text = " ".join(el.text_content().split())
+    found = None
+    for text in _paragraphs_after_headline(tree):
         for m in _AS_OF.finditer(text):
             if _TEXT_ITSELF.search(text) and find_dateline(m.group(1)) is not None:
                 found = m.group(1)
