@@ -125,7 +125,7 @@ def _root(doc: Doc, q: Quantity) -> Token | None:
 def _owner(noun: Token) -> Token | None:
     """Whose a noun is: its possessor ("Orvane's latest bid"), else what it is from or by ("an
     offer of $15.60 from Orvane Group")."""
-    poss = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    poss = _possessor(noun)
     if poss is not None:
         return poss
     for prep in noun.subtree:  # "an offer of $15.60 a share from X": the parser may hang it lower

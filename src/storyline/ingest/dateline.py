@@ -220,8 +220,11 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     return all(0 < len(f.split()) <= most and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
 
 
+#: Words that label a date as the publication's ("Published 3 May 2031", "First posted ..."); the
+#: page reader looks for them beside a masthead's date and in a ``<time>`` element too.
+PUBLISHED_WORDS = r"(?:first\s+)?(?:published|posted)"
 #: A date field that names itself the publication's date.
-_LABELLED = re.compile(r"\s*(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
+_LABELLED = re.compile(rf"\s*{PUBLISHED_WORDS}\b", re.IGNORECASE)
 #: Fields of a header set apart by dashes, and a field that is a label: a few words, the first
 #: capitalised, no figure and no sentence's end ("Money in brief", "CITY DESK").
 _DASHED = re.compile(r"\s[-–—]\s")

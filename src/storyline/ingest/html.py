@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import trafilatura
@@ -19,7 +19,7 @@ from trafilatura.utils import load_html
 
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.context import Item, ReadContext
-from storyline.ingest.dateline import MONTHS, WEEKDAYS, find_dateline
+from storyline.ingest.dateline import MONTHS, PUBLISHED_WORDS, WEEKDAYS, find_dateline
 from storyline.ingest.encoding import DecodeError, decode_noted
 
 EXTRACT_OPTIONS: dict[str, Any] = {
@@ -87,21 +87,26 @@ def extract_document(
         # as a text page's dateline is, strictly (``dateline.find_dateline``)
         tree = load_html(html)
         line = _headline_dateline(tree) if tree is not None else None
-        signed = False
+        from_prose = False
         if line is None and tree is not None:
-            # an edition's masthead above the headline, else a column's sign-off: set before the
-            # text like a dateline, with where it stands kept for the date's evidence note
-            line = _masthead_dateline(tree, _clean(getattr(doc, "sitename", None)))
-            where = "in the edition's masthead above the headline"
-            if line is None:
-                line, where, signed = _signoff_dateline(tree), "in the writer's sign-off at the foot of the article", True
-            if line is None:
-                line, where = _as_of_dateline(tree), "in the article's note of the day it is up to date on"
-            if line is not None:
-                extra["dateline_place"] = f"{where} ('{line}')"
-                extra["dateline_line"] = line
-        if line is not None and (line not in text[:2000] or signed):
-            text = f"{line}\n\n{text}"  # a sign-off stays where it stands too, in the body
+            # an edition's masthead above the headline, else a column's sign-off, else an
+            # explainer's "as of" note: set before the text like a dateline, with where it stands
+            # kept for the date's evidence note; a line read out of a paragraph's prose is set
+            # before the text even when the text holds it (it stays where it stands too)
+            site = _clean(getattr(doc, "sitename", None))
+            readers: tuple[tuple[Callable[[Any], str | None], str, bool], ...] = (
+                (lambda t: _masthead_dateline(t, site), "in the edition's masthead above the headline", False),
+                (_signoff_dateline, "in the writer's sign-off at the foot of the article", True),
+                (_as_of_dateline, "in the article's note of the day it is up to date on", True))
+            for read_line, where, in_prose in readers:
+                line = read_line(tree)
+                if line is not None:
+                    extra["dateline_place"] = f"{where} ('{line}')"
+                    extra["dateline_line"] = line
+                    from_prose = in_prose
+                    break
+        if line is not None and (line not in text[:2000] or from_prose):
+            text = f"{line}\n\n{text}"
     return RawDocument(
         source=source,
         format="html",
@@ -272,7 +277,7 @@ def _as_of_dateline(tree: Any) -> str | None:
 
 _TIME_ELEMENT = re.compile(r"<time\b(?P<attrs>[^>]*)>(?P<text>[^<]{0,80})</time>", re.IGNORECASE)
 _DATETIME = re.compile(r"""\bdatetime\s*=\s*["']?(\d{4}-\d{2}-\d{2})""", re.IGNORECASE)
-_PUBLISHED_MARK = re.compile(r"\b(?:published|posted|first\s+published|datePublished)\b", re.IGNORECASE)
+_PUBLISHED_MARK = re.compile(rf"\b(?:{PUBLISHED_WORDS}|datePublished)\b", re.IGNORECASE)
 
 
 def published_time(html: str) -> str | None:

@@ -5,9 +5,10 @@ happening stands on the timeline when it is dated within the story's own period 
 before the first article to a little after the last, ``story_period``), its type is a happening
 (not a state, nor a statement unless two outlets date it to the day) and it is asserted rather
 than denied or only planned; everything else is background (history, scene-setting, generic or
-undated statements, opinion), with the reason (``Happening.why``). Salience (0-1) comes from how many articles tell it, how
-precisely it is dated, its type and whether its mentions are the sentences' main events. Kept
-apart from the join rules, which only ask ``_unreal`` and ``_is_state`` of it.
+undated statements, opinion), with the reason (``Happening.why``). Salience (0-1) comes from how
+many articles tell it, how precisely it is dated, its type and whether its mentions are the
+sentences' main events. Kept apart from the join rules, which only ask ``_unreal`` and
+``_is_state`` of it.
 """
 
 from __future__ import annotations
