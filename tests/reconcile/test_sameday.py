@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import resources
 
 import pytest
 
 from storyline.model import Claim, Event, EventTime
 from storyline.reconcile import sameday
+from storyline.reconcile.placement import STATEMENT
 
 
 def _event(i: int, article: str, text: str, predicate: str, event_type: str | None = None,
@@ -74,3 +76,38 @@ def test_the_shipped_model_matches_the_features_and_records_its_held_out_figures
     assert 0.0 < m.threshold < 1.0
     held = raw["held_out_at_threshold"]
     assert set(held) == set(raw["stories"]) and all(0.0 <= f["recall"] <= 1.0 for f in held.values())
+
+
+def test_a_statement_left_in_the_background_joins_the_happening_of_its_day_it_tells() -> None:
+    """``absorb_statements``: the outlet telling a ballot's result as an announcement is one more
+    telling of the vote (its claim and article join the vote's event, which keeps its id, label
+    and time); a statement about something else that day stays apart, and statements are never
+    joined with each other or with a happening of another day."""
+    items = [
+        _event(1, "a", "Members of the rowing club rejected the merger in a ballot on Friday", "reject", "REJECT",
+               ("org:rowing-club",), articles=2),
+        _event(2, "b", "The rowing club announced the result of its ballot on Friday", "announce", "STATEMENT",
+               ("org:rowing-club",), timeline=False),
+        _event(3, "c", "The harbour master resigned on Friday over the delays", "resign", "RESIGN",
+               ("person:harbour-master",)),
+        _event(4, "d", "The mayor announced a new budget for the harbour on Friday", "announce", "STATEMENT",
+               ("person:mayor",), timeline=False),
+        _event(5, "e", "The rowing club announced the result of its ballot on Saturday", "announce", "STATEMENT",
+               ("org:rowing-club",), day="2031-05-13", timeline=False),
+    ]
+    events, claims = _split(items)
+    events = [e if e.timeline else replace(e, placement=STATEMENT) for e in events]
+    pairs = sameday.day_pairs(events, {c.id: c for c in claims}, statements=True)
+    assert {(i, j) for i, j, _ in pairs} == {(0, 1), (0, 3), (2, 1), (2, 3)}  # each happening with each statement of its day
+    out, absorbed = sameday.absorb_statements(events, claims)
+    assert absorbed == {"e2": "e1"}
+    vote = out[0]
+    assert (vote.id, vote.label, vote.time, vote.timeline) == ("e1", events[0].label, events[0].time, True)
+    assert vote.claim_ids == ["c1", "c2"] and set(vote.article_ids) == {"a", "a1", "b"}
+    assert out[1:] == [events[2], events[3], events[4]]
+
+
+def test_the_statement_model_ships_its_features_and_threshold() -> None:
+    raw = json.loads(resources.files("storyline").joinpath("data/absorb_model.json").read_text())
+    assert tuple(raw["features"]) == sameday.FEATURES and len(raw["weights"]) == len(sameday.FEATURES)
+    assert 0 < raw["threshold"] < 1 and len(raw["stories"]) >= 100

@@ -29,6 +29,9 @@ PERIOD_BEFORE = timedelta(days=21)
 PERIOD_AFTER = timedelta(days=7)
 #: Below this salience a happening told by one article and dated only to a month is background.
 MIN_SALIENCE = 0.35
+#: Why a happening only said or described is background (``sameday`` joins such a statement of
+#: a day to the day's happening it tells).
+STATEMENT = "a state or a statement, not a happening"
 #: A story told by the day: at least this many day-dated happenings on its timeline for each one
 #: dated only to a month or week.
 BY_THE_DAY = 2
@@ -124,7 +127,7 @@ def _place(h: Happening, period: tuple[date | None, date | None],
     elif states and not (rank >= 3 and len(h.articles) >= 2 and _statement(frames)):
         # a statement two outlets date to the day is news of the story (a denial, an announcement);
         # over 120 stories: recall 0.937 -> 0.943, merge 0.830 -> 0.833, size 1.716 -> 1.721
-        h.why = "a state or a statement, not a happening"
+        h.why = STATEMENT
     elif not h.value or not year_of(h.value):
         h.why = "undated"
     elif not in_period:

@@ -21,6 +21,11 @@ time, type and place), in the input order of each group's first member, plus the
 joined event's id to its new id (the caller re-points conflicts). Only timeline events dated to
 a day take part; at most ``MAX_PER_DAY`` of a day's events (the most widely told) are compared, so
 the work per day is bounded.
+
+``absorb_statements(events, claims)`` runs once the timeline is settled: a statement of a day left
+in the background ("the results of the ballot were announced on Monday") that a model of its own
+(the same features, fitted by ``scripts/train_absorb.py`` on statement-happening pairs:
+``data/absorb_model.json``) reads as a telling of a timeline happening of that day joins it.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from storyline import lexicon
 from storyline.model import Claim, Event
 from storyline.reconcile.coref import CorefMention, pair_probabilities
 from storyline.reconcile.logistic import Model, load, probability
+from storyline.reconcile.placement import STATEMENT
 
 #: The features, in the model's order (the training script reads this tuple).
 FEATURES = (
@@ -190,16 +196,31 @@ def pair_features(a: _View, b: _View, day_events: int) -> list[float]:
     ]
 
 
-def day_pairs(events: Sequence[Event], claims: dict[str, Claim]) -> list[tuple[int, int, list[float]]]:
+def day_pairs(events: Sequence[Event], claims: dict[str, Claim], *, statements: bool = False
+              ) -> list[tuple[int, int, list[float]]]:
     """(i, j, features) for the compared pairs of timeline events of one day (indexes into
-    ``events``): the training script and :func:`join_same_day` read the same pairs."""
+    ``events``): the training script and :func:`join_same_day` read the same pairs. With
+    ``statements``: instead, each statement of a day left in the background with each timeline
+    event of that day (``j`` the statement)."""
     by_day: dict[str, list[int]] = defaultdict(list)
+    said: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
-        if e.timeline and e.time.value and _DAY.match(e.time.value):
-            by_day[e.time.value[:10]].append(i)
+        if e.time.value and _DAY.match(e.time.value):
+            if e.timeline:
+                by_day[e.time.value[:10]].append(i)
+            elif statements and e.placement == STATEMENT:
+                said[e.time.value[:10]].append(i)
     out: list[tuple[int, int, list[float]]] = []
     for day in sorted(by_day):
         members = sorted(by_day[day], key=lambda i: (-len(events[i].article_ids), i))[:MAX_PER_DAY]
+        if statements:
+            told = sorted(said.get(day, ()), key=lambda i: (-len(events[i].article_ids), i))[:MAX_PER_DAY]
+            if not told:
+                continue
+            views = event_views([events[i] for i in members + told], claims)
+            out.extend((members[x], told[y], pair_features(views[x], views[len(members) + y], len(by_day[day])))
+                       for x in range(len(members)) for y in range(len(told)))
+            continue
         if len(members) < 2:
             continue
         views = event_views([events[i] for i in members], claims)
@@ -262,4 +283,38 @@ def join_same_day(events: list[Event], claims: Sequence[Claim], m: Model | None 
         joined = merge_events([events[x] for x in sorted(members[i])])
         renamed.update({events[x].id: joined.id for x in members[i]})
         out.append(joined)
+    return out, renamed
+
+
+def absorb_statements(events: list[Event], claims: Sequence[Claim], m: Model | None = None
+                      ) -> tuple[list[Event], dict[str, str]]:
+    """Each statement of a day left in the background ("the results of the ballot were announced
+    on Monday", "told the jury on Monday") that the statement model reads as the telling of a
+    timeline happening of that day becomes part of it (its claims and article added; the
+    happening keeps its id, label, time and place). Done after the timeline is settled (minor
+    details demoted, figures compared): an outlet's telling joins the happening without turning a
+    detail told once into one told twice. Returns the events and the map from each absorbed
+    statement's id to its happening's."""
+    m = m or load("absorb_model.json")
+    by_id = {c.id: c for c in claims}
+    best: dict[int, tuple[float, int]] = {}
+    for i, j, x in day_pairs(events, by_id, statements=True):
+        p = probability(x, m)
+        if p >= m.threshold and (j not in best or p > best[j][0]):
+            best[j] = (p, i)
+    into: dict[int, list[int]] = defaultdict(list)
+    for j, (_, i) in best.items():
+        into[i].append(j)
+    out: list[Event] = []
+    renamed: dict[str, str] = {}
+    for i, e in enumerate(events):
+        if i in best:
+            continue
+        if i in into:
+            told = [events[j] for j in sorted(into[i])]
+            e = replace(e, claim_ids=list(dict.fromkeys([*e.claim_ids, *(c for s in told for c in s.claim_ids)])),
+                        article_ids=list(dict.fromkeys([*e.article_ids, *(a for s in told for a in s.article_ids)])),
+                        participants=sorted({*e.participants, *(p for s in told for p in s.participants)}))
+            renamed.update({s.id: e.id for s in told})
+        out.append(e)
     return out, renamed

@@ -1,0 +1,180 @@
+"""Train the statement join (``storyline.reconcile.sameday.absorb_statements``) on stories with
+gold timelines and write ``src/storyline/data/absorb_model.json``.
+
+    .venv/bin/python scripts/train_absorb.py [STORY_DIR ...] [--jobs N]
+
+Default stories: every folder of ../shared/data/stories and tests/data/stories (each with
+``corpus/`` and ``gold.json``, scored by ../shared/eval/score_story.py). Each story is analysed
+once with the join switched off; the settled timeline and the statements left in its background
+are captured. A pair (a timeline event, a statement of its day) is positive when both match one
+gold timeline event as the scorer matches (date, shared article, keyword), negative when they
+match different ones, or when one matches a gold event that none of the other's articles tells
+(the gold lists every article that tells a happening). Other pairs are not used for training but
+are joined at run time like any other, so the held-out figures count them.
+
+The features are the same-day join's (``sameday.FEATURES``); the model is fitted apart because a
+statement ("the results were announced on Monday") and a happening differ in other ways than two
+happenings do. Protocol as ``train_sameday.py``: each story's pairs are scored by the model
+trained on the other stories; the threshold is the lowest of THRESHOLDS whose held-out pairwise
+precision reaches PRECISION (a wrong join puts another sentence under a happening's evidence).
+The shipped weights are refit on every story.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import numpy as np
+
+from storyline import reconcile
+from storyline.model import Claim, Event
+from storyline.pipeline import analyze
+from storyline.reconcile import logistic, sameday
+from storyline.report.json_report import report_json_chunks
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(SHARED / "eval"))
+from score_story import Report as Scored  # noqa: E402
+from score_story import mentions, timeline_figures  # noqa: E402
+
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+#: Of the joins made (each statement's best pair over the threshold) whose pair is labelled.
+PRECISION = 0.9
+
+
+@dataclass
+class Story:
+    name: str
+    events: list[Event]
+    claims: list[Claim]
+    raw: dict
+    gold: list[dict]
+    pairs: list[tuple[int, int, list[float]]]
+    labels: list[float | None]
+
+
+def _event_json(e: Event) -> dict:
+    return {"id": e.id, "label": e.label, "claim_ids": e.claim_ids, "article_ids": e.article_ids,
+            "time": {"value": e.time.value}, "timeline": e.timeline}
+
+
+def _gold_of(scored: Scored, e: Event, gold: list[dict]) -> set[str]:
+    j = _event_json(e)
+    value = str(e.time.value or "")
+    return {t["id"] for t in gold if value.startswith(t["date"]) and scored.event_keys(j) & set(t["articles"])
+            and any(mentions(s, k) for s in scored.event_texts(j) for k in t["keywords"])}
+
+
+def story(path: Path) -> Story:
+    captured: dict[str, Any] = {}
+
+    def capture(events: list[Event], claims: list[Claim]) -> tuple[list[Event], dict[str, str]]:
+        captured["events"], captured["claims"] = list(events), list(claims)
+        return events, {}
+
+    with mock.patch.object(reconcile, "absorb_statements", capture):
+        report, errors = analyze([str(path / "corpus")])
+    if errors:
+        raise SystemExit(f"{path}: {errors[0]}")
+    raw = json.loads("".join(report_json_chunks(report)))
+    gold = json.loads((path / "gold.json").read_text())["timeline"]
+    scored = Scored(raw)
+    events, claims = captured["events"], captured["claims"]
+    pairs = sameday.day_pairs(events, {c.id: c for c in claims}, statements=True)
+    matched = [_gold_of(scored, e, gold) for e in events]
+    keys = [scored.event_keys(_event_json(e)) for e in events]
+    tellers = {t["id"]: set(t["articles"]) for t in gold}
+
+    def label(i: int, j: int) -> float | None:
+        a, b = matched[i], matched[j]
+        if a and b:
+            return 1.0 if a & b else 0.0
+        if a or b:
+            told, other = (a, keys[j]) if a else (b, keys[i])
+            return 0.0 if not other & set().union(*(tellers[g] for g in told)) else None
+        return None
+
+    return Story(path.name, events, claims, raw, gold, pairs, [label(i, j) for i, j, _ in pairs])
+
+
+def labelled(stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
+    xs = [x for s in stories for (_, _, x), y in zip(s.pairs, s.labels, strict=True) if y is not None]
+    ys = [y for s in stories for y in s.labels if y is not None]
+    return np.array(xs), np.array(ys)
+
+
+def figures(s: Story, m: logistic.Model | None) -> dict[str, float]:
+    events = s.events if m is None else sameday.absorb_statements(s.events, s.claims, m)[0]
+    return timeline_figures(Scored(dict(s.raw, events=[_event_json(e) for e in events])), s.gold)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("stories", nargs="*", type=Path)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=ROOT / "src" / "storyline" / "data" / "absorb_model.json")
+    args = parser.parse_args()
+    paths = args.stories or [*sorted((SHARED / "data" / "stories").glob("*/")),
+                             *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
+    with get_context("fork").Pool(args.jobs) as pool:
+        stories = pool.map(story, paths, chunksize=1)
+    for s in stories:
+        ys = [y for y in s.labels if y is not None]
+        print(f"{s.name}: {len(s.pairs)} pairs, {len(ys)} labelled, {int(sum(ys))} one happening")
+    held = {s.name: logistic.fit(*labelled([o for o in stories if o is not s])) for s in stories}
+    keys = ("recall", "fragmentation", "merge", "size")
+    base = {s.name: figures(s, None) for s in stories}
+    print("without the join:", {k: round(statistics.mean(f[k] for f in base.values()), 3) for k in keys})
+    chosen, table = None, {}
+    for t in THRESHOLDS:
+        tp = fp = fn = joined = 0
+        for s in stories:
+            m = logistic.as_model(held[s.name], sameday.FEATURES, t)
+            best: dict[int, tuple[float, float | None]] = {}  # statement -> (p, label) of its join
+            wanted = set()
+            for (_, j, x), y in zip(s.pairs, s.labels, strict=True):
+                p = logistic.probability(x, m)
+                if y == 1:
+                    wanted.add(j)
+                if p >= t and (j not in best or p > best[j][0]):
+                    best[j] = (p, y)
+            joined += len(best)
+            tp += sum(1 for _, y in best.values() if y == 1)
+            fp += sum(1 for _, y in best.values() if y == 0)
+            fn += sum(1 for j in wanted if best.get(j, (0, None))[1] != 1)
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        table[t] = {s.name: figures(s, logistic.as_model(held[s.name], sameday.FEATURES, t)) for s in stories}
+        means = {k: round(statistics.mean(f[k] for f in table[t].values()), 3) for k in keys}
+        print(f"threshold {t}: pairs precision {precision:.3f} recall {recall:.3f} ({joined} statements joined); held-out mean {means}", flush=True)
+        if chosen is None and precision >= PRECISION:
+            chosen = t
+    chosen = chosen if chosen is not None else 1.01
+    w, mean, scale = logistic.fit(*labelled(stories))
+    args.out.write_text(json.dumps({
+        "about": "Logistic regression: does a statement left in the background tell a timeline event of its day? "
+                 "Trained by scripts/train_absorb.py; figures are held out one story at a time.",
+        "features": list(sameday.FEATURES),
+        "weights": [round(float(v), 6) for v in w],
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "threshold": chosen,
+        "stories": sorted(s.name for s in stories),
+        "held_out_at_threshold": {n: {k: round(v, 3) for k, v in f.items()}
+                                  for n, f in (table.get(chosen) or base).items()},
+        "held_out_without": {n: {k: round(v, 3) for k, v in f.items()} for n, f in base.items()},
+    }, indent=1) + "\n")
+    print(f"threshold {chosen}; wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
