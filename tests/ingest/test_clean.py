@@ -334,6 +334,9 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       ("VANTRIX POST - Money in brief - 2 May 2031", "2031-05-02"),
                       # a masthead: the outlet's name in capitals, a dash, the date alone
                       ("NORTH SHORE ECHO - Friday 27 February 2031", "2031-02-27"),
+                      # or in capitalised words, the date with its clock time
+                      ("Radio Harbour News - 02.05.2031, 08:00", "2031-05-02"),
+                      ("RADIO HARBOUR NEWS - 28.09.2031, 14:20", "2031-09-28"),
                       # a release's header
                       ("For immediate release - 13 March 2031", "2031-03-13"),
                       ("Embargoed until 00:01 on Friday 14 March 2031", "2031-03-14")):
@@ -352,6 +355,7 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                   "Police said 300 people | 24 February 2031",
                   # a related story's headline with its date
                   "Ferry fares rise - 2 May 2031", "North Shore Echo - Friday 27 February 2031",
+                  "Ferry fares rise - 2 May 2031, 14:20", "Radio Harbour News - 02.05.2031 after 08:00",
                   "The web version of 4 April 2031 was pulled after the broadcast",
                   "Police say 14 of 19 - 3 March 2031 - Brask", "The plan - announced 3 March 2031 - was dropped"):
         assert find_dateline(prose) is None, prose

@@ -206,11 +206,16 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     start = starts[n]
     beside = (fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()
     # a masthead: the outlet's name in capitals, a dash and the date alone ("VANTRIX POST - Friday
-    # 2 May 2031"); a related story's headline with its date ("Ferry fares rise - 2 May 2031") is not
-    masthead = dashed and len(fields) == 2 and n == 1 and not beside and fields[0].strip().isupper()
+    # 2 May 2031"), or a name in capitalised words and the date with its clock time ("Radio Vantrix
+    # News - 02.05.2031, 08:00"); a related story's headline with its date ("Ferry fares rise - 2
+    # May 2031") is not
+    clocked = bool(beside) and _CLOCK_AFTER.fullmatch(fields[n][first.end() - start:]) is not None
+    name = fields[0].strip()
+    masthead = dashed and len(fields) == 2 and n == 1 and (not beside or clocked) and (
+        name.isupper() or (clocked and all(w[:1].isupper() for w in name.split())))
     if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]) and not masthead:
         return False  # ... unless the date's own field says it is the publication's ("Long read | Published 3 May 2031")
-    if dashed and (beside or (n < 2 and not masthead) or n != len(fields) - 1):
+    if dashed and ((beside and not masthead) or (n < 2 and not masthead) or n != len(fields) - 1):
         return False  # a dated headline of a list ("2031-05-02 - Ferry fares rise") opens with its date
     if len(beside) > 2:
         return False  # the date's own field is a stamp ("Filed 2031-05-02 09:15"), not a sentence
@@ -235,6 +240,8 @@ def _has_date(field: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
     return any(match.group(0) in field for match, _, _ in found)
 
 
+#: A clock time after a masthead's date (", 08:00", " 14.20").
+_CLOCK_AFTER = re.compile(r",?\s*\d{1,2}[:.]\d{2}\s*")
 #: A header's short notes after its dated first sentence ("All times are local. Newest first.").
 _NOTE_WORDS = 6
 _SENTENCE_END = re.compile(r"(?<=[a-z\d][.!])\s+(?=[A-Z])")
