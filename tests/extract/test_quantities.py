@@ -48,6 +48,9 @@ def one(text: str):  # type: ignore[no-untyped-def]
         ("surpassing 300 flights", 300, None, False, False),
         ("2,000 or so nurses", 1800, 2200, True, False),
         ("an additional 40 or so ferries", 36, 44, True, True),
+        # a sum written as one modifier, its scale and currency hyphened on
+        ("a 45 million-crown relief fund", 45_000_000, 45_000_000, False, False),
+        ("a 30-million-euro relief fund", 30_000_000, 30_000_000, False, False),
     ],
 )
 def test_forms(text: str, low: float | None, high: float | None, approximate: bool, increment: bool) -> None:
@@ -205,6 +208,13 @@ def test_over_after_a_noun_is_a_preposition_not_a_bound(nlp) -> None:  # type: i
     assert (found["Over 100"].low, found["Over 100"].high) == (100, None)
 
 
+def test_over_after_a_verb_it_is_the_particle_of_is_not_a_bound(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Parents allegedly handed over 2.1 million dorins to buy places. The storm destroyed over 300 homes."
+    found = {q.text: q for q in attach_units(nlp(text), find_quantities(text))}
+    assert (found["2.1 million"].low, found["2.1 million"].high) == (2_100_000, 2_100_000), found
+    assert (found["over 300"].low, found["over 300"].high) == (300, None)
+
+
 def test_a_tally_is_not_a_range() -> None:
     # a descending pair is a vote or a score: never "between 0 and 3"
     assert find_quantities("The board certified the results by a 3-0 vote.") == []
@@ -295,6 +305,8 @@ def test_an_unknown_plural_the_model_takes_for_a_name_is_the_counted_unit(nlp) -
     ("The Orle Relief Fund, announced on 9 May with 45 million euros, pays 900 euros a hectare.", "45 million",
      "fund"),
     ("The cabinet set up the fund with an initial endowment of 45 million euros.", "45 million", "fund"),
+    ("The 45 million-crown relief fund the minister announced has had 212 claims.", "45 million", "fund"),
+    ("A 30-million-euro relief fund was set up on Monday.", "30-million", "fund"),
     # each item of a list of names and sums is that name's sum of the list's act
     ("The regulator fined the five chains €412 million: Vantro €168 million, Kessel €121 million and "
      "Orbe €74 million.", "€121 million", "kessel: fine"),

@@ -240,6 +240,8 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
         return f"{_name(head)}: {_measure(act)}{rate}"
     elif tok.dep_ in ("nummod", "compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i > tok.i:
         noun = head  # "a €9.2 million relief fund": the sum is the fund's size
+        while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            noun = noun.head  # "a 30-million-euro relief fund" parsed with the sum on "relief"
         owner = _owner(noun) or (_named(_subject(noun.head)) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None)
     if noun is None:
         return None

@@ -49,7 +49,10 @@ APPROX_SHARE = 0.1
 _W = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _S = "|".join(SCALES)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_ATOM = rf"(?:{_DIGITS})(?:\s*(?:{_S}|k|m|mn|bn)\b)?|(?:{_W}|{_S}|dozen)\b"
+# "45 million", "40m", and a sum written as one modifier: "a 30-million-euro fund"
+_ATOM = rf"(?:{_DIGITS})(?:\s*(?:{_S}|k|m|mn|bn)\b|-(?:{_S})\b)?|(?:{_W}|{_S}|dozen)\b"
+#: Currency words a figure may be hyphened to ("a 45 million-crown fund"): data/lexicon/figures.json.
+_HYPHENED_CURRENCY = "|".join(sorted(lexicon.table("figures", "currency_words"), key=len, reverse=True))
 _NUM = (
     rf"(?:(?:an?\s+)(?=(?:{_S}|dozen)\b))?(?:{_ATOM})"
     rf"(?:(?:[\s-]+|\s+and\s+(?=(?:{_W})\b))(?:(?:{_W}|{_S}|dozen)\b))*"
@@ -77,13 +80,13 @@ QUANTITY_RE = re.compile(
       | (?P<vscale>{_VAGUE})(?=\s+of\b|\s+(?:more|additional|extra)\b)
       | (?P<few>{_FEW})\s+(?P<fscale>hundred|thousand|million|billion|dozen)\b
       | between\s+(?P<n1>{_NUM})\s+and\s+(?P<cur2>[$€£])?(?P<n2>{_NUM})
-      | (?:from\s+)?(?P<n3>{_NUM})(?:\s+(?:to|or)\s+|(?<=\d)\s*[-–]\s*)(?P<cur3>[$€£])?(?P<n4>{_NUM})
+      | (?:from\s+)?(?P<n3>{_NUM})(?:\s+(?:to|or)\s+|(?<=\d)\s*[-–]\s*(?!(?:{_S})\b))(?P<cur3>[$€£])?(?P<n4>{_NUM})
       | (?P<n>{_NUM})
     )
     (?P<pct>\s*(?:%|percent\b|per\s+cent\b))?
     (?P<orso>\s+or\s+so\b)?
     (?:\s+(?P<post>more|additional|extra)\b)?
-    (?![\w%]|[.,]\d|-(?!strong\b)[A-Za-z])
+    (?![\w%]|[.,]\d|-(?!strong\b|(?:{_HYPHENED_CURRENCY})s?\b)[A-Za-z])
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -213,16 +213,24 @@ def _anaphoric(doc: Doc, q: Quantity) -> bool:
 
 #: Words that bound a figure ("over 100 people") or open a phrase ("a lawsuit over 137 ballots").
 _BOUND_OR_PREPOSITION = frozenset({"over", "under", "above", "below"})
+#: Verbs whose "over" is a particle before their object ("handed over", "signed over"), never a
+#: bound of the figure after it: data/lexicon/figures.json.
+_OVER_PARTICLE_VERBS = lexicon.words("figures", "over_particle_verbs")
 
 
 def _preposition_not_bound(doc: Doc, q: Quantity) -> Quantity:
     """"a lawsuit over 137 rejected ballots": the parser makes "over" a preposition of the noun
-    before it (a bound is the number's ``quantmod``), so the figure is exact, not "more than 137"."""
+    before it (a bound is the number's ``quantmod``), so the figure is exact, not "more than 137";
+    so is one after a verb whose "over" is a particle ("handed over 2.1 million"), however parsed."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) < 2:
         return q
     first = span[0]
-    if first.lower_ not in _BOUND_OR_PREPOSITION or first.dep_ != "prep" or first.head.pos_ not in ("NOUN", "PROPN"):
+    before = doc[first.i - 1] if first.i > 0 else None
+    particle = first.lower_ == "over" and before is not None and before.pos_ == "VERB" \
+        and before.lemma_.lower() in _OVER_PARTICLE_VERBS  # "handed over 2.1 million": what was handed
+    if not particle and (first.lower_ not in _BOUND_OR_PREPOSITION or first.dep_ != "prep"
+                         or first.head.pos_ not in ("NOUN", "PROPN")):
         return q
     value = q.low if q.low is not None else q.high
     rest = span[1]
