@@ -589,6 +589,13 @@ def test_not_until_a_time_tells_the_act_at_that_time(nlp) -> None:  # type: igno
     restarted = next(c for c in claims if c.predicate == "restart")
     assert not restarted.negated and restarted.time is not None and restarted.time.text == "16:40", restarted
     assert _find(claims, "did not sail").negated
+    body = ("The report found that the last customers, most of them in the hills, were not reconnected "
+            "until 11:05 on Wednesday 4 March, almost 32 hours after the failure began.")
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
+                      published=PublishedDate("2031-03-11", "metadata", "2031-03-11", "2031-03-11"))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    reconnected = next(c for c in analysis.claims if c.predicate and c.predicate.startswith("reconnect"))
+    assert not reconnected.negated, reconnected  # a clock time the tagger reads as no entity
 
 
 def test_an_event_due_on_a_day_is_told_on_that_day(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -131,6 +131,19 @@ def test_anaphora_follow_the_discourse_not_the_document(nlp) -> None:  # type: i
     assert found["The following day"].value == "2020-03-04"
 
 
+def test_the_weekday_is_a_day_of_the_narrated_week_not_a_name_nor_a_nouns_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "She set out on Saturday 2 March 2024. The following day she fell into a gully. "
+        "Her mother called the rescue service at 7.40 on the Tuesday morning. "
+        "The Sunday Courier printed her photograph. Leaders prepared ahead of the Friday summit."
+    )
+    found = {t.text: t for t in tag_text(text, DCT, nlp)}
+    assert found["the Tuesday morning"].value == "2024-03-05TMO"  # the week she was lost in, not June's
+    assert found["the Tuesday morning"].anchor_kind == "discourse"
+    assert "The Sunday" not in found and "Sunday" not in found  # a newspaper's name
+    assert found["Friday"].value == "2024-06-21"  # the summit's day, counted from the writing
+
+
 def test_clock_time_takes_the_day_of_the_narrative(nlp) -> None:  # type: ignore[no-untyped-def]
     found = values(nlp, "The blast happened on Saturday, June 15: police arrived at 10:35 a.m. and left.")
     assert found["Saturday, June 15"] == "2024-06-15"

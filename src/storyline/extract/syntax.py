@@ -148,7 +148,8 @@ def _not_until(verb: Token) -> bool:
     """"did not reopen until 16:40": the negation holds only before the time; the act happened
     then."""
     return any(c.dep_ == "prep" and c.lower_ in ("until", "till") and any(
-        g.ent_type_ in ("DATE", "TIME") or g.like_num for g in c.subtree) for c in verb.children)
+        g.ent_type_ in ("DATE", "TIME") or g.like_num or g.pos_ == "NUM" for g in c.subtree)  # "until 11:05"
+        for c in verb.children)
 
 
 def reduced_relative(pred: Token) -> bool:

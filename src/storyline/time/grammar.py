@@ -155,6 +155,9 @@ RULES: list[tuple[str, str]] = [
         r"(?-i:[a-z][\w\-]*)(?:\s+(?-i:[a-z][\w\-]*)){0,2}?"
         r"(?:\s+(?:was|were|had\s+been)\s+(?-i:[a-z]+ed))?(?=[\s,.;:)]|$)",
     ),
+    # a weekday of the narrated week ("at 7.40 on the Tuesday morning"); the tagger vetoes a name
+    # ("The Sunday Standard") and a noun's modifier ("the Friday summit": the summit's day)
+    ("narrated_weekday", rf"(?:{POS})?the\s+{WD}(?:\s+{POD})?"),
     # a weekday of a named week ("on Thursday last week", "Friday of next week", "next week on Monday")
     ("rel_weekday", rf"(?:{POS})?(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|that|the\s+following|the\s+previous|the\s+next|the\s+same|(?:last|next)\s+week\s+on)\s+)?{WD}(?:\s+{POD})?(?:\s+(?:of\s+)?(?:last|next)\s+week\b)?(?:,\s+{MON}\s+{DAY}(?:,?\s+{YEAR})?)?"),
     (
@@ -243,6 +246,7 @@ NEEDS: dict[str, tuple[bool, tuple[str, ...], tuple[str, ...]]] = {
     "rel_unit": (False, _UNITS + _PODS, ()),
     "event_rel": (False, ("after", "before"), ()),
     "rel_weekday": (False, (), _WEEKDAYS),
+    "narrated_weekday": (False, (), _WEEKDAYS),
     "deictic": (False, ("today", "yesterday", "tomorrow", *_PODS), ()),
     "ref": (False, ("now", "current", "recent", "lately", "days", "present", "past", "future", "formerly", "being",
                     "term"), ()),

@@ -93,6 +93,7 @@ NORMALISERS = {
     "few_unit": _few_unit_norm,
     "rel_unit": _rel_unit_norm,
     "rel_weekday": _weekday_norm,
+    "narrated_weekday": _weekday_norm,
     "deictic": _deictic_norm,
     "ref": _ref_norm,
     "ago": _ago_norm,

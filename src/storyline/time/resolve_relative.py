@@ -156,7 +156,8 @@ def _weekday_norm(text: str, ctx: Context) -> Norm | None:
         d = ctx.doc.date
         res = d + timedelta(days=wd - d.isoweekday() + (7 if week.group(1) == "next" else -7))
         return Norm(typ, _fmt_day(res) + suffix, mod, ctx.doc.value, "document")
-    anaphoric = re.match(r"^(?:that|the following|the previous|the next|the same)\b", low)
+    # "that Tuesday", "the Tuesday": the day of the narrated week (nearest the story's last day)
+    anaphoric = re.match(r"^(?:that|the following|the previous|the next|the same|the(?= \w+day\b))\b", low)
     if anaphoric and ctx.partial is not None:  # after a day without its year, the weekday is all we know
         year = ctx.partial.value[:4] if ctx.partial.weekday_only else "XXXX"
         return Norm(typ, f"{year}-WXX-{wd}{suffix}", mod, ctx.partial.value, "discourse")
@@ -179,7 +180,7 @@ def _weekday_norm(text: str, ctx: Context) -> Norm | None:
         res = cm.weekday_near(d, wd, 1)
     elif re.match(r"^this\b", low):
         res = cm.weekday_near(d, wd, 1 if ctx.tense == "future" else (-1 if ctx.tense == "past" else 0))
-    elif re.match(r"^(?:that|the same)\b", low):
+    elif re.match(r"^(?:that|the same|the(?= \w+day\b))\b", low):
         res = cm.weekday_near(d, wd, 0)
     elif ctx.possessive:
         # "Tuesday's verdict will be appealed" (a Sunday column): the day names its

@@ -191,6 +191,11 @@ def _rejected(c: Candidate, span: Span | None, text: str) -> bool:
             return True
         if c.start > 0 and text[max(0, c.start - 4) : c.start].rstrip().endswith(("No.", "#", "No")):
             return True
+    if c.rule in ("narrated_weekday", "rel_weekday") and re.match(r"\s+[A-Z]", text[c.end : c.end + 3]) and (
+            low.startswith("the ") or re.search(r"\b[Tt]he\s+$", text[max(0, c.start - 5) : c.start])):
+        return True  # "The Sunday Standard", "the Monday Club": a name
+    if c.rule == "narrated_weekday" and span.end < len(span.doc) and span.doc[span.end].pos_ in ("NOUN", "PROPN"):
+        return True  # "the Friday summit": the summit's day, counted as a bare weekday
     if c.rule == "later" and re.match(r"\s+than\b", text[c.end : c.end + 6], re.IGNORECASE):
         return True  # "a day later than the service had hoped": a gap from an unknown date, not a date
     if c.rule == "ref" and low == "now" and first.is_sent_start and text[c.end : c.end + 1] == ",":
