@@ -175,6 +175,17 @@ def test_a_period_no_event_names_is_measured_as_a_modifier_of_its_phrase_and_aft
     assert sorted(v.value for v in lasted[0].values) == ["30 days", "60-day"]
 
 
+def test_an_extensions_length_is_its_own_measure_not_the_periods() -> None:
+    """"voted to extend the curfew by 45 days" / "extended the curfew by 60 days": one extension's
+    length told two ways; the curfew's own first "30 days" is another measure."""
+    a = _article("x01_wire", "The cabinet of Vantrix imposed a curfew for 30 days on 9 March. Parliament voted on "
+                             "Tuesday to extend the curfew by 45 days.")
+    b = _article("x02_post", "On 7 April parliament extended the curfew for another 60 days.")
+    lasted = [(c.kind, sorted(v.value for v in c.values)) for c in analyze_articles([a, b]).conflicts
+              if "duration" in c.slot]
+    assert lasted == [("contradiction", ["45 days", "60 days"])], lasted
+
+
 def test_a_persons_state_told_as_a_verb_and_as_a_modified_noun_is_compared_per_person() -> None:
     """"suspended its rider, X, on Monday for 45 days" / "X, serving a 30-day suspension": one
     person's suspension, told as a verb with its object between and as a noun's modifier."""

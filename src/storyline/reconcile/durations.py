@@ -271,6 +271,10 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
         sent = sentence_at(analysis, None, t.start)
         if sent is None or _history(sent, article) or _withdrawn(sent):
             continue
+        ext = _extension(sent, t)
+        if ext is not None:  # "extended the state of siege by 45 days": the extension's length
+            out.append(DurationSeen(f"extension:{ext}", f"extension of the {ext}", n, t, article.id, sent.text))
+            continue
         noun = _modified(sent, t)  # "a 30-day suspension": a person's state or a happening's length
         state = _state_of_person(sent, t, analysis, noun) or _state_of_thing(sent, t, analysis.claims) or _supply(sent, t)
         if state is not None:
@@ -282,6 +286,23 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
         elif (gap := _gap(sent, t, analysis.claims)) is not None:
             out.append(DurationSeen(gap[0], gap[1], n, t, article.id, sent.text))
     return out
+
+
+#: "extended the state of siege by 45 days", "to extend the curfew for another week": the verb,
+#: what it extends, and the words that make the duration the extension's.
+_EXTENDED = re.compile(r"\bextend(?:s|ed|ing)?\s+(?P<what>[^.;:!?]{1,60}?)\s+"
+                       r"(?:by|for\s+(?:another|a\s+further|an\s+additional|a\s+further|an\s+extra))\s+"
+                       r"(?:about\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
+
+
+def _extension(sentence: Sentence, t: TimeExpr) -> str | None:
+    """What a duration extends ("extended the state of siege by 45 days": the siege, whose
+    extension lasts 45 days, not the siege itself): the last word of the extended thing."""
+    m = _EXTENDED.search(sentence.text[: max(0, t.start - sentence.start)])
+    if m is None:
+        return None
+    words = _WORD.findall(m.group("what"))
+    return words[-1].lower() if words else None
 
 
 def _withdrawn(sentence: Sentence) -> bool:

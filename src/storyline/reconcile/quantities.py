@@ -41,6 +41,7 @@ from functools import partial
 from itertools import pairwise
 
 from storyline import lexicon
+from storyline.extract import plover
 from storyline.extract.attribution import REPORTING
 from storyline.extract.measures import CHANGE_VERBS, CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT, told_from
 from storyline.extract.numbers import TENS, UNITS, parse_number
@@ -151,10 +152,14 @@ def _planned_as_of(f: Frame, article: Article, said: Mapping[str, TimeExpr]) -> 
 
 
 #: The word before a time that starts the period a figure runs over.
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
-#: Words that tell a figure as run up to the time of telling (a time after "since" then only starts it);
-#: without them "eight schools have been closed since Monday" is Monday's count.
+_SINCE = re.compile(r"\bsince\s+(?:(?:the\s+)?(?:early|small|first)\s+hours\s+of\s+|(?:late|early)\s+"
+                    r"|the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$", re.IGNORECASE)
+#: Words that tell a figure as run up to the time of telling (a time after "since" then only starts it).
 _SO_FAR = re.compile(r"\b(?:already|so\s+far|to\s+date|thus\s+far)\b", re.IGNORECASE)
+#: Verbs of a state a count of things has been in since a day ("eight schools have been closed
+#: since Monday" is Monday's count too); a count of what acts were done to since a day ("214
+#: people have been detained since Sunday") is run up to the telling: data/lexicon/figures.json.
+_STATE_SINCE = lexicon.words("figures", "state_since_verbs")
 
 
 def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> str | None:
@@ -164,8 +169,8 @@ def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> st
     planned one ("the motion, signed by 67 deputies, will be put to a vote next Tuesday") does
     not hold at the plan's date, nor does a told act's at a day after the writing."""
     own = _of_the_claim(f, q)
-    if f.claim.time is not None and _SINCE.search(article.body[max(0, f.claim.time.start - 12) : f.claim.time.start]) \
-            and _SO_FAR.search(f.claim.text):
+    if f.claim.time is not None and _SINCE.search(article.body[max(0, f.claim.time.start - 40) : f.claim.time.start]) \
+            and (_SO_FAR.search(f.claim.text) or (_done_to(f, q) and (f.claim.predicate or "").lower() not in _STATE_SINCE)):
         return None  # "has already burned 11,200 hectares since Wednesday": a running figure, as of the writing
     said = comparable_value(f.claim.time, article.published) if f.claim.time is not None and own else None
     for value in (said, f.value if own else None):
@@ -174,6 +179,18 @@ def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> st
         if year_of(value) and not _after_writing(value, article):
             return value
     return None
+
+
+def _done_to(f: Frame, q: Quantity | None) -> bool:
+    """The figure counts what the claim's own act was done to ("214 people have been detained
+    since Sunday": run up since), not its doers ("4,200 soldiers have been working since
+    Wednesday": as many since then), nor what another verb of the sentence does ("had chaired the
+    club since 2012 and put 11 million into it")."""
+    if q is None or q.role is None or " " not in q.role:
+        return False
+    role, kind = q.role.split(" ", 1)
+    predicate = (f.claim.predicate or "").lower()
+    return role == "patient" and kind in (predicate, plover.event_type(predicate) or predicate)
 
 
 def _after_writing(value: str | None, article: Article) -> bool:
