@@ -1,7 +1,7 @@
 """Train the same-day join (``storyline.reconcile.sameday``) on stories with gold timelines and
 write ``src/storyline/data/sameday_model.json``.
 
-    .venv/bin/python scripts/train_sameday.py [STORY_DIR ...]
+    .venv/bin/python scripts/train_sameday.py [STORY_DIR ...] [--jobs N]
 
 Default stories: every folder of ../shared/data/stories and tests/data/stories (each with
 ``corpus/`` and ``gold.json``, scored by ../shared/eval/score_story.py). Each story is analysed
@@ -27,6 +27,7 @@ import json
 import statistics
 import sys
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -129,16 +130,16 @@ def figures(s: Story, m: logistic.Model | None) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("stories", nargs="*", type=Path)
+    parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "storyline" / "data" / "sameday_model.json")
     args = parser.parse_args()
     paths = args.stories or [*sorted((SHARED / "data" / "stories").glob("*/")),
                              *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
-    stories = []
-    for p in paths:
-        s = story(p)
+    with get_context("fork").Pool(args.jobs) as pool:  # each story analysed in its own process
+        stories = pool.map(story, paths, chunksize=1)
+    for s in stories:
         ys = [y for y in s.labels if y is not None]
         print(f"{s.name}: {len(s.pairs)} pairs, {len(ys)} labelled, {int(sum(ys))} one happening", flush=True)
-        stories.append(s)
     held: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for s in stories:
         held[s.name] = logistic.fit(*labelled([o for o in stories if o is not s]))

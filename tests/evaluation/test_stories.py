@@ -94,8 +94,10 @@ FLOORS = {
     # 2.08; launch failure 4 musts, 0.85, 1.18, 0.78, 1.54. The learned same-day join
     # (reconcile/sameday.py, trained on the 21 other stories, not these) then: crush 1.83 / 0.79 /
     # 2.14, derailment 1.45 / 0.77 / 1.85, launch 1.18 / 0.80 / 1.54
-    "brennmoor-stadium-crush-2026": (1, 0.85, 1.38, 0.91, 1.62),
-    "talvenmoor-derailment-2026": (3, 0.84, 1.23, 0.91, 1.67),
+    # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: size 1.62 -> 1.65)
+    "brennmoor-stadium-crush-2026": (1, 0.85, 1.38, 0.91, 1.65),
+    # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: fragmentation 1.23 -> 1.28)
+    "talvenmoor-derailment-2026": (3, 0.84, 1.28, 0.91, 1.67),
     "corvel-launch-failure-2026": (2, 0.91, 1.05, 0.88, 1.74),
     # written blind in session 10, first scored with commit 3cf86de: earthquake 6 musts failed,
     # recall 0.86, fragmentation 1.33, merge 0.75, size 1.64; ferry capsizing 3 musts, 0.85, 1.45,
@@ -103,10 +105,12 @@ FLOORS = {
     # (then its page dated by a byline's date line is read: 6 -> 4 musts, and its events reach the
     # timeline: fragmentation 1.33 -> 1.42, size 1.64 -> 1.86)
     # (session 23: a weekday of a named week ("Thursday last week") is that day: size 1.55 -> 1.58)
-    "caldrin-earthquake-2026": (2, 0.85, 1.22, 0.75, 1.58),
+    # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: size 1.58 -> 1.65)
+    "caldrin-earthquake-2026": (2, 0.85, 1.22, 0.75, 1.65),
     # (session 22: booked present acts leave the timeline and 'question' is an act of investigation, so events regroup: size 1.9 -> 1.93)
     "merrow-star-ferry-2026": (2, 0.84, 1.14, 0.98, 1.93),
-    "febrinol-drug-recall-2026": (1, 0.99, 1.05, 0.91, 1.67),
+    # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: fragmentation 1.05 -> 1.09)
+    "febrinol-drug-recall-2026": (1, 0.99, 1.09, 0.91, 1.67),
     # written blind late in session 10, first scored with commit a5814ae: government falls 3 musts
     # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
     # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
@@ -130,7 +134,8 @@ FLOORS = {
     # written blind in session 11 and first scored with 50c1150 (the session's held-out measure):
     # bank siege 4 musts failed, recall 0.92, fragmentation 1.25, merge 0.75, size 1.69; tower fire
     # 1, 1.00, 1.23, 0.83, 2.00; volcano 3, 1.00, 1.50, 0.79, 2.21
-    "brantis-bank-siege-2026": (1, 0.91, 1.22, 0.75, 1.43),
+    # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: fragmentation 1.22 -> 1.26)
+    "brantis-bank-siege-2026": (1, 0.91, 1.26, 0.75, 1.43),
     "harlow-court-tower-fire-2026": (0, 0.99, 1.13, 0.87, 1.67),
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: fragmentation 1.34 -> 1.37)
     "pellmar-volcano-eruption-2026": (1, 0.99, 1.37, 0.82, 2.26),
@@ -202,7 +207,8 @@ FLOORS = {
     # 1.08, merge 0.90, size 1.62; cruise outbreak 2, 1.00, 1.23, 0.89, 2.00; permits bribery 3,
     # 1.00, 1.23, 0.88, 2.00
     "sellwick-balloon-crash-2026": (1, 0.99, 1.20, 0.90, 1.82),
-    "aurelle-cruise-outbreak-2026": (1, 0.99, 1.28, 0.90, 1.90),
+    # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: merge 0.9 -> 0.88)
+    "aurelle-cruise-outbreak-2026": (1, 0.99, 1.28, 0.88, 1.90),
     "kestrow-permits-bribery-2026": (2, 0.99, 1.28, 0.87, 2.05),
     # written blind in session 16 and first scored with 31ce4ff, the session's starting code (its
     # held-out measure): plant closure 3 musts failed, recall 0.92, fragmentation 1.17, merge 0.90,
@@ -268,7 +274,8 @@ FLOORS = {
     # 1.00, 0.82, 1.17; drought 2, 0.85, 1.18, 0.83, 1.92
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: fragmentation 1.2 -> 1.24, size 2.05 -> 2.15)
     "halvenia-tariff-dispute-2026": (2, 0.92, 1.24, 0.80, 2.15),
-    "ysolde-maternity-review-2026": (1, 0.99, 1.05, 0.84, 1.22),
+    # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: size 1.22 -> 1.26)
+    "ysolde-maternity-review-2026": (1, 0.99, 1.05, 0.84, 1.26),
     # (session 20: "did not let up until Monday" is the rain stopping on Monday: size 1.92 -> 2.00)
     "orrin-valley-drought-2026": (1, 0.84, 1.23, 0.82, 2.05),
     # written blind at the end of session 18 and first scored with 1d55793, the session's committed
@@ -306,7 +313,8 @@ FLOORS = {
     # 0.85, with it size 0.92 -> 1.15 and merge 0.77 -> 0.73; the must checks 6 -> 3)
     "marrow-forgery-2026": (3, 0.84, 1.05, 0.72, 1.20),
     # (session 20: "did not stop until Sunday morning" is the snow stopping then: size 2.21 -> 2.29)
-    "kelmarra-snow-2026": (2, 0.99, 1.05, 0.64, 2.34),
+    # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: fragmentation 1.05 -> 1.08)
+    "kelmarra-snow-2026": (2, 0.99, 1.08, 0.64, 2.34),
     "lottery-rigging-2026": (4, 0.91, 1.22, 0.72, 1.82),
     # written blind at the start of session 20 and first scored with 6ac747d, the session's
     # starting code: runway collision 3 must checks failed, recall 1.00, fragmentation 1.08, merge
@@ -372,7 +380,8 @@ FLOORS = {
     # feature puts its acts on the timeline: fragmentation 1.08 -> 1.15, merge 0.77 -> 0.74, size 2.00 -> 2.29)
     "varnholt-prison-2026": (3, 0.92, 1.16, 0.73, 2.30),
     "linden-wing-fire-2026": (2, 0.99, 1.01, 0.77, 1.78),
-    "velmora-governor-2026": (1, 0.92, 1.09, 0.73, 1.72),
+    # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: fragmentation 1.09 -> 1.16, size 1.72 -> 1.8)
+    "velmora-governor-2026": (1, 0.92, 1.16, 0.73, 1.80),
     # (session 22: a column dated by its sign-off at the foot of its last paragraph: musts 5 -> 4)
     "marisol-vane-2026": (4, 0.85, 1.18, 0.64, 1.80),
     # written blind in session 23 and first scored with 57b71a7, the session's starting code (must

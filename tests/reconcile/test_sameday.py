@@ -26,8 +26,8 @@ def _split(items: list[tuple[Event, Claim]]) -> tuple[list[Event], list[Claim]]:
     return [e for e, _ in items], [c for _, c in items]
 
 
-@pytest.mark.xfail(strict=True, reason="known weakness: retrained on 51 stories, the join reads a road's "
-                   "reopening and a resignation on a day of three events as one (p = 0.75, threshold 0.7)")
+@pytest.mark.xfail(strict=True, reason="known weakness: retrained on 131 stories, the join reads a road's "
+                   "reopening and a resignation on a day of three events as one (p = 0.75-0.78, threshold 0.65)")
 def test_one_happening_told_in_other_words_by_two_outlets_is_one_event() -> None:
     events, claims = _split([
         _event(1, "a", "Crews reopened the coastal road to traffic on Monday", "reopen", "RESTORE",
