@@ -399,6 +399,15 @@ FLOORS = {
     "merrow-strait-2026": (1, 0.91, 1.01, 0.82, 1.34),
     "atc-strike-calvenia-2026": (3, 0.91, 1.26, 0.61, 2.55),
     "kestrel-dawn-2026": (2, 0.85, 1.18, 0.56, 1.80),
+    # written blind in session 24 and first scored with 124ef3c, the session's starting code (must
+    # checks failed, recall, fragmentation, merge, size): a failed coup 3, 0.92, 1.25, 0.83, 1.92; a
+    # lost teenage hiker's search and the inquiry 6, 0.86, 1.42, 0.60, 2.71; a gas platform's blowout
+    # 3, 1.00, 1.23, 0.74, 2.00; a university admissions bribery case 3, 0.92, 1.08, 0.77, 1.31.
+    # Floors from the session's final code.
+    "kestrava-coup-2026": (2, 0.91, 1.26, 0.82, 1.55),
+    "sarvik-search-2026": (3, 0.92, 1.09, 0.61, 2.22),
+    "selka-alpha-2026": (2, 0.99, 1.16, 0.77, 1.78),
+    "serenth-admissions-2026": (3, 0.91, 1.01, 0.81, 1.16),
 }
 
 
