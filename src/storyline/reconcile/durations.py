@@ -291,7 +291,7 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
 #: "extended the state of siege by 45 days", "to extend the curfew for another week": the verb,
 #: what it extends, and the words that make the duration the extension's.
 _EXTENDED = re.compile(r"\bextend(?:s|ed|ing)?\s+(?P<what>[^.;:!?]{1,60}?)\s+"
-                       r"(?:by|for\s+(?:another|a\s+further|an\s+additional|a\s+further|an\s+extra))\s+"
+                       r"(?:by|for\s+(?:another|a\s+further|an\s+additional|an\s+extra))\s+"
                        r"(?:about\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
 
 
