@@ -29,22 +29,18 @@ import sys
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
-from unittest import mock
 
 import numpy as np
 
-from storyline import reconcile
 from storyline.model import Claim, Event
-from storyline.pipeline import analyze
 from storyline.reconcile import logistic, sameday
-from storyline.report.json_report import report_json_chunks
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(SHARED / "eval"))
 from score_story import Report as Scored  # noqa: E402
-from score_story import mentions, timeline_figures  # noqa: E402
+from score_story import timeline_figures  # noqa: E402
+from train_sameday import _event_json, analysed_without, pair_labels  # noqa: E402  (the script's folder)
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 #: Of the joins made (each statement's best pair over the threshold) whose pair is labelled.
@@ -62,48 +58,10 @@ class Story:
     labels: list[float | None]
 
 
-def _event_json(e: Event) -> dict:
-    return {"id": e.id, "label": e.label, "claim_ids": e.claim_ids, "article_ids": e.article_ids,
-            "time": {"value": e.time.value}, "timeline": e.timeline}
-
-
-def _gold_of(scored: Scored, e: Event, gold: list[dict]) -> set[str]:
-    j = _event_json(e)
-    value = str(e.time.value or "")
-    return {t["id"] for t in gold if value.startswith(t["date"]) and scored.event_keys(j) & set(t["articles"])
-            and any(mentions(s, k) for s in scored.event_texts(j) for k in t["keywords"])}
-
-
 def story(path: Path) -> Story:
-    captured: dict[str, Any] = {}
-
-    def capture(events: list[Event], claims: list[Claim]) -> tuple[list[Event], dict[str, str]]:
-        captured["events"], captured["claims"] = list(events), list(claims)
-        return events, {}
-
-    with mock.patch.object(reconcile, "absorb_statements", capture):
-        report, errors = analyze([str(path / "corpus")])
-    if errors:
-        raise SystemExit(f"{path}: {errors[0]}")
-    raw = json.loads("".join(report_json_chunks(report)))
-    gold = json.loads((path / "gold.json").read_text())["timeline"]
-    scored = Scored(raw)
-    events, claims = captured["events"], captured["claims"]
+    events, claims, _report, raw, gold = analysed_without(path, "absorb_statements")
     pairs = sameday.day_pairs(events, {c.id: c for c in claims}, statements=True)
-    matched = [_gold_of(scored, e, gold) for e in events]
-    keys = [scored.event_keys(_event_json(e)) for e in events]
-    tellers = {t["id"]: set(t["articles"]) for t in gold}
-
-    def label(i: int, j: int) -> float | None:
-        a, b = matched[i], matched[j]
-        if a and b:
-            return 1.0 if a & b else 0.0
-        if a or b:
-            told, other = (a, keys[j]) if a else (b, keys[i])
-            return 0.0 if not other & set().union(*(tellers[g] for g in told)) else None
-        return None
-
-    return Story(path.name, events, claims, raw, gold, pairs, [label(i, j) for i, j, _ in pairs])
+    return Story(path.name, events, claims, raw, gold, pairs, pair_labels(raw, events, gold, pairs))
 
 
 def labelled(stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:

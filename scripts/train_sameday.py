@@ -77,22 +77,30 @@ def _gold_of(scored: Scored, e: Event, gold: list[dict]) -> set[str]:
             and any(mentions(s, k) for s in scored.event_texts(j) for k in t["keywords"])}
 
 
-def story(path: Path) -> Story:
+def analysed_without(path: Path, stage: str) -> tuple[list[Event], list[Claim], Any, dict, list[dict]]:
+    """The story analysed with ``reconcile.<stage>`` (a join taking events and claims) switched
+    off: the events and claims it was given, the report, its JSON and the gold timeline."""
     captured: dict[str, Any] = {}
 
     def capture(events: list[Event], claims: list[Claim]) -> tuple[list[Event], dict[str, str]]:
         captured["events"], captured["claims"] = list(events), list(claims)
         return events, {}
 
-    with mock.patch.object(reconcile, "join_same_day", capture):
+    with mock.patch.object(reconcile, stage, capture):
         report, errors = analyze([str(path / "corpus")])
     if errors:
         raise SystemExit(f"{path}: {errors[0]}")
     raw = json.loads("".join(report_json_chunks(report)))
     gold = json.loads((path / "gold.json").read_text())["timeline"]
+    return captured["events"], captured["claims"], report, raw, gold
+
+
+def pair_labels(raw: dict, events: list[Event], gold: list[dict],
+                pairs: list[tuple[int, int, list[float]]]) -> list[float | None]:
+    """Per pair: 1 when both events match one gold event as the scorer matches, 0 when they match
+    different ones, or when one matches gold events none of the other's articles tells (the gold
+    lists every article that tells a happening); None when that is unknown."""
     scored = Scored(raw)
-    events, claims = captured["events"], captured["claims"]
-    pairs = sameday.day_pairs(events, {c.id: c for c in claims})
     matched = [_gold_of(scored, e, gold) for e in events]
     keys = [scored.event_keys(_event_json(e)) for e in events]
     tellers = {t["id"]: set(t["articles"]) for t in gold}
@@ -101,12 +109,18 @@ def story(path: Path) -> Story:
         a, b = matched[i], matched[j]
         if a and b:
             return 1.0 if a & b else 0.0
-        if a or b:  # the gold lists every article that tells a happening: one told by none of them is another
+        if a or b:
             told, other = (a, keys[j]) if a else (b, keys[i])
             return 0.0 if not other & set().union(*(tellers[g] for g in told)) else None
         return None
 
-    labels = [label(i, j) for i, j, _ in pairs]
+    return [label(i, j) for i, j, _ in pairs]
+
+
+def story(path: Path) -> Story:
+    events, claims, report, raw, gold = analysed_without(path, "join_same_day")
+    pairs = sameday.day_pairs(events, {c.id: c for c in claims})
+    labels = pair_labels(raw, events, gold, pairs)
     return Story(path.name, events, claims, list(report.articles), raw, gold, pairs, labels)
 
 
