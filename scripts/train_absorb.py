@@ -23,16 +23,11 @@ The shipped weights are refit on every story.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
-from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-import numpy as np
-
-from storyline.model import Claim, Event
 from storyline.reconcile import logistic, sameday
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,34 +35,18 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(SHARED / "eval"))
 from score_story import Report as Scored  # noqa: E402
 from score_story import timeline_figures  # noqa: E402
-from train_sameday import _event_json, analysed_without, pair_labels  # noqa: E402  (the script's folder)
+from train_sameday import Story, _event_json, analysed_without, labelled, pair_labels, write_model  # noqa: E402
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 #: Of the joins made (each statement's best pair over the threshold) whose pair is labelled.
 PRECISION = 0.9
 
 
-@dataclass
-class Story:
-    name: str
-    events: list[Event]
-    claims: list[Claim]
-    raw: dict
-    gold: list[dict]
-    pairs: list[tuple[int, int, list[float]]]
-    labels: list[float | None]
-
-
 def story(path: Path) -> Story:
-    events, claims, _report, raw, gold = analysed_without(path, "absorb_statements")
+    events, claims, report, raw, gold = analysed_without(path, "absorb_statements")
     pairs = sameday.day_pairs(events, {c.id: c for c in claims}, statements=True)
-    return Story(path.name, events, claims, raw, gold, pairs, pair_labels(raw, events, gold, pairs))
-
-
-def labelled(stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
-    xs = [x for s in stories for (_, _, x), y in zip(s.pairs, s.labels, strict=True) if y is not None]
-    ys = [y for s in stories for y in s.labels if y is not None]
-    return np.array(xs), np.array(ys)
+    return Story(path.name, events, claims, list(report.articles), raw, gold, pairs,
+                 pair_labels(raw, events, gold, pairs))
 
 
 def figures(s: Story, m: logistic.Model | None) -> dict[str, float]:
@@ -117,20 +96,9 @@ def main() -> None:
         if chosen is None and precision >= PRECISION:
             chosen = t
     chosen = chosen if chosen is not None else 1.01
-    w, mean, scale = logistic.fit(*labelled(stories))
-    args.out.write_text(json.dumps({
-        "about": "Logistic regression: does a statement left in the background tell a timeline event of its day? "
-                 "Trained by scripts/train_absorb.py; figures are held out one story at a time.",
-        "features": list(sameday.FEATURES),
-        "weights": [round(float(v), 6) for v in w],
-        "mean": [round(float(v), 6) for v in mean],
-        "scale": [round(float(v), 6) for v in scale],
-        "threshold": chosen,
-        "stories": sorted(s.name for s in stories),
-        "held_out_at_threshold": {n: {k: round(v, 3) for k, v in f.items()}
-                                  for n, f in (table.get(chosen) or base).items()},
-        "held_out_without": {n: {k: round(v, 3) for k, v in f.items()} for n, f in base.items()},
-    }, indent=1) + "\n")
+    write_model(args.out, "Logistic regression: does a statement left in the background tell a timeline event of "
+                "its day? Trained by scripts/train_absorb.py; figures are held out one story at a time.",
+                stories, chosen, table.get(chosen) or base, base)
     print(f"threshold {chosen}; wrote {args.out}")
 
 

@@ -141,6 +141,24 @@ def figures(s: Story, m: logistic.Model | None) -> dict[str, float]:
     return timeline_figures(Scored(raw), s.gold)
 
 
+def write_model(out: Path, about: str, stories: list[Story], threshold: float,
+                at_threshold: dict[str, dict[str, float]], without: dict[str, dict[str, float]]) -> None:
+    """The coefficients refitted on every story, with the threshold chosen and the held-out
+    figures at it and without the join, as ``logistic.load`` reads them."""
+    w, mean, scale = logistic.fit(*labelled(stories))
+    out.write_text(json.dumps({
+        "about": about,
+        "features": list(sameday.FEATURES),
+        "weights": [round(float(v), 6) for v in w],
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "threshold": threshold,
+        "stories": sorted(s.name for s in stories),
+        "held_out_at_threshold": {n: {k: round(v, 3) for k, v in f.items()} for n, f in at_threshold.items()},
+        "held_out_without": {n: {k: round(v, 3) for k, v in f.items()} for n, f in without.items()},
+    }, indent=1) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("stories", nargs="*", type=Path)
@@ -180,21 +198,9 @@ def main() -> None:
         if chosen is None and precision >= PRECISION:
             chosen = t
     chosen = chosen if chosen is not None else 1.01
-    final = logistic.fit(*labelled(stories))
-    w, mean, scale = final
-    args.out.write_text(json.dumps({
-        "about": "Logistic regression: do two timeline events of one day tell one happening? "
-                 "Trained by scripts/train_sameday.py; figures are held out one story at a time.",
-        "features": list(sameday.FEATURES),
-        "weights": [round(float(v), 6) for v in w],
-        "mean": [round(float(v), 6) for v in mean],
-        "scale": [round(float(v), 6) for v in scale],
-        "threshold": chosen,
-        "stories": sorted(s.name for s in stories),
-        "held_out_at_threshold": {n: {k: round(v, 3) for k, v in f.items()}
-                                  for n, f in (table.get(chosen) or base).items()},
-        "held_out_without": {n: {k: round(v, 3) for k, v in f.items()} for n, f in base.items()},
-    }, indent=1) + "\n")
+    write_model(args.out, "Logistic regression: do two timeline events of one day tell one happening? "
+                "Trained by scripts/train_sameday.py; figures are held out one story at a time.",
+                stories, chosen, table.get(chosen) or base, base)
     print(f"threshold {chosen}; wrote {args.out}")
 
 
