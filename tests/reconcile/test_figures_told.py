@@ -297,3 +297,43 @@ def test_a_count_of_acts_since_a_day_is_run_up_to_its_telling() -> None:
     ])
     assert ("contradiction", ["214", "241"]) in found, found
     assert not any(kind == "contradiction" and "More than 400" in values for kind, values in found), found
+
+
+def test_a_figure_with_its_digits_transposed_is_the_same_figure_misprinted() -> None:
+    """"deploying 2,400 soldiers" (a wire, Monday) and "on Wednesday some 4,200 soldiers were still
+    clearing roads" (a paper): the same force with two digits swapped in one telling, told alike
+    whatever verb and day tell it, a dispute; the paper's "1,300 soldiers" of the reserve counts
+    another group and is no party to it."""
+    found = _figure_disputes([
+        _article("s01_wire", "2031-01-20", "Prime Minister Anders Kell ordered the army into Vessholm on Monday, "
+                 "deploying 2,400 soldiers to clear roads and reach isolated villages."),
+        _article("s02_paper", "2031-01-23", "On Wednesday some 4,200 soldiers were still clearing roads in Vessholm "
+                 "and reaching isolated villages with food. A further 1,300 soldiers of the reserve are on standby."),
+    ])
+    assert ("contradiction", ["2,400", "some 4,200"]) in found, found
+    assert not any("1,300" in values for _, values in found), found
+
+
+def test_a_sum_with_its_digits_transposed_days_later_is_no_change() -> None:
+    """A commission's cost estimate of 2.4 million on Friday and "the commission puts the cost at
+    4.2 million" on Saturday: a swap of two digits, not an estimate that moved overnight."""
+    found = _figure_disputes([
+        _article("r01_commission", "2031-09-26", "The electoral commission said on Friday that the recount would "
+                 "cost an estimated 2.4 million crowns."),
+        _article("r02_paper", "2031-09-27", "The electoral commission puts the cost of the recount at 4.2 million "
+                 "crowns, a sum opposition parties called excessive."),
+    ])
+    assert ("contradiction", ["4.2 million", "an estimated 2.4 million"]) in found, found
+
+
+def test_a_count_written_in_words_and_its_digits_swapped_is_a_rise_not_a_misprint() -> None:
+    """"Fourteen patients are in hospital" on Monday and "41 patients have now been treated" on
+    Thursday: a swap of digits is a slip of the keyboard, and a count written in words has none;
+    the count rose."""
+    found = _figure_disputes([
+        _article("p01_radio", "2031-03-03", "Fourteen patients are in hospital with kidney injury after taking "
+                 "the contaminated syrup, the health ministry said on Monday."),
+        _article("p02_ministry", "2031-03-06", "As of Thursday, 41 patients have been treated in hospital with "
+                 "kidney injury after taking the contaminated syrup, the health ministry said."),
+    ])
+    assert not any(kind == "contradiction" for kind, _ in found), found

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from storyline import lexicon
-from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS
+from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
 from storyline.extract.quantities import TALLY_AGAINST, TALLY_FOR
 from storyline.model import Quantity
+from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.timeslot import bounds, parse_day
 from storyline.time import compatible
@@ -145,6 +146,30 @@ def _done(a: Figure, b: Figure) -> bool:
     noun ("shots", "dollars"), neither told as a running total ("now has 16 cases")."""
     return a.written and b.written and (a.quantity.unit or "").lower() == (b.quantity.unit or "").lower() \
         and not a.running_told and not b.running_told
+
+
+def digits(q: Quantity) -> tuple[int, str] | None:
+    """A figure's digits as written out, with its integer part's length ("2,400" -> (4, "2400"),
+    "about 16.4" -> (2, "164"), "0.38" -> (0, "38")); None for a range, an unbounded figure, a
+    share, or a figure written in words (a swap of digits is a slip of the keyboard)."""
+    if q.low is None or q.high is None or (q.high != q.low and not q.approximate) or q.low <= 0 \
+            or q.unit == PERCENT or not any(ch.isdigit() for ch in q.text):
+        return None
+    value = round((q.low + q.high) / 2, 6)  # "about 2,400" is read as a band around what is written
+    whole, _, frac = f"{value:.6f}".rstrip("0").rstrip(".").partition(".")
+    whole = whole.lstrip("0")
+    return len(whole), (whole + frac).lstrip("0")
+
+
+def misprinted(a: Quantity, b: Quantity) -> bool:
+    """Two figures of one noun whose digits are the same, reordered, at the same magnitude
+    ("2,400" / "4,200", "16.4" / "14.6", "1,184,600" / "1,148,600"): one figure with its digits
+    transposed in one telling. A count does not move by a swap of its digits; an outlet's copy
+    does. Shares stay out: what a share is of is too often another thing ("14.6 percent of the
+    capital", "61.4 percent of the votes")."""
+    da, db = digits(a), digits(b)
+    return da is not None and db is not None and da != db and da[0] == db[0] \
+        and sorted(da[1]) == sorted(db[1]) and unit_class(a.unit) == unit_class(b.unit)
 
 
 def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:

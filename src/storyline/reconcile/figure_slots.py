@@ -23,7 +23,7 @@ from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT, told_from
 from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
 from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
-from storyline.reconcile.figure_pairs import Figure
+from storyline.reconcile.figure_pairs import Figure, digits, misprinted
 
 unit_class_of = memo.pure(4096)(unit_class)
 """``compare.unit_class`` kept per unit (a pure function of the word): ``count_type`` asks it for
@@ -193,3 +193,41 @@ def join_wholes(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) ->
             continue
         slots[i] = [(unit_class_of(q.unit), day[:10])]
     _join_slots(uf, items, slots)
+
+
+#: How alike two sentences must read (cosine of their static MiniLM vectors) for figures of one
+#: noun with transposed digits to be one figure: the two tellings say the same thing.
+MISPRINT_LIKENESS = 0.7
+
+
+def join_misprints(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
+    """Figures of one counted noun whose digits are another's transposed ("2,400 soldiers were
+    deployed" / "some 4,200 soldiers have been working") are one figure misprinted, whatever verb
+    tells them (``figure_pairs.misprinted``), when one of the two values is one article's alone
+    (the slip is one outlet's; two values each told by several outlets are two things) and the
+    two sentences read alike (``MISPRINT_LIKENESS``). Generic nouns ("people") and casualty counts
+    (one slot per count type already) stay out; so does one article's pair, which tells two things."""
+    from storyline.extract.embed import embed
+
+    by_noun: dict[tuple[str | None, int, str], list[int]] = defaultdict(list)
+    for i, (it, key) in enumerate(zip(items, keys, strict=True)):
+        q = it.quantity
+        if key[0] in ("casualty", "whole", "part", "move") or q.unit is None or q.qualifier == DIFFERENCE \
+                or q.unit.lower() in GENERIC_COUNTED or (d := digits(q)) is None:
+            continue
+        by_noun[(unit_class_of(q.unit), d[0], "".join(sorted(d[1])))].append(i)
+    for members in by_noun.values():
+        tellers: dict[float | None, set[str]] = defaultdict(set)
+        for i in members:
+            tellers[items[i].quantity.low].add(items[i].frame.article_id)
+        pairs = [(i, j) for x, i in enumerate(members) for j in members[x + 1:]
+                 if items[i].frame.article_id != items[j].frame.article_id
+                 and misprinted(items[i].quantity, items[j].quantity)
+                 and min(len(tellers[items[i].quantity.low]), len(tellers[items[j].quantity.low])) == 1]
+        if not pairs:
+            continue
+        texts = sorted({items[k].frame.claim.text for pair in pairs for k in pair})
+        vectors = dict(zip(texts, embed(texts), strict=True))
+        for i, j in pairs:
+            if float(vectors[items[i].frame.claim.text] @ vectors[items[j].frame.claim.text]) >= MISPRINT_LIKENESS:
+                uf.union(i, j)

@@ -48,12 +48,13 @@ from storyline.extract.numbers import TENS, UNITS, parse_number
 from storyline.extract.plover import STATE_VERBS
 from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
-from storyline.reconcile.figure_pairs import REASONS, Figure, measure, pair_kind
+from storyline.reconcile.figure_pairs import REASONS, Figure, measure, misprinted, pair_kind
 from storyline.reconcile.figure_series import FROM, FigureClass, odd_between, passed_points, revisions
 from storyline.reconcile.figure_slots import (
     Groups,
     join_beside,
     join_events,
+    join_misprints,
     join_named,
     join_roles,
     join_wholes,
@@ -459,6 +460,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     join_named(uf, items, keys)
     join_beside(uf, items, keys)
     join_wholes(uf, items, keys)
+    join_misprints(uf, items, keys)
     first: dict[tuple[str, ...], int] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         # a casualty count links through its population (nationalities as their country), so
@@ -688,6 +690,7 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
         # own word at one time tells parts and their whole ("12 rescued by the lifeboat, 9 by the
         # trawler, 21 in all"), so its part set against another outlet's whole is no dispute
         giving = [{(i.frame.article_id, i.attribution, i.as_of) for i in c.items} for c in classes]
+        tellers = [{i.frame.article_id for i in c.items} for c in classes]
         pairs: dict[str, set[int]] = defaultdict(set)
         for x in range(len(blist)):
             for y in range(x + 1, len(blist)):
@@ -696,6 +699,9 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                 if ca == cb or {i.frame.claim.id for i in ia} == {i.frame.claim.id for i in ib}:
                     continue
                 kind = pair_kind(ia[0], ib[0], running=what in RUNNING_COUNTS)
+                if kind in ("changed_over_time", "attributed_estimates") and misprinted(ia[0].quantity, ib[0].quantity) \
+                        and min(len(tellers[ca]), len(tellers[cb])) == 1 and not tellers[ca] & tellers[cb]:
+                    kind = "contradiction"  # one outlet's copy with two digits swapped: no change, no estimate
                 if kind == "changed_over_time" and ((ca, cb) in odd or (cb, ca) in odd):
                     kind = "contradiction"  # one outlet's figure between the others' same one: no change
                 if kind == "contradiction" and frozenset((ia[0].quantity.low, ib[0].quantity.low)) in revised:
