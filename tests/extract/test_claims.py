@@ -964,3 +964,33 @@ def test_a_when_clause_with_its_own_subject_tells_its_own_event_at_that_time(nlp
     lifted = [c for c in analysis.claims if c.predicate == "lift"]
     assert len(lifted) == 1 and lifted[0].parent is not None, [(c.predicate, c.parent) for c in analysis.claims]
     assert lifted[0].time is not None and lifted[0].time.value == "2031-03-13"
+
+
+def test_a_correction_note_withdraws_what_the_earlier_version_gave_however_it_is_parsed(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"An earlier version of this article gave the fine as 47 million" (no speech verb) and
+    "Correction (3/4): An earlier version ... said the plant employs 1,430 people" (the version in
+    apposition to "Correction") are both withdrawn tellings; the corrected figure is asserted."""
+    claims = _claims(nlp, "Correction, 4 April: An earlier version of this article gave the firm's fine as 47 million "
+                          "euros. The correct figure is 74 million euros.\n\nCorrection (3/4): An earlier version of "
+                          "this article said the plant employs 1,430 people. The correct figure is 1,340.")
+    assert _find(claims, "fine as 47").negated
+    assert _find(claims, "employs 1,430").negated
+    assert not _find(claims, "74 million").negated
+
+
+def test_words_a_participle_quotes_are_the_main_clause_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Minister X rejected a report that ..., calling the files "partly fabricated"": the quoted
+    words are the minister's, wherever the parser hangs "calling"."""
+    claims = _claims(nlp, "Defence Minister Oskar Brenholm on Wednesday rejected a newspaper report that his ministry "
+                          "had favoured a weaker bid, calling the leaked files \"partly fabricated\".")
+    assert "Brenholm" in (_find(claims, "partly fabricated").attribution or "")
+
+
+def test_a_source_close_to_a_named_person_is_the_source_not_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"..., a source close to Prime Minister Tomas Vell said": the parser takes the name for the
+    subject of "said"; the teller is the unnamed source, short sentence or long."""
+    claims = _claims(nlp, "A trade embargo was rejected, a source close to Prime Minister Tomas Vell said.\n\n"
+                          "A fuel levy was considered but dropped because it would have hurt farmers more than the "
+                          "government, a source close to Prime Minister Tomas Vell said.")
+    for needle in ("trade embargo", "fuel levy"):
+        assert (_find(claims, needle).attribution or "").startswith("a source close to"), _find(claims, needle)

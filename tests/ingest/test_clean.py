@@ -1153,3 +1153,11 @@ def test_a_page_dated_by_its_masthead_or_its_sign_off_says_where_the_date_stands
     assert mast_date.value == "2031-04-03" and "masthead" in (mast_date.note or ""), mast_date
     assert sign_date.value == "2031-06-15" and "sign-off" in (sign_date.note or ""), sign_date
 
+
+
+def test_a_line_ending_in_a_speech_verb_and_colon_is_the_next_quotes_attribution_not_a_label() -> None:
+    """"Harbour Master Ilse Brandt said:" over a quoted paragraph introduces the quote: kept in the
+    body, where the quote's attribution is read from it; "Background:" is still a label."""
+    quote = '"We will not reopen the quay until every crane has been inspected. Safety comes first."'
+    article = clean_one("\n".join([LEAD, "Harbour Master Ilse Brandt said:", quote, "Background:", SECOND]))
+    assert article.body == page(LEAD, "Harbour Master Ilse Brandt said:", quote, SECOND)

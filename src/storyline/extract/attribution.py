@@ -39,9 +39,26 @@ WITHDRAWN_VERSIONS = lexicon.words("reporting", "withdrawn_versions")
 
 def withdrawn_teller(reporter: Token) -> bool:
     """The reporting verb's subject is an earlier version of the page: a correction note, whose
-    reported content the outlet no longer asserts."""
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in ("version", "edition")
-               and any(m.lower_ in WITHDRAWN_VERSIONS for m in c.children) for c in reporter.children)
+    reported content the outlet no longer asserts. The version may stand in apposition to the
+    subject ("Correction (28/02): An earlier version of this article said ...")."""
+    subjects = [c for c in reporter.children if c.dep_ == "nsubj"]
+    return any(v.lemma_.lower() in ("version", "edition") and any(m.lower_ in WITHDRAWN_VERSIONS for m in v.children)
+               for c in subjects for v in (c, *(a for a in c.children if a.dep_ == "appos")))
+
+
+#: Verbs whose participle clause quotes what the main clause's subject called something.
+NAMING_VERBS = lexicon.words("reporting", "naming_verbs")
+
+
+def naming_subject(sent: Span) -> Token | None:
+    """The subject of a sentence whose participle clause quotes what that subject called
+    something ("X rejected the report, calling the files "partly fabricated""): a free participle
+    is its main clause subject's, wherever the parser hangs it."""
+    for tok in sent:
+        if tok.tag_ == "VBG" and tok.lemma_.lower() in NAMING_VERBS and tok.dep_ in ("advcl", "xcomp", "conj") \
+                and any(w.text in QUOTES or w.text in ("``", "''") for w in tok.subtree):
+            return next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 #: Verbs that negate the reporting verb they govern ("refused to confirm that ...").
@@ -193,6 +210,9 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
 def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
                     sent_mentions: Sequence[Mention]) -> str | None:
     """The source a subject names; pronouns and bare descriptions go back to recent people."""
+    close = _close_to_speaker(tok)
+    if close is not None:
+        return close.text
     if is_pronoun(tok) and tok.lower_ in ("he", "she", "him", "her"):
         # a pronoun never stands for a person its own clause names otherwise ("She overtook
         # Kessling": she is not Kessling)
@@ -262,6 +282,22 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
             and ctx.sentence - ctx.last_org_sentence <= ORG_REACH):
         return ctx.last_org
     return np_text
+
+
+def _close_to_speaker(tok: Token) -> Span | None:
+    """"a source close to Prime Minister A B said": the parser takes the name for the verb's
+    subject and leaves "to" without its object; the speaker is the unnamed source the phrase
+    begins with, not the person it is close to."""
+    at = tok.left_edge.i
+    if at == 0:
+        return None
+    prep = tok.doc[at - 1]
+    if prep.dep_ != "prep" or any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    noun = prep.head if prep.head.pos_ == "NOUN" else prep.head.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SPEAKER_NOUNS | _UNNAMED_SOURCES:
+        return None
+    return tok.doc[noun.left_edge.i : tok.i + 1]
 
 
 def _according_source(obj: Token, according: Token, sent: Span, inp: ClaimInputs, ctx: SentenceContext,
@@ -455,6 +491,9 @@ def trailing_teller(toks: Sequence[Token]) -> tuple[str, int] | None:
         if not any(t.is_punct for t in speaker) and any(t.pos_ in ("NOUN", "PROPN") for t in speaker):
             return verb.doc[speaker[0].i : speaker[-1].i + 1].text, verb.i
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    close = _close_to_speaker(subjects[0]) if subjects else None
+    if close is not None and close.start > 0 and verb.doc[close.start - 1].text == ",":
+        return close.text, verb.i  # "..., a source close to Prime Minister A B said."
     if subjects and _named_before(words, verb_at, subjects[0]):
         # "... since the ferry overturned ..., Commander A B of the Coastguard said": the parser
         # took a subject from an earlier clause across the comma; the name before the verb speaks

@@ -52,6 +52,7 @@ from storyline.extract.attribution import (
     _wholly_quoted,
     clause_colon_speaker,
     colon_speaker,
+    naming_subject,
     owned_utterance_speaker,
     parenthetical_source,
     trailing_teller,
@@ -453,6 +454,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             attribution = colon  # 'A B, chief of X: "Our engineers estimate ..."': the quote is A B's, whatever it reports
         elif attribution is None and not quoted:
             attribution = _trailing_source(toks) or parenthetical_source(toks)
+            if attribution is None and pred.i == root.i and (namer := naming_subject(sent)) is not None:
+                attribution = _resolve_source(namer, inp, ctx, mentions)  # "..., calling the files "fabricated""
         elif attribution is not None and not quoted and reporter is not None and not according \
                 and (outer := trailing_teller(toks)) is not None and outer[1] > reporter.i \
                 and outer[0].lower() not in attribution.lower():
@@ -515,8 +518,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         if reporter is not None and pred.i != reporter.i and (
                 refused is not None or any(c.dep_ == "neg" for c in reporter.children)):
             negated = True  # "X never confirmed / refused to confirm that ...": nobody asserts it
-        if reporter is not None and pred.i != reporter.i and withdrawn_teller(reporter):
-            negated = True  # "an earlier version of this article said X": withdrawn by a correction
+        if (reporter is not None and pred.i != reporter.i and withdrawn_teller(reporter)) or withdrawn_teller(pred):
+            negated = True  # "an earlier version of this article said X" / "gave the fine as X": withdrawn by a correction
         # the complement first: "found him guilty" is a verdict, whatever "find" is alone
         etype = complement_type(pred) or plover.event_type(pred.lemma_, obj_lemma)
         if etype is None:

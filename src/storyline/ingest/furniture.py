@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from storyline import lexicon
 from storyline.ingest.dateline import MONTHS, WEEKDAYS
 
 # Lengths (characters) above which a line cannot be a label, a credit or a caption.
@@ -168,6 +169,9 @@ _ADDRESS_ONLY = re.compile(r"^\W*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|ww
 # "World > Korean Peninsula": short title-case parts joined by arrows (two parts are enough).
 _BREADCRUMB = re.compile(r"^[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}(?:\s*[>»›]\s*[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2})+$")
 _LABEL_END = re.compile(r"[:»›>|]\s*$")
+#: "Minister X said:" over a quote in the next paragraph: the quote's attribution, no label
+#: (data/lexicon/reporting.json speech_lead_forms).
+_SPEECH_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('reporting', 'speech_lead_forms')))})\s*:\s*$", re.IGNORECASE)
 _MENU_SEPARATOR = re.compile(r"\s*(?:[|»›>•·/\\]|\s-\s|::)\s*")
 _BYLINE = re.compile(
     r"^\W*(?i:by|story\s+by|written\s+by|words\s+by|author|reporter|reported\s+by|posted\s+by|"
@@ -258,6 +262,8 @@ def furniture_reason(text: str, *, strict: bool = False) -> str | None:
     if _BREADCRUMB.match(line):
         return "navigation menu or breadcrumb"
     if ends_sentence(line) and not line.rstrip(_CLOSING).endswith(("!", "?")) and n_words > 3:
+        return None
+    if _SPEECH_LEAD.search(line):
         return None
     if n_words <= 8 and _LABEL_END.search(line) and title_case_ratio(line) >= 0.6:
         return "section label"
