@@ -372,6 +372,17 @@ def test_a_day_counted_from_a_happening_the_text_told_takes_that_happenings_day(
     assert got.get("90 days") == "P90D", got  # unresolved: what the words alone say
 
 
+def test_a_clause_after_the_count_names_its_happening_by_its_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"less than two days after his coach plunged into the gorge": the plunge is the happening
+    counted from, not the coach an earlier sentence named ("the coach driver was remanded on
+    Tuesday"); no earlier sentence tells a plunge, so nothing is guessed from the remand's day."""
+    text = ("The coach driver was remanded in custody on Tuesday 17 March 2026. He was arrested on Monday "
+            "morning, less than two days after his coach plunged into the gorge on Saturday night.")
+    got = {t.text: t.value for t in tag_text(text, "2026-03-18", nlp)}
+    assert not any(v == "2026-03-19" for v in got.values()), got
+    assert got["Saturday night"] == "2026-03-14TNI", got
+
+
 def test_whole_days_told_in_hours_count_from_the_day_before_them(nlp) -> None:  # type: ignore[no-untyped-def]
     """"Forty-eight hours after the bank's three-day slump" and "48 hours later" are two days on
     from the day told before; 36 hours, or hours with no day before them, stay a span, and so do

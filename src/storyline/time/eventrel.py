@@ -89,6 +89,9 @@ def _happening(what: str, rest: str) -> list[set[str]]:
     return [_keys(run[-1]), lazy] if run else [lazy]
 
 
+_CLAUSE_VERB = re.compile(r"^\s+([a-z]+ed)\b")
+
+
 def _whole(n: float | None) -> int | None:
     return int(n) if n is not None and n == int(n) else None
 
@@ -100,7 +103,11 @@ def resolve(expr: str, text: str, start: int, days: Sequence[tuple[int, int, Anc
     if parts is None or _SPAN_BEFORE.search(text[max(0, start - 16):start]):
         return None
     verb = parts.group("verb")
-    tries = [_keys(verb)] if verb else _happening(parts.group("what"), text[start + len(expr.strip()):])
+    rest = text[start + len(expr.strip()):]
+    # "two days after his coach plunged into the gorge": a clause whose past verb names the
+    # happening (the plunge), not the noun before it (the coach)
+    verb = verb or ((m := _CLAUSE_VERB.match(rest)) and m.group(1))
+    tries = [_keys(verb)] if verb else _happening(parts.group("what"), rest)
     if not any(tries):
         return None
     word = parts.group("n")
