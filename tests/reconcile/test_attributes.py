@@ -222,3 +222,43 @@ def test_a_duration_right_after_its_act_measures_that_act() -> None:
     lasted = [(c.kind, sorted(v.value for v in c.values)) for c in analyze_articles([a, b]).conflicts
               if "duration" in c.slot]
     assert lasted == [("contradiction", ["11 hours", "nine hours"])], lasted
+
+
+def test_a_custody_ordered_by_a_judge_is_the_held_persons_not_the_judges() -> None:
+    """"Judge X granted the request to hold her in pre-trial detention for 30 days": the object
+    pronoun is not the judge, so the custody is that of the woman named before; "was remanded
+    for 60 days" of her is the same state, told differently: disputed."""
+    a1 = _article("c01_paper", "Police arrested the clerk Mara Kossow at her flat on Thursday. The following day, "
+                               "Judge Aurel Menk granted the prosecution's request to hold her in pre-trial detention "
+                               "for 30 days.")
+    a2 = _article("c02_wire", "Mara Kossow, 34, was remanded for 60 days on Friday by a district court.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["30 days", "60 days"]], lasted
+
+
+def test_days_of_a_happening_measure_that_happening() -> None:
+    """"after six days of negotiations" and "after four days of negotiations": how long the
+    negotiations lasted, told two ways; "two days of rain" measures the rain, not the talks."""
+    a1 = _article("n01_release", "The accord was signed on Friday after six days of negotiations in the capital.")
+    a2 = _article("n02_recap", "Signed on Friday after four days of negotiations, the accord ended the standoff. "
+                               "The talks had been delayed by two days of rain.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["four days", "six days"]], lasted
+
+
+def test_an_ongoing_happening_measured_on_later_days_and_time_spent_so_far_are_no_dispute() -> None:
+    """"after three days of protests" on the 7th and "after a fortnight of protests" on the 18th
+    measure one ongoing happening eleven days further on; "had spent 13 days in custody since her
+    arrest" is time served, no rival of the term of 60 days she was remanded for."""
+    a1 = Article(id=Article.make_id("p1"), body="The government imposed a curfew on Saturday, after three days of "
+                 "protests over fuel prices.", content_hash="p1", path="p01_wire.txt",
+                 published=PublishedDate("2031-03-07", "metadata", "2031-03-07", "2031-03-07"))
+    a2 = Article(id=Article.make_id("p2"), body="After a fortnight of protests over fuel prices, the minister "
+                 "resigned on Wednesday.", content_hash="p2", path="p02_paper.txt",
+                 published=PublishedDate("2031-03-18", "metadata", "2031-03-18", "2031-03-18"))
+    a3 = _article("c01_paper", "Mara Kossow, 34, had spent 13 days in custody since her arrest on 19 February.")
+    a4 = _article("c02_wire", "Mara Kossow, 34, was remanded for 60 days on Friday by a district court.")
+    report = analyze_articles([a1, a2, a3, a4])
+    assert not [c for c in report.conflicts if "duration" in c.slot], report.conflicts

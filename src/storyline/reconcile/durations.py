@@ -8,7 +8,11 @@ the first event noun of the sentence before it ("the fire that had burned for ab
 main verb ("declared a curfew": the declaration). Event nouns and verbs meet through their
 derivational stem (``plover.stem``). Durations of one happening from different articles that
 differ by more than a quarter (vague words like "about" and "nearly" allow that much) are a
-contradiction; one article never contradicts itself. The time between two happenings is
+contradiction; one article never contradicts itself. "after six days of negotiations" measures
+the negotiations. A happening still going on, measured again by a later article about as much
+longer as the days between the two ("three days of protests", a fortnight later "a fortnight"),
+is no dispute, nor is time served so far ("had spent 15 days in custody since") beside a term set
+("remanded for 11 days"). The time between two happenings is
 compared the same way ("the warning was issued 14 minutes before the storm reached the town" /
 "went out ... seven minutes before the storm reached the first houses"): keyed by the happening
 measured (the first event noun of the sentence, else its main verb), the direction and the noun
@@ -18,15 +22,26 @@ of the happening it is counted from. Pure functions over the extraction.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from storyline import lexicon
 from storyline.extract import plover
-from storyline.model import Article, ArticleAnalysis, Claim, Conflict, ConflictValue, Sentence, TimeExpr
+from storyline.model import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Conflict,
+    ConflictValue,
+    Mention,
+    Sentence,
+    TimeExpr,
+)
 from storyline.reconcile.facts import sentence_at
 from storyline.reconcile.roles import head_word
+from storyline.reconcile.timeslot import parse_day
 
 #: Two durations of one happening this close (relative to the longer) agree: vague ones
 #: ("about four hours", "nearly six") by a quarter, exact ones ("12 days", "nine days") by rounding.
@@ -118,6 +133,7 @@ class DurationSeen:
     time: TimeExpr
     article_id: str
     sentence: str
+    written: date | None = None  # the day the article was written, when known
 
 
 def _main_event(claims: Sequence[Claim], index: int) -> str | None:
@@ -134,6 +150,9 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
     after = sentence.text[max(0, t.end - sentence.start):]
     if not _LASTING.search(before) or _DISTANCE.match(after):
         return None  # "identified in two weeks", "hospitals an hour away": not how long it lasted
+    of = _OF_NOUN.match(after)
+    if of is not None and _lasts(of.group(1).lower()):
+        return of.group(1).lower()  # "after six days of negotiations": the negotiations lasted
     for m in _WORD.finditer(before):
         word = m.group(0).lower()
         nxt = re.match(r"\s+([a-z]+)", before[m.end():])
@@ -154,6 +173,7 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
     return None
 
 
+_OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z-]+)")
 #: How far before a duration the verb it measures may end ("questioned by prosecutors for").
 _VERB_REACH = 40
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$", re.I)
@@ -218,12 +238,35 @@ def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
     if m is None and not _RESCUED_AFTER.search(before) and (noun is None or noun not in _STATE_NOUNS):
         return None
     person = next((x for x in reversed(analysis.mentions) if x.label == "PERSON" and x.end <= t.start), None)
+    if person is not None and person.start >= sentence.start \
+            and _OBJECT_PRONOUN.search(_between(sentence, person.end, t.start)):
+        # "Judge X granted the request to hold her in detention for 30 days": an object pronoun
+        # is not its own clause's subject; the person is the one the text has named most before
+        person = _most_named(analysis, sentence.start)
     if person is None:
         return None
     state = _STATES[m.group(1).lower()] if m is not None else _STATE_NOUNS[noun] if noun in _STATE_NOUNS \
         else _STATES["trapped"]
     who = person.entity_id or person.text.split()[-1].lower()
     return f"state:{state}:{who}", f"time {state}"
+
+
+def _most_named(analysis: ArticleAnalysis, before: int) -> Mention | None:
+    """The person an article has named most often before an offset (the latest mention of them):
+    whom a pronoun there most likely means when its own clause names someone else."""
+    seen = [x for x in analysis.mentions if x.label == "PERSON" and x.end <= before]
+    if not seen:
+        return None
+    counts = Counter(x.entity_id or x.text.split()[-1].lower() for x in seen)
+    return max(reversed(seen), key=lambda x: counts[x.entity_id or x.text.split()[-1].lower()])
+
+
+_OBJECT_PRONOUN = re.compile(r"\b(?:her|him|them)\b", re.I)
+
+
+def _between(sentence: Sentence, start: int, end: int) -> str:
+    """The sentence's text between two offsets of the article."""
+    return sentence.text[max(0, start - sentence.start): max(0, end - sentence.start)]
 
 
 #: States a thing is in for a while ("out of action for 70 hours"): data/lexicon/attributes.json.
@@ -265,26 +308,27 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
     """Every duration the article gives of a happening it names, of a person's state, or of a
     supply's endurance."""
     out = []
+    written = parse_day((article.published.value or "")[:10]) if article.published else None
     for t in analysis.times:
         if t.type != "DURATION" or (n := hours(t.value)) is None:
             continue
         sent = sentence_at(analysis, None, t.start)
-        if sent is None or _history(sent, article) or _withdrawn(sent):
+        if sent is None or _history(sent, article) or _withdrawn(sent) or _served_so_far(sent, t):
             continue
         ext = _extension(sent, t)
         if ext is not None:  # "extended the state of siege by 45 days": the extension's length
-            out.append(DurationSeen(f"extension:{ext}", f"extension of the {ext}", n, t, article.id, sent.text))
+            out.append(DurationSeen(f"extension:{ext}", f"extension of the {ext}", n, t, article.id, sent.text, written))
             continue
         noun = _modified(sent, t)  # "a 30-day suspension": a person's state or a happening's length
         state = _state_of_person(sent, t, analysis, noun) or _state_of_thing(sent, t, analysis.claims) or _supply(sent, t)
         if state is not None:
-            out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text))
+            out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text, written))
             continue
         what = _measured(sent, t, analysis.claims) or noun
         if what is not None:
-            out.append(DurationSeen(plover.stem(what), what, n, t, article.id, sent.text))
+            out.append(DurationSeen(plover.stem(what), what, n, t, article.id, sent.text, written))
         elif (gap := _gap(sent, t, analysis.claims)) is not None:
-            out.append(DurationSeen(gap[0], gap[1], n, t, article.id, sent.text))
+            out.append(DurationSeen(gap[0], gap[1], n, t, article.id, sent.text, written))
     return out
 
 
@@ -303,6 +347,30 @@ def _extension(sentence: Sentence, t: TimeExpr) -> str | None:
         return None
     words = _WORD.findall(m.group("what"))
     return words[-1].lower() if words else None
+
+
+_SPENT_BEFORE = re.compile(r"\bspent\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$", re.I)
+_SINCE_AFTER = re.compile(r"^[^.;:!?]{0,40}?\bsince\b", re.I)
+
+
+def _served_so_far(sentence: Sentence, t: TimeExpr) -> bool:
+    """Time spent in a state from a day up to the telling ("had spent 15 days in custody since the
+    boarding"): counted from another start than the term a court set ("remanded for 11 days"),
+    so it is no rival of it."""
+    before = sentence.text[: max(0, t.start - sentence.start)]
+    return bool(_SPENT_BEFORE.search(before) and _SINCE_AFTER.match(sentence.text[max(0, t.end - sentence.start):]))
+
+
+def _grown(a: DurationSeen, b: DurationSeen) -> bool:
+    """Two readings of an ongoing happening told on different days ("after three days of
+    protests" on the 7th, "a fortnight" on the 18th): the later one is longer by about the days
+    between the articles, so it measures the same happening further on, not another length."""
+    if a.written is None or b.written is None or a.written == b.written:
+        return False
+    first, later = (a, b) if a.written < b.written else (b, a)
+    grew = later.hours - first.hours
+    days = (later.written - first.written).days * 24.0  # type: ignore[operator]
+    return grew > 0 and abs(grew - days) <= max(24.0, TOLERANCE * days)
 
 
 def _withdrawn(sentence: Sentence) -> bool:
@@ -361,6 +429,9 @@ def _conflict(groups: list[list[DurationSeen]]) -> Conflict | None:
     arts = [{d.article_id for d in g} for g in groups]
     if len(groups) < 2 or all(x == y for x in arts for y in arts):
         return None
+    if all(_grown(a, b) for x, g in enumerate(groups) for h in groups[x + 1:] for a in g for b in h
+           if a.article_id != b.article_id):
+        return None  # one ongoing happening measured on later days
     values = [
         ConflictValue(value=g[0].time.text, article_ids=sorted(arts[i]), claim_ids=[],
                       texts=[d.sentence for d in g], sources=sorted(arts[i]),
