@@ -262,3 +262,19 @@ def test_an_ongoing_happening_measured_on_later_days_and_time_spent_so_far_are_n
     a4 = _article("c02_wire", "Mara Kossow, 34, was remanded for 60 days on Friday by a district court.")
     report = analyze_articles([a1, a2, a3, a4])
     assert not [c for c in report.conflicts if "duration" in c.slot], report.conflicts
+
+
+def test_whom_an_object_pronoun_means_is_the_person_the_headline_names() -> None:
+    """The feature's headline names Mara Kossow; her former boss is named twice before the
+    sentence, she once: "hold her in pre-trial detention for 30 days" is still her custody,
+    disputed by "was remanded for 60 days"."""
+    body = ("Mara Kossow joined the ministry in 2017. Her former boss, Ivo Brandt, praised her work. Ivo Brandt "
+            "said she was careful. Officers detained her on Thursday. The following day, Judge Aurel Menk granted "
+            "the request to hold her in pre-trial detention for 30 days.")
+    a1 = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="c01_feature.txt",
+                 title="The analyst who knew too much: who is Mara Kossow?",
+                 published=PublishedDate("2031-05-06", "metadata", "2031-05-06", "2031-05-06"))
+    a2 = _article("c02_wire", "Mara Kossow, 34, was remanded for 60 days on Friday by a district court.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["30 days", "60 days"]], lasted

@@ -223,7 +223,7 @@ def _gap(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str,
 
 
 def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
-                     noun: str | None) -> tuple[str, str] | None:
+                     noun: str | None, title: str | None = None) -> tuple[str, str] | None:
     """A duration of a person's state ("Renke had been on the run for 19 days", "after nearly
     three weeks at large", "was pulled out alive after 30 hours": trapped): (key, what). The person is the last one the article named before the
     duration ("He had been on the run ..." is the man of the sentence before); the key holds both,
@@ -242,7 +242,7 @@ def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
             and _OBJECT_PRONOUN.search(_between(sentence, person.end, t.start)):
         # "Judge X granted the request to hold her in detention for 30 days": an object pronoun
         # is not its own clause's subject; the person is the one the text has named most before
-        person = _most_named(analysis, sentence.start)
+        person = _most_named(analysis, sentence.start, title)
     if person is None:
         return None
     state = _STATES[m.group(1).lower()] if m is not None else _STATE_NOUNS[noun] if noun in _STATE_NOUNS \
@@ -251,14 +251,21 @@ def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
     return f"state:{state}:{who}", f"time {state}"
 
 
-def _most_named(analysis: ArticleAnalysis, before: int) -> Mention | None:
-    """The person an article has named most often before an offset (the latest mention of them):
-    whom a pronoun there most likely means when its own clause names someone else."""
+def _most_named(analysis: ArticleAnalysis, before: int, title: str | None) -> Mention | None:
+    """The person an article has named most often before an offset, the one its headline names
+    first (the latest mention of them): whom a pronoun there most likely means when its own clause
+    names someone else."""
     seen = [x for x in analysis.mentions if x.label == "PERSON" and x.end <= before]
     if not seen:
         return None
     counts = Counter(x.entity_id or x.text.split()[-1].lower() for x in seen)
-    return max(reversed(seen), key=lambda x: counts[x.entity_id or x.text.split()[-1].lower()])
+    headline = (title or "").lower()
+
+    def weight(x: Mention) -> tuple[bool, int]:
+        last = x.text.split()[-1].lower()
+        return bool(re.search(rf"\b{re.escape(last)}\b", headline)), counts[x.entity_id or last]
+
+    return max(reversed(seen), key=weight)
 
 
 _OBJECT_PRONOUN = re.compile(r"\b(?:her|him|them)\b", re.I)
@@ -320,7 +327,7 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
             out.append(DurationSeen(f"extension:{ext}", f"extension of the {ext}", n, t, article.id, sent.text, written))
             continue
         noun = _modified(sent, t)  # "a 30-day suspension": a person's state or a happening's length
-        state = _state_of_person(sent, t, analysis, noun) or _state_of_thing(sent, t, analysis.claims) or _supply(sent, t)
+        state = _state_of_person(sent, t, analysis, noun, article.title) or _state_of_thing(sent, t, analysis.claims) or _supply(sent, t)
         if state is not None:
             out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text, written))
             continue
