@@ -408,6 +408,15 @@ FLOORS = {
     "sarvik-search-2026": (3, 0.92, 1.09, 0.61, 2.22),
     "selka-alpha-2026": (2, 0.99, 1.16, 0.77, 1.78),
     "serenth-admissions-2026": (3, 0.91, 1.01, 0.81, 1.16),
+    # written blind in session 25 and first scored with 7e2df96, the session's starting code (must
+    # checks failed, recall, fragmentation, merge, size): an assassination attempt at a rally and
+    # its manhunt 2, 1.00, 1.07, 0.82, 1.57; shark attacks and a contested cull 3, 1.00, 1.14,
+    # 0.72, 1.71; a leak of defence-ministry papers 3, 1.00, 1.08, 0.74, 1.62; an embassy stormed
+    # and the standoff after it 4, 1.00, 1.00, 0.74, 1.17. Floors from the session's final code.
+    "kalvik-rally-2026": (1, 0.99, 1.08, 0.81, 1.58),
+    "solenne-shark-cull-2026": (1, 0.99, 1.15, 0.71, 1.72),
+    "veskaria-arms-leak-2026": (1, 0.99, 1.09, 0.73, 1.63),
+    "selmark-embassy-2026": (3, 0.99, 1.01, 0.73, 1.18),
 }
 
 
