@@ -278,3 +278,14 @@ def test_whom_an_object_pronoun_means_is_the_person_the_headline_names() -> None
     report = analyze_articles([a1, a2])
     lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
     assert list(lasted.values()) == [["30 days", "60 days"]], lasted
+
+
+def test_how_long_a_happening_took_to_end_is_how_long_it_lasted() -> None:
+    """"The fire, which took 26 hours to extinguish" measures the fire that "burned for about 16
+    hours" elsewhere: disputed; "rescuers took two hours to reach the site" measures no happening."""
+    a1 = _article("f01_wire", "The fire on the frigate burned for about 16 hours before it was put out.")
+    a2 = _article("f02_feature", "The fire, which took 26 hours to extinguish, destroyed the frigate's engine room. "
+                                 "Rescuers took two hours to reach the site.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["26 hours", "about 16 hours"]], lasted
