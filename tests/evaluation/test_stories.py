@@ -417,6 +417,15 @@ FLOORS = {
     "solenne-shark-cull-2026": (1, 0.99, 1.15, 0.71, 1.72),
     "veskaria-arms-leak-2026": (1, 0.99, 1.09, 0.73, 1.63),
     "selmark-embassy-2026": (3, 0.99, 1.01, 0.73, 1.18),
+    # a second batch written blind in session 25 and first scored with bcd4b62 (the session's code
+    # after its transposed digits, sources and durations): a toxic algae bloom and a town's water 3,
+    # 0.93, 1.15, 0.87, 1.71; a hospital records system down for days 1, 0.92, 1.17, 0.84, 1.38; a
+    # fire aboard a navy ship in dry dock 3, 0.92, 1.08, 0.78, 1.69; an exam-grading algorithm and
+    # its U-turn 2, 0.92, 1.25, 0.69, 1.54. Floors from the session's final code (the same figures).
+    "tiervo-algae-2026": (3, 0.92, 1.16, 0.86, 1.72),
+    "vessmar-caregrid-2026": (1, 0.91, 1.18, 0.83, 1.39),
+    "hesper-fire-2026": (3, 0.91, 1.09, 0.77, 1.70),
+    "kestria-grades-2026": (2, 0.91, 1.26, 0.68, 1.55),
 }
 
 
