@@ -176,7 +176,9 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
 _OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z-]+)")
 #: How far before a duration the verb it measures may end ("questioned by prosecutors for").
 _VERB_REACH = 40
-_FOR_BEFORE = re.compile(r"\bfor\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$", re.I)
+#: Words of vagueness a duration may follow ("for about", "spent nearly").
+_VAGUE_LEAD = r"(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?"
+_FOR_BEFORE = re.compile(rf"\bfor\s+{_VAGUE_LEAD}$", re.I)
 
 
 def _modified(sentence: Sentence, t: TimeExpr) -> str | None:
@@ -356,7 +358,7 @@ def _extension(sentence: Sentence, t: TimeExpr) -> str | None:
     return words[-1].lower() if words else None
 
 
-_SPENT_BEFORE = re.compile(r"\bspent\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$", re.I)
+_SPENT_BEFORE = re.compile(rf"\bspent\s+{_VAGUE_LEAD}$", re.I)
 _SINCE_AFTER = re.compile(r"^[^.;:!?]{0,40}?\bsince\b", re.I)
 
 
@@ -376,8 +378,8 @@ def _grown(a: DurationSeen, b: DurationSeen) -> bool:
         return False
     first, later = (a, b) if a.written < b.written else (b, a)
     grew = later.hours - first.hours
-    days = (later.written - first.written).days * 24.0  # type: ignore[operator]
-    return grew > 0 and abs(grew - days) <= max(24.0, TOLERANCE * days)
+    apart = (later.written - first.written).days * 24.0  # type: ignore[operator]
+    return grew > 0 and abs(grew - apart) <= max(24.0, TOLERANCE * apart)
 
 
 def _withdrawn(sentence: Sentence) -> bool:
