@@ -217,13 +217,13 @@ def join_misprints(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]])
             continue
         by_noun[(unit_class_of(q.unit), d[0], "".join(sorted(d[1])))].append(i)
     for members in by_noun.values():
-        tellers: dict[float | None, set[str]] = defaultdict(set)
+        tellers: dict[tuple[int, str] | None, set[str]] = defaultdict(set)  # who gives each value as written
         for i in members:
-            tellers[items[i].quantity.low].add(items[i].frame.article_id)
+            tellers[digits(items[i].quantity)].add(items[i].frame.article_id)
         pairs = [(i, j) for x, i in enumerate(members) for j in members[x + 1:]
                  if items[i].frame.article_id != items[j].frame.article_id
                  and misprinted(items[i].quantity, items[j].quantity)
-                 and min(len(tellers[items[i].quantity.low]), len(tellers[items[j].quantity.low])) == 1]
+                 and min(len(tellers[digits(items[i].quantity)]), len(tellers[digits(items[j].quantity)])) == 1]
         if not pairs:
             continue
         texts = sorted({items[k].frame.claim.text for pair in pairs for k in pair})
