@@ -23,7 +23,7 @@ from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT, told_from
 from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
 from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
-from storyline.reconcile.figure_pairs import Figure, digits, misprinted
+from storyline.reconcile.figure_pairs import Figure, digits
 
 unit_class_of = memo.pure(4096)(unit_class)
 """``compare.unit_class`` kept per unit (a pure function of the word): ``count_type`` asks it for
@@ -210,20 +210,23 @@ def join_misprints(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]])
     from storyline.extract.embed import embed
 
     by_noun: dict[tuple[str | None, int, str], list[int]] = defaultdict(list)
+    written: dict[int, tuple[int, str]] = {}  # each figure's value as written
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         q = it.quantity
         if key[0] in ("casualty", "whole", "part", "move") or q.unit is None or q.qualifier == DIFFERENCE \
                 or q.unit.lower() in GENERIC_COUNTED or (d := digits(q)) is None:
             continue
+        written[i] = d
         by_noun[(unit_class_of(q.unit), d[0], "".join(sorted(d[1])))].append(i)
     for members in by_noun.values():
-        tellers: dict[tuple[int, str] | None, set[str]] = defaultdict(set)  # who gives each value as written
+        # one noun, one magnitude, the same digits: two values written differently are transposed
+        # (``figure_pairs.misprinted``)
+        tellers: dict[tuple[int, str], set[str]] = defaultdict(set)  # who gives each value as written
         for i in members:
-            tellers[digits(items[i].quantity)].add(items[i].frame.article_id)
+            tellers[written[i]].add(items[i].frame.article_id)
         pairs = [(i, j) for x, i in enumerate(members) for j in members[x + 1:]
-                 if items[i].frame.article_id != items[j].frame.article_id
-                 and misprinted(items[i].quantity, items[j].quantity)
-                 and min(len(tellers[digits(items[i].quantity)]), len(tellers[digits(items[j].quantity)])) == 1]
+                 if items[i].frame.article_id != items[j].frame.article_id and written[i] != written[j]
+                 and min(len(tellers[written[i]]), len(tellers[written[j]])) == 1]
         if not pairs:
             continue
         texts = sorted({items[k].frame.claim.text for pair in pairs for k in pair})
