@@ -48,6 +48,7 @@ from storyline.extract.numbers import TENS, UNITS, parse_number
 from storyline.extract.plover import STATE_VERBS
 from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
 from storyline.model import Article, Conflict, ConflictValue, Quantity, TimeExpr
+from storyline.reconcile.figure_echoes import add_echoes
 from storyline.reconcile.figure_pairs import REASONS, Figure, measure, misprinted, pair_kind
 from storyline.reconcile.figure_series import FROM, FigureClass, odd_between, passed_points, revisions
 from storyline.reconcile.figure_slots import (
@@ -375,8 +376,10 @@ def _before_negation(f: Frame, q: Quantity, body: str) -> bool:
 
 def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                   canon: Callable[[str | None], str | None] | None = None,
-                  event_of: Mapping[str, str] | None = None) -> list[list[Figure]]:
-    """Figures grouped by what they count; near-linear (one representative per key).
+                  event_of: Mapping[str, str] | None = None,
+                  every: list[Figure] | None = None) -> list[list[Figure]]:
+    """Figures grouped by what they count; near-linear (one representative per key). ``every``,
+    when given, receives every figure read, grouped or not.
 
     Casualty counts (the dead, the wounded, casualties, prisoners) form one slot per count type:
     a running total reported on different days is the same quantity at another date. Other
@@ -451,6 +454,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         (fam, u) if q.qualifier and (fam := _act_family(q.qualifier)) else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else (_change_family(f.family), u))
     items, keys = _last_of_a_series(items, keys)
+    if every is not None:
+        every.extend(items)
     uf = Groups()
     for _ in items:
         uf.add()
@@ -577,14 +582,18 @@ def _last_of_a_series(items: list[Figure], keys: list[tuple[str, ...]]) -> tuple
     raised that to $15.60 on June 8"; "$14.20, then $15.60, before its final offer of $17.10")
     tells a series, and its date is the last one's: the earlier ones held before, at a time it
     does not say. A sum of another size in the sentence ("valuing the company at $2.3 billion")
-    is another measure."""
+    is another measure, and so are sums of several holders ("Vestra was fined €168 million, Korlo
+    €121 million"): a list, each the latest of its own."""
     by_claim: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    holder = {id(it): key[1] for it, key in zip(items, keys, strict=True) if key[0] == "measured" and key[1]}
     for it in items:
         if it.quantity.unit in CURRENCY_CODES:
             by_claim[(it.frame.claim.id, it.quantity.unit or "")].append(it)
     earlier: set[int] = set()
     for told in by_claim.values():
         for band in _magnitudes(told, keep_single=True):
+            if len({holder[id(i)] for i in band if id(i) in holder}) > 1:
+                continue
             ordered = sorted(band, key=lambda i: i.quantity.start)
             text = ordered[0].frame.claim.text
             base = ordered[0].frame.claim.span[0]
@@ -669,7 +678,9 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                        event_of: Mapping[str, str] | None = None) -> list[Conflict]:
     out: list[Conflict] = []
     revised = revisions(frames, articles)
-    for group in (part for whole in figure_groups(frames, articles, canon, event_of) for part in _magnitudes(whole)):
+    every: list[Figure] = []
+    for group in (part for whole in figure_groups(frames, articles, canon, event_of, every)
+                  for part in _magnitudes(whole)):
         what = count_type(group[0].frame, group[0].quantity, articles[group[0].frame.article_id].body) or "figures"
         classes = _classes(group)
         if len(classes) == 1:
@@ -692,6 +703,8 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
         giving = [{(i.frame.article_id, i.attribution, i.as_of) for i in c.items} for c in classes]
         tellers = [{i.frame.article_id for i in c.items} for c in classes]
         pairs: dict[str, set[int]] = defaultdict(set)
+        judged: list[tuple[str, int, int, set[int], bool]] = []
+        disputed: set[frozenset[int]] = set()  # classes told differently for one same day
         for x in range(len(blist)):
             for y in range(x + 1, len(blist)):
                 (ca, _, _), ia = blist[x]
@@ -715,7 +728,19 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                                                 or _part_beside(ib, classes[cb], giving[ca], classes[ca])):
                     continue  # a part beside its whole in one article
                 if kind is not None:
-                    pairs[kind] |= {id(i) for i in (*ia, *ib)}
+                    judged.append((kind, ca, cb, {id(i) for i in (*ia, *ib)}, ia[0].estimate or ib[0].estimate))
+                if kind == "contradiction" and ia[0].as_of == ib[0].as_of and len(ia[0].as_of or "") == 10 \
+                        and not (ia[0].written or ib[0].written or ia[0].running_told or ib[0].running_told):
+                    disputed.add(frozenset((ca, cb)))
+        for kind, ca, cb, ids, estimated in judged:
+            if kind == "changed_over_time" and what not in RUNNING_COUNTS and not estimated \
+                    and frozenset((ca, cb)) in disputed:
+                # two exact values that contradict each other on one day are not a change at
+                # another: a later telling of either repeats its side ("98 metres down" / "a depth
+                # of 112 metres" on one day, "lies at 112 metres" a week later); a running count
+                # or an estimate ("around 800", later "about 1,100") may move
+                kind = "contradiction"
+            pairs[kind] |= ids
         for kind in ("contradiction", "attributed_estimates", "changed_over_time"):
             if kind not in pairs:
                 continue
@@ -723,6 +748,8 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                                       for c in classes]) if c.items]
             if len(involved) < 2:
                 continue
+            if kind == "contradiction" and what not in RUNNING_COUNTS:
+                add_echoes(involved, every)
             out.append(_conflict(kind, involved, what, key))
     return out
 

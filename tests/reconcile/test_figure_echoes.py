@@ -1,0 +1,95 @@
+"""Who tells each side of a disputed figure: a list of several holders' sums, a later telling of one
+side of a same-day dispute, the same value told in other words.
+
+Each test is invented text, analysed by the real pipeline (the spaCy model included)."""
+
+from __future__ import annotations
+
+from storyline.model import Article, Claim, Conflict, PublishedDate, Quantity, TimeExpr, content_hash
+from storyline.pipeline import analyze_articles
+from storyline.reconcile.frames import Frame
+from storyline.reconcile.quantities import quantity_conflicts
+
+
+def _article(name: str, day: str, body: str) -> Article:
+    return Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path=f"{name}.txt",
+                   published=PublishedDate(day, "metadata", day, day))
+
+
+def _figure_conflicts(articles: list[Article]) -> list[Conflict]:
+    return [k for k in analyze_articles(articles).conflicts if k.slot == "quantity"]
+
+
+def _sides(conflict: Conflict, names: dict[str, str]) -> dict[str, set[str]]:
+    """Each value of a conflict with the names of the articles that tell it."""
+    return {v.value: {names[a] for a in v.article_ids} for v in conflict.values}
+
+
+def test_sums_of_several_holders_in_one_sentence_are_a_list_not_a_series() -> None:
+    """"Arden was fined €140 million, Belco €95 million and Corvin €65 million": three holders'
+    fines, each the latest of its own, not one fine raised twice; a paper giving Belco's as €59
+    million disputes it."""
+    found = _figure_conflicts([
+        _article("f01_wire", "2031-03-18", "The competition authority on Tuesday fined three bakery chains: Arden "
+                 "was fined €140 million, Belco €95 million and Corvin €65 million."),
+        _article("f02_paper", "2031-03-19", "The competition authority fined Arden €140 million on Tuesday, Belco "
+                 "€59 million and Corvin €65 million for fixing bread prices."),
+    ])
+    values = [sorted(v.value for v in k.values) for k in found if k.kind == "contradiction"]
+    assert any({"€59 million", "€95 million"} <= set(v) for v in values), values
+
+
+def test_a_later_telling_of_one_side_of_a_same_day_dispute_is_no_change() -> None:
+    """Two outlets give the depth a wreck was found at on one day, 98 and 112 metres: a dispute. A
+    week later a third writes that it lies at 112 metres: that side told again, not the depth
+    changing from 98 to 112."""
+    articles = [
+        _article("w01_paper", "2031-05-15", "The wreck of the trawler Morna was found on Wednesday lying 98 metres "
+                 "down on the seabed off Kessel Point, the coastguard said."),
+        _article("w02_wire", "2031-05-15", "A navy survey ship located the wreck of the Morna off Kessel Point on "
+                 "Wednesday at a depth of 112 metres, the coastguard said."),
+        _article("w03_weekly", "2031-05-22", "Divers reached the wreck of the Morna off Kessel Point on Monday. It "
+                 "lies at a depth of 112 metres."),
+    ]
+    names = {a.id: (a.path or "")[:3] for a in articles}
+    found = [k for k in _figure_conflicts(articles) if {"98", "112"} <= {v.value for v in k.values}]
+    assert found and all(k.kind == "contradiction" for k in found), [(k.kind, _sides(k, names)) for k in found]
+    assert {"w02", "w03"} <= _sides(found[0], names)["112"], _sides(found[0], names)
+
+
+def _figure_frame(name: str, day: str, text: str, number: str, value: float, verb: str,
+                  participants: frozenset[str]) -> tuple[Frame, Article]:
+    """A frame of one sentence with one speed, its verb untyped (its own family) and dated ``day``."""
+    article = _article(name, day, text)
+    at = text.index(number)
+    q = Quantity(number, at, at + len(number), value, value, "km/h")
+    t = TimeExpr(text=day, value=day, start=0, end=0, type="DATE")
+    claim = Claim(id=f"{article.id}:0", article_id=article.id, sentence=0, text=text, span=(0, len(text)),
+                  predicate=verb, time=t, quantities=[q])
+    return Frame(id=f"{article.id}:f0", claim=claim, family=f"other:{verb}", event_type="", trigger=verb,
+                 start=0, end=0, unique=False, participants=participants, time=t, value=day,
+                 quantities=[q]), article
+
+
+def test_a_disputed_value_told_in_other_words_joins_its_side() -> None:
+    """A wire's "the coach reached 68 km/h" and a column's "hit the bend at 74 km/h" tell one
+    happening, a dispute; the investigators' own "was travelling at 68 km/h when it entered the
+    Harl Bend", slotted apart (another verb, a named place, another event), is the wire's side told
+    again: the dispute names it. A figure of another value or another day is no echo."""
+    f1, a1 = _figure_frame("c01_release", "2031-04-21", "The coach was travelling at 68 km/h when it entered the "
+                           "Harl Bend, the accident bureau's interim report found.", "68", 68, "travel",
+                           frozenset({"facility:harl-bend"}))
+    f2, a2 = _figure_frame("c02_wire", "2031-04-21", "The coach reached 68 km/h on the bend, the accident bureau's "
+                           "interim report found.", "68", 68, "reach", frozenset())
+    f3, a3 = _figure_frame("c03_column", "2031-04-21", "The coach hit the bend at 74 km/h, the accident bureau's "
+                           "interim report found.", "74", 74, "hit", frozenset())
+    f4, a4 = _figure_frame("c04_site", "2031-04-28", "The coach was travelling at 68 km/h when it entered the "
+                           "Harl Bend, the accident bureau's final report found.", "68", 68, "travel",
+                           frozenset({"facility:harl-bend"}))
+    articles = {a.id: a for a in (a1, a2, a3, a4)}
+    names = {a.id: (a.path or "")[:3] for a in articles.values()}
+    event_of = {f2.claim.id: "ev-crash", f3.claim.id: "ev-crash", f1.claim.id: "ev-report", f4.claim.id: "ev-final"}
+    found = [k for k in quantity_conflicts([f1, f2, f3, f4], articles, key=lambda f: f.article_id, event_of=event_of)
+             if k.kind == "contradiction"]
+    assert len(found) == 1, found
+    assert _sides(found[0], names) == {"68": {"c01", "c02"}, "74": {"c03"}}, _sides(found[0], names)
