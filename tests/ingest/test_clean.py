@@ -1161,3 +1161,38 @@ def test_a_line_ending_in_a_speech_verb_and_colon_is_the_next_quotes_attribution
     quote = '"We will not reopen the quay until every crane has been inspected. Safety comes first."'
     article = clean_one("\n".join([LEAD, "Harbour Master Ilse Brandt said:", quote, "Background:", SECOND]))
     assert article.body == page(LEAD, "Harbour Master Ilse Brandt said:", quote, SECOND)
+
+
+def test_a_weekday_and_the_date_it_falls_on_at_the_top_of_a_page_date_it() -> None:
+    """"Issue 418 - Tuesday 28 October 2031" at the top of a trade newsletter's text dates it: a
+    weekday that agrees with its full date is how a page prints its day. A weekday that does not
+    agree, or a sentence that names the day, dates nothing."""
+    assert find_dateline("Issue 418 - Tuesday 28 October 2031") is not None
+    assert find_dateline("Saturday 5 April 2031  Lemmis 14C, cloudy") is not None
+    assert find_dateline("Friday 5 April 2031  Lemmis 14C, cloudy") is None
+    assert find_dateline("On Tuesday 28 October 2031 the talks opened") is None
+    body = " ".join(["The harbour board met on Monday and agreed to close the old quay for repairs."] * 6)
+    article = clean_one(page("Issue 418 - Tuesday 28 October 2031", "Quay closes for repairs", body, body))
+    assert article.published.value == "2031-10-28", article.published
+
+
+def test_a_sites_bar_showing_the_days_date_bounds_a_page_that_has_no_other_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A bar above the headline showing "Saturday 5 April 2031" and the weather is the day the site
+    showed the page: the article ran that day or before, so the date is its latest and no earliest;
+    a weekday that does not agree with its date is no such bar."""
+    from storyline.ingest import ingest
+
+    body = " ".join(["The harbour board met on Monday and agreed to close the old quay for repairs."] * 6)
+    tail = f"<article><h1>Quay closes for repairs</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    bar = "<html><body><div class=\"topbar\"><span>{}</span> <span>Lemmis 14C, cloudy</span></div>"
+    (tmp_path / "a01_site.html").write_text(bar.format("Saturday 5 April 2031") + tail, encoding="utf-8")
+    (tmp_path / "a02_site.html").write_text(bar.format("Friday 5 April 2031") + tail.replace("Monday", "Tuesday"),
+                                            encoding="utf-8")
+    articles, errors = ingest([str(tmp_path)])
+    assert not errors, errors
+    shown = next(a for a in articles if (a.path or "").endswith("a01_site.html"))
+    wrong = next(a for a in articles if (a.path or "").endswith("a02_site.html"))
+    assert (shown.published.value, shown.published.earliest, shown.published.latest) == (
+        "2031-04-05", None, "2031-04-05"), shown.published
+    assert "top bar" in (shown.published.note or ""), shown.published
+    assert wrong.published.value is None, wrong.published

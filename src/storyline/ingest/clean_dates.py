@@ -106,6 +106,9 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
         return PublishedDate()
     value = chosen.date.isoformat()
     place = raw.extra.get("dateline_place") if chosen.text == raw.extra.get("dateline_line") else None
+    if place and raw.extra.get("dateline_bounds_only"):
+        # the day a site showed the page: the article ran that day or before
+        return PublishedDate(value=value, source="dateline", earliest=None, latest=value, note=f"date printed {place}")
     notes = [f"date printed {place}" if place else
              "dateline printed under the headline" if under_headline else "dateline printed at the top of the page"]
     others = sorted({d.date.isoformat() for _, d in page.datelines} - {value})

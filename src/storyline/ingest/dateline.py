@@ -181,6 +181,38 @@ def _placed(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
     return len(found) == 1 and not text[match.end():].strip(" .") and bool(_PLACE_FIRST.fullmatch(text[: match.start()]))
 
 
+#: English weekday names by ``date.weekday()``, as a page's header writes them in full or short.
+_WEEKDAY_INDEX = {name: n for n, names in enumerate(
+    (("monday", "mon"), ("tuesday", "tues", "tue"), ("wednesday", "wed"), ("thursday", "thurs", "thur", "thu"),
+     ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))) for name in names}
+_DAYS_DATE_LEFTOVER = 4  # words beside a header's weekday and date: the town and the weather, an issue number
+#: Words of a sentence, never of a header's fields: a line that has one beside its date is prose.
+_PROSE_WORDS = frozenset({"a", "an", "the", "on", "in", "at", "of", "to", "for", "by", "and", "but", "was", "were",
+                          "is", "are", "will", "be", "been", "has", "have", "had", "that", "this", "which", "when"})
+
+
+def _days_date(found: list[tuple[re.Match[str], str, date]], leftover: str) -> bool:
+    """A header's date of the day: one full date led by the weekday it falls on ("Saturday 21 March
+    2026  Lemmis 14C, cloudy", "Issue 418 - Tuesday 27 October 2026") beside a few words. A
+    weekday that agrees with its full date is how a page prints today's date; prose that names a
+    day has a sentence's little words beside it ("On Tuesday 27 October 2026 the talks opened")."""
+    words = leftover.lower().split()
+    if len(found) != 1 or len(words) > _DAYS_DATE_LEFTOVER or _PROSE_WORDS.intersection(words):
+        return False
+    return _weekday_of(found[0]) == found[0][2].weekday()
+
+
+def days_date(line: Dateline) -> bool:
+    """The dateline is a weekday and the full date it falls on ("Saturday 21 March 2026")."""
+    found = _find_dates(line.text)
+    return len(found) == 1 and _weekday_of(found[0]) == found[0][2].weekday()
+
+
+def _weekday_of(found: tuple[re.Match[str], str, date]) -> int | None:
+    first = re.match(r"[^\W\d_]+", found[0].group(0))
+    return _WEEKDAY_INDEX.get(first.group(0).lower()) if first is not None else None
+
+
 def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
     """A wire's stamp line: short fields set apart by bars, one of them the date (and time), the
     date first where there are only two ("02/05/2031 09:15 | Home news | 3rd version", "XNA |
@@ -283,7 +315,7 @@ def _line_dateline(line: str) -> Dateline | None:
     residue = _AGO.sub(" | ", _POST_META.sub(" | ", residue))
     leftover = _SEPARATORS.sub(" ", _RESIDUE_TOKEN.sub(" ", residue)).strip(" .")
     if leftover and not (_SET_APART.search(text) and _NAME_ONLY.fullmatch(leftover)) and not _placed(text, found) \
-            and not _stamp_fields(text, found):
+            and not _stamp_fields(text, found) and not _days_date(found, leftover):
         return None
     match, name, value = found[0]
     before_first = text[: match.start()]

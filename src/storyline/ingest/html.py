@@ -19,7 +19,7 @@ from trafilatura.utils import load_html
 
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.context import Item, ReadContext
-from storyline.ingest.dateline import MONTHS, PUBLISHED_WORDS, WEEKDAYS, find_dateline
+from storyline.ingest.dateline import MONTHS, PUBLISHED_WORDS, WEEKDAYS, days_date, find_dateline
 from storyline.ingest.encoding import DecodeError, decode_noted
 
 EXTRACT_OPTIONS: dict[str, Any] = {
@@ -97,12 +97,15 @@ def extract_document(
             readers: tuple[tuple[Callable[[Any], str | None], str, bool], ...] = (
                 (lambda t: _masthead_dateline(t, site), "in the edition's masthead above the headline", False),
                 (_signoff_dateline, "in the writer's sign-off at the foot of the article", True),
-                (_as_of_dateline, "in the article's note of the day it is up to date on", True))
+                (_as_of_dateline, "in the article's note of the day it is up to date on", True),
+                (_shown_day_dateline, SHOWN_DAY, False))
             for read_line, where, in_prose in readers:
                 line = read_line(tree)
                 if line is not None:
                     extra["dateline_place"] = f"{where} ('{line}')"
                     extra["dateline_line"] = line
+                    if where == SHOWN_DAY:
+                        extra["dateline_bounds_only"] = "1"
                     from_prose = in_prose
                     break
         if line is not None and (line not in text[:2000] or from_prose):
@@ -212,6 +215,26 @@ def _masthead_dateline(tree: Any, site: str | None) -> str | None:
             continue
         if (site and site.lower() in words.lower()) or _EDITION.search(words) or _PUBLISHED_MARK.search(words):
             return words  # an edition's stamp, or a date the page labels as its publication's
+    return None
+
+
+#: Where a page shows the day's date: the last place looked at, and it only bounds the article's date.
+SHOWN_DAY = "as the day's date in the page's top bar; the article may be older"
+
+
+def _shown_day_dateline(tree: Any) -> str | None:
+    """A site's bar above the headline showing the day's date, its weekday and date agreeing
+    ("Saturday 21 March 2026  Lemmis 14C, cloudy"; ``dateline.days_date``): the day the page was
+    shown, so the article's date is on or before it. Read only when the page has no other date."""
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "h1":
+            return None
+        if tag not in _HEADER_TAGS:
+            continue
+        words = " ".join(el.text_content().split())
+        if words and len(words.split()) <= 12 and (found := find_dateline(words)) is not None and days_date(found):
+            return words
     return None
 
 
