@@ -50,3 +50,21 @@ def test_a_present_state_takes_its_coordinated_clauses_time_when_it_has_none(nlp
                      "month, officials said.", nlp)
     searching = next(c for c in claims if c.predicate == "search")
     assert searching.time is not None and searching.time.value == "2031-05", searching.time
+
+
+def test_a_day_an_outlet_says_something_is_due_on_is_the_coming_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written on Tuesday 6 May: "are due to appear in court on Thursday" dates the appearance,
+    the coming Thursday; so does "are due in court on Thursday"."""
+    (claim,) = _claims("The seven accused are due to appear before the district court on Thursday.", nlp)
+    assert (claim.predicate, claim.time.value if claim.time else None) == ("appear", "2031-05-08"), claim
+    (claim,) = _claims("The seven accused are due in court on Thursday.", nlp)
+    assert claim.time is not None and claim.time.value == "2031-05-08", claim.time
+
+
+def test_a_planned_range_under_way_when_told_starts_this_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written on 6 May: "are due to run from 2 May until 16 May" is a range under way, its start
+    a few days back, not next year's 2 May; a range wholly ahead keeps its coming year."""
+    (claim,) = _claims("The hearings are due to run from 2 May until 16 May.", nlp)
+    assert claim.time is not None and claim.time.value.startswith("2031-05-02"), claim.time
+    (claim,) = _claims("The fair will run from 2 February until 9 February.", nlp, day="2031-12-04")
+    assert claim.time is not None and claim.time.value.startswith("2032-02-02"), claim.time

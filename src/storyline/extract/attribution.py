@@ -180,6 +180,13 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
                 frontier = [c for h in frontier for c in h.children
                             if c.dep_ in ("acomp", "attr", "xcomp", "pcomp", "prep", "advcl")]
     if root.lemma_.lower() in REPORTING:
+        told = not any(c.dep_ == "ccomp" for c in root.children)  # a speech act, not a clause reported
+        for c in root.children:
+            if told and c.dep_ == "parataxis" and c.i > root.i and c.lemma_.lower() in REPORTING and _has_source(c) \
+                    and not any(x.dep_ in ("ccomp", "dobj") for x in c.children):
+                # "A former instructor warned the academy in writing, a source close to the inquiry
+                # said, and ...": the warning is what the source tells, not what the instructor says
+                return root, c, None, True
         comps = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
         if not comps:
             comps = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX", "NOUN")]
@@ -630,6 +637,13 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     if _CAPITALISED_NAME.fullmatch(phrase) and (
             phrase in names.values() or (body is not None and body.count(phrase) > 1) or _proper_name(phrase, start + m.start(1), toks)):
         return phrase
+    if re.fullmatch(r"[A-Z][\w'’\-]+", phrase):
+        # a surname alone, as a live page writes a speaker it has named in full ("Interior
+        # Minister Petra Lovrin has given ..." / 'Lovrin: "Nobody will go back ..."'): the one
+        # person the article names so
+        bearers = {n for n in names.values() if n.split()[-1] == phrase and len(n.split()) > 1}
+        if len(bearers) == 1:
+            return bearers.pop()
     # a title and a name the tagger did not see ("Mayor Ilse Brandvoll: ...")
     titled = _TITLED_NAME.match(phrase)
     return titled.group(0) if titled and titled.group(1).lower() in TITLE_WORDS else None

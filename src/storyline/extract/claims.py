@@ -87,6 +87,8 @@ __all__ = [
 DISTANCING = lexicon.words("hedges", "distancing_verbs")
 #: Verbs whose infinitive complement is the real event ("decided to send", "is preparing to triple").
 PLAN_VERBS = lexicon.words("events", "plan_verbs")
+#: "is due to rule", "are set to appear": adjectives whose infinitive is the event planned.
+_SCHEDULING_ADJECTIVES = lexicon.words("events", "scheduling_adjectives")
 #: Verbs of aspect whose complement is the real event, as real as they are ("began dredging").
 ASPECT_VERBS = lexicon.words("events", "aspect_verbs")
 HEDGE_WORDS = lexicon.words("hedges", "hedge_words")
@@ -123,6 +125,13 @@ def _descend_plan(pred: Token) -> tuple[Token, str | None, Token]:
                 if lemma in PLAN_VERBS:
                     modality = "plan"
                 pred = x[0]
+                continue
+        if lemma == "be":
+            # "the accused are due to appear in court on Thursday": the appearance is the event
+            x = [c for a in pred.children if a.dep_ == "acomp" and a.lower_ in _SCHEDULING_ADJECTIVES
+                 for c in a.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+            if x:
+                pred = x[0]  # its tense says it is ahead; the event is told as the outlets tell it done
                 continue
         break
     return pred, modality, outer

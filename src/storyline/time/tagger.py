@@ -299,10 +299,14 @@ def select(doc: Doc, text: str | None = None) -> Selection:
         spans.append((c, tense, span is None or settled(span)))
     # a period a plan covers ("will audit every contract from 2031 to 2035")
     # is what it covers, not when it is done: neither end bounds the writing
-    ends = {j for i, (a, b) in enumerate(pairwise(spans))
-            if a[1] == b[1] == "future" and _RANGE_OPEN.search(text, max(0, a[0].start - 10), a[0].start)
-            and _RANGE_TO.fullmatch(text, a[0].end, b[0].start) for j in (i, i + 1)}
-    return Selection([(c, tense, done and i not in ends) for i, (c, tense, done) in enumerate(spans)], text)
+    opens = {i for i, (a, b) in enumerate(pairwise(spans))
+             if a[1] == b[1] == "future" and _RANGE_OPEN.search(text, max(0, a[0].start - 10), a[0].start)
+             and _RANGE_TO.fullmatch(text, a[0].end, b[0].start)}
+    ends = opens | {i + 1 for i in opens}
+    # ... and its opening day may have passed when the plan is told ("are due to run from 2 March
+    # until 13 March", written on 4 March): the range's end is ahead, its start the nearest of its name
+    return Selection([(c, None if i in opens else tense, done and i not in ends)
+                      for i, (c, tense, done) in enumerate(spans)], text)
 
 
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)

@@ -128,6 +128,9 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
             break
         if tok.lemma_.lower() in _FUTURE_LEMMAS and tok.pos_ in ("ADJ", "VERB"):
             return "future"
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _FUTURE_LEMMAS for c in verb.children):
+        return "future"  # "the seven are due in court on Thursday": the day the word schedules
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & {"will", "'ll", "shall", "wo"}:

@@ -1,0 +1,33 @@
+"""Who speaks: a speaker named once in full and then by surname before a colon, a teller set
+in the middle of a sentence between commas. Invented sentences, the real spaCy model."""
+
+from __future__ import annotations
+
+from storyline.extract import analyze_articles
+from storyline.model import Article, Claim, PublishedDate, content_hash
+
+
+def _claims(body: str, nlp) -> list[Claim]:  # type: ignore[no-untyped-def]
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="x01_live.txt",
+                      published=PublishedDate("2031-05-06", "metadata", "2031-05-06", "2031-05-06"))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    return [c for c in analysis.claims if c.parent is None]
+
+
+def test_a_surname_before_a_colon_is_the_person_named_so_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A live page names "Interior Minister Petra Valdane" and then quotes 'Valdane: "..."': the
+    quote is hers."""
+    claims = _claims("Interior Minister Petra Valdane has given the first evacuation figure. She said about 6,400 "
+                     "people had been taken out of the zone overnight.\n\nValdane: \"Nobody will go back until the army "
+                     "tells us it is safe.\"", nlp)
+    quote = next(c for c in claims if "Nobody will go back" in c.text)
+    assert quote.attribution is not None and "Valdane" in quote.attribution, quote.attribution
+
+
+def test_a_teller_between_commas_tells_the_speech_act_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"A former instructor warned the academy in writing in 2029, a source close to the inquiry
+    said, and ...": the warning is what the source tells."""
+    (claim, *_) = _claims("A former instructor at the academy warned its leadership in writing about the ritual in "
+                          "2029, a source close to the inquiry said, and the letter is among the documents the "
+                          "committee has requested.", nlp)
+    assert claim.attribution is not None and "source close to the inquiry" in claim.attribution, claim.attribution
