@@ -1196,3 +1196,23 @@ def test_a_sites_bar_showing_the_days_date_bounds_a_page_that_has_no_other_date(
         "2031-04-05", None, "2031-04-05"), shown.published
     assert "top bar" in (shown.published.note or ""), shown.published
     assert wrong.published.value is None, wrong.published
+
+
+def test_a_date_line_under_the_headline_past_a_kicker_and_a_standfirst_dates_the_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A long read: a kicker, the headline, a standfirst, the byline, then "Saturday Magazine,
+    Saturday 5 April 2031": the date line the page prints under its headline dates it, however
+    many lines stand before it."""
+    from storyline.ingest import ingest
+
+    body = " ".join(["The harbour board met on Monday and agreed to close the old quay for repairs."] * 6)
+    standfirst = ("Three weeks after the flood, survivors, rescuers and officials piece together the twenty minutes "
+                  "that destroyed a harbour town, and the failures that began days earlier")
+    html = ("<html><body><main><article><p class=\"kicker\">The Long Read</p><h1>The night the quay gave way</h1>"
+            f"<p class=\"standfirst\">{standfirst}</p><p class=\"byline\">By Oda Fenn in Orlen</p>"
+            "<p class=\"edition\">Saturday Magazine, Saturday 5 April 2031</p>"
+            f"<p>{body}</p><p>{body}</p></article></main></body></html>")
+    (tmp_path / "a01_longread.html").write_text(html, encoding="utf-8")
+    articles, errors = ingest([str(tmp_path)])
+    assert not errors, errors
+    (page,) = articles
+    assert page.published.value == "2031-04-05", page.published

@@ -94,6 +94,9 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
         if others:
             notes.append("the page also prints " + ", ".join(others))
         return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+    if chosen is None and (line := raw.extra.get("dateline_line")) and (found := find_dateline(line)) is not None:
+        # the reader's date line under the headline, past the cleaner's window (a long standfirst first)
+        chosen, under_headline = found, True
     if chosen is None and (noted := _publication_note(page)) is not None:
         value, text = noted
         return PublishedDate(value=value, source="dateline", earliest=value, latest=value,

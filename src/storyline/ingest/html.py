@@ -87,6 +87,11 @@ def extract_document(
         # as a text page's dateline is, strictly (``dateline.find_dateline``)
         tree = load_html(html)
         line = _headline_dateline(tree) if tree is not None else None
+        if line is not None:
+            # kept for the cleaner, which looks for datelines only before the first long paragraph:
+            # a long standfirst may stand between the headline and this line
+            extra["dateline_line"] = line
+            extra["dateline_place"] = f"under the headline ('{line}')"
         from_prose = False
         if line is None and tree is not None:
             # an edition's masthead above the headline, else a column's sign-off, else an
