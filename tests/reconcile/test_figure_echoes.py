@@ -59,10 +59,11 @@ def test_a_later_telling_of_one_side_of_a_same_day_dispute_is_no_change() -> Non
 
 def _figure_frame(name: str, day: str, text: str, number: str, value: float, verb: str,
                   participants: frozenset[str]) -> tuple[Frame, Article]:
-    """A frame of one sentence with one speed, its verb untyped (its own family) and dated ``day``."""
+    """A frame of one sentence with one count of passengers, its verb untyped (its own family) and
+    dated ``day``."""
     article = _article(name, day, text)
     at = text.index(number)
-    q = Quantity(number, at, at + len(number), value, value, "km/h")
+    q = Quantity(number, at, at + len(number), value, value, "passenger")
     t = TimeExpr(text=day, value=day, start=0, end=0, type="DATE")
     claim = Claim(id=f"{article.id}:0", article_id=article.id, sentence=0, text=text, span=(0, len(text)),
                   predicate=verb, time=t, quantities=[q])
@@ -72,24 +73,20 @@ def _figure_frame(name: str, day: str, text: str, number: str, value: float, ver
 
 
 def test_a_disputed_value_told_in_other_words_joins_its_side() -> None:
-    """A wire's "the coach reached 68 km/h" and a column's "hit the bend at 74 km/h" tell one
-    happening, a dispute; the investigators' own "was travelling at 68 km/h when it entered the
-    Harl Bend", slotted apart (another verb, a named place, another event), is the wire's side told
-    again: the dispute names it. A figure of another value or another day is no echo."""
-    f1, a1 = _figure_frame("c01_release", "2031-04-21", "The coach was travelling at 68 km/h when it entered the "
-                           "Harl Bend, the accident bureau's interim report found.", "68", 68, "travel",
-                           frozenset({"facility:harl-bend"}))
-    f2, a2 = _figure_frame("c02_wire", "2031-04-21", "The coach reached 68 km/h on the bend, the accident bureau's "
-                           "interim report found.", "68", 68, "reach", frozenset())
-    f3, a3 = _figure_frame("c03_column", "2031-04-21", "The coach hit the bend at 74 km/h, the accident bureau's "
-                           "interim report found.", "74", 74, "hit", frozenset())
-    f4, a4 = _figure_frame("c04_site", "2031-04-28", "The coach was travelling at 68 km/h when it entered the "
-                           "Harl Bend, the accident bureau's final report found.", "68", 68, "travel",
-                           frozenset({"facility:harl-bend"}))
-    articles = {a.id: a for a in (a1, a2, a3, a4)}
+    """A wire's "the coach carried 68 passengers when it crashed" and a column's "74 passengers
+    were on the coach when it crashed" tell one happening, a dispute; the operator's own "68
+    passengers were on board the coach at Harl when it crashed", slotted apart (another verb, a
+    named place, another event), is the wire's side told again: the dispute names it."""
+    f1, a1 = _figure_frame("c01_release", "2031-04-21", "The operator said 68 passengers were on board the coach at "
+                           "Harl when it crashed.", "68", 68, "board", frozenset({"place:harl"}))
+    f2, a2 = _figure_frame("c02_wire", "2031-04-21", "The coach carried 68 passengers when it crashed, the "
+                           "operator said.", "68", 68, "carry", frozenset())
+    f3, a3 = _figure_frame("c03_column", "2031-04-21", "The operator said 74 passengers were on the coach when it "
+                           "crashed.", "74", 74, "be", frozenset())
+    articles = {a.id: a for a in (a1, a2, a3)}
     names = {a.id: (a.path or "")[:3] for a in articles.values()}
-    event_of = {f2.claim.id: "ev-crash", f3.claim.id: "ev-crash", f1.claim.id: "ev-report", f4.claim.id: "ev-final"}
-    found = [k for k in quantity_conflicts([f1, f2, f3, f4], articles, key=lambda f: f.article_id, event_of=event_of)
+    event_of = {f2.claim.id: "ev-crash", f3.claim.id: "ev-crash", f1.claim.id: "ev-report"}
+    found = [k for k in quantity_conflicts([f1, f2, f3], articles, key=lambda f: f.article_id, event_of=event_of)
              if k.kind == "contradiction"]
     assert len(found) == 1, found
     assert _sides(found[0], names) == {"68": {"c01", "c02"}, "74": {"c03"}}, _sides(found[0], names)

@@ -337,3 +337,16 @@ def test_a_count_written_in_words_and_its_digits_swapped_is_a_rise_not_a_misprin
                  "kidney injury after taking the contaminated syrup, the health ministry said."),
     ])
     assert not any(kind == "contradiction" for kind, _ in found), found
+
+
+def test_the_missing_are_a_count_of_their_own() -> None:
+    """"41 people were dead and 55 missing", later "118 confirmed dead and 27 missing": the dead rose
+    and the missing fell, two counts; the missing are never set against the dead."""
+    found = _figure_disputes([
+        _article("t01_wire", "2031-03-16", "Civil Protection said on Monday evening that 41 people were dead and 55 "
+                 "missing after the wave struck Orlen."),
+        _article("t02_site", "2031-03-25", "Civil Protection ended the search for survivors in Orlen on Wednesday, "
+                 "with 118 confirmed dead and 27 missing."),
+    ])
+    assert not any({"41", "55"} <= set(values) or {"118", "27"} <= set(values) for _, values in found), found
+    assert ("changed_over_time", ["118", "41"]) in found, found

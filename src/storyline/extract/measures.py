@@ -169,7 +169,18 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
         return f"per {share}"  # "€450,000 for each of the families", "gives each family €450,000"
     if tok.dep_ == "appos" and tok.head.dep_ in ("dative", "dobj") and tok.head.head.pos_ == "VERB":
         verb = tok.head.head  # "fined the company EUR 1.86 million": the sum is what the verb measures
-        return (f"{_name(s)}: " if (s := _named(_subject(verb))) is not None else "") + _measure(verb) + rate
+        s = _named(tok.head) if _penalty(verb) else _named(_subject(verb))
+        return (f"{_name(s)}: " if s is not None else "") + _measure(verb) + rate
+    if tok.dep_ == "appos" and tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB" and _penalty(tok.head.head):
+        # "fined the skipper A €240,000 and the skipper B €150,000": the second object, its name beside it
+        named = [c for c in tok.head.children if c.dep_ in ("appos", "compound") and c.i < tok.i and _named(c) is not None]
+        s = named[0] if named else _named(tok.head)
+        return (f"{_name(s)}: " if s is not None else "") + _measure(tok.head.head) + rate
+    if tok.dep_ == "conj" and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB" and _penalty(tok.head.head):
+        # "fined Keln €240,000 and Ferro €150,000": the second sum is the name's before it
+        verb, before = tok.head.head, doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        s = _named(before) if before is not None and before.dep_ == "conj" else None
+        return (f"{_name(s)}: " if s is not None else "") + _measure(verb) + rate
     head = tok.head
     noun: Token | None = None
     owner: Token | None = None
@@ -217,7 +228,8 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
         verbs = [head, *([head.head] if head.dep_ == "conj" else [])]
         into = next((p for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("into", "on")
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _HELD_SUMS), None)
-        return (f"{_name(s)}: " if (s := _named(_subject(head))) is not None else "") + _measure(into or head) + rate
+        s = _penalised(head, tok) if _penalty(head) else _named(_subject(head))
+        return (f"{_name(s)}: " if s is not None else "") + _measure(into or head) + rate
     elif tok.dep_ == "nsubjpass" and head.pos_ == "VERB" and _MEASURES.get(head.lemma_.lower()):
         return _measure(head) + rate  # "$38 million was moved": the sum of a transfer
     elif tok.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in ("VERB", "AUX"):
@@ -327,6 +339,28 @@ def _held_with(governor: Token) -> Token | None:
     if governor.dep_ in ("acl", "relcl"):
         candidates.append(governor.head)
     return next((c for c in candidates if c.lemma_.lower() in _HELD_SUMS), None)
+
+
+#: Verbs of a penalty: the sum is who is penalised's (data/lexicon/figures.json).
+_PENALTY_VERBS = lexicon.words("figures", "penalty_verbs")
+
+
+def _penalty(verb: Token) -> bool:
+    return verb.lemma_.lower() in _PENALTY_VERBS or verb.lower_ in _PENALTY_VERBS
+
+
+def _penalised(verb: Token, tok: Token) -> Token | None:
+    """Who pays a penalty's sum, whoever imposes it: the passive's subject ("Keln was fined
+    €240,000"), a name the parser hangs on the sum ("fined Keln €240,000") or the verb's other
+    object ("fined Vestra €168 million"), when named."""
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return _named(passive)
+    hung = next((c for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i and c.text[:1].isalpha()
+                 and _named(c) is not None), None)  # a name, not the sum's currency sign
+    if hung is not None:
+        return hung
+    return next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < tok.i and _named(c) is not None), None)
 
 
 #: Entity types a sum's holder may be: who bids, pays or is fined, not when or how much.
@@ -449,5 +483,7 @@ def _name(tok: Token) -> str:
     Quennell", "Quennell"), an organisation's first word ("Orvane Group", "Orvane"), lower case."""
     if tok.ent_type_ == "PERSON":
         return tok.text.lower()
-    words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ not in ("DATE", "TIME")]
+    # a name's first word, not a common noun before it ("the skipper Davor Keln": davor)
+    words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ not in ("DATE", "TIME")
+             and (c.pos_ == "PROPN" or tok.pos_ != "PROPN")]
     return (words[0] if words else tok.text).lower()

@@ -234,3 +234,60 @@ def join_misprints(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]])
         for i, j in pairs:
             if float(vectors[items[i].frame.claim.text] @ vectors[items[j].frame.claim.text]) >= MISPRINT_LIKENESS:
                 uf.union(i, j)
+
+
+#: Two values of one reading told two ways are at most this many times apart (290 / 320 km/h, a
+#: wreck 98 / 112 metres down); a gap 25 metres wide and a river at 6.84 metres are two measures.
+ALIKE_MEASURE_RATIO = 2.0
+
+
+def _near(a: Figure, b: Figure) -> bool:
+    x, y = a.quantity.low or 0.0, b.quantity.low or 0.0
+    return min(x, y) > 0 and max(x, y) <= ALIKE_MEASURE_RATIO * min(x, y)
+
+
+def join_alike_measures(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
+    """A measurement one article alone gives on a day ("the survey teams found on Thursday that the
+    tornado reached 320 km/h at its peak") and a reading in that unit that day several articles give
+    ("an estimated peak wind speed of 290 km/h") are one measure told two ways when the sentences read
+    alike (``MISPRINT_LIKENESS``) and the values are near (``ALIKE_MEASURE_RATIO``), whatever verb
+    tells them: one reading that day, two values. Two measured nouns ("a gust", "sustained winds"),
+    a distance told from a place, and values an article gives both of (two readings: "14 km at
+    07:30", "about 9 km at 10:00") stay apart."""
+    from storyline.extract.embed import embed
+
+    by_unit: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        q = it.quantity
+        if q.unit is not None and q.unit.lower() in MEASUREMENT_UNITS and q.low is not None and it.as_of \
+                and len(it.as_of) >= 10:
+            by_unit[(unit_class_of(q.unit), it.as_of[:10])].append(i)
+
+    def value(i: int) -> float:
+        """The value as written: "about 290" and "290" are one value."""
+        q = items[i].quantity
+        return round(((q.low or 0.0) + (q.high if q.high is not None else q.low or 0.0)) / 2, 6)
+
+    for members in by_unit.values():
+        tellers: dict[float, set[str]] = defaultdict(set)
+        for i in members:
+            tellers[value(i)].add(items[i].frame.article_id)
+        # a reading of an hour ("at 6am the gauge read 6.12 metres", "now reads 6.80") is one of the
+        # day's readings; it counts among who gives a value, but is joined to none
+        joinable = [i for i in members if keys[i][0] not in ("casualty", "whole", "part", "move")
+                    and not told_from(items[i].quantity) and not items[i].running_told
+                    and "T" not in (((t := items[i].frame.claim.time) and t.value) or "")]
+        pairs = [(i, j) for x, i in enumerate(joinable) for j in joinable[x + 1:]
+                 if items[i].frame.article_id != items[j].frame.article_id and value(i) != value(j)
+                 and min(len(tellers[value(i)]), len(tellers[value(j)])) == 1
+                 and max(len(tellers[value(i)]), len(tellers[value(j)])) >= 2 and _near(items[i], items[j])
+                 and not tellers[value(i)] & tellers[value(j)]
+                 and (not items[i].quantity.qualifier or not items[j].quantity.qualifier
+                      or items[i].quantity.qualifier == items[j].quantity.qualifier)]
+        if not pairs:
+            continue
+        texts = sorted({items[k].frame.claim.text for pair in pairs for k in pair})
+        vectors = dict(zip(texts, embed(texts), strict=True))
+        for i, j in pairs:
+            if float(vectors[items[i].frame.claim.text] @ vectors[items[j].frame.claim.text]) >= MISPRINT_LIKENESS:
+                uf.union(i, j)

@@ -53,6 +53,7 @@ from storyline.reconcile.figure_pairs import REASONS, Figure, measure, misprinte
 from storyline.reconcile.figure_series import FROM, FigureClass, odd_between, passed_points, revisions
 from storyline.reconcile.figure_slots import (
     Groups,
+    join_alike_measures,
     join_beside,
     join_events,
     join_misprints,
@@ -294,16 +295,29 @@ def count_type(f: Frame, q: Quantity, body: str) -> str | None:
     if q.unit in CURRENCY_CODES or q.unit == PERCENT or (q.unit or "").lower() in MEASUREMENT_UNITS:
         return unit_class_of(q.unit)
     lo, hi = max(0, q.start - 45), min(len(body), q.end + 80)
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None  # (rank, distance, count type)
     for m in _COUNT_WORD.finditer(body, lo, hi):
         before = m.end() <= q.start
         d = q.start - m.end() if before else max(0, m.start() - q.end)
+        rank = d
+        if not before and _OWN_COUNT_WORD.fullmatch(body, q.end, m.start()):
+            rank = 0  # the figure's own clause: "12 people were injured", "27 missing"
+        elif before and _CLAUSE_BREAK.search(body, m.end(), q.start):
+            rank += 30  # another clause's word: "two were killed and 12 people were injured"
         name = re.sub(r"\d+$", "", m.lastgroup or "")
-        if d <= (25 if before else 45) and (best is None or d < best[0]):
-            best = (d, name)
-    if best is not None and (f.family in CASUALTY_FAMILIES or best[0] <= 12):
-        return best[1]
+        if d <= (25 if before else 45) and (best is None or rank < best[0]):
+            best = (rank, d, name)
+    if best is not None and (f.family in CASUALTY_FAMILIES or best[1] <= 12):
+        return best[2]
     return unit_class_of(q.unit)
+
+
+#: Between a figure and a count word after it, in the figure's own clause: its noun and the verb's
+#: auxiliaries ("12 people were injured", "19 have been wounded", "27 missing").
+_OWN_COUNT_WORD = re.compile(r"\s+(?:[a-z]+\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reported|now|still)\s+){0,3}",
+                             re.IGNORECASE)
+#: Between a count word and a figure after it, the mark of a new clause ("killed and 12", "dead, 19").
+_CLAUSE_BREAK = re.compile(r"\band\b|[,;]")
 
 
 _counted: Memo[str | None] = Memo(65536)
@@ -466,6 +480,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     join_beside(uf, items, keys)
     join_wholes(uf, items, keys)
     join_misprints(uf, items, keys)
+    join_alike_measures(uf, items, keys)
     first: dict[tuple[str, ...], int] = {}
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         # a casualty count links through its population (nationalities as their country), so
@@ -507,8 +522,39 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             # board" / "all 17 crew members remain on board") count one thing
             target = alone.setdefault(key, root)
         out[target].extend(items[i] for i in members)
-    groups = [part for root, g in out.items() for part in (_by_whom(g) if keys[root][0] == "casualty" else [g])]
+    holder = {id(it): key[1] for it, key in zip(items, keys, strict=True)
+              if key[0] == "measured" and key[1] and key[2] in _PENALTIES}
+    groups = [part for root, g in out.items()
+              for part in (_by_whom(g) if keys[root][0] == "casualty" else _by_holder(g, holder))]
     return [g for g in groups if len({i.frame.claim.id for i in g}) >= 2]
+
+
+#: Penalties, whose sum is who pays it (data/lexicon/figures.json): the one measure whose holder
+#: ``extract.measures`` reads as the payer; another sum's holder may be who estimates it ("the
+#: prosecutor puts the losses at").
+_PENALTIES = lexicon.words("figures", "penalty_verbs")
+
+
+def _by_holder(group: list[Figure], holder: Mapping[int, str]) -> list[list[Figure]]:
+    """A penalty's slot is also whose it is: "fined Keln €240,000 and Ferro €150,000" tells two fines
+    of one happening, which the joins of a happening's figures put together. A sum naming no holder
+    stays with the holder whose value it gives (or gives with two digits swapped: "the club, fined
+    108,000 euros" beside Vellin's €180,000), else apart from them all."""
+    names = {holder[id(it)] for it in group if id(it) in holder}
+    # a holder one outlet names by one word ("davor") and another in full ("davor-keln") is one
+    full = {h: next(iter(fit)) for h in names if len(fit := {g for g in names if h != g and h in g.split("-")}) == 1}
+    by: dict[str, list[Figure]] = defaultdict(list)
+    loose: list[Figure] = []
+    for it in group:
+        (by[full.get(holder[id(it)], holder[id(it)])] if id(it) in holder else loose).append(it)
+    if len(by) < 2:
+        return [group]
+    rest: list[Figure] = []
+    for it in loose:
+        same = [h for h, its in by.items() if any(_bounds(i.quantity) == _bounds(it.quantity) for i in its)] or \
+            [h for h, its in by.items() if any(misprinted(i.quantity, it.quantity) for i in its)]
+        (by[same[0]] if len(same) == 1 else rest).append(it)
+    return [*by.values(), *([rest] if rest else [])]
 
 
 def _holder(measured: tuple[str, str], participants: frozenset[str]) -> tuple[str, str]:
@@ -585,7 +631,8 @@ def _last_of_a_series(items: list[Figure], keys: list[tuple[str, ...]]) -> tuple
     is another measure, and so are sums of several holders ("Vestra was fined €168 million, Korlo
     €121 million"): a list, each the latest of its own."""
     by_claim: dict[tuple[str, str], list[Figure]] = defaultdict(list)
-    holder = {id(it): key[1] for it, key in zip(items, keys, strict=True) if key[0] == "measured" and key[1]}
+    holder = {id(it): key[1] for it, key in zip(items, keys, strict=True)
+              if key[0] == "measured" and key[1] and key[2] in _PENALTIES}
     for it in items:
         if it.quantity.unit in CURRENCY_CODES:
             by_claim[(it.frame.claim.id, it.quantity.unit or "")].append(it)
