@@ -208,14 +208,18 @@ def masthead_dateline(html: str, site: str | None) -> str | None:
     return _masthead_dateline(tree, site) if tree is not None else None
 
 
-def _masthead_dateline(tree: Any, site: str | None) -> str | None:
+def _above_headline(tree: Any) -> Iterator[str]:
+    """The text of each short element above the page's ``<h1>`` (a masthead's, a bar's)."""
     for el in tree.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "h1":
-            return None
-        if tag not in _HEADER_TAGS:
-            continue
-        words = " ".join(el.text_content().split())
+            return
+        if tag in _HEADER_TAGS:
+            yield " ".join(el.text_content().split())
+
+
+def _masthead_dateline(tree: Any, site: str | None) -> str | None:
+    for words in _above_headline(tree):
         if not words or len(words.split()) > 20 or find_dateline(words) is None:
             continue
         if (site and site.lower() in words.lower()) or _EDITION.search(words) or _PUBLISHED_MARK.search(words):
@@ -231,13 +235,7 @@ def _shown_day_dateline(tree: Any) -> str | None:
     """A site's bar above the headline showing the day's date, its weekday and date agreeing
     ("Saturday 21 March 2026  Lemmis 14C, cloudy"; ``dateline.days_date``): the day the page was
     shown, so the article's date is on or before it. Read only when the page has no other date."""
-    for el in tree.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "h1":
-            return None
-        if tag not in _HEADER_TAGS:
-            continue
-        words = " ".join(el.text_content().split())
+    for words in _above_headline(tree):
         if words and len(words.split()) <= 12 and (found := find_dateline(words)) is not None and days_date(found):
             return words
     return None

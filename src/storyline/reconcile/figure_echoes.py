@@ -13,9 +13,10 @@ only sides of a contradiction already found gain tellers.
 Kept out: a dispute of more than two values (several values at odds are more often several things
 counted than one slip), an article that gives another side's value too (which side it is on is not
 clear), a running count or a figure told as one ("212 people have been arrested so far": a later
-count, not an echo of a morning's dispute), a figure told of another day than its side's (or of
-none: it may be another day's count), and figures whose sentences do not read alike (``ECHO_LIKENESS``, the cosine of the static MiniLM vectors the
-transposed-digit join reads too).
+count, not an echo of a morning's dispute), a value a revision verb gives ("raised its estimate to
+41,200"), a figure told of another day than its side's (or of none: it may be another day's
+count), and figures whose sentences do not read alike (``ECHO_LIKENESS``, the cosine of the
+static MiniLM vectors the transposed-digit join reads too; set, not learned).
 """
 from __future__ import annotations
 

@@ -200,6 +200,19 @@ def join_wholes(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) ->
 MISPRINT_LIKENESS = 0.7
 
 
+def _join_alike(uf: Groups, items: list[Figure], pairs: list[tuple[int, int]]) -> None:
+    """Join each pair whose two sentences read alike (``MISPRINT_LIKENESS``)."""
+    from storyline.extract.embed import embed
+
+    if not pairs:
+        return
+    texts = sorted({items[k].frame.claim.text for pair in pairs for k in pair})
+    vectors = dict(zip(texts, embed(texts), strict=True))
+    for i, j in pairs:
+        if float(vectors[items[i].frame.claim.text] @ vectors[items[j].frame.claim.text]) >= MISPRINT_LIKENESS:
+            uf.union(i, j)
+
+
 def join_misprints(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
     """Figures of one counted noun whose digits are another's transposed ("2,400 soldiers were
     deployed" / "some 4,200 soldiers have been working") are one figure misprinted, whatever verb
@@ -207,8 +220,6 @@ def join_misprints(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]])
     (the slip is one outlet's; two values each told by several outlets are two things) and the
     two sentences read alike (``MISPRINT_LIKENESS``). Generic nouns ("people") and casualty counts
     (one slot per count type already) stay out; so does one article's pair, which tells two things."""
-    from storyline.extract.embed import embed
-
     by_noun: dict[tuple[str | None, int, str], list[int]] = defaultdict(list)
     written: dict[int, tuple[int, str]] = {}  # each figure's value as written
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
@@ -227,13 +238,7 @@ def join_misprints(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]])
         pairs = [(i, j) for x, i in enumerate(members) for j in members[x + 1:]
                  if items[i].frame.article_id != items[j].frame.article_id and written[i] != written[j]
                  and min(len(tellers[written[i]]), len(tellers[written[j]])) == 1]
-        if not pairs:
-            continue
-        texts = sorted({items[k].frame.claim.text for pair in pairs for k in pair})
-        vectors = dict(zip(texts, embed(texts), strict=True))
-        for i, j in pairs:
-            if float(vectors[items[i].frame.claim.text] @ vectors[items[j].frame.claim.text]) >= MISPRINT_LIKENESS:
-                uf.union(i, j)
+        _join_alike(uf, items, pairs)
 
 
 #: Two values of one reading told two ways are at most this many times apart (290 / 320 km/h, a
@@ -254,8 +259,6 @@ def join_alike_measures(uf: Groups, items: list[Figure], keys: list[tuple[str, .
     tells them: one reading that day, two values. Two measured nouns ("a gust", "sustained winds"),
     a distance told from a place, and values an article gives both of (two readings: "14 km at
     07:30", "about 9 km at 10:00") stay apart."""
-    from storyline.extract.embed import embed
-
     by_unit: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         q = it.quantity
@@ -284,10 +287,4 @@ def join_alike_measures(uf: Groups, items: list[Figure], keys: list[tuple[str, .
                  and not tellers[value(i)] & tellers[value(j)]
                  and (not items[i].quantity.qualifier or not items[j].quantity.qualifier
                       or items[i].quantity.qualifier == items[j].quantity.qualifier)]
-        if not pairs:
-            continue
-        texts = sorted({items[k].frame.claim.text for pair in pairs for k in pair})
-        vectors = dict(zip(texts, embed(texts), strict=True))
-        for i, j in pairs:
-            if float(vectors[items[i].frame.claim.text] @ vectors[items[j].frame.claim.text]) >= MISPRINT_LIKENESS:
-                uf.union(i, j)
+        _join_alike(uf, items, pairs)

@@ -628,8 +628,9 @@ def _last_of_a_series(items: list[Figure], keys: list[tuple[str, ...]]) -> tuple
     raised that to $15.60 on June 8"; "$14.20, then $15.60, before its final offer of $17.10")
     tells a series, and its date is the last one's: the earlier ones held before, at a time it
     does not say. A sum of another size in the sentence ("valuing the company at $2.3 billion")
-    is another measure, and so are sums of several holders ("Vestra was fined €168 million, Korlo
-    €121 million"): a list, each the latest of its own."""
+    is another measure, and so are the penalties of several payers ("Vestra was fined €168 million,
+    Korlo €121 million"): a list, each the latest of its own. (Only a penalty's holder is its payer
+    for sure; another sum's may be who estimates it.)"""
     by_claim: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     holder = {id(it): key[1] for it, key in zip(items, keys, strict=True)
               if key[0] == "measured" and key[1] and key[2] in _PENALTIES}
