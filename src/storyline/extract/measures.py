@@ -170,17 +170,17 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
     if tok.dep_ == "appos" and tok.head.dep_ in ("dative", "dobj") and tok.head.head.pos_ == "VERB":
         verb = tok.head.head  # "fined the company EUR 1.86 million": the sum is what the verb measures
         s = _named(tok.head) if _penalty(verb) else _named(_subject(verb))
-        return (f"{_name(s)}: " if s is not None else "") + _measure(verb) + rate
+        return _held(s, _measure(verb) + rate)
     if tok.dep_ == "appos" and tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB" and _penalty(tok.head.head):
         # "fined the skipper A €240,000 and the skipper B €150,000": the second object, its name beside it
         named = [c for c in tok.head.children if c.dep_ in ("appos", "compound") and c.i < tok.i and _named(c) is not None]
         s = named[0] if named else _named(tok.head)
-        return (f"{_name(s)}: " if s is not None else "") + _measure(tok.head.head) + rate
+        return _held(s, _measure(tok.head.head) + rate)
     if tok.dep_ == "conj" and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB" and _penalty(tok.head.head):
         # "fined Keln €240,000 and Ferro €150,000": the second sum is the name's before it
         verb, before = tok.head.head, doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         s = _named(before) if before is not None and before.dep_ == "conj" else None
-        return (f"{_name(s)}: " if s is not None else "") + _measure(verb) + rate
+        return _held(s, _measure(verb) + rate)
     head = tok.head
     noun: Token | None = None
     owner: Token | None = None
@@ -229,7 +229,7 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
         into = next((p for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("into", "on")
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _HELD_SUMS), None)
         s = _penalised(head, tok) if _penalty(head) else _named(_subject(head))
-        return (f"{_name(s)}: " if s is not None else "") + _measure(into or head) + rate
+        return _held(s, _measure(into or head) + rate)
     elif tok.dep_ == "nsubjpass" and head.pos_ == "VERB" and _MEASURES.get(head.lemma_.lower()):
         return _measure(head) + rate  # "$38 million was moved": the sum of a transfer
     elif tok.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in ("VERB", "AUX"):
@@ -343,6 +343,11 @@ def _held_with(governor: Token) -> Token | None:
 
 #: Verbs of a penalty: the sum is who is penalised's (data/lexicon/figures.json).
 _PENALTY_VERBS = lexicon.words("figures", "penalty_verbs")
+
+
+def _held(holder: Token | None, measured: str) -> str:
+    """A sum's qualifier, "holder: measure", or the measure alone when no holder is named."""
+    return (f"{_name(holder)}: " if holder is not None else "") + measured
 
 
 def _penalty(verb: Token) -> bool:

@@ -197,20 +197,21 @@ def _days_date(found: list[tuple[re.Match[str], str, date]], leftover: str) -> b
     weekday that agrees with its full date is how a page prints today's date; prose that names a
     day has a sentence's little words beside it ("On Tuesday 27 October 2026 the talks opened")."""
     words = leftover.lower().split()
-    if len(found) != 1 or len(words) > _DAYS_DATE_LEFTOVER or _PROSE_WORDS.intersection(words):
-        return False
-    return _weekday_of(found[0]) == found[0][2].weekday()
+    return len(words) <= _DAYS_DATE_LEFTOVER and not _PROSE_WORDS.intersection(words) and _weekday_agrees(found)
 
 
 def days_date(line: Dateline) -> bool:
     """The dateline is a weekday and the full date it falls on ("Saturday 21 March 2026")."""
-    found = _find_dates(line.text)
-    return len(found) == 1 and _weekday_of(found[0]) == found[0][2].weekday()
+    return _weekday_agrees(_find_dates(line.text))
 
 
-def _weekday_of(found: tuple[re.Match[str], str, date]) -> int | None:
-    first = re.match(r"[^\W\d_]+", found[0].group(0))
-    return _WEEKDAY_INDEX.get(first.group(0).lower()) if first is not None else None
+def _weekday_agrees(found: list[tuple[re.Match[str], str, date]]) -> bool:
+    """One full date, led by the weekday it falls on."""
+    if len(found) != 1:
+        return False
+    match, _, value = found[0]
+    first = re.match(r"[^\W\d_]+", match.group(0))
+    return first is not None and _WEEKDAY_INDEX.get(first.group(0).lower()) == value.weekday()
 
 
 def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:

@@ -522,8 +522,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             # board" / "all 17 crew members remain on board") count one thing
             target = alone.setdefault(key, root)
         out[target].extend(items[i] for i in members)
-    holder = {id(it): key[1] for it, key in zip(items, keys, strict=True)
-              if key[0] == "measured" and key[1] and key[2] in _PENALTIES}
+    holder = _payers(items, keys)
     groups = [part for root, g in out.items()
               for part in (_by_whom(g) if keys[root][0] == "casualty" else _by_holder(g, holder))]
     return [g for g in groups if len({i.frame.claim.id for i in g}) >= 2]
@@ -533,6 +532,12 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
 #: ``extract.measures`` reads as the payer; another sum's holder may be who estimates it ("the
 #: prosecutor puts the losses at").
 _PENALTIES = lexicon.words("figures", "penalty_verbs")
+
+
+def _payers(items: list[Figure], keys: list[tuple[str, ...]]) -> dict[int, str]:
+    """Each penalty's payer, by the figure's id (only a penalty's holder is its payer for sure)."""
+    return {id(it): key[1] for it, key in zip(items, keys, strict=True)
+            if key[0] == "measured" and key[1] and key[2] in _PENALTIES}
 
 
 def _by_holder(group: list[Figure], holder: Mapping[int, str]) -> list[list[Figure]]:
@@ -632,8 +637,7 @@ def _last_of_a_series(items: list[Figure], keys: list[tuple[str, ...]]) -> tuple
     Korlo €121 million"): a list, each the latest of its own. (Only a penalty's holder is its payer
     for sure; another sum's may be who estimates it.)"""
     by_claim: dict[tuple[str, str], list[Figure]] = defaultdict(list)
-    holder = {id(it): key[1] for it, key in zip(items, keys, strict=True)
-              if key[0] == "measured" and key[1] and key[2] in _PENALTIES}
+    holder = _payers(items, keys)
     for it in items:
         if it.quantity.unit in CURRENCY_CODES:
             by_claim[(it.frame.claim.id, it.quantity.unit or "")].append(it)
