@@ -9,8 +9,9 @@ from types import SimpleNamespace
 
 from storyline.model import Article, Claim, PublishedDate, Quantity, TimeExpr, content_hash
 from storyline.pipeline import analyze_articles
+from storyline.reconcile.figure_reading import count_type
 from storyline.reconcile.frames import Frame
-from storyline.reconcile.quantities import count_type, quantity_conflicts
+from storyline.reconcile.quantities import quantity_conflicts
 
 
 def _article(name: str, day: str, body: str) -> Article:

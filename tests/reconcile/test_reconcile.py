@@ -647,7 +647,7 @@ def test_what_reconcile_remembers_per_article_is_what_it_computes_afresh(make: B
     figure counts, source and office names, frames) give the report computed with nothing kept;
     the memos stay within their bounds."""
     from storyline import reconcile as package
-    from storyline.reconcile import attributes, facts, memo, quantities
+    from storyline.reconcile import attributes, facts, figure_reading, memo
 
     docs = _memo_corpus(make)
     arts, ans = [x for x, _ in docs], [y for _, y in docs]
@@ -655,7 +655,7 @@ def test_what_reconcile_remembers_per_article_is_what_it_computes_afresh(make: B
     package._frame_memo.clear()
     first = reconcile(arts, ans)
     assert len(facts._miscalled) == len(docs) and len(attributes._values) == len(docs)
-    assert len(quantities._counted) >= 3
+    assert len(figure_reading._counted) >= 3
     again = reconcile(arts, ans)  # every per-article result from the memos now
     with memo.forgetting():
         package._frame_memo.clear()

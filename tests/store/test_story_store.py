@@ -15,7 +15,7 @@ from storyline.cli.main import app
 from storyline.ingest import ingest
 from storyline.model import Article
 from storyline.pipeline import analyze_articles
-from storyline.reconcile import attributes, facts, quantities
+from storyline.reconcile import attributes, facts, figure_reading
 from storyline.reconcile import memo as per_article
 from storyline.report import render
 from storyline.store import Store
@@ -100,7 +100,7 @@ def test_remembered_frames_and_decoded_rows_give_what_computing_them_afresh_give
         # the collector is handed back as it was: nothing left frozen, collection on
         assert gc.isenabled() and gc.get_freeze_count() == 0
     # the per-article memos of the conflict checks were used by the update...
-    assert len(facts._miscalled) and len(attributes._values) and len(quantities._counted)
+    assert len(facts._miscalled) and len(attributes._values) and len(figure_reading._counted)
     # ... and the analysis from scratch remembers nothing at all
     monkeypatch.setattr(reconcile, "_frame_memo", _Forgetful())
     with per_article.forgetting():

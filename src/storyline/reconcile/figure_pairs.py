@@ -9,6 +9,7 @@ article repeats it), unless the sentence tells a running total ("now has 16 case
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -71,6 +72,11 @@ class Figure:
         self.running_told = bool(_RUNNING.search(claim.text))
         self.standing = bool(_PERFECT.search(claim.text) or _PRESENT.search(claim.text))
         self.period = bool(_PERIOD.search(claim.text)) or (claim.modality is None and bool(_IN_DAYS.search(claim.text)))
+
+
+def value_bounds(q: Quantity) -> tuple[float, float]:
+    """A figure's bounds, an open side as 0 or infinity ("more than 300": 300 to infinity)."""
+    return (q.low if q.low is not None else 0.0), (q.high if q.high is not None else math.inf)
 
 
 def measure(qualifier: str) -> tuple[str, str]:
