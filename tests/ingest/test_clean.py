@@ -1176,6 +1176,18 @@ def test_a_weekday_and_the_date_it_falls_on_at_the_top_of_a_page_date_it() -> No
     assert article.published.value == "2031-10-28", article.published
 
 
+def test_a_headers_fields_set_apart_are_read_one_by_one() -> None:
+    """A print page's header with the paper's name in capitals and the page number ("THE VANTRIX
+    GAZETTE - CITY EDITION - Friday 4 September 2026 - Page 11"), or a site's bar of short fields
+    set apart by dots, dates the page by its weekday and date; a sentence set off by a dash, or one
+    written all in capitals, does not."""
+    assert find_dateline("THE VANTRIX GAZETTE - CITY EDITION - Friday 4 September 2026 - Page 11") is not None
+    assert find_dateline("Sunday 6 September 2026 · Brisk 12°C, showers · Listen again · Roads") is not None
+    assert find_dateline("THE VANTRIX GAZETTE - CITY EDITION - Saturday 4 September 2026 - Page 11") is None
+    assert find_dateline("Talks - On Friday 4 September 2026 the talks opened") is None
+    assert find_dateline("THE TALKS OPENED ON FRIDAY 4 SEPTEMBER 2026") is None
+
+
 def test_a_sites_bar_showing_the_days_date_bounds_a_page_that_has_no_other_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A bar above the headline showing "Saturday 5 April 2031" and the weather is the day the site
     showed the page: the article ran that day or before, so the date is its latest and no earliest;
@@ -1196,6 +1208,22 @@ def test_a_sites_bar_showing_the_days_date_bounds_a_page_that_has_no_other_date(
         "2031-04-05", None, "2031-04-05"), shown.published
     assert "top bar" in (shown.published.note or ""), shown.published
     assert wrong.published.value is None, wrong.published
+
+
+def test_a_sites_bar_of_many_short_fields_shows_the_days_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A bar whose links and weather stand beside the day's date, set apart by dots, is read as the
+    day's date too: its fields are counted by their words, not by the dots between them."""
+    from storyline.ingest import ingest
+
+    body = " ".join(["The harbour board met on Monday and agreed to close the old quay for repairs."] * 6)
+    bar = ("<html><body><div class=\"topbar\">Sunday 6 September 2026 · Brisk 12°C, light rain · "
+           "<a href=\"/l\">Listen live</a> · <a href=\"/t\">Traffic</a></div>")
+    (tmp_path / "a01_site.html").write_text(
+        bar + f"<article><h1>Quay closes for repairs</h1><p>{body}</p><p>{body}</p></article></body></html>",
+        encoding="utf-8")
+    articles, errors = ingest([str(tmp_path)])
+    assert not errors, errors
+    assert articles[0].published.latest == "2026-09-06", articles[0].published
 
 
 def test_a_date_line_under_the_headline_past_a_kicker_and_a_standfirst_dates_the_page(tmp_path) -> None:  # type: ignore[no-untyped-def]

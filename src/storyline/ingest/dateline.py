@@ -191,13 +191,36 @@ _PROSE_WORDS = frozenset({"a", "an", "the", "on", "in", "at", "of", "to", "for",
                           "is", "are", "will", "be", "been", "has", "have", "had", "that", "this", "which", "when"})
 
 
-def _days_date(found: list[tuple[re.Match[str], str, date]], leftover: str) -> bool:
+def _days_date(text: str, found: list[tuple[re.Match[str], str, date]], leftover: str) -> bool:
     """A header's date of the day: one full date led by the weekday it falls on ("Saturday 21 March
     2026  Lemmis 14C, cloudy", "Issue 418 - Tuesday 27 October 2026") beside a few words. A
     weekday that agrees with its full date is how a page prints today's date; prose that names a
-    day has a sentence's little words beside it ("On Tuesday 27 October 2026 the talks opened")."""
-    words = leftover.lower().split()
-    return len(words) <= _DAYS_DATE_LEFTOVER and not _PROSE_WORDS.intersection(words) and _weekday_agrees(found)
+    day has a sentence's little words beside it ("On Tuesday 27 October 2026 the talks opened").
+    A header's fields set apart by bars, dots or dashes are read one by one: the outlet's name in
+    capitals is no sentence's ("THE LEDGER - NATIONAL EDITION - Thursday 19 March 2026 - Page 6"),
+    and each other field is a few words ("Saturday 21 March 2026 · Lemmis 7°C, light rain ·
+    Listen live · Traffic")."""
+    if not _weekday_agrees(found):
+        return False
+    fields = _FIELD_BREAK.split(text)
+    if len(fields) > 1:
+        match = found[0][0].group(0)
+        own = next((f for f in fields if match in f), None)
+        if own is None:
+            return False
+        others = [f for f in fields if f is not own and not f.isupper()]
+        return _few_words(own.replace(match, " ")) and all(_few_words(f) and not _SENTENCE_END.search(f) for f in others)
+    return _few_words(leftover)
+
+
+#: Fields of a header: set apart by a bar, a dot or a dash with spaces around it.
+_FIELD_BREAK = re.compile(r"\s[|•·\-–—]\s")
+
+
+def _few_words(text: str) -> bool:
+    """A header field's few words, none of a sentence's."""
+    words = [w.lower() for w in _SEPARATORS.split(text) if w]
+    return len(words) <= _DAYS_DATE_LEFTOVER and not _PROSE_WORDS.intersection(words)
 
 
 def days_date(line: Dateline) -> bool:
@@ -316,7 +339,7 @@ def _line_dateline(line: str) -> Dateline | None:
     residue = _AGO.sub(" | ", _POST_META.sub(" | ", residue))
     leftover = _SEPARATORS.sub(" ", _RESIDUE_TOKEN.sub(" ", residue)).strip(" .")
     if leftover and not (_SET_APART.search(text) and _NAME_ONLY.fullmatch(leftover)) and not _placed(text, found) \
-            and not _stamp_fields(text, found) and not _days_date(found, leftover):
+            and not _stamp_fields(text, found) and not _days_date(text, found, leftover):
         return None
     match, name, value = found[0]
     before_first = text[: match.start()]

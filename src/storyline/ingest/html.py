@@ -236,7 +236,8 @@ def _shown_day_dateline(tree: Any) -> str | None:
     ("Saturday 21 March 2026  Lemmis 14C, cloudy"; ``dateline.days_date``): the day the page was
     shown, so the article's date is on or before it. Read only when the page has no other date."""
     for words in _above_headline(tree):
-        if words and len(words.split()) <= 12 and (found := find_dateline(words)) is not None and days_date(found):
+        if words and sum(any(ch.isalnum() for ch in w) for w in words.split()) <= 12 \
+                and (found := find_dateline(words)) is not None and days_date(found):
             return words
     return None
 
