@@ -68,3 +68,27 @@ def test_a_planned_range_under_way_when_told_starts_this_year(nlp) -> None:  # t
     assert claim.time is not None and claim.time.value.startswith("2031-05-02"), claim.time
     (claim,) = _claims("The fair will run from 2 February until 9 February.", nlp, day="2031-12-04")
     assert claim.time is not None and claim.time.value.startswith("2032-02-02"), claim.time
+
+
+def test_a_time_inside_a_fronted_clause_dates_that_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"When the chief relieved Captain Merle of command on Sunday 4 May, he did what ...": the
+    comma has not yet closed the "when" clause, so the day is the relieving's, however the parser
+    hangs the phrase on the main verb; a time after the comma stays the main verb's."""
+    claims = _claims("When the Chief of the Harbour Board relieved Captain Anna Merle of command on Sunday 4 May, he did "
+                     "what boards always do: he removed the person standing nearest to the problem.", nlp, told=True)
+    relieved = next(c for c in claims if c.predicate == "relieve")
+    assert relieved.time is not None and relieved.time.value == "2031-05-04", [(c.predicate, c.time) for c in claims]
+    claims = _claims("When the minister resigned, the party split on Friday.", nlp, told=True)
+    split = next(c for c in claims if c.predicate == "split")
+    assert split.time is not None and split.time.value == "2031-05-02", [(c.predicate, c.time) for c in claims]
+
+
+def test_a_verb_the_parser_makes_a_prepositions_object_does_not_set_the_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written on Tuesday 6 May: "If the appeals due to be heard on Monday fail, ..." (the parser
+    reads "Monday fail" as a noun phrase under "on"): the hearing is due, the coming Monday, not
+    the last one; so is a vote "due to be voted" however the parser hangs "due"."""
+    for body in ("If the appeals due to be heard on Monday fail, as seems likely, the ban will stand.",
+                 "If the two censure motions due to be voted on Monday fail, the levy takes effect."):
+        claims = _claims(body, nlp, told=True)
+        dated = [c.time.value for c in claims if c.time is not None]
+        assert dated and all(v == "2031-05-12" for v in dated), (body, [(c.predicate, c.time) for c in claims])

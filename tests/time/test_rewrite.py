@@ -83,7 +83,9 @@ def test_a_weekday_is_settled_only_by_a_known_day_and_read_in_its_clauses_tense(
 def test_a_day_part_yesterday_and_a_clock_on_a_weekday_are_settled_by_a_known_day() -> None:
     wednesday = date(2030, 5, 15)
     for text, value in [("Tuesday morning", "2030-05-14TMO"), ("yesterday", "2030-05-14"),
-                        ("6:30 a.m. on Monday", "2030-05-13T06:30")]:
+                        ("6:30 a.m. on Monday", "2030-05-13T06:30"),
+                        # two rules match "last night" whole (a unit counted back, a deictic word): the one that resolves it
+                        ("last night", "2030-05-14TNI")]:
         found = reresolve(replace(_expr(text), tense="past"), wednesday, wednesday)
         assert found is not None and found.value == value, (text, found)
 

@@ -100,11 +100,28 @@ def time_owner(tok: Token) -> Token | None:
             child = a  # "the bridge spanning the river": a noun's description, not an event;
             continue  # "found X, missing since the dam collapsed, on Thursday": the clause has ended
         if a.pos_ == "VERB" or (a.pos_ == "AUX" and a.dep_ not in ("aux", "auxpass")):
-            return a
+            return _fronted_clause(tok, a) or a
         if a.pos_ == "NOUN" and plover.is_event_noun(a.lemma_) and child.dep_ in _NOUN_TIME_DEPS:
             return a
         child = a
     return tok if tok.pos_ == "VERB" else None
+
+
+def _fronted_clause(tok: Token, verb: Token) -> Token | None:
+    """The verb of a clause opened by a subordinator before ``verb``'s own clause, when the time
+    phrase (root ``tok``) stands inside it, before the comma that closes it ("When the chief
+    relieved her of command on Sunday 15 March, he did what ...": the parser hangs the phrase on
+    "did", but the comma has not yet closed the "when" clause)."""
+    doc = tok.doc
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < tok.left_edge.i):
+        opener = doc[clause.left_edge.i]
+        if not (opener.dep_ == "mark" or (opener.dep_ == "advmod" and opener.tag_ == "WRB")) or opener.head.i != clause.i:
+            continue
+        if any(t.text == "," for t in doc[clause.left_edge.i : tok.left_edge.i]):
+            continue  # the clause closed before the phrase
+        if any(t.text == "," for t in doc[tok.right_edge.i + 1 : verb.i]):
+            return clause
+    return None
 
 
 #: A value that names a day ("2031-05-06", "XXXX-WXX-7"), not a month or a year.

@@ -41,34 +41,39 @@ _ANAPHORIC = re.compile(r"\b(?:the|that)\s+(?:next|following|previous|preceding|
                         re.I)
 
 
-def _whole(text: str, rules: frozenset[str] | None = None) -> tuple[str, str] | None:
-    """The grammar rule (of ``rules``, else any) that matches the whole expression, with the text
-    it matched; words before it that are not part of it ("in", "since") left out."""
+def _wholes(text: str, rules: frozenset[str] | None = None) -> list[tuple[str, str]]:
+    """The grammar rules (of ``rules``, else any) that match the whole expression, with the text
+    each matched, in the grammar's order; words before it that are not part of it ("in", "since")
+    left out. Several may ("last night" is a unit counted back and a deictic word)."""
     stripped = _LEADING.sub("", text.strip())
-    for c in find_candidates(stripped, everywhere=True):
-        if (rules is None or c.rule in rules) and c.end - c.start >= len(stripped.rstrip(".,")) - 1:
-            return c.rule, c.text
-    return None
+    return [(c.rule, c.text) for c in find_candidates(stripped, everywhere=True)
+            if (rules is None or c.rule in rules) and c.end - c.start >= len(stripped.rstrip(".,")) - 1]
+
+
+def _whole(text: str, rules: frozenset[str] | None = None) -> tuple[str, str] | None:
+    """The first rule of ``_wholes``."""
+    found = _wholes(text, rules)
+    return found[0] if found else None
 
 
 @lru_cache(maxsize=4096)
-def _rule_of(text: str) -> tuple[str, str] | None:
-    """The document-relative rule that matches the whole expression, with the text it matched."""
+def _rules_of(text: str) -> tuple[tuple[str, str], ...]:
+    """The document-relative rules that match the whole expression, with the text each matched."""
     if _ANAPHORIC.search(_LEADING.sub("", text.strip())):
-        return None
-    return _whole(text, DOCUMENT_RULES)
+        return ()
+    return tuple(_wholes(text, DOCUMENT_RULES))
 
 
 def resolve_at(text: str, written: date, tense: Tense = "past") -> Norm | None:
     """The expression resolved against a writing date in the tense of its clause, as the tagger
     reads it ("will resume on Tuesday" is the next one, "would close by the end of September"
-    the coming one); with no tense, as news reports it (the past)."""
-    found = _rule_of(text)
-    if found is None:
-        return None
-    rule, matched = found
+    the coming one); with no tense, as news reports it (the past). The first rule matching the
+    whole expression that resolves it."""
     ctx = Context(doc=Anchor(written.year, written.month, written.day), tense=tense or "past")
-    return normalise(rule, matched, ctx)
+    for rule, matched in _rules_of(text):
+        if (found := normalise(rule, matched, ctx)) is not None:
+            return found
+    return None
 
 
 def _is_calendar(value: str) -> bool:

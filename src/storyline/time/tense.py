@@ -51,10 +51,13 @@ def before_complement_subject(tok: Token) -> Token | None:
 
 def _governing_verb(span: Span) -> Token | None:
     """The verb whose clause a time expression is in. A gerund in a prepositional phrase ("intends
-    to go back to canvassing on Friday") is a noun there: the clause is the verb above it."""
+    to go back to canvassing on Friday") is a noun there: the clause is the verb above it; so is a
+    verb the parser made a preposition's object ("due to be voted on Monday fail": "Monday fail"
+    read as a noun phrase), a misparse of the next clause's verb."""
     tok = before_complement_subject(span.root) or span.root
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and not (tok.tag_ == "VBG" and tok.dep_ == "pcomp"):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "pobj") \
+                and not (tok.tag_ == "VBG" and tok.dep_ == "pcomp"):
             return tok
         if tok.head is tok:
             break
@@ -136,6 +139,13 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     if words & {"will", "'ll", "shall", "wo"}:
         return "future"
     if any(a.lemma_ == "go" and a.tag_ == "VBG" for a in auxes):
+        return "future"
+    to = next((a for a in auxes if a.tag_ == "TO"), None)
+    if to is not None and to.i > 0 and (word := to.doc[to.i - 1]).lemma_.lower() in _FUTURE_LEMMAS \
+            and not any(t.tag_ == "VBD" or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in t.children)
+                        for t in (word, *word.ancestors) if t.pos_ in ("VERB", "AUX")):
+        # "if the motions due to be voted on Monday fail, ...", however the parser hangs "due"; a
+        # plan told in the past ("the ferry, due to sail on Monday, stayed in port") may have passed
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
         return "future"
