@@ -24,6 +24,20 @@ def test_a_surname_before_a_colon_is_the_person_named_so_in_full(nlp) -> None:  
     assert quote.attribution is not None and "Valdane" in quote.attribution, quote.attribution
 
 
+def test_a_surname_and_how_they_spoke_before_a_colon_is_the_person_named_so(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'Valdane, over the noise: "..."': a surname, a comma and how the person spoke, then the
+    quote: the person the page names in full."""
+    claims = _claims("Interior Minister Petra Valdane spoke to the crowd outside the town hall.\n\nValdane, over the "
+                     "noise: \"Nobody will go back until the army tells us it is safe.\"", nlp)
+    quote = next(c for c in claims if "Nobody will go back" in c.text)
+    assert quote.attribution is not None and "Petra Valdane" in quote.attribution, quote.attribution
+    # a live entry's bullet and time stamp before the name, the person named in full further down
+    claims = _claims("- 15:12 Valdane, over the noise: \"Nobody will go back until the army tells us it is safe.\"\n\n"
+                     "- 14:50 Interior Minister Petra Valdane has arrived at the town hall.", nlp)
+    quote = next(c for c in claims if "Nobody will go back" in c.text)
+    assert quote.attribution is not None and "Petra Valdane" in quote.attribution, quote.attribution
+
+
 def test_a_teller_between_commas_tells_the_speech_act_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
     """"A former instructor warned the academy in writing in 2029, a source close to the inquiry
     said, and ...": the warning is what the source tells."""

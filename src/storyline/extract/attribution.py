@@ -637,11 +637,13 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     if _CAPITALISED_NAME.fullmatch(phrase) and (
             phrase in names.values() or (body is not None and body.count(phrase) > 1) or _proper_name(phrase, start + m.start(1), toks)):
         return phrase
-    if re.fullmatch(r"[A-Z][\w'’\-]+", phrase):
+    # ... or before a comma and how they spoke ('Lovrin, over the noise: "..."')
+    alone = described[0].strip() if len(described) == 2 and described[1].strip()[:1].islower() else phrase
+    if re.fullmatch(r"[A-Z][\w'’\-]+", alone):
         # a surname alone, as a live page writes a speaker it has named in full ("Interior
         # Minister Petra Lovrin has given ..." / 'Lovrin: "Nobody will go back ..."'): the one
         # person the article names so
-        bearers = {n for n in names.values() if n.split()[-1] == phrase and len(n.split()) > 1}
+        bearers = {n for n in names.values() if n.split()[-1] == alone and len(n.split()) > 1}
         if len(bearers) == 1:
             return bearers.pop()
     # a title and a name the tagger did not see ("Mayor Ilse Brandvoll: ...")
@@ -713,8 +715,8 @@ def _proper_name(phrase: str, at: int, toks: Sequence[Token]) -> bool:
 
 
 #: A short phrase, a colon and an opening quote mark at the start of a sentence.
-_COLON_QUOTE = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s+)?([^:\"“”\n]{2,120}?)\s*:\s*[\"“„«]")  # a live entry's stamp first
-_COLON_LABEL = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s+)?([^:\"“”\n]{2,120}?)\s*:\s*$")
+_COLON_QUOTE = re.compile(r"^(?:[-–•*]\s+)?(?:\d{1,2}[:.]\d{2}\s+)?([^:\"“”\n]{2,120}?)\s*:\s*[\"“„«]")  # a live entry's bullet and stamp first
+_COLON_LABEL = re.compile(r"^(?:[-–•*]\s+)?(?:\d{1,2}[:.]\d{2}\s+)?([^:\"“”\n]{2,120}?)\s*:\s*$")
 #: A title word and one to three capitalised words, nothing else.
 _TITLED_NAME = re.compile(r"^([A-Z][a-z]+\.?)(?:\s+[A-Z][\w'’\-]+){1,3}$")
 #: Two or three capitalised words: a name.
