@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from storyline import lexicon
 from storyline.extract.quantities import attach_units, find_quantities, parse_number
 
 
@@ -184,6 +185,24 @@ def test_approximate_words_in_running_text(n: int, modifier: str) -> None:
     assert q.approximate
     assert q.low is not None and q.high is not None
     assert q.low < n < q.high
+
+
+def test_a_figure_hyphened_to_a_unit_of_measurement_is_that_measure(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"a 312-metre bulk carrier", "a 3.5-kilometre tunnel": the figure measures the thing in that
+    unit; a count noun so hyphened ("a four-lane road", "a 16-page report") names a kind of thing,
+    and an age or a time ("a 30-year-old", "a 40-hour week") is no figure here."""
+    text = "A 312-metre bulk carrier entered the 3.5-kilometre channel behind a 12-tonne barge."
+    found = [(q.text, q.unit) for q in attach_units(nlp(text), find_quantities(text))]
+    assert found == [("312", "metre"), ("3.5", "kilometre"), ("12", "tonne")], found
+    for text in ("They widened it to a four-lane road.", "She wrote a 16-page report.",
+                 "A 30-year-old man worked a 40-hour week.", "The five-mile-long queue moved."):
+        assert find_quantities(text) == [], text
+
+
+@given(st.integers(1, 99_999), st.sampled_from(sorted(u for u in lexicon.words("figures", "measurement_units") if u.isalpha())))
+def test_any_figure_hyphened_to_any_unit_reads_back(n: int, unit: str) -> None:
+    (q,) = find_quantities(f"It was a {n:,}-{unit} span.")
+    assert (q.low, q.high, q.text) == (n, n, f"{n:,}")
 
 
 def test_put_at_counts_the_object(nlp) -> None:  # type: ignore[no-untyped-def]

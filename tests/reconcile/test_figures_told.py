@@ -233,6 +233,18 @@ def test_a_sums_holder_named_three_ways_is_one_holder() -> None:
     assert ("contradiction", ["€16 million", "€19 million"]) in found, found
 
 
+def test_a_repayment_is_one_act_whose_sum_does_not_change() -> None:
+    """"repaid 3.6 million crowns to the council today" and, a week later, "which repaid 3.9 million
+    crowns to the council last month": one repayment told with two sums, not a sum that changed."""
+    found = _figure_disputes([
+        _article("r01_release", "2031-03-28", "Vantrix University today repaid 3.6 million crowns to the Lenmark "
+                 "Science Council."),
+        _article("r02_wire", "2031-04-04", "The university, which repaid 3.9 million crowns to the Lenmark Science "
+                 "Council last month, is due to name a new rector on Friday."),
+    ])
+    assert ("contradiction", ["3.6 million", "3.9 million"]) in found, found
+
+
 def test_a_vote_told_as_a_bare_pair_of_counts_is_a_tally_compared_by_its_sides() -> None:
     a = _article("x01_wire", "2031-03-20", "On 7 March the congress of the Vantrix league voted 54 to 9 to remove its "
                              "president, Olek Varnby.")

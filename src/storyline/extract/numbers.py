@@ -53,6 +53,11 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ATOM = rf"(?:{_DIGITS})(?:\s*(?:{_S}|k|m|mn|bn)\b|-(?:{_S})\b)?|(?:{_W}|{_S}|dozen)\b"
 #: Currency words a figure may be hyphened to ("a 45 million-crown fund"): data/lexicon/figures.json.
 _HYPHENED_CURRENCY = "|".join(sorted(lexicon.table("figures", "currency_words"), key=len, reverse=True))
+#: Units of measurement a figure may be hyphened to ("a 294-metre ship", "a 12-tonne load"): the
+#: figure is the thing's measure. A count noun so hyphened ("a four-lane road", "a 10-point plan")
+#: names a kind of thing, not a count to compare.
+_HYPHENED_UNIT = "|".join(sorted((re.escape(u) for u in lexicon.words("figures", "measurement_units") if u.isalpha()),
+                                 key=len, reverse=True))
 _NUM = (
     rf"(?:(?:an?\s+)(?=(?:{_S}|dozen)\b))?(?:{_ATOM})"
     rf"(?:(?:[\s-]+|\s+and\s+(?=(?:{_W})\b))(?:(?:{_W}|{_S}|dozen)\b))*"
@@ -86,7 +91,7 @@ QUANTITY_RE = re.compile(
     (?P<pct>\s*(?:%|percent\b|per\s+cent\b))?
     (?P<orso>\s+or\s+so\b)?
     (?:\s+(?P<post>more|additional|extra)\b)?
-    (?![\w%]|[.,]\d|-(?!strong\b|(?:{_HYPHENED_CURRENCY})s?\b)[A-Za-z])
+    (?![\w%]|[.,]\d|-(?!strong\b|(?:{_HYPHENED_CURRENCY})s?\b|(?:{_HYPHENED_UNIT})\b(?!-))[A-Za-z])
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -169,6 +169,10 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     Pronouns ("8,000 of them") take their antecedent or stay None; a nationality plural counts
     people of that nationality; a state word ("dead", "wounded") is kept as written.
     """
+    hyphened = _HYPHENED_UNIT.match(doc.text, q.end) if q.unit is None else None
+    if hyphened is not None:
+        # "a 294-metre ship": the figure is the ship's measure in metres, whatever noun follows
+        return hyphened.group(1).lower(), next((t for t in doc if t.idx == hyphened.start(1)), None)
     noun = _counted_noun(doc, q.start, q.end)
     if q.unit is not None or noun is None:
         return q.unit, noun
@@ -193,6 +197,11 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     if currency is not None:
         return currency, noun  # "a 40 million euro relief fund": a sum, of a fund
     return _nationality(noun) or CURRENCY_WORDS.get(lemma) or CURRENCY_WORDS.get(noun.lower_) or lemma, noun
+
+
+#: A unit of measurement hyphened to its figure ("294-metre"; ``extract.numbers`` reads the figure).
+_HYPHENED_UNIT = re.compile(rf"-({'|'.join(sorted((re.escape(u) for u in MEASUREMENT_UNITS if u.isalpha()), key=len, reverse=True))})\b(?!-)",
+                            re.IGNORECASE)
 
 
 #: Counted nouns that say nothing of who is counted ("members", "people"; figures lexicon): read
