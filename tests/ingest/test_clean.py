@@ -1188,6 +1188,14 @@ def test_a_headers_fields_set_apart_are_read_one_by_one() -> None:
     assert find_dateline("THE TALKS OPENED ON FRIDAY 4 SEPTEMBER 2026") is None
 
 
+def test_a_place_and_date_line_ending_in_a_dash_is_a_dateline() -> None:
+    """A release's "BRASKVIK, 11 March 2031 -" on a line of its own leads into the text below it."""
+    for line in ("BRASKVIK, 11 March 2031 -", "Braskvik, 11 March 2031 —"):
+        found = find_dateline(line)
+        assert found is not None and found.date == date(2031, 3, 11), line
+    assert find_dateline("Braskvik, 11 March 2031 - the talks opened") is None
+
+
 def test_a_sites_bar_showing_the_days_date_bounds_a_page_that_has_no_other_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A bar above the headline showing "Saturday 5 April 2031" and the weather is the day the site
     showed the page: the article ran that day or before, so the date is its latest and no earliest;

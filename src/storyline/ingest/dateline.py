@@ -176,9 +176,10 @@ _PLACE_FIRST = re.compile(r"(?:(?i:live(?:\s+(?:coverage|blog|updates|reporting)
 
 
 def _placed(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
-    """The line is a place, a comma and the date, nothing after it."""
+    """The line is a place, a comma and the date, nothing after it but a dash that leads into
+    the text ("HALVENNA, 11 March 2026 -" on a line of its own)."""
     match = found[0][0]
-    return len(found) == 1 and not text[match.end():].strip(" .") and bool(_PLACE_FIRST.fullmatch(text[: match.start()]))
+    return len(found) == 1 and not text[match.end():].strip(" .-–—") and bool(_PLACE_FIRST.fullmatch(text[: match.start()]))
 
 
 #: English weekday names by ``date.weekday()``, as a page's header writes them in full or short.
