@@ -45,3 +45,13 @@ def test_a_teller_between_commas_tells_the_speech_act_before_it(nlp) -> None:  #
                           "2029, a source close to the inquiry said, and the letter is among the documents the "
                           "committee has requested.", nlp)
     assert claim.attribution is not None and "source close to the inquiry" in claim.attribution, claim.attribution
+
+
+def test_who_counts_a_figure_is_its_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"In Braskvik, police counted 54,000 marchers": the count is the police's, as a reporting
+    verb's subject is the source of what it reports; a count of no figure credits nobody."""
+    (claim,) = _claims("In Braskvik, police counted 54,000 marchers on the route to the square.", nlp)
+    assert claim.attribution is not None and "police" in claim.attribution.lower(), claim.attribution
+    (claim,) = _claims("Officials counted the ballots on Monday.", nlp)
+    assert claim.attribution is None, claim.attribution
+

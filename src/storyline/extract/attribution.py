@@ -65,6 +65,7 @@ def naming_subject(sent: Span) -> Token | None:
 REFUSALS = lexicon.words("reporting", "refusals")
 #: Verbs that state an estimate as "X put the dead at 300".
 ESTIMATE_VERBS = lexicon.words("reporting", "estimate_verbs")
+COUNTING_VERBS = lexicon.words("reporting", "counting_verbs")
 #: Nouns for a figure someone gave; their possessor is its source ("the agency's previous count").
 ESTIMATE_NOUNS = lexicon.words("reporting", "estimate_nouns")
 #: Nouns by which a text refers back to a news organisation it has just named ("KXYZ reported ...
@@ -435,6 +436,18 @@ def _figure_report(root: Token) -> Token | None:
                 t.like_num for x in comps for t in x.subtree):
             return c
     return None
+
+
+def counts_figure(verb: Token) -> bool:
+    """"police counted 54,000 marchers", "the union front tallied 1.2 million": a verb of counting
+    (lexicon reporting.counting_verbs) whose object is a figure; its subject is the figure's source,
+    unless a pronoun owns it ("its teams counted"), which is the source already being quoted."""
+    if verb.lemma_.lower() not in COUNTING_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+        return False  # "its assessment teams counted 187": the source the text was already quoting
+    return any(c.dep_ == "dobj" and any(x.like_num and not _a_time(x) for x in c.subtree) for c in verb.children)
 
 
 def _puts_figure_at(verb: Token) -> bool:

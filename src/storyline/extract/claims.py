@@ -52,6 +52,7 @@ from storyline.extract.attribution import (
     _wholly_quoted,
     clause_colon_speaker,
     colon_speaker,
+    counts_figure,
     naming_subject,
     owned_utterance_speaker,
     parenthetical_source,
@@ -384,8 +385,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                             if v.lemma_.lower() in REPORTING and any(x.dep_ == "ccomp" for x in v.children)), None)
         frame = refused or _figure_report(root) or root
         pred, reporter, inverted, reported = _content_predicate(frame)
-        if reporter is None and root.lemma_.lower() in ESTIMATE_VERBS and _puts_figure_at(root):
-            reporter, reported = root, True  # "the agency put the dead at about 300"
+        if reporter is None and ((root.lemma_.lower() in ESTIMATE_VERBS and _puts_figure_at(root)) or counts_figure(root)):
+            reporter, reported = root, True  # "the agency put the dead at about 300", "police counted 54,000 marchers"
         quoted = _wholly_quoted(text, ctx.open_quote)
         # "according to X"
         according: str | None = None
