@@ -362,3 +362,41 @@ def test_the_missing_are_a_count_of_their_own() -> None:
     ])
     assert not any({"41", "55"} <= set(values) or {"118", "27"} <= set(values) for _, values in found), found
     assert ("changed_over_time", ["118", "41"]) in found, found
+
+
+def test_a_count_of_the_missing_told_two_ways_is_one_running_count() -> None:
+    """"eleven miners are missing" (the inspectorate at dawn) and the inspectorate's spokesman's
+    "We have eight miners we cannot yet account for" that morning: one count of the missing, which
+    its source updates, compared though neither names whose count it is; not a dispute."""
+    found = _figure_disputes([
+        _article("m01_wire", "2031-03-11", "A gas explosion tore through the Orvik colliery overnight, and eleven "
+                 "miners are missing, the mines inspectorate said at dawn."),
+        _article("m02_live", "2031-03-11", "At the Orvik colliery this morning, the inspectorate's spokesman said: "
+                 "\"We have eight miners we cannot yet account for.\""),
+    ])
+    assert found and not any(kind == "contradiction" for kind, _ in found), found
+
+
+def test_a_countrys_figure_and_one_towns_are_two_counts() -> None:
+    """"412,000 people marched nationwide" and "In Braskvik, 61,000 people marched": the whole
+    country's count and one town's, never compared."""
+    found = _figure_disputes([
+        _article("s01_wire", "2031-03-10", "The interior ministry said 412,000 people marched nationwide on Tuesday "
+                 "against the pension bill."),
+        _article("s02_paper", "2031-03-11", "In Braskvik, 61,000 people marched on Tuesday against the pension bill, "
+                 "the interior ministry said."),
+    ])
+    assert not any("61,000" in values for _, values in found), found
+
+
+def test_an_outlets_own_estimate_against_a_credited_count_is_a_spread_of_estimates() -> None:
+    """The interior ministry's 412,000 marchers against a union release's own "more than a million
+    marched": two tellers' figures of one day, one an estimate, not a dispute of one fact."""
+    found = _figure_disputes([
+        _article("s01_wire", "2031-03-10", "The interior ministry said 412,000 people marched across the country on "
+                 "Tuesday against the pension bill."),
+        _article("s02_union", "2031-03-11", "More than a million women and men marched across the country yesterday "
+                 "against the pension bill."),
+    ])
+    assert not any(kind == "contradiction" for kind, _ in found), found
+    assert ("attributed_estimates", ["412,000", "More than a million"]) in found, found

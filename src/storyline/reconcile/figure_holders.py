@@ -106,3 +106,20 @@ def by_whom(group: list[Figure]) -> list[list[Figure]]:
     parts = sorted(by.values(), key=len, reverse=True)
     parts[0].extend(loose)
     return parts
+
+
+def by_scope(group: list[Figure], scope: Mapping[int, str]) -> list[list[Figure]]:
+    """A slot is also where it counts: the whole country's figure ("368,000 marched across the
+    country") and one town's ("54,000 in Halvenna") are two counts. Split only where the slot has
+    both a national figure and a town's; a figure that says neither stays with the larger part."""
+    places = {scope[id(it)] for it in group if id(it) in scope}
+    if "national" not in places or len(places) < 2:
+        return [group]
+    by: dict[str, list[Figure]] = defaultdict(list)
+    loose: list[Figure] = []
+    for it in group:
+        (by[scope[id(it)]] if id(it) in scope else loose).append(it)
+    parts = sorted(by.values(), key=len, reverse=True)
+    parts[0].extend(loose)
+    return parts
+

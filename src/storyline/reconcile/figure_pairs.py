@@ -225,6 +225,12 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
             return "attributed_estimates"
         if close and _done(a, b):
             return "contradiction"  # two sources' exact counts, undated but for the articles' days
+    own = a if a.attribution is None else b
+    if close and (a.attribution is None) != (b.attribution is None) and a.frame.article_id != b.frame.article_id \
+            and (own.quantity.low is None or own.quantity.high is None):
+        # an outlet's own open bound against a credited figure ("more than a million marched" in a
+        # union's release, the ministry's 368,000): its own estimate, not the credited fact told wrong
+        return "attributed_estimates"
     if close is None:
         return None  # an unknown source at an unknown moment: nothing to say
     if close and not running and not a.attribution and not b.attribution and not a.estimate and not b.estimate \

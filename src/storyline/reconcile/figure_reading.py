@@ -185,7 +185,6 @@ def _before_negation(f: Frame, q: Quantity, body: str) -> bool:
     return not _NEGATION.search(body[start:q.start]) and bool(_NEGATION.search(body[q.end:end]))
 
 
-
 def not_compared(f: Frame, q: Quantity, body: str, *, part: bool, move: bool) -> bool:
     """Whether a figure is no total to compare with others: one nobody asserts, an increment, a
     part of another count, the value before a change, or an order of magnitude. ``part`` is
@@ -201,3 +200,34 @@ def not_compared(f: Frame, q: Quantity, body: str, *, part: bool, move: bool) ->
         return True  # the value before the change, undated
     # "dozens", "thousands": an order of magnitude, not an estimate to compare
     return bool(_VAGUE.search(q.text) and not re.search(r"\d", q.text))
+
+
+#: Words that make a figure the whole country's ("1.2 million marched nationwide"): data/lexicon/figures.json.
+_NATIONAL = re.compile(rf"\b(?:{lexicon.alternation('figures', 'national_words')})\b", re.IGNORECASE)
+#: A place a figure is told of: "in Halvenna", "across Estravia", at most a few words from it.
+_PLACE_PHRASE = re.compile(r"\b(?P<prep>(?i:in|across|throughout))\s+(?:the\s+(?:city|town|region|province|capital)\s+of\s+)?"
+                           r"(?P<place>[A-Z][\w'’-]+)")
+_SCOPE_REACH = 80
+
+
+def place_scope(f: Frame, q: Quantity, body: str) -> str | None:
+    """Where a figure counts: "national" for the whole country ("nationwide", "across the
+    country", "across Estravia"), a place's name for a local count ("54,000 in Halvenna", "In
+    Halvenna, police counted 54,000", "counted 21,000 people there"), else None. The nearest such
+    phrase in the figure's clause decides (a list's "1.2 million nationwide, including 210,000 in
+    Halvenna" gives each its own)."""
+    start, end = f.claim.span
+    after = re.split(r"[,;:(]|\bincluding\b", body[q.end : min(end, q.end + _SCOPE_REACH)], maxsplit=1)[0]
+    before = re.split(r"[,;:(]", body[max(start, q.start - _SCOPE_REACH) : q.start])[-1]
+    if (fronted := _FRONTED_PLACE.match(body, start, q.start)) is not None:
+        before = f"{fronted.group(0)} {before}"  # "In Halvenna, police counted 54,000": the clause's place
+    found = [(m.start(), "there") for m in re.finditer(r"\bthere\b", after)]
+    for text, far in ((after, lambda m: m.start()), (before, lambda m: len(before) - m.end())):
+        found += [(far(m), "national") for m in _NATIONAL.finditer(text)]
+        found += [(far(m), m.group("place").lower() if m.group("prep").lower() == "in" else "national")
+                  for m in _PLACE_PHRASE.finditer(text)]
+    return min(found)[1] if found else None
+
+
+#: A place phrase opening a sentence, set off by a comma ("In Halvenna, ...").
+_FRONTED_PLACE = re.compile(r"\W*(?:In|Across|Throughout)\s+[A-Z][\w'’-]+,")

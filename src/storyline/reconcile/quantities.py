@@ -49,6 +49,7 @@ from storyline.reconcile.figure_dates import SentenceTimes, written_day
 from storyline.reconcile.figure_echoes import add_echoes
 from storyline.reconcile.figure_holders import (
     by_holder,
+    by_scope,
     by_whom,
     counts_things,
     holder_of,
@@ -66,6 +67,7 @@ from storyline.reconcile.figure_reading import (
     doers,
     not_compared,
     partitive,
+    place_scope,
 )
 from storyline.reconcile.figure_series import FigureClass, odd_between, passed_points, revisions
 from storyline.reconcile.figure_slots import (
@@ -135,6 +137,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     seen: set[tuple[str, int, int]] = set()
     bodies: dict[str, bytes] = {}  # a digest of each article's body, made once
     times = SentenceTimes.of(frames)
+    scopes: dict[int, str] = {}  # where each figure counts, when its clause says (``place_scope``)
     for f in frames:
         if not f.quantities:
             continue
@@ -155,6 +158,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             dated = times.dated(f, q, article)
             as_of = dated or written_day(article)
             items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None, move=bool(move)))
+            if (where := place_scope(f, q, body)) is not None:
+                scopes[id(items[-1])] = where
             # a qualified noun ("173 rejected ballots") counts the same things whichever event
             # tells it; an unqualified one is read with its event's family
             # ... and a difference ("led by 398 votes") is the gap in its doer's favour: one
@@ -221,14 +226,17 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         target = root
         if not named(members[0]) and key in largest:
             target = largest[key]
-        elif not named(members[0]) and counts_things(items[members[0]], key):
+        elif not named(members[0]) and (key[0] == "casualty" or counts_things(items[members[0]], key)):
             # figures of one verb's family and one noun that name nobody ("its 19 crew remain on
-            # board" / "all 17 crew members remain on board") count one thing
+            # board" / "all 17 crew members remain on board") count one thing; so do a story's
+            # casualty counts of one type when no telling names whose ("eleven miners are
+            # missing" / "we have eight miners we cannot yet account for")
             target = alone.setdefault(key, root)
         out[target].extend(items[i] for i in members)
     holder = payers(items, keys)
     groups = [part for root, g in out.items()
-              for part in (by_whom(g) if keys[root][0] == "casualty" else by_holder(g, holder))]
+              for whole in (by_whom(g) if keys[root][0] == "casualty" else by_holder(g, holder))
+              for part in by_scope(whole, scopes)]
     return [g for g in groups if len({i.frame.claim.id for i in g}) >= 2]
 
 
@@ -342,7 +350,7 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
     every: list[Figure] = []
     for group in (part for whole in figure_groups(frames, articles, canon, event_of, every)
                   for part in _magnitudes(whole)):
-        what = count_type(group[0].frame, group[0].quantity, articles[group[0].frame.article_id].body) or "figures"
+        what = _what(group, articles)
         classes = _classes(group)
         if len(classes) == 1:
             spread = _spread(group, what, key)
@@ -413,6 +421,15 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                 add_echoes(involved, every)
             out.append(_conflict(kind, involved, what, key))
     return out
+
+
+def _what(group: list[Figure], articles: dict[str, Article]) -> str:
+    """What a slot's figures count: a casualty count when any of them is one ("nine sailors were
+    unaccounted for" beside "we have seven sailors we cannot trace", joined by their event), which
+    its sources update as they go; else what its first figure counts."""
+    types = [count_type(i.frame, i.quantity, articles[i.frame.article_id].body) for i in group]
+    running = [t for t in types if t in RUNNING_COUNTS]
+    return max(dict.fromkeys(running), key=running.count) if running else types[0] or "figures"
 
 
 def _part_beside(bucket: list[Figure], own: FigureClass, giving: set[tuple[str, str | None, str | None]],
