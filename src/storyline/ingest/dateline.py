@@ -270,8 +270,12 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     name = fields[0].strip()
     masthead = dashed and len(fields) == 2 and n == 1 and (not beside or clocked) and (
         name.isupper() or (clocked and all(w[:1].isupper() for w in name.split())))
-    if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]) and not masthead:
-        return False  # ... unless the date's own field says it is the publication's ("Long read | Published 3 May 2031")
+    if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]) and not masthead \
+            and not any(_PUBLICATION_KIND.search(f) for i, f in enumerate(fields) if i != n):
+        # ... unless the date's own field says it is the publication's ("Long read | Published 3
+        # May 2031"), or the other names what kind of publication it is ("Members' newsletter | 16
+        # April 2031")
+        return False
     if dashed and ((beside and not masthead) or (n < 2 and not masthead) or n != len(fields) - 1):
         return False  # a dated headline of a list ("2031-05-02 - Ferry fares rise") opens with its date
     if len(beside) > 2:
@@ -279,12 +283,15 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     # a bare date opening the line sets the rest apart as a label, which may run longer ("18/04/2031 |
     # Updates from our desk, in order of posting")
     most = 12 if n == 0 and not beside else 6
-    return all(0 < len(f.split()) <= most and not re.search(r"[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
+    # a sentence's end is a word's, not an abbreviation's ("p. 9", the page)
+    return all(0 < len(f.split()) <= most and not re.search(r"\w{2,}[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
 
 
 #: Words that label a date as the publication's ("Published 3 May 2031", "First posted ..."); the
 #: page reader looks for them beside a masthead's date and in a ``<time>`` element too.
 PUBLISHED_WORDS = r"(?:first\s+)?(?:published|posted)"
+#: A field that names what kind of publication the page is ("Members' newsletter", "Weekly bulletin").
+_PUBLICATION_KIND = re.compile(r"\b(?:newsletter|bulletin|digest|briefing|edition)s?\b", re.IGNORECASE)
 #: A date field that names itself the publication's date.
 _LABELLED = re.compile(rf"\s*{PUBLISHED_WORDS}\b", re.IGNORECASE)
 #: Fields of a header set apart by dashes, and a field that is a label: a few words, the first
