@@ -1339,3 +1339,16 @@ def test_a_telling_a_day_off_by_another_doer_is_another_act_not_an_outlets_odd_d
                                                                      for c in report.conflicts]
     mayor = [e for e in report.events if a1.id in e.article_ids and e.event_type == "STATEMENT"]
     assert mayor and all(a3.id not in e.article_ids for e in mayor)
+
+
+def test_testimony_to_a_court_is_a_step_of_the_trial_on_the_timeline() -> None:
+    """"The presenter told the court on Tuesday that ..." in a libel trial is the day's testimony, a
+    happening of the story; what a spokesman told reporters the same day is a statement."""
+    report = analyze_articles([_article("t01_wire", "2031-05-07", (
+        "Television presenter Olek Brandt told the court on Tuesday that the reports had cost him his show. "
+        "A spokesman for the newspaper told reporters on Tuesday that it stood by its reporting."))])
+    testimony = [e for e in report.events if e.event_type == "LEGAL"]
+    assert any(e.timeline and e.time.value == "2031-05-06" for e in testimony), \
+        [(e.label, e.event_type, e.time.value, e.timeline, e.placement) for e in report.events]
+    assert not any("reporters" in e.label for e in testimony)
+

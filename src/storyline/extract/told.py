@@ -425,6 +425,8 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
             (c.lemma_ for c in owner.children if c.dep_ == "nsubjpass"), None)
         etype = "STATEMENT" if statement else (
             complement_type(owner) if owner.pos_ == "VERB" else None) or plover.event_type(lemma, obj)
+        if statement and plover.event_type(lemma, obj) == "LEGAL":
+            etype = "LEGAL"  # "told the court on Tuesday that ...": testimony, a step of the trial
         agents = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("nsubj", "csubj")]
         patients = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         if owner.dep_ == "acl" and owner.tag_ == "VBN" and owner.head.pos_ in ("NOUN", "PROPN"):
