@@ -1198,14 +1198,15 @@ def test_a_place_and_date_line_ending_in_a_dash_is_a_dateline() -> None:
 
 def test_a_print_stamp_with_its_page_and_a_newsletters_label_date_the_page() -> None:
     """"VANTRIX GAZETTE | PRINT EDITION | 18.03.2031 | NATIONAL | p. 9": the page's "p." is no
-    sentence's end; "Members' newsletter | 16 April 2031": a field naming the kind of publication
-    beside the date. A headline beside a date is neither."""
+    sentence's end; "Members' newsletter | 16 April 2031", "Issue 3 - 16 April 2031": a field naming
+    the kind of publication or its issue beside the date. A headline beside a date is neither."""
     stamp = find_dateline("VANTRIX GAZETTE | PRINT EDITION | 18.03.2031 | NATIONAL | p. 9")
     assert stamp is not None and stamp.date == date(2031, 3, 18)
-    for line in ("Members' newsletter | 16 April 2031", "Weekly bulletin | 16 April 2031"):
+    for line in ("Members' newsletter | 16 April 2031", "Weekly bulletin | 16 April 2031", "Issue 3 - 16 April 2031"):
         found = find_dateline(line)
         assert found is not None and found.date == date(2031, 4, 16), line
     assert find_dateline("Ferry fares rise | 16 April 2031") is None
+    assert find_dateline("Chapter 3 - 16 April 2031") is None
 
 
 def test_a_sites_bar_showing_the_days_date_bounds_a_page_that_has_no_other_date(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -249,7 +249,8 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     dashed = len(fields) < 2
     if dashed:
         fields = _DASHED.split(text)
-        if len(fields) < 2 or not all(_LABEL.fullmatch(f.strip()) for f in fields if not _has_date(f, found)):
+        if len(fields) < 2 or not all(_LABEL.fullmatch(f.strip()) or _ISSUE.fullmatch(f.strip())
+                                      for f in fields if not _has_date(f, found)):
             return False
     first = found[0][0]
     starts, at = [], 0
@@ -264,12 +265,12 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     beside = (fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()
     # a masthead: the outlet's name in capitals, a dash and the date alone ("VANTRIX POST - Friday
     # 2 May 2031"), or a name in capitalised words and the date with its clock time ("Radio Vantrix
-    # News - 02.05.2031, 08:00"); a related story's headline with its date ("Ferry fares rise - 2
-    # May 2031") is not
+    # News - 02.05.2031, 08:00"), or an issue's number and the date ("Issue 3 - 13 February 2031");
+    # a related story's headline with its date ("Ferry fares rise - 2 May 2031") is not
     clocked = bool(beside) and _CLOCK_AFTER.fullmatch(fields[n][first.end() - start:]) is not None
     name = fields[0].strip()
     masthead = dashed and len(fields) == 2 and n == 1 and (not beside or clocked) and (
-        name.isupper() or (clocked and all(w[:1].isupper() for w in name.split())))
+        name.isupper() or (clocked and all(w[:1].isupper() for w in name.split())) or bool(_ISSUE.fullmatch(name)))
     if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]) and not masthead \
             and not any(_PUBLICATION_KIND.search(f) for i, f in enumerate(fields) if i != n):
         # ... unless the date's own field says it is the publication's ("Long read | Published 3
@@ -291,7 +292,10 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
 #: page reader looks for them beside a masthead's date and in a ``<time>`` element too.
 PUBLISHED_WORDS = r"(?:first\s+)?(?:published|posted)"
 #: A field that names what kind of publication the page is ("Members' newsletter", "Weekly bulletin").
-_PUBLICATION_KIND = re.compile(r"\b(?:newsletter|bulletin|digest|briefing|edition)s?\b", re.IGNORECASE)
+_PUBLICATION_KIND = re.compile(r"\b(?:newsletter|bulletin|digest|briefing|edition)s?\b|^\s*(?:issue|no\.|vol\.?|volume)\s*\d",
+                               re.IGNORECASE)
+#: An issue's number standing as a field of its own ("Issue 3", "No. 418", "Vol. 2").
+_ISSUE = re.compile(r"(?:issue|no\.|vol\.?|volume)\s*\d{1,5}", re.IGNORECASE)
 #: A date field that names itself the publication's date.
 _LABELLED = re.compile(rf"\s*{PUBLISHED_WORDS}\b", re.IGNORECASE)
 #: Fields of a header set apart by dashes, and a field that is a label: a few words, the first
