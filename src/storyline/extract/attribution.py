@@ -223,7 +223,7 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
         return close.text
     if is_pronoun(tok) and tok.lower_ in ("he", "she", "him", "her"):
         # a pronoun never stands for a person its own clause names otherwise ("She overtook
-        # Kessling": she is not Kessling)
+        # Ardelle": she is not Ardelle)
         verb = tok.head
         others = {w.lower_ for w in verb.subtree if w.i != tok.i and w.pos_ == "PROPN"}
         for name in (ctx.last_subject_person, ctx.last_person):
@@ -439,7 +439,7 @@ def _figure_report(root: Token) -> Token | None:
 
 
 def counts_figure(verb: Token) -> bool:
-    """"police counted 54,000 marchers", "the union front tallied 1.2 million": a verb of counting
+    """"police counted 61,000 marchers", "the organisers tallied 90,000": a verb of counting
     (lexicon reporting.counting_verbs) whose object is a figure; its subject is the figure's source,
     unless a pronoun owns it ("its teams counted"), which is the source already being quoted."""
     if verb.lemma_.lower() not in COUNTING_VERBS:
@@ -650,11 +650,11 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     if _CAPITALISED_NAME.fullmatch(phrase) and (
             phrase in names.values() or (body is not None and body.count(phrase) > 1) or _proper_name(phrase, start + m.start(1), toks)):
         return phrase
-    # ... or before a comma and how they spoke ('Lovrin, over the noise: "..."')
+    # ... or before a comma and how they spoke ('Preskov, close to tears: "..."')
     alone = described[0].strip() if len(described) == 2 and described[1].strip()[:1].islower() else phrase
     if re.fullmatch(r"[A-Z][\w'’\-]+", alone):
         # a surname alone, as a live page writes a speaker it has named in full ("Interior
-        # Minister Petra Lovrin has given ..." / 'Lovrin: "Nobody will go back ..."'): the one
+        # Minister Ada Preskov has given ..." / 'Preskov: "The zone stays closed ..."'): the one
         # person the article names so
         bearers = {n for n in names.values() if n.split()[-1] == alone and len(n.split()) > 1}
         if len(bearers) == 1:

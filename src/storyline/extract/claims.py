@@ -386,7 +386,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         frame = refused or _figure_report(root) or root
         pred, reporter, inverted, reported = _content_predicate(frame)
         if reporter is None and ((root.lemma_.lower() in ESTIMATE_VERBS and _puts_figure_at(root)) or counts_figure(root)):
-            reporter, reported = root, True  # "the agency put the dead at about 300", "police counted 54,000 marchers"
+            reporter, reported = root, True  # "the agency put the dead at about 300", "police counted 61,000 marchers"
         quoted = _wholly_quoted(text, ctx.open_quote)
         # "according to X"
         according: str | None = None

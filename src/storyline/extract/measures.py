@@ -177,7 +177,7 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
         s = named[0] if named else _named(tok.head)
         return _held(s, _measure(tok.head.head) + rate)
     if tok.dep_ == "conj" and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB" and _penalty(tok.head.head):
-        # "fined Keln €240,000 and Ferro €150,000": the second sum is the name's before it
+        # "fined Tobrek €230,000 and Nastrel €140,000": the second sum is the name's before it
         verb, before = tok.head.head, doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         s = _named(before) if before is not None and before.dep_ == "conj" else None
         return _held(s, _measure(verb) + rate)
@@ -248,7 +248,7 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
         owner = _owner(noun) if noun is not None else None
     elif tok.dep_ in ("nummod", "appos") and head.pos_ == "PROPN" and head.i < tok.i and (
             act := _list_verb(head)) is not None:
-        # "Vestra was fined €168 million, Korlo €112 million, ...": each name's sum of the list's act
+        # "Tallask was fined €150 million, Jorvane €95 million, ...": each name's sum of the list's act
         return f"{_name(head)}: {_measure(act)}{rate}"
     elif tok.dep_ in ("nummod", "compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i > tok.i:
         noun = head  # "a €9.2 million relief fund": the sum is the fund's size
@@ -314,8 +314,8 @@ _RECEIVING = lexicon.words("figures", "receiving_verbs")
 
 
 def _list_verb(name: Token) -> Token | None:
-    """The act of a list whose items are a name and its sum ("fined the firms €412 million: Vestra
-    €168 million, Korlo €121 million"): the verb the name's item hangs on through the list, when the
+    """The act of a list whose items are a name and its sum ("fined the firms €300 million: Tallask
+    €150 million, Jorvane €95 million"): the verb the name's item hangs on through the list, when the
     verb names a measure (a fine, a sale, a donation)."""
     tok = name
     for _ in range(4):
@@ -355,9 +355,9 @@ def _penalty(verb: Token) -> bool:
 
 
 def _penalised(verb: Token, tok: Token) -> Token | None:
-    """Who pays a penalty's sum, whoever imposes it: the passive's subject ("Keln was fined
-    €240,000"), a name the parser hangs on the sum ("fined Keln €240,000") or the verb's other
-    object ("fined Vestra €168 million"), when named."""
+    """Who pays a penalty's sum, whoever imposes it: the passive's subject ("Tobrek was fined
+    €230,000"), a name the parser hangs on the sum ("fined Tobrek €230,000") or the verb's other
+    object ("fined Tallask €150 million"), when named."""
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return _named(passive)
@@ -488,7 +488,7 @@ def _name(tok: Token) -> str:
     Quennell", "Quennell"), an organisation's first word ("Orvane Group", "Orvane"), lower case."""
     if tok.ent_type_ == "PERSON":
         return tok.text.lower()
-    # a name's first word, not a common noun before it ("the skipper Davor Keln": davor)
+    # a name's first word, not a common noun before it ("the skipper Olav Tobrek": olav)
     words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ not in ("DATE", "TIME")
              and (c.pos_ == "PROPN" or tok.pos_ != "PROPN")]
     return (words[0] if words else tok.text).lower()

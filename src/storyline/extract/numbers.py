@@ -53,7 +53,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ATOM = rf"(?:{_DIGITS})(?:\s*(?:{_S}|k|m|mn|bn)\b|-(?:{_S})\b)?|(?:{_W}|{_S}|dozen)\b"
 #: Currency words a figure may be hyphened to ("a 45 million-crown fund"): data/lexicon/figures.json.
 _HYPHENED_CURRENCY = "|".join(sorted(lexicon.table("figures", "currency_words"), key=len, reverse=True))
-#: Units of measurement a figure may be hyphened to ("a 294-metre ship", "a 12-tonne load"): the
+#: Units of measurement a figure may be hyphened to ("a 312-metre bulk carrier", "a 12-tonne load"): the
 #: figure is the thing's measure. A count noun so hyphened ("a four-lane road", "a 10-point plan")
 #: names a kind of thing, not a count to compare.
 _HYPHENED_UNIT = "|".join(sorted((re.escape(u) for u in lexicon.words("figures", "measurement_units") if u.isalpha()),

@@ -171,7 +171,7 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     """
     hyphened = _HYPHENED_UNIT.match(doc.text, q.end) if q.unit is None else None
     if hyphened is not None:
-        # "a 294-metre ship": the figure is the ship's measure in metres, whatever noun follows
+        # "a 312-metre bulk carrier": the figure is the ship's measure in metres, whatever noun follows
         return hyphened.group(1).lower(), next((t for t in doc if t.idx == hyphened.start(1)), None)
     noun = _counted_noun(doc, q.start, q.end)
     if q.unit is not None or noun is None:
@@ -199,7 +199,7 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     return _nationality(noun) or CURRENCY_WORDS.get(lemma) or CURRENCY_WORDS.get(noun.lower_) or lemma, noun
 
 
-#: A unit of measurement hyphened to its figure ("294-metre"; ``extract.numbers`` reads the figure).
+#: A unit of measurement hyphened to its figure ("312-metre"; ``extract.numbers`` reads the figure).
 _HYPHENED_UNIT = re.compile(rf"-({'|'.join(sorted((re.escape(u) for u in MEASUREMENT_UNITS if u.isalpha()), key=len, reverse=True))})\b(?!-)",
                             re.IGNORECASE)
 
@@ -339,7 +339,7 @@ _STATE_VERBS = frozenset(plover.taxonomy()["state_verbs"])
 
 def _passive_doer(t: Token) -> bool:
     """The object of a passive's "by" ("signed by 67 deputies", "was struck by two ships"); the
-    parser also calls "led by 398 votes" an agent, but an active verb has its own subject."""
+    parser also calls "led by 312 votes" an agent, but an active verb has its own subject."""
     if t.dep_ != "pobj" or t.head.dep_ != "agent":
         return False
     verb = t.head.head

@@ -110,7 +110,7 @@ def time_owner(tok: Token) -> Token | None:
 def _fronted_clause(tok: Token, verb: Token) -> Token | None:
     """The verb of a clause opened by a subordinator before ``verb``'s own clause, when the time
     phrase (root ``tok``) stands inside it, before the comma that closes it ("When the chief
-    relieved her of command on Sunday 15 March, he did what ...": the parser hangs the phrase on
+    relieved Captain Merle of command on Sunday 4 May, he did what ...": the parser hangs the phrase on
     "did", but the comma has not yet closed the "when" clause)."""
     doc = tok.doc
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < tok.left_edge.i):

@@ -177,7 +177,7 @@ _PLACE_FIRST = re.compile(r"(?:(?i:live(?:\s+(?:coverage|blog|updates|reporting)
 
 def _placed(text: str, found: list[tuple[re.Match[str], str, date]]) -> bool:
     """The line is a place, a comma and the date, nothing after it but a dash that leads into
-    the text ("HALVENNA, 11 March 2026 -" on a line of its own)."""
+    the text ("QUARNBY, 11 March 2031 -" on a line of its own)."""
     match = found[0][0]
     return len(found) == 1 and not text[match.end():].strip(" .-–—") and bool(_PLACE_FIRST.fullmatch(text[: match.start()]))
 
@@ -193,14 +193,14 @@ _PROSE_WORDS = frozenset({"a", "an", "the", "on", "in", "at", "of", "to", "for",
 
 
 def _days_date(text: str, found: list[tuple[re.Match[str], str, date]], leftover: str) -> bool:
-    """A header's date of the day: one full date led by the weekday it falls on ("Saturday 21 March
-    2026  Lemmis 14C, cloudy", "Issue 418 - Tuesday 27 October 2026") beside a few words. A
+    """A header's date of the day: one full date led by the weekday it falls on ("Saturday 5 April
+    2031  Dunfair 14C, cloudy", "Issue 418 - Tuesday 27 October 2026") beside a few words. A
     weekday that agrees with its full date is how a page prints today's date; prose that names a
     day has a sentence's little words beside it ("On Tuesday 27 October 2026 the talks opened").
     A header's fields set apart by bars, dots or dashes are read one by one: the outlet's name in
-    capitals is no sentence's ("THE LEDGER - NATIONAL EDITION - Thursday 19 March 2026 - Page 6"),
-    and each other field is a few words ("Saturday 21 March 2026 · Lemmis 7°C, light rain ·
-    Listen live · Traffic")."""
+    capitals is no sentence's ("THE VANTRIX GAZETTE - CITY EDITION - Friday 4 September 2026 - Page 11"),
+    and each other field is a few words ("Sunday 6 September 2026 · Dunfair 12°C, showers ·
+    Listen again · Roads")."""
     if not _weekday_agrees(found):
         return False
     fields = _FIELD_BREAK.split(text)
@@ -265,7 +265,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     beside = (fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()
     # a masthead: the outlet's name in capitals, a dash and the date alone ("VANTRIX POST - Friday
     # 2 May 2031"), or a name in capitalised words and the date with its clock time ("Radio Vantrix
-    # News - 02.05.2031, 08:00"), or an issue's number and the date ("Issue 3 - 13 February 2031");
+    # News - 02.05.2031, 08:00"), or an issue's number and the date ("Issue 7 - 13 February 2031");
     # a related story's headline with its date ("Ferry fares rise - 2 May 2031") is not
     clocked = bool(beside) and _CLOCK_AFTER.fullmatch(fields[n][first.end() - start:]) is not None
     name = fields[0].strip()
@@ -274,8 +274,8 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]) and not masthead \
             and not any(_PUBLICATION_KIND.search(f) for i, f in enumerate(fields) if i != n):
         # ... unless the date's own field says it is the publication's ("Long read | Published 3
-        # May 2031"), or the other names what kind of publication it is ("Members' newsletter | 16
-        # April 2031")
+        # May 2031"), or the other names what kind of publication it is ("Weekly bulletin | 16 April
+        # 2031")
         return False
     if dashed and ((beside and not masthead) or (n < 2 and not masthead) or n != len(fields) - 1):
         return False  # a dated headline of a list ("2031-05-02 - Ferry fares rise") opens with its date
@@ -291,7 +291,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
 #: Words that label a date as the publication's ("Published 3 May 2031", "First posted ..."); the
 #: page reader looks for them beside a masthead's date and in a ``<time>`` element too.
 PUBLISHED_WORDS = r"(?:first\s+)?(?:published|posted)"
-#: A field that names what kind of publication the page is ("Members' newsletter", "Weekly bulletin").
+#: A field that names what kind of publication the page is ("Weekly bulletin", "Members' digest").
 _PUBLICATION_KIND = re.compile(r"\b(?:newsletter|bulletin|digest|briefing|edition)s?\b|^\s*(?:issue|no\.|vol\.?|volume)\s*\d",
                                re.IGNORECASE)
 #: An issue's number standing as a field of its own ("Issue 3", "No. 418", "Vol. 2").

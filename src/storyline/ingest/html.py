@@ -233,7 +233,7 @@ SHOWN_DAY = "as the day's date in the page's top bar; the article may be older"
 
 def _shown_day_dateline(tree: Any) -> str | None:
     """A site's bar above the headline showing the day's date, its weekday and date agreeing
-    ("Saturday 21 March 2026  Lemmis 14C, cloudy"; ``dateline.days_date``): the day the page was
+    ("Saturday 5 April 2031  Dunfair 14C, cloudy"; ``dateline.days_date``): the day the page was
     shown, so the article's date is on or before it. Read only when the page has no other date."""
     for words in _above_headline(tree):
         if words and sum(any(ch.isalnum() for ch in w) for w in words.split()) <= 12 \

@@ -1,4 +1,4 @@
-"""Whose a figure is: a penalty's sum is its payer's ("fined Keln €240,000 and Ferro €150,000" tells
+"""Whose a figure is: a penalty's sum is its payer's ("fined Tobrek €230,000 and Nastrel €140,000" tells
 two fines), a sum's holder is the entity the sentence names, and a casualty count is also whom it
 counts ("three guards" and "five attackers" killed in one raid are two counts).
 ``reconcile.quantities`` splits its slots by these."""
@@ -27,10 +27,10 @@ def payers(items: list[Figure], keys: list[tuple[str, ...]]) -> dict[int, str]:
 
 
 def by_holder(group: list[Figure], holder: Mapping[int, str]) -> list[list[Figure]]:
-    """A penalty's slot is also whose it is: "fined Keln €240,000 and Ferro €150,000" tells two fines
+    """A penalty's slot is also whose it is: "fined Tobrek €230,000 and Nastrel €140,000" tells two fines
     of one happening, which the joins of a happening's figures put together. A sum naming no holder
     stays with the holder whose value it gives (or gives with two digits swapped: "the club, fined
-    108,000 euros" beside Vellin's €180,000), else apart from them all."""
+    103,000 euros" beside Ulmarch's €130,000), else apart from them all."""
     names = {holder[id(it)] for it in group if id(it) in holder}
     # a holder one outlet names by one word ("davor") and another in full ("davor-keln") is one
     full = {h: next(iter(fit)) for h in names if len(fit := {g for g in names if h != g and h in g.split("-")}) == 1}
@@ -109,8 +109,8 @@ def by_whom(group: list[Figure]) -> list[list[Figure]]:
 
 
 def by_scope(group: list[Figure], scope: Mapping[int, str]) -> list[list[Figure]]:
-    """A slot is also where it counts: the whole country's figure ("368,000 marched across the
-    country") and one town's ("54,000 in Halvenna") are two counts. Split only where the slot has
+    """A slot is also where it counts: the whole country's figure ("412,000 marched across the
+    country") and one town's ("61,000 in Quarnby") are two counts. Split only where the slot has
     both a national figure and a town's; a figure that says neither stays with the larger part."""
     places = {scope[id(it)] for it in group if id(it) in scope}
     if "national" not in places or len(places) < 2:
@@ -122,4 +122,3 @@ def by_scope(group: list[Figure], scope: Mapping[int, str]) -> list[list[Figure]
     parts = sorted(by.values(), key=len, reverse=True)
     parts[0].extend(loose)
     return parts
-

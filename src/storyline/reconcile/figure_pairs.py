@@ -229,7 +229,7 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     if close and (a.attribution is None) != (b.attribution is None) and a.frame.article_id != b.frame.article_id \
             and (own.quantity.low is None or own.quantity.high is None):
         # an outlet's own open bound against a credited figure ("more than a million marched" in a
-        # union's release, the ministry's 368,000): its own estimate, not the credited fact told wrong
+        # union's release, the ministry's 412,000): its own estimate, not the credited fact told wrong
         return "attributed_estimates"
     if close is None:
         return None  # an unknown source at an unknown moment: nothing to say

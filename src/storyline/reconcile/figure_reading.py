@@ -143,7 +143,7 @@ def _sent(q: Quantity) -> bool:
 
 
 def doers(f: Frame) -> tuple[str, ...]:
-    """The head words of who a figure's sentence says acted ("Kessling led by 398 votes")."""
+    """The head words of who a figure's sentence says acted ("Ardelle led by 312 votes")."""
     return tuple(sorted({h for phrase in f.claim.agents if (h := head_word(phrase))}))
 
 
@@ -204,7 +204,7 @@ def not_compared(f: Frame, q: Quantity, body: str, *, part: bool, move: bool) ->
 
 #: Words that make a figure the whole country's ("1.2 million marched nationwide"): data/lexicon/figures.json.
 _NATIONAL = re.compile(rf"\b(?:{lexicon.alternation('figures', 'national_words')})\b", re.IGNORECASE)
-#: A place a figure is told of: "in Halvenna", "across Estravia", at most a few words from it.
+#: A place a figure is told of: "in Quarnby", "across Yselmark", at most a few words from it.
 _PLACE_PHRASE = re.compile(r"\b(?P<prep>(?i:in|across|throughout))\s+(?:the\s+(?:city|town|region|province|capital)\s+of\s+)?"
                            r"(?P<place>[A-Z][\w'’-]+)")
 _SCOPE_REACH = 80
@@ -212,15 +212,15 @@ _SCOPE_REACH = 80
 
 def place_scope(f: Frame, q: Quantity, body: str) -> str | None:
     """Where a figure counts: "national" for the whole country ("nationwide", "across the
-    country", "across Estravia"), a place's name for a local count ("54,000 in Halvenna", "In
-    Halvenna, police counted 54,000", "counted 21,000 people there"), else None. The nearest such
-    phrase in the figure's clause decides (a list's "1.2 million nationwide, including 210,000 in
-    Halvenna" gives each its own)."""
+    country", "across Yselmark"), a place's name for a local count ("61,000 in Quarnby", "In
+    Quarnby, police counted 61,000", "counted 21,000 people there"), else None. The nearest such
+    phrase in the figure's clause decides (a list's "1.2 million nationwide, including 150,000 in
+    Quarnby" gives each its own)."""
     start, end = f.claim.span
     after = re.split(r"[,;:(]|\bincluding\b", body[q.end : min(end, q.end + _SCOPE_REACH)], maxsplit=1)[0]
     before = re.split(r"[,;:(]", body[max(start, q.start - _SCOPE_REACH) : q.start])[-1]
     if (fronted := _FRONTED_PLACE.match(body, start, q.start)) is not None:
-        before = f"{fronted.group(0)} {before}"  # "In Halvenna, police counted 54,000": the clause's place
+        before = f"{fronted.group(0)} {before}"  # "In Quarnby, police counted 61,000": the clause's place
     found = [(m.start(), "there") for m in re.finditer(r"\bthere\b", after)]
     for text, far in ((after, lambda m: m.start()), (before, lambda m: len(before) - m.end())):
         found += [(far(m), "national") for m in _NATIONAL.finditer(text)]
@@ -229,5 +229,5 @@ def place_scope(f: Frame, q: Quantity, body: str) -> str | None:
     return min(found)[1] if found else None
 
 
-#: A place phrase opening a sentence, set off by a comma ("In Halvenna, ...").
+#: A place phrase opening a sentence, set off by a comma ("In Quarnby, ...").
 _FRONTED_PLACE = re.compile(r"\W*(?:In|Across|Throughout)\s+[A-Z][\w'’-]+,")

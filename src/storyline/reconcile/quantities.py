@@ -162,7 +162,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                 scopes[id(items[-1])] = where
             # a qualified noun ("173 rejected ballots") counts the same things whichever event
             # tells it; an unqualified one is read with its event's family
-            # ... and a difference ("led by 398 votes") is the gap in its doer's favour: one
+            # ... and a difference ("led by 312 votes") is the gap in its doer's favour: one
             # candidate's lead is not the other's; so is a share held by its doer ("Orvane owns 4.8
             # per cent of X" is not what another holder owns)
             keys.append(("whole", u) if part and whole_of is None and not q.qualifier else
@@ -250,8 +250,8 @@ def _last_of_a_series(items: list[Figure], keys: list[tuple[str, ...]]) -> tuple
     raised that to $15.60 on June 8"; "$14.20, then $15.60, before its final offer of $17.10")
     tells a series, and its date is the last one's: the earlier ones held before, at a time it
     does not say. A sum of another size in the sentence ("valuing the company at $2.3 billion")
-    is another measure, and so are the penalties of several payers ("Vestra was fined €168 million,
-    Korlo €121 million"): a list, each the latest of its own. (Only a penalty's holder is its payer
+    is another measure, and so are the penalties of several payers ("Tallask was fined €150 million,
+    Jorvane €95 million"): a list, each the latest of its own. (Only a penalty's holder is its payer
     for sure; another sum's may be who estimates it.)"""
     by_claim: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     holder = payers(items, keys)
@@ -424,8 +424,8 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
 
 
 def _what(group: list[Figure], articles: dict[str, Article]) -> str:
-    """What a slot's figures count: a casualty count when any of them is one ("nine sailors were
-    unaccounted for" beside "we have seven sailors we cannot trace", joined by their event), which
+    """What a slot's figures count: a casualty count when any of them is one ("eleven miners are
+    missing" beside "we have eight miners we cannot yet account for", joined by their event), which
     its sources update as they go; else what its first figure counts."""
     types = [count_type(i.frame, i.quantity, articles[i.frame.article_id].body) for i in group]
     running = [t for t in types if t in RUNNING_COUNTS]

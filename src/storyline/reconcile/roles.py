@@ -186,8 +186,8 @@ def other_doers(a: Cluster, b: Cluster) -> bool:
 
 
 def same_doer_and_thing(a: Cluster, b: Cluster) -> bool:
-    """Both clusters tell one doer acting on one thing, in the same words for each ("Kessling filed
-    a request for a hand recount" / "Kessling asked for a hand recount"), whatever the verb."""
+    """Both clusters tell one doer acting on one thing, in the same words for each ("Ardelle filed
+    a request for a hand recount" / "Ardelle asked for a hand recount"), whatever the verb."""
     ours = [r for f in a.frames if all(r := role_words(f))]
     if not ours:
         return False

@@ -282,7 +282,7 @@ def happenings(
     # a day the story tells one thing about: when the day's few happenings (as joined so far) all
     # name a common participant, no doers or places differ and no two typed of different classes
     # (one of them told by several outlets: an established happening of its own) are involved
-    # ("Vashti pulled ahead of Kessling on Thursday" / "she overtook Kessling on November 6"), they
+    # ("Quistad pulled ahead of Ardelle on Thursday" / "she overtook Ardelle on November 6"), they
     # are that one thing told in other words
     for group in by_day.values():
         day_roots = sorted({find(c.id) for c in group})

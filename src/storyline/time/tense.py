@@ -52,7 +52,7 @@ def before_complement_subject(tok: Token) -> Token | None:
 def _governing_verb(span: Span) -> Token | None:
     """The verb whose clause a time expression is in. A gerund in a prepositional phrase ("intends
     to go back to canvassing on Friday") is a noun there: the clause is the verb above it; so is a
-    verb the parser made a preposition's object ("due to be voted on Monday fail": "Monday fail"
+    verb the parser made a preposition's object ("due to be heard on Monday fail": "Monday fail"
     read as a noun phrase), a misparse of the next clause's verb."""
     tok = before_complement_subject(span.root) or span.root
     for _ in range(8):
@@ -144,7 +144,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     if to is not None and to.i > 0 and (word := to.doc[to.i - 1]).lemma_.lower() in _FUTURE_LEMMAS \
             and not any(t.tag_ == "VBD" or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in t.children)
                         for t in (word, *word.ancestors) if t.pos_ in ("VERB", "AUX")):
-        # "if the motions due to be voted on Monday fail, ...", however the parser hangs "due"; a
+        # "if the appeals due to be heard on Monday fail, ...", however the parser hangs "due"; a
         # plan told in the past ("the ferry, due to sail on Monday, stayed in port") may have passed
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
