@@ -65,6 +65,7 @@ def naming_subject(sent: Span) -> Token | None:
 REFUSALS = lexicon.words("reporting", "refusals")
 #: Verbs that state an estimate as "X put the dead at 300".
 ESTIMATE_VERBS = lexicon.words("reporting", "estimate_verbs")
+#: Verbs of counting whose subject is the source of the figure counted ("police counted 61,000").
 COUNTING_VERBS = lexicon.words("reporting", "counting_verbs")
 #: Nouns for a figure someone gave; their possessor is its source ("the agency's previous count").
 ESTIMATE_NOUNS = lexicon.words("reporting", "estimate_nouns")

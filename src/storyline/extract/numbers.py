@@ -56,7 +56,7 @@ _HYPHENED_CURRENCY = "|".join(sorted(lexicon.table("figures", "currency_words"),
 #: Units of measurement a figure may be hyphened to ("a 312-metre bulk carrier", "a 12-tonne load"): the
 #: figure is the thing's measure. A count noun so hyphened ("a four-lane road", "a 10-point plan")
 #: names a kind of thing, not a count to compare.
-_HYPHENED_UNIT = "|".join(sorted((re.escape(u) for u in lexicon.words("figures", "measurement_units") if u.isalpha()),
+HYPHENED_UNITS = "|".join(sorted((re.escape(u) for u in lexicon.words("figures", "measurement_units") if u.isalpha()),
                                  key=len, reverse=True))
 _NUM = (
     rf"(?:(?:an?\s+)(?=(?:{_S}|dozen)\b))?(?:{_ATOM})"
@@ -91,7 +91,7 @@ QUANTITY_RE = re.compile(
     (?P<pct>\s*(?:%|percent\b|per\s+cent\b))?
     (?P<orso>\s+or\s+so\b)?
     (?:\s+(?P<post>more|additional|extra)\b)?
-    (?![\w%]|[.,]\d|-(?!strong\b|(?:{_HYPHENED_CURRENCY})s?\b|(?:{_HYPHENED_UNIT})\b(?!-))[A-Za-z])
+    (?![\w%]|[.,]\d|-(?!strong\b|(?:{_HYPHENED_CURRENCY})s?\b|(?:{HYPHENED_UNITS})\b(?!-))[A-Za-z])
     """,
     re.IGNORECASE | re.VERBOSE,
 )

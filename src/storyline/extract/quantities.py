@@ -34,6 +34,7 @@ from storyline.extract.measures import (
 )
 from storyline.extract.numbers import (
     APPROX_SHARE,
+    HYPHENED_UNITS,
     MAX_FIGURE,
     QUANTITY_RE,
     SCALE_WORDS,
@@ -200,8 +201,7 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
 
 
 #: A unit of measurement hyphened to its figure ("312-metre"; ``extract.numbers`` reads the figure).
-_HYPHENED_UNIT = re.compile(rf"-({'|'.join(sorted((re.escape(u) for u in MEASUREMENT_UNITS if u.isalpha()), key=len, reverse=True))})\b(?!-)",
-                            re.IGNORECASE)
+_HYPHENED_UNIT = re.compile(rf"-({HYPHENED_UNITS})\b(?!-)", re.IGNORECASE)
 
 
 #: Counted nouns that say nothing of who is counted ("members", "people"; figures lexicon): read
