@@ -272,7 +272,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     masthead = dashed and len(fields) == 2 and n == 1 and (not beside or clocked) and (
         name.isupper() or (clocked and all(w[:1].isupper() for w in name.split())) or bool(_ISSUE.fullmatch(name)))
     if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]) and not masthead \
-            and not any(_PUBLICATION_KIND.search(f) for i, f in enumerate(fields) if i != n):
+            and not any(_PUBLICATION_KIND.search(f) or _ISSUE.match(f.strip()) for i, f in enumerate(fields) if i != n):
         # ... unless the date's own field says it is the publication's ("Long read | Published 3
         # May 2031"), or the other names what kind of publication it is ("Weekly bulletin | 16 April
         # 2031")
@@ -292,8 +292,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
 #: page reader looks for them beside a masthead's date and in a ``<time>`` element too.
 PUBLISHED_WORDS = r"(?:first\s+)?(?:published|posted)"
 #: A field that names what kind of publication the page is ("Weekly bulletin", "Members' digest").
-_PUBLICATION_KIND = re.compile(r"\b(?:newsletter|bulletin|digest|briefing|edition)s?\b|^\s*(?:issue|no\.|vol\.?|volume)\s*\d",
-                               re.IGNORECASE)
+_PUBLICATION_KIND = re.compile(r"\b(?:newsletter|bulletin|digest|briefing|edition)s?\b", re.IGNORECASE)
 #: An issue's number standing as a field of its own ("Issue 3", "No. 418", "Vol. 2").
 _ISSUE = re.compile(r"(?:issue|no\.|vol\.?|volume)\s*\d{1,5}", re.IGNORECASE)
 #: A date field that names itself the publication's date.

@@ -15,8 +15,8 @@ counted than one slip), an article that gives another side's value too (which si
 clear), a running count or a figure told as one ("212 people have been arrested so far": a later
 count, not an echo of a morning's dispute), a value a revision verb gives ("raised its estimate to
 41,200"), a figure told of another day than its side's (or of none: it may be another day's
-count), and figures whose sentences do not read alike (``ECHO_LIKENESS``, the cosine of the
-static MiniLM vectors the transposed-digit join reads too; set, not learned).
+count), and figures whose sentences do not read alike (``figure_slots.MISPRINT_LIKENESS``, the
+cosine of the static MiniLM vectors the transposed-digit join reads too; set, not learned).
 """
 from __future__ import annotations
 
@@ -25,9 +25,7 @@ from collections.abc import Sequence
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.figure_pairs import Figure
 from storyline.reconcile.figure_series import FigureClass
-
-#: How alike two sentences must read for a figure of one to be the other's value told again.
-ECHO_LIKENESS = 0.7
+from storyline.reconcile.figure_slots import MISPRINT_LIKENESS, sentence_vectors
 
 
 def _written(it: Figure) -> tuple[float | None, float | None, str | None]:
@@ -37,8 +35,6 @@ def _written(it: Figure) -> tuple[float | None, float | None, str | None]:
 
 def add_echoes(sides: list[FigureClass], figures: Sequence[Figure]) -> None:
     """Add to each side of a contradiction the other figures of the story that tell its value."""
-    from storyline.extract.embed import embed
-
     if len(sides) != 2:
         return  # several values at odds are several things counted more often than one slip
     inside = {id(i) for c in sides for i in c.items}
@@ -62,9 +58,8 @@ def add_echoes(sides: list[FigureClass], figures: Sequence[Figure]) -> None:
         found.append((n, it))
     if not found:
         return
-    texts = sorted({it.frame.claim.text for _, it in found} | {i.frame.claim.text for c in sides for i in c.items})
-    vectors = dict(zip(texts, embed(texts), strict=True))
+    vectors = sentence_vectors({it.frame.claim.text for _, it in found} | {i.frame.claim.text for c in sides for i in c.items})
     for n, it in found:
         mine = vectors[it.frame.claim.text]
-        if any(float(mine @ vectors[i.frame.claim.text]) >= ECHO_LIKENESS for i in sides[n].items):
+        if any(float(mine @ vectors[i.frame.claim.text]) >= MISPRINT_LIKENESS for i in sides[n].items):
             sides[n].items.append(it)

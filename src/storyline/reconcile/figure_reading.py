@@ -207,6 +207,7 @@ _NATIONAL = re.compile(rf"\b(?:{lexicon.alternation('figures', 'national_words')
 #: A place a figure is told of: "in Quarnby", "across Yselmark", at most a few words from it.
 _PLACE_PHRASE = re.compile(r"\b(?P<prep>(?i:in|across|throughout))\s+(?:the\s+(?:city|town|region|province|capital)\s+of\s+)?"
                            r"(?P<place>[A-Z][\w'’-]+)")
+#: How far from a figure, in characters, its clause's place phrase is looked for.
 _SCOPE_REACH = 80
 
 

@@ -19,6 +19,8 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 
+import numpy as np
+
 from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT, told_from
 from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
 from storyline.reconcile import memo
@@ -195,19 +197,25 @@ def join_wholes(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) ->
     _join_slots(uf, items, slots)
 
 
-#: How alike two sentences must read (cosine of their static MiniLM vectors) for figures of one
-#: noun with transposed digits to be one figure: the two tellings say the same thing.
+#: How alike two sentences must read (cosine of their static MiniLM vectors) for two figures to be
+#: one telling told again: transposed digits, one reading given two ways, a dispute's side told by
+#: another outlet (``figure_echoes``); set, not learned.
 MISPRINT_LIKENESS = 0.7
+
+
+def sentence_vectors(texts: set[str]) -> dict[str, np.ndarray]:
+    """Each sentence's static MiniLM vector, by its text (one batch, in a stable order)."""
+    from storyline.extract.embed import embed
+
+    ordered = sorted(texts)
+    return dict(zip(ordered, embed(ordered), strict=True))
 
 
 def _join_alike(uf: Groups, items: list[Figure], pairs: list[tuple[int, int]]) -> None:
     """Join each pair whose two sentences read alike (``MISPRINT_LIKENESS``)."""
-    from storyline.extract.embed import embed
-
     if not pairs:
         return
-    texts = sorted({items[k].frame.claim.text for pair in pairs for k in pair})
-    vectors = dict(zip(texts, embed(texts), strict=True))
+    vectors = sentence_vectors({items[k].frame.claim.text for pair in pairs for k in pair})
     for i, j in pairs:
         if float(vectors[items[i].frame.claim.text] @ vectors[items[j].frame.claim.text]) >= MISPRINT_LIKENESS:
             uf.union(i, j)

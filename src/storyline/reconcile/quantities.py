@@ -61,7 +61,6 @@ from storyline.reconcile.figure_reading import (
     RUNNING_COUNTS,
     act_family,
     change_family,
-    count_type,
     counted,
     day_move,
     doers,
@@ -122,9 +121,10 @@ def _norm_attr(text: str | None) -> str | None:
 def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                   canon: Callable[[str | None], str | None] | None = None,
                   event_of: Mapping[str, str] | None = None,
-                  every: list[Figure] | None = None) -> list[list[Figure]]:
+                  every: list[Figure] | None = None, counts: dict[int, str] | None = None) -> list[list[Figure]]:
     """Figures grouped by what they count; near-linear (one representative per key). ``every``,
-    when given, receives every figure read, grouped or not.
+    when given, receives every figure read, grouped or not; ``counts`` what each counts, by the
+    figure's id (``count_type``).
 
     Casualty counts (the dead, the wounded, casualties, prisoners) form one slot per count type:
     a running total reported on different days is the same quantity at another date. Other
@@ -160,6 +160,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None, move=bool(move)))
             if (where := place_scope(f, q, body)) is not None:
                 scopes[id(items[-1])] = where
+            if counts is not None:
+                counts[id(items[-1])] = u
             # a qualified noun ("173 rejected ballots") counts the same things whichever event
             # tells it; an unqualified one is read with its event's family
             # ... and a difference ("led by 312 votes") is the gap in its doer's favour: one
@@ -348,9 +350,10 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
     out: list[Conflict] = []
     revised = revisions(frames, articles)
     every: list[Figure] = []
-    for group in (part for whole in figure_groups(frames, articles, canon, event_of, every)
+    counts: dict[int, str] = {}
+    for group in (part for whole in figure_groups(frames, articles, canon, event_of, every, counts)
                   for part in _magnitudes(whole)):
-        what = _what(group, articles)
+        what = _what([counts[id(i)] for i in group])
         classes = _classes(group)
         if len(classes) == 1:
             spread = _spread(group, what, key)
@@ -423,11 +426,10 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
     return out
 
 
-def _what(group: list[Figure], articles: dict[str, Article]) -> str:
-    """What a slot's figures count: a casualty count when any of them is one ("eleven miners are
-    missing" beside "we have eight miners we cannot yet account for", joined by their event), which
-    its sources update as they go; else what its first figure counts."""
-    types = [count_type(i.frame, i.quantity, articles[i.frame.article_id].body) for i in group]
+def _what(types: list[str]) -> str:
+    """What a slot's figures count (``types``, each figure's): a casualty count when any of them is
+    one ("eleven miners are missing" beside "we have eight miners we cannot yet account for", joined
+    by their event), which its sources update as they go; else what its first figure counts."""
     running = [t for t in types if t in RUNNING_COUNTS]
     return max(dict.fromkeys(running), key=running.count) if running else types[0] or "figures"
 
