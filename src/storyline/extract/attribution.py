@@ -260,7 +260,7 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
               and not any(a <= m.start < b for a, b in spans)]
     # the name the head word is part of first; a possessor before it ("A's spokesman B") is not the source
     inside = [m for m in inside if m.start <= tok.idx < m.end] or [m for m in inside if m.start >= tok.idx]
-    # whom the speaker speaks for ("a spokesperson for Mr Orlen, Piet Wendel") is not the speaker
+    # whom the speaker speaks for ("a spokesperson for Mr Orlen, Piet Garrowby") is not the speaker
     # when the phrase names the speaker too: the name set off after it (the parser hangs that
     # appositive on the nearer name)
     if tok.lemma_.lower() in _SPEAKER_NOUNS | TITLE_WORDS:
@@ -615,7 +615,7 @@ def _named_before(words: Sequence[Token], verb_at: int, subject: Token) -> bool:
 def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dict[str, str],
                   body: str | None = None, toks: Sequence[Token] = (), *, label: bool = False) -> str | None:
     """The speaker of a quote introduced by a name and a colon, as live blogs and transcripts
-    write it ('Ada Venn, the port's director: "We have closed two berths."'): the person named
+    write it ('Ada Pellicott, the port's director: "We have closed two berths."'): the person named
     before the colon, else the organisation, else a described speaker ("A police spokesman"), else
     a name the article (``body``) writes elsewhere too or the tagger reads as one person's
     (``toks``, the sentence's tokens: every word a singular proper noun). With ``label`` the text
@@ -629,7 +629,7 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     described = m.group(1).split(",", 1)
     if len(described) == 2 and _CAPITALISED_NAME.fullmatch(described[0].strip()) and not any(
             x.label == "PERSON" and x.start < start + m.start(1) + len(described[0]) for x in inside):
-        return described[0].strip()  # 'Hanna Veltrup, chief executive of X:' a name the tagger missed, then its role
+        return described[0].strip()  # 'Mirelle Ostergrave, chief executive of X:' a name the tagger missed, then its role
     person = next((x for x in inside if x.label == "PERSON"), None)
     if person is not None:
         return _mention_name(person, names)
@@ -646,7 +646,7 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
         return m.group(1).strip()
     phrase = m.group(1).strip()
     # a name the tagger missed here, which the article names elsewhere too ("Interim chief Ada
-    # Venn has been speaking to analysts." ... 'Ada Venn: "My job is ..."'): a heading ('Key
+    # Pellicott has been speaking to analysts." ... 'Ada Pellicott: "My job is ..."'): a heading ('Key
     # points: "..."') is written once
     if _CAPITALISED_NAME.fullmatch(phrase) and (
             phrase in names.values() or (body is not None and body.count(phrase) > 1) or _proper_name(phrase, start + m.start(1), toks)):
@@ -660,14 +660,14 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
         bearers = {n for n in names.values() if n.split()[-1] == alone and len(n.split()) > 1}
         if len(bearers) == 1:
             return bearers.pop()
-    # a title and a name the tagger did not see ("Mayor Ilse Brandvoll: ...")
+    # a title and a name the tagger did not see ("Mayor Ilse Quarnhoff: ...")
     titled = _TITLED_NAME.match(phrase)
     return titled.group(0) if titled and titled.group(1).lower() in TITLE_WORDS else None
 
 
 def clause_colon_speaker(toks: Sequence[Token], inp: ClaimInputs, ctx: SentenceContext,
                          sent_mentions: Sequence[Mention]) -> str | None:
-    """'Ada Venn was blunt: "..."', 'She put it plainly: "..."', 'The firm's head of sales, A B,
+    """'Ada Pellicott was blunt: "..."', 'She put it plainly: "..."', 'The firm's head of sales, A B,
     spoke to the radio after the vote: "..."': a clause, a colon, then a quote. The quote is the
     clause's subject's, whatever its verb, when that subject is someone who can speak (a person, a
     pronoun for one, a speaker or a title, an organisation); "The result was clear: ..." has none."""
@@ -722,7 +722,7 @@ def owned_utterance_speaker(text: str, ctx: SentenceContext) -> str | None:
 
 
 def _proper_name(phrase: str, at: int, toks: Sequence[Token]) -> bool:
-    """Every word of the phrase at ``at`` tagged a singular proper noun ("Ada Venn", not the
+    """Every word of the phrase at ``at`` tagged a singular proper noun ("Ada Pellicott", not the
     heading "Key Points", whose plural the tagger marks)."""
     words = [t for t in toks if at <= t.idx < at + len(phrase)]
     return len(words) == len(phrase.split()) and all(t.tag_ == "NNP" for t in words)
@@ -735,7 +735,7 @@ _COLON_LABEL = re.compile(r"^(?:[-–•*]\s+)?(?:\d{1,2}[:.]\d{2}\s+)?([^:\"“
 _TITLED_NAME = re.compile(r"^([A-Z][a-z]+\.?)(?:\s+[A-Z][\w'’\-]+){1,3}$")
 #: Two or three capitalised words: a name.
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}")
-#: The longest phrase read as a speaker before a colon ("Lt. Col. Ann Ruud, defence ministry").
+#: The longest phrase read as a speaker before a colon ("Lt. Col. Ann Tebbitt, defence ministry").
 _COLON_SPEAKER_WORDS = 12
 
 

@@ -206,8 +206,8 @@ def _states_then_asks(text: str) -> bool:
 
 
 def _name_set_off_before(reporter: Token, mentions: Sequence[Mention], body: str) -> str | None:
-    """A person's name set off by commas right before the reporting verb ("The hut warden, Edvin
-    Roaldsen, denied that ..."): the speaker, whatever the parser made of the words before it
+    """A person's name set off by commas right before the reporting verb ("The hut warden, Jarle
+    Maelstrand, denied that ..."): the speaker, whatever the parser made of the words before it
     (here "warden" a verb whose subject is "the hut"). ``body`` is the doc's text, read once by
     the caller (spaCy joins every token again on each ``doc.text``: 1,000 calls on the bench's
     pages were some 0.3 s)."""
@@ -542,7 +542,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         if pred.lemma_.lower() in CHANGE_VERBS and _moving_value(pred):
             etype = "ECONOMIC"  # "shares fell 3.1 percent": a value's move, not a fall
         if pred.lemma_.lower() in plover.PERSON_OBJECT_TYPES and _done_to_a_person(pred):
-            etype = plover.PERSON_OBJECT_TYPES[pred.lemma_.lower()]  # "Vollan was recaptured": arrested
+            etype = plover.PERSON_OBJECT_TYPES[pred.lemma_.lower()]  # "Vardeckel was recaptured": arrested
         if etype in plover.ONE_PERSON_TYPES and _one_person_doer(pred):
             etype = plover.ONE_PERSON_TYPES[etype]  # "she walked out": not a protest, her leaving
         if pred.lemma_.lower() in plover.OCCUR_VERBS or (pred.lemma_.lower() == "take" and obj_lemma == "place"):

@@ -102,7 +102,7 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
     for r in raw:
         if (r.kind in ("place", "org") and r.key in name_words
                 and not gazetteer.is_sure_place(r.mention.text)):
-            # "Scholz" tagged as a place, "Olaf Scholz" as an organisation, next to the person "Olaf Scholz"
+            # "Scarrance" tagged as a place, "Ulric Scarrance" as an organisation, next to the person "Ulric Scarrance"
             r.kind, r.mention.label, r.key = "person", "PERSON", person_key(r.mention.text)
     # "Rony Canales-Orbe" tagged an organisation, next to the person "Orbe": a personal name
     surnames = {r.key for r in raw if r.kind == "person" and len(r.key.split()) == 1}
@@ -223,8 +223,8 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
 
 def _containing(by_word: dict[str, list[str]], words: list[str]) -> list[str]:
     """Full names that contain a short form, looked up by its last word. A lone name word is a
-    surname first: the names it ends are preferred to those it begins ("Hernandez" is "Carlos
-    Daniel Hernandez" rather than "Hernandez Fuentes")."""
+    surname first: the names it ends are preferred to those it begins ("Marrend" is "Ludo
+    Elio Marrend" rather than "Marrend Quiroga")."""
     found = [f for f in by_word.get(words[-1], []) if _person_contains(f, words)]
     if len(words) == 1 and len(found) > 1:
         ending = [f for f in found if f.split()[-1] == words[0]]

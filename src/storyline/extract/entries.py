@@ -90,7 +90,7 @@ def _told_live(doc: Doc, c: Claim) -> bool:
         return (t.tag_ in ("VBZ", "VBP") and t.pos_ == "VERB" and t.lemma_.lower() not in plover.STATE_VERBS
                 and not any(a.dep_ in ("aux", "auxpass") for a in t.children))
 
-    # "Achterberg is back on her feet and accuses Orlen": the act is the state's coordinated verb
+    # "Wesseling is back on her feet and accuses Orlen": the act is the state's coordinated verb
     return act(tok) or (tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "conj" and act(c) for c in tok.children))
 
 

@@ -62,7 +62,7 @@ build folds each of its names once and does not go through it)."""
 
 
 def _adjective_forms(word: str) -> set[str]:
-    """Regular English demonym candidates of a country's last word ("Ukraine" -> "Ukrainian")."""
+    """Regular English demonym candidates of a country's last word ("Kenya" -> "Kenyan")."""
     w = word.lower()
     forms: set[str] = set()
     if w.endswith("ia"):
@@ -263,5 +263,5 @@ def country_from_adjective(adjective: str) -> str | None:
     idx = _index()
     code = idx.demonyms.get(key)
     if code is None and key.endswith("s"):
-        code = idx.demonyms.get(key[:-1])  # plural demonyms: "Ukrainians"
+        code = idx.demonyms.get(key[:-1])  # plural demonyms: "Kenyans"
     return country_name(code) if code else None

@@ -484,11 +484,11 @@ def _measure(word: Token) -> str:
 
 
 def _name(tok: Token) -> str:
-    """A holder as a key that outlets naming it differently share: a person's surname ("Hartley
-    Quennell", "Quennell"), an organisation's first word ("Orvane Group", "Orvane"), lower case."""
+    """A holder as a key that outlets naming it differently share: a person's surname ("Corwin
+    Astleigh", "Astleigh"), an organisation's first word ("Orvane Group", "Orvane"), lower case."""
     if tok.ent_type_ == "PERSON":
         return tok.text.lower()
-    # a name's first word, not a common noun before it ("the skipper Olav Tobrek": olav)
+    # a name's first word, not a common noun before it ("the skipper Sveinn Tobrek": sveinn)
     words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ not in ("DATE", "TIME")
              and (c.pos_ == "PROPN" or tok.pos_ != "PROPN")]
     return (words[0] if words else tok.text).lower()

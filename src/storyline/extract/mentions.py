@@ -129,7 +129,7 @@ def _holds_office(span: Span) -> bool:
 
 
 def _title_prefix(doc: Doc, span: Span) -> Span | None:
-    """Title words written in front of a name ("Russian Defense Minister" X, "leader" X)."""
+    """Title words written in front of a name ("Freedonian Defense Minister" X, "leader" X)."""
     i = span.start - 1
     first = None
     while i >= 0:
@@ -205,7 +205,7 @@ def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int], text: str |
                 titles.append((prefix.text, prefix.start_char, prefix.end_char))
             for app in _appositive_titles(doc, span):
                 titles.append((app.text, app.start_char, app.end_char))
-            # a title the NER swallowed into the name ("President Vladimir Putin")
+            # a title the NER swallowed into the name ("President Iosif Veyrac")
             words = span.text.split()
             lead = len(words) - len(_strip_leading_titles([w.lower() for w in words]))
             if lead:
@@ -245,7 +245,7 @@ def recover_missed(per_article: Sequence[list[RawMention]], bodies: Sequence[str
     """Add the mentions the NER missed of names it found elsewhere in the story.
 
     The model misses a name now and then (at the start of a wire's first sentence, in a caption);
-    a person or organisation named in full ("Marek Vollan") in one article is that name wherever
+    a person or organisation named in full ("Marek Vardeckel") in one article is that name wherever
     the story writes it. Each article's list gains a mention at every whole-word occurrence of
     such a name that no mention of its own covers, labelled as the name was elsewhere."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -254,7 +254,7 @@ def recover_missed(per_article: Sequence[list[RawMention]], bodies: Sequence[str
         for r in mine:
             labels[r.mention.text][r.mention.label] += 1
             seen.setdefault((r.mention.text, r.mention.label), (r.key, r.kind))
-    # each name's label as the model gives it more often than all others together ("Tamber
+    # each name's label as the model gives it more often than all others together ("Corrib
     # County" a place nine times and a person once is not a person)
     usual = {name: (label, n) for name, counts in labels.items()
              for (label, n) in counts.most_common(1) if 2 * n > sum(counts.values())}
@@ -264,7 +264,7 @@ def recover_missed(per_article: Sequence[list[RawMention]], bodies: Sequence[str
         if (label in _TAUGHT_LABELS and len(name.split()) >= 2 and name[:1].isupper()
                 and (label != "PERSON" or strip_titles(name) == name)):
             taught[name] = (label, *seen[(name, label)])
-    # ... and a person's surname alone ("Vollan has walked out"), when the story's model reads that
+    # ... and a person's surname alone ("Vardeckel has walked out"), when the story's model reads that
     # word as a person at least twice and it ends the full name of a person it teaches
     surnames = {n.split()[-1] for n, (label, _, _) in taught.items() if label == "PERSON"}
     for name, (label, n) in usual.items():

@@ -54,7 +54,7 @@ def fold(text: str) -> str:
 
 
 def _strip_leading_titles(words: list[str]) -> list[str]:
-    """'President Vladimir Putin' -> ['vladimir', 'putin'] (keeps at least one word)."""
+    """'President Iosif Veyrac' -> ['iosif', 'veyrac'] (keeps at least one word)."""
     i = 0
     while i < len(words) - 1 and (words[i].rstrip(".") in TITLE_WORDS or gazetteer.country_from_adjective(words[i])):
         i += 1
@@ -85,13 +85,13 @@ def _is_country(text: str) -> bool:
 def normalize_title(text: str) -> str:
     """A title in comparable form: lower case, no article, owner or nationality, one spelling.
 
-    "Russia's top security official" -> "top security official"; "the Russian Defence Minister" ->
+    "Freedonia's top security official" -> "top security official"; "the Freedonian Defence Minister" ->
     "defense minister"; "Minister of Defense" -> "defense minister".
     """
     t = text.replace("\u2019", "'").replace("\u2018", "'").strip(" ,;:-\"'")
     t = re.sub(r"\s+", " ", t)
     t = re.sub(r"^(the|a|an)\s+", "", t, flags=re.IGNORECASE)
-    # owner in front: "Russia's", "the country's"
+    # owner in front: "Freedonia's", "the country's"
     t = re.sub(r"^(?:[\w.\- ]+?)'s?\s+", "", t) if re.match(r"^[\w.\- ]+?'s?\s", t) else t
     words = t.split()
     while len(words) > 1:

@@ -154,7 +154,7 @@ def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
 
 
 def _nationality(noun: Token) -> str | None:
-    """'North Koreans', 'Chileans': people of a nationality, written '<Nationality> people'."""
+    """'Kenyans', 'Chileans': people of a nationality, written '<Nationality> people'."""
     if noun.tag_ not in ("NNS", "NNPS") or not noun.text.endswith("s"):
         return None
     words = [c.text for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1 and c.text[:1].isupper()]

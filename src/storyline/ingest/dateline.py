@@ -97,7 +97,7 @@ _POST_META = re.compile(
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|actualizado|обновлено)\b", re.I)
 
 MAX_DATELINE_WORDS = 16  # words with a letter or a digit: dashes and bars between fields are none
-# An outlet's or author's name set apart from the date by a bar or bullet ("Radio Pellith News |
+# An outlet's or author's name set apart from the date by a bar or bullet ("Radio Tessmoor News |
 # Saturday 14 March 2026, 08:00"): a few capitalised words, which prose beside a date never is
 _SET_APART = re.compile(r"\s[|•·]\s")
 #: A name set apart from the date by a bar: a place or a venue ("Brask", "Hall 2, Brask"), capitalised
@@ -169,7 +169,7 @@ def full_dates(text: str) -> list[date]:
     return [value for _, _, value in _find_dates(text)]
 
 
-#: A place before the date of a letter or a release ("Quellmoor, 13 February 2026"), or of a
+#: A place before the date of a letter or a release ("Estwold, 13 February 2026"), or of a
 #: live page's header ("Live coverage from the National Chamber, Thursday 12 February 2026").
 _PLACE_FIRST = re.compile(r"(?:(?i:live(?:\s+(?:coverage|blog|updates|reporting))?\s+from\s+(?:the\s+)?))?"
                           r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2},\s+$")
@@ -358,14 +358,14 @@ def _line_dateline(line: str) -> Dateline | None:
     return Dateline(date=value, text=text, format=name, updated=updated, author=author)
 
 
-# --- Wire datelines: "SEOUL, Jan. 13 (Yonhap) --" opening the first paragraph ------------------
+# --- Wire datelines: "QUARNFELL, Jan. 13 (Quillpress) --" opening the first paragraph ------------------
 
 _CAP_WORD = r"[A-Z][\w.'’]*(?:-[\w.'’]+)*"
 _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if m.isascii()), key=len, reverse=True))
 _NOT_A_MONTH = rf"(?!(?i:{_MONTH_NAMES})\b\.?\s*\d)"
 _WIRE_MON = rf"(?i:{_MONTH_NAMES})\.?"
 _WIRE_DATE = (
-    # "BRENVALD, Tuesday 17 March 2026 (TPA) -": a weekday may open the date
+    # "QUARNFELL, Tuesday 17 March 2026 (TPA) -": a weekday may open the date
     rf"(?:(?i:{WEEKDAYS}),?\s+)?"
     rf"(?:{_WIRE_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_WIRE_MON}(?:,?\s+\d{{4}})?"

@@ -361,8 +361,8 @@ _CAPTION_WORDING = re.compile(
     r"|handout\s+(?:photo|picture|image))\b",
     re.I,
 )
-# A caption's credit glued to its last word by the scraper: "...leader KimAP",
-# "...in Castrel.OPA VIA REUTERS".
+# A caption's credit glued to its last word by the scraper: "...the harbourAP",
+# "...in Quarnfell.OPA VIA WIREPIX".
 # A line labelled as a caption: "(Photo: ... via ...)", "[Photo caption] ...", "Pictured: ...".
 _CAPTION_LABEL = re.compile(
     r"^[(\[]?\s*(?:(?:photo|image|picture)\s+(?:caption|source|credit)\s*[:,\]]|"

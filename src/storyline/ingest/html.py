@@ -135,7 +135,7 @@ _ENTRY_TIME = re.compile(
 
 
 #: A live entry's stamp in an element of its own right before the entry's paragraph
-#: ("<span class="ts">18:12</span> <p>Vollan has walked out ...</p>"): a clock time and nothing else.
+#: ("<span class="ts">18:12</span> <p>Vardeckel has walked out ...</p>"): a clock time and nothing else.
 _STAMP_BEFORE_P = re.compile(
     r"<(span|time|strong|b|div|h[2-6])\b[^>]*>\s*(\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)\s*</\1>(\s*)(?=<p\b)",
     re.IGNORECASE)

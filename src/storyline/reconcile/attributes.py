@@ -1,7 +1,7 @@
 """Attributes outlets write beside a name: a person's age, a ship's or a building's size.
 
-News gives them in a few fixed shapes next to the name: "Teodor Lind, 52," / "aged 54" / "(52)"
-/ "the 52-year-old Lind"; "the ship, a 948-foot-long container vessel" / "the 947-foot-long
+News gives them in a few fixed shapes next to the name: "Dr Blasko, 52," / "aged 54" / "(52)"
+/ "the 52-year-old Blasko"; "the ship, a 948-foot-long container vessel" / "the 947-foot-long
 ship" / "a 412-bed hospital". An attribute belongs to the canonical entity the mention resolves
 to, so two articles that spell the name differently still meet. Values of one attribute that
 differ between articles are a contradiction (sizes within rounding, half a percent, agree); one

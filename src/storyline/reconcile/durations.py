@@ -226,7 +226,7 @@ def _gap(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str,
 
 def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
                      noun: str | None, title: str | None = None) -> tuple[str, str] | None:
-    """A duration of a person's state ("Renke had been on the run for 19 days", "after nearly
+    """A duration of a person's state ("Vardeckel had been on the run for 19 days", "after nearly
     three weeks at large", "was pulled out alive after 30 hours": trapped): (key, what). The person is the last one the article named before the
     duration ("He had been on the run ..." is the man of the sentence before); the key holds both,
     since two people on the run are two durations. ``noun`` is what a duration written as a

@@ -222,7 +222,7 @@ def frames_of_claim(
             lo, hi = (pe, ts) if ts >= pe else (te, ps)
             # the parse's attachment is trusted unless another trigger stands between the
             # predicate and the expression ("put a spotlight on the accord, which they signed
-            # in Vienna in March 2019": the parser's most frequent error hangs it on "put")
+            # in the capital in March 2019": the parser's most frequent error hangs it on "put")
             if not any(lo <= s and e <= hi and not _modifies_object(text, s, e, claim.patients) for s, e, _ in triggers):
                 fixed[at] = current
             # ... within its own clause: not across ", and carriers diverted dozens of calls"

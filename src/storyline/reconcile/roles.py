@@ -139,7 +139,7 @@ GENERIC_DOERS = lexicon.words("events", "generic_doers")
 
 
 def other_named_doers(a: Cluster, b: Cluster) -> bool:
-    """Both clusters name who did it by name ("Ostrin", "the Lorvale council"), and no name is the
+    """Both clusters name who did it by name ("Ferrival", "the Lorvale council"), and no name is the
     same; "hackers" and "attackers" name no one."""
     def named(c: Cluster) -> set[str]:
         out: set[str] = set()

@@ -49,7 +49,7 @@ def analyze_times(doc: Doc, published: PublishedDate, text: str | None = None) -
         return bound_dateline(published, bare), [t.expr for t in bare]
     inferred = infer_published(bare)
     if inferred.value is None or published.month_day:
-        # a year-less dateline's day ("LANTRY, Oct. 8") stays beside the bounds the text gives;
+        # a year-less dateline's day ("QUARNFELL, Oct. 8") stays beside the bounds the text gives;
         # a writing year assumed from the text's latest date is no evidence beside it (the
         # story's other pages give the year: reconcile)
         if inferred.source and inferred.value is not None:
