@@ -124,6 +124,48 @@ def test_an_organisation_named_by_its_first_word_is_the_one_longer_name_it_begin
     assert resolve(raw) == {0: "org:tarn-capital", 1: "org:tarn-logistics", 2: "org:tarn"}
 
 
+def test_a_name_tagged_a_place_an_organisation_and_a_person_is_one_place() -> None:
+    """The model may call one village a place twice, an organisation once and a person twice
+    (a subject of "said"): its place and organisation mentions are one entity, so figures of
+    the village meet, whatever the person mentions are."""
+    from storyline.extract.entities import RawMention, resolve
+    from storyline.model import Mention
+
+    tags = [("Pellworth", "GPE", "place"), ("Pellworth", "GPE", "place"), ("Pellworth", "ORG", "org"),
+            ("Pellworth", "PERSON", "person"), ("Pellworth", "PERSON", "person"), ("Pellworth", "PERSON", "person")]
+    raw = [RawMention(i, Mention(t, 0, len(t), label), t.lower(), kind) for i, (t, label, kind) in enumerate(tags)]
+    ids = resolve(raw)
+    assert ids[0] == ids[1] == ids[2] == "place:pellworth", ids
+
+
+def test_a_surname_tagged_a_nationality_is_the_person_the_story_names_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A live entry's 'Surname: "..."' may be tagged a nationality; the story names the person
+    in full elsewhere, and a real nationality stays one."""
+    from storyline.extract.entities import RawMention, resolve
+    from storyline.model import Mention
+
+    raw = [RawMention(0, Mention("Ilsa Varnquist", 0, 14, "PERSON"), "ilsa varnquist", "person"),
+           RawMention(1, Mention("Varnquist", 6, 15, "NORP"), "varnquist", "group"),
+           RawMention(1, Mention("Kenyan", 30, 36, "NORP"), "kenyan", "group")]
+    ids = resolve(raw)
+    assert ids[1] == ids[0], ids
+    assert ids[2] != ids[0] and not ids[2].startswith("person:"), ids
+
+
+def test_a_full_name_tagged_a_place_is_a_person_when_its_surname_is_a_persons() -> None:
+    """'Ilse Marrend' tagged a place here and a building there, in a story that calls a
+    'Marrend' a person: a person; 'Mount Marrend' stays a place."""
+    from storyline.extract.entities import RawMention, resolve
+    from storyline.model import Mention
+
+    tags = [("Ilse Marrend", "GPE", "place"), ("Ilse Marrend", "FAC", "facility"),
+            ("Marrend", "PERSON", "person"), ("Mount Marrend", "LOC", "place")]
+    raw = [RawMention(i, Mention(t, 0, len(t), label), t.lower(), kind) for i, (t, label, kind) in enumerate(tags)]
+    ids = resolve(raw)
+    assert ids[0] == ids[1] and ids[0].startswith("person:"), ids
+    assert ids[3].startswith("place:"), ids
+
+
 def test_a_name_the_model_missed_is_recovered_from_the_rest_of_the_story() -> None:
     from storyline.extract.entities import RawMention, recover_missed
     from storyline.model import Mention, Sentence

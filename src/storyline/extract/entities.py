@@ -67,6 +67,8 @@ __all__ = [
 
 #: Words that make a name an organisation's, not a person's, whatever the model tagged it.
 _ORG_NAME_WORDS = lexicon.words("entities", "organisation_name_words")
+#: Words that open a place's name ("Mount X"), whatever person's surname ends it.
+_PLACE_NAME_WORDS = lexicon.words("entities", "place_name_words")
 
 
 def _slug(text: str) -> str:
@@ -100,28 +102,34 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
             parts = r.key.split()
             name_words |= {parts[0], parts[-1], r.key}
     for r in raw:
-        if (r.kind in ("place", "org") and r.key in name_words
-                and not gazetteer.is_sure_place(r.mention.text)):
-            # "Scarrance" tagged as a place, "Ulric Scarrance" as an organisation, next to the person "Ulric Scarrance"
+        if (r.kind in ("place", "org", "group") and r.key in name_words
+                and not gazetteer.is_sure_place(r.mention.text)
+                and not (r.kind == "group" and gazetteer.country_from_adjective(r.mention.text))):
+            # "Scarrance" tagged as a place (or a nationality: "Scarrance: '...'" heading a live
+            # entry), "Ulric Scarrance" as an organisation, next to the person "Ulric Scarrance"
             r.kind, r.mention.label, r.key = "person", "PERSON", person_key(r.mention.text)
-    # "Rony Canales-Orbe" tagged an organisation, next to the person "Orbe": a personal name
+    # "Rony Canales-Orbe" tagged an organisation, next to the person "Orbe": a personal name;
+    # so is "Ilse Marrend" tagged a place or a building, next to "Marrend" (not "Mount Marrend")
     surnames = {r.key for r in raw if r.kind == "person" and len(r.key.split()) == 1}
     for r in raw:
-        if r.kind != "org":
+        if r.kind not in ("org", "place", "facility"):
             continue
         words = r.key.split()
+        if r.kind != "org" and (len(words) > 3 or words[0] in _PLACE_NAME_WORDS or gazetteer.is_sure_place(r.mention.text)):
+            continue
         if (2 <= len(words) <= 5 and words[-1] in surnames and all(w.isalpha() for w in words)
                 and not set(words) & _ORG_NAME_WORDS and not is_acronym(r.mention.text)):
             r.kind, r.mention.label, r.key = "person", "PERSON", person_key(r.mention.text)
-    # one key, one kind: the NER may call the same name an organisation here and a place there
+    # one key, one kind: the NER may call the same name an organisation here and a place there.
+    # A name it also calls a person keeps its person mentions (a surname and a village may
+    # share a word); its other mentions still take one kind among themselves
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for (key, kind), n in Counter((r.key, r.kind) for r in raw).items():
-        kinds[key][kind] = n
+        if kind != "person":
+            kinds[key][kind] = n
     for r in raw:
         if len(kinds[r.key]) > 1 and r.kind != "person":
-            best = max(kinds[r.key], key=lambda k: (kinds[r.key][k], k == "person", k))
-            if best != r.kind and best != "person":
-                r.kind = best
+            r.kind = max(kinds[r.key], key=lambda k: (kinds[r.key][k], k))
     by_kind: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(raw):
         by_kind[r.kind].append(i)
