@@ -166,7 +166,7 @@ def test_false_hits_avoided(nlp) -> None:  # type: ignore[no-untyped-def]
         "Officials may delay the vote. They held a one-on-one meeting. Now, the question is open. "
         "Protesters march to the square. He finished second. A second round is planned. "
         "The army sent 2000 troops. Leaves fall in the park. About three-quarters of voters agreed, "
-        "and a quarter of them left."
+        "and a quarter of them left. A source told Harbour Today about it."  # a programme's name
     )
     found = tag_text(text, DCT, nlp)
     assert found == [], [(t.text, t.value) for t in found]

@@ -224,6 +224,10 @@ def _deictic_norm(text: str, ctx: Context) -> Norm | None:
     return Norm(typ, _fmt_day(a.date + timedelta(days=n)) + suffix, mod, a.value, "document")
 
 
+#: Counts of units that are no exact number ("a couple of weeks ago", "a few weeks ago").
+_LOOSE_COUNT = re.compile(r"\b(?:couple|few|several|many|some)\b")
+
+
 def _ago_norm(text: str, ctx: Context) -> Norm | None:
     low = re.sub(r"\s+", " ", text.lower())
     mod = approx_mod(low)
@@ -250,7 +254,11 @@ def _ago_norm(text: str, ctx: Context) -> Norm | None:
         base = ctx.discourse
     if base is None:
         return Norm("DATE", _unknown(unit), mod, None, "none")
-    if to_day and base.date is not None and unit in ("D", "W", "FN"):
+    # "four weeks ago" told of a happening names the day that many weeks back, as writers and
+    # readers of a timeline count it (TimeBank itself gives "two weeks ago" a day once, a week
+    # elsewhere); a loose count ("a couple of weeks ago", "nearly three weeks ago") stays the week
+    exact_weeks = unit in ("W", "FN") and mod is None and not _LOOSE_COUNT.search(body)
+    if (to_day or exact_weeks) and base.date is not None and unit in ("D", "W", "FN"):
         back = base.date - timedelta(days=int(n) * {"W": 7, "FN": 14}.get(unit, 1))
         return Norm("DATE", _fmt_day(back), mod, base.value, "document")
     if to_day and base.date is not None and unit in ("M", "Y"):

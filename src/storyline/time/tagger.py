@@ -168,6 +168,10 @@ class _TokenIndex:
         return self.doc[i : j + 1]
 
 
+#: Day words that end a name when capitalised after a capitalised word ("Harbour Today").
+_DEICTIC_NAME_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday"})
+
+
 def _rejected(c: Candidate, span: Span | None, text: str) -> bool:
     """Parse-based vetoes: "may" the modal, "March" the verb, "fall" the verb, numbers that are not years."""
     low = c.text.lower()
@@ -196,6 +200,9 @@ def _rejected(c: Candidate, span: Span | None, text: str) -> bool:
         return True  # "The Sunday Standard", "the Monday Club": a name
     if c.rule == "narrated_weekday" and span.end < len(span.doc) and span.doc[span.end].pos_ in ("NOUN", "PROPN"):
         return True  # "the Friday summit": the summit's day, counted as a bare weekday
+    if low in _DEICTIC_NAME_WORDS and c.text[:1].isupper() and not first.is_sent_start and first.i > 0 \
+            and first.nbor(-1).text[:1].isupper() and first.nbor(-1).is_alpha:
+        return True  # "told Kestral Today", "on Channel Tonight": a capitalised word of a name
     if c.rule == "later" and re.match(r"\s+than\b", text[c.end : c.end + 6], re.IGNORECASE):
         return True  # "a day later than the service had hoped": a gap from an unknown date, not a date
     if c.rule == "ref" and low == "now" and first.is_sent_start and text[c.end : c.end + 1] == ",":
