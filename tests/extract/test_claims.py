@@ -934,6 +934,30 @@ def test_a_live_entrys_stamp_gives_way_to_the_sentences_own_time(nlp) -> None:  
     assert left.time is not None and left.time.value == "2031-03-11T07:10"
 
 
+def test_a_live_entrys_stamp_is_not_the_time_of_the_statement_it_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the statement "said on Monday" was made on Monday; the entry was written at 12:15 on Tuesday
+    body = ("09:05 Crews are on the shore.\n\n"
+            "12:15 Some context on the birds: the wildlife office said on Monday that four swans died "
+            "near the weir on Sunday.\n\n13:40 The beach is closed.")
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
+                      published=PublishedDate("2031-03-11", "metadata", "2031-03-11", "2031-03-11"))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    said = next(c for c in analysis.claims if c.predicate == "say" and "swans" in c.text)
+    assert said.time is not None and said.time.value == "2031-03-10", said.time
+    died = next(c for c in analysis.claims if c.predicate == "die")
+    assert died.time is not None and died.time.value == "2031-03-09", died.time
+
+
+def test_a_day_named_beside_a_count_of_weeks_ago_dates_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "six weeks ago" is a round count; the day named beside it says which day it was
+    body = "Six weeks ago, on Sunday 8 March, a ferry full of pensioners went aground off the point."
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
+                      published=PublishedDate("2031-04-20", "metadata", "2031-04-20", "2031-04-20"))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    went = next(c for c in analysis.claims if c.predicate == "go")
+    assert went.time is not None and went.time.value == "2031-03-08", went.time
+
+
 def test_a_value_that_falls_is_an_economic_move_not_a_disaster(nlp) -> None:  # type: ignore[no-untyped-def]
     claims = _claims(nlp, "Shares in the carrier's parent company fell 3.1 percent on Wednesday. "
                           "The dren plunged 11 percent against the dollar. The roof fell onto the platform.")

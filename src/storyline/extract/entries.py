@@ -177,3 +177,16 @@ def stamped_present(c: Claim) -> bool:
     t = c.time
     return (t is not None and t.tense == "present" and t.type == "TIME"
             and not c.span[0] + LEAD < t.start < c.span[1])
+
+
+#: What follows a live entry's stamp in its first sentence: a capitalised word or a quote.
+_AFTER_STAMP = re.compile(r"\s+[A-Z\"“‘']")
+
+
+def opens_entry(t: TimeExpr, c: Claim) -> bool:
+    """The clock time that opens the claim's sentence, a live entry's stamp ("12:15 The office
+    said on Monday ..."): when the entry was written, which dates the sentence only when it gives
+    no time of its own."""
+    at = t.start - c.span[0]
+    return t.type == "TIME" and 0 <= at <= LEAD and _AFTER_STAMP.match(c.text, t.end - c.span[0]) is not None
+

@@ -286,7 +286,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
         # no longer: the event's own time, when the sentence gives one, beats it
         bound = _BOUND_BEFORE.search(text, max(0, t.start - 20), t.start) is not None
         weak = 1 if bound or _given_a_role(tok) or t.type in ("DURATION", "SET") \
-            or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or _stamp(t, sent, text) else 0
+            or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or _stamp(t, sent, text) or _WEEKS_AGO.search(t.text) else 0
         if verb is not None and verb.i in purpose and tier == 1 and not _before_the_report(t, inside, above, doc, pred):
             continue
         cands.append(((tier, weak, direct, d), t, reporting))
@@ -297,6 +297,10 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
     ranked = [((3 if rep and own_day else key[0], *key[1:]), t) for key, t, rep in cands]
     return min(ranked, key=lambda kt: kt[0])[1] if ranked else None
 
+
+#: A count of weeks back ("six weeks ago"): a day, but a round count, which a day the sentence
+#: names beside it ("six weeks ago, on Sunday 14 March") settles.
+_WEEKS_AGO = re.compile(r"\b(?:weeks?|fortnight)\s+ago\b(?!\s+(?:today|tonight|this))", re.IGNORECASE)
 
 #: A clock time heading a live entry's first sentence ("06:20 What we know so far: ...").
 _STAMP_LEAD = re.compile(r"\s+[A-Z\"“‘']")
@@ -398,6 +402,12 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
         if span is None or len(span) == 0:
             continue
         governed.append((t, time_owner(span.root)))
+    # a live entry's stamp is when the entry was written: an event the sentence dates itself
+    # ("the office said on Monday") keeps its own time, the stamp dates only one that has none
+    # ... and "six weeks ago, on Sunday 14 March" is dated by the day it names, the count of weeks
+    # being a round one
+    stamp = next((t for t, _ in governed if t.start == sent.start_char and _stamp(t, sent, doc.text)), None)
+    governed.sort(key=lambda g: g[0] is stamp or bool(_WEEKS_AGO.search(g[0].text)))
     # ... unless the coordinated verb has a day of its own beside the predicate's ("flew there on
     # March 12 and met the families the following day"): two events, each dated
     own_days = {t.value[:10] for t, o in governed if o is not None and o.i == pred.i}

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from storyline import lexicon
 from storyline.extract import plover
-from storyline.extract.entries import stamped_present
+from storyline.extract.entries import opens_entry, stamped_present
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -160,7 +160,13 @@ def _frames(docs: dict[str, Doc]) -> list[Frame]:
                 stamp, c = (c.time.start, c.time.end), replace(c, time=None)
             times = [t for t in in_span if ((t.start, t.end) not in told or (t.start, t.end) == own)
                      and (t.start, t.end) != stamp]
-            if not times and c.time is not None and (c.time.start, c.time.end) not in told:
+            # a live entry's stamp dates a sentence that gives no time of its own; one whose verb
+            # has its own ("12:15 ... said on Monday that three swans died on Sunday") keeps it,
+            # even when an event told inside the sentence shares it
+            own_time = c.time is not None and not opens_entry(c.time, c) and any(opens_entry(t, c) for t in times)
+            if own_time:
+                times = [t for t in times if not opens_entry(t, c)]
+            if not times and c.time is not None and ((c.time.start, c.time.end) not in told or own_time):
                 times = [c.time]
             frames.extend(frames_of_claim(c, d.article, d.analysis, mentions, times, told_triggers.get(c.id, ()),
                                           [t for t in in_span if (t.start, t.end) in told]))
