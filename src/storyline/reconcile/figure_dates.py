@@ -172,3 +172,10 @@ class SentenceTimes:
             or _act_as_of(q, article.body, article, self.acts.get(f.claim.id, ())) \
             or _issued_as_of(f, article, self.issued.get(f.claim.id) or self.issued.get(f.claim.parent or "")) or (
             (planned or None) if planned is not None else _sentence_as_of(f, article, q))
+
+    def said_on(self, f: Frame, article: Article) -> str | None:
+        """The day of the statement that tells a sentence's figures ("..., the office said
+        Monday"), when the sentence dates its reporting verb; None otherwise."""
+        t = self.said.get(f.claim.id)
+        value = comparable_value(t, article.published) if t is not None else None
+        return value[:10] if value and year_of(value) and len(value) >= 10 else None

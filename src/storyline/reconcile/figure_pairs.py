@@ -58,6 +58,7 @@ class Figure:
     attribution: str | None
     written: bool = False  # ``as_of`` is only the date of the article that tells the figure
     move: bool = False  # a change over one day ("closed 14.2 percent lower"), not a level
+    told_on: str | None = None  # the day of the dated statement that tells it ("..., police said Monday")
     estimate: bool = field(init=False)  # read once here, not on every pair the figure is judged in
     running_told: bool = field(init=False)
     standing: bool = field(init=False)  # told in the perfect or the present: a total as it stands when told
@@ -244,9 +245,18 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
         # a running count given days apart by unknown sources grew or fell; one told as running
         # ("six are still missing") is not the same moment as the week that holds its day
         return "changed_over_time"
-    if running and same:
+    if running and same and not _one_statement(a, b):
         return "changed_over_time"  # one source's toll updated within the day (seven at dawn, nine by noon)
     return "contradiction"
+
+
+def _one_statement(a: Figure, b: Figure) -> bool:
+    """Two figures of one source that hold on a past day, each told by a statement of one later
+    day ("four swans died Sunday, the wildlife office said Monday" / "the office said on Monday that five
+    swans died on Sunday"): one statement of a closed day's count, told two ways, not a count
+    updated as the day went on."""
+    return (a.told_on is not None and a.told_on == b.told_on and not a.written and not b.written
+            and a.as_of is not None and a.as_of == b.as_of and len(a.as_of) == 10 and a.as_of < a.told_on)
 
 
 REASONS = {

@@ -157,7 +157,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             article = articles[f.article_id]
             dated = times.dated(f, q, article)
             as_of = dated or written_day(article)
-            items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None, move=bool(move)))
+            items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None, move=bool(move),
+                                told_on=times.said_on(f, article)))
             if (where := place_scope(f, q, body)) is not None:
                 scopes[id(items[-1])] = where
             if counts is not None:

@@ -1,0 +1,44 @@
+"""One source's statement of a closed day's count, told two ways by two outlets, is a dispute, not
+a count that rose within the day.
+
+Each test is invented text, analysed by the real pipeline (the spaCy model included)."""
+
+from __future__ import annotations
+
+from storyline.model import Article, PublishedDate, content_hash
+from storyline.pipeline import analyze_articles
+
+
+def _article(name: str, day: str, body: str) -> Article:
+    return Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path=f"{name}.txt",
+                   published=PublishedDate(day, "metadata", day, day))
+
+
+def test_one_statement_of_a_past_days_toll_told_two_ways_is_a_contradiction() -> None:
+    """"Four swans died Sunday, the wildlife office said Monday" / "the wildlife office said on
+    Monday that five swans died on Sunday": one statement, two values. The same office's toll
+    told on two days ("said Monday" / "said Wednesday") may have risen."""
+    articles = [
+        _article("s01_wire", "2031-07-14", "Four swans died Sunday near the weir at Brindle, the wildlife office said Monday."),
+        _article("s02_paper", "2031-07-15", "The wildlife office said on Monday that five swans died near the weir at "
+                 "Brindle on Sunday."),
+    ]
+    kinds = {k.kind for k in analyze_articles(articles).conflicts if k.slot == "quantity"
+             and {v.value.lower() for v in k.values} == {"four", "five"}}
+    assert kinds == {"contradiction"}, kinds
+    articles[1] = _article("s02_paper", "2031-07-17", "The wildlife office said on Wednesday that five swans died near "
+                           "the weir at Brindle on Sunday.")
+    kinds = {k.kind for k in analyze_articles(articles).conflicts if k.slot == "quantity"
+             and {v.value.lower() for v in k.values} == {"four", "five"}}
+    assert "contradiction" not in kinds, kinds
+
+
+def test_a_live_entrys_stamp_does_not_date_the_happening_its_sentence_dates() -> None:
+    """"12:15 The wildlife office said on Monday that five swans died near the weir on Sunday":
+    the entry was written on Tuesday, the statement made on Monday, the swans died on Sunday."""
+    body = ("09:05 Crews are on the shore at Brindle.\n\n12:15 Some context on the birds: the wildlife office said "
+            "on Monday that five swans died near the weir on Sunday.\n\n13:40 The beach at Brindle is closed.")
+    report = analyze_articles([_article("s03_live", "2031-07-15", body)])
+    dying = {c.id for c in report.claims if c.predicate == "die"}
+    days = {e.time.value if e.time else None for e in report.events if dying & set(e.claim_ids)}
+    assert days == {"2031-07-13"}, days
