@@ -1352,3 +1352,26 @@ def test_testimony_to_a_court_is_a_step_of_the_trial_on_the_timeline() -> None:
         [(e.label, e.event_type, e.time.value, e.timeline, e.placement) for e in report.events]
     assert not any("reporters" in e.label for e in testimony)
 
+
+
+def test_an_undated_page_naming_days_of_the_storys_weeks_is_of_the_storys_year() -> None:
+    """A column with no date that names "9 February" and "20 February": the story's dated pages
+    are of February 2031, so its days are of 2031 (its writing day stays unknown, inferred within
+    the year); a page naming a day far from every dated page keeps its year unknown."""
+    dated = _article("w01_paper", "2031-02-12", "A student was admitted to the city hospital on 9 February 2031.")
+    dated2 = _article("w02_paper", "2031-02-21", "The health agency declared an outbreak on 20 February 2031.")
+    body = "The first student fell ill on 9 February. The agency declared an outbreak on 20 February."
+    column = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="w03_column.html",
+                     published=PublishedDate())
+    report = analyze_articles([dated, dated2, column])
+    page = next(a for a in report.articles if a.path == "w03_column.html")
+    assert page.published.value is None and page.published.source == "inferred", page.published
+    days = sorted(c.time.value for c in report.claims if c.article_id == page.id and c.time is not None)
+    assert days == ["2031-02-09", "2031-02-20"], days
+    body = "The hall first opened its doors on 3 October."
+    far = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="w04_column.html",
+                  published=PublishedDate())
+    report = analyze_articles([dated, dated2, far])
+    page = next(a for a in report.articles if a.path == "w04_column.html")
+    assert page.published.earliest is None
+    assert [c.time.value for c in report.claims if c.article_id == page.id and c.time is not None] == ["XXXX-10-03"]

@@ -8,9 +8,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
-from storyline.model import Article, ArticleAnalysis
+from storyline.model import Article, ArticleAnalysis, TimeExpr
 from storyline.reconcile.cluster import Cluster
 from storyline.reconcile.compare import time_classes
 from storyline.reconcile.frames import Frame
@@ -60,6 +60,7 @@ def prepare_docs(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis
                 d.latest = date(int(pub.value), 12, 31)  # the dating stage settled on this year
         docs[a.id] = d
     year_from_story(docs)
+    year_from_dates(docs)
     return docs
 
 
@@ -192,7 +193,7 @@ def reresolve_times(docs: dict[str, Doc]) -> None:
             if t.value and t.value[:4].isdigit() and t.anchor_kind != "document":
                 new_times.append(t)
                 continue
-            r = reresolve(t, d.earliest, d.latest)
+            r = reresolve(t, d.earliest, d.latest) or _in_the_year(t, d.earliest, d.latest)
             if r is not None and (r.value != t.value or (t.start, t.end) in d.reresolved):
                 d.reresolved.add((t.start, t.end))
                 new_times.append(r)
@@ -214,6 +215,24 @@ def reresolve_times(docs: dict[str, Doc]) -> None:
             d.frames = None
 
 
+def _in_the_year(t: TimeExpr, earliest: date, latest: date) -> TimeExpr | None:
+    """A day named without its year ("on 9 February") on a page written within one year but on
+    a day unknown: the day of that year, when it falls no later than the page's latest writing
+    day and within a year before its earliest (the writing ends, each taken alone, would put it
+    in two years: the nearest 9 February to 31 December is the next year's)."""
+    m = _MONTH_DAY.fullmatch(t.value or "")
+    if m is None or earliest.year != latest.year or not names_month(t.text):
+        return None
+    try:
+        day = date(latest.year, int(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return None
+    if not (earliest - timedelta(days=366) <= day <= latest):
+        return None
+    return replace(t, value=day.isoformat(), earliest=day.isoformat(), latest=day.isoformat(),
+                   anchor=f"{earliest.isoformat()}/{latest.isoformat()}", anchor_kind="document")
+
+
 def _fits(value: str, day: date) -> bool:
     """Whether a year-less value ("XXXX-WXX-4": a Thursday; "XXXX-02-05") names this day."""
     week = re.fullmatch(r"XXXX-WXX-(\d)", value)
@@ -221,3 +240,42 @@ def _fits(value: str, day: date) -> bool:
         return day.isoweekday() == int(week.group(1))
     md = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value)
     return bool(md) and (day.month, day.day) == (int(md.group(1)), int(md.group(2)))  # type: ignore[union-attr]
+
+
+_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
+
+
+def year_from_dates(docs: dict[str, Doc]) -> None:
+    """A page with no date at all whose text names days of the year without one ("fell ill on
+    9 February") was written in the year that puts every such day within ``STORY_YEAR_DAYS`` of
+    an article of the story dated by its metadata or dateline, when one year alone does: its
+    days are the story's. Its writing date stays unknown within that year (shown as inferred,
+    with this evidence); with no such year, or two, nothing is assumed."""
+    dated = sorted({d.earliest for d in docs.values() if d.earliest is not None and d.earliest == d.latest
+                    and (pub := d.analysis.published or d.article.published) is not None
+                    and (pub.source == "metadata" or (pub.source == "dateline" and not is_portal(pub)))})
+    if not dated:
+        return
+    for d in docs.values():
+        pub = d.analysis.published or d.article.published
+        if d.earliest is not None or d.latest is not None or (pub is not None and (pub.value or pub.month_day)):
+            continue
+        days = [(int(m.group(1)), int(m.group(2)), t.tense != "future") for t in d.analysis.times
+                if (m := _MONTH_DAY.match(t.value or "")) and names_month(t.text)]
+        if not days:
+            continue
+        fits: dict[int, date] = {}
+        for y in {x.year + k for x in dated for k in (-1, 0, 1)}:
+            try:
+                named = [(date(y, month, day), past) for month, day, past in days]
+            except ValueError:
+                continue
+            if all(any(abs((n - x).days) <= STORY_YEAR_DAYS for x in dated) for n, _ in named):
+                # written on or after the last day it tells as past, as a narrowed page is
+                fits[y] = max((n for n, past in named if past), default=date(y, 1, 1))
+        if len(fits) == 1:
+            ((y, since),) = fits.items()
+            d.earliest, d.latest = since, date(y, 12, 31)
+            d.evidence = (f"no date; every day it names without a year falls within {STORY_YEAR_DAYS} days of the "
+                          f"story's dated articles in {y} alone, so written in {y} assumed, on or after {since.isoformat()}")
+
