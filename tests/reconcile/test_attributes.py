@@ -175,6 +175,16 @@ def test_a_period_no_event_names_is_measured_as_a_modifier_of_its_phrase_and_aft
     assert sorted(v.value for v in lasted[0].values) == ["30 days", "60-day"]
 
 
+def test_a_shutdowns_length_told_two_ways_is_a_dispute() -> None:
+    """"ending a 19-day shutdown of the ministries" / "a shutdown that lasted 16 days": one
+    shutdown, a period no event type names, measured two ways."""
+    a = _article("x01_wire", "Parliament passed the budget on Tuesday, ending a 19-day shutdown of the ministries.")
+    b = _article("x02_post", "What did the country gain from a shutdown that lasted 16 days?")
+    lasted = [c for c in analyze_articles([a, b]).conflicts if "duration" in c.slot]
+    assert len(lasted) == 1 and lasted[0].kind == "contradiction", [(c.slot, c.kind) for c in lasted]
+    assert sorted(v.value for v in lasted[0].values) == ["16 days", "19-day"]
+
+
 def test_an_extensions_length_is_its_own_measure_not_the_periods() -> None:
     """"voted to extend the curfew by 45 days" / "extended the curfew by 60 days": one extension's
     length told two ways; the curfew's own first "30 days" is another measure."""
