@@ -1354,6 +1354,19 @@ def test_testimony_to_a_court_is_a_step_of_the_trial_on_the_timeline() -> None:
 
 
 
+def test_testimony_to_a_committee_and_an_announced_inquiry_are_happenings_on_the_timeline() -> None:
+    """"The minister told the committee on Wednesday that ..." is a hearing and "on Thursday she
+    announced an inquiry into the voyage, to be led by a retired judge" opens the inquiry: both
+    happenings of the story, not statements to the press."""
+    report = analyze_articles([_article("t01_wire", "2031-05-09", (
+        "Minister Ada Quell told the committee on Wednesday that the fleet was too old. "
+        "On Thursday she announced an independent inquiry into the voyage, to be led by a retired judge."))])
+    types = {c.id: c.event_type for c in report.claims}
+    kinds = {(t, e.time.value if e.time else None, e.timeline) for e in report.events for t in
+             {e.event_type, *(types.get(c) for c in e.claim_ids)}}
+    assert ("CONSULT", "2031-05-07", True) in kinds and ("INVESTIGATE", "2031-05-08", True) in kinds, \
+        [(e.label, e.event_type, e.time, e.timeline, e.placement) for e in report.events]
+
 def test_an_undated_page_naming_days_of_the_storys_weeks_is_of_the_storys_year() -> None:
     """A column with no date that names "9 February" and "20 February": the story's dated pages
     are of February 2031, so its days are of 2031 (its writing day stays unknown, inferred within
