@@ -1367,6 +1367,16 @@ def test_testimony_to_a_committee_and_an_announced_inquiry_are_happenings_on_the
     assert ("CONSULT", "2031-05-07", True) in kinds and ("INVESTIGATE", "2031-05-08", True) in kinds, \
         [(e.label, e.event_type, e.time, e.timeline, e.placement) for e in report.events]
 
+def test_a_time_after_the_object_dates_the_verb_whatever_event_nouns_the_object_holds() -> None:
+    """"filed a claim for damages against X at the court yesterday": the claim and the damages
+    are what was filed; "yesterday" dates the filing, on the timeline."""
+    report = analyze_articles([_article("c01_paper", "2031-04-02", (
+        "Twelve passengers who were hurt in the lift collapse filed a claim for damages against the "
+        "operator and its contractor at the district court yesterday."))])
+    filed = [e for e in report.events if e.event_type == "LEGAL"]
+    assert any(e.timeline and e.time and e.time.value == "2031-04-01" for e in filed), \
+        [(e.label, e.event_type, e.time, e.timeline) for e in report.events]
+
 def test_an_undated_page_naming_days_of_the_storys_weeks_is_of_the_storys_year() -> None:
     """A column with no date that names "9 February" and "20 February": the story's dated pages
     are of February 2031, so its days are of 2031 (its writing day stays unknown, inferred within

@@ -38,6 +38,7 @@ from storyline.reconcile.triggers import (
     document_reference,
     family_of,
     has_document,
+    heads_object,
     negated_trigger,
     once_only,
 )
@@ -223,7 +224,8 @@ def frames_of_claim(
             # the parse's attachment is trusted unless another trigger stands between the
             # predicate and the expression ("put a spotlight on the accord, which they signed
             # in the capital in March 2019": the parser's most frequent error hangs it on "put")
-            if not any(lo <= s and e <= hi and not _modifies_object(text, s, e, claim.patients) for s, e, _ in triggers):
+            if not any(lo <= s and e <= hi and not _modifies_object(text, s, e, claim.patients)
+                       and not heads_object(text, s, e, claim.patients) for s, e, _ in triggers):
                 fixed[at] = current
             # ... within its own clause: not across ", and carriers diverted dozens of calls"
             typed = [i for i, (s, e, fam) in enumerate(triggers) if i != at and not fam.startswith("other:")

@@ -174,6 +174,25 @@ def _modifies_object(text: str, s: int, e: int, patients: Sequence[str]) -> bool
     return False
 
 
+def heads_object(text: str, s: int, e: int, patients: Sequence[str]) -> bool:
+    """The trigger word at ``text[s:e]`` is a noun of the predicate's object phrase, before any
+    clause of its own ("filed a claim for damages against X at the court yesterday": the claim
+    and the damages are what was filed): the time the parse hangs on the predicate after its
+    object is still the predicate's. A verb of a clause inside the object ("the accord, which they
+    signed in 2019") is another event."""
+    for phrase in patients:
+        at = text.find(phrase)
+        if at < 0 or not at <= s < e <= at + len(phrase):
+            continue
+        if not _OWN_CLAUSE.search(text, at, s):
+            return True
+    return False
+
+
+#: What opens a clause inside a noun phrase ("the accord, which they signed").
+_OWN_CLAUSE = re.compile(r",|\b(?:which|that|who|whom|whose|where|when)\b", re.IGNORECASE)
+
+
 #: Words after an event noun that show it heads its phrase ("the collapse of the bridge").
 _NOT_A_HEAD = frozenset({"of", "in", "on", "at", "by", "for", "from", "to", "with", "that", "which", "who", "and", "or",
                          "over", "after", "before", "against", "into", "as"})
