@@ -59,6 +59,7 @@ class Figure:
     written: bool = False  # ``as_of`` is only the date of the article that tells the figure
     move: bool = False  # a change over one day ("closed 14.2 percent lower"), not a level
     told_on: str | None = None  # the day of the dated statement that tells it ("..., police said Monday")
+    writing: str | None = None  # the day its article was written, when the page says
     estimate: bool = field(init=False)  # read once here, not on every pair the figure is judged in
     running_told: bool = field(init=False)
     standing: bool = field(init=False)  # told in the perfect or the present: a total as it stands when told
@@ -247,7 +248,18 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
         return "changed_over_time"
     if running and same and not _one_statement(a, b):
         return "changed_over_time"  # one source's toll updated within the day (seven at dawn, nine by noon)
+    if running and _rose_since(a, b) and not _one_statement(a, b):
+        return "changed_over_time"  # the day's toll as told that evening, and as counted days later
     return "contradiction"
+
+
+def _rose_since(a: Figure, b: Figure) -> bool:
+    """A running count of a day told higher by a page written on a later day ("24 injured" that
+    evening, "injured 31 people" two days on): counted again since, not told wrong."""
+    if not a.writing or not b.writing or a.writing == b.writing:
+        return False
+    early, late = (a, b) if a.writing < b.writing else (b, a)
+    return late.quantity.low is not None and value_bounds(early.quantity)[1] < late.quantity.low
 
 
 def _one_statement(a: Figure, b: Figure) -> bool:

@@ -158,7 +158,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             dated = times.dated(f, q, article)
             as_of = dated or written_day(article)
             items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None, move=bool(move),
-                                told_on=times.said_on(f, article)))
+                                told_on=times.said_on(f, article), writing=written_day(article)))
             if (where := place_scope(f, q, body)) is not None:
                 scopes[id(items[-1])] = where
             if counts is not None:
@@ -308,14 +308,17 @@ def _magnitudes(group: list[Figure], *, keep_single: bool = False) -> list[list[
 def _classes(items: list[Figure]) -> list[FigureClass]:
     """Figures whose bounds overlap, narrowest first. An open bound ("up to 120", "at least 80")
     overlaps many values: it joins the one it names when another figure gives that value ("up to
-    120" beside an exact 120), else the first it overlaps."""
+    120" beside an exact 120), else the one it overlaps; one that overlaps several values and
+    names none of them ("at least 18" beside 24 and 31) sides with none, and disputes none."""
     classes: list[FigureClass] = []
     bounded = sorted(((_told_bounds(x.quantity), x) for x in items), key=lambda b: (b[0][1] - b[0][0], b[1].frame.id))
     for (lo, hi), it in bounded:
         overlapping = [c for c in classes if lo <= c.hi and c.lo <= hi]
         named = lo if hi == math.inf else hi if lo == 0.0 else None
-        c = next((c for c in overlapping if named is not None and c.lo <= named <= c.hi), None) \
-            or (overlapping[0] if overlapping else None)
+        c = next((c for c in overlapping if named is not None and c.lo <= named <= c.hi), None)
+        if c is None and named is not None and len(overlapping) > 1:
+            continue
+        c = c or (overlapping[0] if overlapping else None)
         if c is not None:
             c.lo, c.hi = max(c.lo, lo), min(c.hi, hi)
             c.items.append(it)
