@@ -20,7 +20,7 @@ GENERAL = frozenset({
     "October", "November", "December", "Sept", "Monday", "Tuesday", "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays",
     "Saturdays", "Sundays", "Easter", "Christmas", "Moscow", "American", "British", "Dutch",
-    "Britain", "Atom", "Rand", "Fold", "Dask", "Pictured", "Selection", "Moreover",
+    "Britain", "Atom", "Rand", "Fold", "Dask", "Pictured", "Selection", "Moreover", "Synonyms",
 })
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")

@@ -47,7 +47,7 @@ def _slug_like(text: str) -> bool:
 
 
 def _mark_wire_dateline(page: _Page) -> None:
-    """Set a wire dateline ("QUARNFELL, Jan. 13 (Quillpress) --") apart from the first paragraph.
+    """Set a wire dateline ("QUARNFELL, Jan. 13 (Brackwire) --") apart from the first paragraph.
 
     It becomes a paragraph of its own (a sentence boundary for later stages, so the place is
     never read as the first sentence's speaker) and its date may date the article; its words stay

@@ -358,7 +358,7 @@ def _line_dateline(line: str) -> Dateline | None:
     return Dateline(date=value, text=text, format=name, updated=updated, author=author)
 
 
-# --- Wire datelines: "QUARNFELL, Jan. 13 (Quillpress) --" opening the first paragraph ------------------
+# --- Wire datelines: "QUARNFELL, Jan. 13 (Brackwire) --" opening the first paragraph ------------------
 
 _CAP_WORD = r"[A-Z][\w.'’]*(?:-[\w.'’]+)*"
 _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if m.isascii()), key=len, reverse=True))

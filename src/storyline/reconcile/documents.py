@@ -69,7 +69,7 @@ STORY_YEAR_DAYS = 60
 
 
 def year_from_story(docs: dict[str, Doc]) -> None:
-    """A page dated only by a wire dateline without its year ("QUARNFELL, May 14 (Quillpress) -")
+    """A page dated only by a wire dateline without its year ("QUARNFELL, May 14 (Brackwire) -")
     takes the year of the story's dated articles: the one year that puts the day within
     ``STORY_YEAR_DAYS`` of an article dated by its metadata or its own dateline. With no such
     year, or two, the date stays unknown. The evidence says where the year came from."""
