@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT, SHARED
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 
 #: Capitalised words every story may share: the calendar, general geography and terms of art.
 GENERAL = frozenset({
