@@ -510,3 +510,12 @@ def test_the_year_at_the_end_of_a_range_is_its_starts_too(nlp) -> None:  # type:
     assert works["12 December"].value == "2031-12-12"
     met = by_text(nlp, "The panel met on 18 January and on 26 February 2032.", summer)
     assert met["18 January"].value == "2031-01-18"
+
+
+def test_a_present_modal_passive_on_a_weekday_is_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written on a Monday: what "can be lodged" or "must be paid" on a weekday is ahead; what
+    # "could be seen" then is not
+    found = by_text(nlp, "Claims can be lodged from 08:00 on Tuesday. The fee must be paid by Friday.", "2031-06-30")
+    assert found["08:00 on Tuesday"].value == "2031-07-01T08:00"
+    assert found["Friday"].value == "2031-07-04"
+    assert by_text(nlp, "The ship could be seen on Tuesday, a witness said.", "2031-06-30")["Tuesday"].value == "2031-06-24"

@@ -29,6 +29,7 @@ _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _WEEKDAY = re.compile(rf"(?:{'|'.join(w for w in WEEKDAYS if w.endswith('day'))})"
                       rf"(?:\s+(?:{'|'.join(PARTS_OF_DAY)}))?", re.I)
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
+_PRESENT_MODALS = {"may", "should", "must", "can", "ca"}
 
 
 def before_complement_subject(tok: Token) -> Token | None:
@@ -161,8 +162,9 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     if "could" in words and any(c.dep_ == "neg" for c in verb.children) and any(
             a.tag_ == "VBD" for a in verb.ancestors):
         return "past"  # "found they could not log in on Sunday": inability in the past, not a plan
-    if words & _MODALS and verb.tag_ in ("VB", "VBG") and "have" not in {a.lemma_ for a in auxes}:
-        return "future"
+    if ((words & _MODALS and verb.tag_ in ("VB", "VBG")) or (words & _PRESENT_MODALS and verb.tag_ == "VBN" and "be" in words)) \
+            and "have" not in {a.lemma_ for a in auxes}:
+        return "future"  # "can return on Tuesday", "can be lodged from 08:00 on Tuesday" (not "could be seen")
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
