@@ -55,3 +55,12 @@ def test_who_counts_a_figure_is_its_source(nlp) -> None:  # type: ignore[no-unty
     (claim,) = _claims("Officials counted the ballots on Monday.", nlp)
     assert claim.attribution is None, claim.attribution
 
+
+
+def test_a_quote_before_said_and_a_name_whose_role_reads_as_a_verb_is_the_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'"...," said Tessa Holvik, campaigns director of X': the parser reads "campaigns" as a verb
+    with the name its subject; the quote is still hers."""
+    claims = _claims('"Forty per cent is not a refund, it is a discount on a disaster," said Tessa Holvik, '
+                     'campaigns director of the Fair Fares Alliance.', nlp)
+    quote = next(c for c in claims if "not a refund" in c.text)
+    assert quote.attribution == "Tessa Holvik", quote.attribution

@@ -153,6 +153,9 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
     reporting verb the parser hung under the quote ('X explained, "..."') still names the source;
     an expletive frame ("It is worth recalling that ...") hands over to its clause.
     """
+    quoted = _quote_then_teller(root)
+    if quoted is not None:
+        return quoted[0], quoted[1], quoted[2], True
     if root.pos_ in ("NOUN", "PROPN"):
         # "The agency estimated that ..." parsed as a noun phrase with the verb as its modifier
         for c in root.children:
@@ -214,6 +217,29 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
         if subj and _has_source(root) and (not direct_object or root.lemma_.lower() in SPEECH_ACTS):
             return root, root, None, True
     return root, None, None, False
+
+
+def _quote_then_teller(root: Token) -> tuple[Token, Token, Token] | None:
+    """(the quote's own verb, the reporting verb, the speaker) of a sentence that opens with a
+    quotation closed right before "said A B" ('"...," said A B, campaigns director of X'), however
+    the parser hangs the words after the verb (it may read "campaigns" as a verb with the name
+    its subject, and make that the root)."""
+    sent = root.sent
+    if sent[0].text[:1] not in _OPENING:
+        return None
+    close = next((t for t in sent if t.i > sent[0].i and t.text[:1] in _CLOSING), None)
+    if close is None or close.i + 1 >= sent.end:
+        return None
+    verb = sent.doc[close.i + 1]
+    if verb.lemma_.lower() not in REPORTING or verb.pos_ != "VERB":
+        return None
+    inside = [t for t in sent if sent[0].i < t.i < close.i]
+    heads = [t for t in inside if t.pos_ in ("VERB", "AUX") and not (t.head.i > sent[0].i and t.head.i < close.i and t.head.i != t.i)]
+    name = [t for t in sent.doc[verb.i + 1: min(sent.end, verb.i + 5)]]
+    speaker = next((t for t in name if t.dep_ == "nsubj" and t.head.i in (verb.i, *(x.i for x in name))), None)
+    if not heads or speaker is None or speaker.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return heads[0], verb, speaker
 
 
 def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
