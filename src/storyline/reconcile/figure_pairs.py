@@ -259,7 +259,8 @@ def _rose_since(a: Figure, b: Figure) -> bool:
     if not a.writing or not b.writing or a.writing == b.writing:
         return False
     early, late = (a, b) if a.writing < b.writing else (b, a)
-    return late.quantity.low is not None and value_bounds(early.quantity)[1] < late.quantity.low
+    told = early.quantity.high if early.quantity.high is not None else early.quantity.low  # "at least seven": seven
+    return late.quantity.low is not None and told is not None and told < late.quantity.low
 
 
 def _one_statement(a: Figure, b: Figure) -> bool:
