@@ -481,7 +481,7 @@ FLOORS = {
     "norvaska-shutdown-2026": (3, 0.99, 1.08, 0.75, 1.48),
     "ulvaholt-meningitis-2026": (1, 0.92, 1.01, 0.82, 1.01),
     "vorlaine-air-ambulance-2026": (3, 0.86, 1.09, 0.81, 1.01),
-    "quillmoor-festival-storm-2026": (4, 0.80, 1.24, 0.89, 1.20),
+    "quillmoor-festival-storm-2026": (2, 0.80, 1.24, 0.89, 1.20),
     "quillmere-missing-child-2026": (2, 0.92, 1.08, 0.96, 1.14),
     "wendrath-escalator-2026": (3, 0.79, 1.01, 0.86, 1.21),
     "pirrevik-icebound-2026": (1, 0.99, 1.01, 0.81, 1.28),
