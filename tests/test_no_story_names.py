@@ -22,10 +22,11 @@ GENERAL = frozenset({
     "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays",
     "Saturdays", "Sundays", "Easter", "Christmas", "Moscow", "American", "British", "Dutch",
     "Britain", "Atom", "Rand", "Fold", "Dask", "Pictured", "Selection", "Moreover", "Synonyms",
+    "Python", "United", "Gazette", "Herald", "Bugle",
 })
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
-_LOWER = re.compile(r"\b[a-z]{4,}\b")
+_LOWER = re.compile(r"(?<![\w/.-])[a-z]{4,}(?![\w/.-])")  # a word of running text, not of a URL or a slug
 _CAPITALS = re.compile(r"\b[A-Z]{4,}\b")  # a dateline's place ("QUARNFELL, May 14")
 
 

@@ -23,6 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "data" / "stories").is_dir() else []),
               *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
+#: Every story is analysed once, in one module fixture whose time grows with the corpus (159
+#: stories: about 4 minutes alone on this machine, more beside other work): above the suite's
+#: 300 s per test.
+pytestmark = pytest.mark.timeout(900)
 #: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
 FLOORS = {
     # (session 18, everywhere: a partitive's part is compared with parts of a group of that size,

@@ -275,7 +275,7 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
             if t.dep_ == "appos" and t.lemma_.lower() in _SPEAKER_NOUNS and det and det[0] in ("a", "an"):
                 return _np(t)
     # ... nor is whom a named speaker works for ("Chief Officer A B of the Fire Service"), nor
-    # whom an unnamed one is close to ("a source close to the Orlen campaign")
+    # whom an unnamed one is close to ("a source close to the Dalquist campaign")
     if tok.pos_ == "PROPN":
         modifiers += [c for c in tok.children if c.dep_ == "prep"]
     modifiers += [c for c in tok.children if c.dep_ == "amod" and any(g.dep_ == "prep" for g in c.children)]
@@ -286,7 +286,7 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
               and not any(a <= m.start < b for a, b in spans)]
     # the name the head word is part of first; a possessor before it ("A's spokesman B") is not the source
     inside = [m for m in inside if m.start <= tok.idx < m.end] or [m for m in inside if m.start >= tok.idx]
-    # whom the speaker speaks for ("a spokesperson for Mr Orlen, Piet Garrowby") is not the speaker
+    # whom the speaker speaks for ("a spokesperson for Mr Dalquist, Holbeck Garrowby") is not the speaker
     # when the phrase names the speaker too: the name set off after it (the parser hangs that
     # appositive on the nearer name)
     if tok.lemma_.lower() in _SPEAKER_NOUNS | TITLE_WORDS:
@@ -376,7 +376,7 @@ def _owner_source(owner: Token, inp: ClaimInputs, ctx: SentenceContext, sent_men
         return ctx.last_subject_person or ctx.last_person
     if owner.pos_ == "PRON":
         return None
-    # "The Ostmere Airline Operators' Association estimate": the parser makes the plural possessive
+    # "The Farnholt Airline Operators' Association estimate": the parser makes the plural possessive
     # "Operators'" the owner; the named organisation it opens is the source
     named = next((m for m in sent_mentions if m.start <= owner.idx < m.end and m.end > owner.idx + len(owner.text) + 2
                   and m.label in ("ORG", "GPE", "NORP", "FAC")), None)
@@ -547,7 +547,7 @@ def trailing_teller(toks: Sequence[Token]) -> tuple[str, int] | None:
         subjects = []
     if subjects:
         # the frame read the subject of a main reporting verb; one the parser hung on the
-        # sentence as a conjunct ("X detected ... and sent ..., Tovane's chief, A B, told a news
+        # sentence as a conjunct ("X detected ... and sent ..., Saffron's chief, A B, told a news
         # conference"), set off by a comma, is the source of the whole sentence
         subject = subjects[0]
         # the subject's own phrase: the words before it up to a comma, and after it its title or
@@ -686,7 +686,7 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
         bearers = {n for n in names.values() if n.split()[-1] == alone and len(n.split()) > 1}
         if len(bearers) == 1:
             return bearers.pop()
-    # a title and a name the tagger did not see ("Mayor Ilse Quarnhoff: ...")
+    # a title and a name the tagger did not see ("Mayor Nimmo Quarnhoff: ...")
     titled = _TITLED_NAME.match(phrase)
     return titled.group(0) if titled and titled.group(1).lower() in TITLE_WORDS else None
 
@@ -712,7 +712,7 @@ def clause_colon_speaker(toks: Sequence[Token], inp: ClaimInputs, ctx: SentenceC
     hi = subject.right_edge.idx + len(subject.right_edge)
     named = any(m.label in ("PERSON", "ORG") and lo <= m.start < hi for m in sent_mentions)
     if not named and subject.text[:1].isupper() and lo == subject.idx:
-        # a surname alone the tagger did not read as a name ("Quarles was blunt:"), of a person the
+        # a surname alone the tagger did not read as a name ("Mellish was blunt:"), of a person the
         # article has named in full
         full = next((n for n in inp.names.values() if len(n.split()) > 1 and n.split()[-1] == subject.text), None)
         if full is not None:

@@ -264,7 +264,7 @@ _VALUE_NOUNS = lexicon.words("figures", "value_nouns")
 
 
 def _moving_value(pred: Token) -> bool:
-    """The change verb's subject is a value ("shares", "the currency", "the Kessel index") or the
+    """The change verb's subject is a value ("shares", "the currency", "the Harnfold index") or the
     verb moves by a percentage ("fell 3.1 percent")."""
     for c in pred.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _VALUE_NOUNS:

@@ -109,7 +109,7 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
             # entry), "Ulric Scarrance" as an organisation, next to the person "Ulric Scarrance"
             r.kind, r.mention.label, r.key = "person", "PERSON", person_key(r.mention.text)
     # "Rony Canales-Orbe" tagged an organisation, next to the person "Orbe": a personal name;
-    # so is "Ilse Marrend" tagged a place or a building, next to "Marrend" (not "Mount Marrend")
+    # so is "Nimmo Marrend" tagged a place or a building, next to "Marrend" (not "Mount Marrend")
     surnames = {r.key for r in raw if r.kind == "person" and len(r.key.split()) == 1}
     for r in raw:
         if r.kind not in ("org", "place", "facility"):
@@ -187,7 +187,7 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
                 if " " not in k and bare.isalpha() and len(k) >= 2 and by_initials.get(bare):
                     canonical[k] = max(by_initials[bare], key=lambda m: (counts[m], m))
                 elif " " not in k and len(by_first.get(k, [])) == 1:
-                    # "Orvane" of "Orvane Group", when the story names one organisation so
+                    # "Pelverin" of "Pelverin Group", when the story names one organisation so
                     canonical[k] = by_first[k][0]
         # per-mention resolution of ambiguous short person names
         last_full: dict[int, list[tuple[int, str]]] = defaultdict(list)

@@ -90,7 +90,7 @@ def _told_live(doc: Doc, c: Claim) -> bool:
         return (t.tag_ in ("VBZ", "VBP") and t.pos_ == "VERB" and t.lemma_.lower() not in plover.STATE_VERBS
                 and not any(a.dep_ in ("aux", "auxpass") for a in t.children))
 
-    # "Wesseling is back on her feet and accuses Orlen": the act is the state's coordinated verb
+    # "Wesseling is back on her feet and accuses Dalquist": the act is the state's coordinated verb
     return act(tok) or (tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "conj" and act(c) for c in tok.children))
 
 
@@ -172,15 +172,16 @@ def date_entries(claims: Sequence[Claim], sentences: Sequence[Sentence], times: 
 
 def stamped_present(c: Claim) -> bool:
     """The claim's time is its live entry's stamp marked present by ``date_entries`` ("14:48
-    Varga rises to say ..."): the reader's date, not the act's, so the timeline must not date the
+    Pendry rises to say ..."): the reader's date, not the act's, so the timeline must not date the
     act by it. The stamp stands outside the sentence or at its very start."""
     t = c.time
     return (t is not None and t.tense == "present" and t.type == "TIME"
             and not c.span[0] + LEAD < t.start < c.span[1])
 
 
-#: What follows a live entry's stamp in its first sentence: a capitalised word or a quote.
-_AFTER_STAMP = re.compile(r"\s+[A-Z\"“‘']")
+#: What follows a live entry's stamp in its first sentence ("06:20 What we know so far: ..."): a
+#: capitalised word or a quote (``opens_entry`` here, ``told`` on the parse).
+AFTER_STAMP = re.compile(r"\s+[A-Z\"“‘']")
 
 
 def opens_entry(t: TimeExpr, c: Claim) -> bool:
@@ -188,5 +189,5 @@ def opens_entry(t: TimeExpr, c: Claim) -> bool:
     said on Monday ..."): when the entry was written, which dates the sentence only when it gives
     no time of its own."""
     at = t.start - c.span[0]
-    return t.type == "TIME" and 0 <= at <= LEAD and _AFTER_STAMP.match(c.text, t.end - c.span[0]) is not None
+    return t.type == "TIME" and 0 <= at <= LEAD and AFTER_STAMP.match(c.text, t.end - c.span[0]) is not None
 

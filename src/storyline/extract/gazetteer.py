@@ -127,7 +127,7 @@ class _Index:
             self._add(place)
             primary = city["name"]
             for n in city.get("alternatenames") or ():
-                # spelling variants only ("Kiev"/"Kyiv"), not unrelated nicknames or sub-names
+                # spelling variants only ("Peking"/"Beijing"), not unrelated nicknames or sub-names
                 if ((n and n.isascii() and len(n) > 3 and n[:1].upper() == primary[:1].upper()
                         and abs(len(n) - len(primary)) <= 3 and " " not in n.strip()) or n == primary):
                     self._add(place, key=_fold(n))

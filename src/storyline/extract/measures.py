@@ -44,8 +44,8 @@ MEASUREMENT_UNITS = lexicon.words("figures", "measurement_units")
 
 
 def _holder(share: Token) -> str | None:
-    """Whose share it is: the subject of the verb a share is the object of ("Orvane, which owns
-    4.8 per cent of X": orvane), a relative pronoun standing for its noun. Another holder's share
+    """Whose share it is: the subject of the verb a share is the object of ("Pelverin, which owns
+    4.8 per cent of X": pelverin), a relative pronoun standing for its noun. Another holder's share
     of the same whole is another figure."""
     verb = share.head
     if share.dep_ != "dobj" or verb.pos_ != "VERB":
@@ -123,8 +123,8 @@ def _root(doc: Doc, q: Quantity) -> Token | None:
 
 
 def _owner(noun: Token) -> Token | None:
-    """Whose a noun is: its possessor ("Orvane's latest bid"), else what it is from or by ("an
-    offer of $15.60 from Orvane Group")."""
+    """Whose a noun is: its possessor ("Pelverin's latest bid"), else what it is from or by ("an
+    offer of $15.60 from Pelverin Group")."""
     poss = _possessor(noun)
     if poss is not None:
         return poss
@@ -149,9 +149,9 @@ def _subject(verb: Token) -> Token | None:
 
 
 def money_of(doc: Doc, q: Quantity) -> str | None:
-    """What a sum of money is, and whose: "an offer of $15.60 a share from Orvane", "Orvane
-    raised its offer to $15.60", "Orvane first offered $14.20 a share" are all Orvane's offer per
-    share ("orvane: offer per share"); a total ("lifting the value of the bid to $2.31 billion")
+    """What a sum of money is, and whose: "an offer of $15.60 a share from Pelverin", "Pelverin
+    raised its offer to $15.60", "Pelverin first offered $14.20 a share" are all Pelverin's offer per
+    share ("pelverin: offer per share"); a total ("lifting the value of the bid to $2.31 billion")
     is another slot than a price per share. None when the parse does not say."""
     tok = _root(doc, q)
     if tok is None:
@@ -485,7 +485,7 @@ def _measure(word: Token) -> str:
 
 def _name(tok: Token) -> str:
     """A holder as a key that outlets naming it differently share: a person's surname ("Corwin
-    Astleigh", "Astleigh"), an organisation's first word ("Orvane Group", "Orvane"), lower case."""
+    Astleigh", "Astleigh"), an organisation's first word ("Pelverin Group", "Pelverin"), lower case."""
     if tok.ent_type_ == "PERSON":
         return tok.text.lower()
     # a name's first word, not a common noun before it ("the skipper Sveinn Tobrek": sveinn)

@@ -245,7 +245,7 @@ def recover_missed(per_article: Sequence[list[RawMention]], bodies: Sequence[str
     """Add the mentions the NER missed of names it found elsewhere in the story.
 
     The model misses a name now and then (at the start of a wire's first sentence, in a caption);
-    a person or organisation named in full ("Marek Vardeckel") in one article is that name wherever
+    a person or organisation named in full ("Aurick Vardeckel") in one article is that name wherever
     the story writes it. Each article's list gains a mention at every whole-word occurrence of
     such a name that no mention of its own covers, labelled as the name was elsewhere."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)

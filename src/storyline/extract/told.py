@@ -19,6 +19,7 @@ from storyline import lexicon
 from storyline.extract import plover
 from storyline.extract.attribution import REPORTING, ClaimInputs
 from storyline.extract.entities import is_pronoun
+from storyline.extract.entries import AFTER_STAMP
 from storyline.extract.syntax import (
     _antecedent,
     _conjuncts,
@@ -302,14 +303,12 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
 #: names beside it ("six weeks ago, on Sunday 14 March") settles.
 _WEEKS_AGO = re.compile(r"\b(?:weeks?|fortnight)\s+ago\b(?!\s+(?:today|tonight|this))", re.IGNORECASE)
 
-#: A clock time heading a live entry's first sentence ("06:20 What we know so far: ...").
-_STAMP_LEAD = re.compile(r"\s+[A-Z\"“‘']")
 
 
 def _stamp(t: TimeExpr, sent: Span, text: str) -> bool:
     """The clock time opening the sentence, a live entry's stamp: when the entry was written, which
     dates the sentence only when it gives no time of its own (``entries.date_entries``)."""
-    return t.type == "TIME" and t.start == sent.start_char and _STAMP_LEAD.match(text, t.end) is not None
+    return t.type == "TIME" and t.start == sent.start_char and AFTER_STAMP.match(text, t.end) is not None
 
 
 def _purpose_clause(tok: Token) -> bool:

@@ -8,7 +8,7 @@ lose duplicate and furniture lines. Every cut is recorded as a ``RemovedPart`` s
 can audit it, and the body keeps the page's words unchanged (later stages slice it by span).
 
 Dates: metadata first; then a date under the headline, a wire dateline opening the article
-("SEOUL, Jan. 13, 2025 (Agency) —", set apart as its own paragraph), a date at the top of the
+("VELMONT, Jan. 13, 2025 (Agency) —", set apart as its own paragraph), a date at the top of the
 page. A date printed above a list of other stories (a portal page) is the page's: it only bounds
 the article's date from above (``PublishedDate.portal``). An outlet's own chronology box is
 article text, never a list of other stories.

@@ -1,6 +1,6 @@
 """Dates of a text page: datelines above the article, a wire dateline opening it, the date chosen.
 
-Metadata first; then a date under the headline, a wire dateline opening the article ("SEOUL,
+Metadata first; then a date under the headline, a wire dateline opening the article ("VELMONT,
 Jan. 13, 2025 (Agency) —", set apart as its own paragraph, its words kept in the body), a date at
 the top of the page. On a portal page the date above the list of other stories is the page's: it
 only bounds the article's date from above.

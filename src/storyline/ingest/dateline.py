@@ -70,7 +70,7 @@ _WORDS = (
 #: agency or a company issues is dated so.
 _DOCUMENT_LABEL = (r"(?:date\s+of\s+(?:the\s+)?)?(?:decision|judg(?:e)?ment|ruling|order|issue|publication|release|"
                    r"statement|notice|report|letter)(?:\s+date)?(?=\s*:)")
-#: A place's local time beside the clock ("11:00 Brask time").
+#: A place's local time beside the clock ("11:00 Tolbrin time").
 _LOCAL_TIME = r"(?<=\d\s)(?-i:[A-Z][\w'’-]+)\s+time\b"
 _RESIDUE_TOKEN = re.compile(
     rf"^\s*{_DOCUMENT_LABEL}|{_LOCAL_TIME}|(?:{_TIME})|\b(?:{_TZ})\b|\b(?:{_WORDS})\b\.?|T(?=\d)", re.I)
@@ -83,7 +83,7 @@ _BYLINE = re.compile(
     r"(?P<name>[A-Za-z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin)){0,4})"
     # more names after the first ("Editors: A B, C D"): read past, the first is the author
     r"(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*"
-    # the byline's role ("By A B, Kesmaria correspondent", "By A B, Staff Writer")
+    # the byline's role ("By A B, Norlandia correspondent", "By A B, Staff Writer")
     rf"(?:(?:,\s*|\s+)(?:[\w.'’-]+\s+){{0,4}}(?i:{_ROLES})\b)?"
 )
 # A page stamp glued to the time before it by the scraper ("10:32 AM GMT+9Updated 2 hours ago").
@@ -100,7 +100,7 @@ MAX_DATELINE_WORDS = 16  # words with a letter or a digit: dashes and bars betwe
 # An outlet's or author's name set apart from the date by a bar or bullet ("Radio Tessmoor News |
 # Saturday 14 March 2026, 08:00"): a few capitalised words, which prose beside a date never is
 _SET_APART = re.compile(r"\s[|•·]\s")
-#: A name set apart from the date by a bar: a place or a venue ("Brask", "Hall 2, Brask"), capitalised
+#: A name set apart from the date by a bar: a place or a venue ("Tolbrin", "Hall 2, Tolbrin"), capitalised
 #: words that may carry a comma, with small words and a room's number between them.
 _NAME_ONLY = re.compile(r"(?:[A-Z][\w&'’.-]*,?|of|the|and|&)(?:\s+(?:[A-Z][\w&'’.-]*,?|\d{1,3},?|of|the|and|&)){0,5}")
 
@@ -453,7 +453,7 @@ def words_of(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text)
 
 
-# --- Dated facts: "2024-06-19 - Treaty signed", "Oct. 18, 2024: Seoul goes public" -----------
+# --- Dated facts: "2024-06-19 - Treaty signed", "Oct. 18, 2024: Velmont goes public" -----------
 
 _FACT_DATE = re.compile(
     rf"^(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}\s+{_WIRE_MON}(?:,?\s+\d{{4}})?|{_WIRE_MON}\s+\d{{1,2}}(?:,\s*\d{{4}})?"

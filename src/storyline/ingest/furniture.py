@@ -207,7 +207,7 @@ _ROLE_WORDS = re.compile(r"\b(?:writer|correspondent|reporter|editor|staff|colum
 
 
 def is_role(text: str) -> bool:
-    """A job title on a byline ("Staff Writer", "Seoul correspondent"), not an outlet's name."""
+    """A job title on a byline ("Staff Writer", "Velmont correspondent"), not an outlet's name."""
     return bool(_ROLE_WORDS.search(text))
 
 

@@ -155,7 +155,7 @@ def _entry_stamp(m: re.Match[str]) -> str:
 
 
 def keep_entry_times(html: str) -> str:
-    """A ``<time>`` that opens a paragraph ("<p><time>14:31</time> Orlen is on his feet.") is
+    """A ``<time>`` that opens a paragraph ("<p><time>14:31</time> Dalquist is on his feet.") is
     the stamp of a live entry: text the reader sees, which the extractor drops with the element.
     It is kept as plain text; a ``<time>`` elsewhere (a byline's publication date) is left to the
     date extraction. A stamp in an element of its own right before the entry's paragraph becomes
@@ -243,13 +243,13 @@ def _shown_day_dateline(tree: Any) -> str | None:
 
 
 #: A place and a date closing a paragraph, the writer's sign-off ("... He writes every fortnight.
-#: Korvath, 15 June 2031.").
+#: Swanmere, 15 June 2031.").
 _SIGNOFF = re.compile(r"(?:^|(?<=[.!?])\s+)([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2},\s+[^.!?]{6,40}?)\.?$")
 
 
 def signoff_dateline(html: str) -> str | None:
     """The sign-off of a column or a letter after the headline: a paragraph whose last sentence is
-    only a place and a date ("Korvath, 15 June 2031."), as a printed column closes; the last such
+    only a place and a date ("Swanmere, 15 June 2031."), as a printed column closes; the last such
     on the page. A date in the article's prose is never taken."""
     tree = load_html(html)
     return _signoff_dateline(tree) if tree is not None else None

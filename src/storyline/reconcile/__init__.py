@@ -274,7 +274,7 @@ def _clause_tail(rest: str, most: int = 6) -> int:
 
 def _label(h: Happening, docs: dict[str, Doc]) -> str:
     """A label a reader can scan: who did what to whom, the clause around the most telling
-    mention's trigger and arguments as the article words it ("the Orrin Bridge collapsed",
+    mention's trigger and arguments as the article words it ("the Holbeck Bridge collapsed",
     "Parliament voted to lift ..."); else the words around the trigger."""
     def rank(g: Frame) -> tuple[bool, bool, bool, bool, int, float, int]:
         own = g.own

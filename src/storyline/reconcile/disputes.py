@@ -101,7 +101,7 @@ def join_one_act_a_day_apart(clusters: Sequence[Cluster], values: dict[int, str 
                     continue
                 # an act of no type is one act only when its doer or the thing done is the same
                 # ... read from the odd telling, which may name less than the established one does
-                # ("the motorway reopened" / "the M7 between Orvik and Brask reopened")
+                # ("the motorway reopened" / "the M7 between Lundry and Tolbrin reopened")
                 odd_b = len(on_b) == 1 and len(on_a) > 1
                 fits = same_roles(b, [a]) if odd_b else same_roles(a, [b]) or (len(on_b) == 1 and same_roles(b, [a]))
                 if fits or (kind and not doer_heads(a) and not doer_heads(b)):

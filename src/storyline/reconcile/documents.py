@@ -68,14 +68,19 @@ STORY_YEAR_DAYS = 60
 """How near a dated article of the story a year-less dateline's day must fall to take its year."""
 
 
+def _self_dated(docs: dict[str, Doc]) -> list[date]:
+    """The writing days of the story's articles dated by their metadata or their own dateline."""
+    return sorted({d.earliest for d in docs.values() if d.earliest is not None and d.earliest == d.latest
+                   and (pub := d.analysis.published or d.article.published) is not None
+                   and (pub.source == "metadata" or (pub.source == "dateline" and not is_portal(pub)))})
+
+
 def year_from_story(docs: dict[str, Doc]) -> None:
     """A page dated only by a wire dateline without its year ("QUARNFELL, May 14 (Brackwire) -")
     takes the year of the story's dated articles: the one year that puts the day within
     ``STORY_YEAR_DAYS`` of an article dated by its metadata or its own dateline. With no such
     year, or two, the date stays unknown. The evidence says where the year came from."""
-    dated = sorted({d.earliest for d in docs.values() if d.earliest is not None and d.earliest == d.latest
-                    and (pub := d.analysis.published or d.article.published) is not None
-                    and (pub.source == "metadata" or (pub.source == "dateline" and not is_portal(pub)))})
+    dated = _self_dated(docs)
     if not dated:
         return
     for d in docs.values():
@@ -251,9 +256,7 @@ def year_from_dates(docs: dict[str, Doc]) -> None:
     an article of the story dated by its metadata or dateline, when one year alone does: its
     days are the story's. Its writing date stays unknown within that year (shown as inferred,
     with this evidence); with no such year, or two, nothing is assumed."""
-    dated = sorted({d.earliest for d in docs.values() if d.earliest is not None and d.earliest == d.latest
-                    and (pub := d.analysis.published or d.article.published) is not None
-                    and (pub.source == "metadata" or (pub.source == "dateline" and not is_portal(pub)))})
+    dated = _self_dated(docs)
     if not dated:
         return
     for d in docs.values():

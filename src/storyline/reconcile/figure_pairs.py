@@ -82,7 +82,7 @@ def value_bounds(q: Quantity) -> tuple[float, float]:
 
 
 def measure(qualifier: str) -> tuple[str, str]:
-    """A sum of money's slot from its qualifier ("orvane: offer per share", ``extract.measures``):
+    """A sum of money's slot from its qualifier ("pelverin: offer per share", ``extract.measures``):
     the holder and the measured noun; the rate is left out, since "raised its offer to $15.60"
     and "$15.60 a share" are one price (a total is kept apart by its size, ``quantities._magnitudes``)."""
     holder, _, measured = qualifier.rpartition(": ")

@@ -126,7 +126,7 @@ _MOVE_PERIOD = re.compile(rf"\b(?:{lexicon.alternation('figures', 'move_periods'
 
 
 def day_move(f: Frame, q: Quantity, body: str) -> bool:
-    """A percentage by which a named thing's value moved over one whole day ("Orvik shares closed
+    """A percentage by which a named thing's value moved over one whole day ("Lundry shares closed
     14.2 percent lower on Monday", "the stock crashed 17 percent"): two outlets' differing moves
     of one thing on one day are one figure told two ways. Other increments ("another 300"), moves
     within a day ("fell 16 percent in the first minutes", "as much as 27 percent") or over many

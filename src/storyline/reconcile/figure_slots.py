@@ -138,8 +138,8 @@ def join_events(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]], ev
 
 def join_named(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]]) -> None:
     """Figures of one noun about one named participant at one date are one slot whatever verb
-    tells them ("38 patients were moved out of the Kessel Clinic on Friday" / "52 patients
-    were evacuated from the Kessel Clinic"): outlets tell one act with many verbs, and the verb families of
+    tells them ("38 patients were moved out of the Harnfold Clinic on Friday" / "52 patients
+    were evacuated from the Harnfold Clinic"): outlets tell one act with many verbs, and the verb families of
     ``figure_groups`` keep them apart. An article that gives several figures of that noun and
     participant that day tells parts or readings, not one figure, and stays out."""
     slots: dict[int, list[tuple[str, str | None, str]]] = {}

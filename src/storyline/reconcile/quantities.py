@@ -166,7 +166,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             # a qualified noun ("173 rejected ballots") counts the same things whichever event
             # tells it; an unqualified one is read with its event's family
             # ... and a difference ("led by 312 votes") is the gap in its doer's favour: one
-            # candidate's lead is not the other's; so is a share held by its doer ("Orvane owns 4.8
+            # candidate's lead is not the other's; so is a share held by its doer ("Pelverin owns 4.8
             # per cent of X" is not what another holder owns)
             keys.append(("whole", u) if part and whole_of is None and not q.qualifier else
                         ("part", (q.role or "").rpartition(" ")[2] or change_family(f.family), u, str(whole_of))
@@ -197,7 +197,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     for i, (it, key) in enumerate(zip(items, keys, strict=True)):
         # a casualty count links through its population (nationalities as their country), so
         # running totals from different days and outlets meet; a sum with its holder and measure
-        # ("orvane: offer") is its own slot; other counts link through any participant
+        # ("pelverin: offer") is its own slot; other counts link through any participant
         links = [("",)] if key[0] == "measured" and key[1] else \
             [(p,) for p in (it.frame.canon if key[0] == "casualty" else it.frame.participants)]
         for p in links:

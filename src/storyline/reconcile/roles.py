@@ -90,7 +90,7 @@ HEAD_CUT = re.compile(r",|\s(?:of|in|at|on|from|for|with|who|which|that|after|be
 
 def doer_heads(c: Cluster) -> set[str]:
     """The head words of a cluster's doers: the last word of each subject phrase's first part
-    ("the country's whole cabinet" -> cabinet; "Ada Brannock, the governor" -> brannock)."""
+    ("the country's whole cabinet" -> cabinet; "Ada Crennick, the governor" -> crennick)."""
     heads: set[str] = set()
     for f in c.frames:
         if not f.own:
@@ -118,7 +118,7 @@ def _doer_part(phrase: str) -> str:
 
 @lru_cache(maxsize=65536)
 def head_word(phrase: str) -> str | None:
-    """The last word of the part of a phrase that names who acted ("Ada Brannock, the governor" -> brannock)."""
+    """The last word of the part of a phrase that names who acted ("Ada Crennick, the governor" -> crennick)."""
     words = ROLE_WORD.findall(_doer_part(phrase))
     return words[-1].lower() if words else None
 

@@ -124,7 +124,7 @@ def source_profiles(
 
 
 # ---------------------------------------------------------------------------------------------
-# one source under several names: "the NIS", "National Intelligence Service", "Seoul's spy agency"
+# one source under several names: "the NSIB", "National Security and Intelligence Bureau", "Velmont's spy agency"
 
 _GENERIC_SOURCE = lexicon.words("sources", "generic_source_words")
 _INTEL = re.compile(
@@ -171,7 +171,7 @@ def _intel_country(name: str) -> str | None:
 @memo.pure(16384)
 def _name_key(text: str) -> tuple[str, str | None, str | None]:
     """The key of a source's name, the name it makes proper (an organisation's own name or
-    acronym, lower-cased) if any, and the name before a bracketed acronym ("Kyiv's military
+    acronym, lower-cased) if any, and the name before a bracketed acronym ("Velmont's military
     intelligence (HUR)"). A pure function of the text and the gazetteer, so kept per text: a
     story names its sources the same way in most of its articles, and every update read them all
     again (half of ``SourceNames`` on a story of 1,000 articles)."""
@@ -273,7 +273,7 @@ class SourceNames:
         k = self._key(text)
         self.parent.setdefault(k, k)
         also = _name_key(text)[2]
-        if also is not None:  # "Kyiv's military intelligence (HUR)": both names
+        if also is not None:  # "Velmont's military intelligence (HUR)": both names
             other = self._key(also)
             self.parent.setdefault(other, other)
             self._union(k, other)
