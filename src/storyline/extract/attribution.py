@@ -233,10 +233,12 @@ def _quote_then_teller(root: Token) -> tuple[Token, Token, Token] | None:
     verb = sent.doc[close.i + 1]
     if verb.lemma_.lower() not in REPORTING or verb.pos_ != "VERB":
         return None
-    inside = [t for t in sent if sent[0].i < t.i < close.i]
-    heads = [t for t in inside if t.pos_ in ("VERB", "AUX") and not (t.head.i > sent[0].i and t.head.i < close.i and t.head.i != t.i)]
-    name = [t for t in sent.doc[verb.i + 1: min(sent.end, verb.i + 5)]]
-    speaker = next((t for t in name if t.dep_ == "nsubj" and t.head.i in (verb.i, *(x.i for x in name))), None)
+    # the quote's own verb: one whose head lies outside the quote (or is itself)
+    heads = [t for t in sent if sent[0].i < t.i < close.i and t.pos_ in ("VERB", "AUX")
+             and (t.head.i == t.i or not sent[0].i < t.head.i < close.i)]
+    # the speaker: a subject among the few words after the verb, of the verb or of a word there
+    name = sent.doc[verb.i + 1: min(sent.end, verb.i + 5)]
+    speaker = next((t for t in name if t.dep_ == "nsubj" and (t.head.i == verb.i or t.head in name)), None)
     if not heads or speaker is None or speaker.pos_ not in ("PROPN", "NOUN"):
         return None
     return heads[0], verb, speaker

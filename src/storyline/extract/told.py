@@ -434,8 +434,8 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
             (c.lemma_ for c in owner.children if c.dep_ == "nsubjpass"), None)
         etype = "STATEMENT" if statement else (
             complement_type(owner) if owner.pos_ == "VERB" else None) or plover.event_type(lemma, obj)
-        if statement and plover.event_type(lemma, obj) in ("LEGAL", "CONSULT"):
-            etype = plover.event_type(lemma, obj)  # "told the court on Tuesday that ...": testimony, a step of the trial
+        if statement and (act := plover.event_type(lemma, obj)) in ("LEGAL", "CONSULT"):
+            etype = act  # "told the court on Tuesday that ...": testimony, a step of the trial; "told the committee": a hearing
         elif statement and lemma in plover.PERFORMATIVE_VERBS and obj is not None and plover.noun_type(obj):
             etype = plover.noun_type(obj)  # "announced an inquiry on Wednesday": the inquiry is opened
         agents = [_np(_antecedent(c)) for c in owner.children if c.dep_ in ("nsubj", "csubj")]

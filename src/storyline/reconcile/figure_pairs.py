@@ -191,7 +191,9 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     article repeats it; so do two outlets' own exact counts (no source named) of a done act
     ("16 people were on board" / "14 people on board" two days later), and one source's finding
     of a done act told two ways ("the auditors found that 3,200 ..." / "... 2,300 ..."), unless
-    told as a total that stands when told ("212 people have been arrested"). Different sources far
+    told as a total that stands when told ("212 people have been arrested"). One source's count of
+    a past day told two ways, each by a statement of one later day, contradicts (``_one_statement``);
+    a running count told higher by a page written later rose (``_rose_since``). Different sources far
     apart in time: changed too. Unknown sources at the same moment (for two exact figures, a day
     and the week that holds it are one moment): a contradiction; at an unknown moment: nothing. A
     total over several days ("3.4 billion over Monday and Tuesday combined") and one day's figure
