@@ -243,7 +243,7 @@ def _fits(value: str, day: date) -> bool:
     week = re.fullmatch(r"XXXX-WXX-(\d)", value)
     if week:
         return day.isoweekday() == int(week.group(1))
-    md = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value)
+    md = _MONTH_DAY.fullmatch(value)
     return bool(md) and (day.month, day.day) == (int(md.group(1)), int(md.group(2)))  # type: ignore[union-attr]
 
 

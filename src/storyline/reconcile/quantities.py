@@ -156,9 +156,10 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             attr = canon(f.claim.attribution) if canon is not None else _norm_attr(f.claim.attribution)
             article = articles[f.article_id]
             dated = times.dated(f, q, article)
-            as_of = dated or written_day(article)
+            writing = written_day(article)
+            as_of = dated or writing
             items.append(Figure(f, q, as_of, attr, written=dated is None and as_of is not None, move=bool(move),
-                                told_on=times.said_on(f, article), writing=written_day(article)))
+                                told_on=times.said_on(f, article), writing=writing))
             if (where := place_scope(f, q, body)) is not None:
                 scopes[id(items[-1])] = where
             if counts is not None:

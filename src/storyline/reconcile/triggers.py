@@ -164,14 +164,17 @@ def _modifies_object(text: str, s: int, e: int, patients: Sequence[str]) -> bool
     object ("filed an election contest on December 2": the contest is filed; no election takes
     the date), where a head ("the collapse of the bridge") is followed by nothing or a function
     word."""
-    for phrase in patients:
-        at = text.find(phrase)
-        if at < 0 or not at <= s < e <= at + len(phrase):
-            continue
-        rest = text[e: at + len(phrase)].split()
+    for _, end in _objects_holding(text, s, e, patients):
+        rest = text[e:end].split()
         if rest and rest[0].isalpha() and rest[0].lower() not in _NOT_A_HEAD:
             return True
     return False
+
+
+def _objects_holding(text: str, s: int, e: int, patients: Sequence[str]) -> list[tuple[int, int]]:
+    """Where in ``text`` each of the predicate's objects that holds ``text[s:e]`` stands."""
+    spans = ((at, at + len(phrase)) for phrase in patients if (at := text.find(phrase)) >= 0)
+    return [(at, end) for at, end in spans if at <= s < e <= end]
 
 
 def heads_object(text: str, s: int, e: int, patients: Sequence[str]) -> bool:
@@ -180,13 +183,7 @@ def heads_object(text: str, s: int, e: int, patients: Sequence[str]) -> bool:
     and the damages are what was filed): the time the parse hangs on the predicate after its
     object is still the predicate's. A verb of a clause inside the object ("the accord, which they
     signed in 2019") is another event."""
-    for phrase in patients:
-        at = text.find(phrase)
-        if at < 0 or not at <= s < e <= at + len(phrase):
-            continue
-        if not _OWN_CLAUSE.search(text, at, s):
-            return True
-    return False
+    return any(not _OWN_CLAUSE.search(text, at, s) for at, _ in _objects_holding(text, s, e, patients))
 
 
 #: What opens a clause inside a noun phrase ("the accord, which they signed").
