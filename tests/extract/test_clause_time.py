@@ -92,3 +92,11 @@ def test_a_verb_the_parser_makes_a_prepositions_object_does_not_set_the_tense(nl
         claims = _claims(body, nlp, told=True)
         dated = [c.time.value for c in claims if c.time is not None]
         assert dated and all(v == "2031-05-12" for v in dated), (body, [(c.predicate, c.time) for c in claims])
+
+
+def test_a_coordinated_verb_names_the_infinitive_that_is_dated(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"was released on bail and is due to appear in court on Friday": the day is the appearance's,
+    which the claim holds (its second verb names it through "due")."""
+    (claim, *_) = _claims("He has been released on conditional bail and is due to appear at Harnfold Magistrates "
+                          "Court on Friday.", nlp, day="2031-05-07")
+    assert claim.time is not None and claim.time.value == "2031-05-09", claim.time

@@ -64,3 +64,13 @@ def test_a_quote_before_said_and_a_name_whose_role_reads_as_a_verb_is_the_names(
                      'campaigns director of the Fair Fares Alliance.', nlp)
     quote = next(c for c in claims if "not a refund" in c.text)
     assert quote.attribution == "Tessa Holvik", quote.attribution
+
+
+def test_a_trailing_teller_before_a_participle_of_comment_tells_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"X did not pay the interest due on Friday, the trustee, A B, said Monday, making it the
+    first ...": the parser takes the trustee for the object of "pay"; the participle after
+    "said" comments on what was said and does not hide the teller."""
+    (claim, *_) = _claims("The town of Harrowgate did not pay the 3.1 million crowns of interest that fell due on its "
+                          "ferry bonds on Friday, the bondholders' agent, Pelverin Trust Services, said Monday, making it "
+                          "the first town in the region to default on its debt.", nlp)
+    assert claim.attribution is not None and "Pelverin" in claim.attribution, claim.attribution

@@ -332,6 +332,8 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       ("Saturday 4 April 2031 - 15:00 bulletin, web version", "2031-04-04"),
                       # a brief's header: labels set apart by dashes, the date alone in its field
                       ("VANTRIX POST - Money in brief - 2 May 2031", "2031-05-02"),
+                      # a bulletin's number beside its name, a double dash before the date
+                      ("STAFF UNION BULLETIN No. 4 -- 9 May 2031", "2031-05-09"),
                       # a masthead: the outlet's name in capitals, a dash, the date alone
                       ("NORTH SHORE ECHO - Friday 27 February 2031", "2031-02-27"),
                       # or in capitalised words, the date with its clock time
@@ -864,6 +866,17 @@ def test_wire_dateline_without_a_year_or_date_stands_apart_but_dates_nothing() -
     assert "without a year" in (yearless.note or "") and yearless.month_day == "--03-03"
     weekday = clean_one(page(f"PORTVALE, Monday 3 March (AP) - {WIRE_SENTENCE}")).published
     assert weekday.value is None and weekday.month_day == "--03-03"
+
+
+def test_a_wire_dateline_reads_the_way_round_of_a_numeric_header_date() -> None:
+    # "07/04/2031" is 7 April or July 4; the dateline's "April 7" says which
+    for header, day in [("FILED: 07/04/2031 13:05", "2031-04-07"), ("FILED: 04/07/2031 13:05", "2031-04-07")]:
+        published = clean_one(page("PORTVALE NEWS AGENCY", header, "SLUG: HARBOUR-CRANE",
+                                   f"PORTVALE, April 7 (PNA) - {WIRE_SENTENCE}", SECOND)).published
+        assert (published.value, published.source) == (day, "dateline"), header
+    # a numeric date that fits neither reading leaves the year open
+    other = clean_one(page("FILED: 08/04/2031 13:05", f"PORTVALE, April 7 (PNA) - {WIRE_SENTENCE}", SECOND)).published
+    assert other.value is None and other.month_day == "--04-07"
 
 
 def test_a_wire_dateline_under_a_slug_line_or_a_deck_is_found() -> None:

@@ -125,6 +125,19 @@ def test_how_long_a_thing_was_out_of_action_is_compared_per_thing() -> None:
     assert list(lasted.values()) == [["48 hours", "70 hours"]], lasted
 
 
+def test_how_long_a_screen_went_dark_is_the_subject_of_its_own_clause() -> None:
+    """"viewers noticed that the broadcast went dark for nine seconds" and "an inquiry into why the
+    broadcast went black for 19 seconds" time one blackout; the thing is the clause's subject,
+    not the sentence's (the viewers, the inquiry)."""
+    a1 = _article("d01_wire", "A watchdog has asked for an inquiry after viewers noticed that the live broadcast "
+                              "of the jackpot draw went dark for nine seconds.")
+    a2 = _article("d02_paper", "The raid follows a referral from the regulator, which has been investigating why the "
+                               "live broadcast of the jackpot draw went black for 19 seconds.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["19 seconds", "nine seconds"]], lasted
+
+
 def test_how_long_a_supply_lasts_is_one_measure_under_its_synonyms_and_what_is_left_another() -> None:
     """"had 72 hours of oxygen" and "carried life support for 80 hours" give one supply two ways;
     "about 24 hours of oxygen left" on a later day is what remained, not the supply."""

@@ -519,3 +519,24 @@ def test_a_present_modal_passive_on_a_weekday_is_ahead(nlp) -> None:  # type: ig
     assert found["08:00 on Tuesday"].value == "2031-07-01T08:00"
     assert found["Friday"].value == "2031-07-04"
     assert by_text(nlp, "The ship could be seen on Tuesday, a witness said.", "2031-06-30")["Tuesday"].value == "2031-06-24"
+
+
+def test_a_weekday_ending_the_complement_before_its_teller_dates_the_complement(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written on a Thursday: "is due in court Friday, X said" is the coming Friday (the parser hangs
+    # the day on "said"); a day after the teller dates the saying
+    assert by_text(nlp, "She is due to appear in court Friday, Aldous said.", "2031-06-26")["Friday"].value == "2031-06-27"
+    found = by_text(nlp, "The boat was found Sunday, the coastguard said Monday.", "2031-06-26")
+    assert (found["Sunday"].value, found["Monday"].value) == ("2031-06-22", "2031-06-23")
+
+
+def test_a_participle_of_the_object_has_the_clause_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written on a Friday: "will scan every crate arriving ... from 08:00 on Tuesday" is ahead
+    s = "The airport will put every cargo consignment arriving from Norlandia through a new scanner from 08:00 on Tuesday, the operator has said."
+    assert by_text(nlp, s, "2031-06-27")["08:00 on Tuesday"].value == "2031-07-01T08:00"
+
+
+def test_a_clock_time_on_a_relative_weekday(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written on a Wednesday
+    found = by_text(nlp, "Staff walk out from 06:00 next Wednesday. The vote closed at 17:00 last Friday.", "2031-06-25")
+    assert found["06:00 next Wednesday"].value == "2031-07-02T06:00"
+    assert found["17:00 last Friday"].value == "2031-06-20T17:00"

@@ -527,6 +527,9 @@ def trailing_teller(toks: Sequence[Token]) -> tuple[str, int] | None:
            for c in verb.children):
         return None  # an object is what is said
     heard = {t.i for c in audience for t in c.subtree}
+    # ... and a participle's comment on what was said ("..., X said Monday, making it the first")
+    heard |= {t.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
+              and verb.doc[c.left_edge.i - 1].text == "," for t in c.subtree}
     tail = words[verb_at + 1:]
     if not all(t.is_punct or t.i in heard or t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_TAIL for t in tail):
         return None

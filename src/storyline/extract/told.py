@@ -230,7 +230,10 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
     own_clause = {c.i: _subject_start(c) for c in coordinated if c.i > pred.i and _has_subject(c)}
     conj = {c.i for c in coordinated} - set(own_clause)
     # the verb an infinitive complement names is part of the claim ("about to be caught last week")
-    conj |= {x.i for v in governing for x in v.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")}
+    # ... and so is one a coordinated verb names ("was released and is due to appear on Friday")
+    sharing = [*governing, *(c for c in coordinated if c.i in conj)]
+    conj |= {x.i for v in sharing for x in (*v.children, *(y for a in v.children if a.dep_ == "acomp" for y in a.children))
+             if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")}
     conj |= set(_simultaneous(pred))
     purpose = {x.i for v in governing for x in v.children if _purpose_clause(x)}
     modifiers: set[int] | None = None

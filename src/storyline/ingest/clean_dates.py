@@ -104,6 +104,10 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
     if chosen is None:
         if wire is not None and wire.month_day is not None:
             month, day = wire.month_day
+            if (header := _numeric_of(page, month, day)) is not None:
+                value, text = header
+                return PublishedDate(value=value, source="dateline", earliest=value, latest=value,
+                                     note=f"wire dateline '{wire.text}' gives the month of the page's header date '{text}'")
             return PublishedDate(note=f"wire dateline '{wire.text}' gives --{month:02d}-{day:02d} without a year",
                                  month_day=f"--{month:02d}-{day:02d}")
         return PublishedDate()
@@ -124,6 +128,25 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
         notes.append(PORTAL_NOTE)
         return PublishedDate(value=value, source="dateline", earliest=None, latest=value, note="; ".join(notes), portal=True)
     return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+
+
+#: A numeric full date either way round ("07/04/2026": 7 April or July 4).
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?![\d/.])")
+
+
+def _numeric_of(page: _Page, month: int, day: int) -> tuple[str, str] | None:
+    """The page's header date written in numbers that could be day-first or month-first, read the
+    way the wire dateline's month and day say ("FILED: 07/04/2026 13:05" above "X, April 7 (Agency)
+    -"): (ISO day, its text); None when no line above the article has one, or two do."""
+    found = set()
+    for unit in page.units:
+        if unit.role == WIRE_DATELINE:
+            break
+        for m in _NUMERIC.finditer(unit.text):
+            a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if (a, b) in ((day, month), (month, day)):
+                found.add((date(year, month, day).isoformat(), m.group(0)))
+    return found.pop() if len(found) == 1 else None
 
 
 #: A page's own note of when it ran ("This article appeared in the Sunday edition of 9 May 2032",

@@ -249,7 +249,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     dashed = len(fields) < 2
     if dashed:
         fields = _DASHED.split(text)
-        if len(fields) < 2 or not all(_LABEL.fullmatch(f.strip()) or _ISSUE.fullmatch(f.strip())
+        if len(fields) < 2 or not all(_LABEL.fullmatch(f.strip()) or _ISSUE.fullmatch(f.strip()) or _ISSUE_LABEL.fullmatch(f.strip())
                                       for f in fields if not _has_date(f, found)):
             return False
     first = found[0][0]
@@ -270,7 +270,8 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     clocked = bool(beside) and _CLOCK_AFTER.fullmatch(fields[n][first.end() - start:]) is not None
     name = fields[0].strip()
     masthead = dashed and len(fields) == 2 and n == 1 and (not beside or clocked) and (
-        name.isupper() or (clocked and all(w[:1].isupper() for w in name.split())) or bool(_ISSUE.fullmatch(name)))
+        name.isupper() or (clocked and all(w[:1].isupper() for w in name.split())) or bool(_ISSUE.fullmatch(name))
+        or bool(_ISSUE_LABEL.fullmatch(name) and _PUBLICATION_KIND.search(name)))
     if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]) and not masthead \
             and not any(_PUBLICATION_KIND.search(f) or _ISSUE.match(f.strip()) for i, f in enumerate(fields) if i != n):
         # ... unless the date's own field says it is the publication's ("Long read | Published 3
@@ -285,7 +286,9 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     # Updates from our desk, in order of posting")
     most = 12 if n == 0 and not beside else 6
     # a sentence's end is a word's, not an abbreviation's ("p. 9", the page)
-    return all(0 < len(f.split()) <= most and not re.search(r"\w{2,}[.!?]\s", f + " ") for i, f in enumerate(fields) if i != n)
+    # (nor an issue's "No. 9")
+    return all(0 < len(f.split()) <= most and not re.search(r"\w{2,}[.!?]\s", _ISSUE.sub("", f) + " ")
+               for i, f in enumerate(fields) if i != n)
 
 
 #: Words that label a date as the publication's ("Published 3 May 2031", "First posted ..."); the
@@ -299,8 +302,10 @@ _ISSUE = re.compile(r"(?:issue|no\.|vol\.?|volume)\s*\d{1,5}", re.IGNORECASE)
 _LABELLED = re.compile(rf"\s*{PUBLISHED_WORDS}\b", re.IGNORECASE)
 #: Fields of a header set apart by dashes, and a field that is a label: a few words, the first
 #: capitalised, no figure and no sentence's end ("Money in brief", "CITY DESK").
-_DASHED = re.compile(r"\s[-–—]\s")
+_DASHED = re.compile(r"\s(?:--|[-–—])\s")
 _LABEL = re.compile(r"[A-Z](?:[^\W\d_]|[&'’.])*(?:\s+(?:[^\W\d_]|[&'’.])+){0,4}")
+#: A label with its issue's number ("MEMBERS' BULLETIN No. 9").
+_ISSUE_LABEL = re.compile(rf"{_LABEL.pattern}\s+{_ISSUE.pattern}", re.IGNORECASE)
 
 
 def _has_date(field: str, found: list[tuple[re.Match[str], str, date]]) -> bool:

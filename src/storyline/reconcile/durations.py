@@ -281,18 +281,32 @@ def _between(sentence: Sentence, start: int, end: int) -> str:
 #: States a thing is in for a while ("out of action for 70 hours"): data/lexicon/attributes.json.
 _SERVICE: dict[str, str] = lexicon.table("attributes", "service_states")
 _SERVICE_ALT = "|".join(re.escape(p) for p in sorted(_SERVICE, key=len, reverse=True))
-_SERVICE_BEFORE = re.compile(rf"\b(?:been|being|was|were|is|are|remained|remains|stayed|stays)\s+({_SERVICE_ALT})\s+for\s*$", re.I)
+_SERVICE_BEFORE = re.compile(rf"\b(?:been|being|was|were|is|are|remained|remains|stayed|stays|went|goes|gone|going)"
+                             rf"\s+({_SERVICE_ALT})\s+for\s*$", re.I)
+
+
+#: Where a clause starts, so the words after it up to a verb are its subject.
+_CLAUSE_START = re.compile(r"[,;:(]|\b(?:that|why|how|when|whether|after|before|because|as|while|where|which|"
+                           r"who|and|but|since|until|if)\b", re.I)
+_AUX_END = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|will|would|could|may|might|must|should|not|also|"
+                      r"still|then|reportedly|briefly|only|n't))+\s*$", re.I)
 
 
 def _state_of_thing(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str, str] | None:
     """A duration of a thing's state ("the pump had been out of action for 70 hours", "after
     being down for 48 hours"): (key, what), keyed by the head word of the sentence's subject,
     since two things shut are two durations."""
-    m = _SERVICE_BEFORE.search(sentence.text[: max(0, t.start - sentence.start)])
-    own = next((c for c in claims if c.sentence == sentence.index and c.parent is None), None)
-    if m is None or own is None:
+    before = sentence.text[: max(0, t.start - sentence.start)]
+    m = _SERVICE_BEFORE.search(before)
+    if m is None:
         return None
-    phrase = next(iter(own.agents or own.patients), None)
+    # the subject of the clause holding the state: the words between the last clause boundary and
+    # the verb ("the inquiry into why the broadcast went dark": the broadcast, not the inquiry)
+    clause = _AUX_END.sub("", _CLAUSE_START.split(before[: m.start()])[-1])
+    phrase: str | None = clause if _WORD.search(clause) else None
+    if phrase is None:
+        own = next((c for c in claims if c.sentence == sentence.index and c.parent is None), None)
+        phrase = next(iter(own.agents or own.patients), None) if own is not None else None
     thing = head_word(phrase) if phrase is not None else None
     if thing is None:
         return None

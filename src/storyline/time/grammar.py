@@ -77,7 +77,8 @@ CLOCK = (
 )
 #: The day a clock time is on, written after it ("at 07:10 this morning", "at 14:20 on Wednesday 12 August").
 DAYREF = (rf"(?:(?:{WD},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?|(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?"
-          rf"|{WD}(?:\s+{POD})?|today|yesterday|tomorrow|tonight|last\s+night|this\s+{POD})")
+          rf"|(?:(?:this\s+coming|this|next|last|coming)\s+)?{WD}(?:\s+{POD})?|today|yesterday|tomorrow|tonight|last\s+night"
+          rf"|this\s+{POD})")
 HOLIDAY = (
     r"(?-i:Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?"
     r"|Easter(?:\s+Sunday|\s+Monday)?|Independence\s+Day|Labor\s+Day|Labour\s+Day|Memorial\s+Day"

@@ -181,7 +181,9 @@ def _time_norm(text: str, ctx: Context) -> Norm | None:
                          re.sub(r"^.*?(?=(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))", "", text), ctx)
     elif find_weekday(text) is not None:
         wdname = next(w for w in _words(text) if w in WEEKDAYS and len(w) > 2)
-        day = _weekday_norm(wdname.capitalize(), ctx)
+        # "06:00 next Wednesday", "9am this Friday": the weekday with its relative word
+        rel = re.search(rf"\b((?:this\s+coming|this\s+past|this|next|last|coming|past)\s+){wdname}\b", low)
+        day = _weekday_norm((rel.group(1) if rel else "") + wdname.capitalize(), ctx)
     elif re.search(r"\bthis\s+(?:morning|afternoon|evening)\b", low):
         day = _deictic_norm("today", ctx)
     elif re.search(r"\b(?:today|yesterday|tomorrow|tonight|last\s+night)\b", low):

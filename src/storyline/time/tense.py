@@ -50,12 +50,29 @@ def before_complement_subject(tok: Token) -> Token | None:
     return outer
 
 
+def before_teller(tok: Token) -> Token | None:
+    """The complement's verb when the parser hangs a time phrase on a reporting verb that comes
+    after its complement but the phrase ends the complement, before the teller ("He is due in
+    court Friday, Pell said": the appearing is dated, not the saying; "..., police said Monday"
+    dates the saying)."""
+    phrase = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
+    verb = phrase.head
+    if phrase is verb or verb.lemma_.lower() not in _REPORTING or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < phrase.i), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if comp is None or subject is None or not comp.right_edge.i < phrase.left_edge.i <= phrase.right_edge.i < subject.left_edge.i < verb.i:
+        return None
+    between = tok.doc[comp.right_edge.i + 1: phrase.left_edge.i]
+    return comp if not any(t.is_punct for t in between) else None
+
+
 def _governing_verb(span: Span) -> Token | None:
     """The verb whose clause a time expression is in. A gerund in a prepositional phrase ("intends
     to go back to canvassing on Friday") is a noun there: the clause is the verb above it; so is a
     verb the parser made a preposition's object ("due to be heard on Monday fail": "Monday fail"
     read as a noun phrase), a misparse of the next clause's verb."""
-    tok = before_complement_subject(span.root) or span.root
+    tok = before_complement_subject(span.root) or before_teller(span.root) or span.root
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "pobj") \
                 and not (tok.tag_ == "VBG" and tok.dep_ == "pcomp"):
@@ -169,13 +186,15 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
-    if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        # a participle's clause has its governor's tense: "had found water seeping through on
-        # Saturday" is past, "will start sailing from Thursday" future
-        head_auxes = {a.lower_: a.tag_ for a in verb.head.children if a.dep_ in ("aux", "auxpass")}
+    # a participle's clause has its governor's tense: "had found water seeping through on
+    # Saturday" is past, "will start sailing from Thursday" future, "will scan every crate arriving
+    # from 08:00 on Tuesday" (a participle of the object) future
+    governor = verb.head if verb.dep_ != "acl" else next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
+    if verb.tag_ == "VBG" and not auxes and governor.i != verb.i and governor.pos_ in ("VERB", "AUX"):
+        head_auxes = {a.lower_: a.tag_ for a in governor.children if a.dep_ in ("aux", "auxpass")}
         if head_auxes.keys() & {"will", "'ll", "shall"}:
             return "future"
-        if verb.head.tag_ in ("VBD", "VBN") or "VBD" in head_auxes.values():
+        if governor.tag_ in ("VBD", "VBN") or "VBD" in head_auxes.values():
             return "past"
     if (verb.tag_ in ("VBZ", "VBP") and not auxes and _WEEKDAY.fullmatch(span.text)
             and verb.lemma_.lower() not in _state_verbs() and verb.lemma_.lower() not in _REPORTING):
