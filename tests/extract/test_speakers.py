@@ -70,7 +70,7 @@ def test_a_trailing_teller_before_a_participle_of_comment_tells_the_sentence(nlp
     """"X did not pay the interest due on Friday, the trustee, A B, said Monday, making it the
     first ...": the parser takes the trustee for the object of "pay"; the participle after
     "said" comments on what was said and does not hide the teller."""
-    (claim, *_) = _claims("The town of Harrowgate did not pay the 3.1 million crowns of interest that fell due on its "
+    (claim, *_) = _claims("The town of Quellby did not pay the 3.1 million crowns of interest that fell due on its "
                           "ferry bonds on Friday, the bondholders' agent, Pelverin Trust Services, said Monday, making it "
                           "the first town in the region to default on its debt.", nlp)
     assert claim.attribution is not None and "Pelverin" in claim.attribution, claim.attribution

@@ -256,6 +256,17 @@ def test_key_highlights_list_is_kept_apart() -> None:
     assert "🔑 Key Takeaways:" in reasons(article)
 
 
+
+def test_a_list_between_the_articles_paragraphs_is_the_articles_text() -> None:
+    """A release's "Main findings" with its prose going on below is a section of the article: its
+    items stay in the body (an outlet's summary list is kept apart, as above)."""
+    items = ["1. The quay's only crane had been out of service for 19 days before the collapse.",
+             "2. Its load records for the week had been filled in before the loads were lifted."]
+    article = clean_one(page(LEAD, SECOND, "Main findings", *items, "Measures", THIRD))
+    assert all(item in article.body for item in items), article.body
+    assert article.highlights == []
+
+
 # --- document dates ---------------------------------------------------------------------------
 
 
@@ -332,6 +343,9 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       ("Saturday 4 April 2031 - 15:00 bulletin, web version", "2031-04-04"),
                       # a brief's header: labels set apart by dashes, the date alone in its field
                       ("VANTRIX POST - Money in brief - 2 May 2031", "2031-05-02"),
+                      # a print page's header: the paper, the date, the page, the section
+                      ("HARBOUR HERALD -- Friday 3 April 2026 -- Page 3 -- CITY HALL", "2026-04-03"),
+                      ("Harbour Herald - 3 April 2026 - Page 12", "2026-04-03"),
                       # a bulletin's number beside its name, a double dash before the date
                       ("STAFF UNION BULLETIN No. 4 -- 9 May 2031", "2031-05-09"),
                       # a masthead: the outlet's name in capitals, a dash, the date alone

@@ -158,6 +158,44 @@ def test_how_long_a_person_is_banned_or_jailed_is_compared_per_person() -> None:
     assert list(lasted.values()) == [["two years", "four years"]], lasted  # 48 months agree with four years
 
 
+def test_how_long_a_group_is_held_is_one_state_however_its_members_are_named() -> None:
+    """"Tolbrin, Aurick and Pendry were remanded for 14 days" and "the magistrate ... remanded them
+    for 21 days" time one remand of the group, not the last name's or the magistrate's."""
+    a1 = _article("r01_live", "Police charged Idony Tolbrin, Corwen Aurick and Wynn Pendry on Tuesday. Tolbrin, Aurick "
+                              "and Pendry were remanded in custody for 14 days.")
+    a2 = _article("r02_paper", "The three appeared in court on Wednesday. Magistrate Nimmo Crennick refused them bail "
+                               "and remanded them in custody for 21 days.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["14 days", "21 days"]], lasted
+
+
+def test_a_mandate_is_its_holders_state_however_it_is_written() -> None:
+    """"will serve for a period of 18 months" and "will have a two-year mandate" are one term; the
+    holder is the sentence's subject, not the minister named before the duration."""
+    a1 = _article("m01_release", "The minister appointed Hild Saffron, a former auditor, as administrator on Wednesday. "
+                                 "Ms Saffron will take up the post on Monday and will serve for a period of 18 months.")
+    a2 = _article("m02_paper", "Hild Saffron, the former auditor named by minister Orwin Mellish on Wednesday, will "
+                               "have a two-year mandate.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["18 months", "two-year"]], lasted
+
+
+def test_a_length_up_to_a_happening_does_not_grow_with_the_day_of_writing() -> None:
+    """Told ten days apart, "dark for 17 days before the crash" and "dark for 27 days when the crash
+    happened" measure one fixed span, not one still running."""
+    def dated(name: str, day: str, body: str) -> Article:
+        return Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path=f"{name}.txt",
+                       published=PublishedDate(day, "metadata", day, day))
+
+    a1 = dated("s01_wire", "2031-05-06", "The warning signs were dark for 17 days before the crash.")
+    a2 = dated("s02_paper", "2031-05-16", "The warning signs had been dark for 27 days when the crash happened.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["17 days", "27 days"]], lasted
+
+
 def test_durations_an_order_of_magnitude_apart_measure_different_things() -> None:
     a1 = _article("d01_wire", "The blackout lasted almost six hours before power came back.")
     a2 = _article("d02_paper", "The blackout lasted two years and three months in the outlying villages.")

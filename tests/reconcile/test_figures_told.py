@@ -400,3 +400,33 @@ def test_an_outlets_own_estimate_against_a_credited_count_is_a_spread_of_estimat
     ])
     assert not any(kind == "contradiction" for kind, _ in found), found
     assert ("attributed_estimates", ["412,000", "More than a million"]) in found, found
+
+
+def test_a_plans_cut_is_compared_whatever_the_outlets_call_the_posts() -> None:
+    """"the plan would axe 221 jobs" tells what the plan holds ("would" with a proposal as subject is
+    no what-if), and "jobs" counts what "posts" does: 212 against 221 is disputed. A count of what
+    stays ("seven libraries will stay open") is the rest, no rival of "close four libraries"."""
+    found = _figure_disputes([
+        _article("p01_paper", "2031-04-03", "The administrator presented a recovery plan on Thursday that would cut "
+                 "212 council posts and close four of the city's 11 branch libraries."),
+        _article("p02_bulletin", "2031-04-08", "The administrator's plan would axe 221 jobs and close four libraries."),
+        _article("p03_paper", "2031-04-16", "Under the plan, seven libraries will stay open, most with shorter hours."),
+    ])
+    assert found == [("contradiction", ["212", "221"])], found
+
+
+def test_lunches_and_meals_delivered_are_one_count() -> None:
+    found = _figure_disputes([
+        _article("l01_release", "2031-03-12", "On the day of the illness, the caterer delivered 2,150 lunches to the "
+                 "nine primary schools on its contract."),
+        _article("l02_paper", "2031-04-02", "The caterer delivered 1,250 meals to nine schools on 10 March."),
+    ])
+    assert ("contradiction", ["1,250", "2,150"]) in found, found
+
+
+def test_a_count_of_what_stays_is_read_as_the_rest() -> None:
+    from storyline.reconcile.figure_reading import staying
+    body = "Under the plan, seven libraries will stay open. The council will close four libraries in May."
+    report = analyze_articles([_article("s01_paper", "2031-04-16", body)])
+    read = {q.text: staying(q, body) for c in report.claims for q in c.quantities}
+    assert read == {"seven": True, "four": False}, read

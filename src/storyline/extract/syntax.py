@@ -107,6 +107,17 @@ _FORESEEN_RETURNS = lexicon.words("hedges", "foreseen_returns")
 _COUNTERFACTUAL = frozenset({"should", "could", "would", "might", "ought"})
 
 
+_PROPOSAL_NOUNS = lexicon.words("hedges", "proposal_nouns")
+
+
+def _proposal_subject(pred: Token) -> bool:
+    """The verb's subject is a proposal ("the plan", "the bill") and no condition opens the
+    sentence: "would" tells what the proposal holds, not a what-if."""
+    subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lemma_.lower() in _PROPOSAL_NOUNS and not any(
+        t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in pred.sent)
+
+
 def _modality(pred: Token, reported: bool) -> str | None:
     auxes = [c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")]
     if "have" in auxes and any(a in _COUNTERFACTUAL for a in auxes):
@@ -114,6 +125,8 @@ def _modality(pred: Token, reported: bool) -> str | None:
     if any(a in ("will", "shall", "'ll", "wo") for a in auxes):
         return "future"
     if any(a == "would" for a in auxes):
+        if not reported and _proposal_subject(pred):
+            return "plan"  # "the administrator's plan would axe 221 jobs": what the plan holds
         return "future" if reported else "conditional"
     if any(a in ("may", "might", "could") for a in auxes):
         return "possible"

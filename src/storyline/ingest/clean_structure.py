@@ -27,6 +27,8 @@ GLUE_DISTANCE = 3
 # An unbulleted highlights list: this many short sentences at most.
 HIGHLIGHT_MAX_WORDS = 35
 HIGHLIGHTS_MAX_UNBULLETED = 6
+#: Paragraphs of prose above a highlights label that make it a section heading of the article.
+_SECTION_AFTER = 2
 # A short line between the headline and the article: the outlet's name, a byline, a label.
 SOURCE_LINE_MAX_WORDS = 4
 SOURCE_LINE = "short line under the headline (outlet, byline or label)"
@@ -107,6 +109,13 @@ def _find_given_title(page: _Page, title: str) -> int | None:
     return None
 
 
+def _inside_article(units: list[Unit], label: int, last: Unit) -> bool:
+    """A list with the article's prose above its label and below its last item."""
+    above = sum(1 for u in units[:label] if u.reason is None and is_paragraph(u))
+    below = any(u.reason is None and is_paragraph(u) for u in units[units.index(last) + 1:])
+    return above >= _SECTION_AFTER and below
+
+
 def _mark_highlights(page: _Page) -> None:
     """An outlet's own 'Key highlights' list: kept in Article.highlights, out of the body."""
     units = page.units
@@ -123,8 +132,10 @@ def _mark_highlights(page: _Page) -> None:
             elif item.n_words > HIGHLIGHT_MAX_WORDS or not ends_sentence(item.text):
                 break
             items.append(item)
-        # Without bullets, a run of short lines longer than any summary list is the article itself.
-        if not items or (not bulleted and len(items) > HIGHLIGHTS_MAX_UNBULLETED):
+        # Without bullets, a run of short lines longer than any summary list is the article itself;
+        # so is a list between the article's paragraphs ("Main findings" in a release, its prose
+        # going on below): a section of the article, not an outlet's summary of it
+        if not items or (not bulleted and len(items) > HIGHLIGHTS_MAX_UNBULLETED) or _inside_article(units, index, items[-1]):
             unit.reason = furniture_reason(unit.text)  # a bare label over the article
             continue
         unit.reason = "highlights label"

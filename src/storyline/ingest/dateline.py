@@ -250,6 +250,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     if dashed:
         fields = _DASHED.split(text)
         if len(fields) < 2 or not all(_LABEL.fullmatch(f.strip()) or _ISSUE.fullmatch(f.strip()) or _ISSUE_LABEL.fullmatch(f.strip())
+                                      or _PAGE.fullmatch(f.strip())
                                       for f in fields if not _has_date(f, found)):
             return False
     first = found[0][0]
@@ -272,6 +273,12 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     masthead = dashed and len(fields) == 2 and n == 1 and (not beside or clocked) and (
         name.isupper() or (clocked and all(w[:1].isupper() for w in name.split())) or bool(_ISSUE.fullmatch(name))
         or bool(_ISSUE_LABEL.fullmatch(name) and _PUBLICATION_KIND.search(name)))
+    if dashed and not beside and n > 0 and any(_PAGE.fullmatch(f.strip()) for f in fields):
+        # a print page's header: the paper, the date, the page, the section ("CITY HERALD -- Friday
+        # 3 April 2031 -- Page 3 -- CITY HALL"); prose carries no page number between dashes
+        weekday = re.match(r"[^\W\d_]+", first.group(0))
+        named = weekday is not None and weekday.group(0).lower() in _WEEKDAY_INDEX
+        return (not named or _weekday_agrees(found)) and all(0 < len(f.split()) <= 6 for i, f in enumerate(fields) if i != n)
     if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]) and not masthead \
             and not any(_PUBLICATION_KIND.search(f) or _ISSUE.match(f.strip()) for i, f in enumerate(fields) if i != n):
         # ... unless the date's own field says it is the publication's ("Long read | Published 3
@@ -304,6 +311,8 @@ _LABELLED = re.compile(rf"\s*{PUBLISHED_WORDS}\b", re.IGNORECASE)
 #: capitalised, no figure and no sentence's end ("Money in brief", "CITY DESK").
 _DASHED = re.compile(r"\s(?:--|[-–—])\s")
 _LABEL = re.compile(r"[A-Z](?:[^\W\d_]|[&'’.])*(?:\s+(?:[^\W\d_]|[&'’.])+){0,4}")
+#: A print page's number standing as a field of its own ("Page 3", "p. 12", "P4").
+_PAGE = re.compile(r"(?:page|p\.?)\s*\d{1,3}[A-Z]?", re.IGNORECASE)
 #: A label with its issue's number ("MEMBERS' BULLETIN No. 9").
 _ISSUE_LABEL = re.compile(rf"{_LABEL.pattern}\s+{_ISSUE.pattern}", re.IGNORECASE)
 

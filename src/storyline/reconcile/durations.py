@@ -65,7 +65,8 @@ _AFTER_HEAD = lexicon.words("attributes", "after_head_noun")
 _STATES: dict[str, str] = lexicon.table("attributes", "lasting_states")
 _STATE_ALT = "|".join(re.escape(p) for p in sorted(_STATES, key=len, reverse=True))
 # "had been on the run for 19 days", "banned from athletics for four years", "sentenced to six years"
-_STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by)\s+[\w\s'-]{{1,40}}?)?\s+(?:for|to)\s*$", re.I)
+_STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by)\s+[\w\s'-]{{1,40}}?)?\s+(?:for|to)"
+                           rf"(?:\s+(?:a|the)\s+(?:period|term)\s+of)?\s*$", re.I)  # "serve for a period of 18 months"
 _STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three weeks at large"
 #: "suspended its rider, X, on Monday for 45 days": a state verb with its object between it
 #: and the duration
@@ -239,7 +240,19 @@ def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
         m = _STATE_AFTER.match(after)
     if m is None and not _RESCUED_AFTER.search(before) and (noun is None or noun not in _STATE_NOUNS):
         return None
+    state = _STATES[m.group(1).lower()] if m is not None else _STATE_NOUNS[noun] if noun in _STATE_NOUNS \
+        else _STATES["trapped"]
+    named = [x for x in analysis.mentions if x.label == "PERSON" and sentence.start <= x.start and x.end <= t.start]
+    if _PLURAL_PRONOUN.search(_CLAUSE_START.split(before)[-1]) or _NAME_LIST.search(before) or (
+            len(named) >= 2 and _LISTED.fullmatch(_between(sentence, named[-2].end, named[-1].start))):
+        # "A, B and C are remanded for 14 days", "remanded them for 21 days": the group's state,
+        # one duration however its members are named
+        return f"state:{state}:group", f"time {state}"
     person = next((x for x in reversed(analysis.mentions) if x.label == "PERSON" and x.end <= t.start), None)
+    if m is None and noun is not None:
+        # "A B, named by minister C D, will have a two-year mandate": a state noun's holder is the
+        # sentence's subject, not the last name before the duration
+        person = _subject_person(sentence, analysis) or person
     if person is not None and person.start >= sentence.start \
             and _OBJECT_PRONOUN.search(_between(sentence, person.end, t.start)):
         # "Judge X granted the request to hold her in detention for 30 days": an object pronoun
@@ -247,10 +260,17 @@ def _state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
         person = _most_named(analysis, sentence.start, title)
     if person is None:
         return None
-    state = _STATES[m.group(1).lower()] if m is not None else _STATE_NOUNS[noun] if noun in _STATE_NOUNS \
-        else _STATES["trapped"]
     who = person.entity_id or person.text.split()[-1].lower()
     return f"state:{state}:{who}", f"time {state}"
+
+
+def _subject_person(sentence: Sentence, analysis: ArticleAnalysis) -> Mention | None:
+    """The person the sentence's own claim names as its doer, when one does."""
+    own = next((c for c in analysis.claims if c.sentence == sentence.index and c.parent is None), None)
+    if own is None or not own.agents:
+        return None
+    return next((x for x in analysis.mentions if x.label == "PERSON" and sentence.start <= x.start < sentence.end
+                 and x.text in own.agents[0]), None)
 
 
 def _most_named(analysis: ArticleAnalysis, before: int, title: str | None) -> Mention | None:
@@ -271,6 +291,13 @@ def _most_named(analysis: ArticleAnalysis, before: int, title: str | None) -> Me
 
 
 _OBJECT_PRONOUN = re.compile(r"\b(?:her|him|them)\b", re.I)
+_PLURAL_PRONOUN = re.compile(r"\b(?:they|them)\b", re.I)
+#: A list of names as the subject of the clause that runs on to the duration ("Tolbrin, Aurick and
+#: Pendry were remanded in custody for").
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_NAME_LIST = re.compile(rf"(?<![\w'’-]){_NAME}(?:,\s+{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+[a-z][^,.;:!?]*$")
+#: Between the last two names of a list ("Tolbrin, Aurick and Pendry").
+_LISTED = re.compile(r"\s*(?:,|,?\s+and|&)\s*")
 
 
 def _between(sentence: Sentence, start: int, end: int) -> str:
@@ -388,12 +415,22 @@ def _grown(a: DurationSeen, b: DurationSeen) -> bool:
     """Two readings of an ongoing happening told on different days ("after three days of
     protests" on the 7th, "a fortnight" on the 18th): the later one is longer by about the days
     between the articles, so it measures the same happening further on, not another length."""
-    if a.written is None or b.written is None or a.written == b.written:
+    if a.written is None or b.written is None or a.written == b.written or _to_a_happening(a) or _to_a_happening(b):
         return False
     first, later = (a, b) if a.written < b.written else (b, a)
     grew = later.hours - first.hours
     apart = (later.written - first.written).days * 24.0  # type: ignore[operator]
     return grew > 0 and abs(grew - apart) <= max(24.0, TOLERANCE * apart)
+
+
+#: A length measured up to a happening ("dark for 17 days before the pile-up", "for 27 days when
+#: the crash happened"): fixed, not growing with the day of writing.
+_UP_TO = re.compile(r"^\s*(?:before|when|until|till|by\s+the\s+time|prior\s+to|ahead\s+of)\b", re.I)
+
+
+def _to_a_happening(d: DurationSeen) -> bool:
+    at = d.sentence.find(d.time.text)
+    return at >= 0 and bool(_UP_TO.match(d.sentence[at + len(d.time.text):]))
 
 
 def _withdrawn(sentence: Sentence) -> bool:

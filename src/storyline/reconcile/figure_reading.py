@@ -232,3 +232,15 @@ def place_scope(f: Frame, q: Quantity, body: str) -> str | None:
 
 #: A place phrase opening a sentence, set off by a comma ("In Quarnby, ...").
 _FRONTED_PLACE = re.compile(r"\W*(?:In|Across|Throughout)\s+[A-Z][\w'’-]+,")
+
+
+#: A count told as what stays as it was ("seven libraries will stay open", "1,600 of its staff
+#: stayed at work", "three lines remain in service"): the rest of a whole, never a rival of a count
+#: of what changed ("close four libraries"). Lexicon figures.staying_phrases.
+_STAYING = re.compile(rf"^(?:\s+[\w-]+){{0,3}}?\s+(?:will\s+|would\s+|to\s+|are\s+to\s+)?"
+                      rf"(?:{lexicon.alternation('figures', 'staying_phrases')})\b", re.IGNORECASE)
+
+
+def staying(q: Quantity, body: str) -> bool:
+    """Whether a figure counts what stays as it was (``_STAYING``)."""
+    return bool(_STAYING.match(body[q.end : q.end + 80]))

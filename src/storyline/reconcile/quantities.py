@@ -67,6 +67,7 @@ from storyline.reconcile.figure_reading import (
     not_compared,
     partitive,
     place_scope,
+    staying,
 )
 from storyline.reconcile.figure_series import FigureClass, odd_between, passed_points, revisions
 from storyline.reconcile.figure_slots import (
@@ -179,7 +180,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         if q.qualifier and q.unit in CURRENCY_CODES else
                         (change_family(f.family), u, q.qualifier or "") if told_from(q) else
                         (fam, u) if q.qualifier and (fam := act_family(q.qualifier)) else
-                        ("qualified", f"{q.qualifier} {u}") if q.qualifier else (change_family(f.family), u))
+                        ("qualified", f"{q.qualifier} {u}") if q.qualifier else
+                        ("qualified", f"staying {u}") if staying(q, body) else (change_family(f.family), u))
     items, keys = _last_of_a_series(items, keys)
     if every is not None:
         every.extend(items)

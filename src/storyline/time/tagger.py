@@ -316,6 +316,8 @@ def select(doc: Doc, text: str | None = None) -> Selection:
                       for i, (c, tense, done) in enumerate(spans)], text)
 
 
+#: "for" right before an expression: what follows is a length ("for 19 days before the outbreak").
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*", re.IGNORECASE)
 
@@ -373,7 +375,9 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
                       stamp or told or that_day or ((header if header_at > lede_at else lede) if new_paragraph else None),
                       possessive=selection.text[c.end : c.end + 2] in ("'s", "\u2019s"))
         if c.rule == "event_rel":  # "the day after the shelling": from the day the text told it
-            norm = eventrel.resolve(c.text, selection.text, c.start, days)
+            # ... but "had been shut for 19 days before the outbreak" is how long, up to that day
+            lasting = _FOR_BEFORE.search(selection.text, max(0, c.start - 12), c.start) is not None
+            norm = None if lasting else eventrel.resolve(c.text, selection.text, c.start, days)
             if norm is None:  # no earlier day of that happening: what the words alone say ("90 days")
                 c, norm = _words_alone(c, ctx)
                 if norm is None:
