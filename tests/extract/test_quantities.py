@@ -345,3 +345,19 @@ def test_an_unknown_plural_the_model_takes_for_a_name_is_the_counted_unit(nlp) -
 def test_a_sum_of_money_says_what_it_is_and_whose(nlp, text: str, figure: str, qualifier: str) -> None:  # type: ignore[no-untyped-def]
     (q,) = [q for q in attach_units(nlp(text), find_quantities(text)) if q.text == figure]
     assert q.qualifier == qualifier, q
+
+
+def test_voters_counted_by_their_side_are_votes_of_that_side() -> None:
+    from storyline.extract.quantities import voters_sides
+
+    def sides(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(q.text, q.unit, q.qualifier) for q in voters_sides(text, 0)]
+
+    assert sides("312 senators voted in favour, 97 against and 14 abstained.") == [
+        ("312", "vote", "for"), ("97", "vote", "against")]
+    assert sides("The motion was backed by 105 deputies on Thursday evening, with 93 against.") == [
+        ("105", "vote", "for"), ("93", "vote", "against")]
+    assert sides("The plan was rejected by 41 councillors.") == [("41", "vote", "against")]
+    # a partitive's whole is the group's size, not its votes; a tally with its noun is read elsewhere
+    assert sides("Eight of the party's 25 members voted for impeachment.") == []
+    assert sides("The bill was carried by 104 votes to 93.") == []

@@ -74,3 +74,28 @@ def test_a_trailing_teller_before_a_participle_of_comment_tells_the_sentence(nlp
                           "ferry bonds on Friday, the bondholders' agent, Pelverin Trust Services, said Monday, making it "
                           "the first town in the region to default on its debt.", nlp)
     assert claim.attribution is not None and "Pelverin" in claim.attribution, claim.attribution
+
+
+def test_an_analyst_who_thinks_a_figure_is_its_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    (claim, *_) = _claims("Ysolt Corwen of Orwin Analytics thinks the bill will be closer to 40 million marks "
+                          "once the extra crew time is counted.", nlp)
+    assert claim.attribution is not None and "Corwen" in claim.attribution, claim.attribution
+
+
+def test_a_document_filed_by_someone_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    (claim, *_) = _claims("The estate is worth 4.2 billion crowns, according to an inventory filed with the court by "
+                          "her lawyer, Idony Wynn.", nlp)
+    assert claim.attribution is not None and "Idony Wynn" in claim.attribution, claim.attribution
+
+
+def test_a_surname_before_a_colon_that_the_article_has_speak_is_a_speaker() -> None:
+    """'Quellmar: "..."' on a live page when the tagger took the name for a place (no person named
+    so): the page has "Quellmar says ...", and names her in full once."""
+    from storyline.extract.attribution import colon_speaker
+    body = ('11:24 Quellmar: "In my opinion the signature was not written by the testator." '
+            "10:40 Quellmar says she compared the signature with 23 others. "
+            "10:05 Ysolt Quellmar, the examiner the court appointed, has taken the stand.")
+    line = '11:24 Quellmar: "In my opinion the signature was not written by the testator."'
+    assert colon_speaker(line, 0, [], {}, body) == "Ysolt Quellmar"
+    # a heading over a quote is no speaker: the page never has it speak
+    assert colon_speaker('Verdict: "Not written by the testator."', 0, [], {}, "Verdict: x. Verdict: y.") is None

@@ -149,6 +149,17 @@ def test_how_long_a_supply_lasts_is_one_measure_under_its_synonyms_and_what_is_l
     assert list(lasted.values()) == [["72 hours", "80 hours"]], lasted
 
 
+def test_a_supply_worked_on_for_years_is_no_supply() -> None:
+    """"worked on the station's life-support system for nine years" is a career, not how long the
+    oxygen lasts; "carried life support for 80 hours" is."""
+    from storyline.extract import analyze_articles as analyses
+    from storyline.reconcile.durations import durations
+    a1 = _article("w01_paper", "Corwen Wynn, who worked on the station's life-support system for nine years before "
+                               "retiring, said the leak was serious. The capsule carried life support for 80 hours.")
+    (an,) = analyses([a1])
+    assert [(d.key, d.time.text) for d in durations(a1, an)] == [("supply:oxygen", "80 hours")]
+
+
 def test_how_long_a_person_is_banned_or_jailed_is_compared_per_person() -> None:
     a1 = _article("b01_wire", "Idris Halloran has been banned from racing for four years after a tribunal ruling.")
     a2 = _article("b02_portal", "Idris Halloran was banned for two years on Tuesday.")

@@ -549,3 +549,15 @@ def test_for_some_days_before_a_happening_is_a_length_not_a_day(nlp) -> None:  #
     lengths = [t for t in found.values() if t.type == "DURATION"]
     assert [t.text for t in lengths] == ["19 days"], found
     assert any(t.type == "DATE" and t.text.startswith("19 days after") for t in found.values()), found
+
+
+def test_a_present_act_at_a_clock_time_on_a_bare_weekday_is_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written on a Monday: "meets from 10:00 on Tuesday" is booked; "met at 10:00 on Tuesday" was
+    assert by_text(nlp, "The board meets from 10:00 on Tuesday to decide.", "2031-06-30")["10:00 on Tuesday"].value == "2031-07-01T10:00"
+    assert by_text(nlp, "The board met at 10:00 on Tuesday.", "2031-06-30")["10:00 on Tuesday"].value == "2031-06-24T10:00"
+
+
+def test_an_infinitive_of_a_present_clause_is_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written on a Friday: "remains on track to lift off on Saturday" is the coming Saturday
+    s = "The uncrewed freighter remains on track to lift off from the spaceport on Saturday, with the window opening at 08:00."
+    assert by_text(nlp, s, "2031-06-27")["Saturday"].value == "2031-06-28"

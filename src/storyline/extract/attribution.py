@@ -643,6 +643,12 @@ def _named_before(words: Sequence[Token], verb_at: int, subject: Token) -> bool:
         and not any(t.pos_ in ("VERB", "AUX") for t in chunk)
 
 
+#: Speech verbs right after a surname that make it a speaker's ("Quellmar says", "Quellmar told").
+_SPEAKS = "says|said|told|tells|added|adds|answered|answers|explained|explains|testified|testifies"
+#: Capitalised words that may stand before a surname without being a first name.
+_NOT_FIRST_NAMES = frozenset({"The", "When", "But", "And", "As", "If", "Then", "While", "After", "Before", "Since"})
+
+
 def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dict[str, str],
                   body: str | None = None, toks: Sequence[Token] = (), *, label: bool = False) -> str | None:
     """The speaker of a quote introduced by a name and a colon, as live blogs and transcripts
@@ -691,6 +697,12 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
         bearers = {n for n in names.values() if n.split()[-1] == alone and len(n.split()) > 1}
         if len(bearers) == 1:
             return bearers.pop()
+        if body is not None and re.search(rf"\b{re.escape(alone)}\s+(?:{_SPEAKS})\b", body):
+            # ... or one the article has speak by that word ("Quellmar says she found ...") when the
+            # tagger took the name for a place or a firm: in full where it writes it so
+            full = {f.group(0) for f in re.finditer(rf"\b[A-Z][a-z]+\s+{re.escape(alone)}\b", body)
+                    if f.group(0).split()[0] not in _NOT_FIRST_NAMES and f.group(0).split()[0].lower() not in TITLE_WORDS}
+            return full.pop() if len(full) == 1 else alone
     # a title and a name the tagger did not see ("Mayor Nimmo Quarnhoff: ...")
     titled = _TITLED_NAME.match(phrase)
     return titled.group(0) if titled and titled.group(1).lower() in TITLE_WORDS else None

@@ -62,7 +62,7 @@ from storyline.extract.attribution import (
 from storyline.extract.entities import PLACE_LABELS
 from storyline.extract.entries import date_entries
 from storyline.extract.measures import CHANGE_VERBS
-from storyline.extract.quantities import attach_units, bare_tallies, find_quantities
+from storyline.extract.quantities import attach_units, bare_tallies, find_quantities, voters_sides
 from storyline.extract.syntax import (
     _conjuncts,
     _modality,
@@ -470,8 +470,10 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 and (outer := trailing_teller(toks)) is not None and outer[1] > reporter.i \
                 and outer[0].lower() not in attribution.lower():
             # "Investigators believe X, a person close to the inquiry told the Gazette": the teller
-            # at the end tells the outlet what the first source holds
-            attribution = f"{outer[0]}, citing {attribution}"
+            # at the end tells the outlet what the first source holds; inside a quote ('"He thought
+            # he had hidden the keys," a source told the Gazette') the thinker is the quote's, and
+            # the teller its source
+            attribution = outer[0] if _opens_quoted(toks, reporter) else f"{outer[0]}, citing {attribution}"
         carried = False
         if attribution is None and ctx.attribution and idx - ctx.attribution_sentence <= 2:
             # a quote that goes on after its attribution, in the same or the next paragraph
@@ -515,6 +517,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         quantities: list[Quantity] = attach_units(doc, find_quantities(text, sent_model.start))
         quantities += [t for t in bare_tallies(text, sent_model.start)
                        if not any(q.start < t.end and t.start < q.end for q in quantities)]
+        if sides := voters_sides(text, sent_model.start):  # "312 senators voted in favour": votes, not senators
+            quantities = [q for q in quantities if not any(q.start < t.end and t.start < q.end for t in sides)] + sides
         lemmas = set(lemmas_of) | set(lowers)
         hedged = (_hedged(pred, reporter, sent) or unattributed_report
                   or bool(reporter is not None and reporter.lemma_.lower() in DISTANCING))
@@ -590,3 +594,12 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         ctx.paragraph = sent_model.paragraph
     _attribute_quotes_backwards(claims, inp.sentences, carried_in)
     return date_entries(claims, inp.sentences, inp.times, inp.doc)
+
+
+def _opens_quoted(toks: Sequence[Token], reporter: Token) -> bool:
+    """Whether the reporting verb stands inside a quotation the sentence opens with."""
+    first = next((t for t in toks if not t.is_space), None)
+    if first is None or first.text[:1] not in QUOTES:
+        return False
+    closing = next((t for t in toks if t.i > first.i and t.text[:1] in QUOTES), None)
+    return closing is not None and first.i < reporter.i < closing.i

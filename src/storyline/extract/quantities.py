@@ -333,6 +333,51 @@ def bare_tallies(text: str, base: int) -> list[Quantity]:
     return out
 
 
+#: Voters counted by their side ("312 senators voted in favour, 97 against and 14 abstained",
+#: "41 members voted against"): the figure counts votes of that side, as a tally's does.
+_VOTERS_SIDE = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:[A-Za-z-]+\s+){0,2}?vot(?:ed|e|es)\s+"
+    r"(?P<side>in\s+favou?r|for|against)\b"
+    r"(?:(?:\s+of\s+[^,;.]{1,60}?)?,\s*(?P<m>\d{1,3}(?:,\d{3})*|\d+)\s+(?P<other>against|in\s+favou?r|for)\b)?", re.IGNORECASE)
+
+
+#: Backers counted after a passive ("the motion was backed by 105 deputies, with 93 against").
+_BACKED_BY = re.compile(
+    r"\b(?P<verb>backed|supported|approved|carried|opposed|rejected)\s+by\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+"
+    r"(?!votes?\b)[A-Za-z-]+(?P<tail>[^.;]{0,40}?\bwith\s+(?P<m>\d{1,3}(?:,\d{3})*|\d+)\s+against\b)?", re.IGNORECASE)
+#: The words before a figure that make it a partitive's whole ("eight of the party's 25 members").
+_WHOLE_BEFORE = re.compile(r"\bof\s+(?:(?:the|its|their|his|her|our)\s+)?(?:[\w-]+(?:'s|’s)\s+)?$", re.IGNORECASE)
+
+
+def voters_sides(text: str, base: int) -> list[Quantity]:
+    """The votes of each side a sentence counts by its voters ("312 senators voted in favour, 97
+    against", "the motion was backed by 105 deputies, with 93 against"): figures of the "vote" unit with their side as qualifier, so that they meet a tally
+    told as "voted 312 to 97". ``base`` is where ``text`` starts in the body."""
+    out: list[Quantity] = []
+    for m in _VOTERS_SIDE.finditer(text):
+        if _WHOLE_BEFORE.search(text, 0, m.start("n")):
+            continue  # "eight of the party's 25 members voted for": the party's size
+        for num, side in (("n", "side"), ("m", "other")):
+            if m.group(num) is None:
+                continue
+            value = parse_number(m.group(num))
+            if value is None:
+                continue
+            start = base + m.start(num)
+            qualifier = TALLY_AGAINST if m.group(side).lower() == "against" else TALLY_FOR
+            out.append(Quantity(m.group(num), start, start + len(m.group(num)), value, value, unit="vote",
+                                qualifier=qualifier))
+    for m in _BACKED_BY.finditer(text):
+        against = m.group("verb").lower() in ("opposed", "rejected")
+        for num, qualifier in (("n", TALLY_AGAINST if against else TALLY_FOR), ("m", TALLY_AGAINST)):
+            if m.group(num) is None or (num == "m" and against) or (value := parse_number(m.group(num))) is None:
+                continue
+            start = base + m.start(num)
+            out.append(Quantity(m.group(num), start, start + len(m.group(num)), value, value, unit="vote",
+                                qualifier=qualifier))
+    return out
+
+
 _COLLECTIVE_HEADS = lexicon.words("events", "collective_heads")
 _STATE_VERBS = frozenset(plover.taxonomy()["state_verbs"])
 

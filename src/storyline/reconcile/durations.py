@@ -341,6 +341,11 @@ def _state_of_thing(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) ->
     return f"state:{state}:{thing}", f"time {state}"
 
 
+#: A supply's name as the object of a preposition ("worked on its life-support system", "an
+#: expert in life support"): the thing talked of, not a supply that lasts.
+_WORKED_ON = re.compile(r"\b(?:on|in|about|with|into)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+(?:'s|’s)\s+)?$")
+
+
 def _supply(sentence: Sentence, t: TimeExpr) -> tuple[str, str] | None:
     """How long a supply lasts ("had 40 hours of air", "carried life support for 50 hours"):
     (key, what). Synonyms name one supply (``_SUPPLIES``), so two outlets' "air" and "life
@@ -350,6 +355,8 @@ def _supply(sentence: Sentence, t: TimeExpr) -> tuple[str, str] | None:
     m = _SUPPLY_AFTER.match(after) or _SUPPLY_BEFORE.search(before)
     if m is None or _LEFT.match(after[m.end():] if m.re is _SUPPLY_AFTER else after) or _LEFT_BEFORE.search(before):
         return None  # "ten hours of air left", "the remaining ten hours": what is left, not the supply
+    if m.re is _SUPPLY_BEFORE and _WORKED_ON.search(before[: m.start()]):
+        return None  # "worked on the life-support system for nine years": a thing worked on, not a supply
     supply = _SUPPLIES[m.group(1).lower()]
     return f"supply:{supply}", f"supply of {supply}"
 

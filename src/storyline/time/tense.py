@@ -26,7 +26,8 @@ _REPORTING = lexicon.words("reporting", "reporting_verbs")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 #: A bare weekday, maybe with its part of the day ("Friday", "Tuesday evening"), not a dated day
 #: (the time lexicon's names)
-_WEEKDAY = re.compile(rf"(?:{'|'.join(w for w in WEEKDAYS if w.endswith('day'))})"
+_WEEKDAY = re.compile(r"(?:\d{1,2}[:.]\d{2}\s+(?:on\s+)?)?"  # "from 10:00 on Tuesday": the clock on a bare weekday
+                      rf"(?:{'|'.join(w for w in WEEKDAYS if w.endswith('day'))})"
                       rf"(?:\s+(?:{'|'.join(PARTS_OF_DAY)}))?", re.I)
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 _PRESENT_MODALS = {"may", "should", "must", "can", "ca"}
@@ -167,8 +168,11 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
         return "future"
-    if verb.dep_ == "xcomp" and _to_infinitive(verb) and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
-        return "future"  # "the union is to meet the minister on Friday": an arrangement ahead
+    if verb.dep_ == "xcomp" and _to_infinitive(verb) and verb.head.tag_ in ("VBZ", "VBP") \
+            and (verb.head.lemma_ == "be" or verb.head.lemma_.lower() not in _IMPLICATIVE):
+        # "the union is to meet the minister on Friday", "remains on track to lift off on
+        # Saturday": what a present clause has to come is ahead
+        return "future"
     if verb.lemma_ in _FUTURE_LEMMAS and (verb.tag_ in ("VBZ", "VBP", "VBG") or (
             verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes))):
         return "future"  # "expects", "is expected Saturday", "are scheduled"
