@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "data" / "stories").is_dir() else []),
               *sorted((ROOT / "tests" / "data" / "stories").glob("*/"))]
-#: Every story is analysed once, in one module fixture whose time grows with the corpus (159
+#: Every story is analysed once, in one module fixture whose time grows with the corpus (167
 #: stories: about 4 minutes alone on this machine, more beside other work): above the suite's
 #: 300 s per test.
 pytestmark = pytest.mark.timeout(900)
@@ -121,7 +121,7 @@ FLOORS = {
     # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
     # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
     # times, the spill's production stop splits three ways: fragmentation 1.71, size 2.21)
-    "tarvonia-government-falls-2026": (2, 0.92, 1.20, 0.84, 1.76),
+    "tarvonia-government-falls-2026": (2, 0.85, 1.20, 0.84, 1.76),
     # (session 21: 'beyond the fall' (of rock) is no autumn now; its tellings join otherwise: fragmentation 1.12 -> 1.15)
     "tollack-mine-collapse-2026": (1, 0.99, 1.15, 0.79, 1.76),
     "tolmere-chemical-spill-2026": (2, 0.99, 1.26, 0.84, 1.69),
@@ -389,7 +389,7 @@ FLOORS = {
     # its headline, "is to meet on Friday" ahead: musts 4, 2 -> 3, 1; the prison story's dated
     # feature puts its acts on the timeline: fragmentation 1.08 -> 1.15, merge 0.77 -> 0.74, size 2.00 -> 2.29)
     "varnholt-prison-2026": (3, 0.92, 1.16, 0.73, 2.30),
-    "linden-wing-fire-2026": (2, 0.99, 1.01, 0.77, 1.78),
+    "linden-wing-fire-2026": (2, 0.99, 1.01, 0.77, 1.86),
     # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: fragmentation 1.09 -> 1.16, size 1.72 -> 1.8)
     "velmora-governor-2026": (1, 0.92, 1.16, 0.73, 1.80),
     # (session 22: a column dated by its sign-off at the foot of its last paragraph: musts 5 -> 4)
@@ -416,7 +416,7 @@ FLOORS = {
     # Floors from the session's final code.
     "kestrava-coup-2026": (2, 0.91, 1.26, 0.82, 1.55),
     "sarvik-search-2026": (3, 0.92, 1.09, 0.61, 2.22),
-    "selka-alpha-2026": (2, 0.99, 1.16, 0.77, 1.78),
+    "selka-alpha-2026": (2, 0.99, 1.16, 0.77, 1.86),
     "serenth-admissions-2026": (3, 0.91, 1.01, 0.81, 1.16),
     # written blind in session 25 and first scored with 7e2df96, the session's starting code (must
     # checks failed, recall, fragmentation, merge, size): an assassination attempt at a rally and
@@ -468,7 +468,7 @@ FLOORS = {
     "korvel-icu-fire-2026": (2, 0.93, 1.14, 0.89, 0.82),
     "halvenna-pension-strike-2026": (1, 0.99, 1.01, 0.96, 1.44),
     "korsby-libel-trial-2026": (3, 0.79, 1.09, 0.79, 1.68),
-    "orvenna-chase-2026": (3, 0.86, 1.09, 0.78, 1.01),
+    "orvenna-chase-2026": (3, 0.86, 1.09, 0.78, 1.08),
     "tolmerby-stadium-roof-2026": (2, 0.87, 1.22, 0.87, 1.07),
     "vesterhal-pellets-2026": (2, 0.99, 1.07, 0.96, 1.51),
     # written blind in session 28, in two batches, each first scored with the session's committed
@@ -483,12 +483,32 @@ FLOORS = {
     # 1.00, 0.83, 1.13. Floors from the session's final code.
     "nordweil-block-collapse-2026": (2, 0.86, 1.01, 0.84, 1.14),
     "norvaska-shutdown-2026": (3, 0.99, 1.08, 0.75, 1.48),
-    "ulvaholt-meningitis-2026": (1, 0.92, 1.01, 0.82, 1.01),
+    "ulvaholt-meningitis-2026": (1, 0.92, 1.01, 0.82, 1.08),
     "vorlaine-air-ambulance-2026": (3, 0.86, 1.09, 0.81, 1.01),
     "quillmoor-festival-storm-2026": (2, 0.80, 1.24, 0.89, 1.20),
     "quillmere-missing-child-2026": (2, 0.92, 1.08, 0.96, 1.14),
     "wendrath-escalator-2026": (3, 0.79, 1.01, 0.86, 1.21),
     "pirrevik-icebound-2026": (1, 0.99, 1.01, 0.81, 1.28),
+    # written blind in session 29, in two batches, each first scored with the session's committed
+    # code of its moment (must checks failed, recall, fragmentation, merge, size): first batch, with
+    # 1ddbfe9 (the starting code): a motorway pile-up in fog 2, 0.94, 1.07, 0.96, 1.44; a city
+    # council out of money 5, 0.93, 1.00, 0.85, 1.47; food poisoning at school canteens 3, 0.94,
+    # 1.00, 0.80, 1.44; a wildlife smuggling bust at an airport 3, 1.00, 1.07, 0.76, 1.36; second
+    # batch, with 69ba267 (after the session's first two commits): an air leak on an orbital
+    # station 4, 0.79, 1.18, 0.86, 1.21; a bear attack on hikers 2, 0.93, 1.07, 0.80, 1.33; a
+    # university president's plagiarism 4, 0.87, 1.08, 0.85, 1.13; a disputed will 6, 0.93, 1.14,
+    # 0.87, 1.47. Floors from the session's final code. (Session 29, everywhere: a list between an
+    # article's paragraphs stays in its body, so four official reports' "Main findings" are read:
+    # two stories' size up by one event; the government-falls story's tabling of the motion, which
+    # only a misdated vote event had matched, is unmatched once the vote is on its day.)
+    "hadderby-fog-pileup-2026": (0, 0.92, 1.08, 0.95, 1.45),
+    "dunmarsh-budget-2026": (1, 0.92, 1.01, 0.86, 1.48),
+    "dunmerrick-canteen-2026": (1, 0.92, 1.01, 0.86, 1.39),
+    "dunmirra-wildlife-2026": (0, 0.99, 1.09, 0.78, 1.30),
+    "ilvara-station-leak-2026": (2, 0.77, 1.20, 0.85, 1.16),
+    "rosvanger-bear-attack-2026": (2, 0.92, 1.09, 0.79, 1.35),
+    "lisbrane-plagiarism-2026": (2, 0.85, 1.09, 0.83, 1.08),
+    "jelmstad-will-2026": (4, 0.92, 1.16, 0.85, 1.48),
 }
 
 
