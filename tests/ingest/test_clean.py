@@ -343,6 +343,8 @@ def test_a_place_before_the_date_and_a_local_time_make_datelines() -> None:
                       ("Saturday 4 April 2031 - 15:00 bulletin, web version", "2031-04-04"),
                       # a brief's header: labels set apart by dashes, the date alone in its field
                       ("VANTRIX POST - Money in brief - 2 May 2031", "2031-05-02"),
+                      # a wire's stamp, its month in letters between dashes
+                      ("04-Mar-2026 16:22 GMT", "2026-03-04"),
                       # a print page's header: the paper, the date, the page, the section
                       ("HARBOUR HERALD -- Friday 3 April 2026 -- Page 3 -- CITY HALL", "2026-04-03"),
                       ("Harbour Herald - 3 April 2026 - Page 12", "2026-04-03"),

@@ -430,3 +430,15 @@ def test_a_count_of_what_stays_is_read_as_the_rest() -> None:
     report = analyze_articles([_article("s01_paper", "2031-04-16", body)])
     read = {q.text: staying(q, body) for c in report.claims for q in c.quantities}
     assert read == {"seven": True, "four": False}, read
+
+
+def test_a_count_told_so_far_and_told_higher_by_a_later_page_rose() -> None:
+    """"27 people have been detained so far" on the evening of the march, "43 people were detained
+    during Sunday's march" the next day, both from the police: the count rose, it is not disputed.
+    A done act told higher on a later page, with "now" about something else, still is."""
+    found = _figure_disputes([
+        _article("d01_live", "2031-03-16", "19:30\n\nPolice say 27 people have been detained so far."),
+        _article("d02_wire", "2031-03-17", "Police said Monday that 43 people were detained during Sunday's march "
+                 "to the Supreme Court in Velmont, the largest number of arrests at a protest since 2019."),
+    ])
+    assert found == [("changed_over_time", ["27", "43"])], found

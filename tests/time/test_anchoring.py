@@ -561,3 +561,11 @@ def test_an_infinitive_of_a_present_clause_is_ahead(nlp) -> None:  # type: ignor
     # written on a Friday: "remains on track to lift off on Saturday" is the coming Saturday
     s = "The uncrewed freighter remains on track to lift off from the spaceport on Saturday, with the window opening at 08:00."
     assert by_text(nlp, s, "2031-06-27")["Saturday"].value == "2031-06-28"
+
+
+def test_a_call_to_march_on_a_weekday_is_ahead_though_the_parser_reads_a_month(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written on a Saturday: "called supporters to march ... on Sunday" sets the march ahead
+    s = ("Meanwhile, the Green Square coalition has called supporters to march from Harbour Square to the Supreme "
+         "Court building on Sunday, eight days after a rally.")
+    assert by_text(nlp, s, "2031-06-28")["Sunday"].value == "2031-06-29"
+    assert by_text(nlp, "The coalition marched to the court on Sunday.", "2031-06-28")["Sunday"].value == "2031-06-22"

@@ -47,6 +47,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day-dot", re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d])")),
     # Day and month order differs between countries: only dates where one number exceeds 12.
     ("numeric-slash", re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
+    # a wire's stamp ("04-Mar-2026 16:22 GMT")
+    ("day-mon-year-dashed", re.compile(r"(?<![\w-])(?P<day>\d{1,2})-(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                                       + r")-(?P<year>\d{4})(?![\w-])", re.I)),
     ("korean", re.compile(r"(?P<year>\d{4})\s*년\s*(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일")),
 ]
 

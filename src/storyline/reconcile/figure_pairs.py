@@ -250,9 +250,18 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
         return "changed_over_time"
     if running and same and not _one_statement(a, b):
         return "changed_over_time"  # one source's toll updated within the day (seven at dawn, nine by noon)
-    if running and _rose_since(a, b) and not _one_statement(a, b):
-        return "changed_over_time"  # the day's toll as told that evening, and as counted days later
+    if (running or _earlier_running(a, b)) and _rose_since(a, b) and not _one_statement(a, b):
+        # the day's toll as told that evening, and as counted days later; so is any count an earlier
+        # page told as running ("27 people have been detained so far") and a later one told higher
+        return "changed_over_time"
     return "contradiction"
+
+
+def _earlier_running(a: Figure, b: Figure) -> bool:
+    """The figure of the earlier-written page is told as a running total ("so far")."""
+    if not a.writing or not b.writing or a.writing == b.writing:
+        return False
+    return (a if a.writing < b.writing else b).running_told
 
 
 def _rose_since(a: Figure, b: Figure) -> bool:

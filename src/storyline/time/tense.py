@@ -8,7 +8,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from storyline import lexicon
-from storyline.time.lexicon import PARTS_OF_DAY, WEEKDAYS
+from storyline.time.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS
 
 Tense = Literal["past", "present", "future"] | None
 
@@ -127,6 +127,16 @@ def _set_infinitive(verb: Token) -> bool:
         and not any(c.dep_ == "prep" and c.lower_ == "from" for c in setter.children)
 
 
+def _month_read_infinitive(span: Span) -> bool:
+    """"called supporters to march on Sunday": the parser reads the verb "march" as the month, the
+    object of a preposition "to"; after a setting verb with an object it is the act set ahead."""
+    for tok in [span.root, *span.root.ancestors][:5]:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.is_lower and tok.lower_ in MONTHS:
+            setter = tok.head.head
+            return setter.lemma_.lower() in _SETTING_VERBS and any(c.dep_ == "dobj" for c in setter.children)
+    return False
+
+
 def clause_tense(span: Span, left_text: str = "") -> Tense:
     """Past, present or future for the clause governing ``span``; ``None`` when nothing tells.
 
@@ -142,7 +152,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     if verb.lemma_.lower() in _SETTING_VERBS and (
             (left_text and _FOR_BEFORE.search(left_text[-12:])) or span.root.dep_ == "dobj"):
         return "future"  # "fixed the hearing for 2 October", "set 2 October as the date"
-    if _set_infinitive(verb):
+    if _set_infinitive(verb) or _month_read_infinitive(span):
         return "future"  # "fixed the audit to start on 9 May": what is set is ahead of the setting
     # "is due Friday", "expected Monday": a scheduling word between the expression and its verb
     for tok in span.root.ancestors:
