@@ -22,7 +22,7 @@ GENERAL = frozenset({
     "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays",
     "Saturdays", "Sundays", "Easter", "Christmas", "Moscow", "American", "British", "Dutch",
     "Britain", "Atom", "Rand", "Fold", "Dask", "Pictured", "Selection", "Moreover", "Synonyms",
-    "Python", "United", "Gazette", "Herald", "Bugle", "Ctrl",
+    "Python", "United", "Gazette", "Herald", "Bugle", "Ctrl", "Metrics",
 })
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")

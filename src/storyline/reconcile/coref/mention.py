@@ -82,7 +82,7 @@ def mention_from_span(
     """A :class:`CorefMention` for a trigger token in a parsed sentence.
 
     Participants: the sentence's named entities (people, organisations, groups, ...) by the
-    lemma of their head word ('Tara Reid' and 'Reid' meet) plus the lemmas of the trigger's argument heads (subject, object, agent and
+    lemma of their head word ('Ada Quesk' and 'Quesk' meet) plus the lemmas of the trigger's argument heads (subject, object, agent and
     prepositional objects); places: its GPE/LOC/FAC entities. ``entities`` (the sentence's
     ``ents``, computed once per sentence: spaCy rebuilds them on every access) and ``context``
     (default: the static embedding of the sentence's words) let a caller share them between the
