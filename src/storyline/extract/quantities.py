@@ -351,8 +351,9 @@ _WHOLE_BEFORE = re.compile(r"\bof\s+(?:(?:the|its|their|his|her|our)\s+)?(?:[\w-
 
 def voters_sides(text: str, base: int) -> list[Quantity]:
     """The votes of each side a sentence counts by its voters ("312 senators voted in favour, 97
-    against", "the motion was backed by 105 deputies, with 93 against"): figures of the "vote" unit with their side as qualifier, so that they meet a tally
-    told as "voted 312 to 97". ``base`` is where ``text`` starts in the body."""
+    against", "the motion was backed by 105 deputies, with 93 against"): figures of the "vote"
+    unit with their side as qualifier, so that they meet a tally told as "voted 312 to 97".
+    ``base`` is where ``text`` starts in the body."""
     out: list[Quantity] = []
     for m in _VOTERS_SIDE.finditer(text):
         if _WHOLE_BEFORE.search(text, 0, m.start("n")):
