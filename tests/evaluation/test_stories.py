@@ -508,7 +508,7 @@ FLOORS = {
     "ilvara-station-leak-2026": (2, 0.77, 1.20, 0.85, 1.16),
     "rosvanger-bear-attack-2026": (2, 0.92, 1.09, 0.79, 1.35),
     "lisbrane-plagiarism-2026": (2, 0.85, 1.09, 0.83, 1.08),
-    "jelmstad-will-2026": (4, 0.92, 1.16, 0.85, 1.48),
+    "jelmstad-will-2026": (3, 0.92, 1.16, 0.85, 1.48),
     # a third batch written blind in session 29, scored once with 7a30837's committed code (this
     # session's changes but the last): a clash over fishing rights at sea 2, 0.94, 1.27, 0.91, 1.19;
     # an opposition leader barred from an election 8, 0.79, 1.09, 0.85, 1.43; a wrongful arrest

@@ -149,6 +149,18 @@ def test_how_long_a_supply_lasts_is_one_measure_under_its_synonyms_and_what_is_l
     assert list(lasted.values()) == [["72 hours", "80 hours"]], lasted
 
 
+def test_how_long_an_adjournment_holds_is_compared_whatever_its_object_names() -> None:
+    """"adjourned the fight over the estate on Tuesday for three weeks" and "adjourned the case for
+    two weeks": one adjournment's length told two ways; a year naming which will ("the disputed
+    2024 will") makes the sentence no history."""
+    a1 = _article("a01_paper", "A judge adjourned the fight over Orwin Mellish's fortune on Tuesday for three weeks, "
+                               "so that an expert can examine the signature on the disputed 2024 will.")
+    a2 = _article("a02_radio", "Judge Idony Wynn adjourned the case for two weeks when it first came before her.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["three weeks", "two weeks"]], lasted
+
+
 def test_a_supply_worked_on_for_years_is_no_supply() -> None:
     """"worked on the station's life-support system for nine years" is a career, not how long the
     oxygen lasts; "carried life support for 80 hours" is."""

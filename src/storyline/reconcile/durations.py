@@ -125,6 +125,12 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
     of = _OF_NOUN.match(after)
     if of is not None and _lasts(of.group(1).lower()):
         return of.group(1).lower()  # "after six days of negotiations": the negotiations lasted
+    own = next((c for c in claims if c.sentence == sentence.index and c.parent is None), None)
+    if own is not None and (own.predicate or "") in _PUT_OFF and own.trigger is not None \
+            and 0 <= t.start - own.trigger[1] <= _PUT_OFF_REACH and _FOR_BEFORE.search(before):
+        # a verb of putting off or halting ("adjourned the fight over the estate on Tuesday for
+        # three weeks") measures how long its act holds, whatever event nouns its object names
+        return own.predicate
     for m in _WORD.finditer(before):
         word = m.group(0).lower()
         nxt = re.match(r"\s+([a-z]+)", before[m.end():])
@@ -136,7 +142,6 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
         return _main_event(claims, sentence.index - 1)
     # "was questioned for nine hours", "had been held for 40 days": no event noun, the verb just
     # before the duration is what lasted (the sentence's own event, not a statement)
-    own = next((c for c in claims if c.sentence == sentence.index and c.parent is None), None)
     # ... after "for" only: "rescued after a night in the cabin" is how long they waited, not the rescue
     if own is not None and own.trigger is not None and 0 <= t.start - own.trigger[1] <= _VERB_REACH \
             and _FOR_BEFORE.search(before) \
@@ -148,6 +153,9 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
 _OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z-]+)")
 #: How far before a duration the verb it measures may end ("questioned by prosecutors for").
 _VERB_REACH = 40
+#: Verbs of putting off or halting an act, whose "for" tells how long it holds: data/lexicon/attributes.json.
+_PUT_OFF = lexicon.words("attributes", "put_off_verbs")
+_PUT_OFF_REACH = 80
 #: Words of vagueness a duration may follow ("for about", "spent nearly").
 _VAGUE_LEAD = r"(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?"
 _FOR_BEFORE = re.compile(rf"\bfor\s+{_VAGUE_LEAD}$", re.I)
@@ -287,7 +295,13 @@ def _history(sentence: Sentence, article: Article) -> bool:
     """The sentence names a year before the article's ("last walked out in 2009, when a six-day
     walkout ..."): what it measures is history's, not the story's."""
     written = (article.published.value or "")[:4] if article.published else ""
-    return written.isdigit() and any(y < written for y in _YEAR.findall(sentence.text))
+    # a year that names which thing ("the disputed 2024 will", "its 2019 bonds") dates no happening
+    told = _NAMING_YEAR.sub(" ", sentence.text)
+    return written.isdigit() and any(y < written for y in _YEAR.findall(told))
+
+
+_NAMING_YEAR = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that|[\w-]+(?:'s|’s))\s+(?:[a-z-]+\s+)?"
+                          r"(?:1[89]\d\d|20\d\d)(?=\s+[a-z])")
 
 
 def _vague(d: DurationSeen) -> bool:
