@@ -161,6 +161,21 @@ def test_how_long_an_adjournment_holds_is_compared_whatever_its_object_names() -
     assert list(lasted.values()) == [["three weeks", "two weeks"]], lasted
 
 
+def test_time_held_in_a_cell_is_custody_and_time_served_is_another_measure() -> None:
+    """"his sister, A B, said he had been held for more than 11 hours" (the pronoun is the man, not
+    the sister) and "was kept in a cell at the station for 16 hours" are one custody told two ways;
+    "spent 38 days in custody" is time served, no rival of a court's "held in custody for two
+    months"."""
+    a1 = _article("h01_paper", "Police arrested Corwen Wynn on Friday. His sister, Idony Wynn, said he had been held "
+                               "for more than 11 hours.")
+    a2 = _article("h02_paper", "Corwen Wynn, who was kept in a cell at the central station for 16 hours, was released.")
+    a3 = _article("h03_wire", "The court ordered that Ysolt Quellmar be held in custody for two months.")
+    a4 = _article("h04_paper", "Ysolt Quellmar said she had spent 38 days in custody before her release.")
+    report = analyze_articles([a1, a2, a3, a4])
+    lasted = sorted(sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot)
+    assert lasted == [["16 hours", "more than 11 hours"]], lasted
+
+
 def test_a_supply_worked_on_for_years_is_no_supply() -> None:
     """"worked on the station's life-support system for nine years" is a career, not how long the
     oxygen lasts; "carried life support for 80 hours" is."""

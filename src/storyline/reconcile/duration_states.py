@@ -21,7 +21,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 _STATES: dict[str, str] = lexicon.table("attributes", "lasting_states")
 _STATE_ALT = "|".join(re.escape(p) for p in sorted(_STATES, key=len, reverse=True))
 # "had been on the run for 19 days", "banned from athletics for four years", "sentenced to six years"
-_STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by)\s+[\w\s'-]{{1,40}}?)?\s+(?:for|to)"
+_STATE_BEFORE = re.compile(rf"\b({_STATE_ALT})(?:\s+(?:from|in|by|at)\s+[\w\s'-]{{1,40}}?)?\s+(?:for|to)"
                            rf"(?:\s+(?:a|the)\s+(?:period|term)\s+of)?\s*$", re.I)  # "serve for a period of 18 months"
 _STATE_AFTER = re.compile(rf"^\s+({_STATE_ALT})\b", re.I)  # "after nearly three weeks at large"
 #: "suspended its rider, X, on Monday for 45 days": a state verb with its object between it
@@ -65,6 +65,10 @@ def state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
         return None
     state = _STATES[m.group(1).lower()] if m is not None else STATE_NOUNS[noun] if noun in STATE_NOUNS \
         else _STATES["trapped"]
+    if _SPENT.search(before):
+        # "spent 15 days in a cell before he was bailed": the time served, another measure than the
+        # term set ("remanded in custody for 11 days")
+        state = f"{state} served"
     named = [x for x in analysis.mentions if x.label == "PERSON" and sentence.start <= x.start and x.end <= t.start]
     if _PLURAL_PRONOUN.search(_CLAUSE_START.split(before)[-1]) or _NAME_LIST.search(before) or (
             len(named) >= 2 and _LISTED.fullmatch(_between(sentence, named[-2].end, named[-1].start))):
@@ -113,7 +117,10 @@ def _most_named(analysis: ArticleAnalysis, before: int, title: str | None) -> Me
     return max(reversed(seen), key=weight)
 
 
-_OBJECT_PRONOUN = re.compile(r"\b(?:her|him|them)\b", re.I)
+#: A pronoun between a named person and the duration ("held her", "his sister, A B, said he had
+#: been held"): someone else than the person just named.
+_OBJECT_PRONOUN = re.compile(r"\b(?:her|him|them|he|she)\b", re.I)
+_SPENT = re.compile(r"\bspen(?:t|ds?|ding)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$", re.I)
 _PLURAL_PRONOUN = re.compile(r"\b(?:they|them)\b", re.I)
 #: A list of names as the subject of the clause that runs on to the duration ("Tolbrin, Aurick and
 #: Pendry were remanded in custody for").
