@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from storyline import lexicon
 from storyline.model import ArticleAnalysis, Claim, Mention, Sentence, TimeExpr
 from storyline.reconcile.roles import head_word
+from storyline.time.lexicon import VAGUE_LEAD
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 #: States a person is in for a while ("on the run", "at large"), each with the state it names.
@@ -120,7 +121,7 @@ def _most_named(analysis: ArticleAnalysis, before: int, title: str | None) -> Me
 #: A pronoun between a named person and the duration ("held her", "his sister, A B, said he had
 #: been held"): someone else than the person just named.
 _OBJECT_PRONOUN = re.compile(r"\b(?:her|him|them|he|she)\b", re.I)
-_SPENT = re.compile(r"\bspen(?:t|ds?|ding)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$", re.I)
+_SPENT = re.compile(rf"\bspen(?:t|ds?|ding)\s+{VAGUE_LEAD}$", re.I)
 _PLURAL_PRONOUN = re.compile(r"\b(?:they|them)\b", re.I)
 #: A list of names as the subject of the clause that runs on to the duration ("Tolbrin, Aurick and
 #: Pendry were remanded in custody for").

@@ -42,6 +42,7 @@ from storyline.model import (
 from storyline.reconcile.duration_states import STATE_NOUNS, state_of_person, state_of_thing, supply
 from storyline.reconcile.facts import sentence_at
 from storyline.reconcile.timeslot import parse_day
+from storyline.time.lexicon import VAGUE_LEAD
 
 #: Two durations of one happening this close (relative to the longer) agree: vague ones
 #: ("about four hours", "nearly six") by a quarter, exact ones ("12 days", "nine days") by rounding.
@@ -156,9 +157,7 @@ _VERB_REACH = 40
 #: Verbs of putting off or halting an act, whose "for" tells how long it holds: data/lexicon/attributes.json.
 _PUT_OFF = lexicon.words("attributes", "put_off_verbs")
 _PUT_OFF_REACH = 80
-#: Words of vagueness a duration may follow ("for about", "spent nearly").
-_VAGUE_LEAD = r"(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?"
-_FOR_BEFORE = re.compile(rf"\bfor\s+{_VAGUE_LEAD}$", re.I)
+_FOR_BEFORE = re.compile(rf"\bfor\s+{VAGUE_LEAD}$", re.I)
 
 
 def _modified(sentence: Sentence, t: TimeExpr) -> str | None:
@@ -250,7 +249,7 @@ def _extension(sentence: Sentence, t: TimeExpr) -> str | None:
     return words[-1].lower() if words else None
 
 
-_SPENT_BEFORE = re.compile(rf"\bspent\s+{_VAGUE_LEAD}$", re.I)
+_SPENT_BEFORE = re.compile(rf"\bspent\s+{VAGUE_LEAD}$", re.I)
 _SINCE_AFTER = re.compile(r"^[^.;:!?]{0,40}?\bsince\b", re.I)
 
 

@@ -25,6 +25,9 @@ CHRONOLOGY_LABEL = re.compile(
     r"(?:\s*\((?:all\s+)?times?\s+(?:are\s+)?(?:local|[A-Z]{2,4})\))?\W*$",
     re.I,
 )
+#: Words of vagueness a length may follow ("for about 19 days", "spent nearly a week"): the time
+#: stage and the duration reader share them.
+VAGUE_LEAD = r"(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?"
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",

@@ -20,7 +20,7 @@ from storyline.model import TimeExpr
 from storyline.time import calendar_math as cm
 from storyline.time import eventrel
 from storyline.time.grammar import Candidate, find_candidates, settle
-from storyline.time.lexicon import CHRONOLOGY_LABEL, MONTHS, WEEKDAYS
+from storyline.time.lexicon import CHRONOLOGY_LABEL, MONTHS, VAGUE_LEAD, WEEKDAYS
 from storyline.time.resolve import Anchor, Context, Norm, Partial, normalise
 from storyline.time.tense import Tense, clause_tense, settled
 from storyline.time.values import interval
@@ -317,7 +317,7 @@ def select(doc: Doc, text: str | None = None) -> Selection:
 
 
 #: "for" right before an expression: what follows is a length ("for 19 days before the outbreak").
-_FOR_BEFORE = re.compile(r"\bfor\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$", re.IGNORECASE)
+_FOR_BEFORE = re.compile(rf"\bfor\s+{VAGUE_LEAD}$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*", re.IGNORECASE)
 
