@@ -99,3 +99,16 @@ def test_a_surname_before_a_colon_that_the_article_has_speak_is_a_speaker() -> N
     assert colon_speaker(line, 0, [], {}, body) == "Ysolt Quellmar"
     # a heading over a quote is no speaker: the page never has it speak
     assert colon_speaker('Verdict: "Not written by the testator."', 0, [], {}, "Verdict: x. Verdict: y.") is None
+
+
+def test_a_lone_surname_before_a_colon_is_a_speaker_a_heading_word_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A live entry quotes 'Tollehan: "..."' and the page names the speaker only so (the tagger
+    reads the surname as a common noun): the quote is Tollehan's. A section's 'Letters: "..."' has
+    no speaker."""
+    claims = _claims("- 14:20 The union's regional secretary has just spoken to the crowd at the gate.\n\n"
+                     "Tollehan: \"We will be back at these gates every morning until they open.\"", nlp)
+    quote = next(c for c in claims if "back at these gates" in c.text)
+    assert quote.attribution is not None and "Tollehan" in quote.attribution, quote.attribution
+    from storyline.extract.attribution import colon_speaker
+    assert colon_speaker('Letters: "My block has the same panels."', 0, [], {}, "") is None
+    assert colon_speaker('Update: "The road is open again."', 0, [], {}, "") is None

@@ -82,6 +82,8 @@ _NON_SOURCES = lexicon.words("reporting", "non_sources")
 REPORT_NOUNS = lexicon.words("reporting", "report_nouns")
 _DESCRIBED_SOURCES = lexicon.words("reporting", "described_sources")
 _SPEAKER_NOUNS = lexicon.words("reporting", "speaker_nouns")
+#: Lone words that head a line before a colon and a quote without being its speaker ("Letters").
+_COLON_HEADINGS = lexicon.words("reporting", "colon_headings")
 _ACCORDING_FIGURE_NOUNS = lexicon.words("reporting", "according_figure_nouns")
 _QUOTING_VERBS = lexicon.words("reporting", "quoting_verbs")
 _ADDRESSEE_VERBS = lexicon.words("reporting", "addressee_verbs")
@@ -703,6 +705,11 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
             full = {f.group(0) for f in re.finditer(rf"\b[A-Z][a-z]+\s+{re.escape(alone)}\b", body)
                     if f.group(0).split()[0] not in _NOT_FIRST_NAMES and f.group(0).split()[0].lower() not in TITLE_WORDS}
             return full.pop() if len(full) == 1 else alone
+        if len(alone) > 2 and alone[1:].islower() and alone.lower() not in _COLON_HEADINGS and not any(
+                x.label in ("GPE", "LOC", "DATE", "TIME") and x.start < start + len(alone) for x in inside):
+            # ... or one it names only so: a live entry's 'Brekke: "We stay."' is a speaker's line
+            # whatever the tagger made of the surname; a heading word ('Letters: "..."') is not
+            return alone
     # a title and a name the tagger did not see ("Mayor Nimmo Quarnhoff: ...")
     titled = _TITLED_NAME.match(phrase)
     return titled.group(0) if titled and titled.group(1).lower() in TITLE_WORDS else None
