@@ -112,3 +112,13 @@ def test_a_lone_surname_before_a_colon_is_a_speaker_a_heading_word_is_not(nlp) -
     from storyline.extract.attribution import colon_speaker
     assert colon_speaker('Letters: "My block has the same panels."', 0, [], {}, "") is None
     assert colon_speaker('Update: "The road is open again."', 0, [], {}, "") is None
+
+
+def test_a_trailing_teller_after_a_relative_clause_speaks_a_long_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"... but a cupboard that nobody checked for months, regional officer A B, who ..., told the
+    bulletin.": the parser hangs both "cupboard" and the name on "told"; the name nearest the verb
+    speaks."""
+    claims = _claims("The problem was never one porter alone but a cupboard that nobody checked properly for months, "
+                     "regional officer Idun Tarrevik, who has represented members on the ward since the suspension on "
+                     "3 March, told the bulletin.", nlp)
+    assert claims[0].attribution is not None and "Tarrevik" in claims[0].attribution, claims[0].attribution

@@ -1294,3 +1294,35 @@ def test_a_date_line_under_the_headline_past_a_kicker_and_a_standfirst_dates_the
     assert not errors, errors
     (page,) = articles
     assert page.published.value == "2031-04-05", page.published
+
+
+def test_a_sites_bar_with_a_long_motto_after_the_date_shows_the_days_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A weekly's bar: the day's date, then its frequency and motto, set apart by dots, more words
+    than a bar of date and weather holds: its first field is the day's date."""
+    from storyline.ingest import ingest
+
+    body = " ".join(["The harbour board met on Monday and agreed to close the old quay for repairs."] * 6)
+    bar = ("<html><body><div class=\"topbar\">Thursday 12 March 2026 &middot; Weekly, every Thursday &middot; "
+           "Serving the upper dale and its villages since 1921</div>")
+    (tmp_path / "a01_site.html").write_text(
+        bar + f"<article><h1>Quay closes for repairs</h1><p>{body}</p><p>{body}</p></article></body></html>",
+        encoding="utf-8")
+    articles, errors = ingest([str(tmp_path)])
+    assert not errors, errors
+    assert articles[0].published.latest == "2026-03-12", articles[0].published
+
+
+def test_a_release_whose_headline_line_opens_with_place_and_date_is_dated_by_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A press release whose place and date open the headline line ("Amberholm, 17 July 2026 -
+    Ferry service suspended ...") and whose body opens without them: the release's date."""
+    from storyline.ingest import ingest
+
+    text = ("PRESS RELEASE\nLakes Ferry Board\nFor immediate release\n\n"
+            "Amberholm, 17 July 2026 - Ferry service suspended on the northern crossing\n\n"
+            "The Lakes Ferry Board will suspend all sailings on the northern crossing from 06:00 on Saturday. "
+            "The ferry ran aground near the pier on Thursday evening and blocked the channel for several hours.\n\n"
+            "The board will review the decision every morning at 09:00 with the harbour master.\n")
+    (tmp_path / "a01_release.txt").write_text(text, encoding="utf-8")
+    articles, errors = ingest([str(tmp_path)])
+    assert not errors, errors
+    assert articles[0].published.value == "2026-07-17", articles[0].published

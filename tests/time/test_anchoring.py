@@ -569,3 +569,13 @@ def test_a_call_to_march_on_a_weekday_is_ahead_though_the_parser_reads_a_month(n
          "Court building on Sunday, eight days after a rally.")
     assert by_text(nlp, s, "2031-06-28")["Sunday"].value == "2031-06-29"
     assert by_text(nlp, "The coalition marched to the court on Sunday.", "2031-06-28")["Sunday"].value == "2031-06-22"
+
+
+def test_a_present_passive_infinitive_and_a_present_orders_subjunctive_are_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written on a Monday: what a club "is required to" do and what an order says "be played" are to come
+    s = "The club is required to stop all ticket sales for the fixture from 08:00 on Tuesday."
+    assert by_text(nlp, s, "2031-06-30")["08:00 on Tuesday"].value == "2031-07-01T08:00"
+    s = "The panel orders that the club's next home game, against a rival on Saturday, be played behind closed doors."
+    assert by_text(nlp, s, "2031-06-30")["Saturday"].value == "2031-07-05"
+    # ... a past order's subjunctive may be past, a past requirement is
+    assert by_text(nlp, "The club was required to stop ticket sales on Tuesday.", "2031-06-30")["Tuesday"].value == "2031-06-24"

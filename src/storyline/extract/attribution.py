@@ -544,7 +544,9 @@ def trailing_teller(toks: Sequence[Token]) -> tuple[str, int] | None:
             speaker = speaker[next(k for k, t in enumerate(speaker) if t.ent_type_ == "PERSON"):]
         if not any(t.is_punct for t in speaker) and any(t.pos_ in ("NOUN", "PROPN") for t in speaker):
             return verb.doc[speaker[0].i : speaker[-1].i + 1].text, verb.i
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # the subject nearest the verb first: the parser may hang a subject of the clause before on
+    # it too ("... but a cabinet that nobody checked, regional officer A B, who ..., told the bulletin")
+    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: -c.i)
     close = _close_to_speaker(subjects[0]) if subjects else None
     if close is not None and close.start > 0 and verb.doc[close.start - 1].text == ",":
         return close.text, verb.i  # "..., a source close to Prime Minister A B said."

@@ -74,6 +74,22 @@ def _mark_wire_dateline(page: _Page) -> None:
     first.text = first.text[wire.end:]
 
 
+def _headline_dateline(page: _Page) -> tuple[date, str] | None:
+    """A release's place and date opening its headline line, above the body ("Harrelstadt, 17
+    July 2026 - Navigation suspended on ..."): the release's own date, wherever the cleaner put
+    that line (the title, or furniture above the first paragraph)."""
+    lines = [page.title] if page.title is not None else []
+    for unit in page.units:
+        if unit.reason is None and unit.role in ("body", "fact") and is_paragraph(unit):
+            break
+        lines.append(unit)
+    for unit in lines:
+        found = find_wire_dateline(unit.text)
+        if found is not None and found.date is not None and not is_paragraph(unit) and unit.text[found.end:].strip():
+            return found.date, found.text
+    return None
+
+
 def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
     """Metadata first; else the dateline (its publication date before an 'updated' one)."""
     bounds = _metadata_bounds(raw.published)
@@ -101,6 +117,10 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
         value, text = noted
         return PublishedDate(value=value, source="dateline", earliest=value, latest=value,
                              note=f"publication note in the page ('{text}')")
+    if chosen is None and wire is None and (titled := _headline_dateline(page)) is not None:
+        value = titled[0].isoformat()
+        return PublishedDate(value=value, source="dateline", earliest=value, latest=value,
+                             note=f"place and date opening the headline ('{titled[1]}')")
     if chosen is None:
         if wire is not None and wire.month_day is not None:
             month, day = wire.month_day

@@ -236,10 +236,17 @@ def _shown_day_dateline(tree: Any) -> str | None:
     ("Saturday 5 April 2031  Dunfair 14C, cloudy"; ``dateline.days_date``): the day the page was
     shown, so the article's date is on or before it. Read only when the page has no other date."""
     for words in _above_headline(tree):
-        if words and sum(any(ch.isalnum() for ch in w) for w in words.split()) <= 12 \
-                and (found := find_dateline(words)) is not None and days_date(found):
-            return words
+        # the whole bar, else its first field set apart ("Thursday 12 March 2026 · Weekly, every
+        # Thursday · Serving the valley since 1921")
+        for bar in (words, _BAR_FIELD.split(words, maxsplit=1)[0]):
+            if bar and sum(any(ch.isalnum() for ch in w) for w in bar.split()) <= 12 \
+                    and (found := find_dateline(bar)) is not None and days_date(found):
+                return bar
     return None
+
+
+#: What sets a top bar's fields apart: a dot, bullet or bar between spaces.
+_BAR_FIELD = re.compile(r"\s[|•·]\s")
 
 
 #: A place and a date closing a paragraph, the writer's sign-off ("... He writes every fortnight.

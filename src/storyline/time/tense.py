@@ -137,6 +137,13 @@ def _month_read_infinitive(span: Span) -> bool:
     return False
 
 
+def _present(verb: Token) -> bool:
+    """A verb in the simple present, active or passive ("remains", "is required")."""
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children) and not any(
+        c.dep_ == "aux" for c in verb.children))
+
+
 def clause_tense(span: Span, left_text: str = "") -> Tense:
     """Past, present or future for the clause governing ``span``; ``None`` when nothing tells.
 
@@ -178,10 +185,16 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
         return "future"
-    if verb.dep_ == "xcomp" and _to_infinitive(verb) and verb.head.tag_ in ("VBZ", "VBP") \
+    if verb.dep_ == "xcomp" and _to_infinitive(verb) and _present(verb.head) \
             and (verb.head.lemma_ == "be" or verb.head.lemma_.lower() not in _IMPLICATIVE):
         # "the union is to meet the minister on Friday", "remains on track to lift off on
-        # Saturday": what a present clause has to come is ahead
+        # Saturday", "the club is required to stop ticket sales from 08:00 on Tuesday": what a
+        # present clause has to come is ahead
+        return "future"
+    if [a.tag_ for a in auxes] == ["VB"] and auxes[0].lemma_ == "be" and any(c.lower_ == "that" and c.dep_ == "mark" for c in verb.children) \
+            and verb.head.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in verb.head.children if a.dep_ in ("aux", "auxpass")):
+        # a subjunctive under a present order: "orders that the next match, on Saturday, be
+        # played behind closed doors" (the parser may take "orders" for a noun)
         return "future"
     if verb.lemma_ in _FUTURE_LEMMAS and (verb.tag_ in ("VBZ", "VBP", "VBG") or (
             verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes))):
