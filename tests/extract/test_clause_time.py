@@ -100,3 +100,16 @@ def test_a_coordinated_verb_names_the_infinitive_that_is_dated(nlp) -> None:  # 
     (claim, *_) = _claims("He has been released on conditional bail and is due to appear at Harnfold Magistrates "
                           "Court on Friday.", nlp, day="2031-05-07")
     assert claim.time is not None and claim.time.value == "2031-05-09", claim.time
+
+
+def test_a_present_perfect_leaves_a_day_after_a_happening_it_follows_to_that_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"has opened proceedings ... following the abandonment of the match on 14 March": a present
+    perfect takes no past day of its own, the day is the abandonment's; "since" a day is where the
+    perfect runs from, and a simple past keeps its day."""
+    claims = _claims("The league's disciplinary panel has opened proceedings against Tarn Rovers following the "
+                     "abandonment of the cup match between Tarn Rovers and Oskby on 2 May 2031.", nlp)
+    assert claims[0].predicate == "open" and claims[0].time is None, claims[0].time
+    claims = _claims("The club has been under a transfer ban since 2 May 2031.", nlp)
+    assert claims[0].time is not None and claims[0].time.value == "2031-05-02", claims[0].time
+    claims = _claims("The panel opened proceedings against Tarn Rovers following the abandonment of the match on 2 May 2031.", nlp)
+    assert claims[0].time is not None and claims[0].time.value == "2031-05-02", claims[0].time

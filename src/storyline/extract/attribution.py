@@ -161,8 +161,13 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
     if root.pos_ in ("NOUN", "PROPN"):
         # "The agency estimated that ..." parsed as a noun phrase with the verb as its modifier
         for c in root.children:
+            # ... not a participle set off by a comma after a clause the parser read as a noun
+            # phrase ("X cut production by 30% on Monday, saying ..."; a past verb, a day or a
+            # share in it): that phrase is no speaker
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REPORTING and any(
-                    x.dep_ == "ccomp" for x in c.children):
+                    x.dep_ == "ccomp" for x in c.children) and not (
+                    c.tag_ == "VBG" and root.doc[c.i - 1].text == "," and any(
+                        t.tag_ == "VBD" or t.ent_type_ in ("DATE", "TIME", "PERCENT") for t in root.subtree if t.i < c.i)):
                 comp = next(x for x in c.children if x.dep_ == "ccomp")
                 return comp, c, root, True
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

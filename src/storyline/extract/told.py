@@ -251,6 +251,9 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
         owner = time_owner(tok)
         if owner is not None and owner.pos_ == "NOUN" and owner.idx != own_trigger and _relative_to(owner):
             continue  # "slipped after his declaration on Dec. 3": the noun's event is dated, not this one
+        if (tok.head.i == pred.i or (tok.head.dep_ == "prep" and tok.head.head.i == pred.i)) \
+                and _perfect_past_day(pred, tok, t):
+            continue  # "has opened proceedings following the abandonment of the match on 14 March"
         verb = _verbal_ancestor(tok)
         outer = verb
         while outer is not None and outer.dep_ == "pcomp" and not _has_subject(outer):
@@ -300,6 +303,26 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
                   for key, t, rep in cands)
     ranked = [((3 if rep and own_day else key[0], *key[1:]), t) for key, t, rep in cands]
     return min(ranked, key=lambda kt: kt[0])[1] if ranked else None
+
+
+def _perfect_past_day(pred: Token, tok: Token, t: TimeExpr) -> bool:
+    """A present perfect takes no past day of its own ("has opened proceedings against the club
+    following the abandonment of the match on 14 March"): a day the parser hangs on it after a
+    phrase of an event noun ("following the abandonment", "after the vote") is that event's. A
+    day after "since" is where the perfect runs from, and may be its own."""
+    perfect = pred.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in pred.children)
+    if not perfect or t.type != "DATE" or not _DAY_VALUE.match(t.value) or tok.i < pred.i:
+        return False
+    if tok.head.dep_ == "prep" and tok.head.lower_ in ("since", "until", "till", "from", "by"):
+        return False  # "has been in custody since 3 March": where the perfect runs from or to
+    return any(x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.head.i == pred.i and pred.i < x.i < tok.i
+               and x.head.lower_ != "since" and (x.head.lower_ in _SEQUENCE_PREPOSITIONS or plover.is_event_noun(x.lower_))
+               for x in pred.doc[pred.i:tok.i])
+
+
+#: Prepositions whose object is a happening the act follows or precedes ("following the abandonment");
+#: "since" is not one: a perfect may run from a day ("has grown since the crash on 21 February").
+_SEQUENCE_PREPOSITIONS = frozenset({"following", "after", "before"})
 
 
 #: A count of weeks back ("six weeks ago"): a day, but a round count, which a day the sentence
