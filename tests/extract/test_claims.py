@@ -1018,3 +1018,15 @@ def test_a_source_close_to_a_named_person_is_the_source_not_the_person(nlp) -> N
                           "government, a source close to Prime Minister Tomas Vell said.")
     for needle in ("trade embargo", "fuel levy"):
         assert (_find(claims, needle).attribution or "").startswith("a source close to"), _find(claims, needle)
+
+
+def test_a_figure_put_on_the_objects_own_words_or_between_two_values_is_the_putters(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"put the total cost of restoring the road at about 9 million florins when he spoke to ...":
+    the parser hangs "at" on the object's gerund; "put the likely re-entry between 11 and 14 March"
+    is a span of days the putter gives."""
+    claims = _claims(nlp, "Tobias Quellner, head of the county road office, put the total cost of restoring the road at "
+                          "about 9 million florins when he spoke to a trade weekly last week.")
+    assert "Quellner" in (_find(claims, "9 million").attribution or "")
+    claims = _claims(nlp, "In the same notice, Orrenby Space put the likely re-entry between 11 and 14 March, a window "
+                          "it said would shrink as the orbit decays.")
+    assert "Orrenby" in (_find(claims, "re-entry").attribution or "")

@@ -442,3 +442,16 @@ def test_a_count_told_so_far_and_told_higher_by_a_later_page_rose() -> None:
                  "to the Supreme Court in Velmont, the largest number of arrests at a protest since 2019."),
     ])
     assert found == [("changed_over_time", ["27", "43"])], found
+
+
+def test_a_count_of_people_with_its_digits_swapped_is_the_named_count_misprinted() -> None:
+    """"the village's 412 inhabitants" (Tuesday) and "a mountain village of 421 people" (eight days
+    later): a count of "people" counts whoever the other names, and a swap of its digits is one
+    outlet's slip, not a village that grew."""
+    found = _figure_disputes([
+        _article("k01_wire", "2031-03-11", "A rockfall buried the only road into Haldvik on Tuesday, leaving the "
+                 "village's 412 inhabitants cut off from the valley."),
+        _article("k02_paper", "2031-03-19", "Army engineers began building a bridge on Wednesday to reconnect Haldvik, "
+                 "a mountain village of 421 people that has been cut off since the rockfall."),
+    ])
+    assert ("contradiction", ["412", "421"]) in found, found

@@ -493,10 +493,15 @@ def _puts_figure_at(verb: Token) -> bool:
         return False
     # ... the phrase may hang on a conjunct the parser made of the object's own words ("put the
     # cost, including fees and lost business over the next year, at 62 million")
-    heads = [verb, *(c for c in _conjuncts(verb) if not _has_subject(c))]
+    # ... or on the object's own words ("put the total cost of restoring the road at about 9 million")
+    heads = [verb, *(c for c in _conjuncts(verb) if not _has_subject(c)),
+             *(x for o in verb.children if o.dep_ == "dobj" for x in o.subtree if x.pos_ in ("VERB", "NOUN"))]
     return any(((c.dep_ == "prep" and c.lower_ in ("at", "near", "around"))
                 or (c.dep_ == "advmod" and c.lower_ in ("closer", "nearer", "near", "around", "higher", "lower")))
-               and any(x.like_num and not _a_time(x) for x in c.subtree) for h in heads for c in h.children)
+               and any(x.like_num and not _a_time(x) for x in c.subtree) for h in heads for c in h.children) or any(
+        # "put the likely re-entry between 11 and 14 March": a span of values, days included
+        c.dep_ == "prep" and c.lower_ == "between" and any(x.like_num for x in c.subtree)
+        for h in heads for c in h.children)
 
 
 def _a_time(tok: Token) -> bool:

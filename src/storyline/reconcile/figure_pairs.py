@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from storyline import lexicon
 from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
-from storyline.extract.quantities import TALLY_AGAINST, TALLY_FOR
+from storyline.extract.quantities import GENERIC_COUNTED, TALLY_AGAINST, TALLY_FOR
 from storyline.model import Quantity
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
@@ -176,8 +176,10 @@ def misprinted(a: Quantity, b: Quantity) -> bool:
     does. Shares stay out: what a share is of is too often another thing ("14.6 percent of the
     capital", "61.4 percent of the votes")."""
     da, db = digits(a), digits(b)
-    return da is not None and db is not None and da != db and da[0] == db[0] \
-        and sorted(da[1]) == sorted(db[1]) and unit_class(a.unit) == unit_class(b.unit)
+    # ... a count of "people" is one of whoever the other names ("412 inhabitants" / "a village of 421 people")
+    alike = unit_class(a.unit) == unit_class(b.unit) or (a.unit or "").lower() in GENERIC_COUNTED \
+        or (b.unit or "").lower() in GENERIC_COUNTED
+    return da is not None and db is not None and da != db and da[0] == db[0] and sorted(da[1]) == sorted(db[1]) and alike
 
 
 def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
