@@ -11,10 +11,14 @@ gold timeline event as the scorer matches (date, shared article, keyword). The m
 regression (full-batch gradient descent, L2, features standardised, deterministic).
 
 Protocol: each story's probabilities come from the model trained on the other stories (leave one
-story out); the threshold is the largest of THRESHOLDS whose held-out figures keep the mean
-timeline recall within RECALL_COST of no demotion, no story's recall down by more than
-STORY_COST, and no story that reaches the recall bar without demotion below it. The shipped weights are then refit on every story; the file records the held-out
-figures at that threshold.
+story out); the threshold is the one of THRESHOLDS (no demotion included) at which, held out, the
+most stories meet both of issue 8's timeline bars the model moves (recall >= RECALL_BAR, size <=
+SIZE_BAR), ties going to the larger threshold (the smaller timeline at as many stories meeting
+the bars; over 171 stories 0.1 and 0.125 tie, and in the full pipeline 0.1 put two stories'
+size above its bar where 0.125 put none). Demotion trades recall for size: over a few
+stories a rule of "no recall lost" chose a threshold; over many, some story always loses a
+little, and the bars are what a story must meet. The shipped weights are then refit on every
+story; the file records the held-out figures at that threshold.
 """
 
 from __future__ import annotations
@@ -38,11 +42,10 @@ sys.path.insert(0, str(SHARED / "eval"))
 from score_story import Report as Scored  # noqa: E402
 from score_story import mentions, timeline_figures  # noqa: E402
 
-THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
-RECALL_COST = 0.03
-STORY_COST = 0.15
-#: Issue 8's recall bar: no story that reaches it without demotion may fall below it.
+THRESHOLDS = (0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3)
+#: Issue 8's bars on timeline recall and size.
 RECALL_BAR = 0.85
+SIZE_BAR = 2.5
 
 
 def story_rows(story: Path) -> tuple[np.ndarray, np.ndarray, list[int], dict, list[dict]]:
@@ -105,22 +108,21 @@ def main() -> None:
         model = logistic.fit(np.vstack([d[0] for d in train]), np.concatenate([d[1] for d in train]))
         held[name] = predict(model, data[name][0]) if len(data[name][1]) else np.array([])
     base = {n: figures(d[3], d[4], d[2], held[n], 0.0) for n, d in data.items()}
-    chosen, table = 0.0, {}
+    table = {0.0: base}
     for t in THRESHOLDS:
         table[t] = {n: figures(d[3], d[4], d[2], held[n], t) for n, d in data.items()}
-        mean_cost = statistics.mean(base[n]["recall"] - table[t][n]["recall"] for n in data)
-        worst = max(base[n]["recall"] - table[t][n]["recall"] for n in data)
-        means = {k: round(statistics.mean(f[k] for f in table[t].values()), 3)
+
+    def meeting(t: float) -> int:
+        return sum(1 for f in table[t].values() if f["recall"] >= RECALL_BAR and f["size"] <= SIZE_BAR)
+
+    for t, found in table.items():
+        means = {k: round(statistics.mean(f[k] for f in found.values()), 3)
                  for k in ("recall", "fragmentation", "merge", "size")}
-        print(f"threshold {t}: held-out mean {means}, recall cost {mean_cost:.3f}, worst story {worst:.2f}")
-        below = [n for n in data if base[n]["recall"] >= RECALL_BAR > table[t][n]["recall"]]
-        if below:
-            print(f"    below the recall bar: {', '.join(below)}")
-        if mean_cost <= RECALL_COST and worst <= STORY_COST and not below:
-            chosen = t
+        print(f"threshold {t}: held-out mean {means}, stories meeting the recall and size bars {meeting(t)}/{len(found)}")
+    chosen = max(table, key=lambda t: (meeting(t), t))
     final = logistic.fit(np.vstack([d[0] for d in data.values()]), np.concatenate([d[1] for d in data.values()]))
     w, mean, scale = final
-    held_out = {n: {k: round(v, 3) for k, v in f.items()} for n, f in (table.get(chosen) or base).items()}
+    held_out = {n: {k: round(v, 3) for k, v in f.items()} for n, f in table[chosen].items()}
     args.out.write_text(json.dumps({
         "about": "Logistic regression: is a happening told by one article on an analyst's timeline? "
                  "Trained by scripts/train_timeline.py; figures are held out one story at a time.",
