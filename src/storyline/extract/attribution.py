@@ -719,7 +719,7 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
             return full.pop() if len(full) == 1 else alone
         if len(alone) > 2 and alone[1:].islower() and alone.lower() not in _COLON_HEADINGS and not any(
                 x.label in ("GPE", "LOC", "DATE", "TIME") and x.start < start + len(alone) for x in inside):
-            # ... or one it names only so: a live entry's 'Brekke: "We stay."' is a speaker's line
+            # ... or one it names only so: a live entry's 'Quennick: "We stay."' is a speaker's line
             # whatever the tagger made of the surname; a heading word ('Letters: "..."') is not
             return alone
     # a title and a name the tagger did not see ("Mayor Nimmo Quarnhoff: ...")
@@ -797,7 +797,7 @@ _COLON_LABEL = re.compile(r"^(?:[-–•*]\s+)?(?:\d{1,2}[:.]\d{2}\s+)?([^:\"“
 _TITLED_NAME = re.compile(r"^([A-Z][a-z]+\.?)(?:\s+[A-Z][\w'’\-]+){1,3}$")
 #: Two or three capitalised words: a name.
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}")
-#: The longest phrase read as a speaker before a colon ("Lt. Col. Ann Tebbitt, defence ministry").
+#: The longest phrase read as a speaker before a colon ("Lt. Col. Ann Pollvane, defence ministry").
 _COLON_SPEAKER_WORDS = 12
 
 

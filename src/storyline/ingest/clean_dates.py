@@ -75,7 +75,7 @@ def _mark_wire_dateline(page: _Page) -> None:
 
 
 def _headline_dateline(page: _Page) -> tuple[date, str] | None:
-    """A release's place and date opening its headline line, above the body ("Harrelstadt, 17
+    """A release's place and date opening its headline line, above the body ("Amberholm, 17
     July 2026 - Navigation suspended on ..."): the release's own date, wherever the cleaner put
     that line (the title, or furniture above the first paragraph)."""
     lines = [page.title] if page.title is not None else []
