@@ -82,8 +82,6 @@ _NON_SOURCES = lexicon.words("reporting", "non_sources")
 REPORT_NOUNS = lexicon.words("reporting", "report_nouns")
 _DESCRIBED_SOURCES = lexicon.words("reporting", "described_sources")
 _SPEAKER_NOUNS = lexicon.words("reporting", "speaker_nouns")
-#: Lone words that head a line before a colon and a quote without being its speaker ("Letters").
-_COLON_HEADINGS = lexicon.words("reporting", "colon_headings")
 _ACCORDING_FIGURE_NOUNS = lexicon.words("reporting", "according_figure_nouns")
 _QUOTING_VERBS = lexicon.words("reporting", "quoting_verbs")
 _ADDRESSEE_VERBS = lexicon.words("reporting", "addressee_verbs")
@@ -769,6 +767,9 @@ def clause_colon_speaker(toks: Sequence[Token], inp: ClaimInputs, ctx: SentenceC
 
 #: Nouns of what a person says ("her answer"), owned by a pronoun before a colon and a quote.
 _UTTERANCES = lexicon.words("reporting", "utterance_nouns")
+#: Lone words that head a line before a colon and a quote without being its speaker ("Letters",
+#: "Verdict", "Report").
+_COLON_HEADINGS = lexicon.words("reporting", "colon_headings") | _UTTERANCES | REPORT_NOUNS
 _OWNED_UTTERANCE = re.compile(r"^(?P<owner>Her|His|Their)\s+(?:\w+\s+){0,2}?(?P<noun>[a-z]+)\b[^:\"“”\n]{0,160}:\s*[\"“„«]")
 
 

@@ -333,18 +333,20 @@ def bare_tallies(text: str, base: int) -> list[Quantity]:
     return out
 
 
+#: A whole count as written ("312", "1,015").
+_COUNT = r"\d{1,3}(?:,\d{3})*|\d+"
 #: Voters counted by their side ("312 senators voted in favour, 97 against and 14 abstained",
 #: "41 members voted against"): the figure counts votes of that side, as a tally's does.
 _VOTERS_SIDE = re.compile(
-    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:[A-Za-z-]+\s+){0,2}?vot(?:ed|e|es)\s+"
+    rf"(?<![\d.,])(?P<n>{_COUNT})\s+(?:[A-Za-z-]+\s+){{0,2}}?vot(?:ed|e|es)\s+"
     r"(?P<side>in\s+favou?r|for|against)\b"
-    r"(?:(?:\s+of\s+[^,;.]{1,60}?)?,\s*(?P<m>\d{1,3}(?:,\d{3})*|\d+)\s+(?P<other>against|in\s+favou?r|for)\b)?", re.IGNORECASE)
+    rf"(?:(?:\s+of\s+[^,;.]{{1,60}}?)?,\s*(?P<m>{_COUNT})\s+(?P<other>against|in\s+favou?r|for)\b)?", re.IGNORECASE)
 
 
 #: Backers counted after a passive ("the motion was backed by 105 deputies, with 93 against").
 _BACKED_BY = re.compile(
-    r"\b(?P<verb>backed|supported|approved|carried|opposed|rejected)\s+by\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+"
-    r"(?!votes?\b)[A-Za-z-]+(?P<tail>[^.;]{0,40}?\bwith\s+(?P<m>\d{1,3}(?:,\d{3})*|\d+)\s+against\b)?", re.IGNORECASE)
+    rf"\b(?P<verb>backed|supported|approved|carried|opposed|rejected)\s+by\s+(?P<n>{_COUNT})\s+"
+    rf"(?!votes?\b)[A-Za-z-]+(?P<tail>[^.;]{{0,40}}?\bwith\s+(?P<m>{_COUNT})\s+against\b)?", re.IGNORECASE)
 #: The words before a figure that make it a partitive's whole ("eight of the party's 25 members").
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:(?:the|its|their|his|her|our)\s+)?(?:[\w-]+(?:'s|’s)\s+)?$", re.IGNORECASE)
 

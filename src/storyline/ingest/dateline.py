@@ -102,7 +102,7 @@ _UPDATED = re.compile(r"\b(?:updated|modified|edited|actualizado|обновле�
 MAX_DATELINE_WORDS = 16  # words with a letter or a digit: dashes and bars between fields are none
 # An outlet's or author's name set apart from the date by a bar or bullet ("Radio Tessmoor News |
 # Saturday 14 March 2026, 08:00"): a few capitalised words, which prose beside a date never is
-_SET_APART = re.compile(r"\s[|•·]\s")
+SET_APART = re.compile(r"\s[|•·]\s")
 #: A name set apart from the date by a bar: a place or a venue ("Tolbrin", "Hall 2, Tolbrin"), capitalised
 #: words that may carry a comma, with small words and a room's number between them.
 _NAME_ONLY = re.compile(r"(?:[A-Z][\w&'’.-]*,?|of|the|and|&)(?:\s+(?:[A-Z][\w&'’.-]*,?|\d{1,3},?|of|the|and|&)){0,5}")
@@ -248,7 +248,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     fields apart too when the date stands alone at the end after two short labels that open with
     a capital ("VANTRIX POST - Money in brief - 2 May 2031"): prose set off by dashes carries
     words beside its date, and a list's dated headline opens with its date."""
-    fields = _SET_APART.split(text)
+    fields = SET_APART.split(text)
     dashed = len(fields) < 2
     if dashed:
         fields = _DASHED.split(text)
@@ -366,7 +366,7 @@ def _line_dateline(line: str) -> Dateline | None:
         residue = residue[: byline.start()] + " | " + residue[byline.end():]
     residue = _AGO.sub(" | ", _POST_META.sub(" | ", residue))
     leftover = _SEPARATORS.sub(" ", _RESIDUE_TOKEN.sub(" ", residue)).strip(" .")
-    if leftover and not (_SET_APART.search(text) and _NAME_ONLY.fullmatch(leftover)) and not _placed(text, found) \
+    if leftover and not (SET_APART.search(text) and _NAME_ONLY.fullmatch(leftover)) and not _placed(text, found) \
             and not _stamp_fields(text, found) and not _days_date(text, found, leftover):
         return None
     match, name, value = found[0]

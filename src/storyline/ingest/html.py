@@ -19,7 +19,7 @@ from trafilatura.utils import load_html
 
 from storyline.ingest.base import IngestError, RawDocument
 from storyline.ingest.context import Item, ReadContext
-from storyline.ingest.dateline import MONTHS, PUBLISHED_WORDS, WEEKDAYS, days_date, find_dateline
+from storyline.ingest.dateline import MONTHS, PUBLISHED_WORDS, SET_APART, WEEKDAYS, days_date, find_dateline
 from storyline.ingest.encoding import DecodeError, decode_noted
 
 EXTRACT_OPTIONS: dict[str, Any] = {
@@ -238,15 +238,11 @@ def _shown_day_dateline(tree: Any) -> str | None:
     for words in _above_headline(tree):
         # the whole bar, else its first field set apart ("Thursday 12 March 2026 · Weekly, every
         # Thursday · Serving the valley since 1921")
-        for bar in (words, _BAR_FIELD.split(words, maxsplit=1)[0]):
+        for bar in (words, SET_APART.split(words, maxsplit=1)[0]):
             if bar and sum(any(ch.isalnum() for ch in w) for w in bar.split()) <= 12 \
                     and (found := find_dateline(bar)) is not None and days_date(found):
                 return bar
     return None
-
-
-#: What sets a top bar's fields apart: a dot, bullet or bar between spaces.
-_BAR_FIELD = re.compile(r"\s[|•·]\s")
 
 
 #: A place and a date closing a paragraph, the writer's sign-off ("... He writes every fortnight.

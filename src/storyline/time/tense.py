@@ -137,7 +137,7 @@ def _month_read_infinitive(span: Span) -> bool:
     return False
 
 
-def _present(verb: Token) -> bool:
+def _simple_present(verb: Token) -> bool:
     """A verb in the simple present, active or passive ("remains", "is required")."""
     return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children) and not any(
@@ -185,7 +185,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
         return "future"
-    if verb.dep_ == "xcomp" and _to_infinitive(verb) and _present(verb.head) \
+    if verb.dep_ == "xcomp" and _to_infinitive(verb) and _simple_present(verb.head) \
             and (verb.head.lemma_ == "be" or verb.head.lemma_.lower() not in _IMPLICATIVE):
         # "the union is to meet the minister on Friday", "remains on track to lift off on
         # Saturday", "the club is required to stop ticket sales from 08:00 on Tuesday": what a
