@@ -29,6 +29,15 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
 pytestmark = pytest.mark.timeout(900)
 #: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
 FLOORS = {
+    # (session 31, everywhere: an untyped act keeps its own date when the typed act it would lend it
+    # to stands farther off, and a coordinated verb in another tense does not type the act: four
+    # day-off disputes found, two lost (a first hearing a day off, a court's order dated on its
+    # complement). Floors loosened by an event or two of size or merge in 19 stories: brennmoor,
+    # caldrin, ambrel, veskaria, krasnel, calvessa, nordweil, vorlaine, hadderby, quendaria and
+    # oberzinnach size; kestrel-park, ardent, kalvik, hesper, halvenna, pirrevik, obelwick merge;
+    # carvenna-stabbing, quillmere fragmentation; recall 0.99 -> 0.90/0.91 in vaultmere, halvane and
+    # dunmirra, 0.79 -> 0.73 in tolmerby, 0.92 -> 0.85 in obelwick (one gold event of 13-15 each).
+    # Musts held above today's count are set to it.)
     # (session 18, everywhere: a partitive's part is compared with parts of a group of that size,
     # and its whole is another slot; the government-falls story's vote count had passed by accident,
     # through a whole of 24 deputies set against the 105 votes in a sentence that also held 104: 1 -> 2)
@@ -43,7 +52,7 @@ FLOORS = {
     "martial-law-2024": (0, 0.99, 1.05, 0.80, 1.12),
     "wagner-2023": (0, 0.92, 1.13, 0.83, 1.19),
     "brackenford-blast-2025": (0, 0.91, 1.05, 0.82, 1.43),
-    "greywater-ransomware-2025": (2, 0.82, 1.15, 0.71, 1.30),
+    "greywater-ransomware-2025": (0, 0.82, 1.15, 0.71, 1.30),
     "quarrenton-dam-breach-2026": (0, 0.91, 1.30, 0.85, 1.67),  # session 10: the join retrained on 24 stories
     "ashcombe-cider-outbreak-2027": (0, 0.91, 1.14, 0.91, 1.85),
     # (session 10: a figure in a clause of its own is that clause's event's: the recount's first
@@ -58,7 +67,7 @@ FLOORS = {
     # them join their happening yet: size and fragmentation rose from 3.0 and 2.38
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: fragmentation 1.13 -> 1.16, size 1.74 -> 1.78)
     # (session 23: a statement two outlets date to the day is on the timeline: size 1.78 -> 1.86)
-    "hollin-port-strike-2026": (1, 0.99, 1.16, 0.86, 1.86),  # session 14: a when-clause's own event crowds the strike's day
+    "hollin-port-strike-2026": (0, 0.99, 1.16, 0.86, 1.86),  # session 14: a when-clause's own event crowds the strike's day
     # written blind late in session 5, first scored with the code of commit a2b032b
     # (session 19: the flight home of a body recovered that day is told apart from the recovery,
     # one more event that day: fragmentation 1.31 -> 1.38, size 1.46 -> 1.54)
@@ -66,7 +75,7 @@ FLOORS = {
     "skarnvik-glacier-rescue-2026": (1, 0.99, 1.47, 0.86, 1.63),
     # written blind in session 6, first scored (5 musts, 1.00, 1.83, 0.58, 2.58) with the code of
     # commit 24b6162 plus the tagger's "later than" veto
-    "calvessa-minister-resignation-2026": (1, 0.99, 1.22, 0.77, 1.38),
+    "calvessa-minister-resignation-2026": (0, 0.99, 1.22, 0.77, 1.38),
     # written blind in session 6, first scored (3 musts, 0.79, 1.82, 0.65, 2.86) with commit 4066935
     # plus the live-entry and <time>-element changes of the next commit
     # (session 23: a statement two outlets date to the day is on the timeline: size 1.69 -> 1.72)
@@ -77,9 +86,9 @@ FLOORS = {
     # (the escape: the live blog's stamps and the radio page's outlet-and-date line now read, 3
     # musts; its dated entries are not all joined yet: fragmentation 1.69 -> 1.77, size 2.85)
     "tolvern-prison-escape-2026": (0, 0.91, 1.13, 0.94, 1.67),
-    "marrowgate-takeover-2026": (1, 0.92, 1.05, 0.85, 1.19),
+    "marrowgate-takeover-2026": (0, 0.92, 1.05, 0.85, 1.19),
     # written blind late in session 7, first scored with commit 9c768d7: 5 musts, 0.92, 1.64, 0.58, 2.17
-    "veskar-doping-case-2026": (3, 0.91, 1.05, 0.68, 1.47),
+    "veskar-doping-case-2026": (2, 0.91, 1.05, 0.68, 1.47),
     # written blind late in session 7, first scored with commit d04b51e: 4 musts, 1.00, 1.86, 0.81, 2.93
     # (then a "when" clause dating its main act: the committee hearing's day read, 4 -> 3 musts,
     # its apology not yet joined to the hearing: merge 0.81 -> 0.77, size 2.93 -> 3.00)
@@ -101,7 +110,7 @@ FLOORS = {
     # (reconcile/sameday.py, trained on the 21 other stories, not these) then: crush 1.83 / 0.79 /
     # 2.14, derailment 1.45 / 0.77 / 1.85, launch 1.18 / 0.80 / 1.54
     # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: size 1.62 -> 1.65)
-    "brennmoor-stadium-crush-2026": (1, 0.85, 1.38, 0.91, 1.65),
+    "brennmoor-stadium-crush-2026": (1, 0.85, 1.38, 0.91, 1.72),
     # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: fragmentation 1.23 -> 1.28)
     "talvenmoor-derailment-2026": (3, 0.84, 1.28, 0.91, 1.78),
     "corvel-launch-failure-2026": (2, 0.91, 1.05, 0.88, 1.74),
@@ -112,7 +121,7 @@ FLOORS = {
     # timeline: fragmentation 1.33 -> 1.42, size 1.64 -> 1.86)
     # (session 23: a weekday of a named week ("Thursday last week") is that day: size 1.55 -> 1.58)
     # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: size 1.58 -> 1.65)
-    "caldrin-earthquake-2026": (2, 0.85, 1.25, 0.75, 1.87),
+    "caldrin-earthquake-2026": (2, 0.85, 1.25, 0.75, 1.94),
     # (session 22: booked present acts leave the timeline and 'question' is an act of investigation, so events regroup: size 1.9 -> 1.93)
     "merrow-star-ferry-2026": (2, 0.84, 1.14, 0.94, 1.93),
     # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: fragmentation 1.05 -> 1.09)
@@ -121,7 +130,7 @@ FLOORS = {
     # failed, recall 0.93, fragmentation 1.62, merge 0.75, size 2.07; mine collapse 3, 1.00, 1.43,
     # 0.73, 2.14; chemical spill 5, 1.00, 1.50, 0.79, 1.86 (then, with f013edd's evening clock
     # times, the spill's production stop splits three ways: fragmentation 1.71, size 2.21)
-    "tarvonia-government-falls-2026": (2, 0.85, 1.20, 0.84, 1.76),
+    "tarvonia-government-falls-2026": (1, 0.85, 1.20, 0.84, 1.76),
     # (session 21: 'beyond the fall' (of rock) is no autumn now; its tellings join otherwise: fragmentation 1.12 -> 1.15)
     "tollack-mine-collapse-2026": (1, 0.99, 1.15, 0.79, 1.76),
     "tolmere-chemical-spill-2026": (2, 0.99, 1.26, 0.84, 1.69),
@@ -133,10 +142,10 @@ FLOORS = {
     # doers and places agree; the outage's revised count, told by two articles in other words,
     # is no longer joined, and each telling alone is a minor detail: recall 0.85 -> 0.77)
     # (session 24: a weekday told 'the Tuesday' is the narrated week's (an outlet's 'restored by 17:45 on the Tuesday', quoted beside the regulator's Wednesday, now dated right; the date dispute had passed through its wrong date): must 2 -> 3, recall 0.84 -> 0.76)
-    "arvane-network-outage-2026": (3, 0.76, 1.50, 0.81, 1.74),
+    "arvane-network-outage-2026": (2, 0.76, 1.50, 0.81, 1.74),
     # (session 24: a weekday told 'the Tuesday' is the narrated week's: fragmentation 1.05 -> 1.09)
-    "ostrel-river-floods-2026": (2, 0.99, 1.09, 0.87, 2.36),
-    "vaultmere-exchange-hack-2026": (1, 0.99, 1.20, 0.87, 1.97),
+    "ostrel-river-floods-2026": (1, 0.99, 1.09, 0.87, 2.36),
+    "vaultmere-exchange-hack-2026": (1, 0.9, 1.2, 0.87, 1.97),
     # written blind in session 11 and first scored with 50c1150 (the session's held-out measure):
     # bank siege 4 musts failed, recall 0.92, fragmentation 1.25, merge 0.75, size 1.69; tower fire
     # 1, 1.00, 1.23, 0.83, 2.00; volcano 3, 1.00, 1.50, 0.79, 2.21
@@ -166,7 +175,7 @@ FLOORS = {
     # (session 24: a weekday told 'the Tuesday' is the narrated week's: size 2.09 -> 2.16)
     "harnvik-avian-flu-2026": (2, 0.99, 1.20, 0.84, 2.16),
     "valdmark-match-fixing-2026": (0, 0.99, 1.20, 0.91, 1.59),
-    "corsel-strait-capsizing-2026": (2, 0.99, 1.26, 0.88, 1.62),
+    "corsel-strait-capsizing-2026": (1, 0.99, 1.26, 0.88, 1.62),
     # written blind in session 13 and first scored with 39feab1 (the session's held-out measure):
     # spy expulsions 2 musts failed, recall 0.93, fragmentation 1.31, merge 0.83, size 1.71;
     # referendum 4, 0.93, 1.23, 0.86, 1.79; canal grounding 3, 0.92, 1.33, 0.82, 1.92
@@ -176,9 +185,9 @@ FLOORS = {
     # (session 22: booked present acts leave the timeline: merge 0.88 -> 0.85)
     # (session 23: a statement two outlets date to the day is on the timeline: size 1.69 -> 1.72)
     # (session 24: a statement left in the background joins the happening of its day it tells, which may be another fragment of a gold event or split a gold event's articles differently: fragmentation 1.28 -> 1.3)
-    "ostravia-referendum-2026": (2, 0.92, 1.30, 0.84, 1.72),
+    "ostravia-referendum-2026": (1, 0.92, 1.30, 0.84, 1.72),
     # (session 23: a statement two outlets date to the day is on the timeline: size 1.9 -> 1.93)
-    "varrow-canal-grounding-2026": (0, 0.84, 1.32, 0.81, 1.93),
+    "varrow-canal-grounding-2026": (1, 0.84, 1.32, 0.81, 1.93),
     # written blind late in session 13 and first scored with cf668a8, the session's code (its second
     # held-out measure): cable car 2 musts failed, recall 0.92, fragmentation 1.08, merge 0.81, size
     # 1.62; fuel protests 3, 0.92, 1.17, 0.80, 2.54; currency crisis 3, 0.85, 1.45, 0.88, 2.31
@@ -186,19 +195,19 @@ FLOORS = {
     # day after the fall, 1.08 -> 1.17)
     "brenvald-cable-car-2026": (1, 0.91, 1.22, 0.83, 1.74),
     # (session 23: a statement two outlets date to the day is on the timeline: merge 0.87 -> 0.83)
-    "morvisk-fuel-protests-2026": (1, 0.91, 1.13, 0.83, 2.28),
+    "morvisk-fuel-protests-2026": (0, 0.91, 1.13, 0.83, 2.28),
     # (session 22: booked present acts leave the timeline and 'question' is an act of investigation, so events regroup: fragmentation 1.32 -> 1.37, size 2.13 -> 2.16)
-    "tessaly-currency-crisis-2026": (3, 0.84, 1.37, 0.87, 2.16),
+    "tessaly-currency-crisis-2026": (2, 0.84, 1.37, 0.87, 2.16),
     # written blind in session 14 and first scored with 6f0a6f8, the session's starting code (its
     # held-out measure): turbulence flight 2 musts failed, recall 1.00, fragmentation 1.23, merge
     # 0.77, size 1.54; reactor leak 5, 0.85, 1.45, 0.85, 2.38; prisoner swap 5, 0.93, 1.08, 0.79, 1.79
-    "aldermoor-turbulence-flight-2026": (1, 0.99, 1.13, 0.79, 1.51),
+    "aldermoor-turbulence-flight-2026": (0, 0.99, 1.13, 0.79, 1.51),
     "keswyn-reactor-leak-2026": (1, 0.84, 1.32, 0.84, 2.20),
     "solvane-prisoner-swap-2026": (2, 0.92, 1.05, 0.84, 1.62),
     # written blind later in session 14 and first scored with 9628c8a, the session's code (its
     # second held-out measure): coach crash 2 musts failed, recall 1.00, fragmentation 1.08, merge
     # 0.80, size 1.85; airport drones 2, 0.92, 1.33, 0.88, 2.46; zoo escape 4, 0.92, 1.17, 0.81, 2.08
-    "ferrand-pass-coach-crash-2026": (1, 0.99, 1.13, 0.79, 1.82),
+    "ferrand-pass-coach-crash-2026": (0, 0.99, 1.13, 0.79, 1.82),
     "halsgrove-airport-drones-2026": (1, 0.91, 1.38, 0.89, 2.43),
     "marrenby-zoo-escape-2026": (2, 0.91, 1.38, 0.83, 2.36),
     # written blind in session 15 and first scored with 5a641b7, the session's code when they came
@@ -215,11 +224,11 @@ FLOORS = {
     "sellwick-balloon-crash-2026": (1, 0.99, 1.20, 0.90, 1.82),
     # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: merge 0.9 -> 0.88)
     "aurelle-cruise-outbreak-2026": (1, 0.99, 1.28, 0.88, 1.90),
-    "kestrow-permits-bribery-2026": (2, 0.99, 1.28, 0.87, 2.05),
+    "kestrow-permits-bribery-2026": (1, 0.99, 1.28, 0.87, 2.05),
     # written blind in session 16 and first scored with 31ce4ff, the session's starting code (its
     # held-out measure): plant closure 3 musts failed, recall 0.92, fragmentation 1.17, merge 0.90,
     # size 1.69; tornado 2, 1.00, 1.08, 0.83, 1.46; data-protection fine 3, 0.85, 1.09, 0.89, 1.15
-    "hollenfurt-plant-closure-2026": (2, 0.91, 1.22, 0.89, 1.82),
+    "hollenfurt-plant-closure-2026": (1, 0.91, 1.22, 0.89, 1.82),
     "grenby-tornado-2026": (0, 0.99, 1.13, 0.82, 1.43),
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: merge 0.88 -> 0.84, size 1.13 -> 1.16)
     # (session 22: booked present acts leave the timeline and 'question' is an act of investigation, so events regroup: fragmentation 1.05 -> 1.09, merge 0.84 -> 0.81, size 1.16 -> 1.24)
@@ -228,7 +237,7 @@ FLOORS = {
     # came (its second held-out measure): club insolvency 2 musts failed, recall 0.93,
     # fragmentation 1.08, merge 0.76, size 1.64; avalanche 1, 1.00, 1.31, 0.86, 2.00; riots 1,
     # 1.00, 1.15, 0.86, 2.15
-    "calverholm-club-insolvency-2026": (2, 0.92, 1.13, 0.75, 1.76),
+    "calverholm-club-insolvency-2026": (1, 0.92, 1.13, 0.75, 1.76),
     "tollevane-avalanche-2026": (1, 0.99, 1.36, 0.85, 2.05),
     "sennick-riots-2026": (0, 0.99, 1.20, 0.85, 2.20),
     # written blind in session 17 and first scored with 08661e3, the session's starting code (its
@@ -238,7 +247,7 @@ FLOORS = {
     "brisenholm-water-contamination-2026": (0, 0.92, 1.13, 0.85, 1.69),
     # (session 20: a disclosure told apart from the recording it disclosed: size 1.50 -> 1.57)
     # (session 23: a statement two outlets date to the day is on the timeline: size 1.62 -> 1.65)
-    "halvane-submersible-loss-2026": (0, 0.99, 1.12, 0.76, 1.65),
+    "halvane-submersible-loss-2026": (0, 0.91, 1.12, 0.76, 1.65),
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: fragmentation 1.13 -> 1.16, size 1.76 -> 1.8)
     "talvenia-runoff-annulled-2026": (1, 0.92, 1.16, 0.99, 1.80),
     # written blind later in session 17 and first scored with dabf68c, the session's code when they
@@ -258,7 +267,7 @@ FLOORS = {
     "alvedra-bank-run-2026": (1, 0.85, 1.38, 0.81, 1.76),
     # (session 20: "a day after the revised damage estimate" and "four days later" now dated, and the
     # estimate's raising of that week is joined with an earlier raising: recall 0.86 -> 0.79)
-    "ambrel-locust-swarm-2026": (1, 0.78, 1.13, 0.81, 1.91),
+    "ambrel-locust-swarm-2026": (0, 0.78, 1.13, 0.81, 1.94),
     # written blind in session 18 and first scored with 17afe21, the session's starting code (its
     # held-out measure): aircraft search 1 must check failed, recall 1.00, fragmentation 1.31,
     # merge 0.81, size 2.54; nurses' strike 3, 1.00, 1.21, 0.76, 1.86; drug trial halt 2, 1.00,
@@ -273,7 +282,7 @@ FLOORS = {
     "draskel-pass-blizzard-2026": (2, 0.91, 1.55, 0.88, 1.67),
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: size 2.05 -> 2.08)
     "civic-renewal-leadership-2026": (1, 0.99, 1.12, 0.90, 2.08),
-    "ordella-brake-recall-2026": (2, 0.99, 1.13, 0.86, 1.80),
+    "ordella-brake-recall-2026": (1, 0.99, 1.13, 0.86, 1.80),
     # written blind later still in session 18 and first scored with 30748a6, the session's committed
     # code when they came (its third held-out measure): tariff dispute 2 must checks failed,
     # recall 0.93, fragmentation 1.15, merge 0.81, size 2.00; maternity deaths review 2, 1.00,
@@ -299,42 +308,42 @@ FLOORS = {
     # 3, 0.92, 1.36, 0.77, 2.17; whale stranding 4, 1.00, 1.00, 0.68, 2.00 (dates read right since
     # spread two days' events apart: fragmentation up on the first two)
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: size 1.9 -> 1.93)
-    "sellavia-grounding-2026": (2, 0.99, 1.43, 0.58, 1.93),
-    "kolmane-detention-2026": (3, 0.99, 1.47, 0.79, 2.30),
+    "sellavia-grounding-2026": (1, 0.99, 1.43, 0.58, 1.93),
+    "kolmane-detention-2026": (2, 0.99, 1.47, 0.79, 2.30),
     "drasken-crane-2026": (1, 0.91, 1.41, 0.76, 2.22),
     "skarra-whales-2026": (3, 0.99, 1.05, 0.68, 2.13),
     # written blind later in session 19 and first scored with 2d31c2c, the session's committed code
     # when they were asked for (its second held-out measure): census dispute 4 must checks failed,
     # recall 0.92, fragmentation 1.17, merge 0.75, size 1.54; child lost in a forest 5, 0.86, 1.08,
     # 0.77, 1.71; river fish kill 4, 0.92, 1.25, 0.64, 1.92; candidate stabbed 6, 0.85, 1.09, 0.65, 1.77
-    "aldavia-census-2026": (3, 0.91, 1.22, 0.76, 1.51),
+    "aldavia-census-2026": (2, 0.91, 1.22, 0.76, 1.51),
     # (session 24: a statement left in the background joins the happening of its day it tells, which may be another fragment of a gold event or split a gold event's articles differently: merge 0.78 -> 0.74)
     "brannock-forest-2026": (3, 0.92, 1.17, 0.74, 1.98),
-    "oskel-fish-kill-2026": (3, 0.91, 1.30, 0.63, 1.97),
+    "oskel-fish-kill-2026": (1, 0.91, 1.30, 0.63, 1.97),
     # (session 24: a statement left in the background joins the happening of its day it tells, which may be another fragment of a gold event or split a gold event's articles differently: merge 0.67 -> 0.64)
-    "carvenna-stabbing-2026": (5, 0.84, 1.14, 0.64, 1.82),
+    "carvenna-stabbing-2026": (5, 0.84, 1.18, 0.64, 1.82),
     # written blind at the end of session 19 and first scored with 662b431, the session's final
     # code (its third held-out measure; nothing changed for them): auction forgery 6 must checks
     # failed, recall 0.69, fragmentation 1.00, merge 0.77, size 0.92; snow in a capital 3, 1.00,
     # 1.00, 0.63, 2.21; lottery rigging 4, 0.92, 1.17, 0.73, 1.77
     # (session 20: the brief's dashed header and the explainer's dated headings read: recall 0.69 ->
     # 0.85, with it size 0.92 -> 1.15 and merge 0.77 -> 0.73; the must checks 6 -> 3)
-    "marrow-forgery-2026": (3, 0.84, 1.09, 0.68, 1.63),
+    "marrow-forgery-2026": (2, 0.84, 1.09, 0.68, 1.63),
     # (session 20: "did not stop until Sunday morning" is the snow stopping then: size 2.21 -> 2.29)
     # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: fragmentation 1.05 -> 1.08)
-    "kelmarra-snow-2026": (2, 0.99, 1.16, 0.64, 2.34),
-    "lottery-rigging-2026": (4, 0.91, 1.22, 0.72, 1.82),
+    "kelmarra-snow-2026": (1, 0.99, 1.16, 0.64, 2.34),
+    "lottery-rigging-2026": (1, 0.91, 1.22, 0.72, 1.82),
     # written blind at the start of session 20 and first scored with 6ac747d, the session's
     # starting code: runway collision 3 must checks failed, recall 1.00, fragmentation 1.08, merge
     # 0.76, size 1.42; a head of state's death and succession 6, 1.00, 1.00, 0.65, 1.79; refinery
     # fire 4, 1.00, 1.00, 0.80, 2.00; exchange flash crash 6, 0.86, 1.25, 0.74, 1.79
     "carvenna-runway-2026": (1, 0.99, 1.13, 0.75, 1.51),
-    "kelmar-succession-2026": (1, 0.99, 1.05, 0.65, 1.84),
+    "kelmar-succession-2026": (0, 0.99, 1.05, 0.65, 1.84),
     # (session 20 after its first score: the fire put out is its own family now, an event apart: merge 0.80 -> 0.76)
     "kesmar-refinery-fire-2026": (1, 0.99, 1.05, 0.75, 2.05),
     # (session 20 after its first score: the plunge, "48 hours after" and the wire's Tuesday dated, more
     # events of their own: size 1.79 -> 1.93)
-    "maravel-flash-crash-2026": (3, 0.85, 1.13, 0.73, 1.98),
+    "maravel-flash-crash-2026": (2, 0.85, 1.13, 0.73, 1.98),
     # written blind later in session 20 and first scored with 9917151, the session's committed code
     # when they came (its second held-out measure): bridge closed for cracks 4 must checks failed,
     # recall 0.75, fragmentation 1.33, merge 0.58, size 1.67; airport baggage failure 5, 0.83, 1.40,
@@ -351,7 +360,7 @@ FLOORS = {
     "vesk-baggage-2026": (2, 0.82, 1.45, 0.57, 2.68),
     # (session 28: an announced inquiry and a committee hearing stand on the timeline: recall
     # 0.77 -> 0.85, the gold event now matched joins fewer of its articles: merge 0.86 -> 0.80)
-    "kestrel-park-2026": (0, 0.84, 1.25, 0.79, 1.20),  # session 21: "a 40-minute stoppage" compared
+    "kestrel-park-2026": (0, 0.84, 1.25, 0.78, 1.2),  # session 21: "a 40-minute stoppage" compared
     # written blind at the start of session 21 and first scored with ebec24d, the session's
     # starting code: a record cigarette haul at a port 3 must checks failed, recall 0.92,
     # fragmentation 1.17, merge 0.59, size 1.15; an extradition battle 2, 0.93, 1.15, 0.68, 2.07; a
@@ -362,9 +371,9 @@ FLOORS = {
     # bare vote tally are compared; musts 3, 2, 4 -> 1, 1, 2, and the port story's size 1.15 -> 1.23,
     # the federation story's 1.57 -> 1.64: the dated wire's and sections' events on the timeline)
     "velmar-cigarettes-2026": (1, 0.92, 1.17, 0.60, 1.32),
-    "strand-extradition-2026": (1, 0.92, 1.16, 0.71, 2.08),
+    "strand-extradition-2026": (0, 0.92, 1.16, 0.71, 2.08),
     "ravel-street-2026": (1, 0.92, 1.08, 0.74, 1.59),
-    "vff-youth-fund-2026": (2, 0.92, 1.08, 0.71, 1.65),
+    "vff-youth-fund-2026": (0, 0.92, 1.08, 0.71, 1.65),
     # written blind at the start of session 22 and first scored with 2ef85ee, the session's
     # starting code: a methanol poisoning at a village fair 3 must checks failed, recall 0.92,
     # fragmentation 1.25, merge 0.78, size 1.77; a trawler lost in a storm 3, 0.93, 1.15, 0.78, 1.71;
@@ -375,11 +384,11 @@ FLOORS = {
     # (session 22 after their first scores: quotes after a clause and a colon, a figure a relative
     # clause places, a fund raised weeks later, a running count that fell, a verb's duration:
     # musts 3, 3, 6, 4 -> 2, 1, 3, 2)
-    "brennick-methanol-2026": (2, 0.91, 1.26, 0.75, 1.78),
-    "ardent-gull-2026": (1, 0.92, 1.16, 0.77, 1.65),
-    "sarvoy-impeachment-2026": (3, 0.92, 1.09, 0.69, 1.51),
+    "brennick-methanol-2026": (1, 0.91, 1.26, 0.75, 1.78),
+    "ardent-gull-2026": (1, 0.92, 1.16, 0.74, 1.65),
+    "sarvoy-impeachment-2026": (2, 0.92, 1.09, 0.69, 1.51),
     # (session 23: a statement two outlets date to the day is on the timeline: size 1.93 -> 2.01)
-    "oszta-pipeline-2026": (2, 0.99, 1.09, 0.61, 2.01),
+    "oszta-pipeline-2026": (1, 0.99, 1.09, 0.61, 2.01),
     # written blind late in session 22 and first scored with fa624d3, the session's code after its
     # main changes (d395fa5 gives the same reports): a prison riot with hostages 4 must checks
     # failed, recall 0.93, fragmentation 1.08, merge 0.77, size 2.00; a fire in a maternity wing 2,
@@ -389,9 +398,9 @@ FLOORS = {
     # its headline, "is to meet on Friday" ahead: musts 4, 2 -> 3, 1; the prison story's dated
     # feature puts its acts on the timeline: fragmentation 1.08 -> 1.15, merge 0.77 -> 0.74, size 2.00 -> 2.29)
     "varnholt-prison-2026": (3, 0.92, 1.16, 0.73, 2.30),
-    "linden-wing-fire-2026": (2, 0.99, 1.01, 0.77, 1.86),
+    "linden-wing-fire-2026": (0, 0.99, 1.01, 0.77, 1.86),
     # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: fragmentation 1.09 -> 1.16, size 1.72 -> 1.8)
-    "velmora-governor-2026": (1, 0.92, 1.25, 0.73, 2.16),
+    "velmora-governor-2026": (0, 0.92, 1.25, 0.73, 2.16),
     # (session 22: a column dated by its sign-off at the foot of its last paragraph: musts 5 -> 4)
     "marisol-vane-2026": (4, 0.85, 1.18, 0.64, 1.80),
     # written blind in session 23 and first scored with 57b71a7, the session's starting code (must
@@ -402,10 +411,10 @@ FLOORS = {
     # a military helicopter lost at night 2, 0.92, 1.00, 0.83, 1.33; an air traffic controllers'
     # strike 4, 0.92, 1.33, 0.61, 2.62; a trawler seized by a neighbour's coastguard 2, 0.86, 1.17,
     # 0.57, 1.79. Floors from the session's final code (1e45869).
-    "marrowby-murder-2026": (3, 0.92, 1.24, 0.68, 2.01),
+    "marrowby-murder-2026": (2, 0.92, 1.24, 0.68, 2.01),
     "korvel-house-2026": (5, 0.99, 1.22, 0.83, 1.44),
     "grocery-cartel-2026": (3, 0.82, 1.01, 0.59, 1.68),
-    "aubrenne-hail-2026": (1, 0.91, 1.18, 0.82, 1.94),
+    "aubrenne-hail-2026": (0, 0.91, 1.18, 0.82, 1.94),
     "merrow-strait-2026": (1, 0.91, 1.01, 0.82, 1.34),
     "atc-strike-calvenia-2026": (3, 0.91, 1.26, 0.61, 2.55),
     "kestrel-dawn-2026": (2, 0.85, 1.18, 0.56, 1.80),
@@ -414,10 +423,10 @@ FLOORS = {
     # lost teenage hiker's search and the inquiry 6, 0.86, 1.42, 0.60, 2.71; a gas platform's blowout
     # 3, 1.00, 1.23, 0.74, 2.00; a university admissions bribery case 3, 0.92, 1.08, 0.77, 1.31.
     # Floors from the session's final code.
-    "kestrava-coup-2026": (2, 0.91, 1.35, 0.82, 1.78),
+    "kestrava-coup-2026": (1, 0.91, 1.35, 0.82, 1.78),
     "sarvik-search-2026": (3, 0.92, 1.09, 0.61, 2.51),
     "selka-alpha-2026": (2, 0.99, 1.25, 0.77, 1.86),
-    "serenth-admissions-2026": (3, 0.91, 1.01, 0.81, 1.16),
+    "serenth-admissions-2026": (2, 0.91, 1.01, 0.81, 1.16),
     # written blind in session 25 and first scored with 7e2df96, the session's starting code (must
     # checks failed, recall, fragmentation, merge, size): an assassination attempt at a rally and
     # its manhunt 2, 1.00, 1.07, 0.82, 1.57; shark attacks and a contested cull 3, 1.00, 1.14,
@@ -425,9 +434,9 @@ FLOORS = {
     # and the standoff after it 4, 1.00, 1.00, 0.74, 1.17. Floors from the session's final code.
     # (session 28: a police announcement told by three outlets is dated and on the timeline: size
     # 1.57 -> 1.64; halvard-bank 1.85 -> 1.92)
-    "kalvik-rally-2026": (1, 0.99, 1.16, 0.81, 1.80),
+    "kalvik-rally-2026": (1, 0.99, 1.16, 0.79, 1.8),
     "solenne-shark-cull-2026": (1, 0.99, 1.15, 0.71, 1.72),
-    "veskaria-arms-leak-2026": (1, 0.99, 1.09, 0.73, 1.71),
+    "veskaria-arms-leak-2026": (1, 0.99, 1.09, 0.73, 1.78),
     "selmark-embassy-2026": (3, 0.99, 1.01, 0.73, 1.26),
     # a second batch written blind in session 25 and first scored with bcd4b62 (the session's code
     # after its transposed digits, sources and durations): a toxic algae bloom and a town's water 3,
@@ -440,17 +449,17 @@ FLOORS = {
     # 1.15 -> 1.23)
     "tiervo-algae-2026": (2, 0.92, 1.24, 0.85, 1.94),
     "vessmar-caregrid-2026": (1, 0.91, 1.18, 0.83, 1.39),
-    "hesper-fire-2026": (3, 0.91, 1.09, 0.77, 1.70),
+    "hesper-fire-2026": (2, 0.91, 1.09, 0.75, 1.7),
     "kestria-grades-2026": (2, 0.91, 1.26, 0.68, 1.78),
     # written blind in session 26 and first scored with ae0e6ef, the session's starting code (must
     # checks failed, recall, fragmentation, merge, size): an explosion at an ammunition depot 7,
     # 1.00, 1.00, 0.65, 1.71; a cadet's death after a hazing ritual 4, 0.93, 1.00, 0.79, 1.50; a
     # fishing dispute between two countries 4, 1.00, 1.00, 0.76, 1.85; a tsunami and the sirens
     # that stayed silent 3, 0.93, 1.08, 0.83, 1.71. Floors from the session's final code.
-    "krasnel-depot-2026": (4, 0.99, 1.01, 0.69, 1.66),
+    "krasnel-depot-2026": (4, 0.99, 1.01, 0.69, 1.72),
     "senna-academy-2026": (2, 0.92, 1.01, 0.78, 1.59),
     "halvard-bank-2026": (2, 0.99, 1.01, 0.83, 2.01),
-    "calvessa-tsunami-2026": (2, 0.92, 1.09, 0.83, 2.01),
+    "calvessa-tsunami-2026": (2, 0.92, 1.09, 0.83, 2.08),
     # written blind in session 27, in two batches, each first scored with the session's committed
     # code of its moment (must checks failed, recall, fragmentation, merge, size): first batch, with
     # 40d1f85 (the starting code): a frigate and a container ship colliding at night 4, 0.93, 1.07,
@@ -470,10 +479,10 @@ FLOORS = {
     # entries on the timeline: halvenna size 1.43 -> 1.57, and its many entries of the decree's day
     # leave one column's day-off telling of the decree unjoined, must 1 -> 2; orvenna size 1.07 ->
     # 1.20 with must unchanged, a dispute lost and one gained)
-    "halvenna-pension-strike-2026": (2, 0.99, 1.01, 0.95, 1.58),
+    "halvenna-pension-strike-2026": (2, 0.99, 1.01, 0.92, 1.58),
     "korsby-libel-trial-2026": (3, 0.79, 1.09, 0.75, 1.68),
     "orvenna-chase-2026": (3, 0.86, 1.09, 0.78, 1.35),
-    "tolmerby-stadium-roof-2026": (2, 0.79, 1.22, 0.87, 1.07),
+    "tolmerby-stadium-roof-2026": (2, 0.73, 1.22, 0.87, 1.07),
     "vesterhal-pellets-2026": (2, 0.99, 1.07, 0.96, 1.51),
     # written blind in session 28, in two batches, each first scored with the session's committed
     # code of its moment (must checks failed, recall, fragmentation, merge, size): first batch, with
@@ -485,14 +494,14 @@ FLOORS = {
     # 1.23, 0.90, 1.19; a child missing from a campsite 2, 0.93, 1.07, 0.97, 1.13; an escalator
     # collapsing at rush hour 4, 0.73, 1.00, 0.85, 1.13; a research ship trapped in sea ice 1, 0.87,
     # 1.00, 0.83, 1.13. Floors from the session's final code.
-    "nordweil-block-collapse-2026": (2, 0.86, 1.01, 0.84, 1.21),
+    "nordweil-block-collapse-2026": (2, 0.86, 1.01, 0.81, 1.28),
     "norvaska-shutdown-2026": (3, 0.99, 1.08, 0.75, 1.48),
     "ulvaholt-meningitis-2026": (1, 0.92, 1.01, 0.82, 1.15),
-    "vorlaine-air-ambulance-2026": (3, 0.86, 1.09, 0.81, 1.01),
+    "vorlaine-air-ambulance-2026": (3, 0.86, 1.09, 0.81, 1.08),
     "quillmoor-festival-storm-2026": (2, 0.80, 1.24, 0.87, 1.33),
-    "quillmere-missing-child-2026": (2, 0.92, 1.08, 0.93, 1.28),
+    "quillmere-missing-child-2026": (2, 0.92, 1.14, 0.93, 1.28),
     "wendrath-escalator-2026": (3, 0.79, 1.01, 0.86, 1.21),
-    "pirrevik-icebound-2026": (1, 0.99, 1.08, 0.81, 1.48),
+    "pirrevik-icebound-2026": (1, 0.99, 1.08, 0.78, 1.48),
     # written blind in session 29, in two batches, each first scored with the session's committed
     # code of its moment (must checks failed, recall, fragmentation, merge, size): first batch, with
     # 1ddbfe9 (the starting code): a motorway pile-up in fog 2, 0.94, 1.07, 0.96, 1.44; a city
@@ -505,10 +514,10 @@ FLOORS = {
     # article's paragraphs stays in its body, so four official reports' "Main findings" are read:
     # two stories' size up by one event; the government-falls story's tabling of the motion, which
     # only a misdated vote event had matched, is unmatched once the vote is on its day.)
-    "hadderby-fog-pileup-2026": (0, 0.92, 1.08, 0.95, 1.58),
+    "hadderby-fog-pileup-2026": (0, 0.92, 1.14, 0.95, 1.64),
     "dunmarsh-budget-2026": (1, 0.92, 1.01, 0.86, 1.48),
     "dunmerrick-canteen-2026": (1, 0.92, 1.01, 0.86, 1.39),
-    "dunmirra-wildlife-2026": (0, 0.99, 1.09, 0.78, 1.30),
+    "dunmirra-wildlife-2026": (1, 0.91, 1.09, 0.78, 1.3),
     "ilvara-station-leak-2026": (2, 0.77, 1.20, 0.85, 1.30),
     "rosvanger-bear-attack-2026": (2, 0.92, 1.09, 0.79, 1.41),
     "lisbrane-plagiarism-2026": (2, 0.85, 1.09, 0.83, 1.15),
@@ -520,7 +529,7 @@ FLOORS = {
     # 0.93, 1.40. Floors from the session's final code.
     "ennisvald-trawlers-2026": (2, 0.92, 1.28, 0.89, 1.39),
     "zelvoria-election-2026": (4, 0.84, 1.10, 0.90, 1.51),
-    "obelwick-arrest-2026": (2, 0.92, 1.09, 0.83, 1.48),
+    "obelwick-arrest-2026": (2, 0.85, 1.09, 0.82, 1.48),
     "fennmark-mmr-shortage-2026": (3, 0.92, 1.23, 0.92, 1.68),
     # written blind in session 30, in three batches, each scored once with the session's committed
     # code of its moment (must checks failed, recall, fragmentation, merge, size): first batch, with
@@ -535,7 +544,7 @@ FLOORS = {
     # 0.92, 1.33. Floors from the session's final code. (Session 30, everywhere: the minor-detail
     # model retrained on 171 stories, its threshold 0.25 -> 0.125: once-told happenings stay on
     # more timelines, recall up and size up by an event or two in many stories, floors follow.)
-    "quendaria-president-illness-2026": (2, 0.98, 1.01, 0.93, 1.45),
+    "quendaria-president-illness-2026": (1, 0.98, 1.01, 0.93, 1.51),
     "gullhaven-ship-fire-2026": (3, 0.98, 1.01, 0.92, 1.39),
     "dremholt-hunger-strike-2026": (2, 0.91, 1.01, 0.76, 1.33),
     "gratzenau-lockout-2026": (4, 0.90, 1.01, 0.96, 1.66),
@@ -544,8 +553,8 @@ FLOORS = {
     "uppenbrook-ward-opioids-2026": (3, 0.91, 1.23, 0.83, 1.28),
     "wessaline-lowwater-2026": (4, 0.79, 1.01, 0.84, 1.58),
     "castrevia-sting-2026": (2, 0.85, 1.01, 0.86, 1.26),
-    "ebbersfield-legionnaires-2026": (2, 0.73, 1.01, 0.75, 1.45),
-    "oberzinnach-rockfall-2026": (2, 0.85, 1.01, 0.82, 1.14),
+    "ebbersfield-legionnaires-2026": (1, 0.73, 1.01, 0.75, 1.45),
+    "oberzinnach-rockfall-2026": (2, 0.85, 1.08, 0.82, 1.2),
     "pernvale-satellite-reentry-2026": (2, 0.91, 1.09, 0.92, 1.48),
 }
 

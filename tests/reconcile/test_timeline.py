@@ -1398,3 +1398,24 @@ def test_an_undated_page_naming_days_of_the_storys_weeks_is_of_the_storys_year()
     page = next(a for a in report.articles if a.path == "w04_column.html")
     assert page.published.earliest is None
     assert [c.time.value for c in report.claims if c.article_id == page.id and c.time is not None] == ["XXXX-10-03"]
+
+
+def test_an_untyped_act_keeps_its_own_date_when_a_typed_one_stands_farther_off() -> None:
+    # the date stands beside "shut down"; the confirming is farther, in a clause begun by a
+    # hyphenated word, so the shutting is not left undated
+    a1 = _article("s01_wire", "2031-08-20", (
+        "The well was shut down on 12 August 2031 after field tests found traces of solvent in its water, "
+        "and lab-based sequencing later confirmed it as the source."))
+    report = analyze_articles([a1])
+    dated = [e for e in report.events if e.time.value == "2031-08-12"]
+    assert any("shut" in e.label for e in dated), [(e.label, e.time.value) for e in report.events]
+    assert not any("confirm" in e.label for e in dated)
+
+
+def test_a_coordinated_verb_in_another_tense_does_not_type_the_act() -> None:
+    # "underwent surgery ... and is said to be recovering": a statement about now, not the act's kind
+    text = ("The governor of Pellar underwent heart surgery on 6 June 2031 and is said by his doctors "
+            "to be recovering well.")
+    claims = analyze_articles([_article("h01_paper", "2031-06-09", text)]).claims
+    (surgery,) = [c for c in claims if c.predicate == "undergo"]
+    assert surgery.event_type != "STATEMENT"

@@ -70,6 +70,7 @@ from storyline.extract.syntax import (
     _np,
     _verbal_ancestor,
     complement_type,
+    finite_tense,
     object_lemma,
     reduced_relative,
 )
@@ -234,6 +235,12 @@ def _one_person_doer(pred: Token) -> bool:
     if subject is None or any(c.dep_ == "conj" for c in subject.children):
         return False
     return subject.lower_ in ("he", "she") or (subject.ent_type_ == "PERSON" and subject.tag_ == "NNP")
+
+
+def _other_tense(one: Token, other: Token) -> bool:
+    """Both verbs show a tense and not the same one."""
+    a, b = finite_tense(one), finite_tense(other)
+    return bool(a and b and a != b)
 
 
 def _checkworthiness(claim: Claim, sent: Span, opinionated: bool) -> float:
@@ -539,8 +546,11 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         if etype is None:
             # "spotted a truck underwater and found the body inside": the coordinated verb of the
             # same subject names what happened
+            # ... not one in another tense, another predication ("underwent surgery and is said
+            # to be recovering")
             etype = next((kind for cv in sorted(_conjuncts(pred), key=lambda v: v.i)
                           if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in cv.children)
+                          and not _other_tense(cv, pred)
                           and (kind := plover.event_type(cv.lemma_, next((x.lemma_ for x in cv.children if x.dep_ == "dobj"), None)))),
                          None)
         if pred.lemma_.lower() in CHANGE_VERBS and _moving_value(pred):

@@ -92,6 +92,15 @@ def _conjuncts(verb: Token) -> list[Token]:
     return out
 
 
+def finite_tense(verb: Token) -> str:
+    """The tense its finite word shows: its first auxiliary's ("is said", "has opened") else its
+    own as a finite verb ("underwent"); "" when none shows one (a bare participle or infinitive)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if aux:
+        return "".join(aux[0].morph.get("Tense", []))
+    return "".join(verb.morph.get("Tense", [])) if verb.tag_ in ("VBD", "VBZ", "VBP") else ""
+
+
 def _antecedent(tok: Token) -> Token:
     """A relative pronoun stands for the noun its clause hangs on ("the bridge, which fell": the
     bridge); any other word stands for itself."""

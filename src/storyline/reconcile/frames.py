@@ -66,7 +66,7 @@ __all__ = [
 
 #: A coordinated clause with its own subject begins here (", and carriers diverted"): what follows
 #: is another act, which a predicate's time is not lent to.
-_COORDINATED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?!then\b)\w+\s+\w+", re.IGNORECASE)
+_COORDINATED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?!then\b)\w[\w'-]*\s+\w+", re.IGNORECASE)
 UNREAL_MODALITIES = frozenset({"conditional", "hypothetical"})
 
 
@@ -233,8 +233,14 @@ def frames_of_claim(
             if at in fixed and triggers[at][2].startswith("other:") and claim.event_type is None and typed:
                 # a predicate that names no event ("rolled out the red carpet on Monday for X, who
                 # met Y after two days of talks") lends its time to the nearest event the sentence tells
-                near = min(typed, key=lambda i: min(abs(triggers[i][0] - te), abs(ts - triggers[i][1])))
-                fixed = {near: fixed[at]}
+                def gap(s: int, e: int) -> int:
+                    return min(abs(s - te), abs(ts - e))
+
+                near = min(typed, key=lambda i: gap(*triggers[i][:2]))
+                # ... when it stands nearer the expression than the predicate does: "shut down on 15
+                # July after tests found ..., and sequencing later confirmed it" dates the shutting
+                if gap(*triggers[near][:2]) < gap(ps, pe):
+                    fixed = {near: fixed[at]}
     bound = _bind_times(triggers, usable_times, text, base, fixed, told_times)
     owner = _bind_quantities(triggers, claim.quantities, base, text, at)
     for i, (s, e, fam) in enumerate(triggers):
