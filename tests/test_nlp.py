@@ -42,3 +42,24 @@ def test_lemmas_learnt_in_a_parse_child_are_kept_and_change_no_lemma() -> None:
     _learn_lemmas(learnt)
     assert len(cache) == len(learnt)
     assert [t.lemma_ for t in nlp(text)] == fresh
+
+
+def test_two_independent_clauses_joined_by_a_semicolon_are_two_sentences_and_a_list_is_one() -> None:
+    nlp = load_nlp()
+    doc = nlp("Police put the crowd at about 6,000; the organisers, a coalition of tenants' groups, said more "
+              "than 15,000 had marched.\n\nThe count rose: 40 on Monday; 85 on Tuesday.\n\n"
+              'He said "we won; they lost" on the steps.')
+    sents = [s.text.strip() for s in doc.sents]
+    assert "Police put the crowd at about 6,000;" in sents, sents
+    assert any(s.startswith("the organisers, a coalition") for s in sents)
+    assert "The count rose: 40 on Monday; 85 on Tuesday." in sents
+    assert 'He said "we won; they lost" on the steps.' in sents
+
+
+def test_a_verbs_single_consonant_before_ed_or_ing_keeps_its_stems_e() -> None:
+    # the rule lemmatizer finds both "fin" and "fine" among verbs and takes the shorter
+    nlp = load_nlp()
+    doc = nlp("The watchdog fined the firm, hoped for change and is staging a review; it planned more and hopped on.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert (lemmas["fined"], lemmas["hoped"], lemmas["staging"]) == ("fine", "hope", "stage")
+    assert (lemmas["planned"], lemmas["hopped"]) == ("plan", "hop")

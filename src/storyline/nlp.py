@@ -7,7 +7,8 @@ still index the whole article body.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -35,7 +36,45 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         label = _date_label_end(doc, i)
         if label is not None and label + 1 not in starts:
             doc[label + 1].is_sent_start = False
+    for i in _clause_semicolons(doc):
+        if doc[i + 1].is_sent_start is None:
+            doc[i + 1].is_sent_start = True
     return doc
+
+
+#: Tags of a finite verb (the tagger runs before the parser).
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";"})
+
+
+def _clause_semicolons(doc: Doc) -> list[int]:
+    """Semicolons that join two independent clauses ("Police put the crowd at 8,000; the
+    organisers said more than 20,000 had taken part"): each side holds a finite verb with a word
+    before it, so each is a statement of its own, parsed and attributed on its own. A list's
+    semicolons ("88 on Tuesday; 93 on Wednesday") join no verbs. A semicolon inside quotation
+    marks is left to the parser."""
+    out: list[int] = []
+    left_start = 0
+    quoted = False
+    for i, tok in enumerate(doc):
+        if tok.text in ('"', "“", "”"):
+            quoted = not quoted if tok.text == '"' else tok.text == "“"
+        if "\n" in tok.text_with_ws or tok.text in (".", "!", "?"):
+            left_start = i + 1
+            continue
+        if tok.text != ";" or quoted or i + 2 >= len(doc):
+            continue
+        right_end = next((j for j in range(i + 1, len(doc)) if doc[j].text in _CLAUSE_ENDS
+                          or "\n" in doc[j].text_with_ws), len(doc))
+        if _clause(doc[left_start:i]) and _clause(doc[i + 1 : right_end]):
+            out.append(i)
+        left_start = i + 1
+    return out
+
+
+def _clause(tokens: Any) -> bool:
+    """Tokens that hold a finite verb after some word of their own (its subject)."""
+    return any(t.tag_ in _FINITE for t in list(tokens)[1:])
 
 
 #: Words a date label opening a paragraph is made of besides numbers ("18 March:", "Tue 3 Feb:").
@@ -58,12 +97,40 @@ def _date_label_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+#: A stem of one syllable ending in one consonant after one vowel ("hop", "fin", "stag"): its
+#: "-ed" and "-ing" forms double the consonant ("hopped", "hopping").
+_SHORT_STEM = re.compile(r"^[^aeiouy]*[aeiou][b-df-hj-np-tvz]$")
+
+
+@Language.factory("stem_lemmas", requires=["token.lemma"], assigns=["token.lemma"])
+def stem_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The verb lemma English spelling gives: "fined", "hoped", "staging" keep a single consonant,
+    so their stem ends in "e" ("fine", "hope", "stage"), where the rule lemmatizer, finding both
+    in its verb index, takes the shorter ("fin", "hop", "stag")."""
+    verbs: frozenset[str] = frozenset()
+    if "lemmatizer" in nlp.pipe_names:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})  # type: ignore[attr-defined]
+        verbs = frozenset(table.get("verb", ()))
+
+    def fix(doc: Doc) -> Doc:
+        for tok in doc:
+            if tok.tag_ not in ("VBD", "VBN", "VBG"):
+                continue
+            low, lemma = tok.lower_, tok.lemma_
+            if low in (lemma + "ed", lemma + "ing") and _SHORT_STEM.match(lemma) and lemma + "e" in verbs:
+                tok.lemma_ = lemma + "e"
+        return doc
+    return fix
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the English model once per process (models ship as PyPI packages; no hub access)."""
     nlp = spacy.load(MODEL)
     if "paragraph_boundaries" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
+    if "stem_lemmas" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("stem_lemmas", after="lemmatizer")
     return nlp
 
 

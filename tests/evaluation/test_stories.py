@@ -38,6 +38,13 @@ FLOORS = {
     # carvenna-stabbing, quillmere fragmentation; recall 0.99 -> 0.90/0.91 in vaultmere, halvane and
     # dunmirra, 0.79 -> 0.73 in tolmerby, 0.92 -> 0.85 in obelwick (one gold event of 13-15 each).
     # Musts held above today's count are set to it.)
+    # (session 31, later: independent clauses joined by a semicolon are sentences of their own;
+    # "has agreed to hear ... on Tuesday" and a day "set ... as the start" are ahead; a required
+    # number ("a majority of 101 votes") is no count; a verb's single consonant before -ed keeps
+    # its stem's e ("fined": fine); an ISO header date gives a yearless wire dateline its year.
+    # Loosened: drevany, kelmarra, ardent merge; ardent, quillmoor size; recall 0.92 -> 0.85 in
+    # jelmstad (a claim and its echo a day later no longer joined once the semicolon split their
+    # sentence), 0.85 -> 0.79 in oberzinnach (a governor's landing, one article).)
     # (session 18, everywhere: a partitive's part is compared with parts of a group of that size,
     # and its whole is another slot; the government-falls story's vote count had passed by accident,
     # through a whole of 24 deputies set against the 105 votes in a sentence that also held 104: 1 -> 2)
@@ -216,7 +223,7 @@ FLOORS = {
     "linmere-sinkhole-2026": (1, 0.99, 1.28, 0.90, 1.51),
     "corvath-ship-hijack-2026": (2, 0.99, 1.20, 0.90, 2.05),
     # (session 22: booked present acts leave the timeline and 'question' is an act of investigation, so events regroup: merge 0.83 -> 0.82, size 1.67 -> 1.7)
-    "drevany-exam-leak-2026": (1, 0.84, 1.14, 0.81, 1.70),
+    "drevany-exam-leak-2026": (1, 0.84, 1.14, 0.8, 1.7),
     # written blind later in session 15 and first scored with 976f44f, the session's code when they
     # came (its second held-out measure): balloon crash 2 musts failed, recall 0.92, fragmentation
     # 1.08, merge 0.90, size 1.62; cruise outbreak 2, 1.00, 1.23, 0.89, 2.00; permits bribery 3,
@@ -331,7 +338,7 @@ FLOORS = {
     "marrow-forgery-2026": (2, 0.84, 1.09, 0.68, 1.63),
     # (session 20: "did not stop until Sunday morning" is the snow stopping then: size 2.21 -> 2.29)
     # (session 24: the same-day join retrained on 131 stories (from 51; threshold 0.65 by the same held-out precision rule): a day's happenings joined that the old model kept apart, and a few wrongly: fragmentation 1.05 -> 1.08)
-    "kelmarra-snow-2026": (1, 0.99, 1.16, 0.64, 2.34),
+    "kelmarra-snow-2026": (1, 0.99, 1.16, 0.62, 2.34),
     "lottery-rigging-2026": (1, 0.91, 1.22, 0.72, 1.82),
     # written blind at the start of session 20 and first scored with 6ac747d, the session's
     # starting code: runway collision 3 must checks failed, recall 1.00, fragmentation 1.08, merge
@@ -385,7 +392,7 @@ FLOORS = {
     # clause places, a fund raised weeks later, a running count that fell, a verb's duration:
     # musts 3, 3, 6, 4 -> 2, 1, 3, 2)
     "brennick-methanol-2026": (1, 0.91, 1.26, 0.75, 1.78),
-    "ardent-gull-2026": (1, 0.92, 1.16, 0.74, 1.65),
+    "ardent-gull-2026": (1, 0.92, 1.16, 0.73, 1.72),
     "sarvoy-impeachment-2026": (2, 0.92, 1.09, 0.69, 1.51),
     # (session 23: a statement two outlets date to the day is on the timeline: size 1.93 -> 2.01)
     "oszta-pipeline-2026": (1, 0.99, 1.09, 0.61, 2.01),
@@ -498,7 +505,7 @@ FLOORS = {
     "norvaska-shutdown-2026": (3, 0.99, 1.08, 0.75, 1.48),
     "ulvaholt-meningitis-2026": (1, 0.92, 1.01, 0.82, 1.15),
     "vorlaine-air-ambulance-2026": (3, 0.86, 1.09, 0.81, 1.08),
-    "quillmoor-festival-storm-2026": (2, 0.80, 1.24, 0.87, 1.33),
+    "quillmoor-festival-storm-2026": (2, 0.8, 1.24, 0.87, 1.39),
     "quillmere-missing-child-2026": (2, 0.92, 1.14, 0.93, 1.28),
     "wendrath-escalator-2026": (3, 0.79, 1.01, 0.86, 1.21),
     "pirrevik-icebound-2026": (1, 0.99, 1.08, 0.78, 1.48),
@@ -521,7 +528,7 @@ FLOORS = {
     "ilvara-station-leak-2026": (2, 0.77, 1.20, 0.85, 1.30),
     "rosvanger-bear-attack-2026": (2, 0.92, 1.09, 0.79, 1.41),
     "lisbrane-plagiarism-2026": (2, 0.85, 1.09, 0.83, 1.15),
-    "jelmstad-will-2026": (3, 0.92, 1.16, 0.85, 1.55),
+    "jelmstad-will-2026": (3, 0.85, 1.16, 0.85, 1.55),
     # a third batch written blind in session 29, scored once with 7a30837's committed code (this
     # session's changes but the last): a clash over fishing rights at sea 2, 0.94, 1.27, 0.91, 1.19;
     # an opposition leader barred from an election 8, 0.79, 1.09, 0.85, 1.43; a wrongful arrest
@@ -554,7 +561,7 @@ FLOORS = {
     "wessaline-lowwater-2026": (4, 0.79, 1.01, 0.84, 1.58),
     "castrevia-sting-2026": (2, 0.85, 1.01, 0.86, 1.26),
     "ebbersfield-legionnaires-2026": (1, 0.73, 1.01, 0.75, 1.45),
-    "oberzinnach-rockfall-2026": (2, 0.85, 1.08, 0.82, 1.2),
+    "oberzinnach-rockfall-2026": (2, 0.79, 1.08, 0.82, 1.2),
     "pernvale-satellite-reentry-2026": (2, 0.91, 1.09, 0.92, 1.48),
 }
 

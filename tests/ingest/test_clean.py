@@ -893,6 +893,14 @@ def test_a_wire_dateline_reads_the_way_round_of_a_numeric_header_date() -> None:
     # a numeric date that fits neither reading leaves the year open
     other = clean_one(page("FILED: 08/04/2031 13:05", f"PORTVALE, April 7 (PNA) - {WIRE_SENTENCE}", SECOND)).published
     assert other.value is None and other.month_day == "--04-07"
+    # an ISO header date gives the year of the dateline's day, when its month and day are the same
+    iso = clean_one(page("PORTVALE NEWS AGENCY - GENERAL SERVICE",
+                         "Transmitted: 2031-04-07 12:48 CET | Category: Business / Ports | Priority: urgent | 398 words",
+                         f"PORTVALE, April 7 (PNA) - {WIRE_SENTENCE}",
+                         SECOND)).published
+    assert (iso.value, iso.source) == ("2031-04-07", "dateline")
+    other = clean_one(page("Transmitted: 2031-04-08 12:48 CET", f"PORTVALE, April 7 (PNA) - {WIRE_SENTENCE}", SECOND)).published
+    assert other.value is None and other.month_day == "--04-07"
 
 
 def test_a_wire_dateline_under_a_slug_line_or_a_deck_is_found() -> None:

@@ -455,3 +455,12 @@ def test_a_count_of_people_with_its_digits_swapped_is_the_named_count_misprinted
                  "a mountain village of 421 people that has been cut off since the rockfall."),
     ])
     assert ("contradiction", ["412", "421"]) in found, found
+
+
+def test_a_required_number_is_no_count_of_what_happened() -> None:
+    # "a majority of 101 votes", "the 101 needed": what the rule asks, never a rival of the tally
+    a1 = _article("v01_wire", "2031-05-12", "Ilse Varro was elected speaker of the assembly on Tuesday with 154 votes.")
+    a2 = _article("v02_paper", "2031-05-13", (
+        "Until it elects a speaker by an absolute majority of 101 votes, the assembly can pass no law. "
+        "Varro won with 154 votes, far above the 101 needed, on Tuesday."))
+    assert not any("101" in values for _, values in _figure_disputes([a1, a2]))

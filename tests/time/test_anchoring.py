@@ -579,3 +579,16 @@ def test_a_present_passive_infinitive_and_a_present_orders_subjunctive_are_ahead
     assert by_text(nlp, s, "2031-06-30")["Saturday"].value == "2031-07-05"
     # ... a past order's subjunctive may be past, a past requirement is
     assert by_text(nlp, "The club was required to stop ticket sales on Tuesday.", "2031-06-30")["Tuesday"].value == "2031-06-24"
+
+
+def test_what_a_present_perfect_agreed_to_and_a_day_set_as_a_start_are_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written on a Thursday: the court "has agreed to hear" the case next Tuesday; "has managed to"
+    # tells a done act
+    s = "The court has agreed to hear the case on Tuesday, an unusually fast timetable."
+    assert by_text(nlp, s, "2031-01-23")["Tuesday"].value == "2031-01-28"
+    s = "The board has managed to reopen the mine on Tuesday."
+    assert by_text(nlp, s, "2031-01-23")["Tuesday"].value == "2031-01-21"
+    # a day a setting verb names as something is what it set, however the parser hangs it
+    s = "At a review hearing on Friday, the coroner set 14 September as the start of the full inquest."
+    assert by_text(nlp, s, "2031-04-19")["14 September"].value == "2031-09-14"
+    assert by_text(nlp, "The judge set bail on Monday as the lawyers watched.", "2031-04-19")["Monday"].value == "2031-04-14"

@@ -155,7 +155,7 @@ _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?![
 
 
 def _numeric_of(page: _Page, month: int, day: int) -> tuple[str, str] | None:
-    """The page's header date written in numbers that could be day-first or month-first, read the
+    """The page's header date written in numbers (day-first, month-first or ISO), read the
     way the wire dateline's month and day say ("FILED: 07/04/2026 13:05" above "X, April 7 (Agency)
     -"): (ISO day, its text); None when no line above the article has one, or two do."""
     found = set()
@@ -166,7 +166,14 @@ def _numeric_of(page: _Page, month: int, day: int) -> tuple[str, str] | None:
             a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if (a, b) in ((day, month), (month, day)):
                 found.add((date(year, month, day).isoformat(), m.group(0)))
+        for m in _ISO_DAY.finditer(unit.text):  # "Transmitted: 2026-05-21 12:48 CET"
+            if (int(m.group(2)), int(m.group(3))) == (month, day):
+                found.add((date(int(m.group(1)), month, day).isoformat(), m.group(0)))
     return found.pop() if len(found) == 1 else None
+
+
+#: An ISO day in a header line ("2026-05-21"), read with a wire dateline's month and day.
+_ISO_DAY = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 
 
 #: A page's own note of when it ran ("This article appeared in the Sunday edition of 9 May 2032",

@@ -185,12 +185,32 @@ def _before_negation(f: Frame, q: Quantity, body: str) -> bool:
     return not _NEGATION.search(body[start:q.start]) and bool(_NEGATION.search(body[q.end:end]))
 
 
+#: A requirement, not a count of what happened: "an absolute majority of 101 votes", "the
+#: required 101", "far above the 101 needed to win" (the words: data/lexicon/figures.json). After
+#: the figure, only with "the" before it and nothing the verb takes after ("14 people needed
+#: treatment" is a count).
+_REQUIRED_BEFORE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'requirement_before')})\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_REQUIRED_AFTER = re.compile(rf"^(?:\s+[a-z][\w-]*)?\s+(?:{lexicon.alternation('figures', 'requirement_after')})"
+                             r"(?=\s+(?:to(?!\s+be\b)|for|by|under)\b|\s*[,.;:)]|\s*$)", re.IGNORECASE)
+
+
+def _requirement(q: Quantity, body: str) -> bool:
+    """The figure is what a rule or a goal requires ("a majority of 101 votes")."""
+    before = body[max(0, q.start - 30) : q.start]
+    return bool(_REQUIRED_BEFORE.search(before)
+                or (_THE_BEFORE.search(before) and _REQUIRED_AFTER.match(body[q.end : q.end + 40])))
+
+
 def not_compared(f: Frame, q: Quantity, body: str, *, part: bool, move: bool) -> bool:
     """Whether a figure is no total to compare with others: one nobody asserts, an increment, a
-    part of another count, the value before a change, or an order of magnitude. ``part`` is
-    whether it is a partitive's part, ``move`` whether it is a day's move (``day_move``)."""
+    part of another count, the value before a change, a requirement or an order of magnitude.
+    ``part`` is whether it is a partitive's part, ``move`` whether it is a day's move (``day_move``)."""
     if f.claim.negated and not _before_negation(f, q, body):
         return True  # a figure nobody asserts ("did not confirm that 300 died", a withdrawn version's)
+    if _requirement(q, body):
+        return True
     if (q.increment and not move and not _sent(q)) or (q.low is None and q.high is None):
         return True
     if (not part and _SUBSET.match(body[q.end : q.end + 25])) or _WITH_THEIR.match(body[q.end : q.end + 60]) \

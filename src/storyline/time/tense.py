@@ -144,6 +144,12 @@ def _simple_present(verb: Token) -> bool:
         c.dep_ == "aux" for c in verb.children))
 
 
+def _present_perfect(verb: Token) -> bool:
+    """A participle with a present "has"/"have" ("has agreed", "have promised")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                                      for c in verb.children)
+
+
 def clause_tense(span: Span, left_text: str = "") -> Tense:
     """Past, present or future for the clause governing ``span``; ``None`` when nothing tells.
 
@@ -157,8 +163,11 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     if verb is None:
         return None
     if verb.lemma_.lower() in _SETTING_VERBS and (
-            (left_text and _FOR_BEFORE.search(left_text[-12:])) or span.root.dep_ == "dobj"):
-        return "future"  # "fixed the hearing for 2 October", "set 2 October as the date"
+            (left_text and _FOR_BEFORE.search(left_text[-12:])) or span.root.dep_ == "dobj"
+            or (span.end < len(span.doc) and span.doc[span.end].lower_ == "as" and span.doc[span.end].dep_ == "prep")):
+        # "fixed the hearing for 2 October", "set 2 October as the date" (however the parser
+        # hangs the day named "as" something)
+        return "future"
     if _set_infinitive(verb) or _month_read_infinitive(span):
         return "future"  # "fixed the audit to start on 9 May": what is set is ahead of the setting
     # "is due Friday", "expected Monday": a scheduling word between the expression and its verb
@@ -185,11 +194,11 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
         return "future"
-    if verb.dep_ == "xcomp" and _to_infinitive(verb) and _simple_present(verb.head) \
+    if verb.dep_ == "xcomp" and _to_infinitive(verb) and (_simple_present(verb.head) or _present_perfect(verb.head)) \
             and (verb.head.lemma_ == "be" or verb.head.lemma_.lower() not in _IMPLICATIVE):
         # "the union is to meet the minister on Friday", "remains on track to lift off on
-        # Saturday", "the club is required to stop ticket sales from 08:00 on Tuesday": what a
-        # present clause has to come is ahead
+        # Saturday", "the club is required to stop ticket sales from 08:00 on Tuesday", "the court
+        # has agreed to hear the case on Tuesday": what a present clause has to come is ahead
         return "future"
     if [a.tag_ for a in auxes] == ["VB"] and auxes[0].lemma_ == "be" and any(c.lower_ == "that" and c.dep_ == "mark" for c in verb.children) \
             and verb.head.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in verb.head.children if a.dep_ in ("aux", "auxpass")):
