@@ -869,6 +869,14 @@ def test_according_to_a_statement_on_someones_page_is_theirs(nlp) -> None:  # ty
     assert _find(claims, "12 died").attribution == "officials"
 
 
+def test_according_to_a_norm_is_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"According to their number plates" says how, not who says so: the mayor stays the source."""
+    claims = _claims(nlp, "The mayor of Pellburg announced on Friday that cars will be let in only on alternate "
+                          "days according to their number plates. Twelve people were hurt, according to the police.")
+    assert _find(claims, "alternate days").attribution == "The mayor of Pellburg"
+    assert _find(claims, "Twelve people").attribution == "the police"
+
+
 def test_a_figure_someone_valued_something_at_is_the_valuers_estimate(nlp) -> None:  # type: ignore[no-untyped-def]
     claims = _claims(nlp, "Mira Tolk, an analyst at Varden Securities, had valued the landing rights at "
                           "between 55 million and 70 million crowns before the collapse.")

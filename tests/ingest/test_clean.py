@@ -1334,3 +1334,26 @@ def test_a_release_whose_headline_line_opens_with_place_and_date_is_dated_by_it(
     articles, errors = ingest([str(tmp_path)])
     assert not errors, errors
     assert articles[0].published.value == "2026-07-17", articles[0].published
+
+
+def test_a_wire_or_release_header_dates_its_dateline_or_itself() -> None:
+    # a stamp line that opens with its day and clock before labels in capitals
+    stamped = clean_one(page("PNA PORTVALE NEWS AGENCY -- DOMESTIC SERVICE", "14 APR 2031 10:12 -- URGENT -- PORTS/SECURITY",
+                             "SLUG: HARBOUR-CRANE (first lead)", f"PORTVALE, April 14 (PNA) - {WIRE_SENTENCE}", SECOND)).published
+    assert stamped.value == "2031-04-14"
+    # a year standing alone in the service line gives a yearless dateline its year; a founding year does not
+    service = clean_one(page("PNA DOMESTIC NEWS SERVICE 2031", "ITEM 0417 | PORTS | PRIORITY: URGENT",
+                             f"PORTVALE, April 7 (PNA) - {WIRE_SENTENCE}", SECOND)).published
+    assert (service.value, service.source) == ("2031-04-07", "dateline")
+    founded = clean_one(page("PORTVALE NEWS AGENCY SINCE 1921", f"PORTVALE, April 7 (PNA) - {WIRE_SENTENCE}", SECOND)).published
+    assert founded.value is None and founded.month_day == "--04-07"
+    # a release's letterhead in capitals and its headline stand above the dated first paragraph
+    release = clean_one(page("MINISTRY OF HARBOURS - REPUBLIC OF PORTVALE", "PRESS RELEASE - FOR IMMEDIATE RELEASE",
+                             "Minister sets up a fund for the quay's workers",
+                             f"PORTVALE, 8 April 2031 - {WIRE_SENTENCE}", SECOND)).published
+    assert release.value == "2031-04-08"
+    # a print edition's or a newsletter's header
+    for header, day in [("HARBOUR WEEKLY - print edition of 24 April 2031 - page 5", "2031-04-24"),
+                        ("QUAYSIDE WATCH - members' newsletter - 28.05.2031", "2031-05-28")]:
+        published = clean_one(page(header, "A chapter closes on the quay", WIRE_SENTENCE, SECOND)).published
+        assert published.value == day, header

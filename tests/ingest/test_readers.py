@@ -453,3 +453,20 @@ def test_a_time_element_marked_published_dates_the_page_over_an_update_or_a_corr
     assert published_time('<time datetime="2031-05-02">2 May</time>') is None
     assert published_time('<time datetime="2031-05-02">Published 2 May</time><time datetime="2031-05-09">'
                           'Published 9 May</time>') is None
+
+
+def test_a_live_page_dated_only_by_its_entries_times_is_of_their_one_day() -> None:
+    from storyline.ingest.html import extract_document
+
+    entries = "".join(
+        f'<div class="entry"><p><time datetime="2031-04-15T{t}:00+02:00">{t}</time> {s}</p></div>'
+        for t, s in [("19:05", "The negotiators have left the command post for the night without a statement."),
+                     ("09:10", "A quick recap: the nine people freed yesterday evening spent the night in hospital.")])
+    page = (f"<html><head><title>Live</title></head><body><article><h1>Live: the siege, day two</h1>{entries}"
+            "</article></body></html>")
+    doc = extract_document("live.html", page)
+    assert not isinstance(doc, Exception) and doc.published == "2031-04-15", doc
+    # entries of two days tell no one day of writing
+    two = page.replace("2031-04-15T09:10", "2031-04-14T09:10")
+    doc = extract_document("live.html", two)
+    assert not isinstance(doc, Exception) and doc.published is None, doc

@@ -592,3 +592,16 @@ def test_what_a_present_perfect_agreed_to_and_a_day_set_as_a_start_are_ahead(nlp
     s = "At a review hearing on Friday, the coroner set 14 September as the start of the full inquest."
     assert by_text(nlp, s, "2031-04-19")["14 September"].value == "2031-09-14"
     assert by_text(nlp, "The judge set bail on Monday as the lawyers watched.", "2031-04-19")["Monday"].value == "2031-04-14"
+
+
+def test_a_thing_set_on_fire_is_past_and_a_when_clause_under_should_is_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written on a Tuesday: a mast "was set on fire Sunday, police said Monday" burned last Sunday;
+    # "set for Thursday" is still ahead
+    s = "A mobile mast was set on fire Sunday, police said Monday, adding that they were looking for three men."
+    assert by_text(nlp, s, "2031-03-11")["Sunday"].value == "2031-03-09"
+    assert by_text(nlp, "The vote was set for Thursday, officials said.", "2031-03-11")["Thursday"].value == "2031-03-13"
+    # written on a Monday: a simple present in a "when" clause under "should" is the coming day
+    s = "When the minister appears before the health committee on Tuesday, members should ask him three things."
+    assert by_text(nlp, s, "2031-03-24")["Tuesday"].value == "2031-03-25"
+    s = "When the minister appeared before the health committee on Tuesday, members asked him three things."
+    assert by_text(nlp, s, "2031-03-24")["Tuesday"].value == "2031-03-18"

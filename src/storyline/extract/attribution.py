@@ -78,6 +78,8 @@ ORG_REACH = 2
 CONNECTIVES = re.compile(rf"^\W*({lexicon.alternation('reporting', 'connectives')})\b", re.IGNORECASE)
 QUOTES = "\"“”«»„"
 _NON_SOURCES = lexicon.words("reporting", "non_sources")
+#: Nouns after "according to" that are a norm, not a source (data/lexicon/reporting.json).
+_ACCORDANCE = lexicon.words("reporting", "accordance_nouns")
 #: Nouns that stand for an unnamed source ("reports", "claims", "evidence").
 REPORT_NOUNS = lexicon.words("reporting", "report_nouns")
 _DESCRIBED_SOURCES = lexicon.words("reporting", "described_sources")
@@ -346,6 +348,8 @@ def _according_source(obj: Token, according: Token, sent: Span, inp: ClaimInputs
                       sent_mentions: Sequence[Mention]) -> str | None:
     """The source of "according to X": the agent of a published figure ("estimates published by
     A and B" -> A and B), and, when the phrase opens the sentence, only up to its comma."""
+    if obj.lemma_.lower() in _ACCORDANCE:
+        return None  # "according to their number plates": in accordance with, nobody's word
     if obj.lemma_.lower() in ESTIMATE_NOUNS | _ACCORDING_FIGURE_NOUNS:
         agents = [p for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING
                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]

@@ -57,11 +57,15 @@ def _mark_wire_dateline(page: _Page) -> None:
     """
     # the first paragraph of the body; a wire's slug line ("HARBOUR-STRIKE/ (UPDATE 2)") or a
     # deck under the headline above it is not one and is passed over
-    body = [i for i, u in enumerate(page.units) if u.reason is None and u.role in ("body", "fact")][:2]
+    # (a release's letterhead lines in capitals, "MINISTRY OF HEALTH", "PRESS RELEASE - FOR
+    # IMMEDIATE RELEASE", and its headline, may all stand above it)
+    body = [i for i, u in enumerate(page.units) if u.reason is None and u.role in ("body", "fact")][:4]
     at = next((i for i in body if is_paragraph(page.units[i])), None)
-    if at is None or (at != body[0] and not (_slug_like(page.units[body[0]].text)
-                                             or _headline_like(page.units[body[0]]))):
+    if at is None or not all(_slug_like(page.units[i].text) or _headline_like(page.units[i])
+                             or page.units[i].text.isupper() for i in body if i < at):
         return
+    if body.index(at) >= 2 and not all(page.units[i].text.isupper() for i in body[: body.index(at) - 1]):
+        return  # beyond a slug or a deck, only a letterhead in capitals stands above the first paragraph
     first = page.units[at]
     wire = find_wire_dateline(first.text)
     if wire is None or (wire.place_only and not is_caps(wire.place)):
@@ -128,6 +132,14 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
                 value, text = header
                 return PublishedDate(value=value, source="dateline", earliest=value, latest=value,
                                      note=f"wire dateline '{wire.text}' gives the month of the page's header date '{text}'")
+            if (year := _service_year(page)) is not None:
+                try:
+                    value = date(year[0], month, day).isoformat()
+                except ValueError:
+                    value = None
+                if value is not None:
+                    return PublishedDate(value=value, source="dateline", earliest=value, latest=value,
+                                         note=f"wire dateline '{wire.text}' with the year of the service line '{year[1]}'")
             return PublishedDate(note=f"wire dateline '{wire.text}' gives --{month:02d}-{day:02d} without a year",
                                  month_day=f"--{month:02d}-{day:02d}")
         return PublishedDate()
@@ -170,6 +182,28 @@ def _numeric_of(page: _Page, month: int, day: int) -> tuple[str, str] | None:
             if (int(m.group(2)), int(m.group(3))) == (month, day):
                 found.add((date(int(m.group(1)), month, day).isoformat(), m.group(0)))
     return found.pop() if len(found) == 1 else None
+
+
+#: A year standing alone in a wire service's header line ("TNA DOMESTIC NEWS SERVICE 2031").
+_YEAR_ALONE = re.compile(r"(?<![\d/.:-])((?:19|20)\d\d)(?![\d/.:-])")
+_SINCE = re.compile(r"\b(?:since|founded|established|est\.?)\s*$", re.IGNORECASE)
+
+
+def _service_year(page: _Page) -> tuple[int, str] | None:
+    """The year a wire service's header line in capitals prints alone above the dateline ("TNA
+    DOMESTIC NEWS SERVICE 2031" over "SORVETTA, April 7 (TNA) -"), with the line; None when no
+    such line or two years (a founding year, "SINCE 1921", is none)."""
+    found: set[tuple[int, str]] = set()
+    for unit in page.units:
+        if unit.role == WIRE_DATELINE:
+            break
+        text = unit.text.strip()
+        if not text.isupper() or len(text.split()) > 10:
+            continue
+        for m in _YEAR_ALONE.finditer(text):
+            if not _SINCE.search(text[: m.start()]):
+                found.add((int(m.group(1)), text))
+    return found.pop() if len({y for y, _ in found}) == 1 and len(found) == 1 else None
 
 
 #: An ISO day in a header line ("2026-05-21"), read with a wire dateline's month and day.

@@ -65,7 +65,7 @@ _WORDS = (
     # a live page's header ("Live page started 07:45, 9 March 2026. Latest entries first.")
     r"live|coverage|blog|page|started|began|latest|newest|entries|updates|local|"
     # a broadcaster's web copy ("Sunday 9 May 2032, 18:00 news bulletin, online edition")
-    r"bulletin|edition|version|web|online|print|broadcast|transcript|"
+    r"bulletin|edition|version|web|online|print|broadcast|transcript|newsletter|of|"
     # a release's header ("For immediate release - 4 June 2031", "Embargoed until 00:01")
     r"for|immediate|embargoed|embargo|until|" + WEEKDAYS
 )
@@ -253,7 +253,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     if dashed:
         fields = _DASHED.split(text)
         if len(fields) < 2 or not all(_LABEL.fullmatch(f.strip()) or _ISSUE.fullmatch(f.strip()) or _ISSUE_LABEL.fullmatch(f.strip())
-                                      or _PAGE.fullmatch(f.strip())
+                                      or _PAGE.fullmatch(f.strip()) or _KIND_LABEL.fullmatch(f.strip())
                                       for f in fields if not _has_date(f, found)):
             return False
     first = found[0][0]
@@ -266,7 +266,9 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     if n is None:
         return False
     start = starts[n]
-    beside = (fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()
+    # ... the words a header prints beside its date ("print edition of 24 April 2026") are none
+    beside = [w for w in (fields[n][: first.start() - start] + fields[n][first.end() - start:]).split()
+              if not _EDITION_WORD.fullmatch(w)]
     # a masthead: the outlet's name in capitals, a dash and the date alone ("VANTRIX POST - Friday
     # 2 May 2031"), or a name in capitalised words and the date with its clock time ("Radio Vantrix
     # News - 02.05.2031, 08:00"), or an issue's number and the date ("Issue 7 - 13 February 2031");
@@ -288,7 +290,10 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
         # May 2031"), or the other names what kind of publication it is ("Weekly bulletin | 16 April
         # 2031")
         return False
-    if dashed and ((beside and not masthead) or (n < 2 and not masthead) or n != len(fields) - 1):
+    # a wire's stamp may open with its date and clock before labels in capitals ("14 APR 2031
+    # 10:12 -- URGENT -- RAIL/SECURITY")
+    stamp_first = dashed and n == 0 and clocked and all(f.strip().isupper() for f in fields[1:])
+    if dashed and not stamp_first and ((beside and not masthead) or (n < 2 and not masthead) or n != len(fields) - 1):
         return False  # a dated headline of a list ("2031-05-02 - Ferry fares rise") opens with its date
     if len(beside) > 2:
         return False  # the date's own field is a stamp ("Filed 2031-05-02 09:15"), not a sentence
@@ -306,6 +311,10 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
 PUBLISHED_WORDS = r"(?:first\s+)?(?:published|posted)"
 #: A field that names what kind of publication the page is ("Weekly bulletin", "Members' digest").
 _PUBLICATION_KIND = re.compile(r"\b(?:newsletter|bulletin|digest|briefing|edition)s?\b", re.IGNORECASE)
+#: A field that is the kind of publication, in a few words ("members' newsletter").
+_KIND_LABEL = re.compile(rf"(?:[^\W\d_]+['’]?\s+){{0,2}}{_PUBLICATION_KIND.pattern}", re.IGNORECASE)
+#: Words of an edition's label beside its date ("print edition of").
+_EDITION_WORD = re.compile(r"(?:print|online|web|edition|of)", re.IGNORECASE)
 #: An issue's number standing as a field of its own ("Issue 3", "No. 418", "Vol. 2").
 _ISSUE = re.compile(r"(?:issue|no\.|vol\.?|volume)\s*\d{1,5}", re.IGNORECASE)
 #: A date field that names itself the publication's date.
@@ -313,7 +322,7 @@ _LABELLED = re.compile(rf"\s*{PUBLISHED_WORDS}\b", re.IGNORECASE)
 #: Fields of a header set apart by dashes, and a field that is a label: a few words, the first
 #: capitalised, no figure and no sentence's end ("Money in brief", "CITY DESK").
 _DASHED = re.compile(r"\s(?:--|[-–—])\s")
-_LABEL = re.compile(r"[A-Z](?:[^\W\d_]|[&'’.])*(?:\s+(?:[^\W\d_]|[&'’.])+){0,4}")
+_LABEL = re.compile(r"[A-Z](?:[^\W\d_]|[&'’./])*(?:\s+(?:[^\W\d_]|[&'’./])+){0,4}")
 #: A print page's number standing as a field of its own ("Page 3", "p. 12", "P4").
 _PAGE = re.compile(r"(?:page|p\.?)\s*\d{1,3}[A-Z]?", re.IGNORECASE)
 #: A label with its issue's number ("MEMBERS' BULLETIN No. 9").

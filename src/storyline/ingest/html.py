@@ -59,6 +59,7 @@ def extract_document(
         html = data
     if not html.strip():
         return IngestError(source, "empty HTML page")
+    one_day = entries_day(html)  # read before the entries' stamps are kept as text
     html = keep_entry_times(html)
     try:
         doc = trafilatura.bare_extraction(
@@ -81,6 +82,8 @@ def extract_document(
     labelled = published_time(html)
     if labelled is not None:
         date = labelled  # the page says which of its dates is the publication's
+    if not date:
+        date = one_day  # a live page whose every time element is of one day
     if not date:
         # no date in the markup: a date line under the headline that the extractor dropped as
         # page furniture ("<p class=meta>A B, Correspondent · Thursday 21 May 2026</p>") is read
@@ -320,6 +323,13 @@ def published_time(html: str) -> str | None:
         if day and (_PUBLISHED_MARK.search(m.group("text")) or _PUBLISHED_MARK.search(m.group("attrs"))):
             days.add(day.group(1))
     return days.pop() if len(days) == 1 else None
+
+
+def entries_day(html: str) -> str | None:
+    """The one day of every ``<time datetime>`` a page holds when there are two or more (a live
+    page's entries, stamped "19:05", "18:40" ...): it was written that day. None otherwise."""
+    days = [day.group(1) for m in _TIME_ELEMENT.finditer(html) if (day := _DATETIME.search(m.group("attrs")))]
+    return days[0] if len(days) >= 2 and len(set(days)) == 1 else None
 
 
 def _four_digit_year(date: str, html: str) -> str:

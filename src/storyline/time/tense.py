@@ -150,6 +150,30 @@ def _present_perfect(verb: Token) -> bool:
                                       for c in verb.children)
 
 
+#: Subordinators of a time or condition clause, whose simple present tells what is to come when
+#: the clause it hangs on is ahead ("when he appears on Tuesday, members should ask")
+_TEMPORAL_MARKS = frozenset({"when", "once", "after", "before", "until", "if", "as soon as"})
+
+
+def _present_for_future(verb: Token, auxes: list[Token]) -> bool:
+    """A simple present in a time or condition clause under a clause that is ahead (a "will",
+    "should", "must", "can" or "may" on its head)."""
+    if verb.tag_ not in ("VBZ", "VBP") or auxes or verb.dep_ != "advcl":
+        return False
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in verb.children):
+        return False
+    head_aux = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
+    return bool(head_aux & ({"will", "'ll", "shall"} | _PRESENT_MODALS))
+
+
+def _done_to(verb: Token) -> bool:
+    """A past passive with neither an infinitive nor a "for" after it: something done to its
+    subject ("a mast was set on fire Sunday, police said"), not what was set for a day ("was set
+    for Thursday", "was set to open")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children) \
+        and not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+
+
 def clause_tense(span: Span, left_text: str = "") -> Tense:
     """Past, present or future for the clause governing ``span``; ``None`` when nothing tells.
 
@@ -210,7 +234,8 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"  # "expects", "is expected Saturday", "are scheduled"
     if verb.lemma_ in _SCHEDULING:
         return "future"
-    if verb.lemma_ in _FUTURE_LEMMAS and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING:
+    if verb.lemma_ in _FUTURE_LEMMAS and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING \
+            and not _done_to(verb):
         return "future"  # "said it expected a full audit on Thursday": ahead of the saying
     if "could" in words and any(c.dep_ == "neg" for c in verb.children) and any(
             a.tag_ == "VBD" for a in verb.ancestors):
@@ -232,6 +257,8 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
             return "future"
         if governor.tag_ in ("VBD", "VBN") or "VBD" in head_auxes.values():
             return "past"
+    if _present_for_future(verb, auxes):
+        return "future"  # "when he appears before the committee on Tuesday, members should ask him"
     if (verb.tag_ in ("VBZ", "VBP") and not auxes and _WEEKDAY.fullmatch(span.text)
             and verb.lemma_.lower() not in _state_verbs() and verb.lemma_.lower() not in _REPORTING):
         return "future"  # a simple present act on a bare weekday is booked: "the pair face a judge on Friday"
