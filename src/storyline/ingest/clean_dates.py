@@ -132,14 +132,9 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
                 value, text = header
                 return PublishedDate(value=value, source="dateline", earliest=value, latest=value,
                                      note=f"wire dateline '{wire.text}' gives the month of the page's header date '{text}'")
-            if (year := _service_year(page)) is not None:
-                try:
-                    value = date(year[0], month, day).isoformat()
-                except ValueError:
-                    value = None
-                if value is not None:
-                    return PublishedDate(value=value, source="dateline", earliest=value, latest=value,
-                                         note=f"wire dateline '{wire.text}' with the year of the service line '{year[1]}'")
+            if (year := _service_year(page)) is not None and (day_of := _day(year[0], month, day)) is not None:
+                return PublishedDate(value=day_of, source="dateline", earliest=day_of, latest=day_of,
+                                     note=f"wire dateline '{wire.text}' with the year of the service line '{year[1]}'")
             return PublishedDate(note=f"wire dateline '{wire.text}' gives --{month:02d}-{day:02d} without a year",
                                  month_day=f"--{month:02d}-{day:02d}")
         return PublishedDate()
@@ -187,6 +182,14 @@ def _numeric_of(page: _Page, month: int, day: int) -> tuple[str, str] | None:
 #: A year standing alone in a wire service's header line ("TNA DOMESTIC NEWS SERVICE 2031").
 _YEAR_ALONE = re.compile(r"(?<![\d/.:-])((?:19|20)\d\d)(?![\d/.:-])")
 _SINCE = re.compile(r"\b(?:since|founded|established|est\.?)\s*$", re.IGNORECASE)
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    """The ISO day, or None when there is no such day (29 February of a common year)."""
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _service_year(page: _Page) -> tuple[int, str] | None:
