@@ -1401,8 +1401,8 @@ def test_an_undated_page_naming_days_of_the_storys_weeks_is_of_the_storys_year()
 
 
 def test_an_untyped_act_keeps_its_own_date_when_a_typed_one_stands_farther_off() -> None:
-    # the date stands beside "shut down"; the confirming is farther, in a clause begun by a
-    # hyphenated word, so the shutting is not left undated
+    # the date stands beside "shut down"; the finding it came "after" and the confirming, in a
+    # clause begun by a hyphenated word, are other acts, so the shutting is not left undated
     a1 = _article("s01_wire", "2031-08-20", (
         "The well was shut down on 12 August 2031 after field tests found traces of solvent in its water, "
         "and lab-based sequencing later confirmed it as the source."))
@@ -1410,6 +1410,14 @@ def test_an_untyped_act_keeps_its_own_date_when_a_typed_one_stands_farther_off()
     dated = [e for e in report.events if e.time.value == "2031-08-12"]
     assert any("shut" in e.label for e in dated), [(e.label, e.time.value) for e in report.events]
     assert not any("confirm" in e.label for e in dated)
+    # "thirty days after the explosion that injured nine": the explosion anchors the date, the
+    # flowing is what it dates
+    a2 = _article("s02_wire", "2031-04-10", (
+        "Gas began flowing again through the repaired line on Wednesday 8 April 2031, thirty days after the "
+        "explosion near Tarn that tore out 240 metres of pipe and injured nine contractors."))
+    report = analyze_articles([a2])
+    dated = [e for e in report.events if e.time.value == "2031-04-08"]
+    assert any("flow" in e.label for e in dated), [(e.label, e.time.value) for e in report.events]
 
 
 def test_a_coordinated_verb_in_another_tense_does_not_type_the_act() -> None:

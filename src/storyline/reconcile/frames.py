@@ -68,6 +68,9 @@ __all__ = [
 #: is another act, which a predicate's time is not lent to.
 _COORDINATED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?!then\b)\w[\w'-]*\s+\w+", re.IGNORECASE)
 UNREAL_MODALITIES = frozenset({"conditional", "hypothetical"})
+#: A word that makes what follows the anchor of a time ("after tests found", "since the
+#: explosion"): a happening before or after the act, not the act itself.
+_ANCHORING = re.compile(r"\b(?:after|before|since|until|following|prior\s+to)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -233,13 +236,12 @@ def frames_of_claim(
             if at in fixed and triggers[at][2].startswith("other:") and claim.event_type is None and typed:
                 # a predicate that names no event ("rolled out the red carpet on Monday for X, who
                 # met Y after two days of talks") lends its time to the nearest event the sentence tells
-                def gap(s: int, e: int) -> int:
-                    return min(abs(s - te), abs(ts - e))
-
-                near = min(typed, key=lambda i: gap(*triggers[i][:2]))
-                # ... when it stands nearer the expression than the predicate does: "shut down on 15
-                # July after tests found ..., and sequencing later confirmed it" dates the shutting
-                if gap(*triggers[near][:2]) < gap(ps, pe):
+                # ... not to one told as the act's anchor ("shut down on 15 July after tests
+                # found ...", "began flowing on 8 April, thirty days after the explosion that
+                # injured nine"): that is another act, dated by its own words
+                typed = [i for i in typed if not _ANCHORING.search(text[te:triggers[i][0]])]
+                if typed:
+                    near = min(typed, key=lambda i: min(abs(triggers[i][0] - te), abs(ts - triggers[i][1])))
                     fixed = {near: fixed[at]}
     bound = _bind_times(triggers, usable_times, text, base, fixed, told_times)
     owner = _bind_quantities(triggers, claim.quantities, base, text, at)
