@@ -750,7 +750,7 @@ def clause_colon_speaker(toks: Sequence[Token], inp: ClaimInputs, ctx: SentenceC
     hi = subject.right_edge.idx + len(subject.right_edge)
     named = any(m.label in ("PERSON", "ORG") and lo <= m.start < hi for m in sent_mentions)
     if not named and subject.text[:1].isupper() and lo == subject.idx:
-        # a surname alone the tagger did not read as a name ("Mellish was blunt:"), of a person the
+        # a surname alone the tagger did not read as a name ("Harrowby was blunt:"), of a person the
         # article has named in full
         full = next((n for n in inp.names.values() if len(n.split()) > 1 and n.split()[-1] == subject.text), None)
         if full is not None:

@@ -205,7 +205,7 @@ def doc_mentions(doc: Doc, article: int, sentence_of: Sequence[int], text: str |
                 titles.append((prefix.text, prefix.start_char, prefix.end_char))
             for app in _appositive_titles(doc, span):
                 titles.append((app.text, app.start_char, app.end_char))
-            # a title the NER swallowed into the name ("President Iosif Veyrac")
+            # a title the NER swallowed into the name ("President Ulmar Quarrick")
             words = span.text.split()
             lead = len(words) - len(_strip_leading_titles([w.lower() for w in words]))
             if lead:

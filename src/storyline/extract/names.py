@@ -54,7 +54,7 @@ def fold(text: str) -> str:
 
 
 def _strip_leading_titles(words: list[str]) -> list[str]:
-    """'President Iosif Veyrac' -> ['iosif', 'veyrac'] (keeps at least one word)."""
+    """'President Ulmar Quarrick' -> ['ulmar', 'quarrick'] (keeps at least one word)."""
     i = 0
     while i < len(words) - 1 and (words[i].rstrip(".") in TITLE_WORDS or gazetteer.country_from_adjective(words[i])):
         i += 1

@@ -179,7 +179,7 @@ def _numeric_of(page: _Page, month: int, day: int) -> tuple[str, str] | None:
     return found.pop() if len(found) == 1 else None
 
 
-#: A year standing alone in a wire service's header line ("TNA DOMESTIC NEWS SERVICE 2031").
+#: A year standing alone in a wire service's header line ("PNA DOMESTIC NEWS SERVICE 2031").
 _YEAR_ALONE = re.compile(r"(?<![\d/.:-])((?:19|20)\d\d)(?![\d/.:-])")
 _SINCE = re.compile(r"\b(?:since|founded|established|est\.?)\s*$", re.IGNORECASE)
 
@@ -193,8 +193,8 @@ def _day(year: int, month: int, day: int) -> str | None:
 
 
 def _service_year(page: _Page) -> tuple[int, str] | None:
-    """The year a wire service's header line in capitals prints alone above the dateline ("TNA
-    DOMESTIC NEWS SERVICE 2031" over "SORVETTA, April 7 (TNA) -"), with the line; None when no
+    """The year a wire service's header line in capitals prints alone above the dateline ("PNA
+    DOMESTIC NEWS SERVICE 2031" over "PORTVALE, April 7 (PNA) -"), with the line; None when no
     such line or two years (a founding year, "SINCE 1921", is none)."""
     found: set[tuple[int, str]] = set()
     for unit in page.units:

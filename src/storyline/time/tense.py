@@ -54,7 +54,7 @@ def before_complement_subject(tok: Token) -> Token | None:
 def before_teller(tok: Token) -> Token | None:
     """The complement's verb when the parser hangs a time phrase on a reporting verb that comes
     after its complement but the phrase ends the complement, before the teller ("He is due in
-    court Friday, Mellish said": the appearing is dated, not the saying; "..., police said Monday"
+    court Friday, Harrowby said": the appearing is dated, not the saying; "..., police said Monday"
     dates the saying)."""
     phrase = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
     verb = phrase.head
@@ -152,7 +152,7 @@ def _present_perfect(verb: Token) -> bool:
 
 #: Subordinators of a time or condition clause, whose simple present tells what is to come when
 #: the clause it hangs on is ahead ("when he appears on Tuesday, members should ask")
-_TEMPORAL_MARKS = frozenset({"when", "once", "after", "before", "until", "if", "as soon as"})
+_TEMPORAL_MARKS = lexicon.words("events", "temporal_marks")
 
 
 def _present_for_future(verb: Token, auxes: list[Token]) -> bool:
