@@ -592,6 +592,9 @@ def test_what_a_present_perfect_agreed_to_and_a_day_set_as_a_start_are_ahead(nlp
     s = "At a review hearing on Friday, the coroner set 14 September as the start of the full inquest."
     assert by_text(nlp, s, "2031-04-19")["14 September"].value == "2031-09-14"
     assert by_text(nlp, "The judge set bail on Monday as the lawyers watched.", "2031-04-19")["Monday"].value == "2031-04-14"
+    # ... but a deadline a past perfect "had set" may have passed: the resolver reads it
+    s = "The agency had ruled that the boy must go home, and set Friday as the deadline for his return."
+    assert by_text(nlp, s, "2031-04-19")["Friday"].value == "2031-04-18"
 
 
 def test_a_thing_set_on_fire_is_past_and_a_when_clause_under_should_is_ahead(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -188,9 +188,11 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return None
     if verb.lemma_.lower() in _SETTING_VERBS and (
             (left_text and _FOR_BEFORE.search(left_text[-12:])) or span.root.dep_ == "dobj"
-            or (span.end < len(span.doc) and span.doc[span.end].lower_ == "as" and span.doc[span.end].dep_ == "prep")):
+            or (span.end < len(span.doc) and span.doc[span.end].lower_ == "as" and span.doc[span.end].dep_ == "prep"
+                and not any(c.dep_ == "aux" and c.lower_ == "had" for v in [verb, *verb.ancestors][:4] for c in v.children))):
         # "fixed the hearing for 2 October", "set 2 October as the date" (however the parser
-        # hangs the day named "as" something)
+        # hangs the day named "as" something; a day a past perfect "had set" as a deadline may
+        # have passed since)
         return "future"
     if _set_infinitive(verb) or _month_read_infinitive(span):
         return "future"  # "fixed the audit to start on 9 May": what is set is ahead of the setting
