@@ -869,6 +869,16 @@ def test_according_to_a_statement_on_someones_page_is_theirs(nlp) -> None:  # ty
     assert _find(claims, "12 died").attribution == "officials"
 
 
+def test_a_teller_closing_its_sentence_after_a_comma_tells_it_however_the_parser_hangs_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """", the interior ministry estimated in a written answer": the parser hangs the verb on the
+    figure's noun; a relative clause ("which the ministry estimated last year") tells only itself."""
+    claims = _claims(nlp, "The operation cost about 18 million crowns, including overtime, equipment and the repair "
+                          "of two damaged coaches, the interior ministry estimated in a written answer to MPs. "
+                          "The bridge cost 40 million crowns, which the ministry estimated last year.")
+    assert _find(claims, "18 million crowns").attribution == "the interior ministry"
+    assert next(c for c in claims if "40 million" in c.text and c.predicate == "cost").attribution is None
+
+
 def test_according_to_a_norm_is_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
     """"According to their number plates" says how, not who says so: the mayor stays the source."""
     claims = _claims(nlp, "The mayor of Pellburg announced on Friday that cars will be let in only on alternate "

@@ -147,6 +147,28 @@ def _has_source(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NON_SOURCES for c in verb.children)
 
 
+def _trailing_teller(root: Token) -> Token | None:
+    """A reporting verb set off by a comma after its clause, with a subject of its own and nothing
+    it reports but what came before ("The operation cost about 18 million crowns, including ...,
+    the interior ministry estimated in a written answer"), which the parser hung on a noun of the
+    clause as a modifier: it tells the clause."""
+    doc = root.doc
+    for tok in root.subtree:
+        if tok.i <= root.i or tok.dep_ not in ("acl", "relcl") or tok.lemma_.lower() not in REPORTING:
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ in ("WDT", "WP", "PRP") or subject.lower_ in _NON_SOURCES:
+            continue
+        start = min(t.i for t in subject.subtree)
+        if start == 0 or doc[start - 1].text != "," or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") and t.i > tok.i and t.head.i != tok.i and t.dep_ != "amod"
+               for t in doc[tok.i + 1 : root.sent.end]):
+            continue  # more clauses after it: not the sentence's closing teller
+        return tok
+    return None
+
+
 def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, bool]:
     """(predicate, reporting verb, inverted source token, reported?) for a sentence root.
 
@@ -181,6 +203,9 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
             if (c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORTING and _has_source(c)
                     and not any(x.dep_ in ("ccomp", "dobj") for x in c.children)):
                 return root, c, None, True
+        teller = _trailing_teller(root)
+        if teller is not None:
+            return root, teller, None, True
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
         if subj and subj[0].lower_ == "it":
             # "It is worth recalling that ...", "It can be inferred that ...": the clause is the claim
