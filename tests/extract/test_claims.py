@@ -1048,3 +1048,20 @@ def test_a_figure_put_on_the_objects_own_words_or_between_two_values_is_the_putt
     claims = _claims(nlp, "In the same notice, Orrenby Space put the likely re-entry between 11 and 14 March, a window "
                           "it said would shrink as the orbit decays.")
     assert "Orrenby" in (_find(claims, "re-entry").attribution or "")
+
+
+def test_a_state_coordinated_on_a_day_of_its_own_is_told_with_that_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"fell ... on Sunday 8 March 2031 and stayed below 6% throughout the following day": the staying
+    has its own day; "fell and stayed low" on one day tells one event."""
+    def claims_of(body: str) -> list[Claim]:
+        article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body),
+                          published=PublishedDate("2031-03-12", "metadata", "2031-03-12", "2031-03-12"))
+        (analysis,) = analyze_articles([article], nlp=nlp)
+        return analysis.claims
+
+    claims = claims_of("Our sensors show that connectivity fell to 4% of ordinary levels at 21:14 on Sunday 8 March "
+                       "and stayed below 6% throughout the following day.")
+    stay = [c for c in claims if c.predicate == "stay"]
+    assert stay and stay[0].time is not None and stay[0].time.value.startswith("2031-03-09")
+    claims = claims_of("Connectivity fell to 4% on Sunday 8 March and stayed low.")
+    assert not [c for c in claims if c.predicate == "stay"]

@@ -436,14 +436,19 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     # ... unless the coordinated verb has a day of its own beside the predicate's ("flew there on
     # March 12 and met the families the following day"): two events, each dated
     own_days = {t.value[:10] for t, o in governed if o is not None and o.i == pred.i}
+    apart: set[int] = set()
     if own_days:  # the same day's "suffered a stroke in the morning and died that night" stays one
-        shared -= {o.i for t, o in governed if o is not None and o.i != pred.i and t.value[:10] not in own_days}
+        apart = {o.i for t, o in governed if o is not None and o.i != pred.i and t.value[:10] not in own_days}
+        shared -= apart
     owners: dict[int, tuple[Token, TimeExpr]] = {}
     for t, owner in governed:
         if owner is None or owner.i in shared or owner.i in owners:
             continue
         owner = _scheduled_event(owner) or owner
-        if owner.pos_ != "NOUN" and owner.lemma_.lower() in plover.STATE_VERBS - {"say"}:
+        if owner.pos_ != "NOUN" and owner.lemma_.lower() in plover.STATE_VERBS - {"say"} \
+                and not (owner.dep_ == "conj" and owner.i in apart):
+            # ... but a state coordinated with the predicate on a day of its own is told with that
+            # day ("fell to 4% on Sunday 8 March and stayed below 6% throughout the following day")
             continue
         if owner.dep_ == "relcl" and owner.head.pos_ == "NOUN" and plover.is_event_noun(owner.head.lemma_):
             # "an explosion that ripped through the plant late Monday": the clause tells how the
