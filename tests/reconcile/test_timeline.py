@@ -1400,24 +1400,25 @@ def test_an_undated_page_naming_days_of_the_storys_weeks_is_of_the_storys_year()
     assert [c.time.value for c in report.claims if c.article_id == page.id and c.time is not None] == ["XXXX-10-03"]
 
 
-def test_an_untyped_act_keeps_its_own_date_when_a_typed_one_stands_farther_off() -> None:
+def _labels_on(day: str, article: Article) -> list[str]:
+    """The labels of the events a report of ``article`` dates ``day``."""
+    return [e.label for e in analyze_articles([article]).events if e.time.value == day]
+
+
+def test_an_untyped_act_keeps_its_date_from_an_act_its_sentence_names_as_its_anchor() -> None:
     # the date stands beside "shut down"; the finding it came "after" and the confirming, in a
     # clause begun by a hyphenated word, are other acts, so the shutting is not left undated
-    a1 = _article("s01_wire", "2031-08-20", (
+    labels = _labels_on("2031-08-12", _article("s01_wire", "2031-08-20", (
         "The well was shut down on 12 August 2031 after field tests found traces of solvent in its water, "
-        "and lab-based sequencing later confirmed it as the source."))
-    report = analyze_articles([a1])
-    dated = [e for e in report.events if e.time.value == "2031-08-12"]
-    assert any("shut" in e.label for e in dated), [(e.label, e.time.value) for e in report.events]
-    assert not any("confirm" in e.label for e in dated)
+        "and lab-based sequencing later confirmed it as the source.")))
+    assert any("shut" in label for label in labels), labels
+    assert not any("confirm" in label for label in labels)
     # "thirty days after the explosion that injured nine": the explosion anchors the date, the
     # flowing is what it dates
-    a2 = _article("s02_wire", "2031-04-10", (
+    labels = _labels_on("2031-04-08", _article("s02_wire", "2031-04-10", (
         "Gas began flowing again through the repaired line on Wednesday 8 April 2031, thirty days after the "
-        "explosion near Tarn that tore out 240 metres of pipe and injured nine contractors."))
-    report = analyze_articles([a2])
-    dated = [e for e in report.events if e.time.value == "2031-04-08"]
-    assert any("flow" in e.label for e in dated), [(e.label, e.time.value) for e in report.events]
+        "explosion near Tarn that tore out 240 metres of pipe and injured nine contractors.")))
+    assert any("flow" in label for label in labels), labels
 
 
 def test_a_coordinated_verb_in_another_tense_does_not_type_the_act() -> None:
