@@ -1246,6 +1246,28 @@ def test_a_print_stamp_with_its_page_and_a_newsletters_label_date_the_page() -> 
     assert find_dateline("Chapter 3 - 16 April 2031") is None
 
 
+def test_a_print_header_laid_out_in_columns_dates_the_page() -> None:
+    """A print page's text copy keeps its header's columns apart by wide gaps ("THE LEMMIS ECHO
+    <gap> Thursday 16 April 2031 <gap> Page 1"): its fields, read as a dashed header's, date the
+    page; a sentence with a wide gap in it stays prose."""
+    body = " ".join(["The harbour board met on Monday and agreed to close the old quay for repairs."] * 6)
+    header = "THE LEMMIS ECHO                Thursday 17 April 2031                Page 1"
+    article = clean_one(page(header, "QUAY CLOSES FOR REPAIRS", body, body))
+    assert article.published.value == "2031-04-17", article.published
+    prose = "The board met      on Thursday 17 April 2031 and agreed to close the quay"
+    article = clean_one(page(prose, "Quay closes for repairs", body, body))
+    assert article.published.value != "2031-04-17", article.published
+
+
+def test_a_statements_label_beside_its_date_dates_the_release() -> None:
+    """"Media statement | 16.03.2031" under a firm's letterhead names the kind of publication beside
+    its date, as "Weekly bulletin | ..." does: the release's date."""
+    for line in ("Media statement | 16.03.2031", "Press statement | 16 March 2031"):
+        found = find_dateline(line)
+        assert found is not None and found.date == date(2031, 3, 16), line
+    assert find_dateline("Board accepts offer | 16.03.2031") is None
+
+
 def test_a_sites_bar_showing_the_days_date_bounds_a_page_that_has_no_other_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A bar above the headline showing "Saturday 5 April 2031" and the weather is the day the site
     showed the page: the article ran that day or before, so the date is its latest and no earliest;

@@ -700,6 +700,36 @@ def test_a_later_explainers_day_off_for_the_storys_walkout_is_a_disputed_date() 
     assert any(k.slot == "time" and k.kind == "contradiction" for k in report.conflicts)
 
 
+def test_a_count_told_with_two_verbs_joins_the_outlets_named_count_of_it() -> None:
+    """"Police say 38 people were arrested" and a review's "removed them ..., arresting 38 people" (one
+    happening told with two verbs, naming no place) join the count the paper and the tabloid give
+    of the arrests at the hall: every outlet that gives 38 stands on its side of the dispute."""
+    a1 = _article("o01_tv", "2031-03-11", "Police say 38 people were arrested inside the building, 31 of them students.")
+    a2 = _article("o02_paper", "2031-03-12", "A total of 38 people were arrested when officers cleared Tarn Hall "
+                  "early Tuesday, police said Wednesday.")
+    a3 = _article("o03_tabloid", "2031-03-12", "A total of 83 people were arrested as officers in helmets swept "
+                  "through Tarn Hall floor by floor.")
+    a4 = _article("o04_review", "2031-04-02", "The students ended their occupation only when police removed them "
+                  "on 11 March, arresting 38 people.")
+    report = analyze_articles([a1, a2, a3, a4])
+    sides = {v.value: set(v.article_ids) for k in report.conflicts if k.slot == "quantity" and k.kind == "contradiction"
+             for v in k.values}
+    assert sides.get("83") == {a3.id} and {a1.id, a2.id, a4.id} <= sides.get("38", set()), sides
+
+
+def test_a_share_of_one_whole_from_one_report_told_two_ways_is_a_contradiction() -> None:
+    """"about 40 per cent of a steel bolt" and "roughly 60 per cent of the carrier bolt", both from the
+    inspectorate's preliminary report ("according to the preliminary report of the X" is the X
+    speaking): one share of one whole, told two ways. "60 per cent of the bolt" names the share's
+    whole, not a count it is part of."""
+    b1 = _article("b01_wire", "2031-06-03", "A fatigue crack that had spread across about 40 per cent of a steel bolt "
+                  "caused the car to break away, the Devices Inspectorate said in a preliminary report published on Tuesday.")
+    b2 = _article("b02_column", "2031-06-20", "According to the preliminary report of the Devices Inspectorate, "
+                  "published on 3 June, a fatigue crack had spread across roughly 60 per cent of the carrier bolt "
+                  "before it snapped.")
+    assert ("contradiction", ["about 40 per cent", "roughly 60 per cent"]) in _figure_disputes([b1, b2])
+
+
 def test_the_price_of_a_sale_given_two_ways_is_a_contradiction_even_from_an_undated_page() -> None:
     a1 = _article("p01_wire", "2031-02-05", "The administrators agreed on Wednesday to sell the bankrupt carrier's 38 pairs "
                   "of take-off and landing slots at Wexby International to Harrowgate Air for €46 million.")
@@ -1087,6 +1117,23 @@ def test_one_outlets_day_off_for_one_act_is_a_date_dispute() -> None:
 
 
 
+def test_a_body_and_its_chief_acting_are_one_doer_and_a_side_is_the_name_before_it() -> None:
+    """"The Chief of the Navy relieved the commander" and "the Navy relieved the commander" name one
+    doer (the body the chief heads), so one outlet's day off for it is a dispute; "the Chief of
+    the Air Staff" is another body's. "The Yes side" is the doer "Yes" ("the Yes side won by
+    ..." / "Yes won by ..."), as "the Remain camp" is "Remain"; "the other side" names no one."""
+    from storyline.reconcile.roles import head_word, other_doers
+
+    navy = _act_cluster(1, "n01", "relieve", "the Navy", "the commander")
+    chief = _act_cluster(2, "n02", "relieve", "the Chief of the Navy", "the commander")
+    air = _act_cluster(3, "n03", "relieve", "the Chief of the Air Staff", "the commander")
+    assert not other_doers(navy, chief) and not other_doers(chief, navy)
+    assert other_doers(navy, air)
+    assert other_doers(navy, _act_cluster(4, "n04", "relieve", "a group of admirals", "the commander"))
+    assert head_word("the Yes side") == head_word("Yes") == "yes"
+    assert head_word("the Remain camp") == "remain" and head_word("the other side") == "side"
+
+
 def test_a_telling_within_a_week_does_not_establish_an_outlets_odd_day() -> None:
     """The explainer's "lodged on 11 March" joined by the same-day join with another outlet's
     "filed last week" (a week holding both days) is still one outlet's odd day: only the articles
@@ -1398,6 +1445,24 @@ def test_an_undated_page_naming_days_of_the_storys_weeks_is_of_the_storys_year()
     page = next(a for a in report.articles if a.path == "w04_column.html")
     assert page.published.earliest is None
     assert [c.time.value for c in report.claims if c.article_id == page.id and c.time is not None] == ["XXXX-10-03"]
+
+
+def test_an_undated_page_that_writes_out_an_earlier_years_month_takes_its_days_from_the_story() -> None:
+    """A feature with no date names "November 2030" with its year and "12 March" and "30 March"
+    without: news writes the year of a date in another year, so its year-less days are not
+    assumed to be of 2030 (which would put them before the November it names); the story's dated
+    pages of March 2031 give them their year."""
+    dated = _article("y01_paper", "2031-03-13", "Engineers closed the Tarn depot on 12 March 2031 after a fire.")
+    dated2 = _article("y02_paper", "2031-03-31", "The defence minister resigned on 30 March 2031 over the fire.")
+    body = ("Inspectors warned about the depot in a report written in November 2030. "
+            "The depot was closed on 12 March after the fire. The minister resigned on 30 March.")
+    feature = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="y03_feature.html",
+                      published=PublishedDate())
+    report = analyze_articles([dated, dated2, feature])
+    page = next(a for a in report.articles if a.path == "y03_feature.html")
+    days = sorted(c.time.value for c in report.claims if c.article_id == page.id and c.time is not None
+                  and len(c.time.value) == 10)
+    assert days == ["2031-03-12", "2031-03-30"], days
 
 
 def _labels_on(day: str, article: Article) -> list[str]:

@@ -33,7 +33,7 @@ def _mark_datelines(page: _Page, *, window: int) -> None:
         followed_by_prose = index + 1 < len(units) and is_paragraph(units[index + 1])
         if is_paragraph(unit) and (unit.n_words > MAX_SUMMARY_WORDS or followed_by_prose):
             break
-        found = find_dateline(unit.text)
+        found = find_dateline(unit.text) or (find_dateline(unit.columns) if unit.columns else None)
         if found is not None and unit.reason is None:
             unit.reason = "dateline"
             page.datelines.append((index, found))

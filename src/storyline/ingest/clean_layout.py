@@ -29,6 +29,10 @@ class Unit:
     key: str
     reason: str | None = None
     role: str = "body"
+    #: The line's columns set apart by dashes when the page printed it in columns with wide gaps
+    #: between ("THE CITY ECHO      Thursday 16 April 2031      Page 1"): how a header's fields
+    #: read, which ``text`` (whitespace normalised) no longer shows.
+    columns: str | None = None
     n_words: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -64,9 +68,23 @@ def split_units(text: str) -> list[Unit]:
             joined = clean_line(" ".join(raw for _, raw in block))
             units.append(Unit(joined, block[0][0], norm_key(joined)))
             continue
+        raws = dict(block)
         for number, line in _join_broken_sentences(block):
-            units.append(Unit(line, number, norm_key(line)))
+            units.append(Unit(line, number, norm_key(line), columns=_columns(raws.get(number, ""), line)))
     return units
+
+
+#: A gap between a line's columns: three spaces or more, or a tab.
+_COLUMN_GAP = re.compile(r" {3,}|\t+")
+
+
+def _columns(raw: str, line: str) -> str | None:
+    """``line`` with its columns set apart by dashes, when ``raw`` (its line as written) spaces
+    them with wide gaps; None when it does not or when the line was joined with the next."""
+    parts = [clean_line(p) for p in _COLUMN_GAP.split(raw.strip())]
+    if len(parts) < 2 or " ".join(parts) != line:
+        return None
+    return " - ".join(parts)
 
 
 def _join_broken_sentences(block: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -310,7 +310,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
 #: page reader looks for them beside a masthead's date and in a ``<time>`` element too.
 PUBLISHED_WORDS = r"(?:first\s+)?(?:published|posted)"
 #: A field that names what kind of publication the page is ("Weekly bulletin", "Members' digest").
-_PUBLICATION_KIND = re.compile(r"\b(?:newsletter|bulletin|digest|briefing|edition)s?\b", re.IGNORECASE)
+_PUBLICATION_KIND = re.compile(r"\b(?:newsletter|bulletin|digest|briefing|edition|statement)s?\b", re.IGNORECASE)
 #: A field that is the kind of publication, in a few words ("members' newsletter").
 _KIND_LABEL = re.compile(rf"(?:[^\W\d_]+['’]?\s+){{0,2}}{_PUBLICATION_KIND.pattern}", re.IGNORECASE)
 #: Words of an edition's label beside its date ("print edition of").

@@ -261,8 +261,8 @@ def year_from_dates(docs: dict[str, Doc]) -> None:
         return
     for d in docs.values():
         pub = d.analysis.published or d.article.published
-        if d.earliest is not None or d.latest is not None or (pub is not None and (pub.value or pub.month_day)):
-            continue
+        if d.latest is not None or (pub is not None and (pub.value or pub.month_day)):
+            continue  # ... a lower bound alone ("after November 2025") leaves the year open
         days = [(int(m.group(1)), int(m.group(2)), t.tense != "future") for t in d.analysis.times
                 if (m := _MONTH_DAY.match(t.value or "")) and names_month(t.text)]
         if not days:
@@ -273,12 +273,14 @@ def year_from_dates(docs: dict[str, Doc]) -> None:
                 named = [(date(y, month, day), past) for month, day, past in days]
             except ValueError:
                 continue
+            if d.earliest is not None and date(y, 12, 31) < d.earliest:
+                continue
             if all(any(abs((n - x).days) <= STORY_YEAR_DAYS for x in dated) for n, _ in named):
                 # written on or after the last day it tells as past, as a narrowed page is
                 fits[y] = max((n for n, past in named if past), default=date(y, 1, 1))
         if len(fits) == 1:
             ((y, since),) = fits.items()
-            d.earliest, d.latest = since, date(y, 12, 31)
+            d.earliest, d.latest = max(since, d.earliest or since), date(y, 12, 31)
             d.evidence = (f"no date; every day it names without a year falls within {STORY_YEAR_DAYS} days of the "
                           f"story's dated articles in {y} alone, so written in {y} assumed, on or after {since.isoformat()}")
 

@@ -213,7 +213,8 @@ def not_compared(f: Frame, q: Quantity, body: str, *, part: bool, move: bool) ->
         return True
     if (q.increment and not move and not _sent(q)) or (q.low is None and q.high is None):
         return True
-    if (not part and _SUBSET.match(body[q.end : q.end + 25])) or _WITH_THEIR.match(body[q.end : q.end + 60]) \
+    # ... a share's "of the" names its whole ("60 per cent of the bolt"), not a count it is part of
+    if (not part and q.unit != PERCENT and _SUBSET.match(body[q.end : q.end + 25])) or _WITH_THEIR.match(body[q.end : q.end + 60]) \
             or _OUT_OF.match(body[q.end : q.end + 100]):
         return True  # "as many as 8,000 of them": a part of another count, not a total
     if _value_before_change(q, body) and not _DATED_AFTER.match(body[q.end : q.end + 30]):

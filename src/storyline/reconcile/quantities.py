@@ -175,7 +175,10 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         if part and whole_of is not None else
                         ("move", *(unit_class_of(d) or d for d in doers(f))) if move else
                         ("casualty", u) if u in RUNNING_COUNTS else
-                        ("qualified", f"{q.qualifier} {u}", *doers(f)) if q.qualifier == DIFFERENCE or (q.qualifier and u == PERCENT) else
+                        ("qualified", f"{q.qualifier} {u}", *doers(f)) if q.qualifier == DIFFERENCE else
+                        # a share of a whole, named by the whole's head noun ("of the carrier bolt" /
+                        # "of a steel bolt": the bolt)
+                        ("qualified", f"{q.qualifier.split()[-1]} {u}", *doers(f)) if q.qualifier and u == PERCENT else
                         ("measured", *holder_of(measure(q.qualifier), f.participants), u)
                         if q.qualifier and q.unit in CURRENCY_CODES else
                         (change_family(f.family), u, q.qualifier or "") if told_from(q) else
@@ -230,8 +233,14 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     for root, members in comps.items():
         key = keys[members[0]]
         target = root
+        # ... a group joined from figures of several keys (one happening told with two verbs:
+        # "arresting 38 people" / "38 people were arrested") joins by any of them, when one alone
+        # has a named group
+        targets = {largest[k] for i in members if (k := keys[i]) in largest}
         if not named(members[0]) and key in largest:
             target = largest[key]
+        elif not named(members[0]) and len(targets) == 1:
+            target = targets.pop()
         elif not named(members[0]) and (key[0] == "casualty" or counts_things(items[members[0]], key)):
             # figures of one verb's family and one noun that name nobody ("its 19 crew remain on
             # board" / "all 17 crew members remain on board") count one thing; so do a story's

@@ -118,20 +118,43 @@ def _doer_part(phrase: str) -> str:
 
 @lru_cache(maxsize=65536)
 def head_word(phrase: str) -> str | None:
-    """The last word of the part of a phrase that names who acted ("Ada Crennick, the governor" -> crennick)."""
+    """The last word of the part of a phrase that names who acted ("Ada Crennick, the governor" ->
+    crennick), or the name a side's noun stands for ("the Yes side" -> yes; "the other side" stays side)."""
     words = ROLE_WORD.findall(_doer_part(phrase))
+    if len(words) >= 3 and words[-1].lower() in SIDE_HEADS and words[-2][:1].isupper():
+        return words[-2].lower()  # ... named by a capitalised word after its determiner
     return words[-1].lower() if words else None
 
 
+#: Nouns that stand for the side named before them ("the Yes side"): data/lexicon/events.json.
+SIDE_HEADS = lexicon.words("events", "side_heads")
+
+
 def doer_words(c: Cluster) -> set[str]:
-    """Every word of a cluster's doers' names ("Lee Jae Sun, the president" -> lee, jae, sun)."""
+    """Every word of a cluster's doers' names ("Lee Jae Sun, the president" -> lee, jae, sun), and
+    of the body a doer heads or serves ("the Chief of the Navy" -> navy too: the navy acted)."""
     words: set[str] = set()
     for f in c.frames:
         if not f.own:
             continue
         for phrase in f.claim.agents:
-            words.update(w.lower() for w in ROLE_WORD.findall(_doer_part(phrase)))
+            words.update(w.lower() for w in ROLE_WORD.findall(_doer_part(phrase) + " " + _owner_part(phrase)))
     return words
+
+
+@lru_cache(maxsize=65536)
+def _owner_part(phrase: str) -> str:
+    """The body a doer's head belongs to, named after "of" ("the chief of the navy" -> the navy);
+    empty when the head is followed by anything else or counts its doers ("a group of residents")."""
+    cut = HEAD_CUT.search(phrase)
+    if cut is None or not _OF.fullmatch(cut.group()):
+        return ""
+    words = ROLE_WORD.findall(phrase[: cut.start()])
+    if words and words[-1].lower() in COLLECTIVE_HEADS:
+        return ""
+    rest = phrase[cut.end():]
+    stop = HEAD_CUT.search(rest)
+    return rest[: stop.start()] if stop else rest
 
 
 #: Doers that name no one in particular ("authorities recovered the body").

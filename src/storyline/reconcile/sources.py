@@ -139,7 +139,15 @@ _SMALL = frozenset({"of", "the", "and", "for", "on", "de"})
 
 def _norm_name(text: str) -> str:
     t = re.sub(r"^(?:according\s+to\s+)?(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    t = _DOCUMENT_OF.sub("", t)  # "the preliminary report of the X": X speaks through it
     return re.sub(r"\s+", " ", t.replace("’", "'")).strip(" ,.;:")
+
+
+#: A document of its author ("preliminary report of the X", "figures from the X", "the data of the
+#: X"): the author is the source. Nouns: data/lexicon/reporting.json according_figure_nouns.
+_DOCUMENT_OF = re.compile(
+    rf"^(?:[A-Za-z-]+\s+){{0,2}}?(?:{'|'.join(sorted(lexicon.words('reporting', 'according_figure_nouns')))})s?"
+    r"\s+(?:of|by|from)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _initials(name: str) -> str:

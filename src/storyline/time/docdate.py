@@ -127,6 +127,10 @@ def infer_published(tagged: list[Tagged]) -> PublishedDate:
     elif (latest_explicit.expr.latest or "") < lower:
         notes.append("the text goes on past its latest explicit date: writing year left open")
         return PublishedDate(None, "inferred", lower, upper, "; ".join(notes))
+    elif _written_out_year(tagged, explicit_lower, year):
+        notes.append(f"every day named without a year falls before {explicit_lower} in {year}: its year written "
+                     "out marks another year than the writing one, so the writing year is left open")
+        return PublishedDate(None, "inferred", lower, upper, "; ".join(notes))
     else:
         notes.append(f"writing year assumed to be that of the latest explicit month or day, {year} (no other evidence)")
     if upper is not None and upper[:4] < f"{writing_year:04d}":
@@ -138,6 +142,24 @@ def infer_published(tagged: list[Tagged]) -> PublishedDate:
         latest=upper,
         note="; ".join(notes),
     )
+
+
+_YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
+
+
+def _written_out_year(tagged: list[Tagged], explicit_lower: str, year: int) -> bool:
+    """The text names past days without a year ("on 13 March", "on 30 March"), and each, read in
+    the year of its latest explicit date ("November 2025"), would fall before that date: news
+    writes out the year of a date in another year than the writing one, so the year-less days
+    may as well be the next year's. Nothing in the text settles it (the story's dated pages may)."""
+    days = [m for t in tagged if t.tense != "future" and (m := _YEARLESS_DAY.fullmatch(t.expr.value or ""))]
+    if not days:
+        return False
+    try:
+        read = [date(year, int(m.group(1)), int(m.group(2))).isoformat() for m in days]
+    except ValueError:
+        return False
+    return all(r < explicit_lower for r in read)
 
 
 def bound_dateline(published: PublishedDate, tagged: list[Tagged]) -> PublishedDate:
