@@ -63,3 +63,10 @@ def test_a_verbs_single_consonant_before_ed_or_ing_keeps_its_stems_e() -> None:
     lemmas = {t.text: t.lemma_ for t in doc}
     assert (lemmas["fined"], lemmas["hoped"], lemmas["staging"]) == ("fine", "hope", "stage")
     assert (lemmas["planned"], lemmas["hopped"]) == ("plan", "hop")
+
+
+def test_a_prefixed_verb_the_index_lacks_takes_the_lemma_of_the_verb_it_prefixes() -> None:
+    # the rule lemmatizer guesses "reconnecte" for a form its index lacks
+    doc = load_nlp()("Most homes were reconnected on Friday and the plan was redrafted after they rearranged it.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert (lemmas["reconnected"], lemmas["redrafted"], lemmas["rearranged"]) == ("reconnect", "redraft", "rearrange")

@@ -119,8 +119,31 @@ def stem_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             low, lemma = tok.lower_, tok.lemma_
             if low in (lemma + "ed", lemma + "ing") and _SHORT_STEM.match(lemma) and lemma + "e" in verbs:
                 tok.lemma_ = lemma + "e"
+            elif verbs and lemma not in verbs and (known := _prefixed_stem(low, verbs)) is not None:
+                tok.lemma_ = known
         return doc
     return fix
+
+
+#: Prefixes that make a verb of a verb ("reconnected", "unblocked", "disconnected").
+_VERB_PREFIXES = ("re", "un", "dis", "de", "mis", "pre", "over", "under", "out", "co")
+
+
+def _prefixed_stem(word: str, verbs: frozenset[str]) -> str | None:
+    """The lemma of a prefixed verb form the lemmatizer's index lacks, from the verb it prefixes
+    ("reconnected": re + connect, where the rule lemmatizer guesses "reconnecte")."""
+    for prefix in _VERB_PREFIXES:
+        if not word.startswith(prefix) or len(word) < len(prefix) + 5:
+            continue
+        rest = word[len(prefix):].lstrip("-")
+        for suffix in ("ed", "ing"):
+            if not rest.endswith(suffix):
+                continue
+            stem = rest[: -len(suffix)]
+            for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+                if candidate and candidate in verbs:
+                    return word[: len(word) - len(rest)] + candidate
+    return None
 
 
 @lru_cache(maxsize=1)

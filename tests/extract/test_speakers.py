@@ -132,3 +132,12 @@ def test_a_clause_read_as_a_noun_phrase_before_a_participle_of_saying_is_no_spea
                      "saying rail and road could not make up for the feedstock it normally receives by barge.", nlp)
     cut = next(c for c in claims if "cut production" in c.text)
     assert cut.attribution is None or "30%" not in cut.attribution, cut.attribution
+
+
+def test_a_closing_comment_on_a_figure_is_no_teller_of_the_clause_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"X told LPA that 3,000 tractors were on the road on Tuesday, a figure police did not confirm":
+    the parser, after a paragraph before it, makes "did not confirm" the root and the telling its
+    complement; the comment's subject phrase opens with "a figure", so X still tells the claim."""
+    (*_, claim) = _claims("Police said they arrested 14 people.\n\nLFF president Joran Haszel told LPA that "
+                          "3,000 tractors were still on the ring road on Tuesday, a figure police did not confirm.", nlp)
+    assert claim.attribution == "Joran Haszel", claim.attribution

@@ -1266,6 +1266,10 @@ def test_a_statements_label_beside_its_date_dates_the_release() -> None:
         found = find_dateline(line)
         assert found is not None and found.date == date(2031, 3, 16), line
     assert find_dateline("Board accepts offer | 16.03.2031") is None
+    # a tagline beside an issue's number and the date: a publication's header however long
+    found = find_dateline("A weekly letter for the wine trade  |  Issue 214  |  Friday 21 March 2031")
+    assert found is not None and found.date == date(2031, 3, 21)
+    assert find_dateline("A weekly letter for the wine trade | Friday 21 March 2031") is None
 
 
 def test_a_sites_bar_showing_the_days_date_bounds_a_page_that_has_no_other_date(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -608,3 +608,17 @@ def test_a_thing_set_on_fire_is_past_and_a_when_clause_under_should_is_ahead(nlp
     assert by_text(nlp, s, "2031-03-24")["Tuesday"].value == "2031-03-25"
     s = "When the minister appeared before the health committee on Tuesday, members asked him three things."
     assert by_text(nlp, s, "2031-03-24")["Tuesday"].value == "2031-03-18"
+
+
+def test_what_is_expected_now_and_a_day_with_its_booking_in_a_when_clause_are_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written on a Wednesday: "we expect most customers to be reconnected by Friday" is the coming
+    # Friday (the parser makes the infinitive with its own subject a clausal complement); "expected
+    # ... by Friday" told in the past is the resolver's to read
+    s = '"We expect most customers to be reconnected by Friday, but some rural lines may take longer."'
+    assert by_text(nlp, s, "2031-03-12")["Friday"].value == "2031-03-14"
+    # written on a Tuesday: hearings "continue on Wednesday, when the chief executive is due to give
+    # evidence": the day's own clause books it; without it the present is the resolver's
+    s = "Hearings continue on Wednesday, when the company's chief executive is due to give evidence."
+    assert by_text(nlp, s, "2031-04-15")["Wednesday"].value == "2031-04-16"
+    s = "The hearing opened on Wednesday, when the chief executive was due to give evidence."
+    assert by_text(nlp, s, "2031-04-15")["Wednesday"].value == "2031-04-09"

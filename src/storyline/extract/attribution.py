@@ -216,6 +216,8 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
                     return comps[0], None, None, False
                 frontier = [c for h in frontier for c in h.children
                             if c.dep_ in ("acomp", "attr", "xcomp", "pcomp", "prep", "advcl")]
+    if root.lemma_.lower() in REPORTING and (told_before := _comment_on_what_was_told(root)) is not None:
+        return _content_predicate(told_before)
     if root.lemma_.lower() in REPORTING:
         told = not any(c.dep_ == "ccomp" for c in root.children)  # a speech act, not a clause reported
         for c in root.children:
@@ -249,6 +251,26 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
         if subj and _has_source(root) and (not direct_object or root.lemma_.lower() in SPEECH_ACTS):
             return root, root, None, True
     return root, None, None, False
+
+
+def _comment_on_what_was_told(root: Token) -> Token | None:
+    """The clause a closing comment on its figure or claim follows ("X told LPA that 3,000 tractors
+    were on the road, a figure police did not confirm"), which the parser may hang under the
+    comment's verb as its complement: the comment's subject phrase, set off by a comma, opens
+    with a noun naming what was told; the clause before it tells the claim, with its own teller."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if subject is None or comp is None:
+        return None
+    start = min(t.i for t in subject.subtree)
+    if start == 0 or root.doc[start - 1].text != "," or not any(
+            t.i != subject.i and t.lemma_.lower() in _TOLD_THING_NOUNS for t in subject.subtree):
+        return None
+    return comp
+
+
+#: Nouns naming what was told ("a figure", "a claim", "an estimate"): data/lexicon/reporting.json.
+_TOLD_THING_NOUNS = ESTIMATE_NOUNS | REPORT_NOUNS | _ACCORDING_FIGURE_NOUNS
 
 
 def _quote_then_teller(root: Token) -> tuple[Token, Token, Token] | None:

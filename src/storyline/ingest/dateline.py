@@ -298,8 +298,10 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     if len(beside) > 2:
         return False  # the date's own field is a stamp ("Filed 2031-05-02 09:15"), not a sentence
     # a bare date opening the line sets the rest apart as a label, which may run longer ("18/04/2031 |
-    # Updates from our desk, in order of posting")
-    most = 12 if n == 0 and not beside else 6
+    # Updates from our desk, in order of posting"); so does an issue's number beside the date ("A
+    # weekly letter for the wine trade | Issue 214 | Friday 20 March 2031": a publication's tagline)
+    issued = any(_ISSUE.fullmatch(f.strip()) for i, f in enumerate(fields) if i != n)
+    most = 12 if (n == 0 and not beside) or issued else 6
     # a sentence's end is a word's, not an abbreviation's ("p. 9", the page)
     # (nor an issue's "No. 9")
     return all(0 < len(f.split()) <= most and not re.search(r"\w{2,}[.!?]\s", _ISSUE.sub("", f) + " ")

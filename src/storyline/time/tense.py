@@ -174,6 +174,18 @@ def _done_to(verb: Token) -> bool:
         and not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
 
 
+def _day_booked(span: Span) -> bool:
+    """The day's own "when" clause says what is booked for it ("on Wednesday, when X is due to give
+    evidence", "on Friday, when the board will vote")."""
+    for rel in span.root.children:
+        if rel.dep_ != "relcl" or not any(c.lower_ == "when" for c in rel.children):
+            continue
+        if any(c.lower_ in ("will", "'ll", "shall") and c.dep_ in ("aux", "auxpass") for c in rel.children) or any(
+                c.dep_ == "acomp" and c.lemma_.lower() in _FUTURE_LEMMAS for c in rel.children):
+            return True
+    return False
+
+
 def clause_tense(span: Span, left_text: str = "") -> Tense:
     """Past, present or future for the clause governing ``span``; ``None`` when nothing tells.
 
@@ -220,6 +232,8 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
         return "future"
+    if verb.dep_ == "ccomp" and to is not None and verb.head.lemma_ in _FUTURE_LEMMAS and verb.head.tag_ in ("VBZ", "VBP"):
+        return "future"  # "we expect most customers to be reconnected by Friday": what is expected now is ahead
     if verb.dep_ == "xcomp" and _to_infinitive(verb) and (_simple_present(verb.head) or _present_perfect(verb.head)) \
             and (verb.head.lemma_ == "be" or verb.head.lemma_.lower() not in _IMPLICATIVE):
         # "the union is to meet the minister on Friday", "remains on track to lift off on
@@ -259,6 +273,8 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
             return "future"
         if governor.tag_ in ("VBD", "VBN") or "VBD" in head_auxes.values():
             return "past"
+    if verb.tag_ in ("VBZ", "VBP") and _day_booked(span):
+        return "future"  # "hearings continue on Wednesday, when the chief executive is due to give evidence"
     if _present_for_future(verb, auxes):
         return "future"  # "when he appears before the committee on Tuesday, members should ask him"
     if (verb.tag_ in ("VBZ", "VBP") and not auxes and _WEEKDAY.fullmatch(span.text)
