@@ -730,6 +730,37 @@ def test_a_share_of_one_whole_from_one_report_told_two_ways_is_a_contradiction()
     assert ("contradiction", ["about 40 per cent", "roughly 60 per cent"]) in _figure_disputes([b1, b2])
 
 
+def test_a_share_told_two_ways_whoever_its_clause_names_and_a_two_days_sum_apart() -> None:
+    """"ordered the Courier to pay 80 percent of the singer's legal costs" / "60 percent of the
+    singer's legal costs": the subject of "ordered" holds no share (only a verb of holding makes
+    its subject the share's holder), so the two are one share told two ways. "1.9 billion on
+    Monday and 1.5 billion on Tuesday, together about 16 percent of deposits" totals two days: no
+    rival of Monday's "about 9 percent"."""
+    a1 = _article("c01_wire", "2031-04-11", "A judge on Friday ordered the Tarn Courier to pay 80 percent of the "
+                  "singer's legal costs after he won his libel action against the paper.")
+    a2 = _article("c02_weekly", "2031-04-17", "Last Friday Judge Orrel ordered the Courier to pay 60 percent of the "
+                  "singer's legal costs, on top of the damages.")
+    assert ("contradiction", ["60 percent", "80 percent"]) in _figure_disputes([a1, a2])
+    w1 = _article("w01_wire", "2031-03-10", "Savers pulled 1.9 billion marks out of the bank on Monday, about 9 percent "
+                  "of its deposits.")
+    w2 = _article("w02_paper", "2031-03-12", "Customers withdrew 1.9 billion marks on Monday and a further 1.5 billion "
+                  "marks on Tuesday, together about 16 percent of the deposits the bank held.")
+    assert not [d for d in _figure_disputes([w1, w2]) if d[0] == "contradiction"]
+
+
+def test_talks_between_two_sides_that_ended_after_hours_are_measured() -> None:
+    """"The first round of talks between the engineers and the port authority ended ... after seven
+    hours" measures the talks ("talks between", "talks ... ended": the noun heads its phrase), as
+    "ended their talks ... after nearly 11 hours" does: one length told two ways."""
+    b1 = _article("d01_wire", "2031-03-05", "Engineers ended their talks with the port authority on Wednesday after "
+                  "nearly 11 hours without an agreement.")
+    b2 = _article("d02_paper", "2031-03-06", "The first round of talks between the engineers and the port authority "
+                  "ended on Wednesday after seven hours without an agreement.")
+    report = analyze_articles([b1, b2])
+    assert [(k.kind, sorted(v.value for v in k.values)) for k in report.conflicts if "duration" in k.slot] == [
+        ("contradiction", ["nearly 11 hours", "seven hours"])]
+
+
 def test_the_price_of_a_sale_given_two_ways_is_a_contradiction_even_from_an_undated_page() -> None:
     a1 = _article("p01_wire", "2031-02-05", "The administrators agreed on Wednesday to sell the bankrupt carrier's 38 pairs "
                   "of take-off and landing slots at Wexby International to Harrowgate Air for €46 million.")

@@ -31,6 +31,11 @@ _RUNNING = re.compile(rf"\b(?:{lexicon.alternation('figures', 'running_words')})
 _PERFECT = re.compile(r"\b(?:has|have|had|'ve)\s+(?:\w+\s+){0,2}?(?:been|\w+(?:ed|en|wn|t))\b", re.IGNORECASE)
 #: A total over several days ("over Monday and Tuesday combined", "over three days"): data/lexicon/figures.json.
 _PERIOD = re.compile(rf"\b(?:{lexicon.alternation('figures', 'period_total_words')})\b", re.IGNORECASE)
+#: A sum of figures told for two different days ("1.9 billion on Monday and 1.5 billion on Tuesday,
+#: together about 16 percent of deposits"): the figure right after "together" totals both days. (A
+#: day's parts summed, "12 by the lifeboat, 9 by the trawler, together 21", name no two days.)
+_TOGETHER = re.compile(r"\btogether\s+(?:\w+\s+)?$", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 #: "taken out 3.4 billion in two days": a total over the days when told of what was done, a
 #: deadline when told of what is to be done ("must pay in ten days"): data/lexicon/figures.json.
 _IN_DAYS = re.compile(rf"(?:{lexicon.alternation('figures', 'done_span_words')})\b", re.IGNORECASE)
@@ -73,7 +78,9 @@ class Figure:
         self.estimate = q.approximate or q.low != q.high or claim.hedged or bool(_ESTIMATE.search(claim.text))
         self.running_told = bool(_RUNNING.search(claim.text))
         self.standing = bool(_PERFECT.search(claim.text) or _PRESENT.search(claim.text))
-        self.period = bool(_PERIOD.search(claim.text)) or (claim.modality is None and bool(_IN_DAYS.search(claim.text)))
+        self.period = bool(_PERIOD.search(claim.text)) or (claim.modality is None and bool(_IN_DAYS.search(claim.text))) \
+            or (0 <= at <= len(claim.text) and bool(_TOGETHER.search(claim.text[max(0, at - 20):at]))
+                and len({d.lower() for d in _WEEKDAY.findall(claim.text)}) > 1)
 
 
 def value_bounds(q: Quantity) -> tuple[float, float]:

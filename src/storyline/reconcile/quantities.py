@@ -42,6 +42,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 
+from storyline import lexicon
 from storyline.extract.measures import CURRENCY_CODES, PERCENT, told_from
 from storyline.extract.quantities import DIFFERENCE
 from storyline.model import Article, Conflict, ConflictValue, Quantity
@@ -178,7 +179,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         ("qualified", f"{q.qualifier} {u}", *doers(f)) if q.qualifier == DIFFERENCE else
                         # a share of a whole, named by the whole's head noun ("of the carrier bolt" /
                         # "of a steel bolt": the bolt)
-                        ("qualified", f"{q.qualifier.split()[-1]} {u}", *doers(f)) if q.qualifier and u == PERCENT else
+                        ("qualified", f"{q.qualifier.split()[-1]} {u}", *(doers(f) if _holds(f) else ()))
+                        if q.qualifier and u == PERCENT else
                         ("measured", *holder_of(measure(q.qualifier), f.participants), u)
                         if q.qualifier and q.unit in CURRENCY_CODES else
                         (change_family(f.family), u, q.qualifier or "") if told_from(q) else
@@ -255,6 +257,15 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     return [g for g in groups if len({i.frame.claim.id for i in g}) >= 2]
 
 
+
+
+#: Verbs whose subject holds the share its figure gives: data/lexicon/figures.json holding_verbs.
+_HOLDING = lexicon.words("figures", "holding_verbs")
+
+
+def _holds(f: Frame) -> bool:
+    """The figure's clause says who holds its share ("Pelverin owns 4.8 per cent of X")."""
+    return (f.claim.predicate or "").lower() in _HOLDING
 
 
 _RANGE_BETWEEN = re.compile(r"\s*(?:and|to|or|-|–)\s*")
