@@ -141,3 +141,13 @@ def test_a_closing_comment_on_a_figure_is_no_teller_of_the_clause_before_it(nlp)
     (*_, claim) = _claims("Police said they arrested 14 people.\n\nLFF president Joran Haszel told LPA that "
                           "3,000 tractors were still on the ring road on Tuesday, a figure police did not confirm.", nlp)
     assert claim.attribution == "Joran Haszel", claim.attribution
+
+
+def test_a_name_the_parser_hangs_on_the_clauses_last_noun_speaks_before_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"..., judging by the mud lines and the debris caught in the alders, Emil Drach, a hydrologist at
+    X, told Stormdesk": the parser makes "debris" the subject of "told" and the name its appositive;
+    the name speaks."""
+    (claim, *_) = _claims("The water at the old bridge site reached at least 5.3 metres, judging by the mud lines "
+                          "and the debris caught in the alders on both banks, Emil Drach, a hydrologist at Prennick "
+                          "Technical University, told Stormdesk.", nlp)
+    assert claim.attribution == "Emil Drach", claim.attribution

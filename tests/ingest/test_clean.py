@@ -1270,6 +1270,10 @@ def test_a_statements_label_beside_its_date_dates_the_release() -> None:
     found = find_dateline("A weekly letter for the wine trade  |  Issue 214  |  Friday 21 March 2031")
     assert found is not None and found.date == date(2031, 3, 21)
     assert find_dateline("A weekly letter for the wine trade | Friday 21 March 2031") is None
+    # an issue numbered within its year ("No. 14/2031")
+    found = find_dateline("No. 14/2031 - 16 July 2031")
+    assert found is not None and found.date == date(2031, 7, 16)
+    assert find_dateline("Chapter 3/2031 - 16 July 2031") is None
 
 
 def test_a_sites_bar_showing_the_days_date_bounds_a_page_that_has_no_other_date(tmp_path) -> None:  # type: ignore[no-untyped-def]

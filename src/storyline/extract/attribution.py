@@ -632,6 +632,12 @@ def trailing_teller(toks: Sequence[Token]) -> tuple[str, int] | None:
         k = first - 1
         while k > 0 and first - k <= 3 and verb.doc[k].is_lower and verb.doc[k].is_alpha:
             k -= 1
+        # "..., the debris caught in the alders, Emil Drach, a hydrologist at X, told Stormdesk": the
+        # parser made the clause's last noun the subject and the name beside it its appositive
+        named_appos = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i
+                            and c.pos_ == "PROPN" and verb.doc[c.left_edge.i - 1].text == ","), None)
+        if named_appos is not None and verb.dep_ != "ROOT" and verb.doc[verb.i - 1].text == ",":
+            return verb.doc[named_appos.left_edge.i : named_appos.i + 1].text, verb.i
         if verb.dep_ == "ROOT" or first == 0 or (verb.doc[first - 1].text != ","
                                                  and verb.doc[k].text not in QUOTES):
             return None

@@ -318,7 +318,7 @@ _KIND_LABEL = re.compile(rf"(?:[^\W\d_]+['’]?\s+){{0,2}}{_PUBLICATION_KIND.pat
 #: Words of an edition's label beside its date ("print edition of").
 _EDITION_WORD = re.compile(r"(?:print|online|web|edition|of)", re.IGNORECASE)
 #: An issue's number standing as a field of its own ("Issue 3", "No. 418", "Vol. 2").
-_ISSUE = re.compile(r"(?:issue|no\.|vol\.?|volume)\s*\d{1,5}", re.IGNORECASE)
+_ISSUE = re.compile(r"(?:issue|no\.|vol\.?|volume)\s*\d{1,5}(?:/\d{2,4})?", re.IGNORECASE)
 #: A date field that names itself the publication's date.
 _LABELLED = re.compile(rf"\s*{PUBLISHED_WORDS}\b", re.IGNORECASE)
 #: Fields of a header set apart by dashes, and a field that is a label: a few words, the first
