@@ -463,7 +463,7 @@ FLOORS = {
     # 1.00, 1.00, 0.65, 1.71; a cadet's death after a hazing ritual 4, 0.93, 1.00, 0.79, 1.50; a
     # fishing dispute between two countries 4, 1.00, 1.00, 0.76, 1.85; a tsunami and the sirens
     # that stayed silent 3, 0.93, 1.08, 0.83, 1.71. Floors from the session's final code.
-    "krasnel-depot-2026": (3, 0.99, 1.01, 0.69, 1.72),
+    "krasnel-depot-2026": (2, 0.99, 1.01, 0.69, 1.72),
     "senna-academy-2026": (2, 0.92, 1.01, 0.78, 1.59),
     "halvard-bank-2026": (2, 0.99, 1.01, 0.83, 2.01),
     "calvessa-tsunami-2026": (2, 0.92, 1.09, 0.83, 2.08),
@@ -559,7 +559,7 @@ FLOORS = {
     "gilmarsk-babyswap-2026": (3, 0.98, 1.14, 0.82, 1.51),
     "uppenbrook-ward-opioids-2026": (3, 0.91, 1.23, 0.83, 1.28),
     "wessaline-lowwater-2026": (4, 0.79, 1.01, 0.84, 1.58),
-    "castrevia-sting-2026": (2, 0.85, 1.01, 0.86, 1.32),
+    "castrevia-sting-2026": (1, 0.85, 1.01, 0.86, 1.32),
     "ebbersfield-legionnaires-2026": (1, 0.73, 1.09, 0.75, 1.45),
     "oberzinnach-rockfall-2026": (2, 0.79, 1.08, 0.82, 1.2),
     "pernvale-satellite-reentry-2026": (2, 0.91, 1.09, 0.92, 1.48),
@@ -576,7 +576,7 @@ FLOORS = {
     # 1.00, 0.93, 1.43; a hostage-taking on a train 3, 0.94, 1.00, 0.83, 1.06; a cathedral fire 4, 0.75, 1.08,
     # 0.66, 0.94. Floors from the session's final code.
     "pallisford-shooting-2026": (2, 0.91, 1.08, 0.78, 1.54),
-    "kilnfield-eviction-2026": (4, 0.85, 1.3, 0.8, 1.32),
+    "kilnfield-eviction-2026": (3, 0.85, 1.3, 0.8, 1.32),
     "oxbeck-tanker-blast-2026": (2, 0.79, 1.15, 0.94, 1.2),
     "tavrenia-speaker-deadlock-2026": (4, 0.98, 1.07, 0.84, 1.51),
     "tornagh-cave-rescue-2026": (3, 0.98, 1.26, 0.92, 1.7),

@@ -761,6 +761,17 @@ def test_talks_between_two_sides_that_ended_after_hours_are_measured() -> None:
         ("contradiction", ["nearly 11 hours", "seven hours"])]
 
 
+def test_a_three_digit_count_with_its_digits_swapped_by_one_outlet_is_a_contradiction_in_other_words() -> None:
+    """The city's "removed a total of 412 structures" (told by two outlets) and a column's "crews tore
+    down 421 structures": other verbs, sentences that read only somewhat alike, but a swap of three
+    digits of one counted noun by one outlet is one figure misprinted."""
+    a1 = _article("k01_city", "2031-03-27", "Over the two days of work, on 24 and 25 March, contractors removed a total "
+                  "of 412 structures from the northern half of the settlement, the city said.")
+    a2 = _article("k02_paper", "2031-03-28", "The city says its contractors removed 412 structures over two days.")
+    a3 = _article("k03_column", "2031-04-02", "In two days, crews tore down 421 structures before the court stepped in.")
+    assert ("contradiction", ["412", "421"]) in _figure_disputes([a1, a2, a3])
+
+
 def test_the_price_of_a_sale_given_two_ways_is_a_contradiction_even_from_an_undated_page() -> None:
     a1 = _article("p01_wire", "2031-02-05", "The administrators agreed on Wednesday to sell the bankrupt carrier's 38 pairs "
                   "of take-off and landing slots at Wexby International to Harrowgate Air for €46 million.")

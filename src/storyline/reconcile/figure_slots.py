@@ -21,11 +21,11 @@ from collections.abc import Hashable, Mapping, Sequence
 
 import numpy as np
 
-from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT, told_from
+from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT, told_from
 from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
 from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
-from storyline.reconcile.figure_pairs import Figure, digits
+from storyline.reconcile.figure_pairs import Figure, digits, measure
 
 unit_class_of = memo.pure(4096)(unit_class)
 """``compare.unit_class`` kept per unit (a pure function of the word): ``count_type`` asks it for
@@ -211,13 +211,34 @@ def sentence_vectors(texts: set[str]) -> dict[str, np.ndarray]:
     return dict(zip(ordered, embed(ordered), strict=True))
 
 
-def _join_alike(uf: Groups, items: list[Figure], pairs: list[tuple[int, int]]) -> None:
-    """Join each pair whose two sentences read alike (``MISPRINT_LIKENESS``)."""
+#: How alike the sentences of two counts whose three or more digits are each other's transposed
+#: must read: such a swap of one counted noun's digits is itself evidence of one figure, so less
+#: likeness is asked than of two readings told two ways (two-digit values, readings in units of
+#: measurement and sums of two different measures keep ``MISPRINT_LIKENESS``). Measured over the
+#: stories (session 32).
+TRANSPOSED_LIKENESS = 0.55
+TRANSPOSED_DIGITS = 3
+
+
+def _transposed_likeness(a: Figure, b: Figure, written: tuple[int, str]) -> float:
+    """The likeness asked of two transposed figures (``TRANSPOSED_LIKENESS`` or the stricter one)."""
+    unit = a.quantity.unit or ""
+    if len(written[1]) < TRANSPOSED_DIGITS or unit.lower() in MEASUREMENT_UNITS:
+        return MISPRINT_LIKENESS
+    if unit in CURRENCY_CODES:
+        ma, mb = (measure(x.quantity.qualifier)[1] if x.quantity.qualifier else "" for x in (a, b))
+        if not ma or ma != mb:
+            return MISPRINT_LIKENESS  # "lend it €120 million" / "cash of €210 million": two measures
+    return TRANSPOSED_LIKENESS
+
+
+def _join_alike(uf: Groups, items: list[Figure], pairs: list[tuple[int, int]], likeness: float = MISPRINT_LIKENESS) -> None:
+    """Join each pair whose two sentences read alike (``likeness``)."""
     if not pairs:
         return
     vectors = sentence_vectors({items[k].frame.claim.text for pair in pairs for k in pair})
     for i, j in pairs:
-        if float(vectors[items[i].frame.claim.text] @ vectors[items[j].frame.claim.text]) >= MISPRINT_LIKENESS:
+        if float(vectors[items[i].frame.claim.text] @ vectors[items[j].frame.claim.text]) >= likeness:
             uf.union(i, j)
 
 
@@ -246,7 +267,9 @@ def join_misprints(uf: Groups, items: list[Figure], keys: list[tuple[str, ...]])
         pairs = [(i, j) for x, i in enumerate(members) for j in members[x + 1:]
                  if items[i].frame.article_id != items[j].frame.article_id and written[i] != written[j]
                  and min(len(tellers[written[i]]), len(tellers[written[j]])) == 1]
-        _join_alike(uf, items, pairs)
+        for likeness in (TRANSPOSED_LIKENESS, MISPRINT_LIKENESS):
+            _join_alike(uf, items, [(i, j) for i, j in pairs
+                                    if _transposed_likeness(items[i], items[j], written[i]) == likeness], likeness)
 
 
 #: Two values of one reading told two ways are at most this many times apart (290 / 320 km/h, a
