@@ -536,7 +536,7 @@ FLOORS = {
     # 0.93, 1.40. Floors from the session's final code.
     "ennisvald-trawlers-2026": (1, 0.92, 1.28, 0.89, 1.39),
     "zelvoria-election-2026": (4, 0.84, 1.10, 0.90, 1.51),
-    "obelwick-arrest-2026": (2, 0.85, 1.09, 0.82, 1.48),
+    "obelwick-arrest-2026": (1, 0.85, 1.09, 0.82, 1.48),
     "fennmark-mmr-shortage-2026": (3, 0.92, 1.23, 0.92, 1.68),
     # written blind in session 30, in three batches, each scored once with the session's committed
     # code of its moment (must checks failed, recall, fragmentation, merge, size): first batch, with

@@ -388,3 +388,26 @@ def test_how_long_a_happening_took_to_end_is_how_long_it_lasted() -> None:
     report = analyze_articles([a1, a2])
     lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
     assert list(lasted.values()) == [["26 hours", "about 16 hours"]], lasted
+
+
+def test_an_age_before_a_role_the_story_gives_one_person_is_that_persons() -> None:
+    """"Orla Brennick, 52, a retired schoolteacher" and, in another outlet, "the 57-year-old retired
+    teacher, who ...": the story calls one person a (school)teacher, so the age is hers; "Relling,
+    the 18-year-old cadet" is Relling's. An age before a role anyone may hold ("the 57-year-old
+    passenger") is no one person's."""
+    a1 = _article("k01_wire", "The passenger has been named by her family as Orla Brennick, 52, a retired "
+                              "schoolteacher from Tarn who was travelling to see her son.")
+    a2 = _article("k02_paper", "The 57-year-old retired teacher, who died aboard the ferry last week, was on her way "
+                               "to meet her first grandchild.")
+    report = analyze_articles([a1, a2])
+    aged = [sorted(v.value for v in c.values) for c in report.conflicts if c.slot.startswith("quantity: age")]
+    assert aged == [["52", "57"]], aged
+    a3 = _article("k03_paper", "The 57-year-old passenger, who died aboard the ferry last week, was on her way home.")
+    report = analyze_articles([a1, a3])
+    assert not [c for c in report.conflicts if c.slot.startswith("quantity: age")]
+    b1 = _article("c01_wire", "The cadet, named by his family as Tomas Relling, 19, from Vessin, died on Monday.")
+    b2 = _article("c02_paper", "The lawyer said the figure in the video was Relling, the 18-year-old first-year cadet "
+                               "who died in hospital on Monday.")
+    report = analyze_articles([b1, b2])
+    aged = [sorted(v.value for v in c.values) for c in report.conflicts if c.slot.startswith("quantity: age")]
+    assert aged == [["18", "19"]], aged

@@ -78,6 +78,9 @@ def _found(body: str, label: str, start: int, end: int) -> list[tuple[str, float
         before = age_before.search(body, max(0, start - 60), start)
         if before is not None and before.end() == start:
             out.append(("age", float(before.group(1)), before.group(1), before.start(1), before.end(1)))
+        described = _AGE_DESCRIBED.match(body, end)  # "Relling, the 18-year-old first-year cadet"
+        if described is not None:
+            out.append(("age", float(described.group(1)), described.group(1), described.start(1), described.end(1)))
         out = [x for x in out if 0 < x[1] < OLDEST]
     sized = size_after.match(body, end)
     if sized is None:
@@ -88,6 +91,53 @@ def _found(body: str, label: str, start: int, end: int) -> list[tuple[str, float
         number = sized.group(1).replace(",", "")
         out.append((_size_attribute(sized.group(2), sized.group(3)), float(number), sized.group(1),
                     sized.start(1), sized.end(1)))
+    return out
+
+
+#: An age in the description set off after a name (", the 18-year-old first-year cadet").
+_AGE_DESCRIBED = re.compile(r"\s*,\s*(?:the|a|an)\s+(\d{1,3})-year-old\b", re.I)
+#: An age before a role with no name after it ("the 71-year-old retired teacher, who died ..."): the
+#: role's last word, for ``_role_ages``.
+_AGE_OF_ROLE = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*)"
+                          r"(?=\s*[,.;:)]|\s+(?:who|which|that|was|is|has|had|and|of|at|in)\b)")
+#: A title's head noun: its last word before a preposition, comma or relative word.
+_TITLE_HEAD = re.compile(r"^(.*?)(?:\s+(?:of|from|at|in|for|with|who|whose|and)\b.*)?$", re.I)
+GENERIC_ROLES = lexicon.words("attributes", "age_generic_roles")
+
+
+def _title_head(title: str) -> str | None:
+    m = _TITLE_HEAD.match(title.strip())
+    words = re.findall(r"[a-z][\w-]*", (m.group(1) if m else title).lower())
+    return words[-1] if words and not words[-1].endswith("'s") else None
+
+
+def role_holders(analyses: Sequence[ArticleAnalysis]) -> dict[str, set[str]]:
+    """The people each role names across the story, by the titles the articles give them
+    ("President Maskevin": president; "Emil Sarrotin, a retired schoolteacher": schoolteacher)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for an in analyses:
+        for m in an.mentions:
+            if m.label == "PERSON" and m.entity_id:
+                for t in m.titles:
+                    if (head := _title_head(t)) is not None and head not in GENERIC_ROLES:
+                        out[head].add(m.entity_id)
+    return out
+
+
+def _role_ages(article: Article, analysis: ArticleAnalysis, holders: dict[str, set[str]]) -> list[Seen]:
+    """Ages written before a role the story gives one person alone ("the 69-year-old president":
+    the one the story calls president; "the 71-year-old retired teacher": the schoolteacher)."""
+    out = []
+    for m in _AGE_OF_ROLE.finditer(article.body):
+        role = m.group(2).lower()
+        if role in GENERIC_ROLES:
+            continue
+        people = set().union(*(ids for head, ids in holders.items() if head == role or head.endswith(role)), set())
+        if len(people) != 1 or not 0 < int(m.group(1)) < OLDEST:
+            continue
+        sent = sentence_at(analysis, None, m.start(1))
+        out.append(Seen(next(iter(people)), "age", float(m.group(1)), m.group(1), article.id, (m.start(1), m.end(1)),
+                        sent.text if sent else m.group(0)))
     return out
 
 
@@ -144,10 +194,13 @@ def attribute_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleA
     """One contradiction per entity and attribute whose values differ between articles."""
     by_article = {an.article_id: an for an in analyses}
     seen: dict[tuple[str, str], list[Seen]] = defaultdict(list)
+    holders = role_holders(analyses)
     for a in articles:
         an = by_article.get(a.id)
         if an is not None:
-            for s in attributes(a, an):
+            found = attributes(a, an)
+            named = {s.span for s in found}
+            for s in found + [r for r in _role_ages(a, an, holders) if r.span not in named]:
                 seen[(s.entity_id, s.attribute)].append(s)
     conflicts: list[Conflict] = []
     for (entity, attribute), found in sorted(seen.items()):
