@@ -587,6 +587,33 @@ FLOORS = {
     "rudavia-shutdown-2026": (3, 0.84, 1.09, 0.91, 1.51),
     "durnovec-train-siege-2026": (2, 0.92, 1.14, 0.85, 1.32),
     "lauremont-cathedral-fire-2026": (3, 0.79, 1.01, 0.7, 1.07),
+    # written blind in session 32, in four batches, each scored once with the session's committed code of its
+    # moment (must checks failed, recall, fragmentation, merge, size): first and second batches, with ebd1b13
+    # (the starting code): a landfill fire 3, 0.81, 1.00, 0.91, 1.12; a fairground ride accident 2, 0.94, 1.07,
+    # 0.83, 1.31; a referendum and its recount 2, 0.87, 1.23, 1.00, 1.27; a campus occupation 2, 1.00, 1.20,
+    # 0.94, 1.87; a border crossing closed 3, 1.00, 1.19, 0.94, 2.25; a tractor blockade 4, 0.93, 1.07, 0.85,
+    # 1.40; a solar storm 4, 1.00, 1.36, 0.91, 1.71; a wine fraud 3, 0.80, 1.08, 1.00, 1.07; third batch, with
+    # 5c3c49a: a tram collision 3, 0.79, 1.27, 0.97, 1.57; a coach sacked over a recording 4, 0.73, 1.00, 0.98,
+    # 1.20; a fish kill 3, 0.81, 1.08, 0.85, 1.25; a ferry adrift after a fire 1, 0.94, 1.20, 0.83, 1.12;
+    # fourth batch, with 5291357: a maternity unit closed 4, 0.87, 1.00, 0.85, 1.47; a bridge washed away 6,
+    # 0.93, 1.00, 0.83, 1.07; a mayor arrested for bribery 3, 0.87, 1.00, 0.88, 1.47; a cargo plane crash 5,
+    # 1.00, 1.20, 0.90, 1.33. Floors from 4dd991f.
+    "pelvora-landfill-fire-2026": (1, 0.86, 1.01, 0.93, 1.2),
+    "fallowmere-ride-accident-2026": (1, 0.92, 1.08, 0.82, 1.32),
+    "dorvania-referendum-2026": (1, 0.85, 1.24, 0.99, 1.28),
+    "nivelstad-occupation-2026": (1, 0.98, 1.21, 0.93, 1.88),
+    "zabrenka-crossing-2026": (3, 0.98, 1.2, 0.93, 2.26),
+    "zarneck-tractor-blockade-2026": (2, 0.91, 1.08, 0.84, 1.41),
+    "eskavia-solar-storm-2026": (2, 0.98, 1.37, 0.9, 1.51),
+    "grisondel-wine-fraud-2026": (1, 0.78, 1.09, 0.99, 1.01),
+    "wyndrecht-tram-collision-2026": (3, 0.77, 1.28, 0.96, 1.58),
+    "lestovia-coach-sacking-2026": (4, 0.71, 1.01, 0.97, 1.21),
+    "murrelin-fishkill-2026": (3, 0.79, 1.09, 0.84, 1.26),
+    "quessel-spirit-ferry-fire-2026": (0, 0.92, 1.21, 0.82, 1.13),
+    "wickenhall-maternity-2026": (4, 0.85, 1.01, 0.84, 1.48),
+    "mirnavy-bridge-flood-2026": (4, 0.91, 1.01, 0.9, 1.15),
+    "aberlune-bribery-2026": (3, 0.85, 1.01, 0.87, 1.48),
+    "milvane-cargo-crash-2026": (5, 0.98, 1.21, 0.89, 1.34),
 }
 
 

@@ -632,7 +632,7 @@ def trailing_teller(toks: Sequence[Token]) -> tuple[str, int] | None:
         k = first - 1
         while k > 0 and first - k <= 3 and verb.doc[k].is_lower and verb.doc[k].is_alpha:
             k -= 1
-        # "..., the debris caught in the alders, Emil Drach, a hydrologist at X, told Stormdesk": the
+        # "..., the debris caught in the alders, Ada Kaddery, a hydrologist at X, told the Post": the
         # parser made the clause's last noun the subject and the name beside it its appositive
         named_appos = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i
                             and c.pos_ == "PROPN" and verb.doc[c.left_edge.i - 1].text == ","), None)
@@ -774,7 +774,7 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
             return full.pop() if len(full) == 1 else alone
         if len(alone) > 2 and alone[1:].islower() and alone.lower() not in _COLON_HEADINGS and not any(
                 x.label in ("GPE", "LOC", "DATE", "TIME") and x.start < start + len(alone) for x in inside):
-            # ... or one it names only so: a live entry's 'Quennick: "We stay."' is a speaker's line
+            # ... or one it names only so: a live entry's 'Zelquist: "We stay."' is a speaker's line
             # whatever the tagger made of the surname; a heading word ('Letters: "..."') is not
             return alone
     # a title and a name the tagger did not see ("Mayor Nimmo Quarnhoff: ...")
@@ -803,7 +803,7 @@ def clause_colon_speaker(toks: Sequence[Token], inp: ClaimInputs, ctx: SentenceC
     hi = subject.right_edge.idx + len(subject.right_edge)
     named = any(m.label in ("PERSON", "ORG") and lo <= m.start < hi for m in sent_mentions)
     if not named and subject.text[:1].isupper() and lo == subject.idx:
-        # a surname alone the tagger did not read as a name ("Harrowby was blunt:"), of a person the
+        # a surname alone the tagger did not read as a name ("Brommvar was blunt:"), of a person the
         # article has named in full
         full = next((n for n in inp.names.values() if len(n.split()) > 1 and n.split()[-1] == subject.text), None)
         if full is not None:

@@ -3,7 +3,8 @@
 News gives them in a few fixed shapes next to the name: "Dr Blasko, 52," / "aged 54" / "(52)"
 / "the 52-year-old Blasko"; "the ship, a 948-foot-long container vessel" / "the 947-foot-long
 ship" / "a 412-bed hospital". An attribute belongs to the canonical entity the mention resolves
-to, so two articles that spell the name differently still meet. Values of one attribute that
+to, so two articles that spell the name differently still meet; an age written before a role with
+no name ("the 71-year-old retired teacher") is the one person the story gives that role as a title. Values of one attribute that
 differ between articles are a contradiction (sizes within rounding, half a percent, agree); one
 article never contradicts itself. The words are data (``data/lexicon/attributes.json``, read through
 ``storyline.lexicon``). Pure
@@ -78,7 +79,7 @@ def _found(body: str, label: str, start: int, end: int) -> list[tuple[str, float
         before = age_before.search(body, max(0, start - 60), start)
         if before is not None and before.end() == start:
             out.append(("age", float(before.group(1)), before.group(1), before.start(1), before.end(1)))
-        described = _AGE_DESCRIBED.match(body, end)  # "Relling, the 18-year-old first-year cadet"
+        described = _AGE_DESCRIBED.match(body, end)  # "Tobbin, the 18-year-old first-year cadet"
         if described is not None:
             out.append(("age", float(described.group(1)), described.group(1), described.start(1), described.end(1)))
         out = [x for x in out if 0 < x[1] < OLDEST]
@@ -113,7 +114,7 @@ def _title_head(title: str) -> str | None:
 
 def role_holders(analyses: Sequence[ArticleAnalysis]) -> dict[str, set[str]]:
     """The people each role names across the story, by the titles the articles give them
-    ("President Maskevin": president; "Emil Sarrotin, a retired schoolteacher": schoolteacher)."""
+    ("President Ostrelund": president; "Ada Kaddery, a retired schoolteacher": schoolteacher)."""
     out: dict[str, set[str]] = defaultdict(set)
     for an in analyses:
         for m in an.mentions:

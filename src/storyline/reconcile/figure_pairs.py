@@ -21,6 +21,7 @@ from storyline.reconcile.compare import unit_class
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.timeslot import bounds, parse_day
 from storyline.time import compatible
+from storyline.time.lexicon import WEEKDAYS
 
 #: Words that make a figure an estimate ("estimated", "a poll"), or tell it as a running total
 #: ("now has 16 cases"): data/lexicon/figures.json.
@@ -35,7 +36,7 @@ _PERIOD = re.compile(rf"\b(?:{lexicon.alternation('figures', 'period_total_words
 #: together about 16 percent of deposits"): the figure right after "together" totals both days. (A
 #: day's parts summed, "12 by the lifeboat, 9 by the trawler, together 21", name no two days.)
 _TOGETHER = re.compile(r"\btogether\s+(?:\w+\s+)?$", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(w for w in WEEKDAYS if w.endswith('day'))})\b", re.IGNORECASE)
 #: "taken out 3.4 billion in two days": a total over the days when told of what was done, a
 #: deadline when told of what is to be done ("must pay in ten days"): data/lexicon/figures.json.
 _IN_DAYS = re.compile(rf"(?:{lexicon.alternation('figures', 'done_span_words')})\b", re.IGNORECASE)

@@ -179,7 +179,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         ("qualified", f"{q.qualifier} {u}", *doers(f)) if q.qualifier == DIFFERENCE else
                         # a share of a whole, named by the whole's head noun ("of the carrier bolt" /
                         # "of a steel bolt": the bolt)
-                        ("qualified", f"{q.qualifier.split()[-1]} {u}", *(doers(f) if _holds(f) else ()))
+                        ("qualified", f"{q.qualifier.split()[-1]} {u}", *(doers(f) if _holds(f, q) else ()))
                         if q.qualifier and u == PERCENT else
                         ("measured", *holder_of(measure(q.qualifier), f.participants), u)
                         if q.qualifier and q.unit in CURRENCY_CODES else
@@ -263,9 +263,10 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
 _HOLDING = lexicon.words("figures", "holding_verbs")
 
 
-def _holds(f: Frame) -> bool:
-    """The figure's clause says who holds its share ("Pelverin owns 4.8 per cent of X")."""
-    return (f.claim.predicate or "").lower() in _HOLDING
+def _holds(f: Frame, q: Quantity) -> bool:
+    """The figure's clause says who holds its share ("Pelverin owns 4.8 per cent of X", "X, which
+    owns 6.2 per cent of Y, rejected the plan": the verb the figure is the object of)."""
+    return (f.claim.predicate or "").lower() in _HOLDING or (q.role or "").rpartition(" ")[2].lower() in _HOLDING
 
 
 _RANGE_BETWEEN = re.compile(r"\s*(?:and|to|or|-|–)\s*")

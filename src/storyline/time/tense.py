@@ -54,7 +54,7 @@ def before_complement_subject(tok: Token) -> Token | None:
 def before_teller(tok: Token) -> Token | None:
     """The complement's verb when the parser hangs a time phrase on a reporting verb that comes
     after its complement but the phrase ends the complement, before the teller ("He is due in
-    court Friday, Harrowby said": the appearing is dated, not the saying; "..., police said Monday"
+    court Friday, Brommvar said": the appearing is dated, not the saying; "..., police said Monday"
     dates the saying)."""
     phrase = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
     verb = phrase.head
