@@ -613,7 +613,7 @@ FLOORS = {
     "wickenhall-maternity-2026": (4, 0.85, 1.01, 0.84, 1.48),
     "mirnavy-bridge-flood-2026": (4, 0.91, 1.01, 0.9, 1.15),
     "aberlune-bribery-2026": (3, 0.85, 1.01, 0.87, 1.48),
-    "milvane-cargo-crash-2026": (5, 0.98, 1.21, 0.89, 1.34),
+    "milvane-cargo-crash-2026": (4, 0.98, 1.21, 0.89, 1.34),
 }
 
 

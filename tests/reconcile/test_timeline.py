@@ -772,6 +772,18 @@ def test_a_three_digit_count_with_its_digits_swapped_by_one_outlet_is_a_contradi
     assert ("contradiction", ["412", "421"]) in _figure_disputes([a1, a2, a3])
 
 
+def test_a_things_state_told_with_a_verb_and_with_a_noun_is_one_length() -> None:
+    """"The airport had been shut for 51 hours" and "the airport was back in business after a 15-hour
+    closure": the closure is the airport's state of being shut, measured two ways."""
+    a1 = _article("a01_wire", "2031-03-05", "The airport had been shut for 51 hours when the first flight landed on "
+                  "Thursday morning.")
+    a2 = _article("a02_column", "2031-03-09", "Yes, the airport was back in business after a 15-hour closure, and "
+                  "the booms on the brook caught most of the fuel.")
+    report = analyze_articles([a1, a2])
+    assert [(k.kind, sorted(v.value for v in k.values)) for k in report.conflicts if "duration" in k.slot] == [
+        ("contradiction", ["15-hour", "51 hours"])]
+
+
 def test_the_price_of_a_sale_given_two_ways_is_a_contradiction_even_from_an_undated_page() -> None:
     a1 = _article("p01_wire", "2031-02-05", "The administrators agreed on Wednesday to sell the bankrupt carrier's 38 pairs "
                   "of take-off and landing slots at Wexby International to Harrowgate Air for €46 million.")

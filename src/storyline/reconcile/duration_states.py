@@ -172,6 +172,25 @@ def state_of_thing(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> 
     return f"state:{state}:{thing}", f"time {state}"
 
 
+#: A thing's state named by a noun a duration modifies ("a 15-hour closure"): data/lexicon/attributes.json.
+_SERVICE_NOUNS: dict[str, str] = lexicon.table("attributes", "service_state_nouns")
+
+
+def state_named(sentence: Sentence, noun: str | None, claims: Sequence[Claim]) -> tuple[str, str] | None:
+    """A thing's state a duration measures as the modifier of its noun ("the airport was back in
+    business after a 15-hour closure"): keyed as ``state_of_thing`` keys the state told with a verb
+    ("the airport had been shut for 51 hours"), by the clause subject's head word."""
+    state = _SERVICE_NOUNS.get((noun or "").lower())
+    if state is None:
+        return None
+    own = next((c for c in claims if c.sentence == sentence.index and c.parent is None), None)
+    phrase = next(iter(own.agents), None) if own is not None else None
+    thing = head_word(phrase) if phrase is not None else None
+    if thing is None:
+        return None
+    return f"state:{state}:{thing}", f"time {state}"
+
+
 #: A supply's name as the object of a preposition ("worked on its life-support system", "an
 #: expert in life support"): the thing talked of, not a supply that lasts.
 _WORKED_ON = re.compile(r"\b(?:on|in|about|with|into)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+(?:'s|’s)\s+)?$")

@@ -39,7 +39,13 @@ from storyline.model import (
     Sentence,
     TimeExpr,
 )
-from storyline.reconcile.duration_states import STATE_NOUNS, state_of_person, state_of_thing, supply
+from storyline.reconcile.duration_states import (
+    STATE_NOUNS,
+    state_named,
+    state_of_person,
+    state_of_thing,
+    supply,
+)
 from storyline.reconcile.facts import sentence_at
 from storyline.reconcile.timeslot import parse_day
 from storyline.time.lexicon import VAGUE_LEAD
@@ -220,7 +226,8 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
             out.append(DurationSeen(f"extension:{ext}", f"extension of the {ext}", n, t, article.id, sent.text, written))
             continue
         noun = _modified(sent, t)  # "a 30-day suspension": a person's state or a happening's length
-        state = state_of_person(sent, t, analysis, noun, article.title) or state_of_thing(sent, t, analysis.claims) or supply(sent, t)
+        state = state_of_person(sent, t, analysis, noun, article.title) or state_of_thing(sent, t, analysis.claims) \
+            or state_named(sent, noun, analysis.claims) or supply(sent, t)
         if state is not None:
             out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text, written))
             continue
