@@ -320,9 +320,10 @@ def _perfect_past_day(pred: Token, tok: Token, t: TimeExpr) -> bool:
                for x in pred.doc[pred.i:tok.i])
 
 
-#: Prepositions whose object is a happening the act follows or precedes ("following the abandonment");
-#: "since" is not one: a perfect may run from a day ("has grown since the crash on 21 February").
-_SEQUENCE_PREPOSITIONS = frozenset({"following", "after", "before"})
+#: Prepositions whose object is a happening the act follows or precedes ("following the abandonment"):
+#: the lexicon's anchoring words (events.json), but "since" and "until": a perfect may run from or to a
+#: day ("has grown since the crash on 21 February").
+_SEQUENCE_PREPOSITIONS = lexicon.words("events", "anchoring_words") - {"since", "until"}
 
 
 #: A count of weeks back ("six weeks ago"): a day, but a round count, which a day the sentence

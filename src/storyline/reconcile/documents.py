@@ -18,6 +18,7 @@ from storyline.reconcile.sources import source_key
 from storyline.reconcile.timeslot import bounds, intersect, is_portal, parse_day, year_of
 from storyline.time import compatible
 from storyline.time.rewrite import names_month, reresolve, reresolve_from, year_offset
+from storyline.time.values import YEARLESS_DAY
 
 
 @dataclass
@@ -247,7 +248,7 @@ def _fits(value: str, day: date) -> bool:
     return bool(md) and (day.month, day.day) == (int(md.group(1)), int(md.group(2)))  # type: ignore[union-attr]
 
 
-_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
+_MONTH_DAY = YEARLESS_DAY
 
 
 def year_from_dates(docs: dict[str, Doc]) -> None:

@@ -70,7 +70,8 @@ _COORDINATED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?!then\b)\w[\w'-
 UNREAL_MODALITIES = frozenset({"conditional", "hypothetical"})
 #: A word that makes what follows the anchor of a time ("after tests found", "since the
 #: explosion"): a happening before or after the act, not the act itself.
-_ANCHORING = re.compile(r"\b(?:after|before|since|until|following|prior\s+to)\b", re.IGNORECASE)
+_ANCHORING = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in sorted(
+    lexicon.words("events", "anchoring_words"), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)

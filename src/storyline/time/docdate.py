@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from storyline.model import PublishedDate
 from storyline.time.resolve import Anchor
 from storyline.time.tagger import Tagged
-from storyline.time.values import precision
+from storyline.time.values import YEARLESS_DAY, precision
 
 DATELINE_AGREEMENT_DAYS = 45
 
@@ -144,15 +144,12 @@ def infer_published(tagged: list[Tagged]) -> PublishedDate:
     )
 
 
-_YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
-
-
 def _written_out_year(tagged: list[Tagged], explicit_lower: str, year: int) -> bool:
     """The text names past days without a year ("on 13 March", "on 30 March"), and each, read in
     the year of its latest explicit date ("November 2025"), would fall before that date: news
     writes out the year of a date in another year than the writing one, so the year-less days
     may as well be the next year's. Nothing in the text settles it (the story's dated pages may)."""
-    days = [m for t in tagged if t.tense != "future" and (m := _YEARLESS_DAY.fullmatch(t.expr.value or ""))]
+    days = [m for t in tagged if t.tense != "future" and (m := YEARLESS_DAY.fullmatch(t.expr.value or ""))]
     if not days:
         return False
     try:

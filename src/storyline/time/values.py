@@ -22,6 +22,8 @@ _VALUE = re.compile(
     r"(?:T.*)?$"
 )
 _DECADE = re.compile(r"^(?P<c>\d{2})(?P<dec>\d|X)?X?$")
+#: A day of a month without its year ("XXXX-03-13"): the value a year-less "13 March" takes.
+YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 
 
 def last_day(year: int, month: int) -> int:
