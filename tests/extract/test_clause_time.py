@@ -113,3 +113,36 @@ def test_a_present_perfect_leaves_a_day_after_a_happening_it_follows_to_that_hap
     assert claims[0].time is not None and claims[0].time.value == "2031-05-02", claims[0].time
     claims = _claims("The panel opened proceedings against Tarn Rovers following the abandonment of the match on 2 May 2031.", nlp)
     assert claims[0].time is not None and claims[0].time.value == "2031-05-02", claims[0].time
+
+
+def test_a_beginning_due_ahead_dates_the_begun_act_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written on Tuesday 6 May: "are due to begin examining the boiler on Thursday" is the
+    coming Thursday (the gerund's time is the beginning's, which "due" puts ahead); a beginning
+    told in the past keeps the last one."""
+    (claim,) = _claims("Inspectors from the Tarrow gas board are due to begin examining the boiler on Thursday.", nlp)
+    assert claim.time is not None and claim.time.value == "2031-05-08", claim.time
+    (claim,) = _claims("Inspectors from the Tarrow gas board began examining the boiler on Thursday.", nlp)
+    assert claim.time is not None and claim.time.value == "2031-05-01", claim.time
+
+
+def test_a_tellers_expectation_told_in_the_past_is_of_what_is_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written on Tuesday 6 May: "told reporters that it expected supply to be restored by
+    Thursday evening" (the parser hangs "expected" on "cordon") is this week's Thursday; an
+    expectation in a past perfect, not told by anyone, may have passed."""
+    claims = _claims("The company's spokesperson, Ivo Marrant, told reporters at the cordon that it expected "
+                     "supply to be restored by Thursday evening.", nlp, told=True)
+    restored = next(c for c in claims if c.predicate == "restore")
+    assert restored.time is not None and restored.time.value.startswith("2031-05-08"), restored.time
+    claims = _claims("Officials had expected the road to reopen by Monday.", nlp, told=True)
+    assert all(c.time is None or not c.time.value.startswith("2031-05-12") for c in claims), claims
+
+
+def test_a_bare_appearance_in_a_since_clause_is_an_event_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"had barely slept since the video appeared on Tuesday": "appear" is a state only with a
+    complement ("appeared tired"); bare, the video's appearing is told, dated Tuesday."""
+    claims = _claims("She told reporters she had barely slept since the video appeared on Tuesday.", nlp, told=True)
+    appeared = [c for c in claims if c.predicate == "appear"]
+    assert appeared and appeared[0].time is not None and appeared[0].time.value == "2031-05-06", claims
+    claims = _claims("She told reporters the minister had looked calm since the vote, and appeared tired on Tuesday.",
+                     nlp, told=True)
+    assert not any(c.predicate == "appear" and c.parent is not None for c in claims), claims

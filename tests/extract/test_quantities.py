@@ -361,3 +361,21 @@ def test_voters_counted_by_their_side_are_votes_of_that_side() -> None:
     # a partitive's whole is the group's size, not its votes; a tally with its noun is read elsewhere
     assert sides("Eight of the party's 25 members voted for impeachment.") == []
     assert sides("The bill was carried by 104 votes to 93.") == []
+
+
+def test_a_rate_at_a_percentage_is_of_the_noun_it_is_at(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"interest at 8 percent a year" is the interest's rate; "putting final turnout at 63.4 percent"
+    is the turnout a verb of putting sets at it; "0.84 per mille of alcohol" is a concentration of
+    alcohol; "watched 2.3 million times" counts how often, "three times the size" nothing."""
+    def read(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(q.text, q.unit, q.qualifier) for q in attach_units(nlp(text), find_quantities(text))]
+
+    assert read("Each refund will include interest at 8 percent a year.") == [("8 percent", "percent", "interest")]
+    assert ("63.4 percent", "percent", "final turnout") in read(
+        "The commission certified the result, putting final turnout at 63.4 percent.")
+    assert read("The captain had 0.84 per mille of alcohol in his blood.") == [("0.84", "per mille", "alcohol")]
+    assert read("The clip had been watched 2.3 million times.") == [("2.3 million", "times", None)]
+    assert read("The new hall is three times the size of the old one.") == []
+    # a share coordinated with a part of a whole is a share of that whole
+    assert ("94 per cent", "percent", "tablet") in read("The drug was detected in 47 of the 50 tablets analysed, or 94 per "
+                                                         "cent, according to the institute.")

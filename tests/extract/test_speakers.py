@@ -151,3 +151,14 @@ def test_a_name_the_parser_hangs_on_the_clauses_last_noun_speaks_before_told(nlp
                           "and the debris caught in the alders on both banks, Emil Drach, a hydrologist at Prennick "
                           "Technical University, told Stormdesk.", nlp)
     assert claim.attribution == "Emil Drach", claim.attribution
+
+
+def test_whose_role_a_subject_names_is_not_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"The head of Gessling's health service told lawmakers ...": the parser tags "Gessling" a
+    person, but the name after "of" says whose head it is; the role speaks. A name set off after
+    the role's object ("a spokesperson for the mayor, Ilse Drach") still does."""
+    (claim, *_) = _claims("PORT ANNICK, May 6 (CPW) - The head of Gessling's health service told lawmakers on Tuesday "
+                          "that a 2023 software upgrade had been checked against the wrong test cases.", nlp)
+    assert claim.attribution is not None and claim.attribution.startswith("The head of"), claim.attribution
+    (claim, *_) = _claims("A spokesperson for the mayor, Ilse Drach, said the bridge would reopen.", nlp)
+    assert claim.attribution is not None and "Ilse Drach" in claim.attribution, claim.attribution

@@ -1387,3 +1387,28 @@ def test_a_wire_or_release_header_dates_its_dateline_or_itself() -> None:
                         ("QUAYSIDE WATCH - members' newsletter - 28.05.2031", "2031-05-28")]:
         published = clean_one(page(header, "A chapter closes on the quay", WIRE_SENTENCE, SECOND)).published
         assert published.value == day, header
+
+
+def test_an_issues_number_beside_its_date_dates_the_editions_items() -> None:
+    """A newsletter's masthead ("Issue 214 | Wednesday 15 April 2031") above its contents list
+    dates the edition: the items are written for it, so the page is no portal whose article may be
+    older; a date first, then the issue and a tagline set off by dashes, is such a masthead too."""
+    contents = ["HARBOUR MONEY WEEKLY", "Issue 214 | Wednesday 15 April 2031", "IN THIS ISSUE",
+                "1. Ferry refunds: where things stand", "2. Energy bills: the spring cap explained",
+                "3. Reader question: can a bailiff enter my flat?", "1. FERRY REFUNDS: WHERE THINGS STAND"]
+    article = clean_one(page(*contents, LEAD, SECOND, THIRD))
+    published = article.published
+    assert (published.value, published.earliest, published.portal) == ("2031-04-15", "2031-04-15", False), published
+    found = find_dateline("Monday 17 March 2031 - Issue 418 - Your city in five minutes")
+    assert found is not None and found.date == date(2031, 3, 17)
+    assert find_dateline("Monday 17 March 2031 - Ferry fares rise - Your city in five minutes") is None
+
+
+
+def test_a_wire_stamps_written_date_gives_the_datelines_year() -> None:
+    """"Transmitted 4 Mar 2031 15:42 CET" above "PORTVALE, March 4 (PNA) -": the stamp's day in
+    words is the dateline's, so its year is the page's; a stamp of another day leaves it open."""
+    for stamp, day in (("Transmitted 4 Mar 2031 15:42 CET", "2031-03-04"), ("Transmitted 5 Mar 2031 15:42 CET", None)):
+        published = clean_one(page("PORTVALE NEWS AGENCY - GENERAL SERVICE", stamp, "Slug: HARBOUR-CRANE (UPDATE 2)",
+                                   f"PORTVALE, March 4 (PNA) - {WIRE_SENTENCE}", SECOND)).published
+        assert published.value == day, (stamp, published)

@@ -464,3 +464,42 @@ def test_a_required_number_is_no_count_of_what_happened() -> None:
         "Until it elects a speaker by an absolute majority of 101 votes, the assembly can pass no law. "
         "Varro won with 154 votes, far above the 101 needed, on Tuesday."))
     assert not any("101" in values for _, values in _figure_disputes([a1, a2]))
+
+
+def test_the_dead_and_those_taken_to_hospital_are_two_counts() -> None:
+    """"six people have died and 19 people have been admitted to hospital" beside another page's
+    "nine people have died": the 19 count admissions, never the dead; and a count that has run up
+    "since 7 March" holds as of its page, so two pages' tolls days apart rose, not a dispute."""
+    found = _figure_disputes([
+        _article("r01_paper", "2031-03-13", "Since 7 March, six people have died and 19 people have been admitted to "
+                 "hospital in Tarnby after taking the fake tablets."),
+        _article("r02_blog", "2031-03-17", "The health office's morning figures: nine people have died and 31 have "
+                 "needed hospital treatment since 7 March."),
+    ])
+    assert not any(kind == "contradiction" for kind, _ in found), found
+    assert ("changed_over_time", ["nine", "six"]) in found, found
+
+
+def test_a_concentration_in_per_mille_is_a_measurement_of_what_it_is_of() -> None:
+    """"had 0.84 per mille of alcohol in his blood" and "a blood sample showed 0.64 per mille of
+    alcohol": two readings of one measurement, disputed; the legal limit beside one is no rival."""
+    found = _figure_disputes([
+        _article("x01_wire", "2031-05-11", "The captain of the river boat had 0.84 per mille of alcohol in his blood "
+                 "when the boat struck the bridge, the prosecutor said on Monday."),
+        _article("x02_paper", "2031-05-14", "According to the charge sheet, a blood sample taken from the captain after "
+                 "the crash showed 0.64 per mille of alcohol, well above the 0.25 limit for a boatmaster on duty."),
+    ])
+    assert found == [("contradiction", ["0.64", "0.84"])], found
+
+
+def test_how_often_an_act_was_done_is_a_count() -> None:
+    """"had been watched 2.3 million times" and "was viewed 3.2 million times": how often the clip
+    was watched, told two ways (digits swapped); "three times the size" is a multiple, no count."""
+    found = _figure_disputes([
+        _article("v01_paper", "2031-04-17", "By the time it came down, the clip had been watched 2.3 million times on "
+                 "the platform, a figure the platform confirmed."),
+        _article("v02_wire", "2031-04-18", "The 52-second clip was viewed 3.2 million times before the platform took "
+                 "it down on Friday, and the new hall is three times the size of the old one."),
+    ])
+    assert found == [("contradiction", ["2.3 million", "3.2 million"])], found
+

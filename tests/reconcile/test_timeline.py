@@ -1547,3 +1547,36 @@ def test_a_coordinated_verb_in_another_tense_does_not_type_the_act() -> None:
     claims = analyze_articles([_article("h01_paper", "2031-06-09", text)]).claims
     (surgery,) = [c for c in claims if c.predicate == "undergo"]
     assert surgery.event_type != "STATEMENT"
+
+
+def test_a_thing_switched_off_is_out_of_service_however_it_is_told() -> None:
+    """"the gas detector had been switched off for 11 weeks" and "the plant-room gas detector had
+    been out of action for seven weeks": one detector's time out of service, told two ways; so are
+    "disconnected for about three weeks" and "switched off for nearly three months"."""
+    a1 = _article("q01_wire", "2031-04-02", "Inspectors found that a chlorine gas detector at the Tarnby pool had been "
+                  "switched off for 11 weeks before the leak.")
+    a2 = _article("q02_paper", "2031-04-03", "The safety board's report said the plant-room gas detector had been out "
+                  "of action for seven weeks because of false alarms.")
+    report = analyze_articles([a1, a2])
+    assert [(k.kind, sorted(v.value for v in k.values)) for k in report.conflicts if "duration" in k.slot] == [
+        ("contradiction", ["11 weeks", "seven weeks"])]
+    a1 = _article("s01_wire", "2031-04-02", "Investigators found that the smoke alarms in the east wing had been "
+                  "disconnected for about three weeks before the fire, the prosecutor said.")
+    a2 = _article("s02_letter", "2031-04-09", "According to the charge sheet, the smoke alarms in the east wing had "
+                  "been switched off for nearly three months before the fire.")
+    report = analyze_articles([a1, a2])
+    assert [(k.kind, sorted(v.value for v in k.values)) for k in report.conflicts if "duration" in k.slot] == [
+        ("contradiction", ["nearly three months", "three weeks"])]
+
+
+def test_an_act_done_in_an_event_has_the_events_time() -> None:
+    """"Two men were arrested in dawn raids on Sunday 16 March": the arrests happened in the raids,
+    so the raids' day dates them too; one outlet's Saturday 15 March for the arrest of the two men
+    is a day off, disputed."""
+    a1 = _article("r01_wire", "2031-03-16", "Officers arrested two men at two addresses in Brookside on Saturday "
+                  "15 March, police said.")
+    a2 = _article("r02_paper", "2031-04-03", "Two men were arrested in dawn raids on Sunday 16 March, when officers "
+                  "seized 1,620 tablets from a garage in Brookside.")
+    report = analyze_articles([a1, a2])
+    assert [(k.kind, sorted(v.value for v in k.values)) for k in report.conflicts if k.slot in ("time", "date")] == [
+        ("contradiction", ["2031-03-15", "2031-03-16"])], report.conflicts

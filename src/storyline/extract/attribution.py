@@ -351,6 +351,11 @@ def _resolve_source(tok: Token, inp: ClaimInputs, ctx: SentenceContext,
                 named = [m for m in inside for a in obj.children if a.dep_ == "appos" and m.start <= a.idx < m.end]
                 if named:
                     inside = named
+                elif tok.pos_ != "PROPN":
+                    # ... and without such a name, whose role it is ("the head of Gessling's health
+                    # service", "the mother of A B") names the body or person it is held for
+                    lo_p, hi_p = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
+                    inside = [m for m in inside if not lo_p <= m.start < hi_p]
     if inside:
         return _mention_name(inside[0], inp.names)
     propn = any(t.pos_ == "PROPN" for t in tok.subtree)

@@ -41,6 +41,8 @@ def code_before(text: str, start: int) -> str | None:
 PERCENT = "percent"
 #: Units of physical measurements: data/lexicon/figures.json.
 MEASUREMENT_UNITS = lexicon.words("figures", "measurement_units")
+#: Verbs that put their object at a figure ("putting turnout at 63.4 percent"): data/lexicon/figures.json.
+_PUTTING = lexicon.words("figures", "putting_verbs")
 
 
 def _holder(share: Token) -> str | None:
@@ -91,10 +93,22 @@ def percent_of(doc: Doc, q: Quantity) -> tuple[str | None, bool]:
         holder = _holder(tok)
         return (f"{holder}: " if holder else "") + _with_modifiers(whole), False
     head = tok.head
+    if tok.dep_ in ("conj", "appos") and head.pos_ == "NUM":
+        # "in 47 of the 50 tablets analysed, or 94 per cent": the share of the part's whole
+        part_of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole_of = next((c for c in part_of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if part_of else None
+        if whole_of is not None:
+            return _with_modifiers(whole_of), False
     if tok.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ == "NOUN":
         return _with_modifiers(head, skip=tok), False
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return _with_modifiers(head.head), False
+    if tok.dep_ == "pobj" and head.lower_ == "at" and head.head.pos_ == "NOUN" and not head.head.ent_type_:
+        return _with_modifiers(head.head), False  # "interest at 8 percent a year": the interest's rate
+    if tok.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in _PUTTING:
+        put = next((c for c in head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if put is not None:
+            return _with_modifiers(put), False  # "putting final turnout at 63.4 percent": the turnout
     if tok.dep_ == "npadvmod" and (head.tag_ in ("VBN", "JJ") and head.lower_ not in ("up", "down")):
         return _with_modifiers(head), False  # "the fire was 60 per cent contained": a degree of a state
     if (tok.dep_ == "npadvmod" and head.pos_ in ("VERB", "ADJ", "ADV")) or (

@@ -202,6 +202,36 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
 
 #: A unit of measurement hyphened to its figure ("312-metre"; ``extract.numbers`` reads the figure).
 _HYPHENED_UNIT = re.compile(rf"-({HYPHENED_UNITS})\b(?!-)", re.IGNORECASE)
+#: Units of a concentration written after the figure ("0.84 per mille"): data/lexicon/figures.json.
+_RATIO_UNITS = [(unit, re.compile(rf"\s*(?:{rx})", re.IGNORECASE)) for unit, rx in lexicon.pairs("figures", "ratio_units")]
+#: What a concentration is of, after its unit ("0.84 per mille of alcohol").
+_RATIO_OF = re.compile(r"\s+of\s+(?:the\s+)?([a-z]+)", re.IGNORECASE)
+
+
+#: The unit of a count of how often an act was done ("watched 2.3 million times").
+FREQUENCY = "times"
+#: Words after "N times" that make it a multiple, not a count of acts ("three times the size",
+#: "four times as many", "two times higher").
+_MULTIPLE_AFTER = re.compile(r"\s+(?:the|as|more|less|fewer|that|what|its|their|his|her|over|[a-z]+er)\b", re.IGNORECASE)
+
+
+def _frequency(doc: Doc, times: Token) -> bool:
+    """"N times" as how often a verb's act was done: "times" modifies a verb (the parser makes it
+    an adverbial or an object) and no comparison follows."""
+    if times.head.pos_ not in ("VERB", "AUX") or times.dep_ not in ("npadvmod", "dobj", "advmod", "obl"):
+        return False
+    return _MULTIPLE_AFTER.match(doc.text, times.idx + len(times)) is None
+
+
+def _ratio_unit(doc: Doc, q: Quantity) -> tuple[str, str | None] | None:
+    """The concentration unit written after a figure and what it is of ("0.84 per mille of
+    alcohol": per mille, alcohol); None when none follows."""
+    for unit, rx in _RATIO_UNITS:
+        m = rx.match(doc.text, q.end)
+        if m is not None:
+            of = _RATIO_OF.match(doc.text, m.end())
+            return unit, of.group(1).lower() if of else None
+    return None
 
 
 #: Counted nouns that say nothing of who is counted ("members", "people"; figures lexicon): read
@@ -258,10 +288,17 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
         if _anaphoric(doc, q):
             continue
         q = _preposition_not_bound(doc, q)
+        if q.unit is None and (ratio := _ratio_unit(doc, q)) is not None:
+            out.append(replace(q, unit=ratio[0], qualifier=ratio[1], role=_role(doc, q, None)))
+            continue
         unit, noun = unit_of(doc, q)
         unit = rate_unit(doc, noun, unit)
         if unit is None or unit in SCALE_WORDS:
             unit = code_before(doc.text, q.start) or unit  # "EUR 1.86 million"
+        if noun is not None and noun.lower_ == "times" and _frequency(doc, noun):
+            # "was watched 2.3 million times", "stabbed three times": how often the act was done
+            out.append(replace(q, unit=FREQUENCY, role=_role(doc, q, noun)))
+            continue
         if unit in _TIME_UNITS or (noun is not None and noun.lemma_.lower() in _TIME_UNITS and unit is None):
             continue
         if unit is None:

@@ -38,6 +38,10 @@ from storyline.time.tense import before_complement_subject
 
 #: Verbs of state, whose claim may take the time of its argument's participle (data/lexicon/events.json).
 _STATE_VERBS = lexicon.words("events", "state_verbs")
+#: Verbs of state only with a predicative complement: bare ("the video appeared on Tuesday") an event.
+_COMPLEMENT_STATES = lexicon.words("events", "complement_states")
+#: The relations of a predicative complement ("appeared calm", "appeared to be", "appeared a winner").
+_PREDICATIVE = frozenset({"acomp", "attr", "xcomp", "oprd", "ccomp"})
 #: Participles that describe an argument rather than narrate an event of their own ("a delegation
 #: led by X"): a time the parser hangs on them belongs to the main verb.
 _DESCRIPTIVE_PARTICIPLES = lexicon.words("events", "descriptive_participles")
@@ -447,7 +451,8 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
             continue
         owner = _scheduled_event(owner) or owner
         if owner.pos_ != "NOUN" and owner.lemma_.lower() in plover.STATE_VERBS - {"say"} \
-                and not (owner.dep_ == "conj" and owner.i in apart):
+                and not (owner.dep_ == "conj" and owner.i in apart) and not (
+                    owner.lemma_.lower() in _COMPLEMENT_STATES and not any(c.dep_ in _PREDICATIVE for c in owner.children)):
             # ... but a state coordinated with the predicate on a day of its own is told with that
             # day ("fell to 4% on Sunday 8 March and stayed below 6% throughout the following day")
             continue

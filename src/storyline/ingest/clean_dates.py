@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from storyline.ingest.base import RawDocument
 from storyline.ingest.clean_layout import MAX_SUMMARY_WORDS, Unit, is_paragraph
 from storyline.ingest.clean_state import _headline_like, _Page
-from storyline.ingest.dateline import Dateline, find_dateline, find_wire_dateline, full_dates
+from storyline.ingest.dateline import ISSUE, Dateline, find_dateline, find_wire_dateline, full_dates
 from storyline.ingest.furniture import is_caps, norm_key
 from storyline.model import PublishedDate
 
@@ -150,8 +150,10 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
         notes.append("the page also prints " + ", ".join(others))
     if chosen.updated:
         notes.append("it is an 'updated' date; the first publication may be earlier")
-    if portal and not under_headline and page.first_teaser is not None and at < page.first_teaser:
+    if portal and not under_headline and page.first_teaser is not None and at < page.first_teaser \
+            and not ISSUE.search(chosen.text):
         # The date above the list of stories is the page's: an upper bound, the article may be older.
+        # (An issue's number beside it dates an edition, whose contents list is its own items.)
         notes.append(PORTAL_NOTE)
         return PublishedDate(value=value, source="dateline", earliest=None, latest=value, note="; ".join(notes), portal=True)
     return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
@@ -162,21 +164,26 @@ _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?![
 
 
 def _numeric_of(page: _Page, month: int, day: int) -> tuple[str, str] | None:
-    """The page's header date written in numbers (day-first, month-first or ISO), read the
-    way the wire dateline's month and day say ("FILED: 07/04/2026 13:05" above "X, April 7 (Agency)
-    -"): (ISO day, its text); None when no line above the article has one, or two do."""
-    found = set()
+    """The page's header date written in numbers (day-first, month-first or ISO) or in words on a
+    short stamp line ("Transmitted 4 Mar 2026 15:42 CET"), read the way the wire dateline's month and
+    day say ("FILED: 07/04/2026 13:05" above "X, April 7 (Agency) -"): (ISO day, its text); None
+    when no line above the article has one, or two do."""
+    found: dict[str, str] = {}
     for unit in page.units:
         if unit.role == WIRE_DATELINE:
             break
         for m in _NUMERIC.finditer(unit.text):
             a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if (a, b) in ((day, month), (month, day)):
-                found.add((date(year, month, day).isoformat(), m.group(0)))
+                found.setdefault(date(year, month, day).isoformat(), m.group(0))
         for m in _ISO_DAY.finditer(unit.text):  # "Transmitted: 2026-05-21 12:48 CET"
             if (int(m.group(2)), int(m.group(3))) == (month, day):
-                found.add((date(int(m.group(1)), month, day).isoformat(), m.group(0)))
-    return found.pop() if len(found) == 1 else None
+                found.setdefault(date(int(m.group(1)), month, day).isoformat(), m.group(0))
+        if len(unit.text) <= 80:  # a stamp's written date ("Transmitted 4 Mar 2026 15:42 CET")
+            for d in full_dates(unit.text):
+                if (d.month, d.day) == (month, day):
+                    found.setdefault(d.isoformat(), unit.text)
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 #: A year standing alone in a wire service's header line ("PNA DOMESTIC NEWS SERVICE 2031").

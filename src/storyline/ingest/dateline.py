@@ -250,11 +250,15 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     words beside its date, and a list's dated headline opens with its date."""
     fields = SET_APART.split(text)
     dashed = len(fields) < 2
+    numbered = False
     if dashed:
         fields = _DASHED.split(text)
-        if len(fields) < 2 or not all(_LABEL.fullmatch(f.strip()) or _ISSUE.fullmatch(f.strip()) or _ISSUE_LABEL.fullmatch(f.strip())
+        # an issue's number set apart beside the date makes the line an edition's masthead, whose
+        # tagline may be a phrase ("Monday 16 March 2026 - Issue 418 - Your city in five minutes")
+        numbered = any(ISSUE.fullmatch(f.strip()) for f in fields)
+        if len(fields) < 2 or (not numbered and not all(_LABEL.fullmatch(f.strip()) or ISSUE.fullmatch(f.strip()) or _ISSUE_LABEL.fullmatch(f.strip())
                                       or _PAGE.fullmatch(f.strip()) or _KIND_LABEL.fullmatch(f.strip())
-                                      for f in fields if not _has_date(f, found)):
+                                      for f in fields if not _has_date(f, found))):
             return False
     first = found[0][0]
     starts, at = [], 0
@@ -276,7 +280,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     clocked = bool(beside) and _CLOCK_AFTER.fullmatch(fields[n][first.end() - start:]) is not None
     name = fields[0].strip()
     masthead = dashed and len(fields) == 2 and n == 1 and (not beside or clocked) and (
-        name.isupper() or (clocked and all(w[:1].isupper() for w in name.split())) or bool(_ISSUE.fullmatch(name))
+        name.isupper() or (clocked and all(w[:1].isupper() for w in name.split())) or bool(ISSUE.fullmatch(name))
         or bool(_ISSUE_LABEL.fullmatch(name) and _PUBLICATION_KIND.search(name)))
     if dashed and not beside and n > 0 and any(_PAGE.fullmatch(f.strip()) for f in fields):
         # a print page's header: the paper, the date, the page, the section ("CITY HERALD -- Friday
@@ -285,7 +289,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
         named = weekday is not None and weekday.group(0).lower() in _WEEKDAY_INDEX
         return (not named or _weekday_agrees(found)) and all(0 < len(f.split()) <= 6 for i, f in enumerate(fields) if i != n)
     if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]) and not masthead \
-            and not any(_PUBLICATION_KIND.search(f) or _ISSUE.match(f.strip()) for i, f in enumerate(fields) if i != n):
+            and not any(_PUBLICATION_KIND.search(f) or ISSUE.match(f.strip()) for i, f in enumerate(fields) if i != n):
         # ... unless the date's own field says it is the publication's ("Long read | Published 3
         # May 2031"), or the other names what kind of publication it is ("Weekly bulletin | 16 April
         # 2031")
@@ -293,18 +297,18 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
     # a wire's stamp may open with its date and clock before labels in capitals ("14 APR 2031
     # 10:12 -- URGENT -- RAIL/SECURITY")
     stamp_first = dashed and n == 0 and clocked and all(f.strip().isupper() for f in fields[1:])
-    if dashed and not stamp_first and ((beside and not masthead) or (n < 2 and not masthead) or n != len(fields) - 1):
+    if dashed and not stamp_first and not numbered and ((beside and not masthead) or (n < 2 and not masthead) or n != len(fields) - 1):
         return False  # a dated headline of a list ("2031-05-02 - Ferry fares rise") opens with its date
     if len(beside) > 2:
         return False  # the date's own field is a stamp ("Filed 2031-05-02 09:15"), not a sentence
     # a bare date opening the line sets the rest apart as a label, which may run longer ("18/04/2031 |
     # Updates from our desk, in order of posting"); so does an issue's number beside the date ("A
     # weekly letter for the wine trade | Issue 214 | Friday 20 March 2031": a publication's tagline)
-    issued = any(_ISSUE.fullmatch(f.strip()) for i, f in enumerate(fields) if i != n)
+    issued = any(ISSUE.fullmatch(f.strip()) for i, f in enumerate(fields) if i != n)
     most = 12 if (n == 0 and not beside) or issued else 6
     # a sentence's end is a word's, not an abbreviation's ("p. 9", the page)
     # (nor an issue's "No. 9")
-    return all(0 < len(f.split()) <= most and not re.search(r"\w{2,}[.!?]\s", _ISSUE.sub("", f) + " ")
+    return all(0 < len(f.split()) <= most and not re.search(r"\w{2,}[.!?]\s", ISSUE.sub("", f) + " ")
                for i, f in enumerate(fields) if i != n)
 
 
@@ -318,7 +322,7 @@ _KIND_LABEL = re.compile(rf"(?:[^\W\d_]+['’]?\s+){{0,2}}{_PUBLICATION_KIND.pat
 #: Words of an edition's label beside its date ("print edition of").
 _EDITION_WORD = re.compile(r"(?:print|online|web|edition|of)", re.IGNORECASE)
 #: An issue's number standing as a field of its own ("Issue 3", "No. 418", "Vol. 2").
-_ISSUE = re.compile(r"(?:issue|no\.|vol\.?|volume)\s*\d{1,5}(?:/\d{2,4})?", re.IGNORECASE)
+ISSUE = re.compile(r"(?:issue|no\.|vol\.?|volume)\s*\d{1,5}(?:/\d{2,4})?", re.IGNORECASE)
 #: A date field that names itself the publication's date.
 _LABELLED = re.compile(rf"\s*{PUBLISHED_WORDS}\b", re.IGNORECASE)
 #: Fields of a header set apart by dashes, and a field that is a label: a few words, the first
@@ -328,7 +332,7 @@ _LABEL = re.compile(r"[A-Z](?:[^\W\d_]|[&'’./])*(?:\s+(?:[^\W\d_]|[&'’./])+)
 #: A print page's number standing as a field of its own ("Page 3", "p. 12", "P4").
 _PAGE = re.compile(r"(?:page|p\.?)\s*\d{1,3}[A-Z]?", re.IGNORECASE)
 #: A label with its issue's number ("MEMBERS' BULLETIN No. 9").
-_ISSUE_LABEL = re.compile(rf"{_LABEL.pattern}\s+{_ISSUE.pattern}", re.IGNORECASE)
+_ISSUE_LABEL = re.compile(rf"{_LABEL.pattern}\s+{ISSUE.pattern}", re.IGNORECASE)
 
 
 def _has_date(field: str, found: list[tuple[re.Match[str], str, date]]) -> bool:

@@ -57,7 +57,7 @@ from storyline.reconcile.documents import (
 )
 from storyline.reconcile.durations import duration_conflicts
 from storyline.reconcile.facts import place_conflicts, role_conflicts
-from storyline.reconcile.frames import UNREAL_MODALITIES, Frame, frames_of_claim, frames_of_told_event
+from storyline.reconcile.frames import UNREAL_MODALITIES, WITHIN, Frame, frames_of_claim, frames_of_told_event
 from storyline.reconcile.quantities import quantity_conflicts
 from storyline.reconcile.sameday import absorb_statements, join_same_day
 from storyline.reconcile.sources import SourceNames, defined_acronyms, source_key, source_profiles
@@ -137,6 +137,12 @@ def _frames(docs: dict[str, Doc]) -> list[Frame]:
         occasions = {(c.time.start, c.time.end) for c in d.analysis.claims if c.parent is not None and c.time is not None
                      and c.event_type in OCCASIONS and c.trigger is not None and plover.NOUN_TYPE.get(
                          d.article.body[c.trigger[0]:c.trigger[1]].lower()) in OCCASIONS}
+        # ... and so is an event the sentence's act was done in ("arrested in dawn raids on Sunday")
+        by_id = {c.id: c for c in d.analysis.claims}
+        occasions |= {(c.time.start, c.time.end) for c in d.analysis.claims
+                      if c.parent is not None and c.time is not None and c.trigger is not None
+                      and (p := by_id.get(c.parent)) is not None and p.trigger is not None
+                      and p.trigger[1] <= c.trigger[0] and WITHIN.fullmatch(d.article.body, p.trigger[1], c.trigger[0])}
         told_triggers: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for c in d.analysis.claims:
             if c.parent is not None and c.trigger is not None:

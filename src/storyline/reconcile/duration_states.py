@@ -140,7 +140,7 @@ def _between(sentence: Sentence, start: int, end: int) -> str:
 _SERVICE: dict[str, str] = lexicon.table("attributes", "service_states")
 _SERVICE_ALT = "|".join(re.escape(p) for p in sorted(_SERVICE, key=len, reverse=True))
 _SERVICE_BEFORE = re.compile(rf"\b(?:been|being|was|were|is|are|remained|remains|stayed|stays|went|goes|gone|going)"
-                             rf"\s+({_SERVICE_ALT})\s+for\s*$", re.I)
+                             rf"\s+({_SERVICE_ALT})\s+for\s+{VAGUE_LEAD}$", re.I)
 
 
 #: Where a clause starts, so the words after it up to a verb are its subject.

@@ -80,6 +80,10 @@ _SO_FAR = re.compile(r"\b(?:already|so\s+far|to\s+date|thus\s+far)\b", re.IGNORE
 #: since Monday" is Monday's count too); a count of what acts were done to since a day ("214
 #: people have been detained since Sunday") is run up to the telling: data/lexicon/figures.json.
 _STATE_SINCE = lexicon.words("figures", "state_since_verbs")
+#: A figure that is the subject of a present perfect of an act ("six people have died", "19 have
+#: been admitted"): counted up to the telling, however its clause's role reads.
+_PERFECT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:has|have)\s+(?:(?:now|already|all)\s+)?(?:been\s+)?(?!been\b)[a-z]+(?:ed|en|wn)\b",
+                            re.IGNORECASE)
 
 
 def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> str | None:
@@ -89,8 +93,13 @@ def _sentence_as_of(f: Frame, article: Article, q: Quantity | None = None) -> st
     planned one ("the motion, signed by 67 deputies, will be put to a vote next Tuesday") does
     not hold at the plan's date, nor does a told act's at a day after the writing."""
     own = _of_the_claim(f, q)
-    if f.claim.time is not None and _SINCE.search(article.body[max(0, f.claim.time.start - 40) : f.claim.time.start]) \
-            and (_SO_FAR.search(f.claim.text) or (_done_to(f, q) and (f.claim.predicate or "").lower() not in _STATE_SINCE)):
+    # a figure that is the subject of a present perfect is counted in the clause the frame's time
+    # dates, though its claim is nominal and has none ("figures: nine have died since 7 March")
+    perfect = q is not None and bool(_PERFECT_AFTER.match(article.body, q.end))
+    t = f.claim.time or (f.time if perfect else None)
+    if t is not None and _SINCE.search(article.body[max(0, t.start - 40) : t.start]) \
+            and (_SO_FAR.search(f.claim.text) or (_done_to(f, q) and (f.claim.predicate or "").lower() not in _STATE_SINCE)
+                 or (perfect and (f.claim.predicate or "").lower() not in _STATE_SINCE)):
         return None  # "has already burned 11,200 hectares since Wednesday": a running figure, as of the writing
     said = comparable_value(f.claim.time, article.published) if f.claim.time is not None and own else None
     for value in (said, f.value if own else None):

@@ -68,6 +68,10 @@ __all__ = [
 #: is another act, which a predicate's time is not lent to.
 _COORDINATED = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?!then\b)\w[\w'-]*\s+\w+", re.IGNORECASE)
 UNREAL_MODALITIES = frozenset({"conditional", "hypothetical"})
+#: Between a predicate and an event noun it was done in ("arrested in dawn raids", "killed in an
+#: attack", "hurt during the protest"): the act happened within that event, so a time after the
+#: noun dates both.
+WITHIN = re.compile(r"\s+(?:in|during)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: A word that makes what follows the anchor of a time ("after tests found", "since the
 #: explosion"): a happening before or after the act, not the act itself.
 _ANCHORING = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in sorted(

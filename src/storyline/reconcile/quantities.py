@@ -44,7 +44,7 @@ from itertools import pairwise
 
 from storyline import lexicon
 from storyline.extract.measures import CURRENCY_CODES, PERCENT, told_from
-from storyline.extract.quantities import DIFFERENCE
+from storyline.extract.quantities import DIFFERENCE, FREQUENCY
 from storyline.model import Article, Conflict, ConflictValue, Quantity
 from storyline.reconcile.figure_dates import SentenceTimes, written_day
 from storyline.reconcile.figure_echoes import add_echoes
@@ -175,6 +175,9 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         ("part", (q.role or "").rpartition(" ")[2] or change_family(f.family), u, str(whole_of))
                         if part and whole_of is not None else
                         ("move", *(unit_class_of(d) or d for d in doers(f))) if move else
+                        # how often an act was done is whose act it was: "the firm flew its old rocket
+                        # four times" is not the new rocket's eleven flights, nor one runner's races another's
+                        ("frequency", change_family(f.family), *_frequency_doers(f)) if q.unit == FREQUENCY else
                         ("casualty", u) if u in RUNNING_COUNTS else
                         ("qualified", f"{q.qualifier} {u}", *doers(f)) if q.qualifier == DIFFERENCE else
                         # a share of a whole, named by the whole's head noun ("of the carrier bolt" /
@@ -257,6 +260,17 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     return [g for g in groups if len({i.frame.claim.id for i in g}) >= 2]
 
 
+
+
+#: First-person subjects: who they are is the sentence's teller.
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _frequency_doers(f: Frame) -> tuple[str, ...]:
+    """Who did an act counted by how often ("I have run this race eight times": the teller)."""
+    if any(a.strip().lower() in _FIRST_PERSON for a in f.claim.agents):
+        return (f"teller:{f.claim.attribution or f.article_id}",)
+    return doers(f)
 
 
 #: Verbs whose subject holds the share its figure gives: data/lexicon/figures.json holding_verbs.

@@ -22,6 +22,9 @@ _FUTURE_LEMMAS = lexicon.words("events", "future_words")
 #: The auxiliaries of the future ("will", "'ll", "shall"; "wo" of "won't" where the verb's own).
 _WILL = frozenset({"will", "'ll", "shall"})
 _SCHEDULING = lexicon.words("events", "scheduling_verbs")
+#: Verbs of beginning, going on or ending: "due to begin examining the boiler on Tuesday" is
+#: the beginning's day, so the tense is the beginning's.
+_ASPECT = lexicon.words("events", "aspect_verbs")
 _SETTING_VERBS = lexicon.words("events", "setting_verbs")
 _REPORTING = lexicon.words("reporting", "reporting_verbs")
 #: "... for 2 October" right before the expression
@@ -200,6 +203,8 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     verb = _governing_verb(span)
     if verb is None:
         return None
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _ASPECT:
+        verb = verb.head
     if verb.lemma_.lower() in _SETTING_VERBS and (
             (left_text and _FOR_BEFORE.search(left_text[-12:])) or span.root.dep_ == "dobj"
             or (span.end < len(span.doc) and span.doc[span.end].lower_ == "as" and span.doc[span.end].dep_ == "prep"
@@ -236,6 +241,12 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.dep_ == "ccomp" and to is not None and verb.head.lemma_ in _FUTURE_LEMMAS and verb.head.tag_ in ("VBZ", "VBP"):
         return "future"  # "we expect most customers to be reconnected by Friday": what is expected now is ahead
+    if verb.dep_ == "ccomp" and to is not None and verb.head.lemma_ in _FUTURE_LEMMAS and verb.head.tag_ == "VBD" \
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.head.children) \
+            and any(a.lemma_.lower() in _REPORTING and a.pos_ == "VERB" for a in verb.head.ancestors):
+        # "told reporters that it expected supply to be restored by Thursday": the teller's own
+        # expectation, told in the past by the sequence of tenses, is of what is still ahead
+        return "future"
     if verb.dep_ == "xcomp" and _to_infinitive(verb) and (_simple_present(verb.head) or _present_perfect(verb.head)) \
             and (verb.head.lemma_ == "be" or verb.head.lemma_.lower() not in _IMPLICATIVE):
         # "the union is to meet the minister on Friday", "remains on track to lift off on
