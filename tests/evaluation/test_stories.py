@@ -614,6 +614,21 @@ FLOORS = {
     "mirnavy-bridge-flood-2026": (4, 0.91, 1.01, 0.9, 1.15),
     "aberlune-bribery-2026": (3, 0.85, 1.01, 0.87, 1.48),
     "milvane-cargo-crash-2026": (4, 0.98, 1.21, 0.89, 1.34),
+    # written blind in session 33, in one batch, scored once with the session's starting code (6a15576) (must
+    # checks failed, recall, fragmentation, merge, size): a chlorine leak at a public pool 2, 0.73, 1.27, 0.83,
+    # 1.33; an overdose cluster from tainted pills 5, 0.88, 1.00, 0.89, 1.25; carbon monoxide at a mountain
+    # hotel 4, 0.88, 1.07, 0.90, 1.19; a burst water main 4, 0.75, 1.08, 0.78, 1.31; a businessman kidnapped
+    # for ransom 4, 1.00, 1.29, 0.75, 1.93; a faked video of a candidate 5, 0.92, 1.17, 0.80, 1.77; a tax
+    # authority's wrong letters 3, 0.81, 1.08, 0.89, 1.25; a river cruise boat strikes a bridge 2, 0.93, 1.38,
+    # 0.86, 1.71. Floors from 09bc980.
+    "pendravel-chlorine-2026": (1, 0.71, 1.28, 0.82, 1.34),
+    "idrenport-overdoses-2026": (3, 0.79, 1.01, 0.89, 1.2),
+    "gorvenstal-hotel-poisoning-2026": (2, 0.85, 1.08, 0.89, 1.14),
+    "rodderhaven-water-main-2026": (3, 0.79, 1.16, 0.75, 1.57),
+    "ombrecht-kidnapping-2026": (1, 0.98, 1.22, 0.77, 1.87),
+    "lavresse-deepfake-2026": (2, 0.9, 1.18, 0.81, 1.78),
+    "vendrassa-tax-letters-2026": (2, 0.85, 1.08, 0.91, 1.32),
+    "jarnholm-cruise-crash-2026": (1, 0.91, 1.39, 0.85, 1.72),
 }
 
 
