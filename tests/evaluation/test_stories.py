@@ -536,7 +536,7 @@ FLOORS = {
     # 0.93, 1.40. Floors from the session's final code.
     "ennisvald-trawlers-2026": (1, 0.92, 1.28, 0.89, 1.39),
     "zelvoria-election-2026": (4, 0.84, 1.10, 0.90, 1.51),
-    "obelwick-arrest-2026": (1, 0.85, 1.09, 0.82, 1.48),
+    "obelwick-arrest-2026": (1, 0.85, 1.09, 0.82, 1.54),
     "fennmark-mmr-shortage-2026": (3, 0.92, 1.23, 0.92, 1.68),
     # written blind in session 30, in three batches, each scored once with the session's committed
     # code of its moment (must checks failed, recall, fragmentation, merge, size): first batch, with
@@ -580,7 +580,7 @@ FLOORS = {
     "oxbeck-tanker-blast-2026": (2, 0.79, 1.15, 0.94, 1.2),
     "tavrenia-speaker-deadlock-2026": (4, 0.98, 1.07, 0.84, 1.51),
     "tornagh-cave-rescue-2026": (3, 0.98, 1.26, 0.92, 1.7),
-    "belmaris-central-bank-2026": (2, 0.85, 1.16, 0.8, 1.48),
+    "belmaris-central-bank-2026": (2, 0.85, 1.16, 0.8, 1.54),
     "vauquier-tickets-2026": (2, 0.85, 1.01, 0.87, 1.14),
     "istrelin-smog-2026": (2, 0.79, 1.16, 0.77, 1.51),
     "elsmoor-screening-2026": (3, 0.71, 1.18, 0.75, 0.94),
