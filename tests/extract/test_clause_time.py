@@ -146,3 +146,28 @@ def test_a_bare_appearance_in_a_since_clause_is_an_event_of_its_own(nlp) -> None
     claims = _claims("She told reporters the minister had looked calm since the vote, and appeared tired on Tuesday.",
                      nlp, told=True)
     assert not any(c.predicate == "appear" and c.parent is not None for c in claims), claims
+
+
+def test_a_wire_datelines_date_is_no_claims_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written on Thursday 9 April, after a headline: "ANSELBURG, April 9 (NPA) - Employers tabled an
+    offer Wednesday evening, the union said Thursday": the dateline's day is the filing's; the
+    offer is Wednesday evening's."""
+    claims = _claims("Universities table improved 3.8 pct pay offer as conciliation talks go on\n\nANSELBURG, April 9 (NPA) - University "
+                     "employers tabled an improved pay offer of 3.8 per cent Wednesday evening, the lecturers' union "
+                     "said Thursday, as talks at the National Conciliation Office went into a third day.", nlp, day="2026-04-09")
+    tabled = next(c for c in claims if c.predicate == "table")
+    assert tabled.time is not None and tabled.time.value.startswith("2026-04-08"), tabled.time
+
+
+def test_what_a_teller_said_would_happen_and_a_call_to_act_are_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written on Friday 9 May: "said the recount ... would be held on Monday" is the coming
+    Monday (a future in the past of the saying); "today calls on every worker to stop work from
+    06:00 on Monday" too (what a present call asks); "would have voted on Monday" stays past."""
+    claims = _claims("Speaker Ivo Drach said the recount would take the form of a roll-call vote, with every deputy "
+                     "called by name, and would be held on Monday.", nlp, day="2031-05-09", told=True)
+    assert any(c.time is not None and c.time.value == "2031-05-12" for c in claims), claims
+    claims = _claims("The Workers' Federation of Tarn (WFT) today calls on every worker in the country to stop work "
+                     "from 06:00 on Monday in a one-day national strike.", nlp, day="2031-05-09", told=True)
+    assert any(c.time is not None and c.time.value.startswith("2031-05-12") for c in claims), claims
+    claims = _claims("She said she would have voted on Monday.", nlp, day="2031-05-09", told=True)
+    assert all(c.time is None or c.time.value == "2031-05-05" for c in claims), claims

@@ -162,3 +162,18 @@ def test_whose_role_a_subject_names_is_not_its_speaker(nlp) -> None:  # type: ig
     assert claim.attribution is not None and claim.attribution.startswith("The head of"), claim.attribution
     (claim, *_) = _claims("A spokesperson for the mayor, Ilse Drach, said the bridge would reopen.", nlp)
     assert claim.attribution is not None and "Ilse Drach" in claim.attribution, claim.attribution
+
+
+def test_a_second_source_set_against_the_first_is_credited_with_its_own_figure(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Police said about 18,000 people took part, while the coalition, which organised the march,
+    put the number at 40,000": the 40,000 is the coalition's word, in a claim of its own; the
+    18,000 stays the police's."""
+    body = ("Police said about 18,000 people took part, while the Free Screens coalition, which organised the march, "
+            "put the number at 40,000.")
+    article = Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path="x01_live.txt",
+                      published=PublishedDate("2031-05-06", "metadata", "2031-05-06", "2031-05-06"))
+    (analysis,) = analyze_articles([article], nlp=nlp)
+    claims = analysis.claims
+    by_figure = {q.text: c.attribution for c in claims for q in c.quantities}
+    assert by_figure.get("about 18,000") == "Police", by_figure
+    assert "coalition" in (by_figure.get("40,000") or ""), by_figure

@@ -1412,3 +1412,16 @@ def test_a_wire_stamps_written_date_gives_the_datelines_year() -> None:
         published = clean_one(page("PORTVALE NEWS AGENCY - GENERAL SERVICE", stamp, "Slug: HARBOUR-CRANE (UPDATE 2)",
                                    f"PORTVALE, March 4 (PNA) - {WIRE_SENTENCE}", SECOND)).published
         assert published.value == day, (stamp, published)
+
+
+def test_a_wire_copys_copyright_year_and_a_letters_number_date_the_page() -> None:
+    """"Copyright 2031 Portvale News Agency." above "PORTVALE, April 25 (PNA) -" gives the dateline
+    its year; "Weekly letter No. 87 | 28.03.2031" is a numbered letter's masthead (a field ending
+    with an issue's number), while a headline with a number in it beside a date is not."""
+    published = clean_one(page("PNA NEWSWIRE | DOMESTIC | PRIORITY 1",
+                               "Copyright 2031 Portvale News Agency. Not for redistribution without licence.",
+                               f"PORTVALE, April 25 (PNA) - {WIRE_SENTENCE}", SECOND)).published
+    assert published.value == "2031-04-25", published
+    found = find_dateline("Weekly letter No. 87 | 28.03.2031")
+    assert found is not None and found.date == date(2031, 3, 28)
+    assert find_dateline("Ferry fares rise No. 8 today | 28.03.2031") is None

@@ -503,3 +503,4 @@ def test_how_often_an_act_was_done_is_a_count() -> None:
     ])
     assert found == [("contradiction", ["2.3 million", "3.2 million"])], found
 
+

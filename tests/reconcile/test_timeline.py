@@ -1580,3 +1580,15 @@ def test_an_act_done_in_an_event_has_the_events_time() -> None:
     report = analyze_articles([a1, a2])
     assert [(k.kind, sorted(v.value for v in k.values)) for k in report.conflicts if k.slot in ("time", "date")] == [
         ("contradiction", ["2031-03-15", "2031-03-16"])], report.conflicts
+
+
+def test_a_line_closed_and_a_line_gone_dark_are_one_time_out_of_service() -> None:
+    """"The Northern Line between Tarn and Oskby reopened ..., after being closed for almost 26
+    hours" and "The Northern Line, the spine of the country, was dark for 36 hours": one line's
+    time out of service (the places after "between" are not the thing), told two ways."""
+    a1 = _article("f01_wire", "2031-04-16", "The Northern Line between Tarn and Oskby reopened at 05:40 on Wednesday, "
+                  "after being closed for almost 26 hours.")
+    a2 = _article("f02_column", "2031-04-20", "The Northern Line, the spine of the country, was dark for 36 hours.")
+    report = analyze_articles([a1, a2])
+    assert [(k.kind, sorted(v.value for v in k.values)) for k in report.conflicts if "duration" in k.slot] == [
+        ("contradiction", ["36 hours", "almost 26 hours"])], report.conflicts

@@ -74,7 +74,7 @@ from storyline.extract.syntax import (
     object_lemma,
     reduced_relative,
 )
-from storyline.extract.told import _time_for, _told_events, _trigger_span, time_owner
+from storyline.extract.told import _time_for, _told_events, _trigger_span, second_sources, time_owner
 from storyline.model import Claim, Mention, Quantity
 
 __all__ = [
@@ -581,6 +581,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             claim.trigger = _trigger_span(pred)
             claims.append(claim)
             claims.extend(_told_events(claim, sent, pred, reporter, inp, reported, sent_times))
+            claims.extend(second_sources(claim, sent, pred, reporter))
         # what this sentence leaves for the next ones
         if attribution and not carried:
             ctx.attribution, ctx.attribution_sentence = attribution, idx

@@ -211,6 +211,18 @@ def _subject_start(verb: Token) -> int:
     return subject.left_edge.idx
 
 
+#: A wire dateline opening a sentence: the place in capitals before the date ("ANSELBURG, April 9
+#: (NPA) - ..."), and the agency and the dash after it.
+_DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3},\s+(?:[A-Z][a-z]+\s+)?$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,9}\))?\s*[-–—]\s")
+
+
+def _in_dateline(text: str, start: int, t: TimeExpr) -> bool:
+    """The time is the date of a wire dateline the sentence opens with: the day of the filing,
+    not of the sentence's event, however the parser hangs it."""
+    return bool(_DATELINE_BEFORE.fullmatch(text, start, t.start)) and _DATELINE_AFTER.match(text, t.end) is not None
+
+
 def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text: str) -> TimeExpr | None:
     """The claim's time: one that modifies the predicate or a verb above it, best; else one on a
     coordinated verb or an infinitive complement; else, for a state ("was", "remained"), one
@@ -219,7 +231,8 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
     verb's ("found Sunday, police said Monday"); the reporting verb's dates a claim that has
     none (a figure is as of when it was given). ``text`` is ``doc.text``, which spaCy rebuilds
     token by token on every access."""
-    inside = [t for t in times if t.start >= sent.start_char and t.end <= sent.end_char]
+    inside = [t for t in times if t.start >= sent.start_char and t.end <= sent.end_char
+              and not _in_dateline(text, sent.start_char, t)]
     if not inside:
         return None
     above = {pred.i, *(a.i for a in pred.ancestors)}
@@ -497,6 +510,46 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
             trigger=(owner.idx, owner.idx + len(owner)), parent=claim.id,
         )
         sub.checkworthiness = round(max(0.0, claim.checkworthiness - 0.1), 3)
+        out.append(sub)
+    return out
+
+
+#: Verbs that give a figure as their subject's word ("put the number at 40,000", "estimated it at
+#: 40,000"): with "said", the verbs of a second source's clause (data/lexicon/figures.json).
+_PUTTING = lexicon.words("figures", "putting_verbs")
+#: Marks of a clause set against the sentence's main statement ("..., while X put it at 40,000").
+_CONTRAST = frozenset({"while", "whereas", "but", "though", "although"})
+
+
+def second_sources(claim: Claim, sent: Span, pred: Token, reporter: Token | None) -> list[Claim]:
+    """A second source's figures in a clause set against the sentence's statement ("Police said
+    about 18,000 took part, while the coalition, which organised the march, put the number at
+    40,000"): one claim of that source, tied to the sentence's by ``parent``, with its clause's
+    figures moved off the sentence's claim, so that each source is credited with its own."""
+    out: list[Claim] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.i == pred.i or (reporter is not None and verb.i == reporter.i) \
+                or verb.dep_ not in ("advcl", "conj"):
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma not in REPORTING and lemma not in _PUTTING:
+            continue
+        contrast = any(c.dep_ in ("mark", "cc") and c.lower_ in _CONTRAST for c in verb.children) or (
+            verb.i > 0 and verb.doc[verb.left_edge.i - 1].lower_ in _CONTRAST)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and not is_pronoun(c)), None)
+        if not contrast or subject is None:
+            continue
+        own = _clause_figures(claim, verb, pred)
+        if not own:
+            continue
+        sub = Claim(
+            id=f"{claim.id}.s{len(out) + 1}", article_id=claim.article_id, sentence=claim.sentence, text=claim.text,
+            span=claim.span, predicate=lemma, agents=[_np(subject)], patients=[], time=claim.time, place=None,
+            quantities=own, attribution=_np(subject), hedged=claim.hedged, negated=_negated(verb, [verb]),
+            modality=claim.modality, event_type="STATEMENT", section=claim.section, entity_ids=list(claim.entity_ids),
+            trigger=(verb.idx, verb.idx + len(verb)), parent=claim.id,
+        )
+        sub.checkworthiness = claim.checkworthiness
         out.append(sub)
     return out
 

@@ -202,12 +202,16 @@ def _day(year: int, month: int, day: int) -> str | None:
 def _service_year(page: _Page) -> tuple[int, str] | None:
     """The year a wire service's header line in capitals prints alone above the dateline ("PNA
     DOMESTIC NEWS SERVICE 2031" over "PORTVALE, April 7 (PNA) -"), with the line; None when no
-    such line or two years (a founding year, "SINCE 1921", is none)."""
+    such line or two years (a founding year, "SINCE 1921", is none); a copyright line's year is the
+    copy's ("Copyright 2026 X Press Agency")."""
     found: set[tuple[int, str]] = set()
     for unit in page.units:
         if unit.role == WIRE_DATELINE:
             break
         text = unit.text.strip()
+        if (copyright := _COPYRIGHT.match(text)) is not None:
+            found.add((int(copyright.group(1)), text))  # "Copyright 2026 X Press Agency": the copy's year
+            continue
         if not text.isupper() or len(text.split()) > 10:
             continue
         for m in _YEAR_ALONE.finditer(text):
@@ -216,6 +220,8 @@ def _service_year(page: _Page) -> tuple[int, str] | None:
     return found.pop() if len({y for y, _ in found}) == 1 and len(found) == 1 else None
 
 
+#: A wire copy's copyright line above its dateline ("Copyright 2026 X Press Agency.", "(c) 2026 X").
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?((?:19|20)\d\d)(?![\d/.:-])", re.IGNORECASE)
 #: An ISO day in a header line ("2026-05-21"), read with a wire dateline's month and day.
 _ISO_DAY = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 

@@ -289,7 +289,7 @@ def _stamp_fields(text: str, found: list[tuple[re.Match[str], str, date]]) -> bo
         named = weekday is not None and weekday.group(0).lower() in _WEEKDAY_INDEX
         return (not named or _weekday_agrees(found)) and all(0 < len(f.split()) <= 6 for i, f in enumerate(fields) if i != n)
     if n > 0 and len(fields) < 3 and not _LABELLED.match(fields[n]) and not masthead \
-            and not any(_PUBLICATION_KIND.search(f) or ISSUE.match(f.strip()) for i, f in enumerate(fields) if i != n):
+            and not any(_PUBLICATION_KIND.search(f) or _ISSUE_END.search(f) for i, f in enumerate(fields) if i != n):
         # ... unless the date's own field says it is the publication's ("Long read | Published 3
         # May 2031"), or the other names what kind of publication it is ("Weekly bulletin | 16 April
         # 2031")
@@ -332,6 +332,8 @@ _LABEL = re.compile(r"[A-Z](?:[^\W\d_]|[&'’./])*(?:\s+(?:[^\W\d_]|[&'’./])+)
 #: A print page's number standing as a field of its own ("Page 3", "p. 12", "P4").
 _PAGE = re.compile(r"(?:page|p\.?)\s*\d{1,3}[A-Z]?", re.IGNORECASE)
 #: A label with its issue's number ("MEMBERS' BULLETIN No. 9").
+#: A field that ends with its issue's number ("Weekly letter No. 87", "Issue 3").
+_ISSUE_END = re.compile(rf"{ISSUE.pattern}\s*$", re.IGNORECASE)
 _ISSUE_LABEL = re.compile(rf"{_LABEL.pattern}\s+{ISSUE.pattern}", re.IGNORECASE)
 
 

@@ -85,7 +85,7 @@ def _phrase_words(trigger: str, agents: tuple[str, ...], patients: tuple[str, ..
     return words(agents), words(patients)
 
 
-HEAD_CUT = re.compile(r",|\s(?:of|in|at|on|from|for|with|who|which|that|after|before)\s", re.IGNORECASE)
+HEAD_CUT = re.compile(r",|\s(?:of|in|at|on|from|for|with|who|which|that|after|before|between|near|along|across|outside|within)\s", re.IGNORECASE)
 
 
 def doer_heads(c: Cluster) -> set[str]:

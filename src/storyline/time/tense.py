@@ -247,6 +247,9 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         # "told reporters that it expected supply to be restored by Thursday": the teller's own
         # expectation, told in the past by the sequence of tenses, is of what is still ahead
         return "future"
+    if verb.dep_ == "advcl" and _to_infinitive(verb) and _simple_present(verb.head) \
+            and verb.head.lemma_.lower() not in _IMPLICATIVE | _REPORTING:
+        return "future"  # "today calls on every worker to stop work from 06:00 on Monday": what it asks is ahead
     if verb.dep_ == "xcomp" and _to_infinitive(verb) and (_simple_present(verb.head) or _present_perfect(verb.head)) \
             and (verb.head.lemma_ == "be" or verb.head.lemma_.lower() not in _IMPLICATIVE):
         # "the union is to meet the minister on Friday", "remains on track to lift off on
@@ -266,6 +269,10 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     if verb.lemma_ in _FUTURE_LEMMAS and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING \
             and not _done_to(verb):
         return "future"  # "said it expected a full audit on Thursday": ahead of the saying
+    if "would" in words and "have" not in {a.lemma_ for a in auxes} and (verb.tag_ == "VB" or (
+            verb.tag_ == "VBN" and "be" in words)) and any(
+            a.lemma_.lower() in _REPORTING and a.tag_ == "VBD" for a in verb.ancestors):
+        return "future"  # "said the recount ... would be held on Monday": ahead of the saying
     if "could" in words and any(c.dep_ == "neg" for c in verb.children) and any(
             a.tag_ == "VBD" for a in verb.ancestors):
         return "past"  # "found they could not log in on Sunday": inability in the past, not a plan
