@@ -149,10 +149,10 @@ def test_a_bare_appearance_in_a_since_clause_is_an_event_of_its_own(nlp) -> None
 
 
 def test_a_wire_datelines_date_is_no_claims_time(nlp) -> None:  # type: ignore[no-untyped-def]
-    """Written on Thursday 9 April, after a headline: "ANSELBURG, April 9 (NPA) - Employers tabled an
+    """Written on Thursday 9 April, after a headline: "QUARVIK, April 9 (NPA) - Employers tabled an
     offer Wednesday evening, the union said Thursday": the dateline's day is the filing's; the
     offer is Wednesday evening's."""
-    claims = _claims("Universities table improved 3.8 pct pay offer as conciliation talks go on\n\nANSELBURG, April 9 (NPA) - University "
+    claims = _claims("Universities table improved 3.8 pct pay offer as conciliation talks go on\n\nQUARVIK, April 9 (NPA) - University "
                      "employers tabled an improved pay offer of 3.8 per cent Wednesday evening, the lecturers' union "
                      "said Thursday, as talks at the National Conciliation Office went into a third day.", nlp, day="2026-04-09")
     tabled = next(c for c in claims if c.predicate == "table")

@@ -1592,3 +1592,16 @@ def test_a_line_closed_and_a_line_gone_dark_are_one_time_out_of_service() -> Non
     report = analyze_articles([a1, a2])
     assert [(k.kind, sorted(v.value for v in k.values)) for k in report.conflicts if "duration" in k.slot] == [
         ("contradiction", ["36 hours", "almost 26 hours"])], report.conflicts
+
+
+def test_a_wire_datelines_date_dates_no_happening() -> None:
+    """"QUARVIK, April 9 (NPA) - University employers tabled an improved pay offer of 3.8 per cent
+    Wednesday evening, the union said Thursday": April 9 is the filing's day; no happening of the
+    sentence but the union's telling is dated that day."""
+    body = ("Universities table improved 3.8 pct pay offer as conciliation talks go on\n\nQUARVIK, April 9 (NPA) - "
+            "University employers tabled an improved pay offer of 3.8 per cent Wednesday evening, the lecturers' "
+            "union said Thursday, as talks at the National Conciliation Office went into a third day.")
+    report = analyze_articles([_article("e01_wire", "2026-04-09", body)])
+    on_the_ninth = [e for e in report.events if (e.time.value or "").startswith("2026-04-09")]
+    assert all(e.event_type == "STATEMENT" or "said" in e.label for e in on_the_ninth), [
+        (e.label, e.event_type) for e in on_the_ninth]

@@ -211,13 +211,13 @@ def _subject_start(verb: Token) -> int:
     return subject.left_edge.idx
 
 
-#: A wire dateline opening a sentence: the place in capitals before the date ("ANSELBURG, April 9
+#: A wire dateline opening a sentence: the place in capitals before the date ("QUARVIK, April 9
 #: (NPA) - ..."), and the agency and the dash after it.
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3},\s+(?:[A-Z][a-z]+\s+)?$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,9}\))?\s*[-–—]\s")
 
 
-def _in_dateline(text: str, start: int, t: TimeExpr) -> bool:
+def in_dateline(text: str, start: int, t: TimeExpr) -> bool:
     """The time is the date of a wire dateline the sentence opens with: the day of the filing,
     not of the sentence's event, however the parser hangs it."""
     return bool(_DATELINE_BEFORE.fullmatch(text, start, t.start)) and _DATELINE_AFTER.match(text, t.end) is not None
@@ -232,7 +232,7 @@ def _time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text
     none (a figure is as of when it was given). ``text`` is ``doc.text``, which spaCy rebuilds
     token by token on every access."""
     inside = [t for t in times if t.start >= sent.start_char and t.end <= sent.end_char
-              and not _in_dateline(text, sent.start_char, t)]
+              and not in_dateline(text, sent.start_char, t)]
     if not inside:
         return None
     above = {pred.i, *(a.i for a in pred.ancestors)}

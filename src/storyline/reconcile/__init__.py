@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from storyline import lexicon
 from storyline.extract import plover
 from storyline.extract.entries import opens_entry, stamped_present
+from storyline.extract.told import in_dateline
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -165,7 +166,7 @@ def _frames(docs: dict[str, Doc]) -> list[Frame]:
             if c.time is not None and stamped_present(c):  # dated for the reader only
                 stamp, c = (c.time.start, c.time.end), replace(c, time=None)
             times = [t for t in in_span if ((t.start, t.end) not in told or (t.start, t.end) == own)
-                     and (t.start, t.end) != stamp]
+                     and (t.start, t.end) != stamp and not in_dateline(d.article.body, lo, t)]
             # a live entry's stamp dates a sentence that gives no time of its own; one whose verb
             # has its own ("12:15 ... said on Monday that three swans died on Sunday") keeps it,
             # even when an event told inside the sentence shares it
