@@ -629,6 +629,17 @@ FLOORS = {
     "lavresse-deepfake-2026": (2, 0.9, 1.18, 0.81, 1.78),
     "vendrassa-tax-letters-2026": (2, 0.85, 1.08, 0.91, 1.32),
     "jarnholm-cruise-crash-2026": (1, 0.91, 1.39, 0.85, 1.72),
+    # second batch of session 33, scored once with 1f451f5 (after the first batch's mending): a refinery
+    # strike emptying petrol stations 2, 0.81, 1.00, 0.86, 1.44; lightning at a scout camp 0, 0.88, 1.21, 0.86,
+    # 1.50; a garment factory fire 3, 0.87, 1.00, 0.87, 1.53; a contested media law's vote and recount 8, 1.00,
+    # 1.13, 0.81, 1.20; a lecturers' strike and marking boycott 3, 0.88, 1.00, 0.69, 1.38; arson on railway
+    # signal cables 2, 1.00, 1.19, 0.86, 1.19. Floors from the session's final code.
+    "gannerby-refinery-strike-2026": (2, 0.79, 1.01, 0.81, 1.45),
+    "wrenfold-scout-camp-lightning-2026": (0, 0.85, 1.22, 0.85, 1.51),
+    "tezmira-garment-fire-2026": (2, 0.85, 1.01, 0.88, 1.48),
+    "porvasca-media-law-2026": (4, 0.98, 1.14, 0.84, 1.21),
+    "nevaria-lecturers-strike-2026": (2, 0.73, 1.01, 0.67, 1.26),
+    "tamsgard-rail-arson-2026": (1, 0.98, 1.2, 0.85, 1.2),
 }
 
 
