@@ -41,8 +41,9 @@ def code_before(text: str, start: int) -> str | None:
 PERCENT = "percent"
 #: Units of physical measurements: data/lexicon/figures.json.
 MEASUREMENT_UNITS = lexicon.words("figures", "measurement_units")
-#: Verbs that put their object at a figure ("putting turnout at 63.4 percent"): data/lexicon/figures.json.
-_PUTTING = lexicon.words("figures", "putting_verbs")
+#: Verbs that put their object at a figure ("putting turnout at 63.4 percent", "the coalition put the
+#: number at 40,000"): data/lexicon/figures.json.
+PUTTING_VERBS = lexicon.words("figures", "putting_verbs")
 
 
 def _holder(share: Token) -> str | None:
@@ -105,7 +106,7 @@ def percent_of(doc: Doc, q: Quantity) -> tuple[str | None, bool]:
         return _with_modifiers(head.head), False
     if tok.dep_ == "pobj" and head.lower_ == "at" and head.head.pos_ == "NOUN" and not head.head.ent_type_:
         return _with_modifiers(head.head), False  # "interest at 8 percent a year": the interest's rate
-    if tok.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in _PUTTING:
+    if tok.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in PUTTING_VERBS:
         put = next((c for c in head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if put is not None:
             return _with_modifiers(put), False  # "putting final turnout at 63.4 percent": the turnout

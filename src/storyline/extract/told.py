@@ -20,6 +20,7 @@ from storyline.extract import plover
 from storyline.extract.attribution import REPORTING, ClaimInputs
 from storyline.extract.entities import is_pronoun
 from storyline.extract.entries import AFTER_STAMP
+from storyline.extract.measures import PUTTING_VERBS
 from storyline.extract.syntax import (
     _antecedent,
     _conjuncts,
@@ -514,9 +515,6 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     return out
 
 
-#: Verbs that give a figure as their subject's word ("put the number at 40,000", "estimated it at
-#: 40,000"): with "said", the verbs of a second source's clause (data/lexicon/figures.json).
-_PUTTING = lexicon.words("figures", "putting_verbs")
 #: Marks of a clause set against the sentence's main statement ("..., while X put it at 40,000").
 _CONTRAST = frozenset({"while", "whereas", "but", "though", "although"})
 
@@ -532,10 +530,10 @@ def second_sources(claim: Claim, sent: Span, pred: Token, reporter: Token | None
                 or verb.dep_ not in ("advcl", "conj"):
             continue
         lemma = verb.lemma_.lower()
-        if lemma not in REPORTING and lemma not in _PUTTING:
+        if lemma not in REPORTING and lemma not in PUTTING_VERBS:  # "said", "put the number at"
             continue
         contrast = any(c.dep_ in ("mark", "cc") and c.lower_ in _CONTRAST for c in verb.children) or (
-            verb.i > 0 and verb.doc[verb.left_edge.i - 1].lower_ in _CONTRAST)
+            verb.left_edge.i > sent.start and verb.doc[verb.left_edge.i - 1].lower_ in _CONTRAST)
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and not is_pronoun(c)), None)
         if not contrast or subject is None:
             continue

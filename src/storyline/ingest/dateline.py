@@ -331,9 +331,9 @@ _DASHED = re.compile(r"\s(?:--|[-–—])\s")
 _LABEL = re.compile(r"[A-Z](?:[^\W\d_]|[&'’./])*(?:\s+(?:[^\W\d_]|[&'’./])+){0,4}")
 #: A print page's number standing as a field of its own ("Page 3", "p. 12", "P4").
 _PAGE = re.compile(r"(?:page|p\.?)\s*\d{1,3}[A-Z]?", re.IGNORECASE)
-#: A label with its issue's number ("MEMBERS' BULLETIN No. 9").
 #: A field that ends with its issue's number ("Weekly letter No. 87", "Issue 3").
 _ISSUE_END = re.compile(rf"{ISSUE.pattern}\s*$", re.IGNORECASE)
+#: A label with its issue's number ("MEMBERS' BULLETIN No. 9").
 _ISSUE_LABEL = re.compile(rf"{_LABEL.pattern}\s+{ISSUE.pattern}", re.IGNORECASE)
 
 
