@@ -515,8 +515,9 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     return out
 
 
-#: Marks of a clause set against the sentence's main statement ("..., while X put it at 40,000").
-_CONTRAST = frozenset({"while", "whereas", "but", "though", "although"})
+#: Marks of a clause set against the sentence's main statement ("..., while X put it at 40,000"):
+#: data/lexicon/events.json contrast_marks.
+_CONTRAST = lexicon.words("events", "contrast_marks")
 
 
 def second_sources(claim: Claim, sent: Span, pred: Token, reporter: Token | None) -> list[Claim]:

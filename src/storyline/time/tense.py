@@ -239,13 +239,13 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
         return "future"
-    if verb.dep_ == "ccomp" and to is not None and verb.head.lemma_ in _FUTURE_LEMMAS and verb.head.tag_ in ("VBZ", "VBP"):
-        return "future"  # "we expect most customers to be reconnected by Friday": what is expected now is ahead
-    if verb.dep_ == "ccomp" and to is not None and verb.head.lemma_ in _FUTURE_LEMMAS and verb.head.tag_ == "VBD" \
-            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.head.children) \
-            and any(a.lemma_.lower() in _REPORTING and a.pos_ == "VERB" for a in verb.head.ancestors):
-        # "told reporters that it expected supply to be restored by Thursday": the teller's own
-        # expectation, told in the past by the sequence of tenses, is of what is still ahead
+    if verb.dep_ == "ccomp" and to is not None and verb.head.lemma_ in _FUTURE_LEMMAS and (
+            verb.head.tag_ in ("VBZ", "VBP") or (
+                verb.head.tag_ == "VBD" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.head.children)
+                and any(a.lemma_.lower() in _REPORTING and a.pos_ == "VERB" for a in verb.head.ancestors))):
+        # "we expect most customers to be reconnected by Friday": what is expected now is ahead; so
+        # is a teller's own expectation told in the past by the sequence of tenses ("told reporters
+        # that it expected supply to be restored by Thursday")
         return "future"
     if verb.dep_ == "advcl" and _to_infinitive(verb) and _simple_present(verb.head) \
             and verb.head.lemma_.lower() not in _IMPLICATIVE | _REPORTING:
