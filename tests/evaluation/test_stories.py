@@ -640,6 +640,21 @@ FLOORS = {
     "porvasca-media-law-2026": (4, 0.98, 1.14, 0.84, 1.21),
     "nevaria-lecturers-strike-2026": (2, 0.73, 1.01, 0.67, 1.26),
     "tamsgard-rail-arson-2026": (1, 0.98, 1.2, 0.85, 1.2),
+    # written blind in session 34, first batch, scored once with the session's starting code (25f8f29) (must
+    # checks failed, recall, fragmentation, merge, size): a leopard escaped from a wildlife park 3, 0.88, 1.07,
+    # 0.80, 1.38; a town-centre sinkhole 1, 0.94, 1.07, 0.93, 1.25; a pilot whale stranding 5, 0.86, 1.17, 0.88,
+    # 1.21; a prison riot and mass escape 3, 1.00, 1.13, 0.96, 1.80; a bank's card and cash machine outage 4,
+    # 0.93, 1.29, 0.95, 1.40; a doping affair 1, 0.88, 1.00, 0.93, 1.38; heatstroke at a city marathon 1, 0.93,
+    # 1.14, 0.92, 1.47; a whistleblower's leak on an armoured vehicle contract 3, 1.00, 1.07, 0.77, 1.53.
+    # Floors from the session's first commit.
+    "okrevald-leopard-2026": (2, 0.85, 1.08, 0.8, 1.32),
+    "lumbrecht-sinkhole-2026": (1, 0.92, 1.08, 0.92, 1.26),
+    "quellsand-stranding-2026": (4, 0.84, 1.18, 0.87, 1.22),
+    "odrassa-prison-escape-2026": (2, 0.98, 1.14, 0.95, 1.74),
+    "pavrenia-bank-outage-2026": (2, 0.91, 1.3, 0.94, 1.41),
+    "gravonia-doping-2026": (0, 0.85, 1.01, 0.92, 1.39),
+    "zornetsk-marathon-2026": (0, 0.91, 1.15, 0.91, 1.48),
+    "dalmenor-armour-contract-2026": (3, 0.98, 1.08, 0.76, 1.54),
 }
 
 

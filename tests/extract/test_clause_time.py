@@ -171,3 +171,34 @@ def test_what_a_teller_said_would_happen_and_a_call_to_act_are_ahead(nlp) -> Non
     assert any(c.time is not None and c.time.value.startswith("2031-05-12") for c in claims), claims
     claims = _claims("She said she would have voted on Monday.", nlp, day="2031-05-09", told=True)
     assert all(c.time is None or c.time.value == "2031-05-05" for c in claims), claims
+
+
+def test_a_relative_clause_that_schedules_its_noun_and_a_past_due_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written on Friday 9 May: "a report from the agency, which is due Tuesday" tells the coming
+    Tuesday (a claim of its own); "the payment, which was due on Monday, never came" the Monday
+    past; "said the report was due Tuesday" looks ahead from the saying."""
+    claims = _claims("Drummet said he expected a full report from the agency, which is due Tuesday, and that he would "
+                     "publish it.", nlp, day="2031-05-09", told=True)
+    assert any(c.time is not None and c.time.value == "2031-05-13" for c in claims), claims
+    claims = _claims("The payment, which was due on Monday, never came.", nlp, day="2031-05-09", told=True)
+    assert all(c.time is None or c.time.value == "2031-05-05" for c in claims), claims
+    claims = _claims("Drummet said the report was due Tuesday.", nlp, day="2031-05-09", told=True)
+    assert any(c.time is not None and c.time.value == "2031-05-13" for c in claims), claims
+
+
+def test_a_call_told_in_the_progressive_asks_ahead_through_a_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written on Friday 9 May: "is calling on all members who are not on shift to gather ... from
+    08:00 on Monday": the parser hangs the infinitive on the relative clause's "are"; what the
+    present call asks is ahead."""
+    claims = _claims("The union is calling on all members who are not on shift to gather outside the ministry "
+                     "from 08:00 on Monday.", nlp, day="2031-05-09", told=True)
+    assert any(c.time is not None and c.time.value.startswith("2031-05-12") for c in claims), claims
+
+
+def test_a_noun_the_tagger_takes_for_a_verb_does_not_take_the_verbs_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"shot her with a dart in a hay barn late on Wednesday": the small model tags "barn" a verb;
+    the day is the shooting's, not an event of the barn."""
+    claims = _claims("The lynx is back in its pen after a marksman shot her with a tranquilliser dart in a hay barn "
+                     "late on Wednesday, ending ten days of searching.", nlp, day="2031-05-09", told=True)
+    dated = {c.predicate for c in claims if c.time is not None and c.time.value.startswith("2031-05-07")}
+    assert "shoot" in dated and "barn" not in dated, [(c.predicate, c.time) for c in claims]

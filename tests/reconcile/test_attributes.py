@@ -411,3 +411,48 @@ def test_an_age_before_a_role_the_story_gives_one_person_is_that_persons() -> No
     report = analyze_articles([b1, b2])
     aged = [sorted(v.value for v in c.values) for c in report.conflicts if c.slot.startswith("quantity: age")]
     assert aged == [["18", "19"]], aged
+
+
+def test_how_long_a_thing_stood_empty_or_without_water_is_one_state_of_that_thing() -> None:
+    """"the stall at the 30-kilometre mark was without water for about 35 minutes" and "the stall at
+    kilometre 30 stood empty for 80 minutes" tell one state of one thing; the tent's wait is its own."""
+    a1 = _article("w01_wire", "The stall at the 30-kilometre mark was without water for about 35 minutes, organisers said.")
+    a2 = _article("w02_paper", "The stall at kilometre 30 stood empty for 80 minutes before a van arrived. "
+                               "The first-aid tent stood empty for ten minutes.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["80 minutes", "about 35 minutes"]], lasted
+
+
+def test_lasted_from_one_end_to_the_other_measures_the_happening() -> None:
+    """"The blackout, which lasted 61 hours from the first failures on Monday to ..." measures the
+    blackout, whatever "from" follows the duration; "a town an hour from the coast" measures nothing."""
+    a1 = _article("o01_wire", "The blackout, which lasted 61 hours from the first failures on Monday morning to the "
+                              "return of power on Wednesday evening, hit farms hardest.")
+    a2 = _article("o02_paper", "The blackout, which stretched over 16 hours, left the valley cold. "
+                               "Velm is a town an hour from the coast.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["16 hours", "61 hours"]], lasted
+
+
+def test_a_ban_handed_to_someone_is_theirs_not_the_subjects() -> None:
+    """"Sollo's resignation followed a six-year ban handed to coach Anton Wrelk" is Wrelk's ban,
+    compared with "Anton Wrelk was banned for eight years"; not Sollo's."""
+    a1 = _article("d01_wire", "Irmgard Sollo's resignation followed a six-year ban handed to coach Anton Wrelk on Monday.")
+    a2 = _article("d02_paper", "Anton Wrelk was banned for eight years by the panel on Monday.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["eight years", "six-year"]], lasted
+
+
+def test_how_long_a_thing_was_used_is_compared_per_thing_and_a_sources_noun_is_no_measure() -> None:
+    """"the radar was used for 14 hours" (a commander told reporters) and "According to the navy's
+    statement, the radar was used for 24 hours" tell one use of one thing: the statement lasted
+    nothing; "the pumps were used for two hours" is another thing's."""
+    a1 = _article("r01_wire", "Commander Ivo Maren told reporters that the radar was used for 14 hours in total.")
+    a2 = _article("r02_paper", "According to the navy's statement, the radar was used for 24 hours over two days. "
+                               "The pumps were used for two hours.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["14 hours", "24 hours"]], lasted

@@ -504,3 +504,41 @@ def test_how_often_an_act_was_done_is_a_count() -> None:
     assert found == [("contradiction", ["2.3 million", "3.2 million"])], found
 
 
+
+
+def test_a_part_whose_whole_is_fronted_is_a_part_compared_with_parts() -> None:
+    """"Of the 48 seals that beached on Sunday, 29 were refloated" counts seals (the bare figure
+    takes the fronted whole's noun) and a part of the 48: not a count of the 48 changed, and a
+    disputed part of the same whole when another outlet gives 22."""
+    found = _figure_disputes([
+        _article("s01_wire", "2031-03-10", "Volunteers worked through the night after 48 seals beached at Pellick on Sunday."),
+        _article("s02_paper", "2031-03-12", "Of the 48 seals that beached at Pellick on Sunday, 29 were refloated."),
+        _article("s03_site", "2031-03-12", "Of the 48 seals that beached at Pellick on Sunday, 22 were refloated."),
+    ])
+    assert ("contradiction", ["22", "29"]) in found, found
+    assert not any("48" in values and kind == "changed_over_time" for kind, values in found), found
+
+
+def test_penalties_of_a_list_are_each_payers() -> None:
+    """"fined Brelvik 24 million euros and the exchange 3.5 million euros": two payers' penalties
+    (the second payer no name), not a series whose first held before; another outlet's 28 million
+    for Brelvik disputes the first, and the exchange's 3.5 million stays out of that dispute."""
+    found = _figure_disputes([
+        _article("f01_wire", "2031-04-17", "On Thursday the commission fined Brelvik 24 million euros and the exchange "
+                 "3.5 million euros."),
+        _article("f02_paper", "2031-04-17", "On 16 April the commission fined Brelvik 28 million euros and the exchange "
+                 "3.5 million euros."),
+    ])
+    assert ("contradiction", ["24 million", "28 million"]) in found, found
+
+
+def test_a_penalty_imposed_on_a_firm_is_the_firms_however_fully_it_is_named() -> None:
+    """"imposed a fine of 62 million euros on Velsing Motor Company" is Velsing's fine (the payer is
+    named after "on", not the authority imposing it), one with "fined Velsing 72 million euros"."""
+    found = _figure_disputes([
+        _article("v01_wire", "2031-03-18", "On 18 March the authority fined Velsing 72 million euros for reporting the "
+                 "defect late."),
+        _article("v02_release", "2031-03-18", "The Road Safety Authority has today imposed a fine of 62 million euros on "
+                 "Velsing Motor Company for failing to report a defect in time."),
+    ])
+    assert ("contradiction", ["62 million", "72 million"]) in found, found

@@ -498,6 +498,13 @@ def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
             subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
             if subj is not None:
                 return subj
+        if lemma in REPORTING and t.dep_ in ("conj", "parataxis") and t.head.i == root.i and t.i > root.i \
+                and all(x.is_punct for x in t.doc[t.i + 1: t.sent.end]):
+            # "Documents were seized at both sites, and no arrests have been made, prosecutors
+            # said.": a tail "X said" the parser coordinated with the first clause speaks it all
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+            if subj is not None and subj.left_edge.i > 0 and t.doc[subj.left_edge.i - 1].text == ",":
+                return subj
         if lemma not in REPORTING or not any(c.dep_ == "ccomp" for c in t.children):
             continue
         if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i == root.i and any(

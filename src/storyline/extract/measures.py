@@ -29,6 +29,13 @@ CURRENCY_WORDS: dict[str, str] = lexicon.table("figures", "currency_words")
 ISO_CODES = frozenset(c for c in (*CURRENCIES.values(), *CURRENCY_WORDS.values()) if re.fullmatch(r"[A-Z]{3}", c)) \
     | frozenset(lexicon.words("figures", "currency_codes"))
 CURRENCY_CODES = frozenset(CURRENCIES.values()) | frozenset(CURRENCY_WORDS.values()) | ISO_CODES
+
+
+def is_currency(unit: str | None) -> bool:
+    """A unit that is a currency (a code of the lexicon's, "EUR" or a pseudo-code such as "CROWN")."""
+    return unit is not None and unit in CURRENCY_CODES
+
+
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s+$")
 
 
@@ -202,6 +209,11 @@ def money_of(doc: Doc, q: Quantity) -> str | None:
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         noun = head.head  # "an offer of $15.60", "the value of $2.3 billion"
         owner = _owner(noun)
+        if _MEASURES.get(noun.lemma_.lower()) == "fine":
+            # "imposed a penalty of 9.5 million on X": a penalty is its payer's, named after "on"
+            payer = next((p for t in (tok, noun, noun.head) for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            owner = _named(payer) or owner
         if owner is None and noun.head.pos_ == "VERB" and noun.dep_ in ("dobj", "nsubjpass"):
             owner = _named(_subject(noun.head)) if noun.dep_ == "dobj" else None
     elif tok.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ == "VERB":

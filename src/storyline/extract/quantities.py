@@ -21,11 +21,11 @@ from storyline import lexicon
 from storyline.extract import gazetteer, plover
 from storyline.extract.measures import (
     CHANGE_VERBS,
-    CURRENCY_CODES,
     CURRENCY_WORDS,
     MEASUREMENT_UNITS,
     PERCENT,
     code_before,
+    is_currency,
     measured_of,
     money_of,
     percent_of,
@@ -133,6 +133,13 @@ def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
         break
     if last.dep_ == "nummod" and last.head.i > last.i and (last.head.pos_ == "NOUN" or last.head.i == last.i + 1):
         return last.head  # the word the figure modifies, whatever the tagger made of it
+    if noun is None and last.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # "Of the 63 whales that beached, 35 died": a bare figure counts the fronted whole's noun
+        fronted = next((c for c in last.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < last.i), None)
+        whole = next((c for c in fronted.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) \
+            if fronted is not None else None
+        if whole is not None:
+            return whole
     return noun
 
 
@@ -277,6 +284,12 @@ def _preposition_not_bound(doc: Doc, q: Quantity) -> Quantity:
     return replace(q, text=doc.text[start:q.end], start=start, low=value, high=value, approximate=False)
 
 
+def _fronted(noun: Token, q: Quantity) -> bool:
+    """The counted noun is a fronted whole's ("Of the 52 people taken to hospital, 24 remain"):
+    what qualifies the whole ("taken") does not say what the part did."""
+    return noun.idx < q.start and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.i < noun.i
+
+
 def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
     """Give each quantity its counted noun's lemma; drop figures that count time or nothing at all.
 
@@ -305,12 +318,12 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
             small = (q.low if q.low is not None else q.high or 0) < 100
             if small or not re.search(r"\d|thousand|million|billion|hundred", q.text, re.IGNORECASE):
                 continue
-        qualifier = _qualifier(noun) if noun is not None else None
+        qualifier = _qualifier(noun) if noun is not None and not _fronted(noun, q) else None
         increment = q.increment
         if unit == PERCENT:
             qualifier, change = percent_of(doc, q)
             increment = increment or change
-        elif unit in CURRENCY_CODES:
+        elif is_currency(unit):
             qualifier = money_of(doc, q) or qualifier
         elif unit is not None and unit.lower() in MEASUREMENT_UNITS:
             qualifier = measured_of(doc, q) or relation_of(doc, q) or qualifier

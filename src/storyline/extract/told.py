@@ -53,6 +53,8 @@ _DAY_ROLES = lexicon.words("events", "day_roles")
 #: Dependency relations by which a time expression modifies an event noun ("the March 26
 #: collision", "last month's collapse", "Monday's vote", "the crash on Thursday").
 _NOUN_TIME_DEPS = frozenset({"compound", "poss", "npadvmod", "nmod", "amod", "nummod", "prep", "pobj"})
+#: A noun's slots: a word the tagger calls a verb there is a noun it missed ("in a hay barn").
+_NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "poss", "appos", "attr"})
 #: Prepositions of a time phrase that may date the event noun just before it ("a trip in June").
 _TIME_PREPS = frozenset({"in", "on", "at", "during"})
 
@@ -68,6 +70,13 @@ def _scheduled_event(verb: Token) -> Token | None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject if subject is not None and subject.pos_ == "NOUN" and plover.is_event_noun(subject.lemma_) else None
+
+
+def _due(verb: Token) -> bool:
+    """A relative clause that schedules its noun ("an account from the bank, which is due Friday"):
+    the day is when the noun is due, an event of its own even when the noun names no event."""
+    return verb.lemma_.lower() == "be" and verb.dep_ == "relcl" and any(
+        c.dep_ == "acomp" and c.lower_ in _SCHEDULED for c in verb.children)
 
 
 def _defers(noun: Token) -> bool:
@@ -105,6 +114,14 @@ def time_owner(tok: Token) -> Token | None:
         if descriptive_participle(a) or closed_clause(a, child):
             child = a  # "the bridge spanning the river": a noun's description, not an event;
             continue  # "found X, missing since the dam collapsed, on Thursday": the clause has ended
+        if a.pos_ == "VERB" and a.dep_ in _NOMINAL_DEPS and a.tag_ != "VBG" \
+                and any(c.dep_ in ("det", "poss", "compound") for c in a.children):
+            # "in a hay barn late on Wednesday" with "barn" tagged a verb: a word with a determiner
+            # in a noun's slot is a noun the tagger missed, and no event unless it names one
+            if plover.is_event_noun(a.lemma_) and child.dep_ in _NOUN_TIME_DEPS:
+                return a
+            child = a
+            continue
         if a.pos_ == "VERB" or (a.pos_ == "AUX" and a.dep_ not in ("aux", "auxpass")):
             return _fronted_clause(tok, a) or a
         if a.pos_ == "NOUN" and plover.is_event_noun(a.lemma_) and child.dep_ in _NOUN_TIME_DEPS:
@@ -464,7 +481,7 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
         if owner is None or owner.i in shared or owner.i in owners:
             continue
         owner = _scheduled_event(owner) or owner
-        if owner.pos_ != "NOUN" and owner.lemma_.lower() in plover.STATE_VERBS - {"say"} \
+        if owner.pos_ != "NOUN" and owner.lemma_.lower() in plover.STATE_VERBS - {"say"} and not _due(owner) \
                 and not (owner.dep_ == "conj" and owner.i in apart) and not (
                     owner.lemma_.lower() in _COMPLEMENT_STATES and not any(c.dep_ in _PREDICATIVE for c in owner.children)):
             # ... but a state coordinated with the predicate on a day of its own is told with that

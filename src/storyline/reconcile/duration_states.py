@@ -79,8 +79,9 @@ def state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
     person = next((x for x in reversed(analysis.mentions) if x.label == "PERSON" and x.end <= t.start), None)
     if m is None and noun is not None:
         # "A B, named by minister C D, will have a two-year mandate": a state noun's holder is the
-        # sentence's subject, not the last name before the duration
-        person = _subject_person(sentence, analysis) or person
+        # sentence's subject, not the last name before the duration; "a 10-year ban handed to
+        # coach X": the one it is handed to
+        person = _given_to(sentence, t, analysis, noun) or _subject_person(sentence, analysis) or person
     if person is not None and person.start >= sentence.start \
             and _OBJECT_PRONOUN.search(_between(sentence, person.end, t.start)):
         # "Judge X granted the request to hold her in detention for 30 days": an object pronoun
@@ -90,6 +91,24 @@ def state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
         return None
     who = person.entity_id or person.text.split()[-1].lower()
     return f"state:{state}:{who}", f"time {state}"
+
+
+#: What follows a state noun to name whom it falls on ("a ban handed to", "a suspension imposed on").
+_GIVEN_TO = re.compile(r"^[\w-]*\s+(?:[a-z]+\s+)?(?:(?:handed|given|issued|imposed|served)\s+(?:down\s+)?(?:to|on)|on|for|against)"
+                       r"\s+[^.;:!?]{0,40}?$")
+
+
+def _given_to(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis, noun: str) -> Mention | None:
+    """The person a state noun is handed to, named just after it ("a 10-year ban handed to head
+    coach X", "a two-year suspension for X")."""
+    after = t.end
+    for x in analysis.mentions:
+        if x.label == "PERSON" and after <= x.start < sentence.end:
+            words = sentence.text[after - sentence.start: x.start - sentence.start]
+            if noun in words.lower().split()[:2] and _GIVEN_TO.match(words.lstrip()):
+                return x
+            return None
+    return None
 
 
 def _subject_person(sentence: Sentence, analysis: ArticleAnalysis) -> Mention | None:
@@ -139,7 +158,8 @@ def _between(sentence: Sentence, start: int, end: int) -> str:
 #: States a thing is in for a while ("out of action for 70 hours"): data/lexicon/attributes.json.
 _SERVICE: dict[str, str] = lexicon.table("attributes", "service_states")
 _SERVICE_ALT = "|".join(re.escape(p) for p in sorted(_SERVICE, key=len, reverse=True))
-_SERVICE_BEFORE = re.compile(rf"\b(?:been|being|was|were|is|are|remained|remains|stayed|stays|went|goes|gone|going)"
+_SERVICE_BEFORE = re.compile(rf"\b(?:been|being|was|were|is|are|remained|remains|stayed|stays|went|goes|gone|going"
+                             r"|stood|stands|sat|lay|left)"
                              rf"\s+({_SERVICE_ALT})\s+for\s+{VAGUE_LEAD}$", re.I)
 
 

@@ -47,6 +47,7 @@ from storyline.reconcile.duration_states import (
     supply,
 )
 from storyline.reconcile.facts import sentence_at
+from storyline.reconcile.roles import head_word
 from storyline.reconcile.timeslot import parse_day
 from storyline.time.lexicon import VAGUE_LEAD
 
@@ -127,8 +128,11 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
     """The word naming what the duration measures, or None when the sentence does not say."""
     before = sentence.text[: max(0, t.start - sentence.start)]
     after = sentence.text[max(0, t.end - sentence.start):]
-    if not _LASTING.search(before) or _DISTANCE.match(after):
-        return None  # "identified in two weeks", "hospitals an hour away": not how long it lasted
+    lead = _LASTING.search(before)
+    if lead is None or (_DISTANCE.match(after) and not lead.group(0).lower().startswith("last")):
+        # "identified in two weeks", "hospitals an hour away": not how long it lasted; but "lasted
+        # 103 hours from the first failure to ..." measures from one end to the other
+        return None
     of = _OF_NOUN.match(after)
     if of is not None and _lasts(of.group(1).lower()):
         return of.group(1).lower()  # "after six days of negotiations": the negotiations lasted
@@ -138,9 +142,10 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
         # a verb of putting off or halting ("adjourned the fight over the estate on Tuesday for
         # three weeks") measures how long its act holds, whatever event nouns its object names
         return own.predicate
-    for m in _WORD.finditer(before):
+    scan = _ACCORDING.sub("", before)  # "According to the navy's statement, X was used for": the source's noun lasts not
+    for m in _WORD.finditer(scan):
         word = m.group(0).lower()
-        nxt = re.match(r"\s+([a-z]+)", before[m.end():])
+        nxt = re.match(r"\s+([a-z]+)", scan[m.end():])
         # "the fire that burned", "the fire burned": the thing; "the crash site": a modifier of another
         head = nxt is None or nxt.group(1) in _AFTER_HEAD or nxt.group(1).endswith("ed")
         if head and _lasts(word):
@@ -157,6 +162,7 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
     return None
 
 
+_ACCORDING = re.compile(r"^\W*according\s+to\s+[^,]{1,80},", re.I)
 _OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z-]+)")
 #: How far before a duration the verb it measures may end ("questioned by prosecutors for").
 _VERB_REACH = 40
@@ -164,6 +170,24 @@ _VERB_REACH = 40
 _PUT_OFF = lexicon.words("attributes", "put_off_verbs")
 _PUT_OFF_REACH = 80
 _FOR_BEFORE = re.compile(rf"\bfor\s+{VAGUE_LEAD}$", re.I)
+
+
+_PASSIVE_FOR = re.compile(rf"\b(?:was|were|is|are|been|being)\s+[a-z]+ed\s+for\s+{VAGUE_LEAD}$", re.I)
+
+
+def _passive_act(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str, str] | None:
+    """How long something was done to a thing, told with a passive naming no event ("the sonar was
+    used for 18 hours"): (key, what), keyed by the verb and the head word of what it was done to,
+    since "the sonar was used" and "the pumps were used" are two acts."""
+    own = next((c for c in claims if c.sentence == sentence.index and c.parent is None), None)
+    before = sentence.text[: max(0, t.start - sentence.start)]
+    if own is None or own.trigger is None or not own.patients or not _PASSIVE_FOR.search(before) \
+            or not 0 <= t.start - own.trigger[1] <= _VERB_REACH:
+        return None
+    thing = head_word(own.patients[0])
+    if thing is None or not own.predicate:
+        return None
+    return f"act:{plover.stem(own.predicate)}:{thing}", f"{thing} {own.predicate}"
 
 
 def _modified(sentence: Sentence, t: TimeExpr) -> str | None:
@@ -232,7 +256,9 @@ def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]
             out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text, written))
             continue
         what = _measured(sent, t, analysis.claims) or noun
-        if what is not None:
+        if what is None and (act := _passive_act(sent, t, analysis.claims)) is not None:
+            out.append(DurationSeen(act[0], act[1], n, t, article.id, sent.text, written))
+        elif what is not None:
             out.append(DurationSeen(plover.stem(what), what, n, t, article.id, sent.text, written))
         elif (gap := _gap(sent, t, analysis.claims)) is not None:
             out.append(DurationSeen(gap[0], gap[1], n, t, article.id, sent.text, written))

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from storyline import lexicon
-from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
+from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT, is_currency
 from storyline.extract.quantities import GENERIC_COUNTED
 from storyline.reconcile.figure_pairs import Figure, misprinted, value_bounds
 from storyline.reconcile.figure_reading import RUNNING_COUNTS
@@ -24,6 +24,23 @@ def payers(items: list[Figure], keys: list[tuple[str, ...]]) -> dict[int, str]:
     """Each penalty's payer, by the figure's id (only a penalty's holder is its payer for sure)."""
     return {id(it): key[1] for it, key in zip(items, keys, strict=True)
             if key[0] == "measured" and key[1] and key[2] in _PENALTIES}
+
+
+def penalties(items: list[Figure], keys: list[tuple[str, ...]]) -> set[int]:
+    """The figures that are penalties, whether or not their payer is named ("fined X 24 million
+    and the exchange 3.5 million": the second payer is no name), by the figure's id."""
+    return {id(it) for it, key in zip(items, keys, strict=True) if key[0] == "measured" and key[2] in _PENALTIES}
+
+
+def one_name_per_holder(keys: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A holder one sentence names by one word ("ordella", the sentence naming no entity of it) and
+    another in full ("ordella-motor-company") is one holder: the sums' slots name it the same way
+    (the full name, when only one full name holds that word)."""
+    names = {key[1] for key in keys if key[0] == "measured" and key[1]}
+    full = {h: next(iter(fit)) for h in names if len(fit := {g for g in names if h != g and h in g.split("-")}) == 1}
+    if not full:
+        return keys
+    return [(key[0], full.get(key[1], key[1]), *key[2:]) if key[0] == "measured" and key[1] else key for key in keys]
 
 
 def by_holder(group: list[Figure], holder: Mapping[int, str]) -> list[list[Figure]]:
@@ -62,16 +79,20 @@ def holder_of(measured: tuple[str, str], participants: frozenset[str]) -> tuple[
     return measured
 
 
-def join_unowned_sums(uf: Groups, keys: list[tuple[str, ...]]) -> None:
+def join_unowned_sums(uf: Groups, keys: list[tuple[str, ...]], items: list[Figure]) -> None:
     """A sum whose holder the sentence does not name ("a relief fund of €7.1 million") is
     the one holder's the story names for that measure ("the ferry company set up a €7.9 million
-    fund"), when it names only one."""
+    fund"), when it names only one; not when its own sentence gives that holder's sum beside it
+    ("fined X 24 million and the exchange 3.5 million": the second is another payer's)."""
     holders: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
+    beside: set[tuple[str, tuple[str, ...]]] = set()
     for i, key in enumerate(keys):
         if key[0] == "measured" and key[1]:
             holders[key[2:]].setdefault(key[1], i)
+            beside.add((items[i].frame.claim.id, key[2:]))
     for i, key in enumerate(keys):
-        if key[0] == "measured" and not key[1] and len(named := holders.get(key[2:], {})) == 1:
+        if key[0] == "measured" and not key[1] and len(named := holders.get(key[2:], {})) == 1 \
+                and (items[i].frame.claim.id, key[2:]) not in beside:
             uf.union(next(iter(named.values())), i)
 
 
@@ -82,7 +103,7 @@ def counts_things(it: Figure, key: tuple[str, ...]) -> bool:
     q = it.quantity
     unit = (q.unit or "").lower()
     return key[0] not in ("casualty", "qualified", "measured", "move") and bool(unit) and unit != PERCENT.lower() \
-        and q.unit not in CURRENCY_CODES and unit not in MEASUREMENT_UNITS and unit not in GENERIC_COUNTED
+        and not is_currency(q.unit) and unit not in MEASUREMENT_UNITS and unit not in GENERIC_COUNTED
 
 
 #: Nouns that name the casualties themselves, not who they were ("the dead", "victims").

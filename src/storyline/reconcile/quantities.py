@@ -43,7 +43,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 
 from storyline import lexicon
-from storyline.extract.measures import CURRENCY_CODES, PERCENT, told_from
+from storyline.extract.measures import PERCENT, is_currency, told_from
 from storyline.extract.quantities import DIFFERENCE, FREQUENCY
 from storyline.model import Article, Conflict, ConflictValue, Quantity
 from storyline.reconcile.figure_dates import SentenceTimes, written_day
@@ -55,7 +55,9 @@ from storyline.reconcile.figure_holders import (
     counts_things,
     holder_of,
     join_unowned_sums,
+    one_name_per_holder,
     payers,
+    penalties,
 )
 from storyline.reconcile.figure_pairs import REASONS, Figure, measure, misprinted, pair_kind, value_bounds
 from storyline.reconcile.figure_reading import (
@@ -185,12 +187,13 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         ("qualified", f"{q.qualifier.split()[-1]} {u}", *(doers(f) if _holds(f, q) else ()))
                         if q.qualifier and u == PERCENT else
                         ("measured", *holder_of(measure(q.qualifier), f.participants), u)
-                        if q.qualifier and q.unit in CURRENCY_CODES else
+                        if q.qualifier and is_currency(q.unit) else
                         (change_family(f.family), u, q.qualifier or "") if told_from(q) else
                         (fam, u) if q.qualifier and (fam := act_family(q.qualifier)) else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else
                         ("qualified", f"staying {u}") if staying(q, body) else (change_family(f.family), u))
     items, keys = _last_of_a_series(items, keys)
+    keys = one_name_per_holder(keys)
     if every is not None:
         every.extend(items)
     uf = Groups()
@@ -217,7 +220,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                 uf.union(first[k], i)
             else:
                 first[k] = i
-    join_unowned_sums(uf, keys)
+    join_unowned_sums(uf, keys, items)
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         comps[uf.find(i)].append(i)
@@ -296,14 +299,15 @@ def _last_of_a_series(items: list[Figure], keys: list[tuple[str, ...]]) -> tuple
     for sure; another sum's may be who estimates it.)"""
     by_claim: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     holder = payers(items, keys)
+    fines = penalties(items, keys)
     for it in items:
-        if it.quantity.unit in CURRENCY_CODES:
+        if is_currency(it.quantity.unit):
             by_claim[(it.frame.claim.id, it.quantity.unit or "")].append(it)
     earlier: set[int] = set()
     for told in by_claim.values():
         for band in _magnitudes(told, keep_single=True):
-            if len({holder[id(i)] for i in band if id(i) in holder}) > 1:
-                continue
+            if len({holder[id(i)] for i in band if id(i) in holder}) > 1 or all(id(i) in fines for i in band):
+                continue  # penalties of a list: each payer's
             ordered = sorted(band, key=lambda i: i.quantity.start)
             text = ordered[0].frame.claim.text
             base = ordered[0].frame.claim.span[0]
@@ -331,7 +335,7 @@ def _magnitudes(group: list[Figure], *, keep_single: bool = False) -> list[list[
     ``COUNT_MAGNITUDE`` (other figures): parts of one sentence's figures only, unless ``keep_single``."""
     if not group:
         return [group]
-    factor = MAGNITUDE if group[0].quantity.unit in CURRENCY_CODES else COUNT_MAGNITUDE
+    factor = MAGNITUDE if is_currency(group[0].quantity.unit) else COUNT_MAGNITUDE
     ordered = sorted(group, key=lambda i: value_bounds(i.quantity)[0])
     out: list[list[Figure]] = [[ordered[0]]]
     for it in ordered[1:]:

@@ -149,6 +149,23 @@ def _simple_present(verb: Token) -> bool:
         c.dep_ == "aux" for c in verb.children))
 
 
+def _asker(verb: Token) -> Token:
+    """The verb an infinitive of purpose or request hangs on; the parser often hangs it on the
+    copula of a relative clause of the asked ("calling on all members who are not on duty to
+    gather"): then the verb governing that clause's noun asks."""
+    head = verb.head
+    if head.lemma_ == "be" and head.dep_ == "relcl":
+        return next((a for a in head.head.ancestors if a.pos_ in ("VERB", "AUX")), head)
+    return head
+
+
+def _present_call(verb: Token) -> bool:
+    """A present act that asks or plans ("calls on", "is calling on", "are urged"), not a verb
+    whose infinitive tells what was done ("managed to") nor a statement."""
+    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return (_simple_present(verb) or progressive) and verb.lemma_.lower() not in _IMPLICATIVE | _REPORTING
+
+
 def _present_perfect(verb: Token) -> bool:
     """A participle with a present "has"/"have" ("has agreed", "have promised")."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
@@ -198,9 +215,14 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     the verb's tense; otherwise the verb and its auxiliaries decide ("will", "is going to",
     "expects to" -> future; a past form or a present perfect -> past).
     """
-    if left_text and _FUTURE_CUES.search(left_text[-40:]):
-        return "future"
     verb = _governing_verb(span)
+    # a past copula sets what was due in the past when nobody tells it then ("the payment, which
+    # was due on Monday, never came"; but "said the report was due Friday" looks ahead from the saying)
+    told_past = verb is not None and verb.lemma_ == "be" and verb.tag_ == "VBD" and not any(
+        a.lemma_.lower() in _REPORTING and a.pos_ == "VERB" for a in verb.ancestors)
+    cue = _FUTURE_CUES.search(left_text[-40:]) if left_text else None
+    if cue is not None and not (told_past and cue.group(0).lower().startswith(("due", "expected"))):
+        return "future"
     if verb is None:
         return None
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _ASPECT:
@@ -216,8 +238,9 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     if _set_infinitive(verb) or _month_read_infinitive(span):
         return "future"  # "fixed the audit to start on 9 May": what is set is ahead of the setting
     # "is due Friday", "expected Monday": a scheduling word between the expression and its verb
+    # ... unless a past copula sets it in the past (``told_past``)
     for tok in span.root.ancestors:
-        if tok.i == verb.i:
+        if tok.i == verb.i or told_past:
             break
         if tok.lemma_.lower() in _FUTURE_LEMMAS and tok.pos_ in ("ADJ", "VERB"):
             return "future"
@@ -247,8 +270,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         # is a teller's own expectation told in the past by the sequence of tenses ("told reporters
         # that it expected supply to be restored by Thursday")
         return "future"
-    if verb.dep_ == "advcl" and _to_infinitive(verb) and _simple_present(verb.head) \
-            and verb.head.lemma_.lower() not in _IMPLICATIVE | _REPORTING:
+    if verb.dep_ == "advcl" and _to_infinitive(verb) and _present_call(_asker(verb)):
         return "future"  # "today calls on every worker to stop work from 06:00 on Monday": what it asks is ahead
     if verb.dep_ == "xcomp" and _to_infinitive(verb) and (_simple_present(verb.head) or _present_perfect(verb.head)) \
             and (verb.head.lemma_ == "be" or verb.head.lemma_.lower() not in _IMPLICATIVE):
