@@ -655,6 +655,20 @@ FLOORS = {
     "gravonia-doping-2026": (0, 0.85, 1.01, 0.92, 1.39),
     "zornetsk-marathon-2026": (0, 0.91, 1.15, 0.91, 1.48),
     "dalmenor-armour-contract-2026": (3, 0.98, 1.08, 0.76, 1.54),
+    # second batch of session 34, scored once with c81327d (after the first batch's mending): a gas
+    # explosion in an apartment block 3, 1.00, 1.00, 0.68, 1.62; a festival crowd surge 1, 1.00, 1.00, 0.91,
+    # 1.87; a city's leaked social-services files 6, 0.73, 1.00, 0.79, 1.27; plastic pellets from lost
+    # containers 5, 0.81, 1.08, 0.90, 1.31; a judge arrested for bribes 2, 0.94, 1.07, 0.79, 1.00; rolling
+    # blackouts in a heatwave 3, 1.00, 1.07, 0.99, 1.53; a school bus crash in fog 2, 0.94, 1.07, 0.88, 1.19;
+    # a heater recall after house fires 3, 1.00, 1.00, 0.98, 1.47. Floors from the session's final code.
+    "quorvane-gas-explosion-2026": (3, 0.98, 1.01, 0.67, 1.64),
+    "glimmerfield-festival-surge-2026": (1, 0.98, 1.01, 0.9, 1.88),
+    "salvuren-data-leak-2026": (5, 0.71, 1.01, 0.78, 1.21),
+    "wexhollow-pellet-spill-2026": (5, 0.79, 1.09, 0.89, 1.32),
+    "mendrovic-judge-bribery-2026": (1, 0.92, 1.08, 0.78, 1.01),
+    "umbrovia-heatwave-blackouts-2026": (2, 0.98, 1.08, 0.98, 1.54),
+    "zudrava-pass-bus-crash-2026": (1, 0.92, 1.08, 0.87, 1.2),
+    "emberline-heater-recall-2026": (2, 0.98, 1.01, 0.97, 1.41),
 }
 
 

@@ -202,3 +202,19 @@ def test_a_noun_the_tagger_takes_for_a_verb_does_not_take_the_verbs_day(nlp) -> 
                      "late on Wednesday, ending ten days of searching.", nlp, day="2031-05-09", told=True)
     dated = {c.predicate for c in claims if c.time is not None and c.time.value.startswith("2031-05-07")}
     assert "shoot" in dated and "barn" not in dated, [(c.predicate, c.time) for c in claims]
+
+
+def test_an_instruction_an_attempt_willed_and_a_deadline_at_midnight_are_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written on Friday 9 May: "Register at the website, or by calling the line from 08:00 on
+    Monday" tells a reader what to do, ahead; "crews will attempt to lift the wreck on Tuesday" has
+    the attempt's "will"; "the ultimatum expires at midnight on Wednesday" is a booked act's day."""
+    claims = _claims("Register for a refund at the website, or by calling the free line from 08:00 on Monday.", nlp,
+                     day="2031-05-09", told=True)
+    assert any(c.time is not None and c.time.value.startswith("2031-05-12") for c in claims), claims
+    claims = _claims("Remember that the council voted the mayor out on 6 May.", nlp, day="2031-05-09", told=True)
+    assert all(c.time is None or c.time.value == "2031-05-06" for c in claims), claims  # an instruction's past clause
+    claims = _claims("Salvage crews will attempt to lift the wreck on Tuesday, weather permitting.", nlp,
+                     day="2031-05-09", told=True)
+    assert any(c.time is not None and c.time.value == "2031-05-13" for c in claims), claims
+    claims = _claims("The ultimatum on the group's page expires at midnight on Wednesday.", nlp, day="2031-05-09", told=True)
+    assert any(c.time is not None and c.time.value.startswith("2031-05-14") for c in claims), claims

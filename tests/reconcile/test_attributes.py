@@ -456,3 +456,16 @@ def test_how_long_a_thing_was_used_is_compared_per_thing_and_a_sources_noun_is_n
     report = analyze_articles([a1, a2])
     lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
     assert list(lasted.values()) == [["14 hours", "24 hours"]], lasted
+
+
+def test_time_on_duty_and_time_trapped_beneath_the_rubble_are_a_persons_states() -> None:
+    """"Pavel Dunsk had been on duty for 13 hours" and "had been at work for 18 hours" are one state of
+    one driver; "was lifted out after 20 hours beneath the slabs" is how long the child was trapped,
+    as "had been trapped for some 34 hours" is."""
+    a1 = _article("d01_wire", "Pavel Dunsk had been on duty for 13 hours when the coach left the road. "
+                              "Mara Lintz had been trapped for some 34 hours under a fallen wall.")
+    a2 = _article("d02_paper", "The driver, Pavel Dunsk, had been at work for 18 hours by the time of the crash. "
+                               "The crowd cheered as Mara Lintz was lifted out after 20 hours beneath the slabs.")
+    report = analyze_articles([a1, a2])
+    lasted = sorted(sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot)
+    assert lasted == [["13 hours", "18 hours"], ["20 hours", "some 34 hours"]], lasted

@@ -542,3 +542,13 @@ def test_a_penalty_imposed_on_a_firm_is_the_firms_however_fully_it_is_named() ->
                  "Velsing Motor Company for failing to report a defect in time."),
     ])
     assert ("contradiction", ["62 million", "72 million"]) in found, found
+
+
+def test_megawatts_written_as_mw_are_one_unit() -> None:
+    """"peaked at 9,412 MW" and "hit 9,142 megawatts" on one day are one reading told two ways."""
+    found = _figure_disputes([
+        _article("g01_wire", "2031-07-09", "National demand peaked at 9,412 MW at 15:00 on Wednesday 8 July, the grid "
+                 "operator said."),
+        _article("g02_paper", "2031-07-10", "Demand hit 9,142 megawatts on 8 July, a national record."),
+    ])
+    assert ("contradiction", ["9,142", "9,412"]) in found, found

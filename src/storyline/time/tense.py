@@ -31,7 +31,7 @@ _REPORTING = lexicon.words("reporting", "reporting_verbs")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 #: A bare weekday, maybe with its part of the day ("Friday", "Tuesday evening"), not a dated day
 #: (the time lexicon's names)
-_WEEKDAY = re.compile(r"(?:\d{1,2}[:.]\d{2}\s+(?:on\s+)?)?"  # "from 10:00 on Tuesday": the clock on a bare weekday
+_WEEKDAY = re.compile(r"(?:(?:\d{1,2}[:.]\d{2}|midnight|noon|midday)\s+(?:on\s+)?)?"  # "from 10:00 on Tuesday", "midnight on Thursday"
                       rf"(?:{'|'.join(w for w in WEEKDAYS if w.endswith('day'))})"
                       rf"(?:\s+(?:{'|'.join(PARTS_OF_DAY)}))?", re.I)
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
@@ -166,6 +166,21 @@ def _present_call(verb: Token) -> bool:
     return (_simple_present(verb) or progressive) and verb.lemma_.lower() not in _IMPLICATIVE | _REPORTING
 
 
+def _imperative(verb: Token) -> bool:
+    """The verb is, or hangs in the clause of, a sentence opening with a bare verb without a
+    subject ("Register at ... or call the line from 08:00 on Friday"): an instruction."""
+    root = verb.sent.root
+    first = next((t for t in verb.sent if not t.is_punct and not t.is_space), None)
+    if root.tag_ != "VB" or first is None or first.i != root.i or root.lower_ == "be" \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
+        return False
+    # ... and the verb is the instruction's or a non-finite verb under it without a subject of its
+    # own ("Remember that the council voted him out on 26 March" tells a past act)
+    chain = [verb, *(a for a in verb.ancestors if a.i != root.i and a.pos_ in ("VERB", "AUX"))]
+    return verb.i == root.i or (root in verb.ancestors and all(
+        v.tag_ in ("VB", "VBG") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in chain))
+
+
 def _present_perfect(verb: Token) -> bool:
     """A participle with a present "has"/"have" ("has agreed", "have promised")."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
@@ -260,6 +275,10 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         # "if the appeals due to be heard on Monday fail, ...", however the parser hangs "due"; a
         # plan told in the past ("the ferry, due to sail on Monday, stayed in port") may have passed
         return "future"
+    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.head.children):
+        return "future"  # "crews will attempt to lift the container on Thursday": the attempt's "will" is the lift's
+    if _imperative(verb):
+        return "future"  # "Register ... or call the line from 08:00 on Friday": what a reader is told to do is ahead
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
         return "future"
     if verb.dep_ == "ccomp" and to is not None and verb.head.lemma_ in _FUTURE_LEMMAS and (
