@@ -16,8 +16,10 @@ is no dispute, nor is time served so far ("had spent 15 days in custody since") 
 compared the same way ("the warning was issued 14 minutes before the storm reached the town" /
 "went out ... seven minutes before the storm reached the first houses"): keyed by the happening
 measured (the first event noun of the sentence, else its main verb), the direction and the noun
-of the happening it is counted from. A state's length (a person's, a group's, a thing's, a
-supply's endurance) is read by ``duration_states``. Pure functions over the extraction.
+of the happening it is counted from. A passive act naming no event ("the sonar was used for 18
+hours") is keyed by its verb and the thing it was done to. A state's length (a person's, a
+group's, a thing's, a supply's endurance) is read by ``duration_states``. Pure functions over the
+extraction.
 """
 
 from __future__ import annotations
@@ -142,7 +144,7 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
         # a verb of putting off or halting ("adjourned the fight over the estate on Tuesday for
         # three weeks") measures how long its act holds, whatever event nouns its object names
         return own.predicate
-    scan = _ACCORDING.sub("", before)  # "According to the navy's statement, X was used for": the source's noun lasts not
+    scan = _ACCORDING.sub("", before)
     for m in _WORD.finditer(scan):
         word = m.group(0).lower()
         nxt = re.match(r"\s+([a-z]+)", scan[m.end():])
@@ -162,6 +164,8 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
     return None
 
 
+#: A source phrase opening the sentence ("According to the navy's statement, the sonar was used
+#: for 28 hours"): its noun names who tells, not what lasted.
 _ACCORDING = re.compile(r"^\W*according\s+to\s+[^,]{1,80},", re.I)
 _OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z-]+)")
 #: How far before a duration the verb it measures may end ("questioned by prosecutors for").
