@@ -31,11 +31,6 @@ ISO_CODES = frozenset(c for c in (*CURRENCIES.values(), *CURRENCY_WORDS.values()
 CURRENCY_CODES = frozenset(CURRENCIES.values()) | frozenset(CURRENCY_WORDS.values()) | ISO_CODES
 
 
-def is_currency(unit: str | None) -> bool:
-    """A unit that is a currency (a code of the lexicon's, "EUR" or a pseudo-code such as "CROWN")."""
-    return unit is not None and unit in CURRENCY_CODES
-
-
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s+$")
 
 

@@ -21,11 +21,11 @@ from storyline import lexicon
 from storyline.extract import gazetteer, plover
 from storyline.extract.measures import (
     CHANGE_VERBS,
+    CURRENCY_CODES,
     CURRENCY_WORDS,
     MEASUREMENT_UNITS,
     PERCENT,
     code_before,
-    is_currency,
     measured_of,
     money_of,
     percent_of,
@@ -323,7 +323,7 @@ def attach_units(doc: Doc, quantities: Iterable[Quantity]) -> list[Quantity]:
         if unit == PERCENT:
             qualifier, change = percent_of(doc, q)
             increment = increment or change
-        elif is_currency(unit):
+        elif unit in CURRENCY_CODES:
             qualifier = money_of(doc, q) or qualifier
         elif unit is not None and unit.lower() in MEASUREMENT_UNITS:
             qualifier = measured_of(doc, q) or relation_of(doc, q) or qualifier

@@ -63,10 +63,15 @@ _TIME_PREPS = frozenset({"in", "on", "at", "during"})
 _SCHEDULED = lexicon.words("events", "scheduling_adjectives")
 
 
+def _schedules(verb: Token) -> bool:
+    """A copula with a scheduling adjective ("is due", "was set")."""
+    return verb.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lower_ in _SCHEDULED for c in verb.children)
+
+
 def _scheduled_event(verb: Token) -> Token | None:
     """"the ruling is due Monday": the time dates the ruling, an event noun, not the state of
     being due."""
-    if verb.lemma_.lower() != "be" or not any(c.dep_ == "acomp" and c.lower_ in _SCHEDULED for c in verb.children):
+    if not _schedules(verb):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject if subject is not None and subject.pos_ == "NOUN" and plover.is_event_noun(subject.lemma_) else None
@@ -75,8 +80,7 @@ def _scheduled_event(verb: Token) -> Token | None:
 def _due(verb: Token) -> bool:
     """A relative clause that schedules its noun ("an account from the bank, which is due Friday"):
     the day is when the noun is due, an event of its own even when the noun names no event."""
-    return verb.lemma_.lower() == "be" and verb.dep_ == "relcl" and any(
-        c.dep_ == "acomp" and c.lower_ in _SCHEDULED for c in verb.children)
+    return verb.dep_ == "relcl" and _schedules(verb)
 
 
 def _defers(noun: Token) -> bool:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from storyline import lexicon
-from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT, is_currency
+from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
 from storyline.extract.quantities import GENERIC_COUNTED
 from storyline.reconcile.figure_pairs import Figure, misprinted, value_bounds
 from storyline.reconcile.figure_reading import RUNNING_COUNTS
@@ -32,12 +32,17 @@ def penalties(items: list[Figure], keys: list[tuple[str, ...]]) -> set[int]:
     return {id(it) for it, key in zip(items, keys, strict=True) if key[0] == "measured" and key[2] in _PENALTIES}
 
 
+def _full_names(names: set[str]) -> dict[str, str]:
+    """A holder named by one word ("davor") and in full ("davor-keln") is one: each short name to
+    its full one, when only one full name holds that word."""
+    return {h: next(iter(fit)) for h in names if len(fit := {g for g in names if h != g and h in g.split("-")}) == 1}
+
+
 def one_name_per_holder(keys: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """A holder one sentence names by one word ("ordella", the sentence naming no entity of it) and
     another in full ("ordella-motor-company") is one holder: the sums' slots name it the same way
-    (the full name, when only one full name holds that word)."""
-    names = {key[1] for key in keys if key[0] == "measured" and key[1]}
-    full = {h: next(iter(fit)) for h in names if len(fit := {g for g in names if h != g and h in g.split("-")}) == 1}
+    (``_full_names``)."""
+    full = _full_names({key[1] for key in keys if key[0] == "measured" and key[1]})
     if not full:
         return keys
     return [(key[0], full.get(key[1], key[1]), *key[2:]) if key[0] == "measured" and key[1] else key for key in keys]
@@ -48,9 +53,7 @@ def by_holder(group: list[Figure], holder: Mapping[int, str]) -> list[list[Figur
     of one happening, which the joins of a happening's figures put together. A sum naming no holder
     stays with the holder whose value it gives (or gives with two digits swapped: "the club, fined
     103,000 euros" beside Ulmarch's €130,000), else apart from them all."""
-    names = {holder[id(it)] for it in group if id(it) in holder}
-    # a holder one outlet names by one word ("davor") and another in full ("davor-keln") is one
-    full = {h: next(iter(fit)) for h in names if len(fit := {g for g in names if h != g and h in g.split("-")}) == 1}
+    full = _full_names({holder[id(it)] for it in group if id(it) in holder})
     by: dict[str, list[Figure]] = defaultdict(list)
     loose: list[Figure] = []
     for it in group:
@@ -103,7 +106,7 @@ def counts_things(it: Figure, key: tuple[str, ...]) -> bool:
     q = it.quantity
     unit = (q.unit or "").lower()
     return key[0] not in ("casualty", "qualified", "measured", "move") and bool(unit) and unit != PERCENT.lower() \
-        and not is_currency(q.unit) and unit not in MEASUREMENT_UNITS and unit not in GENERIC_COUNTED
+        and q.unit not in CURRENCY_CODES and unit not in MEASUREMENT_UNITS and unit not in GENERIC_COUNTED
 
 
 #: Nouns that name the casualties themselves, not who they were ("the dead", "victims").

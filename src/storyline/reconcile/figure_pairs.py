@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline import lexicon
-from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT, is_currency
+from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
 from storyline.extract.quantities import GENERIC_COUNTED, TALLY_AGAINST, TALLY_FOR
 from storyline.model import Quantity
 from storyline.reconcile.compare import unit_class
@@ -154,7 +154,7 @@ def _fixed(it: Figure) -> bool:
     q = it.quantity
     if q.qualifier and (q.unit or "").lower() in MEASUREMENT_UNITS:
         return True
-    return bool(q.qualifier) and is_currency(q.unit) and measure(q.qualifier or "")[1] in _FIXED
+    return bool(q.qualifier) and q.unit in CURRENCY_CODES and measure(q.qualifier or "")[1] in _FIXED
 
 
 def _done(a: Figure, b: Figure) -> bool:

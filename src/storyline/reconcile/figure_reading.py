@@ -9,7 +9,7 @@ import re
 from functools import partial
 
 from storyline import lexicon
-from storyline.extract.measures import CHANGE_VERBS, MEASUREMENT_UNITS, PERCENT, is_currency
+from storyline.extract.measures import CHANGE_VERBS, CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
 from storyline.extract.numbers import TENS, UNITS, parse_number
 from storyline.extract.plover import STATE_VERBS
 from storyline.model import Quantity
@@ -31,11 +31,12 @@ _VAGUE = re.compile(rf"\b(?:{lexicon.alternation('figures', 'vague_amounts')})\b
 _SUBSET = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|of\s+the\s+\w+)\b", re.IGNORECASE)
 #: A partitive's part and whole: "three of its 20 pumps", "900 of the firm's 6,000 jobs"
 _NUMERAL = rf"\d[\d,.]*\d|\d|{'|'.join(sorted({*UNITS, *TENS} - {'zero'}, key=len, reverse=True))}"
-_OF_WHOLE = r"\s*of\s+(?:(?:the|its|their|our|his|her|this|these|those)\s+)?(?:[\w-]+(?:'s|’s)\s+)?"
+#: What stands between "of" and a whole's size ("of the", "of its", "of the firm's").
+_DETERMINED = r"\s+(?:(?:the|its|their|our|his|her|this|these|those)\s+)?(?:[\w-]+(?:'s|’s)\s+)?"
+_OF_WHOLE = rf"\s*of{_DETERMINED}"
 _PART_OF = re.compile(rf"{_OF_WHOLE}(?P<whole>{_NUMERAL})\b", re.IGNORECASE)
 _WHOLE_AFTER = re.compile(rf"\b(?:{_NUMERAL}){_OF_WHOLE}$", re.IGNORECASE)
 #: A whole fronted before its part's clause: "Of the 63 whales that beached on 8 March, 35 died".
-_DETERMINED = r"\s+(?:(?:the|its|their|our|his|her|this|these|those)\s+)?(?:[\w-]+(?:'s|’s)\s+)?"
 _FRONTED_WHOLE = re.compile(rf"(?:^|[.!?\n]\s*)Of{_DETERMINED}(?P<whole>{_NUMERAL})\b[^.;:!?]{{0,160}},\s*$")
 #: "about 900 officers were still there, out of the 1,500 deployed": a part of the figure after it
 #: "all 30 of the ward's beds": the figure before "of the" is the whole group, not a part of it
@@ -90,7 +91,7 @@ def count_type(f: Frame, q: Quantity, body: str) -> str | None:
     300 killed and some 2,700 wounded, a toll of roughly 3,000"). Other figures count their noun,
     and a sum of money, a share or a measurement never counts people ("fined EUR 2 million over the
     leak that killed 300 fish")."""
-    if is_currency(q.unit) or q.unit == PERCENT or (q.unit or "").lower() in MEASUREMENT_UNITS:
+    if q.unit in CURRENCY_CODES or q.unit == PERCENT or (q.unit or "").lower() in MEASUREMENT_UNITS:
         return unit_class_of(q.unit)
     lo, hi = max(0, q.start - 45), min(len(body), q.end + 80)
     best: tuple[int, int, str] | None = None  # (rank, distance, count type)

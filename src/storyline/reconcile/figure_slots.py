@@ -21,7 +21,7 @@ from collections.abc import Hashable, Mapping, Sequence
 
 import numpy as np
 
-from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT, is_currency, told_from
+from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT, told_from
 from storyline.extract.quantities import DIFFERENCE, GENERIC_COUNTED
 from storyline.reconcile import memo
 from storyline.reconcile.compare import unit_class
@@ -225,7 +225,7 @@ def _transposed_likeness(a: Figure, b: Figure, written: tuple[int, str]) -> floa
     unit = a.quantity.unit or ""
     if len(written[1]) < TRANSPOSED_DIGITS or unit.lower() in MEASUREMENT_UNITS:
         return MISPRINT_LIKENESS
-    if is_currency(unit):
+    if unit in CURRENCY_CODES:
         ma, mb = (measure(x.quantity.qualifier)[1] if x.quantity.qualifier else "" for x in (a, b))
         if not ma or ma != mb:
             return MISPRINT_LIKENESS  # "lend it €120 million" / "cash of €210 million": two measures

@@ -43,7 +43,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 
 from storyline import lexicon
-from storyline.extract.measures import PERCENT, is_currency, told_from
+from storyline.extract.measures import CURRENCY_CODES, PERCENT, told_from
 from storyline.extract.quantities import DIFFERENCE, FREQUENCY
 from storyline.model import Article, Conflict, ConflictValue, Quantity
 from storyline.reconcile.figure_dates import SentenceTimes, written_day
@@ -187,7 +187,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         ("qualified", f"{q.qualifier.split()[-1]} {u}", *(doers(f) if _holds(f, q) else ()))
                         if q.qualifier and u == PERCENT else
                         ("measured", *holder_of(measure(q.qualifier), f.participants), u)
-                        if q.qualifier and is_currency(q.unit) else
+                        if q.qualifier and q.unit in CURRENCY_CODES else
                         (change_family(f.family), u, q.qualifier or "") if told_from(q) else
                         (fam, u) if q.qualifier and (fam := act_family(q.qualifier)) else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else
@@ -301,7 +301,7 @@ def _last_of_a_series(items: list[Figure], keys: list[tuple[str, ...]]) -> tuple
     holder = payers(items, keys)
     fines = penalties(items, keys)
     for it in items:
-        if is_currency(it.quantity.unit):
+        if it.quantity.unit in CURRENCY_CODES:
             by_claim[(it.frame.claim.id, it.quantity.unit or "")].append(it)
     earlier: set[int] = set()
     for told in by_claim.values():
@@ -335,7 +335,7 @@ def _magnitudes(group: list[Figure], *, keep_single: bool = False) -> list[list[
     ``COUNT_MAGNITUDE`` (other figures): parts of one sentence's figures only, unless ``keep_single``."""
     if not group:
         return [group]
-    factor = MAGNITUDE if is_currency(group[0].quantity.unit) else COUNT_MAGNITUDE
+    factor = MAGNITUDE if group[0].quantity.unit in CURRENCY_CODES else COUNT_MAGNITUDE
     ordered = sorted(group, key=lambda i: value_bounds(i.quantity)[0])
     out: list[list[Figure]] = [[ordered[0]]]
     for it in ordered[1:]:

@@ -149,6 +149,11 @@ def _simple_present(verb: Token) -> bool:
         c.dep_ == "aux" for c in verb.children))
 
 
+def _told(tok: Token) -> bool:
+    """A reporting verb stands above the word: its clause is told, in the teller's time."""
+    return any(a.lemma_.lower() in _REPORTING and a.pos_ == "VERB" for a in tok.ancestors)
+
+
 def _asker(verb: Token) -> Token:
     """The verb an infinitive of purpose or request hangs on; the parser often hangs it on the
     copula of a relative clause of the asked ("calling on all members who are not on duty to
@@ -233,8 +238,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     verb = _governing_verb(span)
     # a past copula sets what was due in the past when nobody tells it then ("the payment, which
     # was due on Monday, never came"; but "said the report was due Friday" looks ahead from the saying)
-    told_past = verb is not None and verb.lemma_ == "be" and verb.tag_ == "VBD" and not any(
-        a.lemma_.lower() in _REPORTING and a.pos_ == "VERB" for a in verb.ancestors)
+    told_past = verb is not None and verb.lemma_ == "be" and verb.tag_ == "VBD" and not _told(verb)
     cue = _FUTURE_CUES.search(left_text[-40:]) if left_text else None
     if cue is not None and not (told_past and cue.group(0).lower().startswith(("due", "expected"))):
         return "future"
@@ -284,7 +288,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     if verb.dep_ == "ccomp" and to is not None and verb.head.lemma_ in _FUTURE_LEMMAS and (
             verb.head.tag_ in ("VBZ", "VBP") or (
                 verb.head.tag_ == "VBD" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.head.children)
-                and any(a.lemma_.lower() in _REPORTING and a.pos_ == "VERB" for a in verb.head.ancestors))):
+                and _told(verb.head))):
         # "we expect most customers to be reconnected by Friday": what is expected now is ahead; so
         # is a teller's own expectation told in the past by the sequence of tenses ("told reporters
         # that it expected supply to be restored by Thursday")
