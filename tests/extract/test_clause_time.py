@@ -218,3 +218,22 @@ def test_an_instruction_an_attempt_willed_and_a_deadline_at_midnight_are_ahead(n
     assert any(c.time is not None and c.time.value == "2031-05-13" for c in claims), claims
     claims = _claims("The ultimatum on the group's page expires at midnight on Wednesday.", nlp, day="2031-05-09", told=True)
     assert any(c.time is not None and c.time.value.startswith("2031-05-14") for c in claims), claims
+
+
+def test_a_when_clause_on_a_time_phrase_tells_its_own_event_then(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"has been in hospital since Monday, 4 May, when she was moved from the prison": the moving
+    happened that Monday, the phrase itself dating only a state; a figure in such a clause on a
+    bare year stays the sentence's ("empty since 2019, when police removed about 40 people":
+    history, not an event of the story's with its count). An act's own "when" clause ("opened on
+    Monday, when the mayor cut the ribbon") retells the act and is no event of its own."""
+    claims = _claims("Ulmara Karsvell has been in Oddrun General Hospital since Monday, 4 May, when she was moved "
+                     "from the prison after collapsing in her cell.", nlp, told=True)
+    moved = [c for c in claims if c.predicate == "move"]
+    assert moved and moved[0].time is not None and moved[0].time.value == "2031-05-04", [(c.predicate, c.time) for c in claims]
+    claims = _claims("The hall has been empty since 2019, when police removed about 40 people from it.",
+                     nlp, told=True)
+    removed = [c for c in claims if c.predicate == "remove"]
+    assert removed and removed[0].time is not None and removed[0].time.value == "2019", [(c.predicate, c.time) for c in claims]
+    assert not removed[0].quantities
+    claims = _claims("The bridge opened on Monday, when the mayor cut the ribbon.", nlp, told=True)
+    assert not [c for c in claims if c.predicate == "cut"], [(c.predicate, c.time) for c in claims]

@@ -134,6 +134,19 @@ def time_owner(tok: Token) -> Token | None:
     return tok if tok.pos_ == "VERB" else None
 
 
+#: A time that names a year alone ("in 2011").
+_YEAR_ONLY = re.compile(r"\d{4}")
+
+
+def when_clauses(tok: Token) -> list[Token]:
+    """The verbs of relative clauses opened by "when" on a time phrase (its root ``tok`` or an
+    apposition to it): "since Monday, 30 March, when she was moved from the prison" tells the
+    moving on that day, whatever verb the phrase itself dates."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "appos")]
+    return [c for h in heads for c in h.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")
+            and any(x.dep_ == "advmod" and x.lower_ == "when" for x in c.children)]
+
+
 def _fronted_clause(tok: Token, verb: Token) -> Token | None:
     """The verb of a clause opened by a subordinator before ``verb``'s own clause, when the time
     phrase (root ``tok``) stands inside it, before the comma that closes it ("When the chief
@@ -458,6 +471,7 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
     # ("residents were allowed home when the zone was lifted on March 13": the lifting)
     shared |= {i for i in _simultaneous(pred) if not _has_subject(doc[i])}
     governed: list[tuple[TimeExpr, Token | None]] = []
+    whens: list[tuple[TimeExpr, Token | None]] = []
     for t in times:
         if t.end > sent.end_char:
             continue
@@ -466,7 +480,15 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        governed.append((t, time_owner(span.root)))
+        owner = time_owner(span.root)
+        governed.append((t, owner))
+        if owner is None or owner.pos_ != "VERB" or owner.lemma_.lower() in plover.STATE_VERBS:
+            # ... only where the phrase dates no act of its own: an act's "when" clause tells
+            # the same happening again ("started at 01:35, when the agency suspended ...")
+            whens.extend((t, v) for v in when_clauses(span.root))
+    # ... after the others: a "when" clause with a time of its own is dated by that time
+    governed.extend(whens)
+    whens_at = {v.i for _, v in whens if v is not None}
     # a live entry's stamp is when the entry was written: an event the sentence dates itself
     # ("the office said on Monday") keeps its own time, the stamp dates only one that has none
     # ... and "six weeks ago, on Sunday 14 March" is dated by the day it names, the count of weeks
@@ -521,7 +543,11 @@ def _told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, 
             # "..., whereas B said Friday that ...": a second statement in the sentence is B's
             said_by = _np(speaker, appos=True)
             etype = "STATEMENT"
-        own = [] if lemma in REPORTING else _clause_figures(claim, owner, pred)  # what is said stays the claim's
+        # what is said stays the claim's, and so do the figures of a "when" clause on a bare
+        # year: history retold that way ("in 2011, when police removed about 60 people") is no
+        # event of the story's with a count of its own
+        own = [] if lemma in REPORTING or (owner.i in whens_at and _YEAR_ONLY.fullmatch(t.value)) \
+            else _clause_figures(claim, owner, pred)
         sub = Claim(
             id=f"{claim.id}.{k + 1}", article_id=claim.article_id, sentence=claim.sentence, text=claim.text,
             span=claim.span, predicate=lemma, agents=[a for a in agents if a], patients=[p for p in patients if p],
