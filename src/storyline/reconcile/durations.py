@@ -49,6 +49,7 @@ from storyline.reconcile.duration_states import (
     supply,
 )
 from storyline.reconcile.facts import sentence_at
+from storyline.reconcile.figure_misprints import swapped_durations
 from storyline.reconcile.roles import head_word
 from storyline.reconcile.timeslot import parse_day
 from storyline.time.lexicon import VAGUE_LEAD
@@ -359,7 +360,7 @@ def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAn
         if an is not None:
             for d in durations(a, an):
                 seen[d.key].append(d)
-    conflicts = []
+    conflicts: list[Conflict] = []
     for _key, found in sorted(seen.items()):
         groups: list[list[DurationSeen]] = []
         for d in sorted(found, key=lambda d: d.hours):
@@ -374,7 +375,37 @@ def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAn
             else:
                 chains.append([g])
         conflicts += [k for chain in chains if (k := _conflict(chain)) is not None]
+    # one outlet's copy with the digits swapped, whatever each is read as the length of
+    told = [d for a in articles if (an := by_article.get(a.id)) is not None for d in _story_durations(a, an)]
+    disputed = [{n for v in k.values for n in _NUMBER.findall(v.value)} for k in conflicts]
+    for pair in swapped_durations(told, lambda x, y: any({x, y} <= ns for ns in disputed)):
+        values = [ConflictValue(value=side[0][1].text, article_ids=sorted({d[0] for d in side}), claim_ids=[],
+                                texts=[d[2] for d in side], sources=sorted({d[0] for d in side}),
+                                spans=[(d[1].start, d[1].end) for d in side]) for side in pair]
+        listing = "; ".join(f"{v.value} ({len(v.article_ids)} article(s))" for v in values)
+        conflicts.append(Conflict(
+            id="", slot="quantity: duration", kind="contradiction", values=values,
+            explanation=f"One duration told with its digits swapped in one outlet's copy: {listing}."))
     return conflicts
+
+
+_NUMBER = re.compile(r"\d+")
+_RANGE_END = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:to|or|-|–)\s*$",
+                        re.I)
+
+
+def _story_durations(article: Article, analysis: ArticleAnalysis) -> list[tuple[str, TimeExpr, str]]:
+    """(article, duration, sentence) of every duration the article tells of the story: not its
+    history, a withdrawn version, the time served so far, or a range's end ("within 10 to 12 days")."""
+    out = []
+    for t in analysis.times:
+        if t.type != "DURATION":
+            continue
+        sent = sentence_at(analysis, None, t.start)
+        if sent is not None and not (_history(sent, article) or _withdrawn(sent) or _served_so_far(sent, t)
+                                     or _RANGE_END.search(sent.text[: max(0, t.start - sent.start)])):
+            out.append((article.id, t, sent.text))
+    return out
 
 
 def _conflict(groups: list[list[DurationSeen]]) -> Conflict | None:

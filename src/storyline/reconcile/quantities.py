@@ -59,6 +59,7 @@ from storyline.reconcile.figure_holders import (
     payers,
     penalties,
 )
+from storyline.reconcile.figure_misprints import as_classes, misprint_pairs
 from storyline.reconcile.figure_pairs import REASONS, Figure, measure, misprinted, pair_kind, value_bounds
 from storyline.reconcile.figure_reading import (
     RUNNING_COUNTS,
@@ -125,10 +126,11 @@ def _norm_attr(text: str | None) -> str | None:
 def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                   canon: Callable[[str | None], str | None] | None = None,
                   event_of: Mapping[str, str] | None = None,
-                  every: list[Figure] | None = None, counts: dict[int, str] | None = None) -> list[list[Figure]]:
+                  every: list[Figure] | None = None, counts: dict[int, str] | None = None,
+                  kinds: dict[int, tuple[str, ...]] | None = None) -> list[list[Figure]]:
     """Figures grouped by what they count; near-linear (one representative per key). ``every``,
     when given, receives every figure read, grouped or not; ``counts`` what each counts, by the
-    figure's id (``count_type``).
+    figure's id (``count_type``); ``kinds`` the key each is slotted by.
 
     Casualty counts (the dead, the wounded, casualties, prisoners) form one slot per count type:
     a running total reported on different days is the same quantity at another date. Other
@@ -196,6 +198,8 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     keys = one_name_per_holder(keys)
     if every is not None:
         every.extend(items)
+    if kinds is not None:
+        kinds.update((id(it), key) for it, key in zip(items, keys, strict=True))
     uf = Groups()
     for _ in items:
         uf.add()
@@ -397,8 +401,12 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
     revised = revisions(frames, articles)
     every: list[Figure] = []
     counts: dict[int, str] = {}
-    for group in (part for whole in figure_groups(frames, articles, canon, event_of, every, counts)
-                  for part in _magnitudes(whole)):
+    kinds: dict[int, tuple[str, ...]] = {}
+    told_apart: list[set[int]] = []  # the figures of each contradiction found in a slot
+    slot_of: dict[int, int] = {}  # each compared figure's slot, by its id
+    for n, group in enumerate(part for whole in figure_groups(frames, articles, canon, event_of, every, counts, kinds)
+                              for part in _magnitudes(whole)):
+        slot_of.update((id(i), n) for i in group)
         what = _what([counts[id(i)] for i in group])
         classes = _classes(group)
         if len(classes) == 1:
@@ -468,7 +476,13 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                 continue
             if kind == "contradiction" and what not in RUNNING_COUNTS:
                 add_echoes(involved, every)
+            if kind == "contradiction":
+                told_apart.append({id(i) for c in involved for i in c.items})
             out.append(_conflict(kind, involved, what, key))
+    # a swap of digits in one outlet's copy whose noun is worded otherwise: no slot compared it
+    for pair in misprint_pairs(every, counts, kinds, slot_of, RUNNING_COUNTS,
+                               lambda a, b: any(id(a) in ids and id(b) in ids for ids in told_apart)):
+        out.append(_conflict("contradiction", as_classes(pair), counts.get(id(pair[0][0])) or "figures", key))
     return out
 
 

@@ -1,0 +1,75 @@
+"""A figure printed with its digits swapped in one outlet's copy, found whatever noun or slot
+tells it (reconcile.figure_misprints), and the pairs of look-alike figures that are two things.
+
+Each test is invented text, analysed by the real pipeline (the spaCy model included)."""
+
+from __future__ import annotations
+
+from storyline.model import Article, PublishedDate, content_hash
+from storyline.pipeline import analyze_articles
+
+
+def _article(name: str, day: str, body: str) -> Article:
+    return Article(id=Article.make_id(body), body=body, content_hash=content_hash(body), path=f"{name}.txt",
+                   published=PublishedDate(day, "metadata", day, day))
+
+
+def _disputes(articles: list[Article], slot: str = "quantity") -> list[tuple[str, list[str]]]:
+    """The conflicts of a slot a report of ``articles`` gives: (kind, the values in order)."""
+    return [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(articles).conflicts
+            if k.slot == slot]
+
+
+def test_a_crew_counted_with_another_noun_and_its_digits_swapped_is_one_figure_misprinted() -> None:
+    """"all 26 crew members of the Quellmar Tide" (three wires) and "its 62 sailors" (a column): one
+    crew, its digits swapped in one copy and its noun worded otherwise, so no slot holds both."""
+    found = _disputes([
+        _article("m01_wire", "2031-05-12", "All 26 crew members of the cargo ship Quellmar Tide were lifted to safety "
+                 "on Monday after a fire broke out in its engine room off Cape Varrel."),
+        _article("m02_wire", "2031-05-12", "Coastguard helicopters winched all 26 crew members off the burning cargo "
+                 "ship Quellmar Tide off Cape Varrel on Monday."),
+        _article("m03_paper", "2031-05-13", "The 26 crew members of the Quellmar Tide were taken to Harlow Bay, where "
+                 "two were treated for smoke inhalation."),
+        _article("m04_column", "2031-05-20", "When fire broke out aboard the cargo ship Quellmar Tide off Cape Varrel, "
+                 "its 62 sailors were lucky that coastguard helicopters were within reach."),
+    ])
+    assert any(kind == "contradiction" and values == ["26", "62"] for kind, values in found), found
+
+
+def test_two_parts_of_one_whole_with_their_digits_swapped_are_two_counts() -> None:
+    """"78 of the 91 members have voted" and "87 of the party's 91 members signed a nomination":
+    parts of one whole that count two acts, not one figure misprinted."""
+    found = _disputes([
+        _article("p01_live", "2031-06-03", "15:10 Turnout update: 78 of the 91 members of the Ossvik caucus have "
+                 "now voted, the returning officer said."),
+        _article("p02_wire", "2031-06-04", "In all, 87 of the 91 members of the Ossvik caucus signed a nomination "
+                 "for one of the candidates."),
+    ])
+    assert not any(kind == "contradiction" and values == ["78", "87"] for kind, values in found), found
+
+
+def test_a_towns_size_is_no_count_of_its_evacuees() -> None:
+    """"Pellsby, a town of about 3,500 people" and "about 5,300 people have been evacuated": the
+    town's size, not a count the story's outlets dispute."""
+    found = _disputes([
+        _article("t01_wire", "2031-02-03", "Residents of Pellsby, a town of about 3,500 people downstream of the "
+                 "dam, were told on Monday to be ready to leave."),
+        _article("t02_paper", "2031-02-05", "In total, about 5,300 people have been evacuated from Pellsby and "
+                 "Brannet since the dam began to leak on Monday."),
+    ])
+    assert not any(kind == "contradiction" for kind, _ in found), found
+
+
+def test_a_duration_with_its_digits_swapped_is_one_duration_misprinted() -> None:
+    """"the longest cut lasted 142 hours" (the operator's report) and "the hardest-hit homes had gone
+    124 hours without power" (a paper): whatever each is read as the length of, one duration with
+    its digits swapped in one copy."""
+    found = _disputes([
+        _article("d01_report", "2031-11-20", "The longest interruption any household on Tessivar suffered was 142 "
+                 "hours, counted from the loss of supply on 10 November."),
+        _article("d02_wire", "2031-11-18", "Power returned to the last homes on Tessivar on Sunday, after the longest "
+                 "interruption on the island had lasted 142 hours."),
+        _article("d03_paper", "2031-11-21", "Power came back to the last homes on Tessivar on Sunday, after the "
+                 "hardest-hit households on the island had gone 124 hours without electricity."),
+    ], slot="quantity: duration")
+    assert ("contradiction", ["124 hours", "142 hours"]) in found, found
