@@ -192,3 +192,13 @@ def test_a_closing_teller_whose_verb_the_tagger_reads_as_a_noun_tells_the_senten
     claims = _claims("The contracts cost the city at least 12 million euros, the state auditor's office estimates, "
                      "a figure that includes the interest.", nlp)
     assert claims[0].attribution is not None and "auditor" in claims[0].attribution, claims[0].attribution
+
+
+def test_a_speaker_the_parser_apposed_to_a_fronted_phrase_still_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Outside the council chamber, Dr Oddrun Tessivar, president of the vets' union, told
+    reporters that ...": the parser hangs the name on "chamber" and leaves "told" without a
+    subject; the name before the verb is who told."""
+    claims = _claims("Outside the council chamber, Dr Oddrun Tessivar, president of the Brannet Union of Veterinary "
+                     "Surgeons, told reporters that the vote was \"a reckless policy dressed up as caution\".", nlp)
+    assert claims and claims[0].attribution is not None and "Tessivar" in claims[0].attribution, \
+        [(c.predicate, c.attribution) for c in claims]

@@ -477,7 +477,21 @@ def _speaker_subject(reporter: Token) -> tuple[Token | None, bool]:
         if verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
             break
         verb = verb.head
-    return None, False
+    return _fronted_apposition(reporter), False
+
+
+def _fronted_apposition(verb: Token) -> Token | None:
+    """A finite verb the parser left without a subject, whose speaker it hung as an apposition on
+    a fronted phrase ("Outside the council chamber, Dr X, president of Y, told reporters that
+    ..."): the first proper name apposed to a fronted preposition's object."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            name = next((a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i < verb.i), None)
+            if name is not None:
+                return name
+    return None
 
 
 def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
