@@ -175,10 +175,7 @@ def odd_outlets_days(told: Sequence[tuple[date | None, set[str], list[Cluster]]]
                 continue
             for j in by_day.get(other, []):
                 _, arts_j, clusters_j = told[j]
-                # the odd outlet may name the act undated where the others' telling joined it
-                # ("the navy relieved her" in a recap): it is not then one of the others
-                givers = {f.article_id for c in clusters_j for f in c.frames if day_of(f.value) == other.isoformat()}
-                if len(arts_j - arts) < 2 or arts & givers:
+                if len(arts_j) < 2 or arts & arts_j:
                     continue
                 if _one_act(clusters, clusters_j) or (
                         alike is not None and not _other_doers(clusters, clusters_j)
