@@ -413,6 +413,23 @@ def test_an_age_before_a_role_the_story_gives_one_person_is_that_persons() -> No
     assert aged == [["18", "19"]], aged
 
 
+def test_a_ledes_age_before_a_role_the_story_gives_one_person_is_that_persons() -> None:
+    """A lede's "A 64-year-old chemistry teacher was killed" and another outlet's "Karsvell Oddrun,
+    46, a chemistry teacher from Brannet": the story calls one person a teacher, so the lede's age
+    is his; "a 64-year-old man" (a role anyone may hold) is no one person's."""
+    a1 = _article("b01_wire", "A 64-year-old chemistry teacher was killed on Saturday when a bear attacked a group "
+                              "of hikers in Ulmara National Park, police said.")
+    a2 = _article("b02_paper", "The bear killed Karsvell Oddrun, 46, a chemistry teacher from Brannet, and injured "
+                               "his wife.")
+    report = analyze_articles([a1, a2])
+    aged = [sorted(v.value for v in c.values) for c in report.conflicts if c.slot.startswith("quantity: age")]
+    assert aged == [["46", "64"]], aged
+    a3 = _article("b03_wire", "A 64-year-old man was killed on Saturday when a bear attacked a group of hikers in "
+                              "Ulmara National Park, police said.")
+    report = analyze_articles([a3, a2])
+    assert not [c for c in report.conflicts if c.slot.startswith("quantity: age")]
+
+
 def test_how_long_a_thing_stood_empty_or_without_water_is_one_state_of_that_thing() -> None:
     """"the stall at the 30-kilometre mark was without water for about 35 minutes" and "the stall at
     kilometre 30 stood empty for 80 minutes" tell one state of one thing; the tent's wait is its own."""

@@ -97,9 +97,9 @@ def _found(body: str, label: str, start: int, end: int) -> list[tuple[str, float
 
 #: An age in the description set off after a name (", the 18-year-old first-year cadet").
 _AGE_DESCRIBED = re.compile(r"\s*,\s*(?:the|a|an)\s+(\d{1,3})-year-old\b", re.I)
-#: An age before a role with no name after it ("the 71-year-old retired teacher, who died ..."): the
-#: role's last word, for ``_role_ages``.
-_AGE_OF_ROLE = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*)"
+#: An age before a role with no name after it ("the 71-year-old retired teacher, who died ...",
+#: a lede's "A 54-year-old teacher was killed"): the role's last word, for ``_role_ages``.
+_AGE_OF_ROLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(\d{1,3})-year-old\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*)"
                           r"(?=\s*[,.;:)]|\s+(?:who|which|that|was|is|has|had|and|of|at|in)\b)")
 #: A title's head noun: its last word before a preposition, comma or relative word.
 _TITLE_HEAD = re.compile(r"^(.*?)(?:\s+(?:of|from|at|in|for|with|who|whose|and)\b.*)?$", re.I)
