@@ -586,7 +586,9 @@ FLOORS = {
     "elsmoor-screening-2026": (3, 0.71, 1.18, 0.75, 0.94),
     "rudavia-shutdown-2026": (3, 0.84, 1.09, 0.91, 1.51),
     "durnovec-train-siege-2026": (2, 0.92, 1.14, 0.85, 1.32),
-    "lauremont-cathedral-fire-2026": (3, 0.79, 1.01, 0.7, 1.07),
+    # size 1.07 -> 1.13 in session 35: "became clearer on Thursday, when the chief architect was lifted above
+    # the crossing in a crane" now tells the lifting, a dated happening of the story the gold does not list
+    "lauremont-cathedral-fire-2026": (3, 0.79, 1.01, 0.7, 1.13),
     # written blind in session 32, in four batches, each scored once with the session's committed code of its
     # moment (must checks failed, recall, fragmentation, merge, size): first and second batches, with ebd1b13
     # (the starting code): a landfill fire 3, 0.81, 1.00, 0.91, 1.12; a fairground ride accident 2, 0.94, 1.07,
@@ -669,6 +671,21 @@ FLOORS = {
     "umbrovia-heatwave-blackouts-2026": (2, 0.98, 1.08, 0.98, 1.54),
     "zudrava-pass-bus-crash-2026": (1, 0.92, 1.08, 0.87, 1.2),
     "emberline-heater-recall-2026": (2, 0.98, 1.01, 0.97, 1.41),
+    # session 35, eight stories written blind, scored once with 1b32f48 (the starting code): an offshore wind
+    # farm's blade failure and substation fire 1, 1.00, 1.00, 0.95, 1.40; an IVF clinic's embryo mix-up 1, 0.69,
+    # 1.00, 0.95, 1.00; an airliner's engine fire and emergency landing 3, 0.87, 1.23, 0.93, 1.13; rabies from a
+    # stray dog 3, 0.88, 1.00, 0.96, 1.50; a vote-counting software fault and recount 2, 1.00, 1.00, 0.81, 1.38;
+    # a broadcasting mast felled by a storm 2, 1.00, 1.00, 0.93, 1.12; a fake flood-relief charity 2, 0.88,
+    # 1.00, 0.94, 1.12; a lift falling in an office tower 2, 0.93, 1.00, 0.89, 1.07. Floors from the session's
+    # final code.
+    "skelmoy-windfarm-2026": (0, 0.98, 1.01, 0.94, 1.41),
+    "quintbury-ivf-2026": (1, 0.67, 1.01, 0.94, 1.01),
+    "nessgard-engine-fire-2026": (2, 0.85, 1.24, 0.92, 1.14),
+    "tresnica-rabies-2026": (2, 0.85, 1.01, 0.95, 1.51),
+    "havrenna-recount-2026": (2, 0.98, 1.01, 0.8, 1.39),
+    "skelloch-mast-collapse-2026": (2, 0.98, 1.01, 0.92, 1.14),
+    "oddwater-flood-appeal-fraud-2026": (2, 0.85, 1.01, 0.93, 1.14),
+    "ylvenport-lift-2026": (1, 0.91, 1.01, 0.88, 1.08),
 }
 
 
