@@ -207,7 +207,7 @@ def _states_then_asks(text: str) -> bool:
 
 
 def _name_set_off_before(reporter: Token, mentions: Sequence[Mention], body: str) -> str | None:
-    """A person's name set off by commas right before the reporting verb ("The hut warden, Jarle
+    """A person's name set off by commas right before the reporting verb ("The hut warden, Ulvar
     Maelstrand, denied that ..."): the speaker, whatever the parser made of the words before it
     (here "warden" a verb whose subject is "the hut"). ``body`` is the doc's text, read once by
     the caller (spaCy joins every token again on each ``doc.text``: 1,000 calls on the bench's
