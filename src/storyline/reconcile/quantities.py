@@ -482,7 +482,9 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
     # a swap of digits in one outlet's copy whose noun is worded otherwise: no slot compared it
     for pair in misprint_pairs(every, counts, kinds, slot_of, RUNNING_COUNTS,
                                lambda a, b: any(id(a) in ids and id(b) in ids for ids in told_apart)):
-        out.append(_conflict("contradiction", as_classes(pair), counts.get(id(pair[0][0])) or "figures", key))
+        k = _conflict("contradiction", as_classes(pair), counts.get(id(pair[0][0])) or "figures", key)
+        k.explanation += " The digits of one are the other's swapped: one outlet's copy of one figure."
+        out.append(k)
     return out
 
 
