@@ -684,7 +684,7 @@ FLOORS = {
     "tresnica-rabies-2026": (2, 0.85, 1.01, 0.95, 1.51),
     "havrenna-recount-2026": (2, 0.98, 1.01, 0.8, 1.39),
     "skelloch-mast-collapse-2026": (2, 0.98, 1.01, 0.92, 1.14),
-    "oddwater-flood-appeal-fraud-2026": (2, 0.85, 1.01, 0.93, 1.14),
+    "oddwater-flood-appeal-fraud-2026": (1, 0.85, 1.01, 0.93, 1.14),
     "ylvenport-lift-2026": (1, 0.91, 1.01, 0.88, 1.08),
 }
 

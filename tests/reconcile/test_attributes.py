@@ -69,6 +69,18 @@ def test_how_long_a_happening_lasted_contradicts_beyond_vague_wording() -> None:
                       "quantity: duration of the blackout": ["nine days", "12 days"]}, lasted
 
 
+def test_a_reported_clauses_noun_is_what_lasts_not_the_hearing_that_heard_it() -> None:
+    """"Judge X told a preliminary hearing that the trial would open on 14 September and was
+    expected to last six weeks" measures the trial, as "The trial is expected to run for four
+    weeks" does: a dispute of the trial's length, not the hearing's."""
+    a1 = _article("j01_wire", "Judge Brennal Haakon told a preliminary hearing at Ulvar District Court that the trial "
+                              "would open on 14 September and was expected to last six weeks.")
+    a2 = _article("j02_paper", "The trial is expected to run for four weeks.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert lasted == {"quantity: duration of the trial": ["four weeks", "six weeks"]}, lasted
+
+
 def test_the_time_between_two_happenings_is_compared_by_what_is_measured_and_from_what() -> None:
     """'issued 12 minutes before the flood reached' and 'sounded, five minutes before the flood
     reached' measure one warning's lead; the sirens' two minutes measure another thing."""

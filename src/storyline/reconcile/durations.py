@@ -146,13 +146,17 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
         # three weeks") measures how long its act holds, whatever event nouns its object names
         return own.predicate
     scan = _ACCORDING.sub("", before)
-    for m in _WORD.finditer(scan):
-        word = m.group(0).lower()
-        nxt = re.match(r"\s+([a-z]+)", scan[m.end():])
-        # "the fire that burned", "the fire burned": the thing; "the crash site": a modifier of another
-        head = nxt is None or nxt.group(1) in _AFTER_HEAD or nxt.group(1).endswith("ed")
-        if head and _lasts(word):
-            return word
+    # a reported clause's own noun first ("told a preliminary hearing that the trial would open ...
+    # and was expected to last six weeks": the trial), then the sentence's
+    told = _REPORTED.search(scan)
+    for part in ([scan[told.end():]] if told is not None else []) + [scan]:
+        for m in _WORD.finditer(part):
+            word = m.group(0).lower()
+            nxt = re.match(r"\s+([a-z]+)", part[m.end():])
+            # "the fire that burned", "the fire burned": the thing; "the crash site": a modifier of another
+            head = nxt is None or nxt.group(1) in _AFTER_HEAD or nxt.group(1).endswith("ed")
+            if head and _lasts(word):
+                return word
     if _PRONOUN_START.match(before):
         return _main_event(claims, sentence.index - 1)
     # "was questioned for nine hours", "had been held for 40 days": no event noun, the verb just
@@ -165,6 +169,8 @@ def _measured(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> str |
     return None
 
 
+#: The complementiser of a reported clause ("told the hearing that the trial ..."), its last one.
+_REPORTED = re.compile(r"^.*\bthat\s+(?=(?:the|a|an|its|his|her|their)\b)", re.I | re.S)
 #: A source phrase opening the sentence ("According to the navy's statement, the sonar was used
 #: for 28 hours"): its noun names who tells, not what lasted.
 _ACCORDING = re.compile(r"^\W*according\s+to\s+[^,]{1,80},", re.I)
