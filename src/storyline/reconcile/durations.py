@@ -245,16 +245,15 @@ def _gap(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str,
 
 
 
-def durations(article: Article, analysis: ArticleAnalysis) -> list[DurationSeen]:
+def durations(article: Article, analysis: ArticleAnalysis,
+              told: Sequence[tuple[TimeExpr, Sentence]] | None = None) -> list[DurationSeen]:
     """Every duration the article gives of a happening it names, of a person's state, or of a
-    supply's endurance."""
+    supply's endurance. ``told``: the article's story durations (``_story_durations``), when the
+    caller has read them."""
     out = []
     written = parse_day((article.published.value or "")[:10]) if article.published else None
-    for t in analysis.times:
-        if t.type != "DURATION" or (n := hours(t.value)) is None:
-            continue
-        sent = sentence_at(analysis, None, t.start)
-        if sent is None or _history(sent, article) or _withdrawn(sent) or _served_so_far(sent, t):
+    for t, sent in _story_durations(article, analysis) if told is None else told:
+        if (n := hours(t.value)) is None:
             continue
         ext = _extension(sent, t)
         if ext is not None:  # "extended the state of siege by 45 days": the extension's length
@@ -361,11 +360,17 @@ def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAn
     """One contradiction per happening whose durations differ between articles."""
     by_article = {an.article_id: an for an in analyses}
     seen: dict[str, list[DurationSeen]] = defaultdict(list)
+    swappable: list[tuple[str, TimeExpr, str]] = []
     for a in articles:
         an = by_article.get(a.id)
         if an is not None:
-            for d in durations(a, an):
+            told = _story_durations(a, an)
+            for d in durations(a, an, told):
                 seen[d.key].append(d)
+            # any of them may be one outlet's copy with the digits swapped ... but a range's end
+            # ("within 10 to 12 days")
+            swappable += [(a.id, t, sent.text) for t, sent in told
+                          if not _RANGE_END.search(sent.text[: max(0, t.start - sent.start)])]
     conflicts: list[Conflict] = []
     for _key, found in sorted(seen.items()):
         groups: list[list[DurationSeen]] = []
@@ -382,9 +387,8 @@ def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAn
                 chains.append([g])
         conflicts += [k for chain in chains if (k := _conflict(chain)) is not None]
     # one outlet's copy with the digits swapped, whatever each is read as the length of
-    told = [d for a in articles if (an := by_article.get(a.id)) is not None for d in _story_durations(a, an)]
     disputed = [{n for v in k.values for n in _NUMBER.findall(v.value)} for k in conflicts]
-    for pair in swapped_durations(told, lambda x, y: any({x, y} <= ns for ns in disputed)):
+    for pair in swapped_durations(swappable, lambda x, y: any({x, y} <= ns for ns in disputed)):
         values = [ConflictValue(value=side[0][1].text, article_ids=sorted({d[0] for d in side}), claim_ids=[],
                                 texts=[d[2] for d in side], sources=sorted({d[0] for d in side}),
                                 spans=[(d[1].start, d[1].end) for d in side]) for side in pair]
@@ -400,17 +404,17 @@ _RANGE_END = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|
                         re.I)
 
 
-def _story_durations(article: Article, analysis: ArticleAnalysis) -> list[tuple[str, TimeExpr, str]]:
-    """(article, duration, sentence) of every duration the article tells of the story: not its
-    history, a withdrawn version, the time served so far, or a range's end ("within 10 to 12 days")."""
+def _story_durations(article: Article, analysis: ArticleAnalysis) -> list[tuple[TimeExpr, Sentence]]:
+    """Every duration the article tells of the story, with its sentence: not its history, a
+    withdrawn version or the time served so far. Read once per article for both the keyed
+    durations and the swapped digits."""
     out = []
     for t in analysis.times:
         if t.type != "DURATION":
             continue
         sent = sentence_at(analysis, None, t.start)
-        if sent is not None and not (_history(sent, article) or _withdrawn(sent) or _served_so_far(sent, t)
-                                     or _RANGE_END.search(sent.text[: max(0, t.start - sent.start)])):
-            out.append((article.id, t, sent.text))
+        if sent is not None and not (_history(sent, article) or _withdrawn(sent) or _served_so_far(sent, t)):
+            out.append((t, sent))
     return out
 
 
