@@ -18,8 +18,8 @@ Where the lists are used:
 - ``hedges.json`` (how sure it is): ``extract/claims.py`` (hedge words, hedge verbs, belief
   verbs, consensus adverbs, hedge adjectives, distancing verbs, unnamed-source nouns, opinion)
   and ``time/tense.py`` (implicative verbs, whose infinitive tells a done act).
-- ``events.json`` (which event a clause tells): ``extract/claims.py`` and ``extract/told.py``
-  (plan verbs, state verbs, descriptive participles, the nouns a date is cast as, scheduling
+- ``events.json`` (which event a clause tells): ``extract/claims.py``, ``extract/event_time.py``
+  and ``extract/told.py`` (plan verbs, state verbs, descriptive participles, the nouns a date is cast as, scheduling
   adjectives) and ``time/tense.py`` (the other scheduling words: future words, scheduling and
   setting verbs).
 - ``places.json`` (where): ``extract/claims.py`` (place and motion prepositions, area nouns),

@@ -3,7 +3,8 @@
 A claim is read off the dependency parse: the sentence's reporting frame gives its source and
 hands the claim over to the reported clause (``storyline.extract.attribution``), whose
 predicate, participants, time, place and figures the claim records; the other events the
-sentence dates become claims of their own (``storyline.extract.told``). Hedges, negation and
+sentence dates become claims of their own (``storyline.extract.told``; which word's event a
+time dates is ``storyline.extract.event_time``). Hedges, negation and
 modality are flags, because a reconciler must weigh "may have sent" differently from "sent"; a
 hedge counts only when it scopes over the claim (not inside a conditional, relative or
 adverbial clause), and a negated reporting verb ("never confirmed that") leaves its clause
@@ -61,6 +62,7 @@ from storyline.extract.attribution import (
 )
 from storyline.extract.entities import PLACE_LABELS
 from storyline.extract.entries import date_entries
+from storyline.extract.event_time import time_for, time_owner, trigger_span
 from storyline.extract.measures import CHANGE_VERBS
 from storyline.extract.quantities import attach_units, bare_tallies, find_quantities, voters_sides
 from storyline.extract.syntax import (
@@ -74,7 +76,7 @@ from storyline.extract.syntax import (
     object_lemma,
     reduced_relative,
 )
-from storyline.extract.told import _time_for, _told_events, _trigger_span, second_sources, time_owner
+from storyline.extract.told import second_sources, told_events
 from storyline.model import Claim, Mention, Quantity
 
 __all__ = [
@@ -521,7 +523,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
             for p in prep.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     patients.append(f"{prep.lower_} {_np(p)}")
-        time = _time_for(doc, sent, pred, sent_times, body)
+        time = time_for(doc, sent, pred, sent_times, body)
         place = _place_for(sent, pred, mentions)
         quantities: list[Quantity] = attach_units(doc, find_quantities(text, sent_model.start))
         quantities += [t for t in bare_tallies(text, sent_model.start)
@@ -580,9 +582,9 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 entity_ids=sorted({m.entity_id for m in mentions if m.entity_id}),
             )
             claim.checkworthiness = _checkworthiness(claim, sent, opinionated)
-            claim.trigger = _trigger_span(pred)
+            claim.trigger = trigger_span(pred)
             claims.append(claim)
-            claims.extend(_told_events(claim, sent, pred, reporter, inp, reported, sent_times))
+            claims.extend(told_events(claim, sent, pred, reporter, inp, reported, sent_times))
             claims.extend(second_sources(claim, sent, pred, reporter))
         # what this sentence leaves for the next ones
         if attribution and not carried:

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from storyline import lexicon
 from storyline.extract import plover
 from storyline.extract.entries import opens_entry, stamped_present
-from storyline.extract.told import in_dateline
+from storyline.extract.event_time import in_dateline
 from storyline.model import (
     Article,
     ArticleAnalysis,

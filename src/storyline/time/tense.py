@@ -17,7 +17,7 @@ _FUTURE_CUES = re.compile(
     r"|\bexpected\s+(?:on|by|in)|\bdue\s+(?:on|by|in)|\bas\s+(?:soon|early)\s+as|\bstarting|\bnext)\s+(?:the\s+)?$",
     re.I,
 )
-#: The scheduling words (data/lexicon/events.json, beside the adjectives extract.told reads).
+#: The scheduling words (data/lexicon/events.json, beside the adjectives extract.event_time reads).
 _FUTURE_LEMMAS = lexicon.words("events", "future_words")
 #: The auxiliaries of the future ("will", "'ll", "shall"; "wo" of "won't" where the verb's own).
 _WILL = frozenset({"will", "'ll", "shall"})
