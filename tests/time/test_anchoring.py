@@ -622,3 +622,45 @@ def test_what_is_expected_now_and_a_day_with_its_booking_in_a_when_clause_are_ah
     assert by_text(nlp, s, "2031-04-15")["Wednesday"].value == "2031-04-16"
     s = "The hearing opened on Wednesday, when the chief executive was due to give evidence."
     assert by_text(nlp, s, "2031-04-15")["Wednesday"].value == "2031-04-09"
+
+
+def test_a_participle_under_a_future_attempt_looks_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Crews will attempt to lift the first of the containers carrying resin on Thursday": the
+    participle's clause is the lift's, whose "will" is the attempt's; so is a clause under "will
+    be able to" ("depositors will be able to withdraw ... from 08:00 on Tuesday")."""
+    found = by_text(nlp, "Salvage crews will attempt to lift the first of the three containers carrying resin pellets "
+                         "on Thursday, weather permitting.", "2031-03-18")  # a Tuesday
+    assert found["Thursday"].value == "2031-03-20"
+    found = by_text(nlp, "During the freeze, savers will be able to withdraw up to 400 crowns per week for living costs "
+                         "from 08:00 on Tuesday.", "2031-03-07")  # a Friday
+    assert found["08:00 on Tuesday"].value == "2031-03-11T08:00"
+
+
+def test_the_following_day_counts_from_the_narrative_not_a_restrictive_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A restrictive relative clause on a thing ("the files that the Gazette published on 10 February")
+    tells which thing, not what happened next: "the following day" counts from the sentence's own
+    day. A clause set off by commas on a person does narrate ("Brask, who was detained on 8 May,
+    was brought before a judge the following day"), and so does one whose noun does the act ("the
+    blast that tore open the main on Monday night. The following day, ...")."""
+    text = ("On Thursday she became the best-known clerk in the country. Officers detained her on suspicion of "
+            "leaking the files that the Gazette first published on 10 February. The following day, a judge ordered "
+            "her held for 30 days.")
+    assert by_text(nlp, text, "2031-02-22")["The following day"].value == "2031-02-21"  # Thursday 20 February
+    found = by_text(nlp, "Brask, who was detained on 8 May, was brought before a judge the following day.", "2031-05-18")
+    assert found["the following day"].value == "2031-05-09"
+    found = by_text(nlp, "Inspectors opened an inquiry on Wednesday into the blast that tore open the gas main on Monday "
+                         "night. The following day, the ministry ordered factories to cut their use.", "2031-03-14")
+    assert found["The following day"].value == "2031-03-11"
+
+
+def test_a_possessed_last_day_is_no_time_of_the_page(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"the fair's last day was called off the following day": the fair's last day is a noun
+    phrase, not the day before the page; "the following day" counts from the date told before it.
+    A place's possessive before "the following day" possesses nothing of it."""
+    found = by_text(nlp, "The stand collapsed on 11 July, and the fair's last day was called off the following day.",
+                    "2031-07-14")
+    assert "last day" not in found
+    assert found["the following day"].value == "2031-07-12"
+    found = by_text(nlp, "The board met on 11 March, and the last of the pupils came home from St Ebba's the "
+                         "following day.", "2031-03-20")
+    assert found["the following day"].value == "2031-03-12"

@@ -22,7 +22,7 @@ from storyline.time import eventrel
 from storyline.time.grammar import Candidate, find_candidates, settle
 from storyline.time.lexicon import CHRONOLOGY_LABEL, MONTHS, VAGUE_LEAD, WEEKDAYS
 from storyline.time.resolve import Anchor, Context, Norm, Partial, normalise
-from storyline.time.tense import Tense, clause_tense, settled
+from storyline.time.tense import Tense, clause_tense, in_relative_clause, settled
 from storyline.time.values import interval
 
 _TIME_NOUNS = {
@@ -203,6 +203,8 @@ def _rejected(c: Candidate, span: Span | None, text: str) -> bool:
     if low in _DEICTIC_NAME_WORDS and c.text[:1].isupper() and not first.is_sent_start and first.i > 0 \
             and first.nbor(-1).text[:1].isupper() and first.nbor(-1).is_alpha:
         return True  # "told Kestral Today", "on Channel Tonight": a capitalised word of a name
+    if c.rule == "rel_unit" and first.tag_ != "DT" and any(x.dep_ == "poss" and x.i < first.i for x in span.root.children):
+        return True  # "the festival's last day was called off", "his last week in office": a possessed period, not the page's
     if c.rule == "later" and re.match(r"\s+than\b", text[c.end : c.end + 6], re.IGNORECASE):
         return True  # "a day later than the service had hoped": a gap from an unknown date, not a date
     if c.rule == "ref" and low == "now" and first.is_sent_start and text[c.end : c.end + 1] == ",":
@@ -283,6 +285,8 @@ class Selection:
 
     spans: list[tuple[Candidate, Tense, bool]]
     text: str = ""
+    #: indices of ``spans`` that date a relative clause: they do not move the narrative's day
+    asides: frozenset[int] = frozenset()
 
 
 def select(doc: Doc, text: str | None = None) -> Selection:
@@ -300,9 +304,12 @@ def select(doc: Doc, text: str | None = None) -> Selection:
     chosen = settle(find_candidates(text), accept)
     chosen = sorted(chosen + _model_spans(doc, chosen, probe, text), key=lambda c: c.start)
     spans: list[tuple[Candidate, Tense, bool]] = []
+    asides: set[int] = set()
     for c in chosen:
         span = index.span(c.start, c.end)
         tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
+        if span is not None and in_relative_clause(span):
+            asides.add(len(spans))
         spans.append((c, tense, span is None or settled(span)))
     # a period a plan covers ("will audit every contract from 2031 to 2035")
     # is what it covers, not when it is done: neither end bounds the writing
@@ -313,7 +320,7 @@ def select(doc: Doc, text: str | None = None) -> Selection:
     # ... and its opening day may have passed when the plan is told ("are due to run from 2 March
     # until 13 March", written on 4 March): the range's end is ahead, its start the nearest of its name
     return Selection([(c, None if i in opens else tense, done and i not in ends)
-                      for i, (c, tense, done) in enumerate(spans)], text)
+                      for i, (c, tense, done) in enumerate(spans)], text, frozenset(asides))
 
 
 #: "for" right before an expression: what follows is a length ("for 19 days before the outbreak").
@@ -348,7 +355,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
     days: list[tuple[int, int, Anchor]] = []  # the days resolved so far, for "the day after the vote"
     later = stamp_days(selection.text) if dated else []  # live entries, some written after midnight
     later_at = [start for start, _ in later]
-    for c, tense, done in selection.spans:
+    for k, (c, tense, done) in enumerate(selection.spans):
         # a bare clock time looks back for its day only within its paragraph: a new paragraph of
         # a dated report returns to the day its lede told ("gave way on Sunday morning." / "found
         # seepage on Saturday evening." / "The embankment failed at about 9:40 a.m.")
@@ -394,6 +401,9 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         # has begun, and bounds the writing date from below, never from above
         out.append(Tagged(expr, "past" if cue and cue[1].lower() == "since" and tense == "future" else tense, done))
         if norm.type not in ("DATE", "TIME") or _backward(c):
+            continue
+        if k in selection.asides and (parsed := Anchor.parse(norm.value)) is not None and parsed.day is not None:
+            days.append((c.start, c.end, parsed))  # "the day after the vote" may still name it
             continue
         if re.match(r"^\d{4}", norm.value) and (parsed := Anchor.parse(norm.value)) is not None:
             discourse, discourse_at = parsed, c.end

@@ -89,6 +89,24 @@ def _governing_verb(span: Span) -> Token | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
+def in_relative_clause(span: Span) -> bool:
+    """Whether a time expression dates a restrictive relative clause on a thing done to ("the
+    papers that the paper published on 10 February"): the clause tells which thing, and does not
+    move the narrative on, so a later "the following day" counts from the sentence's own time. A
+    clause set off by a comma or on an apposition narrates ("Smith, who was detained on 8 May, was
+    brought before a judge the following day"), and so does one whose noun does the act ("the
+    explosion that tore open the pipeline on Monday night").
+    """
+    verb = _governing_verb(span)
+    if verb is None or verb.dep_ != "relcl" or verb.head.dep_ == "appos":
+        return False
+    before = verb.left_edge.i - 1
+    if before >= 0 and verb.doc[before].text in (",", "(", "\u2014", "-"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"
+               for c in verb.children)
+
+
 #: Words whose infinitive tells a done act (lexicon hedges.implicative_verbs)
 _IMPLICATIVE = lexicon.words("hedges", "implicative_verbs")
 
@@ -279,8 +297,11 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         # "if the appeals due to be heard on Monday fail, ...", however the parser hangs "due"; a
         # plan told in the past ("the ferry, due to sail on Monday, stayed in port") may have passed
         return "future"
-    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.head.children):
-        return "future"  # "crews will attempt to lift the container on Thursday": the attempt's "will" is the lift's
+    able = verb.head.head if verb.head.dep_ == "acomp" and verb.head.pos_ == "ADJ" else verb.head
+    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in _WILL for c in (*verb.head.children, *able.children)):
+        # "crews will attempt to lift the container on Thursday": the attempt's "will" is the
+        # lift's; "depositors will be able to withdraw ... from 08:00 on Tuesday": so is the being able's
+        return "future"
     if _imperative(verb):
         return "future"  # "Register ... or call the line from 08:00 on Friday": what a reader is told to do is ahead
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_LEMMAS:
@@ -338,6 +359,10 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
             return "future"
         if governor.tag_ in ("VBD", "VBN") or "VBD" in head_auxes.values():
             return "past"
+        # ... and a governor that has its tense from its own governor: "will attempt to lift the
+        # containers carrying pellets on Thursday" (the lift is the attempt's, which "will" sets)
+        if (ahead := clause_tense(governor.doc[governor.i : governor.i + 1])) in ("future", "past"):
+            return ahead
     if verb.tag_ in ("VBZ", "VBP") and _day_booked(span):
         return "future"  # "hearings continue on Wednesday, when the chief executive is due to give evidence"
     if _present_for_future(verb, auxes):
