@@ -237,3 +237,26 @@ def test_a_when_clause_on_a_time_phrase_tells_its_own_event_then(nlp) -> None:  
     assert not removed[0].quantities
     claims = _claims("The bridge opened on Monday, when the mayor cut the ribbon.", nlp, told=True)
     assert not [c for c in claims if c.predicate == "cut"], [(c.predicate, c.time) for c in claims]
+
+
+def test_a_part_of_the_day_still_dates_the_act_before_the_teller(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"was found burned out late Wednesday ..., police said Thursday": the finding is Wednesday's
+    (late in it); the Thursday is when police said so."""
+    claims = _claims("A white van that investigators believe carried the museum thieves out of Brellen was found burned "
+                     "out late Wednesday on a forest track near Oldmere, about 30 kilometres north of the capital, "
+                     "police said Thursday.", nlp, "2031-03-14")  # a Friday
+    found = next(c for c in claims if c.predicate != "say")  # the finding (or its burning out, as parsed)
+    assert found.time is not None and found.time.value == "2031-03-12", (found.predicate, found.time)
+
+
+def test_a_perfects_day_after_an_event_noun_dates_that_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Six people have died after a crowd surge at the exit of a concert late on Sunday, 13 July":
+    the perfect takes no past day of its own, and the day is not lost: it dates the surge, an
+    event of its own."""
+    claims = _claims("Six people have died after a crowd surge at the exit of an open-air concert in Velmark late on "
+                     "Sunday, 13 July, and the government has ordered an independent inquiry.", nlp, "2031-07-15", told=True)
+    surge = next((c for c in claims if c.predicate == "surge"), None)
+    assert surge is not None and surge.time is not None and surge.time.value == "2031-07-13", \
+        [(c.predicate, c.time.value if c.time else None) for c in claims]
+    died = next(c for c in claims if c.predicate == "die")
+    assert died.time is None or not died.time.value.startswith("2031-07-13"), died.time

@@ -245,6 +245,10 @@ def in_dateline(text: str, start: int, t: TimeExpr) -> bool:
     return bool(_DATELINE_BEFORE.fullmatch(text, start, t.start)) and _DATELINE_AFTER.match(text, t.end) is not None
 
 
+#: The mods of a day told with its part ("late Wednesday", "mid-Thursday"): still that day.
+_PART_OF_DAY_MODS = frozenset({None, "START", "MID", "END"})
+
+
 def time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text: str) -> TimeExpr | None:
     """The claim's time: one that modifies the predicate or a verb above it, best; else one on a
     coordinated verb or an infinitive complement; else, for a state ("was", "remained"), one
@@ -338,7 +342,8 @@ def time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text:
         cands.append(((tier, weak, direct, d), t, reporting))
     # the statement's time ("said in a release Monday") dates the event only when the event has no
     # day of its own ("found the body Sunday"); a figure's "since October" is no day of the event
-    own_day = any(not rep and key[0] <= 2 and not key[1] and t.mod is None and _DAY_VALUE.match(t.value)
+    # ... a part of the day ("found burned out late Wednesday") still names the day
+    own_day = any(not rep and key[0] <= 2 and not key[1] and t.mod in _PART_OF_DAY_MODS and _DAY_VALUE.match(t.value)
                   for key, t, rep in cands)
     ranked = [((3 if rep and own_day else key[0], *key[1:]), t) for key, t, rep in cands]
     return min(ranked, key=lambda kt: kt[0])[1] if ranked else None
@@ -349,14 +354,22 @@ def _perfect_past_day(pred: Token, tok: Token, t: TimeExpr) -> bool:
     following the abandonment of the match on 14 March"): a day the parser hangs on it after a
     phrase of an event noun ("following the abandonment", "after the vote") is that event's. A
     day after "since" is where the perfect runs from, and may be its own."""
+    return perfect_day_event(pred, tok, t) is not None
+
+
+def perfect_day_event(pred: Token, tok: Token, t: TimeExpr) -> Token | None:
+    """The event noun whose day a present perfect's past day is (``_perfect_past_day``): the
+    object of the sequence phrase between the verb and the day ("have died after a crowd surge
+    ... late on Sunday": the surge), or None."""
     perfect = pred.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in pred.children)
     if not perfect or t.type != "DATE" or not _DAY_VALUE.match(t.value) or tok.i < pred.i:
-        return False
+        return None
     if tok.head.dep_ == "prep" and tok.head.lower_ in ("since", "until", "till", "from", "by"):
-        return False  # "has been in custody since 3 March": where the perfect runs from or to
-    return any(x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.head.i == pred.i and pred.i < x.i < tok.i
-               and x.head.lower_ != "since" and (x.head.lower_ in _SEQUENCE_PREPOSITIONS or plover.is_event_noun(x.lower_))
-               for x in pred.doc[pred.i:tok.i])
+        return None  # "has been in custody since 3 March": where the perfect runs from or to
+    return next((x for x in pred.doc[pred.i:tok.i]
+                 if x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.head.i == pred.i and pred.i < x.i < tok.i
+                 and x.head.lower_ != "since" and (x.head.lower_ in _SEQUENCE_PREPOSITIONS or plover.is_event_noun(x.lower_))),
+                None)
 
 
 #: Prepositions whose object is a happening the act follows or precedes ("following the abandonment"):
