@@ -982,6 +982,10 @@ def test_homes_and_properties_count_the_same_things() -> None:
     assert found == [("contradiction", ["6,000", "some 9,000"])], found
     from storyline.reconcile.figure_slots import unit_class_of
     assert unit_class_of("property") == unit_class_of("home") != unit_class_of("household")
+    # one unit of measure however it is spelt (lexicon figures.unit_spellings): "2,150 kg" / "2,510 kilograms"
+    from storyline.reconcile.compare import unit_class
+    assert unit_class("kg") == unit_class("kilograms") == unit_class("kilogram")
+    assert unit_class("km") == unit_class("kilometres") != unit_class("metres") == unit_class("m")
 
 
 def test_parts_of_one_group_are_compared_and_a_part_is_no_rival_of_a_total() -> None:

@@ -212,6 +212,8 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
 
 _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
     name: tuple(forms) for name, forms in lexicon.table("figures", "unit_classes").items()}
+#: One name for each unit of measure's spellings ("kg", "kilograms"): data/lexicon/figures.json.
+_SPELLINGS: dict[str, str] = dict(lexicon.table("figures", "unit_spellings"))
 
 
 def unit_class(unit: str | None) -> str | None:
@@ -222,6 +224,7 @@ def unit_class(unit: str | None) -> str | None:
     head = words[-1] if words else u
     if len(words) > 1 and head in GENERIC_COUNTED:
         head = words[-2]  # "crew member": a crew is counted, as "17 crew" counts it
+    head = _SPELLINGS.get(head) or _SPELLINGS.get(head.rstrip("s")) or head  # "kg", "kilograms": one unit
     for name, forms in _UNIT_CLASSES.items():
         if any(head.startswith(f) for f in forms):
             return name
