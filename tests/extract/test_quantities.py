@@ -259,6 +259,12 @@ def test_a_tallys_two_sides_count_the_votes_for_and_against(nlp) -> None:  # typ
                  "The minister survived the vote 93 votes to 41 on Tuesday."):
         found = [(q.text, q.unit, q.qualifier) for q in attach_units(nlp(text), find_quantities(text))]
         assert found == [("93", "vote", TALLY_FOR), ("41", "vote", TALLY_AGAINST)], (text, found)
+    # a bare pair after a vote word, a few words on or at the sentence's end, is a tally too
+    from storyline.extract.quantities import bare_tallies
+    for text in ("The assembly approved the harbour resolution law by 94 to 17 on Thursday.",
+                 "The motion was carried 94-17."):
+        assert [(q.text, q.qualifier) for q in bare_tallies(text, 0)] == [("94", TALLY_FOR), ("17", TALLY_AGAINST)], text
+    assert bare_tallies("The board voted 12 to 3.5 percent growth.", 0) == []  # a decimal is no side
     # a change's end and a margin are no tally
     text = "Support rose from 10 votes to 41 in a week."
     assert [q.qualifier for q in attach_units(nlp(text), find_quantities(text))] == [None]

@@ -358,11 +358,13 @@ def _tally(doc: Doc, q: Quantity, noun: Token | None) -> Quantity | None:
     return Quantity(text=text, start=m.start("n"), end=m.start("n") + len(text), low=value, high=value)
 
 
-#: "voted 54 to 9", "votes 64-9": a vote word, then a bare pair of counts, the larger first
-#: (data/lexicon/figures.json).
+#: "voted 54 to 9", "votes 64-9", "approved the resolution law by 94 to 17": a vote word, then a
+#: bare pair of counts, the larger first (data/lexicon/figures.json); the sentence's full stop may
+#: follow, a decimal may not, nor a comma (a pair before a comma is as often another body's vote
+#: told in passing: "impeached him in February, by a vote of 44 to 15, a comfortable margin").
 _BARE_TALLY = re.compile(
-    rf"\b(?:{'|'.join(sorted(lexicon.words('figures', 'tally_words')))})\b[^\d.;:]{{0,30}}?"
-    r"(?<![\d.,])(?P<yes>\d{1,4})\s*(?:-|\u2013|to)\s*(?P<no>\d{1,4})(?![\d.,%])", re.IGNORECASE)
+    rf"\b(?:{'|'.join(sorted(lexicon.words('figures', 'tally_words')))})\b[^\d.;:]{{0,45}}?"
+    r"(?<![\d.,])(?P<yes>\d{1,4})\s*(?:-|\u2013|to)\s*(?P<no>\d{1,4})(?![\d%,]|\.\d)", re.IGNORECASE)
 
 
 def bare_tallies(text: str, base: int) -> list[Quantity]:
