@@ -202,3 +202,21 @@ def test_a_speaker_the_parser_apposed_to_a_fronted_phrase_still_speaks(nlp) -> N
                      "Surgeons, told reporters that the vote was \"a reckless policy dressed up as caution\".", nlp)
     assert claims and claims[0].attribution is not None and "Tessivar" in claims[0].attribution, \
         [(c.predicate, c.attribution) for c in claims]
+
+
+def test_a_speaker_the_parser_apposed_to_the_clause_before_a_closing_teller_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"..., his lawyer, Ansel Brodwick, told the Messenger by telephone.": the parser hangs the
+    lawyer as an apposition on the clause's last noun and coordinates "told" without a subject;
+    the apposed name speaks. With a name first and its role after ("Marta Olvisen, chair of the
+    commission, told reporters"), the name speaks, not the role; and a paragraph break after the
+    sentence changes nothing."""
+    claims = _claims("Dornak, 58, is due to leave the Velsmoor detention centre on Tuesday once the order has been "
+                     "published in the State Bulletin, his lawyer, Ansel Brodwick, told the Messenger by telephone.\n\n"
+                     "The ministry did not comment.", nlp)
+    first = next(c for c in claims if "Velsmoor" in c.text)
+    assert first.attribution is not None and "Brodwick" in first.attribution, first.attribution
+    claims = _claims("The totals are provisional and will be certified only after every formal complaint has been "
+                     "dealt with, Marta Olvisen, chair of the Regional Count Commission, told reporters in Helsby.\n\n"
+                     "Turnout was high.", nlp)
+    first = next(c for c in claims if "provisional" in c.text)
+    assert first.attribution is not None and "Olvisen" in first.attribution, first.attribution

@@ -480,6 +480,25 @@ def _speaker_subject(reporter: Token) -> tuple[Token | None, bool]:
     return _fronted_apposition(reporter), False
 
 
+def _trailing_apposition(verb: Token) -> Token | None:
+    """A reporting verb the parser left without a subject after a speaker it hung as an
+    apposition on the clause before ("... published in the Official Gazette, his lawyer, Y Z,
+    told the Courier"): the outermost apposition whose phrase ends at the comma before the verb."""
+    doc = verb.doc
+    if verb.dep_ not in ("conj", "ROOT") or verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    end = verb.i - 2
+    found = [t for t in doc[max(0, end - 12) : end + 1]
+             if t.dep_ == "appos" and t.head.i < t.i and t.right_edge.i == end and t.pos_ in ("NOUN", "PROPN")]
+    if not found:
+        return None
+    speaker = min(found, key=lambda t: t.left_edge.i)
+    head = speaker.head
+    if head.pos_ in ("NOUN", "PROPN") and head.left_edge.i > 0 and doc[head.left_edge.i - 1].text == ",":
+        return head  # "..., Col. X, the state police superintendent, said": the name the role is apposed to
+    return speaker
+
+
 def _fronted_apposition(verb: Token) -> Token | None:
     """A finite verb the parser left without a subject, whose speaker it hung as an apposition on
     a fronted phrase ("Outside the council chamber, Dr X, president of Y, told reporters that
@@ -513,12 +532,16 @@ def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
             if subj is not None:
                 return subj
         if lemma in REPORTING and t.dep_ in ("conj", "parataxis") and t.head.i == root.i and t.i > root.i \
-                and all(x.is_punct for x in t.doc[t.i + 1: t.sent.end]):
+                and not any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children) \
+                and all(x.is_punct or x.is_space for x in t.doc[t.right_edge.i + 1: t.sent.end]):
             # "Documents were seized at both sites, and no arrests have been made, prosecutors
-            # said.": a tail "X said" the parser coordinated with the first clause speaks it all
+            # said.": a tail "X said" (or "X told the Courier by telephone") the parser
+            # coordinated with the first clause speaks it all
             subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
             if subj is not None and subj.left_edge.i > 0 and t.doc[subj.left_edge.i - 1].text == ",":
                 return subj
+            if subj is None and (speaker := _trailing_apposition(t)) is not None:
+                return speaker  # "..., his lawyer, Y Z, told the Courier": hung on the clause before
         if lemma not in REPORTING or not any(c.dep_ == "ccomp" for c in t.children):
             continue
         if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i == root.i and any(
