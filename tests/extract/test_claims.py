@@ -94,6 +94,17 @@ def test_event_types_and_checkworthiness(nlp) -> None:  # type: ignore[no-untype
     assert signed.checkworthiness > mood.checkworthiness
 
 
+def test_an_object_decides_a_verbs_type_or_that_it_has_none() -> None:
+    """"lost their lives" is a death, "lost money" a loss, "lost contact" neither: an act of no
+    type of its own (as "vanished" is), which the day-off reading may then join to the happening
+    another outlet tells in other words."""
+    from storyline.extract.plover import event_type
+
+    assert event_type("lose", "life") == "CASUALTY"
+    assert event_type("lose", "money") == "ECONOMIC"
+    assert event_type("lose", "contact") is None
+
+
 def test_more_reporting_frames(nlp) -> None:  # type: ignore[no-untyped-def]
     body = (
         "The army lost 300 tanks, said Defense Minister John Carter.\n\n"

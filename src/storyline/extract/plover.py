@@ -41,8 +41,9 @@ OCCUR_VERBS = frozenset(taxonomy()["occur_verbs"])
 ASPECT_VERBS = frozenset(taxonomy()["aspect_verbs"])
 #: Verbs whose saying is the act ("announced its lifting", "ordered an evacuation"): the event is their object.
 PERFORMATIVE_VERBS = frozenset(taxonomy()["performative_verbs"])
-#: Verb -> object lemma -> type, where the object decides ("lost their lives": a death).
-VERB_OBJECT: dict[str, dict[str, str]] = {
+#: Verb -> object lemma -> type, where the object decides ("lost their lives": a death; "lost
+#: contact": None, no type at all).
+VERB_OBJECT: dict[str, dict[str, str | None]] = {
     v: objs for v, objs in taxonomy()["verb_object"].items() if isinstance(objs, dict)}
 #: Verbs of state, which describe rather than narrate ("was", "remained", "includes").
 STATE_VERBS = frozenset(taxonomy()["state_verbs"])
