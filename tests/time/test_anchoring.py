@@ -651,6 +651,14 @@ def test_the_following_day_counts_from_the_narrative_not_a_restrictive_relative_
     found = by_text(nlp, "Inspectors opened an inquiry on Wednesday into the blast that tore open the gas main on Monday "
                          "night. The following day, the ministry ordered factories to cut their use.", "2031-03-14")
     assert found["The following day"].value == "2031-03-11"
+    # inside the clause, its own day is the one to count from
+    found = by_text(nlp, "It replaces the voluntary recall that the maker launched on 15 January and widened four days "
+                         "later.", "2031-02-02")
+    assert found["four days later"].value == "2031-01-19"
+    # ... and a report may open on it: a clock time of a later paragraph is of that day
+    found = by_text(nlp, "I have never seen the race the way it was on Sunday. It was never properly stopped.\n\n"
+                         "At 12:05 the runners behind the 30-kilometre mark were told to get on buses.", "2031-05-23")
+    assert found["12:05"].value == "2031-05-18T12:05"
 
 
 def test_a_possessed_last_day_is_no_time_of_the_page(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -22,7 +22,7 @@ from storyline.time import eventrel
 from storyline.time.grammar import Candidate, find_candidates, settle
 from storyline.time.lexicon import CHRONOLOGY_LABEL, MONTHS, VAGUE_LEAD, WEEKDAYS
 from storyline.time.resolve import Anchor, Context, Norm, Partial, normalise
-from storyline.time.tense import Tense, clause_tense, in_relative_clause, settled
+from storyline.time.tense import Tense, clause_tense, relative_clause_end, settled
 from storyline.time.values import interval
 
 _TIME_NOUNS = {
@@ -285,8 +285,9 @@ class Selection:
 
     spans: list[tuple[Candidate, Tense, bool]]
     text: str = ""
-    #: indices of ``spans`` that date a relative clause: they do not move the narrative's day
-    asides: frozenset[int] = frozenset()
+    #: index of each span that dates a restrictive relative clause -> where the clause ends: it does
+    #: not move the narrative's day (``tense.relative_clause_end``)
+    asides: dict[int, int] = field(default_factory=dict)
 
 
 def select(doc: Doc, text: str | None = None) -> Selection:
@@ -304,12 +305,12 @@ def select(doc: Doc, text: str | None = None) -> Selection:
     chosen = settle(find_candidates(text), accept)
     chosen = sorted(chosen + _model_spans(doc, chosen, probe, text), key=lambda c: c.start)
     spans: list[tuple[Candidate, Tense, bool]] = []
-    asides: set[int] = set()
+    asides: dict[int, int] = {}
     for c in chosen:
         span = index.span(c.start, c.end)
         tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
-        if span is not None and in_relative_clause(span):
-            asides.add(len(spans))
+        if span is not None and (end := relative_clause_end(span)) is not None:
+            asides[len(spans)] = end
         spans.append((c, tense, span is None or settled(span)))
     # a period a plan covers ("will audit every contract from 2031 to 2035")
     # is what it covers, not when it is done: neither end bounds the writing
@@ -320,7 +321,7 @@ def select(doc: Doc, text: str | None = None) -> Selection:
     # ... and its opening day may have passed when the plan is told ("are due to run from 2 March
     # until 13 March", written on 4 March): the range's end is ahead, its start the nearest of its name
     return Selection([(c, None if i in opens else tense, done and i not in ends)
-                      for i, (c, tense, done) in enumerate(spans)], text, frozenset(asides))
+                      for i, (c, tense, done) in enumerate(spans)], text, asides)
 
 
 #: "for" right before an expression: what follows is a length ("for 19 days before the outbreak").
@@ -355,6 +356,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
     days: list[tuple[int, int, Anchor]] = []  # the days resolved so far, for "the day after the vote"
     later = stamp_days(selection.text) if dated else []  # live entries, some written after midnight
     later_at = [start for start, _ in later]
+    inner: tuple[Anchor, int, int] | None = None  # a restrictive relative clause's day, where it is, where the clause ends
     for k, (c, tense, done) in enumerate(selection.spans):
         # a bare clock time looks back for its day only within its paragraph: a new paragraph of
         # a dated report returns to the day its lede told ("gave way on Sunday morning." / "found
@@ -364,6 +366,9 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         that_day = discourse if discourse is not None and discourse.day is not None \
             and _THAT_DAY.match(selection.text, c.end) else None
         distance = c.start - discourse_at if (discourse or partial) is not None and not new_paragraph else None
+        narrative = discourse
+        if inner is not None and c.start < inner[2]:  # inside the clause, its own day is the one to count from
+            narrative, distance = inner[0], c.start - inner[1]
         cue = _CUE.search(selection.text[max(0, c.start - 12) : c.start])
         line = selection.text.rfind("\n", 0, c.start) + 1
         # a clock time that opens its line stamps a live entry: the entry was written on the page's
@@ -378,7 +383,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         entry = bisect_right(later_at, c.start) - 1
         shift = later[entry][1] if entry >= 0 else 0
         stamp = _days_later(stamp, shift)
-        ctx = Context(_days_later(anchor, shift), discourse, tense, distance, partial, cue[1] if cue else None, day,
+        ctx = Context(_days_later(anchor, shift), narrative, tense, distance, partial, cue[1] if cue else None, day,
                       stamp or told or that_day or ((header if header_at > lede_at else lede) if new_paragraph else None),
                       possessive=selection.text[c.end : c.end + 2] in ("'s", "\u2019s"))
         if c.rule == "event_rel":  # "the day after the shelling": from the day the text told it
@@ -403,7 +408,12 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
         if norm.type not in ("DATE", "TIME") or _backward(c):
             continue
         if k in selection.asides and (parsed := Anchor.parse(norm.value)) is not None and parsed.day is not None:
-            days.append((c.start, c.end, parsed))  # "the day after the vote" may still name it
+            # a restrictive relative clause's day does not move the narrative, but counts inside
+            # its clause, may open the report's story and may be named again ("the day after the vote")
+            inner = (parsed, c.end, selection.asides[k])
+            days.append((c.start, c.end, parsed))
+            if lede is None and tense == "past":
+                lede, lede_at = parsed, c.end
             continue
         if re.match(r"^\d{4}", norm.value) and (parsed := Anchor.parse(norm.value)) is not None:
             discourse, discourse_at = parsed, c.end

@@ -89,22 +89,27 @@ def _governing_verb(span: Span) -> Token | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
-def in_relative_clause(span: Span) -> bool:
-    """Whether a time expression dates a restrictive relative clause on a thing done to ("the
-    papers that the paper published on 10 February"): the clause tells which thing, and does not
-    move the narrative on, so a later "the following day" counts from the sentence's own time. A
-    clause set off by a comma or on an apposition narrates ("Smith, who was detained on 8 May, was
-    brought before a judge the following day"), and so does one whose noun does the act ("the
-    explosion that tore open the pipeline on Monday night").
+def relative_clause_end(span: Span) -> int | None:
+    """Where the restrictive relative clause ends whose act a time expression dates, when the
+    clause is on a thing done to ("the papers that the paper published on 10 February"), else
+    None. Such a clause tells which thing and does not move the narrative on: a later "the
+    following day" counts from the sentence's own time, though a time inside the clause still
+    counts from its day ("the recall that it launched on 15 January and widened four days
+    later"). A clause set off by a comma or on an apposition narrates ("Smith, who was detained
+    on 8 May, was brought before a judge the following day"), and so does one whose noun does the
+    act ("the explosion that tore open the pipeline on Monday night").
     """
     verb = _governing_verb(span)
     if verb is None or verb.dep_ != "relcl" or verb.head.dep_ == "appos":
-        return False
+        return None
     before = verb.left_edge.i - 1
     if before >= 0 and verb.doc[before].text in (",", "(", "\u2014", "-"):
-        return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"
-               for c in verb.children)
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"
+               for c in verb.children):
+        return None
+    last = verb.right_edge
+    return last.idx + len(last)
 
 
 #: Words whose infinitive tells a done act (lexicon hedges.implicative_verbs)
