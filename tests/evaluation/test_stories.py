@@ -263,7 +263,10 @@ FLOORS = {
     # conviction 2, 0.85, 1.00, 0.86, 1.54
     "meridel-accounting-scandal-2026": (2, 0.91, 1.13, 0.91, 1.74),
     # (session 19: a fire "put out at 04:40 the next morning" is now on that day, an entry of its own: 1.08 -> 1.15)
-    "korvel-tunnel-fire-2026": (1, 0.99, 1.20, 0.73, 1.71),
+    # size 1.71 -> 1.78 in session 36: the fire's happening is clustered anew once a figure's unit is one
+    # however spelt and a perfect's day dates its event noun; a request for witnesses' footage that rode
+    # along in it is now a timeline entry of its own
+    "korvel-tunnel-fire-2026": (1, 0.99, 1.20, 0.73, 1.78),
     "vesterlund-wrongful-conviction-2026": (1, 0.84, 1.23, 0.91, 1.28),
     # written blind at the end of session 17 and first scored with c00af5d, the session's code when
     # they came (its third held-out measure): marathon in a heatwave 2 must checks failed, recall
@@ -686,6 +689,21 @@ FLOORS = {
     "skelloch-mast-collapse-2026": (2, 0.98, 1.01, 0.92, 1.14),
     "oddwater-flood-appeal-fraud-2026": (1, 0.85, 1.01, 0.93, 1.14),
     "ylvenport-lift-2026": (1, 0.91, 1.01, 0.88, 1.08),
+    # session 36, eight stories written blind, scored once with f5eaf3e (the starting code): a crush at a
+    # festival's exit gates 4, 0.93, 1.15, 0.85, 1.64; a rocket's debris on a fishing village 4, 1.00, 1.00, 0.90,
+    # 1.50; a night-time jewel theft from a museum 3, 0.92, 1.25, 0.76, 1.46; a research submersible lost and found
+    # 2, 0.94, 1.13, 0.88, 1.38; a Legionnaires' outbreak from a cooling tower 4, 0.93, 1.29, 0.83, 1.80; a quarry
+    # blast throwing rock onto homes 4, 1.00, 1.14, 0.90, 1.29; a head of state's pardon of an ally 4, 0.79, 1.09,
+    # 0.82, 1.43; a run on a savings bank and a deposit freeze 4, 1.00, 1.07, 0.89, 1.47. Floors from the session's
+    # final code.
+    "sunfold-festival-crush-2026": (3, 0.91, 1.16, 0.84, 1.65),
+    "eddrawick-rocket-debris-2026": (4, 0.98, 1.01, 0.89, 1.51),
+    "pradelle-jewel-heist-2026": (2, 0.9, 1.26, 0.75, 1.47),
+    "myrtevane-submersible-2026": (2, 0.92, 1.14, 0.87, 1.39),
+    "grevesund-legionnaires-2026": (4, 0.91, 1.3, 0.82, 1.81),
+    "thornacre-quarry-blast-2026": (3, 0.98, 1.15, 0.89, 1.3),
+    "ruvenia-pardon-2026": (3, 0.77, 1.1, 0.81, 1.3),
+    "thornvale-bank-run-2026": (2, 0.98, 1.08, 0.88, 1.48),
 }
 
 
