@@ -91,7 +91,7 @@ def test_a_document_filed_by_someone_is_theirs(nlp) -> None:  # type: ignore[no-
 def test_a_surname_before_a_colon_that_the_article_has_speak_is_a_speaker() -> None:
     """'Quellmar: "..."' on a live page when the tagger took the name for a place (no person named
     so): the page has "Quellmar says ...", and names her in full once."""
-    from storyline.extract.attribution import colon_speaker
+    from storyline.extract.colon_speakers import colon_speaker
     body = ('11:24 Quellmar: "In my opinion the signature was not written by the testator." '
             "10:40 Quellmar says she compared the signature with 23 others. "
             "10:05 Ysolt Quellmar, the examiner the court appointed, has taken the stand.")
@@ -109,7 +109,7 @@ def test_a_lone_surname_before_a_colon_is_a_speaker_a_heading_word_is_not(nlp) -
                      "Tollehan: \"We will be back at these gates every morning until they open.\"", nlp)
     quote = next(c for c in claims if "back at these gates" in c.text)
     assert quote.attribution is not None and "Tollehan" in quote.attribution, quote.attribution
-    from storyline.extract.attribution import colon_speaker
+    from storyline.extract.colon_speakers import colon_speaker
     assert colon_speaker('Letters: "My block has the same panels."', 0, [], {}, "") is None
     assert colon_speaker('Update: "The road is open again."', 0, [], {}, "") is None
 

@@ -50,15 +50,17 @@ from storyline.extract.attribution import (
     _secondary_reporter,
     _speaker_subject,
     _trailing_source,
-    _wholly_quoted,
-    clause_colon_speaker,
-    colon_speaker,
     counts_figure,
     naming_subject,
-    owned_utterance_speaker,
     parenthetical_source,
     trailing_teller,
     withdrawn_teller,
+)
+from storyline.extract.colon_speakers import (
+    clause_colon_speaker,
+    colon_speaker,
+    owned_utterance_speaker,
+    wholly_quoted,
 )
 from storyline.extract.entities import PLACE_LABELS
 from storyline.extract.entries import date_entries
@@ -396,7 +398,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         pred, reporter, inverted, reported = _content_predicate(frame)
         if reporter is None and ((root.lemma_.lower() in ESTIMATE_VERBS and _puts_figure_at(root)) or counts_figure(root)):
             reporter, reported = root, True  # "the agency put the dead at about 300", "police counted 61,000 marchers"
-        quoted = _wholly_quoted(text, ctx.open_quote)
+        quoted = wholly_quoted(text, ctx.open_quote)
         # "according to X"
         according: str | None = None
         for t in (toks[j] for j, w in enumerate(lowers) if w == "according"):
