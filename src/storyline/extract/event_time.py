@@ -294,8 +294,7 @@ def time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text:
         owner = time_owner(tok)
         if owner is not None and owner.pos_ == "NOUN" and owner.idx != own_trigger and _relative_to(owner):
             continue  # "slipped after his declaration on Dec. 3": the noun's event is dated, not this one
-        if (tok.head.i == pred.i or (tok.head.dep_ == "prep" and tok.head.head.i == pred.i)) \
-                and _perfect_past_day(pred, tok, t):
+        if perfect_day_event(pred, tok, t) is not None:
             continue  # "has opened proceedings following the abandonment of the match on 14 March"
         verb = _verbal_ancestor(tok)
         outer = verb
@@ -349,18 +348,14 @@ def time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text:
     return min(ranked, key=lambda kt: kt[0])[1] if ranked else None
 
 
-def _perfect_past_day(pred: Token, tok: Token, t: TimeExpr) -> bool:
-    """A present perfect takes no past day of its own ("has opened proceedings against the club
-    following the abandonment of the match on 14 March"): a day the parser hangs on it after a
-    phrase of an event noun ("following the abandonment", "after the vote") is that event's. A
-    day after "since" is where the perfect runs from, and may be its own."""
-    return perfect_day_event(pred, tok, t) is not None
-
-
 def perfect_day_event(pred: Token, tok: Token, t: TimeExpr) -> Token | None:
-    """The event noun whose day a present perfect's past day is (``_perfect_past_day``): the
-    object of the sequence phrase between the verb and the day ("have died after a crowd surge
-    ... late on Sunday": the surge), or None."""
+    """A present perfect takes no past day of its own ("has opened proceedings against the club
+    following the abandonment of the match on 14 March"): a day the parser hangs on it (``tok``,
+    on the verb or its preposition) after a phrase of an event noun ("following the abandonment",
+    "after a crowd surge") is that noun's event's. Returns the noun, or None. A day after "since"
+    is where the perfect runs from, and may be its own."""
+    if not (tok.head.i == pred.i or (tok.head.dep_ == "prep" and tok.head.head.i == pred.i)):
+        return None
     perfect = pred.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in pred.children)
     if not perfect or t.type != "DATE" or not _DAY_VALUE.match(t.value) or tok.i < pred.i:
         return None

@@ -85,12 +85,10 @@ def told_events(claim: Claim, sent: Span, pred: Token, reporter: Token | None, i
         if span is None or len(span) == 0:
             continue
         owner = time_owner(span.root)
-        tok = span.root
-        if owner is not None and owner.i == pred.i and (
-                tok.head.i == pred.i or (tok.head.dep_ == "prep" and tok.head.head.i == pred.i)):
+        if owner is not None and owner.i == pred.i:
             # "have died after a crowd surge ... late on Sunday": the perfect takes no past day of
             # its own (``event_time.time_for``), the day is the surge's
-            owner = perfect_day_event(pred, tok, t) or owner
+            owner = perfect_day_event(pred, span.root, t) or owner
         governed.append((t, owner))
         if owner is None or owner.pos_ != "VERB" or owner.lemma_.lower() in plover.STATE_VERBS:
             # ... only where the phrase dates no act of its own: an act's "when" clause tells

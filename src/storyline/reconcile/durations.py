@@ -389,13 +389,10 @@ def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAn
     # one outlet's copy with the digits swapped, whatever each is read as the length of
     disputed = [{n for v in k.values for n in _NUMBER.findall(v.value)} for k in conflicts]
     for pair in swapped_durations(swappable, lambda x, y: any({x, y} <= ns for ns in disputed)):
-        values = [ConflictValue(value=side[0][1].text, article_ids=sorted({d[0] for d in side}), claim_ids=[],
-                                texts=[d[2] for d in side], sources=sorted({d[0] for d in side}),
-                                spans=[(d[1].start, d[1].end) for d in side]) for side in pair]
-        listing = "; ".join(f"{v.value} ({len(v.article_ids)} article(s))" for v in values)
+        values = _values(list(pair))
         conflicts.append(Conflict(
             id="", slot="quantity: duration", kind="contradiction", values=values,
-            explanation=f"One duration told with its digits swapped in one outlet's copy: {listing}."))
+            explanation=f"One duration told with its digits swapped in one outlet's copy: {_listing(values)}."))
     return conflicts
 
 
@@ -418,6 +415,17 @@ def _story_durations(article: Article, analysis: ArticleAnalysis) -> list[tuple[
     return out
 
 
+def _values(sides: list[list[tuple[str, TimeExpr, str]]]) -> list[ConflictValue]:
+    """One value per side of a duration dispute, each side's (article id, expression, sentence)s."""
+    return [ConflictValue(value=side[0][1].text, article_ids=sorted({d[0] for d in side}), claim_ids=[],
+                          texts=[d[2] for d in side], sources=sorted({d[0] for d in side}),
+                          spans=[(d[1].start, d[1].end) for d in side]) for side in sides]
+
+
+def _listing(values: Sequence[ConflictValue]) -> str:
+    return "; ".join(f"{v.value} ({len(v.article_ids)} article(s))" for v in values)
+
+
 def _conflict(groups: list[list[DurationSeen]]) -> Conflict | None:
     """The contradiction of a happening's differing durations (groups that agree within), if two
     articles differ."""
@@ -427,14 +435,9 @@ def _conflict(groups: list[list[DurationSeen]]) -> Conflict | None:
     if all(_grown(a, b) for x, g in enumerate(groups) for h in groups[x + 1:] for a in g for b in h
            if a.article_id != b.article_id):
         return None  # one ongoing happening measured on later days
-    values = [
-        ConflictValue(value=g[0].time.text, article_ids=sorted(arts[i]), claim_ids=[],
-                      texts=[d.sentence for d in g], sources=sorted(arts[i]),
-                      spans=[(d.time.start, d.time.end) for d in g])
-        for i, g in enumerate(groups)
-    ]
+    values = _values([[(d.article_id, d.time, d.sentence) for d in g] for g in groups])
     what = groups[0][0].what
-    listing = "; ".join(f"{v.value} ({len(v.article_ids)} article(s))" for v in values)
+    listing = _listing(values)
     if groups[0][0].key.startswith("gap:"):
         slot, told = f"quantity: time of the {what}", f"The time of the {what}"
     else:
