@@ -498,3 +498,21 @@ def test_time_on_duty_and_time_trapped_beneath_the_rubble_are_a_persons_states()
     report = analyze_articles([a1, a2])
     lasted = sorted(sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot)
     assert lasted == [["13 hours", "18 hours"], ["20 hours", "some 34 hours"]], lasted
+
+
+def test_a_length_its_words_do_not_key_is_compared_within_the_event_its_clause_tells() -> None:
+    """"spent more than five hours in the witness box" names no event noun the duration measures;
+    the outlets' sentences tell one joined event, so their lengths of it are compared there. The
+    inquiry's 40 days, another event's, are not."""
+    a1 = _article("v01_wire", "The former harbour minister Ilse Dorran spent more than five hours in the witness box on "
+                              "Wednesday, answering questions about the dredging payments.")
+    a2 = _article("v02_paper", "On Wednesday Ilse Dorran, the former harbour minister, spent nearly three hours in the "
+                               "witness box at the inquiry into the dredging payments.")
+    a3 = _article("v03_radio", "Ilse Dorran spent about five and a half hours in the witness box on Wednesday. "
+                               "The inquiry sat for 40 days in all.")
+    report = analyze_articles([a1, a2, a3])
+    lasted = [c for c in report.conflicts if "duration" in c.slot]
+    assert [sorted(v.value for v in c.values) for c in lasted] == [["more than five hours", "nearly three hours"]]
+    (conflict,) = lasted
+    sides = {v.value: set(v.article_ids) for v in conflict.values}
+    assert sides == {"more than five hours": {a1.id, a3.id}, "nearly three hours": {a2.id}}, sides

@@ -452,7 +452,8 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     conflicts += role_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], doc_ranges, names)
     conflicts += place_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()])
     conflicts += attribute_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], names)
-    conflicts += duration_conflicts([story_dated(d) for d in docs.values()], [d.analysis for d in docs.values()])
+    conflicts += duration_conflicts([story_dated(d) for d in docs.values()], [d.analysis for d in docs.values()],
+                                    event_of_claim)
     for i, k in enumerate(conflicts):
         k.id = f"conflict-{i + 1}-{k.slot}"
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -356,36 +356,33 @@ def _close(a: DurationSeen, b: DurationSeen) -> bool:
     return abs(a.hours - b.hours) <= tolerance * max(a.hours, b.hours)
 
 
-def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[Conflict]:
-    """One contradiction per happening whose durations differ between articles."""
+def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
+                       event_of: Mapping[str, str] | None = None) -> list[Conflict]:
+    """One contradiction per happening whose durations differ between articles. ``event_of`` (a
+    claim's event, as the events were joined across articles) keys the durations whose words name
+    no measured thing by the event their clause tells (``_by_event``)."""
     by_article = {an.article_id: an for an in analyses}
     seen: dict[str, list[DurationSeen]] = defaultdict(list)
     swappable: list[tuple[str, TimeExpr, str]] = []
+    in_events: dict[str, list[tuple[DurationSeen, str | None]]] = defaultdict(list)
     for a in articles:
         an = by_article.get(a.id)
         if an is not None:
             told = _story_durations(a, an)
-            for d in durations(a, an, told):
+            keyed = durations(a, an, told)
+            for d in keyed:
                 seen[d.key].append(d)
+            if event_of:
+                for eid, d, named in _by_event(a, an, told, keyed, event_of):
+                    in_events[eid].append((d, named))
             # any of them may be one outlet's copy with the digits swapped ... but a range's end
             # ("within 10 to 12 days")
             swappable += [(a.id, t, sent.text) for t, sent in told
                           if not _RANGE_END.search(sent.text[: max(0, t.start - sent.start)])]
     conflicts: list[Conflict] = []
     for _key, found in sorted(seen.items()):
-        groups: list[list[DurationSeen]] = []
-        for d in sorted(found, key=lambda d: d.hours):
-            if groups and _close(groups[-1][0], d):
-                groups[-1].append(d)
-            else:
-                groups.append([d])
-        chains: list[list[list[DurationSeen]]] = []
-        for g in groups:
-            if chains and g[0].hours <= MAX_RATIO * chains[-1][-1][-1].hours:
-                chains[-1].append(g)
-            else:
-                chains.append([g])
-        conflicts += [k for chain in chains if (k := _conflict(chain)) is not None]
+        conflicts += _disputes(found)
+    conflicts += _event_conflicts(in_events, conflicts)
     # one outlet's copy with the digits swapped, whatever each is read as the length of
     disputed = [{n for v in k.values for n in _NUMBER.findall(v.value)} for k in conflicts]
     for pair in swapped_durations(swappable, lambda x, y: any({x, y} <= ns for ns in disputed)):
@@ -394,6 +391,103 @@ def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAn
             id="", slot="quantity: duration", kind="contradiction", values=values,
             explanation=f"One duration told with its digits swapped in one outlet's copy: {_listing(values)}."))
     return conflicts
+
+
+def _disputes(found: Sequence[DurationSeen]) -> list[Conflict]:
+    """The contradictions among one happening's durations: agreeing ones grouped, groups more
+    than ``MAX_RATIO`` apart taken for two measures, not one misreported."""
+    groups: list[list[DurationSeen]] = []
+    for d in sorted(found, key=lambda d: d.hours):
+        if groups and _close(groups[-1][0], d):
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    chains: list[list[list[DurationSeen]]] = []
+    for g in groups:
+        if chains and g[0].hours <= MAX_RATIO * chains[-1][-1][-1].hours:
+            chains[-1].append(g)
+        else:
+            chains.append([g])
+    return [k for chain in chains if (k := _conflict(chain)) is not None]
+
+
+def _claim_of(claims: Sequence[Claim], t: TimeExpr) -> Claim | None:
+    """The claim whose clause a duration sits in: of the claims spanning it, the one whose trigger
+    ends nearest before it (a participle's or a relative clause's own event before the sentence's)."""
+    around = [c for c in claims if c.span[0] <= t.start < c.span[1]]
+    before = [c for c in around if c.trigger is not None and c.trigger[1] <= t.start]
+    if before:
+        return max(before, key=lambda c: c.trigger[1] if c.trigger else -1)
+    return next((c for c in around if c.parent is None), around[0] if around else None)
+
+
+#: How an event's own length is told ("lasted about six hours", "took 26 hours", "spent 64 hours
+#: alone", "held for 40 days"), right after its verb: data/lexicon/attributes.json.
+_OWN_LENGTH = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'own_length_words')))})\s+{VAGUE_LEAD}$",
+                         re.I)
+#: A count of units ("64 hours", "nine days", "a 14-day"), not a bare unit ("a day", "the week").
+_COUNTED = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                      r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                      r"ninety|hundred)\b", re.I)
+#: A length counted to or from another happening ("42 minutes later", "90 minutes into the descent").
+_COUNTED_FROM = re.compile(r"^\s*(?:later|earlier|ago|before|after|into|since|from|until|till|to)\b", re.I)
+
+
+def _measures_its_clause(sentence: Sentence, t: TimeExpr, claim: Claim) -> bool:
+    """Whether a duration is the length of its clause's own event: a count of units, told right
+    after the event's verb ("the discharge lasted about six hours") or as a modifier of an event
+    noun ("the 14-day freeze"), and not counted to or from another happening."""
+    before = sentence.text[: max(0, t.start - sentence.start)]
+    after = sentence.text[max(0, t.end - sentence.start):]
+    if not _COUNTED.search(t.text) or _COUNTED_FROM.match(after):
+        return False
+    if _modified(sentence, t) is not None:
+        return True
+    return claim.trigger is not None and 0 <= t.start - claim.trigger[1] <= _VERB_REACH \
+        and bool(_OWN_LENGTH.search(before))
+
+
+def _by_event(article: Article, analysis: ArticleAnalysis, told: Sequence[tuple[TimeExpr, Sentence]],
+              keyed: Sequence[DurationSeen], event_of: Mapping[str, str]) -> list[tuple[str, DurationSeen, str | None]]:
+    """The article's story durations by the event their clause tells: (event id, duration, the key
+    its words gave it, if any). An article giving two lengths in one event does not say which is
+    the event's, and gives none."""
+    written = parse_day((article.published.value or "")[:10]) if article.published else None
+    named = {id(d.time): d for d in keyed}
+    per_event: dict[str, list[tuple[DurationSeen, str | None]]] = defaultdict(list)
+    for t, sent in told:
+        if (n := hours(t.value)) is None or (c := _claim_of(analysis.claims, t)) is None:
+            continue
+        eid = event_of.get(c.id)
+        if eid is None or not _measures_its_clause(sent, t, c):
+            continue
+        d = named.get(id(t))
+        per_event[eid].append((DurationSeen(f"event:{eid}", d.what if d else "happening", n, t, article.id, sent.text,
+                                            written), d.key if d else None))
+    out = []
+    for eid, found in per_event.items():
+        if all(_close(found[0][0], d) for d, _ in found):
+            out += [(eid, found[0][0], found[0][1])]
+    return out
+
+
+def _event_conflicts(in_events: Mapping[str, Sequence[tuple[DurationSeen, str | None]]],
+                     keyed: Sequence[Conflict]) -> list[Conflict]:
+    """Durations of one event whose words do not say what they measure ("lost contact about 90
+    minutes into the descent", "spent some 64 hours alone") or that were keyed apart by a holder
+    the words name loosely ("the 21-day ban" on a village, "a 14-day ban" on its wells), compared
+    with the event's other durations as long as those name one measured thing only (an event with
+    a fire's length and a road's closure holds two measures). A dispute the keyed durations
+    already found is not told twice."""
+    out = []
+    told = {x for k in keyed for v in k.values for x in zip(v.texts, v.spans, strict=True)}
+    for _eid, found in sorted(in_events.items()):
+        whats = {d.what for d, named in found if named}
+        if len(whats) > 1 or (all(named for _, named in found) and len({named for _, named in found}) == 1):
+            continue
+        out += [k for k in _disputes([d for d, _ in found])
+                if not all(x in told for v in k.values for x in zip(v.texts, v.spans, strict=True))]
+    return out
 
 
 _NUMBER = re.compile(r"\d+")
