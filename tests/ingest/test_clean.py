@@ -1425,3 +1425,25 @@ def test_a_wire_copys_copyright_year_and_a_letters_number_date_the_page() -> Non
     found = find_dateline("Weekly letter No. 87 | 28.03.2031")
     assert found is not None and found.date == date(2031, 3, 28)
     assert find_dateline("Ferry fares rise No. 8 today | 28.03.2031") is None
+
+
+def test_a_releases_deck_of_highlights_does_not_hide_its_place_and_date(tmp_path: Path) -> None:
+    """A release page's label, headline and list of highlights stand above its first paragraph,
+    which opens with the place in capitals and a full date ("PORTVALE, 8 April 2031 -"): that
+    is the release's date, whatever stands above it."""
+    from storyline.ingest import ingest
+
+    html = ("<html><head><title>Newsroom</title></head><body><main><article>"
+            "<p class='label'>Press release</p>"
+            "<h1>Ministry sets up a fund for the quay's workers</h1>"
+            "<ul class='highlights'><li>Claims office to open at the harbour gate</li>"
+            "<li>Inspectors find a worn cable on the second crane</li>"
+            "<li>Ministry asks the port board for its maintenance logs</li></ul>"
+            f"<p><strong>PORTVALE, 8 April 2031 &ndash;</strong> {WIRE_SENTENCE}</p><p>{SECOND}</p>"
+            "</article></main></body></html>")
+    path = tmp_path / "release.html"
+    path.write_text(html, encoding="utf-8")
+    articles, errors = ingest([str(path)])
+    assert not errors and len(articles) == 1, errors
+    article = articles[0]
+    assert (article.published.value, article.published.source) == ("2031-04-08", "dateline"), article.published

@@ -61,15 +61,21 @@ def _mark_wire_dateline(page: _Page) -> None:
     # IMMEDIATE RELEASE", and its headline, may all stand above it)
     body = [i for i, u in enumerate(page.units) if u.reason is None and u.role in ("body", "fact")][:4]
     at = next((i for i in body if is_paragraph(page.units[i])), None)
-    if at is None or not all(_slug_like(page.units[i].text) or _headline_like(page.units[i])
-                             or page.units[i].text.isupper() for i in body if i < at):
+    if at is None:
         return
-    if body.index(at) >= 2 and not all(page.units[i].text.isupper() for i in body[: body.index(at) - 1]):
-        return  # beyond a slug or a deck, only a letterhead in capitals stands above the first paragraph
     first = page.units[at]
     wire = find_wire_dateline(first.text)
     if wire is None or (wire.place_only and not is_caps(wire.place)):
         return
+    # a place in capitals and a full date ("HARBOURTOWN, 10 March 2031 -") open a release's first
+    # paragraph whatever its deck of highlights above; a weaker opening only under a slug, a deck
+    # or a letterhead in capitals
+    if not (wire.date is not None and is_caps(wire.place)):
+        if not all(_slug_like(page.units[i].text) or _headline_like(page.units[i])
+                   or page.units[i].text.isupper() for i in body if i < at):
+            return
+        if body.index(at) >= 2 and not all(page.units[i].text.isupper() for i in body[: body.index(at) - 1]):
+            return  # beyond a slug or a deck, only a letterhead in capitals stands above the first paragraph
     page.wire = wire
     page.units.insert(at, Unit(wire.text, first.line, norm_key(wire.text), role=WIRE_DATELINE))
     page.datelines = [(i + (i >= at), d) for i, d in page.datelines]
