@@ -636,6 +636,15 @@ def test_a_participle_under_a_future_attempt_looks_ahead(nlp) -> None:  # type: 
     assert found["08:00 on Tuesday"].value == "2031-03-11T08:00"
 
 
+def test_a_day_after_a_preposition_read_as_a_particle_is_when_the_act_was_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"The charges, brought on 19 March against ...": the parser reads "brought on" as a phrasal
+    verb and the day as its object, but the day is when the charges were brought, not a day the
+    verb sets ahead ("brought the vote forward to 2 April" still does)."""
+    found = by_text(nlp, "The charges, brought on 19 March against the harbour company and its owner, were heard for "
+                         "the first time in the district court this week.", "2031-03-27")
+    assert found["19 March"].value == "2031-03-19"
+
+
 def test_the_following_day_counts_from_the_narrative_not_a_restrictive_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     """A restrictive relative clause on a thing ("the files that the Gazette published on 10 February")
     tells which thing, not what happened next: "the following day" counts from the sentence's own

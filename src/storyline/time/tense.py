@@ -251,6 +251,16 @@ def _day_booked(span: Span) -> bool:
     return False
 
 
+def _misread_particle(span: Span) -> bool:
+    """A day the parser made a verb's object after a preposition it read as the verb's particle
+    ("the charges, brought on 19 March against ...": "brought on" taken for a phrasal verb): the
+    day is when the act was done, not a day the verb sets."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.dep_ == "prt" and before.lower_ in ("on", "in", "at", "by") and before.head.i == span.root.head.i
+
+
 def clause_tense(span: Span, left_text: str = "") -> Tense:
     """Past, present or future for the clause governing ``span``; ``None`` when nothing tells.
 
@@ -270,7 +280,7 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _ASPECT:
         verb = verb.head
     if verb.lemma_.lower() in _SETTING_VERBS and (
-            (left_text and _FOR_BEFORE.search(left_text[-12:])) or span.root.dep_ == "dobj"
+            (left_text and _FOR_BEFORE.search(left_text[-12:])) or (span.root.dep_ == "dobj" and not _misread_particle(span))
             or (span.end < len(span.doc) and span.doc[span.end].lower_ == "as" and span.doc[span.end].dep_ == "prep"
                 and not any(c.dep_ == "aux" and c.lower_ == "had" for v in [verb, *verb.ancestors][:4] for c in v.children))):
         # "fixed the hearing for 2 October", "set 2 October as the date" (however the parser
