@@ -470,3 +470,21 @@ def test_a_live_page_dated_only_by_its_entries_times_is_of_their_one_day() -> No
     two = page.replace("2031-04-15T09:10", "2031-04-14T09:10")
     doc = extract_document("live.html", two)
     assert not isinstance(doc, Exception) and doc.published is None, doc
+
+
+def test_schema_org_microdata_on_any_element_dates_the_page() -> None:
+    """'<span itemprop="datePublished" content="2031-03-30">Monday 30 March</span>' in a byline:
+    schema.org microdata names the publication's day on an element htmldate does not read (only
+    ``<meta>``), and the visible words carry no year."""
+    from storyline.ingest.html import extract_document
+
+    body = " ".join(["The board of the railway met on Wednesday and the chief executive quit on 18 March."] * 6)
+    page = ('<html><head><title>Rail chief</title></head><body><article><h1>Rail chief</h1>'
+            '<p class="byline">By Clara Wend | <span itemprop="datePublished" content="2031-03-30">Monday 30 March'
+            f'</span></p><p>{body}</p><p>{body}</p></article></body></html>')
+    doc = extract_document("rail.html", page)
+    assert not isinstance(doc, Exception) and doc.published == "2031-03-30", doc
+    # two different days marked so: no telling which
+    two = page.replace("</article>", '<p><span itemprop="datePublished" content="2031-04-02">2 April</span></p></article>')
+    doc = extract_document("rail.html", two)
+    assert not isinstance(doc, Exception) and doc.published != "2031-04-02", doc

@@ -313,14 +313,25 @@ _DATETIME = re.compile(r"""\bdatetime\s*=\s*["']?(\d{4}-\d{2}-\d{2})""", re.IGNO
 _PUBLISHED_MARK = re.compile(rf"\b(?:{PUBLISHED_WORDS}|datePublished)\b", re.IGNORECASE)
 
 
+#: Any element schema.org microdata marks as the publication ("<span itemprop="datePublished"
+#: content="2031-03-30">Monday 30 March</span>"): its machine-readable day.
+_ITEMPROP_PUBLISHED = re.compile(r"<[a-z]+\b[^>]*\bitemprop\s*=\s*[\"']?datePublished\b[^>]*>", re.IGNORECASE)
+_CONTENT_DAY = re.compile(r"""\b(?:content|datetime)\s*=\s*["']?(\d{4}-\d{2}-\d{2})""", re.IGNORECASE)
+
+
 def published_time(html: str) -> str | None:
     """The day of the page's one ``<time datetime>`` marked as its publication ("<time
     datetime='2031-06-14T09:10'>Published: 14/06/2031 09:10</time>", itemprop="datePublished"),
-    else None. htmldate may take an update's or a correction's later day on such a page."""
+    or of the element its microdata marks so ("<span itemprop='datePublished'
+    content='2031-03-30'>"), else None. htmldate may take an update's or a correction's later
+    day on such a page, and does not read microdata on an element other than ``<meta>``."""
     days = set()
     for m in _TIME_ELEMENT.finditer(html):
         day = _DATETIME.search(m.group("attrs"))
         if day and (_PUBLISHED_MARK.search(m.group("text")) or _PUBLISHED_MARK.search(m.group("attrs"))):
+            days.add(day.group(1))
+    for m in _ITEMPROP_PUBLISHED.finditer(html):
+        if (day := _CONTENT_DAY.search(m.group(0))) is not None:
             days.add(day.group(1))
     return days.pop() if len(days) == 1 else None
 
