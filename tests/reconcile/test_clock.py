@@ -50,3 +50,17 @@ def test_a_second_time_only_one_article_binds_is_no_dispute(tmp_path: Path) -> N
         ("2031-05-14", "The storm made landfall at 23:40 on Monday near Kessa Point, according to the agency."),
     )
     assert _clock_conflicts(report) == []
+
+
+def test_an_act_done_by_an_event_is_timed_as_that_event(tmp_path: Path) -> None:
+    """"The blast, at 20:40 on Thursday, killed two workers": the killing's doer is the blast, so
+    its time is the blast's, to compare with "the first explosion tore through the depot at
+    21:40", once the learned join has made the two tellings one happening."""
+    report = _report(
+        tmp_path,
+        ("2031-05-16", "The first and biggest explosion tore through the Harl Road fuel depot at 21:40 on Thursday, "
+                       "the fire chief said, and was followed by dozens of smaller blasts."),
+        ("2031-05-17", "The blast, at 20:40 on Thursday 15 May, killed two workers at the Harl Road fuel depot, and a "
+                       "driver is still in hospital."),
+    )
+    assert _clock_conflicts(report) == [["2031-05-15T20:40", "2031-05-15T21:40"]]

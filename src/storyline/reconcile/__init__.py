@@ -433,6 +433,22 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     clusters_of = {eid: h.clusters for eid, h in told_by.items()}
     events, renamed, disputed = join_odd_days(events, renamed, clusters_of, docs, doc_dates, skey, claims)
     one_time_dispute_per_event(renamed, clusters_of, docs, skey, conflicts, day_disputes, disputed)
+    # times of day the acts of an event noun give, once the tellings of a day are joined ("the
+    # explosion tore through the depot at 21:40" / "the blast, at 20:40, killed two" may be two
+    # events until the learned join makes them one)
+    timed = {renamed.get(k.event_id, k.event_id) for k in conflicts if k.slot == "time" and k.event_id}
+    frames_of: dict[str, list[Frame]] = defaultdict(list)
+    for h in told_by.values():
+        for f in h.frames:
+            frames_of[f.claim.id].append(f)
+    for e in events:
+        if e.id in timed or e.id not in set(renamed.values()):
+            continue
+        clock = clock_conflict([f for c in dict.fromkeys(e.claim_ids) for f in frames_of.get(c, [])],
+                               lambda aid: docs[aid].article.body, skey, event_doers_only=True)
+        if clock is not None:
+            clock.event_id = e.id
+            conflicts.append(clock)
     event_of_claim = {c: renamed.get(e, e) for c, e in event_of_claim.items()}
     # a denied sentence supports no event, but its figure may still be asserted ("3,200 parcels
     # could not be traced"): ``figure_groups`` reads which

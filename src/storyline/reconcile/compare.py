@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline import lexicon
-from storyline.extract.plover import ASPECT_VERBS
+from storyline.extract.plover import ASPECT_VERBS, event_type, is_event_noun
 from storyline.extract.quantities import GENERIC_COUNTED
 from storyline.model import Conflict, ConflictValue
 from storyline.reconcile.frames import Frame
+from storyline.reconcile.roles import head_word
 from storyline.reconcile.timeslot import completes, intersect, is_calendar, precision_rank, year_of
 from storyline.time import compatible
 
@@ -158,18 +159,50 @@ _ROUGH_CLOCK = re.compile(
 CLOCK_MINUTES = (10, 30)
 
 
-def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_key: SourceKey) -> Conflict | None:
+def event_doer(f: Frame) -> str | None:
+    """The type of the event noun that does an act ("the blast, at 20:40 on Thursday, killed three
+    people": DISASTER): the act's time is that event's, the happening itself, whatever family its
+    verb is of. None for other doers; a count or a telling as the doer ("the death toll has
+    risen", "the report found") is no such happening."""
+    if (f.claim.predicate or "").lower() in ASPECT_VERBS - _STARTS:
+        return None  # a later phase of it ("trading resumed at 13:15") is not when it happened
+    phrase = f.claim.agents[0] if f.claim.agents else ""
+    noun = head_word(phrase) if phrase else None
+    if noun is None or not is_event_noun(noun) or _ANOTHER.search(phrase) \
+            or re.search(rf"\b{re.escape(noun.capitalize())}\b", phrase[1:]):
+        # "a second, weaker tornado struck" is another happening; "the Stock Exchange" a name
+        return None
+    kind = event_type(noun)
+    return None if kind in _NO_HAPPENING else kind
+
+
+_STARTS = frozenset({"begin", "start"})
+_ANOTHER = re.compile(r"\b(?:second|third|fourth|another|new|fresh|further|later|earlier|separate)\b", re.IGNORECASE)
+
+
+#: Event types of nouns that name a count or a telling, not a happening with a time of its own.
+_NO_HAPPENING = ("CASUALTY", "STATEMENT", "PUBLISH")
+
+
+def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_key: SourceKey, *,
+                   event_doers_only: bool = False) -> Conflict | None:
     """Two times of day for one act on one day ("left at 18:05", "cast off at 18:41"): the day
     agrees, so the date classes see no dispute, but the sources do not agree on when.
 
     Only frames of one event family are compared (a happening may join acts of several families:
-    an attack and the arrests that followed), the acts no family names counting as one; a bound
-    ("until 18:41", "before 18:30") is not the act's time; rough times ("about 18:00") agree
-    within half an hour."""
+    an attack and the arrests that followed), the acts no family names counting as one, and so
+    do the acts an event noun does (``event_doer``); a bound ("until 18:41", "before 18:30") is
+    not the act's time; rough times ("about 18:00") agree within half an hour. With
+    ``event_doers_only`` (the tellings of a day the learned join made one happening), only the
+    acts an event noun does are compared, by the noun's type ("the explosion tore through ... at
+    21:40" / "the blast, at 20:40, killed ...")."""
     by_family: dict[tuple[str, str], list[tuple[int, bool, Frame]]] = {}
     for f in frames:
         t = f.time
         if t is None or f.value is None or not year_of(f.value) or t.mod is not None:
+            continue
+        doer = event_doer(f)
+        if event_doers_only and doer is None:
             continue
         m = _CLOCK.search(t.value)
         if m is None or not f.claim.span[0] <= t.start < f.claim.span[1]:
@@ -181,7 +214,8 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
         # the typed families keep their acts apart; the acts no family names ("left", "cast off",
         # "sailed") are one act of the happening, but for a phase of it ("reopened at 16:40" is
         # not when it "stopped")
-        family = "" if f.family.startswith("other:") and f.family[6:] not in ASPECT_VERBS else f.family
+        family = doer if event_doers_only and doer is not None else "" if doer is not None or (
+            f.family.startswith("other:") and f.family[6:] not in ASPECT_VERBS) else f.family
         by_family.setdefault((family, f.value[:10]), []).append((minutes, bool(_ROUGH_CLOCK.search(before)), f))
     for (_, day), told in sorted(by_family.items()):
         groups: list[tuple[int, bool, list[Frame]]] = []

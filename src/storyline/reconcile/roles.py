@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from storyline import lexicon
 from storyline.extract import plover
 from storyline.reconcile import memo
-from storyline.reconcile.cluster import Cluster
 from storyline.reconcile.frames import Frame
+
+if TYPE_CHECKING:  # a type only: cluster reads compare, which reads the doer's head here
+    from storyline.reconcile.cluster import Cluster
 
 
 def type_of(f: Frame) -> str | None:
