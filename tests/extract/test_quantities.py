@@ -103,6 +103,15 @@ def test_units_are_counted_noun_lemmas(nlp) -> None:  # type: ignore[no-untyped-
     assert "three" not in units  # durations belong to the time engine
 
 
+def test_a_word_hyphened_to_a_sums_scale_is_what_it_counts(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"a 2.4 million-solde contract": a currency the lexicon does not know, hyphened to the scale,
+    is the sum's unit (as "4.2 million soldes" is), not the contract; "a 1.5 million-strong crowd"
+    still counts the crowd."""
+    text = "The ministry signed a 2.4 million-solde contract; it paid 4.2 million soldes; a 1.5 million-strong crowd marched."
+    units = {q.text: q.unit for q in attach_units(nlp(text), find_quantities(text))}
+    assert units == {"2.4 million": "solde", "4.2 million": "solde", "1.5 million": "crowd"}, units
+
+
 def test_units_of_state_words_pronouns_and_nationalities(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("The ministry's earlier tally, released in March, was about 40 dead and some 120 wounded. "
             "About 5,000 Chileans now live in the province, and as many as 900 of them work in the mines. "

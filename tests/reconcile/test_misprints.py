@@ -73,3 +73,17 @@ def test_a_duration_with_its_digits_swapped_is_one_duration_misprinted() -> None
                  "hardest-hit households on the island had gone 124 hours without electricity."),
     ], slot="quantity: duration")
     assert ("contradiction", ["124 hours", "142 hours"]) in found, found
+
+
+def test_one_measure_set_before_one_noun_with_its_digits_swapped_is_one_figure_misprinted() -> None:
+    """"the 412-km line" (three outlets) and "the 421-kilometre Harl-Vens line" (one): one line's
+    length, its digits swapped in one copy, however unalike the sentences that tell it read."""
+    found = _disputes([
+        _article("p01_wire", "2031-03-20", "Pumping on the 412-km line resumed on 17 March at reduced pressure, the "
+                 "operator said."),
+        _article("p02_paper", "2031-03-05", "The 412-kilometre pipeline carries about 90,000 barrels of crude a day."),
+        _article("p03_radio", "2031-03-05", "The 412-km pipeline was built in 1987 and is one of three crude lines."),
+        _article("p04_column", "2031-03-09", "On Tuesday the 421-kilometre Harl-Vens line split open under a wheat field "
+                 "outside Drask, and crude ran through the furrows for hours."),
+    ])
+    assert any(kind == "contradiction" and values == ["412", "421"] for kind, values in found), found

@@ -91,7 +91,7 @@ QUANTITY_RE = re.compile(
     (?P<pct>\s*(?:%|percent\b|per\s+cent\b))?
     (?P<orso>\s+or\s+so\b)?
     (?:\s+(?P<post>more|additional|extra)\b)?
-    (?![\w%]|[.,]\d|-(?!strong\b|(?:{_HYPHENED_CURRENCY})s?\b|(?:{HYPHENED_UNITS})\b(?!-))[A-Za-z])
+    (?![\w%]|[.,]\d|(?<!million)(?<!billion)(?<!trillion)-(?!strong\b|(?:{_HYPHENED_CURRENCY})s?\b|(?:{HYPHENED_UNITS})\b(?!-))[A-Za-z])
     """,
     re.IGNORECASE | re.VERBOSE,
 )

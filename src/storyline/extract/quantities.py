@@ -177,6 +177,14 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     Pronouns ("8,000 of them") take their antecedent or stay None; a nationality plural counts
     people of that nationality; a state word ("dead", "wounded") is kept as written.
     """
+    scaled = _SCALE_HYPHENED.match(doc.text, q.end) if q.unit is None and _SCALE_END.search(q.text) else None
+    token = next((t for t in doc if t.idx <= scaled.start(1) < t.idx + len(t)), None) if scaled is not None else None
+    if scaled is not None and token is not None and token.lower_ != "strong" and token.pos_ in ("NOUN", "PROPN", "ADJ"):
+        # "a 2.4 million-solde contract": the noun hyphened to the scale is what is counted (a
+        # currency the lexicon need not know), not the noun the sum describes ("a 1.5
+        # million-strong crowd" counts the crowd)
+        word = scaled.group(1).lower()
+        return CURRENCY_WORDS.get(word) or word, token
     hyphened = _HYPHENED_UNIT.match(doc.text, q.end) if q.unit is None else None
     if hyphened is not None:
         # "a 312-metre bulk carrier": the figure is the ship's measure in metres, whatever noun follows
@@ -207,6 +215,9 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     return _nationality(noun) or CURRENCY_WORDS.get(lemma) or CURRENCY_WORDS.get(noun.lower_) or lemma, noun
 
 
+#: A sum's scale word hyphened to what it counts ("2.4 million-solde"): the word after the hyphen.
+_SCALE_END = re.compile(r"\b(?:million|billion|trillion)$", re.IGNORECASE)
+_SCALE_HYPHENED = re.compile(r"-([a-z]+)\b(?!-)", re.IGNORECASE)
 #: A unit of measurement hyphened to its figure ("312-metre"; ``extract.numbers`` reads the figure).
 _HYPHENED_UNIT = re.compile(rf"-({HYPHENED_UNITS})\b(?!-)", re.IGNORECASE)
 #: Units of a concentration written after the figure ("0.84 per mille"): data/lexicon/figures.json.

@@ -30,7 +30,7 @@ from dataclasses import replace
 import numpy as np
 
 from storyline import lexicon
-from storyline.extract.measures import PERCENT
+from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT
 from storyline.model import Quantity, TimeExpr
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.figure_pairs import Figure, digits
@@ -144,7 +144,37 @@ def _one_figure(a: Figure, b: Figure, counts: dict[int, str], kinds: dict[int, t
         return False  # two sources' estimates, or one source's count at two dates (a series)
     if a.running_told and b.running_told:
         return False  # a count both tell as running may move ("now 43", later "now 34")
-    return _alike(a, b, vectors)
+    return _alike(a, b, vectors) or _one_measured_thing(a, b)
+
+
+#: After a measure's figure: its unit, hyphened or not ("412-km", "421 kilometres"), then names and
+#: dashes before the noun it measures ("the 421-kilometre Vayle-Amsel line": line).
+_UNIT_AFTER = re.compile(r"^[\s-]*[A-Za-z]+\b")
+_WORDS_AFTER = re.compile(r"[A-Za-z][\w'’]*|[-–—]")
+
+
+def _measured_noun(f: Figure) -> str | None:
+    """The noun a measure's figure is hyphened or set before ("the 412-km line": line), or None."""
+    q = f.quantity
+    if not q.unit or q.unit.lower() not in MEASUREMENT_UNITS:
+        return None
+    claim = f.frame.claim
+    after = claim.text[max(0, q.end - claim.span[0]):]
+    unit = _UNIT_AFTER.match(after)
+    if unit is None:
+        return None
+    for word in _WORDS_AFTER.findall(after[unit.end():])[:4]:
+        if word[0].isupper() or word in "-–—":
+            continue  # a name before the noun ("Vayle-Amsel")
+        return word.lower()
+    return None
+
+
+def _one_measured_thing(a: Figure, b: Figure) -> bool:
+    """Two figures in one unit of measure set before one noun ("the 412-km line" / "the
+    421-kilometre Vayle-Amsel line"): one thing's measure, however unalike the sentences read."""
+    noun = _measured_noun(a)
+    return noun is not None and noun == _measured_noun(b) and unit_class(a.quantity.unit) == unit_class(b.quantity.unit)
 
 
 def _alike(a: Figure, b: Figure, vectors: dict[str, np.ndarray]) -> bool:
