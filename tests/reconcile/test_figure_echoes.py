@@ -90,3 +90,22 @@ def test_a_disputed_value_told_in_other_words_joins_its_side() -> None:
              if k.kind == "contradiction"]
     assert len(found) == 1, found
     assert _sides(found[0], names) == {"68": {"c01", "c02"}, "74": {"c03"}}, _sides(found[0], names)
+
+
+def test_a_swapped_digits_value_told_again_later_in_other_words_joins_its_side() -> None:
+    """The guild's fine was 6.8 million crowns (the regulator, two papers) and one outlet printed
+    8.6 million: a swap of digits. A feature three weeks later that says "the 6.8 million crowns
+    the guild must pay" in words of its own tells that side too: the exact value of a swapped pair
+    is that side however and whenever it is told."""
+    a1 = _article("g01_wire", "2031-03-03", "The data regulator on Monday fined the Harl Guild 6.8 million crowns "
+                  "for leaking the records of its members.")
+    a2 = _article("g02_paper", "2031-03-04", "The Harl Guild was fined 6.8 million crowns by the data regulator on "
+                  "Monday over the leak of its members' records.")
+    a3 = _article("g03_column", "2031-03-05", "The regulator fined the Harl Guild 8.6 million crowns on Monday for "
+                  "the leak of its members' records.")
+    a4 = _article("g04_feature", "2031-03-24", "Members are angry that the 6.8 million crowns the guild must pay "
+                  "will come out of their annual dues.")
+    names = {a.id: a.path.split("_")[0] for a in (a1, a2, a3, a4) if a.path}
+    found = [k for k in _figure_conflicts([a1, a2, a3, a4]) if k.kind == "contradiction"]
+    sides = [_sides(k, names) for k in found if {"8.6 million crowns", "8.6 million"} & {v.value for v in k.values}]
+    assert sides and any("g04" in told for side in sides for told in side.values()), (found, sides)

@@ -16,14 +16,16 @@ clear), a running count or a figure told as one ("212 people have been arrested 
 count, not an echo of a morning's dispute), a value a revision verb gives ("raised its estimate to
 41,200"), a figure told of another day than its side's (or of none: it may be another day's
 count), and figures whose sentences do not read alike (``figure_slots.MISPRINT_LIKENESS``, the
-cosine of the static MiniLM vectors the transposed-digit join reads too; set, not learned).
+cosine of the static MiniLM vectors the transposed-digit join reads too; set, not learned). The
+last two do not hold when the two values are one another's digits swapped (three or more): the
+same exact value of the same unit is that side however and whenever it is told.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from storyline.reconcile.compare import unit_class
-from storyline.reconcile.figure_pairs import Figure
+from storyline.reconcile.figure_pairs import Figure, digits
 from storyline.reconcile.figure_series import FigureClass
 from storyline.reconcile.figure_slots import MISPRINT_LIKENESS, sentence_vectors
 
@@ -42,6 +44,7 @@ def add_echoes(sides: list[FigureClass], figures: Sequence[Figure]) -> None:
     articles = [{i.frame.article_id for i in c.items} for c in sides]
     values = [{_written(i) for i in c.items} for c in sides]
     days = [{i.as_of[:10] for i in c.items if i.as_of} for c in sides]
+    swapped = _swapped(sides)
     found: list[tuple[int, Figure]] = []
     for it in figures:
         if id(it) in inside or it.quantity.unit is None or it.running_told or it.revised:
@@ -51,7 +54,7 @@ def add_echoes(sides: list[FigureClass], figures: Sequence[Figure]) -> None:
         if len(side) != 1:
             continue
         n = side[0]
-        if it.as_of is None or it.as_of[:10] not in days[n]:
+        if not swapped and (it.as_of is None or it.as_of[:10] not in days[n]):
             continue  # a value told on another day may be the count of that day
         if it.frame.claim.id in claims[n] or any(it.frame.article_id in a for m, a in enumerate(articles) if m != n):
             continue
@@ -61,5 +64,17 @@ def add_echoes(sides: list[FigureClass], figures: Sequence[Figure]) -> None:
     vectors = sentence_vectors({it.frame.claim.text for _, it in found} | {i.frame.claim.text for c in sides for i in c.items})
     for n, it in found:
         mine = vectors[it.frame.claim.text]
-        if any(float(mine @ vectors[i.frame.claim.text]) >= MISPRINT_LIKENESS for i in sides[n].items):
+        if swapped or any(float(mine @ vectors[i.frame.claim.text]) >= MISPRINT_LIKENESS for i in sides[n].items):
             sides[n].items.append(it)
+
+
+def _swapped(sides: list[FigureClass]) -> bool:
+    """The two values are one another's digits swapped, three digits or more ("3,412" / "3,142"):
+    one outlet's slip, so every other telling of either exact value, whatever its day or wording,
+    is that side's."""
+    written = [{digits(i.quantity) for i in c.items} for c in sides]
+    if any(len(w) != 1 or None in w for w in written):
+        return False
+    (a,), (b,) = written
+    return a is not None and b is not None and a[0] == b[0] and len(a[1]) >= 3 and a[1] != b[1] \
+        and sorted(a[1]) == sorted(b[1])
