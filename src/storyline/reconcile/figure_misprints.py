@@ -70,8 +70,12 @@ def _one_share(a: Figure, b: Figure, kinds: dict[int, tuple[str, ...]]) -> bool:
 
 
 def _counts_people(q: Quantity) -> bool:
+    return counts_people(q.unit)
+
+
+def counts_people(unit: str | None) -> bool:
     """The unit's head word is one of ``PERSON_NOUNS`` (or its plural)."""
-    words = (q.unit or "").lower().split()
+    words = (unit or "").lower().split()
     head = words[-1] if words else ""
     return head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or (
         head.endswith("ies") and head[:-3] + "y" in PERSON_NOUNS)

@@ -264,7 +264,16 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
         # the day's toll as told that evening, and as counted days later; so is any count an earlier
         # page told as running ("27 people have been detained so far") and a later one told higher
         return "changed_over_time"
+    if _partial_below(a, b) or _partial_below(b, a):
+        return "changed_over_time"  # "27 detained so far" below another's 34: the count as it stood then
     return "contradiction"
+
+
+def _partial_below(a: Figure, b: Figure) -> bool:
+    """``a`` is told as a count still running ("27 people have been detained so far") and is below
+    ``b``: a count as it stood when told, which a fuller count passes, not a rival of it."""
+    return a.running_told and a.quantity.high is not None and b.quantity.low is not None \
+        and a.quantity.high < b.quantity.low
 
 
 def _earlier_running(a: Figure, b: Figure) -> bool:

@@ -59,7 +59,7 @@ from storyline.reconcile.figure_holders import (
     payers,
     penalties,
 )
-from storyline.reconcile.figure_misprints import as_classes, misprint_pairs
+from storyline.reconcile.figure_misprints import as_classes, counts_people, misprint_pairs
 from storyline.reconcile.figure_pairs import REASONS, Figure, measure, misprinted, pair_kind, value_bounds
 from storyline.reconcile.figure_reading import (
     RUNNING_COUNTS,
@@ -121,6 +121,25 @@ def _norm_attr(text: str | None) -> str | None:
     t = re.sub(r"^(the|a|an)\s+", "", text.lower().strip())
     return re.sub(r"[^a-z0-9 ]+", "", t).strip() or None
 
+
+
+#: Event families whose counts of persons are one count whatever noun counts them ("detained two
+#: people" / "three men were arrested"): data/lexicon/figures.json person_families.
+_PERSON_FAMILIES = lexicon.words("figures", "person_families")
+
+
+
+def _persons(family: str, counted: str) -> str:
+    """What a figure of ``family`` counts: persons of any noun as people when the family counts
+    people ("detained two people" / "three men were arrested" / "23 fishermen held")."""
+    return "people" if family in _PERSON_FAMILIES and counts_people(counted) else counted
+
+
+def _by_population(key: tuple[str, ...]) -> bool:
+    """A casualty count, or persons counted by a family that counts people (the arrested), links
+    through its population, not through whichever participants its sentence names ("23 fishermen
+    were detained, 14 from the Marit Sunn" / "the 32 fishermen detained since Sunday")."""
+    return key[0] == "casualty" or (key[0] in _PERSON_FAMILIES and len(key) > 1 and key[1] == "people")
 
 
 def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
@@ -191,9 +210,10 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         ("measured", *holder_of(measure(q.qualifier), f.participants), u)
                         if q.qualifier and q.unit in CURRENCY_CODES else
                         (change_family(f.family), u, q.qualifier or "") if told_from(q) else
-                        (fam, u) if q.qualifier and (fam := act_family(q.qualifier)) else
+                        (fam, _persons(fam, u)) if q.qualifier and (fam := act_family(q.qualifier)) else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else
-                        ("qualified", f"staying {u}") if staying(q, body) else (change_family(f.family), u))
+                        ("qualified", f"staying {u}") if staying(q, body) else
+                        (change_family(f.family), _persons(change_family(f.family), u)))
     items, keys = _last_of_a_series(items, keys)
     keys = one_name_per_holder(keys)
     if every is not None:
@@ -217,7 +237,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         # running totals from different days and outlets meet; a sum with its holder and measure
         # ("pelverin: offer") is its own slot; other counts link through any participant
         links = [("",)] if key[0] == "measured" and key[1] else \
-            [(p,) for p in (it.frame.canon if key[0] == "casualty" else it.frame.participants)]
+            [(p,) for p in (it.frame.canon if _by_population(key) else it.frame.participants)]
         for p in links:
             k = (*key, *p)
             if k in first:
@@ -233,7 +253,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
     def named(i: int) -> bool:
         if keys[i][0] == "measured" and keys[i][1]:
             return True
-        return bool(items[i].frame.canon if keys[i][0] == "casualty" else items[i].frame.participants)
+        return bool(items[i].frame.canon if _by_population(keys[i]) else items[i].frame.participants)
 
     for root, members in comps.items():
         if named(members[0]):
