@@ -707,6 +707,20 @@ FLOORS = {
     "thornacre-quarry-blast-2026": (3, 0.98, 1.15, 0.89, 1.3),
     "ruvenia-pardon-2026": (3, 0.77, 1.1, 0.81, 1.3),
     "thornvale-bank-run-2026": (2, 0.98, 1.08, 0.88, 1.48),
+    # session 37, eight stories written blind, scored once with b7cb0c1 (the starting code): a volcanic eruption and
+    # an island's evacuation 4, 0.94, 1.33, 0.85, 1.94; a pipeline rupture fouling a river 7, 1.00, 1.12, 0.92, 1.69; a
+    # fireworks warehouse blast 3, 1.00, 1.07, 0.94, 1.79; a rally car into spectators 3, 0.93, 1.07, 0.98, 1.53; a
+    # passenger train derailing on a curve 4, 0.86, 1.00, 0.80, 1.14; a Ponzi scheme's collapse 2, 1.00, 1.07, 0.92,
+    # 1.87; a dengue outbreak 1, 0.93, 1.00, 0.98, 1.73; an illegal demolition of a listed granary 6, 0.93, 1.50,
+    # 0.91, 2.07. Floors from the session's final code.
+    "grauholm-eruption-2026": (4, 0.92, 1.34, 0.84, 1.95),
+    "drusk-pipeline-spill-2026": (5, 0.98, 1.14, 0.91, 1.7),
+    "vintresk-fireworks-blast-2026": (1, 0.98, 1.08, 0.93, 1.8),
+    "gorsefell-rally-crash-2026": (1, 0.91, 1.08, 0.97, 1.54),
+    "hestrop-curve-derailment-2026": (2, 0.91, 1.01, 0.95, 1.22),
+    "pemberlake-ponzi-2026": (2, 0.98, 1.08, 0.91, 1.88),
+    "miravado-dengue-2026": (0, 0.91, 1.01, 0.97, 1.74),
+    "maddenrath-granary-demolition-2026": (4, 0.98, 1.48, 0.91, 2.08),
 }
 
 
