@@ -232,7 +232,7 @@ def resolve(raw: Sequence[RawMention]) -> dict[int, str]:
 def _containing(by_word: dict[str, list[str]], words: list[str]) -> list[str]:
     """Full names that contain a short form, looked up by its last word. A lone name word is a
     surname first: the names it ends are preferred to those it begins ("Marrend" is "Ludo
-    Elio Marrend" rather than "Marrend Quiroga")."""
+    Elio Marrend" rather than "Marrend Oskarvel")."""
     found = [f for f in by_word.get(words[-1], []) if _person_contains(f, words)]
     if len(words) == 1 and len(found) > 1:
         ending = [f for f in found if f.split()[-1] == words[0]]

@@ -152,7 +152,7 @@ def _one_figure(a: Figure, b: Figure, counts: dict[int, str], kinds: dict[int, t
 
 
 #: After a measure's figure: its unit, hyphened or not ("412-km", "421 kilometres"), then names and
-#: dashes before the noun it measures ("the 421-kilometre Vayle-Amsel line": line).
+#: dashes before the noun it measures ("the 421-kilometre Quendrik-Tovasz line": line).
 _UNIT_AFTER = re.compile(r"^[\s-]*[A-Za-z]+\b")
 _WORDS_AFTER = re.compile(r"[A-Za-z][\w'’]*|[-–—]")
 
@@ -169,14 +169,14 @@ def _measured_noun(f: Figure) -> str | None:
         return None
     for word in _WORDS_AFTER.findall(after[unit.end():])[:4]:
         if word[0].isupper() or word in "-–—":
-            continue  # a name before the noun ("Vayle-Amsel")
+            continue  # a name before the noun ("Quendrik-Tovasz")
         return word.lower()
     return None
 
 
 def _one_measured_thing(a: Figure, b: Figure) -> bool:
     """Two figures in one unit of measure set before one noun ("the 412-km line" / "the
-    421-kilometre Vayle-Amsel line"): one thing's measure, however unalike the sentences read."""
+    421-kilometre Quendrik-Tovasz line"): one thing's measure, however unalike the sentences read."""
     noun = _measured_noun(a)
     return noun is not None and noun == _measured_noun(b) and unit_class(a.quantity.unit) == unit_class(b.quantity.unit)
 

@@ -138,7 +138,7 @@ def _persons(family: str, counted: str) -> str:
 def _by_population(key: tuple[str, ...]) -> bool:
     """A casualty count, or persons counted by a family that counts people (the arrested), links
     through its population, not through whichever participants its sentence names ("23 fishermen
-    were detained, 14 from the Marit Sunn" / "the 32 fishermen detained since Sunday")."""
+    were detained, 14 from the Zelmitra" / "the 32 fishermen detained since Sunday")."""
     return key[0] == "casualty" or (key[0] in _PERSON_FAMILIES and len(key) > 1 and key[1] == "people")
 
 
