@@ -441,8 +441,9 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     for h in told_by.values():
         for f in h.frames:
             frames_of[f.claim.id].append(f)
+    joined = set(renamed.values())
     for e in events:
-        if e.id in timed or e.id not in set(renamed.values()):
+        if e.id in timed or e.id not in joined:
             continue
         clock = clock_conflict([f for c in dict.fromkeys(e.claim_ids) for f in frames_of.get(c, [])],
                                lambda aid: docs[aid].article.body, skey, event_doers_only=True)

@@ -177,7 +177,9 @@ def event_doer(f: Frame) -> str | None:
 
 
 _STARTS = frozenset({"begin", "start"})
-_ANOTHER = re.compile(r"\b(?:second|third|fourth|another|new|fresh|further|later|earlier|separate)\b", re.IGNORECASE)
+#: Words that make an event noun another happening of its kind ("a second, weaker tornado"):
+#: data/lexicon/attributes.json.
+_ANOTHER = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'another_happening_words')))})\b", re.IGNORECASE)
 
 
 #: Event types of nouns that name a count or a telling, not a happening with a time of its own.

@@ -429,8 +429,9 @@ _OWN_LENGTH = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'o
 _COUNTED = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                       r"ninety|hundred)\b", re.I)
-#: A length counted to or from another happening ("42 minutes later", "90 minutes into the descent").
-_COUNTED_FROM = re.compile(r"^\s*(?:later|earlier|ago|before|after|into|since|from|until|till|to)\b", re.I)
+#: A length counted to or from another happening ("42 minutes later", "90 minutes into the descent"):
+#: data/lexicon/attributes.json.
+_COUNTED_FROM = re.compile(rf"^\s*(?:{'|'.join(sorted(lexicon.words('attributes', 'counted_from_words')))})\b", re.I)
 
 
 def _measures_its_clause(sentence: Sentence, t: TimeExpr, claim: Claim) -> bool:
@@ -473,8 +474,8 @@ def _by_event(article: Article, analysis: ArticleAnalysis, told: Sequence[tuple[
 
 def _event_conflicts(in_events: Mapping[str, Sequence[tuple[DurationSeen, str | None]]],
                      keyed: Sequence[Conflict]) -> list[Conflict]:
-    """Durations of one event whose words do not say what they measure ("lost contact about 90
-    minutes into the descent", "spent some 64 hours alone") or that were keyed apart by a holder
+    """Durations of one event whose words do not say what they measure ("spent more than five
+    hours in the witness box", "spent some 64 hours alone") or that were keyed apart by a holder
     the words name loosely ("the 21-day ban" on a village, "a 14-day ban" on its wells), compared
     with the event's other durations as long as those name one measured thing only (an event with
     a fire's length and a road's closure holds two measures). A dispute the keyed durations
