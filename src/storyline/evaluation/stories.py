@@ -24,10 +24,13 @@ The scoring works on the JSON report, so it measures exactly what a user gets.
 
 from __future__ import annotations
 
+import itertools
 import json
+import multiprocessing
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -256,6 +259,27 @@ def score_story(story: Path) -> StoryScore:
         path = write_report(report, Path(tmp) / "report.json")
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     return score_report(story, data)
+
+
+def _report_story(story: Path, out_dir: Path) -> tuple[Path, StoryScore, list[str]]:
+    """Analyse ``story/corpus``, keep its JSON report in ``out_dir/<story>/report.json`` and score
+    it: (the report's path, the score, the inputs that failed to read)."""
+    from storyline.pipeline import analyze
+    from storyline.report import write_report
+
+    report, errors = analyze([str(story / "corpus")])
+    path = Path(write_report(report, out_dir / story.name / "report.json"))
+    return path, score_report(story, json.loads(path.read_text(encoding="utf-8"))), [str(e) for e in errors]
+
+
+def report_stories(stories: Sequence[Path], out_dir: Path, *, jobs: int = 1
+                   ) -> list[tuple[Path, StoryScore, list[str]]]:
+    """``_report_story`` for each story, in order; with ``jobs`` > 1 in that many spawned
+    processes, each loading the model once (the stories are independent analyses)."""
+    if jobs <= 1 or len(stories) <= 1:
+        return [_report_story(s, out_dir) for s in stories]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(_report_story, stories, itertools.repeat(out_dir)))
 
 
 def format_scores(scores: Iterable[StoryScore], *, verbose: bool = False) -> list[str]:
