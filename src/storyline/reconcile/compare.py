@@ -203,12 +203,12 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
         t = f.time
         if t is None or f.value is None or not year_of(f.value) or t.mod is not None:
             continue
-        doer = event_doer(f)
-        if event_doers_only and doer is None:
-            continue
         m = _CLOCK.search(t.value)
         if m is None or not f.claim.span[0] <= t.start < f.claim.span[1]:
             continue  # a live entry's stamp dates when it was written, not the act (it may be later)
+        doer = event_doer(f)  # only for a time of day: most frames have none
+        if event_doers_only and doer is None:
+            continue
         before = bodies(f.article_id)[max(0, t.start - 24):t.start]
         if _BOUND_CLOCK.search(before):
             continue

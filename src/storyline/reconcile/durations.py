@@ -32,6 +32,7 @@ from datetime import date
 
 from storyline import lexicon
 from storyline.extract import plover
+from storyline.extract.numbers import TENS, UNITS
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -425,10 +426,8 @@ def _claim_of(claims: Sequence[Claim], t: TimeExpr) -> Claim | None:
 #: alone", "held for 40 days"), right after its verb: data/lexicon/attributes.json.
 _OWN_LENGTH = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'own_length_words')))})\s+{VAGUE_LEAD}$",
                          re.I)
-#: A count of units ("64 hours", "nine days", "a 14-day"), not a bare unit ("a day", "the week").
-_COUNTED = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                      r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-                      r"ninety|hundred)\b", re.I)
+#: A count of units ("64 hours", "nine days", "a 14-day"), not a bare unit ("a day", "the week", "one week").
+_COUNTED = re.compile(rf"\d|\b(?:{'|'.join(w for w in (*UNITS, *TENS, 'hundred') if w not in ('zero', 'one'))})\b", re.I)
 #: A length counted to or from another happening ("42 minutes later", "90 minutes into the descent"):
 #: data/lexicon/attributes.json.
 _COUNTED_FROM = re.compile(rf"^\s*(?:{'|'.join(sorted(lexicon.words('attributes', 'counted_from_words')))})\b", re.I)

@@ -69,10 +69,6 @@ def _one_share(a: Figure, b: Figure, kinds: dict[int, tuple[str, ...]]) -> bool:
     return kinds.get(id(a)) == kinds.get(id(b)) or bool(qa and qb and qa.split()[-1] == qb.split()[-1])
 
 
-def _counts_people(q: Quantity) -> bool:
-    return counts_people(q.unit)
-
-
 def counts_people(unit: str | None) -> bool:
     """The unit's head word is one of ``PERSON_NOUNS`` (or its plural)."""
     words = (unit or "").lower().split()
@@ -134,7 +130,7 @@ def _with(x: Figure, found: Figure, slot_of: dict[int, int], vectors: dict[str, 
 def _same_thing(a: Figure, b: Figure) -> bool:
     """Both count one kind of thing: one unit class, or people."""
     return unit_class(a.quantity.unit) == unit_class(b.quantity.unit) or (
-        _counts_people(a.quantity) and _counts_people(b.quantity))
+        counts_people(a.quantity.unit) and counts_people(b.quantity.unit))
 
 
 def _one_figure(a: Figure, b: Figure, counts: dict[int, str], kinds: dict[int, tuple[str, ...]],

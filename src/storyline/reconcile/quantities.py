@@ -122,11 +122,9 @@ def _norm_attr(text: str | None) -> str | None:
     return re.sub(r"[^a-z0-9 ]+", "", t).strip() or None
 
 
-
 #: Event families whose counts of persons are one count whatever noun counts them ("detained two
 #: people" / "three men were arrested"): data/lexicon/figures.json person_families.
 _PERSON_FAMILIES = lexicon.words("figures", "person_families")
-
 
 
 def _persons(family: str, counted: str) -> str:
@@ -169,6 +167,7 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
         body = articles[f.article_id].body
         if f.article_id not in bodies:
             bodies[f.article_id] = digest(body)
+        family = change_family(f.family)
         for q in f.quantities:
             part, whole_of = partitive(q, body)
             move = bool(q.increment and day_move(f, q, body))
@@ -195,12 +194,12 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
             # candidate's lead is not the other's; so is a share held by its doer ("Pelverin owns 4.8
             # per cent of X" is not what another holder owns)
             keys.append(("whole", u) if part and whole_of is None and not q.qualifier else
-                        ("part", (q.role or "").rpartition(" ")[2] or change_family(f.family), u, str(whole_of))
+                        ("part", (q.role or "").rpartition(" ")[2] or family, u, str(whole_of))
                         if part and whole_of is not None else
                         ("move", *(unit_class_of(d) or d for d in doers(f))) if move else
                         # how often an act was done is whose act it was: "the firm flew its old rocket
                         # four times" is not the new rocket's eleven flights, nor one runner's races another's
-                        ("frequency", change_family(f.family), *_frequency_doers(f)) if q.unit == FREQUENCY else
+                        ("frequency", family, *_frequency_doers(f)) if q.unit == FREQUENCY else
                         ("casualty", u) if u in RUNNING_COUNTS else
                         ("qualified", f"{q.qualifier} {u}", *doers(f)) if q.qualifier == DIFFERENCE else
                         # a share of a whole, named by the whole's head noun ("of the carrier bolt" /
@@ -209,11 +208,11 @@ def figure_groups(frames: Sequence[Frame], articles: dict[str, Article],
                         if q.qualifier and u == PERCENT else
                         ("measured", *holder_of(measure(q.qualifier), f.participants), u)
                         if q.qualifier and q.unit in CURRENCY_CODES else
-                        (change_family(f.family), u, q.qualifier or "") if told_from(q) else
+                        (family, u, q.qualifier or "") if told_from(q) else
                         (fam, _persons(fam, u)) if q.qualifier and (fam := act_family(q.qualifier)) else
                         ("qualified", f"{q.qualifier} {u}") if q.qualifier else
                         ("qualified", f"staying {u}") if staying(q, body) else
-                        (change_family(f.family), _persons(change_family(f.family), u)))
+                        (family, _persons(family, u)))
     items, keys = _last_of_a_series(items, keys)
     keys = one_name_per_holder(keys)
     if every is not None:
