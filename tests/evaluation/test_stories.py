@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -790,3 +791,19 @@ def test_the_command_prints_each_story_and_the_totals(tmp_path: Path) -> None:
     assert lines[0].startswith("tiny: checks 1/1 passed, must failed 0; recall 1.00, fragmentation 1.00"), run.stdout
     assert lines[-1].startswith("total: 1 stories, must failed 0"), run.stdout
     assert run.returncode == 0, run.stdout + run.stderr
+
+    # Two stories in two processes, their reports kept; the second's must check fails, so status 1.
+    shutil.copytree(story, tmp_path / "tiny2")
+    gold["checks"][0]["value"] = "2031-03-05"
+    (tmp_path / "tiny2" / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    reports = tmp_path.parent / f"{tmp_path.name}-reports"
+    run = subprocess.run([sys.executable, "-m", "storyline.cli.main", "eval", "stories", str(tmp_path),
+                          "--jobs", "2", "--reports", str(reports)], capture_output=True, text=True, check=False)
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("tiny: checks 1/1 passed"), run.stdout + run.stderr
+    assert any(line.startswith("tiny2: checks 0/1 passed, must failed 1") for line in lines), run.stdout
+    assert lines[-1].startswith("total: 2 stories, must failed 1"), run.stdout
+    assert run.returncode == 1
+    for name in ("tiny", "tiny2"):
+        report = json.loads((reports / name / "report.json").read_text(encoding="utf-8"))
+        assert [e["time"]["value"] for e in report["events"] if e["timeline"]] == ["2031-03-04"]

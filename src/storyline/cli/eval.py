@@ -69,7 +69,13 @@ def ecb(
 
 
 @eval_app.command("stories")
-def stories(directory: DirArg, verbose: Verbose = False) -> None:
+def stories(
+    directory: DirArg,
+    verbose: Verbose = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Stories analysed at once, one process each.")] = 1,
+    reports: Annotated[Path | None, typer.Option("--reports", file_okay=False, show_default=False,
+                                                 help="Keep each story's JSON report as DIR/<story>/report.json.")] = None,
+) -> None:
     """Every story under DIR (each with corpus/ and gold.json): checks and timeline figures.
 
     Exit status 1 when a must check fails or a figure misses its bar (recall >= 0.85,
@@ -77,4 +83,4 @@ def stories(directory: DirArg, verbose: Verbose = False) -> None:
     """
     from storyline.evaluation import stories as ev
 
-    raise typer.Exit(ev.main(directory, verbose=verbose))
+    raise typer.Exit(ev.main(directory, verbose=verbose, jobs=jobs, reports=reports))

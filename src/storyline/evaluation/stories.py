@@ -28,6 +28,7 @@ import itertools
 import json
 import multiprocessing
 import re
+import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -251,14 +252,8 @@ def stories_in(directory: Path) -> list[Path]:
 
 def score_story(story: Path) -> StoryScore:
     """Analyse ``story/corpus`` with the whole pipeline (a temporary store) and score it."""
-    from storyline.pipeline import analyze
-    from storyline.report import write_report
-
-    report, _ = analyze([str(story / "corpus")])
     with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp:
-        path = write_report(report, Path(tmp) / "report.json")
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return score_report(story, data)
+        return _report_story(story, Path(tmp))[1]
 
 
 def _report_story(story: Path, out_dir: Path) -> tuple[Path, StoryScore, list[str]]:
@@ -308,14 +303,20 @@ def format_scores(scores: Iterable[StoryScore], *, verbose: bool = False) -> lis
     return lines
 
 
-def main(directory: Path | str, *, verbose: bool = False) -> int:
+def main(directory: Path | str, *, verbose: bool = False, jobs: int = 1, reports: Path | str | None = None) -> int:
     """Print every story's checks and figures; exit status 1 when a must check fails or a figure
-    misses its bar."""
+    misses its bar. ``jobs`` stories are analysed at once (one spawned process each); ``reports``
+    keeps each story's JSON report as ``reports/<story>/report.json`` (a temporary folder otherwise)."""
     stories = stories_in(Path(directory))
     if not stories:
         print(f"error: {directory}: no story folders (each needs corpus/ and gold.json)")
         return 2
-    scores = [score_story(s) for s in stories]
+    with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp:
+        done = report_stories(stories, Path(reports) if reports else Path(tmp), jobs=jobs)
+    for _, _, errors in done:
+        for error in errors:
+            print(f"error: {error}", file=sys.stderr)
+    scores = [score for _, score, _ in done]
     for line in format_scores(scores, verbose=verbose):
         print(line)
     return 0 if all(s.must_failed == 0 and not s.below_bar() for s in scores) else 1
