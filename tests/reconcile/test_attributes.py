@@ -516,3 +516,29 @@ def test_a_length_its_words_do_not_key_is_compared_within_the_event_its_clause_t
     (conflict,) = lasted
     sides = {v.value: set(v.article_ids) for v in conflict.values}
     assert sides == {"more than five hours": {a1.id, a3.id}, "nearly three hours": {a2.id}}, sides
+
+
+def test_a_persons_state_told_by_sentences_that_name_no_person_is_compared_whoever_was_named_before() -> None:
+    """"The three masters are barred ... for two years" and "banned the three skippers ... for three
+    years" tell one ban, whichever person each article happened to name in the sentences before; a
+    sentence naming its holder ("Mara Quist was banned for five years") keeps its own."""
+    a1 = _article("t01_release", "The court heard the case of Oskar Vellmund on Monday. The three masters are barred "
+                                 "from fishing in the zone for two years.")
+    a2 = _article("t02_paper", "Prosecutor Hedda Maranova spoke for an hour. The court fined the owners and banned the "
+                               "three skippers from fishing in those waters for three years.")
+    a3 = _article("t03_wire", "Mara Quist was banned from racing for five years on Monday.")
+    report = analyze_articles([a1, a2, a3])
+    lasted = [sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot]
+    assert lasted == [["three years", "two years"]], lasted
+
+
+def test_a_custody_order_is_custody_whatever_verb_of_keeping_it_uses() -> None:
+    """"ordered the two owners held for 60 days" and "ordered both owners held in pre-trial
+    detention for 30 days" are one custody order's length, told two ways."""
+    a1 = _article("o01_release", "The judge of the district court ordered both owners held in pre-trial detention for "
+                                 "30 days.")
+    a2 = _article("o02_paper", "On Wednesday a judge ordered the two owners held for 60 days pending the inquiry.")
+    report = analyze_articles([a1, a2])
+    lasted = [sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot]
+    assert lasted == [["30 days", "60 days"]], lasted
+

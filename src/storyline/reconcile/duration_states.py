@@ -31,6 +31,15 @@ _STATE_PARTICIPLES = sorted(p for p in _STATES if " " not in p and p.endswith("e
 _STATE_VERB_GAP = re.compile(
     rf"\b({'|'.join(_STATE_PARTICIPLES)})\b(?:(?!\b(?:was|were|is|are|been|being|has|have|had)\b)[^.;:!?]){{1,70}}?\s+for\s*$",
     re.I)  # ... with no other verb's auxiliary between ("Suspended governor X was questioned for")
+#: "ordered the two owners held for 60 days", "ordered to be held for six months": a custody order's
+#: length, whatever verb of keeping it uses (data/lexicon/attributes.json).
+_ORDER_WORDS: dict[str, list[str]] = lexicon.table("attributes", "custody_order_words")
+_KEEP_ALT = "|".join(w.replace(" ", r"\s+") for w in sorted(_ORDER_WORDS["keep"], key=len, reverse=True))
+_ORDERED_HELD = re.compile(
+    rf"\b(?:{'|'.join(_ORDER_WORDS['order'])})\b"
+    r"(?:(?!\b(?:was|were|is|are|been|has|have|had)\b)[^.;:!?]){0,60}?\s(?:to\s+be\s+)?"
+    rf"(?:{_KEEP_ALT})"
+    rf"(?:\s+in\s+[\w\s'-]{{1,30}}?)?\s+for\s+{VAGUE_LEAD}$", re.I)
 #: Nouns of a person's lasting state a duration modifies ("a 30-day suspension"): the state.
 STATE_NOUNS: dict[str, str] = lexicon.table("attributes", "lasting_state_nouns")
 _AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
@@ -62,10 +71,11 @@ def state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
     m = _STATE_BEFORE.search(before) or _STATE_VERB_GAP.search(before)
     if m is None and _AFTER_OR_SPENT.search(before):
         m = _STATE_AFTER.match(after)
-    if m is None and not _RESCUED_AFTER.search(before) and (noun is None or noun not in STATE_NOUNS):
+    ordered = m is None and _ORDERED_HELD.search(before) is not None
+    if m is None and not ordered and not _RESCUED_AFTER.search(before) and (noun is None or noun not in STATE_NOUNS):
         return None
-    state = _STATES[m.group(1).lower()] if m is not None else STATE_NOUNS[noun] if noun in STATE_NOUNS \
-        else _STATES["trapped"]
+    state = _STATES[m.group(1).lower()] if m is not None else _STATES["in custody"] if ordered \
+        else STATE_NOUNS[noun] if noun in STATE_NOUNS else _STATES["trapped"]
     if _SPENT.search(before):
         # "spent 15 days in a cell before he was bailed": the time served, another measure than the
         # term set ("remanded in custody for 11 days")
@@ -88,9 +98,24 @@ def state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
         # is not its own clause's subject; the person is the one the text has named most before
         person = _most_named(analysis, sentence.start, title)
     if person is None:
-        return None
+        # "ordered both owners held for 30 days" in a text that names no one: whose state it is
+        # the sentence's own words tell, as when the text had named someone else before
+        return (f"state:{state}:unnamed", f"time {state}") if names_no_person(sentence, analysis) else None
     who = person.entity_id or person.text.split()[-1].lower()
     return f"state:{state}:{who}", f"time {state}"
+
+
+#: Personal pronouns (not "they": a group is no guess of one person): a sentence using one tells
+#: of someone the text named before, or of the speaker and whom they speak for.
+_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is|[Hh]ers|I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b")  # not "US"
+
+
+def names_no_person(sentence: Sentence, analysis: ArticleAnalysis) -> bool:
+    """Whether a sentence names no person and points to none with a pronoun ("the three masters
+    are barred ...", "the board suspended the quarry's licence ..."): a person's state it tells
+    falls on whom its own words say, not on the last person the text named."""
+    return not _PERSONAL.search(sentence.text) and not any(
+        x.label == "PERSON" and sentence.start <= x.start < sentence.end for x in analysis.mentions)
 
 
 #: What follows a state noun to name whom it falls on ("a ban handed to", "a suspension imposed on").

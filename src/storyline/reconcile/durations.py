@@ -44,6 +44,7 @@ from storyline.model import (
 )
 from storyline.reconcile.duration_states import (
     STATE_NOUNS,
+    names_no_person,
     state_named,
     state_of_person,
     state_of_thing,
@@ -118,6 +119,9 @@ class DurationSeen:
     article_id: str
     sentence: str
     written: date | None = None  # the day the article was written, when known
+    #: a person's state whose sentence names no person ("the three skippers were banned for three
+    #: years"): its holder was only guessed from the sentences before
+    unnamed: bool = False
 
 
 def _main_event(claims: Sequence[Claim], index: int) -> str | None:
@@ -261,10 +265,12 @@ def durations(article: Article, analysis: ArticleAnalysis,
             out.append(DurationSeen(f"extension:{ext}", f"extension of the {ext}", n, t, article.id, sent.text, written))
             continue
         noun = _modified(sent, t)  # "a 30-day suspension": a person's state or a happening's length
-        state = state_of_person(sent, t, analysis, noun, article.title) or state_of_thing(sent, t, analysis.claims) \
-            or state_named(sent, noun, analysis.claims) or supply(sent, t)
+        personal = state_of_person(sent, t, analysis, noun, article.title)
+        state = personal or state_of_thing(sent, t, analysis.claims) or state_named(sent, noun, analysis.claims) \
+            or supply(sent, t)
         if state is not None:
-            out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text, written))
+            unnamed = personal is not None and not personal[0].endswith(":group") and names_no_person(sent, analysis)
+            out.append(DurationSeen(state[0], state[1], n, t, article.id, sent.text, written, unnamed))
             continue
         what = _measured(sent, t, analysis.claims) or noun
         if what is None and (act := _passive_act(sent, t, analysis.claims)) is not None:
@@ -383,6 +389,7 @@ def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAn
     conflicts: list[Conflict] = []
     for _key, found in sorted(seen.items()):
         conflicts += _disputes(found)
+    conflicts += _unnamed_conflicts(seen, conflicts)
     conflicts += _event_conflicts(in_events, conflicts)
     # one outlet's copy with the digits swapped, whatever each is read as the length of
     disputed = [{n for v in k.values for n in _NUMBER.findall(v.value)} for k in conflicts]
@@ -392,6 +399,25 @@ def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAn
             id="", slot="quantity: duration", kind="contradiction", values=values,
             explanation=f"One duration told with its digits swapped in one outlet's copy: {_listing(values)}."))
     return conflicts
+
+
+def _unnamed_conflicts(seen: Mapping[str, Sequence[DurationSeen]], keyed: Sequence[Conflict]) -> list[Conflict]:
+    """Durations of one person's state told by sentences that name no person ("the three masters
+    are barred from fishing ... for two years" / "banned the three skippers ... for three years"),
+    compared with each other whoever the sentences before them named: that guess of a holder is
+    what sets them apart, and the holder these sentences tell is the same. A dispute already found
+    is not told twice."""
+    pools: dict[str, list[DurationSeen]] = defaultdict(list)
+    for key, found in seen.items():
+        pools[":".join(key.split(":")[:2])] += [d for d in found if d.unnamed]
+    return _new_disputes(pools, keyed)
+
+
+def _new_disputes(groups: Mapping[str, Sequence[DurationSeen]], keyed: Sequence[Conflict]) -> list[Conflict]:
+    """The disputes of each group of durations that the ``keyed`` conflicts do not already tell."""
+    told = {x for k in keyed for v in k.values for x in zip(v.texts, v.spans, strict=True)}
+    return [k for _key, found in sorted(groups.items()) for k in _disputes(found)
+            if not all(x in told for v in k.values for x in zip(v.texts, v.spans, strict=True))]
 
 
 def _disputes(found: Sequence[DurationSeen]) -> list[Conflict]:
