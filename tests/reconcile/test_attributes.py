@@ -542,3 +542,14 @@ def test_a_custody_order_is_custody_whatever_verb_of_keeping_it_uses() -> None:
     lasted = [sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot]
     assert lasted == [["30 days", "60 days"]], lasted
 
+
+def test_sizes_of_a_thing_named_by_its_noun_only_contradict_between_articles() -> None:
+    """"the 516-space car park" / "the 561-space car park": one thing's size told two ways; an
+    article sizing two car parks tells of two, and none of its sizes is compared."""
+    a1 = _article("p01_release", "The 516-space car park opened in 1974 and was shut on Tuesday.")
+    a2 = _article("p02_paper", "Engineers said part of the 561-space car park gave way on Tuesday.")
+    a3 = _article("p03_blog", "The 300-space car park by the station and the 800-space car park by the bridge stayed "
+                              "open on Tuesday.")
+    report = analyze_articles([a1, a2, a3])
+    sized = [sorted(v.value for v in c.values) for c in report.conflicts if c.slot == "quantity: size in space"]
+    assert sized == [["516", "561"]], [(c.slot, [v.value for v in c.values]) for c in report.conflicts]

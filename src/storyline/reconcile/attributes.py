@@ -164,6 +164,37 @@ def _values_beside(body: str, mentions: Sequence[tuple[str | None, str, int, int
     return tuple(out.values())
 
 
+#: Words after a noun that end its phrase ("the 16-bed unit was", "the 516-space car park
+#: opened"): data/lexicon/attributes.json after_head_noun.
+_AFTER_HEAD = lexicon.words("attributes", "after_head_noun")
+
+
+@lru_cache(maxsize=1)
+def _thing_size() -> re.Pattern[str]:
+    """A size written before the noun of a thing no name follows ("the 516-space car park", "a
+    16-bed unit"): the size, then up to two lower-case words (the noun, or its modifier and it)."""
+    units = _alternation(list(lexicon.table("attributes", "size_units")))
+    dims = _alternation(list(lexicon.table("attributes", "size_dimensions")))
+    return re.compile(rf"\b(?:the|a|an|its|their|his|her)\s+(\d[\d,]*(?:\.\d+)?)-({units})(?:-({dims}))?"
+                      r"\s+(?-i:([a-z][a-z-]*))(?:\s+(?-i:([a-z][a-z-]*)))?\b", re.I)
+
+
+def _things_sized(body: str) -> list[_Value]:
+    """Sizes of things the text names by a noun only ("the 516-space car park" here, "the
+    561-space car park" there; counts of a unit, not lengths): the thing is ``thing:<head noun>``. An article giving one noun two
+    sizes tells of two such things, so its sizes of that noun are left out."""
+    found: dict[tuple[str, str], list[_Value]] = defaultdict(list)
+    for m in _thing_size().finditer(body):
+        first, second = m.group(4), m.group(5)
+        head = first if not second or second in _AFTER_HEAD or second.endswith("ed") else second
+        attribute = _size_attribute(m.group(2), m.group(3))
+        if not attribute.startswith("size in"):
+            continue  # a length by a noun alone ("the 30-km mark", "the 42-km course") is too often another's
+        found[(head, attribute)].append((f"thing:{head}", attribute, float(m.group(1).replace(",", "")), m.group(1),
+                                         m.start(1), m.end(1)))
+    return [v[0] for v in found.values() if len({x[2] for x in v}) == 1]
+
+
 def attributes(article: Article, analysis: ArticleAnalysis) -> list[Seen]:
     """Every age or size the article writes beside an entity's name, once per value. What is
     found depends on the body and on each mention's entity id, label and offsets alone: it is
@@ -171,7 +202,8 @@ def attributes(article: Article, analysis: ArticleAnalysis) -> list[Seen]:
     mentions = [(m.entity_id, m.label, m.start, m.end) for m in analysis.mentions]
     out = []
     for entity, attribute, value, written, s, e in _values.get(
-            digest(article.body, mentions), lambda: _values_beside(article.body, mentions)):
+            digest(article.body, mentions), lambda: _values_beside(article.body, mentions)
+            + tuple(_things_sized(article.body))):
         sent = sentence_at(analysis, None, s)
         out.append(Seen(entity, attribute, value, written, article.id, (s, e), sent.text if sent else article.body[s:e]))
     return out
