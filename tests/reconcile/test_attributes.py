@@ -543,6 +543,17 @@ def test_a_custody_order_is_custody_whatever_verb_of_keeping_it_uses() -> None:
     assert lasted == [["30 days", "60 days"]], lasted
 
 
+def test_a_state_told_by_its_noun_alone_in_a_sentence_naming_no_one_is_keyed_by_its_noun() -> None:
+    """"The suspension, for 12 weeks, stops ..." / "an eight-week suspension that bars it ...": one
+    suspension's length, keyed by its noun in both, though neither sentence names whose it is."""
+    a1 = _article("q01_release", "The authority suspended the clinic's licence on 21 April. The suspension, for 12 "
+                                 "weeks, stops any new treatment.")
+    a2 = _article("q02_paper", "The clinic has been closed to new patients since its licence was suspended last month, "
+                               "an eight-week suspension that bars it from starting any new treatment.")
+    report = analyze_articles([a1, a2])
+    lasted = [sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot]
+    assert lasted == [["12 weeks", "eight-week"]], lasted
+
 def test_sizes_of_a_thing_named_by_its_noun_only_contradict_between_articles() -> None:
     """"the 516-space car park" / "the 561-space car park": one thing's size told two ways; an
     article sizing two car parks tells of two, and none of its sizes is compared."""

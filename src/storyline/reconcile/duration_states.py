@@ -100,7 +100,9 @@ def state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
     if person is None:
         # "ordered both owners held for 30 days" in a text that names no one: whose state it is
         # the sentence's own words tell, as when the text had named someone else before
-        return (f"state:{state}:unnamed", f"time {state}") if names_no_person(sentence, analysis) else None
+        # (a state told by its noun alone, "an eight-week suspension", is keyed by that noun instead)
+        return (f"state:{state}:unnamed", f"time {state}") \
+            if (m is not None or ordered) and names_no_person(sentence, analysis) else None
     who = person.entity_id or person.text.split()[-1].lower()
     return f"state:{state}:{who}", f"time {state}"
 

@@ -505,15 +505,13 @@ def _event_conflicts(in_events: Mapping[str, Sequence[tuple[DurationSeen, str | 
     with the event's other durations as long as those name one measured thing only (an event with
     a fire's length and a road's closure holds two measures). A dispute the keyed durations
     already found is not told twice."""
-    out = []
-    told = {x for k in keyed for v in k.values for x in zip(v.texts, v.spans, strict=True)}
-    for _eid, found in sorted(in_events.items()):
+    groups = {}
+    for eid, found in in_events.items():
         whats = {d.what for d, named in found if named}
         if len(whats) > 1 or (all(named for _, named in found) and len({named for _, named in found}) == 1):
             continue
-        out += [k for k in _disputes([d for d, _ in found])
-                if not all(x in told for v in k.values for x in zip(v.texts, v.spans, strict=True))]
-    return out
+        groups[eid] = [d for d, _ in found]
+    return _new_disputes(groups, keyed)
 
 
 _NUMBER = re.compile(r"\d+")
