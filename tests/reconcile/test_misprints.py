@@ -87,3 +87,16 @@ def test_one_measure_set_before_one_noun_with_its_digits_swapped_is_one_figure_m
                  "outside Drask, and crude ran through the furrows for hours."),
     ])
     assert any(kind == "contradiction" and values == ["412", "421"] for kind, values in found), found
+
+
+def test_counts_of_one_specific_noun_with_their_digits_swapped_are_one_figure_misprinted() -> None:
+    """"The block held 48 flats on nine floors" / "The block ... contained 84 flats": a thing rarer
+    than people, counted in sentences that read only somewhat alike, is one count misprinted."""
+    found = _disputes([
+        _article("f01_wire", "2031-05-12", "The block at 22 Corlan Street held 48 flats on nine floors, and all were "
+                 "evacuated on Monday after the blast."),
+        _article("f02_paper", "2031-05-13", "The gas explosion tore through the block at 22 Corlan Street, which had "
+                 "48 flats served by one stairwell."),
+        _article("f03_column", "2031-05-20", "The block, one of the oldest on the estate, contained 84 flats."),
+    ])
+    assert any(kind == "contradiction" and values == ["48", "84"] for kind, values in found), found

@@ -30,7 +30,8 @@ from dataclasses import replace
 import numpy as np
 
 from storyline import lexicon
-from storyline.extract.measures import MEASUREMENT_UNITS, PERCENT
+from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCENT
+from storyline.extract.quantities import GENERIC_COUNTED
 from storyline.model import Quantity, TimeExpr
 from storyline.reconcile.compare import unit_class
 from storyline.reconcile.figure_pairs import Figure, digits
@@ -144,7 +145,25 @@ def _one_figure(a: Figure, b: Figure, counts: dict[int, str], kinds: dict[int, t
         return False  # two sources' estimates, or one source's count at two dates (a series)
     if a.running_told and b.running_told:
         return False  # a count both tell as running may move ("now 43", later "now 34")
-    return _alike(a, b, vectors) or _one_measured_thing(a, b)
+    return _alike(a, b, vectors) or _one_measured_thing(a, b) or _one_counted_noun(a, b, vectors)
+
+
+#: How alike two sentences must read for two counts of one specific noun ("48 flats" / "84
+#: flats", "84 military tankers" / "the 48 army tankers") to be one count with its digits
+#: swapped: such a noun is rarer than people, so two of its counts whose digits are one another's
+#: reordered are seldom two things; set, not learned.
+NOUN_LIKENESS = 0.6
+
+
+def _one_counted_noun(a: Figure, b: Figure, vectors: dict[str, np.ndarray]) -> bool:
+    """Both count one specific noun (not people, nor a generic "members", nor a unit of money or
+    measure; shares of one whole pass ``_one_share`` first) in sentences that read somewhat alike."""
+    ua, ub = (a.quantity.unit or "").lower().split(), (b.quantity.unit or "").lower().split()
+    if not ua or not ub or ua[-1].rstrip("s") != ub[-1].rstrip("s") or counts_people(ua[-1]) \
+            or ua[-1].rstrip("s") in GENERIC_COUNTED or a.quantity.unit in CURRENCY_CODES \
+            or ua[-1] in MEASUREMENT_UNITS or ua[-1].rstrip("s") in MEASUREMENT_UNITS:
+        return False  # a sum or a measure ("12 kilometres" / "21 kilometres") is no count of things
+    return float(vectors[a.frame.claim.text] @ vectors[b.frame.claim.text]) >= NOUN_LIKENESS
 
 
 #: After a measure's figure: its unit, hyphened or not ("412-km", "421 kilometres"), then names and
