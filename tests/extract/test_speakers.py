@@ -220,3 +220,14 @@ def test_a_speaker_the_parser_apposed_to_the_clause_before_a_closing_teller_spea
                      "Turnout was high.", nlp)
     first = next(c for c in claims if "provisional" in c.text)
     assert first.attribution is not None and "Olvisen" in first.attribution, first.attribution
+
+
+def test_a_teller_the_parser_made_a_conjunct_of_the_clauses_object_speaks_before_wrote(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"..., analyst Halvor Restin of Maddow Risk Partners wrote in a note to clients.": the parser
+    coordinates the name with the clause's object and leaves "wrote" without a subject; the one
+    phrase between the comma and the verb speaks."""
+    claims = _claims("Roughly one in six licensed venues in the country would fail a strict exit inspection, analyst "
+                     "Halvor Restin of Maddow Risk Partners wrote in a note to clients.\n\nThe ministry did not "
+                     "comment.", nlp)
+    first = next(c for c in claims if "venues" in c.text)
+    assert first.attribution is not None and "Restin" in first.attribution, first.attribution

@@ -500,6 +500,22 @@ def _trailing_apposition(verb: Token) -> Token | None:
     return speaker
 
 
+def _tail_phrase(verb: Token) -> Token | None:
+    """A reporting verb the parser left without a subject after a speaker it made a conjunct of
+    the clause before ("... would fail a strict inspection, analyst X Y of Z Partners wrote in a
+    note"): the one noun of the words between the last comma and the verb whose head lies outside
+    them, when those words are a phrase of their own."""
+    doc = verb.doc
+    comma = next((i for i in range(verb.i - 1, max(verb.sent.start, verb.i - 14), -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    span = range(comma + 1, verb.i)
+    outside = [doc[i] for i in span if doc[i].head.i not in span]
+    if len(outside) != 1 or outside[0].pos_ not in ("PROPN", "NOUN") or outside[0].dep_ not in ("conj", "appos", "npadvmod"):
+        return None
+    return outside[0]
+
+
 def _fronted_apposition(verb: Token) -> Token | None:
     """A finite verb the parser left without a subject, whose speaker it hung as an apposition on
     a fronted phrase ("Outside the council chamber, Dr X, president of Y, told reporters that
@@ -541,7 +557,7 @@ def _secondary_reporter(toks: Sequence[Token], root: Token) -> Token | None:
             subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
             if subj is not None and subj.left_edge.i > 0 and t.doc[subj.left_edge.i - 1].text == ",":
                 return subj
-            if subj is None and (speaker := _trailing_apposition(t)) is not None:
+            if subj is None and (speaker := _trailing_apposition(t) or _tail_phrase(t)) is not None:
                 return speaker  # "..., his lawyer, Y Z, told the Courier": hung on the clause before
         if lemma not in REPORTING or not any(c.dep_ == "ccomp" for c in t.children):
             continue
