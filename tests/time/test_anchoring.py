@@ -484,6 +484,26 @@ def test_a_clock_time_last_night_is_on_the_day_before_the_page(nlp) -> None:  # 
 
 
 
+def test_a_british_clock_time_with_a_dot_keeps_its_minutes_and_its_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"at 5.40am this morning", "at around 2.10am last Sunday": the dotted minutes of British copy
+    are a clock time; a bare "07.40" or a decimal is not."""
+    found = by_text(nlp, "A patrol found the van at 5.40am this morning. The fire broke out at around 2.10am last "
+                         "Sunday. Shares closed 12.45 higher, and the ferry left at 07.40 on Monday.", "2031-10-08")
+    assert found["5.40am this morning"].value == "2031-10-08T05:40", found
+    assert found["2.10am last Sunday"].value == "2031-10-05T02:10", found
+    assert not any("12.45" in text or "07.40" in text for text in found), found
+
+
+def test_a_small_hours_clock_time_after_an_evening_one_is_on_the_next_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"at 6.40pm on Monday ... at 2.12am": the night ran on past midnight; a morning clock time
+    after a morning one stays on its day."""
+    found = by_text(nlp, "At about 6.40pm on Monday 6 October, a keeper locked the pen. A camera filmed the animal "
+                         "at 2.12am, a mile away. On Tuesday 7 October the vet arrived at 09:00 and left by 11:30.",
+                    "2031-10-08")
+    assert found["2.12am"].value == "2031-10-07T02:12", found
+    assert found["11:30"].value == "2031-10-07T11:30", found
+
+
 def test_the_day_before_ended_by_the_next_clause_counts_from_the_day_told(nlp) -> None:  # type: ignore[no-untyped-def]
     found = by_text(nlp, "She was jailed yesterday. Her trial had opened the day before and lasted a day and a half.",
                     "2031-04-01")

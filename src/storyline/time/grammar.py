@@ -71,7 +71,9 @@ REL = (
 YEAR_REL = r"(?:this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+next|the\s+prior)"
 TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time|Moscow\s+time))"
 CLOCK = (
-    r"(?:(?<![\d:.,$])(?:2[0-3]|[01]?\d)(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?-i:am|pm|AM|PM)\b)"
+    # "9 a.m.", "9:40pm", and the British "5.40am" (a dot before the minutes only with am/pm: a bare
+    # "07.40" reads as well as a decimal)
+    r"(?:(?<![\d:.,$])(?:2[0-3]|[01]?\d)(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?-i:am|pm|AM|PM)\b)"
     r"|(?<![\d:.,$])(?:2[0-3]|[01]?\d):[0-5]\d(?!\d|:\d)(?:\s*(?-i:GMT|UTC|hrs|h)\b)?"
     r"|noon|midnight|midday|(?:[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock)"
 )

@@ -139,7 +139,7 @@ def _clock(text: str) -> tuple[int, int] | None:
         return 12, 0
     if "midnight" in low:
         return 24, 0
-    m = re.search(r"(?<![\d:])(2[0-3]|[01]?\d)(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?|am|pm)?", low)
+    m = re.search(r"(?<![\d:.])(2[0-3]|[01]?\d)(?:[:.]([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?|am|pm)?", low)
     oc = re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock", low)
     if oc:
         h = int(words_to_number(oc[1]) or 0)
@@ -161,7 +161,7 @@ def _clock(text: str) -> tuple[int, int] | None:
 
 
 #: The date written after a clock time: what follows "on", else what follows the clock itself.
-_AFTER_CLOCK = re.compile(r"(?:\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|noon|midnight|midday|o['’]clock)(?:\s+(?:in\s+the\s+\w+|at\s+night))?,?\s+(?:on\s+)?(\S.*)$",
+_AFTER_CLOCK = re.compile(r"(?:\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|noon|midnight|midday|o['’]clock)(?:\s+(?:in\s+the\s+\w+|at\s+night))?,?\s+(?:on\s+)?(\S.*)$",
                           re.IGNORECASE)
 
 
@@ -174,7 +174,7 @@ def _time_norm(text: str, ctx: Context) -> Norm | None:
     low = text.lower()
     day: Norm | None = None
     mod = pos_mod(low) if re.match(r"^(?:the\s+)?(?:early|mid|late)", low) else None
-    if find_month(text) is not None and _DAY_RX.search(re.sub(r"\d+:\d+|\d+\s*[ap]\.?m", "", low)):
+    if find_month(text) is not None and _DAY_RX.search(re.sub(r"\d+[:.]\d+|\d+\s*[ap]\.?m", "", low)):
         # the date after the clock ("14:20 on Wednesday 12 August", "9 a.m. on March 3"), or before it
         after = _AFTER_CLOCK.search(text)
         day = _date_norm(after[1] if after else

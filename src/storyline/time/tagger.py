@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 
@@ -435,7 +436,7 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
                 header, header_at = parsed, c.end
         elif (named := Partial.parse(norm.value)) is not None:
             partial, day, discourse_at = named, named, c.end
-    return _range_start_year(_clock_on_next_day(out, selection.text), selection.text)
+    return _range_start_year(_small_hours_after_evening(_clock_on_next_day(out, selection.text)), selection.text)
 
 
 _DATE_PARTS = re.compile(r"^(\d{4})-(\d\d)(?:-(\d\d))?$")
@@ -472,6 +473,34 @@ def _with_year(value: str | None, was: str, year: int) -> str | None:
 _CLOCK_THEN_DAY = re.compile(r"\s*(?:on\s+)?")
 _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
 _CLOCK_VALUE = re.compile(r"^\d{4}-\d\d-\d\dT(\d\d:\d\d)$")
+
+
+#: A clock time's day and hour ("2031-04-13T18:40").
+_DAY_CLOCK = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d):\d\d")
+#: The evening hours after which a small-hours clock time of the same narrative day is the next morning's.
+_EVENING, _SMALL_HOURS = 18, 6
+
+
+def _small_hours_after_evening(out: list[Tagged]) -> list[Tagged]:
+    """A bare clock time in the small hours told after an evening clock time of the day the
+    narrative is on ("At 6.40pm on Monday the keeper finished the feed ... a camera caught him at
+    2.12am") is on the next day: the night ran on past midnight."""
+    prev: tuple[str, int] | None = None  # the day and hour of the latest time of day told
+    for k, tagged in enumerate(out):
+        expr = tagged.expr
+        m = _DAY_CLOCK.match(expr.value or "") if expr.type == "TIME" else None
+        if m is None:
+            if expr.type == "DATE" and _DAY_VALUE.match(expr.value or ""):
+                prev = None  # another day told: the night is no longer running on
+            continue
+        day, hour = m.group(1), int(m.group(2))
+        if prev is not None and expr.anchor_kind == "discourse" and prev[0] == day and _EVENING <= prev[1] < 24 \
+                and hour < _SMALL_HOURS:  # ("midnight" is T24:00: the night has turned already)
+            nxt = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+            out[k] = replace(tagged, expr=replace(expr, value=nxt + expr.value[10:], earliest=nxt, latest=nxt))
+            day = nxt
+        prev = (day, hour)
+    return out
 
 
 def _clock_on_next_day(out: list[Tagged], text: str) -> list[Tagged]:
