@@ -4,8 +4,9 @@ News gives them in a few fixed shapes next to the name: "Dr Blasko, 52," / "aged
 / "the 52-year-old Blasko"; "the ship, a 948-foot-long container vessel" / "the 947-foot-long
 ship" / "a 412-bed hospital". An attribute belongs to the canonical entity the mention resolves
 to, so two articles that spell the name differently still meet; an age written before a role with
-no name ("the 71-year-old retired teacher") is the one person the story gives that role as a title. Values of one attribute that
-differ between articles are a contradiction (sizes within rounding, half a percent, agree); one
+no name ("the 71-year-old retired teacher") is the one person the story gives that role as a
+title, and a size before a noun with no name ("the 516-space car park") is the size of that noun's
+one thing. Values of one attribute that differ between articles are a contradiction (sizes within rounding, half a percent, agree); one
 article never contradicts itself. The words are data (``data/lexicon/attributes.json``, read through
 ``storyline.lexicon``). Pure
 functions over the extraction; ``reconcile`` adds the conflicts to the report.
@@ -181,8 +182,9 @@ def _thing_size() -> re.Pattern[str]:
 
 def _things_sized(body: str) -> list[_Value]:
     """Sizes of things the text names by a noun only ("the 516-space car park" here, "the
-    561-space car park" there; counts of a unit, not lengths): the thing is ``thing:<head noun>``. An article giving one noun two
-    sizes tells of two such things, so its sizes of that noun are left out."""
+    561-space car park" there): the thing is ``thing:<head noun>``. Counts of a unit only, not
+    lengths. An article giving one noun two sizes tells of two such things, so its sizes of that
+    noun are left out."""
     found: dict[tuple[str, str], list[_Value]] = defaultdict(list)
     for m in _thing_size().finditer(body):
         first, second = m.group(4), m.group(5)

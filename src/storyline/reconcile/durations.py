@@ -12,8 +12,10 @@ contradiction; one article never contradicts itself. "after six days of negotiat
 the negotiations. A happening still going on, measured again by a later article about as much
 longer as the days between the two ("three days of protests", a fortnight later "a fortnight"),
 is no dispute, nor is time served so far ("had spent 15 days in custody since") beside a term set
-("remanded for 11 days"). The time between two happenings is
-compared the same way ("the warning was issued 14 minutes before the storm reached the town" /
+("remanded for 11 days"). A person's state told by sentences that name no person ("the three
+masters are barred ... for two years" / "banned the three skippers ... for three years") is
+compared across those sentences whoever the text named before them. The time between two
+happenings is compared the same way ("the warning was issued 14 minutes before the storm reached the town" /
 "went out ... seven minutes before the storm reached the first houses"): keyed by the happening
 measured (the first event noun of the sentence, else its main verb), the direction and the noun
 of the happening it is counted from. A passive act naming no event ("the sonar was used for 18

@@ -17,7 +17,8 @@ Such a pair is reported as a contradiction when
   source does not give them at two dates (its series);
 - both count one kind of thing (one unit class) or both count people
   (``PERSON_NOUNS``: "crew" / "seafarers", "people" / "workers"), and the two sentences read
-  alike (static MiniLM vectors, ``MISPRINT_LIKENESS``, as in a slot).
+  alike (static MiniLM vectors, ``MISPRINT_LIKENESS``, as in a slot), or, for two counts of one
+  specific noun ("48 flats" / "84 flats"), somewhat alike (``NOUN_LIKENESS``).
 """
 
 from __future__ import annotations
