@@ -20,8 +20,8 @@ happenings is compared the same way ("the warning was issued 14 minutes before t
 measured (the first event noun of the sentence, else its main verb), the direction and the noun
 of the happening it is counted from. A passive act naming no event ("the sonar was used for 18
 hours") is keyed by its verb and the thing it was done to. A state's length (a person's, a
-group's, a thing's, a supply's endurance) is read by ``duration_states``. Pure functions over the
-extraction.
+group's, a thing's, a supply's endurance) is read by ``duration_states``; the durations of one
+thing are compared by ``duration_disputes``. Pure functions over the extraction.
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
 
 from storyline import lexicon
 from storyline.extract import plover
@@ -40,9 +38,17 @@ from storyline.model import (
     ArticleAnalysis,
     Claim,
     Conflict,
-    ConflictValue,
     Sentence,
     TimeExpr,
+)
+from storyline.reconcile.duration_disputes import (
+    DurationSeen,
+    close,
+    conflict_values,
+    disputes,
+    hours,
+    listing,
+    new_disputes,
 )
 from storyline.reconcile.duration_states import (
     STATE_NOUNS,
@@ -58,20 +64,11 @@ from storyline.reconcile.roles import head_word
 from storyline.reconcile.timeslot import parse_day
 from storyline.time.lexicon import VAGUE_LEAD
 
-#: Two durations of one happening this close (relative to the longer) agree: vague ones
-#: ("about four hours", "nearly six") by a quarter, exact ones ("12 days", "nine days") by rounding.
-TOLERANCE = 0.25
-EXACT_TOLERANCE = 0.05
-#: Durations this many times apart are not one happening's length misreported but two measures
-#: ("debated for almost six hours" / "a government that lasted two years and three months").
-MAX_RATIO = 8.0
 #: What a duration of a happening follows ("burned for", "ended after"), and what makes it a
 #: distance instead ("an hour away"): data/lexicon/attributes.json.
 _LASTING = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'duration_lead_words')))})\s*$", re.I)
 _DISTANCE = re.compile(rf"^\s*(?:{'|'.join(map(re.escape, sorted(lexicon.words('attributes', 'distance_words'))))})\b",
                        re.I)
-_UNIT_HOURS = {"Y": 8766.0, "M": 730.5, "W": 168.0, "D": 24.0}
-_CLOCK_HOURS = {"H": 1.0, "M": 1 / 60, "S": 1 / 3600}
 _PRONOUN_START = re.compile(r"^\W*(?:it|this|that)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 #: Words that may follow a noun that heads its phrase ("the fire that ...", "the declaration was").
@@ -91,39 +88,12 @@ _WITHDRAWN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('reporting', 'wit
 #: An explicit year in a sentence, read by its digits: the time stage's dates would do, but it
 #: still reads a date a verb sets in an infinitive ("set their trial to begin on Nov. 2") as past.
 _YEAR = re.compile(r"(?<![\d])(?<!\d[.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
-_VAGUE = lexicon.words("attributes", "vague_duration_words")
 #: "... before the storm reached", "... after the collapse": the happening a gap is counted from.
 _GAP = re.compile(r"^\s+(before|after)\s+(?:the|a|an|its|their|his|her)\s+([a-z]+)\b", re.I)
 #: A duration written as a modifier ("a two-day inquiry", "a 15-minute halt"): the words
 #: after it, the first of them the noun it measures or a modifier of that noun.
 _MODIFIER = re.compile(r"[\w.]+-(?:second|minute|hour|day|night|week|month|year)$", re.I)
 _NEXT_WORDS = re.compile(r"^\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?", re.I)
-
-
-def hours(value: str) -> float | None:
-    """Hours in an ISO 8601 duration ("PT3H30M" 3.5, "P12D" 288); None for vague ones ("PXD")."""
-    m = re.fullmatch(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
-                     r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?", value)
-    if m is None or not any(m.groups()):
-        return None
-    parts = dict(zip(("Y", "M", "W", "D", "h", "m", "s"), m.groups(), strict=True))
-    total = sum(float(v) * _UNIT_HOURS[k] for k, v in parts.items() if v and k in _UNIT_HOURS)
-    total += sum(float(v) * _CLOCK_HOURS[k.upper()] for k, v in parts.items() if v and k in "hms")
-    return total or None
-
-
-@dataclass(frozen=True)
-class DurationSeen:
-    key: str  # the derivational stem of what lasted
-    what: str  # the word that names it
-    hours: float
-    time: TimeExpr
-    article_id: str
-    sentence: str
-    written: date | None = None  # the day the article was written, when known
-    #: a person's state whose sentence names no person ("the three skippers were banned for three
-    #: years"): its holder was only guessed from the sentences before
-    unnamed: bool = False
 
 
 def _main_event(claims: Sequence[Claim], index: int) -> str | None:
@@ -313,29 +283,6 @@ def _served_so_far(sentence: Sentence, t: TimeExpr) -> bool:
     return bool(_SPENT_BEFORE.search(before) and _SINCE_AFTER.match(sentence.text[max(0, t.end - sentence.start):]))
 
 
-def _grown(a: DurationSeen, b: DurationSeen) -> bool:
-    """Two readings of an ongoing happening told on different days ("after three days of
-    protests" on the 7th, "a fortnight" on the 18th): the later one is longer by about the days
-    between the articles, so it measures the same happening further on, not another length."""
-    if a.written is None or b.written is None or a.written == b.written or _to_a_happening(a) or _to_a_happening(b):
-        return False
-    first, later = (a, b) if a.written < b.written else (b, a)
-    grew = later.hours - first.hours
-    apart = (later.written - first.written).days * 24.0  # type: ignore[operator]
-    return grew > 0 and abs(grew - apart) <= max(24.0, TOLERANCE * apart)
-
-
-#: A length measured up to a happening ("dark for 17 days before the pile-up", "for 27 days when
-#: the crash happened"): fixed, not growing with the day of writing.
-_UP_TO = re.compile(r"^\s*(?:before|when|until|till|by\s+the\s+time|prior\s+to|ahead\s+of)\b", re.I)
-
-
-def _to_a_happening(d: DurationSeen) -> bool:
-    """Whether the duration is measured up to a happening (``_UP_TO`` right after it)."""
-    at = d.sentence.find(d.time.text)
-    return at >= 0 and bool(_UP_TO.match(d.sentence[at + len(d.time.text):]))
-
-
 def _withdrawn(sentence: Sentence) -> bool:
     """A correction note's sentence ("An earlier version of this article said he was jailed for
     12 years"): the outlet withdrew what it tells, and no one asserts its duration."""
@@ -353,16 +300,6 @@ def _history(sentence: Sentence, article: Article) -> bool:
 
 _NAMING_YEAR = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that|[\w-]+(?:'s|’s))\s+(?:[a-z-]+\s+)?"
                           r"(?:1[89]\d\d|20\d\d)(?=\s+[a-z])")
-
-
-def _vague(d: DurationSeen) -> bool:
-    first = d.time.text.split()[0].lower() if d.time.text.split() else ""
-    return d.time.mod is not None or first in _VAGUE
-
-
-def _close(a: DurationSeen, b: DurationSeen) -> bool:
-    tolerance = TOLERANCE if _vague(a) or _vague(b) else EXACT_TOLERANCE
-    return abs(a.hours - b.hours) <= tolerance * max(a.hours, b.hours)
 
 
 def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
@@ -390,16 +327,16 @@ def duration_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAn
                           if not _RANGE_END.search(sent.text[: max(0, t.start - sent.start)])]
     conflicts: list[Conflict] = []
     for _key, found in sorted(seen.items()):
-        conflicts += _disputes(found)
+        conflicts += disputes(found)
     conflicts += _unnamed_conflicts(seen, conflicts)
     conflicts += _event_conflicts(in_events, conflicts)
     # one outlet's copy with the digits swapped, whatever each is read as the length of
     disputed = [{n for v in k.values for n in _NUMBER.findall(v.value)} for k in conflicts]
     for pair in swapped_durations(swappable, lambda x, y: any({x, y} <= ns for ns in disputed)):
-        values = _values(list(pair))
+        values = conflict_values(list(pair))
         conflicts.append(Conflict(
             id="", slot="quantity: duration", kind="contradiction", values=values,
-            explanation=f"One duration told with its digits swapped in one outlet's copy: {_listing(values)}."))
+            explanation=f"One duration told with its digits swapped in one outlet's copy: {listing(values)}."))
     return conflicts
 
 
@@ -412,32 +349,7 @@ def _unnamed_conflicts(seen: Mapping[str, Sequence[DurationSeen]], keyed: Sequen
     pools: dict[str, list[DurationSeen]] = defaultdict(list)
     for key, found in seen.items():
         pools[":".join(key.split(":")[:2])] += [d for d in found if d.unnamed]
-    return _new_disputes(pools, keyed)
-
-
-def _new_disputes(groups: Mapping[str, Sequence[DurationSeen]], keyed: Sequence[Conflict]) -> list[Conflict]:
-    """The disputes of each group of durations that the ``keyed`` conflicts do not already tell."""
-    told = {x for k in keyed for v in k.values for x in zip(v.texts, v.spans, strict=True)}
-    return [k for _key, found in sorted(groups.items()) for k in _disputes(found)
-            if not all(x in told for v in k.values for x in zip(v.texts, v.spans, strict=True))]
-
-
-def _disputes(found: Sequence[DurationSeen]) -> list[Conflict]:
-    """The contradictions among one happening's durations: agreeing ones grouped, groups more
-    than ``MAX_RATIO`` apart taken for two measures, not one misreported."""
-    groups: list[list[DurationSeen]] = []
-    for d in sorted(found, key=lambda d: d.hours):
-        if groups and _close(groups[-1][0], d):
-            groups[-1].append(d)
-        else:
-            groups.append([d])
-    chains: list[list[list[DurationSeen]]] = []
-    for g in groups:
-        if chains and g[0].hours <= MAX_RATIO * chains[-1][-1][-1].hours:
-            chains[-1].append(g)
-        else:
-            chains.append([g])
-    return [k for chain in chains if (k := _conflict(chain)) is not None]
+    return new_disputes(pools, keyed)
 
 
 def _claim_of(claims: Sequence[Claim], t: TimeExpr) -> Claim | None:
@@ -494,7 +406,7 @@ def _by_event(article: Article, analysis: ArticleAnalysis, told: Sequence[tuple[
                                             written), d.key if d else None))
     out = []
     for eid, found in per_event.items():
-        if all(_close(found[0][0], d) for d, _ in found):
+        if all(close(found[0][0], d) for d, _ in found):
             out += [(eid, found[0][0], found[0][1])]
     return out
 
@@ -513,7 +425,7 @@ def _event_conflicts(in_events: Mapping[str, Sequence[tuple[DurationSeen, str | 
         if len(whats) > 1 or (all(named for _, named in found) and len({named for _, named in found}) == 1):
             continue
         groups[eid] = [d for d, _ in found]
-    return _new_disputes(groups, keyed)
+    return new_disputes(groups, keyed)
 
 
 _NUMBER = re.compile(r"\d+")
@@ -533,36 +445,3 @@ def _story_durations(article: Article, analysis: ArticleAnalysis) -> list[tuple[
         if sent is not None and not (_history(sent, article) or _withdrawn(sent) or _served_so_far(sent, t)):
             out.append((t, sent))
     return out
-
-
-def _values(sides: list[list[tuple[str, TimeExpr, str]]]) -> list[ConflictValue]:
-    """One value per side of a duration dispute, each side's (article id, expression, sentence)s."""
-    return [ConflictValue(value=side[0][1].text, article_ids=sorted({d[0] for d in side}), claim_ids=[],
-                          texts=[d[2] for d in side], sources=sorted({d[0] for d in side}),
-                          spans=[(d[1].start, d[1].end) for d in side]) for side in sides]
-
-
-def _listing(values: Sequence[ConflictValue]) -> str:
-    return "; ".join(f"{v.value} ({len(v.article_ids)} article(s))" for v in values)
-
-
-def _conflict(groups: list[list[DurationSeen]]) -> Conflict | None:
-    """The contradiction of a happening's differing durations (groups that agree within), if two
-    articles differ."""
-    arts = [{d.article_id for d in g} for g in groups]
-    if len(groups) < 2 or all(x == y for x in arts for y in arts):
-        return None
-    if all(_grown(a, b) for x, g in enumerate(groups) for h in groups[x + 1:] for a in g for b in h
-           if a.article_id != b.article_id):
-        return None  # one ongoing happening measured on later days
-    values = _values([[(d.article_id, d.time, d.sentence) for d in g] for g in groups])
-    what = groups[0][0].what
-    listing = _listing(values)
-    if groups[0][0].key.startswith("gap:"):
-        slot, told = f"quantity: time of the {what}", f"The time of the {what}"
-    else:
-        slot, told = f"quantity: duration of the {what}", f"How long the {what} lasted"
-    return Conflict(
-        id="", slot=slot, kind="contradiction", values=values,
-        explanation=f"{told} differs between articles by more than vague wording allows: {listing}.",
-    )
