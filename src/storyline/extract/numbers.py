@@ -35,6 +35,9 @@ SCALES: dict[str, int] = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
+#: The scales of a large sum, which a word may be hyphened to ("a 2.4 million-solde contract": the
+#: word is the unit, not another figure's start).
+SUM_SCALES = tuple(word for word, size in SCALES.items() if size >= 1_000_000)
 _ABBREV_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 #: Words that only scale a figure ("1.86 million", "40m"): the unit reader's noun when nothing is counted.
 SCALE_WORDS = frozenset(SCALES) | frozenset(_ABBREV_SCALES)
@@ -73,6 +76,7 @@ _INCR = lexicon.alternation("figures", "increments")
 _VAGUE = lexicon.alternation("figures", "vague_scales")
 _FEW = lexicon.alternation("figures", "few")
 
+_NOT_AFTER_SUM_SCALE = "".join(f"(?<!{word})" for word in SUM_SCALES)
 QUANTITY_RE = re.compile(
     rf"""
     (?<![\w.,/-])
@@ -91,7 +95,7 @@ QUANTITY_RE = re.compile(
     (?P<pct>\s*(?:%|percent\b|per\s+cent\b))?
     (?P<orso>\s+or\s+so\b)?
     (?:\s+(?P<post>more|additional|extra)\b)?
-    (?![\w%]|[.,]\d|(?<!million)(?<!billion)(?<!trillion)-(?!strong\b|(?:{_HYPHENED_CURRENCY})s?\b|(?:{HYPHENED_UNITS})\b(?!-))[A-Za-z])
+    (?![\w%]|[.,]\d|{_NOT_AFTER_SUM_SCALE}-(?!strong\b|(?:{_HYPHENED_CURRENCY})s?\b|(?:{HYPHENED_UNITS})\b(?!-))[A-Za-z])
     """,
     re.IGNORECASE | re.VERBOSE,
 )

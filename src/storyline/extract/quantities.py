@@ -39,6 +39,7 @@ from storyline.extract.numbers import (
     QUANTITY_RE,
     SCALE_WORDS,
     SCALES,
+    SUM_SCALES,
     TENS,
     UNITS,
     find_quantities,
@@ -178,7 +179,8 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     people of that nationality; a state word ("dead", "wounded") is kept as written.
     """
     scaled = _SCALE_HYPHENED.match(doc.text, q.end) if q.unit is None and _SCALE_END.search(q.text) else None
-    token = next((t for t in doc if t.idx <= scaled.start(1) < t.idx + len(t)), None) if scaled is not None else None
+    span = doc.char_span(scaled.start(1), scaled.end(1), alignment_mode="expand") if scaled is not None else None
+    token = span[0] if span else None
     if scaled is not None and token is not None and token.lower_ != "strong" and token.pos_ in ("NOUN", "PROPN", "ADJ"):
         # "a 2.4 million-solde contract": the noun hyphened to the scale is what is counted (a
         # currency the lexicon need not know), not the noun the sum describes ("a 1.5
@@ -216,7 +218,7 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
 
 
 #: A sum's scale word hyphened to what it counts ("2.4 million-solde"): the word after the hyphen.
-_SCALE_END = re.compile(r"\b(?:million|billion|trillion)$", re.IGNORECASE)
+_SCALE_END = re.compile(rf"\b(?:{'|'.join(SUM_SCALES)})$", re.IGNORECASE)
 _SCALE_HYPHENED = re.compile(r"-([a-z]+)\b(?!-)", re.IGNORECASE)
 #: A unit of measurement hyphened to its figure ("312-metre"; ``extract.numbers`` reads the figure).
 _HYPHENED_UNIT = re.compile(rf"-({HYPHENED_UNITS})\b(?!-)", re.IGNORECASE)
