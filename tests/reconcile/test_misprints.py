@@ -100,3 +100,45 @@ def test_counts_of_one_specific_noun_with_their_digits_swapped_are_one_figure_mi
         _article("f03_column", "2031-05-20", "The block, one of the oldest on the estate, contained 84 flats."),
     ])
     assert any(kind == "contradiction" and values == ["48", "84"] for kind, values in found), found
+
+
+def test_a_measure_before_a_noun_with_other_modifiers_is_one_thing_misprinted() -> None:
+    """"the 274-metre mast" (three pages) and "a 247-metre guyed steel lattice mast" (a feature):
+    one mast's height, its digits swapped, the noun three modifiers away from the unit."""
+    found = _disputes([
+        _article("h01_wire", "2031-02-11", "The 274-metre mast on Corrin Hill came down in the early hours of "
+                 "Tuesday as a gale swept the coast."),
+        _article("h02_paper", "2031-02-11", "The 274-metre mast folded shortly before dawn, cutting television "
+                 "signals across the valley."),
+        _article("h03_radio", "2031-02-12", "Engineers were still clearing the wreck of the 274-metre mast on "
+                 "Wednesday."),
+        _article("h04_feature", "2031-03-02", "The fallen structure, a 247-metre guyed steel lattice mast with an "
+                 "antenna section at the top, had stood on Corrin Hill since 1969."),
+    ])
+    assert any(kind == "contradiction" and values == ["247", "274"] for kind, values in found), found
+
+
+def test_two_shares_told_in_one_way_with_their_digits_swapped_are_one_share_misprinted() -> None:
+    """"turnout at 43.7 per cent" and "Turnout was 47.3 percent": one by-election's turnout, neither
+    saying what it is a share of."""
+    found = _disputes([
+        _article("v01_live", "2031-04-17", "23:15 The returning officer, Ada Quell, gives turnout at 43.7 per cent."),
+        _article("v02_wire", "2031-04-18", "Turnout was 47.3 percent, down from 58.1 percent at the last general "
+                 "election."),
+    ])
+    assert any(kind == "contradiction" and values == ["43.7 per cent", "47.3 percent"] for kind, values in found), found
+
+
+def test_diplomats_and_people_are_both_people_so_a_swapped_count_of_them_is_one_figure() -> None:
+    """"38 people" flown home (four pages) and "83 diplomats and family members" (one): one
+    airlift counted with two nouns of people, its digits swapped."""
+    found = _disputes([
+        _article("d01_release", "2031-03-09", "The foreign ministry confirmed there were 38 people on board the "
+                 "flight from Varnholt: 26 embassy staff and 12 family members."),
+        _article("d02_wire", "2031-03-09", "An air force plane carried 38 people from Varnholt to the capital "
+                 "on Sunday."),
+        _article("d03_paper", "2031-03-10", "The ministry flew its diplomats home on Sunday, 38 people in all."),
+        _article("d04_column", "2031-03-12", "With its embassy in Varnholt standing empty since 83 diplomats and "
+                 "family members were airlifted out on Sunday, the ministry has little left to bargain with."),
+    ])
+    assert any(kind == "contradiction" and values == ["38", "83"] for kind, values in found), found

@@ -63,12 +63,19 @@ def _written(q: Quantity) -> tuple[int, str] | None:
     return digits(replace(q, unit=None) if q.unit == PERCENT else q)
 
 
-def _one_share(a: Figure, b: Figure, kinds: dict[int, tuple[str, ...]]) -> bool:
-    """Two shares are of one whole when they are slotted alike or say it in one word ("52.6 per
-    cent of the vote" / "56.2 per cent of the vote"): what a share is of is too often another
-    thing ("14.6 percent of the capital", "61.4 percent of the votes")."""
+def _one_share(a: Figure, b: Figure, kinds: dict[int, tuple[str, ...]], vectors: dict[str, np.ndarray]) -> bool:
+    """Two shares are of one whole when they are slotted alike, say it in one word ("52.6 per
+    cent of the vote" / "56.2 per cent of the vote") or are told in sentences that read as one
+    (``SHARE_LIKENESS``: "62 per cent of observed occasions" / "26 per cent of the time"): what a
+    share is of is too often another thing ("14.6 percent of the capital", "61.4 percent of the votes")."""
     qa, qb = a.quantity.qualifier, b.quantity.qualifier
-    return kinds.get(id(a)) == kinds.get(id(b)) or bool(qa and qb and qa.split()[-1] == qb.split()[-1])
+    return kinds.get(id(a)) == kinds.get(id(b)) or bool(qa and qb and qa.split()[-1] == qb.split()[-1]) \
+        or float(vectors[a.frame.claim.text] @ vectors[b.frame.claim.text]) >= SHARE_LIKENESS
+
+
+#: How alike two sentences must read for two shares whose digits are one another's reordered to
+#: be one share whatever each says it is of: set, not learned.
+SHARE_LIKENESS = 0.82
 
 
 def counts_people(unit: str | None) -> bool:
@@ -140,7 +147,7 @@ def _one_figure(a: Figure, b: Figure, counts: dict[int, str], kinds: dict[int, t
     ka, kb = counts.get(id(a)), counts.get(id(b))
     if not _same_thing(a, b) or ((ka in running or kb in running) and ka != kb):
         return False
-    if a.quantity.unit == PERCENT and not _one_share(a, b, kinds):
+    if a.quantity.unit == PERCENT and not _one_share(a, b, kinds, vectors):
         return False
     if a.attribution and b.attribution and (a.attribution != b.attribution or a.as_of != b.as_of):
         return False  # two sources' estimates, or one source's count at two dates (a series)
@@ -173,28 +180,40 @@ _UNIT_AFTER = re.compile(r"^[\s-]*[A-Za-z]+\b")
 _WORDS_AFTER = re.compile(r"[A-Za-z][\w'’]*|[-–—]")
 
 
-def _measured_noun(f: Figure) -> str | None:
-    """The noun a measure's figure is hyphened or set before ("the 412-km line": line), or None."""
+def _measured_words(f: Figure) -> list[str]:
+    """The words a measure's figure is hyphened or set before, up to four, the noun it measures
+    among them ("the 412-km line": line; "a 321-metre guyed steel lattice mast": guyed ... mast);
+    names and dashes skipped ("the 421-kilometre Quendrik-Tovasz line"). Empty for no measure."""
     q = f.quantity
     if not q.unit or q.unit.lower() not in MEASUREMENT_UNITS:
-        return None
+        return []
     claim = f.frame.claim
     after = claim.text[max(0, q.end - claim.span[0]):]
     unit = _UNIT_AFTER.match(after)
     if unit is None:
-        return None
-    for word in _WORDS_AFTER.findall(after[unit.end():])[:4]:
+        return []
+    words: list[str] = []
+    for word in _WORDS_AFTER.findall(after[unit.end():])[:6]:
         if word[0].isupper() or word in "-–—":
             continue  # a name before the noun ("Quendrik-Tovasz")
-        return word.lower()
-    return None
+        if word.lower() in _NOT_MODIFIER:
+            break
+        words.append(word.lower())
+    return words[:4]
+
+
+#: Words that end the modifiers of a measured noun ("a 48-metre footbridge across the river").
+_NOT_MODIFIER = frozenset(lexicon.words("figures", "function_words"))
 
 
 def _one_measured_thing(a: Figure, b: Figure) -> bool:
     """Two figures in one unit of measure set before one noun ("the 412-km line" / "the
-    421-kilometre Quendrik-Tovasz line"): one thing's measure, however unalike the sentences read."""
-    noun = _measured_noun(a)
-    return noun is not None and noun == _measured_noun(b) and unit_class(a.quantity.unit) == unit_class(b.quantity.unit)
+    421-kilometre Quendrik-Tovasz line", "the 312-metre mast" / "a 321-metre guyed steel lattice
+    mast"): one thing's measure, however unalike the sentences read. The noun is the first word
+    after one figure's unit and among the other's modifiers."""
+    wa, wb = _measured_words(a), _measured_words(b)
+    return bool(wa and wb and (wa[0] in wb or wb[0] in wa)) \
+        and unit_class(a.quantity.unit) == unit_class(b.quantity.unit)
 
 
 def _alike(a: Figure, b: Figure, vectors: dict[str, np.ndarray]) -> bool:
