@@ -231,3 +231,41 @@ def test_a_teller_the_parser_made_a_conjunct_of_the_clauses_object_speaks_before
                      "comment.", nlp)
     first = next(c for c in claims if "venues" in c.text)
     assert first.attribution is not None and "Restin" in first.attribution, first.attribution
+
+
+def test_a_full_name_before_a_colon_speaks_when_the_tagger_sees_only_its_first_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'Anders Wrede: "We sat in the dark ..."': the tagger reads the surname as a verb and tags
+    the first name alone as a person; the whole name before the colon speaks."""
+    claims = _claims("Passengers described the wait. Anders Wrede: \"We sat in the dark for hours and no one came "
+                     "through the train to tell us anything. It was cold.\"", nlp)
+    quote = next(c for c in claims if "We sat in the dark" in c.text)
+    assert quote.attribution == "Anders Wrede", quote.attribution
+
+
+def test_a_name_and_its_title_after_a_quote_speak_with_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'"...," Ruth Olsavik, chair of the harbour committee, told reporters': the name speaks, not
+    the title set off after it."""
+    claims = _claims("\"We heard a great deal of regret and very little explanation,\" Ruth Olsavik, chair of the "
+                     "harbour committee, told reporters after the session.", nlp)
+    assert claims[0].attribution == "Ruth Olsavik", claims[0].attribution
+
+
+def test_a_quote_ending_in_a_question_is_told_by_the_teller_in_the_sentence_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'"We were told the money was safe. ... if not the central bank?" A B, chair of C, told
+    reporters.': the question ends the sentence, so the teller stands in a sentence of its own."""
+    claims = _claims("\"We were told the money was safe. We believed it, because who else do you believe if not the "
+                     "central bank?\" Mirko Daslav, chair of the Pensioners' League, told reporters.", nlp)
+    quote = next(c for c in claims if "money was safe" in c.text)
+    assert quote.attribution == "Mirko Daslav", quote.attribution
+
+
+def test_a_body_that_told_something_takes_the_officer_named_in_the_next_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"..., police said Tuesday. Colonel A B, head of the district police, said ...": the count is
+    the police's and the colonel's; a name in the next sentence that is not one of the body does not."""
+    claims = _claims("Nine bodies have been recovered from the mud so far, police said Tuesday. Colonel Ivo Marsk, head "
+                     "of the Tessel district police, said rescuers had found most of the victims in the lower village.",
+                     nlp)
+    assert claims[0].attribution == "police (Ivo Marsk)", claims[0].attribution
+    claims = _claims("Nine bodies have been recovered from the mud so far, police said Tuesday. Ivo Marsk, a farmer "
+                     "in the lower village, said he had lost his house.", nlp)
+    assert claims[0].attribution == "police", claims[0].attribution

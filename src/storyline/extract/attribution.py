@@ -669,6 +669,11 @@ def trailing_teller(toks: Sequence[Token]) -> tuple[str, int] | None:
             speaker = speaker[next(k for k, t in enumerate(speaker) if t.ent_type_ == "PERSON"):]
         if not any(t.is_punct for t in speaker) and any(t.pos_ in ("NOUN", "PROPN") for t in speaker):
             return verb.doc[speaker[0].i : speaker[-1].i + 1].text, verb.i
+        cut = next((k for k, t in enumerate(speaker) if t.is_punct), 0)
+        if 0 < cut <= 4 and speaker[cut].text == "," and speaker[-1].text == "," \
+                and all(t.pos_ == "PROPN" for t in speaker[:cut]):
+            # '"...," A B, chair of the X committee, told reporters': the name, not its title
+            return verb.doc[speaker[0].i : speaker[cut - 1].i + 1].text, verb.i
     # the subject nearest the verb first: the parser may hang a subject of the clause before on
     # it too ("... but a cabinet that nobody checked, regional officer A B, who ..., told the bulletin")
     subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: -c.i)
@@ -779,11 +784,14 @@ def _named_before(words: Sequence[Token], verb_at: int, subject: Token) -> bool:
 
 
 def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentence],
-                                carried: set[int] | frozenset[int] = frozenset()) -> None:
+                                carried: set[int] | frozenset[int] = frozenset(),
+                                tellers: set[int] | frozenset[int] = frozenset()) -> None:
     """'"A. B," she said.': A is hers too. A quote opened without attribution takes the one of
     the sentence (same paragraph) in which it closes, and so do the sentences inside it; so does a quote whose attribution was only
     carried from an earlier speaker (``carried``: sentence indexes): '"A. B," a police source
-    said' after a paragraph quoting someone else is the source's."""
+    said' after a paragraph quoting someone else is the source's. A quote that closes at the end
+    of a sentence ending in "?" or "!" is told by the sentence after it when that one is nothing
+    but its teller ('"... A? " X, chair of Y, told reporters.': ``tellers``, sentence indexes)."""
     by_index = {c.sentence: c for c in claims if c.parent is None}
     told: dict[str, list[Claim]] = {}
     for c in claims:
@@ -800,11 +808,14 @@ def _attribute_quotes_backwards(claims: list[Claim], sentences: Sequence[Sentenc
             if sentences[j].paragraph != para:
                 break
             if _closes(sentences[j].text, opening):
-                later = by_index.get(j)
+                later, end = by_index.get(j), j
+                if (later is None or not later.attribution) and j + 1 in tellers \
+                        and sentences[j].text.rstrip()[-1:] in _CLOSING and sentences[j + 1].paragraph == para:
+                    later, end = by_index.get(j + 1), j + 1  # the teller closes the quote's sentence
                 if later is not None and later.attribution and later.sentence not in carried:
                     # the sentence that opens the quote and those inside it, before the one closing it
                     inside = [claim]
-                    for k in range(claim.sentence + 1, j):
+                    for k in range(claim.sentence + 1, end):
                         mid = by_index.get(k)
                         if mid is not None and (mid.attribution is None or k in carried):
                             inside.append(mid)

@@ -66,6 +66,7 @@ from storyline.extract.entities import PLACE_LABELS
 from storyline.extract.entries import date_entries
 from storyline.extract.event_time import time_for, time_owner, trigger_span
 from storyline.extract.measures import CHANGE_VERBS
+from storyline.extract.named_tellers import name_collective_tellers
 from storyline.extract.quantities import attach_units, bare_tallies, find_quantities, voters_sides
 from storyline.extract.syntax import (
     _conjuncts,
@@ -358,6 +359,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
     body = doc.text if inp.text is None else inp.text
     claims: list[Claim] = []
     carried_in: set[int] = set()  # sentences whose attribution was carried from an earlier one
+    tellers: set[int] = set()  # sentences that are nothing but a teller ("X, chair of Y, told reporters.")
     ctx = SentenceContext()
     columns = _Columns(doc)
     by_sentence: dict[int, list[Mention]] = {}
@@ -388,6 +390,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         lemmas_of = columns.lemmas[first:last]
         asserted = _is_assertion(toks, text, columns.marks[first:last], any(columns.verbal[first:last]))
         root = sent.root
+        if not starts_quoted and _bare_teller(root):
+            tellers.add(idx)
         attribution: str | None = None
         refused = None
         if root.lemma_.lower() in REFUSALS:
@@ -609,7 +613,8 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
                 ctx.last_subject_person = _mention_name(subj_persons[0], inp.names)
         ctx.open_quote = (ctx.open_quote if sent_model.paragraph == ctx.paragraph else False) ^ bool(quote_balance % 2)
         ctx.paragraph = sent_model.paragraph
-    _attribute_quotes_backwards(claims, inp.sentences, carried_in)
+    _attribute_quotes_backwards(claims, inp.sentences, carried_in, tellers)
+    name_collective_tellers(claims, inp.sentences, inp.mentions)
     return date_entries(claims, inp.sentences, inp.times, inp.doc)
 
 
@@ -643,3 +648,12 @@ def _opens_quoted(toks: Sequence[Token], reporter: Token) -> bool:
         return False
     closing = next((t for t in toks if t.i > first.i and t.text[:1] in QUOTES), None)
     return closing is not None and first.i < reporter.i < closing.i
+
+
+def _bare_teller(root: Token) -> bool:
+    """A sentence that tells who spoke and nothing said ("X, chair of Y, told reporters."): a
+    reporting verb with a subject and no clause or complement of what was said."""
+    return root.lemma_.lower() in REPORTING and root.pos_ == "VERB" \
+        and any(c.dep_ == "nsubj" for c in root.children) \
+        and not any(c.dep_ in ("ccomp", "xcomp", "csubj", "nsubjpass", "parataxis") for c in root.children)
+
