@@ -46,6 +46,10 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         ("The vote took place last Saturday.", "last Saturday", "2024-06-15"),
         ("The vote took place last Sunday.", "last Sunday", "2024-06-16"),
         ("The ministers will meet on Friday.", "Friday", "2024-06-21"),
+        # a state that has held since a time is past ("has been safe to drink from"), a rule that
+        # applies from a time on a weekday ahead (the clock in a.m./p.m. too)
+        ("Tap water has been safe to drink from 16:00 on Monday.", "16:00 on Monday", "2024-06-17T16:00"),
+        ("The limit applies from 9 a.m. on Friday and covers cash machines.", "9 a.m. on Friday", "2024-06-21T09:00"),
         # a weekday of a named week is that day of the calendar week before or after the page's
         ("The jury convicted him on Thursday last week.", "Thursday last week", "2024-06-13"),
         ("He will be sentenced on Friday next week.", "Friday next week", "2024-06-28"),

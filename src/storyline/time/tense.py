@@ -31,7 +31,7 @@ _REPORTING = lexicon.words("reporting", "reporting_verbs")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 #: A bare weekday, maybe with its part of the day ("Friday", "Tuesday evening"), not a dated day
 #: (the time lexicon's names)
-_WEEKDAY = re.compile(r"(?:(?:\d{1,2}[:.]\d{2}|midnight|noon|midday)\s+(?:on\s+)?)?"  # "from 10:00 on Tuesday", "midnight on Thursday"
+_WEEKDAY = re.compile(r"(?:(?:\d{1,2}[:.]\d{2}|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|midnight|noon|midday)\s+(?:on\s+)?)?"  # "from 10:00 on Tuesday", "9 a.m. on Thursday"
                       rf"(?:{'|'.join(w for w in WEEKDAYS if w.endswith('day'))})"
                       rf"(?:\s+(?:{'|'.join(PARTS_OF_DAY)}))?", re.I)
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
@@ -331,11 +331,13 @@ def clause_tense(span: Span, left_text: str = "") -> Tense:
         return "future"
     if verb.dep_ == "advcl" and _to_infinitive(verb) and _present_call(_asker(verb)):
         return "future"  # "today calls on every worker to stop work from 06:00 on Monday": what it asks is ahead
-    if verb.dep_ == "xcomp" and _to_infinitive(verb) and (_simple_present(verb.head) or _present_perfect(verb.head)) \
+    if verb.dep_ == "xcomp" and _to_infinitive(verb) and (
+            _simple_present(verb.head) or (_present_perfect(verb.head) and verb.head.lemma_ != "be")) \
             and (verb.head.lemma_ == "be" or verb.head.lemma_.lower() not in _IMPLICATIVE):
         # "the union is to meet the minister on Friday", "remains on track to lift off on
         # Saturday", "the club is required to stop ticket sales from 08:00 on Tuesday", "the court
         # has agreed to hear the case on Tuesday": what a present clause has to come is ahead
+        # (not a state that has held since: "the water has been safe to drink from 16:00 on Thursday")
         return "future"
     if [a.tag_ for a in auxes] == ["VB"] and auxes[0].lemma_ == "be" and any(c.lower_ == "that" and c.dep_ == "mark" for c in verb.children) \
             and verb.head.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in verb.head.children if a.dep_ in ("aux", "auxpass")):
