@@ -1448,3 +1448,27 @@ def test_a_releases_deck_of_highlights_does_not_hide_its_place_and_date(tmp_path
     assert not errors and len(articles) == 1, errors
     article = articles[0]
     assert (article.published.value, article.published.source) == ("2031-04-08", "dateline"), article.published
+
+
+def test_a_correction_notes_stamp_dates_it() -> None:
+    """"Correction published 24 April 2031, by the Readers' Editor" under a correction's headline
+    is the note's own publication date."""
+    found = find_dateline("Correction published 24 April 2031, by the Readers' Editor")
+    assert found is not None and found.date == date(2031, 4, 24), found
+    article = clean_one(page("Correction: Quay report", "Correction published 24 April 2031, by the Readers' Editor",
+                             LEAD, SECOND))
+    assert article.published.value == "2031-04-24" and not article.published.portal, article.published
+
+
+def test_a_mails_date_header_dates_a_newsletter_whose_other_items_it_lists() -> None:
+    """A newsletter sent by mail ("Date: Tue, 15 Apr 2031 06:45:00 +0200", "Subject: ...") lists its
+    other items above the first: the mail's date is the day its items were written for, not a
+    portal's upper bound."""
+    text = page("From: Harbour Notes <briefing@harbournotes.example>", "To: Harbour Notes subscribers",
+                "Date: Tue, 15 Apr 2031 06:45:00 +0200", "Subject: Harbour Notes #212: The quay in court",
+                "HARBOUR NOTES", "The morning briefing on Portvale politics", "Issue #212",
+                "View in browser | Forward to a colleague | Manage your subscription",
+                "Good morning. Three items today: the quay case, the ferry strike and your diary for the week.",
+                "1. THE QUAY IN COURT", LEAD, SECOND, THIRD)
+    published = clean_one(text).published
+    assert (published.value, published.earliest, published.portal) == ("2031-04-15", "2031-04-15", False), published

@@ -157,12 +157,24 @@ def _published(raw: RawDocument, page: _Page, *, portal: bool) -> PublishedDate:
     if chosen.updated:
         notes.append("it is an 'updated' date; the first publication may be earlier")
     if portal and not under_headline and page.first_teaser is not None and at < page.first_teaser \
-            and not ISSUE.search(chosen.text):
+            and not ISSUE.search(chosen.text) and not _mail_date(page, chosen.text):
         # The date above the list of stories is the page's: an upper bound, the article may be older.
-        # (An issue's number beside it dates an edition, whose contents list is its own items.)
+        # (An issue's number beside it dates an edition, whose contents list is its own items; a
+        # mail's "Date:" header the day a newsletter's items were sent.)
         notes.append(PORTAL_NOTE)
         return PublishedDate(value=value, source="dateline", earliest=None, latest=value, note="; ".join(notes), portal=True)
     return PublishedDate(value=value, source="dateline", earliest=value, latest=value, note="; ".join(notes))
+
+
+#: A mail's header lines ("Date: Tue, 14 Apr 2026 06:45:00 +0200", "Subject: ...").
+_MAIL_DATE = re.compile(r"\s*(?:Date|Sent)\s*:", re.IGNORECASE)
+_MAIL_SUBJECT = re.compile(r"\s*Subject\s*:", re.IGNORECASE)
+
+
+def _mail_date(page: _Page, text: str) -> bool:
+    """Whether the date is a mail's "Date:" header (the page has a "Subject:" line too): the day
+    the message was sent, a newsletter's items with it."""
+    return bool(_MAIL_DATE.match(text)) and any(_MAIL_SUBJECT.match(u.text) for u in page.units[:12])
 
 
 #: A numeric full date either way round ("07/04/2026": 7 April or July 4).

@@ -67,7 +67,9 @@ _WORDS = (
     # a broadcaster's web copy ("Sunday 9 May 2032, 18:00 news bulletin, online edition")
     r"bulletin|edition|version|web|online|print|broadcast|transcript|newsletter|of|"
     # a release's header ("For immediate release - 4 June 2031", "Embargoed until 00:01")
-    r"for|immediate|embargoed|embargo|until|" + WEEKDAYS
+    r"for|immediate|embargoed|embargo|until|"
+    # a correction note's stamp ("Correction published 24 April 2031, by the Readers' Editor")
+    r"corrections?|clarifications?|appended|" + WEEKDAYS
 )
 #: A document's own date label ("Date of decision:", "Release date:"): the document a court, an
 #: agency or a company issues is dated so.
