@@ -142,3 +142,30 @@ def test_diplomats_and_people_are_both_people_so_a_swapped_count_of_them_is_one_
                  "family members were airlifted out on Sunday, the ministry has little left to bargain with."),
     ])
     assert any(kind == "contradiction" and values == ["38", "83"] for kind, values in found), found
+
+
+def test_a_whole_told_as_all_n_with_two_sizes_is_a_contradiction() -> None:
+    """"close all 17 of the country's commercial banks" and "All the country's 19 banks threw open
+    their branches": one set of banks sized two ways, whatever each sentence's verb."""
+    found = _disputes([
+        _article("b01_wire", "2031-03-01", "Officials were drafting a decree that would close all 17 of the country's "
+                 "commercial banks for three days, two officials said."),
+        _article("b02_paper", "2031-03-04", "All the country's 19 banks threw open their branches at nine on Wednesday, "
+                 "but nobody could take out more than 400 marks."),
+    ])
+    assert any(kind == "contradiction" and values == ["17", "19"] for kind, values in found), found
+
+
+def test_wholes_of_two_kinds_or_weeks_apart_are_two_sets() -> None:
+    """"all 268 primary schools" and "all 412 state schools" are two sets; "all 21 crew members"
+    one week and "All 20 crew members on board" a month later may both be right."""
+    found = _disputes([
+        _article("s01_paper", "2031-01-12", "All 268 primary schools in the city will stay closed this week, the "
+                 "education ministry said."),
+        _article("s02_wire", "2031-01-13", "The closure covers all 412 state schools in the city, the ministry said "
+                 "in a statement."),
+        _article("c01_wire", "2031-03-04", "The captain told the owner that all 21 crew members were alive and unhurt."),
+        _article("c02_paper", "2031-04-06", "All 20 crew members on board were reported safe after the navy boarded "
+                 "the ship."),
+    ])
+    assert not any(kind == "contradiction" for kind, _ in found), found

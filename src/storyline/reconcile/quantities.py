@@ -85,6 +85,7 @@ from storyline.reconcile.figure_slots import (
     join_wholes,
     unit_class_of,
 )
+from storyline.reconcile.figure_totals import total_pairs
 from storyline.reconcile.frames import Frame
 from storyline.reconcile.memo import digest
 
@@ -503,6 +504,13 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                                lambda a, b: any(id(a) in ids and id(b) in ids for ids in told_apart)):
         k = _conflict("contradiction", as_classes(pair), counts.get(id(pair[0][0])) or "figures", key)
         k.explanation += " The digits of one are the other's swapped: one outlet's copy of one figure."
+        out.append(k)
+        told_apart.append({id(f) for side in pair for f in side})
+    # the size of a whole told as "all N", worded otherwise in each outlet
+    for pair in total_pairs(every, counts, kinds, RUNNING_COUNTS,
+                            lambda a, b: any(id(a) in ids and id(b) in ids for ids in told_apart)):
+        k = _conflict("contradiction", as_classes(pair), counts.get(id(pair[0][0])) or "figures", key)
+        k.explanation += " Each is told as the whole ('all ...'): one set sized two ways."
         out.append(k)
     return out
 
