@@ -564,3 +564,34 @@ def test_sizes_of_a_thing_named_by_its_noun_only_contradict_between_articles() -
     report = analyze_articles([a1, a2, a3])
     sized = [sorted(v.value for v in c.values) for c in report.conflicts if c.slot == "quantity: size in space"]
     assert sized == [["516", "561"]], [(c.slot, [v.value for v in c.values]) for c in report.conflicts]
+
+
+def _ages(articles: list[Article]) -> list[list[str]]:
+    return [sorted(v.value for v in k.values) for k in analyze_articles(articles).conflicts
+            if k.slot == "quantity: age" and k.kind == "contradiction"]
+
+
+def test_an_unnamed_persons_age_told_two_ways_in_like_sentences_is_a_contradiction() -> None:
+    """"A seven-year-old girl was pulled alive from the rubble" in one wire, "pulled a nine-year-old
+    girl alive from the rubble" in two papers: one girl, no name to link the ages."""
+    found = _ages([
+        _article("r01_wire", "A seven-year-old girl was pulled alive from the rubble of her grandmother's house on "
+                             "Thursday, the only person rescued alive since the first morning."),
+        _article("r02_live", "Rescuers have pulled a nine-year-old girl alive from the rubble of a house in the old "
+                             "quarter, some 38 hours after the slide."),
+        _article("r03_paper", "A nine-year-old girl was pulled alive from the rubble of a house in the old quarter on "
+                              "Thursday after 38 hours."),
+    ])
+    assert ["nine", "seven"] in found, found
+
+
+def test_unnamed_ages_of_two_sexes_or_beside_a_name_are_two_people() -> None:
+    """"a nine-year-old girl" rescued and "an eight-year-old boy" rescued are two children; "Ada
+    Renk, a 19-year-old student" has a name, and "the 20-year-old student" is another."""
+    found = _ages([
+        _article("c01_wire", "Rescuers pulled a nine-year-old girl alive from the rubble of a house on Thursday."),
+        _article("c02_paper", "Rescuers pulled an eight-year-old boy alive from the rubble of a house on Thursday."),
+        _article("s01_wire", "Ada Renk, a 19-year-old student, died in hospital on Thursday after falling ill."),
+        _article("s02_paper", "The 20-year-old student died in hospital on Thursday after falling ill at the hall."),
+    ])
+    assert found == [], found

@@ -59,6 +59,7 @@ from storyline.reconcile.documents import (
 from storyline.reconcile.durations import duration_conflicts
 from storyline.reconcile.facts import place_conflicts, role_conflicts
 from storyline.reconcile.frames import UNREAL_MODALITIES, WITHIN, Frame, frames_of_claim, frames_of_told_event
+from storyline.reconcile.generic_ages import generic_age_conflicts
 from storyline.reconcile.quantities import quantity_conflicts
 from storyline.reconcile.sameday import absorb_statements, join_same_day
 from storyline.reconcile.sources import SourceNames, defined_acronyms, source_key, source_profiles
@@ -469,6 +470,7 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     conflicts += role_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], doc_ranges, names)
     conflicts += place_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()])
     conflicts += attribute_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], names)
+    conflicts += generic_age_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()])
     conflicts += duration_conflicts([story_dated(d) for d in docs.values()], [d.analysis for d in docs.values()],
                                     event_of_claim)
     for i, k in enumerate(conflicts):
