@@ -739,6 +739,20 @@ FLOORS = {
     "cobbenhall-car-park-collapse-2026": (2, 0.98, 1.08, 0.97, 1.3),
     "zlatobrod-tailings-dam-2026": (4, 0.98, 1.08, 0.84, 1.8),
     "maelgard-abdication-2026": (3, 0.98, 1.15, 0.79, 1.87),
+    # session 39, eight stories written blind (same brief), scored once with b2ab11a (the starting code): a grain
+    # silo explosion 3, 1.00, 1.07, 0.82, 1.71; an overnight devaluation 5, 0.93, 1.14, 0.79, 1.87; a cyberattack on
+    # a water plant 5, 1.00, 1.19, 0.75, 1.38; a boxer's death after a title fight 4, 1.00, 1.00, 0.89, 1.57; a
+    # train stranded in a tunnel 6, 1.00, 1.23, 0.88, 2.00; a brawl in parliament 5, 0.93, 1.14, 0.91, 1.80; a
+    # footbridge collapse 4, 1.00, 1.07, 0.95, 1.60; a glacial lake outburst 5, 1.00, 1.29, 0.88, 1.93 (37 musts).
+    # Floors from the session's final code.
+    "rimavor-silo-explosion-2026": (2, 0.98, 1.08, 0.85, 1.65),
+    "sorvenia-lendar-devaluation-2026": (2, 0.91, 1.15, 0.81, 1.81),
+    "fardenwick-water-hack-2026": (4, 0.98, 1.2, 0.76, 1.39),
+    "mardovek-ring-death-2026": (3, 0.98, 1.01, 0.95, 1.65),
+    "gadderhorn-tunnel-stranding-2026": (4, 0.98, 1.24, 0.87, 2.01),
+    "lurvenia-chamber-brawl-2026": (2, 0.98, 1.14, 0.97, 1.61),
+    "pennowick-footbridge-2026": (4, 0.98, 1.08, 0.94, 1.61),
+    "ushtavi-glacial-flood-2026": (4, 0.98, 1.3, 0.86, 1.94),
 }
 
 

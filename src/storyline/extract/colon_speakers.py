@@ -56,7 +56,7 @@ def colon_speaker(text: str, start: int, mentions: Sequence[Mention], names: dic
     person = next((x for x in inside if x.label == "PERSON"), None)
     phrase = m.group(1).strip()
     if person is not None and person.text != phrase and person.text in phrase and _CAPITALISED_NAME.fullmatch(phrase):
-        return phrase  # 'Tomas Wrede: "..."' where the tagger saw only "Tomas": the whole name speaks
+        return phrase  # 'Ivo Quandt: "..."' where the tagger saw only "Ivo": the whole name speaks
     if person is not None:
         return _mention_name(person, names)
     role_first = m.group(1).rsplit(",", 1)
@@ -114,7 +114,7 @@ def clause_colon_speaker(toks: Sequence[Token], inp: ClaimInputs, ctx: SentenceC
     if any(t.text[:1] in QUOTES for t in before):
         return None
     if _CAPITALISED_NAME.fullmatch(before[0].doc[before[0].i: before[-1].i + 1].text if before else ""):
-        return None  # 'Tomas Wrede: "..."' is a name before a quote (``colon_speaker``), whatever verb the tagger saw in it
+        return None  # 'Ivo Quandt: "..."' is a name before a quote (``colon_speaker``), whatever verb the tagger saw in it
     inside = {t.i for t in before}
     verb = next((t for t in before if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head.i == t.i)), None)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None

@@ -58,7 +58,7 @@ def _years(word: str) -> int | None:
 def _role(m: re.Match[str], body: str) -> str | None:
     """The word anyone may be called that the age stands before ("girl"), "" for an age alone
     before a verb or a comma ("The eight-year-old died"), None when a name goes with it ("the
-    17-year-old Elias Marrant", "Lena Marovic, a 19-year-old student", "a passenger, Elin Marsk,")
+    17-year-old Ivo Quandt", "Xeni Zolvey, a 19-year-old student", "a passenger, Oda Prenn,")
     or the word is a role of one person (``attributes`` reads those)."""
     after = m.group("after")
     if _NAMED_BEFORE.search(body[max(0, m.start() - 40): m.start()]) or _NAMED_AFTER.match(after):
@@ -72,8 +72,8 @@ def _role(m: re.Match[str], body: str) -> str | None:
     return "" if _BARE_AFTER.match(after) else None
 
 
-#: A name set off before the age ("Lena Marovic, a 19-year-old ...") or after its role ("a
-#: sixteen-year-old passenger, Elin Marsk,").
+#: A name set off before the age ("Xeni Zolvey, a 19-year-old ...") or after its role ("a
+#: sixteen-year-old passenger, Oda Prenn,").
 _NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _NAMED_AFTER = re.compile(r"^(?:\s+[a-z][\w-]*){1,3},\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])")
 #: Words anyone may be called that say the person is male or female: two such of the two sexes
