@@ -595,3 +595,21 @@ def test_unnamed_ages_of_two_sexes_or_beside_a_name_are_two_people() -> None:
         _article("s02_paper", "The 20-year-old student died in hospital on Thursday after falling ill at the hall."),
     ])
     assert found == [], found
+
+
+def test_an_unnamed_age_told_like_a_named_persons_joins_that_side_of_the_dispute() -> None:
+    """"A 17-year-old boy died after an officer opened fire on the car he was driving" (a lede that
+    names no one) tells the 17 that two pages give "Pell Ostrand" against a third page's 16."""
+    lede = _article("p01_paper", "A 17-year-old boy died last night after a police officer opened fire on the car he "
+                                 "was driving during a traffic stop in the harbour district.")
+    found = analyze_articles([
+        lede,
+        _article("p02_wire", "17-year-old Pell Ostrand was shot dead by a police officer during a traffic stop in the "
+                             "harbour district on Monday night."),
+        _article("p03_paper", "Pell Ostrand, 17, was shot by a police officer who had stopped his car in the harbour "
+                              "district."),
+        _article("p04_print", "Pell Ostrand, 16, was laid to rest on Saturday in the cemetery behind the chapel."),
+    ]).conflicts
+    aged = [k for k in found if k.slot == "quantity: age" and k.kind == "contradiction"]
+    assert aged and any(lede.id in v.article_ids for k in aged for v in k.values if v.value == "17"), \
+        [(v.value, v.article_ids) for k in aged for v in k.values]

@@ -469,8 +469,9 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     }
     conflicts += role_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], doc_ranges, names)
     conflicts += place_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()])
-    conflicts += attribute_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], names)
-    conflicts += generic_age_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()])
+    named_ages = attribute_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], names)
+    conflicts += named_ages
+    conflicts += generic_age_conflicts([d.article for d in docs.values()], [d.analysis for d in docs.values()], named_ages)
     conflicts += duration_conflicts([story_dated(d) for d in docs.values()], [d.analysis for d in docs.values()],
                                     event_of_claim)
     for i, k in enumerate(conflicts):

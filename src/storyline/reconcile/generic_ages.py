@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
+
 from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue
 from storyline.reconcile.attributes import GENERIC_ROLES, OLDEST
 from storyline.reconcile.facts import sentence_at
@@ -108,18 +110,23 @@ def _seen(article: Article, analysis: ArticleAnalysis) -> list[tuple[int, str, s
     return out
 
 
-def generic_age_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[Conflict]:
+def generic_age_conflicts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
+                          named: Sequence[Conflict] = ()) -> list[Conflict]:
     """One contradiction per pair of unnamed ages two articles give one someone (an age beside a
-    name or a title is ``attributes``' to compare)."""
+    name or a title is ``attributes``' to compare). ``named``: the contradictions of named
+    people's ages, whose sides take the unnamed ages told alike (``_joined_to_named``)."""
     by_article = {an.article_id: an for an in analyses}
     told = []
     for a in articles:
         an = by_article.get(a.id)
         if an is not None:
             told += [(a.id, *x) for x in _seen(a, an)]
+    if not told:
+        return []
+    vectors = sentence_vectors({x[5] for x in told} | {t for k in named for v in k.values for t in v.texts})
+    _joined_to_named(told, named, vectors)
     if len(told) < 2:
         return []
-    vectors = sentence_vectors({x[5] for x in told})
     out: list[Conflict] = []
     done: set[frozenset[tuple[str, tuple[int, int]]]] = set()
     tellers: dict[int, set[str]] = {}
@@ -142,3 +149,28 @@ def generic_age_conflicts(articles: Sequence[Article], analyses: Sequence[Articl
                 explanation=f"Two articles give one unnamed person, told of in like words, two ages: "
                             f"{written} and {written_b}."))
     return out
+
+
+def _joined_to_named(told: list[tuple[str, int, str, str, tuple[int, int], str]], named: Sequence[Conflict],
+                     vectors: dict[str, np.ndarray]) -> None:
+    """An unnamed age ("A 17-year-old boy died last night after an officer opened fire") told
+    like a named person's ("17-year-old A B was shot dead by an officer") by an article that gives
+    that person no age is one more telling of that side of the person's dispute: added to it, and
+    no longer compared as someone else's."""
+    for k in named:
+        if k.slot != "quantity: age":
+            continue
+        given = {a for v in k.values for a in v.article_ids}
+        for v in k.values:
+            for x in list(told):
+                aid, years, _role, _written, span, sentence = x
+                if aid in given or _years(v.value) != years or not any(
+                        float(vectors[sentence] @ vectors[t]) >= AGE_LIKENESS for t in v.texts if t in vectors):
+                    continue
+                v.article_ids.append(aid)
+                v.sources.append(aid)
+                v.texts.append(sentence)
+                v.spans.append(span)
+                given.add(aid)
+                told.remove(x)
+
