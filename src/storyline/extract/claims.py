@@ -656,4 +656,3 @@ def _bare_teller(root: Token) -> bool:
     return root.lemma_.lower() in REPORTING and root.pos_ == "VERB" \
         and any(c.dep_ == "nsubj" for c in root.children) \
         and not any(c.dep_ in ("ccomp", "xcomp", "csubj", "nsubjpass", "parataxis") for c in root.children)
-
