@@ -49,11 +49,8 @@ from storyline.extract.attribution import (
     _resolve_source,
     _secondary_reporter,
     _speaker_subject,
-    _trailing_source,
     counts_figure,
     naming_subject,
-    parenthetical_source,
-    trailing_teller,
     withdrawn_teller,
 )
 from storyline.extract.colon_speakers import (
@@ -79,6 +76,7 @@ from storyline.extract.syntax import (
     object_lemma,
     reduced_relative,
 )
+from storyline.extract.tail_tellers import parenthetical_source, trailing_source, trailing_teller
 from storyline.extract.told import second_sources, told_events
 from storyline.model import Claim, Mention, Quantity
 
@@ -480,7 +478,7 @@ def build_claims(inp: ClaimInputs) -> list[Claim]:
         if colon is not None:
             attribution = colon  # 'A B, chief of X: "Our engineers estimate ..."': the quote is A B's, whatever it reports
         elif attribution is None and not quoted:
-            attribution = _trailing_source(toks) or parenthetical_source(toks)
+            attribution = trailing_source(toks) or parenthetical_source(toks)
             if attribution is None and pred.i == root.i and (namer := naming_subject(sent)) is not None:
                 attribution = _resolve_source(namer, inp, ctx, mentions)  # "..., calling the files "fabricated""
         elif attribution is not None and not quoted and reporter is not None and not according \
