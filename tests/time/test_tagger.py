@@ -50,6 +50,9 @@ def values(nlp, text: str, dct: str | None = DCT) -> dict[str, str]:  # type: ig
         # applies from a time on a weekday ahead (the clock in a.m./p.m. too)
         ("Tap water has been safe to drink from 16:00 on Monday.", "16:00 on Monday", "2024-06-17T16:00"),
         ("The limit applies from 9 a.m. on Friday and covers cash machines.", "9 a.m. on Friday", "2024-06-21T09:00"),
+        # a range's start named by its weekday is the last such day before its end, which is ahead
+        ("The bridge will be closed for an inspection from 08:00 on Monday until 18:00 on Tuesday.",
+         "08:00 on Monday", "2024-06-24T08:00"),
         # a weekday of a named week is that day of the calendar week before or after the page's
         ("The jury convicted him on Thursday last week.", "Thursday last week", "2024-06-13"),
         ("He will be sentenced on Friday next week.", "Friday next week", "2024-06-28"),

@@ -17,6 +17,7 @@ from storyline.reconcile.frames import Frame
 from storyline.reconcile.sources import source_key
 from storyline.reconcile.timeslot import bounds, intersect, is_portal, parse_day, year_of
 from storyline.time import compatible
+from storyline.time.ranges import weekday_range_starts
 from storyline.time.rewrite import names_month, reresolve, reresolve_from, year_offset
 from storyline.time.values import YEARLESS_DAY
 
@@ -215,6 +216,8 @@ def reresolve_times(docs: dict[str, Doc]) -> None:
             r = reresolve_from(t, day) if day is not None else None
             if r is not None:
                 new_times[k] = r
+        # ... and a range's start named by its weekday, read again alone, is the last such day before its end
+        new_times = weekday_range_starts(new_times, d.article.body)
         if any(a is not b for a, b in zip(new_times, d.analysis.times, strict=True)):
             d.analysis = replace(d.analysis, times=new_times)
             d.time_starts = [t.start for t in new_times]

@@ -22,6 +22,9 @@ from storyline.time import calendar_math as cm
 from storyline.time import eventrel
 from storyline.time.grammar import Candidate, find_candidates, settle
 from storyline.time.lexicon import CHRONOLOGY_LABEL, MONTHS, VAGUE_LEAD, WEEKDAYS
+from storyline.time.ranges import RANGE_OPEN as _RANGE_OPEN
+from storyline.time.ranges import RANGE_TO as _RANGE_TO
+from storyline.time.ranges import weekday_range_starts
 from storyline.time.resolve import Anchor, Context, Norm, Partial, normalise
 from storyline.time.tense import Tense, clause_tense, relative_clause_end, settled
 from storyline.time.values import interval
@@ -327,8 +330,6 @@ def select(doc: Doc, text: str | None = None) -> Selection:
 
 #: "for" right before an expression: what follows is a length ("for 19 days before the outbreak").
 _FOR_BEFORE = re.compile(rf"\bfor\s+{VAGUE_LEAD}$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*", re.IGNORECASE)
 
 
 def _words_alone(c: Candidate, ctx: Context) -> tuple[Candidate, Norm | None]:
@@ -436,7 +437,9 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
                 header, header_at = parsed, c.end
         elif (named := Partial.parse(norm.value)) is not None:
             partial, day, discourse_at = named, named, c.end
-    return _range_start_year(_small_hours_after_evening(_clock_on_next_day(out, selection.text)), selection.text)
+    out = _range_start_year(_small_hours_after_evening(_clock_on_next_day(out, selection.text)), selection.text)
+    starts = weekday_range_starts([t.expr for t in out], selection.text)
+    return [replace(t, expr=e) if e is not t.expr else t for t, e in zip(out, starts, strict=True)]
 
 
 _DATE_PARTS = re.compile(r"^(\d{4})-(\d\d)(?:-(\d\d))?$")
