@@ -9,8 +9,8 @@ in two articles are one person's when the sentences read alike (static MiniLM ve
 may name one person (the same word, or the age alone; never a man and a woman): the same
 happening told of the same someone. An age with a name beside it, or inside a quotation, is not
 such a one; nor are two ages each told by several articles (two people, each aged alike
-everywhere): one side is one outlet's slip, as with a figure's swapped digits. A sentence that gives two different ages tells of two
-people and takes no part.
+everywhere): one side is one outlet's slip, as with a figure's swapped digits. A sentence that
+gives two different ages tells of two people and takes no part.
 """
 
 from __future__ import annotations
@@ -24,13 +24,11 @@ from storyline.model import Article, ArticleAnalysis, Conflict, ConflictValue
 from storyline.reconcile.attributes import GENERIC_ROLES, OLDEST
 from storyline.reconcile.facts import sentence_at
 from storyline.reconcile.figure_slots import sentence_vectors
+from storyline.time.lexicon import words_to_number
 
 #: "a seven-year-old girl", "The 78-year-old retired man", "the eight-year-old" and what follows.
 _AGE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b(?P<after>[^.;:!?]{0,40})")
 _AGE_WORDS = re.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b|,\s*\d{1,3}\s*,")
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 #: Words right after the age that make it stand alone for the person ("The eight-year-old died").
 _BARE_AFTER = re.compile(r"^\s*(?:,|who\b|was\b|is\b|had\b|has\b|died\b|and\b|[a-z]+ed\b)")
 #: How alike two sentences must read for two unnamed ages to be one person's: set, not learned.
@@ -44,17 +42,6 @@ AGE_GAP = 3
 def _near(a: int, b: int) -> bool:
     """Two ages one person may be given by two outlets: a few years apart, or digits swapped (78 / 87)."""
     return abs(a - b) <= AGE_GAP or (a >= 10 and b >= 10 and sorted(str(a)) == sorted(str(b)))
-
-
-def _years(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    parts = word.lower().split("-")
-    if len(parts) == 1:
-        return _NUMBER_WORDS.get(parts[0]) or _TENS.get(parts[0])
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _NUMBER_WORDS:
-        return _TENS[parts[0]] + _NUMBER_WORDS[parts[1]]
-    return None
 
 
 def _role(m: re.Match[str], body: str) -> str | None:
@@ -96,7 +83,8 @@ def _seen(article: Article, analysis: ArticleAnalysis) -> list[tuple[int, str, s
     """(age, role word, as written, span, sentence) of each unnamed age the article gives."""
     out = []
     for m in _AGE.finditer(article.body):
-        years = _years(m.group(1))
+        value = words_to_number(m.group(1))  # "78", "seven", "twenty-four"
+        years = int(value) if value is not None and value == int(value) else None
         role = _role(m, article.body)
         if years is None or not 0 < years < OLDEST or role is None:
             continue
@@ -164,7 +152,7 @@ def _joined_to_named(told: list[tuple[str, int, str, str, tuple[int, int], str]]
         for v in k.values:
             for x in list(told):
                 aid, years, _role, _written, span, sentence = x
-                if aid in given or _years(v.value) != years or not any(
+                if aid in given or words_to_number(v.value) != years or not any(
                         float(vectors[sentence] @ vectors[t]) >= AGE_LIKENESS for t in v.texts if t in vectors):
                     continue
                 v.article_ids.append(aid)

@@ -22,9 +22,7 @@ from storyline.time import calendar_math as cm
 from storyline.time import eventrel
 from storyline.time.grammar import Candidate, find_candidates, settle
 from storyline.time.lexicon import CHRONOLOGY_LABEL, MONTHS, VAGUE_LEAD, WEEKDAYS
-from storyline.time.ranges import RANGE_OPEN as _RANGE_OPEN
-from storyline.time.ranges import RANGE_TO as _RANGE_TO
-from storyline.time.ranges import weekday_range_starts
+from storyline.time.ranges import RANGE_OPEN, RANGE_TO, weekday_range_starts
 from storyline.time.resolve import Anchor, Context, Norm, Partial, normalise
 from storyline.time.tense import Tense, clause_tense, relative_clause_end, settled
 from storyline.time.values import interval
@@ -319,8 +317,8 @@ def select(doc: Doc, text: str | None = None) -> Selection:
     # a period a plan covers ("will audit every contract from 2031 to 2035")
     # is what it covers, not when it is done: neither end bounds the writing
     opens = {i for i, (a, b) in enumerate(pairwise(spans))
-             if a[1] == b[1] == "future" and _RANGE_OPEN.search(text, max(0, a[0].start - 10), a[0].start)
-             and _RANGE_TO.fullmatch(text, a[0].end, b[0].start)}
+             if a[1] == b[1] == "future" and RANGE_OPEN.search(text, max(0, a[0].start - 10), a[0].start)
+             and RANGE_TO.fullmatch(text, a[0].end, b[0].start)}
     ends = opens | {i + 1 for i in opens}
     # ... and its opening day may have passed when the plan is told ("are due to run from 2 March
     # until 13 March", written on 4 March): the range's end is ahead, its start the nearest of its name
@@ -455,8 +453,8 @@ def _range_start_year(out: list[Tagged], text: str) -> list[Tagged]:
         a, b = _DATE_PARTS.match(start.value or ""), _DATE_PARTS.match(end.value or "")
         if a is None or b is None or start.type != "DATE" or end.type != "DATE" or start.anchor_kind != "document" \
                 or not re.search(r"\d{4}", end.text) or re.search(r"\d{4}", start.text) \
-                or not _RANGE_OPEN.search(text, max(0, start.start - 10), start.start) \
-                or _RANGE_TO.fullmatch(text, start.end, end.start) is None:
+                or not RANGE_OPEN.search(text, max(0, start.start - 10), start.start) \
+                or RANGE_TO.fullmatch(text, start.end, end.start) is None:
             continue
         year = int(b.group(1)) - ((a.group(2), a.group(3) or "01") > (b.group(2), b.group(3) or "31"))
         if year == int(a.group(1)):
