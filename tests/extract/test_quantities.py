@@ -394,3 +394,13 @@ def test_a_rate_at_a_percentage_is_of_the_noun_it_is_at(nlp) -> None:  # type: i
     # a share coordinated with a part of a whole is a share of that whole
     assert ("94 per cent", "percent", "tablet") in read("The drug was detected in 47 of the 50 tablets analysed, or 94 per "
                                                          "cent, according to the institute.")
+
+
+def test_a_bare_figure_subject_counts_the_noun_of_the_clause_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Two people died and 71 were injured": the second clause leaves its noun out, the first
+    says it. A noun told only after the figure is not the one left out."""
+    text = "Two people died and 71 were injured when the fire spread. Three men were held and 12 were questioned."
+    units = {q.text: q.unit for q in attach_units(nlp(text), find_quantities(text))}
+    assert units.get("71") == "people" and units.get("12") == "man", units
+    text = "The company said 40 were missing and three firefighters were hurt."
+    assert "40" not in {q.text for q in attach_units(nlp(text), find_quantities(text))}

@@ -141,7 +141,25 @@ def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
             if fronted is not None else None
         if whole is not None:
             return whole
+    if noun is None and last.dep_ in ("nsubj", "nsubjpass"):
+        return _gapped_noun(last)
     return noun
+
+
+def _gapped_noun(figure: Token) -> Token | None:
+    """The noun a bare figure subject leaves out, told before it by the subject of a verb
+    conjoined with its own ("Two people died and 71 were injured", "three men were held and 12
+    questioned"): that subject, when a figure counts it. A noun told only after the figure ("40
+    were missing and three firefighters were hurt") is not the gapped one."""
+    verb = figure.head
+    kin = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+    for other in kin:
+        if other.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in other.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i < figure.i and subject.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in subject.children):
+            return subject
+    return None
 
 
 def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
