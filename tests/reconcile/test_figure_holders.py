@@ -33,6 +33,9 @@ def test_a_count_word_in_the_figures_own_clause_says_what_it_counts() -> None:
         ("Here is where things stand: two soldiers are dead, 19 people have been injured.", "19", "wounded"),
         ("The search ended on Wednesday with 118 confirmed dead and 27 missing.", "27", "missing"),
         ("The blasts killed three soldiers and injured 19 people.", "three", "dead"),
+        # the figure's own clause has a verb of its own that is no count word: the "killed" of the
+        # clause before is not what it counts
+        ("Four members of the group were killed and three were detained.", "three", "people"),
     ]:
         at = body.index(number)
         q = Quantity(number, at, at + len(number), 1, 1, "people")

@@ -95,6 +95,7 @@ def count_type(f: Frame, q: Quantity, body: str) -> str | None:
         return unit_class_of(q.unit)
     lo, hi = max(0, q.start - 45), min(len(body), q.end + 80)
     best: tuple[int, int, str] | None = None  # (rank, distance, count type)
+    own_verb = _OWN_VERB.match(body, q.end) is not None
     for m in _COUNT_WORD.finditer(body, lo, hi):
         before = m.end() <= q.start
         d = q.start - m.end() if before else max(0, m.start() - q.end)
@@ -102,6 +103,8 @@ def count_type(f: Frame, q: Quantity, body: str) -> str | None:
         if not before and _OWN_COUNT_WORD.fullmatch(body, q.end, m.start()):
             rank = 0  # the figure's own clause: "12 people were injured", "27 missing"
         elif before and _CLAUSE_BREAK.search(body, m.end(), q.start):
+            if own_verb:
+                continue  # "four were killed and three were detained": the figure's own verb says
             rank += 30  # another clause's word: "two were killed and 12 people were injured"
         name = re.sub(r"\d+$", "", m.lastgroup or "")
         if d <= (25 if before else 45) and (best is None or rank < best[0]):
@@ -115,6 +118,10 @@ def count_type(f: Frame, q: Quantity, body: str) -> str | None:
 #: auxiliaries ("12 people were injured", "19 have been wounded", "27 missing").
 _OWN_COUNT_WORD = re.compile(r"\s+(?:[a-z]+\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reported|now|still)\s+){0,3}",
                              re.IGNORECASE)
+#: A figure's own clause's verb right after it ("three were detained", "12 have been questioned"):
+#: a count word of the clause before is not what it counts.
+_OWN_VERB = re.compile(r"\s+(?:[a-z]+\s+)?(?:were|was|are|is|have|has|had)\s+(?:been\s+|being\s+)?[a-z]+(?:ed|en)\b",
+                       re.IGNORECASE)
 #: Between a count word and a figure after it, the mark of a new clause ("killed and 12", "dead, 19").
 _CLAUSE_BREAK = re.compile(r"\band\b|[,;]")
 
