@@ -927,6 +927,24 @@ def test_an_outlets_name_beside_the_date_at_the_top_is_a_dateline() -> None:
     assert find_dateline("Officials said on 14 March 2026 | the quay") is None  # prose beside the date
 
 
+def test_a_releases_mixed_case_place_and_full_date_under_its_kind_label_dates_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"Portvale, 3 March 2031 – The ministry today ordered ...": a release's place in mixed case
+    and its full date open the first paragraph under the page's "Press release" label; the date
+    is the release's, as a place in capitals would give it."""
+    from storyline.ingest import ingest
+
+    (tmp_path / "x01_ministry.html").write_text(
+        "<html><head><title>Crane inspections ordered - Ministry of Ports</title></head><body>"
+        "<header><a href='/'>Ministry of Ports</a><nav><a href='/press'>Press office</a></nav></header>"
+        "<main><p>Home &gt; Press office &gt; Press releases</p><h1>Crane inspections ordered</h1>"
+        "<p>Press release</p><p><strong>Portvale, 3 March 2031</strong> &ndash; The Ministry of Ports today ordered "
+        "inspections of every crane on the northern quay after a crane collapsed onto a timber ship.</p>"
+        f"<p>{SECOND}</p><p>Inspectors will visit the other quays on Wednesday, the ministry said.</p></main>"
+        "</body></html>")
+    [article], errors = ingest([str(tmp_path)])
+    assert not errors and (article.published.value, article.published.source) == ("2031-03-03", "dateline")
+
+
 def test_mixed_case_place_alone_stays_in_the_body() -> None:
     for first in [f"Portvale, Northland — {WIRE_SENTENCE}", f"Mara Lind — {WIRE_SENTENCE}"]:
         article = clean_one(page(first, SECOND))

@@ -67,10 +67,10 @@ def _mark_wire_dateline(page: _Page) -> None:
     wire = find_wire_dateline(first.text)
     if wire is None or (wire.place_only and not is_caps(wire.place)):
         return
-    # a place in capitals and a full date ("HARBOURTOWN, 10 March 2031 -") open a release's first
-    # paragraph whatever its deck of highlights above; a weaker opening only under a slug, a deck
-    # or a letterhead in capitals
-    if not (wire.date is not None and is_caps(wire.place)):
+    # a place and a full date ("HARBOURTOWN, 10 March 2031 -", a release's "Tarsk, 9 March 2031
+    # -") open a release's first paragraph whatever its deck of highlights or its breadcrumb
+    # above; a weaker opening only under a slug, a deck or a letterhead in capitals
+    if wire.date is None:
         if not all(_slug_like(page.units[i].text) or _headline_like(page.units[i])
                    or page.units[i].text.isupper() for i in body if i < at):
             return
