@@ -260,3 +260,15 @@ def test_a_perfects_day_after_an_event_noun_dates_that_event(nlp) -> None:  # ty
         [(c.predicate, c.time.value if c.time else None) for c in claims]
     died = next(c for c in claims if c.predicate == "die")
     assert died.time is None or not died.time.value.startswith("2031-07-13"), died.time
+
+
+def test_a_day_the_parser_hangs_on_a_noun_in_a_present_relative_clause_dates_the_main_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"raided the offices of the firm that looks after the pipes yesterday": the parser hangs
+    "yesterday" on "pipes", inside a relative clause that tells what holds; the raid is dated. A
+    day on the relative clause's own verb ("the shop that opens Monday") stays that clause's."""
+    claims = _claims("Detectives raided the offices of the firm that looks after the oxygen pipes at the hospital "
+                     "yesterday, carting away boxes of files.", nlp)
+    raid = next(c for c in claims if c.predicate == "raid")
+    assert raid.time is not None and raid.time.value == "2031-05-05", raid.time
+    claims = _claims("The bakery that opens Monday sells bread.", nlp, told=True)
+    assert next(c for c in claims if c.predicate == "sell").time is None

@@ -24,6 +24,7 @@ from storyline.extract.syntax import (
     _verbal_ancestor,
     closed_clause,
     descriptive_participle,
+    habit_around,
 )
 from storyline.model import TimeExpr
 from storyline.time.tense import before_complement_subject
@@ -113,7 +114,8 @@ def time_owner(tok: Token) -> Token | None:
                 return a
             child = a
             continue
-        if a.pos_ == "VERB" or (a.pos_ == "AUX" and a.dep_ not in ("aux", "auxpass")):
+        if (a.pos_ == "VERB" or (a.pos_ == "AUX" and a.dep_ not in ("aux", "auxpass"))) \
+                and not habit_around(tok, a):
             return _fronted_clause(tok, a) or a
         if a.pos_ == "NOUN" and plover.is_event_noun(a.lemma_) and child.dep_ in _NOUN_TIME_DEPS:
             return a

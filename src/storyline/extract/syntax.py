@@ -62,6 +62,17 @@ def closed_clause(verb: Token, child: Token) -> bool:
             and any(c.dep_ == "punct" and c.text == "," and verb.i < c.i < child.i for c in verb.children))
 
 
+def habit_around(tok: Token, verb: Token) -> bool:
+    """A bare time phrase the parser hung on a plain noun ("raided the offices of the firm that
+    looks after the pipes yesterday": "yesterday" on "pipes") that lands, climbing, in a relative
+    clause in the simple present: that clause tells what holds, not an act of a day, so the time
+    is the verb's above it. A time hung on the clause's verb itself ("the shop that opens Monday")
+    stays the clause's."""
+    return tok.dep_ == "npadvmod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != verb.i \
+        and not plover.is_event_noun(tok.head.lemma_) and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _verbal_ancestor(tok: Token) -> Token | None:
     """The verb above a word; a noun's descriptive present participle ("the bridge spanning the
     river") is passed over, it tells no event, and so is a subordinate clause the word follows
@@ -71,7 +82,7 @@ def _verbal_ancestor(tok: Token) -> Token | None:
         if descriptive_participle(a) or closed_clause(a, child):
             child = a
             continue
-        if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT":
+        if (a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT") and not habit_around(tok, a):
             return a
         child = a
     return None
