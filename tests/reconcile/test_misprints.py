@@ -169,3 +169,20 @@ def test_wholes_of_two_kinds_or_weeks_apart_are_two_sets() -> None:
                  "the ship."),
     ])
     assert not any(kind == "contradiction" for kind, _ in found), found
+
+
+def test_a_swapped_count_on_an_undated_page_is_one_figure_misprinted() -> None:
+    """Two dated reports count 17 injured; a page with no date of its own says 71 were injured:
+    its moment is unknown, but a swap of digits is one outlet's copy of the same count, not a
+    count of another day."""
+    undated = ("Two people died and 71 were injured when the fire spread through the lower decks of the Orla, "
+               "which has been laid up in dry dock since the start of the year.")
+    found = _disputes([
+        _article("h01_wire", "2031-03-10", "The health ministry said 17 people had been injured in Monday's blaze "
+                 "aboard the Orla."),
+        _article("h02_paper", "2031-03-11", "Hospitals in Varne treated 17 people injured in the blaze, the health "
+                 "ministry said on Tuesday."),
+        Article(id=Article.make_id(undated), body=undated, content_hash=content_hash(undated), path="h03_column.txt",
+                published=PublishedDate(None, None, None, None)),
+    ])
+    assert any(kind == "contradiction" and "71" in values for kind, values in found), found

@@ -458,11 +458,15 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
                 if ca == cb or {i.frame.claim.id for i in ia} == {i.frame.claim.id for i in ib}:
                     continue
                 kind = pair_kind(ia[0], ib[0], running=what in RUNNING_COUNTS)
-                if kind in ("changed_over_time", "attributed_estimates") and misprinted(ia[0].quantity, ib[0].quantity) \
+                undated = kind is None and (ia[0].as_of is None or ib[0].as_of is None)
+                if (kind in ("changed_over_time", "attributed_estimates") or undated) \
+                        and misprinted(ia[0].quantity, ib[0].quantity) \
                         and min(len(tellers[ca]), len(tellers[cb])) == 1 and not tellers[ca] & tellers[cb] \
                         and not (ia[0].running_told and ib[0].running_told):
-                    # one outlet's copy with two digits swapped: no change, no estimate; a count both
-                    # tell as running ("now has 43 patients", two days later "now has 34") may move so
+                    # one outlet's copy with two digits swapped: no change, no estimate, and not a
+                    # figure of an unknown moment either (an undated page's "71 were injured" beside
+                    # everyone's 17); a count both tell as running ("now has 43 patients", two days
+                    # later "now has 34") may move so
                     kind = "contradiction"
                 if kind == "changed_over_time" and ((ca, cb) in odd or (cb, ca) in odd):
                     kind = "contradiction"  # one outlet's figure between the others' same one: no change
