@@ -109,3 +109,19 @@ def test_a_swapped_digits_value_told_again_later_in_other_words_joins_its_side()
     found = [k for k in _figure_conflicts([a1, a2, a3, a4]) if k.kind == "contradiction"]
     sides = [_sides(k, names) for k in found if {"8.6 million crowns", "8.6 million"} & {v.value for v in k.values}]
     assert sides and any("g04" in told for side in sides for told in side.values()), (found, sides)
+
+
+def test_a_swapped_value_told_beside_a_running_count_joins_its_side() -> None:
+    """"Of the 3,412 people evacuated, 1,150 are still in shelters": the still-running 1,150 does
+    not make the 3,412 a count that may move; a swapped value of three digits is that side
+    however it is told."""
+    a1 = _article("e01_release", "2031-03-05", "In all, 3,412 people were taken off the island of Skarvel on Tuesday, "
+                  "the civil protection agency said.")
+    a2 = _article("e02_column", "2031-03-06", "In all, 3,142 islanders were taken to the mainland on Tuesday, the "
+                  "civil protection agency has said.")
+    a3 = _article("e03_feature", "2031-03-20", "Of the 3,412 people evacuated, 1,150 are still living in public "
+                  "shelters on the mainland.")
+    names = {a.id: a.path.split("_")[0] for a in (a1, a2, a3) if a.path}
+    found = [k for k in _figure_conflicts([a1, a2, a3]) if k.kind == "contradiction"]
+    sides = [_sides(k, names) for k in found if "3,142" in {v.value for v in k.values}]
+    assert sides and any("e03" in side.get("3,412", set()) for side in sides), (found, sides)
