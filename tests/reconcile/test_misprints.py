@@ -186,3 +186,17 @@ def test_a_swapped_count_on_an_undated_page_is_one_figure_misprinted() -> None:
                 published=PublishedDate(None, None, None, None)),
     ])
     assert any(kind == "contradiction" and "71" in values for kind, values in found), found
+
+
+def test_kids_and_pupils_are_both_people_so_a_swapped_count_of_them_is_one_figure() -> None:
+    """"the school's 1,140 pupils" (two outlets) and a tabloid's "1,410 kids were sent home": one
+    roll, its digits swapped and its people named with a word of their own."""
+    found = _disputes([
+        _article("k01_paper", "2031-02-09", "Harwick Secondary School, which has 1,140 pupils, shut its gates on "
+                 "Monday after asbestos was found in a ceiling."),
+        _article("k02_wire", "2031-02-09", "The council said the school's 1,140 pupils would be taught remotely "
+                 "while contractors seal off the ceiling."),
+        _article("k03_tabloid", "2031-02-10", "At Harwick Secondary, 1,410 kids were sent home after asbestos was "
+                 "found in a ceiling."),
+    ])
+    assert any(kind == "contradiction" and values == ["1,140", "1,410"] for kind, values in found), found
