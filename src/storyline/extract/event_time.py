@@ -347,7 +347,13 @@ def time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text:
     own_day = any(not rep and key[0] <= 2 and not key[1] and t.mod in _PART_OF_DAY_MODS and _DAY_VALUE.match(t.value)
                   for key, t, rep in cands)
     ranked = [((3 if rep and own_day else key[0], *key[1:]), t) for key, t, rep in cands]
-    return min(ranked, key=lambda kt: kt[0])[1] if ranked else None
+    if not ranked:
+        return None
+    key, best = min(ranked, key=lambda kt: kt[0])
+    # "detained on Wednesday at about 6.15 a.m.": the clock time of that day, told apart from it,
+    # is the same time told more finely
+    finer = [t for k, t in ranked if k[:2] == key[:2] and t.type == "TIME" and t.value.startswith(f"{best.value}T")]
+    return finer[0] if best.type == "DATE" and finer else best
 
 
 def perfect_day_event(pred: Token, tok: Token, t: TimeExpr) -> Token | None:
