@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.model import Report
+from storyline.model import Claim, Report, TimeExpr
 from storyline.pipeline import analyze
+from storyline.reconcile.compare import clock_conflict
+from storyline.reconcile.frames import Frame
 
 
 def _report(tmp_path: Path, *bodies: tuple[str, str]) -> Report:
@@ -64,3 +66,56 @@ def test_an_act_done_by_an_event_is_timed_as_that_event(tmp_path: Path) -> None:
                        "driver is still in hospital."),
     )
     assert _clock_conflicts(report) == [["2031-05-15T20:40", "2031-05-15T21:40"]]
+
+
+def _timed(article: str, text: str, clock: str, predicate: str) -> Frame:
+    """A frame of one sentence whose act is at ``clock`` on 12 May 2031 (an untyped verb)."""
+    at = text.index(clock)
+    claim = Claim(id=f"{article}:0", article_id=article, text=text, span=(0, len(text)), sentence=0, predicate=predicate)
+    time = TimeExpr(clock, at, at + len(clock), "TIME", f"2031-05-12T{clock}")
+    return Frame(id=f"{article}:0", claim=claim, family=f"other:{predicate}", event_type="OTHER", trigger=predicate,
+                 start=0, end=1, unique=False, time=time, value=time.value)
+
+
+def test_one_acts_times_whole_hours_apart_with_the_same_minutes_are_a_slip() -> None:
+    """In a happening the learned join made of several tellings, "its last report reached
+    headquarters at 22:10" / "was logged at 23:10" are one outlet's slip of the hour; times with
+    other minutes ("the search began at 08:05", "the ship arrived at 12:40") or round ones ("at
+    10:00" / "at 13:00") are other acts of the day."""
+    bodies = {"a1": "", "a2": "", "a3": ""}
+    def slip(*frames: Frame) -> list[str] | None:
+        k = clock_conflict(frames, bodies.__getitem__, lambda f: f.article_id, slips_only=True)
+        return None if k is None else [v.value for v in k.values]
+
+    reached = _timed("a1", "Its last report reached headquarters at 22:10.", "22:10", "reach")
+    logged = _timed("a2", "The final transmission was logged at 23:10.", "23:10", "log")
+    began = _timed("a3", "The search began at 08:05.", "08:05", "begin")
+    assert slip(reached, logged, began) == ["2031-05-12T22:10", "2031-05-12T23:10"]
+    assert slip(began, _timed("a1", "The ship arrived at 12:40.", "12:40", "arrive")) is None
+    assert slip(_timed("a1", "Talks opened at 10:00.", "10:00", "open"),
+                _timed("a2", "Talks resumed at 13:00.", "13:00", "resume")) is None
+
+
+def test_a_clock_time_told_apart_from_its_day_dates_the_act_finely(tmp_path: Path) -> None:
+    """"detained at his flat on Wednesday at about 6.15 a.m.": the clock time, written apart
+    from its day, is the act's time, to compare with another outlet's "arrested at 7.15 a.m."."""
+    report = _report(
+        tmp_path,
+        ("2031-05-15", "Emil Varo, 41, was detained at his flat on Wednesday at about 6.15 a.m., Inspector Bertil "
+                       "Graam told a news conference."),
+        ("2031-05-16", "Varo was arrested at his flat at 7.15 a.m. on 14 May and later released on bail."),
+    )
+    assert _clock_conflicts(report) == [["2031-05-14T06:15", "2031-05-14T07:15"]]
+
+
+def test_a_slip_of_the_hour_is_one_written_digit() -> None:
+    """"22:10" / "23:10", "04:20" / "14:20" and "18:42" / "20:42" (6.42 / 8.42 pm) are one digit
+    apart; "08:40" / "11:40" are two moments of a day."""
+    bodies = {"a1": "", "a2": ""}
+    def slip(a: str, b: str) -> bool:
+        return clock_conflict([_timed("a1", f"It happened at {a}.", a, "happen"),
+                               _timed("a2", f"It happened at {b}.", b, "happen")],
+                              bodies.__getitem__, lambda f: f.article_id, slips_only=True) is not None
+
+    assert slip("22:10", "23:10") and slip("04:20", "14:20") and slip("18:42", "20:42")
+    assert not slip("08:40", "11:40")

@@ -446,8 +446,9 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
     for e in events:
         if e.id in timed or e.id not in joined:
             continue
-        clock = clock_conflict([f for c in dict.fromkeys(e.claim_ids) for f in frames_of.get(c, [])],
-                               lambda aid: docs[aid].article.body, skey, event_doers_only=True)
+        told = [f for c in dict.fromkeys(e.claim_ids) for f in frames_of.get(c, [])]
+        clock = clock_conflict(told, lambda aid: docs[aid].article.body, skey, event_doers_only=True) \
+            or clock_conflict(told, lambda aid: docs[aid].article.body, skey, slips_only=True)
         if clock is not None:
             clock.event_id = e.id
             conflicts.append(clock)

@@ -9,6 +9,7 @@ most independent sources is the consensus, stated with its reason.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -187,7 +188,7 @@ _NO_HAPPENING = ("CASUALTY", "STATEMENT", "PUBLISH")
 
 
 def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_key: SourceKey, *,
-                   event_doers_only: bool = False) -> Conflict | None:
+                   event_doers_only: bool = False, slips_only: bool = False) -> Conflict | None:
     """Two times of day for one act on one day ("left at 18:05", "cast off at 18:41"): the day
     agrees, so the date classes see no dispute, but the sources do not agree on when.
 
@@ -197,7 +198,14 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
     not the act's time; rough times ("about 18:00") agree within half an hour. With
     ``event_doers_only`` (the tellings of a day the learned join made one happening), only the
     acts an event noun does are compared, by the noun's type ("the explosion tore through ... at
-    21:40" / "the blast, at 20:40, killed ...")."""
+    21:40" / "the blast, at 20:40, killed ...").
+
+    With ``slips_only`` (the same tellings, whatever does the act), only times with the same
+    minutes whose hours are one written digit apart are compared ("its last report reached
+    headquarters at 22:10" / "was logged at 23:10", "04:20" / "14:20"): one outlet's slip of the
+    hour. A day's acts are many, and a joined happening may hold several of them at other times
+    ("blasting at 08:40", "the slab broke away at 11:40"); a round time (on the hour or the half
+    hour) is no slip's sign."""
     by_family: dict[tuple[str, str], list[tuple[int, bool, Frame]]] = {}
     for f in frames:
         t = f.time
@@ -213,6 +221,8 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
         if _BOUND_CLOCK.search(before):
             continue
         minutes = int(m[1]) * 60 + int(m[2])
+        if slips_only and minutes % 30 == 0:
+            continue
         # the typed families keep their acts apart; the acts no family names ("left", "cast off",
         # "sailed") are one act of the happening, but for a phase of it ("reopened at 16:40" is
         # not when it "stopped")
@@ -229,7 +239,13 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
                     break
             else:
                 groups.append((minutes, rough, [f]))
-        if len(groups) < 2:
+        if slips_only:
+            # only the times another time shares its minutes with ("04:50", "06:12", "08:12": the
+            # last two)
+            shared = Counter(at % 60 for at, _, _ in groups)
+            groups = [g for g in groups if shared[g[0] % 60] > 1]
+        if len(groups) < 2 or (slips_only and (len({at % 60 for at, _, _ in groups}) > 1 or not all(
+                _hour_slip(a // 60, b // 60) for x, (a, _, _) in enumerate(groups) for b, _, _ in groups[x + 1:]))):
             continue
         sources = [{docs_key(f) for f in fs} for _, _, fs in groups]
         articles = [{f.article_id for f in fs} for _, _, fs in groups]
@@ -241,6 +257,15 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
         return Conflict(id="", slot="time", kind="contradiction", values=values, best_supported=None,
                         explanation=f"The articles give this act different times of day on {day}: {listing}.")
     return None
+
+
+def _hour_slip(a: int, b: int) -> bool:
+    """Two hours one written digit apart, on the 24-hour clock ("22" / "23", "04" / "14") or the
+    12-hour one ("6.42 pm" / "8.42 pm"): how a slip of the hour is made. "08:40" / "11:40" are two
+    moments."""
+    def one_apart(x: str, y: str) -> bool:
+        return len(x) == len(y) and sum(c != d for c, d in zip(x, y, strict=True)) == 1
+    return one_apart(f"{a:02d}", f"{b:02d}") or one_apart(str(a % 12 or 12), str(b % 12 or 12))
 
 
 # ---------------------------------------------------------------------------------------------
