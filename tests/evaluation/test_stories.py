@@ -29,6 +29,9 @@ STORY_DIRS = [*(sorted((SHARED / "data" / "stories").glob("*/")) if (SHARED / "d
 pytestmark = pytest.mark.timeout(900)
 #: story -> (most must checks failing, least recall, most fragmentation, least merge, largest size)
 FLOORS = {
+    # (session 40: a clock time told apart from its day dates the act to the minute; the glacier
+    # rescue's tellings cluster otherwise, merge 0.86 -> 0.85 and fragmentation 1.15 -> 1.31; the ICU
+    # fire's recall 0.94 -> 1.00 with size 0.94 -> 1.00 since a bare figure subject counts its noun.)
     # (session 31, everywhere: an untyped act does not lend its date to an act its sentence names as its anchor
     # ("shut down on 15 July after tests found ..."), and a coordinated verb in another tense does not type the
     # act: day-off disputes found in five stories, lost in two (a fire chief relieved, a strike's start; hesper
@@ -79,7 +82,7 @@ FLOORS = {
     # (session 19: the flight home of a body recovered that day is told apart from the recovery,
     # one more event that day: fragmentation 1.31 -> 1.38, size 1.46 -> 1.54)
     # (session 21: a begun act is real now ('began dredging the channel'), a happening of its own on the timeline: fragmentation 1.43 -> 1.47, size 1.59 -> 1.63)
-    "skarnvik-glacier-rescue-2026": (1, 0.99, 1.47, 0.86, 1.63),
+    "skarnvik-glacier-rescue-2026": (1, 0.99, 1.47, 0.84, 1.63),
     # written blind in session 6, first scored (5 musts, 1.00, 1.83, 0.58, 2.58) with the code of
     # commit 24b6162 plus the tagger's "later than" veto
     "calvessa-minister-resignation-2026": (0, 0.99, 1.22, 0.77, 1.38),
@@ -488,7 +491,7 @@ FLOORS = {
     # (session 28: "four weeks ago" names a day: two acts so told are dated and on the timeline,
     # size 1.13 -> 1.27; halvenna 1.36 -> 1.43)
     "brannholm-lab-fraud-2026": (2, 0.92, 1.01, 0.80, 1.28),
-    "korvel-icu-fire-2026": (2, 0.93, 1.14, 0.87, 0.95),
+    "korvel-icu-fire-2026": (2, 0.93, 1.14, 0.87, 1.0),
     # (session 30: a live blog dated only by a top bar of more than twelve words is dated, its
     # entries on the timeline: halvenna size 1.43 -> 1.57, and its many entries of the decree's day
     # leave one column's day-off telling of the decree unjoined, must 1 -> 2; orvenna size 1.07 ->
