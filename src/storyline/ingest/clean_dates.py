@@ -67,7 +67,7 @@ def _mark_wire_dateline(page: _Page) -> None:
     wire = find_wire_dateline(first.text)
     if wire is None or (wire.place_only and not is_caps(wire.place)):
         return
-    # a place and a full date ("HARBOURTOWN, 10 March 2031 -", a release's "Tarsk, 9 March 2031
+    # a place and a full date ("HARBOURTOWN, 10 March 2031 -", a release's "Quandtberg, 9 March 2031
     # -") open a release's first paragraph whatever its deck of highlights or its breadcrumb
     # above; a weaker opening only under a slug, a deck or a letterhead in capitals
     if wire.date is None:
