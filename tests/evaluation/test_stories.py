@@ -756,6 +756,20 @@ FLOORS = {
     "lurvenia-chamber-brawl-2026": (2, 0.98, 1.14, 0.97, 1.61),
     "pennowick-footbridge-2026": (4, 0.98, 1.08, 0.94, 1.61),
     "ushtavi-glacial-flood-2026": (4, 0.98, 1.3, 0.86, 1.94),
+    # session 40, eight stories written blind (the brief with lower-case file letters), scored once with 40095e2 (the
+    # starting code): a fire in an intensive-care ward 3, 1.00, 1.00, 0.86, 1.07; a submarine lost at sea 5, 1.00,
+    # 1.00, 0.81, 1.53; asbestos in schools 4, 1.00, 1.07, 0.91, 1.40; a crush at a pilgrimage 3, 1.00, 1.07, 0.84,
+    # 2.00; a typhoon's landfall 3, 0.93, 1.14, 0.90, 2.07; a cholera outbreak after floods 5, 1.00, 1.07, 0.88,
+    # 2.07; a meteor's airburst 3, 0.93, 1.14, 0.85, 1.80; cheating at a chess championship 3, 1.00, 1.07, 0.89,
+    # 1.73 (29 musts). Floors from the session's final code.
+    "brossmere-icu-fire-2026": (2, 0.98, 1.01, 0.85, 1.08),
+    "galeth-submarine-2026": (4, 0.98, 1.01, 0.8, 1.54),
+    "glasvenna-school-asbestos-2026": (3, 0.98, 1.08, 0.9, 1.41),
+    "ildmara-vigil-crush-2026": (3, 0.98, 1.08, 0.83, 2.01),
+    "lunara-typhoon-2026": (3, 0.91, 1.15, 0.87, 2.08),
+    "nemerath-cholera-2026": (2, 0.98, 1.01, 0.89, 2.01),
+    "tiskaven-airburst-2026": (3, 0.91, 1.15, 0.84, 1.81),
+    "wimberstad-chess-cheating-2026": (2, 0.98, 1.08, 0.88, 1.74),
 }
 
 
