@@ -119,9 +119,9 @@ def count_type(f: Frame, q: Quantity, body: str) -> str | None:
 _OWN_COUNT_WORD = re.compile(r"\s+(?:[a-z]+\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reported|now|still)\s+){0,3}",
                              re.IGNORECASE)
 #: A figure's own clause's verb right after it ("three were detained", "12 have been questioned"):
-#: a count word of the clause before is not what it counts.
-_OWN_VERB = re.compile(r"\s+(?:[a-z]+\s+)?(?:were|was|are|is|have|has|had)\s+(?:been\s+|being\s+)?[a-z]+(?:ed|en)\b",
-                       re.IGNORECASE)
+#: a count word of the clause before is not what it counts ("12 were children" is no verb).
+_OWN_VERB = re.compile(r"\s+(?:[a-z]+\s+)?(?:were|was|are|is|have|has|had)\s+(?:been\s+|being\s+)?"
+                       r"(?!(?:wo)?men\b|children\b|then\b|even\b|often\b)[a-z]+(?:ed|en)\b", re.IGNORECASE)
 #: Between a count word and a figure after it, the mark of a new clause ("killed and 12", "dead, 19").
 _CLAUSE_BREAK = re.compile(r"\band\b|[,;]")
 
