@@ -200,3 +200,18 @@ def test_kids_and_pupils_are_both_people_so_a_swapped_count_of_them_is_one_figur
                  "found in a ceiling."),
     ])
     assert any(kind == "contradiction" and values == ["1,140", "1,410"] for kind, values in found), found
+
+
+def test_a_settled_part_with_its_digits_swapped_is_one_figure_misprinted() -> None:
+    """"lowered 83,700 of the 212,400 grades" (two outlets) and "lowered 87,300 grades" (one): a
+    part told as settled is one figure an outlet may print with its digits swapped; a part still
+    moving ("78 of the 91 have now voted") is not (``test_two_parts_of_one_whole_...``)."""
+    found = _disputes([
+        _article("g01_wire", "2031-08-11", "The authority lowered 83,700 of the 212,400 grades that teachers had "
+                 "estimated, about 39 percent, the qualifications authority said."),
+        _article("g02_paper", "2031-08-12", "In all, the authority lowered 83,700 of the 212,400 grades teachers "
+                 "had submitted."),
+        _article("g03_column", "2031-08-13", "The authority's model lowered 87,300 grades that teachers had "
+                 "estimated."),
+    ])
+    assert any(kind == "contradiction" and values == ["83,700", "87,300"] for kind, values in found), found

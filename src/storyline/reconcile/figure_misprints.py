@@ -8,8 +8,9 @@ people, whom every slot may hold, so the two never share a slot and the slip goe
 Such a pair is reported as a contradiction when
 
 - the digits are one another's reordered at the same magnitude (no ranges or bounds; two shares
-  only of one whole, ``_one_share``), and neither is a partitive's part, a change, or a place's size ("a town of about
-  2,400 people");
+  only of one whole, ``_one_share``), and neither is a change, a place's size ("a town of about
+  2,400 people") or a partitive's part told as still moving ("78 of the 91 have now voted"); two
+  parts only of one whole;
 - no article gives both values (an article that does tells two things), and one side is one
   outlet's copy (told by one article only), as inside a slot;
 - a casualty count is set only against the same count (the dead against the dead, not the
@@ -44,13 +45,23 @@ PERSON_NOUNS = lexicon.words("figures", "person_nouns")
 
 
 #: Slot keys of figures that are not a count of their own: a partitive's part ("78 of the 91
-#: MPs have voted" beside "87 of the 91 MPs were nominated"), a change. A whole is one.
+#: MPs have voted" beside "87 of the 91 MPs were nominated"), unless told as settled
+#: (``_settled_part``), and a change. A whole is one.
 _APART = frozenset({"part", "move"})
 
 
 #: "a town of about 2,400 people": the place's size (data/lexicon/figures.json population_places).
 _POPULATION = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('figures', 'population_places')))})\s+of\s+(?:\w+\s+)?$",
                          re.IGNORECASE)
+
+
+def _settled_part(f: Figure, kinds: dict[int, tuple[str, ...]]) -> bool:
+    """A partitive's part told as settled ("lowered 83,700 of the 212,400 grades", "52 of the 163
+    whales were returned to the sea"), not as a count still moving ("78 of the 91 MPs have now
+    voted"): one figure an outlet may print with its digits swapped, against a part of the same
+    whole or a count of its own ("87,300 grades")."""
+    kind = kinds.get(id(f), ("",))
+    return kind[0] == "part" and not f.running_told
 
 
 def _population(f: Figure) -> bool:
@@ -98,8 +109,8 @@ def misprint_pairs(every: Sequence[Figure], counts: dict[int, str], kinds: dict[
     by_value: dict[tuple[int, str], list[Figure]] = defaultdict(list)
     for f in every:
         d = _written(f.quantity)
-        if d is not None and len(d[1]) > 1 and not f.move and kinds.get(id(f), ("",))[0] not in _APART \
-                and not _population(f):
+        if d is not None and len(d[1]) > 1 and not f.move and not _population(f) \
+                and (kinds.get(id(f), ("",))[0] not in _APART or _settled_part(f, kinds)):
             by_value[d].append(f)
     by_anagram: dict[tuple[int, str], list[tuple[int, str]]] = defaultdict(list)
     for d in by_value:
@@ -147,6 +158,9 @@ def _one_figure(a: Figure, b: Figure, counts: dict[int, str], kinds: dict[int, t
     ka, kb = counts.get(id(a)), counts.get(id(b))
     if not _same_thing(a, b) or ((ka in running or kb in running) and ka != kb):
         return False
+    wa, wb = kinds.get(id(a), ("",)), kinds.get(id(b), ("",))
+    if wa[0] == wb[0] == "part" and wa[-1] != wb[-1]:
+        return False  # parts of two wholes ("14 of 31 papers" / "41 of 50 samples")
     if a.quantity.unit == PERCENT and not _one_share(a, b, kinds, vectors):
         return False
     if a.attribution and b.attribution and (a.attribution != b.attribution or a.as_of != b.as_of):
