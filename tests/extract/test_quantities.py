@@ -404,3 +404,11 @@ def test_a_bare_figure_subject_counts_the_noun_of_the_clause_before(nlp) -> None
     assert units.get("71") == "people" and units.get("12") == "man", units
     text = "The company said 40 were missing and three firefighters were hurt."
     assert "40" not in {q.text for q in attach_units(nlp(text), find_quantities(text))}
+
+
+def test_a_unit_written_apart_before_the_noun_it_measures_is_the_figures_unit(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"a 2,350 kg communications satellite", "a 40 km stretch": the unit, not the noun after it,
+    as in "a 2,530-kilogram satellite"; "2 m" may be a million, and a plural unit is read as before."""
+    text = "Orvel-5, a 2,350 kg communications satellite, fell on a 40 km stretch of coast. He ran 10 miles home."
+    units = {q.text: q.unit for q in attach_units(nlp(text), find_quantities(text))}
+    assert units.get("2,350") == "kg" and units.get("40") == "km" and units.get("10") == "mile", units

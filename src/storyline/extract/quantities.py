@@ -209,6 +209,11 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     if hyphened is not None:
         # "a 312-metre bulk carrier": the figure is the ship's measure in metres, whatever noun follows
         return hyphened.group(1).lower(), next((t for t in doc if t.idx == hyphened.start(1)), None)
+    spaced = _SPACED_UNIT.match(doc.text, q.end) if q.unit is None else None
+    if spaced is not None:
+        # "a 2,350 kg communications satellite", "a 40 km stretch": the unit written apart before
+        # the noun it measures is the figure's unit, as a hyphened one is
+        return spaced.group(1).lower(), next((t for t in doc if t.idx == spaced.start(1)), None)
     noun = _counted_noun(doc, q.start, q.end)
     if q.unit is not None or noun is None:
         return q.unit, noun
@@ -240,6 +245,10 @@ _SCALE_END = re.compile(rf"\b(?:{'|'.join(SUM_SCALES)})$", re.IGNORECASE)
 _SCALE_HYPHENED = re.compile(r"-([a-z]+)\b(?!-)", re.IGNORECASE)
 #: A unit of measurement hyphened to its figure ("312-metre"; ``extract.numbers`` reads the figure).
 _HYPHENED_UNIT = re.compile(rf"-({HYPHENED_UNITS})\b(?!-)", re.IGNORECASE)
+#: A unit of measurement written apart after its figure and before another word ("2,350 kg
+#: satellite"; not "m", which may be a million).
+_SPACED_UNIT = re.compile(rf"\s+({'|'.join(u for u in HYPHENED_UNITS.split('|') if u != 'm')})(?=\s+[a-z])",
+                          re.IGNORECASE)
 #: Units of a concentration written after the figure ("0.84 per mille"): data/lexicon/figures.json.
 _RATIO_UNITS = [(unit, re.compile(rf"\s*(?:{rx})", re.IGNORECASE)) for unit, rx in lexicon.pairs("figures", "ratio_units")]
 #: What a concentration is of, after its unit ("0.84 per mille of alcohol").
