@@ -46,7 +46,7 @@ PERSON_NOUNS = lexicon.words("figures", "person_nouns")
 
 #: Slot keys of figures that are not a count of their own: a partitive's part ("78 of the 91
 #: MPs have voted" beside "87 of the 91 MPs were nominated"), unless told as settled
-#: (``_settled_part``), and a change. A whole is one.
+#: (``_compared``), and a change. A whole is one.
 _APART = frozenset({"part", "move"})
 
 
@@ -55,13 +55,13 @@ _POPULATION = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('figures', 'popu
                          re.IGNORECASE)
 
 
-def _settled_part(f: Figure, kinds: dict[int, tuple[str, ...]]) -> bool:
-    """A partitive's part told as settled ("lowered 83,700 of the 212,400 grades", "52 of the 163
-    whales were returned to the sea"), not as a count still moving ("78 of the 91 MPs have now
-    voted"): one figure an outlet may print with its digits swapped, against a part of the same
+def _compared(f: Figure, kind: str) -> bool:
+    """Whether a figure slotted as ``kind`` is a count of its own: not a change, nor a
+    partitive's part told as still moving ("78 of the 91 MPs have now voted"); a part told as
+    settled ("lowered 83,700 of the 212,400 grades", "52 of the 163 whales were returned to the
+    sea") is one figure an outlet may print with its digits swapped, against a part of the same
     whole or a count of its own ("87,300 grades")."""
-    kind = kinds.get(id(f), ("",))
-    return kind[0] == "part" and not f.running_told
+    return kind not in _APART or (kind == "part" and not f.running_told)
 
 
 def _population(f: Figure) -> bool:
@@ -110,7 +110,7 @@ def misprint_pairs(every: Sequence[Figure], counts: dict[int, str], kinds: dict[
     for f in every:
         d = _written(f.quantity)
         if d is not None and len(d[1]) > 1 and not f.move and not _population(f) \
-                and (kinds.get(id(f), ("",))[0] not in _APART or _settled_part(f, kinds)):
+                and _compared(f, kinds.get(id(f), ("",))[0]):
             by_value[d].append(f)
     by_anagram: dict[tuple[int, str], list[tuple[int, str]]] = defaultdict(list)
     for d in by_value:

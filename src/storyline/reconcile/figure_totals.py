@@ -101,15 +101,14 @@ def total_pairs(every: Sequence[Figure], counts: dict[int, str], kinds: dict[int
     totals = [f for f in usable if _total(f)]
     if not totals:
         return []
-    candidates = usable
     out: list[tuple[list[Figure], list[Figure]]] = []
     seen: set[frozenset[float]] = set()
     for a in totals:
-        for b in candidates:
+        for b in totals:
             if a is b or a.quantity.low == b.quantity.low or a.frame.article_id == b.frame.article_id:
                 continue
             values = frozenset((a.quantity.low or 0.0, b.quantity.low or 0.0))
-            if values in seen or _noun(a) != _noun(b) or not _total(b) or reported(a, b):
+            if values in seen or _noun(a) != _noun(b) or reported(a, b):
                 continue
             lo, hi = sorted((a.quantity.low or 0.0, b.quantity.low or 0.0))
             ma, mb = _modifiers(a), _modifiers(b)
@@ -117,8 +116,9 @@ def total_pairs(every: Sequence[Figure], counts: dict[int, str], kinds: dict[int
                 continue  # two sets: far apart in size, a remainder, or worded as two kinds ("primary" / "state")
             if _apart(a, b):
                 continue  # a set told weeks apart may have changed ("all 21 crew", later "All 20 crew on board")
-            side_a = [f for f in candidates if f.quantity.low == a.quantity.low and (_noun(f) == _noun(a))]
-            side_b = [f for f in candidates if f.quantity.low == b.quantity.low and (_noun(f) == _noun(b))]
+            # each side: every figure of its value and noun, a total or not
+            side_a = [f for f in usable if f.quantity.low == a.quantity.low and _noun(f) == _noun(a)]
+            side_b = [f for f in usable if f.quantity.low == b.quantity.low and _noun(f) == _noun(b)]
             if {f.frame.article_id for f in side_a} & {f.frame.article_id for f in side_b}:
                 continue  # an article giving both sizes tells two sets
             seen.add(values)

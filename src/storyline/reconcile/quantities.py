@@ -503,16 +503,18 @@ def quantity_conflicts(frames: Sequence[Frame], articles: dict[str, Article], *,
             if kind == "contradiction":
                 told_apart.append({id(i) for c in involved for i in c.items})
             out.append(_conflict(kind, involved, what, key))
+    def reported(a: Figure, b: Figure) -> bool:
+        """Whether a contradiction found so far holds both figures."""
+        return any(id(a) in ids and id(b) in ids for ids in told_apart)
+
     # a swap of digits in one outlet's copy whose noun is worded otherwise: no slot compared it
-    for pair in misprint_pairs(every, counts, kinds, slot_of, RUNNING_COUNTS,
-                               lambda a, b: any(id(a) in ids and id(b) in ids for ids in told_apart)):
+    for pair in misprint_pairs(every, counts, kinds, slot_of, RUNNING_COUNTS, reported):
         k = _conflict("contradiction", as_classes(pair), counts.get(id(pair[0][0])) or "figures", key)
         k.explanation += " The digits of one are the other's swapped: one outlet's copy of one figure."
         out.append(k)
         told_apart.append({id(f) for side in pair for f in side})
     # the size of a whole told as "all N", worded otherwise in each outlet
-    for pair in total_pairs(every, counts, kinds, RUNNING_COUNTS,
-                            lambda a, b: any(id(a) in ids and id(b) in ids for ids in told_apart)):
+    for pair in total_pairs(every, counts, kinds, RUNNING_COUNTS, reported):
         k = _conflict("contradiction", as_classes(pair), counts.get(id(pair[0][0])) or "figures", key)
         k.explanation += " Each is told as the whole ('all ...'): one set sized two ways."
         out.append(k)
