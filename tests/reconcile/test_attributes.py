@@ -126,6 +126,29 @@ def test_found_alive_after_a_while_is_how_long_the_person_was_trapped() -> None:
     assert list(lasted.values()) == [["nearly 30 hours", "some 41 hours"]], lasted
 
 
+def test_after_a_while_under_something_is_how_long_the_person_was_trapped() -> None:
+    """"was brought out at about 3:10 a.m. after more than 15 hours under a tangle of steel
+    tubes" measures the time "trapped for 11 hours" gives, though no list names the tangle."""
+    a1 = _article("q01_wire", "Hanne Rosvik, 34, was brought out at about 3:10 a.m. after more than 15 hours under "
+                              "a tangle of steel tubes and boards.")
+    a2 = _article("q02_paper", "Hanne Rosvik was trapped for 11 hours before firefighters reached her.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["11 hours", "more than 15 hours"]], lasted
+
+
+def test_how_long_a_liquid_ran_out_is_compared_per_thing() -> None:
+    """"untreated sewage flowed into the lake for 19 hours" and "raw sewage gushed into the lake
+    for nine hours" time one spill; the oil that leaked for two days is another thing's."""
+    a1 = _article("c01_wire", "The utility admitted on Wednesday that untreated sewage flowed into Lake Orm for "
+                              "19 hours after a pump failed.")
+    a2 = _article("c02_tabloid", "Swimmers fell ill after raw sewage gushed into the lake for nine hours. "
+                                 "Oil leaked from a barge nearby for two days.")
+    report = analyze_articles([a1, a2])
+    lasted = {c.slot: sorted(v.value for v in c.values) for c in report.conflicts if "duration" in c.slot}
+    assert list(lasted.values()) == [["19 hours", "nine hours"]], lasted
+
+
 def test_how_long_a_thing_was_out_of_action_is_compared_per_thing() -> None:
     """"the ticket machine had been out of action for 70 hours" and "the machine ... after being
     down for 48 hours" are one outage told two ways; the lift's ten hours are its own."""

@@ -46,6 +46,9 @@ _AFTER_OR_SPENT = re.compile(r"\b(?:after|spent|spending)\s*$", re.I)
 #: "was found alive in the basement after nearly 30 hours": the time trapped
 _RESCUED_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'rescued_alive_verbs')))})"
                             r"\s+(?:out\s+)?alive\b[^.;]{0,80}?\bafter\s*$", re.I)
+#: "after 15 hours under a tangle of steel": a person under something (data/lexicon/attributes.json).
+_UNDER_AFTER = re.compile(rf"^\s+(?:{'|'.join(sorted(lexicon.words('attributes', 'trapped_under_words')))})\s+(?:the|a|an)\b",
+                          re.I)
 #: Supplies a duration measures the endurance of ("40 hours of air", "life support for 50 hours").
 _SUPPLIES: dict[str, str] = lexicon.table("attributes", "supplies")
 _SUPPLY_ALT = "|".join(re.escape(p) for p in sorted(_SUPPLIES, key=len, reverse=True))
@@ -72,7 +75,10 @@ def state_of_person(sentence: Sentence, t: TimeExpr, analysis: ArticleAnalysis,
     if m is None and _AFTER_OR_SPENT.search(before):
         m = _STATE_AFTER.match(after)
     ordered = m is None and _ORDERED_HELD.search(before) is not None
-    if m is None and not ordered and not _RESCUED_AFTER.search(before) and (noun is None or noun not in STATE_NOUNS):
+    # "brought out after more than 15 hours under a tangle of steel tubes": the time trapped
+    under = m is None and _AFTER_OR_SPENT.search(before) is not None and _UNDER_AFTER.match(after) is not None
+    if m is None and not ordered and not under and not _RESCUED_AFTER.search(before) \
+            and (noun is None or noun not in STATE_NOUNS):
         return None
     state = _STATES[m.group(1).lower()] if m is not None else _STATES["in custody"] if ordered \
         else STATE_NOUNS[noun] if noun in STATE_NOUNS else _STATES["trapped"]
@@ -190,6 +196,11 @@ _SERVICE_BEFORE = re.compile(rf"\b(?:been|being|was|were|is|are|remained|remains
                              rf"\s+({_SERVICE_ALT})\s+for\s+{VAGUE_LEAD}$", re.I)
 
 
+#: "sewage flowed into the lake for 19 hours": how long the subject ran out (data/lexicon/attributes.json).
+_FLOW_BEFORE = re.compile(rf"\b({'|'.join(sorted(lexicon.words('attributes', 'flow_verbs')))})\b"
+                          rf"(?:\s+[\w'’-]+){{0,6}}?\s+for\s+{VAGUE_LEAD}$", re.I)
+
+
 #: Where a clause starts, so the words after it up to a verb are its subject.
 _CLAUSE_START = re.compile(r"[,;:(]|\b(?:that|why|how|when|whether|after|before|because|as|while|where|which|"
                            r"who|and|but|since|until|if)\b", re.I)
@@ -199,10 +210,12 @@ _AUX_END = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|will|would|could|m
 
 def state_of_thing(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> tuple[str, str] | None:
     """A duration of a thing's state ("the pump had been out of action for 70 hours", "after
-    being down for 48 hours"): (key, what), keyed by the head word of the sentence's subject,
-    since two things shut are two durations."""
+    being down for 48 hours") or of its running out ("sewage flowed into the lake for 19 hours"):
+    (key, what), keyed by the head word of the sentence's subject, since two things shut are two
+    durations."""
     before = sentence.text[: max(0, t.start - sentence.start)]
     m = _SERVICE_BEFORE.search(before)
+    flowing = m is None and (m := _FLOW_BEFORE.search(before)) is not None
     if m is None:
         return None
     # the subject of the clause holding the state: the words between the last clause boundary and
@@ -215,7 +228,7 @@ def state_of_thing(sentence: Sentence, t: TimeExpr, claims: Sequence[Claim]) -> 
     thing = head_word(phrase) if phrase is not None else None
     if thing is None:
         return None
-    state = _SERVICE[m.group(1).lower()]
+    state = "flowing" if flowing else _SERVICE[m.group(1).lower()]
     return f"state:{state}:{thing}", f"time {state}"
 
 
