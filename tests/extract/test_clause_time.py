@@ -272,3 +272,15 @@ def test_a_day_the_parser_hangs_on_a_noun_in_a_present_relative_clause_dates_the
     assert raid.time is not None and raid.time.value == "2031-05-05", raid.time
     claims = _claims("The bakery that opens Monday sells bread.", nlp, told=True)
     assert next(c for c in claims if c.predicate == "sell").time is None
+
+
+def test_a_time_that_says_what_kind_of_thing_an_argument_is_does_not_date_the_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"A late-spring blizzard swept over the pass on Saturday": the season qualifies the
+    blizzard, the day on the verb dates the act; with no other time the qualifier still dates it
+    ("The 2024 election was annulled")."""
+    claims = _claims("A late-spring blizzard swept over the Kvarn pass on Saturday, killing two runners.", nlp, "2031-05-17")
+    swept = next(c for c in claims if c.predicate == "sweep")
+    assert swept.time is not None and swept.time.value == "2031-05-17", swept.time
+    claims = _claims("The 2024 election was annulled.", nlp)
+    assert claims[0].time is not None and claims[0].time.value == "2024"
+

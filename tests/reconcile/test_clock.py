@@ -119,3 +119,25 @@ def test_a_slip_of_the_hour_is_one_written_digit() -> None:
 
     assert slip("22:10", "23:10") and slip("04:20", "14:20") and slip("18:42", "20:42")
     assert not slip("08:40", "11:40")
+
+
+def test_a_slip_of_the_hour_is_read_whatever_the_verb_and_roughly_told() -> None:
+    """"The car dropped at 18:40" / "it plummeted just after 8.40pm": one fall, the verbs of two
+    families and the second time told roughly ("just after" is when it was, not a bound); a time
+    that opens its line stamps a live entry ("13:40 Death toll rises"), not an act."""
+    dropped = "The car dropped to the foot of the shaft at 18:40, the fire service said."
+    plummeted = "It plummeted just after 20:40 as residents waited for the door to open."
+    stamp = "Live updates\n13:40 Death toll rises to three\n"
+    bodies = {"a1": dropped, "a2": plummeted, "a3": stamp}
+    frames = [_timed("a1", dropped, "18:40", "drop"), _timed("a2", plummeted, "20:40", "plummet")]
+    k = clock_conflict(frames, bodies.__getitem__, lambda f: f.article_id, slips_only=True)
+    assert k is not None and [v.value for v in k.values] == ["2031-05-12T18:40", "2031-05-12T20:40"]
+    at = stamp.index("13:40")
+    entry = Frame(id="a3:0", claim=Claim(id="a3:0", article_id="a3", text=stamp.strip(), span=(0, len(stamp)), sentence=0,
+                                         predicate="rise"),
+                  family="other:rise", event_type="OTHER", trigger="rise", start=0, end=1, unique=False,
+                  time=TimeExpr("13:40", at, at + 5, "TIME", "2031-05-12T13:40"), value="2031-05-12T13:40")
+    morning = "The lorry was found at 07:40 near the lay-by."
+    bodies["a4"] = morning
+    assert clock_conflict([entry, _timed("a4", morning, "07:40", "find")], bodies.__getitem__,
+                          lambda f: f.article_id, slips_only=True) is None

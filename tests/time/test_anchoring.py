@@ -375,6 +375,26 @@ def test_last_monday_in_a_sunday_column_is_six_days_back(nlp) -> None:  # type: 
     assert by_text(nlp, "The last ballots were counted last Monday.", "2031-11-26")["last Monday"].value == "2031-11-17"
 
 
+def test_last_weekday_three_days_back_or_more_is_the_one_just_past(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"last Wednesday" on a Saturday page is the Wednesday three days back, though it is of the
+    same calendar week: a day one or two back would be named bare or as "yesterday"."""
+    # 2031-11-29 is a Saturday
+    found = by_text(nlp, "The committee questioned him last Wednesday.", "2031-11-29")
+    assert found["last Wednesday"].value == "2031-11-26"
+    assert by_text(nlp, "The committee questioned him last Thursday.", "2031-11-29")["last Thursday"].value == "2031-11-20"
+
+
+def test_the_following_day_counts_from_the_act_a_teller_after_it_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Two men were arrested on Thursday, police said Friday. ... Both were released on bail the
+    following day": the day after the arrests, not after the police spoke."""
+    text = ("Two engineers were arrested on Thursday on suspicion of manslaughter, police said Friday. "
+            "A detective said the men had been questioned at length. Both were released on bail the following day.")
+    assert by_text(nlp, text, "2031-11-29")["the following day"].value == "2031-11-28"
+    # a teller who leads may open a narrative of his own
+    text = "Police said on Friday that two men had been arrested. The following day, both were released."
+    assert by_text(nlp, text, "2031-11-29")["The following day"].value == "2031-11-29"
+
+
 def test_units_ago_today_and_weeks_ago_name_a_day(nlp) -> None:  # type: ignore[no-untyped-def]
     found = by_text(nlp, "A week ago today, the weir gave way. Two years ago today, the plant opened.", "2031-04-20")
     assert found["A week ago today"].value == "2031-04-13"

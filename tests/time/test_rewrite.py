@@ -99,3 +99,10 @@ def test_a_time_told_from_another_is_counted_from_that_ones_day() -> None:
         found = reresolve_from(replace(_expr(text), anchor="XXXX-WXX-4", anchor_kind="discourse"), thursday)
         assert found is not None and found.value == value, (text, found)
     assert reresolve_from(replace(_expr("yesterday"), anchor_kind="document"), thursday) is None
+
+
+def test_units_ago_are_counted_again_from_a_narrowed_writing_date() -> None:
+    """"opened a review three weeks ago" on a wire whose dateline gave no year: once the story
+    dates the page, the expression is counted from that day."""
+    found = reresolve(_expr("three weeks ago", "XXXX-WXX"), date(2031, 3, 5), date(2031, 3, 5))
+    assert found is not None and found.value == "2031-02-12", found

@@ -337,7 +337,8 @@ def time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text:
         # no longer: the event's own time, when the sentence gives one, beats it
         bound = _BOUND_BEFORE.search(text, max(0, t.start - 20), t.start) is not None
         weak = 1 if bound or _given_a_role(tok) or t.type in ("DURATION", "SET") \
-            or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or live_stamp(t, sent, text) or WEEKS_AGO.search(t.text) else 0
+            or t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or live_stamp(t, sent, text) or WEEKS_AGO.search(t.text) \
+            or _describes_argument(tok, pred) else 0
         if verb is not None and verb.i in purpose and tier == 1 and not _before_the_report(t, inside, above, doc, pred):
             continue
         cands.append(((tier, weak, direct, d), t, reporting))
@@ -354,6 +355,12 @@ def time_for(doc: Doc, sent: Span, pred: Token, times: Sequence[TimeExpr], text:
     # is the same time told more finely
     finer = [t for k, t in ranked if k[:2] == key[:2] and t.type == "TIME" and t.value.startswith(f"{best.value}T")]
     return finer[0] if best.type == "DATE" and finer else best
+
+
+def _describes_argument(tok: Token, pred: Token) -> bool:
+    """"A late-spring blizzard swept over the pass on Saturday": a time that qualifies an argument
+    noun says what kind of thing it is; a time told on the verb, when there is one, is the act's."""
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != pred.i
 
 
 def perfect_day_event(pred: Token, tok: Token, t: TimeExpr) -> Token | None:

@@ -403,7 +403,8 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
                 k.event_id = eid
                 conflicts.append(k)
                 day_disputes.append(k)
-        clock = clock_conflict(frames, lambda aid: docs[aid].article.body, skey)
+        clock = clock_conflict(frames, lambda aid: docs[aid].article.body, skey) \
+            or clock_conflict(frames, lambda aid: docs[aid].article.body, skey, slips_only=True)
         if clock is not None:
             clock.event_id = eid
             conflicts.append(clock)

@@ -200,7 +200,8 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
     acts an event noun does are compared, by the noun's type ("the explosion tore through ... at
     21:40" / "the blast, at 20:40, killed ...").
 
-    With ``slips_only`` (the same tellings, whatever does the act), only times with the same
+    With ``slips_only`` (the same tellings, whatever does the act and whatever its verb's family:
+    "dropped at 18:40" / "plummeted just after 8.40pm"), only times with the same
     minutes whose hours are one written digit apart are compared ("its last report reached
     headquarters at 22:10" / "was logged at 23:10", "04:20" / "14:20"): one outlet's slip of the
     hour. A day's acts are many, and a joined happening may hold several of them at other times
@@ -217,16 +218,19 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
         doer = event_doer(f)  # only for a time of day: most frames have none
         if event_doers_only and doer is None:
             continue
-        before = bodies(f.article_id)[max(0, t.start - 24):t.start]
-        if _BOUND_CLOCK.search(before):
-            continue
+        body = bodies(f.article_id)
+        before = body[max(0, t.start - 24):t.start]
+        if body[t.start:t.end] == t.text and not body[body.rfind("\n", 0, t.start) + 1:t.start].strip():
+            continue  # a time opening its line stamps a live entry: when it was written, not the act
+        if _BOUND_CLOCK.search(before) and not (slips_only and _ROUGH_CLOCK.search(before)):
+            continue  # "until 18:41" bounds the act; a slip of the hour is still one ("just after 8.40pm")
         minutes = int(m[1]) * 60 + int(m[2])
         if slips_only and minutes % 30 == 0:
             continue
         # the typed families keep their acts apart; the acts no family names ("left", "cast off",
         # "sailed") are one act of the happening, but for a phase of it ("reopened at 16:40" is
         # not when it "stopped")
-        family = doer if event_doers_only and doer is not None else "" if doer is not None or (
+        family = doer if event_doers_only and doer is not None else "" if slips_only or doer is not None or (
             f.family.startswith("other:") and f.family[6:] not in ASPECT_VERBS) else f.family
         by_family.setdefault((family, f.value[:10]), []).append((minutes, bool(_ROUGH_CLOCK.search(before)), f))
     for (_, day), told in sorted(by_family.items()):

@@ -169,10 +169,12 @@ def _weekday_norm(text: str, ctx: Context) -> Norm | None:
     d = a.date
     if re.match(r"^(?:last|past|this past|the previous)\b", low):
         res = cm.weekday_near(d - timedelta(days=1), wd, -1)
-        if low.startswith("last") and res.isocalendar()[:2] == d.isocalendar()[:2] and d.isoweekday() != 7:
-            # news style: a day of this week is named bare ("on Tuesday"); "last Tuesday" is the
-            # previous week's. On a Sunday a new week begins in the calendar (Sunday to Saturday):
-            # "last Monday" in a Sunday column is six days back
+        if low.startswith("last") and res.isocalendar()[:2] == d.isocalendar()[:2] and d.isoweekday() != 7 \
+                and (d - res).days <= 2:
+            # news style: a day just past is named bare ("on Tuesday", or "yesterday"); "last
+            # Tuesday" on a Wednesday is the previous week's. Three days back or more ("last
+            # Wednesday" on a Saturday) it is the one just past. On a Sunday a new week begins in
+            # the calendar (Sunday to Saturday): "last Monday" in a Sunday column is six days back
             res -= timedelta(days=7)
     elif re.match(r"^(?:next|the following|the next)\b", low):
         res = cm.weekday_near(d + timedelta(days=1), wd, 1)

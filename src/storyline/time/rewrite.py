@@ -25,10 +25,10 @@ from storyline.time.tense import Tense
 from storyline.time.values import interval
 
 #: The grammar's rules whose value depends on the writing date alone (not on another date in the
-#: text): a month and day, a month, "last month", "this year", a season, a quarter, a half, a
+#: text): a month and day, a month, "last month", "this year", "three weeks ago", a season, a quarter, a half, a
 #: weekday (settled only by a writing date known to the day, and read in its clause's tense),
 #: "yesterday", "overnight", and a clock time on such a day ("6:30 a.m. on Monday").
-DOCUMENT_RULES = frozenset({"date", "month", "rel_unit", "season", "quarter", "half", "rel_weekday", "deictic", "time"})
+DOCUMENT_RULES = frozenset({"date", "month", "rel_unit", "ago", "season", "quarter", "half", "rel_weekday", "deictic", "time"})
 #: Two writing dates far apart in one year: what an expression gives against both shows whether
 #: it names a year relative to the writing year or a month of its own.
 _PROBES = (date(2001, 3, 15), date(2001, 9, 15))

@@ -24,7 +24,7 @@ from storyline.time.grammar import Candidate, find_candidates, settle
 from storyline.time.lexicon import CHRONOLOGY_LABEL, MONTHS, VAGUE_LEAD, WEEKDAYS
 from storyline.time.ranges import RANGE_OPEN, RANGE_TO, weekday_range_starts
 from storyline.time.resolve import Anchor, Context, Norm, Partial, normalise
-from storyline.time.tense import Tense, clause_tense, relative_clause_end, settled
+from storyline.time.tense import Tense, clause_tense, relative_clause_end, settled, tail_report_day
 from storyline.time.values import interval
 
 _TIME_NOUNS = {
@@ -290,6 +290,9 @@ class Selection:
     #: index of each span that dates a restrictive relative clause -> where the clause ends: it does
     #: not move the narrative's day (``tense.relative_clause_end``)
     asides: dict[int, int] = field(default_factory=dict)
+    #: index of each span that dates a teller after what it tells ("..., police said Friday"):
+    #: it does not move the narrative's day either (``tense.tail_report_day``)
+    reports: set[int] = field(default_factory=set)
 
 
 def select(doc: Doc, text: str | None = None) -> Selection:
@@ -308,11 +311,14 @@ def select(doc: Doc, text: str | None = None) -> Selection:
     chosen = sorted(chosen + _model_spans(doc, chosen, probe, text), key=lambda c: c.start)
     spans: list[tuple[Candidate, Tense, bool]] = []
     asides: dict[int, int] = {}
+    reports: set[int] = set()
     for c in chosen:
         span = index.span(c.start, c.end)
         tense = clause_tense(span, text[max(0, c.start - 40) : c.start]) if span is not None else None
         if span is not None and (end := relative_clause_end(span)) is not None:
             asides[len(spans)] = end
+        elif span is not None and tail_report_day(span):
+            reports.add(len(spans))
         spans.append((c, tense, span is None or settled(span)))
     # a period a plan covers ("will audit every contract from 2031 to 2035")
     # is what it covers, not when it is done: neither end bounds the writing
@@ -323,7 +329,7 @@ def select(doc: Doc, text: str | None = None) -> Selection:
     # ... and its opening day may have passed when the plan is told ("are due to run from 2 March
     # until 13 March", written on 4 March): the range's end is ahead, its start the nearest of its name
     return Selection([(c, None if i in opens else tense, done and i not in ends)
-                      for i, (c, tense, done) in enumerate(spans)], text, asides)
+                      for i, (c, tense, done) in enumerate(spans)], text, asides, reports)
 
 
 #: "for" right before an expression: what follows is a length ("for 19 days before the outbreak").
@@ -411,6 +417,13 @@ def tag_doc(doc: Doc, anchor: Anchor | None, selection: Selection | None = None)
             # a restrictive relative clause's day does not move the narrative, but counts inside
             # its clause, may open the report's story and may be named again ("the day after the vote")
             inner = (parsed, c.end, selection.asides[k])
+            days.append((c.start, c.end, parsed))
+            if lede is None and tense == "past":
+                lede, lede_at = parsed, c.end
+            continue
+        if k in selection.reports and (parsed := Anchor.parse(norm.value)) is not None and parsed.day is not None:
+            # a teller's day does not move the narrative, but may be named again ("the day after
+            # the statement") and may open the report ("..., its director said on Wednesday")
             days.append((c.start, c.end, parsed))
             if lede is None and tense == "past":
                 lede, lede_at = parsed, c.end

@@ -73,6 +73,21 @@ def before_teller(tok: Token) -> Token | None:
     return comp if not any(t.is_punct for t in between) else None
 
 
+def tail_report_day(span: Span) -> bool:
+    """A day told on a reporting verb that follows what it reports ("two men were arrested on
+    Thursday, police said Friday"): the day of the telling, not of the story the text narrates, so
+    a later "the following day" counts from the reported act's day, not from it. A teller that
+    leads ("Police said on Friday that ...") may open a narrative of its own and is not one."""
+    tok = span.root
+    if before_teller(tok) is not None:
+        return False  # the phrase ends the complement: the reported act's own day
+    phrase = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
+    verb = phrase.head
+    if phrase is verb or verb.lemma_.lower() not in _REPORTING or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return phrase.i > verb.i and any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+
+
 def _governing_verb(span: Span) -> Token | None:
     """The verb whose clause a time expression is in. A gerund in a prepositional phrase ("intends
     to go back to canvassing on Friday") is a noun there: the clause is the verb above it; so is a
