@@ -284,3 +284,23 @@ def test_a_time_that_says_what_kind_of_thing_an_argument_is_does_not_date_the_ac
     claims = _claims("The 2024 election was annulled.", nlp)
     assert claims[0].time is not None and claims[0].time.value == "2024"
 
+
+def test_a_passive_reporting_verb_with_nothing_told_is_no_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Fourteen runners were admitted to hospital": "admit" may report ("he admitted that ..."),
+    but in the passive with no clause and no teller nobody said anything: no hedge, no source."""
+    (claim,) = _claims("Fourteen runners were admitted to hospital, most of them with hypothermia.", nlp)
+    assert not claim.hedged and claim.attribution is None, (claim.hedged, claim.attribution)
+    (claim,) = _claims("The results were announced by the electoral commission.", nlp)
+    assert claim.attribution == "the electoral commission"
+
+
+def test_getting_people_out_alive_or_to_safety_is_a_rescue(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"pulled six people alive from under the wreckage", "dragged nine people out alive", "were
+    plucked to safety": whatever the verb of moving them, a rescue; "pulled out of the talks" is not."""
+    for text in ("Firefighters pulled six people alive from under the wreckage.",
+                 "Shoppers dragged nine people out alive from the heap.",
+                 "Nine of them were plucked to safety by firefighters on a ladder."):
+        (claim,) = _claims(text, nlp)
+        assert claim.event_type == "RESCUE", (text, claim.event_type)
+    (claim,) = _claims("The union pulled out of the talks on Monday.", nlp)
+    assert claim.event_type != "RESCUE"

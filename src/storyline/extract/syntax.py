@@ -230,7 +230,7 @@ def complement_type(verb: Token) -> str | None:
         return None
     words = [x for c in verb.children
              for x in ([c] if c.dep_ in ("prt", "advmod", "oprd", "acomp")
-                       or (c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")  # "found him guilty"
+                       or (c.dep_ in ("ccomp", "xcomp", "advcl") and c.pos_ == "ADJ")  # "found him guilty", "dragged out alive"
                        else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])]
     return next((by_word[w] for x in words for w in (x.lower_, x.lemma_.lower()) if w in by_word), None)
 
