@@ -412,3 +412,21 @@ def test_a_unit_written_apart_before_the_noun_it_measures_is_the_figures_unit(nl
     text = "Orvel-5, a 2,350 kg communications satellite, fell on a 40 km stretch of coast. He ran 10 miles home."
     units = {q.text: q.unit for q in attach_units(nlp(text), find_quantities(text))}
     assert units.get("2,350") == "kg" and units.get("40") == "km" and units.get("10") == "mile", units
+
+
+def test_a_definite_count_the_sentence_defines_is_a_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"All four crew members survived", "sealed the three diversion tunnels that had carried the
+    river": the sentence gives the group's size. "The two countries signed" and "the three other
+    officers who took part" refer back to things named before."""
+    text = ("All four crew members survived the crash. Engineers sealed the three diversion tunnels that had "
+            "carried the river. The two countries signed the deal. The three other officers who took part will "
+            "not be charged.")
+    found = [(q.text, q.unit) for q in attach_units(nlp(text), find_quantities(text))]
+    assert found == [("four", "crew member"), ("three", "tunnel")], found
+
+
+def test_a_noun_opening_a_hyphened_modifier_is_not_what_is_counted(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"8,400 E. coli colony-forming units": the units are counted, not the colony."""
+    text = "The worst sample held 8,400 E. coli colony-forming units per 100 millilitres."
+    units = {q.text: q.unit for q in attach_units(nlp(text), find_quantities(text))}
+    assert units.get("8,400") == "unit", units

@@ -215,3 +215,18 @@ def test_a_settled_part_with_its_digits_swapped_is_one_figure_misprinted() -> No
                  "estimated."),
     ])
     assert any(kind == "contradiction" and values == ["83,700", "87,300"] for kind, values in found), found
+
+
+def test_a_count_of_people_of_three_digits_told_with_its_digits_swapped_is_one_misprint() -> None:
+    """"sent 421 runners up the mountain" (a tabloid) and "the 412 starters left the square at 5
+    a.m." (the wire, a daily): one field of a race, its digits swapped in one copy and told in
+    other words; a round count ("120,000 visitors" / "210,000") is no such sign."""
+    found = _disputes([
+        _article("r01_wire", "2031-05-17", "The 412 starters left the market square at Ostvik at 5 a.m. on Saturday "
+                 "under a clear sky."),
+        _article("r02_daily", "2031-05-18", "Organisers halted the Kvarn 90 race at 14:40, nine hours after the 412 "
+                 "starters had set off from Ostvik."),
+        _article("r03_tabloid", "2031-05-19", "And the Sun can reveal that organisers sent 421 runners up the mountain "
+                 "even though a storm warning had already been issued."),
+    ])
+    assert any(kind == "contradiction" and values == ["412", "421"] for kind, values in found), found

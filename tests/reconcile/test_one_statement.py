@@ -57,3 +57,34 @@ def test_a_days_toll_told_higher_by_a_later_page_was_counted_again_not_told_wron
     found = [(k.kind, sorted(v.value for v in k.values)) for k in analyze_articles(articles).conflicts
              if k.slot == "quantity"]
     assert not any(kind == "contradiction" for kind, _ in found), found
+
+
+def test_a_done_acts_count_retold_lower_weeks_later_is_a_contradiction() -> None:
+    """"Nineteen runners were admitted to Ostvik hospital over the weekend, the hospital said"
+    and, weeks later, "Fourteen runners were admitted to hospital": the admissions were done by
+    then and their count does not shrink. Retold higher, it may count later admissions too."""
+    def kinds(later: str) -> set[str]:
+        articles = [
+            _article("h01_wire", "2031-05-19", "Nineteen runners were admitted to Ostvik hospital with hypothermia "
+                     "over the weekend, the hospital said on Sunday."),
+            _article("h02_review", "2031-06-06", later),
+        ]
+        return {k.kind for k in analyze_articles(articles).conflicts if k.slot == "quantity"
+                and {v.value.lower() for v in k.values} >= {"nineteen"}}
+    assert kinds("Fourteen runners were admitted to hospital, most of them with hypothermia.") == {"contradiction"}
+    assert "contradiction" not in kinds("Twenty-three runners were admitted to hospital, most of them with hypothermia.")
+
+
+def test_a_credited_count_of_people_against_an_outlets_own_of_one_done_act_is_a_contradiction() -> None:
+    """"In all, firefighters pulled six people alive from under the wreckage, fire chief Ruta Vell
+    told reporters" and, two days later, "firefighters and shoppers dragged nine people out alive
+    from the heap": one rescue's count, credited on one side, the outlet's own on the other."""
+    articles = [
+        _article("e01_wire", "2031-03-08", "In all, firefighters pulled six people alive from under the wreckage of "
+                 "the scaffold, fire chief Ruta Vell told reporters."),
+        _article("e02_tabloid", "2031-03-10", "Heroic firefighters and shoppers dragged nine people out alive from the "
+                 "mangled heap of the scaffold."),
+    ]
+    kinds = {k.kind for k in analyze_articles(articles).conflicts if k.slot == "quantity"
+             and {v.value.lower() for v in k.values} == {"six", "nine"}}
+    assert kinds == {"contradiction"}, kinds

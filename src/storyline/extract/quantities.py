@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline import lexicon
 from storyline.extract import gazetteer, plover
@@ -119,6 +119,9 @@ def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
             if nxt is not None and nxt.pos_ == "NOUN" and not nxt.is_sent_start:
                 i += 1
                 continue
+            if nxt is not None and nxt.text == "-" and not tok.whitespace_ and last.dep_ == "nummod" \
+                    and last.head.i > nxt.i:
+                return last.head  # "8,400 colony-forming units": the noun opens a hyphened modifier
             return noun
         if tok.pos_ in ("ADJ", "PROPN", "NUM", "ADV", "CCONJ", "DET", "PART") or tok.text in ("-", "of"):
             if tok.lower_ in ("than", "per"):
@@ -294,7 +297,38 @@ def _anaphoric(doc: Doc, q: Quantity) -> bool:
     if span is None or span.start == 0:
         return q.low == 1
     prev = doc[span.start - 1]
+    partitive_whole = span.start > 1 and doc[span.start - 2].lower_ == "of"  # "none of the four officers on duty"
+    if q.low != 1 and _first_told(span) and (
+            prev.lower_ == "all" or (prev.lower_ == "the" and not partitive_whole and _defined_here(span))):
+        return False
     return q.low == 1 or prev.pos_ == "DET" or prev.tag_ == "PRP$" or prev.lower_ in ("both", "all", "the")
+
+
+def _first_told(span: Span) -> bool:
+    """The counted noun is new to the text ("the four satellites it carried" in a report's first
+    lines): its count is told here. Named before ("the three crew members who died", after the
+    crash's dead were counted), it is a reference back."""
+    noun = span[-1].head
+    lemma = noun.lemma_.lower()
+    return not any(t.lemma_.lower() == lemma for t in noun.doc[: span.start])
+
+
+#: What tells, after a counted noun, which things these are ("the four satellites it carried",
+#: "the three crew members of the flight", "the two men detained").
+_DEFINING = frozenset({"relcl", "acl", "prep"})
+
+
+def _defined_here(span: Span) -> bool:
+    """'the three tunnels that carried the river', 'all four crew members': a count of things the
+    sentence itself defines, not a reference back to ones named before ('the two countries')."""
+    noun = span[-1].head
+    return span[-1].dep_ == "nummod" and noun.pos_ in ("NOUN", "PROPN") and noun.i > span[-1].i \
+        and any(c.dep_ in _DEFINING and c.i > noun.i for c in noun.children) \
+        and not any(c.lower_ in _SET_APART for c in noun.children)  # "the three other officers who ..."
+
+
+#: Words that make a definite count a reference to things set apart from ones named before: data/lexicon/figures.json.
+_SET_APART = lexicon.words("figures", "set_apart_words")
 
 
 #: Words that bound a figure ("over 100 people") or open a phrase ("a lawsuit over 137 ballots").

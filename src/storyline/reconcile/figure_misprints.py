@@ -17,7 +17,7 @@ Such a pair is reported as a contradiction when
   missing), two named sources do not each give their own (a spread of estimates), and one named
   source does not give them at two dates (its series);
 - both count one kind of thing (one unit class) or both count people
-  (``PERSON_NOUNS``: "crew" / "seafarers", "people" / "workers"), and the two sentences read
+  (``figure_pairs.PERSON_NOUNS``: "crew" / "seafarers", "people" / "workers"), and the two sentences read
   alike (static MiniLM vectors, ``MISPRINT_LIKENESS``, as in a slot), or, for two counts of one
   specific noun ("48 flats" / "84 flats"), somewhat alike (``NOUN_LIKENESS``).
 """
@@ -36,13 +36,9 @@ from storyline.extract.measures import CURRENCY_CODES, MEASUREMENT_UNITS, PERCEN
 from storyline.extract.quantities import GENERIC_COUNTED
 from storyline.model import Quantity, TimeExpr
 from storyline.reconcile.compare import unit_class
-from storyline.reconcile.figure_pairs import Figure, digits
+from storyline.reconcile.figure_pairs import Figure, counts_people, digits
 from storyline.reconcile.figure_series import FigureClass
 from storyline.reconcile.figure_slots import MISPRINT_LIKENESS, sentence_vectors
-
-#: Nouns that count people of some role: data/lexicon/figures.json person_nouns.
-PERSON_NOUNS = lexicon.words("figures", "person_nouns")
-
 
 #: Slot keys of figures that are not a count of their own: a partitive's part ("78 of the 91
 #: MPs have voted" beside "87 of the 91 MPs were nominated"), unless told as settled
@@ -87,14 +83,6 @@ def _one_share(a: Figure, b: Figure, kinds: dict[int, tuple[str, ...]], vectors:
 #: How alike two sentences must read for two shares whose digits are one another's reordered to
 #: be one share whatever each says it is of: set, not learned.
 SHARE_LIKENESS = 0.82
-
-
-def counts_people(unit: str | None) -> bool:
-    """The unit's head word is one of ``PERSON_NOUNS`` (or its plural)."""
-    words = (unit or "").lower().split()
-    head = words[-1] if words else ""
-    return head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or (
-        head.endswith("ies") and head[:-3] + "y" in PERSON_NOUNS)
 
 
 def misprint_pairs(every: Sequence[Figure], counts: dict[int, str], kinds: dict[int, tuple[str, ...]],
@@ -167,7 +155,17 @@ def _one_figure(a: Figure, b: Figure, counts: dict[int, str], kinds: dict[int, t
         return False  # two sources' estimates, or one source's count at two dates (a series)
     if a.running_told and b.running_told:
         return False  # a count both tell as running may move ("now 43", later "now 34")
-    return _alike(a, b, vectors) or _one_measured_thing(a, b) or _one_counted_noun(a, b, vectors)
+    return _alike(a, b, vectors) or _one_measured_thing(a, b) or _one_counted_noun(a, b, vectors) \
+        or _unround_people(a, b)
+
+
+def _unround_people(a: Figure, b: Figure) -> bool:
+    """Counts of people of three digits or more, neither a round number ("421 runners" / "the 412
+    starters"): two such counts in one story with the same digits reordered are one count
+    misprinted, however unalike their sentences read (an outlet tells the count in its own words)."""
+    da, db = _written(a.quantity), _written(b.quantity)
+    return da is not None and db is not None and da[0] >= 3 and not da[1].endswith("0") \
+        and not db[1].endswith("0") and counts_people(a.quantity.unit) and counts_people(b.quantity.unit)
 
 
 #: How alike two sentences must read for two counts of one specific noun ("48 flats" / "84

@@ -199,11 +199,12 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     clerk said 241 signed") contradict, at one date or, when neither sentence dates its figure, a
     few days apart: an undated figure of a done act holds when the act was done, not on the day an
     article repeats it; so do two outlets' own exact counts (no source named) of a done act
-    ("16 people were on board" / "14 people on board" two days later), and one source's finding
-    of a done act told two ways ("the auditors found that 3,200 ..." / "... 2,300 ..."), unless
+    ("16 people were on board" / "14 people on board" two days later), a credited count against
+    an outlet's own, and one source's finding of a done act told two ways ("the auditors found that 3,200 ..." / "... 2,300 ..."), unless
     told as a total that stands when told ("212 people have been arrested"). One source's count of
     a past day told two ways, each by a statement of one later day, contradicts (``_one_statement``);
-    a running count told higher by a page written later rose (``_rose_since``). Different sources far
+    a running count told higher by a page written later rose (``_rose_since``); a done act's count
+    retold lower, undated, by a later page contradicts (``_retold_lower``). Different sources far
     apart in time: changed too. Unknown sources at the same moment (for two exact figures, a day
     and the week that holds it are one moment): a contradiction; at an unknown moment: nothing. A
     total over several days ("3.4 billion over Monday and Tuesday combined") and one day's figure
@@ -230,6 +231,9 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
         return None  # two days' moves of a price are two moves, not one figure that changed
     close = _close(a.as_of, b.as_of)
     same = a.attribution is not None and a.attribution == b.attribution
+    if close is False and not running and a.frame.article_id != b.frame.article_id \
+            and (_retold_lower(a, b) or _retold_lower(b, a)):
+        return "contradiction"
     if close is False:
         return "changed_over_time"
     if a.frame.article_id == b.frame.article_id:
@@ -253,6 +257,13 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     if close and same and not running and not a.estimate and not b.estimate and not a.standing and not b.standing \
             and _done(a, b):
         return "contradiction"  # one source's finding of a done act ("the auditors found that 3,200 ...") told two ways
+    if close and (a.attribution is None) != (b.attribution is None) and not running and not a.estimate \
+            and not b.estimate and not a.standing and not b.standing and _done(a, b) \
+            and counts_people(a.quantity.unit) and not a.quantity.qualifier and not b.quantity.qualifier:
+        # a credited exact count of people and an outlet's own of one done act ("pulled six people
+        # alive ..., the fire chief said" / two days later "dragged nine people out alive"); a
+        # tally or a sum may have been revised in between
+        return "contradiction"
     if not _same_day(a.as_of, b.as_of) and (running or a.estimate or b.estimate or a.running_told or b.running_told
                                              or not _within_week(a.as_of, b.as_of)):
         # a running count given days apart by unknown sources grew or fell; one told as running
@@ -267,6 +278,44 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     if _partial_below(a, b) or _partial_below(b, a):
         return "changed_over_time"  # "27 detained so far" below another's 34: the count as it stood then
     return "contradiction"
+
+
+def _retold_lower(early: Figure, late: Figure) -> bool:
+    """A done act's count of people that a later page retells, undated and lower ("Nineteen runners were
+    admitted to hospital over the weekend" / weeks later "Fourteen runners were admitted to
+    hospital"): the act's count does not shrink, and the retelling holds when the act was done,
+    not on its page's day. A count told as standing ("have been admitted"), running or estimated
+    may have moved; a higher one may count later acts too."""
+    if not (counts_people(early.quantity.unit) and counts_people(late.quantity.unit)) \
+            or early.quantity.qualifier or late.quantity.qualifier \
+            or any(_PART_OF.match(f.frame.claim.text[max(0, f.quantity.end - f.frame.claim.span[0]):]) for f in (early, late)):
+        return False  # a margin, a price or a part ("three of the six") moves or counts another thing
+    if late.frame.claim.modality or late.frame.claim.predicate in _STATE_PREDICATES:
+        return False  # "with three people aboard instead of six, the station will ...": no done act
+    told_by, retold_from = bounds(early.as_of)[1], bounds(late.as_of)[0]
+    return late.written and not early.written and told_by is not None and retold_from is not None \
+        and told_by < retold_from and not (late.running_told or late.standing or late.estimate) \
+        and not (early.running_told or early.estimate) \
+        and (early.quantity.unit or "").lower() == (late.quantity.unit or "").lower() \
+        and late.quantity.high is not None and early.quantity.low is not None and late.quantity.high < early.quantity.low
+
+
+#: Nouns that count people of some role: data/lexicon/figures.json person_nouns.
+PERSON_NOUNS = lexicon.words("figures", "person_nouns")
+
+
+def counts_people(unit: str | None) -> bool:
+    """The unit's head word is one of ``PERSON_NOUNS`` (or its plural)."""
+    words = (unit or "").lower().split()
+    head = words[-1] if words else ""
+    return head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or (
+        head.endswith("ies") and head[:-3] + "y" in PERSON_NOUNS)
+
+
+#: Predicates of a state, not an act ("three people are aboard"): data/lexicon/events.json.
+_STATE_PREDICATES = lexicon.words("events", "state_verbs")
+#: A part told of a whole right after it ("three of the six crew members", "two of its nine").
+_PART_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|all|\d)", re.IGNORECASE)
 
 
 def _partial_below(a: Figure, b: Figure) -> bool:
