@@ -249,7 +249,8 @@ def _content_predicate(root: Token) -> tuple[Token, Token | None, Token | None, 
                     inverted = after[0]
             return comp, root, inverted, True
         direct_object = any(c.dep_ == "dobj" for c in root.children)
-        passive_unsaid = any(c.dep_ == "nsubjpass" for c in subj) and not any(c.dep_ == "agent" for c in root.children)
+        passive_unsaid = any(c.dep_ == "nsubjpass" for c in subj) and not any(c.dep_ == "agent" for c in root.children) \
+            and root.lemma_.lower() not in _QUOTING_VERBS  # "X was quoted as saying ...": X speaks
         if subj and _has_source(root) and (not direct_object or root.lemma_.lower() in SPEECH_ACTS) \
                 and not passive_unsaid:  # "were admitted to hospital": nobody told anything
             return root, root, None, True
