@@ -290,7 +290,9 @@ GENERIC_COUNTED = lexicon.words("figures", "generic_counted")
 
 
 def _anaphoric(doc: Doc, q: Quantity) -> bool:
-    """'the two countries', 'our two nations', 'one side': a reference, not a count."""
+    """'the two countries', 'our two nations', 'one side': a reference, not a count; but 'All four
+    crew members survived' and 'the three tunnels that had carried the river', of a noun new to
+    the text, give the count (``_first_told``, ``_defined_here``)."""
     if q.low != q.high or q.low is None or q.low > 10 or q.approximate or re.search(r"\d", q.text):
         return False
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -319,8 +321,10 @@ _DEFINING = frozenset({"relcl", "acl", "prep"})
 
 
 def _defined_here(span: Span) -> bool:
-    """'the three tunnels that carried the river', 'all four crew members': a count of things the
-    sentence itself defines, not a reference back to ones named before ('the two countries')."""
+    """'the three tunnels that carried the river', 'the three crew members of the flight': a count
+    of things the sentence itself defines, not a reference back to ones named before ('the two
+    countries'); things set apart from others ('the three other officers who ...') are such a
+    reference."""
     noun = span[-1].head
     return span[-1].dep_ == "nummod" and noun.pos_ in ("NOUN", "PROPN") and noun.i > span[-1].i \
         and any(c.dep_ in _DEFINING and c.i > noun.i for c in noun.children) \

@@ -190,6 +190,24 @@ def misprinted(a: Quantity, b: Quantity) -> bool:
     return da is not None and db is not None and da != db and da[0] == db[0] and sorted(da[1]) == sorted(db[1]) and alike
 
 
+#: Nouns that count people of some role: data/lexicon/figures.json person_nouns.
+PERSON_NOUNS = lexicon.words("figures", "person_nouns")
+
+
+def counts_people(unit: str | None) -> bool:
+    """The unit's head word is one of ``PERSON_NOUNS`` (or its plural)."""
+    words = (unit or "").lower().split()
+    head = words[-1] if words else ""
+    return head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or (
+        head.endswith("ies") and head[:-3] + "y" in PERSON_NOUNS)
+
+
+#: Predicates of a state, not an act ("three people are aboard"): data/lexicon/events.json.
+_STATE_PREDICATES = lexicon.words("events", "state_verbs")
+#: A part told of a whole right after it ("three of the six crew members", "two of its nine").
+_PART_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|all|\d)", re.IGNORECASE)
+
+
 def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     """How two disagreeing figures of one count relate: dates are checked before source names.
 
@@ -199,9 +217,10 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
     clerk said 241 signed") contradict, at one date or, when neither sentence dates its figure, a
     few days apart: an undated figure of a done act holds when the act was done, not on the day an
     article repeats it; so do two outlets' own exact counts (no source named) of a done act
-    ("16 people were on board" / "14 people on board" two days later), a credited count against
-    an outlet's own, and one source's finding of a done act told two ways ("the auditors found that 3,200 ..." / "... 2,300 ..."), unless
-    told as a total that stands when told ("212 people have been arrested"). One source's count of
+    ("16 people were on board" / "14 people on board" two days later), a credited count of people
+    against an outlet's own, and one source's finding of a done act told two ways ("the auditors
+    found that 3,200 ..." / "... 2,300 ..."), unless told as a total that stands when told ("212
+    people have been arrested"). One source's count of
     a past day told two ways, each by a statement of one later day, contradicts (``_one_statement``);
     a running count told higher by a page written later rose (``_rose_since``); a done act's count
     retold lower, undated, by a later page contradicts (``_retold_lower``). Different sources far
@@ -281,14 +300,15 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
 
 
 def _retold_lower(early: Figure, late: Figure) -> bool:
-    """A done act's count of people that a later page retells, undated and lower ("Nineteen runners were
-    admitted to hospital over the weekend" / weeks later "Fourteen runners were admitted to
-    hospital"): the act's count does not shrink, and the retelling holds when the act was done,
-    not on its page's day. A count told as standing ("have been admitted"), running or estimated
-    may have moved; a higher one may count later acts too."""
+    """A done act's count of people that a later page retells, undated and lower ("Nineteen
+    runners were admitted to hospital over the weekend" / weeks later "Fourteen runners were
+    admitted to hospital"): the act's count does not shrink, and the retelling holds when the act
+    was done, not on its page's day. A count told as standing ("have been admitted"), running or
+    estimated may have moved; a higher one may count later acts too."""
     if not (counts_people(early.quantity.unit) and counts_people(late.quantity.unit)) \
             or early.quantity.qualifier or late.quantity.qualifier \
-            or any(_PART_OF.match(f.frame.claim.text[max(0, f.quantity.end - f.frame.claim.span[0]):]) for f in (early, late)):
+            or any(_PART_OF.match(f.frame.claim.text[max(0, f.quantity.end - f.frame.claim.span[0]):])
+                   for f in (early, late)):
         return False  # a margin, a price or a part ("three of the six") moves or counts another thing
     if late.frame.claim.modality or late.frame.claim.predicate in _STATE_PREDICATES:
         return False  # "with three people aboard instead of six, the station will ...": no done act
@@ -298,24 +318,6 @@ def _retold_lower(early: Figure, late: Figure) -> bool:
         and not (early.running_told or early.estimate) \
         and (early.quantity.unit or "").lower() == (late.quantity.unit or "").lower() \
         and late.quantity.high is not None and early.quantity.low is not None and late.quantity.high < early.quantity.low
-
-
-#: Nouns that count people of some role: data/lexicon/figures.json person_nouns.
-PERSON_NOUNS = lexicon.words("figures", "person_nouns")
-
-
-def counts_people(unit: str | None) -> bool:
-    """The unit's head word is one of ``PERSON_NOUNS`` (or its plural)."""
-    words = (unit or "").lower().split()
-    head = words[-1] if words else ""
-    return head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or (
-        head.endswith("ies") and head[:-3] + "y" in PERSON_NOUNS)
-
-
-#: Predicates of a state, not an act ("three people are aboard"): data/lexicon/events.json.
-_STATE_PREDICATES = lexicon.words("events", "state_verbs")
-#: A part told of a whole right after it ("three of the six crew members", "two of its nine").
-_PART_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|all|\d)", re.IGNORECASE)
 
 
 def _partial_below(a: Figure, b: Figure) -> bool:
