@@ -6,7 +6,7 @@ from pathlib import Path
 
 from storyline.model import Claim, Report, TimeExpr
 from storyline.pipeline import analyze
-from storyline.reconcile.compare import clock_conflict
+from storyline.reconcile.compare import clock_conflict, slips_across
 from storyline.reconcile.frames import Frame
 
 
@@ -141,3 +141,18 @@ def test_a_slip_of_the_hour_is_read_whatever_the_verb_and_roughly_told() -> None
     bodies["a4"] = morning
     assert clock_conflict([entry, _timed("a4", morning, "07:40", "find")], bodies.__getitem__,
                           lambda f: f.article_id, slips_only=True) is None
+
+
+def test_a_slip_of_the_hour_between_tellings_of_one_verb_no_join_made_one() -> None:
+    """"The dam burst at about 04:40" / "The dam burst at 05:40 on Tuesday" in two happenings the
+    join left apart: one verb, one day, the same minutes, hours one digit apart; "did not resume
+    until 14:15" is when it resumed, not a bound. Two verbs of no shared type stay apart."""
+    bodies = {"a1": "The tailings dam burst at about 04:40, the mine said.",
+              "a2": "The dam burst at 05:40 on Tuesday, when the town was asleep.",
+              "a3": "Trading did not resume until 14:15.", "a4": "Trading resumed at 13:15.",
+              "a5": "The first crews arrived at 06:40."}
+    frames = [_timed("a1", bodies["a1"], "04:40", "burst"), _timed("a2", bodies["a2"], "05:40", "burst"),
+              _timed("a3", bodies["a3"], "14:15", "resume"), _timed("a4", bodies["a4"], "13:15", "resume"),
+              _timed("a5", bodies["a5"], "06:40", "arrive")]
+    found = sorted(sorted(v.value for v in k.values) for k in slips_across(frames, bodies.__getitem__, lambda f: f.article_id))
+    assert found == [["2031-05-12T04:40", "2031-05-12T05:40"], ["2031-05-12T13:15", "2031-05-12T14:15"]], found

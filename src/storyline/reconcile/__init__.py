@@ -44,7 +44,7 @@ from storyline.model import (
 from storyline.reconcile import memo
 from storyline.reconcile.attributes import attribute_conflicts
 from storyline.reconcile.cluster import Cluster, cluster_frames
-from storyline.reconcile.compare import clock_conflict, time_classes, time_conflict
+from storyline.reconcile.compare import clock_conflict, slips_across, time_classes, time_conflict
 from storyline.reconcile.corefer import corefer
 from storyline.reconcile.detail import demote_minor_details
 from storyline.reconcile.disputes import join_odd_days, one_time_dispute_per_event
@@ -452,6 +452,14 @@ def reconcile(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], 
             or clock_conflict(told, lambda aid: docs[aid].article.body, skey, slips_only=True)
         if clock is not None:
             clock.event_id = e.id
+            conflicts.append(clock)
+    # ... and a slip of the hour between tellings of one verb or type no join made one happening
+    event_of_told = {c: e.id for e in events for c in e.claim_ids}
+    told_times = [{v.value for v in k.values} for k in conflicts if k.slot == "time"]
+    for clock in slips_across([f for e in events for c in dict.fromkeys(e.claim_ids) for f in frames_of.get(c, [])],
+                              lambda aid: docs[aid].article.body, skey):
+        if not any({v.value for v in clock.values} <= told for told in told_times):
+            clock.event_id = next((event_of_told[c] for v in clock.values for c in v.claim_ids if c in event_of_told), None)
             conflicts.append(clock)
     event_of_claim = {c: renamed.get(e, e) for c, e in event_of_claim.items()}
     # a denied sentence supports no event, but its figure may still be asserted ("3,200 parcels

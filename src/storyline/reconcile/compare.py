@@ -9,7 +9,7 @@ most independent sources is the consensus, stated with its reason.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -154,6 +154,8 @@ _CLOCK = re.compile(r"T(\d\d):(\d\d)")
 #: Words before a clock time that make it a bound or an estimate, not the moment itself:
 #: data/lexicon/attributes.json.
 _BOUND_CLOCK = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'clock_bounds')))})\s+$", re.IGNORECASE)
+#: "trading did not resume until 14:15": the time the act was done, not a bound of it.
+_NOT_UNTIL = re.compile(r"\b(?:not|n't|never)\b[^.;:]{0,40}\b(?:until|till)\s+$", re.IGNORECASE)
 _ROUGH_CLOCK = re.compile(
     rf"\b(?:{'|'.join(sorted(lexicon.words('attributes', 'clock_rough')))})\s+(?:after\s+|before\s+)?$", re.IGNORECASE)
 #: Minutes two clock times of one act may differ by and still agree (exact, rough).
@@ -210,8 +212,12 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
     by_family: dict[tuple[str, str], list[tuple[int, bool, Frame]]] = {}
     for f in frames:
         t = f.time
-        if t is None or f.value is None or not year_of(f.value) or t.mod is not None:
-            continue
+        # a frame the story left undated still has its own time's day ("burst at about 04:40" in a
+        # page of that day) for a slip of the hour
+        value = f.value if f.value is not None or not slips_only or t is None else t.value
+        if t is None or value is None or not year_of(value) or (t.mod is not None and not (
+                slips_only and t.mod == "APPROX")):
+            continue  # a bound ("before 18:30") is no act's time; "about 04:40" may still be a slip
         m = _CLOCK.search(t.value)
         if m is None or not f.claim.span[0] <= t.start < f.claim.span[1]:
             continue  # a live entry's stamp dates when it was written, not the act (it may be later)
@@ -222,7 +228,8 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
         before = body[max(0, t.start - 24):t.start]
         if body[t.start:t.end] == t.text and not body[body.rfind("\n", 0, t.start) + 1:t.start].strip():
             continue  # a time opening its line stamps a live entry: when it was written, not the act
-        if _BOUND_CLOCK.search(before) and not (slips_only and _ROUGH_CLOCK.search(before)):
+        if _BOUND_CLOCK.search(before) and not (slips_only and (
+                _ROUGH_CLOCK.search(before) or _NOT_UNTIL.search(body, max(0, t.start - 60), t.start))):
             continue  # "until 18:41" bounds the act; a slip of the hour is still one ("just after 8.40pm")
         minutes = int(m[1]) * 60 + int(m[2])
         if slips_only and minutes % 30 == 0:
@@ -232,7 +239,7 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
         # not when it "stopped")
         family = doer if event_doers_only and doer is not None else "" if slips_only or doer is not None or (
             f.family.startswith("other:") and f.family[6:] not in ASPECT_VERBS) else f.family
-        by_family.setdefault((family, f.value[:10]), []).append((minutes, bool(_ROUGH_CLOCK.search(before)), f))
+        by_family.setdefault((family, value[:10]), []).append((minutes, bool(_ROUGH_CLOCK.search(before)), f))
     for (_, day), told in sorted(by_family.items()):
         groups: list[tuple[int, bool, list[Frame]]] = []
         for minutes, rough, f in sorted(told, key=lambda x: x[0]):
@@ -261,6 +268,30 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
         return Conflict(id="", slot="time", kind="contradiction", values=values, best_supported=None,
                         explanation=f"The articles give this act different times of day on {day}: {listing}.")
     return None
+
+
+def slips_across(frames: Sequence[Frame], bodies: Callable[[str], str], docs_key: SourceKey) -> list[Conflict]:
+    """Slips of the hour between tellings no join made one happening, when both name the act with
+    one verb or one event type ("the tailings dam burst at about 04:40" / "the dam burst at 05:40
+    on Tuesday", "trading resumed at 13:15" / "resumed at 14:15"): the same minutes, not on the
+    hour or half hour, hours one written digit apart, told by different articles
+    (``clock_conflict`` with ``slips_only``). Two acts of one verb a day apart are two days' acts."""
+    groups: dict[str, list[Frame]] = defaultdict(list)
+    for f in frames:
+        if f.time is None or _CLOCK.search(f.time.value) is None:
+            continue
+        if f.claim.predicate:
+            groups[f"verb:{f.claim.predicate.lower()}"].append(f)
+        if f.event_type and f.event_type != "OTHER":
+            groups[f"type:{f.event_type}"].append(f)
+    out: list[Conflict] = []
+    seen: set[frozenset[str]] = set()
+    for key in sorted(groups):
+        found = clock_conflict(groups[key], bodies, docs_key, slips_only=True)
+        if found is not None and (told := frozenset(v.value for v in found.values)) not in seen:
+            seen.add(told)
+            out.append(found)
+    return out
 
 
 def _hour_slip(a: int, b: int) -> bool:
