@@ -193,6 +193,12 @@ def _nationality(noun: Token) -> str | None:
     return f"{name} people"
 
 
+def _token_at(doc: Doc, idx: int) -> Token | None:
+    """The token that starts at character ``idx``, if one does (no walk over the whole text)."""
+    span = doc.char_span(idx, idx + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == idx else None
+
+
 def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     """The unit a figure counts and the token it was read from (None when nothing is counted).
 
@@ -211,12 +217,12 @@ def unit_of(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     hyphened = _HYPHENED_UNIT.match(doc.text, q.end) if q.unit is None else None
     if hyphened is not None:
         # "a 312-metre bulk carrier": the figure is the ship's measure in metres, whatever noun follows
-        return hyphened.group(1).lower(), next((t for t in doc if t.idx == hyphened.start(1)), None)
+        return hyphened.group(1).lower(), _token_at(doc, hyphened.start(1))
     spaced = _SPACED_UNIT.match(doc.text, q.end) if q.unit is None else None
     if spaced is not None:
         # "a 2,350 kg communications satellite", "a 40 km stretch": the unit written apart before
         # the noun it measures is the figure's unit, as a hyphened one is
-        return spaced.group(1).lower(), next((t for t in doc if t.idx == spaced.start(1)), None)
+        return spaced.group(1).lower(), _token_at(doc, spaced.start(1))
     noun = _counted_noun(doc, q.start, q.end)
     if q.unit is not None or noun is None:
         return q.unit, noun

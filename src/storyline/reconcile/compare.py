@@ -212,11 +212,12 @@ def clock_conflict(frames: Sequence[Frame], bodies: Callable[[str], str], docs_k
     by_family: dict[tuple[str, str], list[tuple[int, bool, Frame]]] = {}
     for f in frames:
         t = f.time
+        if t is None:
+            continue
         # a frame the story left undated still has its own time's day ("burst at about 04:40" in a
         # page of that day) for a slip of the hour
-        value = f.value if f.value is not None or not slips_only or t is None else t.value
-        if t is None or value is None or not year_of(value) or (t.mod is not None and not (
-                slips_only and t.mod == "APPROX")):
+        value = t.value if f.value is None and slips_only else f.value
+        if value is None or not year_of(value) or (t.mod is not None and not (slips_only and t.mod == "APPROX")):
             continue  # a bound ("before 18:30") is no act's time; "about 04:40" may still be a slip
         m = _CLOCK.search(t.value)
         if m is None or not f.claim.span[0] <= t.start < f.claim.span[1]:

@@ -202,6 +202,11 @@ def counts_people(unit: str | None) -> bool:
         head.endswith("ies") and head[:-3] + "y" in PERSON_NOUNS)
 
 
+def _plain_people(f: Figure) -> bool:
+    """A count of people with no qualifier (no margin, share or sum of someone's)."""
+    return counts_people(f.quantity.unit) and not f.quantity.qualifier
+
+
 #: Predicates of a state, not an act ("three people are aboard"): data/lexicon/events.json.
 _STATE_PREDICATES = lexicon.words("events", "state_verbs")
 #: A part told of a whole right after it ("three of the six crew members", "two of its nine").
@@ -278,7 +283,7 @@ def pair_kind(a: Figure, b: Figure, running: bool = False) -> str | None:
         return "contradiction"  # one source's finding of a done act ("the auditors found that 3,200 ...") told two ways
     if close and (a.attribution is None) != (b.attribution is None) and not running and not a.estimate \
             and not b.estimate and not a.standing and not b.standing and _done(a, b) \
-            and counts_people(a.quantity.unit) and not a.quantity.qualifier and not b.quantity.qualifier:
+            and _plain_people(a) and _plain_people(b):
         # a credited exact count of people and an outlet's own of one done act ("pulled six people
         # alive ..., the fire chief said" / two days later "dragged nine people out alive"); a
         # tally or a sum may have been revised in between
@@ -305,8 +310,7 @@ def _retold_lower(early: Figure, late: Figure) -> bool:
     admitted to hospital"): the act's count does not shrink, and the retelling holds when the act
     was done, not on its page's day. A count told as standing ("have been admitted"), running or
     estimated may have moved; a higher one may count later acts too."""
-    if not (counts_people(early.quantity.unit) and counts_people(late.quantity.unit)) \
-            or early.quantity.qualifier or late.quantity.qualifier \
+    if not (_plain_people(early) and _plain_people(late)) \
             or any(_PART_OF.match(f.frame.claim.text[max(0, f.quantity.end - f.frame.claim.span[0]):])
                    for f in (early, late)):
         return False  # a margin, a price or a part ("three of the six") moves or counts another thing

@@ -56,15 +56,25 @@ def before_complement_subject(tok: Token) -> Token | None:
     return outer
 
 
+def _on_reporting_verb(tok: Token) -> tuple[Token, Token] | None:
+    """(the time phrase, the reporting verb it hangs on) for a time token the parser attached to a
+    reporting verb, directly or through a preposition ("said Friday", "said on Friday"); else None."""
+    phrase = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
+    verb = phrase.head
+    if phrase is verb or verb.lemma_.lower() not in _REPORTING or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return phrase, verb
+
+
 def before_teller(tok: Token) -> Token | None:
     """The complement's verb when the parser hangs a time phrase on a reporting verb that comes
     after its complement but the phrase ends the complement, before the teller ("He is due in
     court Friday, Brommvar said": the appearing is dated, not the saying; "..., police said Monday"
     dates the saying)."""
-    phrase = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
-    verb = phrase.head
-    if phrase is verb or verb.lemma_.lower() not in _REPORTING or verb.pos_ not in ("VERB", "AUX"):
+    found = _on_reporting_verb(tok)
+    if found is None:
         return None
+    phrase, verb = found
     comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < phrase.i), None)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if comp is None or subject is None or not comp.right_edge.i < phrase.left_edge.i <= phrase.right_edge.i < subject.left_edge.i < verb.i:
@@ -81,10 +91,10 @@ def tail_report_day(span: Span) -> bool:
     tok = span.root
     if before_teller(tok) is not None:
         return False  # the phrase ends the complement: the reported act's own day
-    phrase = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
-    verb = phrase.head
-    if phrase is verb or verb.lemma_.lower() not in _REPORTING or verb.pos_ not in ("VERB", "AUX"):
+    found = _on_reporting_verb(tok)
+    if found is None:
         return False
+    phrase, verb = found
     return phrase.i > verb.i and any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
 
 
